@@ -1,0 +1,42 @@
+package org.eprescription.core.catalogue;
+
+import org.eprescription.core.ids.DrugCode;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+/** The reference data that decides what a drug code means: ingredients, route, efficacy class, and forbidden pairs. */
+public final class DrugCatalogue {
+
+    private final Map<DrugCode, Drug> drugs;
+    private final List<ContraindicatedPair> contraindicatedPairs;
+
+    public DrugCatalogue(Collection<Drug> drugs, Collection<ContraindicatedPair> contraindicatedPairs) {
+        this.drugs = drugs.stream().collect(Collectors.toUnmodifiableMap(Drug::code, Function.identity()));
+        this.contraindicatedPairs = List.copyOf(contraindicatedPairs);
+    }
+
+    public Optional<Drug> find(DrugCode code) {
+        return Optional.ofNullable(drugs.get(code));
+    }
+
+    public boolean contains(DrugCode code) {
+        return drugs.containsKey(code);
+    }
+
+    public int size() {
+        return drugs.size();
+    }
+
+    public List<ContraindicatedPair> contraindicatedPairs() {
+        return contraindicatedPairs;
+    }
+
+    public Optional<ContraindicatedPair> contraindication(String ingredient, String otherIngredient) {
+        return contraindicatedPairs.stream().filter(pair -> pair.links(ingredient, otherIngredient)).findFirst();
+    }
+}

@@ -1,0 +1,54 @@
+package org.eprescription.core.prescription;
+
+import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.prescription.command.IssuePrescription;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.HashSet;
+import java.util.Set;
+
+import static org.eprescription.core.prescription.Prescription.refused;
+
+/** What a prescription must satisfy to be issued (domain.md: "A prescription"). */
+final class IssueRules {
+
+    private IssueRules() {
+    }
+
+    static void check(IssuePrescription command, DrugCatalogue catalogue, LocalDate today) {
+        if (command.lines().isEmpty() || command.lines().size() > Prescription.MAX_LINES) {
+            throw refused(Refusal.INVALID_LINES,
+                    "a prescription has 1 to " + Prescription.MAX_LINES + " lines, not " + command.lines().size());
+        }
+        Set<Integer> lineNumbers = new HashSet<>();
+        for (PrescribedLine line : command.lines()) {
+            checkLine(line, catalogue);
+            if (!lineNumbers.add(line.lineNumber())) {
+                throw refused(Refusal.INVALID_LINES, "line number " + line.lineNumber() + " is used twice");
+            }
+        }
+        if (command.refills() < 0 || command.refills() > Prescription.MAX_REFILLS) {
+            throw refused(Refusal.TOO_MANY_REFILLS,
+                    "refills must be 0 to " + Prescription.MAX_REFILLS + ", not " + command.refills());
+        }
+        if (command.validUntil() != null && command.validUntil().isBefore(today)) {
+            throw refused(Refusal.VALID_UNTIL_BEFORE_ISSUE,
+                    "validUntil " + command.validUntil() + " is before the issue date " + today);
+        }
+    }
+
+    private static void checkLine(PrescribedLine line, DrugCatalogue catalogue) {
+        if (line.lineNumber() < 1) {
+            throw refused(Refusal.INVALID_LINES, "line numbers start at 1, not " + line.lineNumber());
+        }
+        if (line.days() < 1 || line.days() > Prescription.MAX_DAYS) {
+            throw refused(Refusal.INVALID_LINES, "line " + line.lineNumber() + ": days of supply must be 1 to "
+                    + Prescription.MAX_DAYS + ", not " + line.days());
+        }
+        if (line.quantity() == null || line.quantity().compareTo(BigDecimal.ZERO) <= 0) {
+            throw refused(Refusal.INVALID_LINES, "line " + line.lineNumber() + ": quantity must be positive");
+        }
+        Prescription.requireDrug(catalogue, line.drugCode());
+    }
+}

@@ -1,0 +1,326 @@
+package org.eprescription.core.prescription;
+
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateCreationPolicy;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateLifecycle;
+import org.axonframework.modelling.command.CreationPolicy;
+import org.eprescription.core.catalogue.Drug;
+import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.code.ExchangeCodes;
+import org.eprescription.core.ids.DrugCode;
+import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.command.AcceptPrescription;
+import org.eprescription.core.prescription.command.AcknowledgeAlert;
+import org.eprescription.core.prescription.command.CancelPrescription;
+import org.eprescription.core.prescription.command.DispensePrescription;
+import org.eprescription.core.prescription.command.ExpirePrescription;
+import org.eprescription.core.prescription.command.IssuePrescription;
+import org.eprescription.core.prescription.command.ReleasePrescription;
+import org.eprescription.core.prescription.event.AlertAcknowledged;
+import org.eprescription.core.prescription.event.CancellationRequested;
+import org.eprescription.core.prescription.event.PrescriptionAccepted;
+import org.eprescription.core.prescription.event.PrescriptionCancelled;
+import org.eprescription.core.prescription.event.PrescriptionCompleted;
+import org.eprescription.core.prescription.event.PrescriptionDispensed;
+import org.eprescription.core.prescription.event.PrescriptionExpired;
+import org.eprescription.core.prescription.event.PrescriptionIssued;
+import org.eprescription.core.prescription.event.PrescriptionReleased;
+import org.eprescription.core.prescription.event.RefillScheduled;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * The prescription and its lifecycle (domain.md, "Lifecycle"). Command handlers check the rules and apply events;
+ * only the event sourcing handlers change state. Every handler answers the aggregate's version after it ran, so
+ * that a caller can wait for the views to reach it.
+ */
+public class Prescription {
+
+    public static final int MAX_LINES = 10;
+    public static final int MAX_REFILLS = 2;
+    public static final int MAX_DAYS = 365;
+    public static final int DEFAULT_VALIDITY_DAYS = 3;
+    public static final int REFILL_WINDOW_DAYS = 7;
+
+    @AggregateIdentifier
+    private PrescriptionId prescriptionId;
+    private PrescriptionStatus status;
+    private PatientDetails patient;
+    private PrescriberDetails prescriber;
+    private Map<Integer, PrescribedLine> lines;
+    private int refills;
+    private LocalDate validUntil;
+    private String exchangeCodeHash;
+    private List<AlertAcknowledgement> acknowledgedAtIssue;
+    private int currentUse;
+    private PharmacyId holdingPharmacy;
+    private boolean cancellationRequested;
+    private final Map<Integer, BigDecimal> dispensedInUse = new HashMap<>();
+    private int supplyDaysOfUse;
+    private LocalDate refillWindowOpens;
+    private LocalDate refillWindowCloses;
+    private final Set<PharmacyId> involvedPharmacies = new HashSet<>();
+
+    protected Prescription() {
+        // required by Axon to rebuild the aggregate from its events
+    }
+
+    @CommandHandler
+    @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
+    public long handle(IssuePrescription command, DrugCatalogue catalogue, ExchangeCodes exchangeCodes, Clock clock) {
+        if (prescriptionId != null) {
+            return answerRetriedIssue(command);
+        }
+        IssueRules.check(command, catalogue, today(clock));
+        LocalDate effectiveValidUntil = command.validUntil() != null
+                ? command.validUntil()
+                : today(clock).plusDays(DEFAULT_VALIDITY_DAYS);
+        apply(new PrescriptionIssued(command.prescriptionId(), command.patient(), command.prescriber(),
+                command.lines(), command.refills(), effectiveValidUntil,
+                exchangeCodes.hashFor(command.prescriptionId()), command.acknowledgedAlerts(), clock.instant()));
+        return version();
+    }
+
+    private long answerRetriedIssue(IssuePrescription command) {
+        boolean sameRequest = command.patient().equals(patient)
+                && command.prescriber().equals(prescriber)
+                && command.lines().equals(List.copyOf(lines.values()))
+                && command.refills() == refills
+                && (command.validUntil() == null || command.validUntil().equals(validUntil))
+                && command.acknowledgedAlerts().equals(acknowledgedAtIssue);
+        if (!sameRequest) {
+            throw refused(Refusal.DIFFERENT_ISSUE_UNDER_SAME_ID,
+                    "prescription " + prescriptionId + " was already issued with different content");
+        }
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(AcceptPrescription command, Clock clock) {
+        if (!exchangeCodeHash.equals(command.exchangeCodeHash())
+                || !patient.birthDate().equals(command.patientBirthDate())) {
+            throw refused(Refusal.UNKNOWN_EXCHANGE_CODE, "no prescription matches this exchange code and birth date");
+        }
+        LocalDate today = today(clock);
+        switch (status) {
+            case ACCEPTED -> {
+                if (holdingPharmacy.equals(command.pharmacyId())) {
+                    return version();
+                }
+                throw refused(Refusal.HELD_BY_ANOTHER_PHARMACY, "the prescription is held by another pharmacy");
+            }
+            case ISSUED -> {
+                if (today.isAfter(validUntil)) {
+                    throw refused(Refusal.NOT_ACCEPTABLE_NOW, "the prescription expired after " + validUntil);
+                }
+            }
+            case AWAITING_REFILL -> {
+                if (today.isBefore(refillWindowOpens)) {
+                    throw refused(Refusal.REFILL_WINDOW_NOT_OPEN,
+                            "refill use " + currentUse + " can be accepted from " + refillWindowOpens);
+                }
+                if (today.isAfter(refillWindowCloses)) {
+                    throw refused(Refusal.NOT_ACCEPTABLE_NOW,
+                            "the refill window closed after " + refillWindowCloses);
+                }
+            }
+            default -> throw refused(Refusal.NOT_ACCEPTABLE_NOW, "the prescription is " + status);
+        }
+        apply(new PrescriptionAccepted(prescriptionId, command.pharmacyId(), command.pharmacistId(), currentUse,
+                clock.instant()));
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ReleasePrescription command, Clock clock) {
+        requireHeldBy(command.pharmacyId());
+        Instant now = clock.instant();
+        apply(new PrescriptionReleased(prescriptionId, command.pharmacyId(), currentUse, command.reason(), now));
+        if (cancellationRequested) {
+            apply(new PrescriptionCancelled(prescriptionId, prescriber.institutionId(), prescriber.id(),
+                    "cancellation requested by the issuing institution, released by the pharmacy", now));
+        }
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(DispensePrescription command, DrugCatalogue catalogue, Clock clock) {
+        requireHeldBy(command.pharmacyId());
+        Map<Integer, BigDecimal> afterDispensing =
+                DispenseRules.check(command, lines, dispensedInUse, catalogue);
+        boolean everyLineComplete = lines.values().stream()
+                .allMatch(line -> afterDispensing.getOrDefault(line.lineNumber(), BigDecimal.ZERO)
+                        .compareTo(line.quantity()) >= 0);
+        boolean completesUse = command.completesUse() || everyLineComplete;
+        Instant now = clock.instant();
+        apply(new PrescriptionDispensed(prescriptionId, command.pharmacyId(), command.pharmacistId(), currentUse,
+                command.items(), completesUse, now));
+        if (completesUse) {
+            if (currentUse > refills) {
+                apply(new PrescriptionCompleted(prescriptionId, now));
+            } else {
+                LocalDate planned = today(clock).plusDays(supplyDaysOfUse);
+                apply(new RefillScheduled(prescriptionId, currentUse + 1, planned,
+                        planned.minusDays(REFILL_WINDOW_DAYS), planned.plusDays(REFILL_WINDOW_DAYS), now));
+            }
+        }
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(CancelPrescription command, Clock clock) {
+        if (!prescriber.institutionId().equals(command.institutionId())) {
+            throw refused(Refusal.NOT_THE_ISSUING_INSTITUTION, "only the issuing institution may cancel");
+        }
+        switch (status) {
+            case ISSUED, AWAITING_REFILL -> apply(new PrescriptionCancelled(prescriptionId, command.institutionId(),
+                    command.prescriberId(), command.reason(), clock.instant()));
+            case ACCEPTED -> {
+                if (!cancellationRequested) {
+                    apply(new CancellationRequested(prescriptionId, command.institutionId(), command.prescriberId(),
+                            holdingPharmacy, command.reason(), clock.instant()));
+                }
+            }
+            default -> throw refused(Refusal.NOT_CANCELLABLE, "a " + status + " prescription cannot be cancelled");
+        }
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(ExpirePrescription command, Clock clock) {
+        LocalDate today = today(clock);
+        boolean deadlinePassed = switch (status) {
+            case ISSUED -> today.isAfter(validUntil);
+            case AWAITING_REFILL -> today.isAfter(refillWindowCloses);
+            default -> false;
+        };
+        if (deadlinePassed) {
+            apply(new PrescriptionExpired(prescriptionId, currentUse, clock.instant()));
+        }
+        return version();
+    }
+
+    @CommandHandler
+    public long handle(AcknowledgeAlert command, Clock clock) {
+        Party party = command.acknowledgedBy();
+        boolean involved = party.actsFor(prescriber.institutionId())
+                || involvedPharmacies.stream().anyMatch(party::actsFor);
+        if (!involved) {
+            throw refused(Refusal.NOT_INVOLVED, "only the issuing institution or an involved pharmacy may acknowledge");
+        }
+        apply(new AlertAcknowledged(prescriptionId, command.alertId(), command.reason(), party, clock.instant()));
+        return version();
+    }
+
+    private void requireHeldBy(PharmacyId pharmacy) {
+        if (status != PrescriptionStatus.ACCEPTED) {
+            throw refused(Refusal.NOT_HELD, "the prescription is " + status + ", not held by a pharmacy");
+        }
+        if (!holdingPharmacy.equals(pharmacy)) {
+            throw refused(Refusal.NOT_THE_HOLDING_PHARMACY, "the prescription is held by another pharmacy");
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PrescriptionIssued event) {
+        prescriptionId = event.prescriptionId();
+        status = PrescriptionStatus.ISSUED;
+        patient = event.patient();
+        prescriber = event.prescriber();
+        lines = new LinkedHashMap<>();
+        event.lines().forEach(line -> lines.put(line.lineNumber(), line));
+        refills = event.refills();
+        validUntil = event.validUntil();
+        exchangeCodeHash = event.exchangeCodeHash();
+        acknowledgedAtIssue = List.copyOf(event.acknowledgedAlerts());
+        currentUse = 1;
+    }
+
+    @EventSourcingHandler
+    void on(PrescriptionAccepted event) {
+        status = PrescriptionStatus.ACCEPTED;
+        holdingPharmacy = event.pharmacyId();
+        involvedPharmacies.add(event.pharmacyId());
+    }
+
+    @EventSourcingHandler
+    void on(PrescriptionReleased event) {
+        status = currentUse == 1 ? PrescriptionStatus.ISSUED : PrescriptionStatus.AWAITING_REFILL;
+        holdingPharmacy = null;
+    }
+
+    @EventSourcingHandler
+    void on(PrescriptionDispensed event) {
+        cancellationRequested = false;
+        event.items().forEach(item -> {
+            dispensedInUse.merge(item.lineNumber(), item.quantity(), BigDecimal::add);
+            supplyDaysOfUse = Math.max(supplyDaysOfUse, item.days());
+        });
+    }
+
+    @EventSourcingHandler
+    void on(RefillScheduled event) {
+        status = PrescriptionStatus.AWAITING_REFILL;
+        currentUse = event.use();
+        holdingPharmacy = null;
+        dispensedInUse.clear();
+        supplyDaysOfUse = 0;
+        refillWindowOpens = event.windowOpens();
+        refillWindowCloses = event.windowCloses();
+    }
+
+    @EventSourcingHandler
+    void on(PrescriptionCompleted event) {
+        status = PrescriptionStatus.COMPLETED;
+        holdingPharmacy = null;
+    }
+
+    @EventSourcingHandler
+    void on(CancellationRequested event) {
+        cancellationRequested = true;
+    }
+
+    @EventSourcingHandler
+    void on(PrescriptionCancelled event) {
+        status = PrescriptionStatus.CANCELLED;
+        cancellationRequested = false;
+        holdingPharmacy = null;
+    }
+
+    @EventSourcingHandler
+    void on(PrescriptionExpired event) {
+        status = PrescriptionStatus.EXPIRED;
+    }
+
+    private static LocalDate today(Clock clock) {
+        return LocalDate.ofInstant(clock.instant(), clock.getZone());
+    }
+
+    private static long version() {
+        Long version = AggregateLifecycle.getVersion();
+        return version == null ? 0 : version;
+    }
+
+    static PrescriptionRefusedException refused(Refusal refusal, String detail) {
+        return new PrescriptionRefusedException(refusal, detail);
+    }
+
+    /** For rules that need the catalogue without the aggregate's state. */
+    static Drug requireDrug(DrugCatalogue catalogue, DrugCode code) {
+        return catalogue.find(code).orElseThrow(() -> refused(Refusal.UNKNOWN_DRUG, "unknown drug code " + code));
+    }
+}

@@ -1,0 +1,36 @@
+package org.eprescription.core.prescription;
+
+/** Every reason the aggregate refuses a command, with the kind of refusal it is. */
+public enum Refusal {
+    INVALID_LINES(Kind.RULE_VIOLATION),
+    UNKNOWN_DRUG(Kind.RULE_VIOLATION),
+    TOO_MANY_REFILLS(Kind.RULE_VIOLATION),
+    VALID_UNTIL_BEFORE_ISSUE(Kind.RULE_VIOLATION),
+    DIFFERENT_ISSUE_UNDER_SAME_ID(Kind.CONFLICT),
+    UNKNOWN_EXCHANGE_CODE(Kind.NOT_FOUND),
+    HELD_BY_ANOTHER_PHARMACY(Kind.CONFLICT),
+    NOT_ACCEPTABLE_NOW(Kind.CONFLICT),
+    REFILL_WINDOW_NOT_OPEN(Kind.CONFLICT),
+    NOT_HELD(Kind.CONFLICT),
+    NOT_THE_HOLDING_PHARMACY(Kind.FORBIDDEN),
+    INVALID_DISPENSE(Kind.RULE_VIOLATION),
+    UNKNOWN_LINE(Kind.RULE_VIOLATION),
+    QUANTITY_EXCEEDS_REMAINING(Kind.RULE_VIOLATION),
+    SUBSTITUTE_NOT_EQUIVALENT(Kind.RULE_VIOLATION),
+    NOT_CANCELLABLE(Kind.CONFLICT),
+    NOT_THE_ISSUING_INSTITUTION(Kind.FORBIDDEN),
+    NOT_INVOLVED(Kind.FORBIDDEN);
+
+    /** How a client should read the refusal; the api maps each kind to one HTTP status. */
+    public enum Kind { RULE_VIOLATION, CONFLICT, NOT_FOUND, FORBIDDEN }
+
+    private final Kind kind;
+
+    Refusal(Kind kind) {
+        this.kind = kind;
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+}

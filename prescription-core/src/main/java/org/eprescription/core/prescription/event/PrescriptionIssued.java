@@ -1,0 +1,19 @@
+package org.eprescription.core.prescription.event;
+
+import org.eprescription.core.prescription.AlertAcknowledgement;
+import org.eprescription.core.prescription.PatientDetails;
+import org.eprescription.core.prescription.PrescribedLine;
+import org.eprescription.core.prescription.PrescriberDetails;
+import java.time.LocalDate;
+import java.util.List;
+import org.axonframework.serialization.Revision;
+import org.eprescription.core.ids.PrescriptionId;
+
+import java.time.Instant;
+
+/** A prescriber issued a prescription. Only a keyed hash of the exchange code is kept. */
+@Revision("1")
+public record PrescriptionIssued(PrescriptionId prescriptionId, PatientDetails patient, PrescriberDetails prescriber, List<PrescribedLine> lines, int refills,
+                                 LocalDate validUntil, String exchangeCodeHash,
+                                 List<AlertAcknowledgement> acknowledgedAlerts, Instant issuedAt) implements PrescriptionEvent {
+}
