@@ -1,0 +1,40 @@
+package org.eprescription.api.command;
+
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.eprescription.api.actor.Actor;
+import org.eprescription.api.actor.CommandMetadata;
+import org.springframework.stereotype.Component;
+
+/**
+ * Sends a command with its audit metadata and answers the aggregate version it produced. Two commands for one
+ * prescription that meet (on one node or two) make the later append fail on the unique (aggregate, sequence)
+ * index; that command is simply sent again against the new state.
+ */
+@Component
+public class CommandSender {
+
+    static final int ATTEMPTS = 5;
+
+    private final CommandGateway commandGateway;
+
+    public CommandSender(CommandGateway commandGateway) {
+        this.commandGateway = commandGateway;
+    }
+
+    public long send(Object command, Actor actor, String idempotencyKey) {
+        var message = GenericCommandMessage.asCommandMessage(command)
+                .andMetaData(CommandMetadata.of(actor, idempotencyKey));
+        for (int attempt = 1; ; attempt++) {
+            try {
+                Object result = commandGateway.sendAndWait(message);
+                return result instanceof Number version ? version.longValue() : 0L;
+            } catch (ConcurrencyException e) {
+                if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

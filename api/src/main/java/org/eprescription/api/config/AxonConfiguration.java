@@ -1,0 +1,39 @@
+package org.eprescription.api.config;
+
+import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.messaging.correlation.CorrelationDataProvider;
+import org.axonframework.messaging.correlation.MessageOriginProvider;
+import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.eprescription.api.actor.CommandMetadata;
+import org.eprescription.api.storage.PostgresUniqueViolationResolver;
+import org.eprescription.core.prescription.Prescription;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires prescription-core into Axon: the aggregate, PostgreSQL's duplicate-key code, and audit metadata. */
+@Configuration(proxyBeanMethods = false)
+public class AxonConfiguration {
+
+    /** prescription-core knows nothing of Spring, so the aggregate is registered here instead of by annotation. */
+    @Bean
+    ConfigurerModule prescriptionAggregate() {
+        return configurer -> configurer.configureAggregate(Prescription.class);
+    }
+
+    @Bean
+    PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new PostgresUniqueViolationResolver();
+    }
+
+    @Bean
+    CorrelationDataProvider messageOriginProvider() {
+        return new MessageOriginProvider();
+    }
+
+    /** Who did it, for whom, and under which idempotency key: copied from each command onto its events. */
+    @Bean
+    CorrelationDataProvider actorMetadataProvider() {
+        return new SimpleCorrelationDataProvider(CommandMetadata.AUDIT_KEYS);
+    }
+}

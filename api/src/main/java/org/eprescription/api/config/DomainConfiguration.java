@@ -1,0 +1,88 @@
+package org.eprescription.api.config;
+
+import org.eprescription.core.catalogue.CatalogueCsvLoader;
+import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.code.ExchangeCodes;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.stream.Stream;
+
+/** The domain's collaborators: the clock, the drug catalogue and the exchange-code key. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(ExchangeProperties.class)
+public class DomainConfiguration {
+
+    private static final Logger log = LoggerFactory.getLogger(DomainConfiguration.class);
+    private static final int MIN_KEY_LENGTH = 32;
+
+    @Bean
+    Clock clock(ExchangeProperties properties) {
+        return Clock.system(properties.zone());
+    }
+
+    @Bean
+    DrugCatalogue drugCatalogue(ExchangeProperties properties) throws IOException {
+        Path directory = properties.catalogue() == null ? null : properties.catalogue().directory();
+        DrugCatalogue catalogue = directory == null || directory.toString().isBlank()
+                ? CatalogueCsvLoader.bundledSample()
+                : CatalogueCsvLoader.fromFiles(single(directory, "drug-catalogue"),
+                        single(directory, "contraindicated-pairs"));
+        log.info("Drug catalogue loaded: {} drugs, {} contraindicated pairs ({})", catalogue.size(),
+                catalogue.contraindicatedPairs().size(), directory == null ? "bundled sample" : directory);
+        return catalogue;
+    }
+
+    @Bean
+    ExchangeCodes exchangeCodes(ExchangeProperties properties,
+                                @Value("${spring.datasource.url:}") String datasourceUrl) throws IOException {
+        String key = properties.exchangeCodeKey();
+        if (key == null || key.isBlank()) {
+            if (!datasourceUrl.isBlank()) {
+                throw new IllegalStateException("exchange.exchange-code-key (EXCHANGE_CODE_KEY) must be set when an "
+                        + "external database is configured: exchange codes of stored prescriptions depend on it");
+            }
+            key = embeddedDatabaseKey(properties.embeddedDatabase().directory());
+        }
+        if (key.length() < MIN_KEY_LENGTH) {
+            throw new IllegalStateException("exchange.exchange-code-key must have at least " + MIN_KEY_LENGTH
+                    + " characters");
+        }
+        return new ExchangeCodes(key.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** With the embedded database, a key is created once and kept beside the data, so codes survive restarts. */
+    private static String embeddedDatabaseKey(Path dataDirectory) throws IOException {
+        Path keyFile = dataDirectory.toAbsolutePath().getParent().resolve("exchange-code.key");
+        if (Files.exists(keyFile)) {
+            return Files.readString(keyFile, StandardCharsets.UTF_8).strip();
+        }
+        byte[] random = new byte[32];
+        new SecureRandom().nextBytes(random);
+        String key = Base64.getEncoder().encodeToString(random);
+        Files.createDirectories(keyFile.getParent());
+        Files.writeString(keyFile, key, StandardCharsets.UTF_8);
+        log.info("Created the exchange-code key for the embedded database at {}", keyFile);
+        return key;
+    }
+
+    private static Path single(Path directory, String prefix) throws IOException {
+        try (Stream<Path> files = Files.list(directory)) {
+            return files.filter(f -> f.getFileName().toString().startsWith(prefix)
+                            && f.getFileName().toString().endsWith(".csv"))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalStateException("no " + prefix + "*.csv in " + directory));
+        }
+    }
+}

@@ -1,0 +1,27 @@
+package org.eprescription.api.config;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneId;
+
+/**
+ * The exchange's own settings (prefix {@code exchange}); defaults and the reason for each are in application.yml.
+ */
+@ConfigurationProperties("exchange")
+public record ExchangeProperties(ZoneId zone, String exchangeCodeKey, Catalogue catalogue,
+                                 EmbeddedDatabase embeddedDatabase, Expiry expiry, Views views) {
+
+    public record Catalogue(Path directory) {
+    }
+
+    public record EmbeddedDatabase(Path directory, int port) {
+    }
+
+    public record Expiry(Duration sweepInterval, int batchSize) {
+    }
+
+    public record Views(Duration readYourWritesTimeout) {
+    }
+}

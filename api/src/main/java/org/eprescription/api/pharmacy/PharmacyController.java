@@ -1,0 +1,85 @@
+package org.eprescription.api.pharmacy;
+
+import jakarta.validation.Valid;
+import org.eprescription.api.actor.ActingParties;
+import org.eprescription.api.command.CommandSender;
+import org.eprescription.api.prescription.PrescriptionResponse;
+import org.eprescription.api.prescription.PrescriptionViews;
+import org.eprescription.api.problem.UnknownResourceException;
+import org.eprescription.core.code.ExchangeCodes;
+import org.eprescription.core.ids.PharmacistId;
+import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.command.AcceptPrescription;
+import org.eprescription.core.prescription.command.DispensePrescription;
+import org.eprescription.core.prescription.command.ReleasePrescription;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.UUID;
+
+/** The pharmacy's side: accept with the patient's exchange code, release, dispense. */
+@RestController
+@RequestMapping("/api/v1/prescriptions")
+public class PharmacyController {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    /** The same answer for an unknown code and for a code with the wrong birth date: nothing to learn from it. */
+    public static final String NO_MATCH = "no prescription matches this exchange code and birth date";
+
+    private final CommandSender commands;
+    private final PrescriptionViews views;
+    private final ActingParties actingParties;
+    private final ExchangeCodes exchangeCodes;
+
+    public PharmacyController(CommandSender commands, PrescriptionViews views, ActingParties actingParties,
+                              ExchangeCodes exchangeCodes) {
+        this.commands = commands;
+        this.views = views;
+        this.actingParties = actingParties;
+        this.exchangeCodes = exchangeCodes;
+    }
+
+    @PostMapping("/accept")
+    public PrescriptionResponse accept(@Valid @RequestBody AcceptRequest request,
+                                       @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        String codeHash = exchangeCodes.hashOf(request.exchangeCode());
+        PrescriptionId id = views.findByExchangeCodeHash(codeHash)
+                .orElseThrow(() -> new UnknownResourceException(NO_MATCH))
+                .prescriptionId();
+        PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
+        PharmacistId pharmacist = PharmacistId.of(request.pharmacistId());
+        long version = commands.send(new AcceptPrescription(id, codeHash, request.patientBirthDate(), pharmacy,
+                pharmacist), actingParties.pharmacist(pharmacist, pharmacy), idempotencyKey);
+        return PrescriptionResponse.of(views.awaitVersion(id, version));
+    }
+
+    @PostMapping("/{id}/release")
+    public PrescriptionResponse release(@PathVariable UUID id, @Valid @RequestBody ReleaseRequest request,
+                                        @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+                                        String idempotencyKey) {
+        PrescriptionId prescriptionId = new PrescriptionId(id);
+        PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
+        long version = commands.send(new ReleasePrescription(prescriptionId, pharmacy, request.reason()),
+                actingParties.pharmacy(pharmacy), idempotencyKey);
+        return PrescriptionResponse.of(views.awaitVersion(prescriptionId, version));
+    }
+
+    @PostMapping("/{id}/dispense")
+    public PrescriptionResponse dispense(@PathVariable UUID id, @Valid @RequestBody DispenseRequest request,
+                                         @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+                                         String idempotencyKey) {
+        PrescriptionId prescriptionId = new PrescriptionId(id);
+        PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
+        PharmacistId pharmacist = PharmacistId.of(request.pharmacistId());
+        DispensePrescription command = new DispensePrescription(prescriptionId, pharmacy, pharmacist,
+                request.items().stream().map(DispenseRequest.Item::toDispensedItem).toList(),
+                Boolean.TRUE.equals(request.completesUse()));
+        long version = commands.send(command, actingParties.pharmacist(pharmacist, pharmacy), idempotencyKey);
+        return PrescriptionResponse.of(views.awaitVersion(prescriptionId, version));
+    }
+}

@@ -1,0 +1,64 @@
+package org.eprescription.api.prescription;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import org.eprescription.core.ids.AlertId;
+import org.eprescription.core.ids.DrugCode;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PrescriberId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.AlertAcknowledgement;
+import org.eprescription.core.prescription.PatientDetails;
+import org.eprescription.core.prescription.PrescribedLine;
+import org.eprescription.core.prescription.PrescriberDetails;
+import org.eprescription.core.prescription.command.IssuePrescription;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** The body of {@code POST /prescriptions} (api.md, "Issuing: the body"). Shape is checked here, rules in the aggregate. */
+public record IssueRequest(UUID prescriptionId,
+                           @NotNull @Valid Patient patient,
+                           @NotNull @Valid Prescriber prescriber,
+                           @NotNull List<@NotNull @Valid Line> lines,
+                           Integer refills,
+                           LocalDate validUntil,
+                           List<@NotNull @Valid Acknowledgement> acknowledgedAlerts) {
+
+    public record Patient(@NotBlank String id, @NotNull LocalDate birthDate, String name) {
+    }
+
+    public record Prescriber(@NotBlank String id, @NotBlank String institutionId) {
+    }
+
+    public record Line(@NotNull Integer lineNumber, @NotBlank String drugCode, @NotNull BigDecimal quantity,
+                       @NotBlank String unit, @NotBlank String dosage, @NotNull Integer days) {
+    }
+
+    public record Acknowledgement(@NotBlank String alertId, @NotBlank String reason) {
+    }
+
+    public PrescriberId prescriberId() {
+        return PrescriberId.of(prescriber.id());
+    }
+
+    public InstitutionId institutionId() {
+        return InstitutionId.of(prescriber.institutionId());
+    }
+
+    IssuePrescription toCommand(PrescriptionId id) {
+        return new IssuePrescription(id,
+                new PatientDetails(PatientId.of(patient.id()), patient.birthDate(), patient.name()),
+                new PrescriberDetails(prescriberId(), institutionId()),
+                lines.stream().map(line -> new PrescribedLine(line.lineNumber(), DrugCode.of(line.drugCode()),
+                        line.quantity(), line.unit(), line.dosage(), line.days())).toList(),
+                refills == null ? 0 : refills,
+                validUntil,
+                acknowledgedAlerts == null ? List.of() : acknowledgedAlerts.stream()
+                        .map(ack -> new AlertAcknowledgement(AlertId.of(ack.alertId()), ack.reason())).toList());
+    }
+}

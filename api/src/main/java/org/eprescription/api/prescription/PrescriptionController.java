@@ -1,0 +1,84 @@
+package org.eprescription.api.prescription;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.eprescription.api.problem.UnknownResourceException;
+import org.eprescription.api.actor.ActingParties;
+import org.eprescription.api.actor.Actor;
+import org.eprescription.api.command.CommandSender;
+import org.eprescription.core.code.ExchangeCodes;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.command.CancelPrescription;
+import org.eprescription.core.prescription.command.IssuePrescription;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PrescriberId;
+import org.eprescription.query.prescription.PrescriptionView;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
+
+/** The prescriber's side: issue, read and cancel prescriptions. */
+@RestController
+@RequestMapping("/api/v1/prescriptions")
+public class PrescriptionController {
+
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final CommandSender commands;
+    private final PrescriptionViews views;
+    private final ActingParties actingParties;
+    private final ExchangeCodes exchangeCodes;
+
+    public PrescriptionController(CommandSender commands, PrescriptionViews views, ActingParties actingParties,
+                                  ExchangeCodes exchangeCodes) {
+        this.commands = commands;
+        this.views = views;
+        this.actingParties = actingParties;
+        this.exchangeCodes = exchangeCodes;
+    }
+
+    @PostMapping
+    public ResponseEntity<PrescriptionResponse> issue(@Valid @RequestBody IssueRequest request,
+                                                      @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+                                                      String idempotencyKey) {
+        PrescriptionId id = request.prescriptionId() == null
+                ? PrescriptionId.random()
+                : new PrescriptionId(request.prescriptionId());
+        boolean known = request.prescriptionId() != null && views.find(id).isPresent();
+        IssuePrescription command = request.toCommand(id);
+        Actor actor = actingParties.prescriber(request.prescriberId(), request.institutionId());
+        long version = commands.send(command, actor, idempotencyKey);
+        PrescriptionView view = views.awaitVersion(id, version);
+        PrescriptionResponse body = PrescriptionResponse.issued(view, exchangeCodes.codeFor(id));
+        if (known) {
+            return ResponseEntity.ok(body);
+        }
+        return ResponseEntity.created(URI.create("/api/v1/prescriptions/" + id)).body(body);
+    }
+
+    @GetMapping("/{id}")
+    public PrescriptionResponse get(@PathVariable UUID id) {
+        PrescriptionId prescriptionId = new PrescriptionId(id);
+        return PrescriptionResponse.of(views.find(prescriptionId)
+                .orElseThrow(() -> new UnknownResourceException("no prescription " + prescriptionId)));
+    }
+
+    @PostMapping("/{id}/cancel")
+    public PrescriptionResponse cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest request,
+                                       @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                       HttpServletRequest http) {
+        PrescriptionId prescriptionId = new PrescriptionId(id);
+        Actor actor = actingParties.prescriberFromHeaders(http);
+        long version = commands.send(new CancelPrescription(prescriptionId, InstitutionId.of(actor.organisationId()),
+                PrescriberId.of(actor.userId()), request.reason()), actor, idempotencyKey);
+        return PrescriptionResponse.of(views.awaitVersion(prescriptionId, version));
+    }
+}

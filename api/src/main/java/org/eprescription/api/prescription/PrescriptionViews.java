@@ -1,0 +1,74 @@
+package org.eprescription.api.prescription;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.eprescription.api.config.ExchangeProperties;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.query.prescription.FindPrescription;
+import org.eprescription.query.prescription.FindPrescriptionByExchangeCode;
+import org.eprescription.query.prescription.PrescriptionView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * Reads prescription views, and lets a command's answer wait until the view shows that command's effect
+ * (read-your-writes over an asynchronous projection): it watches the view's live updates and, as a fallback for
+ * updates made by another node, polls the table.
+ */
+@Component
+public class PrescriptionViews {
+
+    private static final Logger log = LoggerFactory.getLogger(PrescriptionViews.class);
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+
+    private final QueryGateway queryGateway;
+    private final Duration timeout;
+
+    public PrescriptionViews(QueryGateway queryGateway, ExchangeProperties properties) {
+        this.queryGateway = queryGateway;
+        this.timeout = properties.views().readYourWritesTimeout();
+    }
+
+    public Optional<PrescriptionView> find(PrescriptionId id) {
+        return queryGateway.query(new FindPrescription(id), ResponseTypes.optionalInstanceOf(PrescriptionView.class))
+                .join();
+    }
+
+    public Optional<PrescriptionView> findByExchangeCodeHash(String exchangeCodeHash) {
+        return queryGateway.query(new FindPrescriptionByExchangeCode(exchangeCodeHash),
+                ResponseTypes.optionalInstanceOf(PrescriptionView.class)).join();
+    }
+
+    /** The view once it has reached {@code version}; after the timeout, the newest view there is. */
+    public PrescriptionView awaitVersion(PrescriptionId id, long version) {
+        SubscriptionQueryResult<Optional<PrescriptionView>, PrescriptionView> subscription =
+                queryGateway.subscriptionQuery(new FindPrescription(id),
+                        ResponseTypes.optionalInstanceOf(PrescriptionView.class),
+                        ResponseTypes.instanceOf(PrescriptionView.class));
+        try {
+            Flux<PrescriptionView> polled = Flux.interval(POLL_INTERVAL)
+                    .concatMap(tick -> Mono.fromFuture(() -> queryGateway.query(new FindPrescription(id),
+                            ResponseTypes.optionalInstanceOf(PrescriptionView.class))))
+                    .flatMap(Mono::justOrEmpty);
+            Flux<PrescriptionView> initial = subscription.initialResult().flatMap(Mono::justOrEmpty).flux();
+            PrescriptionView reached = Flux.merge(initial, subscription.updates(), polled)
+                    .filter(view -> view.version() >= version)
+                    .blockFirst(timeout);
+            if (reached != null) {
+                return reached;
+            }
+        } catch (IllegalStateException timedOut) {
+            log.warn("view of {} did not reach version {} within {}", id, version, timeout);
+        } finally {
+            subscription.cancel();
+        }
+        return find(id).orElseThrow(() -> new IllegalStateException("prescription " + id + " has no view yet"));
+    }
+}

@@ -1,0 +1,170 @@
+package org.eprescription.api.problem;
+
+import com.fasterxml.jackson.databind.JsonMappingException;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.eprescription.api.actor.MissingActorException;
+import org.eprescription.core.prescription.PrescriptionRefusedException;
+import org.eprescription.core.prescription.Refusal;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.TransientDataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+
+import java.net.URI;
+import java.sql.SQLTransientConnectionException;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+/**
+ * Turns every failure into an RFC 9457 problem document with the status api.md lists. Details name what was wrong
+ * with the request, never a stack trace, SQL or a secret.
+ */
+@RestControllerAdvice
+public class ProblemHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ProblemHandler.class);
+    private static final Map<Refusal.Kind, HttpStatus> STATUS_OF = Map.of(
+            Refusal.Kind.RULE_VIOLATION, HttpStatus.UNPROCESSABLE_ENTITY,
+            Refusal.Kind.CONFLICT, HttpStatus.CONFLICT,
+            Refusal.Kind.NOT_FOUND, HttpStatus.NOT_FOUND,
+            Refusal.Kind.FORBIDDEN, HttpStatus.FORBIDDEN);
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ProblemDetail> handleAny(Exception exception) {
+        for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            ProblemDetail problem = known(cause);
+            if (problem != null) {
+                return ResponseEntity.status(problem.getStatus()).body(problem);
+            }
+            if (cause.getCause() == cause) {
+                break;
+            }
+        }
+        log.error("Unexpected failure", exception);
+        return ResponseEntity.internalServerError()
+                .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
+                        "The exchange could not complete the request."));
+    }
+
+    private ProblemDetail known(Throwable cause) {
+        if (cause instanceof PrescriptionRefusedException refused) {
+            Refusal refusal = refused.refusal();
+            ProblemDetail problem = problem(STATUS_OF.get(refusal.kind()), slug(refusal.name()),
+                    title(refusal.name()), refused.getMessage());
+            problem.setProperty("refusal", refusal.name());
+            return problem;
+        }
+        if (cause instanceof UnknownResourceException unknown) {
+            return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", unknown.getMessage());
+        }
+        if (cause instanceof AggregateNotFoundException notFound) {
+            return problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
+                    "no prescription " + notFound.getAggregateIdentifier());
+        }
+        if (cause instanceof MissingActorException missing) {
+            return problem(HttpStatus.UNAUTHORIZED, "no-credentials", "No credentials", missing.getMessage());
+        }
+        if (cause instanceof ConcurrencyException) {
+            return problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
+                    "the prescription changed concurrently; read it again and retry");
+        }
+        if (cause instanceof IllegalArgumentException illegal) {
+            return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", illegal.getMessage());
+        }
+        if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
+                || cause instanceof TransientDataAccessException || cause instanceof SQLTransientConnectionException) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
+                    "the exchange's store cannot be reached; nothing was changed, retry later");
+        }
+        return null;
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        List<Map<String, String>> errors = ex.getBindingResult().getFieldErrors().stream()
+                .map(error -> Map.of("field", error.getField(),
+                        "message", String.valueOf(error.getDefaultMessage())))
+                .toList();
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                errors.stream().map(e -> e.get("field") + " " + e.get("message")).collect(Collectors.joining("; ")));
+        problem.setProperty("errors", errors);
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException ex,
+                                                                            HttpHeaders headers,
+                                                                            HttpStatusCode status,
+                                                                            WebRequest request) {
+        return ResponseEntity.badRequest().body(problem(HttpStatus.BAD_REQUEST, "validation", "Invalid request",
+                "the request's parameters are not valid"));
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
+                                                                  HttpHeaders headers, HttpStatusCode status,
+                                                                  WebRequest request) {
+        String detail = "the body is not valid JSON of the expected shape";
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
+        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining(".")).replace(".[", "[");
+            problem.setDetail("field '" + field + "' has a value of the wrong type or shape");
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", "wrong type or shape")));
+        }
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                "'" + ex.getName() + "' is not a valid value");
+        problem.setProperty("errors", List.of(Map.of("field", ex.getName(), "message", "not a valid value")));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
+    @Override
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
+                                                          WebRequest request) {
+        if (body instanceof ProblemDetail detail && detail.getType() == null) {
+            detail.setType(URI.create("about:blank"));
+        }
+        return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
+        problem.setType(URI.create("/problems/" + slug));
+        problem.setTitle(title);
+        return problem;
+    }
+
+    private static String slug(String name) {
+        return name.toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    private static String title(String name) {
+        String words = name.toLowerCase(Locale.ROOT).replace('_', ' ');
+        return Character.toUpperCase(words.charAt(0)) + words.substring(1);
+    }
+}

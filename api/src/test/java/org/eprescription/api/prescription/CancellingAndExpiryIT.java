@@ -1,0 +1,154 @@
+package org.eprescription.api.prescription;
+
+import org.eprescription.api.expiry.ExpirySweep;
+import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.IssuedPrescription;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
+import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.accept;
+import static org.eprescription.api.support.Prescriptions.dispense;
+import static org.eprescription.api.support.Prescriptions.issue;
+import static org.eprescription.api.support.Prescriptions.item;
+import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+class CancellingAndExpiryIT extends ExchangeIntegrationTest {
+
+    private static final Map<String, String> REASON = Map.of("reason", "therapy changed");
+
+    @Autowired
+    ExpirySweep expirySweep;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void theIssuingInstitutionCancelsAWaitingPrescription() {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+
+        Response cancelled = api().post(rx.path() + "/cancel", REASON, prescriberHeaders(rx.institutionId()));
+        Response acceptAfter = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+
+        assertThat(cancelled.status()).isEqualTo(200);
+        assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+        assertThat(acceptAfter.status()).isEqualTo(409);
+    }
+
+    @Test
+    void anotherInstitutionMayNotCancel() {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+
+        Response response = api().post(rx.path() + "/cancel", REASON, prescriberHeaders("HOSP-OTHER"));
+
+        assertThat(response.status()).isEqualTo(403);
+        assertThat(api().get(rx.path()).text("status")).isEqualTo("ISSUED");
+    }
+
+    @Test
+    void cancellingWithoutSayingWhoActsIsUnauthorized() {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+
+        Response response = api().post(rx.path() + "/cancel", REASON);
+
+        assertThat(response.status()).isEqualTo(401);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void cancellingWhileAPharmacyHoldsItIsARequestThatItsReleaseCompletes() {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+
+        Response requested = api().post(rx.path() + "/cancel", REASON, prescriberHeaders(rx.institutionId()));
+        Response released = api().post(rx.path() + "/release", Map.of("pharmacyId", "PH-A", "reason", "cancelled"));
+
+        assertThat(requested.text("status")).isEqualTo("ACCEPTED");
+        assertThat(requested.body().path("cancellationRequested").asBoolean()).isTrue();
+        assertThat(released.text("status")).isEqualTo("CANCELLED");
+    }
+
+    @Test
+    void aDispensingLetsACancellationRequestLapse() {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        api().post(rx.path() + "/cancel", REASON, prescriberHeaders(rx.institutionId()));
+
+        Response dispensed = api().post(rx.path() + "/dispense",
+                dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
+
+        assertThat(dispensed.text("status")).isEqualTo("COMPLETED");
+        assertThat(dispensed.body().path("cancellationRequested").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aCompletedPrescriptionCannotBeCancelled() {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        api().post(rx.path() + "/dispense", dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
+
+        Response response = api().post(rx.path() + "/cancel", REASON, prescriberHeaders(rx.institutionId()));
+
+        assertThat(response.status()).isEqualTo(409);
+        assertThat(response.text("refusal")).isEqualTo("NOT_CANCELLABLE");
+    }
+
+    @Test
+    void aPrescriptionNobodyAcceptedExpiresOnceAfterItsLastValidDay() {
+        var body = issue(unique("HOSP"));
+        body.put("validUntil", clock.today().plusDays(1).toString());
+        IssuedPrescription rx = issued(body);
+
+        clock.advance(Duration.ofDays(1));
+        expirySweep.sweep();
+        assertThat(api().get(rx.path()).text("status")).as("on its last valid day").isEqualTo("ISSUED");
+
+        clock.advance(Duration.ofDays(1));
+        expirySweep.sweep();
+        expirySweep.sweep();
+
+        assertThat(api().get(rx.path()).text("status")).isEqualTo("EXPIRED");
+        assertThat(api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A")).status())
+                .isEqualTo(409);
+        assertThat(eventsOfType(rx.id(), "PrescriptionExpired")).isEqualTo(1);
+    }
+
+    @Test
+    void everyEventRecordsWhoCausedIt() {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+
+        String issuedMetadata = metadataOf(rx.id(), 0);
+        String acceptedMetadata = metadataOf(rx.id(), 1);
+
+        assertThat(issuedMetadata).contains("\"actorRole\":\"PRESCRIBER\"").contains(rx.institutionId())
+                .contains("correlationId");
+        assertThat(acceptedMetadata).contains("\"actorRole\":\"PHARMACIST\"").contains("PH-A");
+        assertThat(storedEvents(rx.id())).doesNotContain(rx.exchangeCode())
+                .doesNotContain(rx.exchangeCode().replace("-", ""));
+    }
+
+    private long eventsOfType(String id, String type) {
+        return jdbc.sql("select count(*) from domainevententry where aggregateidentifier = ? and payloadtype like ?")
+                .params(id, "%." + type).query(Long.class).single();
+    }
+
+    private String metadataOf(String id, long sequence) {
+        byte[] bytes = jdbc.sql("select metadata from domainevententry where aggregateidentifier = ? and sequencenumber = ?")
+                .params(id, sequence).query(byte[].class).single();
+        return new String(bytes, java.nio.charset.StandardCharsets.UTF_8);
+    }
+
+    private String storedEvents(String id) {
+        return String.join("\n", jdbc.sql("select convert_from(payload, 'UTF8') from domainevententry "
+                + "where aggregateidentifier = ?").param(id).query(String.class).list());
+    }
+}

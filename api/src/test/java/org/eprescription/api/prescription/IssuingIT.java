@@ -1,0 +1,173 @@
+package org.eprescription.api.prescription;
+
+import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.HttpApi.Response;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.support.Prescriptions.issue;
+import static org.eprescription.api.support.Prescriptions.line;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+class IssuingIT extends ExchangeIntegrationTest {
+
+    @Test
+    void issuingAnswersCreatedWithTheViewAndAnExchangeCode() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        Response response = api().post("/prescriptions", body);
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(response.location()).isEqualTo("/api/v1/prescriptions/" + body.get("prescriptionId"));
+        assertThat(response.text("prescriptionId")).isEqualTo(body.get("prescriptionId"));
+        assertThat(response.text("status")).isEqualTo("ISSUED");
+        assertThat(response.text("exchangeCode")).matches("\\d{4}-\\d{4}-\\d{4}-\\d{4}");
+        assertThat(response.body().path("usesLeft").asInt()).isEqualTo(1);
+        assertThat(response.text("validUntil")).isEqualTo(clock.today().plusDays(3).toString());
+        assertThat(response.body().path("lines").get(0).path("drugName").asText()).contains("Amlodipine");
+        assertThat(response.body().path("alerts").isArray()).isTrue();
+        assertThat(response.body().path("version").asLong()).isZero();
+    }
+
+    @Test
+    void issuingWithoutAnIdLetsTheExchangeChooseOne() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        body.remove("prescriptionId");
+        Response response = api().post("/prescriptions", body);
+
+        assertThat(response.status()).isEqualTo(201);
+        assertThat(UUID.fromString(response.text("prescriptionId"))).isNotNull();
+    }
+
+    @Test
+    void readingAnIssuedPrescriptionShowsTheViewButNotTheCode() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        api().post("/prescriptions", body);
+
+        Response read = api().get("/prescriptions/" + body.get("prescriptionId"));
+
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.text("status")).isEqualTo("ISSUED");
+        assertThat(read.body().has("exchangeCode")).isFalse();
+        assertThat(read.body().toString()).doesNotContain("exchangeCodeHash");
+    }
+
+    @Test
+    void reissuingTheSameBodyAnswersTheSamePrescriptionAndCode() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        Response first = api().post("/prescriptions", body);
+        Response retry = api().post("/prescriptions", body);
+
+        assertThat(retry.status()).isEqualTo(200);
+        assertThat(retry.text("exchangeCode")).isEqualTo(first.text("exchangeCode"));
+        assertThat(retry.body().path("version").asLong()).isZero();
+    }
+
+    @Test
+    void aDifferentBodyUnderAnIssuedIdIsAConflict() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        api().post("/prescriptions", body);
+        body.put("lines", List.of(line(1, "2171022F1021", 56, 56)));
+
+        Response retry = api().post("/prescriptions", body);
+
+        assertThat(retry.status()).isEqualTo(409);
+        assertThat(retry.contentType()).startsWith("application/problem+json");
+        assertThat(retry.text("refusal")).isEqualTo("DIFFERENT_ISSUE_UNDER_SAME_ID");
+    }
+
+    @Test
+    void anUnknownDrugCodeIsARuleViolation() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        body.put("lines", List.of(line(1, "9999999X9999", 10, 10)));
+
+        Response response = api().post("/prescriptions", body);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.text("refusal")).isEqualTo("UNKNOWN_DRUG");
+        assertThat(response.text("detail")).contains("9999999X9999");
+        assertThat(api().get("/prescriptions/" + body.get("prescriptionId")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void moreThanTwoRefillsIsARuleViolation() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        body.put("refills", 3);
+
+        Response response = api().post("/prescriptions", body);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.text("refusal")).isEqualTo("TOO_MANY_REFILLS");
+    }
+
+    @Test
+    void invalidLinesAreARuleViolation() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        body.put("lines", List.of(line(1, "2171022F1021", 28, 366)));
+
+        Response response = api().post("/prescriptions", body);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.text("refusal")).isEqualTo("INVALID_LINES");
+    }
+
+    @Test
+    void aValidUntilBeforeTheIssueDateIsARuleViolation() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        body.put("validUntil", clock.today().minusDays(1).toString());
+
+        Response response = api().post("/prescriptions", body);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.text("refusal")).isEqualTo("VALID_UNTIL_BEFORE_ISSUE");
+    }
+
+    @Test
+    void aMissingPatientIsMalformedAndNamesTheField() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        body.remove("patient");
+
+        Response response = api().post("/prescriptions", body);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().path("errors").get(0).path("field").asText()).isEqualTo("patient");
+    }
+
+    @Test
+    void anIllTypedFieldIsMalformed() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        body.put("refills", "two");
+
+        Response response = api().post("/prescriptions", body);
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.text("detail")).contains("refills");
+    }
+
+    @Test
+    void brokenJsonIsMalformedWithoutInternals() {
+        Response response = api().post("/prescriptions", "{\"patient\": ");
+
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.body().toString()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    @Test
+    void anUnknownPrescriptionIsNotFound() {
+        Response response = api().get("/prescriptions/" + UUID.randomUUID());
+
+        assertThat(response.status()).isEqualTo(404);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aMalformedPrescriptionIdIsMalformed() {
+        assertThat(api().get("/prescriptions/not-a-uuid").status()).isEqualTo(400);
+    }
+}

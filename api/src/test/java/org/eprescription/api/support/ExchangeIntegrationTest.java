@@ -1,0 +1,65 @@
+package org.eprescription.api.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Import;
+import org.springframework.context.annotation.Primary;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * Integration tests drive the running application over HTTP, on a real PostgreSQL database of their own.
+ * All test classes share one application context (and so one database); each test uses fresh ids.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
+        "exchange.exchange-code-key=integration-test-key-0123456789abcdef",
+        "exchange.scheduling.enabled=false",
+        "spring.main.allow-bean-definition-overriding=true"
+})
+@Import(ExchangeIntegrationTest.TestClockConfiguration.class)
+public abstract class ExchangeIntegrationTest {
+
+    @LocalServerPort
+    protected int port;
+
+    @Autowired
+    protected ObjectMapper objectMapper;
+
+    @Autowired
+    protected TestClock clock;
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        registry.add("spring.datasource.url", IsolatedDatabase::url);
+        registry.add("spring.datasource.username", IsolatedDatabase::user);
+        registry.add("spring.datasource.password", IsolatedDatabase::password);
+    }
+
+    /** Issues the body and checks it was created. */
+    protected IssuedPrescription issued(java.util.Map<String, Object> body) {
+        HttpApi.Response response = api().post("/prescriptions", body);
+        org.assertj.core.api.Assertions.assertThat(response.status()).as(response.toString()).isEqualTo(201);
+        @SuppressWarnings("unchecked")
+        String institution = ((java.util.Map<String, Object>) body.get("prescriber")).get("institutionId").toString();
+        return new IssuedPrescription(response.text("prescriptionId"), response.text("exchangeCode"), institution,
+                body);
+    }
+
+    protected HttpApi api() {
+        return new HttpApi("http://127.0.0.1:" + port, objectMapper);
+    }
+
+    @TestConfiguration(proxyBeanMethods = false)
+    static class TestClockConfiguration {
+
+        @Bean
+        @Primary
+        TestClock clock() {
+            return new TestClock();
+        }
+    }
+}

@@ -1,0 +1,66 @@
+package org.eprescription.api.support;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Request bodies as an EHR or a pharmacy system sends them (api.md), with fresh ids for every test. */
+public final class Prescriptions {
+
+    public static final String AMLODIPINE_BRAND = "2171022F1021";
+    public static final String AMLODIPINE_GENERIC = "2171022F3024";
+    public static final String VALSARTAN_AMLODIPINE = "2149114F1026";
+    public static final String ZOLPIDEM = "1129009F1025";
+    public static final LocalDate BIRTH_DATE = LocalDate.of(1958, 4, 2);
+
+    private Prescriptions() {
+    }
+
+    public static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    public static Map<String, Object> line(int number, String drugCode, int quantity, int days) {
+        Map<String, Object> line = new HashMap<>();
+        line.put("lineNumber", number);
+        line.put("drugCode", drugCode);
+        line.put("quantity", quantity);
+        line.put("unit", "tablet");
+        line.put("dosage", "1 tablet once daily after breakfast");
+        line.put("days", days);
+        return line;
+    }
+
+    /** An issue body for a new patient at a new institution, one amlodipine line of 28 tablets for 28 days. */
+    public static Map<String, Object> issue(String institutionId) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("prescriptionId", UUID.randomUUID().toString());
+        body.put("patient", new HashMap<>(Map.of("id", unique("PAT"), "birthDate", BIRTH_DATE.toString(),
+                "name", "Hanako Yamada")));
+        body.put("prescriber", new HashMap<>(Map.of("id", unique("DOC"), "institutionId", institutionId)));
+        body.put("lines", new ArrayList<>(List.of(line(1, AMLODIPINE_BRAND, 28, 28))));
+        body.put("refills", 0);
+        return body;
+    }
+
+    public static Map<String, Object> accept(String exchangeCode, LocalDate birthDate, String pharmacyId) {
+        return Map.of("exchangeCode", exchangeCode, "patientBirthDate", birthDate.toString(),
+                "pharmacyId", pharmacyId, "pharmacistId", "RPH-" + pharmacyId);
+    }
+
+    public static Map<String, Object> item(int lineNumber, String drugCode, int quantity, int days) {
+        return Map.of("lineNumber", lineNumber, "drugCode", drugCode, "quantity", quantity, "days", days);
+    }
+
+    public static Map<String, Object> dispense(String pharmacyId, boolean completesUse, Map<String, Object>... items) {
+        return Map.of("pharmacyId", pharmacyId, "pharmacistId", "RPH-" + pharmacyId, "items", List.of(items),
+                "completesUse", completesUse);
+    }
+
+    public static Map<String, String> prescriberHeaders(String institutionId) {
+        return Map.of("X-Prescriber-Id", "DOC-1", "X-Institution-Id", institutionId);
+    }
+}
