@@ -1,5 +1,6 @@
 package org.eprescription.core.prescription;
 
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -11,6 +12,14 @@ class AcceptPrescriptionTest extends PrescriptionTestSupport {
     static final LocalDate REFILL_PLANNED = ISSUE_DAY.plusDays(28);
     static final LocalDate REFILL_OPENS = REFILL_PLANNED.minusDays(7);
     static final LocalDate REFILL_CLOSES = REFILL_PLANNED.plusDays(7);
+
+    @Test
+    void acceptingAPrescriptionThatWasNeverIssuedFindsNoAggregate() {
+        fixture.givenNoPriorActivity()
+                .when(accept(PHARMACY_A))
+                .expectException(AggregateNotFoundException.class)
+                .expectNoEvents();
+    }
 
     @Test
     void anIssuedPrescriptionIsAcceptedForItsFirstUse() {
@@ -98,9 +107,7 @@ class AcceptPrescriptionTest extends PrescriptionTestSupport {
     }
 
     @Test
-    void aCompletedPrescriptionCannotBeAcceptedAgainEvenByThePharmacyThatDispensedIt() {
-        expectRefused(fixture.given(completedHistory()).when(accept(PHARMACY_A)), Refusal.NOT_ACCEPTABLE_NOW);
-        setUpFixture();
+    void aCompletedPrescriptionCannotBeAcceptedByAnotherPharmacyEither() {
         expectRefused(fixture.given(completedHistory()).when(accept(PHARMACY_B)), Refusal.NOT_ACCEPTABLE_NOW);
     }
 

@@ -1,6 +1,7 @@
 package org.eprescription.core.prescription;
 
 import org.eprescription.core.prescription.command.DispensePrescription;
+import org.eprescription.core.prescription.event.RefillScheduled;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -56,6 +57,18 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
     @Test
     void aCompletedPrescriptionCannotBeDispensedAgain() {
         expectRefused(fixture.given(completedHistory()).when(dispense(PHARMACY_A, item(1, 1, 1))), Refusal.NOT_HELD);
+    }
+
+    @Test
+    void afterAReleaseTheNextPharmacyMayOnlyDispenseWhatIsLeftOfTheUse() {
+        Object[] history = {issued(), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 20, 20)),
+                released(PHARMACY_A, 1), accepted(PHARMACY_B)};
+        expectRefused(fixture.given(history).when(dispense(PHARMACY_B, item(1, 9, 9))),
+                Refusal.QUANTITY_EXCEEDS_REMAINING);
+        setUpFixture();
+        fixture.given(history)
+                .when(dispense(PHARMACY_B, item(1, 8, 8), item(2, 21, 7)))
+                .expectEvents(dispensed(PHARMACY_B, 1, true, item(1, 8, 8), item(2, 21, 7)), completed());
     }
 
     // ----- quantities -----
@@ -217,7 +230,7 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
         fixture.given(given)
                 .when(dispenseEverything(PHARMACY_A))
                 .expectEvents(dispensedEverything(PHARMACY_A, 1),
-                        new org.eprescription.core.prescription.event.RefillScheduled(ID, 2, planned,
+                        new RefillScheduled(ID, 2, planned,
                                 planned.minusDays(7), planned.plusDays(7), clock.instant()))
                 .expectResultMessagePayload(3L);
     }

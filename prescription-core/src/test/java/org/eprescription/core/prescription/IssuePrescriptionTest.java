@@ -1,5 +1,7 @@
 package org.eprescription.core.prescription;
 
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.prescription.command.IssuePrescription;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.junit.jupiter.api.Test;
 
@@ -227,10 +229,10 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void aRetryForAnotherPatientUnderTheSameIdIsRefused() {
-        PatientDetails otherPatient = new PatientDetails(org.eprescription.core.ids.PatientId.of("patient-2"),
+        PatientDetails otherPatient = new PatientDetails(PatientId.of("patient-2"),
                 BIRTH_DATE, "Suzuki Taro");
         expectRefused(fixture.given(issued()).when(
-                        new org.eprescription.core.prescription.command.IssuePrescription(ID, otherPatient, PRESCRIBER,
+                        new IssuePrescription(ID, otherPatient, PRESCRIBER,
                                 LINES, 0, null, List.of())),
                 Refusal.DIFFERENT_ISSUE_UNDER_SAME_ID);
     }
@@ -238,7 +240,7 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
     @Test
     void aRetryWithOtherAcknowledgementsUnderTheSameIdIsRefused() {
         expectRefused(fixture.given(issued()).when(
-                        new org.eprescription.core.prescription.command.IssuePrescription(ID, PATIENT, PRESCRIBER,
+                        new IssuePrescription(ID, PATIENT, PRESCRIBER,
                                 LINES, 0, null, List.of(new AlertAcknowledgement(ALERT, "checked")))),
                 Refusal.DIFFERENT_ISSUE_UNDER_SAME_ID);
     }
@@ -247,7 +249,7 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
     void acknowledgementsGivenOnIssueBecomePartOfTheEvent() {
         List<AlertAcknowledgement> acks = List.of(new AlertAcknowledgement(ALERT, "dose halved"));
         fixture.givenNoPriorActivity()
-                .when(new org.eprescription.core.prescription.command.IssuePrescription(ID, PATIENT, PRESCRIBER,
+                .when(new IssuePrescription(ID, PATIENT, PRESCRIBER,
                         LINES, 0, null, acks))
                 .expectEvents(new PrescriptionIssued(ID, PATIENT, PRESCRIBER, LINES, 0, DEFAULT_VALID_UNTIL,
                         CODE_HASH, acks, clock.instant()));
