@@ -260,10 +260,9 @@ abstract class PrescriptionTestSupport {
         return new PrescriptionCancelled(ID, HOSPITAL, DOCTOR, "wrong dose", clock.instant());
     }
 
-    /** The cancellation that a release applies after a request: it names the issuing prescriber. */
+    /** The cancellation that a release applies after a request: it names who requested it, and why. */
     PrescriptionCancelled cancelledOnRelease() {
-        return new PrescriptionCancelled(ID, HOSPITAL, DOCTOR,
-                "cancellation requested by the issuing institution, released by the pharmacy", clock.instant());
+        return new PrescriptionCancelled(ID, HOSPITAL, DOCTOR, "wrong dose", clock.instant());
     }
 
     CancellationRequested cancellationRequested(PharmacyId holdingPharmacy) {
