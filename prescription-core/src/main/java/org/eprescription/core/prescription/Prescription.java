@@ -113,7 +113,7 @@ public class Prescription {
     public long handle(AcceptPrescription command, Clock clock) {
         if (!exchangeCodeHash.equals(command.exchangeCodeHash())
                 || !patient.birthDate().equals(command.patientBirthDate())) {
-            throw refused(Refusal.UNKNOWN_EXCHANGE_CODE, "no prescription matches this exchange code and birth date");
+            throw PrescriptionRefusedException.unknownExchangeCode();
         }
         LocalDate today = today(clock);
         switch (status) {
