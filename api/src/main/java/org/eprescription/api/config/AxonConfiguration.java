@@ -8,6 +8,8 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.eprescription.api.actor.CommandMetadata;
 import org.eprescription.api.storage.PostgresUniqueViolationResolver;
+import org.eprescription.api.storage.PromptEventSource;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.eprescription.core.prescription.Prescription;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -30,6 +32,12 @@ public class AxonConfiguration {
     ConfigurerModule propagateProjectionErrors() {
         return configurer -> configurer.eventProcessing()
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+
+    /** The source every pooled projection reads from (axon.eventhandling.processors.*.source). */
+    @Bean(destroyMethod = "close")
+    PromptEventSource promptEventSource(EventStore eventStore, ExchangeProperties properties) {
+        return new PromptEventSource(eventStore, properties.views().remotePollInterval());
     }
 
     @Bean

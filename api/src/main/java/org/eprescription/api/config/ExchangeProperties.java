@@ -22,6 +22,6 @@ public record ExchangeProperties(ZoneId zone, String exchangeCodeKey, Catalogue 
     public record Expiry(Duration sweepInterval, int batchSize) {
     }
 
-    public record Views(Duration readYourWritesTimeout) {
+    public record Views(Duration readYourWritesTimeout, Duration remotePollInterval) {
     }
 }

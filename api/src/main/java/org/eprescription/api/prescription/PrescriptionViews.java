@@ -69,6 +69,7 @@ public class PrescriptionViews {
         } finally {
             subscription.cancel();
         }
-        return find(id).orElseThrow(() -> new IllegalStateException("prescription " + id + " has no view yet"));
+        return find(id).orElseThrow(() -> new ViewNotReadyException("prescription " + id
+                + " was recorded, but its view is not ready yet; read it again shortly"));
     }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.eprescription.api.actor.MissingActorException;
+import org.eprescription.api.prescription.ViewNotReadyException;
 import org.eprescription.core.prescription.PrescriptionRefusedException;
 import org.eprescription.core.prescription.Refusal;
 import org.slf4j.Logger;
@@ -84,6 +85,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof ConcurrencyException) {
             return problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
                     "the prescription changed concurrently; read it again and retry");
+        }
+        if (cause instanceof ViewNotReadyException notReady) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "view-not-ready", "View not ready", notReady.getMessage());
         }
         if (cause instanceof IllegalArgumentException illegal) {
             return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", illegal.getMessage());
