@@ -10,6 +10,7 @@ import org.eprescription.api.actor.CommandMetadata;
 import org.eprescription.api.storage.PostgresUniqueViolationResolver;
 import org.eprescription.api.storage.PromptEventSource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.eprescription.core.consent.PatientConsent;
 import org.eprescription.core.prescription.Prescription;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,10 +19,11 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
-    /** prescription-core knows nothing of Spring, so the aggregate is registered here instead of by annotation. */
+    /** prescription-core knows nothing of Spring, so its aggregates are registered here instead of by annotation. */
     @Bean
-    ConfigurerModule prescriptionAggregate() {
-        return configurer -> configurer.configureAggregate(Prescription.class);
+    ConfigurerModule aggregates() {
+        return configurer -> configurer.configureAggregate(Prescription.class)
+                .configureAggregate(PatientConsent.class);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.eprescription.core.prescription;
 
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
@@ -55,6 +56,8 @@ public class Prescription {
     public static final int MAX_DAYS = 365;
     public static final int DEFAULT_VALIDITY_DAYS = 3;
     public static final int REFILL_WINDOW_DAYS = 7;
+    /** The metadata key under which every event of a prescription names its patient. */
+    public static final String PATIENT_ID_METADATA = "patientId";
 
     @AggregateIdentifier
     private PrescriptionId prescriptionId;
@@ -91,7 +94,8 @@ public class Prescription {
                 : today(clock).plusDays(DEFAULT_VALIDITY_DAYS);
         apply(new PrescriptionIssued(command.prescriptionId(), command.patient(), command.prescriber(),
                 command.lines(), command.refills(), effectiveValidUntil,
-                exchangeCodes.hashFor(command.prescriptionId()), command.acknowledgedAlerts(), clock.instant()));
+                exchangeCodes.hashFor(command.prescriptionId()), command.acknowledgedAlerts(), clock.instant()),
+                patientMetaData(command.patient()));
         return version();
     }
 
@@ -141,7 +145,7 @@ public class Prescription {
             default -> throw refused(Refusal.NOT_ACCEPTABLE_NOW, "the prescription is " + status);
         }
         apply(new PrescriptionAccepted(prescriptionId, command.pharmacyId(), command.pharmacistId(), currentUse,
-                clock.instant()));
+                clock.instant()), patientMetaData(patient));
         return version();
     }
 
@@ -149,10 +153,11 @@ public class Prescription {
     public long handle(ReleasePrescription command, Clock clock) {
         requireHeldBy(command.pharmacyId());
         Instant now = clock.instant();
-        apply(new PrescriptionReleased(prescriptionId, command.pharmacyId(), currentUse, command.reason(), now));
+        apply(new PrescriptionReleased(prescriptionId, command.pharmacyId(), currentUse, command.reason(), now),
+                patientMetaData(patient));
         if (pendingCancellation != null) {
             apply(new PrescriptionCancelled(prescriptionId, pendingCancellation.institutionId(),
-                    pendingCancellation.prescriberId(), pendingCancellation.reason(), now));
+                    pendingCancellation.prescriberId(), pendingCancellation.reason(), now), patientMetaData(patient));
         }
         return version();
     }
@@ -168,14 +173,15 @@ public class Prescription {
         boolean completesUse = command.completesUse() || everyLineComplete;
         Instant now = clock.instant();
         apply(new PrescriptionDispensed(prescriptionId, command.pharmacyId(), command.pharmacistId(), currentUse,
-                command.items(), completesUse, now));
+                command.items(), completesUse, now), patientMetaData(patient));
         if (completesUse) {
             if (currentUse > refills) {
-                apply(new PrescriptionCompleted(prescriptionId, now));
+                apply(new PrescriptionCompleted(prescriptionId, now), patientMetaData(patient));
             } else {
                 LocalDate planned = today(clock).plusDays(supplyDaysOfUse);
                 apply(new RefillScheduled(prescriptionId, currentUse + 1, planned,
-                        planned.minusDays(REFILL_WINDOW_DAYS), planned.plusDays(REFILL_WINDOW_DAYS), now));
+                        planned.minusDays(REFILL_WINDOW_DAYS), planned.plusDays(REFILL_WINDOW_DAYS), now),
+                        patientMetaData(patient));
             }
         }
         return version();
@@ -188,11 +194,11 @@ public class Prescription {
         }
         switch (status) {
             case ISSUED, AWAITING_REFILL -> apply(new PrescriptionCancelled(prescriptionId, command.institutionId(),
-                    command.prescriberId(), command.reason(), clock.instant()));
+                    command.prescriberId(), command.reason(), clock.instant()), patientMetaData(patient));
             case ACCEPTED -> {
                 if (pendingCancellation == null) {
                     apply(new CancellationRequested(prescriptionId, command.institutionId(), command.prescriberId(),
-                            holdingPharmacy, command.reason(), clock.instant()));
+                            holdingPharmacy, command.reason(), clock.instant()), patientMetaData(patient));
                 }
             }
             default -> throw refused(Refusal.NOT_CANCELLABLE, "a " + status + " prescription cannot be cancelled");
@@ -209,7 +215,7 @@ public class Prescription {
             default -> false;
         };
         if (deadlinePassed) {
-            apply(new PrescriptionExpired(prescriptionId, currentUse, clock.instant()));
+            apply(new PrescriptionExpired(prescriptionId, currentUse, clock.instant()), patientMetaData(patient));
         }
         return version();
     }
@@ -222,7 +228,8 @@ public class Prescription {
         if (!involved) {
             throw refused(Refusal.NOT_INVOLVED, "only the issuing institution or an involved pharmacy may acknowledge");
         }
-        apply(new AlertAcknowledged(prescriptionId, command.alertId(), command.reason(), party, clock.instant()));
+        apply(new AlertAcknowledged(prescriptionId, command.alertId(), command.reason(), party, clock.instant()),
+                patientMetaData(patient));
         return version();
     }
 
@@ -304,6 +311,11 @@ public class Prescription {
     @EventSourcingHandler
     void on(PrescriptionExpired event) {
         status = PrescriptionStatus.EXPIRED;
+    }
+
+    /** Every event names its patient in metadata, so projections can keep one patient's events in order. */
+    private static MetaData patientMetaData(PatientDetails patient) {
+        return MetaData.with(PATIENT_ID_METADATA, patient.id().value());
     }
 
     private static LocalDate today(Clock clock) {
