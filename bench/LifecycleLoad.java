@@ -457,9 +457,11 @@ public class LifecycleLoad {
 
         System.out.println();
         System.out.println("--- Markdown (paste into docs/benchmarks.md) ---");
-        System.out.println("| Run | Clients | Measured | Lifecycles | Lifecycles/s | Commands/s | Errors |");
-        System.out.println("|---|---:|---:|---:|---:|---:|---|");
-        System.out.printf(Locale.ROOT, "| %s | %d | %d s | %d | %.1f | %.1f | %s |%n", options.label, options.clients,
+        String day = date.substring(0, 10);
+        System.out.println("| Date | Run | Clients | Measured | Lifecycles | Lifecycles/s | Commands/s | Errors |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---|");
+        System.out.printf(Locale.ROOT, "| %s | %s | %d | %d s | %d | %.1f | %.1f | %s |%n", day, options.label,
+                options.clients,
                 options.durationSeconds, lifecycles, lifecyclesPerSecond, commandsPerSecond,
                 errorTotal == 0 ? "0" : errorTotal + " (" + describe(errors) + ")");
         System.out.println();

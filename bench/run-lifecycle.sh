@@ -9,7 +9,7 @@
 # something fails. Prints the machine, the date and the results (with a Markdown block for docs/benchmarks.md).
 #
 # The PostgreSQL server is reached with trust auth: BENCH_PGHOST (127.0.0.1), BENCH_PGPORT (5432),
-# BENCH_PGUSER (postgres). Nothing here asserts a figure.
+# BENCH_PGUSER (postgres). BENCH_LABEL names the run in the Markdown rows. Nothing here asserts a figure.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -168,7 +168,7 @@ java -Xmx512m "$ROOT/bench/LifecycleLoad.java" \
     --clients "$CLIENTS" \
     --duration-seconds "$DURATION" \
     --warmup-seconds "$WARMUP" \
-    --label "$CLIENTS clients, $(date -u +%Y-%m-%d)" | tee -a "$RESULT"
+    --label "${BENCH_LABEL:-$CLIENTS clients}" | tee -a "$RESULT"
 
 # Whatever the exchange itself complained about during the run, so that failures are seen, not hidden.
 {
