@@ -2,6 +2,7 @@ package org.eprescription.api.config;
 
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
@@ -21,6 +22,16 @@ public class AxonConfiguration {
         return configurer -> configurer.configureAggregate(Prescription.class);
     }
 
+    /**
+     * Axon's default logs a failing projection handler and skips the event, which silently corrupts a view.
+     * Propagating makes the processor retry the batch instead.
+     */
+    @Bean
+    ConfigurerModule propagateProjectionErrors() {
+        return configurer -> configurer.eventProcessing()
+                .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
+    }
+
     @Bean
     PersistenceExceptionResolver persistenceExceptionResolver() {
         return new PostgresUniqueViolationResolver();
@@ -34,6 +45,6 @@ public class AxonConfiguration {
     /** Who did it, for whom, and under which idempotency key: copied from each command onto its events. */
     @Bean
     CorrelationDataProvider actorMetadataProvider() {
-        return new SimpleCorrelationDataProvider(CommandMetadata.AUDIT_KEYS);
+        return new SimpleCorrelationDataProvider(CommandMetadata.AUDIT_KEYS.toArray(String[]::new));
     }
 }

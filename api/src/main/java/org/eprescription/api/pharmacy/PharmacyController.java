@@ -5,11 +5,11 @@ import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.command.CommandSender;
 import org.eprescription.api.prescription.PrescriptionResponse;
 import org.eprescription.api.prescription.PrescriptionViews;
-import org.eprescription.api.problem.UnknownResourceException;
 import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.PrescriptionRefusedException;
 import org.eprescription.core.prescription.command.AcceptPrescription;
 import org.eprescription.core.prescription.command.DispensePrescription;
 import org.eprescription.core.prescription.command.ReleasePrescription;
@@ -28,8 +28,6 @@ import java.util.UUID;
 public class PharmacyController {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    /** The same answer for an unknown code and for a code with the wrong birth date: nothing to learn from it. */
-    public static final String NO_MATCH = "no prescription matches this exchange code and birth date";
 
     private final CommandSender commands;
     private final PrescriptionViews views;
@@ -49,7 +47,7 @@ public class PharmacyController {
                                        @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         String codeHash = exchangeCodes.hashOf(request.exchangeCode());
         PrescriptionId id = views.findByExchangeCodeHash(codeHash)
-                .orElseThrow(() -> new UnknownResourceException(NO_MATCH))
+                .orElseThrow(PrescriptionRefusedException::unknownExchangeCode)
                 .prescriptionId();
         PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
         PharmacistId pharmacist = PharmacistId.of(request.pharmacistId());

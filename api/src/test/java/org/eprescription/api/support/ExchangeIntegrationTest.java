@@ -17,8 +17,7 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "exchange.exchange-code-key=integration-test-key-0123456789abcdef",
-        "exchange.scheduling.enabled=false",
-        "spring.main.allow-bean-definition-overriding=true"
+        "exchange.scheduling.enabled=false"
 })
 @Import(ExchangeIntegrationTest.TestClockConfiguration.class)
 public abstract class ExchangeIntegrationTest {
@@ -58,7 +57,7 @@ public abstract class ExchangeIntegrationTest {
 
         @Bean
         @Primary
-        TestClock clock() {
+        TestClock testClock() {
             return new TestClock();
         }
     }

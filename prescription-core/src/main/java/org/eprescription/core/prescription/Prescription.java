@@ -68,7 +68,7 @@ public class Prescription {
     private List<AlertAcknowledgement> acknowledgedAtIssue;
     private int currentUse;
     private PharmacyId holdingPharmacy;
-    private boolean cancellationRequested;
+    private CancellationRequested pendingCancellation;
     private final Map<Integer, BigDecimal> dispensedInUse = new HashMap<>();
     private int supplyDaysOfUse;
     private LocalDate refillWindowOpens;
@@ -113,7 +113,7 @@ public class Prescription {
     public long handle(AcceptPrescription command, Clock clock) {
         if (!exchangeCodeHash.equals(command.exchangeCodeHash())
                 || !patient.birthDate().equals(command.patientBirthDate())) {
-            throw refused(Refusal.UNKNOWN_EXCHANGE_CODE, "no prescription matches this exchange code and birth date");
+            throw PrescriptionRefusedException.unknownExchangeCode();
         }
         LocalDate today = today(clock);
         switch (status) {
@@ -150,9 +150,9 @@ public class Prescription {
         requireHeldBy(command.pharmacyId());
         Instant now = clock.instant();
         apply(new PrescriptionReleased(prescriptionId, command.pharmacyId(), currentUse, command.reason(), now));
-        if (cancellationRequested) {
-            apply(new PrescriptionCancelled(prescriptionId, prescriber.institutionId(), prescriber.id(),
-                    "cancellation requested by the issuing institution, released by the pharmacy", now));
+        if (pendingCancellation != null) {
+            apply(new PrescriptionCancelled(prescriptionId, pendingCancellation.institutionId(),
+                    pendingCancellation.prescriberId(), pendingCancellation.reason(), now));
         }
         return version();
     }
@@ -190,7 +190,7 @@ public class Prescription {
             case ISSUED, AWAITING_REFILL -> apply(new PrescriptionCancelled(prescriptionId, command.institutionId(),
                     command.prescriberId(), command.reason(), clock.instant()));
             case ACCEPTED -> {
-                if (!cancellationRequested) {
+                if (pendingCancellation == null) {
                     apply(new CancellationRequested(prescriptionId, command.institutionId(), command.prescriberId(),
                             holdingPharmacy, command.reason(), clock.instant()));
                 }
@@ -265,7 +265,7 @@ public class Prescription {
 
     @EventSourcingHandler
     void on(PrescriptionDispensed event) {
-        cancellationRequested = false;
+        pendingCancellation = null;
         event.items().forEach(item -> {
             dispensedInUse.merge(item.lineNumber(), item.quantity(), BigDecimal::add);
             supplyDaysOfUse = Math.max(supplyDaysOfUse, item.days());
@@ -291,13 +291,13 @@ public class Prescription {
 
     @EventSourcingHandler
     void on(CancellationRequested event) {
-        cancellationRequested = true;
+        pendingCancellation = event;
     }
 
     @EventSourcingHandler
     void on(PrescriptionCancelled event) {
         status = PrescriptionStatus.CANCELLED;
-        cancellationRequested = false;
+        pendingCancellation = null;
         holdingPharmacy = null;
     }
 

@@ -12,6 +12,15 @@ public class PrescriptionRefusedException extends AxonNonTransientException {
         this.refusal = refusal;
     }
 
+    /**
+     * The one answer for an exchange code that is unknown or does not go with the birth date given, wherever it is
+     * detected, so that the answer tells a guesser nothing.
+     */
+    public static PrescriptionRefusedException unknownExchangeCode() {
+        return new PrescriptionRefusedException(Refusal.UNKNOWN_EXCHANGE_CODE,
+                "no prescription matches this exchange code and birth date");
+    }
+
     public Refusal refusal() {
         return refusal;
     }

@@ -1,0 +1,154 @@
+package org.eprescription.core.catalogue;
+
+import org.eprescription.core.ids.DrugCode;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class CatalogueCsvLoaderTest {
+
+    private final DrugCatalogue catalogue = CatalogueCsvLoader.bundledSample();
+
+    private Drug drug(String code) {
+        return catalogue.find(DrugCode.of(code)).orElseThrow();
+    }
+
+    @Test
+    void theBundledSampleHasThirtyFourDrugsAndElevenContraindicatedPairs() {
+        assertThat(catalogue.size()).isEqualTo(34);
+        assertThat(catalogue.contraindicatedPairs()).hasSize(11);
+    }
+
+    @Test
+    void aDrugIsReadWithAllItsColumns() {
+        Drug amlodipine = drug("2171022F1021");
+        assertThat(amlodipine.name()).isEqualTo("Amlodipine 5 mg tablet (brand A)");
+        assertThat(amlodipine.ingredients()).containsExactly("amlodipine");
+        assertThat(amlodipine.route()).isEqualTo(Route.ORAL);
+        assertThat(amlodipine.classCode()).isEqualTo("2171");
+        assertThat(amlodipine.className()).isEqualTo("coronary vasodilators");
+        assertThat(amlodipine.unit()).isEqualTo("tablet");
+    }
+
+    @Test
+    void aCombinationProductHasBothIngredients() {
+        assertThat(drug("2149114F1026").ingredients()).containsExactlyInAnyOrder("valsartan", "amlodipine");
+        assertThat(drug("2190103F1020").ingredients()).containsExactlyInAnyOrder("amlodipine", "atorvastatin");
+    }
+
+    @Test
+    void ingredientsWithSpacesAreKeptWhole() {
+        assertThat(drug("2171017F1028").ingredients()).containsExactly("isosorbide mononitrate");
+    }
+
+    @Test
+    void aTopicalDrugHasTheTopicalRoute() {
+        assertThat(drug("2649735S1028").route()).isEqualTo(Route.TOPICAL);
+    }
+
+    @Test
+    void anUnknownCodeIsNotFound() {
+        assertThat(catalogue.find(DrugCode.of("9999999X9999"))).isEmpty();
+        assertThat(catalogue.contains(DrugCode.of("9999999X9999"))).isFalse();
+        assertThat(catalogue.contains(DrugCode.of("2171022F1021"))).isTrue();
+    }
+
+    @Test
+    void aContraindicationIsFoundInEitherOrder() {
+        assertThat(catalogue.contraindication("triazolam", "itraconazole")).isPresent();
+        assertThat(catalogue.contraindication("itraconazole", "triazolam")).isPresent();
+        assertThat(catalogue.contraindication("sildenafil", "isosorbide mononitrate"))
+                .hasValueSatisfying(pair -> assertThat(pair.note()).isEqualTo("severe hypotension"));
+        assertThat(catalogue.contraindication("isosorbide mononitrate", "sildenafil")).isPresent();
+    }
+
+    @Test
+    void ingredientsWithoutAListedPairAreNotContraindicated() {
+        assertThat(catalogue.contraindication("amlodipine", "atorvastatin")).isEmpty();
+        assertThat(catalogue.contraindication("triazolam", "triazolam")).isEmpty();
+    }
+
+    @Test
+    void aGenericWithTheSameIngredientAndRouteIsASubstitute() {
+        assertThat(drug("2171022F1021").isSubstitutableBy(drug("2171022F3024"))).isTrue();
+        assertThat(drug("2171022F3024").isSubstitutableBy(drug("2171022F1021"))).isTrue();
+        assertThat(drug("1129009F1025").isSubstitutableBy(drug("1129009F1211"))).isTrue();
+    }
+
+    @Test
+    void anotherStrengthOfTheSameIngredientCountsAsSubstitutableByTheCatalogue() {
+        // the catalogue compares ingredients and route only; quantities are checked per line
+        assertThat(drug("2171022F1021").isSubstitutableBy(drug("2171022F2028"))).isTrue();
+    }
+
+    @Test
+    void aDrugIsSubstitutableByItself() {
+        assertThat(drug("2171022F1021").isSubstitutableBy(drug("2171022F1021"))).isTrue();
+    }
+
+    @Test
+    void aCombinationIsNeitherASubstituteForNorSubstitutedByOneOfItsIngredients() {
+        assertThat(drug("2171022F1021").isSubstitutableBy(drug("2149114F1026"))).isFalse();
+        assertThat(drug("2149114F1026").isSubstitutableBy(drug("2171022F1021"))).isFalse();
+    }
+
+    @Test
+    void theSameIngredientByAnotherRouteIsNotASubstitute() {
+        assertThat(drug("1149019F1027").isSubstitutableBy(drug("2649735S1028"))).isFalse();
+        assertThat(drug("2649735S1028").isSubstitutableBy(drug("1149019F1027"))).isFalse();
+    }
+
+    @Test
+    void aDifferentIngredientOfTheSameClassIsNotASubstitute() {
+        assertThat(drug("2171022F1021").isSubstitutableBy(drug("2171014G4023"))).isFalse();
+    }
+
+    @Test
+    void loadNormalisesIngredientsToLowerCaseAndTrimsThem() throws IOException {
+        String drugs = """
+                drug_code,name,ingredients,route,class_code,class_name,unit
+                X1,Combo, Alpha ; BETA ;,Oral, 1234 ,some class,tablet
+                """;
+        String pairs = """
+                ingredient_a,ingredient_b,note
+                 ALPHA ,Gamma,do not combine
+                """;
+        DrugCatalogue loaded = CatalogueCsvLoader.load(new StringReader(drugs), new StringReader(pairs));
+        Drug combo = loaded.find(DrugCode.of("X1")).orElseThrow();
+        assertThat(combo.ingredients()).isEqualTo(Set.of("alpha", "beta"));
+        assertThat(combo.route()).isEqualTo(Route.ORAL);
+        assertThat(combo.classCode()).isEqualTo("1234");
+        assertThat(loaded.contraindication("gamma", "alpha")).isPresent();
+    }
+
+    @Test
+    void fromFilesReadsTheSameShapeAsTheSample(@org.junit.jupiter.api.io.TempDir Path dir) throws IOException {
+        Path drugs = Files.writeString(dir.resolve("drug-catalogue.csv"), """
+                drug_code,name,ingredients,route,class_code,class_name,unit
+                A1,Drug one,one,injection,1111,class,ampoule
+                """);
+        Path pairs = Files.writeString(dir.resolve("contraindicated-pairs.csv"), "ingredient_a,ingredient_b,note\n");
+        DrugCatalogue loaded = CatalogueCsvLoader.fromFiles(drugs, pairs);
+        assertThat(loaded.size()).isEqualTo(1);
+        assertThat(loaded.find(DrugCode.of("A1")).orElseThrow().route()).isEqualTo(Route.INJECTION);
+        assertThat(loaded.contraindicatedPairs()).isEmpty();
+    }
+
+    @Test
+    void aDrugWithoutIngredientsIsRejected() {
+        String drugs = """
+                drug_code,name,ingredients,route,class_code,class_name,unit
+                X1,Nothing, ,oral,1234,some class,tablet
+                """;
+        assertThatThrownBy(() -> CatalogueCsvLoader.load(new StringReader(drugs),
+                new StringReader("ingredient_a,ingredient_b,note\n")))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+}

@@ -1,0 +1,307 @@
+package org.eprescription.core.prescription;
+
+import org.eprescription.core.prescription.command.DispensePrescription;
+import org.eprescription.core.prescription.event.RefillScheduled;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.List;
+
+class DispensePrescriptionTest extends PrescriptionTestSupport {
+
+    // ----- partial and complete -----
+
+    @Test
+    void aPartialDispensingKeepsThePrescriptionWithThePharmacy() {
+        fixture.given(issued(), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, item(1, 14, 14)))
+                .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
+                .expectResultMessagePayload(2L);
+    }
+
+    @Test
+    void theSamePharmacyContinuesAfterAPartialDispensing() {
+        fixture.given(issued(), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
+                .when(dispense(PHARMACY_A, item(1, 14, 14)))
+                .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 14, 14)));
+    }
+
+    @Test
+    void anotherPharmacyCannotAcceptAfterAPartialDispensing() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
+                .when(accept(PHARMACY_B)), Refusal.HELD_BY_ANOTHER_PHARMACY);
+    }
+
+    @Test
+    void completesUseEndsTheLastUseEvenIfNotEverythingWasGiven() {
+        fixture.given(issued(), accepted(PHARMACY_A))
+                .when(dispenseCompletingUse(PHARMACY_A, item(1, 14, 14)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 14, 14)), completed())
+                .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void dispensingEverythingPrescribedCompletesTheUseByItself() {
+        fixture.given(issued(), accepted(PHARMACY_A))
+                .when(dispenseEverything(PHARMACY_A))
+                .expectEvents(dispensedEverything(PHARMACY_A, 1), completed());
+    }
+
+    @Test
+    void theDispensingThatFillsTheLastOpenLineCompletesTheUse() {
+        fixture.given(issued(), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 28, 28)))
+                .when(dispense(PHARMACY_A, item(2, 21, 7)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, item(2, 21, 7)), completed());
+    }
+
+    @Test
+    void aCompletedPrescriptionCannotBeDispensedAgain() {
+        expectRefused(fixture.given(completedHistory()).when(dispense(PHARMACY_A, item(1, 1, 1))), Refusal.NOT_HELD);
+    }
+
+    @Test
+    void afterAReleaseTheNextPharmacyMayOnlyDispenseWhatIsLeftOfTheUse() {
+        Object[] history = {issued(), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 20, 20)),
+                released(PHARMACY_A, 1), accepted(PHARMACY_B)};
+        expectRefused(fixture.given(history).when(dispense(PHARMACY_B, item(1, 9, 9))),
+                Refusal.QUANTITY_EXCEEDS_REMAINING);
+        setUpFixture();
+        fixture.given(history)
+                .when(dispense(PHARMACY_B, item(1, 8, 8), item(2, 21, 7)))
+                .expectEvents(dispensed(PHARMACY_B, 1, true, item(1, 8, 8), item(2, 21, 7)), completed());
+    }
+
+    // ----- quantities -----
+
+    @Test
+    void dispensingMoreThanPrescribedIsRefused() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispense(PHARMACY_A, item(1, 29, 28))),
+                Refusal.QUANTITY_EXCEEDS_REMAINING);
+    }
+
+    @Test
+    void twoPartialDispensingsTogetherCannotExceedThePrescribedQuantity() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 20, 20)))
+                .when(dispense(PHARMACY_A, item(1, 9, 9))), Refusal.QUANTITY_EXCEEDS_REMAINING);
+    }
+
+    @Test
+    void twoItemsForOneLineInOneDispensingCannotExceedThePrescribedQuantity() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, item(1, 20, 20), item(1, 9, 9))), Refusal.QUANTITY_EXCEEDS_REMAINING);
+    }
+
+    @Test
+    void exactlyTheRemainingQuantityMayBeDispensed() {
+        fixture.given(issued(), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 20, 20)))
+                .when(dispense(PHARMACY_A, item(1, 8, 8)))
+                .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 8, 8)));
+    }
+
+    @Test
+    void aDispensingWithoutItemsIsRefused() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispense(PHARMACY_A)),
+                Refusal.INVALID_DISPENSE);
+    }
+
+    @Test
+    void aDispensingWithNullItemsIsRefused() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(
+                        new DispensePrescription(ID, PHARMACY_A, pharmacistOf(PHARMACY_A), null, true)),
+                Refusal.INVALID_DISPENSE);
+    }
+
+    @Test
+    void aZeroQuantityIsRefused() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispense(PHARMACY_A, item(1, 0, 28))),
+                Refusal.INVALID_DISPENSE);
+    }
+
+    @Test
+    void aNegativeQuantityIsRefused() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispense(PHARMACY_A, item(1, -1, 28))),
+                Refusal.INVALID_DISPENSE);
+    }
+
+    @Test
+    void zeroDaysIsRefused() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispense(PHARMACY_A, item(1, 28, 0))),
+                Refusal.INVALID_DISPENSE);
+    }
+
+    @Test
+    void threeHundredSixtySixDaysIsRefused() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispense(PHARMACY_A, item(1, 28, 366))),
+                Refusal.INVALID_DISPENSE);
+    }
+
+    @Test
+    void aLineThePrescriptionDoesNotHaveIsRefused() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispense(PHARMACY_A, item(3, 1, 1))),
+                Refusal.UNKNOWN_LINE);
+    }
+
+    @Test
+    void oneBadItemRefusesTheWholeDispensing() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, item(1, 28, 28), item(2, 22, 7))), Refusal.QUANTITY_EXCEEDS_REMAINING);
+    }
+
+    // ----- substitutes -----
+
+    @Test
+    void aGenericWithTheSameIngredientAndRouteMayBeDispensedInstead() {
+        fixture.given(issued(), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_GENERIC_C, 28, 28)))
+                .expectEvents(dispensed(PHARMACY_A, 1, false, itemOf(1, AMLODIPINE_GENERIC_C, 28, 28)));
+    }
+
+    @Test
+    void theSubstituteCountsAgainstThePrescribedQuantity() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A),
+                        dispensed(PHARMACY_A, 1, false, itemOf(1, AMLODIPINE_GENERIC_C, 20, 20)))
+                .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_BRAND_A, 9, 9))), Refusal.QUANTITY_EXCEEDS_REMAINING);
+    }
+
+    @Test
+    void aCombinationProductIsNotASubstituteForOneOfItsIngredients() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A))
+                        .when(dispense(PHARMACY_A, itemOf(1, VALSARTAN_AMLODIPINE, 28, 28))),
+                Refusal.SUBSTITUTE_NOT_EQUIVALENT);
+    }
+
+    @Test
+    void theSameIngredientByAnotherRouteIsNotASubstitute() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A))
+                        .when(dispense(PHARMACY_A, itemOf(2, LOXOPROFEN_PATCH, 21, 7))),
+                Refusal.SUBSTITUTE_NOT_EQUIVALENT);
+    }
+
+    @Test
+    void aSubstituteMissingFromTheCatalogueIsRefusedAsUnknownDrug() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A))
+                        .when(dispense(PHARMACY_A, itemOf(1, NOT_IN_CATALOGUE, 28, 28))),
+                Refusal.UNKNOWN_DRUG);
+    }
+
+    // ----- who may dispense -----
+
+    @Test
+    void anotherPharmacyCannotDispense() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispenseEverything(PHARMACY_B)),
+                Refusal.NOT_THE_HOLDING_PHARMACY);
+    }
+
+    @Test
+    void aPrescriptionNobodyAcceptedCannotBeDispensed() {
+        expectRefused(fixture.given(issued()).when(dispenseEverything(PHARMACY_A)), Refusal.NOT_HELD);
+    }
+
+    @Test
+    void aCancelledPrescriptionCannotBeDispensed() {
+        expectRefused(fixture.given(issued(), cancelled()).when(dispenseEverything(PHARMACY_A)), Refusal.NOT_HELD);
+    }
+
+    @Test
+    void aRefillUseThatWasNotAcceptedCannotBeDispensed() {
+        Object[] history = awaitingFirstRefill();
+        today(ISSUE_DAY.plusDays(28));
+        expectRefused(fixture.given(history).when(dispenseEverything(PHARMACY_A)), Refusal.NOT_HELD);
+    }
+
+    // ----- what follows a complete use -----
+
+    @Test
+    void completingTheLastUseCompletesThePrescription() {
+        Object[] history = awaitingFirstRefill();
+        today(ISSUE_DAY.plusDays(28));
+        fixture.given(history)
+                .andGiven(accepted(PHARMACY_B, 2))
+                .when(dispenseEverything(PHARMACY_B))
+                .expectEvents(dispensedEverything(PHARMACY_B, 2), completed());
+    }
+
+    @Test
+    void completingAUseWithRefillsLeftSchedulesTheNextUseAroundItsPlannedDay() {
+        Object[] given = {issued(1), accepted(PHARMACY_A)};
+        LocalDate dispensingDay = ISSUE_DAY.plusDays(2);
+        today(dispensingDay);
+        LocalDate planned = dispensingDay.plusDays(28); // the longest supply of this use: amlodipine, 28 days
+        fixture.given(given)
+                .when(dispenseEverything(PHARMACY_A))
+                .expectEvents(dispensedEverything(PHARMACY_A, 1),
+                        new RefillScheduled(ID, 2, planned,
+                                planned.minusDays(7), planned.plusDays(7), clock.instant()))
+                .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void thePlannedDayCountsTheLongestSupplyOfTheWholeUseFromTheFinalDispensing() {
+        Object[] given = {issued(1), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 28, 28))};
+        LocalDate finalDispensing = ISSUE_DAY.plusDays(3);
+        today(finalDispensing);
+        fixture.given(given)
+                .when(dispense(PHARMACY_A, item(2, 21, 7)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, item(2, 21, 7)),
+                        refillScheduled(2, finalDispensing.plusDays(28)));
+    }
+
+    @Test
+    void thePlannedDayUsesTheDaysActuallyDispensedNotThePrescribedOnes() {
+        Object[] given = {issued(1), accepted(PHARMACY_A)};
+        fixture.given(given)
+                .when(dispenseCompletingUse(PHARMACY_A, item(1, 14, 14), item(2, 21, 7)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 14, 14), item(2, 21, 7)),
+                        refillScheduled(2, ISSUE_DAY.plusDays(14)));
+    }
+
+    @Test
+    void aRefillUseStartsWithTheFullPrescribedQuantityAgain() {
+        Object[] history = awaitingFirstRefill();
+        today(ISSUE_DAY.plusDays(28));
+        fixture.given(history)
+                .andGiven(accepted(PHARMACY_A, 2))
+                .when(dispense(PHARMACY_A, item(1, 28, 28)))
+                .expectEvents(dispensed(PHARMACY_A, 2, false, item(1, 28, 28)));
+    }
+
+    // ----- a pending cancellation request -----
+
+    @Test
+    void dispensingAfterACancellationRequestIsAllowed() {
+        fixture.given(issued(), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A))
+                .when(dispense(PHARMACY_A, item(1, 14, 14)))
+                .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 14, 14)));
+    }
+
+    @Test
+    void aDispensingLetsTheCancellationRequestLapseSoALaterReleaseDoesNotCancel() {
+        fixture.given(issued(), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
+                        dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
+                .when(release(PHARMACY_A))
+                .expectEvents(released(PHARMACY_A, 1));
+    }
+
+    @Test
+    void afterTheRequestLapsedTheInstitutionMayRequestAgain() {
+        fixture.given(issued(), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
+                        dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
+                .when(cancel())
+                .expectEvents(cancellationRequested(PHARMACY_A));
+    }
+
+    @Test
+    void aCompleteDispensingAfterACancellationRequestStillSchedulesTheRefill() {
+        fixture.given(issued(1), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A))
+                .when(dispenseEverything(PHARMACY_A))
+                .expectEvents(dispensedEverything(PHARMACY_A, 1), refillScheduled(2, ISSUE_DAY.plusDays(28)));
+    }
+
+    @Test
+    void dispensedItemsAreRecordedAsGiven() {
+        List<DispensedItem> items = List.of(itemOf(1, AMLODIPINE_GENERIC_C, 10, 10), item(2, 7, 7));
+        fixture.given(issued(), accepted(PHARMACY_A))
+                .when(new DispensePrescription(ID, PHARMACY_A, pharmacistOf(PHARMACY_A), items, false))
+                .expectEvents(dispensed(PHARMACY_A, 1, false, items));
+    }
+}

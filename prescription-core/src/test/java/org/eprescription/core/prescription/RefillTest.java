@@ -1,0 +1,94 @@
+package org.eprescription.core.prescription;
+
+import org.axonframework.test.aggregate.TestExecutor;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+
+/** A prescription with two refills: three uses, each accepted inside its window, then nothing more. */
+class RefillTest extends PrescriptionTestSupport {
+
+    // use 1 dispensed on the issue day (longest supply 28 days) -> use 2 planned on day 28, window day 21..35
+    static final LocalDate USE_2_DISPENSED = ISSUE_DAY.plusDays(25);
+    // use 2 dispensed on day 25 -> use 3 planned on day 53, window day 46..60
+    static final LocalDate USE_3_PLANNED = USE_2_DISPENSED.plusDays(28);
+    static final LocalDate USE_3_DISPENSED = USE_3_PLANNED.minusDays(3);
+
+    @Test
+    void theFirstUseCompletedSchedulesUseTwo() {
+        fixture.givenCommands(issueWithRefills(2), accept(PHARMACY_A))
+                .when(dispenseEverything(PHARMACY_A))
+                .expectEvents(dispensedEverything(PHARMACY_A, 1), refillScheduled(2, ISSUE_DAY.plusDays(28)));
+    }
+
+    @Test
+    void useTwoIsAcceptedInItsWindowAndItsCompletionSchedulesUseThree() {
+        TestExecutor<Prescription> executor = fixture.givenCommands(issueWithRefills(2), accept(PHARMACY_A),
+                dispenseEverything(PHARMACY_A));
+        today(USE_2_DISPENSED);
+        executor.andGivenCommands(accept(PHARMACY_B))
+                .when(dispenseEverything(PHARMACY_B))
+                .expectEvents(dispensedEverything(PHARMACY_B, 2), refillScheduled(3, USE_3_PLANNED));
+    }
+
+    @Test
+    void useThreeIsAcceptedAsUseThree() {
+        TestExecutor<Prescription> executor = throughSecondUse();
+        today(USE_3_DISPENSED);
+        executor.when(accept(PHARMACY_C))
+                .expectEvents(accepted(PHARMACY_C, 3));
+    }
+
+    @Test
+    void useThreeCannotBeAcceptedBeforeItsWindow() {
+        TestExecutor<Prescription> executor = throughSecondUse();
+        today(USE_3_PLANNED.minusDays(8));
+        expectRefused(executor.when(accept(PHARMACY_C)), Refusal.REFILL_WINDOW_NOT_OPEN);
+    }
+
+    @Test
+    void aFullRunOfTwoRefillsEndsCompletedAfterTheThirdUse() {
+        TestExecutor<Prescription> executor = throughSecondUse();
+        today(USE_3_DISPENSED);
+        executor.andGivenCommands(accept(PHARMACY_A))
+                .when(dispenseEverything(PHARMACY_A))
+                .expectEvents(dispensedEverything(PHARMACY_A, 3), completed())
+                .expectResultMessagePayload(9L); // ten events: sequence numbers 0..9
+    }
+
+    @Test
+    void aFourthUseIsRefused() {
+        TestExecutor<Prescription> executor = throughSecondUse();
+        today(USE_3_DISPENSED);
+        executor.andGivenCommands(accept(PHARMACY_A), dispenseEverything(PHARMACY_A));
+        today(USE_3_DISPENSED.plusDays(28));
+        expectRefused(executor.when(accept(PHARMACY_A)), Refusal.NOT_ACCEPTABLE_NOW);
+    }
+
+    @Test
+    void afterTheLastUseNothingExpires() {
+        TestExecutor<Prescription> executor = throughSecondUse();
+        today(USE_3_DISPENSED);
+        executor.andGivenCommands(accept(PHARMACY_A), dispenseEverything(PHARMACY_A));
+        today(USE_3_DISPENSED.plusDays(100));
+        executor.when(expire()).expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void aSingleRefillPrescriptionCompletesAfterTheSecondUse() {
+        TestExecutor<Prescription> executor = fixture.givenCommands(issueWithRefills(1), accept(PHARMACY_A),
+                dispenseEverything(PHARMACY_A));
+        today(USE_2_DISPENSED);
+        executor.andGivenCommands(accept(PHARMACY_B))
+                .when(dispenseEverything(PHARMACY_B))
+                .expectEvents(dispensedEverything(PHARMACY_B, 2), completed());
+    }
+
+    /** Issue with 2 refills; use 1 dispensed on the issue day, use 2 on {@link #USE_2_DISPENSED}. */
+    private TestExecutor<Prescription> throughSecondUse() {
+        TestExecutor<Prescription> executor = fixture.givenCommands(issueWithRefills(2), accept(PHARMACY_A),
+                dispenseEverything(PHARMACY_A));
+        today(USE_2_DISPENSED);
+        return executor.andGivenCommands(accept(PHARMACY_B), dispenseEverything(PHARMACY_B));
+    }
+}

@@ -1,0 +1,37 @@
+package org.eprescription.query.prescription;
+
+import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.PatientDetails;
+import org.eprescription.core.prescription.PrescriberDetails;
+import org.eprescription.core.prescription.PrescriptionStatus;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A prescription as the query side shows it (api.md, {@code GET /prescriptions/{id}}), built only from events.
+ * It never carries the exchange code or its hash.
+ *
+ * @param lines                 the prescribed lines, with what was dispensed against each in the current use
+ * @param usesLeft              uses not yet completed, counting the current one; 0 once the prescription is final
+ * @param currentUse            1 for the first use, 2 and 3 for refills
+ * @param pharmacyId            the pharmacy holding the prescription, null when nobody holds it
+ * @param cancellationRequested the issuing institution asked to cancel while a pharmacy holds it
+ * @param refillWindow          the window of the current refill use, from its scheduling until the prescription is
+ *                              final; null on the first use and once final
+ * @param version               the sequence number of the last event applied, which is the aggregate version
+ *                              the command handlers answer
+ */
+public record PrescriptionView(PrescriptionId prescriptionId, PrescriptionStatus status, PatientDetails patient,
+                               PrescriberDetails prescriber, List<ViewLine> lines, int refills, int usesLeft,
+                               int currentUse, LocalDate validUntil, PharmacyId pharmacyId,
+                               boolean cancellationRequested, RefillWindow refillWindow,
+                               List<Dispensing> dispensings, Instant issuedAt, Instant updatedAt, long version) {
+
+    public PrescriptionView {
+        lines = lines == null ? List.of() : List.copyOf(lines);
+        dispensings = dispensings == null ? List.of() : List.copyOf(dispensings);
+    }
+}

@@ -1,0 +1,43 @@
+package org.eprescription.query.prescription;
+
+import org.axonframework.queryhandling.QueryHandler;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Answers the prescription view's queries from {@code prescription_view}; never touches events or commands. */
+@Component
+public class PrescriptionViewQueries {
+
+    private final PrescriptionViewRepository repository;
+
+    public PrescriptionViewQueries(PrescriptionViewRepository repository) {
+        this.repository = repository;
+    }
+
+    @QueryHandler
+    public Optional<PrescriptionView> handle(FindPrescription query) {
+        return repository.load(query.prescriptionId());
+    }
+
+    @QueryHandler
+    public Optional<PrescriptionView> handle(FindPrescriptionByExchangeCode query) {
+        return repository.findByExchangeCodeHash(query.exchangeCodeHash());
+    }
+
+    @QueryHandler
+    public List<PrescriptionView> handle(FindPrescriptionsByInstitution query) {
+        return repository.findByInstitution(query.institutionId(), FindPrescriptionsByInstitution.LIMIT);
+    }
+
+    @QueryHandler
+    public List<PrescriptionView> handle(FindPrescriptionsByPatient query) {
+        return repository.findByPatient(query.patientId());
+    }
+
+    @QueryHandler
+    public ExpiryCandidates handle(FindExpiryCandidates query) {
+        return new ExpiryCandidates(repository.findExpiryCandidates(query.today(), query.limit()));
+    }
+}

@@ -1,0 +1,255 @@
+package org.eprescription.query.prescription;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectWriter;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.core.ids.PrescriberId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.PatientDetails;
+import org.eprescription.core.prescription.PrescriberDetails;
+import org.eprescription.core.prescription.PrescriptionStatus;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The {@code prescription_view} table (migration V10): one row per prescription. Lines and dispensings are jsonb,
+ * written and read with the application's {@link ObjectMapper}; everything a query filters on has its own column.
+ */
+@Repository
+public class PrescriptionViewRepository {
+
+    private static final String SELECT = """
+            select prescription_id, status, patient_id, patient_birth_date, patient_name, prescriber_id,
+                   institution_id, refills, uses_left, current_use, valid_until, pharmacy_id, cancellation_requested,
+                   refill_planned, refill_opens, refill_closes, lines, dispensings, issued_at, updated_at, version
+              from prescription_view
+            """;
+
+    /*
+     * One statement inserts or updates. The exchange code hash comes only with PrescriptionIssued: a null hash keeps
+     * the stored one (and a row that does not exist yet cannot be created without one: not null).
+     * The version guard never lets an older view overwrite a newer one.
+     */
+    private static final String UPSERT = """
+            insert into prescription_view (
+                prescription_id, status, patient_id, patient_birth_date, patient_name, prescriber_id, institution_id,
+                exchange_code_hash, refills, uses_left, current_use, valid_until, pharmacy_id, cancellation_requested,
+                refill_planned, refill_opens, refill_closes, expires_after, lines, dispensings, issued_at, updated_at,
+                version)
+            values (
+                :prescriptionId, :status, :patientId, :patientBirthDate, :patientName, :prescriberId, :institutionId,
+                coalesce(cast(:exchangeCodeHash as text),
+                         (select v.exchange_code_hash from prescription_view v where v.prescription_id = :prescriptionId)),
+                :refills, :usesLeft, :currentUse, :validUntil, :pharmacyId, :cancellationRequested,
+                :refillPlanned, :refillOpens, :refillCloses, :expiresAfter, cast(:lines as jsonb),
+                cast(:dispensings as jsonb), :issuedAt, :updatedAt, :version)
+            on conflict (prescription_id) do update set
+                status = excluded.status,
+                patient_id = excluded.patient_id,
+                patient_birth_date = excluded.patient_birth_date,
+                patient_name = excluded.patient_name,
+                prescriber_id = excluded.prescriber_id,
+                institution_id = excluded.institution_id,
+                exchange_code_hash = excluded.exchange_code_hash,
+                refills = excluded.refills,
+                uses_left = excluded.uses_left,
+                current_use = excluded.current_use,
+                valid_until = excluded.valid_until,
+                pharmacy_id = excluded.pharmacy_id,
+                cancellation_requested = excluded.cancellation_requested,
+                refill_planned = excluded.refill_planned,
+                refill_opens = excluded.refill_opens,
+                refill_closes = excluded.refill_closes,
+                expires_after = excluded.expires_after,
+                lines = excluded.lines,
+                dispensings = excluded.dispensings,
+                issued_at = excluded.issued_at,
+                updated_at = excluded.updated_at,
+                version = excluded.version
+            where prescription_view.version < excluded.version
+            """;
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper objectMapper;
+    private final ObjectWriter writer;
+    private final JavaType lineList;
+    private final JavaType dispensingList;
+    private final RowMapper<PrescriptionView> rowMapper = this::mapRow;
+
+    public PrescriptionViewRepository(JdbcClient jdbc, ObjectMapper objectMapper) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+        // quantities as written ("28", "2.5"), never "2.8E+1": the same BigDecimal comes back
+        this.writer = objectMapper.writer().with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
+        this.lineList = objectMapper.getTypeFactory().constructCollectionType(List.class, ViewLine.class);
+        this.dispensingList = objectMapper.getTypeFactory().constructCollectionType(List.class, Dispensing.class);
+    }
+
+    public Optional<PrescriptionView> load(PrescriptionId prescriptionId) {
+        return jdbc.sql(SELECT + " where prescription_id = :id")
+                .param("id", prescriptionId.value())
+                .query(rowMapper)
+                .optional();
+    }
+
+    /**
+     * Inserts or replaces the row of {@code view}, unless the stored row is already at the same or a later version.
+     *
+     * @param exchangeCodeHash required when the row is created (from PrescriptionIssued); null keeps the stored one
+     * @return whether the row was written
+     */
+    public boolean save(PrescriptionView view, String exchangeCodeHash) {
+        PrescriptionStatus status = view.status();
+        RefillWindow window = view.refillWindow();
+        int updated = jdbc.sql(UPSERT)
+                .param("prescriptionId", view.prescriptionId().value())
+                .param("status", status.name())
+                .param("patientId", view.patient().id().value())
+                .param("patientBirthDate", view.patient().birthDate())
+                .param("patientName", view.patient().name())
+                .param("prescriberId", view.prescriber().id().value())
+                .param("institutionId", view.prescriber().institutionId().value())
+                .param("exchangeCodeHash", exchangeCodeHash)
+                .param("refills", view.refills())
+                .param("usesLeft", view.usesLeft())
+                .param("currentUse", view.currentUse())
+                .param("validUntil", view.validUntil())
+                .param("pharmacyId", view.pharmacyId() == null ? null : view.pharmacyId().value())
+                .param("cancellationRequested", view.cancellationRequested())
+                .param("refillPlanned", window == null ? null : window.plannedDate())
+                .param("refillOpens", window == null ? null : window.opens())
+                .param("refillCloses", window == null ? null : window.closes())
+                .param("expiresAfter", expiresAfter(view))
+                .param("lines", json(view.lines()))
+                .param("dispensings", json(view.dispensings()))
+                .param("issuedAt", timestamp(view.issuedAt()))
+                .param("updatedAt", timestamp(view.updatedAt()))
+                .param("version", view.version())
+                .update();
+        return updated > 0;
+    }
+
+    public Optional<PrescriptionView> findByExchangeCodeHash(String exchangeCodeHash) {
+        return jdbc.sql(SELECT + " where exchange_code_hash = :hash")
+                .param("hash", exchangeCodeHash)
+                .query(rowMapper)
+                .optional();
+    }
+
+    /** Newest first. */
+    public List<PrescriptionView> findByInstitution(InstitutionId institutionId, int limit) {
+        return jdbc.sql(SELECT + " where institution_id = :institution order by issued_at desc, prescription_id limit :limit")
+                .param("institution", institutionId.value())
+                .param("limit", limit)
+                .query(rowMapper)
+                .list();
+    }
+
+    /** Newest first. */
+    public List<PrescriptionView> findByPatient(PatientId patientId) {
+        return jdbc.sql(SELECT + " where patient_id = :patient order by issued_at desc, prescription_id")
+                .param("patient", patientId.value())
+                .query(rowMapper)
+                .list();
+    }
+
+    /** Prescriptions waiting for a pharmacy whose deadline lies before {@code today}, oldest deadline first. */
+    public List<PrescriptionId> findExpiryCandidates(LocalDate today, int limit) {
+        return jdbc.sql("""
+                        select prescription_id from prescription_view
+                         where status in ('ISSUED', 'AWAITING_REFILL') and expires_after < :today
+                         order by expires_after, prescription_id
+                         limit :limit
+                        """)
+                .param("today", today)
+                .param("limit", limit)
+                .query((rs, rowNum) -> new PrescriptionId(rs.getObject("prescription_id", UUID.class)))
+                .list();
+    }
+
+    /** Empties the view, before a replay rebuilds it. */
+    public void deleteAll() {
+        jdbc.sql("delete from prescription_view").update();
+    }
+
+    /** The deadline the expiry sweep checks: validUntil while ISSUED, the refill window's end while AWAITING_REFILL. */
+    static LocalDate expiresAfter(PrescriptionView view) {
+        return switch (view.status()) {
+            case ISSUED -> view.validUntil();
+            case AWAITING_REFILL -> view.refillWindow() == null ? null : view.refillWindow().closes();
+            default -> null;
+        };
+    }
+
+    private PrescriptionView mapRow(ResultSet rs, int rowNum) throws SQLException {
+        String pharmacy = rs.getString("pharmacy_id");
+        LocalDate refillCloses = rs.getObject("refill_closes", LocalDate.class);
+        int currentUse = rs.getInt("current_use");
+        RefillWindow window = refillCloses == null ? null : new RefillWindow(currentUse,
+                rs.getObject("refill_planned", LocalDate.class), rs.getObject("refill_opens", LocalDate.class),
+                refillCloses);
+        return new PrescriptionView(
+                new PrescriptionId(rs.getObject("prescription_id", UUID.class)),
+                PrescriptionStatus.valueOf(rs.getString("status")),
+                new PatientDetails(new PatientId(rs.getString("patient_id")),
+                        rs.getObject("patient_birth_date", LocalDate.class), rs.getString("patient_name")),
+                new PrescriberDetails(new PrescriberId(rs.getString("prescriber_id")),
+                        new InstitutionId(rs.getString("institution_id"))),
+                read(rs.getString("lines"), lineList),
+                rs.getInt("refills"),
+                rs.getInt("uses_left"),
+                currentUse,
+                rs.getObject("valid_until", LocalDate.class),
+                pharmacy == null ? null : new PharmacyId(pharmacy),
+                rs.getBoolean("cancellation_requested"),
+                window,
+                read(rs.getString("dispensings"), dispensingList),
+                instant(rs.getObject("issued_at", OffsetDateTime.class)),
+                instant(rs.getObject("updated_at", OffsetDateTime.class)),
+                rs.getLong("version"));
+    }
+
+    private String json(Object value) {
+        try {
+            return writer.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write the prescription view as JSON", e);
+        }
+    }
+
+    private <T> List<T> read(String json, JavaType type) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return objectMapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read the prescription view's JSON", e);
+        }
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

@@ -1,0 +1,67 @@
+package org.eprescription.query.prescription;
+
+import org.eprescription.core.catalogue.Drug;
+import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.catalogue.Route;
+import org.eprescription.core.ids.DrugCode;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PharmacistId;
+import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.core.ids.PrescriberId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.DispensedItem;
+import org.eprescription.core.prescription.PatientDetails;
+import org.eprescription.core.prescription.PrescribedLine;
+import org.eprescription.core.prescription.PrescriberDetails;
+import org.eprescription.core.prescription.event.PrescriptionIssued;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** Events and reference data shared by the query-side tests. */
+final class PrescriptionFixtures {
+
+    static final DrugCode AMLODIPINE = DrugCode.of("2171022F1021");
+    static final DrugCode AMLODIPINE_GENERIC = DrugCode.of("2171022F3024");
+    static final DrugCode NOT_IN_CATALOGUE = DrugCode.of("9999999X9999");
+    static final PatientId PATIENT = PatientId.of("PAT-0001");
+    static final LocalDate BIRTH_DATE = LocalDate.of(1958, 4, 2);
+    static final InstitutionId HOSPITAL = InstitutionId.of("HOSP-3");
+    static final PrescriberId DOCTOR = PrescriberId.of("DOC-17");
+    static final PharmacyId PHARMACY_A = PharmacyId.of("PHARM-A");
+    static final PharmacyId PHARMACY_B = PharmacyId.of("PHARM-B");
+    static final PharmacistId PHARMACIST = PharmacistId.of("RPH-1");
+    static final Instant ISSUED_AT = Instant.parse("2026-11-29T09:15:00Z");
+    static final LocalDate VALID_UNTIL = LocalDate.of(2026, 12, 2);
+
+    static final DrugCatalogue CATALOGUE = new DrugCatalogue(List.of(
+            new Drug(AMLODIPINE, "Amlodipine 5 mg tablet (brand A)", Set.of("amlodipine"), Route.ORAL, "2171",
+                    "vasodilators", "tablet"),
+            new Drug(AMLODIPINE_GENERIC, "Amlodipine 5 mg tablet (generic)", Set.of("amlodipine"), Route.ORAL,
+                    "2171", "vasodilators", "tablet")), List.of());
+
+    private PrescriptionFixtures() {
+    }
+
+    static PrescriptionIssued issued(PrescriptionId id, int refills) {
+        return issued(id, refills, PATIENT, HOSPITAL, "hash-" + id, ISSUED_AT, VALID_UNTIL);
+    }
+
+    static PrescriptionIssued issued(PrescriptionId id, int refills, PatientId patient, InstitutionId institution,
+                                     String hash, Instant issuedAt, LocalDate validUntil) {
+        return new PrescriptionIssued(id, new PatientDetails(patient, BIRTH_DATE, "Hanako Yamada"),
+                new PrescriberDetails(DOCTOR, institution),
+                List.of(new PrescribedLine(1, AMLODIPINE, new BigDecimal("28"), "tablet",
+                                "1 tablet once daily after breakfast", 28),
+                        new PrescribedLine(2, NOT_IN_CATALOGUE, new BigDecimal("2.5"), "g", "apply twice daily", 14)),
+                refills, validUntil, hash, List.of(), issuedAt);
+    }
+
+    static DispensedItem item(int line, String quantity, int days) {
+        return new DispensedItem(line, null, new BigDecimal(quantity), days);
+    }
+}

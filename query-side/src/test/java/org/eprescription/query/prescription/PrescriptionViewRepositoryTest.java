@@ -1,0 +1,268 @@
+package org.eprescription.query.prescription;
+
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.DispensedItem;
+import org.eprescription.core.prescription.PrescriptionStatus;
+import org.eprescription.core.prescription.event.PrescriptionAccepted;
+import org.eprescription.core.prescription.event.PrescriptionCancelled;
+import org.eprescription.core.prescription.event.PrescriptionDispensed;
+import org.eprescription.core.prescription.event.PrescriptionEvent;
+import org.eprescription.core.prescription.event.PrescriptionIssued;
+import org.eprescription.core.prescription.event.RefillScheduled;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.dao.DataIntegrityViolationException;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.eprescription.query.prescription.PrescriptionFixtures.AMLODIPINE_GENERIC;
+import static org.eprescription.query.prescription.PrescriptionFixtures.CATALOGUE;
+import static org.eprescription.query.prescription.PrescriptionFixtures.DOCTOR;
+import static org.eprescription.query.prescription.PrescriptionFixtures.HOSPITAL;
+import static org.eprescription.query.prescription.PrescriptionFixtures.PATIENT;
+import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACIST;
+import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
+import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
+import static org.eprescription.query.prescription.PrescriptionFixtures.item;
+
+/** The repository's SQL against a real PostgreSQL 15 with the real migrations. */
+class PrescriptionViewRepositoryTest {
+
+    private static final Instant T = Instant.parse("2026-11-30T10:00:00.123456Z");
+    private static final LocalDate TODAY = LocalDate.of(2026, 12, 10);
+
+    private static TestDatabase database;
+    private static PrescriptionViewRepository repository;
+    private final PrescriptionViewEvolver evolver = new PrescriptionViewEvolver(CATALOGUE);
+
+    @BeforeAll
+    static void createDatabase() {
+        database = new TestDatabase();
+        repository = database.repository();
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @BeforeEach
+    void emptyTheView() {
+        repository.deleteAll();
+    }
+
+    private PrescriptionView play(PrescriptionEvent... events) {
+        PrescriptionView view = null;
+        for (int sequence = 0; sequence < events.length; sequence++) {
+            view = evolver.evolve(view, events[sequence], sequence, T.plusSeconds(sequence));
+        }
+        return view;
+    }
+
+    private PrescriptionView store(PrescriptionIssued issued, PrescriptionEvent... more) {
+        PrescriptionEvent[] events = new PrescriptionEvent[more.length + 1];
+        events[0] = issued;
+        System.arraycopy(more, 0, events, 1, more.length);
+        PrescriptionView view = play(events);
+        assertThat(repository.save(view, issued.exchangeCodeHash())).isTrue();
+        return view;
+    }
+
+    private static PrescriptionIssued issuedFor(PatientId patient, InstitutionId institution, Instant issuedAt,
+                                                LocalDate validUntil) {
+        PrescriptionId id = PrescriptionId.random();
+        return issued(id, 1, patient, institution, "hash-" + id, issuedAt, validUntil);
+    }
+
+    @Test
+    void aJustIssuedViewRoundTripsWithItsNullFields() {
+        PrescriptionIssued issued = issued(PrescriptionId.random(), 2);
+        PrescriptionView view = store(issued);
+
+        assertThat(view.pharmacyId()).isNull();
+        assertThat(view.refillWindow()).isNull();
+        assertThat(repository.load(issued.prescriptionId())).contains(view);
+    }
+
+    @Test
+    void aViewWithDispensingsAndARefillWindowRoundTripsThroughJsonb() {
+        PrescriptionId id = PrescriptionId.random();
+        LocalDate planned = LocalDate.of(2026, 12, 28);
+        PrescriptionView view = store(issued(id, 2),
+                new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T),
+                new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1,
+                        List.of(item(1, "14.50", 14), new DispensedItem(1, AMLODIPINE_GENERIC, new BigDecimal("13.5"), 14),
+                                item(2, "2.5", 14)), true, Instant.parse("2026-11-30T10:00:00.123456789Z")),
+                new RefillScheduled(id, 2, planned, planned.minusDays(7), planned.plusDays(7), T),
+                new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 2, T),
+                new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 2, List.of(item(1, "7", 7)), false, T));
+
+        PrescriptionView loaded = repository.load(id).orElseThrow();
+
+        assertThat(loaded).isEqualTo(view);
+        assertThat(loaded.dispensings()).hasSize(2);
+        assertThat(loaded.dispensings().get(0).items().get(1).drugCode()).isEqualTo(AMLODIPINE_GENERIC);
+        assertThat(loaded.dispensings().get(0).dispensedAt()).isEqualTo(Instant.parse("2026-11-30T10:00:00.123456789Z"));
+        assertThat(loaded.lines().get(0).dispensedQuantity()).isEqualTo(new BigDecimal("7"));
+        assertThat(loaded.refillWindow()).isEqualTo(new RefillWindow(2, planned, planned.minusDays(7), planned.plusDays(7)));
+        assertThat(loaded.pharmacyId()).isEqualTo(PHARMACY_A);
+    }
+
+    @Test
+    void linesAndDispensingsAreStoredAsJsonWithIsoDates() {
+        PrescriptionId id = PrescriptionId.random();
+        store(issued(id, 0), new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T),
+                new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1, List.of(item(1, "28", 28)), true, T));
+
+        Map<String, Object> row = database.jdbcClient()
+                .sql("select jsonb_typeof(lines) as lines_type, dispensings -> 0 ->> 'dispensedAt' as dispensed_at, "
+                        + "lines -> 0 ->> 'drugCode' as drug_code from prescription_view where prescription_id = :id")
+                .param("id", id.value())
+                .query().singleRow();
+
+        assertThat(row).containsEntry("lines_type", "array")
+                .containsEntry("dispensed_at", "2026-11-30T10:00:00.123456Z")
+                .containsEntry("drug_code", "2171022F1021");
+    }
+
+    @Test
+    void saveReplacesTheRowWithANewerVersionButNeverWithAnOlderOne() {
+        PrescriptionId id = PrescriptionId.random();
+        PrescriptionIssued issued = issued(id, 0);
+        PrescriptionView first = store(issued);
+        PrescriptionView accepted = evolver.evolve(first, new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1, T);
+
+        assertThat(repository.save(accepted, null)).isTrue();
+        assertThat(repository.save(first, issued.exchangeCodeHash())).isFalse();
+        assertThat(repository.save(accepted, null)).isFalse();
+
+        assertThat(repository.load(id)).contains(accepted);
+        assertThat(repository.findByExchangeCodeHash(issued.exchangeCodeHash())).contains(accepted);
+    }
+
+    @Test
+    void aRowCannotBeCreatedWithoutItsExchangeCodeHash() {
+        PrescriptionView view = play(issued(PrescriptionId.random(), 0));
+
+        assertThatThrownBy(() -> repository.save(view, null)).isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void loadAnswersNothingForAnUnknownPrescription() {
+        assertThat(repository.load(PrescriptionId.random())).isEmpty();
+        assertThat(repository.findByExchangeCodeHash("no-such-hash")).isEmpty();
+    }
+
+    @Test
+    void findsAPrescriptionByTheHashOfItsExchangeCode() {
+        PrescriptionIssued wanted = issued(PrescriptionId.random(), 0);
+        PrescriptionView view = store(wanted);
+        store(issued(PrescriptionId.random(), 0));
+
+        assertThat(repository.findByExchangeCodeHash(wanted.exchangeCodeHash())).contains(view);
+    }
+
+    @Test
+    void findsAnInstitutionsPrescriptionsNewestFirstUpToTheLimit() {
+        InstitutionId clinic = InstitutionId.of("CLINIC-9");
+        PrescriptionView oldest = store(issuedFor(PATIENT, clinic, T.minusSeconds(300), TODAY));
+        PrescriptionView newest = store(issuedFor(PATIENT, clinic, T, TODAY));
+        PrescriptionView middle = store(issuedFor(PATIENT, clinic, T.minusSeconds(60), TODAY));
+        store(issuedFor(PATIENT, HOSPITAL, T.plusSeconds(60), TODAY));
+
+        assertThat(repository.findByInstitution(clinic, 500)).containsExactly(newest, middle, oldest);
+        assertThat(repository.findByInstitution(clinic, 2)).containsExactly(newest, middle);
+        assertThat(repository.findByInstitution(InstitutionId.of("NOBODY"), 500)).isEmpty();
+    }
+
+    @Test
+    void findsAPatientsPrescriptionsNewestFirstAcrossInstitutions() {
+        PatientId patient = PatientId.of("PAT-0042");
+        PrescriptionView older = store(issuedFor(patient, HOSPITAL, T.minusSeconds(3600), TODAY));
+        PrescriptionView newer = store(issuedFor(patient, InstitutionId.of("CLINIC-9"), T, TODAY));
+        store(issuedFor(PATIENT, HOSPITAL, T.plusSeconds(60), TODAY));
+
+        assertThat(repository.findByPatient(patient)).containsExactly(newer, older);
+    }
+
+    @Test
+    void expiryCandidatesAreWaitingPrescriptionsWhoseDeadlineIsBeforeToday() {
+        PrescriptionIssued expiredYesterday = issuedFor(PATIENT, HOSPITAL, T, TODAY.minusDays(1));
+        PrescriptionIssued expiredLongAgo = issuedFor(PATIENT, HOSPITAL, T, TODAY.minusDays(5));
+        PrescriptionIssued validToday = issuedFor(PATIENT, HOSPITAL, T, TODAY);
+        PrescriptionIssued validTomorrow = issuedFor(PATIENT, HOSPITAL, T, TODAY.plusDays(1));
+        PrescriptionIssued heldPastValidity = issuedFor(PATIENT, HOSPITAL, T, TODAY.minusDays(3));
+        PrescriptionIssued cancelledPastValidity = issuedFor(PATIENT, HOSPITAL, T, TODAY.minusDays(3));
+        PrescriptionIssued refillWindowClosed = issuedFor(PATIENT, HOSPITAL, T, TODAY.minusDays(30));
+        PrescriptionIssued refillWindowOpen = issuedFor(PATIENT, HOSPITAL, T, TODAY.minusDays(30));
+        store(expiredYesterday);
+        store(expiredLongAgo);
+        store(validToday);
+        store(validTomorrow);
+        store(heldPastValidity, accepted(heldPastValidity));
+        store(cancelledPastValidity, new PrescriptionCancelled(cancelledPastValidity.prescriptionId(), HOSPITAL,
+                DOCTOR, "duplicate", T));
+        store(refillWindowClosed, awaitingRefillClosingOn(refillWindowClosed, TODAY.minusDays(2)));
+        store(refillWindowOpen, awaitingRefillClosingOn(refillWindowOpen, TODAY));
+
+        assertThat(repository.findExpiryCandidates(TODAY, 100)).containsExactly(
+                expiredLongAgo.prescriptionId(), refillWindowClosed.prescriptionId(),
+                expiredYesterday.prescriptionId());
+        assertThat(repository.findExpiryCandidates(TODAY, 1)).containsExactly(expiredLongAgo.prescriptionId());
+    }
+
+    @Test
+    void theExpiryDeadlineFollowsTheStatus() {
+        PrescriptionIssued issued = issuedFor(PATIENT, HOSPITAL, T, TODAY);
+        PrescriptionView view = store(issued, awaitingRefillClosingOn(issued, TODAY.plusDays(20)));
+
+        assertThat(view.status()).isEqualTo(PrescriptionStatus.AWAITING_REFILL);
+        assertThat(deadlineOf(issued)).isEqualTo(TODAY.plusDays(20));
+        PrescriptionView held = evolver.evolve(view, new PrescriptionAccepted(issued.prescriptionId(), PHARMACY_A,
+                PHARMACIST, 2, T), view.version() + 1, T);
+        repository.save(held, null);
+        assertThat(deadlineOf(issued)).isNull();
+    }
+
+    @Test
+    void deleteAllEmptiesTheView() {
+        PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
+        store(issued);
+
+        repository.deleteAll();
+
+        assertThat(repository.load(issued.prescriptionId())).isEmpty();
+    }
+
+    private LocalDate deadlineOf(PrescriptionIssued issued) {
+        return database.jdbcClient().sql("select expires_after from prescription_view where prescription_id = :id")
+                .param("id", issued.prescriptionId().value())
+                .query((rs, rowNum) -> rs.getObject("expires_after", LocalDate.class))
+                .list().get(0);
+    }
+
+    private static PrescriptionAccepted accepted(PrescriptionIssued issued) {
+        return new PrescriptionAccepted(issued.prescriptionId(), PHARMACY_A, PHARMACIST, 1, T);
+    }
+
+    private static PrescriptionEvent[] awaitingRefillClosingOn(PrescriptionIssued issued, LocalDate closes) {
+        PrescriptionId id = issued.prescriptionId();
+        LocalDate planned = closes.minusDays(7);
+        return new PrescriptionEvent[] {
+                accepted(issued),
+                new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1, List.of(item(1, "28", 28)), true, T),
+                new RefillScheduled(id, 2, planned, planned.minusDays(7), closes, T)};
+    }
+}
