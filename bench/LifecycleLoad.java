@@ -381,7 +381,7 @@ public class LifecycleLoad {
                 return;
             }
             long now = System.nanoTime();
-            if (now < windowEnd) {
+            if (windowEnd - now > TimeUnit.SECONDS.toNanos(1)) {
                 System.out.printf(Locale.ROOT, "  %3d s elapsed (%s)%n", TimeUnit.NANOSECONDS.toSeconds(now - begin),
                         now < windowStart ? "warmup" : "measuring");
             }
