@@ -84,6 +84,7 @@ cleanup() {
             psql_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || echo "warning: could not drop $DB" >&2
         fi
     fi
+    [[ -z "${RUN_JAR:-}" ]] || rm -f "$RUN_JAR"
     [[ -z "$APP_PID" ]] || echo "application log: $APP_LOG"
     exit "$rc"
 }
@@ -126,8 +127,12 @@ done
 [[ -n "$PORT" ]] || { echo "no free port found" >&2; exit 1; }
 
 # ---------------------------------------------------------------- start the exchange
-echo "starting the exchange on 127.0.0.1:$PORT (log: $APP_LOG)"
-AXONIQ_UPDATE_CHECKER_DISABLED=true java -Xmx1g -jar "$JAR" \
+# The exchange runs from a copy of the jar: a rebuild during the run cannot change it, and a careless
+# "pkill -f prescription-exchange.jar" elsewhere on the machine does not end the benchmark half way.
+RUN_JAR="$OUT/bench-app-$TS.jar"
+cp "$JAR" "$RUN_JAR"
+echo "starting the exchange ($JAR, run as $RUN_JAR) on 127.0.0.1:$PORT (log: $APP_LOG)"
+AXONIQ_UPDATE_CHECKER_DISABLED=true java -Xmx1g -jar "$RUN_JAR" \
     --server.port="$PORT" \
     --server.address=127.0.0.1 \
     --spring.datasource.url="jdbc:postgresql://$PGHOST_:$PGPORT_/$DB" \
@@ -172,6 +177,11 @@ java -Xmx512m "$ROOT/bench/LifecycleLoad.java" \
 
 # Whatever the exchange itself complained about during the run, so that failures are seen, not hidden.
 {
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+        echo
+        echo "!!! the exchange was no longer running at the end of the load: these figures are not valid !!!"
+        grep -E 'ShutdownHook|Commencing graceful shutdown' "$APP_LOG" | head -n 2 || true
+    fi
     echo
     echo "=== exchange log: $(grep -c -E ' (ERROR|WARN) ' "$APP_LOG" || true) ERROR/WARN lines ==="
     grep -E ' (ERROR|WARN) ' "$APP_LOG" | head -n 20 || true
