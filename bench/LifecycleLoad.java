@@ -1,0 +1,495 @@
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Lifecycle load benchmark: N client threads each loop issue -> accept -> dispense over HTTP against a running
+ * exchange for a fixed duration, after a warmup whose samples are thrown away.
+ *
+ * <p>JDK only, run as a single-file program:
+ * <pre>
+ *   java bench/LifecycleLoad.java --url http://127.0.0.1:8080/api/v1 --clients 8 --duration-seconds 60 --warmup-seconds 10
+ * </pre>
+ *
+ * <p>What is measured, per step: the wall time from sending the request to having read the whole answer, in
+ * microseconds, for requests that <em>started</em> inside the measured window (after the warmup, before the end).
+ * A lifecycle counts when its dispense answer (2xx) arrives inside the window; commands/s counts every 2xx command
+ * answer that arrives inside the window. Any non-2xx answer or transport failure is an error: it is counted by step
+ * and status, the first few bodies are printed, and the client starts a new lifecycle. Nothing is asserted.
+ *
+ * <p>Only loopback addresses are accepted: this is a benchmark of a local process, not a load tool for other hosts.
+ */
+public class LifecycleLoad {
+
+    static final String[] STEPS = {"issue", "accept", "dispense"};
+    static final String[] DRUG_CODES = {"2171022F1021", "1129009F1025", "2189015F1023", "3962002F1024", "1149019F1027"};
+    static final Pattern EXCHANGE_CODE = Pattern.compile("\"exchangeCode\"\\s*:\\s*\"(\\d{4}-\\d{4}-\\d{4}-\\d{4})\"");
+    static final int INSTITUTIONS = 50;
+    static final int PHARMACIES = 50;
+    static final int MAX_ERROR_SAMPLES = 10;
+
+    // ---------------------------------------------------------------- options
+
+    static final class Options {
+        String url = "http://127.0.0.1:8080/api/v1";
+        int clients = 8;
+        int durationSeconds = 60;
+        int warmupSeconds = 10;
+        int requestTimeoutSeconds = 30;
+        String label = null;
+
+        static Options parse(String[] args) {
+            Options o = new Options();
+            for (int i = 0; i < args.length; i++) {
+                String a = args[i];
+                if (a.equals("-h") || a.equals("--help")) {
+                    usage(null);
+                }
+                if (i + 1 >= args.length) {
+                    usage("missing value for " + a);
+                }
+                String v = args[++i];
+                switch (a) {
+                    case "--url" -> o.url = v;
+                    case "--clients" -> o.clients = positive(a, v);
+                    case "--duration-seconds" -> o.durationSeconds = positive(a, v);
+                    case "--warmup-seconds" -> o.warmupSeconds = nonNegative(a, v);
+                    case "--request-timeout-seconds" -> o.requestTimeoutSeconds = positive(a, v);
+                    case "--label" -> o.label = v;
+                    default -> usage("unknown option " + a);
+                }
+            }
+            if (o.url.endsWith("/")) {
+                o.url = o.url.substring(0, o.url.length() - 1);
+            }
+            if (!o.url.endsWith("/api/v1")) {
+                o.url = o.url + "/api/v1";
+            }
+            if (o.label == null) {
+                o.label = o.clients + " clients";
+            }
+            return o;
+        }
+
+        static int positive(String name, String v) {
+            int n = nonNegative(name, v);
+            if (n == 0) {
+                usage(name + " must be > 0");
+            }
+            return n;
+        }
+
+        static int nonNegative(String name, String v) {
+            try {
+                int n = Integer.parseInt(v);
+                if (n < 0) {
+                    usage(name + " must be >= 0");
+                }
+                return n;
+            } catch (NumberFormatException e) {
+                usage(name + " needs a whole number, not " + v);
+                return -1;
+            }
+        }
+
+        static void usage(String problem) {
+            if (problem != null) {
+                System.err.println("error: " + problem);
+            }
+            System.err.println("""
+                    usage: java bench/LifecycleLoad.java [--url http://127.0.0.1:PORT/api/v1] [--clients 8]
+                           [--duration-seconds 60] [--warmup-seconds 10] [--request-timeout-seconds 30] [--label text]""");
+            System.exit(problem == null ? 0 : 2);
+        }
+    }
+
+    // ---------------------------------------------------------------- per-thread recording
+
+    /** A growable array of longs: no boxing, no external histogram library. */
+    static final class LongList {
+        long[] values = new long[4096];
+        int size;
+
+        void add(long v) {
+            if (size == values.length) {
+                values = Arrays.copyOf(values, size * 2);
+            }
+            values[size++] = v;
+        }
+
+        void addAll(LongList other) {
+            for (int i = 0; i < other.size; i++) {
+                add(other.values[i]);
+            }
+        }
+
+        long[] sorted() {
+            long[] copy = Arrays.copyOf(values, size);
+            Arrays.sort(copy);
+            return copy;
+        }
+    }
+
+    /** Everything one client thread saw. Only its own thread writes it; the main thread reads it after join. */
+    static final class ClientResult {
+        final LongList[] latencyMicros = {new LongList(), new LongList(), new LongList()};
+        long lifecycles;          // dispense 2xx arrived inside the window
+        long commands;            // any 2xx command answer arrived inside the window
+        long warmupLifecycles;
+        final Map<String, Long> errors = new TreeMap<>();        // "step status" -> count (measured window)
+        final Map<String, Long> warmupErrors = new TreeMap<>();  // same, during warmup
+        final List<String> errorSamples = new ArrayList<>();
+    }
+
+    /** One answer: the status (or -1 for a transport failure), the body, and when it started and ended. */
+    record Answer(int status, String body, long startNanos, long endNanos) {
+        boolean ok() {
+            return status >= 200 && status < 300;
+        }
+    }
+
+    // ---------------------------------------------------------------- the client loop
+
+    static final class Client implements Runnable {
+        final HttpClient http;
+        final Options options;
+        final long windowStart;
+        final long windowEnd;
+        final ClientResult result = new ClientResult();
+        final Duration timeout;
+
+        Client(HttpClient http, Options options, long windowStart, long windowEnd) {
+            this.http = http;
+            this.options = options;
+            this.windowStart = windowStart;
+            this.windowEnd = windowEnd;
+            this.timeout = Duration.ofSeconds(options.requestTimeoutSeconds);
+        }
+
+        @Override
+        public void run() {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            while (System.nanoTime() < windowEnd && !Thread.currentThread().isInterrupted()) {
+                UUID prescriptionId = UUID.randomUUID();
+                String patientId = "PAT-" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
+                LocalDate birthDate = LocalDate.of(1930, 1, 1).plusDays(random.nextInt(365 * 75));
+                int institution = random.nextInt(INSTITUTIONS) + 1;
+                String institutionId = String.format("HOSP-%02d", institution);
+                String prescriberId = String.format("DOC-%02d-%d", institution, random.nextInt(4) + 1);
+                int pharmacy = random.nextInt(PHARMACIES) + 1;
+                String pharmacyId = String.format("PH-%02d", pharmacy);
+                String pharmacistId = String.format("RPH-%02d-%d", pharmacy, random.nextInt(3) + 1);
+                String drugCode = DRUG_CODES[random.nextInt(DRUG_CODES.length)];
+
+                String issueBody = "{\"prescriptionId\":\"" + prescriptionId + "\","
+                        + "\"patient\":{\"id\":\"" + patientId + "\",\"birthDate\":\"" + birthDate
+                        + "\",\"name\":\"Bench Patient\"},"
+                        + "\"prescriber\":{\"id\":\"" + prescriberId + "\",\"institutionId\":\"" + institutionId + "\"},"
+                        + "\"lines\":[{\"lineNumber\":1,\"drugCode\":\"" + drugCode + "\",\"quantity\":28,"
+                        + "\"unit\":\"tablet\",\"dosage\":\"1 tablet daily\",\"days\":28}],\"refills\":0}";
+                Answer issued = step(0, "/prescriptions", issueBody);
+                if (issued == null || !issued.ok()) {
+                    continue;
+                }
+                Matcher m = EXCHANGE_CODE.matcher(issued.body());
+                if (!m.find()) {
+                    error(0, "no-exchangeCode", issued);
+                    continue;
+                }
+                String acceptBody = "{\"exchangeCode\":\"" + m.group(1) + "\",\"patientBirthDate\":\"" + birthDate
+                        + "\",\"pharmacyId\":\"" + pharmacyId + "\",\"pharmacistId\":\"" + pharmacistId + "\"}";
+                Answer accepted = step(1, "/prescriptions/accept", acceptBody);
+                if (accepted == null || !accepted.ok()) {
+                    continue;
+                }
+                String dispenseBody = "{\"pharmacyId\":\"" + pharmacyId + "\",\"pharmacistId\":\"" + pharmacistId
+                        + "\",\"items\":[{\"lineNumber\":1,\"drugCode\":\"" + drugCode
+                        + "\",\"quantity\":28,\"days\":28}],\"completesUse\":true}";
+                Answer dispensed = step(2, "/prescriptions/" + prescriptionId + "/dispense", dispenseBody);
+                if (dispensed == null || !dispensed.ok()) {
+                    continue;
+                }
+                if (!dispensed.body().contains("\"COMPLETED\"")) {
+                    error(2, "not-COMPLETED", dispensed);
+                    continue;
+                }
+                if (inWindow(dispensed.endNanos())) {
+                    result.lifecycles++;
+                } else if (dispensed.endNanos() < windowStart) {
+                    result.warmupLifecycles++;
+                }
+            }
+        }
+
+        boolean inWindow(long nanos) {
+            return nanos >= windowStart && nanos < windowEnd;
+        }
+
+        /** Sends one command; null when the run is over before it starts. Records latency and errors. */
+        Answer step(int step, String path, String json) {
+            long start = System.nanoTime();
+            if (start >= windowEnd) {
+                return null;
+            }
+            HttpRequest request = HttpRequest.newBuilder(URI.create(options.url + path))
+                    .timeout(timeout)
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build();
+            Answer answer;
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                answer = new Answer(response.statusCode(), response.body(), start, System.nanoTime());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            } catch (Exception e) {
+                answer = new Answer(-1, e.getClass().getSimpleName() + ": " + e.getMessage(), start, System.nanoTime());
+                error(step, e.getClass().getSimpleName(), answer);
+                pause(); // do not spin when the server is gone
+                return answer;
+            }
+            if (!answer.ok()) {
+                error(step, Integer.toString(answer.status()), answer);
+                return answer;
+            }
+            if (start >= windowStart) {
+                result.latencyMicros[step].add((answer.endNanos() - start) / 1_000);
+            }
+            if (inWindow(answer.endNanos())) {
+                result.commands++;
+            }
+            return answer;
+        }
+
+        void error(int step, String what, Answer answer) {
+            String key = STEPS[step] + " " + what;
+            Map<String, Long> into = answer.startNanos() >= windowStart ? result.errors : result.warmupErrors;
+            into.merge(key, 1L, Long::sum);
+            if (result.errorSamples.size() < MAX_ERROR_SAMPLES) {
+                String body = answer.body() == null ? "" : answer.body().replaceAll("\\s+", " ");
+                result.errorSamples.add(key + " -> " + (body.length() > 400 ? body.substring(0, 400) + "..." : body));
+            }
+        }
+
+        static void pause() {
+            try {
+                Thread.sleep(50);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- main
+
+    public static void main(String[] args) throws Exception {
+        Options options = Options.parse(args);
+        URI base = URI.create(options.url);
+        requireLoopback(base);
+
+        HttpClient http = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(Duration.ofSeconds(5))
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
+
+        System.out.printf(Locale.ROOT, "Lifecycle load: %s, %d clients, %d s warmup + %d s measured%n",
+                options.url, options.clients, options.warmupSeconds, options.durationSeconds);
+
+        long begin = System.nanoTime();
+        long windowStart = begin + TimeUnit.SECONDS.toNanos(options.warmupSeconds);
+        long windowEnd = windowStart + TimeUnit.SECONDS.toNanos(options.durationSeconds);
+
+        ExecutorService pool = Executors.newFixedThreadPool(options.clients, r -> {
+            Thread t = new Thread(r);
+            t.setDaemon(true); // never keeps the JVM alive past main
+            return t;
+        });
+        List<Client> clients = new ArrayList<>();
+        List<Future<?>> futures = new ArrayList<>();
+        for (int i = 0; i < options.clients; i++) {
+            Client c = new Client(http, options, windowStart, windowEnd);
+            clients.add(c);
+            futures.add(pool.submit(c));
+        }
+        pool.shutdown();
+        progress(options, begin, windowStart, windowEnd, pool);
+        // Every client stops starting requests at windowEnd; the last one may still wait up to the request timeout.
+        long graceMillis = TimeUnit.SECONDS.toMillis(options.requestTimeoutSeconds) + 5_000;
+        if (!pool.awaitTermination(graceMillis, TimeUnit.MILLISECONDS)) {
+            System.err.println("warning: clients still busy " + graceMillis + " ms after the end; interrupting them");
+            pool.shutdownNow();
+            pool.awaitTermination(5, TimeUnit.SECONDS);
+        }
+        for (Future<?> f : futures) {
+            if (f.isDone() && !f.isCancelled()) {
+                try {
+                    f.get();
+                } catch (Exception e) {
+                    System.err.println("client failed: " + e.getCause());
+                }
+            }
+        }
+        report(options, clients);
+        System.exit(0);
+    }
+
+    static void requireLoopback(URI base) throws Exception {
+        if (base.getHost() == null || !"http".equals(base.getScheme())) {
+            Options.usage("--url must be http://<loopback>:<port>/api/v1, not " + base);
+        }
+        String host = base.getHost();
+        if (host.startsWith("[") && host.endsWith("]")) {
+            host = host.substring(1, host.length() - 1);
+        }
+        boolean literal = host.matches("[0-9.]+") || host.contains(":");
+        // no name lookups: "localhost" or a literal loopback address only
+        if (!host.equalsIgnoreCase("localhost") && !(literal && InetAddress.getByName(host).isLoopbackAddress())) {
+            Options.usage("refusing non-loopback host " + base.getHost() + ": use 127.0.0.1");
+        }
+    }
+
+    /** Prints a line every 10 s until the clients have finished or the window is over. */
+    static void progress(Options options, long begin, long windowStart, long windowEnd, ExecutorService pool)
+            throws InterruptedException {
+        while (System.nanoTime() < windowEnd) {
+            long remaining = TimeUnit.NANOSECONDS.toMillis(windowEnd - System.nanoTime());
+            if (pool.awaitTermination(Math.min(10_000, Math.max(1, remaining)), TimeUnit.MILLISECONDS)) {
+                return;
+            }
+            long now = System.nanoTime();
+            if (windowEnd - now > TimeUnit.SECONDS.toNanos(1)) {
+                System.out.printf(Locale.ROOT, "  %3d s elapsed (%s)%n", TimeUnit.NANOSECONDS.toSeconds(now - begin),
+                        now < windowStart ? "warmup" : "measuring");
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- report
+
+    record StepStats(String step, int count, double p50, double p90, double p99, double max) {
+    }
+
+    static void report(Options options, List<Client> clients) {
+        long lifecycles = 0;
+        long commands = 0;
+        long warmupLifecycles = 0;
+        LongList[] merged = {new LongList(), new LongList(), new LongList()};
+        Map<String, Long> errors = new TreeMap<>();
+        Map<String, Long> warmupErrors = new TreeMap<>();
+        List<String> samples = new ArrayList<>();
+        for (Client c : clients) {
+            ClientResult r = c.result;
+            lifecycles += r.lifecycles;
+            commands += r.commands;
+            warmupLifecycles += r.warmupLifecycles;
+            for (int s = 0; s < STEPS.length; s++) {
+                merged[s].addAll(r.latencyMicros[s]);
+            }
+            r.errors.forEach((k, v) -> errors.merge(k, v, Long::sum));
+            r.warmupErrors.forEach((k, v) -> warmupErrors.merge(k, v, Long::sum));
+            for (String sample : r.errorSamples) {
+                if (samples.size() < MAX_ERROR_SAMPLES) {
+                    samples.add(sample);
+                }
+            }
+        }
+        double seconds = options.durationSeconds;
+        double lifecyclesPerSecond = lifecycles / seconds;
+        double commandsPerSecond = commands / seconds;
+        long errorTotal = errors.values().stream().mapToLong(Long::longValue).sum();
+        long warmupErrorTotal = warmupErrors.values().stream().mapToLong(Long::longValue).sum();
+
+        List<StepStats> stats = new ArrayList<>();
+        for (int s = 0; s < STEPS.length; s++) {
+            long[] sorted = merged[s].sorted();
+            stats.add(new StepStats(STEPS[s], sorted.length, percentileMs(sorted, 50), percentileMs(sorted, 90),
+                    percentileMs(sorted, 99), sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1000.0));
+        }
+
+        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        System.out.println();
+        System.out.println("=== Lifecycle load result (" + options.label + ", " + date + ") ===");
+        System.out.printf(Locale.ROOT, "clients            %d%n", options.clients);
+        System.out.printf(Locale.ROOT, "measured window    %d s (after %d s warmup, %d lifecycles in warmup)%n",
+                options.durationSeconds, options.warmupSeconds, warmupLifecycles);
+        System.out.printf(Locale.ROOT, "lifecycles         %d%n", lifecycles);
+        System.out.printf(Locale.ROOT, "lifecycles/s       %.1f%n", lifecyclesPerSecond);
+        System.out.printf(Locale.ROOT, "commands/s         %.1f  (%d successful commands, 3 per lifecycle)%n",
+                commandsPerSecond, commands);
+        System.out.printf(Locale.ROOT, "errors             %d in window, %d in warmup%n", errorTotal, warmupErrorTotal);
+        errors.forEach((k, v) -> System.out.printf(Locale.ROOT, "    %-32s %d%n", k, v));
+        warmupErrors.forEach((k, v) -> System.out.printf(Locale.ROOT, "    %-32s %d (warmup)%n", k, v));
+        if (!samples.isEmpty()) {
+            System.out.println("first error answers:");
+            samples.forEach(s -> System.out.println("    " + s));
+        }
+        System.out.println();
+        System.out.printf(Locale.ROOT, "%-9s %9s %10s %10s %10s %10s%n", "step", "count", "p50 ms", "p90 ms", "p99 ms",
+                "max ms");
+        for (StepStats s : stats) {
+            System.out.printf(Locale.ROOT, "%-9s %9d %10s %10s %10s %10s%n", s.step(), s.count(), ms(s.p50()),
+                    ms(s.p90()), ms(s.p99()), ms(s.max()));
+        }
+
+        System.out.println();
+        System.out.println("--- Markdown (paste into docs/benchmarks.md) ---");
+        String day = date.substring(0, 10);
+        System.out.println("| Date | Run | Clients | Measured | Lifecycles | Lifecycles/s | Commands/s | Errors |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---|");
+        System.out.printf(Locale.ROOT, "| %s | %s | %d | %d s | %d | %.1f | %.1f | %s |%n", day, options.label,
+                options.clients,
+                options.durationSeconds, lifecycles, lifecyclesPerSecond, commandsPerSecond,
+                errorTotal == 0 ? "0" : errorTotal + " (" + describe(errors) + ")");
+        System.out.println();
+        System.out.println("| Run | Step | Count | p50 ms | p90 ms | p99 ms | max ms |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|");
+        for (StepStats s : stats) {
+            System.out.printf(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s |%n", options.label, s.step(), s.count(),
+                    ms(s.p50()), ms(s.p90()), ms(s.p99()), ms(s.max()));
+        }
+        System.out.println("--- end Markdown ---");
+    }
+
+    /** Nearest-rank percentile of sorted microsecond samples, in milliseconds. */
+    static double percentileMs(long[] sorted, double p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        int rank = (int) Math.ceil(p / 100.0 * sorted.length);
+        return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1000.0;
+    }
+
+    static String ms(double value) {
+        return Double.isNaN(value) ? "-" : String.format(Locale.ROOT, "%.1f", value);
+    }
+
+    static String describe(Map<String, Long> errors) {
+        StringBuilder b = new StringBuilder();
+        errors.forEach((k, v) -> b.append(b.length() == 0 ? "" : ", ").append(k).append(": ").append(v));
+        return b.toString();
+    }
+}
