@@ -1,0 +1,43 @@
+package org.eprescription.core.interaction;
+
+import org.eprescription.core.catalogue.Drug;
+import org.eprescription.core.catalogue.Route;
+
+import java.time.LocalDate;
+import java.util.Objects;
+
+/** The days a course covers, both ends inclusive. */
+public record CoursePeriod(LocalDate from, LocalDate to) {
+
+    /** A drug with no computable period (topical) counts as this many days, as Japan's service does. */
+    public static final int UNCOMPUTABLE_PERIOD_DAYS = 14;
+
+    public CoursePeriod {
+        Objects.requireNonNull(from, "from");
+        Objects.requireNonNull(to, "to");
+        if (to.isBefore(from)) {
+            throw new IllegalArgumentException("a period ends on or after its start: " + from + " .. " + to);
+        }
+    }
+
+    /**
+     * The period of {@code days} days of supply of {@code drug} from {@code start}: end = start + days - 1; a topical
+     * drug counts as {@value #UNCOMPUTABLE_PERIOD_DAYS} days whatever the days of supply say.
+     */
+    public static CoursePeriod of(LocalDate start, int days, Drug drug) {
+        int counted = drug != null && drug.route() == Route.TOPICAL ? UNCOMPUTABLE_PERIOD_DAYS : days;
+        if (counted < 1) {
+            throw new IllegalArgumentException("a course lasts at least one day, not " + counted);
+        }
+        return new CoursePeriod(start, start.plusDays(counted - 1L));
+    }
+
+    /** Whether the two periods share at least one day (touching periods overlap: the end day counts). */
+    public boolean overlaps(CoursePeriod other) {
+        return overlap(from, to, other.from, other.to);
+    }
+
+    public static boolean overlap(LocalDate fromA, LocalDate toA, LocalDate fromB, LocalDate toB) {
+        return !fromA.isAfter(toB) && !fromB.isAfter(toA);
+    }
+}

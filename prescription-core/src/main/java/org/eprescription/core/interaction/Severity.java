@@ -1,0 +1,6 @@
+package org.eprescription.core.interaction;
+
+/** How serious an alert is (domain.md, "Duplicate and interaction alerts"). */
+public enum Severity {
+    HIGH, MODERATE
+}

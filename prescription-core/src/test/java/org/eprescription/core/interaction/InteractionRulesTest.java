@@ -1,0 +1,328 @@
+package org.eprescription.core.interaction;
+
+import org.eprescription.core.catalogue.CatalogueCsvLoader;
+import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.ids.AlertId;
+import org.eprescription.core.ids.DrugCode;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PrescriberId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.PrescriptionRefusedException;
+import org.eprescription.core.prescription.Refusal;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** domain.md, "Duplicate and interaction alerts", rule by rule, on the bundled sample catalogue. */
+class InteractionRulesTest {
+
+    static final DrugCatalogue CATALOGUE = CatalogueCsvLoader.bundledSample();
+
+    static final DrugCode AMLODIPINE = DrugCode.of("2171022F1021");
+    static final DrugCode AMLODIPINE_GENERIC = DrugCode.of("2171022F3024");
+    static final DrugCode VALSARTAN_AMLODIPINE = DrugCode.of("2149114F1026");
+    static final DrugCode LOXOPROFEN_TABLET = DrugCode.of("1149019F1027");
+    static final DrugCode LOXOPROFEN_PATCH = DrugCode.of("2649735S1028");
+    static final DrugCode TRIAZOLAM = DrugCode.of("1124007F1024");
+    static final DrugCode BROTIZOLAM = DrugCode.of("1124009F1025");
+    static final DrugCode ITRACONAZOLE = DrugCode.of("6290002M1021");
+    static final DrugCode ZOLPIDEM = DrugCode.of("1129009F1025");
+    static final DrugCode METFORMIN = DrugCode.of("3962002F1024");
+
+    static final PatientId PATIENT = PatientId.of("PAT-0001");
+    static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+
+    private final InteractionRules rules = new InteractionRules(CATALOGUE, false);
+    private final PrescriptionId newPrescription = PrescriptionId.random();
+
+    static MedicationCourse course(DrugCode drug, LocalDate from, int days) {
+        return course(PrescriptionId.random(), drug, from, days, CourseStatus.DISPENSED);
+    }
+
+    static MedicationCourse course(PrescriptionId id, DrugCode drug, LocalDate from, int days, CourseStatus status) {
+        return new MedicationCourse(id, 1, 1, PATIENT, drug, from, from.plusDays(days - 1L), status,
+                InstitutionId.of("HOSP-1"), PrescriberId.of("DOC-1"));
+    }
+
+    static CandidateLine line(int number, DrugCode drug, LocalDate from, int days) {
+        return new CandidateLine(number, drug, from, from.plusDays(days - 1L));
+    }
+
+    private List<Finding> check(List<CandidateLine> lines, MedicationCourse... existing) {
+        return rules.check(newPrescription, lines, List.of(existing));
+    }
+
+    @Test
+    void aBrandAndAGenericOfOneIngredientAreTheSameIngredient() {
+        MedicationCourse brand = course(AMLODIPINE, DAY, 28);
+
+        List<Finding> findings = check(List.of(line(1, AMLODIPINE_GENERIC, DAY.plusDays(10), 28)), brand);
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.type()).isEqualTo(AlertType.SAME_INGREDIENT);
+            assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+            assertThat(finding.key()).isEqualTo("amlodipine");
+            assertThat(finding.ingredient()).isEqualTo("amlodipine");
+            assertThat(finding.lineNumber()).isEqualTo(1);
+            assertThat(finding.drugCode()).isEqualTo(AMLODIPINE_GENERIC);
+            assertThat(finding.conflicts()).containsExactly(brand);
+        });
+    }
+
+    @Test
+    void theSameCodeIsTheSameDrugAndNotAlsoTheSameIngredient() {
+        MedicationCourse existing = course(AMLODIPINE, DAY, 28);
+
+        List<Finding> findings = check(List.of(line(1, AMLODIPINE, DAY, 28)), existing);
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.type()).isEqualTo(AlertType.SAME_DRUG);
+            assertThat(finding.key()).isEqualTo(AMLODIPINE.value());
+            assertThat(finding.ingredient()).isNull();
+            assertThat(finding.conflicts()).containsExactly(existing);
+        });
+    }
+
+    @Test
+    void aCombinationProductSharesItsIngredientWithASingleIngredientProduct() {
+        MedicationCourse amlodipine = course(AMLODIPINE, DAY, 28);
+
+        List<Finding> findings = check(List.of(line(1, VALSARTAN_AMLODIPINE, DAY, 28)), amlodipine);
+
+        assertThat(findings).extracting(Finding::type, Finding::key)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(AlertType.SAME_INGREDIENT, "amlodipine"));
+    }
+
+    @Test
+    void theSameIngredientByAnotherRouteIsNoDuplicate() {
+        assertThat(check(List.of(line(1, LOXOPROFEN_PATCH, DAY, 7)), course(LOXOPROFEN_TABLET, DAY, 7))).isEmpty();
+        assertThat(check(List.of(line(1, LOXOPROFEN_TABLET, DAY, 7)), course(LOXOPROFEN_PATCH, DAY, 7))).isEmpty();
+    }
+
+    @Test
+    void aContraindicatedPairAlertsWhicheverSideEachDrugIsOn() {
+        List<Finding> triazolamAfterItraconazole =
+                check(List.of(line(1, TRIAZOLAM, DAY, 14)), course(ITRACONAZOLE, DAY, 14));
+        List<Finding> itraconazoleAfterTriazolam =
+                check(List.of(line(1, ITRACONAZOLE, DAY, 14)), course(TRIAZOLAM, DAY, 14));
+
+        for (List<Finding> findings : List.of(triazolamAfterItraconazole, itraconazoleAfterTriazolam)) {
+            assertThat(findings).singleElement().satisfies(finding -> {
+                assertThat(finding.type()).isEqualTo(AlertType.CONTRAINDICATED);
+                assertThat(finding.severity()).isEqualTo(Severity.HIGH);
+                assertThat(finding.key()).isEqualTo("itraconazole+triazolam");
+                assertThat(finding.ingredient()).isEqualTo("itraconazole+triazolam");
+            });
+        }
+    }
+
+    @Test
+    void periodsThatTouchOverlapBecauseTheEndDayCounts() {
+        MedicationCourse endsOnThe20th = course(AMLODIPINE, DAY.minusDays(27), 28);
+        assertThat(endsOnThe20th.to()).isEqualTo(DAY);
+
+        assertThat(check(List.of(line(1, AMLODIPINE, DAY, 28)), endsOnThe20th)).hasSize(1);
+    }
+
+    @Test
+    void periodsThatDoNotOverlapDoNotConflict() {
+        MedicationCourse endsTheDayBefore = course(AMLODIPINE, DAY.minusDays(28), 28);
+        MedicationCourse startsTheDayAfter = course(AMLODIPINE, DAY.plusDays(28), 28);
+
+        assertThat(check(List.of(line(1, AMLODIPINE, DAY, 28)), endsTheDayBefore, startsTheDayAfter)).isEmpty();
+    }
+
+    @Test
+    void aStoppedCourseNoLongerCounts() {
+        MedicationCourse stopped = course(PrescriptionId.random(), AMLODIPINE, DAY, 28, CourseStatus.STOPPED);
+
+        assertThat(check(List.of(line(1, AMLODIPINE, DAY, 28)), stopped)).isEmpty();
+    }
+
+    @Test
+    void aPlannedCourseCountsLikeADispensedOne() {
+        MedicationCourse planned = course(PrescriptionId.random(), AMLODIPINE, DAY, 28, CourseStatus.PLANNED);
+
+        assertThat(check(List.of(line(1, AMLODIPINE, DAY, 28)), planned)).hasSize(1);
+    }
+
+    @Test
+    void aPrescriptionIsNeverCheckedAgainstItsOwnCourses() {
+        MedicationCourse ownCourse = course(newPrescription, AMLODIPINE, DAY, 28, CourseStatus.PLANNED);
+
+        assertThat(check(List.of(line(1, AMLODIPINE, DAY, 28)), ownCourse)).isEmpty();
+    }
+
+    @Test
+    void linesOfOnePrescriptionAreCheckedAgainstEachOtherOnceOnTheLaterLine() {
+        PatientId patient = PATIENT;
+        InstitutionId hospital = InstitutionId.of("HOSP-3");
+        PrescriberId doctor = PrescriberId.of("DOC-17");
+
+        List<Finding> findings = rules.check(newPrescription, patient, hospital, doctor,
+                List.of(line(2, AMLODIPINE_GENERIC, DAY, 28), line(1, AMLODIPINE, DAY, 28)), List.of());
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.lineNumber()).isEqualTo(2);
+            assertThat(finding.type()).isEqualTo(AlertType.SAME_INGREDIENT);
+            assertThat(finding.conflicts()).containsExactly(new MedicationCourse(newPrescription, 1, 1, patient,
+                    AMLODIPINE, DAY, DAY.plusDays(27), CourseStatus.PLANNED, hospital, doctor));
+        });
+    }
+
+    @Test
+    void twentyNineSourcesOfOneHypnoticMakeOneFindingNamingThemAll() {
+        List<MedicationCourse> sources = new ArrayList<>();
+        for (int i = 0; i < 29; i++) {
+            sources.add(new MedicationCourse(PrescriptionId.random(), 1, 1, PATIENT, ZOLPIDEM, DAY.minusDays(i % 7),
+                    DAY.plusDays(20), CourseStatus.DISPENSED, InstitutionId.of("PHARM-" + i), PrescriberId.of("DOC-" + i)));
+        }
+
+        List<Finding> findings = check(List.of(line(1, ZOLPIDEM, DAY, 14)), sources.toArray(MedicationCourse[]::new));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.type()).isEqualTo(AlertType.SAME_DRUG);
+            assertThat(finding.conflicts()).hasSize(29).containsExactlyInAnyOrderElementsOf(sources)
+                    .isSortedAccordingTo(MedicationCourse.STABLE_ORDER);
+        });
+    }
+
+    @Test
+    void theConflictsComeInAStableOrderWhateverTheOrderGiven() {
+        List<MedicationCourse> sources = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sources.add(course(AMLODIPINE, DAY.minusDays(i), 28));
+        }
+        List<Finding> forward = check(List.of(line(1, AMLODIPINE, DAY, 28)), sources.toArray(MedicationCourse[]::new));
+        List<MedicationCourse> reversed = new ArrayList<>(sources);
+        java.util.Collections.reverse(reversed);
+        List<Finding> backward = check(List.of(line(1, AMLODIPINE, DAY, 28)),
+                reversed.toArray(MedicationCourse[]::new));
+
+        assertThat(forward).isEqualTo(backward);
+        assertThat(forward.get(0).conflicts()).extracting(MedicationCourse::from).isSorted();
+    }
+
+    @Test
+    void oneFindingPerCommonIngredient() {
+        // valsartan+amlodipine against valsartan+amlodipine under another code would share two ingredients;
+        // the sample has amlodipine+atorvastatin: one common ingredient with the valsartan combination
+        List<Finding> findings = check(List.of(line(1, VALSARTAN_AMLODIPINE, DAY, 28)),
+                course(DrugCode.of("2190103F1020"), DAY, 28), course(DrugCode.of("2149041F2024"), DAY, 28));
+
+        assertThat(findings).extracting(Finding::type, Finding::key).containsExactly(
+                org.assertj.core.groups.Tuple.tuple(AlertType.SAME_INGREDIENT, "amlodipine"),
+                org.assertj.core.groups.Tuple.tuple(AlertType.SAME_INGREDIENT, "valsartan"));
+    }
+
+    @Test
+    void theSameClassIsOffByDefault() {
+        assertThat(check(List.of(line(1, TRIAZOLAM, DAY, 14)), course(BROTIZOLAM, DAY, 14))).isEmpty();
+    }
+
+    @Test
+    void theSameClassIsAModerateFindingWhenEnabled() {
+        InteractionRules withClass = new InteractionRules(CATALOGUE, true);
+
+        List<Finding> findings = withClass.check(newPrescription, List.of(line(1, TRIAZOLAM, DAY, 14)),
+                List.of(course(BROTIZOLAM, DAY, 14)));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.type()).isEqualTo(AlertType.SAME_CLASS);
+            assertThat(finding.severity()).isEqualTo(Severity.MODERATE);
+            assertThat(finding.key()).isEqualTo("1124");
+            assertThat(finding.ingredient()).isNull();
+        });
+    }
+
+    @Test
+    void theSameClassNeverAddsToACommonIngredient() {
+        InteractionRules withClass = new InteractionRules(CATALOGUE, true);
+
+        List<Finding> findings = withClass.check(newPrescription, List.of(line(1, AMLODIPINE_GENERIC, DAY, 14)),
+                List.of(course(AMLODIPINE, DAY, 14)));
+
+        assertThat(findings).extracting(Finding::type).containsExactly(AlertType.SAME_INGREDIENT);
+    }
+
+    @Test
+    void unrelatedDrugsDoNotConflict() {
+        assertThat(check(List.of(line(1, METFORMIN, DAY, 28)), course(AMLODIPINE, DAY, 28))).isEmpty();
+    }
+
+    @Test
+    void alertIdsAreDeterministicFromWhatTheAlertLinks() {
+        MedicationCourse existing = course(AMLODIPINE, DAY, 28);
+
+        List<Finding> first = check(List.of(line(1, AMLODIPINE_GENERIC, DAY, 28)), existing);
+        List<Finding> second = check(List.of(line(1, AMLODIPINE_GENERIC, DAY, 28)), existing);
+
+        AlertId expected = AlertId.of(UUID.nameUUIDFromBytes(("alert|" + newPrescription + "|1|SAME_INGREDIENT|amlodipine")
+                .getBytes(StandardCharsets.UTF_8)).toString());
+        assertThat(first.get(0).alertId()).isEqualTo(expected).isEqualTo(second.get(0).alertId());
+        assertThat(AlertIds.of(newPrescription, 1, AlertType.SAME_INGREDIENT, "amlodipine")).isEqualTo(expected);
+        assertThat(AlertIds.of(PrescriptionId.random(), 1, AlertType.SAME_INGREDIENT, "amlodipine")).isNotEqualTo(expected);
+        assertThat(AlertIds.of(newPrescription, 2, AlertType.SAME_INGREDIENT, "amlodipine")).isNotEqualTo(expected);
+    }
+
+    @Test
+    void aLineWithADrugTheCatalogueLacksIsRefused() {
+        assertThatThrownBy(() -> check(List.of(line(1, DrugCode.of("9999999X9999"), DAY, 7))))
+                .isInstanceOf(PrescriptionRefusedException.class)
+                .satisfies(e -> assertThat(((PrescriptionRefusedException) e).refusal()).isEqualTo(Refusal.UNKNOWN_DRUG));
+    }
+
+    @Test
+    void aCourseOfADrugTheCatalogueNoLongerKnowsIsComparedByCodeOnly() {
+        MedicationCourse unknown = course(DrugCode.of("9999999X9999"), DAY, 7);
+
+        assertThat(check(List.of(line(1, AMLODIPINE, DAY, 7)), unknown)).isEmpty();
+    }
+
+    @Test
+    void aTopicalDrugCountsFourteenDaysWhateverItsDaysOfSupply() {
+        CoursePeriod patch = CoursePeriod.of(DAY, 3, CATALOGUE.find(LOXOPROFEN_PATCH).orElseThrow());
+        CoursePeriod tablet = CoursePeriod.of(DAY, 3, CATALOGUE.find(LOXOPROFEN_TABLET).orElseThrow());
+
+        assertThat(patch).isEqualTo(new CoursePeriod(DAY, DAY.plusDays(13)));
+        assertThat(tablet).isEqualTo(new CoursePeriod(DAY, DAY.plusDays(2)));
+    }
+
+    @Test
+    void aTopicalCourseConflictsWithinItsFourteenDays() {
+        CoursePeriod patch = CoursePeriod.of(DAY, 1, CATALOGUE.find(LOXOPROFEN_PATCH).orElseThrow());
+        MedicationCourse existing = new MedicationCourse(PrescriptionId.random(), 1, 1, PATIENT, LOXOPROFEN_PATCH,
+                patch.from(), patch.to(), CourseStatus.DISPENSED, null, null);
+
+        assertThat(check(List.of(line(1, LOXOPROFEN_PATCH, DAY.plusDays(13), 1)), existing)).hasSize(1);
+        assertThat(check(List.of(line(1, LOXOPROFEN_PATCH, DAY.plusDays(14), 1)), existing)).isEmpty();
+    }
+
+    @Test
+    void overlapIsSymmetricAndInclusive() {
+        CoursePeriod a = new CoursePeriod(DAY, DAY.plusDays(5));
+        CoursePeriod touching = new CoursePeriod(DAY.plusDays(5), DAY.plusDays(9));
+        CoursePeriod after = new CoursePeriod(DAY.plusDays(6), DAY.plusDays(9));
+
+        assertThat(a.overlaps(touching)).isTrue();
+        assertThat(touching.overlaps(a)).isTrue();
+        assertThat(a.overlaps(after)).isFalse();
+        assertThat(after.overlaps(a)).isFalse();
+    }
+
+    @Test
+    void severitiesFollowTheTable() {
+        assertThat(AlertType.SAME_DRUG.severity()).isEqualTo(Severity.HIGH);
+        assertThat(AlertType.SAME_INGREDIENT.severity()).isEqualTo(Severity.HIGH);
+        assertThat(AlertType.CONTRAINDICATED.severity()).isEqualTo(Severity.HIGH);
+        assertThat(AlertType.SAME_CLASS.severity()).isEqualTo(Severity.MODERATE);
+    }
+}

@@ -1,0 +1,123 @@
+package org.eprescription.query.alerts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.queryhandling.QueryHandler;
+import org.eprescription.core.catalogue.Drug;
+import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.interaction.CandidateLine;
+import org.eprescription.core.interaction.CoursePeriod;
+import org.eprescription.core.interaction.CourseStatus;
+import org.eprescription.core.interaction.Finding;
+import org.eprescription.core.interaction.InteractionRules;
+import org.eprescription.core.interaction.MedicationCourse;
+import org.eprescription.core.prescription.PrescriptionRefusedException;
+import org.eprescription.core.prescription.Refusal;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Answers the alert, medication list and duplicate-check queries from the tables {@link AlertProjection} builds; never
+ * touches events or commands. Consent is applied here, when answering: without it a conflict from another institution
+ * names neither institution nor prescriber.
+ */
+@Component
+public class AlertQueries {
+
+    private final AlertRepository repository;
+    private final InteractionRules rules;
+    private final DrugCatalogue catalogue;
+    private final Clock clock;
+
+    public AlertQueries(JdbcClient jdbc, ObjectMapper objectMapper, InteractionRules rules, DrugCatalogue catalogue,
+                        Clock clock) {
+        this.repository = new AlertRepository(jdbc, objectMapper);
+        this.rules = rules;
+        this.catalogue = catalogue;
+        this.clock = clock;
+    }
+
+    @QueryHandler
+    public List<AlertView> handle(FindAlertsForPrescription query) {
+        return views(repository.alertsOfPrescription(query.prescriptionId()));
+    }
+
+    @QueryHandler
+    public List<AlertView> handle(FindAlertsForPatient query) {
+        return views(repository.alertsOfPatient(query.patientId()));
+    }
+
+    /** The draft's lines against the stored courses, as the projection would check them on issue; writes nothing. */
+    @QueryHandler
+    public List<AlertView> handle(CheckDuplicates query) {
+        LocalDate start = query.startDate() != null ? query.startDate() : LocalDate.now(clock);
+        PrescriptionId prescriptionId = query.prescriptionId() != null ? query.prescriptionId() : PrescriptionId.random();
+        List<CandidateLine> lines = new ArrayList<>();
+        for (DraftLine line : query.lines()) {
+            Drug drug = catalogue.find(line.drugCode()).orElseThrow(() -> new PrescriptionRefusedException(
+                    Refusal.UNKNOWN_DRUG, "unknown drug code " + line.drugCode()));
+            CoursePeriod period = CoursePeriod.of(start, line.days(), drug);
+            lines.add(new CandidateLine(line.lineNumber(), line.drugCode(), period.from(), period.to()));
+        }
+        List<MedicationCourse> existing = repository.coursesOfPatient(query.patientId()).stream()
+                .map(StoredCourse::course)
+                .toList();
+        List<Finding> findings = rules.check(prescriptionId, query.patientId(), null, null, lines, existing);
+        boolean sharing = repository.sharingAllowed(query.patientId());
+        return findings.stream()
+                .map(finding -> new AlertView(finding.alertId(), finding.type(), finding.severity(), AlertView.OPEN,
+                        prescriptionId, finding.lineNumber(), finding.drugCode(), finding.ingredient(), finding.key(),
+                        ConsentMasking.mask(finding.conflicts().stream().map(Conflict::of).toList(), null, sharing),
+                        List.of(), clock.instant()))
+                .toList();
+    }
+
+    @QueryHandler
+    public MedicationList handle(FindMedicationList query) {
+        List<CourseView> current = new ArrayList<>();
+        List<CourseView> past = new ArrayList<>();
+        for (StoredCourse stored : repository.coursesOfPatient(query.patientId())) {
+            MedicationCourse course = stored.course();
+            boolean isCurrent = course.status() != CourseStatus.STOPPED && !course.to().isBefore(query.today());
+            (isCurrent ? current : past).add(view(course));
+        }
+        Comparator<CourseView> byStart = Comparator.comparing(CourseView::from)
+                .thenComparing(course -> course.prescriptionId().asString())
+                .thenComparingInt(CourseView::lineNumber)
+                .thenComparingInt(CourseView::use);
+        current.sort(byStart);
+        past.sort(byStart.reversed());
+        return new MedicationList(query.patientId(), current, past);
+    }
+
+    @QueryHandler
+    public Long handle(FindAlertProgress query) {
+        return repository.progress(query.prescriptionId());
+    }
+
+    private List<AlertView> views(List<StoredAlert> alerts) {
+        Map<PatientId, Boolean> sharing = new HashMap<>();
+        return alerts.stream()
+                .map(alert -> alert.view(sharing.computeIfAbsent(alert.patientId(), repository::sharingAllowed)))
+                .toList();
+    }
+
+    private CourseView view(MedicationCourse course) {
+        Optional<Drug> drug = catalogue.find(course.drugCode());
+        return new CourseView(course.prescriptionId(), course.lineNumber(), course.use(), course.drugCode(),
+                drug.map(Drug::name).orElse(null),
+                drug.map(found -> found.ingredients().stream().sorted().toList()).orElse(List.of()),
+                drug.map(Drug::route).orElse(null), course.from(), course.to(), course.status(),
+                course.institutionId(), course.prescriberId());
+    }
+}

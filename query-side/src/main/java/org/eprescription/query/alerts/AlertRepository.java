@@ -1,0 +1,343 @@
+package org.eprescription.query.alerts;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eprescription.core.ids.AlertId;
+import org.eprescription.core.ids.DrugCode;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PrescriberId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.interaction.AlertType;
+import org.eprescription.core.interaction.CourseStatus;
+import org.eprescription.core.interaction.MedicationCourse;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The tables of migration V20 ({@code medication_course}, {@code medication_alert}, {@code patient_consent},
+ * {@code alert_progress}) through {@link JdbcClient}. Conflicts and acknowledgements are jsonb, written and read with
+ * the application's {@link ObjectMapper}. Not a bean of its own: the projection and the queries each make one.
+ */
+class AlertRepository {
+
+    private static final String SELECT_COURSE = """
+            select prescription_id, line_number, use_number, patient_id, drug_code, prescribed_drug_code,
+                   prescribed_days, start_date, end_date, status, institution_id, prescriber_id, dispensed_at
+              from medication_course
+            """;
+
+    private static final String SELECT_ALERT = """
+            select alert_id, patient_id, prescription_id, line_number, type, status, drug_code, alert_key, ingredient,
+                   institution_id, prescriber_id, conflicts, acknowledgements, raised_at, resolved_at
+              from medication_alert
+            """;
+
+    private final JdbcClient jdbc;
+    private final ObjectMapper objectMapper;
+    private final JavaType conflictList;
+    private final JavaType acknowledgementList;
+
+    AlertRepository(JdbcClient jdbc, ObjectMapper objectMapper) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
+        this.conflictList = objectMapper.getTypeFactory().constructCollectionType(List.class, Conflict.class);
+        this.acknowledgementList = objectMapper.getTypeFactory()
+                .constructCollectionType(List.class, AcknowledgementView.class);
+    }
+
+    // --- progress ---------------------------------------------------------------------------------------------
+
+    /** The sequence number of the last event of the prescription processed, or -1. */
+    long progress(PrescriptionId prescriptionId) {
+        return jdbc.sql("select version from alert_progress where prescription_id = :id")
+                .param("id", prescriptionId.value())
+                .query(Long.class)
+                .optional()
+                .orElse(-1L);
+    }
+
+    void saveProgress(PrescriptionId prescriptionId, long version) {
+        jdbc.sql("""
+                        insert into alert_progress (prescription_id, version) values (:id, :version)
+                        on conflict (prescription_id) do update set version = excluded.version
+                        where alert_progress.version < excluded.version
+                        """)
+                .param("id", prescriptionId.value())
+                .param("version", version)
+                .update();
+    }
+
+    // --- courses ----------------------------------------------------------------------------------------------
+
+    List<StoredCourse> coursesOfPatient(PatientId patientId) {
+        return jdbc.sql(SELECT_COURSE + " where patient_id = :patient order by start_date, prescription_id, line_number, use_number")
+                .param("patient", patientId.value())
+                .query(this::mapCourse)
+                .list();
+    }
+
+    List<StoredCourse> coursesOfPrescription(PrescriptionId prescriptionId) {
+        return jdbc.sql(SELECT_COURSE + " where prescription_id = :id order by line_number, use_number")
+                .param("id", prescriptionId.value())
+                .query(this::mapCourse)
+                .list();
+    }
+
+    Optional<StoredCourse> course(PrescriptionId prescriptionId, int lineNumber, int use) {
+        return jdbc.sql(SELECT_COURSE + " where prescription_id = :id and line_number = :line and use_number = :use")
+                .param("id", prescriptionId.value())
+                .param("line", lineNumber)
+                .param("use", use)
+                .query(this::mapCourse)
+                .optional();
+    }
+
+    /** The patient a prescription belongs to, as its courses say (for an event without the metadata). */
+    Optional<PatientId> patientOf(PrescriptionId prescriptionId) {
+        return jdbc.sql("select patient_id from medication_course where prescription_id = :id limit 1")
+                .param("id", prescriptionId.value())
+                .query(String.class)
+                .optional()
+                .map(PatientId::of);
+    }
+
+    void saveCourse(StoredCourse stored) {
+        MedicationCourse course = stored.course();
+        jdbc.sql("""
+                        insert into medication_course (prescription_id, line_number, use_number, patient_id, drug_code,
+                            prescribed_drug_code, prescribed_days, start_date, end_date, status, institution_id,
+                            prescriber_id, dispensed_at)
+                        values (:prescriptionId, :line, :use, :patient, :drug, :prescribedDrug, :prescribedDays, :from,
+                            :to, :status, :institution, :prescriber, :dispensedAt)
+                        on conflict (prescription_id, line_number, use_number) do update set
+                            drug_code = excluded.drug_code,
+                            start_date = excluded.start_date,
+                            end_date = excluded.end_date,
+                            status = excluded.status,
+                            dispensed_at = excluded.dispensed_at
+                        """)
+                .param("prescriptionId", course.prescriptionId().value())
+                .param("line", course.lineNumber())
+                .param("use", course.use())
+                .param("patient", course.patientId().value())
+                .param("drug", course.drugCode().value())
+                .param("prescribedDrug", stored.prescribedDrugCode().value())
+                .param("prescribedDays", stored.prescribedDays())
+                .param("from", course.from())
+                .param("to", course.to())
+                .param("status", course.status().name())
+                .param("institution", course.institutionId().value())
+                .param("prescriber", course.prescriberId().value())
+                .param("dispensedAt", timestamp(stored.dispensedAt()))
+                .update();
+    }
+
+    /** A cancelled or expired prescription's undispensed courses stop counting; dispensed ones stay. */
+    int stopPlannedCourses(PrescriptionId prescriptionId) {
+        return jdbc.sql("update medication_course set status = 'STOPPED' where prescription_id = :id and status = 'PLANNED'")
+                .param("id", prescriptionId.value())
+                .update();
+    }
+
+    // --- alerts -----------------------------------------------------------------------------------------------
+
+    void insertAlert(StoredAlert alert) {
+        jdbc.sql("""
+                        insert into medication_alert (alert_id, patient_id, prescription_id, line_number, type, severity,
+                            status, drug_code, alert_key, ingredient, institution_id, prescriber_id, conflicts,
+                            acknowledgements, raised_at, resolved_at)
+                        values (:alertId, :patient, :prescriptionId, :line, :type, :severity, :status, :drug, :key,
+                            :ingredient, :institution, :prescriber, cast(:conflicts as jsonb),
+                            cast(:acknowledgements as jsonb), :raisedAt, :resolvedAt)
+                        on conflict (alert_id) do nothing
+                        """)
+                .param("alertId", alert.alertId().value())
+                .param("patient", alert.patientId().value())
+                .param("prescriptionId", alert.prescriptionId().value())
+                .param("line", alert.lineNumber())
+                .param("type", alert.type().name())
+                .param("severity", alert.type().severity().name())
+                .param("status", alert.status())
+                .param("drug", alert.drugCode().value())
+                .param("key", alert.key())
+                .param("ingredient", alert.ingredient())
+                .param("institution", alert.institutionId().value())
+                .param("prescriber", alert.prescriberId().value())
+                .param("conflicts", json(alert.conflicts()))
+                .param("acknowledgements", json(alert.acknowledgements()))
+                .param("raisedAt", timestamp(alert.raisedAt()))
+                .param("resolvedAt", timestamp(alert.resolvedAt()))
+                .update();
+    }
+
+    /** Ordered by line, then type and key as the rules order them. */
+    List<StoredAlert> alertsOfPrescription(PrescriptionId prescriptionId) {
+        return jdbc.sql(SELECT_ALERT + " where prescription_id = :id order by line_number, alert_id")
+                .param("id", prescriptionId.value())
+                .query(this::mapAlert)
+                .list()
+                .stream()
+                .sorted(java.util.Comparator.comparingInt(StoredAlert::lineNumber)
+                        .thenComparing(StoredAlert::type)
+                        .thenComparing(StoredAlert::key))
+                .toList();
+    }
+
+    /** Newest first. */
+    List<StoredAlert> alertsOfPatient(PatientId patientId) {
+        return jdbc.sql(SELECT_ALERT + """
+                         where patient_id = :patient
+                         order by raised_at desc, prescription_id, line_number, type, alert_key
+                        """)
+                .param("patient", patientId.value())
+                .query(this::mapAlert)
+                .list();
+    }
+
+    List<StoredAlert> openAlertsOfPatient(PatientId patientId) {
+        return jdbc.sql(SELECT_ALERT + " where patient_id = :patient and status = 'OPEN' order by alert_id")
+                .param("patient", patientId.value())
+                .query(this::mapAlert)
+                .list();
+    }
+
+    int resolveAlertsOfPrescription(PrescriptionId prescriptionId, Instant at) {
+        return jdbc.sql("""
+                        update medication_alert set status = 'RESOLVED', resolved_at = :at
+                         where prescription_id = :id and status = 'OPEN'
+                        """)
+                .param("id", prescriptionId.value())
+                .param("at", timestamp(at))
+                .update();
+    }
+
+    int resolveAlert(AlertId alertId, Instant at) {
+        return jdbc.sql("update medication_alert set status = 'RESOLVED', resolved_at = :at where alert_id = :id and status = 'OPEN'")
+                .param("id", alertId.value())
+                .param("at", timestamp(at))
+                .update();
+    }
+
+    /** Appends to the alert's acknowledgements; answers false for an unknown alert. */
+    boolean appendAcknowledgement(AcknowledgementView acknowledgement) {
+        return jdbc.sql("""
+                        update medication_alert set acknowledgements = acknowledgements || cast(:ack as jsonb)
+                         where alert_id = :id
+                        """)
+                .param("id", acknowledgement.alertId().value())
+                .param("ack", json(List.of(acknowledgement)))
+                .update() > 0;
+    }
+
+    // --- consent ----------------------------------------------------------------------------------------------
+
+    void saveConsent(PatientId patientId, boolean sharingAllowed, Instant changedAt, long version) {
+        jdbc.sql("""
+                        insert into patient_consent (patient_id, sharing_allowed, changed_at, version)
+                        values (:patient, :allowed, :changedAt, :version)
+                        on conflict (patient_id) do update set
+                            sharing_allowed = excluded.sharing_allowed,
+                            changed_at = excluded.changed_at,
+                            version = excluded.version
+                        where patient_consent.version < excluded.version
+                        """)
+                .param("patient", patientId.value())
+                .param("allowed", sharingAllowed)
+                .param("changedAt", timestamp(changedAt))
+                .param("version", version)
+                .update();
+    }
+
+    /** No row means not shared. */
+    boolean sharingAllowed(PatientId patientId) {
+        return jdbc.sql("select sharing_allowed from patient_consent where patient_id = :patient")
+                .param("patient", patientId.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+
+    /** Empties all four tables, before a replay rebuilds them. */
+    void deleteAll() {
+        jdbc.sql("delete from medication_alert").update();
+        jdbc.sql("delete from medication_course").update();
+        jdbc.sql("delete from patient_consent").update();
+        jdbc.sql("delete from alert_progress").update();
+    }
+
+    // --- mapping ----------------------------------------------------------------------------------------------
+
+    private StoredCourse mapCourse(ResultSet rs, int rowNum) throws SQLException {
+        MedicationCourse course = new MedicationCourse(
+                new PrescriptionId(rs.getObject("prescription_id", UUID.class)),
+                rs.getInt("line_number"),
+                rs.getInt("use_number"),
+                PatientId.of(rs.getString("patient_id")),
+                DrugCode.of(rs.getString("drug_code")),
+                rs.getObject("start_date", LocalDate.class),
+                rs.getObject("end_date", LocalDate.class),
+                CourseStatus.valueOf(rs.getString("status")),
+                InstitutionId.of(rs.getString("institution_id")),
+                PrescriberId.of(rs.getString("prescriber_id")));
+        return new StoredCourse(course, DrugCode.of(rs.getString("prescribed_drug_code")),
+                rs.getInt("prescribed_days"), instant(rs.getObject("dispensed_at", OffsetDateTime.class)));
+    }
+
+    private StoredAlert mapAlert(ResultSet rs, int rowNum) throws SQLException {
+        return new StoredAlert(
+                AlertId.of(rs.getString("alert_id")),
+                PatientId.of(rs.getString("patient_id")),
+                new PrescriptionId(rs.getObject("prescription_id", UUID.class)),
+                rs.getInt("line_number"),
+                AlertType.valueOf(rs.getString("type")),
+                rs.getString("status"),
+                DrugCode.of(rs.getString("drug_code")),
+                rs.getString("alert_key"),
+                rs.getString("ingredient"),
+                InstitutionId.of(rs.getString("institution_id")),
+                PrescriberId.of(rs.getString("prescriber_id")),
+                read(rs.getString("conflicts"), conflictList),
+                read(rs.getString("acknowledgements"), acknowledgementList),
+                instant(rs.getObject("raised_at", OffsetDateTime.class)),
+                instant(rs.getObject("resolved_at", OffsetDateTime.class)));
+    }
+
+    private String json(Object value) {
+        try {
+            return objectMapper.writeValueAsString(value);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot write an alert's JSON", e);
+        }
+    }
+
+    private <T> List<T> read(String json, JavaType type) {
+        if (json == null) {
+            return List.of();
+        }
+        try {
+            return objectMapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read an alert's JSON", e);
+        }
+    }
+
+    private static OffsetDateTime timestamp(Instant instant) {
+        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
+    }
+
+    private static Instant instant(OffsetDateTime timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
+    }
+}

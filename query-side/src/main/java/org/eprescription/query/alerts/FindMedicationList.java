@@ -1,0 +1,9 @@
+package org.eprescription.query.alerts;
+
+import org.eprescription.core.ids.PatientId;
+
+import java.time.LocalDate;
+
+/** The patient's current and past courses as of {@code today}; answers {@link MedicationList}. */
+public record FindMedicationList(PatientId patientId, LocalDate today) {
+}

@@ -1,0 +1,58 @@
+package org.eprescription.query.alerts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.flywaydb.core.Flyway;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.UUID;
+
+/**
+ * As the prescription view tests' TestDatabase: a throw-away database on the machine's PostgreSQL 15
+ * (127.0.0.1:5432, user postgres, trust auth), migrated with the module's own Flyway scripts, dropped on close.
+ */
+final class AlertTestDatabase implements AutoCloseable {
+
+    static final String HOST = System.getProperty("qs.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/");
+    static final String USER = System.getProperty("qs.test.pg.user", "postgres");
+
+    /** As Spring Boot configures the application's mapper: java.time as ISO text. */
+    static final ObjectMapper OBJECT_MAPPER = JsonMapper.builder()
+            .addModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+            .build();
+
+    private final String name = "qs_test_" + UUID.randomUUID().toString().replace("-", "");
+    private final DriverManagerDataSource dataSource;
+
+    AlertTestDatabase() {
+        admin("create database " + name);
+        dataSource = new DriverManagerDataSource(HOST + name, USER, "");
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    }
+
+    JdbcClient jdbcClient() {
+        return JdbcClient.create(dataSource);
+    }
+
+    @Override
+    public void close() {
+        admin("drop database if exists " + name + " with (force)");
+    }
+
+    private static void admin(String sql) {
+        try (Connection connection = DriverManager.getConnection(HOST + "postgres", USER, "");
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot run '" + sql + "' on " + HOST, e);
+        }
+    }
+}
