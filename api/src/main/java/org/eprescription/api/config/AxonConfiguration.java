@@ -12,6 +12,7 @@ import org.eprescription.api.storage.PromptEventSource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.eprescription.core.consent.PatientConsent;
 import org.eprescription.core.prescription.Prescription;
+import org.eprescription.query.alerts.PatientSequencingPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -40,6 +41,12 @@ public class AxonConfiguration {
     @Bean(destroyMethod = "close")
     PromptEventSource promptEventSource(EventStore eventStore, ExchangeProperties properties) {
         return new PromptEventSource(eventStore, properties.views().remotePollInterval());
+    }
+
+    /** One patient's events in order (axon.eventhandling.processors.medication-alerts.sequencing-policy). */
+    @Bean
+    PatientSequencingPolicy patientSequencingPolicy() {
+        return new PatientSequencingPolicy();
     }
 
     @Bean

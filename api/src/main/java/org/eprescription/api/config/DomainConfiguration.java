@@ -3,6 +3,7 @@ package org.eprescription.api.config;
 import org.eprescription.core.catalogue.CatalogueCsvLoader;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.code.ExchangeCodes;
+import org.eprescription.core.interaction.InteractionRules;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -42,6 +43,11 @@ public class DomainConfiguration {
         log.info("Drug catalogue loaded: {} drugs, {} contraindicated pairs ({})", catalogue.size(),
                 catalogue.contraindicatedPairs().size(), directory == null ? "bundled sample" : directory);
         return catalogue;
+    }
+
+    @Bean
+    InteractionRules interactionRules(DrugCatalogue catalogue, ExchangeProperties properties) {
+        return new InteractionRules(catalogue, properties.alerts() != null && properties.alerts().sameClassEnabled());
     }
 
     @Bean

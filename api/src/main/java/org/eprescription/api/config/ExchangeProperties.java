@@ -11,7 +11,8 @@ import java.time.ZoneId;
  */
 @ConfigurationProperties("exchange")
 public record ExchangeProperties(ZoneId zone, String exchangeCodeKey, Catalogue catalogue,
-                                 EmbeddedDatabase embeddedDatabase, Expiry expiry, Views views) {
+                                 EmbeddedDatabase embeddedDatabase, Expiry expiry, Views views,
+                                 Alerts alerts) {
 
     public record Catalogue(Path directory) {
     }
@@ -20,6 +21,9 @@ public record ExchangeProperties(ZoneId zone, String exchangeCodeKey, Catalogue 
     }
 
     public record Expiry(Duration sweepInterval, int batchSize) {
+    }
+
+    public record Alerts(boolean sameClassEnabled) {
     }
 
     public record Views(Duration readYourWritesTimeout, Duration remotePollInterval) {

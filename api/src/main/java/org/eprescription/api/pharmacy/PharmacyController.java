@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.command.CommandSender;
 import org.eprescription.api.prescription.PrescriptionResponse;
+import org.eprescription.api.prescription.PrescriptionResponses;
 import org.eprescription.api.prescription.PrescriptionViews;
 import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.PharmacistId;
@@ -31,13 +32,15 @@ public class PharmacyController {
 
     private final CommandSender commands;
     private final PrescriptionViews views;
+    private final PrescriptionResponses responses;
     private final ActingParties actingParties;
     private final ExchangeCodes exchangeCodes;
 
-    public PharmacyController(CommandSender commands, PrescriptionViews views, ActingParties actingParties,
-                              ExchangeCodes exchangeCodes) {
+    public PharmacyController(CommandSender commands, PrescriptionViews views, PrescriptionResponses responses,
+                              ActingParties actingParties, ExchangeCodes exchangeCodes) {
         this.commands = commands;
         this.views = views;
+        this.responses = responses;
         this.actingParties = actingParties;
         this.exchangeCodes = exchangeCodes;
     }
@@ -53,7 +56,7 @@ public class PharmacyController {
         PharmacistId pharmacist = PharmacistId.of(request.pharmacistId());
         long version = commands.send(new AcceptPrescription(id, codeHash, request.patientBirthDate(), pharmacy,
                 pharmacist), actingParties.pharmacist(pharmacist, pharmacy), idempotencyKey);
-        return PrescriptionResponse.of(views.awaitVersion(id, version));
+        return responses.afterCommand(id, version);
     }
 
     @PostMapping("/{id}/release")
@@ -64,7 +67,7 @@ public class PharmacyController {
         PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
         long version = commands.send(new ReleasePrescription(prescriptionId, pharmacy, request.reason()),
                 actingParties.pharmacy(pharmacy), idempotencyKey);
-        return PrescriptionResponse.of(views.awaitVersion(prescriptionId, version));
+        return responses.afterCommand(prescriptionId, version);
     }
 
     @PostMapping("/{id}/dispense")
@@ -78,6 +81,6 @@ public class PharmacyController {
                 request.items().stream().map(DispenseRequest.Item::toDispensedItem).toList(),
                 Boolean.TRUE.equals(request.completesUse()));
         long version = commands.send(command, actingParties.pharmacist(pharmacist, pharmacy), idempotencyKey);
-        return PrescriptionResponse.of(views.awaitVersion(prescriptionId, version));
+        return responses.afterCommand(prescriptionId, version);
     }
 }

@@ -6,13 +6,11 @@ import org.eprescription.api.problem.UnknownResourceException;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
-import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.command.CancelPrescription;
 import org.eprescription.core.prescription.command.IssuePrescription;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PrescriberId;
-import org.eprescription.query.prescription.PrescriptionView;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -34,15 +32,15 @@ public class PrescriptionController {
 
     private final CommandSender commands;
     private final PrescriptionViews views;
+    private final PrescriptionResponses responses;
     private final ActingParties actingParties;
-    private final ExchangeCodes exchangeCodes;
 
-    public PrescriptionController(CommandSender commands, PrescriptionViews views, ActingParties actingParties,
-                                  ExchangeCodes exchangeCodes) {
+    public PrescriptionController(CommandSender commands, PrescriptionViews views, PrescriptionResponses responses,
+                                  ActingParties actingParties) {
         this.commands = commands;
         this.views = views;
+        this.responses = responses;
         this.actingParties = actingParties;
-        this.exchangeCodes = exchangeCodes;
     }
 
     @PostMapping
@@ -56,8 +54,7 @@ public class PrescriptionController {
         IssuePrescription command = request.toCommand(id);
         Actor actor = actingParties.prescriber(request.prescriberId(), request.institutionId());
         long version = commands.send(command, actor, idempotencyKey);
-        PrescriptionView view = views.awaitVersion(id, version);
-        PrescriptionResponse body = PrescriptionResponse.issued(view, exchangeCodes.codeFor(id));
+        PrescriptionResponse body = responses.issued(id, version);
         if (known) {
             return ResponseEntity.ok(body);
         }
@@ -67,7 +64,7 @@ public class PrescriptionController {
     @GetMapping("/{id}")
     public PrescriptionResponse get(@PathVariable UUID id) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
-        return PrescriptionResponse.of(views.find(prescriptionId)
+        return responses.current(views.find(prescriptionId)
                 .orElseThrow(() -> new UnknownResourceException("no prescription " + prescriptionId)));
     }
 
@@ -79,6 +76,6 @@ public class PrescriptionController {
         Actor actor = actingParties.prescriberFromHeaders(http);
         long version = commands.send(new CancelPrescription(prescriptionId, InstitutionId.of(actor.organisationId()),
                 PrescriberId.of(actor.userId()), request.reason()), actor, idempotencyKey);
-        return PrescriptionResponse.of(views.awaitVersion(prescriptionId, version));
+        return responses.afterCommand(prescriptionId, version);
     }
 }

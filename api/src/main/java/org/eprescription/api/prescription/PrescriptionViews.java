@@ -11,11 +11,13 @@ import org.eprescription.query.prescription.PrescriptionView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import reactor.core.publisher.Flux;
-import reactor.core.publisher.Mono;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Reads prescription views, and lets a command's answer wait until the view shows that command's effect
@@ -46,26 +48,40 @@ public class PrescriptionViews {
                 ResponseTypes.optionalInstanceOf(PrescriptionView.class)).join();
     }
 
-    /** The view once it has reached {@code version}; after the timeout, the newest view there is. */
+    /**
+     * The view once it has reached {@code version}; after the timeout, the newest view there is. Waits on the
+     * view's live updates in the request's own thread, and reads the table every {@link #POLL_INTERVAL} in case
+     * another node made the update.
+     */
     public PrescriptionView awaitVersion(PrescriptionId id, long version) {
         SubscriptionQueryResult<Optional<PrescriptionView>, PrescriptionView> subscription =
                 queryGateway.subscriptionQuery(new FindPrescription(id),
                         ResponseTypes.optionalInstanceOf(PrescriptionView.class),
                         ResponseTypes.instanceOf(PrescriptionView.class));
         try {
-            Flux<PrescriptionView> polled = Flux.interval(POLL_INTERVAL)
-                    .concatMap(tick -> Mono.fromFuture(() -> queryGateway.query(new FindPrescription(id),
-                            ResponseTypes.optionalInstanceOf(PrescriptionView.class))))
-                    .flatMap(Mono::justOrEmpty);
-            Flux<PrescriptionView> initial = subscription.initialResult().flatMap(Mono::justOrEmpty).flux();
-            PrescriptionView reached = Flux.merge(initial, subscription.updates(), polled)
-                    .filter(view -> view.version() >= version)
-                    .blockFirst(timeout);
-            if (reached != null) {
-                return reached;
+            CompletableFuture<PrescriptionView> updated = new CompletableFuture<>();
+            subscription.updates().filter(view -> view.version() >= version).next().subscribe(updated::complete);
+            Optional<PrescriptionView> current = Optional.ofNullable(subscription.initialResult().block(timeout))
+                    .flatMap(view -> view);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (current.isEmpty() || current.get().version() < version) {
+                if (System.nanoTime() > deadline) {
+                    log.warn("view of {} did not reach version {} within {}", id, version, timeout);
+                    break;
+                }
+                try {
+                    return updated.get(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS);
+                } catch (TimeoutException poll) {
+                    current = find(id);
+                }
             }
-        } catch (IllegalStateException timedOut) {
-            log.warn("view of {} did not reach version {} within {}", id, version, timeout);
+            if (current.isPresent()) {
+                return current.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException e) {
+            log.warn("live updates of {} failed: {}", id, e.getMessage());
         } finally {
             subscription.cancel();
         }

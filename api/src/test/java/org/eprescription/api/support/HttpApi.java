@@ -44,6 +44,15 @@ public final class HttpApi {
                 .POST(HttpRequest.BodyPublishers.ofString(text)), headers);
     }
 
+    public Response put(String path, Object body) {
+        try {
+            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), Map.of());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private URI uri(String path) {
         return URI.create(base + "/api/v1" + path);
     }

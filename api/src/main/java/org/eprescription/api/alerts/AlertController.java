@@ -1,0 +1,98 @@
+package org.eprescription.api.alerts;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.validation.Valid;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.eprescription.api.actor.ActingParties;
+import org.eprescription.api.actor.Actor;
+import org.eprescription.api.command.CommandSender;
+import org.eprescription.api.problem.UnknownResourceException;
+import org.eprescription.core.ids.AlertId;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PharmacistId;
+import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.core.ids.PrescriberId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.Party;
+import org.eprescription.core.prescription.command.AcknowledgeAlert;
+import org.eprescription.query.alerts.AlertView;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Duplicate and interaction alerts: the check before issuing, and the acknowledgement after. */
+@RestController
+@RequestMapping("/api/v1")
+public class AlertController {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final QueryGateway queries;
+    private final AlertViews alerts;
+    private final CommandSender commands;
+    private final ActingParties actingParties;
+    private final Clock clock;
+
+    public AlertController(QueryGateway queries, AlertViews alerts, CommandSender commands,
+                           ActingParties actingParties, Clock clock) {
+        this.queries = queries;
+        this.alerts = alerts;
+        this.commands = commands;
+        this.actingParties = actingParties;
+        this.clock = clock;
+    }
+
+    public record DuplicateCheckResponse(List<AlertView> alerts) {
+    }
+
+    /** What would conflict if this draft were issued; changes nothing. */
+    @PostMapping("/duplicate-checks")
+    public DuplicateCheckResponse check(@Valid @RequestBody DuplicateCheckRequest request) {
+        List<AlertView> found = queries.query(request.toQuery(LocalDate.now(clock)),
+                ResponseTypes.multipleInstancesOf(AlertView.class)).join();
+        return new DuplicateCheckResponse(found);
+    }
+
+    @PostMapping("/prescriptions/{id}/alerts/{alertId}/acknowledge")
+    public AlertView acknowledge(@PathVariable UUID id, @PathVariable String alertId,
+                                 @Valid @RequestBody AcknowledgeRequest request,
+                                 @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
+                                 HttpServletRequest http) {
+        PrescriptionId prescriptionId = new PrescriptionId(id);
+        AlertId alert = AlertId.of(alertId);
+        requireAlert(prescriptionId, alert);
+        Party party;
+        Actor actor;
+        if (request.pharmacyId() != null && !request.pharmacyId().isBlank()) {
+            PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
+            PharmacistId pharmacist = PharmacistId.of(request.pharmacistId() == null || request.pharmacistId().isBlank()
+                    ? request.pharmacyId() : request.pharmacistId());
+            party = Party.pharmacist(pharmacist, pharmacy);
+            actor = actingParties.pharmacist(pharmacist, pharmacy);
+        } else {
+            actor = actingParties.prescriberFromHeaders(http);
+            party = Party.prescriber(PrescriberId.of(actor.userId()), InstitutionId.of(actor.organisationId()));
+        }
+        long version = commands.send(new AcknowledgeAlert(prescriptionId, alert, request.reason(), party), actor,
+                idempotencyKey);
+        return requireAlertIn(alerts.forPrescriptionAtVersion(prescriptionId, version), alert);
+    }
+
+    private void requireAlert(PrescriptionId prescriptionId, AlertId alert) {
+        requireAlertIn(alerts.forPrescription(prescriptionId), alert);
+    }
+
+    private static AlertView requireAlertIn(List<AlertView> candidates, AlertId alert) {
+        return candidates.stream().filter(view -> view.alertId().equals(alert)).findFirst()
+                .orElseThrow(() -> new UnknownResourceException("no alert " + alert + " on this prescription"));
+    }
+}

@@ -1,0 +1,69 @@
+package org.eprescription.api.patient;
+
+import jakarta.validation.Valid;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.eprescription.api.actor.Actor;
+import org.eprescription.api.alerts.AlertViews;
+import org.eprescription.api.command.CommandSender;
+import org.eprescription.core.consent.RecordConsent;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.query.alerts.AlertView;
+import org.eprescription.query.alerts.FindMedicationList;
+import org.eprescription.query.alerts.MedicationList;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/** The patient's side: their medication list (the PHR view), alerts, and consent to share history. */
+@RestController
+@RequestMapping("/api/v1/patients/{patientId}")
+public class PatientController {
+
+    private final QueryGateway queries;
+    private final AlertViews alerts;
+    private final CommandSender commands;
+    private final Clock clock;
+
+    public PatientController(QueryGateway queries, AlertViews alerts, CommandSender commands, Clock clock) {
+        this.queries = queries;
+        this.alerts = alerts;
+        this.commands = commands;
+        this.clock = clock;
+    }
+
+    public record PatientAlerts(PatientId patientId, List<AlertView> alerts) {
+    }
+
+    public record Consent(PatientId patientId, boolean sharingAllowed) {
+    }
+
+    @GetMapping("/medications")
+    public MedicationList medications(@PathVariable String patientId) {
+        return queries.query(new FindMedicationList(PatientId.of(patientId), LocalDate.now(clock)),
+                ResponseTypes.instanceOf(MedicationList.class)).join();
+    }
+
+    @GetMapping("/alerts")
+    public PatientAlerts alerts(@PathVariable String patientId) {
+        PatientId patient = PatientId.of(patientId);
+        return new PatientAlerts(patient, alerts.forPatient(patient));
+    }
+
+    @PutMapping("/consent")
+    public Consent consent(@PathVariable String patientId, @Valid @RequestBody ConsentRequest request,
+                           @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+        PatientId patient = PatientId.of(patientId);
+        commands.send(new RecordConsent(patient, request.sharingAllowed()),
+                new Actor(patient.value(), Actor.Role.PATIENT, null), idempotencyKey);
+        return new Consent(patient, request.sharingAllowed());
+    }
+}

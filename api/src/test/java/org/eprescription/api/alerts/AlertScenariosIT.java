@@ -1,0 +1,321 @@
+package org.eprescription.api.alerts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.IssuedPrescription;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_GENERIC;
+import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.VALSARTAN_AMLODIPINE;
+import static org.eprescription.api.support.Prescriptions.ZOLPIDEM;
+import static org.eprescription.api.support.Prescriptions.accept;
+import static org.eprescription.api.support.Prescriptions.dispense;
+import static org.eprescription.api.support.Prescriptions.item;
+import static org.eprescription.api.support.Prescriptions.line;
+import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+/** domain.md, "Duplicate and interaction alerts", scenario by scenario over HTTP on PostgreSQL. */
+class AlertScenariosIT extends ExchangeIntegrationTest {
+
+    static final String LOXOPROFEN_TABLET = "1149019F1027";
+    static final String LOXOPROFEN_PATCH = "2649735S1028";
+    static final String TRIAZOLAM = "1124007F1024";
+    static final String ITRACONAZOLE = "6290002M1021";
+
+    private final String patient = unique("PAT");
+
+    @Test
+    void aGenericOfTheSameIngredientFromAnotherHospitalRaisesSameIngredient() {
+        IssuedPrescription first = issue("HOSP-A", AMLODIPINE_BRAND, 28);
+        Response second = api().post("/prescriptions", body("HOSP-B", AMLODIPINE_GENERIC, 28));
+
+        JsonNode alert = onlyAlert(second.body());
+        assertThat(alert.path("type").asText()).isEqualTo("SAME_INGREDIENT");
+        assertThat(alert.path("severity").asText()).isEqualTo("HIGH");
+        assertThat(alert.path("status").asText()).isEqualTo("OPEN");
+        assertThat(alert.path("ingredient").asText()).isEqualTo("amlodipine");
+        assertThat(alert.path("lineNumber").asInt()).isEqualTo(1);
+        assertThat(alert.path("conflicts")).hasSize(1);
+        assertThat(alert.path("conflicts").get(0).path("prescriptionId").asText()).isEqualTo(first.id());
+        assertThat(alert.path("conflicts").get(0).path("drugCode").asText()).isEqualTo(AMLODIPINE_BRAND);
+        assertThat(alertsOf(first.id())).as("the earlier prescription gets no alert").isEmpty();
+    }
+
+    @Test
+    void theSameDrugRaisesSameDrug() {
+        issue("HOSP-A", AMLODIPINE_BRAND, 28);
+        Response second = api().post("/prescriptions", body("HOSP-B", AMLODIPINE_BRAND, 28));
+
+        assertThat(onlyAlert(second.body()).path("type").asText()).isEqualTo("SAME_DRUG");
+    }
+
+    @Test
+    void aCombinationProductDuplicatesOneOfItsIngredients() {
+        issue("HOSP-A", VALSARTAN_AMLODIPINE, 28);
+        Response second = api().post("/prescriptions", body("HOSP-B", AMLODIPINE_BRAND, 28));
+
+        JsonNode alert = onlyAlert(second.body());
+        assertThat(alert.path("type").asText()).isEqualTo("SAME_INGREDIENT");
+        assertThat(alert.path("ingredient").asText()).isEqualTo("amlodipine");
+    }
+
+    @Test
+    void theSameIngredientByAnotherRouteIsNoDuplicate() {
+        issue("HOSP-A", LOXOPROFEN_TABLET, 14);
+        Response patch = api().post("/prescriptions", body("HOSP-B", LOXOPROFEN_PATCH, 14));
+
+        assertThat(patch.body().path("alerts")).isEmpty();
+    }
+
+    @Test
+    void contraindicatedPairsAlertInEitherOrder() {
+        issue("HOSP-A", TRIAZOLAM, 14);
+        Response antifungal = api().post("/prescriptions", body("HOSP-B", ITRACONAZOLE, 14));
+        String otherPatient = unique("PAT");
+        issued(withPatient(body("HOSP-A", ITRACONAZOLE, 14), otherPatient));
+        Response hypnotic = api().post("/prescriptions", withPatient(body("HOSP-B", TRIAZOLAM, 14), otherPatient));
+
+        assertThat(onlyAlert(antifungal.body()).path("type").asText()).isEqualTo("CONTRAINDICATED");
+        assertThat(onlyAlert(hypnotic.body()).path("type").asText()).isEqualTo("CONTRAINDICATED");
+        assertThat(onlyAlert(antifungal.body()).path("alertId").asText())
+                .isNotEqualTo(onlyAlert(hypnotic.body()).path("alertId").asText());
+    }
+
+    @Test
+    void periodsThatTouchConflictAndPeriodsThatDoNotOverlapDoNot() {
+        issue("HOSP-A", AMLODIPINE_BRAND, 7);
+        String lastDay = clock.today().plusDays(6).toString();
+        String dayAfter = clock.today().plusDays(7).toString();
+
+        Response touching = check(List.of(Map.of("drugCode", AMLODIPINE_GENERIC, "days", 7)), lastDay);
+        Response apart = check(List.of(Map.of("drugCode", AMLODIPINE_GENERIC, "days", 7)), dayAfter);
+
+        assertThat(touching.body().path("alerts")).hasSize(1);
+        assertThat(touching.body().path("alerts").get(0).path("conflicts").get(0).path("to").asText())
+                .isEqualTo(lastDay);
+        assertThat(apart.body().path("alerts")).isEmpty();
+    }
+
+    @Test
+    void linesOfOnePrescriptionAreCheckedAgainstEachOtherOnce() {
+        Map<String, Object> body = body("HOSP-A", AMLODIPINE_BRAND, 28);
+        body.put("lines", List.of(line(1, AMLODIPINE_BRAND, 28, 28), line(2, VALSARTAN_AMLODIPINE, 28, 28)));
+
+        Response response = api().post("/prescriptions", body);
+
+        JsonNode alert = onlyAlert(response.body());
+        assertThat(alert.path("lineNumber").asInt()).isEqualTo(2);
+        assertThat(alert.path("conflicts").get(0).path("lineNumber").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void cancellingTheEarlierPrescriptionResolvesTheAlertWithoutDeletingIt() {
+        IssuedPrescription first = issue("HOSP-A", AMLODIPINE_BRAND, 28);
+        IssuedPrescription second = issued(body("HOSP-B", AMLODIPINE_GENERIC, 28));
+        String alertId = alertsOf(second.id()).get(0).path("alertId").asText();
+
+        api().post(first.path() + "/cancel", Map.of("reason", "replaced"), prescriberHeaders("HOSP-A"));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            List<JsonNode> alerts = alertsOf(second.id());
+            assertThat(alerts).hasSize(1);
+            assertThat(alerts.get(0).path("alertId").asText()).isEqualTo(alertId);
+            assertThat(alerts.get(0).path("status").asText()).isEqualTo("RESOLVED");
+        });
+    }
+
+    @Test
+    void aCancelledPrescriptionsOwnAlertsAreResolved() {
+        issue("HOSP-A", AMLODIPINE_BRAND, 28);
+        IssuedPrescription second = issued(body("HOSP-B", AMLODIPINE_GENERIC, 28));
+
+        api().post(second.path() + "/cancel", Map.of("reason", "duplicate"), prescriberHeaders("HOSP-B"));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(alertsOf(second.id()).get(0).path("status").asText()).isEqualTo("RESOLVED"));
+    }
+
+    @Test
+    void aGenericSubstitutionAtDispensingMovesTheCourseToTheDispensedDrug() {
+        IssuedPrescription first = issue("HOSP-A", AMLODIPINE_BRAND, 28);
+        api().post("/prescriptions/accept", accept(first.exchangeCode(), BIRTH_DATE, "PH-A"));
+        clock.advance(Duration.ofDays(2));
+        api().post(first.path() + "/dispense", dispense("PH-A", true, item(1, AMLODIPINE_GENERIC, 28, 28)));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            JsonNode course = coursesOf(first.id()).get(0);
+            assertThat(course.path("drugCode").asText()).isEqualTo(AMLODIPINE_GENERIC);
+            assertThat(course.path("from").asText()).isEqualTo(clock.today().toString());
+            assertThat(course.path("status").asText()).isEqualTo("DISPENSED");
+        });
+        Response generic = api().post("/prescriptions", body("HOSP-B", AMLODIPINE_GENERIC, 28));
+        assertThat(onlyAlert(generic.body()).path("type").asText())
+                .as("the patient now takes the generic itself").isEqualTo("SAME_DRUG");
+    }
+
+    @Test
+    void aRefillUseIsANewCourse() {
+        Map<String, Object> body = body("HOSP-A", AMLODIPINE_BRAND, 28);
+        body.put("refills", 1);
+        IssuedPrescription rx = issued(body);
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        api().post(rx.path() + "/dispense", dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            List<JsonNode> courses = coursesOf(rx.id());
+            assertThat(courses).hasSize(2);
+            JsonNode refill = courses.stream().filter(c -> c.path("use").asInt() == 2).findFirst().orElseThrow();
+            assertThat(refill.path("from").asText()).isEqualTo(clock.today().plusDays(28).toString());
+            assertThat(refill.path("status").asText()).isEqualTo("PLANNED");
+        });
+    }
+
+    @Test
+    void withoutConsentTheOtherInstitutionAndPrescriberAreMasked() {
+        issue("HOSP-A", AMLODIPINE_BRAND, 28);
+        IssuedPrescription second = issued(body("HOSP-B", AMLODIPINE_GENERIC, 28));
+
+        setConsent(true);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(
+                alertsOf(second.id()).get(0).path("conflicts").get(0).path("institutionId").asText())
+                .isEqualTo("HOSP-A"));
+        setConsent(false);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            JsonNode conflict = alertsOf(second.id()).get(0).path("conflicts").get(0);
+            assertThat(conflict.has("institutionId")).as(conflict.toString()).isFalse();
+            assertThat(conflict.has("prescriberId")).as(conflict.toString()).isFalse();
+        });
+        JsonNode patientAlerts = api().get("/patients/" + patient + "/alerts").body();
+        assertThat(patientAlerts.path("alerts").get(0).path("conflicts").get(0).has("institutionId")).isFalse();
+        assertThat(patientAlerts.path("alerts").get(0).path("type").asText()).as("the alert still fires")
+                .isEqualTo("SAME_INGREDIENT");
+    }
+
+    @Test
+    void manySourcesCollapseIntoOneAlert() {
+        List<String> sources = new ArrayList<>();
+        for (int i = 1; i <= 29; i++) {
+            sources.add(issue("HOSP-" + i, ZOLPIDEM, 30).id());
+        }
+        Response thirtieth = api().post("/prescriptions", body("HOSP-30", ZOLPIDEM, 30));
+
+        JsonNode alert = onlyAlert(thirtieth.body());
+        assertThat(alert.path("type").asText()).isEqualTo("SAME_DRUG");
+        assertThat(alert.path("conflicts")).hasSize(29);
+        List<String> named = new ArrayList<>();
+        alert.path("conflicts").forEach(c -> named.add(c.path("prescriptionId").asText()));
+        assertThat(named).containsExactlyInAnyOrderElementsOf(sources);
+    }
+
+    @Test
+    void aDraftCheckChangesNothingAndPredictsTheIdsThatCanBeAcknowledgedOnIssue() {
+        issue("HOSP-A", AMLODIPINE_BRAND, 28);
+        String intendedId = UUID.randomUUID().toString();
+        Response draft = api().post("/duplicate-checks", Map.of("patientId", patient, "prescriptionId", intendedId,
+                "lines", List.of(Map.of("drugCode", AMLODIPINE_GENERIC, "days", 28))));
+        String alertId = draft.body().path("alerts").get(0).path("alertId").asText();
+        assertThat(coursesOf(intendedId)).as("the check wrote nothing").isEmpty();
+
+        Map<String, Object> body = body("HOSP-B", AMLODIPINE_GENERIC, 28);
+        body.put("prescriptionId", intendedId);
+        body.put("acknowledgedAlerts", List.of(Map.of("alertId", alertId, "reason", "dose change agreed")));
+        Response issued = api().post("/prescriptions", body);
+
+        JsonNode alert = onlyAlert(issued.body());
+        assertThat(alert.path("alertId").asText()).isEqualTo(alertId);
+        assertThat(alert.path("acknowledgements").get(0).path("reason").asText()).isEqualTo("dose change agreed");
+    }
+
+    @Test
+    void aPrescriberAcknowledgesAnAlertLaterAndAnUnknownAlertIsNotFound() {
+        issue("HOSP-A", AMLODIPINE_BRAND, 28);
+        IssuedPrescription second = issued(body("HOSP-B", AMLODIPINE_GENERIC, 28));
+        String alertId = alertsOf(second.id()).get(0).path("alertId").asText();
+
+        Response acknowledged = api().post(second.path() + "/alerts/" + alertId + "/acknowledge",
+                Map.of("reason", "intended: switching brands"), prescriberHeaders("HOSP-B"));
+        Response unknown = api().post(second.path() + "/alerts/" + UUID.randomUUID() + "/acknowledge",
+                Map.of("reason", "x"), prescriberHeaders("HOSP-B"));
+        Response stranger = api().post(second.path() + "/alerts/" + alertId + "/acknowledge",
+                Map.of("reason", "x"), prescriberHeaders("HOSP-Z"));
+
+        assertThat(acknowledged.status()).isEqualTo(200);
+        assertThat(acknowledged.body().path("acknowledgements").get(0).path("reason").asText())
+                .isEqualTo("intended: switching brands");
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(stranger.status()).isEqualTo(403);
+    }
+
+    @Test
+    void aDraftWithAnUnknownDrugIsARuleViolation() {
+        Response response = check(List.of(Map.of("drugCode", "9999999X9999", "days", 7)), null);
+
+        assertThat(response.status()).isEqualTo(422);
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------
+
+    private Map<String, Object> body(String institution, String drugCode, int days) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("prescriptionId", UUID.randomUUID().toString());
+        body.put("patient", Map.of("id", patient, "birthDate", BIRTH_DATE.toString()));
+        body.put("prescriber", Map.of("id", "DOC-" + institution, "institutionId", institution));
+        body.put("lines", List.of(line(1, drugCode, days, days)));
+        body.put("refills", 0);
+        return body;
+    }
+
+    private static Map<String, Object> withPatient(Map<String, Object> body, String patientId) {
+        body.put("patient", Map.of("id", patientId, "birthDate", BIRTH_DATE.toString()));
+        return body;
+    }
+
+    private IssuedPrescription issue(String institution, String drugCode, int days) {
+        return issued(body(institution, drugCode, days));
+    }
+
+    private Response check(List<Map<String, Object>> lines, String startDate) {
+        Map<String, Object> body = new HashMap<>(Map.of("patientId", patient, "lines", lines));
+        if (startDate != null) {
+            body.put("startDate", startDate);
+        }
+        return api().post("/duplicate-checks", body);
+    }
+
+    private static JsonNode onlyAlert(JsonNode prescription) {
+        assertThat(prescription.path("alerts")).as(prescription.toString()).hasSize(1);
+        return prescription.path("alerts").get(0);
+    }
+
+    private List<JsonNode> alertsOf(String prescriptionId) {
+        List<JsonNode> alerts = new ArrayList<>();
+        api().get("/prescriptions/" + prescriptionId).body().path("alerts").forEach(alerts::add);
+        return alerts;
+    }
+
+    private List<JsonNode> coursesOf(String prescriptionId) {
+        JsonNode list = api().get("/patients/" + patient + "/medications").body();
+        List<JsonNode> courses = new ArrayList<>();
+        list.path("current").forEach(courses::add);
+        list.path("past").forEach(courses::add);
+        return courses.stream().filter(c -> c.path("prescriptionId").asText().equals(prescriptionId)).toList();
+    }
+
+    private void setConsent(boolean sharingAllowed) {
+        Response response = api().put("/patients/" + patient + "/consent", Map.of("sharingAllowed", sharingAllowed));
+        assertThat(response.status()).isEqualTo(200);
+    }
+}
