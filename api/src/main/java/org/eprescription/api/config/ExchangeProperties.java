@@ -23,7 +23,7 @@ public record ExchangeProperties(ZoneId zone, String exchangeCodeKey, Catalogue 
     public record Expiry(Duration sweepInterval, int batchSize) {
     }
 
-    public record Alerts(boolean sameClassEnabled) {
+    public record Alerts(boolean enabled, boolean sameClassEnabled) {
     }
 
     public record Views(Duration readYourWritesTimeout, Duration remotePollInterval) {

@@ -1,0 +1,35 @@
+package org.eprescription.api.alerts;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * With {@code exchange.alerts.enabled=false} the alert projection does not run and answers do not wait for it:
+ * for a deployment that only moves prescriptions, and for the benchmark that measures what alerts cost the issue
+ * path. Switching it on again later catches up from the stored token.
+ */
+@Component
+@ConditionalOnProperty(name = "exchange.alerts.enabled", havingValue = "false")
+public class AlertsOffSwitch {
+
+    static final String PROCESSOR = "medication-alerts";
+    private static final Logger log = LoggerFactory.getLogger(AlertsOffSwitch.class);
+
+    private final EventProcessingConfiguration eventProcessing;
+
+    public AlertsOffSwitch(EventProcessingConfiguration eventProcessing) {
+        this.eventProcessing = eventProcessing;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    public void stopAlertProjection() {
+        eventProcessing.eventProcessor(PROCESSOR).ifPresent(EventProcessor::shutDown);
+        log.warn("exchange.alerts.enabled=false: duplicate and interaction alerts are not computed");
+    }
+}
