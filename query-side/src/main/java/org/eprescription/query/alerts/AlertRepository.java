@@ -1,7 +1,8 @@
 package org.eprescription.query.alerts;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.JavaType;
+import org.eprescription.query.support.JsonColumns;
+import org.eprescription.query.support.SqlTimestamps;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DrugCode;
@@ -19,7 +20,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -45,16 +45,11 @@ class AlertRepository {
             """;
 
     private final JdbcClient jdbc;
-    private final ObjectMapper objectMapper;
-    private final JavaType conflictList;
-    private final JavaType acknowledgementList;
+    private final JsonColumns json;
 
     AlertRepository(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
-        this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
-        this.conflictList = objectMapper.getTypeFactory().constructCollectionType(List.class, Conflict.class);
-        this.acknowledgementList = objectMapper.getTypeFactory()
-                .constructCollectionType(List.class, AcknowledgementView.class);
+        this.json = new JsonColumns(objectMapper);
     }
 
     // --- progress ---------------------------------------------------------------------------------------------
@@ -140,7 +135,7 @@ class AlertRepository {
                 .param("status", course.status().name())
                 .param("institution", course.institutionId().value())
                 .param("prescriber", course.prescriberId().value())
-                .param("dispensedAt", timestamp(stored.dispensedAt()))
+                .param("dispensedAt", SqlTimestamps.timestamp(stored.dispensedAt()))
                 .update();
     }
 
@@ -175,10 +170,10 @@ class AlertRepository {
                 .param("ingredient", alert.ingredient())
                 .param("institution", alert.institutionId().value())
                 .param("prescriber", alert.prescriberId().value())
-                .param("conflicts", json(alert.conflicts()))
-                .param("acknowledgements", json(alert.acknowledgements()))
-                .param("raisedAt", timestamp(alert.raisedAt()))
-                .param("resolvedAt", timestamp(alert.resolvedAt()))
+                .param("conflicts", json.write(alert.conflicts()))
+                .param("acknowledgements", json.write(alert.acknowledgements()))
+                .param("raisedAt", SqlTimestamps.timestamp(alert.raisedAt()))
+                .param("resolvedAt", SqlTimestamps.timestamp(alert.resolvedAt()))
                 .update();
     }
 
@@ -219,14 +214,14 @@ class AlertRepository {
                          where prescription_id = :id and status = 'OPEN'
                         """)
                 .param("id", prescriptionId.value())
-                .param("at", timestamp(at))
+                .param("at", SqlTimestamps.timestamp(at))
                 .update();
     }
 
     int resolveAlert(AlertId alertId, Instant at) {
         return jdbc.sql("update medication_alert set status = 'RESOLVED', resolved_at = :at where alert_id = :id and status = 'OPEN'")
                 .param("id", alertId.value())
-                .param("at", timestamp(at))
+                .param("at", SqlTimestamps.timestamp(at))
                 .update();
     }
 
@@ -237,7 +232,7 @@ class AlertRepository {
                          where alert_id = :id
                         """)
                 .param("id", acknowledgement.alertId().value())
-                .param("ack", json(List.of(acknowledgement)))
+                .param("ack", json.write(List.of(acknowledgement)))
                 .update() > 0;
     }
 
@@ -255,7 +250,7 @@ class AlertRepository {
                         """)
                 .param("patient", patientId.value())
                 .param("allowed", sharingAllowed)
-                .param("changedAt", timestamp(changedAt))
+                .param("changedAt", SqlTimestamps.timestamp(changedAt))
                 .param("version", version)
                 .update();
     }
@@ -292,7 +287,7 @@ class AlertRepository {
                 InstitutionId.of(rs.getString("institution_id")),
                 PrescriberId.of(rs.getString("prescriber_id")));
         return new StoredCourse(course, DrugCode.of(rs.getString("prescribed_drug_code")),
-                rs.getInt("prescribed_days"), instant(rs.getObject("dispensed_at", OffsetDateTime.class)));
+                rs.getInt("prescribed_days"), SqlTimestamps.instant(rs.getObject("dispensed_at", OffsetDateTime.class)));
     }
 
     private StoredAlert mapAlert(ResultSet rs, int rowNum) throws SQLException {
@@ -308,36 +303,9 @@ class AlertRepository {
                 rs.getString("ingredient"),
                 InstitutionId.of(rs.getString("institution_id")),
                 PrescriberId.of(rs.getString("prescriber_id")),
-                read(rs.getString("conflicts"), conflictList),
-                read(rs.getString("acknowledgements"), acknowledgementList),
-                instant(rs.getObject("raised_at", OffsetDateTime.class)),
-                instant(rs.getObject("resolved_at", OffsetDateTime.class)));
-    }
-
-    private String json(Object value) {
-        try {
-            return objectMapper.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write an alert's JSON", e);
-        }
-    }
-
-    private <T> List<T> read(String json, JavaType type) {
-        if (json == null) {
-            return List.of();
-        }
-        try {
-            return objectMapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read an alert's JSON", e);
-        }
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
+                json.readList(rs.getString("conflicts"), Conflict.class),
+                json.readList(rs.getString("acknowledgements"), AcknowledgementView.class),
+                SqlTimestamps.instant(rs.getObject("raised_at", OffsetDateTime.class)),
+                SqlTimestamps.instant(rs.getObject("resolved_at", OffsetDateTime.class)));
     }
 }

@@ -1,10 +1,9 @@
 package org.eprescription.query.prescription;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamWriteFeature;
-import com.fasterxml.jackson.databind.JavaType;
+import org.eprescription.query.support.JsonColumns;
+import org.eprescription.query.support.SqlTimestamps;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.ObjectWriter;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PharmacyId;
@@ -22,7 +21,6 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -87,19 +85,12 @@ public class PrescriptionViewRepository {
             """;
 
     private final JdbcClient jdbc;
-    private final ObjectMapper objectMapper;
-    private final ObjectWriter writer;
-    private final JavaType lineList;
-    private final JavaType dispensingList;
+    private final JsonColumns json;
     private final RowMapper<PrescriptionView> rowMapper = this::mapRow;
 
     public PrescriptionViewRepository(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
-        this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
-        // quantities as written ("28", "2.5"), never "2.8E+1": the same BigDecimal comes back
-        this.writer = objectMapper.writer().with(StreamWriteFeature.WRITE_BIGDECIMAL_AS_PLAIN);
-        this.lineList = objectMapper.getTypeFactory().constructCollectionType(List.class, ViewLine.class);
-        this.dispensingList = objectMapper.getTypeFactory().constructCollectionType(List.class, Dispensing.class);
+        this.json = new JsonColumns(objectMapper);
     }
 
     public Optional<PrescriptionView> load(PrescriptionId prescriptionId) {
@@ -137,10 +128,10 @@ public class PrescriptionViewRepository {
                 .param("refillOpens", window == null ? null : window.opens())
                 .param("refillCloses", window == null ? null : window.closes())
                 .param("expiresAfter", expiresAfter(view))
-                .param("lines", json(view.lines()))
-                .param("dispensings", json(view.dispensings()))
-                .param("issuedAt", timestamp(view.issuedAt()))
-                .param("updatedAt", timestamp(view.updatedAt()))
+                .param("lines", json.write(view.lines()))
+                .param("dispensings", json.write(view.dispensings()))
+                .param("issuedAt", SqlTimestamps.timestamp(view.issuedAt()))
+                .param("updatedAt", SqlTimestamps.timestamp(view.updatedAt()))
                 .param("version", view.version())
                 .update();
         return updated > 0;
@@ -212,7 +203,7 @@ public class PrescriptionViewRepository {
                         rs.getObject("patient_birth_date", LocalDate.class), rs.getString("patient_name")),
                 new PrescriberDetails(new PrescriberId(rs.getString("prescriber_id")),
                         new InstitutionId(rs.getString("institution_id"))),
-                read(rs.getString("lines"), lineList),
+                json.readList(rs.getString("lines"), ViewLine.class),
                 rs.getInt("refills"),
                 rs.getInt("uses_left"),
                 currentUse,
@@ -220,36 +211,9 @@ public class PrescriptionViewRepository {
                 pharmacy == null ? null : new PharmacyId(pharmacy),
                 rs.getBoolean("cancellation_requested"),
                 window,
-                read(rs.getString("dispensings"), dispensingList),
-                instant(rs.getObject("issued_at", OffsetDateTime.class)),
-                instant(rs.getObject("updated_at", OffsetDateTime.class)),
+                json.readList(rs.getString("dispensings"), Dispensing.class),
+                SqlTimestamps.instant(rs.getObject("issued_at", OffsetDateTime.class)),
+                SqlTimestamps.instant(rs.getObject("updated_at", OffsetDateTime.class)),
                 rs.getLong("version"));
-    }
-
-    private String json(Object value) {
-        try {
-            return writer.writeValueAsString(value);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot write the prescription view as JSON", e);
-        }
-    }
-
-    private <T> List<T> read(String json, JavaType type) {
-        if (json == null) {
-            return List.of();
-        }
-        try {
-            return objectMapper.readValue(json, type);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("cannot read the prescription view's JSON", e);
-        }
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant == null ? null : instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(OffsetDateTime timestamp) {
-        return timestamp == null ? null : timestamp.toInstant();
     }
 }

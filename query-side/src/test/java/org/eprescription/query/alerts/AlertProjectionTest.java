@@ -1,5 +1,6 @@
 package org.eprescription.query.alerts;
 
+import org.eprescription.query.testsupport.TestDatabase;
 import org.eprescription.core.catalogue.CatalogueCsvLoader;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.catalogue.Route;
@@ -75,7 +76,7 @@ class AlertProjectionTest {
     static final LocalDate DAY = LocalDate.of(2026, 11, 20);
     static final Clock CLOCK = Clock.fixed(T, ZoneId.of("Asia/Tokyo"));
 
-    private static AlertTestDatabase database;
+    private static TestDatabase database;
     private static JdbcClient jdbc;
 
     private AlertProjection projection;
@@ -85,7 +86,7 @@ class AlertProjectionTest {
 
     @BeforeAll
     static void createDatabase() {
-        database = new AlertTestDatabase();
+        database = new TestDatabase();
         jdbc = database.jdbcClient();
     }
 
@@ -99,8 +100,8 @@ class AlertProjectionTest {
     @BeforeEach
     void setUp() {
         InteractionRules rules = new InteractionRules(CATALOGUE, false);
-        projection = new AlertProjection(jdbc, AlertTestDatabase.OBJECT_MAPPER, rules, CATALOGUE, CLOCK);
-        queries = new AlertQueries(jdbc, AlertTestDatabase.OBJECT_MAPPER, rules, CATALOGUE, CLOCK);
+        projection = new AlertProjection(jdbc, TestDatabase.OBJECT_MAPPER, rules, CATALOGUE, CLOCK);
+        queries = new AlertQueries(jdbc, TestDatabase.OBJECT_MAPPER, rules, CATALOGUE, CLOCK);
         projection.reset();
         events = new AlertEvents(projection);
     }

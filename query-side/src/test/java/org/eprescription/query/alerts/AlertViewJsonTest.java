@@ -1,5 +1,6 @@
 package org.eprescription.query.alerts;
 
+import org.eprescription.query.testsupport.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DrugCode;
@@ -29,7 +30,7 @@ class AlertViewJsonTest {
                 own, 1, DrugCode.of("2171022F3024"), "amlodipine", "amlodipine", List.of(conflict, conflict.masked()),
                 List.of(), Instant.parse("2026-11-20T00:00:00Z"));
 
-        JsonNode json = AlertTestDatabase.OBJECT_MAPPER.valueToTree(view);
+        JsonNode json = TestDatabase.OBJECT_MAPPER.valueToTree(view);
 
         assertThat(json.get("alertId").asText()).isEqualTo("a-1");
         assertThat(json.get("type").asText()).isEqualTo("SAME_INGREDIENT");
@@ -48,6 +49,6 @@ class AlertViewJsonTest {
         JsonNode masked = json.get("conflicts").get(1);
         assertThat(masked.has("institutionId")).isFalse();
         assertThat(masked.has("prescriberId")).isFalse();
-        assertThat(AlertTestDatabase.OBJECT_MAPPER.treeToValue(json, AlertView.class)).isEqualTo(view);
+        assertThat(TestDatabase.OBJECT_MAPPER.treeToValue(json, AlertView.class)).isEqualTo(view);
     }
 }

@@ -1,5 +1,6 @@
 package org.eprescription.query.prescription;
 
+import org.eprescription.query.testsupport.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.event.PrescriptionAccepted;
@@ -15,7 +16,7 @@ import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACI
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
 import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
 import static org.eprescription.query.prescription.PrescriptionFixtures.item;
-import static org.eprescription.query.prescription.TestDatabase.OBJECT_MAPPER;
+import static org.eprescription.query.testsupport.TestDatabase.OBJECT_MAPPER;
 
 /** The view as the HTTP API (and a remote query bus) serialize it with the application's Jackson settings. */
 class PrescriptionViewJsonTest {

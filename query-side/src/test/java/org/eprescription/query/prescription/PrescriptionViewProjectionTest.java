@@ -1,5 +1,6 @@
 package org.eprescription.query.prescription;
 
+import org.eprescription.query.testsupport.TestDatabase;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
@@ -61,7 +62,7 @@ class PrescriptionViewProjectionTest {
     @BeforeAll
     static void createDatabase() {
         database = new TestDatabase();
-        repository = database.repository();
+        repository = new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER);
     }
 
     @AfterAll

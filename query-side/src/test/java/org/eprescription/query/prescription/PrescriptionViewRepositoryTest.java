@@ -1,5 +1,6 @@
 package org.eprescription.query.prescription;
 
+import org.eprescription.query.testsupport.TestDatabase;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
@@ -48,7 +49,7 @@ class PrescriptionViewRepositoryTest {
     @BeforeAll
     static void createDatabase() {
         database = new TestDatabase();
-        repository = database.repository();
+        repository = new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER);
     }
 
     @AfterAll

@@ -1,4 +1,4 @@
-package org.eprescription.query.prescription;
+package org.eprescription.query.testsupport;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -18,13 +18,13 @@ import java.util.UUID;
  * A throw-away database on the machine's PostgreSQL 15 (127.0.0.1:5432, user postgres, trust auth), migrated with
  * the module's own Flyway scripts, and dropped on {@link #close()}.
  */
-final class TestDatabase implements AutoCloseable {
+public final class TestDatabase implements AutoCloseable {
 
-    static final String HOST = System.getProperty("qs.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/");
-    static final String USER = System.getProperty("qs.test.pg.user", "postgres");
+    public static final String HOST = System.getProperty("qs.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/");
+    public static final String USER = System.getProperty("qs.test.pg.user", "postgres");
 
     /** As Spring Boot configures the application's mapper: java.time as ISO text. */
-    static final ObjectMapper OBJECT_MAPPER = JsonMapper.builder()
+    public static final ObjectMapper OBJECT_MAPPER = JsonMapper.builder()
             .addModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
             .build();
@@ -32,18 +32,14 @@ final class TestDatabase implements AutoCloseable {
     private final String name = "qs_test_" + UUID.randomUUID().toString().replace("-", "");
     private final DriverManagerDataSource dataSource;
 
-    TestDatabase() {
+    public TestDatabase() {
         admin("create database " + name);
         dataSource = new DriverManagerDataSource(HOST + name, USER, "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 
-    JdbcClient jdbcClient() {
+    public JdbcClient jdbcClient() {
         return JdbcClient.create(dataSource);
-    }
-
-    PrescriptionViewRepository repository() {
-        return new PrescriptionViewRepository(jdbcClient(), OBJECT_MAPPER);
     }
 
     @Override
