@@ -1,0 +1,64 @@
+package org.eprescription.api.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.IssuedPrescription;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
+import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.accept;
+import static org.eprescription.api.support.Prescriptions.dispense;
+import static org.eprescription.api.support.Prescriptions.issue;
+import static org.eprescription.api.support.Prescriptions.item;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+class PrescriptionAuditIT extends ExchangeIntegrationTest {
+
+    @Test
+    void theEventsOfAPrescriptionComeFromTheStoreInOrderWithWhoDidIt() {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        api().post(rx.path() + "/dispense", dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
+
+        Response events = api().get("/audit" + rx.path() + "/events");
+
+        assertThat(events.status()).isEqualTo(200);
+        assertThat(field(events.body(), "type")).containsExactly("PrescriptionIssued", "PrescriptionAccepted",
+                "PrescriptionDispensed", "PrescriptionCompleted");
+        assertThat(field(events.body(), "sequence")).containsExactly("0", "1", "2", "3");
+        JsonNode issuedEvent = events.body().get(0);
+        assertThat(issuedEvent.path("payload").path("prescriptionId").asText()).isEqualTo(rx.id());
+        assertThat(issuedEvent.path("payload").path("patient").path("birthDate").asText())
+                .isEqualTo(BIRTH_DATE.toString());
+        assertThat(issuedEvent.path("timestamp").asText()).isNotBlank();
+        JsonNode issuedBy = issuedEvent.path("metadata");
+        assertThat(issuedBy.path("actorRole").asText()).isEqualTo("PRESCRIBER");
+        assertThat(issuedBy.path("actorOrganisation").asText()).isEqualTo(rx.institutionId());
+        assertThat(issuedBy.path("correlationId").asText()).isNotBlank();
+        JsonNode acceptedBy = events.body().get(1).path("metadata");
+        assertThat(acceptedBy.path("actorId").asText()).isEqualTo("RPH-PH-A");
+        assertThat(acceptedBy.path("actorRole").asText()).isEqualTo("PHARMACIST");
+        assertThat(acceptedBy.path("actorOrganisation").asText()).isEqualTo("PH-A");
+    }
+
+    @Test
+    void theEventsOfAnUnknownPrescriptionAreNotFound() {
+        Response events = api().get("/audit/prescriptions/" + UUID.randomUUID() + "/events");
+
+        assertThat(events.status()).isEqualTo(404);
+        assertThat(events.contentType()).startsWith("application/problem+json");
+    }
+
+    private static List<String> field(JsonNode array, String name) {
+        List<String> values = new ArrayList<>();
+        array.forEach(node -> values.add(node.path(name).asText()));
+        return values;
+    }
+}
