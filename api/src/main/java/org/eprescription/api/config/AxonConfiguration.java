@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.eprescription.api.actor.ActorRequiredInterceptor;
 import org.eprescription.api.actor.CommandMetadata;
 import org.eprescription.api.storage.PostgresUniqueViolationResolver;
 import org.eprescription.api.storage.PromptEventSource;
@@ -63,5 +64,11 @@ public class AxonConfiguration {
     @Bean
     CorrelationDataProvider actorMetadataProvider() {
         return new SimpleCorrelationDataProvider(CommandMetadata.AUDIT_KEYS.toArray(String[]::new));
+    }
+
+    /** No event without an actor: commands without actor metadata are refused before their handler runs. */
+    @Bean
+    ActorRequiredInterceptor actorRequiredInterceptor() {
+        return new ActorRequiredInterceptor();
     }
 }
