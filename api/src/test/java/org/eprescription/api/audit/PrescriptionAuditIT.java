@@ -6,6 +6,7 @@ import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IssuedPrescription;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -54,6 +55,56 @@ class PrescriptionAuditIT extends ExchangeIntegrationTest {
 
         assertThat(events.status()).isEqualTo(404);
         assertThat(events.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theStateAsOfAnInstantIsRebuiltFromTheEventsStoredUntilThen() {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        api().post(rx.path() + "/dispense", dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
+        JsonNode events = api().get("/audit" + rx.path() + "/events").body();
+        Instant issuedAt = Instant.parse(events.get(0).path("timestamp").asText());
+        Instant acceptedAt = Instant.parse(events.get(1).path("timestamp").asText());
+        Instant dispensedAt = Instant.parse(events.get(2).path("timestamp").asText());
+        assertThat(issuedAt).isBefore(acceptedAt);
+        assertThat(acceptedAt).isBefore(dispensedAt);
+
+        assertThat(stateAsOf(rx, issuedAt.minusNanos(1)).status()).as("before its first event").isEqualTo(404);
+        Response justIssued = stateAsOf(rx, issuedAt);
+        assertThat(justIssued.status()).isEqualTo(200);
+        assertThat(justIssued.text("status")).isEqualTo("ISSUED");
+        assertThat(justIssued.text("prescriptionId")).isEqualTo(rx.id());
+        assertThat(justIssued.body().has("alerts")).isFalse();
+        assertThat(stateAsOf(rx, acceptedAt.minusNanos(1)).text("status")).isEqualTo("ISSUED");
+        Response accepted = stateAsOf(rx, acceptedAt);
+        assertThat(accepted.text("status")).isEqualTo("ACCEPTED");
+        assertThat(accepted.text("pharmacyId")).isEqualTo("PH-A");
+        assertThat(accepted.body().path("dispensings").size()).isZero();
+        assertThat(stateAsOf(rx, dispensedAt.minusNanos(1)).text("status")).isEqualTo("ACCEPTED");
+        Response now = stateAsOf(rx, Instant.now().plusSeconds(60));
+        assertThat(now.text("status")).isEqualTo("COMPLETED");
+        assertThat(now.body().path("dispensings").size()).isEqualTo(1);
+        assertThat(now.body().path("version").asLong()).isEqualTo(3);
+    }
+
+    @Test
+    void aMalformedInstantIsABadRequest() {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+
+        Response state = api().get("/audit" + rx.path() + "/state?asOf=yesterday");
+
+        assertThat(state.status()).isEqualTo(400);
+        assertThat(state.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void theStateOfAnUnknownPrescriptionIsNotFound() {
+        assertThat(api().get("/audit/prescriptions/" + UUID.randomUUID() + "/state?asOf=" + Instant.now()).status())
+                .isEqualTo(404);
+    }
+
+    private Response stateAsOf(IssuedPrescription rx, Instant asOf) {
+        return api().get("/audit" + rx.path() + "/state?asOf=" + asOf);
     }
 
     private static List<String> field(JsonNode array, String name) {
