@@ -29,6 +29,21 @@ public final class HttpApi {
         return send(HttpRequest.newBuilder(uri(path)).GET(), Map.of());
     }
 
+    /** A GET whose answer is not one JSON document (NDJSON), as text. */
+    public TextResponse getText(String path) {
+        try {
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri(path)).GET()
+                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            return new TextResponse(response.statusCode(), response.body(),
+                    response.headers().firstValue("Content-Type").orElse(""));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     public Response post(String path, Object body) {
         return post(path, body, Map.of());
     }
@@ -82,6 +97,13 @@ public final class HttpApi {
         @Override
         public String toString() {
             return status + " " + body;
+        }
+    }
+
+    public record TextResponse(int status, String text, String contentType) {
+
+        public java.util.List<String> lines() {
+            return text.lines().toList();
         }
     }
 }

@@ -1,0 +1,44 @@
+package org.eprescription.api.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.time.Instant;
+
+/** Every stored event in global order, streamed as NDJSON straight from the event table. */
+@RestController
+@RequestMapping("/api/v1/audit")
+public class EventExportController {
+
+    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
+
+    private final StoredEventReader reader;
+    private final ObjectMapper json;
+
+    public EventExportController(StoredEventReader reader, ObjectMapper json) {
+        this.reader = reader;
+        this.json = json;
+    }
+
+    @GetMapping("/events")
+    public ResponseEntity<StreamingResponseBody> events(@RequestParam(required = false) Instant from,
+                                                        @RequestParam(required = false) Instant to,
+                                                        @RequestParam(required = false) String type,
+                                                        HttpServletRequest request) {
+        EventFilter filter = new EventFilter(from, to, type);
+        UnboundedExportTimeout.markUnbounded(request);
+        StreamingResponseBody body = stream -> {
+            try (EventLineWriter lines = new EventLineWriter(json, stream)) {
+                reader.forEach(filter, lines::write);
+            }
+        };
+        return ResponseEntity.ok().contentType(NDJSON).body(body);
+    }
+}
