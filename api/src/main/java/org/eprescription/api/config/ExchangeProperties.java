@@ -12,7 +12,7 @@ import java.time.ZoneId;
 @ConfigurationProperties("exchange")
 public record ExchangeProperties(ZoneId zone, String exchangeCodeKey, Catalogue catalogue,
                                  EmbeddedDatabase embeddedDatabase, Expiry expiry, Views views,
-                                 Alerts alerts) {
+                                 Alerts alerts, Export export) {
 
     public record Catalogue(Path directory) {
     }
@@ -24,6 +24,10 @@ public record ExchangeProperties(ZoneId zone, String exchangeCodeKey, Catalogue 
     }
 
     public record Alerts(boolean enabled, boolean sameClassEnabled) {
+    }
+
+    /** @param pseudonymKey the HMAC key of the pseudonyms in the secondary-use export; blank = export refused */
+    public record Export(String pseudonymKey) {
     }
 
     public record Views(Duration readYourWritesTimeout, Duration remotePollInterval) {

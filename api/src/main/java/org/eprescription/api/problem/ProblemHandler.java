@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.eprescription.api.actor.MissingActorException;
+import org.eprescription.api.audit.ExportNotConfiguredException;
 import org.eprescription.api.prescription.ViewNotReadyException;
 import org.eprescription.core.prescription.PrescriptionRefusedException;
 import org.eprescription.core.prescription.Refusal;
@@ -81,6 +82,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         }
         if (cause instanceof MissingActorException missing) {
             return problem(HttpStatus.UNAUTHORIZED, "no-credentials", "No credentials", missing.getMessage());
+        }
+        if (cause instanceof ExportNotConfiguredException notConfigured) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "export-not-configured", "Export not configured",
+                    notConfigured.getMessage());
         }
         if (cause instanceof ConcurrencyException) {
             return problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",

@@ -17,10 +17,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "exchange.exchange-code-key=integration-test-key-0123456789abcdef",
+        "exchange.export.pseudonym-key=" + ExchangeIntegrationTest.PSEUDONYM_KEY,
         "exchange.scheduling.enabled=false"
 })
 @Import(ExchangeIntegrationTest.TestClockConfiguration.class)
 public abstract class ExchangeIntegrationTest {
+
+    protected static final String PSEUDONYM_KEY = "integration-test-pseudonym-key-0123456789";
 
     @LocalServerPort
     protected int port;

@@ -1,0 +1,47 @@
+package org.eprescription.api.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import org.eprescription.api.config.ExchangeProperties;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.time.Instant;
+
+/** Stored events pseudonymized for secondary use (research, statistics), streamed as NDJSON. */
+@RestController
+@RequestMapping("/api/v1/audit")
+public class SecondaryUseExportController {
+
+    private final StoredEventReader reader;
+    private final ObjectMapper json;
+    private final String pseudonymKey;
+
+    public SecondaryUseExportController(StoredEventReader reader, ObjectMapper json, ExchangeProperties properties) {
+        this.reader = reader;
+        this.json = json;
+        this.pseudonymKey = properties.export() == null ? null : properties.export().pseudonymKey();
+    }
+
+    @GetMapping("/export")
+    public ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) Instant from,
+                                                        @RequestParam(required = false) Instant to,
+                                                        HttpServletRequest request) {
+        if (pseudonymKey == null || pseudonymKey.isBlank()) {
+            throw new ExportNotConfiguredException();
+        }
+        Pseudonyms pseudonyms = new Pseudonyms(pseudonymKey);
+        EventFilter filter = new EventFilter(from, to, null);
+        UnboundedExportTimeout.markUnbounded(request);
+        StreamingResponseBody body = stream -> {
+            try (SecondaryUseLineWriter lines = new SecondaryUseLineWriter(json, pseudonyms, stream)) {
+                reader.forEach(filter, lines::write);
+            }
+        };
+        return ResponseEntity.ok().contentType(EventExportController.NDJSON).body(body);
+    }
+}
