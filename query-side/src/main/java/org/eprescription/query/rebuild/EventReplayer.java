@@ -4,8 +4,7 @@ import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
-import org.axonframework.eventsourcing.eventstore.EventStore;
-import org.springframework.stereotype.Component;
+import org.axonframework.messaging.StreamableMessageSource;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,17 +13,17 @@ import java.util.concurrent.TimeUnit;
 /**
  * Feeds every stored event, from the first, to a detached instance of a projection's handlers writing into scratch
  * tables: read in global order (upcast like every other read), applied in batches of one transaction each.
+ * It only reads the store: it is given the store as a source of events, never as a bus to publish on.
  */
-@Component
 public class EventReplayer {
 
     private static final int BATCH_SIZE = 500;
     private static final int WAIT_FOR_EVENTS_MS = 50;
 
-    private final EventStore eventStore;
+    private final StreamableMessageSource<TrackedEventMessage<?>> eventStore;
     private final ScratchTables scratch;
 
-    public EventReplayer(EventStore eventStore, ScratchTables scratch) {
+    public EventReplayer(StreamableMessageSource<TrackedEventMessage<?>> eventStore, ScratchTables scratch) {
         this.eventStore = eventStore;
         this.scratch = scratch;
     }
