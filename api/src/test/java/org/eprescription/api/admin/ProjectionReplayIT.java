@@ -75,6 +75,13 @@ class ProjectionReplayIT extends ExchangeIntegrationTest {
         assertThat(jdbc.sql("select patient_name from prescription_view where prescription_id = :id")
                 .param("id", tampered).query(String.class).single()).isEqualTo("Hanako Yamada");
         assertThat(verify("prescription-view").path("differences").asLong()).isZero();
+        assertThat(jdbc.sql("""
+                        select indexname from pg_indexes
+                         where schemaname = current_schema() and tablename = 'prescription_view'
+                        """).query(String.class).list())
+                .as("the swapped-in table keeps the index names of migration V10")
+                .contains("prescription_view_pkey", "prescription_view_patient_idx",
+                        "prescription_view_institution_idx", "prescription_view_expiry_idx");
         IssuedPrescription afterReplay = issued(issue(unique("HOSP")));
         assertThat(api().get(afterReplay.path()).status()).isEqualTo(200);
     }
