@@ -7,12 +7,14 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.eprescription.api.actor.ActorRequiredInterceptor;
+import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.eprescription.api.actor.CommandMetadata;
 import org.eprescription.api.storage.PostgresUniqueViolationResolver;
 import org.eprescription.api.storage.PromptEventSource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.eprescription.core.consent.PatientConsent;
 import org.eprescription.core.prescription.Prescription;
+import org.eprescription.core.prescription.event.PrescriptionIssuedUpcaster;
 import org.eprescription.query.alerts.PatientSequencingPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -48,6 +50,12 @@ public class AxonConfiguration {
     @Bean
     PatientSequencingPolicy patientSequencingPolicy() {
         return new PatientSequencingPolicy();
+    }
+
+    /** Stored events of older revisions are read as the current ones (Axon's autoconfiguration chains these beans). */
+    @Bean
+    EventUpcaster prescriptionIssuedUpcaster() {
+        return new PrescriptionIssuedUpcaster();
     }
 
     @Bean

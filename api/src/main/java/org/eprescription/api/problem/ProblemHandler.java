@@ -5,6 +5,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.eprescription.api.actor.MissingActorException;
 import org.eprescription.api.audit.ExportNotConfiguredException;
+import org.eprescription.api.admin.ProjectionBusyException;
 import org.eprescription.api.prescription.ViewNotReadyException;
 import org.eprescription.core.prescription.PrescriptionRefusedException;
 import org.eprescription.core.prescription.Refusal;
@@ -90,6 +91,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof ConcurrencyException) {
             return problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
                     "the prescription changed concurrently; read it again and retry");
+        }
+        if (cause instanceof ProjectionBusyException busy) {
+            return problem(HttpStatus.CONFLICT, "projection-busy", "Projection busy", busy.getMessage());
         }
         if (cause instanceof ViewNotReadyException notReady) {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "view-not-ready", "View not ready", notReady.getMessage());

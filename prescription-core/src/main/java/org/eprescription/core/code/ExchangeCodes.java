@@ -19,6 +19,9 @@ import java.util.HexFormat;
  */
 public final class ExchangeCodes {
 
+    /** The id of the first (and so far only) server key; codes issued before keys had ids were derived with it. */
+    public static final String FIRST_KEY_ID = "k1";
+
     private static final String ALGORITHM = "HmacSHA256";
     private static final long CODE_SPACE = 10_000_000_000_000_000L;
     private static final int MIN_KEY_BYTES = 16;
@@ -30,6 +33,11 @@ public final class ExchangeCodes {
             throw new IllegalArgumentException("the exchange code key must have at least " + MIN_KEY_BYTES + " bytes");
         }
         this.key = new SecretKeySpec(key.clone(), ALGORITHM);
+    }
+
+    /** The id of the key this instance derives codes with, recorded on every issued prescription. */
+    public String keyId() {
+        return FIRST_KEY_ID;
     }
 
     /** The code the patient carries, e.g. {@code 4821-0937-5512-0046}. */

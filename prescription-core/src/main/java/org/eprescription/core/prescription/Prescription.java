@@ -94,7 +94,7 @@ public class Prescription {
                 : today(clock).plusDays(DEFAULT_VALIDITY_DAYS);
         apply(new PrescriptionIssued(command.prescriptionId(), command.patient(), command.prescriber(),
                 command.lines(), command.refills(), effectiveValidUntil,
-                exchangeCodes.hashFor(command.prescriptionId()), command.acknowledgedAlerts(), clock.instant()),
+                exchangeCodes.hashFor(command.prescriptionId()), exchangeCodes.keyId(), command.acknowledgedAlerts(), clock.instant()),
                 patientMetaData(command.patient()));
         return version();
     }

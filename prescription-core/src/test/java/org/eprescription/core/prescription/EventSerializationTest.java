@@ -68,10 +68,10 @@ class EventSerializationTest {
         return Stream.of(
                 new PrescriptionIssued(ID, new PatientDetails(PatientId.of("patient-1"), LocalDate.of(1958, 11, 3),
                         "山田 花子"), new PrescriberDetails(DOCTOR, HOSPITAL), lines, 2, LocalDate.of(2025, 4, 4),
-                        "a1b2c3", List.of(new AlertAcknowledgement(AlertId.of("alert-1"), "dose halved")), AT),
+                        "a1b2c3", "k1", List.of(new AlertAcknowledgement(AlertId.of("alert-1"), "dose halved")), AT),
                 new PrescriptionIssued(ID, new PatientDetails(PatientId.of("patient-2"), LocalDate.of(2001, 1, 1),
                         null), new PrescriberDetails(DOCTOR, HOSPITAL), lines, 0, LocalDate.of(2025, 4, 4), "d4e5f6",
-                        List.of(), AT),
+                        "k2", List.of(), AT),
                 new PrescriptionAccepted(ID, PHARMACY, PHARMACIST, 1, AT),
                 new PrescriptionReleased(ID, PHARMACY, 2, "patient went elsewhere", AT),
                 new PrescriptionDispensed(ID, PHARMACY, PHARMACIST, 1, items, false, AT),
@@ -93,7 +93,8 @@ class EventSerializationTest {
         Object restored = serializer.deserialize(serialized);
         assertEquals(event, restored);
         assertThat(serialized.getType().getName()).isEqualTo(event.getClass().getName());
-        assertThat(serialized.getType().getRevision()).isEqualTo("1");
+        assertThat(serialized.getType().getRevision())
+                .isEqualTo(event.getClass().getAnnotation(Revision.class).value());
     }
 
     @ParameterizedTest(name = "{0}")

@@ -252,7 +252,7 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
                 .when(new IssuePrescription(ID, PATIENT, PRESCRIBER,
                         LINES, 0, null, acks))
                 .expectEvents(new PrescriptionIssued(ID, PATIENT, PRESCRIBER, LINES, 0, DEFAULT_VALID_UNTIL,
-                        CODE_HASH, acks, clock.instant()));
+                        CODE_HASH, "k1", acks, clock.instant()));
     }
 
     private static List<PrescribedLine> numberedLines(int count) {

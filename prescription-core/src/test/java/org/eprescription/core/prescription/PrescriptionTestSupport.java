@@ -219,7 +219,7 @@ abstract class PrescriptionTestSupport {
     }
 
     PrescriptionIssued issued(List<PrescribedLine> lines, int refills, LocalDate validUntil) {
-        return new PrescriptionIssued(ID, PATIENT, PRESCRIBER, lines, refills, validUntil, CODE_HASH, List.of(),
+        return new PrescriptionIssued(ID, PATIENT, PRESCRIBER, lines, refills, validUntil, CODE_HASH, "k1", List.of(),
                 clock.instant());
     }
 

@@ -11,9 +11,12 @@ import org.eprescription.core.ids.PrescriptionId;
 
 import java.time.Instant;
 
-/** A prescriber issued a prescription. Only a keyed hash of the exchange code is kept. */
-@Revision("1")
+/**
+ * A prescriber issued a prescription. Only a keyed hash of the exchange code is kept, with the id of the server key
+ * that derived the code (revision 2; {@link PrescriptionIssuedUpcaster} reads revision 1 as key "k1").
+ */
+@Revision("2")
 public record PrescriptionIssued(PrescriptionId prescriptionId, PatientDetails patient, PrescriberDetails prescriber, List<PrescribedLine> lines, int refills,
-                                 LocalDate validUntil, String exchangeCodeHash,
+                                 LocalDate validUntil, String exchangeCodeHash, String exchangeCodeKeyId,
                                  List<AlertAcknowledgement> acknowledgedAlerts, Instant issuedAt) implements PrescriptionEvent {
 }

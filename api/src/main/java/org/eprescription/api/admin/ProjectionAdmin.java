@@ -1,0 +1,169 @@
+package org.eprescription.api.admin;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.annotation.PreDestroy;
+import org.eprescription.api.problem.UnknownResourceException;
+import org.eprescription.query.rebuild.Difference;
+import org.eprescription.query.rebuild.EventReplayer;
+import org.eprescription.query.rebuild.ProjectionDefinition;
+import org.eprescription.query.rebuild.ProjectionDefinitions;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The projections' state, their replays (one at a time per projection, in the background) and their verification.
+ * A projection is busy while it replays or verifies; another replay or verification of it is refused.
+ */
+@Service
+public class ProjectionAdmin {
+
+    private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
+    private static final int EXAMPLES = 10;
+
+    private final ProjectionDefinitions definitions;
+    private final ProjectionProcessors processors;
+    private final ProjectionReplay replay;
+    private final ProjectionVerification verification;
+    private final EventReplayer events;
+    private final ObjectMapper objectMapper;
+    private final Clock clock;
+    private final Map<String, String> busy = new ConcurrentHashMap<>();
+    private final Map<String, ReplayProgress> replays = new ConcurrentHashMap<>();
+    private final Map<String, ProjectionStatus.LastReplay> lastReplays = new ConcurrentHashMap<>();
+    private final ExecutorService executor = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "projection-replay");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public ProjectionAdmin(ProjectionDefinitions definitions, ProjectionProcessors processors, ProjectionReplay replay,
+                           ProjectionVerification verification, EventReplayer events, ObjectMapper objectMapper,
+                           Clock clock) {
+        this.definitions = definitions;
+        this.processors = processors;
+        this.replay = replay;
+        this.verification = verification;
+        this.events = events;
+        this.objectMapper = objectMapper;
+        this.clock = clock;
+    }
+
+    public List<ProjectionStatus> statuses() {
+        long head = events.headPosition();
+        return definitions.all().stream().map(definition -> status(definition.name(), head)).toList();
+    }
+
+    public ProjectionStatus status(String name) {
+        return status(definition(name).name(), events.headPosition());
+    }
+
+    /** Starts rebuilding the projection in the background and answers its state, REPLAYING. */
+    public ProjectionStatus startReplay(String name) {
+        ProjectionDefinition projection = definition(name);
+        occupy(name, "replaying");
+        ReplayProgress progress = new ReplayProgress(clock.instant());
+        replays.put(name, progress);
+        try {
+            executor.execute(() -> runReplay(projection, progress));
+        } catch (RuntimeException e) {
+            replays.remove(name);
+            busy.remove(name);
+            throw e;
+        }
+        return status(name);
+    }
+
+    public VerificationReport verify(String name) throws InterruptedException {
+        ProjectionDefinition projection = definition(name);
+        occupy(name, "verifying");
+        try {
+            ProjectionVerification.Result result = verification.verify(projection, EXAMPLES);
+            return new VerificationReport(name, result.position(), result.differences().count(),
+                    result.differences().examples().stream().map(this::example).toList());
+        } finally {
+            busy.remove(name);
+        }
+    }
+
+    @PreDestroy
+    void stopReplays() {
+        executor.shutdownNow();
+    }
+
+    private void runReplay(ProjectionDefinition projection, ReplayProgress progress) {
+        String name = projection.name();
+        String outcome = "FAILED";
+        String detail = null;
+        try {
+            log.info("Replay of {} started", name);
+            replay.run(projection, progress);
+            outcome = "COMPLETED";
+            log.info("Replay of {} completed: {} events", name, progress.eventsDone());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            detail = "interrupted";
+            log.warn("Replay of {} interrupted; the live view is unchanged", name);
+        } catch (RuntimeException e) {
+            detail = e.getMessage();
+            log.error("Replay of {} failed; the live view is unchanged", name, e);
+        } finally {
+            lastReplays.put(name, new ProjectionStatus.LastReplay(progress.startedAt(), clock.instant(), outcome,
+                    progress.eventsDone(), detail));
+            replays.remove(name);
+            busy.remove(name);
+        }
+    }
+
+    private ProjectionStatus status(String name, long head) {
+        ReplayProgress progress = replays.get(name);
+        OptionalLong position = processors.position(name);
+        String state = progress != null || processors.isReplaying(name) ? "REPLAYING"
+                : processors.isRunning(name) ? "LIVE" : "STOPPED";
+        return new ProjectionStatus(name, state,
+                position.isPresent() ? position.getAsLong() : null,
+                head,
+                position.isPresent() ? Math.max(0, head - position.getAsLong()) : null,
+                progress == null ? null : progress.view(head),
+                lastReplays.get(name));
+    }
+
+    private ProjectionDefinition definition(String name) {
+        return definitions.find(name)
+                .filter(definition -> processors.find(definition.name()).isPresent())
+                .orElseThrow(() -> new UnknownResourceException("no projection " + name));
+    }
+
+    private void occupy(String name, String what) {
+        String running = busy.putIfAbsent(name, what);
+        if (running != null) {
+            throw new ProjectionBusyException("projection " + name + " is " + running + "; try again when it is done");
+        }
+    }
+
+    private VerificationReport.Example example(Difference difference) {
+        return new VerificationReport.Example(difference.table(), json(difference.key()), json(difference.live()),
+                json(difference.rebuilt()));
+    }
+
+    private JsonNode json(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return objectMapper.readTree(text);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("PostgreSQL answered JSON that does not parse", e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.eprescription.api.admin;
+
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventTrackerStatus;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/** The live streaming processors of the projections: where they are, stopping and starting them, moving their tokens. */
+@Component
+class ProjectionProcessors {
+
+    private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
+
+    private final EventProcessingConfiguration eventProcessing;
+    private final TokenStore tokenStore;
+
+    ProjectionProcessors(EventProcessingConfiguration eventProcessing, TokenStore tokenStore) {
+        this.eventProcessing = eventProcessing;
+        this.tokenStore = tokenStore;
+    }
+
+    Optional<StreamingEventProcessor> find(String name) {
+        return eventProcessing.eventProcessor(name, StreamingEventProcessor.class);
+    }
+
+    boolean isRunning(String name) {
+        return find(name).map(StreamingEventProcessor::isRunning).orElse(false);
+    }
+
+    boolean isReplaying(String name) {
+        return find(name).map(StreamingEventProcessor::isReplaying).orElse(false);
+    }
+
+    /** The global index every segment has processed up to (the least of them); empty while none is claimed. */
+    OptionalLong position(String name) {
+        return find(name).stream()
+                .flatMap(processor -> processor.processingStatus().values().stream())
+                .map(EventTrackerStatus::getCurrentPosition)
+                .mapToLong(position -> position.orElse(-1))
+                .reduce(Math::min);
+    }
+
+    /** Waits, up to {@code timeout}, until the processor has processed up to {@code position}; false if it has not. */
+    boolean awaitPosition(String name, long position, Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (isRunning(name) && position(name).orElse(-1) < position) {
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            Thread.sleep(20);
+        }
+        return true;
+    }
+
+    /** Stops the processor and waits until its last batch is committed and its claims are released. */
+    void stop(String name) throws InterruptedException {
+        StreamingEventProcessor processor = find(name).orElseThrow();
+        try {
+            processor.shutdownAsync().get(SHUTDOWN_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("processor " + name + " did not stop", e);
+        }
+    }
+
+    void start(String name) {
+        find(name).orElseThrow().start();
+    }
+
+    /**
+     * Sets every segment of the stopped processor to {@code token}, without Axon's reset (whose reset handlers would
+     * empty the tables). Joins the caller's transaction.
+     */
+    void moveTo(String name, TrackingToken token) {
+        int[] segments = tokenStore.fetchSegments(name);
+        if (segments.length == 0) {
+            tokenStore.initializeTokenSegments(name, 1, token);
+            return;
+        }
+        for (int segment : segments) {
+            tokenStore.fetchToken(name, segment);
+            tokenStore.storeToken(token, name, segment);
+            tokenStore.releaseClaim(name, segment);
+        }
+    }
+}

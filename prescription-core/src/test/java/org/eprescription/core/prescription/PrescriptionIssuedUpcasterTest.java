@@ -1,0 +1,87 @@
+package org.eprescription.core.prescription;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.eventstore.DomainEventStream;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.eprescription.core.ids.DrugCode;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PrescriberId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.event.PrescriptionIssued;
+import org.eprescription.core.prescription.event.PrescriptionIssuedUpcaster;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A PrescriptionIssued stored as revision 1 (frozen JSON, byte for byte as the store kept it) reads as revision 2. */
+class PrescriptionIssuedUpcasterTest {
+
+    private static final String AGGREGATE_ID = "8d5c0f3e-6c1a-4f7e-9a57-3f0c2b9b1e11";
+
+    private final JacksonSerializer serializer = JacksonSerializer.builder()
+            .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule()))
+            .build();
+
+    @Test
+    void aRevisionOneEventReadsAsRevisionTwoWithTheFirstKey() throws IOException {
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 0,
+                "e7a3c0de-0000-4000-8000-000000000001", "2026-11-29T08:36:26.138752315Z",
+                PrescriptionIssued.class.getName(), "1", frozen("PrescriptionIssued-revision-1.json"),
+                frozen("PrescriptionIssued-revision-1.metadata.json"));
+
+        DomainEventMessage<?> event = upcastAndRead(stored);
+
+        assertThat(event.getPayload()).isEqualTo(new PrescriptionIssued(
+                PrescriptionId.of(AGGREGATE_ID),
+                new PatientDetails(PatientId.of("PAT-0001"), LocalDate.of(1958, 4, 2), null),
+                new PrescriberDetails(PrescriberId.of("DOC-17"), InstitutionId.of("HOSP-3")),
+                List.of(new PrescribedLine(1, DrugCode.of("2171022F1021"), new BigDecimal("28"), "tablet",
+                        "1 tablet once daily after breakfast", 28)),
+                0, LocalDate.of(2026, 12, 2),
+                "968c476aee9fbc6b5a6456a1bc36f8ea395d8ce2bde4a806bb686220c3f4d0d4", "k1", List.of(),
+                Instant.parse("2026-11-29T08:36:26.138752315Z")));
+        assertThat(event.getMetaData()).containsEntry("patientId", "PAT-0001");
+    }
+
+    @Test
+    void aRevisionTwoEventKeepsItsOwnKeyId() {
+        byte[] revision2 = serializer.serialize(new PrescriptionIssued(PrescriptionId.of(AGGREGATE_ID),
+                new PatientDetails(PatientId.of("PAT-0001"), LocalDate.of(1958, 4, 2), null),
+                new PrescriberDetails(PrescriberId.of("DOC-17"), InstitutionId.of("HOSP-3")), List.of(), 0,
+                LocalDate.of(2026, 12, 2), "hash", "k2", List.of(), Instant.EPOCH), byte[].class).getData();
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 0,
+                "e7a3c0de-0000-4000-8000-000000000002", "2026-11-29T08:36:26Z", PrescriptionIssued.class.getName(),
+                "2", revision2, "{}".getBytes(StandardCharsets.UTF_8));
+
+        PrescriptionIssued event = (PrescriptionIssued) upcastAndRead(stored).getPayload();
+
+        assertThat(event.exchangeCodeKeyId()).isEqualTo("k2");
+    }
+
+    private DomainEventMessage<?> upcastAndRead(GenericDomainEventEntry<byte[]> stored) {
+        DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(stored), serializer,
+                new EventUpcasterChain(new PrescriptionIssuedUpcaster()));
+        return events.next();
+    }
+
+    private static byte[] frozen(String name) throws IOException {
+        try (InputStream in = PrescriptionIssuedUpcasterTest.class.getResourceAsStream("/frozen-events/" + name)) {
+            return in.readAllBytes();
+        }
+    }
+}

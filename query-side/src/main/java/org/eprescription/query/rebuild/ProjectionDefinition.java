@@ -1,0 +1,16 @@
+package org.eprescription.query.rebuild;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * What rebuilding one projection needs: its name (the processing group of its live processor), the tables it writes,
+ * and a way to make a second instance of its event handlers. That instance writes its SQL without a schema, so it
+ * fills whichever tables the transaction's {@code search_path} points at, and it notifies no live subscriber.
+ */
+public record ProjectionDefinition(String name, List<ProjectionTable> tables, Supplier<Object> detachedHandlers) {
+
+    public ProjectionDefinition {
+        tables = List.copyOf(tables);
+    }
+}

@@ -1,0 +1,46 @@
+package org.eprescription.query.rebuild;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.interaction.InteractionRules;
+import org.eprescription.query.alerts.AlertProjection;
+import org.eprescription.query.prescription.PrescriptionViewProjection;
+import org.eprescription.query.prescription.PrescriptionViewRepository;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+
+/** The projections that can be verified and replayed, with their tables as migrations V10 and V20 create them. */
+@Component
+public class ProjectionDefinitions {
+
+    private final List<ProjectionDefinition> definitions;
+
+    public ProjectionDefinitions(JdbcClient jdbc, ObjectMapper objectMapper, PrescriptionViewRepository views,
+                                 DrugCatalogue catalogue, InteractionRules rules, Clock clock) {
+        this.definitions = List.of(
+                new ProjectionDefinition(PrescriptionViewProjection.PROCESSING_GROUP,
+                        List.of(new ProjectionTable("prescription_view", List.of("prescription_id"))),
+                        // an emitter of its own, which nobody subscribes to: a rebuild notifies no live view
+                        () -> new PrescriptionViewProjection(views, catalogue, SimpleQueryUpdateEmitter.builder().build())),
+                new ProjectionDefinition(AlertProjection.PROCESSING_GROUP,
+                        List.of(new ProjectionTable("medication_course",
+                                        List.of("prescription_id", "line_number", "use_number")),
+                                new ProjectionTable("medication_alert", List.of("alert_id")),
+                                new ProjectionTable("patient_consent", List.of("patient_id")),
+                                new ProjectionTable("alert_progress", List.of("prescription_id"))),
+                        () -> new AlertProjection(jdbc, objectMapper, rules, catalogue, clock)));
+    }
+
+    public List<ProjectionDefinition> all() {
+        return definitions;
+    }
+
+    public Optional<ProjectionDefinition> find(String name) {
+        return definitions.stream().filter(definition -> definition.name().equals(name)).findFirst();
+    }
+}

@@ -1,0 +1,129 @@
+package org.eprescription.query.rebuild;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Copies of a projection's tables in a schema of their own, filled by a detached instance of the projection's handlers
+ * and then compared with the live tables or swapped in for them.
+ *
+ * <p>The handlers' SQL names no schema, so a batch runs in a transaction whose {@code search_path} is the scratch
+ * schema alone: the batch writes the copies, and a statement that reached for any other table would fail rather than
+ * touch the live view.
+ */
+@Component
+public class ScratchTables {
+
+    /** Where verify builds its copies. */
+    public static final String VERIFY_SCHEMA = "projection_verify";
+    /** Where a replay builds the tables that replace the live ones. */
+    public static final String REBUILD_SCHEMA = "projection_rebuild";
+    private static final String RETIRED_SCHEMA = "projection_retired";
+
+    private final JdbcClient jdbc;
+    private final TransactionTemplate transaction;
+
+    public ScratchTables(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
+        this.jdbc = jdbc;
+        this.transaction = new TransactionTemplate(transactionManager);
+    }
+
+    /** The schema of the live tables (where Flyway created them). */
+    public String liveSchema() {
+        return jdbc.sql("select current_schema()").query(String.class).single();
+    }
+
+    /** Empty copies of the projection's live tables in {@code schema}: columns, constraints and index names. */
+    public void create(String schema, ProjectionDefinition projection) {
+        String live = liveSchema();
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("create schema if not exists " + schema).update();
+            for (ProjectionTable table : projection.tables()) {
+                jdbc.sql("drop table if exists " + schema + "." + table.name()).update();
+                jdbc.sql("create table " + schema + "." + table.name()
+                        + " (like " + live + "." + table.name() + " including all)").update();
+                nameIndexesAsLive(schema, live, table.name());
+            }
+        });
+    }
+
+    public void drop(String schema, ProjectionDefinition projection) {
+        transaction.executeWithoutResult(status -> projection.tables()
+                .forEach(table -> jdbc.sql("drop table if exists " + schema + "." + table.name()).update()));
+    }
+
+    /** Runs {@code work} in one transaction that sees the tables of {@code schema} only. */
+    public void inSchema(String schema, Runnable work) {
+        transaction.executeWithoutResult(status -> {
+            jdbc.sql("set local search_path to " + schema).update();
+            work.run();
+        });
+    }
+
+    /**
+     * Puts the copies in {@code schema} in place of the live tables and drops the old ones. Call it inside the
+     * transaction that also moves the live processor's position, so that both happen or neither.
+     */
+    public void swapIntoLive(String schema, ProjectionDefinition projection) {
+        String live = liveSchema();
+        jdbc.sql("create schema if not exists " + RETIRED_SCHEMA).update();
+        for (ProjectionTable table : projection.tables()) {
+            jdbc.sql("drop table if exists " + RETIRED_SCHEMA + "." + table.name()).update();
+            jdbc.sql("alter table " + live + "." + table.name() + " set schema " + RETIRED_SCHEMA).update();
+            jdbc.sql("alter table " + schema + "." + table.name() + " set schema " + live).update();
+            jdbc.sql("drop table " + RETIRED_SCHEMA + "." + table.name()).update();
+        }
+    }
+
+    /**
+     * {@code like ... including all} names the copied indexes after their columns; renamed to the live names, the
+     * tables that replace the live ones keep the index names the migrations gave them.
+     */
+    private void nameIndexesAsLive(String schema, String live, String table) {
+        Map<String, String> liveNameByShape = indexNamesByShape(live, table);
+        Map<String, String> copyNameByShape = indexNamesByShape(schema, table);
+        Map<String, String> renames = new HashMap<>();
+        copyNameByShape.forEach((shape, copyName) -> {
+            String liveName = liveNameByShape.get(shape);
+            if (liveName != null && !liveName.equals(copyName)) {
+                renames.put(copyName, liveName);
+            }
+        });
+        // through temporary names, so that no rename meets a name another copied index still has
+        int n = 0;
+        Map<String, String> temporary = new HashMap<>();
+        for (String copyName : renames.keySet()) {
+            String temp = table + "_swap_" + n++;
+            jdbc.sql("alter index " + schema + "." + copyName + " rename to " + temp).update();
+            temporary.put(temp, renames.get(copyName));
+        }
+        temporary.forEach((temp, liveName) ->
+                jdbc.sql("alter index " + schema + "." + temp + " rename to " + liveName).update());
+    }
+
+    private Map<String, String> indexNamesByShape(String schema, String table) {
+        List<Map.Entry<String, String>> indexes = jdbc.sql("""
+                        select i.relname as name,
+                               x.indisprimary || ' ' || x.indisunique || ' '
+                                   || substring(pg_get_indexdef(i.oid) from ' USING .*$') as shape
+                          from pg_index x
+                          join pg_class i on i.oid = x.indexrelid
+                          join pg_class t on t.oid = x.indrelid
+                          join pg_namespace n on n.oid = t.relnamespace
+                         where n.nspname = :schema and t.relname = :table
+                        """)
+                .param("schema", schema)
+                .param("table", table)
+                .query((rs, row) -> Map.entry(rs.getString("shape"), rs.getString("name")))
+                .list();
+        Map<String, String> byShape = new HashMap<>();
+        indexes.forEach(entry -> byShape.put(entry.getKey(), entry.getValue()));
+        return byShape;
+    }
+}
