@@ -47,7 +47,7 @@ final class LiveStream<I> {
         emitter.onCompletion(this::close);
         emitter.onTimeout(() -> {
             close();
-            emitter.complete();
+            complete();
         });
         emitter.onError(error -> close());
         Flux<StreamItem> changes = subscription.updates()
@@ -60,7 +60,7 @@ final class LiveStream<I> {
                 Flux.merge(changes, heartbeats));
         pipeline = items.publishOn(writers, 1)
                 .doFinally(signal -> close())
-                .subscribe(this::write, this::failed, emitter::complete);
+                .subscribe(this::write, this::failed, this::complete);
         if (closed.get()) {
             pipeline.dispose();
         }
@@ -87,27 +87,36 @@ final class LiveStream<I> {
                 emitter.send(SseEmitter.event().comment("heartbeat"));
             }
         } catch (IOException e) {
+            // the container ends the request itself and calls onError; touching the emitter again is not allowed
             log.debug("live stream closed, its client went away: {}", e.toString());
             close();
-            emitter.complete();
         } catch (RuntimeException e) {
             log.warn("live stream closed, an event could not be written", e);
             close();
-            emitter.completeWithError(e);
+            complete();
         }
     }
 
     private void failed(Throwable error) {
         log.debug("live stream failed: {}", error.toString());
         close();
-        emitter.complete();
+        complete();
+    }
+
+    /** Ends the response, unless the container already ended it (client gone, timeout). */
+    private void complete() {
+        try {
+            emitter.complete();
+        } catch (IllegalStateException alreadyEnded) {
+            log.debug("live stream already ended: {}", alreadyEnded.getMessage());
+        }
     }
 
     /** On the projection's thread: give up this stream without waiting for its writer, which may be stuck. */
     private void overflowed(int bufferSize) {
         log.info("live stream closed: its client left more than {} changes unread", bufferSize);
         close();
-        Schedulers.boundedElastic().schedule(emitter::complete);
+        Schedulers.boundedElastic().schedule(this::complete);
     }
 
     private void close() {
