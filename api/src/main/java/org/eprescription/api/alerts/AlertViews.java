@@ -9,12 +9,17 @@ import org.eprescription.query.alerts.AlertView;
 import org.eprescription.query.alerts.FindAlertProgress;
 import org.eprescription.query.alerts.FindAlertsForPatient;
 import org.eprescription.query.alerts.FindAlertsForPrescription;
+import org.eprescription.query.alerts.FindOpenAlertsForPrescriptions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /** Reads alerts, and lets an answer wait until the alert projection has processed a prescription's change. */
 @Component
@@ -37,6 +42,16 @@ public class AlertViews {
     public List<AlertView> forPrescription(PrescriptionId id) {
         return queryGateway.query(new FindAlertsForPrescription(id), ResponseTypes.multipleInstancesOf(AlertView.class))
                 .join();
+    }
+
+    /** The open alerts of each of these prescriptions, with one query; a prescription without any maps to none. */
+    public Map<PrescriptionId, List<AlertView>> openForPrescriptions(Collection<PrescriptionId> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        List<AlertView> alerts = queryGateway.query(new FindOpenAlertsForPrescriptions(Set.copyOf(ids)),
+                ResponseTypes.multipleInstancesOf(AlertView.class)).join();
+        return alerts.stream().collect(Collectors.groupingBy(AlertView::prescriptionId));
     }
 
     public List<AlertView> forPatient(PatientId patientId) {

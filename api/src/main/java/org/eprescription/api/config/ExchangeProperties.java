@@ -12,7 +12,7 @@ import java.time.ZoneId;
 @ConfigurationProperties("exchange")
 public record ExchangeProperties(ZoneId zone, String exchangeCodeKey, Catalogue catalogue,
                                  EmbeddedDatabase embeddedDatabase, Expiry expiry, Views views,
-                                 Alerts alerts, Export export) {
+                                 Alerts alerts, Export export, Streams streams) {
 
     public record Catalogue(Path directory) {
     }
@@ -31,5 +31,16 @@ public record ExchangeProperties(ZoneId zone, String exchangeCodeKey, Catalogue 
     }
 
     public record Views(Duration readYourWritesTimeout, Duration remotePollInterval) {
+    }
+
+    /**
+     * The live views (Server-Sent Events).
+     *
+     * @param heartbeat     how often an idle stream sends a comment line
+     * @param bufferSize    changes one stream may have waiting for its client before it is closed
+     * @param timeout       how long one connection lasts before the client reconnects
+     * @param writerThreads threads that write to clients; a client that stops reading holds one
+     */
+    public record Streams(Duration heartbeat, int bufferSize, Duration timeout, int writerThreads) {
     }
 }

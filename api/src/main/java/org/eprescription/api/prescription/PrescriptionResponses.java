@@ -4,7 +4,11 @@ import org.eprescription.api.alerts.AlertViews;
 import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.query.prescription.PrescriptionView;
+import org.eprescription.query.alerts.AlertView;
 import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Map;
 
 /** Composes what a command or a read answers: the view once it shows the change, with its alerts. */
 @Component
@@ -33,5 +37,19 @@ public class PrescriptionResponses {
 
     public PrescriptionResponse current(PrescriptionView view) {
         return PrescriptionResponse.of(view, alerts.forPrescription(view.prescriptionId()));
+    }
+
+    /** Each view with its open alerts (a queue or a list of work), in the given order. */
+    public List<PrescriptionResponse> withOpenAlerts(List<PrescriptionView> views) {
+        Map<PrescriptionId, List<AlertView>> open = alerts.openForPrescriptions(
+                views.stream().map(PrescriptionView::prescriptionId).toList());
+        return views.stream()
+                .map(view -> PrescriptionResponse.of(view, open.getOrDefault(view.prescriptionId(), List.of())))
+                .toList();
+    }
+
+    /** One view with its open alerts. */
+    public PrescriptionResponse withOpenAlerts(PrescriptionView view) {
+        return withOpenAlerts(List.of(view)).get(0);
     }
 }

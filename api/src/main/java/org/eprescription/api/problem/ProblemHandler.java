@@ -16,6 +16,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -50,7 +51,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             Refusal.Kind.FORBIDDEN, HttpStatus.FORBIDDEN);
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> handleAny(Exception exception) {
+    ResponseEntity<ProblemDetail> handleAny(Exception exception, HttpServletResponse response) {
+        if (response.isCommitted()) {
+            // a live stream whose client went away: there is no one left to tell
+            log.debug("failure after the response was committed: {}", exception.toString());
+            return null;
+        }
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             ProblemDetail problem = known(cause);
             if (problem != null) {

@@ -18,7 +18,9 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT, properties = {
         "exchange.exchange-code-key=integration-test-key-0123456789abcdef",
         "exchange.export.pseudonym-key=" + ExchangeIntegrationTest.PSEUDONYM_KEY,
-        "exchange.scheduling.enabled=false"
+        "exchange.scheduling.enabled=false",
+        // live streams find closed connections at their next heartbeat; the leak test waits for that
+        "exchange.streams.heartbeat=PT1S"
 })
 @Import(ExchangeIntegrationTest.TestClockConfiguration.class)
 public abstract class ExchangeIntegrationTest {

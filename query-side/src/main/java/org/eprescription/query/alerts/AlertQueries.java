@@ -53,6 +53,11 @@ public class AlertQueries {
     }
 
     @QueryHandler
+    public List<AlertView> handle(FindOpenAlertsForPrescriptions query) {
+        return views(repository.openAlertsOfPrescriptions(query.prescriptionIds()));
+    }
+
+    @QueryHandler
     public List<AlertView> handle(FindAlertsForPatient query) {
         return views(repository.alertsOfPatient(query.patientId()));
     }

@@ -190,6 +190,20 @@ class AlertRepository {
                 .toList();
     }
 
+    /** The open alerts of all these prescriptions, by prescription, line, type and key. */
+    List<StoredAlert> openAlertsOfPrescriptions(java.util.Collection<PrescriptionId> prescriptionIds) {
+        if (prescriptionIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_ALERT + """
+                         where prescription_id in (:ids) and status = 'OPEN'
+                         order by prescription_id, line_number, type, alert_key
+                        """)
+                .param("ids", prescriptionIds.stream().map(PrescriptionId::value).toList())
+                .query(this::mapAlert)
+                .list();
+    }
+
     /** Newest first. */
     List<StoredAlert> alertsOfPatient(PatientId patientId) {
         return jdbc.sql(SELECT_ALERT + """

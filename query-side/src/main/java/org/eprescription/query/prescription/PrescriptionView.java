@@ -23,15 +23,26 @@ import java.util.List;
  *                              final; null on the first use and once final
  * @param version               the sequence number of the last event applied, which is the aggregate version
  *                              the command handlers answer
+ * @param heldSince             when the pharmacy holding it accepted it; null when nobody holds it
+ * @param lastDispensedAt       when it was last dispensed (any use, any pharmacy); null before the first dispensing
+ * @param lastPosition          the global position in the event store of the last event applied; the id of the
+ *                              live-stream event that carries this view; -1 when not known
  */
 public record PrescriptionView(PrescriptionId prescriptionId, PrescriptionStatus status, PatientDetails patient,
                                PrescriberDetails prescriber, List<ViewLine> lines, int refills, int usesLeft,
                                int currentUse, LocalDate validUntil, PharmacyId pharmacyId,
                                boolean cancellationRequested, RefillWindow refillWindow,
-                               List<Dispensing> dispensings, Instant issuedAt, Instant updatedAt, long version) {
+                               List<Dispensing> dispensings, Instant issuedAt, Instant updatedAt, long version,
+                               Instant heldSince, Instant lastDispensedAt, long lastPosition) {
 
     public PrescriptionView {
         lines = lines == null ? List.of() : List.copyOf(lines);
         dispensings = dispensings == null ? List.of() : List.copyOf(dispensings);
+    }
+
+    /** Whether {@code pharmacy} dispensed it at or after {@code since}. */
+    public boolean dispensedBySince(PharmacyId pharmacy, Instant since) {
+        return dispensings.stream().anyMatch(dispensing -> pharmacy.equals(dispensing.pharmacyId())
+                && dispensing.dispensedAt() != null && !dispensing.dispensedAt().isBefore(since));
     }
 }

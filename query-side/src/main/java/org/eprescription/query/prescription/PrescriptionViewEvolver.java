@@ -62,6 +62,15 @@ public final class PrescriptionViewEvolver {
      * @throws IllegalArgumentException for an event this view does not know
      */
     public PrescriptionView evolve(PrescriptionView current, PrescriptionEvent event, long sequence, Instant timestamp) {
+        return evolve(current, event, sequence, timestamp, -1);
+    }
+
+    /**
+     * As {@link #evolve(PrescriptionView, PrescriptionEvent, long, Instant)}, recording {@code position}, the event's
+     * global position in the event store, as the view's {@code lastPosition}.
+     */
+    public PrescriptionView evolve(PrescriptionView current, PrescriptionEvent event, long sequence, Instant timestamp,
+                                   long position) {
         Objects.requireNonNull(event, "event");
         if (current != null && sequence <= current.version()) {
             return current;
@@ -71,7 +80,7 @@ public final class PrescriptionViewEvolver {
                 throw new IllegalStateException("prescription " + issued.prescriptionId() + " already has a view at version "
                         + current.version() + ", cannot be issued again at " + sequence);
             }
-            return issued(issued, sequence, timestamp);
+            return issued(issued, sequence, timestamp, position);
         }
         if (current == null) {
             throw new IllegalStateException("no view of prescription " + event.prescriptionId() + " for "
@@ -82,9 +91,11 @@ public final class PrescriptionViewEvolver {
                     + current.prescriptionId());
         }
         Draft draft = new Draft(current);
+        draft.lastPosition = position;
         if (event instanceof PrescriptionAccepted accepted) {
             draft.status = PrescriptionStatus.ACCEPTED;
             draft.pharmacyId = accepted.pharmacyId();
+            draft.heldSince = micros(accepted.acceptedAt() != null ? accepted.acceptedAt() : timestamp);
         } else if (event instanceof PrescriptionReleased) {
             draft.status = draft.currentUse == 1 ? PrescriptionStatus.ISSUED : PrescriptionStatus.AWAITING_REFILL;
             draft.pharmacyId = null;
@@ -119,6 +130,9 @@ public final class PrescriptionViewEvolver {
         } else {
             throw new IllegalArgumentException("the prescription view does not know " + event.getClass().getName());
         }
+        if (draft.pharmacyId == null) {
+            draft.heldSince = null;
+        }
         draft.version = sequence;
         draft.updatedAt = micros(timestamp);
         return draft.toView();
@@ -129,7 +143,7 @@ public final class PrescriptionViewEvolver {
         return status.isFinal() ? 0 : 1 + refills - (currentUse - 1);
     }
 
-    private PrescriptionView issued(PrescriptionIssued event, long sequence, Instant timestamp) {
+    private PrescriptionView issued(PrescriptionIssued event, long sequence, Instant timestamp, long position) {
         List<ViewLine> lines = event.lines().stream()
                 .map(line -> new ViewLine(line.lineNumber(), line.drugCode(), drugName(line.drugCode()),
                         line.quantity(), line.unit(), line.dosage(), line.days(), BigDecimal.ZERO))
@@ -137,7 +151,7 @@ public final class PrescriptionViewEvolver {
         return new PrescriptionView(event.prescriptionId(), PrescriptionStatus.ISSUED, event.patient(),
                 event.prescriber(), lines, event.refills(), usesLeft(PrescriptionStatus.ISSUED, event.refills(), 1), 1,
                 event.validUntil(), null, false, null, List.of(), micros(event.issuedAt()), micros(timestamp),
-                sequence);
+                sequence, null, null, position);
     }
 
     private String drugName(DrugCode code) {
@@ -160,6 +174,7 @@ public final class PrescriptionViewEvolver {
         dispensings.add(new Dispensing(event.use(), event.pharmacyId(), event.pharmacistId(),
                 List.<DispensedItem>copyOf(event.items()), event.completesUse(), event.dispensedAt()));
         draft.dispensings = dispensings;
+        draft.lastDispensedAt = micros(event.dispensedAt());
     }
 
     private static List<ViewLine> resetDispensed(List<ViewLine> lines) {
@@ -190,6 +205,9 @@ public final class PrescriptionViewEvolver {
         final Instant issuedAt;
         Instant updatedAt;
         long version;
+        Instant heldSince;
+        Instant lastDispensedAt;
+        long lastPosition;
 
         Draft(PrescriptionView view) {
             prescriptionId = view.prescriptionId();
@@ -207,12 +225,15 @@ public final class PrescriptionViewEvolver {
             issuedAt = view.issuedAt();
             updatedAt = view.updatedAt();
             version = view.version();
+            heldSince = view.heldSince();
+            lastDispensedAt = view.lastDispensedAt();
+            lastPosition = view.lastPosition();
         }
 
         PrescriptionView toView() {
             return new PrescriptionView(prescriptionId, status, patient, prescriber, lines, refills,
                     usesLeft(status, refills, currentUse), currentUse, validUntil, pharmacyId, cancellationRequested,
-                    refillWindow, dispensings, issuedAt, updatedAt, version);
+                    refillWindow, dispensings, issuedAt, updatedAt, version, heldSince, lastDispensedAt, lastPosition);
         }
     }
 }

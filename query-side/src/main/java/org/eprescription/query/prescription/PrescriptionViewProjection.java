@@ -6,6 +6,8 @@ import org.axonframework.eventhandling.ReplayStatus;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.PrescriptionId;
@@ -28,7 +30,10 @@ import java.time.Instant;
 
 /**
  * Builds {@code prescription_view} from the Prescription aggregate's events: load the row, evolve it with
- * {@link PrescriptionViewEvolver}, save it, and push it to the live subscribers of that prescription.
+ * {@link PrescriptionViewEvolver}, save it, and push it to the live subscribers it concerns
+ * ({@link PrescriptionViewUpdates}; not during a replay). The row keeps the event's global position for the
+ * live streams' event ids: the tracking token's position, read from the message itself so that an untracked
+ * delivery (a subscribing processor, a test) still updates the view, with no position (-1).
  *
  * <p>Idempotent under redelivery: the row's version is the sequence number of the last event applied, so an event
  * at or below it is skipped (a retried batch, a token reset without a table reset), and the upsert itself refuses
@@ -44,73 +49,73 @@ public class PrescriptionViewProjection {
 
     private final PrescriptionViewRepository repository;
     private final PrescriptionViewEvolver evolver;
-    private final QueryUpdateEmitter emitter;
+    private final PrescriptionViewUpdates updates;
 
     public PrescriptionViewProjection(PrescriptionViewRepository repository, DrugCatalogue catalogue,
                                       QueryUpdateEmitter emitter) {
         this.repository = repository;
         this.evolver = new PrescriptionViewEvolver(catalogue);
-        this.emitter = emitter;
+        this.updates = new PrescriptionViewUpdates(emitter);
     }
 
     @EventHandler
     public void on(PrescriptionIssued event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus) {
-        apply(event, event.exchangeCodeHash(), sequence, timestamp, replayStatus);
+                   ReplayStatus replayStatus, EventMessage<?> message) {
+        apply(event, event.exchangeCodeHash(), sequence, timestamp, replayStatus, message);
     }
 
     @EventHandler
     public void on(PrescriptionAccepted event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus) {
-        apply(event, null, sequence, timestamp, replayStatus);
+                   ReplayStatus replayStatus, EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, replayStatus, message);
     }
 
     @EventHandler
     public void on(PrescriptionReleased event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus) {
-        apply(event, null, sequence, timestamp, replayStatus);
+                   ReplayStatus replayStatus, EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, replayStatus, message);
     }
 
     @EventHandler
     public void on(PrescriptionDispensed event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus) {
-        apply(event, null, sequence, timestamp, replayStatus);
+                   ReplayStatus replayStatus, EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, replayStatus, message);
     }
 
     @EventHandler
     public void on(RefillScheduled event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus) {
-        apply(event, null, sequence, timestamp, replayStatus);
+                   ReplayStatus replayStatus, EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, replayStatus, message);
     }
 
     @EventHandler
     public void on(PrescriptionCompleted event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus) {
-        apply(event, null, sequence, timestamp, replayStatus);
+                   ReplayStatus replayStatus, EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, replayStatus, message);
     }
 
     @EventHandler
     public void on(CancellationRequested event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus) {
-        apply(event, null, sequence, timestamp, replayStatus);
+                   ReplayStatus replayStatus, EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, replayStatus, message);
     }
 
     @EventHandler
     public void on(PrescriptionCancelled event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus) {
-        apply(event, null, sequence, timestamp, replayStatus);
+                   ReplayStatus replayStatus, EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, replayStatus, message);
     }
 
     @EventHandler
     public void on(PrescriptionExpired event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus) {
-        apply(event, null, sequence, timestamp, replayStatus);
+                   ReplayStatus replayStatus, EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, replayStatus, message);
     }
 
     @EventHandler
     public void on(AlertAcknowledged event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus) {
-        apply(event, null, sequence, timestamp, replayStatus);
+                   ReplayStatus replayStatus, EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, replayStatus, message);
     }
 
     /** Before a replay: the view is rebuilt from the first event, so nothing of the old one may remain. */
@@ -120,7 +125,7 @@ public class PrescriptionViewProjection {
     }
 
     private void apply(PrescriptionEvent event, String exchangeCodeHash, long sequence, Instant timestamp,
-                       ReplayStatus replayStatus) {
+                       ReplayStatus replayStatus, EventMessage<?> message) {
         PrescriptionId id = event.prescriptionId();
         PrescriptionView current = repository.load(id).orElse(null);
         if (current != null && sequence <= current.version()) {
@@ -133,20 +138,11 @@ public class PrescriptionViewProjection {
             log.warn("prescription {}: {} has sequence {} but the view expected {}; an event was not applied",
                     id, event.getClass().getSimpleName(), sequence, expected);
         }
-        PrescriptionView next = evolver.evolve(current, event, sequence, timestamp);
+        long position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
+                ? tracked.trackingToken().position().orElse(-1) : -1;
+        PrescriptionView next = evolver.evolve(current, event, sequence, timestamp, position);
         if (repository.save(next, exchangeCodeHash) && !replayStatus.isReplay()) {
-            emit(next);
-        }
-    }
-
-    /** Only to the subscriptions of this prescription, and only if there is one. */
-    private void emit(PrescriptionView view) {
-        PrescriptionId id = view.prescriptionId();
-        boolean subscribed = emitter.activeSubscriptions().stream()
-                .anyMatch(subscription -> subscription.getPayload() instanceof FindPrescription query
-                        && query.prescriptionId().equals(id));
-        if (subscribed) {
-            emitter.emit(FindPrescription.class, query -> query.prescriptionId().equals(id), view);
+            updates.changed(current, next);
         }
     }
 }

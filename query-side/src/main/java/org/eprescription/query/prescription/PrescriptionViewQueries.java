@@ -37,6 +37,17 @@ public class PrescriptionViewQueries {
     }
 
     @QueryHandler
+    public DispensingView handle(FindDispensingView query) {
+        return new DispensingView(query.pharmacyId(), repository.findHeldBy(query.pharmacyId()),
+                repository.findDispensedBySince(query.pharmacyId(), query.dispensedSince()));
+    }
+
+    @QueryHandler
+    public List<PrescriptionView> handle(FindStuckPrescriptions query) {
+        return repository.findHeldWithoutDispensingSince(query.cutoff(), FindStuckPrescriptions.LIMIT);
+    }
+
+    @QueryHandler
     public ExpiryCandidates handle(FindExpiryCandidates query) {
         return new ExpiryCandidates(repository.findExpiryCandidates(query.today(), query.limit()));
     }

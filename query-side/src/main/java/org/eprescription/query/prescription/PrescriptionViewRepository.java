@@ -36,7 +36,8 @@ public class PrescriptionViewRepository {
     private static final String SELECT = """
             select prescription_id, status, patient_id, patient_birth_date, patient_name, prescriber_id,
                    institution_id, refills, uses_left, current_use, valid_until, pharmacy_id, cancellation_requested,
-                   refill_planned, refill_opens, refill_closes, lines, dispensings, issued_at, updated_at, version
+                   refill_planned, refill_opens, refill_closes, lines, dispensings, issued_at, updated_at, version,
+                   held_since, last_dispensed_at, last_position
               from prescription_view
             """;
 
@@ -50,14 +51,15 @@ public class PrescriptionViewRepository {
                 prescription_id, status, patient_id, patient_birth_date, patient_name, prescriber_id, institution_id,
                 exchange_code_hash, refills, uses_left, current_use, valid_until, pharmacy_id, cancellation_requested,
                 refill_planned, refill_opens, refill_closes, expires_after, lines, dispensings, issued_at, updated_at,
-                version)
+                version, held_since, last_dispensed_at, last_position)
             values (
                 :prescriptionId, :status, :patientId, :patientBirthDate, :patientName, :prescriberId, :institutionId,
                 coalesce(cast(:exchangeCodeHash as text),
                          (select v.exchange_code_hash from prescription_view v where v.prescription_id = :prescriptionId)),
                 :refills, :usesLeft, :currentUse, :validUntil, :pharmacyId, :cancellationRequested,
                 :refillPlanned, :refillOpens, :refillCloses, :expiresAfter, cast(:lines as jsonb),
-                cast(:dispensings as jsonb), :issuedAt, :updatedAt, :version)
+                cast(:dispensings as jsonb), :issuedAt, :updatedAt, :version, :heldSince, :lastDispensedAt,
+                :lastPosition)
             on conflict (prescription_id) do update set
                 status = excluded.status,
                 patient_id = excluded.patient_id,
@@ -80,7 +82,10 @@ public class PrescriptionViewRepository {
                 dispensings = excluded.dispensings,
                 issued_at = excluded.issued_at,
                 updated_at = excluded.updated_at,
-                version = excluded.version
+                version = excluded.version,
+                held_since = excluded.held_since,
+                last_dispensed_at = excluded.last_dispensed_at,
+                last_position = excluded.last_position
             where prescription_view.version < excluded.version
             """;
 
@@ -133,6 +138,9 @@ public class PrescriptionViewRepository {
                 .param("issuedAt", SqlTimestamps.timestamp(view.issuedAt()))
                 .param("updatedAt", SqlTimestamps.timestamp(view.updatedAt()))
                 .param("version", view.version())
+                .param("heldSince", SqlTimestamps.timestamp(view.heldSince()))
+                .param("lastDispensedAt", SqlTimestamps.timestamp(view.lastDispensedAt()))
+                .param("lastPosition", view.lastPosition() < 0 ? null : view.lastPosition())
                 .update();
         return updated > 0;
     }
@@ -157,6 +165,49 @@ public class PrescriptionViewRepository {
     public List<PrescriptionView> findByPatient(PatientId patientId) {
         return jdbc.sql(SELECT + " where patient_id = :patient order by issued_at desc, prescription_id")
                 .param("patient", patientId.value())
+                .query(rowMapper)
+                .list();
+    }
+
+    /** What {@code pharmacy} holds now, longest held first. */
+    public List<PrescriptionView> findHeldBy(PharmacyId pharmacy) {
+        return jdbc.sql(SELECT + " where pharmacy_id = :pharmacy order by held_since, prescription_id")
+                .param("pharmacy", pharmacy.value())
+                .query(rowMapper)
+                .list();
+    }
+
+    /**
+     * What {@code pharmacy} dispensed at or after {@code since} (any use), most recently dispensed first. The
+     * indexed {@code last_dispensed_at} narrows the rows; the dispensings say which pharmacy dispensed.
+     */
+    public List<PrescriptionView> findDispensedBySince(PharmacyId pharmacy, Instant since) {
+        return jdbc.sql(SELECT + """
+                         where last_dispensed_at >= :since
+                           and exists (select 1 from jsonb_array_elements(dispensings) d
+                                        where d ->> 'pharmacyId' = :pharmacy
+                                          and cast(d ->> 'dispensedAt' as timestamptz) >= :since)
+                         order by last_dispensed_at desc, prescription_id
+                        """)
+                .param("pharmacy", pharmacy.value())
+                .param("since", SqlTimestamps.timestamp(since))
+                .query(rowMapper)
+                .list();
+    }
+
+    /**
+     * Prescriptions a pharmacy has held since before {@code cutoff} with no dispensing since {@code cutoff}, longest
+     * held first.
+     */
+    public List<PrescriptionView> findHeldWithoutDispensingSince(Instant cutoff, int limit) {
+        return jdbc.sql(SELECT + """
+                         where pharmacy_id is not null and held_since < :cutoff
+                           and (last_dispensed_at is null or last_dispensed_at < :cutoff)
+                         order by held_since, prescription_id
+                         limit :limit
+                        """)
+                .param("cutoff", SqlTimestamps.timestamp(cutoff))
+                .param("limit", limit)
                 .query(rowMapper)
                 .list();
     }
@@ -214,6 +265,9 @@ public class PrescriptionViewRepository {
                 json.readList(rs.getString("dispensings"), Dispensing.class),
                 SqlTimestamps.instant(rs.getObject("issued_at", OffsetDateTime.class)),
                 SqlTimestamps.instant(rs.getObject("updated_at", OffsetDateTime.class)),
-                rs.getLong("version"));
+                rs.getLong("version"),
+                SqlTimestamps.instant(rs.getObject("held_since", OffsetDateTime.class)),
+                SqlTimestamps.instant(rs.getObject("last_dispensed_at", OffsetDateTime.class)),
+                rs.getObject("last_position") == null ? -1 : rs.getLong("last_position"));
     }
 }

@@ -12,6 +12,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
+import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.PrescriptionStatus;
 import org.eprescription.core.prescription.event.PrescriptionAccepted;
@@ -36,6 +37,7 @@ import static org.eprescription.query.prescription.PrescriptionFixtures.HOSPITAL
 import static org.eprescription.query.prescription.PrescriptionFixtures.PATIENT;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACIST;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
+import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_B;
 import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -184,8 +186,8 @@ class PrescriptionViewProjectionTest {
     void aResetEmptiesTheViewSoAReplayRebuildsTheSameRows() throws Exception {
         PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
         PrescriptionId id = issued.prescriptionId();
-        handle(message(issued, 0));
-        handle(message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
+        handle(tracked(issued, 0, 0));
+        handle(tracked(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1, 1));
         PrescriptionView live = repository.load(id).orElseThrow();
 
         projection.prepareReset();
@@ -214,5 +216,72 @@ class PrescriptionViewProjectionTest {
         assertThat(queries.handle(new FindExpiryCandidates(today, 10)))
                 .isEqualTo(new ExpiryCandidates(List.of(stale.prescriptionId())));
         assertThat(queries.handle(new FindPrescription(PrescriptionId.random()))).isEmpty();
+    }
+
+    private void subscribeAll(Object... queries) {
+        Set<SubscriptionQueryMessage<?, ?, ?>> subscriptions = new java.util.HashSet<>();
+        for (Object query : queries) {
+            subscriptions.add(new GenericSubscriptionQueryMessage<>(query,
+                    ResponseTypes.instanceOf(Object.class), ResponseTypes.instanceOf(PrescriptionView.class)));
+        }
+        when(emitter.activeSubscriptions()).thenReturn(subscriptions);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <Q> Predicate<Q> emittedTo(Class<Q> queryType) {
+        ArgumentCaptor<Predicate<Q>> filter = ArgumentCaptor.forClass(Predicate.class);
+        verify(emitter).emit(eq(queryType), filter.capture(), any(PrescriptionView.class));
+        return filter.getValue();
+    }
+
+    private static EventMessage<PrescriptionEvent> tracked(PrescriptionEvent event, long sequence, long position) {
+        return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position),
+                message(event, sequence));
+    }
+
+    @Test
+    void aReleaseReachesThePharmacyThatHeldItAndTheInstitutionButNoOtherPharmacy() throws Exception {
+        PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
+        PrescriptionId id = issued.prescriptionId();
+        handle(message(issued, 0));
+        handle(message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
+        Instant today = T.minusSeconds(3600);
+        subscribeAll(new FindDispensingView(PHARMACY_A, today), new FindDispensingView(PHARMACY_B, today),
+                new FindPrescriptionsByInstitution(HOSPITAL));
+
+        handle(message(new PrescriptionReleased(id, PHARMACY_A, 1, "patient left", T), 2));
+
+        Predicate<FindDispensingView> pharmacies = emittedTo(FindDispensingView.class);
+        assertThat(pharmacies.test(new FindDispensingView(PHARMACY_A, today))).isTrue();
+        assertThat(pharmacies.test(new FindDispensingView(PHARMACY_B, today))).isFalse();
+        Predicate<FindPrescriptionsByInstitution> institutions = emittedTo(FindPrescriptionsByInstitution.class);
+        assertThat(institutions.test(new FindPrescriptionsByInstitution(HOSPITAL))).isTrue();
+        assertThat(institutions.test(new FindPrescriptionsByInstitution(InstitutionId.of("HOSP-OTHER")))).isFalse();
+        verify(emitter, never()).emit(eq(FindPrescription.class), any(Predicate.class), any(Object.class));
+    }
+
+    @Test
+    void nothingIsEmittedToPharmaciesTheChangeDoesNotConcern() throws Exception {
+        PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
+        subscribeAll(new FindDispensingView(PHARMACY_B, T), new FindPrescriptionsByInstitution(InstitutionId.of("X")));
+
+        handle(message(issued, 0));
+        handle(message(new PrescriptionAccepted(issued.prescriptionId(), PHARMACY_A, PHARMACIST, 1, T), 1));
+
+        verify(emitter, never()).emit(any(Class.class), any(Predicate.class), any(Object.class));
+    }
+
+    @Test
+    void theRowKeepsTheGlobalPositionOfTheLastEventAndWhenItsHolderAcceptedIt() throws Exception {
+        PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
+        PrescriptionId id = issued.prescriptionId();
+        Instant acceptedAt = T.plusSeconds(42);
+
+        handle(tracked(issued, 0, 17));
+        handle(tracked(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, acceptedAt), 1, 23));
+
+        PrescriptionView view = repository.load(id).orElseThrow();
+        assertThat(view.lastPosition()).isEqualTo(23);
+        assertThat(view.heldSince()).isEqualTo(acceptedAt);
     }
 }

@@ -9,6 +9,9 @@ import org.eprescription.core.prescription.PrescriptionStatus;
 import org.eprescription.core.prescription.event.PrescriptionAccepted;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.eprescription.core.prescription.event.PrescriptionDispensed;
+import org.eprescription.core.prescription.event.PrescriptionReleased;
+import org.eprescription.core.prescription.event.PrescriptionCompleted;
+import org.eprescription.core.prescription.event.CancellationRequested;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.RefillScheduled;
@@ -33,6 +36,7 @@ import static org.eprescription.query.prescription.PrescriptionFixtures.HOSPITAL
 import static org.eprescription.query.prescription.PrescriptionFixtures.PATIENT;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACIST;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
+import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_B;
 import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
 import static org.eprescription.query.prescription.PrescriptionFixtures.item;
 
@@ -265,5 +269,58 @@ class PrescriptionViewRepositoryTest {
                 accepted(issued),
                 new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1, List.of(item(1, "28", 28)), true, T),
                 new RefillScheduled(id, 2, planned, planned.minusDays(7), closes, T)};
+    }
+
+    @Test
+    void aPharmacySeesWhatItHoldsAndWhatItDispensedSinceTheStartOfItsDay() {
+        Instant morning = Instant.parse("2026-11-30T00:00:00Z");
+        PrescriptionId held = PrescriptionId.random();
+        PrescriptionId dispensedToday = PrescriptionId.random();
+        PrescriptionId dispensedYesterday = PrescriptionId.random();
+        PrescriptionId heldElsewhere = PrescriptionId.random();
+        store(issued(held, 0), new PrescriptionAccepted(held, PHARMACY_A, PHARMACIST, 1, T),
+                new CancellationRequested(held, HOSPITAL, DOCTOR, PHARMACY_A, "changed my mind", T));
+        store(issued(dispensedToday, 0), new PrescriptionAccepted(dispensedToday, PHARMACY_A, PHARMACIST, 1, T),
+                new PrescriptionDispensed(dispensedToday, PHARMACY_A, PHARMACIST, 1, List.of(item(1, "28", 28)), true,
+                        morning.plusSeconds(3600)),
+                new PrescriptionCompleted(dispensedToday, T));
+        store(issued(dispensedYesterday, 0),
+                new PrescriptionAccepted(dispensedYesterday, PHARMACY_A, PHARMACIST, 1, T),
+                new PrescriptionDispensed(dispensedYesterday, PHARMACY_A, PHARMACIST, 1, List.of(item(1, "28", 28)),
+                        true, morning.minusSeconds(1)),
+                new PrescriptionCompleted(dispensedYesterday, T));
+        store(issued(heldElsewhere, 0), new PrescriptionAccepted(heldElsewhere, PHARMACY_B, PHARMACIST, 1, T));
+
+        assertThat(repository.findHeldBy(PHARMACY_A)).extracting(PrescriptionView::prescriptionId).containsExactly(held);
+        assertThat(repository.findHeldBy(PHARMACY_A).get(0).cancellationRequested()).isTrue();
+        assertThat(repository.findDispensedBySince(PHARMACY_A, morning)).extracting(PrescriptionView::prescriptionId)
+                .containsExactly(dispensedToday);
+        assertThat(repository.findDispensedBySince(PHARMACY_B, morning)).isEmpty();
+    }
+
+    @Test
+    void stuckPrescriptionsAreThoseHeldSinceBeforeTheCutoffWithNoDispensingSince() {
+        Instant cutoff = Instant.parse("2026-11-28T00:00:00Z");
+        Instant before = cutoff.minusSeconds(3600);
+        Instant after = cutoff.plusSeconds(3600);
+        PrescriptionId stuck = PrescriptionId.random();
+        PrescriptionId dispensedSince = PrescriptionId.random();
+        PrescriptionId acceptedAfterCutoff = PrescriptionId.random();
+        PrescriptionId released = PrescriptionId.random();
+        store(issued(stuck, 0), new PrescriptionAccepted(stuck, PHARMACY_A, PHARMACIST, 1, before));
+        store(issued(dispensedSince, 0), new PrescriptionAccepted(dispensedSince, PHARMACY_A, PHARMACIST, 1, before),
+                new PrescriptionDispensed(dispensedSince, PHARMACY_A, PHARMACIST, 1, List.of(item(1, "7", 7)), false,
+                        after));
+        store(issued(acceptedAfterCutoff, 0),
+                new PrescriptionAccepted(acceptedAfterCutoff, PHARMACY_B, PHARMACIST, 1, after));
+        store(issued(released, 0), new PrescriptionAccepted(released, PHARMACY_A, PHARMACIST, 1, before),
+                new PrescriptionReleased(released, PHARMACY_A, 1, "patient left", after));
+
+        List<PrescriptionView> found = repository.findHeldWithoutDispensingSince(cutoff, 10);
+
+        assertThat(found).extracting(PrescriptionView::prescriptionId).containsExactly(stuck);
+        assertThat(found.get(0).heldSince()).isEqualTo(before);
+        assertThat(repository.load(released).orElseThrow().heldSince()).isNull();
+        assertThat(repository.load(dispensedSince).orElseThrow().lastDispensedAt()).isEqualTo(after);
     }
 }

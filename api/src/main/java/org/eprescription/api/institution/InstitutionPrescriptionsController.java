@@ -1,0 +1,66 @@
+package org.eprescription.api.institution;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.eprescription.api.prescription.PrescriptionResponses;
+import org.eprescription.api.stream.LiveStreams;
+import org.eprescription.api.stream.StreamFormat;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.query.prescription.FindPrescriptionsByInstitution;
+import org.eprescription.query.prescription.PrescriptionView;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.util.List;
+
+/** The prescriptions an institution issued, with status and open alerts; and the same live, as Server-Sent Events. */
+@RestController
+@RequestMapping("/api/v1/institutions/{institutionId}/prescriptions")
+public class InstitutionPrescriptionsController {
+
+    private final QueryGateway queryGateway;
+    private final PrescriptionResponses responses;
+    private final LiveStreams streams;
+
+    public InstitutionPrescriptionsController(QueryGateway queryGateway, PrescriptionResponses responses,
+                                              LiveStreams streams) {
+        this.queryGateway = queryGateway;
+        this.responses = responses;
+        this.streams = streams;
+    }
+
+    @GetMapping
+    public InstitutionPrescriptionsResponse get(@PathVariable String institutionId) {
+        InstitutionId id = InstitutionId.of(institutionId);
+        List<PrescriptionView> views = queryGateway.query(new FindPrescriptionsByInstitution(id),
+                ResponseTypes.multipleInstancesOf(PrescriptionView.class)).join();
+        return new InstitutionPrescriptionsResponse(id.value(), responses.withOpenAlerts(views));
+    }
+
+    /** {@code snapshot}: the body of {@link #get}; {@code change}: a prescription of the institution that changed. */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter stream(@PathVariable String institutionId) {
+        InstitutionId id = InstitutionId.of(institutionId);
+        return streams.open(new FindPrescriptionsByInstitution(id),
+                ResponseTypes.multipleInstancesOf(PrescriptionView.class), new StreamFormat<>() {
+                    @Override
+                    public Object snapshot(List<PrescriptionView> initial) {
+                        return new InstitutionPrescriptionsResponse(id.value(), responses.withOpenAlerts(initial));
+                    }
+
+                    @Override
+                    public long snapshotPosition(List<PrescriptionView> initial) {
+                        return initial.stream().mapToLong(PrescriptionView::lastPosition).max().orElse(-1);
+                    }
+
+                    @Override
+                    public Object change(PrescriptionView view) {
+                        return responses.withOpenAlerts(view);
+                    }
+                });
+    }
+}

@@ -1,0 +1,91 @@
+package org.eprescription.api.pharmacy;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.eprescription.api.config.ExchangeProperties;
+import org.eprescription.api.prescription.PrescriptionResponses;
+import org.eprescription.api.stream.LiveStreams;
+import org.eprescription.api.stream.StreamFormat;
+import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.query.prescription.DispensingView;
+import org.eprescription.query.prescription.FindDispensingView;
+import org.eprescription.query.prescription.PrescriptionView;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.stream.Stream;
+
+/**
+ * A pharmacy's working view: what it holds now and what it dispensed today (in the exchange's zone), each with its
+ * open alerts; and the same live, as Server-Sent Events.
+ */
+@RestController
+@RequestMapping("/api/v1/pharmacies/{pharmacyId}/dispensing-view")
+public class DispensingViewController {
+
+    private final QueryGateway queryGateway;
+    private final PrescriptionResponses responses;
+    private final LiveStreams streams;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    public DispensingViewController(QueryGateway queryGateway, PrescriptionResponses responses, LiveStreams streams,
+                                    Clock clock, ExchangeProperties properties) {
+        this.queryGateway = queryGateway;
+        this.responses = responses;
+        this.streams = streams;
+        this.clock = clock;
+        this.zone = properties.zone();
+    }
+
+    @GetMapping
+    public DispensingViewResponse get(@PathVariable String pharmacyId) {
+        DispensingView view = queryGateway.query(query(pharmacyId), ResponseTypes.instanceOf(DispensingView.class))
+                .join();
+        return response(view);
+    }
+
+    /**
+     * {@code snapshot}: the body of {@link #get}; {@code change}: a prescription view (with its open alerts) that
+     * entered, changed in or left this pharmacy's view, such as one released or cancelled.
+     */
+    @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter stream(@PathVariable String pharmacyId) {
+        return streams.open(query(pharmacyId), ResponseTypes.instanceOf(DispensingView.class),
+                new StreamFormat<>() {
+                    @Override
+                    public Object snapshot(DispensingView initial) {
+                        return response(initial);
+                    }
+
+                    @Override
+                    public long snapshotPosition(DispensingView initial) {
+                        return Stream.concat(initial.held().stream(), initial.dispensedToday().stream())
+                                .mapToLong(PrescriptionView::lastPosition).max().orElse(-1);
+                    }
+
+                    @Override
+                    public Object change(PrescriptionView view) {
+                        return responses.withOpenAlerts(view);
+                    }
+                });
+    }
+
+    private FindDispensingView query(String pharmacyId) {
+        Instant startOfDay = LocalDate.ofInstant(clock.instant(), zone).atStartOfDay(zone).toInstant();
+        return new FindDispensingView(PharmacyId.of(pharmacyId), startOfDay);
+    }
+
+    private DispensingViewResponse response(DispensingView view) {
+        return new DispensingViewResponse(view.pharmacyId().value(), responses.withOpenAlerts(view.held()),
+                responses.withOpenAlerts(view.dispensedToday()));
+    }
+}

@@ -1,0 +1,57 @@
+package org.eprescription.api.prescription;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.eprescription.api.problem.UnknownResourceException;
+import org.eprescription.api.stream.LiveStreams;
+import org.eprescription.api.stream.StreamFormat;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.query.prescription.FindPrescription;
+import org.eprescription.query.prescription.PrescriptionView;
+import org.springframework.http.MediaType;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.util.Optional;
+import java.util.UUID;
+
+/** One prescription's view, live: {@code snapshot} and {@code change} carry the body of {@code GET /prescriptions/{id}}. */
+@RestController
+public class PrescriptionStreamController {
+
+    private final PrescriptionViews views;
+    private final PrescriptionResponses responses;
+    private final LiveStreams streams;
+
+    public PrescriptionStreamController(PrescriptionViews views, PrescriptionResponses responses, LiveStreams streams) {
+        this.views = views;
+        this.responses = responses;
+        this.streams = streams;
+    }
+
+    @GetMapping(path = "/api/v1/prescriptions/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter stream(@PathVariable UUID id) {
+        PrescriptionId prescriptionId = new PrescriptionId(id);
+        if (views.find(prescriptionId).isEmpty()) {
+            throw new UnknownResourceException("no prescription " + prescriptionId);
+        }
+        return streams.open(new FindPrescription(prescriptionId),
+                ResponseTypes.optionalInstanceOf(PrescriptionView.class), new StreamFormat<>() {
+                    @Override
+                    public Object snapshot(Optional<PrescriptionView> initial) {
+                        return initial.map(responses::current).orElse(null);
+                    }
+
+                    @Override
+                    public long snapshotPosition(Optional<PrescriptionView> initial) {
+                        return initial.map(PrescriptionView::lastPosition).orElse(-1L);
+                    }
+
+                    @Override
+                    public Object change(PrescriptionView view) {
+                        return responses.current(view);
+                    }
+                });
+    }
+}

@@ -1,0 +1,39 @@
+package org.eprescription.api.servicedesk;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.eprescription.query.prescription.FindStuckPrescriptions;
+import org.eprescription.query.prescription.PrescriptionView;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+/** Stuck work for the service desk: prescriptions a pharmacy holds without dispensing. */
+@RestController
+public class StuckPrescriptionsController {
+
+    private final QueryGateway queryGateway;
+    private final Clock clock;
+
+    public StuckPrescriptionsController(QueryGateway queryGateway, Clock clock) {
+        this.queryGateway = queryGateway;
+        this.clock = clock;
+    }
+
+    /** @param heldFor an ISO-8601 duration such as {@code PT48H}; must be positive */
+    @GetMapping("/api/v1/admin/stuck-prescriptions")
+    public StuckPrescriptionsResponse stuck(@RequestParam(defaultValue = "PT48H") Duration heldFor) {
+        if (heldFor.isNegative() || heldFor.isZero()) {
+            throw new IllegalArgumentException("heldFor must be a positive duration, such as PT48H");
+        }
+        Instant cutoff = clock.instant().minus(heldFor);
+        List<PrescriptionView> stuck = queryGateway.query(new FindStuckPrescriptions(cutoff),
+                ResponseTypes.multipleInstancesOf(PrescriptionView.class)).join();
+        return new StuckPrescriptionsResponse(heldFor, cutoff, stuck);
+    }
+}

@@ -1,0 +1,21 @@
+package org.eprescription.api.stream;
+
+import org.eprescription.query.prescription.PrescriptionView;
+
+/**
+ * How one kind of stream shows its snapshot and its changes. Runs on the stream's writer thread, so it may query
+ * (the alerts of a view, for instance) without holding up the projection or other clients.
+ *
+ * @param <I> the subscription query's initial answer
+ */
+public interface StreamFormat<I> {
+
+    /** The body of the {@code snapshot} event. */
+    Object snapshot(I initial);
+
+    /** The id of the {@code snapshot} event: the highest global position among the views it shows, -1 if none. */
+    long snapshotPosition(I initial);
+
+    /** The body of a {@code change} event. */
+    Object change(PrescriptionView view);
+}

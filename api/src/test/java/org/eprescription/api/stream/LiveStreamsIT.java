@@ -1,0 +1,191 @@
+package org.eprescription.api.stream;
+
+import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.IssuedPrescription;
+import org.eprescription.api.support.SseClient;
+import org.eprescription.api.support.SseClient.Event;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
+import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.accept;
+import static org.eprescription.api.support.Prescriptions.dispense;
+import static org.eprescription.api.support.Prescriptions.issue;
+import static org.eprescription.api.support.Prescriptions.item;
+import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+/** The three live views over HTTP: a snapshot, then the change of every command made through the API. */
+class LiveStreamsIT extends ExchangeIntegrationTest {
+
+    static final Duration WAIT = Duration.ofSeconds(5);
+
+    SseClient stream(String path) {
+        return SseClient.open(port, path, objectMapper, null);
+    }
+
+    static boolean changeOf(Event event, IssuedPrescription prescription, String status) {
+        return "change".equals(event.name()) && event.data().path("prescriptionId").asText().equals(prescription.id())
+                && event.data().path("status").asText().equals(status);
+    }
+
+    void accepted(IssuedPrescription prescription, String pharmacy) {
+        assertThat(api().post("/prescriptions/accept", accept(prescription.exchangeCode(), BIRTH_DATE, pharmacy))
+                .status()).isEqualTo(200);
+    }
+
+    @Test
+    void aPharmacyStreamShowsItsQueueThenAcceptDispenseCancellationRequestAndCompletion() {
+        String pharmacy = unique("PH");
+        IssuedPrescription prescription = issued(issue(unique("HOSP")));
+        try (SseClient live = stream("/pharmacies/" + pharmacy + "/dispensing-view/stream")) {
+            assertThat(live.contentType()).startsWith("text/event-stream");
+            Event snapshot = live.next(WAIT);
+            assertThat(snapshot.name()).isEqualTo("snapshot");
+            assertThat(snapshot.data().path("pharmacyId").asText()).isEqualTo(pharmacy);
+            assertThat(snapshot.data().path("held")).isEmpty();
+            assertThat(snapshot.data().path("dispensedToday")).isEmpty();
+
+            accepted(prescription, pharmacy);
+            Event accepted = live.next(WAIT);
+            assertThat(changeOf(accepted, prescription, "ACCEPTED")).as(accepted.toString()).isTrue();
+            assertThat(accepted.data().path("pharmacyId").asText()).isEqualTo(pharmacy);
+            assertThat(accepted.data().has("alerts")).isTrue();
+            assertThat(Long.parseLong(accepted.id())).isEqualTo(accepted.data().path("lastPosition").asLong())
+                    .isPositive();
+
+            api().post(prescription.path() + "/dispense", dispense(pharmacy, false, item(1, AMLODIPINE_BRAND, 7, 7)));
+            Event dispensed = live.next(WAIT);
+            assertThat(dispensed.data().path("dispensings")).hasSize(1);
+            assertThat(Long.parseLong(dispensed.id())).isGreaterThan(Long.parseLong(accepted.id()));
+
+            api().post(prescription.path() + "/cancel", Map.of("reason", "wrong dose"),
+                    prescriberHeaders(prescription.institutionId()));
+            Event cancellation = live.next(WAIT);
+            assertThat(cancellation.data().path("cancellationRequested").asBoolean()).isTrue();
+
+            api().post(prescription.path() + "/dispense", dispense(pharmacy, true, item(1, AMLODIPINE_BRAND, 21, 21)));
+            Event completed = live.next(event -> changeOf(event, prescription, "COMPLETED"), WAIT);
+            assertThat(completed.data().path("pharmacyId").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void aPharmacyStreamDoesNotReceiveAnotherPharmacysChanges() {
+        String mine = unique("PH");
+        String other = unique("PH");
+        IssuedPrescription theirs = issued(issue(unique("HOSP")));
+        IssuedPrescription ours = issued(issue(unique("HOSP")));
+        try (SseClient live = stream("/pharmacies/" + mine + "/dispensing-view/stream")) {
+            live.next(WAIT);
+
+            accepted(theirs, other);
+            api().post(theirs.path() + "/dispense", dispense(other, true, item(1, AMLODIPINE_BRAND, 28, 28)));
+            accepted(ours, mine);
+
+            Event first = live.next(event -> "change".equals(event.name()), WAIT);
+            assertThat(first.data().path("prescriptionId").asText()).isEqualTo(ours.id());
+            assertThat(live.pending()).allSatisfy(event ->
+                    assertThat(event.data().path("prescriptionId").asText()).isEqualTo(ours.id()));
+        }
+    }
+
+    @Test
+    void aReleasedPrescriptionsChangeReachesThePharmacyThatHeldIt() {
+        String pharmacy = unique("PH");
+        IssuedPrescription prescription = issued(issue(unique("HOSP")));
+        accepted(prescription, pharmacy);
+        try (SseClient live = stream("/pharmacies/" + pharmacy + "/dispensing-view/stream")) {
+            Event snapshot = live.next(WAIT);
+            assertThat(snapshot.data().path("held")).hasSize(1);
+            assertThat(snapshot.data().path("held").get(0).path("prescriptionId").asText()).isEqualTo(prescription.id());
+
+            api().post(prescription.path() + "/release", Map.of("pharmacyId", pharmacy, "reason", "out of stock"));
+
+            Event released = live.next(WAIT);
+            assertThat(changeOf(released, prescription, "ISSUED")).as(released.toString()).isTrue();
+            assertThat(released.data().path("pharmacyId").isNull()).isTrue();
+        }
+    }
+
+    @Test
+    void anInstitutionStreamShowsItsPrescriptionsThenNewOnesAndCancellations() {
+        String institution = unique("HOSP");
+        IssuedPrescription earlier = issued(issue(institution));
+        try (SseClient live = stream("/institutions/" + institution + "/prescriptions/stream")) {
+            Event snapshot = live.next(WAIT);
+            assertThat(snapshot.name()).isEqualTo("snapshot");
+            assertThat(snapshot.data().path("institutionId").asText()).isEqualTo(institution);
+            assertThat(snapshot.data().path("prescriptions")).hasSize(1);
+            assertThat(snapshot.id()).isEqualTo(snapshot.data().path("prescriptions").get(0).path("lastPosition").asText());
+
+            IssuedPrescription later = issued(issue(institution));
+            assertThat(changeOf(live.next(WAIT), later, "ISSUED")).isTrue();
+
+            api().post(earlier.path() + "/cancel", Map.of("reason", "duplicate"), prescriberHeaders(institution));
+            assertThat(changeOf(live.next(WAIT), earlier, "CANCELLED")).isTrue();
+        }
+    }
+
+    @Test
+    void aPrescriptionStreamShowsTheViewThenEveryChange() {
+        IssuedPrescription prescription = issued(issue(unique("HOSP")));
+        String pharmacy = unique("PH");
+        try (SseClient live = stream(prescription.path() + "/stream")) {
+            Event snapshot = live.next(WAIT);
+            assertThat(snapshot.name()).isEqualTo("snapshot");
+            assertThat(snapshot.data().path("status").asText()).isEqualTo("ISSUED");
+            assertThat(snapshot.data().path("version").asLong()).isZero();
+
+            accepted(prescription, pharmacy);
+            assertThat(changeOf(live.next(WAIT), prescription, "ACCEPTED")).isTrue();
+            api().post(prescription.path() + "/dispense", dispense(pharmacy, true, item(1, AMLODIPINE_BRAND, 28, 28)));
+            assertThat(live.next(event -> changeOf(event, prescription, "COMPLETED"), WAIT).data()
+                    .path("dispensings")).hasSize(1);
+        }
+    }
+
+    @Test
+    void theStreamOfAnUnknownPrescriptionIsNotFound() {
+        assertThat(SseClient.status(port, "/prescriptions/" + UUID.randomUUID() + "/stream")).isEqualTo(404);
+    }
+
+    @Test
+    void aClientReconnectingWithLastEventIdSeesWhatChangedWhileItWasAway() {
+        String pharmacy = unique("PH");
+        IssuedPrescription prescription = issued(issue(unique("HOSP")));
+        String lastEventId;
+        try (SseClient live = stream("/pharmacies/" + pharmacy + "/dispensing-view/stream")) {
+            live.next(WAIT);
+            accepted(prescription, pharmacy);
+            lastEventId = live.next(WAIT).id();
+        }
+
+        api().post(prescription.path() + "/dispense", dispense(pharmacy, false, item(1, AMLODIPINE_BRAND, 7, 7)));
+
+        try (SseClient again = SseClient.open(port, "/pharmacies/" + pharmacy + "/dispensing-view/stream",
+                objectMapper, lastEventId)) {
+            Event snapshot = again.next(WAIT);
+            assertThat(snapshot.name()).isEqualTo("snapshot");
+            assertThat(Long.parseLong(snapshot.id())).isGreaterThan(Long.parseLong(lastEventId));
+            List<String> dispensedToday = snapshot.data().path("dispensedToday").findValuesAsText("prescriptionId");
+            assertThat(dispensedToday).contains(prescription.id());
+            assertThat(snapshot.data().path("held").get(0).path("dispensings")).hasSize(1);
+        }
+    }
+
+    @Test
+    void anIdleStreamGetsHeartbeats() throws Exception {
+        try (SseClient live = stream("/pharmacies/" + unique("PH") + "/dispensing-view/stream")) {
+            live.next(WAIT);
+            Thread.sleep(2_500);
+            assertThat(live.heartbeats()).isGreaterThanOrEqualTo(2);
+        }
+    }
+}

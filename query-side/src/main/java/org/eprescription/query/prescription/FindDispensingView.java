@@ -1,0 +1,19 @@
+package org.eprescription.query.prescription;
+
+import org.eprescription.core.ids.PharmacyId;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A pharmacy's working view: what it holds now and what it dispensed since {@code dispensedSince} (the start of its
+ * day); answers {@link DispensingView}. As a subscription query its updates are the {@link PrescriptionView}s that
+ * enter, change in or leave that view.
+ */
+public record FindDispensingView(PharmacyId pharmacyId, Instant dispensedSince) {
+
+    public FindDispensingView {
+        Objects.requireNonNull(pharmacyId, "pharmacyId");
+        Objects.requireNonNull(dispensedSince, "dispensedSince");
+    }
+}
