@@ -65,5 +65,10 @@ public abstract class ExchangeIntegrationTest {
         TestClock testClock() {
             return new TestClock();
         }
+
+        @Bean
+        ProjectionFault projectionFault() {
+            return new ProjectionFault();
+        }
     }
 }

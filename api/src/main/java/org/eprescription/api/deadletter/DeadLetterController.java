@@ -1,0 +1,35 @@
+package org.eprescription.api.deadletter;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** Events the projections could not handle, for auditors and operators, and their retry once the cause is fixed. */
+@RestController
+@RequestMapping("/api/v1/admin/dead-letters")
+public class DeadLetterController {
+
+    private final DeadLetters deadLetters;
+
+    public DeadLetterController(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    public record DeadLetterList(List<DeadLetterView> deadLetters) {
+    }
+
+    @GetMapping
+    public DeadLetterList list() {
+        return new DeadLetterList(deadLetters.list());
+    }
+
+    /** Handles the letter's sequence again, oldest letter first; what still fails stays in the queue. */
+    @PostMapping("/{id}/retry")
+    public RetryOutcome retry(@PathVariable String id) {
+        return deadLetters.retry(id);
+    }
+}

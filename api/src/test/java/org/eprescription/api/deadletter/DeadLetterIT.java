@@ -1,0 +1,115 @@
+package org.eprescription.api.deadletter;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.IssuedPrescription;
+import org.eprescription.api.support.ProjectionFault;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
+import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.accept;
+import static org.eprescription.api.support.Prescriptions.dispense;
+import static org.eprescription.api.support.Prescriptions.issue;
+import static org.eprescription.api.support.Prescriptions.item;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+/** A projection that fails on one event parks that prescription's events and goes on with everyone else's. */
+class DeadLetterIT extends ExchangeIntegrationTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(20);
+
+    @Autowired
+    private ProjectionFault fault;
+
+    @AfterEach
+    void healTheProjection() {
+        fault.clear();
+        for (JsonNode letter : deadLetters()) {
+            api().post("/admin/dead-letters/" + letter.path("id").asText() + "/retry", Map.of());
+        }
+    }
+
+    @Test
+    void aFailingEventWaitsInTheQueueWithItsPrescriptionsLaterEventsUntilRetried() {
+        IssuedPrescription victim = issued(issue(unique("HOSP")));
+        IssuedPrescription other = issued(issue(unique("HOSP")));
+        fault.failOnAcceptanceOf(victim.id());
+
+        assertThat(api().post("/prescriptions/accept", accept(victim.exchangeCode(), BIRTH_DATE, "PH-A")).status())
+                .as("the command is recorded even though its view cannot follow").isEqualTo(200);
+        await().atMost(WAIT).until(() -> lettersOf(victim).size() == 1);
+        JsonNode letter = lettersOf(victim).get(0);
+        assertThat(letter.path("processingGroup").asText()).isEqualTo("prescription-view");
+        assertThat(letter.path("sequenceIdentifier").asText()).isNotBlank();
+        assertThat(letter.path("eventType").asText()).isEqualTo("PrescriptionAccepted");
+        assertThat(letter.path("sequenceNumber").asLong()).isEqualTo(1);
+        assertThat(letter.path("enqueuedAt").asText()).isNotBlank();
+        assertThat(letter.path("cause").path("type").asText()).isEqualTo(IllegalStateException.class.getName());
+        assertThat(letter.path("cause").path("message").asText()).contains("injected fault");
+
+        Response otherAccepted = api().post("/prescriptions/accept", accept(other.exchangeCode(), BIRTH_DATE, "PH-B"));
+        assertThat(otherAccepted.text("status")).as("other prescriptions go on").isEqualTo("ACCEPTED");
+
+        assertThat(api().post(victim.path() + "/dispense", dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)))
+                .status()).isEqualTo(200);
+        await().atMost(WAIT).until(() -> lettersOf(victim).size() >= 2);
+        assertThat(lettersOf(victim)).as("later events of the prescription queue behind the failed one")
+                .extracting(l -> l.path("sequenceIdentifier").asText())
+                .containsOnly(letter.path("sequenceIdentifier").asText());
+        assertThat(lettersOf(victim)).extracting(l -> l.path("eventType").asText())
+                .startsWith("PrescriptionAccepted", "PrescriptionDispensed");
+        Response parked = api().get(victim.path());
+        assertThat(parked.text("status")).isEqualTo("ISSUED");
+        assertThat(parked.body().path("version").asLong()).isZero();
+
+        Response stillFailing = api().post("/admin/dead-letters/" + letter.path("id").asText() + "/retry", Map.of());
+        assertThat(stillFailing.status()).isEqualTo(200);
+        assertThat(stillFailing.body().path("processed").asBoolean()).isFalse();
+        assertThat(stillFailing.body().path("remaining").get(0).path("id").asText())
+                .isEqualTo(letter.path("id").asText());
+
+        fault.clear();
+        long lastSequence = lettersOf(victim).stream().mapToLong(l -> l.path("sequenceNumber").asLong()).max()
+                .orElseThrow();
+        Response retried = api().post("/admin/dead-letters/" + letter.path("id").asText() + "/retry", Map.of());
+
+        assertThat(retried.status()).isEqualTo(200);
+        assertThat(retried.body().path("processed").asBoolean()).isTrue();
+        assertThat(retried.body().path("remaining")).isEmpty();
+        Response healed = api().get(victim.path());
+        assertThat(healed.text("status")).isEqualTo("COMPLETED");
+        assertThat(healed.body().path("version").asLong()).isEqualTo(lastSequence);
+        assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void retryingAnUnknownLetterIsNotFound() {
+        Response retried = api().post("/admin/dead-letters/no-such-letter/retry", Map.of());
+
+        assertThat(retried.status()).isEqualTo(404);
+        assertThat(retried.contentType()).startsWith("application/problem+json");
+    }
+
+    private List<JsonNode> lettersOf(IssuedPrescription prescription) {
+        return deadLetters().stream()
+                .filter(letter -> letter.path("aggregateIdentifier").asText().equals(prescription.id()))
+                .toList();
+    }
+
+    private List<JsonNode> deadLetters() {
+        Response list = api().get("/admin/dead-letters");
+        assertThat(list.status()).isEqualTo(200);
+        return StreamSupport.stream(list.body().path("deadLetters").spliterator(), false).toList();
+    }
+}

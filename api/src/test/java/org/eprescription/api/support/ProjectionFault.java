@@ -1,0 +1,37 @@
+package org.eprescription.api.support;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.eprescription.core.prescription.event.PrescriptionAccepted;
+import org.eprescription.query.prescription.PrescriptionViewProjection;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A fault a test can switch on: a handler in the prescription-view group, invoked before the projection itself
+ * (highest order), that fails on the acceptance of one chosen prescription, as a bug in the projection would.
+ * Off unless a test names a prescription.
+ */
+@ProcessingGroup(PrescriptionViewProjection.PROCESSING_GROUP)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+public class ProjectionFault {
+
+    private final AtomicReference<String> failingPrescription = new AtomicReference<>();
+
+    public void failOnAcceptanceOf(String prescriptionId) {
+        failingPrescription.set(prescriptionId);
+    }
+
+    public void clear() {
+        failingPrescription.set(null);
+    }
+
+    @EventHandler
+    public void on(PrescriptionAccepted event) {
+        if (event.prescriptionId().toString().equals(failingPrescription.get())) {
+            throw new IllegalStateException("injected fault for prescription " + event.prescriptionId());
+        }
+    }
+}
