@@ -6,4 +6,8 @@ public class ViewNotReadyException extends RuntimeException {
     public ViewNotReadyException(String detail) {
         super(detail);
     }
+
+    public ViewNotReadyException(String detail, Throwable cause) {
+        super(detail, cause);
+    }
 }

@@ -21,6 +21,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -107,8 +108,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof IllegalArgumentException illegal) {
             return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", illegal.getMessage());
         }
+        if (cause instanceof TransactionSystemException) {
+            // a commit or rollback that failed at the connection: whether an earlier commit of this request
+            // (its command, before the answer's read) took effect is unknown, so the client must look first
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
+                    "the exchange's store went away while the request was being completed; read the resource "
+                            + "again before retrying");
+        }
         if (cause instanceof CannotCreateTransactionException || cause instanceof DataAccessResourceFailureException
-                || cause instanceof TransientDataAccessException || cause instanceof SQLTransientConnectionException) {
+                || cause instanceof TransientDataAccessException || cause instanceof SQLTransientConnectionException
+                || StoreConnectionFailure.is(cause)) {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable",
                     "the exchange's store cannot be reached; nothing was changed, retry later");
         }
