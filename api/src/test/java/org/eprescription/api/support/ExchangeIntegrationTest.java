@@ -8,6 +8,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -67,8 +68,8 @@ public abstract class ExchangeIntegrationTest {
         }
 
         @Bean
-        ProjectionFault projectionFault() {
-            return new ProjectionFault();
+        ProjectionFault projectionFault(JdbcClient jdbc) {
+            return new ProjectionFault(jdbc);
         }
     }
 }

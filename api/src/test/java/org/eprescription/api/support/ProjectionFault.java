@@ -6,19 +6,26 @@ import org.eprescription.core.prescription.event.PrescriptionAccepted;
 import org.eprescription.query.prescription.PrescriptionViewProjection;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A fault a test can switch on: a handler in the prescription-view group, invoked before the projection itself
- * (highest order), that fails on the acceptance of one chosen prescription, as a bug in the projection would.
- * Off unless a test names a prescription.
+ * (highest order), that fails on the acceptance of one chosen prescription with a failing SQL statement, as a
+ * bug in the projection would. In PostgreSQL that aborts the batch's transaction, the hard case for a dead-letter
+ * queue. Off unless a test names a prescription.
  */
 @ProcessingGroup(PrescriptionViewProjection.PROCESSING_GROUP)
 @Order(Ordered.HIGHEST_PRECEDENCE)
 public class ProjectionFault {
 
     private final AtomicReference<String> failingPrescription = new AtomicReference<>();
+    private final JdbcClient jdbc;
+
+    public ProjectionFault(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
 
     public void failOnAcceptanceOf(String prescriptionId) {
         failingPrescription.set(prescriptionId);
@@ -31,7 +38,7 @@ public class ProjectionFault {
     @EventHandler
     public void on(PrescriptionAccepted event) {
         if (event.prescriptionId().toString().equals(failingPrescription.get())) {
-            throw new IllegalStateException("injected fault for prescription " + event.prescriptionId());
+            jdbc.sql("SELECT 1 / 0 AS injected_fault").query(Integer.class).single();
         }
     }
 }
