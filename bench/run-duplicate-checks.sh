@@ -9,13 +9,14 @@
 # medication_course with one INSERT ... SELECT ... FROM generate_series(...) (drug codes from the sample catalogue,
 # periods around today, several institutions, PLANNED or DISPENSED), ANALYZEs it, prints the load time and the
 # table and index sizes and EXPLAIN ANALYZE of the queries a duplicate check runs, then runs
-# bench/DuplicateCheckLoad.java (N clients posting LINES-line drafts for random loaded patients). Stops the exchange
-# and drops the database at the end, also when something fails (--keep-db keeps it).
+# bench/DuplicateCheckLoad.java (N clients posting LINES-line drafts for random loaded patients, no think time).
+# Stops the exchange and drops the database at the end, also when something fails (--keep-db keeps it).
 #
 # Loading the projection table directly (not through events) is deliberate: this is a read benchmark, and the
 # duplicate check reads only medication_course and patient_consent. The event store stays empty.
 #
-# BENCH_PGHOST (127.0.0.1), BENCH_PGPORT (5432), BENCH_PGUSER (postgres), trust auth. BENCH_LABEL names the run.
+# BENCH_PGHOST (127.0.0.1), BENCH_PGPORT (5432), BENCH_PGUSER (postgres), trust auth. BENCH_LABEL names the run;
+# BENCH_APP_JAVA_OPTS adds JVM options to the exchange.
 # Nothing here asserts a figure.
 set -euo pipefail
 
@@ -37,7 +38,7 @@ KEEP_DB=0
 STARTUP_TIMEOUT=180
 
 usage() {
-    sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit "${1:-0}"
 }
 
@@ -123,7 +124,7 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
     echo "memory:      $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
     echo "java:        $(java -version 2>&1 | head -1)"
     echo "postgresql:  $(psql_admin -At -c 'SHOW server_version')"
-    echo "pg settings: $(psql_admin -At -c "select string_agg(name || '=' || setting || coalesce(unit, ''), ' ') from pg_settings where name in ('shared_buffers','work_mem','maintenance_work_mem','effective_cache_size','max_wal_size')")"
+    echo "pg settings: $(psql_admin -At -c "select string_agg(name || '=' || current_setting(name), ' ') from pg_settings where name in ('shared_buffers','work_mem','maintenance_work_mem','effective_cache_size','max_wal_size')")"
     echo "note: the exchange, PostgreSQL and the load client share these CPUs"
     echo
 } | tee "$RESULT"
@@ -164,7 +165,9 @@ done
 RUN_JAR="$OUT/bench-app-dup-$TS.jar"
 cp "$JAR" "$RUN_JAR"
 echo "starting the exchange (run as $RUN_JAR) on 127.0.0.1:$PORT (log: $APP_LOG)"
-AXONIQ_UPDATE_CHECKER_DISABLED=true java -Xmx1g -jar "$RUN_JAR" \
+# BENCH_APP_JAVA_OPTS: extra JVM options for the exchange (e.g. -Xlog:gc:file=target/bench/gc.log)
+# shellcheck disable=SC2086
+AXONIQ_UPDATE_CHECKER_DISABLED=true java -Xmx1g ${BENCH_APP_JAVA_OPTS:-} -jar "$RUN_JAR" \
     --server.port="$PORT" \
     --server.address=127.0.0.1 \
     --spring.datasource.url="jdbc:postgresql://$PGHOST_:$PGPORT_/$DB" \
