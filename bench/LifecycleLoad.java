@@ -27,6 +27,12 @@ import java.util.regex.Pattern;
  * Lifecycle load benchmark: N client threads each loop issue -> accept -> dispense over HTTP against a running
  * exchange for a fixed duration, after a warmup whose samples are thrown away.
  *
+ * <p>With {@code --steps issue} the clients only issue: every prescription is for a patient drawn from a fixed
+ * pool ({@code --patients}, default 2,000) who already has a few prescriptions (a seeding phase issues
+ * {@code --seed-per-patient} of them per patient before the warmup, unmeasured), and its drugs come from a list
+ * with duplicates and a contraindicated pair, so that the exchange actually computes and raises alerts. The
+ * report then counts issues/s, the issue latency, and how many issue answers carried a non-empty {@code alerts}.
+ *
  * <p>JDK only, run as a single-file program:
  * <pre>
  *   java bench/LifecycleLoad.java --url http://127.0.0.1:8080/api/v1 --clients 8 --duration-seconds 60 --warmup-seconds 10
@@ -44,6 +50,18 @@ public class LifecycleLoad {
 
     static final String[] STEPS = {"issue", "accept", "dispense"};
     static final String[] DRUG_CODES = {"2171022F1021", "1129009F1025", "2189015F1023", "3962002F1024", "1149019F1027"};
+    /**
+     * Issue-only drugs: {code, unit}. Duplicates: amlodipine (2171022F1021, 2171022F3024, and in 2149114F1026
+     * valsartan+amlodipine), zolpidem (1129009F1025, 1129009F2021); contraindicated pair: triazolam 1124007F1024 with
+     * itraconazole 6290002M1021; and three drugs that conflict with none of these (atorvastatin, metformin, loxoprofen).
+     */
+    static final String[][] ISSUE_DRUGS = {
+            {"2171022F1021", "tablet"}, {"2171022F3024", "tablet"}, {"2149114F1026", "tablet"},
+            {"1129009F1025", "tablet"}, {"1129009F2021", "tablet"},
+            {"1124007F1024", "tablet"}, {"6290002M1021", "capsule"},
+            {"2189015F1023", "tablet"}, {"3962002F1024", "tablet"}, {"1149019F1027", "tablet"}};
+    static final Pattern NON_EMPTY_ALERTS = Pattern.compile("\"alerts\"\\s*:\\s*\\[\\s*\\{");
+    static final Pattern ALERT_ID = Pattern.compile("\"alertId\"\\s*:");
     static final Pattern EXCHANGE_CODE = Pattern.compile("\"exchangeCode\"\\s*:\\s*\"(\\d{4}-\\d{4}-\\d{4}-\\d{4})\"");
     static final int INSTITUTIONS = 50;
     static final int PHARMACIES = 50;
@@ -58,6 +76,13 @@ public class LifecycleLoad {
         int warmupSeconds = 10;
         int requestTimeoutSeconds = 30;
         String label = null;
+        String steps = "lifecycle";   // or "issue"
+        int patients = 2000;          // issue-only: size of the patient pool
+        int seedPerPatient = 2;       // issue-only: prescriptions issued per patient before the warmup
+
+        boolean issueOnly() {
+            return steps.equals("issue");
+        }
 
         static Options parse(String[] args) {
             Options o = new Options();
@@ -77,6 +102,14 @@ public class LifecycleLoad {
                     case "--warmup-seconds" -> o.warmupSeconds = nonNegative(a, v);
                     case "--request-timeout-seconds" -> o.requestTimeoutSeconds = positive(a, v);
                     case "--label" -> o.label = v;
+                    case "--steps" -> {
+                        if (!v.equals("lifecycle") && !v.equals("issue")) {
+                            usage("--steps is lifecycle or issue, not " + v);
+                        }
+                        o.steps = v;
+                    }
+                    case "--patients" -> o.patients = positive(a, v);
+                    case "--seed-per-patient" -> o.seedPerPatient = nonNegative(a, v);
                     default -> usage("unknown option " + a);
                 }
             }
@@ -87,7 +120,7 @@ public class LifecycleLoad {
                 o.url = o.url + "/api/v1";
             }
             if (o.label == null) {
-                o.label = o.clients + " clients";
+                o.label = o.clients + " clients" + (o.issueOnly() ? ", issue only" : "");
             }
             return o;
         }
@@ -119,7 +152,10 @@ public class LifecycleLoad {
             }
             System.err.println("""
                     usage: java bench/LifecycleLoad.java [--url http://127.0.0.1:PORT/api/v1] [--clients 8]
-                           [--duration-seconds 60] [--warmup-seconds 10] [--request-timeout-seconds 30] [--label text]""");
+                           [--duration-seconds 60] [--warmup-seconds 10] [--request-timeout-seconds 30] [--label text]
+                           [--steps lifecycle|issue] [--patients 2000] [--seed-per-patient 2]
+                    --steps issue: clients only issue, for patients of a pool of --patients who each got
+                    --seed-per-patient prescriptions before the warmup, with drugs that raise alerts.""");
             System.exit(problem == null ? 0 : 2);
         }
     }
@@ -157,6 +193,10 @@ public class LifecycleLoad {
         long lifecycles;          // dispense 2xx arrived inside the window
         long commands;            // any 2xx command answer arrived inside the window
         long warmupLifecycles;
+        long issues;              // issue-only: issue 2xx arrived inside the window
+        long issuesWithAlerts;    // issue-only: ... whose answer carried a non-empty "alerts"
+        long alertsInAnswers;     // issue-only: alert objects in those answers
+        String alertSample;       // issue-only: the first issue answer with an alert (measured window)
         final Map<String, Long> errors = new TreeMap<>();        // "step status" -> count (measured window)
         final Map<String, Long> warmupErrors = new TreeMap<>();  // same, during warmup
         final List<String> errorSamples = new ArrayList<>();
@@ -189,6 +229,10 @@ public class LifecycleLoad {
 
         @Override
         public void run() {
+            if (options.issueOnly()) {
+                runIssueOnly();
+                return;
+            }
             ThreadLocalRandom random = ThreadLocalRandom.current();
             while (System.nanoTime() < windowEnd && !Thread.currentThread().isInterrupted()) {
                 UUID prescriptionId = UUID.randomUUID();
@@ -242,6 +286,28 @@ public class LifecycleLoad {
             }
         }
 
+        /** Issue-only: issue for random patients of the pool until the time is up; count alerts in the answers. */
+        void runIssueOnly() {
+            ThreadLocalRandom random = ThreadLocalRandom.current();
+            while (System.nanoTime() < windowEnd && !Thread.currentThread().isInterrupted()) {
+                Answer issued = step(0, "/prescriptions", issueBody(random, random.nextInt(options.patients)));
+                if (issued == null || !issued.ok() || !inWindow(issued.endNanos())) {
+                    continue;
+                }
+                result.issues++;
+                if (NON_EMPTY_ALERTS.matcher(issued.body()).find()) {
+                    result.issuesWithAlerts++;
+                    Matcher ids = ALERT_ID.matcher(issued.body());
+                    while (ids.find()) {
+                        result.alertsInAnswers++;
+                    }
+                    if (result.alertSample == null) {
+                        result.alertSample = issued.body();
+                    }
+                }
+            }
+        }
+
         boolean inWindow(long nanos) {
             return nanos >= windowStart && nanos < windowEnd;
         }
@@ -252,22 +318,12 @@ public class LifecycleLoad {
             if (start >= windowEnd) {
                 return null;
             }
-            HttpRequest request = HttpRequest.newBuilder(URI.create(options.url + path))
-                    .timeout(timeout)
-                    .header("Content-Type", "application/json")
-                    .header("Accept", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(json))
-                    .build();
-            Answer answer;
-            try {
-                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-                answer = new Answer(response.statusCode(), response.body(), start, System.nanoTime());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
+            Answer answer = post(http, options, timeout, path, json);
+            if (answer == null) {
                 return null;
-            } catch (Exception e) {
-                answer = new Answer(-1, e.getClass().getSimpleName() + ": " + e.getMessage(), start, System.nanoTime());
-                error(step, e.getClass().getSimpleName(), answer);
+            }
+            if (answer.status() == -1) {
+                error(step, answer.body().substring(0, answer.body().indexOf(':')), answer);
                 pause(); // do not spin when the server is gone
                 return answer;
             }
@@ -282,6 +338,19 @@ public class LifecycleLoad {
                 result.commands++;
             }
             return answer;
+        }
+
+        /** One issue body for patient n of the pool (its birth date derived from n), one line of the issue-only drugs. */
+        String issueBody(ThreadLocalRandom random, int n) {
+            String[] drug = ISSUE_DRUGS[random.nextInt(ISSUE_DRUGS.length)];
+            int institution = random.nextInt(INSTITUTIONS) + 1;
+            return "{\"prescriptionId\":\"" + UUID.randomUUID() + "\","
+                    + "\"patient\":{\"id\":\"" + poolPatient(n) + "\",\"birthDate\":\"" + poolBirthDate(n)
+                    + "\",\"name\":\"Bench Patient\"},"
+                    + "\"prescriber\":{\"id\":\"" + String.format("DOC-%02d-%d", institution, random.nextInt(4) + 1)
+                    + "\",\"institutionId\":\"" + String.format("HOSP-%02d", institution) + "\"},"
+                    + "\"lines\":[{\"lineNumber\":1,\"drugCode\":\"" + drug[0] + "\",\"quantity\":28,"
+                    + "\"unit\":\"" + drug[1] + "\",\"dosage\":\"1 daily\",\"days\":28}],\"refills\":0}";
         }
 
         void error(int step, String what, Answer answer) {
@@ -303,6 +372,82 @@ public class LifecycleLoad {
         }
     }
 
+    static String poolPatient(int n) {
+        return "PAT-POOL-" + n;
+    }
+
+    static LocalDate poolBirthDate(int n) {
+        return LocalDate.of(1930, 1, 1).plusDays((n * 7919L) % (365 * 75));
+    }
+
+    /** One POST; a transport failure is status -1 with "ExceptionName: message" as body; null when interrupted. */
+    static Answer post(HttpClient http, Options options, Duration timeout, String path, String json) {
+        long start = System.nanoTime();
+        HttpRequest request = HttpRequest.newBuilder(URI.create(options.url + path))
+                .timeout(timeout)
+                .header("Content-Type", "application/json")
+                .header("Accept", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(json))
+                .build();
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            return new Answer(response.statusCode(), response.body(), start, System.nanoTime());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return null;
+        } catch (Exception e) {
+            return new Answer(-1, e.getClass().getSimpleName() + ": " + e.getMessage(), start, System.nanoTime());
+        }
+    }
+
+    /**
+     * Issue-only: before the timed phase, the clients issue --seed-per-patient prescriptions to every patient of
+     * the pool (each client its share of patients), unmeasured. Prints how long it took and any failure.
+     */
+    static void seed(HttpClient http, Options options) throws Exception {
+        if (options.seedPerPatient == 0) {
+            return;
+        }
+        long begin = System.nanoTime();
+        ExecutorService pool = Executors.newFixedThreadPool(options.clients);
+        List<Future<long[]>> parts = new ArrayList<>();
+        for (int c = 0; c < options.clients; c++) {
+            int first = c;
+            parts.add(pool.submit(() -> {
+                long ok = 0;
+                long failed = 0;
+                ThreadLocalRandom random = ThreadLocalRandom.current();
+                Client helper = new Client(http, options, 0, 0);
+                Duration timeout = Duration.ofSeconds(options.requestTimeoutSeconds);
+                for (int round = 0; round < options.seedPerPatient; round++) {
+                    for (int n = first; n < options.patients; n += options.clients) {
+                        Answer a = post(http, options, timeout, "/prescriptions", helper.issueBody(random, n));
+                        if (a != null && a.ok()) {
+                            ok++;
+                        } else {
+                            failed++;
+                            if (failed <= 3) {
+                                System.err.println("seed issue failed: " + (a == null ? "interrupted"
+                                        : a.status() + " " + a.body()));
+                            }
+                        }
+                    }
+                }
+                return new long[] {ok, failed};
+            }));
+        }
+        pool.shutdown();
+        long ok = 0;
+        long failed = 0;
+        for (Future<long[]> f : parts) {
+            long[] r = f.get();
+            ok += r[0];
+            failed += r[1];
+        }
+        System.out.printf(Locale.ROOT, "seeded %d prescriptions (%d per patient, %d patients) in %.1f s, %d failed%n",
+                ok, options.seedPerPatient, options.patients, (System.nanoTime() - begin) / 1e9, failed);
+    }
+
     // ---------------------------------------------------------------- main
 
     public static void main(String[] args) throws Exception {
@@ -316,8 +461,13 @@ public class LifecycleLoad {
                 .followRedirects(HttpClient.Redirect.NEVER)
                 .build();
 
-        System.out.printf(Locale.ROOT, "Lifecycle load: %s, %d clients, %d s warmup + %d s measured%n",
-                options.url, options.clients, options.warmupSeconds, options.durationSeconds);
+        System.out.printf(Locale.ROOT, "Lifecycle load (%s): %s, %d clients, %d s warmup + %d s measured%n",
+                options.steps, options.url, options.clients, options.warmupSeconds, options.durationSeconds);
+        if (options.issueOnly()) {
+            System.out.printf(Locale.ROOT, "issue only: %d patients in the pool, %d prescriptions each seeded first%n",
+                    options.patients, options.seedPerPatient);
+            seed(http, options);
+        }
 
         long begin = System.nanoTime();
         long windowStart = begin + TimeUnit.SECONDS.toNanos(options.warmupSeconds);
@@ -353,7 +503,11 @@ public class LifecycleLoad {
                 }
             }
         }
-        report(options, clients);
+        if (options.issueOnly()) {
+            reportIssueOnly(options, clients);
+        } else {
+            report(options, clients);
+        }
         System.exit(0);
     }
 
@@ -471,6 +625,80 @@ public class LifecycleLoad {
             System.out.printf(Locale.ROOT, "| %s | %s | %d | %s | %s | %s | %s |%n", options.label, s.step(), s.count(),
                     ms(s.p50()), ms(s.p90()), ms(s.p99()), ms(s.max()));
         }
+        System.out.println("--- end Markdown ---");
+    }
+
+    static void reportIssueOnly(Options options, List<Client> clients) {
+        long issues = 0;
+        long withAlerts = 0;
+        long alerts = 0;
+        String sample = null;
+        LongList merged = new LongList();
+        Map<String, Long> errors = new TreeMap<>();
+        Map<String, Long> warmupErrors = new TreeMap<>();
+        List<String> samples = new ArrayList<>();
+        for (Client c : clients) {
+            ClientResult r = c.result;
+            issues += r.issues;
+            withAlerts += r.issuesWithAlerts;
+            alerts += r.alertsInAnswers;
+            if (sample == null) {
+                sample = r.alertSample;
+            }
+            merged.addAll(r.latencyMicros[0]);
+            r.errors.forEach((k, v) -> errors.merge(k, v, Long::sum));
+            r.warmupErrors.forEach((k, v) -> warmupErrors.merge(k, v, Long::sum));
+            for (String s : r.errorSamples) {
+                if (samples.size() < MAX_ERROR_SAMPLES) {
+                    samples.add(s);
+                }
+            }
+        }
+        long errorTotal = errors.values().stream().mapToLong(Long::longValue).sum();
+        long warmupErrorTotal = warmupErrors.values().stream().mapToLong(Long::longValue).sum();
+        double perSecond = issues / (double) options.durationSeconds;
+        long[] sorted = merged.sorted();
+        double p50 = percentileMs(sorted, 50);
+        double p90 = percentileMs(sorted, 90);
+        double p99 = percentileMs(sorted, 99);
+        double max = sorted.length == 0 ? Double.NaN : sorted[sorted.length - 1] / 1000.0;
+        double alertShare = issues == 0 ? 0 : 100.0 * withAlerts / issues;
+
+        String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
+        System.out.println();
+        System.out.println("=== Issue-only load result (" + options.label + ", " + date + ") ===");
+        System.out.printf(Locale.ROOT, "clients            %d%n", options.clients);
+        System.out.printf(Locale.ROOT, "patient pool       %d (%d prescriptions each seeded first)%n", options.patients,
+                options.seedPerPatient);
+        System.out.printf(Locale.ROOT, "measured window    %d s (after %d s warmup)%n", options.durationSeconds,
+                options.warmupSeconds);
+        System.out.printf(Locale.ROOT, "issues             %d%n", issues);
+        System.out.printf(Locale.ROOT, "issues/s           %.1f%n", perSecond);
+        System.out.printf(Locale.ROOT, "with alerts        %d of %d issue answers (%.1f %%), %d alerts in them%n",
+                withAlerts, issues, alertShare, alerts);
+        System.out.printf(Locale.ROOT, "errors             %d in window, %d in warmup%n", errorTotal, warmupErrorTotal);
+        errors.forEach((k, v) -> System.out.printf(Locale.ROOT, "    %-32s %d%n", k, v));
+        warmupErrors.forEach((k, v) -> System.out.printf(Locale.ROOT, "    %-32s %d (warmup)%n", k, v));
+        if (!samples.isEmpty()) {
+            System.out.println("first error answers:");
+            samples.forEach(s -> System.out.println("    " + s));
+        }
+        System.out.printf(Locale.ROOT, "issue latency      count %d, p50 %s ms, p90 %s ms, p99 %s ms, max %s ms%n",
+                sorted.length, ms(p50), ms(p90), ms(p99), ms(max));
+        if (sample != null) {
+            String flat = sample.replaceAll("\\s+", " ");
+            System.out.println("first issue answer with alerts (truncated):");
+            System.out.println("    " + (flat.length() > 1500 ? flat.substring(0, 1500) + "..." : flat));
+        }
+        System.out.println();
+        System.out.println("--- Markdown (paste into docs/benchmarks.md) ---");
+        System.out.println("| Date | Run | Clients | Measured | Issues | Issues/s | p50 ms | p90 ms | p99 ms | max ms "
+                + "| Answers with alerts | Errors |");
+        System.out.println("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
+        System.out.printf(Locale.ROOT, "| %s | %s | %d | %d s | %d | %.1f | %s | %s | %s | %s | %d (%.1f %%) | %s |%n",
+                date.substring(0, 10), options.label, options.clients, options.durationSeconds, issues, perSecond,
+                ms(p50), ms(p90), ms(p99), ms(max), withAlerts, alertShare,
+                errorTotal == 0 ? "0" : errorTotal + " (" + describe(errors) + ")");
         System.out.println("--- end Markdown ---");
     }
 

@@ -2,11 +2,16 @@
 # Lifecycle load benchmark, one command:
 #
 #   bench/run-lifecycle.sh [--clients 8] [--duration 60] [--warmup 10] [--build] [--keep-db]
+#                          [--steps lifecycle|issue] [--patients 2000] [--seed-per-patient 2]
+#                          [--app-arg --some.property=value]...
 #
 # Builds api/target/prescription-exchange.jar if it is missing (or with --build), creates a fresh database on the
 # local PostgreSQL server, starts the exchange on a free loopback port against it, runs bench/LifecycleLoad.java
 # (N clients looping issue -> accept -> dispense), then stops the exchange and drops the database, also when
 # something fails. Prints the machine, the date and the results (with a Markdown block for docs/benchmarks.md).
+# --steps issue: the clients only issue, for a pool of --patients patients who each get --seed-per-patient
+# prescriptions first (unmeasured), with drugs that raise duplicate and contraindication alerts.
+# --app-arg passes one more argument to the exchange (repeatable), e.g. --app-arg --exchange.alerts.enabled=false.
 #
 # The PostgreSQL server is reached with trust auth: BENCH_PGHOST (127.0.0.1), BENCH_PGPORT (5432),
 # BENCH_PGUSER (postgres). BENCH_LABEL names the run in the Markdown rows. Nothing here asserts a figure.
@@ -24,9 +29,13 @@ WARMUP=10
 BUILD=0
 KEEP_DB=0
 STARTUP_TIMEOUT=180
+STEPS=lifecycle
+PATIENTS=2000
+SEED_PER_PATIENT=2
+APP_ARGS=()
 
 usage() {
-    sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit "${1:-0}"
 }
 
@@ -37,11 +46,16 @@ while [[ $# -gt 0 ]]; do
         --warmup) WARMUP="$2"; shift 2 ;;
         --build) BUILD=1; shift ;;
         --keep-db) KEEP_DB=1; shift ;;
+        --steps) STEPS="$2"; shift 2 ;;
+        --patients) PATIENTS="$2"; shift 2 ;;
+        --seed-per-patient) SEED_PER_PATIENT="$2"; shift 2 ;;
+        --app-arg) APP_ARGS+=("$2"); shift 2 ;;
         -h|--help) usage 0 ;;
         *) echo "unknown option: $1" >&2; usage 2 ;;
     esac
 done
-for n in "$CLIENTS" "$DURATION" "$WARMUP"; do
+[[ "$STEPS" == lifecycle || "$STEPS" == issue ]] || { echo "--steps is lifecycle or issue, not $STEPS" >&2; exit 2; }
+for n in "$CLIENTS" "$DURATION" "$WARMUP" "$PATIENTS" "$SEED_PER_PATIENT"; do
     [[ "$n" =~ ^[0-9]+$ ]] || { echo "not a whole number: $n" >&2; exit 2; }
 done
 
@@ -95,7 +109,10 @@ trap 'exit 143' TERM
 # ---------------------------------------------------------------- machine
 machine() {
     echo "date:        $(date -u '+%Y-%m-%d %H:%M UTC')"
-    echo "command:     bench/run-lifecycle.sh --clients $CLIENTS --duration $DURATION --warmup $WARMUP"
+    local extra=""
+    [[ "$STEPS" == lifecycle ]] || extra=" --steps $STEPS --patients $PATIENTS --seed-per-patient $SEED_PER_PATIENT"
+    for a in "${APP_ARGS[@]+"${APP_ARGS[@]}"}"; do extra+=" --app-arg $a"; done
+    echo "command:     bench/run-lifecycle.sh --clients $CLIENTS --duration $DURATION --warmup $WARMUP$extra"
     echo "git:         $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
     echo "cpus:        $(nproc)"
     echo "cpu model:   $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
@@ -139,6 +156,7 @@ AXONIQ_UPDATE_CHECKER_DISABLED=true java -Xmx1g -jar "$RUN_JAR" \
     --spring.datasource.username="$PGUSER_" \
     --exchange.exchange-code-key=benchmark-key-0123456789abcdef0123 \
     --exchange.scheduling.enabled=false \
+    "${APP_ARGS[@]+"${APP_ARGS[@]}"}" \
     >"$APP_LOG" 2>&1 &
 APP_PID=$!
 
@@ -173,6 +191,9 @@ java -Xmx512m "$ROOT/bench/LifecycleLoad.java" \
     --clients "$CLIENTS" \
     --duration-seconds "$DURATION" \
     --warmup-seconds "$WARMUP" \
+    --steps "$STEPS" \
+    --patients "$PATIENTS" \
+    --seed-per-patient "$SEED_PER_PATIENT" \
     --label "${BENCH_LABEL:-$CLIENTS clients}" | tee -a "$RESULT"
 
 # Whatever the exchange itself complained about during the run, so that failures are seen, not hidden.

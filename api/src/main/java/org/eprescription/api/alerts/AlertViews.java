@@ -2,6 +2,7 @@ package org.eprescription.api.alerts;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.eprescription.api.command.ReadYourWrites;
 import org.eprescription.api.config.ExchangeProperties;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
@@ -10,11 +11,8 @@ import org.eprescription.query.alerts.FindAlertProgress;
 import org.eprescription.query.alerts.FindAlertsForPatient;
 import org.eprescription.query.alerts.FindAlertsForPrescription;
 import org.eprescription.query.alerts.FindOpenAlertsForPrescriptions;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -25,17 +23,13 @@ import java.util.stream.Collectors;
 @Component
 public class AlertViews {
 
-    private static final Logger log = LoggerFactory.getLogger(AlertViews.class);
-    private static final Duration FIRST_POLL = Duration.ofMillis(2);
-    private static final Duration LONGEST_POLL = Duration.ofMillis(50);
-
     private final QueryGateway queryGateway;
-    private final Duration timeout;
+    private final ReadYourWrites readYourWrites;
     private final boolean enabled;
 
-    public AlertViews(QueryGateway queryGateway, ExchangeProperties properties) {
+    public AlertViews(QueryGateway queryGateway, ReadYourWrites readYourWrites, ExchangeProperties properties) {
         this.queryGateway = queryGateway;
-        this.timeout = properties.views().readYourWritesTimeout();
+        this.readYourWrites = readYourWrites;
         this.enabled = properties.alerts() == null || properties.alerts().enabled();
     }
 
@@ -59,32 +53,11 @@ public class AlertViews {
                 ResponseTypes.multipleInstancesOf(AlertView.class)).join();
     }
 
-    /** The prescription's alerts once the projection has processed its event {@code version}. */
+    /** The prescription's alerts once the alert projection has processed its event {@code version}. */
     public List<AlertView> forPrescriptionAtVersion(PrescriptionId id, long version) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        Duration pause = FIRST_POLL;
-        while (enabled && progress(id) < version) {
-            if (System.nanoTime() > deadline) {
-                log.warn("alerts of {} did not reach version {} within {}", id, version, timeout);
-                break;
-            }
-            sleep(pause);
-            pause = pause.multipliedBy(2).compareTo(LONGEST_POLL) > 0 ? LONGEST_POLL : pause.multipliedBy(2);
+        if (enabled) {
+            readYourWrites.await(new FindAlertProgress(id), Long.class, false, processed -> processed >= version);
         }
         return forPrescription(id);
-    }
-
-    private long progress(PrescriptionId id) {
-        Long version = queryGateway.query(new FindAlertProgress(id), ResponseTypes.instanceOf(Long.class)).join();
-        return version == null ? -1 : version;
-    }
-
-    private static void sleep(Duration pause) {
-        try {
-            Thread.sleep(pause.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while waiting for alerts", e);
-        }
     }
 }

@@ -6,10 +6,12 @@ import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.IssuedPrescription;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_GENERIC;
 import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
@@ -76,18 +78,21 @@ class WorkViewsIT extends ExchangeIntegrationTest {
         IssuedPrescription withAlert = issued(duplicate);
         api().post(original.path() + "/cancel", Map.of("reason", "replaced"), prescriberHeaders(institution));
 
-        HttpApi.Response list = api().get("/institutions/" + institution + "/prescriptions");
+        // the alert projection resolves the later prescription's alert a moment after the cancellation
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            HttpApi.Response list = api().get("/institutions/" + institution + "/prescriptions");
 
-        assertThat(list.status()).isEqualTo(200);
-        assertThat(list.text("institutionId")).isEqualTo(institution);
-        JsonNode prescriptions = list.body().path("prescriptions");
-        assertThat(ids(prescriptions)).containsExactlyInAnyOrder(original.id(), withAlert.id());
-        for (JsonNode prescription : prescriptions) {
-            boolean cancelled = prescription.path("prescriptionId").asText().equals(original.id());
-            assertThat(prescription.path("status").asText()).isEqualTo(cancelled ? "CANCELLED" : "ISSUED");
-            // the cancellation resolved the alert on the later prescription: only open alerts are listed
-            assertThat(prescription.path("alerts")).isEmpty();
-        }
+            assertThat(list.status()).isEqualTo(200);
+            assertThat(list.text("institutionId")).isEqualTo(institution);
+            JsonNode prescriptions = list.body().path("prescriptions");
+            assertThat(ids(prescriptions)).containsExactlyInAnyOrder(original.id(), withAlert.id());
+            for (JsonNode prescription : prescriptions) {
+                boolean cancelled = prescription.path("prescriptionId").asText().equals(original.id());
+                assertThat(prescription.path("status").asText()).isEqualTo(cancelled ? "CANCELLED" : "ISSUED");
+                // the cancellation resolved the alert on the later prescription: only open alerts are listed
+                assertThat(prescription.path("alerts")).isEmpty();
+            }
+        });
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.eprescription.query.alerts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -74,13 +75,15 @@ public class AlertProjection {
     private final InteractionRules rules;
     private final DrugCatalogue catalogue;
     private final Clock clock;
+    private final QueryUpdateEmitter emitter;
 
     public AlertProjection(JdbcClient jdbc, ObjectMapper objectMapper, InteractionRules rules, DrugCatalogue catalogue,
-                           Clock clock) {
+                           Clock clock, QueryUpdateEmitter emitter) {
         this.repository = new AlertRepository(jdbc, objectMapper);
         this.rules = rules;
         this.catalogue = catalogue;
         this.clock = clock;
+        this.emitter = emitter;
     }
 
     // --- prescription events --------------------------------------------------------------------------------
@@ -123,22 +126,22 @@ public class AlertProjection {
     /** Changes nothing here but the progress, which the api waits on. */
     @EventHandler
     public void on(PrescriptionAccepted event, @SequenceNumber long sequence) {
-        repository.saveProgress(event.prescriptionId(), sequence);
+        recordProgress(event.prescriptionId(), sequence);
     }
 
     @EventHandler
     public void on(PrescriptionReleased event, @SequenceNumber long sequence) {
-        repository.saveProgress(event.prescriptionId(), sequence);
+        recordProgress(event.prescriptionId(), sequence);
     }
 
     @EventHandler
     public void on(PrescriptionCompleted event, @SequenceNumber long sequence) {
-        repository.saveProgress(event.prescriptionId(), sequence);
+        recordProgress(event.prescriptionId(), sequence);
     }
 
     @EventHandler
     public void on(CancellationRequested event, @SequenceNumber long sequence) {
-        repository.saveProgress(event.prescriptionId(), sequence);
+        recordProgress(event.prescriptionId(), sequence);
     }
 
     // --- consent events -------------------------------------------------------------------------------------
@@ -176,7 +179,21 @@ public class AlertProjection {
             log.warn("prescription {}: {} names no patient and no course is known; nothing to update",
                     id, event.getClass().getSimpleName());
         }
+        recordProgress(id, sequence);
+    }
+
+    /**
+     * Saves how far this prescription's events are processed and tells whoever waits on it (an issue's answer
+     * waits for its alerts); the emitter delivers after the batch commits, and only to that prescription's waiters.
+     */
+    private void recordProgress(PrescriptionId id, long sequence) {
         repository.saveProgress(id, sequence);
+        boolean awaited = emitter.activeSubscriptions().stream()
+                .anyMatch(query -> query.getPayload() instanceof FindAlertProgress wanted
+                        && wanted.prescriptionId().equals(id));
+        if (awaited) {
+            emitter.emit(FindAlertProgress.class, query -> query.prescriptionId().equals(id), sequence);
+        }
     }
 
     /** Courses for every line, the rules against the patient's courses as they stand, one alert per finding. */

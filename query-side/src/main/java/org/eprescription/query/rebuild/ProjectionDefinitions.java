@@ -33,7 +33,8 @@ public class ProjectionDefinitions {
                                 new ProjectionTable("medication_alert", List.of("alert_id")),
                                 new ProjectionTable("patient_consent", List.of("patient_id")),
                                 new ProjectionTable("alert_progress", List.of("prescription_id"))),
-                        () -> new AlertProjection(jdbc, objectMapper, rules, catalogue, clock)));
+                        () -> new AlertProjection(jdbc, objectMapper, rules, catalogue, clock,
+                                SimpleQueryUpdateEmitter.builder().build())));
     }
 
     public List<ProjectionDefinition> all() {

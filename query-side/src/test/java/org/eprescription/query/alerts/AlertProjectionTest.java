@@ -1,5 +1,6 @@
 package org.eprescription.query.alerts;
 
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.eprescription.query.testsupport.TestDatabase;
 import org.eprescription.core.catalogue.CatalogueCsvLoader;
 import org.eprescription.core.catalogue.DrugCatalogue;
@@ -100,7 +101,8 @@ class AlertProjectionTest {
     @BeforeEach
     void setUp() {
         InteractionRules rules = new InteractionRules(CATALOGUE, false);
-        projection = new AlertProjection(jdbc, TestDatabase.OBJECT_MAPPER, rules, CATALOGUE, CLOCK);
+        projection = new AlertProjection(jdbc, TestDatabase.OBJECT_MAPPER, rules, CATALOGUE, CLOCK,
+                SimpleQueryUpdateEmitter.builder().build());
         queries = new AlertQueries(jdbc, TestDatabase.OBJECT_MAPPER, rules, CATALOGUE, CLOCK);
         projection.reset();
         events = new AlertEvents(projection);

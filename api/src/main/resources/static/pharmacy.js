@@ -1,0 +1,90 @@
+// The pharmacy's live queue: accept with the patient's exchange code, dispense, release; changes arrive live.
+"use strict";
+
+const pharmacyId = param("pharmacyId", "PH-1");
+const pharmacistId = param("pharmacistId", "RPH-1");
+// prescription id -> view, for what the pharmacy holds and what it dispensed today
+const held = new Map();
+const dispensed = new Map();
+
+function dispensedHere(view) {
+  return (view.dispensings || []).some((dispensing) => dispensing.pharmacyId === pharmacyId);
+}
+
+/**
+ * Where a changed view goes: held while this pharmacy holds it; once it left (completed, released, cancelled),
+ * to "dispensed today" if this pharmacy dispensed it while it was shown here; otherwise it is gone. A fresh
+ * snapshot (after a reconnection or a reload) is the exchange's own word on what counts as today.
+ */
+function place(view) {
+  const id = view.prescriptionId;
+  const shown = held.get(id) || dispensed.get(id);
+  if (shown && shown.version > view.version) return; // a change the snapshot already showed
+  const wasHere = held.has(id) || dispensed.has(id);
+  held.delete(id);
+  dispensed.delete(id);
+  if (view.pharmacyId === pharmacyId) held.set(id, view);
+  else if (wasHere && dispensedHere(view)) dispensed.set(id, view);
+}
+
+function remaining(line) {
+  return Number(line.quantity) - Number(line.dispensedQuantity || 0);
+}
+
+function dispenseAll(view) {
+  const items = view.lines.filter((line) => remaining(line) > 0).map((line) => ({
+    lineNumber: line.lineNumber,
+    drugCode: line.drugCode,
+    quantity: remaining(line),
+    days: Math.max(1, Math.round(line.days * remaining(line) / Number(line.quantity))),
+  }));
+  return attempt(() => post(`/prescriptions/${view.prescriptionId}/dispense`,
+    {pharmacyId, pharmacistId, items, completesUse: true}), () => `Dispensed for ${patientName(view)}.`);
+}
+
+function release(view) {
+  const reason = window.prompt(`Why release the prescription of ${patientName(view)}?`);
+  if (!reason) return null;
+  return attempt(() => post(`/prescriptions/${view.prescriptionId}/release`, {pharmacyId, reason}),
+    () => `Released the prescription of ${patientName(view)}.`);
+}
+
+function heldItem(view) {
+  return prescriptionItem(view, [
+    el("button", {type: "button", class: "dispense", onclick: () => dispenseAll(view)}, "Dispense all remaining"),
+    el("button", {type: "button", class: "release", onclick: () => release(view)}, "Release"),
+  ]);
+}
+
+function render() {
+  const byHeldSince = (a, b) => String(a.heldSince).localeCompare(String(b.heldSince));
+  renderList(document.getElementById("held"), [...held.values()].sort(byHeldSince), heldItem,
+    "Nothing held: accept a prescription with the patient's exchange code.");
+  renderList(document.getElementById("dispensed"), [...dispensed.values()], (view) => prescriptionItem(view),
+    "Nothing dispensed today.");
+}
+
+function start() {
+  document.getElementById("pharmacy-id").textContent = pharmacyId;
+  document.getElementById("pharmacist-id").textContent = pharmacistId;
+  const form = document.getElementById("accept-form");
+  form.addEventListener("submit", async (event) => {
+    event.preventDefault();
+    const accepted = await attempt(() => post("/prescriptions/accept", {
+      exchangeCode: form.exchangeCode.value.trim(), patientBirthDate: form.patientBirthDate.value,
+      pharmacyId, pharmacistId}), (view) => `Accepted the prescription of ${patientName(view)}.`);
+    if (accepted) form.reset();
+  });
+  follow(`/pharmacies/${encodeURIComponent(pharmacyId)}/dispensing-view/stream`, (snapshot) => {
+    held.clear();
+    dispensed.clear();
+    snapshot.held.forEach((view) => held.set(view.prescriptionId, view));
+    snapshot.dispensedToday.forEach((view) => dispensed.set(view.prescriptionId, view));
+    render();
+  }, (view) => {
+    place(view);
+    render();
+  });
+}
+
+start();

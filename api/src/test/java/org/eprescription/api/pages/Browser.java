@@ -1,0 +1,120 @@
+package org.eprescription.api.pages;
+
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+/**
+ * Debian's headless Chromium driven through its chromedriver. Both binaries are given by path, so that Selenium
+ * Manager never tries to download a browser or a driver (the network is closed but for package registries).
+ * A missing browser fails the test: {@code .ci/run} installs {@code chromium} and {@code chromium-driver}.
+ */
+final class Browser implements AutoCloseable {
+
+    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
+    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path SCREENSHOTS = Path.of("target", "screenshots");
+
+    private final Path profile;
+    private final ChromeDriver driver;
+
+    private Browser(Path profile, ChromeDriver driver) {
+        this.profile = profile;
+        this.driver = driver;
+    }
+
+    static Browser start() {
+        if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
+            throw new IllegalStateException("the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
+                    + ": apt-get install chromium chromium-driver (.ci/run does so when they are missing)");
+        }
+        System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
+        try {
+            Path profile = Files.createTempDirectory("pages-it-chromium");
+            ChromeOptions options = new ChromeOptions();
+            options.setBinary(CHROMIUM.toFile());
+            options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                    "--disable-quic", "--no-first-run", "--disable-background-networking",
+                    "--disable-component-update", "--disable-sync", "--lang=en-US", "--window-size=1280,1000",
+                    "--user-data-dir=" + profile);
+            // plain WebDriver is all the test needs; no Chrome DevTools Protocol binding for this browser's version
+            options.setCapability("se:cdpEnabled", false);
+            ChromeDriverService service = new ChromeDriverService.Builder()
+                    .usingDriverExecutable(CHROMEDRIVER.toFile()).usingAnyFreePort().build();
+            ChromeDriver driver = new ChromeDriver(service, options);
+            driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(20)).scriptTimeout(Duration.ofSeconds(5));
+            return new Browser(profile, driver);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    ChromeDriver driver() {
+        return driver;
+    }
+
+    /** Opens the page and waits until its live stream has delivered the snapshot. */
+    void open(String url) {
+        driver.get(url);
+        until(Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state",
+                "live"));
+        // a reload would drop this mark: the tests check it is still there after the live changes
+        driver.executeScript("window.notReloaded = true;");
+    }
+
+    boolean notReloaded() {
+        return Boolean.TRUE.equals(((JavascriptExecutor) driver).executeScript("return window.notReloaded === true;"));
+    }
+
+    WebDriverWait until(Duration timeout) {
+        WebDriverWait wait = new WebDriverWait(driver, timeout, Duration.ofMillis(20));
+        wait.ignoring(org.openqa.selenium.StaleElementReferenceException.class);
+        return wait;
+    }
+
+    WebElement waitFor(By locator, Duration timeout) {
+        return until(timeout).until(ExpectedConditions.presenceOfElementLocated(locator));
+    }
+
+    /** Saves what the browser shows as target/screenshots/NAME.png and answers the file. */
+    Path screenshot(String name) {
+        try {
+            Files.createDirectories(SCREENSHOTS);
+            File shot = driver.getScreenshotAs(OutputType.FILE);
+            Path target = SCREENSHOTS.resolve(name + ".png");
+            Files.copy(shot.toPath(), target, StandardCopyOption.REPLACE_EXISTING);
+            return target;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    @Override
+    public void close() {
+        try {
+            driver.quit();
+        } finally {
+            try (Stream<Path> files = Files.walk(profile)) {
+                files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+            } catch (IOException ignored) {
+                // a temp directory left behind is harmless
+            }
+        }
+    }
+}

@@ -1,0 +1,298 @@
+#!/usr/bin/env bash
+# Duplicate-check benchmark at national scale, one command:
+#
+#   bench/run-duplicate-checks.sh [--patients 1000000] [--courses-per-patient 10] [--clients 8] [--duration 60]
+#                                 [--warmup 15] [--lines 5] [--build] [--keep-db]
+#
+# Creates a fresh database on the local PostgreSQL server, starts the exchange against it once so that Flyway
+# creates its tables, then bulk-loads PATIENTS x COURSES rows straight into the alert projection's table
+# medication_course with one INSERT ... SELECT ... FROM generate_series(...) (drug codes from the sample catalogue,
+# periods around today, several institutions, PLANNED or DISPENSED), ANALYZEs it, prints the load time and the
+# table and index sizes and EXPLAIN ANALYZE of the queries a duplicate check runs, then runs
+# bench/DuplicateCheckLoad.java (N clients posting LINES-line drafts for random loaded patients, no think time).
+# Stops the exchange and drops the database at the end, also when something fails (--keep-db keeps it).
+#
+# Loading the projection table directly (not through events) is deliberate: this is a read benchmark, and the
+# duplicate check reads only medication_course and patient_consent. The event store stays empty.
+#
+# BENCH_PGHOST (127.0.0.1), BENCH_PGPORT (5432), BENCH_PGUSER (postgres), trust auth. BENCH_LABEL names the run;
+# BENCH_APP_JAVA_OPTS adds JVM options to the exchange.
+# Nothing here asserts a figure.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="$ROOT/api/target/prescription-exchange.jar"
+CATALOGUE="$ROOT/prescription-core/src/main/resources/catalogue/drug-catalogue-sample.csv"
+PGHOST_="${BENCH_PGHOST:-127.0.0.1}"
+PGPORT_="${BENCH_PGPORT:-5432}"
+PGUSER_="${BENCH_PGUSER:-postgres}"
+
+PATIENTS=1000000
+COURSES=10
+CLIENTS=8
+DURATION=60
+WARMUP=15
+LINES=5
+BUILD=0
+KEEP_DB=0
+STARTUP_TIMEOUT=180
+
+usage() {
+    sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    exit "${1:-0}"
+}
+
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --patients) PATIENTS="$2"; shift 2 ;;
+        --courses-per-patient) COURSES="$2"; shift 2 ;;
+        --clients) CLIENTS="$2"; shift 2 ;;
+        --duration) DURATION="$2"; shift 2 ;;
+        --warmup) WARMUP="$2"; shift 2 ;;
+        --lines) LINES="$2"; shift 2 ;;
+        --build) BUILD=1; shift ;;
+        --keep-db) KEEP_DB=1; shift ;;
+        -h|--help) usage 0 ;;
+        *) echo "unknown option: $1" >&2; usage 2 ;;
+    esac
+done
+for n in "$PATIENTS" "$COURSES" "$CLIENTS" "$DURATION" "$WARMUP" "$LINES"; do
+    [[ "$n" =~ ^[0-9]+$ && "$n" -gt 0 ]] || { echo "not a positive whole number: $n" >&2; exit 2; }
+done
+
+TS="$(date -u +%Y%m%d%H%M%S)"
+DB="bench_dup_${TS}_$$"
+OUT="$ROOT/target/bench"
+mkdir -p "$OUT"
+APP_LOG="$OUT/app-dup-$TS.log"
+RESULT="$OUT/result-dup-$TS.txt"
+
+psql_admin() {
+    psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d postgres "$@"
+}
+psql_db() {
+    psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d "$DB" "$@"
+}
+
+# ---------------------------------------------------------------- cleanup (always)
+APP_PID=""
+DB_CREATED=0
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        echo "stopping the exchange (pid $APP_PID)"
+        kill "$APP_PID" 2>/dev/null || true
+        for _ in $(seq 1 60); do
+            kill -0 "$APP_PID" 2>/dev/null || break
+            sleep 0.5
+        done
+        if kill -0 "$APP_PID" 2>/dev/null; then
+            echo "the exchange did not stop in 30 s: killing it"
+            kill -9 "$APP_PID" 2>/dev/null || true
+        fi
+        wait "$APP_PID" 2>/dev/null || true
+    fi
+    if [[ "$DB_CREATED" == 1 ]]; then
+        if [[ "$KEEP_DB" == 1 ]]; then
+            echo "keeping database $DB (drop it with: psql -h $PGHOST_ -U $PGUSER_ -d postgres -c 'DROP DATABASE $DB')"
+        else
+            echo "dropping database $DB"
+            psql_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || echo "warning: could not drop $DB" >&2
+        fi
+    fi
+    [[ -z "${RUN_JAR:-}" ]] || rm -f "$RUN_JAR"
+    [[ -z "$APP_PID" ]] || echo "application log: $APP_LOG"
+    exit "$rc"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+log() { echo "$@" | tee -a "$RESULT"; }
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
+# ---------------------------------------------------------------- machine
+{
+    echo "=== machine ==="
+    echo "date:        $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "command:     bench/run-duplicate-checks.sh --patients $PATIENTS --courses-per-patient $COURSES --clients $CLIENTS --duration $DURATION --warmup $WARMUP --lines $LINES"
+    echo "git:         $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "cpus:        $(nproc)"
+    echo "cpu model:   $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+    echo "memory:      $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+    echo "java:        $(java -version 2>&1 | head -1)"
+    echo "postgresql:  $(psql_admin -At -c 'SHOW server_version')"
+    echo "pg settings: $(psql_admin -At -c "select string_agg(name || '=' || current_setting(name), ' ') from pg_settings where name in ('shared_buffers','work_mem','maintenance_work_mem','effective_cache_size','max_wal_size')")"
+    echo "note: the exchange, PostgreSQL and the load client share these CPUs"
+    echo
+} | tee "$RESULT"
+
+# ---------------------------------------------------------------- disk
+DATA_DIR="$(psql_admin -At -c 'SHOW data_directory' 2>/dev/null || true)"
+DF_PATH="${DATA_DIR:-/}"
+[[ -d "$DF_PATH" ]] || DF_PATH=/
+# about 200 bytes of heap and 120 bytes of index per course, doubled for WAL and slack
+NEED_KB=$(( PATIENTS * COURSES * 640 / 1024 ))
+AVAIL_KB=$(df -Pk "$DF_PATH" | awk 'NR == 2 { print $4 }')
+log "disk:        $(df -h "$DF_PATH" | awk 'NR == 2 { print $4 " free of " $2 " on " $6 }') (needs about $(( NEED_KB / 1048576 + 1 )) GiB)"
+if (( AVAIL_KB < NEED_KB )); then
+    echo "not enough free disk for $PATIENTS x $COURSES courses" >&2
+    exit 1
+fi
+
+# ---------------------------------------------------------------- build
+if [[ "$BUILD" == 1 || ! -f "$JAR" ]]; then
+    echo "building $JAR (mvn -q -DskipTests package)"
+    (cd "$ROOT" && mvn -q -DskipTests package)
+fi
+[[ -f "$JAR" ]] || { echo "no jar at $JAR after the build" >&2; exit 1; }
+
+# ---------------------------------------------------------------- database + exchange (Flyway creates the tables)
+psql_admin -c "CREATE DATABASE $DB"
+DB_CREATED=1
+echo "created database $DB"
+
+port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+PORT=""
+for _ in $(seq 1 50); do
+    candidate=$(( 20000 + RANDOM % 20000 ))
+    if ! port_in_use "$candidate"; then PORT="$candidate"; break; fi
+done
+[[ -n "$PORT" ]] || { echo "no free port found" >&2; exit 1; }
+
+RUN_JAR="$OUT/bench-app-dup-$TS.jar"
+cp "$JAR" "$RUN_JAR"
+echo "starting the exchange (run as $RUN_JAR) on 127.0.0.1:$PORT (log: $APP_LOG)"
+# BENCH_APP_JAVA_OPTS: extra JVM options for the exchange (e.g. -Xlog:gc:file=target/bench/gc.log)
+# shellcheck disable=SC2086
+AXONIQ_UPDATE_CHECKER_DISABLED=true java -Xmx1g ${BENCH_APP_JAVA_OPTS:-} -jar "$RUN_JAR" \
+    --server.port="$PORT" \
+    --server.address=127.0.0.1 \
+    --spring.datasource.url="jdbc:postgresql://$PGHOST_:$PGPORT_/$DB" \
+    --spring.datasource.username="$PGUSER_" \
+    --exchange.exchange-code-key=benchmark-key-0123456789abcdef0123 \
+    --exchange.scheduling.enabled=false \
+    >"$APP_LOG" 2>&1 &
+APP_PID=$!
+
+BASE="http://127.0.0.1:$PORT/api/v1"
+started=$(date +%s)
+until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 \
+        "$BASE/prescriptions/00000000-0000-0000-0000-000000000000" || true)" == 404 ]]; do
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+        echo "the exchange exited during startup; last log lines:" >&2
+        tail -n 40 "$APP_LOG" >&2
+        exit 1
+    fi
+    if (( $(date +%s) - started > STARTUP_TIMEOUT )); then
+        echo "the exchange did not answer within $STARTUP_TIMEOUT s; last log lines:" >&2
+        tail -n 40 "$APP_LOG" >&2
+        exit 1
+    fi
+    sleep 1
+done
+echo "the exchange answers after $(( $(date +%s) - started )) s; Flyway has created the tables"
+
+# ---------------------------------------------------------------- bulk load
+# The catalogue's drug codes as an SQL array literal.
+CODES="$(awk -F, 'NR > 1 && NF > 1 { printf "%s\x27%s\x27", (n++ ? "," : ""), $1 }' "$CATALOGUE")"
+NCODES="$(awk -F, 'NR > 1 && NF > 1' "$CATALOGUE" | wc -l)"
+
+log ""
+log "=== load: $PATIENTS patients x $COURSES courses into medication_course ($NCODES drug codes) ==="
+T0=$(now)
+# Without its two indexes the table takes the rows as a plain append; the indexes are built once afterwards
+# (one sort each instead of $(( PATIENTS * COURSES )) random B-tree insertions). Both are timed as part of the load.
+psql_db <<SQL
+\\timing on
+SET maintenance_work_mem = '1GB';
+ALTER TABLE medication_course DROP CONSTRAINT medication_course_pkey;
+DROP INDEX medication_course_patient_idx;
+-- A course per (patient, n): drug from the catalogue; started 0 to 119 days ago, 14 to 90 days long, so about
+-- half are still running today; 70 % DISPENSED (dispensed on the start day), else PLANNED; 200 institutions.
+INSERT INTO medication_course (prescription_id, line_number, use_number, patient_id, drug_code,
+                               prescribed_drug_code, prescribed_days, start_date, end_date, status, institution_id,
+                               prescriber_id, dispensed_at)
+SELECT md5('bench-' || x.p || '-' || x.c)::uuid, 1, 1, 'PAT-' || x.p, x.drug, x.drug, x.days,
+       x.start, x.start + x.days - 1,
+       CASE WHEN x.r < 0.7 THEN 'DISPENSED' ELSE 'PLANNED' END,
+       'HOSP-' || lpad(x.inst::text, 3, '0'), 'DOC-' || lpad(x.inst::text, 3, '0') || '-' || x.doc,
+       CASE WHEN x.r < 0.7 THEN x.start::timestamptz + interval '10 hours' END
+  FROM (SELECT p, c,
+               (ARRAY[$CODES])[1 + floor(random() * $NCODES)::int] AS drug,
+               (ARRAY[14, 28, 30, 56, 90])[1 + floor(random() * 5)::int] AS days,
+               current_date - floor(random() * 120)::int AS start,
+               random() AS r,
+               1 + floor(random() * 200)::int AS inst,
+               1 + floor(random() * 5)::int AS doc
+          FROM generate_series(1, $PATIENTS) AS p, generate_series(1, $COURSES) AS c) AS x;
+ALTER TABLE medication_course ADD CONSTRAINT medication_course_pkey PRIMARY KEY (prescription_id, line_number, use_number);
+CREATE INDEX medication_course_patient_idx ON medication_course (patient_id);
+ANALYZE medication_course;
+SQL
+LOAD_SECONDS=$(since "$T0")
+log "load time:   $LOAD_SECONDS s (drop indexes, INSERT ... SELECT, primary key, patient index, ANALYZE)"
+psql_db -At -F ' ' -c "
+    select 'rows:        ' || count(*) from medication_course;" | tee -a "$RESULT"
+psql_db -At -c "
+    select 'table:       ' || pg_size_pretty(pg_relation_size('medication_course'))
+        || ' heap, ' || pg_size_pretty(pg_indexes_size('medication_course')) || ' indexes ('
+        || pg_size_pretty(pg_relation_size('medication_course_pkey')) || ' primary key, '
+        || pg_size_pretty(pg_relation_size('medication_course_patient_idx')) || ' patient_id), '
+        || pg_size_pretty(pg_total_relation_size('medication_course')) || ' total;  database '
+        || pg_size_pretty(pg_database_size(current_database()))" | tee -a "$RESULT"
+psql_db -At -c "
+    select 'courses:     ' || round(100.0 * count(*) filter (where end_date >= current_date) / count(*), 1)
+        || ' % still running today, ' || round(100.0 * count(*) filter (where status = 'DISPENSED') / count(*), 1)
+        || ' % DISPENSED, ' || count(distinct institution_id) || ' institutions'
+      from medication_course" | tee -a "$RESULT"
+log "disk after:  $(df -h "$DF_PATH" | awk 'NR == 2 { print $4 " free" }')"
+
+# ---------------------------------------------------------------- the queries a duplicate check runs
+SAMPLE_PATIENT="PAT-$(( (RANDOM * 32768 + RANDOM) % PATIENTS + 1 ))"
+{
+    echo
+    echo "=== EXPLAIN (ANALYZE, BUFFERS) of the duplicate check's queries, patient $SAMPLE_PATIENT ==="
+    psql_db -c "EXPLAIN (ANALYZE, BUFFERS)
+        select prescription_id, line_number, use_number, patient_id, drug_code, prescribed_drug_code,
+               prescribed_days, start_date, end_date, status, institution_id, prescriber_id, dispensed_at
+          from medication_course
+         where patient_id = '$SAMPLE_PATIENT' order by start_date, prescription_id, line_number, use_number"
+    psql_db -c "EXPLAIN (ANALYZE, BUFFERS)
+        select sharing_allowed from patient_consent where patient_id = '$SAMPLE_PATIENT'"
+} 2>&1 | tee -a "$RESULT"
+
+# ---------------------------------------------------------------- one request by hand
+{
+    echo "=== one request ==="
+    body='{"patientId":"'"$SAMPLE_PATIENT"'","lines":[{"drugCode":"2171022F1021","days":28},{"drugCode":"1129009F1025","days":14},{"drugCode":"1124007F1024","days":14},{"drugCode":"2189015F1023","days":28},{"drugCode":"3962002F1024","days":28}]}'
+    echo "POST /duplicate-checks $body"
+    curl -s -w '\n-> HTTP %{http_code} in %{time_total} s\n' -X POST "$BASE/duplicate-checks" \
+        -H 'Content-Type: application/json' -d "$body" | cut -c1-1500
+    echo
+} | tee -a "$RESULT"
+
+# ---------------------------------------------------------------- load
+java -Xmx512m "$ROOT/bench/DuplicateCheckLoad.java" \
+    --url "$BASE" \
+    --clients "$CLIENTS" \
+    --duration-seconds "$DURATION" \
+    --warmup-seconds "$WARMUP" \
+    --patients "$PATIENTS" \
+    --lines "$LINES" \
+    --catalogue "$CATALOGUE" \
+    --label "${BENCH_LABEL:-$CLIENTS clients, $PATIENTS patients x $COURSES courses}" | tee -a "$RESULT"
+
+{
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+        echo
+        echo "!!! the exchange was no longer running at the end of the load: these figures are not valid !!!"
+    fi
+    echo
+    echo "=== exchange log: $(grep -c -E ' (ERROR|WARN) ' "$APP_LOG" || true) ERROR/WARN lines ==="
+    grep -E ' (ERROR|WARN) ' "$APP_LOG" | grep -v -E 'AnnotationTypeMapping|SpringDocAppInitializer' | head -n 20 || true
+    echo "(startup deprecation warnings of AnnotationTypeMapping and SpringDocAppInitializer not shown)"
+} | tee -a "$RESULT"
+echo "result saved in $RESULT"
