@@ -1,8 +1,6 @@
 package org.eprescription.api.nodes;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.eprescription.PrescriptionExchangeApplication;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
@@ -28,7 +26,6 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 
@@ -70,12 +67,12 @@ class TwoNodesIT {
 
         // The node that starts first claims every segment; without Axon Server nothing moves one by itself. Node A
         // hands segment 1 over, as an operator would, and node B claims it.
-        await().atMost(WAIT).until(() -> owners(PrescriptionViewProjection.PROCESSING_GROUP).contains("node-a"));
         for (String processor : List.of(PrescriptionViewProjection.PROCESSING_GROUP, AlertProjection.PROCESSING_GROUP)) {
-            StreamingEventProcessor onA = nodeA.getBean(EventProcessingConfiguration.class)
-                    .eventProcessor(processor, StreamingEventProcessor.class).orElseThrow();
-            await().atMost(WAIT).until(() -> onA.processingStatus().size() == 2);
-            onA.releaseSegment(1, 20, TimeUnit.SECONDS);
+            String segments = "/admin/projections/" + processor + "/segments";
+            await().atMost(WAIT).until(() -> a.get(segments).body().path("claimedHere").size() == 2);
+            Response released = a.post(segments + "/1/release?for=PT20S", Map.of());
+            assertThat(released.status()).as(released.toString()).isEqualTo(200);
+            assertThat(released.body().path("claimedHere").toString()).isEqualTo("[0]");
         }
     }
 
@@ -92,8 +89,11 @@ class TwoNodesIT {
     @Test
     void eachNodeOwnsOneSegmentOfEachProjection() {
         for (String processor : List.of(PrescriptionViewProjection.PROCESSING_GROUP, AlertProjection.PROCESSING_GROUP)) {
-            await().atMost(WAIT).untilAsserted(() -> assertThat(owners(processor))
-                    .as(processor).containsExactlyInAnyOrder("node-a", "node-b"));
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(owners(processor)).as(processor).containsExactlyInAnyOrder("node-a", "node-b");
+                assertThat(b.get("/admin/projections/" + processor + "/segments").body().path("claimedHere")
+                        .toString()).isEqualTo("[1]");
+            });
         }
     }
 
