@@ -74,6 +74,9 @@ class TwoNodesIT {
             assertThat(released.status()).as(released.toString()).isEqualTo(200);
             assertThat(released.body().path("claimedHere").toString()).isEqualTo("[0]");
         }
+        for (String processor : List.of(PrescriptionViewProjection.PROCESSING_GROUP, AlertProjection.PROCESSING_GROUP)) {
+            await().atMost(WAIT).until(() -> owners(processor).contains("node-b"));
+        }
     }
 
     @AfterAll
