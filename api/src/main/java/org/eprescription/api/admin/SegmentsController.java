@@ -2,6 +2,7 @@ package org.eprescription.api.admin;
 
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.eprescription.api.problem.UnknownResourceException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -36,16 +37,19 @@ public class SegmentsController {
         return new Segments(name, processor(name).processingStatus().keySet().stream().sorted().toList());
     }
 
-    /** This node lets go of the segment and does not claim it again for {@code for} (ISO-8601, default 30 s). */
+    /**
+     * This node lets go of the segment and does not claim it again for {@code for} (ISO-8601, default 30 s). The
+     * processor's coordinator does it in its next round, so the answer is 202: the segment leaves shortly after.
+     */
     @PostMapping("/{segment}/release")
-    public Segments release(@PathVariable String name, @PathVariable int segment,
+    public ResponseEntity<Void> release(@PathVariable String name, @PathVariable int segment,
                             @RequestParam(name = "for", defaultValue = "PT30S") Duration duration) {
         StreamingEventProcessor processor = processor(name);
         if (!processor.processingStatus().containsKey(segment)) {
             throw new UnknownResourceException("this node does not process segment " + segment + " of " + name);
         }
         processor.releaseSegment(segment, duration.toMillis(), TimeUnit.MILLISECONDS);
-        return claimedHere(name);
+        return ResponseEntity.accepted().build();
     }
 
     private StreamingEventProcessor processor(String name) {

@@ -71,8 +71,8 @@ class TwoNodesIT {
             String segments = "/admin/projections/" + processor + "/segments";
             await().atMost(WAIT).until(() -> a.get(segments).body().path("claimedHere").size() == 2);
             Response released = a.post(segments + "/1/release?for=PT20S", Map.of());
-            assertThat(released.status()).as(released.toString()).isEqualTo(200);
-            assertThat(released.body().path("claimedHere").toString()).isEqualTo("[0]");
+            assertThat(released.status()).as(released.toString()).isEqualTo(202);
+            await().atMost(WAIT).until(() -> a.get(segments).body().path("claimedHere").toString().equals("[0]"));
         }
         for (String processor : List.of(PrescriptionViewProjection.PROCESSING_GROUP, AlertProjection.PROCESSING_GROUP)) {
             await().atMost(WAIT).until(() -> owners(processor).contains("node-b"));
