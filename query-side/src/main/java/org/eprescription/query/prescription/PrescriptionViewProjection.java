@@ -24,6 +24,7 @@ import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.core.prescription.event.RefillScheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -51,11 +52,18 @@ public class PrescriptionViewProjection {
     private final PrescriptionViewEvolver evolver;
     private final PrescriptionViewUpdates updates;
 
+    @Autowired
     public PrescriptionViewProjection(PrescriptionViewRepository repository, DrugCatalogue catalogue,
-                                      QueryUpdateEmitter emitter) {
+                                      PrescriptionViewUpdates updates) {
         this.repository = repository;
         this.evolver = new PrescriptionViewEvolver(catalogue);
-        this.updates = new PrescriptionViewUpdates(emitter);
+        this.updates = updates;
+    }
+
+    /** A projection whose changes reach only {@code emitter}'s subscribers, and no other node. */
+    public PrescriptionViewProjection(PrescriptionViewRepository repository, DrugCatalogue catalogue,
+                                      QueryUpdateEmitter emitter) {
+        this(repository, catalogue, new PrescriptionViewUpdates(emitter, repository, ViewChangeAnnouncer.NONE));
     }
 
     @EventHandler

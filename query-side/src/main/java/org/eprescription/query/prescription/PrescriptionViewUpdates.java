@@ -5,8 +5,12 @@ import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
+import org.springframework.stereotype.Component;
 
+import java.util.Collections;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Predicate;
@@ -16,28 +20,46 @@ import java.util.function.Predicate;
  * that prescription, of its issuing institution, and of the pharmacies whose view it enters, changes in or leaves
  * (the holder before and after the change, so a release or a cancellation reaches the pharmacy that held it).
  *
+ * <p>Subscriptions live in the node where the client connected, but the change is made by whichever node's
+ * processor owns the event's segment. So a change made here is emitted here and announced to the other nodes
+ * ({@link ViewChangeAnnouncer}); a change announced by another node ({@link #changedElsewhere}) is re-read from the
+ * table and emitted here if a subscription here is concerned. This node hears its own announcements too: the
+ * versions it emitted itself are remembered and not emitted twice.
+ *
  * <p>The emitter hands the update over after the projection's transaction commits, and the subscribers only
  * enqueue it (api's live streams buffer per client), so a slow client never slows the projection.
  */
-final class PrescriptionViewUpdates {
+@Component
+public class PrescriptionViewUpdates {
+
+    /** Enough to recognise this node's own announcements, which arrive within moments of the change. */
+    private static final int REMEMBERED_PRESCRIPTIONS = 10_000;
 
     private final QueryUpdateEmitter emitter;
+    private final PrescriptionViewRepository views;
+    private final ViewChangeAnnouncer announcer;
+    private final Map<PrescriptionId, Long> emittedHere = Collections.synchronizedMap(
+            new LinkedHashMap<>(256, 0.75f, true) {
+                @Override
+                protected boolean removeEldestEntry(Map.Entry<PrescriptionId, Long> eldest) {
+                    return size() > REMEMBERED_PRESCRIPTIONS;
+                }
+            });
 
-    PrescriptionViewUpdates(QueryUpdateEmitter emitter) {
+    public PrescriptionViewUpdates(QueryUpdateEmitter emitter, PrescriptionViewRepository views,
+                                   ViewChangeAnnouncer announcer) {
         this.emitter = Objects.requireNonNull(emitter, "emitter");
+        this.views = Objects.requireNonNull(views, "views");
+        this.announcer = Objects.requireNonNull(announcer, "announcer");
     }
 
     /**
+     * This node's projection changed the view (inside its transaction).
+     *
      * @param before the view before the change, null if the prescription had none
      * @param after  the view after the change
      */
     void changed(PrescriptionView before, PrescriptionView after) {
-        Set<Object> queries = subscribedQueries();
-        if (queries.isEmpty()) {
-            return;
-        }
-        PrescriptionId id = after.prescriptionId();
-        InstitutionId institution = after.prescriber().institutionId();
         Set<PharmacyId> pharmacies = new HashSet<>();
         if (before != null && before.pharmacyId() != null) {
             pharmacies.add(before.pharmacyId());
@@ -45,10 +67,50 @@ final class PrescriptionViewUpdates {
         if (after.pharmacyId() != null) {
             pharmacies.add(after.pharmacyId());
         }
-        emitIfSubscribed(queries, FindPrescription.class, query -> query.prescriptionId().equals(id), after);
+        emittedHere.merge(after.prescriptionId(), after.version(), Math::max);
+        announcer.announce(new ViewChangeNotice(after.prescriptionId(), after.version(),
+                after.prescriber().institutionId(), pharmacies));
+        emitIfSubscribed(after.prescriptionId(), after.prescriber().institutionId(), pharmacies, after);
+    }
+
+    /** Another node's projection changed the view, and that change has committed. */
+    public void changedElsewhere(ViewChangeNotice notice) {
+        Long emitted = emittedHere.get(notice.prescriptionId());
+        if (emitted != null && emitted >= notice.version()) {
+            return;
+        }
+        if (!concernsAny(subscribedQueries(), notice.prescriptionId(), notice.institutionId(),
+                notice.pharmacyIds())) {
+            return;
+        }
+        views.load(notice.prescriptionId()).ifPresent(view -> {
+            Set<PharmacyId> pharmacies = new HashSet<>(notice.pharmacyIds());
+            if (view.pharmacyId() != null) {
+                pharmacies.add(view.pharmacyId());
+            }
+            emitIfSubscribed(view.prescriptionId(), view.prescriber().institutionId(), pharmacies, view);
+        });
+    }
+
+    private void emitIfSubscribed(PrescriptionId id, InstitutionId institution, Set<PharmacyId> pharmacies,
+                                  PrescriptionView update) {
+        Set<Object> queries = subscribedQueries();
+        if (queries.isEmpty()) {
+            return;
+        }
+        emitIfSubscribed(queries, FindPrescription.class, query -> query.prescriptionId().equals(id), update);
         emitIfSubscribed(queries, FindPrescriptionsByInstitution.class,
-                query -> query.institutionId().equals(institution), after);
-        emitIfSubscribed(queries, FindDispensingView.class, query -> pharmacies.contains(query.pharmacyId()), after);
+                query -> query.institutionId().equals(institution), update);
+        emitIfSubscribed(queries, FindDispensingView.class, query -> pharmacies.contains(query.pharmacyId()), update);
+    }
+
+    private static boolean concernsAny(Set<Object> queries, PrescriptionId id, InstitutionId institution,
+                                       Set<PharmacyId> pharmacies) {
+        return queries.stream().anyMatch(query ->
+                query instanceof FindPrescription byId && byId.prescriptionId().equals(id)
+                        || query instanceof FindPrescriptionsByInstitution byInstitution
+                           && byInstitution.institutionId().equals(institution)
+                        || query instanceof FindDispensingView byPharmacy && pharmacies.contains(byPharmacy.pharmacyId()));
     }
 
     private Set<Object> subscribedQueries() {

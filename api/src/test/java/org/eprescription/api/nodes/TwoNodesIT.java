@@ -1,0 +1,265 @@
+package org.eprescription.api.nodes;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eprescription.PrescriptionExchangeApplication;
+import org.eprescription.api.support.HttpApi;
+import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.IsolatedDatabase;
+import org.eprescription.api.support.SseClient;
+import org.eprescription.api.support.SseClient.Event;
+import org.eprescription.query.alerts.AlertProjection;
+import org.eprescription.query.prescription.PrescriptionViewProjection;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Supplier;
+import java.util.stream.LongStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
+import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.accept;
+import static org.eprescription.api.support.Prescriptions.dispense;
+import static org.eprescription.api.support.Prescriptions.issue;
+import static org.eprescription.api.support.Prescriptions.item;
+import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+/**
+ * Two application nodes on one PostgreSQL database, each with its own port, as two machines would run them: every
+ * command may go through either node, the processors split the segments between the nodes, and a live stream on
+ * one node shows what the other node's processor projected.
+ */
+class TwoNodesIT {
+
+    private static final String KEY = "two-nodes-test-key-0123456789abcdef0123";
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    private static ConfigurableApplicationContext nodeA;
+    private static ConfigurableApplicationContext nodeB;
+    private static HttpApi a;
+    private static HttpApi b;
+    private static JdbcClient database;
+
+    @BeforeAll
+    static void startTwoNodesAndSplitTheSegments() {
+        String url = IsolatedDatabase.createAnother("px_nodes");
+        nodeA = start(url, "node-a");
+        nodeB = start(url, "node-b");
+        a = api(nodeA);
+        b = api(nodeB);
+        database = nodeA.getBean(JdbcClient.class);
+
+        // The node that starts first claims every segment; without Axon Server nothing moves one by itself. Node A
+        // hands segment 1 over, as an operator would, and node B claims it.
+        for (String processor : List.of(PrescriptionViewProjection.PROCESSING_GROUP, AlertProjection.PROCESSING_GROUP)) {
+            String segments = "/admin/projections/" + processor + "/segments";
+            await().atMost(WAIT).until(() -> a.get(segments).body().path("claimedHere").size() == 2);
+            Response released = a.post(segments + "/1/release?for=PT20S", Map.of());
+            assertThat(released.status()).as(released.toString()).isEqualTo(202);
+            await().atMost(WAIT).until(() -> a.get(segments).body().path("claimedHere").toString().equals("[0]"));
+        }
+        for (String processor : List.of(PrescriptionViewProjection.PROCESSING_GROUP, AlertProjection.PROCESSING_GROUP)) {
+            await().atMost(WAIT).until(() -> owners(processor).contains("node-b"));
+        }
+    }
+
+    @AfterAll
+    static void stopBothNodes() {
+        if (nodeB != null) {
+            nodeB.close();
+        }
+        if (nodeA != null) {
+            nodeA.close();
+        }
+    }
+
+    @Test
+    void eachNodeOwnsOneSegmentOfEachProjection() {
+        for (String processor : List.of(PrescriptionViewProjection.PROCESSING_GROUP, AlertProjection.PROCESSING_GROUP)) {
+            await().atMost(WAIT).untilAsserted(() -> {
+                assertThat(owners(processor)).as(processor).containsExactlyInAnyOrder("node-a", "node-b");
+                assertThat(b.get("/admin/projections/" + processor + "/segments").body().path("claimedHere")
+                        .toString()).isEqualTo("[1]");
+            });
+        }
+    }
+
+    @Test
+    void aPrescriptionMovesThroughBothNodesAndBothAnswerTheSame() {
+        String pharmacy = unique("PH");
+        Map<String, Object> body = issue(unique("HOSP"));
+        Response issued = a.post("/prescriptions", body);
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        String path = "/prescriptions/" + issued.text("prescriptionId");
+
+        // each command on the other node than the one before: a node that cached the aggregate would act on a
+        // stale state and refuse (or lose) the step
+        assertThat(b.post("/prescriptions/accept", accept(issued.text("exchangeCode"), BIRTH_DATE, pharmacy)).status())
+                .isEqualTo(200);
+        assertThat(a.post(path + "/dispense", dispense(pharmacy, false, item(1, AMLODIPINE_BRAND, 7, 7))).status())
+                .isEqualTo(200);
+        Response completed = b.post(path + "/dispense", dispense(pharmacy, true, item(1, AMLODIPINE_BRAND, 21, 21)));
+        assertThat(completed.status()).as(completed.toString()).isEqualTo(200);
+
+        Response onA = a.get(path);
+        Response onB = b.get(path);
+        assertThat(onA.text("status")).isEqualTo("COMPLETED");
+        assertThat(onA.body().path("dispensings")).hasSize(2);
+        assertThat(onB.body()).isEqualTo(onA.body());
+        // issued, accepted, dispensed, dispensed + completed
+        assertThat(storedSequences(issued.text("prescriptionId"))).containsExactly(0L, 1L, 2L, 3L, 4L);
+
+        String institution = unique("HOSP");
+        Response another = b.post("/prescriptions", issue(institution));
+        String anotherPath = "/prescriptions/" + another.text("prescriptionId");
+        Response cancelled = a.post(anotherPath + "/cancel", Map.of("reason", "wrong patient"),
+                prescriberHeaders(institution));
+        assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        assertThat(b.get(anotherPath).text("status")).isEqualTo("CANCELLED");
+        assertThat(a.get(anotherPath).body()).isEqualTo(b.get(anotherPath).body());
+    }
+
+    @Test
+    void twoPharmaciesAcceptingTheSameCodeOnTwoNodesAtOnceOneWins() {
+        Response issued = a.post("/prescriptions", issue(unique("HOSP")));
+        String code = issued.text("exchangeCode");
+        String first = unique("PH");
+        String second = unique("PH");
+
+        List<Response> answers = atOnce(List.of(
+                () -> a.post("/prescriptions/accept", accept(code, BIRTH_DATE, first)),
+                () -> b.post("/prescriptions/accept", accept(code, BIRTH_DATE, second))));
+
+        assertThat(answers).extracting(Response::status).containsExactlyInAnyOrder(200, 409);
+        String holder = answers.get(0).status() == 200 ? first : second;
+        assertThat(b.get("/prescriptions/" + issued.text("prescriptionId")).text("pharmacyId")).isEqualTo(holder);
+        assertThat(storedSequences(issued.text("prescriptionId"))).containsExactly(0L, 1L);
+    }
+
+    @Test
+    void concurrentDispensingsThroughBothNodesAreAllKept() {
+        String pharmacy = unique("PH");
+        Response issued = a.post("/prescriptions", issue(unique("HOSP")));
+        String id = issued.text("prescriptionId");
+        assertThat(b.post("/prescriptions/accept", accept(issued.text("exchangeCode"), BIRTH_DATE, pharmacy)).status())
+                .isEqualTo(200);
+
+        // four appends on one aggregate at once: the losers of each race get a ConcurrencyException (the unique
+        // aggregate-id/sequence index) and are retried on the fresh state, so every one lands
+        List<Supplier<Response>> dispensings = new ArrayList<>();
+        for (HttpApi node : List.of(a, b, a, b)) {
+            dispensings.add(() -> node.post("/prescriptions/" + id + "/dispense",
+                    dispense(pharmacy, false, item(1, AMLODIPINE_BRAND, 1, 1))));
+        }
+        List<Response> answers = atOnce(dispensings);
+
+        assertThat(answers).extracting(Response::status).containsOnly(200);
+        assertThat(a.get("/prescriptions/" + id).body().path("dispensings")).hasSize(4);
+        assertThat(storedSequences(id)).containsExactly(LongStream.rangeClosed(0, 5).boxed().toArray(Long[]::new));
+    }
+
+    @Test
+    void aStreamOnOneNodeShowsWhatTheOtherNodeChanged() {
+        String pharmacy = unique("PH");
+        // prescription ids for both segments (Axon puts an aggregate in the segment of its id's hash), so that both
+        // nodes' processors project some of the changes
+        List<String> ids = new ArrayList<>();
+        for (int segment = 0; segment < 2; segment++) {
+            while (ids.size() < 4 * (segment + 1)) {
+                String candidate = UUID.randomUUID().toString();
+                if ((candidate.hashCode() & 1) == segment) {
+                    ids.add(candidate);
+                }
+            }
+        }
+        List<String> codes = new ArrayList<>();
+        for (String id : ids) {
+            Map<String, Object> body = issue(unique("HOSP"));
+            body.put("prescriptionId", id);
+            Response issued = b.post("/prescriptions", body);
+            assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+            codes.add(issued.text("exchangeCode"));
+        }
+
+        try (SseClient live = SseClient.open(port(nodeA), "/pharmacies/" + pharmacy + "/dispensing-view/stream",
+                nodeA.getBean(ObjectMapper.class), null)) {
+            assertThat(live.next(WAIT).name()).isEqualTo("snapshot");
+            for (String code : codes) {
+                assertThat(b.post("/prescriptions/accept", accept(code, BIRTH_DATE, pharmacy)).status()).isEqualTo(200);
+            }
+            Set<String> seen = new HashSet<>();
+            while (seen.size() < ids.size()) {
+                Event change = live.next(event -> "change".equals(event.name())
+                        && "ACCEPTED".equals(event.data().path("status").asText())
+                        && !seen.contains(event.data().path("prescriptionId").asText()), WAIT);
+                seen.add(change.data().path("prescriptionId").asText());
+            }
+            assertThat(seen).containsExactlyInAnyOrderElementsOf(ids);
+        }
+    }
+
+    private static ConfigurableApplicationContext start(String url, String name) {
+        return new SpringApplicationBuilder(PrescriptionExchangeApplication.class).run(
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + IsolatedDatabase.user(),
+                "--spring.datasource.password=" + IsolatedDatabase.password(),
+                "--exchange.exchange-code-key=" + KEY,
+                "--exchange.node-name=" + name,
+                "--exchange.scheduling.enabled=false",
+                "--server.port=0",
+                "--axon.eventhandling.processors.prescription-view.token-claim-interval=300",
+                "--axon.eventhandling.processors.medication-alerts.token-claim-interval=300");
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    private static HttpApi api(ConfigurableApplicationContext context) {
+        return new HttpApi("http://127.0.0.1:" + port(context), context.getBean(ObjectMapper.class));
+    }
+
+    private static Set<String> owners(String processor) {
+        return new HashSet<>(database.sql("select owner from tokenentry where processorname = :processor and owner is not null")
+                .param("processor", processor).query(String.class).list());
+    }
+
+    private static List<Long> storedSequences(String aggregateId) {
+        return database.sql("select sequencenumber from domainevententry where aggregateidentifier = :id order by 1")
+                .param("id", aggregateId).query(Long.class).list();
+    }
+
+    /** Runs the calls on threads of their own, released together. */
+    private static <T> List<T> atOnce(List<Supplier<T>> calls) {
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<T>> running = new ArrayList<>();
+        for (Supplier<T> call : calls) {
+            running.add(CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return call.get();
+            }, runnable -> new Thread(runnable).start()));
+        }
+        start.countDown();
+        return running.stream().map(CompletableFuture::join).toList();
+    }
+}

@@ -1,0 +1,157 @@
+package org.eprescription.query.prescription;
+
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
+import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.event.PrescriptionAccepted;
+import org.eprescription.core.prescription.event.PrescriptionEvent;
+import org.eprescription.core.prescription.event.PrescriptionIssued;
+import org.eprescription.core.prescription.event.PrescriptionReleased;
+import org.eprescription.query.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.mockito.ArgumentCaptor;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.query.prescription.PrescriptionFixtures.CATALOGUE;
+import static org.eprescription.query.prescription.PrescriptionFixtures.HOSPITAL;
+import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACIST;
+import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
+import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_B;
+import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * Two nodes' view updates on one table: "there" projects the events and announces its changes, "here" hears the
+ * announcements and emits to its own subscribers, once per change.
+ */
+class PrescriptionViewUpdatesTest {
+
+    private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
+
+    private static TestDatabase database;
+    private static PrescriptionViewRepository repository;
+
+    private final List<ViewChangeNotice> announcedThere = new ArrayList<>();
+    private final List<ViewChangeNotice> announcedHere = new ArrayList<>();
+    private QueryUpdateEmitter emitterHere;
+    private PrescriptionViewUpdates here;
+    private AnnotationEventHandlerAdapter projectionHere;
+    private AnnotationEventHandlerAdapter projectionThere;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = new TestDatabase();
+        repository = new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER);
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        emitterHere = mock(QueryUpdateEmitter.class);
+        QueryUpdateEmitter emitterThere = mock(QueryUpdateEmitter.class);
+        when(emitterThere.activeSubscriptions()).thenReturn(Set.of());
+        here = new PrescriptionViewUpdates(emitterHere, repository, announcedHere::add);
+        projectionHere = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(repository, CATALOGUE, here));
+        projectionThere = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(repository, CATALOGUE,
+                new PrescriptionViewUpdates(emitterThere, repository, announcedThere::add)));
+    }
+
+    private static GenericDomainEventMessage<PrescriptionEvent> message(PrescriptionEvent event, long sequence) {
+        return new GenericDomainEventMessage<>("Prescription", event.prescriptionId().toString(), sequence, event,
+                MetaData.emptyInstance(), "event-" + sequence + "-" + event.prescriptionId(), T.plusSeconds(sequence));
+    }
+
+    private void subscribeHereTo(PharmacyId pharmacy) {
+        when(emitterHere.activeSubscriptions()).thenReturn(Set.of(new GenericSubscriptionQueryMessage<>(
+                new FindDispensingView(pharmacy, T), ResponseTypes.instanceOf(DispensingView.class),
+                ResponseTypes.instanceOf(PrescriptionView.class))));
+    }
+
+    @Test
+    void eachChangeIsAnnouncedWithTheHoldersBeforeAndAfter() throws Exception {
+        PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
+        PrescriptionId id = issued.prescriptionId();
+
+        projectionThere.handle(message(issued, 0));
+        projectionThere.handle(message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
+        projectionThere.handle(message(new PrescriptionReleased(id, PHARMACY_A, 1, "patient left", T), 2));
+
+        assertThat(announcedThere).containsExactly(
+                new ViewChangeNotice(id, 0, HOSPITAL, Set.of()),
+                new ViewChangeNotice(id, 1, HOSPITAL, Set.of(PHARMACY_A)),
+                new ViewChangeNotice(id, 2, HOSPITAL, Set.of(PHARMACY_A)));
+        assertThat(ViewChangeNotice.fromPayload(announcedThere.get(2).toPayload())).isEqualTo(announcedThere.get(2));
+    }
+
+    @Test
+    void aChangeMadeElsewhereReachesTheSubscribersHereWithTheRowAsStored() throws Exception {
+        PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
+        PrescriptionId id = issued.prescriptionId();
+        projectionThere.handle(message(issued, 0));
+        projectionThere.handle(message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
+        subscribeHereTo(PHARMACY_A);
+
+        projectionThere.handle(message(new PrescriptionReleased(id, PHARMACY_A, 1, "patient left", T), 2));
+        here.changedElsewhere(announcedThere.get(2));
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Predicate<FindDispensingView>> filter = ArgumentCaptor.forClass(Predicate.class);
+        ArgumentCaptor<PrescriptionView> update = ArgumentCaptor.forClass(PrescriptionView.class);
+        verify(emitterHere).emit(eq(FindDispensingView.class), filter.capture(), update.capture());
+        assertThat(update.getValue()).isEqualTo(repository.load(id).orElseThrow());
+        assertThat(update.getValue().pharmacyId()).as("released").isNull();
+        assertThat(filter.getValue().test(new FindDispensingView(PHARMACY_A, T))).as("the holder before").isTrue();
+        assertThat(filter.getValue().test(new FindDispensingView(PHARMACY_B, T))).isFalse();
+    }
+
+    @Test
+    void aChangeThisNodeMadeIsNotEmittedAgainWhenItsOwnAnnouncementArrives() throws Exception {
+        PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
+        PrescriptionId id = issued.prescriptionId();
+        projectionHere.handle(message(issued, 0));
+        subscribeHereTo(PHARMACY_A);
+
+        projectionHere.handle(message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
+        here.changedElsewhere(announcedHere.get(1));
+
+        verify(emitterHere).emit(eq(FindDispensingView.class), any(Predicate.class), any(PrescriptionView.class));
+    }
+
+    @Test
+    void aChangeNoSubscriptionHereConcernsIsNotEmitted() throws Exception {
+        PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
+        PrescriptionId id = issued.prescriptionId();
+        projectionThere.handle(message(issued, 0));
+        subscribeHereTo(PHARMACY_B);
+
+        projectionThere.handle(message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
+        here.changedElsewhere(announcedThere.get(1));
+
+        verify(emitterHere, never()).emit(any(Class.class), any(Predicate.class), any(Object.class));
+    }
+}
