@@ -1,0 +1,10 @@
+package org.eprescription.api.idempotency;
+
+/** The first answer to an idempotent request, as it is replayed to every retry. */
+record StoredAnswer(int status, String contentType, byte[] body, String location) {
+
+    /** Server errors are not kept: the request did not happen (or may not have), so a retry runs for real. */
+    static boolean worthKeeping(int status) {
+        return status >= 200 && status < 500;
+    }
+}
