@@ -1,5 +1,6 @@
 package org.eprescription.api.idempotency;
 
+import org.eprescription.api.support.Concurrently;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IssuedPrescription;
@@ -9,15 +10,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import javax.sql.DataSource;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
@@ -122,28 +117,12 @@ class IdempotencyKeyIT extends ExchangeIntegrationTest {
         IssuedPrescription rx = acceptedBy("PH-A");
         Map<String, String> key = key();
         Map<String, Object> twoTablets = dispense("PH-A", false, item(1, AMLODIPINE_BRAND, 2, 2));
-        ExecutorService pool = Executors.newFixedThreadPool(10);
-        CountDownLatch start = new CountDownLatch(1);
-        List<Future<Response>> answers = new ArrayList<>();
-        try {
-            for (int i = 0; i < 10; i++) {
-                answers.add(pool.submit(() -> {
-                    start.await();
-                    return api().post(rx.path() + "/dispense", twoTablets, key);
-                }));
-            }
-            start.countDown();
-            List<Response> responses = new ArrayList<>();
-            for (Future<Response> answer : answers) {
-                responses.add(answer.get(60, TimeUnit.SECONDS));
-            }
 
-            assertThat(responses).extracting(Response::status).containsOnly(200);
-            assertThat(responses).extracting(Response::body).containsOnly(responses.get(0).body());
-            assertThat(events.count(rx.id(), "PrescriptionDispensed")).isEqualTo(1);
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Response> responses = Concurrently.run(10, () -> api().post(rx.path() + "/dispense", twoTablets, key));
+
+        assertThat(responses).extracting(Response::status).containsOnly(200);
+        assertThat(responses).extracting(Response::body).containsOnly(responses.get(0).body());
+        assertThat(events.count(rx.id(), "PrescriptionDispensed")).isEqualTo(1);
     }
 
     @Test
