@@ -25,9 +25,7 @@ class IdempotencyFilterTest {
     private static final byte[] BODY = "{\"quantity\":10}".getBytes(StandardCharsets.UTF_8);
 
     private final IdempotentRequests requests = mock(IdempotentRequests.class);
-    private final IdempotencyFilter filter = new IdempotencyFilter(requests,
-            new IdempotencyProperties(Duration.ofMillis(300), Duration.ofMinutes(1), Duration.ofDays(1),
-                    Duration.ofHours(1)), new ObjectMapper());
+    private IdempotencyFilter filter = waitingForTheFirstAtMost(Duration.ofSeconds(30));
     private final AtomicInteger runs = new AtomicInteger();
 
     @Test
@@ -71,6 +69,7 @@ class IdempotencyFilterTest {
     void aRetryGivesUpWaitingWithRequestInProgress() throws Exception {
         byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(BODY);
         when(requests.find(KEY)).thenReturn(Optional.of(new IdempotentRequests.Recorded(hash, Optional.empty())));
+        filter = waitingForTheFirstAtMost(Duration.ofMillis(300));
 
         MockHttpServletResponse response = send(answering(200, "{}"));
 
@@ -90,6 +89,12 @@ class IdempotencyFilterTest {
 
         assertThat(response.getStatus()).isEqualTo(400);
         assertThat(runs).hasValue(0);
+    }
+
+    private IdempotencyFilter waitingForTheFirstAtMost(Duration wait) {
+        return new IdempotencyFilter(requests,
+                new IdempotencyProperties(wait, Duration.ofMinutes(1), Duration.ofDays(1), Duration.ofHours(1)),
+                new ObjectMapper());
     }
 
     private MockHttpServletResponse send(FilterChain chain) throws Exception {
