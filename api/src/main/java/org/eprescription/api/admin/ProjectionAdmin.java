@@ -68,6 +68,11 @@ public class ProjectionAdmin {
         return status(definition(name).name(), events.headPosition());
     }
 
+    /** True while the projection replays or verifies, when its live processor may be stopped for a moment on purpose. */
+    public boolean isBusy(String name) {
+        return busy.containsKey(name);
+    }
+
     /** Starts rebuilding the projection in the background and answers its state, REPLAYING. */
     public ProjectionStatus startReplay(String name) {
         ProjectionDefinition projection = definition(name);

@@ -180,7 +180,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return super.createResponseEntity(body, headers, statusCode, request);
     }
 
-    static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
+    public static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(status, detail);
         problem.setType(URI.create("/problems/" + slug));
         problem.setTitle(title);

@@ -2,6 +2,7 @@ package org.eprescription.api.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -24,6 +25,8 @@ import org.springframework.test.context.DynamicPropertySource;
         "exchange.streams.heartbeat=PT1S"
 })
 @Import(ExchangeIntegrationTest.TestClockConfiguration.class)
+// Boot's tests switch metric exporters off by default; /actuator/prometheus is part of what is tested
+@AutoConfigureObservability
 public abstract class ExchangeIntegrationTest {
 
     protected static final String PSEUDONYM_KEY = "integration-test-pseudonym-key-0123456789";

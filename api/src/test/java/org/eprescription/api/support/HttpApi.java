@@ -31,8 +31,17 @@ public final class HttpApi {
 
     /** A GET whose answer is not one JSON document (NDJSON), as text. */
     public TextResponse getText(String path) {
+        return getText(uri(path));
+    }
+
+    /** A GET outside the API, e.g. {@code /actuator/health}, as text. */
+    public TextResponse getOutsideApi(String path) {
+        return getText(URI.create(base + path));
+    }
+
+    private TextResponse getText(URI uri) {
         try {
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri(path)).GET()
+            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri).GET()
                     .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
             return new TextResponse(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""));

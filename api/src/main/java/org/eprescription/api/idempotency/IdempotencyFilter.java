@@ -1,0 +1,184 @@
+package org.eprescription.api.idempotency;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eprescription.api.problem.ProblemHandler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+import java.io.IOException;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * api.md: a POST with an Idempotency-Key runs once; a retry with the same key gets the first answer (status, body,
+ * Location) and changes nothing, also on another node and after a restart, because the answer is kept in
+ * PostgreSQL. A retry while the first request still runs waits for its answer. The same key with another body is
+ * refused (422 idempotency-key-reused): the client has a bug, and guessing which body it meant would be worse.
+ */
+class IdempotencyFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "Idempotency-Key";
+    static final String REPLAYED_HEADER = "Idempotent-Replayed";
+    static final int MAX_KEY_LENGTH = 200;
+    private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
+
+    private final IdempotentRequests requests;
+    private final IdempotencyProperties properties;
+    private final ObjectMapper json;
+
+    IdempotencyFilter(IdempotentRequests requests, IdempotencyProperties properties, ObjectMapper json) {
+        this.requests = requests;
+        this.properties = properties;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String key = request.getHeader(HEADER);
+        return !"POST".equals(request.getMethod()) || key == null || key.isBlank();
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String key = request.getHeader(HEADER);
+        if (key.length() > MAX_KEY_LENGTH) {
+            writeProblem(response, ProblemHandler.problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                    "Malformed request", HEADER + " is longer than " + MAX_KEY_LENGTH + " characters"));
+            return;
+        }
+        byte[] body = request.getInputStream().readAllBytes();
+        byte[] hash = sha256(body);
+        RequestKey requestKey = new RequestKey(key, request.getMethod(), request.getRequestURI());
+        try {
+            handle(requestKey, hash, new BufferedBodyRequest(request, body), response, chain);
+        } catch (DataAccessException storeDown) {
+            if (response.isCommitted()) {
+                throw storeDown;
+            }
+            log.warn("idempotency store unavailable: {}", storeDown.toString());
+            writeProblem(response, ProblemHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable",
+                    "Store unavailable", "the exchange's store cannot be reached; nothing was changed, retry later"));
+        }
+    }
+
+    private void handle(RequestKey key, byte[] hash, HttpServletRequest request, HttpServletResponse response,
+                        FilterChain chain) throws ServletException, IOException {
+        long deadline = System.nanoTime() + properties.waitForFirst().toNanos();
+        while (true) {
+            if (requests.claim(key, hash) || requests.takeOverAbandoned(key, hash, properties.abandonedAfter())) {
+                runFirst(key, request, response, chain);
+                return;
+            }
+            Optional<IdempotentRequests.Recorded> recorded = requests.find(key);
+            if (recorded.isPresent() && !Arrays.equals(recorded.get().requestHash(), hash)) {
+                writeProblem(response, ProblemHandler.problem(HttpStatus.UNPROCESSABLE_ENTITY,
+                        "idempotency-key-reused", "Idempotency key reused",
+                        "this " + HEADER + " was used for a request with another body"));
+                return;
+            }
+            Optional<StoredAnswer> answer = recorded.flatMap(IdempotentRequests.Recorded::answer);
+            if (answer.isPresent()) {
+                replay(answer.get(), response);
+                return;
+            }
+            // the first request is still running (or just gave its key up after a server error: claim it then)
+            if (System.nanoTime() > deadline) {
+                writeProblem(response, ProblemHandler.problem(HttpStatus.CONFLICT, "request-in-progress",
+                        "Request in progress", "a request with this " + HEADER + " is still running; retry later"));
+                return;
+            }
+            pause();
+        }
+    }
+
+    private void runFirst(RequestKey key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
+        boolean kept = false;
+        try {
+            chain.doFilter(request, captured);
+            int status = captured.getStatus();
+            if (StoredAnswer.worthKeeping(status)) {
+                kept = keep(key, new StoredAnswer(status, captured.getContentType(), captured.getContentAsByteArray(),
+                        captured.getHeader(HttpHeaders.LOCATION)));
+            }
+        } finally {
+            if (!kept) {
+                releaseQuietly(key);
+            }
+            captured.copyBodyToResponse();
+        }
+    }
+
+    /** The command has happened: its answer goes to the client even if it cannot be kept for retries. */
+    private boolean keep(RequestKey key, StoredAnswer answer) {
+        try {
+            requests.complete(key, answer);
+            return true;
+        } catch (DataAccessException e) {
+            log.warn("could not keep the answer for {} {}: {}", key.method(), key.path(), e.toString());
+            return true; // the claim stays; a retry after abandoned-after runs again
+        }
+    }
+
+    private void releaseQuietly(RequestKey key) {
+        try {
+            requests.release(key);
+        } catch (DataAccessException e) {
+            log.warn("could not release the claim for {} {}: {}", key.method(), key.path(), e.toString());
+        }
+    }
+
+    private static void replay(StoredAnswer answer, HttpServletResponse response) throws IOException {
+        response.setStatus(answer.status());
+        if (answer.contentType() != null) {
+            response.setContentType(answer.contentType());
+        }
+        if (answer.location() != null) {
+            response.setHeader(HttpHeaders.LOCATION, answer.location());
+        }
+        response.setHeader(REPLAYED_HEADER, "true");
+        byte[] body = answer.body() == null ? new byte[0] : answer.body();
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    private void writeProblem(HttpServletResponse response, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
+    }
+
+    private static void pause() throws IOException {
+        try {
+            Thread.sleep(POLL_INTERVAL.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while waiting for the first request with this key", e);
+        }
+    }
+
+    private static byte[] sha256(byte[] body) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(body);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JVM has SHA-256", e);
+        }
+    }
+}

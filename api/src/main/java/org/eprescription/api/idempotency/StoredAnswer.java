@@ -1,0 +1,13 @@
+package org.eprescription.api.idempotency;
+
+/** The first answer to an idempotent request, as it is replayed to every retry. */
+record StoredAnswer(int status, String contentType, byte[] body, String location) {
+
+    /**
+     * Successes and refusals are kept. Server errors are not: the request did not happen (or may not have), so a
+     * retry runs for real.
+     */
+    static boolean worthKeeping(int status) {
+        return (status >= 200 && status < 300) || (status >= 400 && status < 500);
+    }
+}

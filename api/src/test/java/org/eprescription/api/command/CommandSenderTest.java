@@ -1,0 +1,52 @@
+package org.eprescription.api.command;
+
+import org.axonframework.commandhandling.CommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.eprescription.api.actor.Actor;
+import org.eprescription.core.prescription.PrescriptionRefusedException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+class CommandSenderTest {
+
+    private static final Actor ACTOR = Actor.system("test");
+
+    private final CommandGateway gateway = mock(CommandGateway.class);
+    private final CommandSender sender = new CommandSender(gateway);
+
+    @Test
+    void aCommandThatLostARaceIsSentAgain() {
+        when(gateway.sendAndWait(any(CommandMessage.class)))
+                .thenThrow(new ConcurrencyException("sequence 3 taken"))
+                .thenReturn(4L);
+
+        assertThat(sender.send("command", ACTOR, null)).isEqualTo(4L);
+        verify(gateway, times(2)).sendAndWait(any(CommandMessage.class));
+    }
+
+    @Test
+    void aCommandThatKeepsLosingGivesUpAfterAFewAttempts() {
+        when(gateway.sendAndWait(any(CommandMessage.class))).thenThrow(new ConcurrencyException("always taken"));
+
+        assertThatThrownBy(() -> sender.send("command", ACTOR, null)).isInstanceOf(ConcurrencyException.class);
+        verify(gateway, times(CommandSender.ATTEMPTS)).sendAndWait(any(CommandMessage.class));
+    }
+
+    @Test
+    void aRefusalIsNeverRetried() {
+        when(gateway.sendAndWait(any(CommandMessage.class)))
+                .thenThrow(PrescriptionRefusedException.unknownExchangeCode());
+
+        assertThatThrownBy(() -> sender.send("command", ACTOR, null))
+                .isInstanceOf(PrescriptionRefusedException.class);
+        verify(gateway, times(1)).sendAndWait(any(CommandMessage.class));
+    }
+}
