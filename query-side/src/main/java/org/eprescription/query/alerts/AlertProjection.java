@@ -184,16 +184,12 @@ public class AlertProjection {
 
     /**
      * Saves how far this prescription's events are processed and tells whoever waits on it (an issue's answer
-     * waits for its alerts); the emitter delivers after the batch commits, and only to that prescription's waiters.
+     * waits for its alerts). The emitter matches subscriptions only after the batch commits, so a waiter that
+     * subscribes while the batch runs still hears of it, and only that prescription's waiters do.
      */
     private void recordProgress(PrescriptionId id, long sequence) {
         repository.saveProgress(id, sequence);
-        boolean awaited = emitter.activeSubscriptions().stream()
-                .anyMatch(query -> query.getPayload() instanceof FindAlertProgress wanted
-                        && wanted.prescriptionId().equals(id));
-        if (awaited) {
-            emitter.emit(FindAlertProgress.class, query -> query.prescriptionId().equals(id), sequence);
-        }
+        emitter.emit(FindAlertProgress.class, query -> query.prescriptionId().equals(id), sequence);
     }
 
     /** Courses for every line, the rules against the patient's courses as they stand, one alert per finding. */

@@ -13,7 +13,6 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.function.Predicate;
 
 /**
  * Pushes a changed prescription view to the live subscriptions it concerns, and to no other: the subscriptions of
@@ -70,7 +69,16 @@ public class PrescriptionViewUpdates {
         emittedHere.merge(after.prescriptionId(), after.version(), Math::max);
         announcer.announce(new ViewChangeNotice(after.prescriptionId(), after.version(),
                 after.prescriber().institutionId(), pharmacies));
-        emitIfSubscribed(after.prescriptionId(), after.prescriber().institutionId(), pharmacies, after);
+        // Emitted whether or not anybody subscribes yet: the emitter matches subscriptions only after the batch
+        // commits, so a client that subscribes meanwhile (e.g. a command's answer waiting for its view) gets it.
+        emit(after.prescriptionId(), after.prescriber().institutionId(), pharmacies, after);
+    }
+
+    private void emit(PrescriptionId id, InstitutionId institution, Set<PharmacyId> pharmacies,
+                      PrescriptionView update) {
+        emitter.emit(FindPrescription.class, query -> query.prescriptionId().equals(id), update);
+        emitter.emit(FindPrescriptionsByInstitution.class, query -> query.institutionId().equals(institution), update);
+        emitter.emit(FindDispensingView.class, query -> pharmacies.contains(query.pharmacyId()), update);
     }
 
     /** Another node's projection changed the view, and that change has committed. */
@@ -88,20 +96,8 @@ public class PrescriptionViewUpdates {
             if (view.pharmacyId() != null) {
                 pharmacies.add(view.pharmacyId());
             }
-            emitIfSubscribed(view.prescriptionId(), view.prescriber().institutionId(), pharmacies, view);
+            emit(view.prescriptionId(), view.prescriber().institutionId(), pharmacies, view);
         });
-    }
-
-    private void emitIfSubscribed(PrescriptionId id, InstitutionId institution, Set<PharmacyId> pharmacies,
-                                  PrescriptionView update) {
-        Set<Object> queries = subscribedQueries();
-        if (queries.isEmpty()) {
-            return;
-        }
-        emitIfSubscribed(queries, FindPrescription.class, query -> query.prescriptionId().equals(id), update);
-        emitIfSubscribed(queries, FindPrescriptionsByInstitution.class,
-                query -> query.institutionId().equals(institution), update);
-        emitIfSubscribed(queries, FindDispensingView.class, query -> pharmacies.contains(query.pharmacyId()), update);
     }
 
     private static boolean concernsAny(Set<Object> queries, PrescriptionId id, InstitutionId institution,
@@ -119,13 +115,5 @@ public class PrescriptionViewUpdates {
             queries.add(subscription.getPayload());
         }
         return queries;
-    }
-
-    private <Q> void emitIfSubscribed(Set<Object> queries, Class<Q> type, Predicate<Q> concerned,
-                                      PrescriptionView update) {
-        boolean subscribed = queries.stream().anyMatch(query -> type.isInstance(query) && concerned.test(type.cast(query)));
-        if (subscribed) {
-            emitter.emit(type, concerned, update);
-        }
     }
 }

@@ -10,7 +10,7 @@ import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PrescriptionId;
@@ -23,13 +23,12 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.mockito.ArgumentCaptor;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.query.prescription.PrescriptionFixtures.CATALOGUE;
@@ -39,12 +38,6 @@ import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACI
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_B;
 import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
-import static org.mockito.ArgumentMatchers.any;
-import static org.mockito.ArgumentMatchers.eq;
-import static org.mockito.Mockito.mock;
-import static org.mockito.Mockito.never;
-import static org.mockito.Mockito.verify;
-import static org.mockito.Mockito.when;
 
 /**
  * The projection driven through Axon's annotation adapter (so {@code @SequenceNumber}, {@code @Timestamp} and
@@ -57,7 +50,7 @@ class PrescriptionViewProjectionTest {
     private static TestDatabase database;
     private static PrescriptionViewRepository repository;
 
-    private QueryUpdateEmitter emitter;
+    private SimpleQueryUpdateEmitter emitter;
     private AnnotationEventHandlerAdapter projection;
     private PrescriptionViewQueries queries;
 
@@ -77,8 +70,7 @@ class PrescriptionViewProjectionTest {
     @BeforeEach
     void setUp() {
         repository.deleteAll();
-        emitter = mock(QueryUpdateEmitter.class);
-        when(emitter.activeSubscriptions()).thenReturn(Set.of());
+        emitter = SimpleQueryUpdateEmitter.builder().build();
         projection = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(repository, CATALOGUE, emitter));
         queries = new PrescriptionViewQueries(repository);
     }
@@ -99,10 +91,15 @@ class PrescriptionViewProjectionTest {
         projection.handle(message);
     }
 
-    private void subscribe(PrescriptionId id) {
-        SubscriptionQueryMessage<?, ?, ?> subscription = new GenericSubscriptionQueryMessage<>(new FindPrescription(id),
-                ResponseTypes.optionalInstanceOf(PrescriptionView.class), ResponseTypes.instanceOf(PrescriptionView.class));
-        when(emitter.activeSubscriptions()).thenReturn(Set.of(subscription));
+    /** What a live subscriber of {@code query} receives, as the application's streams would. */
+    private List<PrescriptionView> subscribe(Object query) {
+        SubscriptionQueryMessage<Object, Object, PrescriptionView> subscription =
+                new GenericSubscriptionQueryMessage<>(query, ResponseTypes.instanceOf(Object.class),
+                        ResponseTypes.instanceOf(PrescriptionView.class));
+        List<PrescriptionView> received = new CopyOnWriteArrayList<>();
+        emitter.registerUpdateHandler(subscription, 1024).getUpdates()
+                .subscribe(update -> received.add(update.getPayload()));
+        return received;
     }
 
     @Test
@@ -141,45 +138,30 @@ class PrescriptionViewProjectionTest {
     }
 
     @Test
-    void aSubscriberOfThePrescriptionGetsTheNewViewThroughATightPredicate() throws Exception {
+    void aSubscriberOfThePrescriptionGetsTheNewViewAndASubscriberOfAnotherGetsNothing() throws Exception {
         PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
         PrescriptionId id = issued.prescriptionId();
         handle(message(issued, 0));
-        subscribe(id);
+        List<PrescriptionView> watchingIt = subscribe(new FindPrescription(id));
+        List<PrescriptionView> watchingAnother = subscribe(new FindPrescription(PrescriptionId.random()));
 
         handle(message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
 
-        @SuppressWarnings("unchecked")
-        ArgumentCaptor<Predicate<FindPrescription>> filter = ArgumentCaptor.forClass(Predicate.class);
-        ArgumentCaptor<PrescriptionView> update = ArgumentCaptor.forClass(PrescriptionView.class);
-        verify(emitter).emit(eq(FindPrescription.class), filter.capture(), update.capture());
-        assertThat(update.getValue()).isEqualTo(repository.load(id).orElseThrow());
-        assertThat(filter.getValue().test(new FindPrescription(id))).isTrue();
-        assertThat(filter.getValue().test(new FindPrescription(PrescriptionId.random()))).isFalse();
-    }
-
-    @Test
-    void nothingIsEmittedWithoutASubscriptionForThatPrescription() throws Exception {
-        subscribe(PrescriptionId.random());
-        PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
-
-        handle(message(issued, 0));
-        handle(message(new PrescriptionAccepted(issued.prescriptionId(), PHARMACY_A, PHARMACIST, 1, T), 1));
-
-        verify(emitter, never()).emit(any(Class.class), any(Predicate.class), any(Object.class));
+        assertThat(watchingIt).containsExactly(repository.load(id).orElseThrow());
+        assertThat(watchingAnother).isEmpty();
     }
 
     @Test
     void nothingIsEmittedWhileReplaying() throws Exception {
         PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
         PrescriptionId id = issued.prescriptionId();
-        subscribe(id);
+        List<PrescriptionView> watching = subscribe(new FindPrescription(id));
 
         handle(replayed(issued, 0));
         handle(replayed(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
 
         assertThat(repository.load(id).orElseThrow().status()).isEqualTo(PrescriptionStatus.ACCEPTED);
-        verify(emitter, never()).emit(any(Class.class), any(Predicate.class), any(Object.class));
+        assertThat(watching).isEmpty();
     }
 
     @Test
@@ -218,22 +200,6 @@ class PrescriptionViewProjectionTest {
         assertThat(queries.handle(new FindPrescription(PrescriptionId.random()))).isEmpty();
     }
 
-    private void subscribeAll(Object... queries) {
-        Set<SubscriptionQueryMessage<?, ?, ?>> subscriptions = new java.util.HashSet<>();
-        for (Object query : queries) {
-            subscriptions.add(new GenericSubscriptionQueryMessage<>(query,
-                    ResponseTypes.instanceOf(Object.class), ResponseTypes.instanceOf(PrescriptionView.class)));
-        }
-        when(emitter.activeSubscriptions()).thenReturn(subscriptions);
-    }
-
-    @SuppressWarnings("unchecked")
-    private <Q> Predicate<Q> emittedTo(Class<Q> queryType) {
-        ArgumentCaptor<Predicate<Q>> filter = ArgumentCaptor.forClass(Predicate.class);
-        verify(emitter).emit(eq(queryType), filter.capture(), any(PrescriptionView.class));
-        return filter.getValue();
-    }
-
     private static EventMessage<PrescriptionEvent> tracked(PrescriptionEvent event, long sequence, long position) {
         return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position),
                 message(event, sequence));
@@ -246,29 +212,32 @@ class PrescriptionViewProjectionTest {
         handle(message(issued, 0));
         handle(message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
         Instant today = T.minusSeconds(3600);
-        subscribeAll(new FindDispensingView(PHARMACY_A, today), new FindDispensingView(PHARMACY_B, today),
-                new FindPrescriptionsByInstitution(HOSPITAL));
+        List<PrescriptionView> formerHolder = subscribe(new FindDispensingView(PHARMACY_A, today));
+        List<PrescriptionView> otherPharmacy = subscribe(new FindDispensingView(PHARMACY_B, today));
+        List<PrescriptionView> institution = subscribe(new FindPrescriptionsByInstitution(HOSPITAL));
+        List<PrescriptionView> otherInstitution = subscribe(
+                new FindPrescriptionsByInstitution(InstitutionId.of("HOSP-OTHER")));
 
         handle(message(new PrescriptionReleased(id, PHARMACY_A, 1, "patient left", T), 2));
 
-        Predicate<FindDispensingView> pharmacies = emittedTo(FindDispensingView.class);
-        assertThat(pharmacies.test(new FindDispensingView(PHARMACY_A, today))).isTrue();
-        assertThat(pharmacies.test(new FindDispensingView(PHARMACY_B, today))).isFalse();
-        Predicate<FindPrescriptionsByInstitution> institutions = emittedTo(FindPrescriptionsByInstitution.class);
-        assertThat(institutions.test(new FindPrescriptionsByInstitution(HOSPITAL))).isTrue();
-        assertThat(institutions.test(new FindPrescriptionsByInstitution(InstitutionId.of("HOSP-OTHER")))).isFalse();
-        verify(emitter, never()).emit(eq(FindPrescription.class), any(Predicate.class), any(Object.class));
+        PrescriptionView released = repository.load(id).orElseThrow();
+        assertThat(formerHolder).containsExactly(released);
+        assertThat(institution).containsExactly(released);
+        assertThat(otherPharmacy).isEmpty();
+        assertThat(otherInstitution).isEmpty();
     }
 
     @Test
-    void nothingIsEmittedToPharmaciesTheChangeDoesNotConcern() throws Exception {
+    void nothingReachesPharmaciesAndInstitutionsTheChangeDoesNotConcern() throws Exception {
         PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
-        subscribeAll(new FindDispensingView(PHARMACY_B, T), new FindPrescriptionsByInstitution(InstitutionId.of("X")));
+        List<PrescriptionView> otherPharmacy = subscribe(new FindDispensingView(PHARMACY_B, T));
+        List<PrescriptionView> otherInstitution = subscribe(new FindPrescriptionsByInstitution(InstitutionId.of("X")));
 
         handle(message(issued, 0));
         handle(message(new PrescriptionAccepted(issued.prescriptionId(), PHARMACY_A, PHARMACIST, 1, T), 1));
 
-        verify(emitter, never()).emit(any(Class.class), any(Predicate.class), any(Object.class));
+        assertThat(otherPharmacy).isEmpty();
+        assertThat(otherInstitution).isEmpty();
     }
 
     @Test
