@@ -97,7 +97,7 @@ class PrescriptionViewProjectionTest {
                 new GenericSubscriptionQueryMessage<>(query, ResponseTypes.instanceOf(Object.class),
                         ResponseTypes.instanceOf(PrescriptionView.class));
         List<PrescriptionView> received = new CopyOnWriteArrayList<>();
-        emitter.registerUpdateHandler(subscription, 1024).getUpdates()
+        emitter.<PrescriptionView>registerUpdateHandler(subscription, 1024).getUpdates()
                 .subscribe(update -> received.add(update.getPayload()));
         return received;
     }

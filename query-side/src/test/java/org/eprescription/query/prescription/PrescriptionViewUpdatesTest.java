@@ -86,7 +86,7 @@ class PrescriptionViewUpdatesTest {
                 new GenericSubscriptionQueryMessage<>(new FindDispensingView(pharmacy, T),
                         ResponseTypes.instanceOf(DispensingView.class), ResponseTypes.instanceOf(PrescriptionView.class));
         List<PrescriptionView> received = new CopyOnWriteArrayList<>();
-        emitterHere.registerUpdateHandler(subscription, 1024).getUpdates()
+        emitterHere.<PrescriptionView>registerUpdateHandler(subscription, 1024).getUpdates()
                 .subscribe(update -> received.add(update.getPayload()));
         return received;
     }
