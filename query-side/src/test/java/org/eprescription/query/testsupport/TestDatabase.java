@@ -20,8 +20,11 @@ import java.util.UUID;
  */
 public final class TestDatabase implements AutoCloseable {
 
-    public static final String HOST = System.getProperty("qs.test.pg.url", "jdbc:postgresql://127.0.0.1:5432/");
-    public static final String USER = System.getProperty("qs.test.pg.user", "postgres");
+    /** The same server and variables as the api's integration tests (README, "Test it"). */
+    public static final String HOST = "jdbc:postgresql://" + env("TEST_PG_HOST", "127.0.0.1") + ":"
+            + env("TEST_PG_PORT", "5432") + "/";
+    public static final String USER = env("TEST_PG_USER", "postgres");
+    private static final String PASSWORD = env("TEST_PG_PASSWORD", "");
 
     /** As Spring Boot configures the application's mapper: java.time as ISO text. */
     public static final ObjectMapper OBJECT_MAPPER = JsonMapper.builder()
@@ -34,7 +37,7 @@ public final class TestDatabase implements AutoCloseable {
 
     public TestDatabase() {
         admin("create database " + name);
-        dataSource = new DriverManagerDataSource(HOST + name, USER, "");
+        dataSource = new DriverManagerDataSource(HOST + name, USER, PASSWORD);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
     }
 
@@ -48,11 +51,16 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     private static void admin(String sql) {
-        try (Connection connection = DriverManager.getConnection(HOST + "postgres", USER, "");
+        try (Connection connection = DriverManager.getConnection(HOST + "postgres", USER, PASSWORD);
              Statement statement = connection.createStatement()) {
             statement.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("cannot run '" + sql + "' on " + HOST, e);
         }
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
     }
 }
