@@ -67,47 +67,13 @@ mkdir -p "$OUT"
 APP_LOG="$OUT/app-dup-$TS.log"
 RESULT="$OUT/result-dup-$TS.txt"
 
-psql_admin() {
-    psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d postgres "$@"
-}
 psql_db() {
     psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d "$DB" "$@"
 }
 
-# ---------------------------------------------------------------- cleanup (always)
-APP_PID=""
-DB_CREATED=0
-cleanup() {
-    local rc=$?
-    trap - EXIT INT TERM
-    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
-        echo "stopping the exchange (pid $APP_PID)"
-        kill "$APP_PID" 2>/dev/null || true
-        for _ in $(seq 1 60); do
-            kill -0 "$APP_PID" 2>/dev/null || break
-            sleep 0.5
-        done
-        if kill -0 "$APP_PID" 2>/dev/null; then
-            echo "the exchange did not stop in 30 s: killing it"
-            kill -9 "$APP_PID" 2>/dev/null || true
-        fi
-        wait "$APP_PID" 2>/dev/null || true
-    fi
-    if [[ "$DB_CREATED" == 1 ]]; then
-        if [[ "$KEEP_DB" == 1 ]]; then
-            echo "keeping database $DB (drop it with: psql -h $PGHOST_ -U $PGUSER_ -d postgres -c 'DROP DATABASE $DB')"
-        else
-            echo "dropping database $DB"
-            psql_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || echo "warning: could not drop $DB" >&2
-        fi
-    fi
-    [[ -z "${RUN_JAR:-}" ]] || rm -f "$RUN_JAR"
-    [[ -z "$APP_PID" ]] || echo "application log: $APP_LOG"
-    exit "$rc"
-}
-trap cleanup EXIT
-trap 'exit 130' INT
-trap 'exit 143' TERM
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+install_cleanup
 
 log() { echo "$@" | tee -a "$RESULT"; }
 now() { date +%s.%N; }
@@ -142,58 +108,10 @@ if (( AVAIL_KB < NEED_KB )); then
     exit 1
 fi
 
-# ---------------------------------------------------------------- build
-if [[ "$BUILD" == 1 || ! -f "$JAR" ]]; then
-    echo "building $JAR (mvn -q -DskipTests package)"
-    (cd "$ROOT" && mvn -q -DskipTests package)
-fi
-[[ -f "$JAR" ]] || { echo "no jar at $JAR after the build" >&2; exit 1; }
-
-# ---------------------------------------------------------------- database + exchange (Flyway creates the tables)
-psql_admin -c "CREATE DATABASE $DB"
-DB_CREATED=1
-echo "created database $DB"
-
-port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
-PORT=""
-for _ in $(seq 1 50); do
-    candidate=$(( 20000 + RANDOM % 20000 ))
-    if ! port_in_use "$candidate"; then PORT="$candidate"; break; fi
-done
-[[ -n "$PORT" ]] || { echo "no free port found" >&2; exit 1; }
-
-RUN_JAR="$OUT/bench-app-dup-$TS.jar"
-cp "$JAR" "$RUN_JAR"
-echo "starting the exchange (run as $RUN_JAR) on 127.0.0.1:$PORT (log: $APP_LOG)"
-# BENCH_APP_JAVA_OPTS: extra JVM options for the exchange (e.g. -Xlog:gc:file=target/bench/gc.log)
-# shellcheck disable=SC2086
-AXONIQ_UPDATE_CHECKER_DISABLED=true java -Xmx1g ${BENCH_APP_JAVA_OPTS:-} -jar "$RUN_JAR" \
-    --server.port="$PORT" \
-    --server.address=127.0.0.1 \
-    --spring.datasource.url="jdbc:postgresql://$PGHOST_:$PGPORT_/$DB" \
-    --spring.datasource.username="$PGUSER_" \
-    --exchange.exchange-code-key=benchmark-key-0123456789abcdef0123 \
-    --exchange.scheduling.enabled=false \
-    >"$APP_LOG" 2>&1 &
-APP_PID=$!
-
-BASE="http://127.0.0.1:$PORT/api/v1"
-started=$(date +%s)
-until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 \
-        "$BASE/prescriptions/00000000-0000-0000-0000-000000000000" || true)" == 404 ]]; do
-    if ! kill -0 "$APP_PID" 2>/dev/null; then
-        echo "the exchange exited during startup; last log lines:" >&2
-        tail -n 40 "$APP_LOG" >&2
-        exit 1
-    fi
-    if (( $(date +%s) - started > STARTUP_TIMEOUT )); then
-        echo "the exchange did not answer within $STARTUP_TIMEOUT s; last log lines:" >&2
-        tail -n 40 "$APP_LOG" >&2
-        exit 1
-    fi
-    sleep 1
-done
-echo "the exchange answers after $(( $(date +%s) - started )) s; Flyway has created the tables"
+# ---------------------------------------------------------------- build, database, exchange (Flyway creates the tables)
+build_jar_if_needed
+create_database
+start_exchange "bench-app-dup-$TS.jar"
 
 # ---------------------------------------------------------------- bulk load
 # The catalogue's drug codes as an SQL array literal.

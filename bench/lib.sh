@@ -1,0 +1,113 @@
+# Shared by the benchmark scripts (sourced, not run): a database of its own on the local PostgreSQL server, the
+# exchange started from a copy of the packaged jar against it, and the clean-up that stops the exchange and drops
+# the database whatever happens. The sourcing script sets ROOT, JAR, OUT, TS, DB, APP_LOG, KEEP_DB, BUILD,
+# STARTUP_TIMEOUT and PGHOST_/PGPORT_/PGUSER_ before calling these functions.
+
+psql_admin() {
+    psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d postgres "$@"
+}
+
+APP_PID=""
+DB_CREATED=0
+RUN_JAR=""
+
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
+        echo "stopping the exchange (pid $APP_PID)"
+        kill "$APP_PID" 2>/dev/null || true
+        # graceful shutdown may take up to spring.lifecycle.timeout-per-shutdown-phase (20 s)
+        for _ in $(seq 1 60); do
+            kill -0 "$APP_PID" 2>/dev/null || break
+            sleep 0.5
+        done
+        if kill -0 "$APP_PID" 2>/dev/null; then
+            echo "the exchange did not stop in 30 s: killing it"
+            kill -9 "$APP_PID" 2>/dev/null || true
+        fi
+        wait "$APP_PID" 2>/dev/null || true
+    fi
+    if [[ "$DB_CREATED" == 1 ]]; then
+        if [[ "$KEEP_DB" == 1 ]]; then
+            echo "keeping database $DB (drop it with: psql -h $PGHOST_ -U $PGUSER_ -d postgres -c 'DROP DATABASE $DB')"
+        else
+            echo "dropping database $DB"
+            psql_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || echo "warning: could not drop $DB" >&2
+        fi
+    fi
+    [[ -z "$RUN_JAR" ]] || rm -f "$RUN_JAR"
+    [[ -z "$APP_PID" ]] || echo "application log: $APP_LOG"
+    exit "$rc"
+}
+
+install_cleanup() {
+    trap cleanup EXIT
+    trap 'exit 130' INT
+    trap 'exit 143' TERM
+}
+
+build_jar_if_needed() {
+    if [[ "$BUILD" == 1 || ! -f "$JAR" ]]; then
+        echo "building $JAR (mvn -q -DskipTests package)"
+        (cd "$ROOT" && mvn -q -DskipTests package)
+    fi
+    [[ -f "$JAR" ]] || { echo "no jar at $JAR after the build" >&2; exit 1; }
+}
+
+create_database() {
+    psql_admin -c "CREATE DATABASE $DB"
+    DB_CREATED=1
+    echo "created database $DB"
+}
+
+# Starts the exchange on a free loopback port (sets PORT, APP_PID and BASE) and waits until it answers.
+# Arguments: the run jar's name under $OUT, then any extra application arguments.
+# BENCH_APP_JAVA_OPTS: extra JVM options for the exchange (e.g. -Xlog:gc:file=target/bench/gc.log).
+start_exchange() {
+    local run_jar_name="$1"
+    shift
+    port_in_use() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }
+    PORT=""
+    for _ in $(seq 1 50); do
+        local candidate=$(( 20000 + RANDOM % 20000 ))
+        if ! port_in_use "$candidate"; then PORT="$candidate"; break; fi
+    done
+    [[ -n "$PORT" ]] || { echo "no free port found" >&2; exit 1; }
+
+    # The exchange runs from a copy of the jar: a rebuild during the run cannot change it, and a careless
+    # "pkill -f prescription-exchange.jar" elsewhere on the machine does not end the benchmark half way.
+    RUN_JAR="$OUT/$run_jar_name"
+    cp "$JAR" "$RUN_JAR"
+    echo "starting the exchange ($JAR, run as $RUN_JAR) on 127.0.0.1:$PORT (log: $APP_LOG)"
+    # shellcheck disable=SC2086
+    AXONIQ_UPDATE_CHECKER_DISABLED=true java -Xmx1g ${BENCH_APP_JAVA_OPTS:-} -jar "$RUN_JAR" \
+        --server.port="$PORT" \
+        --server.address=127.0.0.1 \
+        --spring.datasource.url="jdbc:postgresql://$PGHOST_:$PGPORT_/$DB" \
+        --spring.datasource.username="$PGUSER_" \
+        --exchange.exchange-code-key=benchmark-key-0123456789abcdef0123 \
+        --exchange.scheduling.enabled=false \
+        "$@" \
+        >"$APP_LOG" 2>&1 &
+    APP_PID=$!
+
+    BASE="http://127.0.0.1:$PORT/api/v1"
+    local started
+    started=$(date +%s)
+    until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 \
+            "$BASE/prescriptions/00000000-0000-0000-0000-000000000000" || true)" == 404 ]]; do
+        if ! kill -0 "$APP_PID" 2>/dev/null; then
+            echo "the exchange exited during startup; last log lines:" >&2
+            tail -n 40 "$APP_LOG" >&2
+            exit 1
+        fi
+        if (( $(date +%s) - started > STARTUP_TIMEOUT )); then
+            echo "the exchange did not answer within $STARTUP_TIMEOUT s; last log lines:" >&2
+            tail -n 40 "$APP_LOG" >&2
+            exit 1
+        fi
+        sleep 1
+    done
+    echo "the exchange answers after $(( $(date +%s) - started )) s"
+}
