@@ -16,6 +16,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -36,6 +37,12 @@ import java.util.regex.Pattern;
  *        --duration-seconds 60 --warmup-seconds 15 --catalogue prescription-core/src/main/resources/catalogue/drug-catalogue-sample.csv
  * </pre>
  *
+ * <p>Every request carries a bearer token (the exchange must run with
+ * {@code --exchange.security.local-tokens.enabled=true}, as bench/run-duplicate-checks.sh starts it): client i acts
+ * as prescriber {@code DOC-<i>-1} of institution {@code HOSP-<i>} (three digits, as the loaded courses' institutions;
+ * a duplicate check names no prescriber in its body), whose PRESCRIBER token is fetched once from
+ * {@code POST /api/v1/local-tokens} before the warmup, unmeasured.
+ *
  * <p>Measured: the wall time from sending a request to having read the whole answer, in microseconds, for requests
  * that started inside the measured window; requests/s counts 2xx answers that arrived inside it. Each answer's
  * {@code alerts} array is counted (empty or not, and how many alerts). Any non-2xx answer or transport failure is an
@@ -46,6 +53,7 @@ public class DuplicateCheckLoad {
     static final int[] DAYS = {7, 14, 28, 30, 56, 90};
     static final Pattern NON_EMPTY_ALERTS = Pattern.compile("\"alerts\"\\s*:\\s*\\[\\s*\\{");
     static final Pattern ALERT_ID = Pattern.compile("\"alertId\"\\s*:");
+    static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
     static final int MAX_ERROR_SAMPLES = 10;
 
     static final class Options {
@@ -145,9 +153,68 @@ public class DuplicateCheckLoad {
         }
     }
 
+    /**
+     * Local tokens of the exchange, one per identity, each fetched once ({@code POST /local-tokens}) and kept as the
+     * {@code Authorization} header's value; main fetches every client's before the warmup.
+     */
+    static final class Tokens {
+        final HttpClient http;
+        final Options options;
+        final Map<String, String> byIdentity = new ConcurrentHashMap<>();
+
+        Tokens(HttpClient http, Options options) {
+            this.http = http;
+            this.options = options;
+        }
+
+        String prescriber(String prescriberId, String institutionId) {
+            return byIdentity.computeIfAbsent("PRESCRIBER " + prescriberId + " " + institutionId,
+                    key -> fetch("{\"role\":\"PRESCRIBER\",\"subject\":\"" + prescriberId
+                            + "\",\"institutionId\":\"" + institutionId + "\"}"));
+        }
+
+        /** "Bearer <token>" for the token request {@code json}; any failure ends the run (no token, no benchmark). */
+        String fetch(String json) {
+            HttpRequest request = HttpRequest.newBuilder(URI.create(options.url + "/local-tokens"))
+                    .timeout(Duration.ofSeconds(options.requestTimeoutSeconds))
+                    .header("Content-Type", "application/json")
+                    .header("Accept", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(json))
+                    .build();
+            int status;
+            String answer;
+            try {
+                HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+                status = response.statusCode();
+                answer = response.body();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while fetching a local token");
+            } catch (IOException e) {
+                throw new IllegalStateException("POST /local-tokens " + json + " failed: " + e, e);
+            }
+            Matcher m = status == 200 ? ACCESS_TOKEN.matcher(answer) : null;
+            if (m == null || !m.find()) {
+                throw new IllegalStateException("POST /local-tokens " + json + " answered " + status + " " + answer
+                        + " (is the exchange running with --exchange.security.local-tokens.enabled=true?)");
+            }
+            return "Bearer " + m.group(1);
+        }
+    }
+
+    /** The prescriber client {@code i} (from 0) acts as, and its institution. */
+    static String prescriberId(int i) {
+        return String.format("DOC-%03d-1", i + 1);
+    }
+
+    static String institutionId(int i) {
+        return String.format("HOSP-%03d", i + 1);
+    }
+
     static final class Client implements Runnable {
         final HttpClient http;
         final Options options;
+        final String authorization;
         final String[] drugCodes;
         final long windowStart;
         final long windowEnd;
@@ -162,9 +229,11 @@ public class DuplicateCheckLoad {
         final Map<String, Long> warmupErrors = new TreeMap<>();
         final List<String> errorSamples = new ArrayList<>();
 
-        Client(HttpClient http, Options options, String[] drugCodes, long windowStart, long windowEnd) {
+        Client(HttpClient http, Options options, String authorization, String[] drugCodes, long windowStart,
+               long windowEnd) {
             this.http = http;
             this.options = options;
+            this.authorization = authorization;
             this.drugCodes = drugCodes;
             this.windowStart = windowStart;
             this.windowEnd = windowEnd;
@@ -192,6 +261,7 @@ public class DuplicateCheckLoad {
                         .timeout(timeout)
                         .header("Content-Type", "application/json")
                         .header("Accept", "application/json")
+                        .header("Authorization", authorization)
                         .POST(HttpRequest.BodyPublishers.ofString(body.toString()))
                         .build();
                 int status;
@@ -269,6 +339,21 @@ public class DuplicateCheckLoad {
                 options.url, options.clients, options.lines, drugCodes.length, options.patients,
                 options.warmupSeconds, options.durationSeconds);
 
+        Tokens tokens = new Tokens(http, options);
+        String[] authorizations = new String[options.clients];
+        long fetchBegin = System.nanoTime();
+        try {
+            for (int i = 0; i < options.clients; i++) {
+                authorizations[i] = tokens.prescriber(prescriberId(i), institutionId(i));
+            }
+        } catch (IllegalStateException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+        }
+        System.out.printf(Locale.ROOT, "fetched %d local PRESCRIBER tokens (one per client: %s of %s ...) in %.1f s, "
+                        + "not measured%n", tokens.byIdentity.size(), prescriberId(0), institutionId(0),
+                (System.nanoTime() - fetchBegin) / 1e9);
+
         long begin = System.nanoTime();
         long windowStart = begin + TimeUnit.SECONDS.toNanos(options.warmupSeconds);
         long windowEnd = windowStart + TimeUnit.SECONDS.toNanos(options.durationSeconds);
@@ -280,7 +365,7 @@ public class DuplicateCheckLoad {
         List<Client> clients = new ArrayList<>();
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < options.clients; i++) {
-            Client c = new Client(http, options, drugCodes, windowStart, windowEnd);
+            Client c = new Client(http, options, authorizations[i], drugCodes, windowStart, windowEnd);
             clients.add(c);
             futures.add(pool.submit(c));
         }

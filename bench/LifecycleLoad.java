@@ -15,6 +15,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -37,6 +38,14 @@ import java.util.regex.Pattern;
  * <pre>
  *   java bench/LifecycleLoad.java --url http://127.0.0.1:8080/api/v1 --clients 8 --duration-seconds 60 --warmup-seconds 10
  * </pre>
+ *
+ * <p>Every request carries a bearer token: the exchange must run with local tokens enabled
+ * ({@code --exchange.security.local-tokens.enabled=true}, as bench/lib.sh starts it). Before the warmup (and before
+ * seeding) the program asks {@code POST /api/v1/local-tokens} once for each identity a client can act as: a
+ * PRESCRIBER token per prescriber (subject {@code DOC-<institution>-<n>}, institution {@code HOSP-<institution>})
+ * and, for the lifecycle, a PHARMACIST token per pharmacist (subject {@code RPH-<pharmacy>-<n>}, pharmacy
+ * {@code PH-<pharmacy>}). The bodies name the same prescriber, institution, pharmacist and pharmacy as the token.
+ * Fetching them is not measured.
  *
  * <p>What is measured, per step: the wall time from sending the request to having read the whole answer, in
  * microseconds, for requests that <em>started</em> inside the measured window (after the warmup, before the end).
@@ -64,7 +73,10 @@ public class LifecycleLoad {
     static final Pattern ALERT_ID = Pattern.compile("\"alertId\"\\s*:");
     static final Pattern EXCHANGE_CODE = Pattern.compile("\"exchangeCode\"\\s*:\\s*\"(\\d{4}-\\d{4}-\\d{4}-\\d{4})\"");
     static final int INSTITUTIONS = 50;
+    static final int PRESCRIBERS_PER_INSTITUTION = 4;
     static final int PHARMACIES = 50;
+    static final int PHARMACISTS_PER_PHARMACY = 3;
+    static final Pattern ACCESS_TOKEN = Pattern.compile("\"accessToken\"\\s*:\\s*\"([^\"]+)\"");
     static final int MAX_ERROR_SAMPLES = 10;
 
     // ---------------------------------------------------------------- options
@@ -209,19 +221,129 @@ public class LifecycleLoad {
         }
     }
 
+    // ---------------------------------------------------------------- tokens
+
+    /**
+     * Local tokens of the exchange, one per identity, each fetched once ({@code POST /local-tokens}) and kept as the
+     * {@code Authorization} header's value. {@link #prefetch} fills it before anything is measured; a lookup of an
+     * identity not fetched yet asks the exchange then (the callers do it before they start a request's clock).
+     */
+    static final class Tokens {
+        final HttpClient http;
+        final Options options;
+        final Duration timeout;
+        final Map<String, String> byIdentity = new ConcurrentHashMap<>();
+
+        Tokens(HttpClient http, Options options) {
+            this.http = http;
+            this.options = options;
+            this.timeout = Duration.ofSeconds(options.requestTimeoutSeconds);
+        }
+
+        String prescriber(String prescriberId, String institutionId) {
+            return byIdentity.computeIfAbsent("PRESCRIBER " + prescriberId + " " + institutionId,
+                    key -> fetch("{\"role\":\"PRESCRIBER\",\"subject\":\"" + prescriberId
+                            + "\",\"institutionId\":\"" + institutionId + "\"}"));
+        }
+
+        String pharmacist(String pharmacistId, String pharmacyId) {
+            return byIdentity.computeIfAbsent("PHARMACIST " + pharmacistId + " " + pharmacyId,
+                    key -> fetch("{\"role\":\"PHARMACIST\",\"subject\":\"" + pharmacistId
+                            + "\",\"pharmacyId\":\"" + pharmacyId + "\"}"));
+        }
+
+        /** "Bearer <token>" for the token request {@code json}; any failure ends the run (no token, no benchmark). */
+        String fetch(String json) {
+            Answer answer = post(http, options, timeout, "/local-tokens", json, null);
+            if (answer == null) {
+                throw new IllegalStateException("interrupted while fetching a local token");
+            }
+            Matcher m = answer.ok() ? ACCESS_TOKEN.matcher(answer.body()) : null;
+            if (m == null || !m.find()) {
+                throw new IllegalStateException("POST /local-tokens " + json + " answered " + answer.status() + " "
+                        + answer.body() + " (is the exchange running with "
+                        + "--exchange.security.local-tokens.enabled=true?)");
+            }
+            return "Bearer " + m.group(1);
+        }
+
+        /** Every prescriber's and, unless issue-only, every pharmacist's token, fetched by a few threads. */
+        void prefetch() throws Exception {
+            long begin = System.nanoTime();
+            List<Runnable> fetches = new ArrayList<>();
+            for (int i = 1; i <= INSTITUTIONS; i++) {
+                for (int n = 1; n <= PRESCRIBERS_PER_INSTITUTION; n++) {
+                    int institution = i;
+                    int number = n;
+                    fetches.add(() -> prescriber(prescriberId(institution, number), institutionId(institution)));
+                }
+            }
+            if (!options.issueOnly()) {
+                for (int p = 1; p <= PHARMACIES; p++) {
+                    for (int n = 1; n <= PHARMACISTS_PER_PHARMACY; n++) {
+                        int pharmacy = p;
+                        int number = n;
+                        fetches.add(() -> pharmacist(pharmacistId(pharmacy, number), pharmacyId(pharmacy)));
+                    }
+                }
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.clients, 8));
+            try {
+                List<Future<?>> done = new ArrayList<>();
+                for (Runnable fetch : fetches) {
+                    done.add(pool.submit(fetch));
+                }
+                for (Future<?> f : done) {
+                    try {
+                        f.get();
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        throw new IllegalStateException(e.getCause().getMessage(), e.getCause());
+                    }
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+            System.out.printf(Locale.ROOT, "fetched %d local tokens (one per prescriber%s) in %.1f s, not measured%n",
+                    byIdentity.size(), options.issueOnly() ? "" : " and pharmacist",
+                    (System.nanoTime() - begin) / 1e9);
+        }
+    }
+
+    static String institutionId(int institution) {
+        return String.format("HOSP-%02d", institution);
+    }
+
+    static String prescriberId(int institution, int number) {
+        return String.format("DOC-%02d-%d", institution, number);
+    }
+
+    static String pharmacyId(int pharmacy) {
+        return String.format("PH-%02d", pharmacy);
+    }
+
+    static String pharmacistId(int pharmacy, int number) {
+        return String.format("RPH-%02d-%d", pharmacy, number);
+    }
+
+    /** A request's body and the Authorization header of the identity it is sent as. */
+    record Request(String body, String authorization) {
+    }
+
     // ---------------------------------------------------------------- the client loop
 
     static final class Client implements Runnable {
         final HttpClient http;
         final Options options;
+        final Tokens tokens;
         final long windowStart;
         final long windowEnd;
         final ClientResult result = new ClientResult();
         final Duration timeout;
 
-        Client(HttpClient http, Options options, long windowStart, long windowEnd) {
+        Client(HttpClient http, Options options, Tokens tokens, long windowStart, long windowEnd) {
             this.http = http;
             this.options = options;
+            this.tokens = tokens;
             this.windowStart = windowStart;
             this.windowEnd = windowEnd;
             this.timeout = Duration.ofSeconds(options.requestTimeoutSeconds);
@@ -239,11 +361,14 @@ public class LifecycleLoad {
                 String patientId = "PAT-" + Long.toHexString(random.nextLong() & Long.MAX_VALUE);
                 LocalDate birthDate = LocalDate.of(1930, 1, 1).plusDays(random.nextInt(365 * 75));
                 int institution = random.nextInt(INSTITUTIONS) + 1;
-                String institutionId = String.format("HOSP-%02d", institution);
-                String prescriberId = String.format("DOC-%02d-%d", institution, random.nextInt(4) + 1);
+                String institutionId = institutionId(institution);
+                String prescriberId = prescriberId(institution, random.nextInt(PRESCRIBERS_PER_INSTITUTION) + 1);
                 int pharmacy = random.nextInt(PHARMACIES) + 1;
-                String pharmacyId = String.format("PH-%02d", pharmacy);
-                String pharmacistId = String.format("RPH-%02d-%d", pharmacy, random.nextInt(3) + 1);
+                String pharmacyId = pharmacyId(pharmacy);
+                String pharmacistId = pharmacistId(pharmacy, random.nextInt(PHARMACISTS_PER_PHARMACY) + 1);
+                // the tokens of the prescriber and pharmacist the bodies name (cached: no request inside the timing)
+                String prescriberToken = tokens.prescriber(prescriberId, institutionId);
+                String pharmacistToken = tokens.pharmacist(pharmacistId, pharmacyId);
                 String drugCode = DRUG_CODES[random.nextInt(DRUG_CODES.length)];
 
                 String issueBody = "{\"prescriptionId\":\"" + prescriptionId + "\","
@@ -252,7 +377,7 @@ public class LifecycleLoad {
                         + "\"prescriber\":{\"id\":\"" + prescriberId + "\",\"institutionId\":\"" + institutionId + "\"},"
                         + "\"lines\":[{\"lineNumber\":1,\"drugCode\":\"" + drugCode + "\",\"quantity\":28,"
                         + "\"unit\":\"tablet\",\"dosage\":\"1 tablet daily\",\"days\":28}],\"refills\":0}";
-                Answer issued = step(0, "/prescriptions", issueBody);
+                Answer issued = step(0, "/prescriptions", issueBody, prescriberToken);
                 if (issued == null || !issued.ok()) {
                     continue;
                 }
@@ -263,14 +388,15 @@ public class LifecycleLoad {
                 }
                 String acceptBody = "{\"exchangeCode\":\"" + m.group(1) + "\",\"patientBirthDate\":\"" + birthDate
                         + "\",\"pharmacyId\":\"" + pharmacyId + "\",\"pharmacistId\":\"" + pharmacistId + "\"}";
-                Answer accepted = step(1, "/prescriptions/accept", acceptBody);
+                Answer accepted = step(1, "/prescriptions/accept", acceptBody, pharmacistToken);
                 if (accepted == null || !accepted.ok()) {
                     continue;
                 }
                 String dispenseBody = "{\"pharmacyId\":\"" + pharmacyId + "\",\"pharmacistId\":\"" + pharmacistId
                         + "\",\"items\":[{\"lineNumber\":1,\"drugCode\":\"" + drugCode
                         + "\",\"quantity\":28,\"days\":28}],\"completesUse\":true}";
-                Answer dispensed = step(2, "/prescriptions/" + prescriptionId + "/dispense", dispenseBody);
+                Answer dispensed = step(2, "/prescriptions/" + prescriptionId + "/dispense", dispenseBody,
+                        pharmacistToken);
                 if (dispensed == null || !dispensed.ok()) {
                     continue;
                 }
@@ -290,7 +416,8 @@ public class LifecycleLoad {
         void runIssueOnly() {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             while (System.nanoTime() < windowEnd && !Thread.currentThread().isInterrupted()) {
-                Answer issued = step(0, "/prescriptions", issueBody(random, random.nextInt(options.patients)));
+                Request issue = issueRequest(random, random.nextInt(options.patients));
+                Answer issued = step(0, "/prescriptions", issue.body(), issue.authorization());
                 if (issued == null || !issued.ok() || !inWindow(issued.endNanos())) {
                     continue;
                 }
@@ -312,13 +439,16 @@ public class LifecycleLoad {
             return nanos >= windowStart && nanos < windowEnd;
         }
 
-        /** Sends one command; null when the run is over before it starts. Records latency and errors. */
-        Answer step(int step, String path, String json) {
+        /**
+         * Sends one command with the Authorization header {@code authorization}; null when the run is over before it
+         * starts. Records latency and errors.
+         */
+        Answer step(int step, String path, String json, String authorization) {
             long start = System.nanoTime();
             if (start >= windowEnd) {
                 return null;
             }
-            Answer answer = post(http, options, timeout, path, json);
+            Answer answer = post(http, options, timeout, path, json, authorization);
             if (answer == null) {
                 return null;
             }
@@ -340,17 +470,22 @@ public class LifecycleLoad {
             return answer;
         }
 
-        /** One issue body for patient n of the pool (its birth date derived from n), one line of the issue-only drugs. */
-        String issueBody(ThreadLocalRandom random, int n) {
+        /**
+         * One issue for patient n of the pool (its birth date derived from n), one line of the issue-only drugs, by a
+         * random prescriber, with that prescriber's token.
+         */
+        Request issueRequest(ThreadLocalRandom random, int n) {
             String[] drug = ISSUE_DRUGS[random.nextInt(ISSUE_DRUGS.length)];
             int institution = random.nextInt(INSTITUTIONS) + 1;
-            return "{\"prescriptionId\":\"" + UUID.randomUUID() + "\","
+            String institutionId = institutionId(institution);
+            String prescriberId = prescriberId(institution, random.nextInt(PRESCRIBERS_PER_INSTITUTION) + 1);
+            String body = "{\"prescriptionId\":\"" + UUID.randomUUID() + "\","
                     + "\"patient\":{\"id\":\"" + poolPatient(n) + "\",\"birthDate\":\"" + poolBirthDate(n)
                     + "\",\"name\":\"Bench Patient\"},"
-                    + "\"prescriber\":{\"id\":\"" + String.format("DOC-%02d-%d", institution, random.nextInt(4) + 1)
-                    + "\",\"institutionId\":\"" + String.format("HOSP-%02d", institution) + "\"},"
+                    + "\"prescriber\":{\"id\":\"" + prescriberId + "\",\"institutionId\":\"" + institutionId + "\"},"
                     + "\"lines\":[{\"lineNumber\":1,\"drugCode\":\"" + drug[0] + "\",\"quantity\":28,"
                     + "\"unit\":\"" + drug[1] + "\",\"dosage\":\"1 daily\",\"days\":28}],\"refills\":0}";
+            return new Request(body, tokens.prescriber(prescriberId, institutionId));
         }
 
         void error(int step, String what, Answer answer) {
@@ -380,15 +515,22 @@ public class LifecycleLoad {
         return LocalDate.of(1930, 1, 1).plusDays((n * 7919L) % (365 * 75));
     }
 
-    /** One POST; a transport failure is status -1 with "ExceptionName: message" as body; null when interrupted. */
-    static Answer post(HttpClient http, Options options, Duration timeout, String path, String json) {
+    /**
+     * One POST, with the Authorization header {@code authorization} unless null; a transport failure is status -1
+     * with "ExceptionName: message" as body; null when interrupted.
+     */
+    static Answer post(HttpClient http, Options options, Duration timeout, String path, String json,
+                       String authorization) {
         long start = System.nanoTime();
-        HttpRequest request = HttpRequest.newBuilder(URI.create(options.url + path))
+        HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(options.url + path))
                 .timeout(timeout)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json))
-                .build();
+                .POST(HttpRequest.BodyPublishers.ofString(json));
+        if (authorization != null) {
+            builder.header("Authorization", authorization);
+        }
+        HttpRequest request = builder.build();
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             return new Answer(response.statusCode(), response.body(), start, System.nanoTime());
@@ -404,7 +546,7 @@ public class LifecycleLoad {
      * Issue-only: before the timed phase, the clients issue --seed-per-patient prescriptions to every patient of
      * the pool (each client its share of patients), unmeasured. Prints how long it took and any failure.
      */
-    static void seed(HttpClient http, Options options) throws Exception {
+    static void seed(HttpClient http, Options options, Tokens tokens) throws Exception {
         if (options.seedPerPatient == 0) {
             return;
         }
@@ -417,11 +559,12 @@ public class LifecycleLoad {
                 long ok = 0;
                 long failed = 0;
                 ThreadLocalRandom random = ThreadLocalRandom.current();
-                Client helper = new Client(http, options, 0, 0);
+                Client helper = new Client(http, options, tokens, 0, 0);
                 Duration timeout = Duration.ofSeconds(options.requestTimeoutSeconds);
                 for (int round = 0; round < options.seedPerPatient; round++) {
                     for (int n = first; n < options.patients; n += options.clients) {
-                        Answer a = post(http, options, timeout, "/prescriptions", helper.issueBody(random, n));
+                        Request issue = helper.issueRequest(random, n);
+                        Answer a = post(http, options, timeout, "/prescriptions", issue.body(), issue.authorization());
                         if (a != null && a.ok()) {
                             ok++;
                         } else {
@@ -463,10 +606,17 @@ public class LifecycleLoad {
 
         System.out.printf(Locale.ROOT, "Lifecycle load (%s): %s, %d clients, %d s warmup + %d s measured%n",
                 options.steps, options.url, options.clients, options.warmupSeconds, options.durationSeconds);
+        Tokens tokens = new Tokens(http, options);
+        try {
+            tokens.prefetch();
+        } catch (IllegalStateException e) {
+            System.err.println("error: " + e.getMessage());
+            System.exit(1);
+        }
         if (options.issueOnly()) {
             System.out.printf(Locale.ROOT, "issue only: %d patients in the pool, %d prescriptions each seeded first%n",
                     options.patients, options.seedPerPatient);
-            seed(http, options);
+            seed(http, options, tokens);
         }
 
         long begin = System.nanoTime();
@@ -481,7 +631,7 @@ public class LifecycleLoad {
         List<Client> clients = new ArrayList<>();
         List<Future<?>> futures = new ArrayList<>();
         for (int i = 0; i < options.clients; i++) {
-            Client c = new Client(http, options, windowStart, windowEnd);
+            Client c = new Client(http, options, tokens, windowStart, windowEnd);
             clients.add(c);
             futures.add(pool.submit(c));
         }

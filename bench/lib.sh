@@ -2,6 +2,10 @@
 # exchange started from a copy of the packaged jar against it, and the clean-up that stops the exchange and drops
 # the database whatever happens. The sourcing script sets ROOT, JAR, OUT, TS, DB, APP_LOG, KEEP_DB, BUILD,
 # STARTUP_TIMEOUT and PGHOST_/PGPORT_/PGUSER_ before calling these functions.
+#
+# Every /api/v1 request needs a bearer token. The exchange is started with local tokens on (it signs them itself,
+# POST /api/v1/local-tokens; allowed here with the external database because that database is a throwaway one made
+# for the run and dropped after it), and the load clients ask it for a token per identity they act as.
 
 psql_admin() {
     psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d postgres "$@"
@@ -61,7 +65,23 @@ create_database() {
     echo "created database $DB"
 }
 
-# Starts the exchange on a free loopback port (sets PORT, APP_PID and BASE) and waits until it answers.
+# A local token of the exchange at $BASE for the token request (JSON) in $1, e.g.
+# '{"role":"AUDITOR","subject":"AUD-1"}', printed on stdout; fails with the answer on stderr.
+local_token() {
+    local answer token
+    answer="$(curl -s --max-time 10 -X POST "$BASE/local-tokens" -H 'Content-Type: application/json' -d "$1" \
+        -w '\n%{http_code}' || true)"
+    token="$(sed -n 's/.*"accessToken" *: *"\([^"]*\)".*/\1/p' <<<"$answer" | head -n 1)"
+    if [[ -z "$token" ]]; then
+        echo "POST $BASE/local-tokens $1 gave no token: $(tr '\n' ' ' <<<"$answer" | cut -c1-500)" >&2
+        return 1
+    fi
+    echo "$token"
+}
+
+# Starts the exchange on a free loopback port (sets PORT, APP_PID and BASE) with local tokens on, waits until it is
+# ready (GET /actuator/health/readiness answers 200: /actuator needs no token), then checks once that a local token
+# is accepted (an auditor's GET of an unknown prescription answers 404).
 # Arguments: the run jar's name under $OUT, then any extra application arguments.
 # BENCH_APP_JAVA_OPTS: extra JVM options for the exchange (e.g. -Xlog:gc:file=target/bench/gc.log).
 start_exchange() {
@@ -88,6 +108,8 @@ start_exchange() {
         --spring.datasource.username="$PGUSER_" \
         --exchange.exchange-code-key=benchmark-key-0123456789abcdef0123 \
         --exchange.scheduling.enabled=false \
+        --exchange.security.local-tokens.enabled=true \
+        --exchange.security.local-tokens.allow-with-external-database=true \
         "$@" \
         >"$APP_LOG" 2>&1 &
     APP_PID=$!
@@ -96,7 +118,7 @@ start_exchange() {
     local started
     started=$(date +%s)
     until [[ "$(curl -s -o /dev/null -w '%{http_code}' --max-time 2 \
-            "$BASE/prescriptions/00000000-0000-0000-0000-000000000000" || true)" == 404 ]]; do
+            "http://127.0.0.1:$PORT/actuator/health/readiness" || true)" == 200 ]]; do
         if ! kill -0 "$APP_PID" 2>/dev/null; then
             echo "the exchange exited during startup; last log lines:" >&2
             tail -n 40 "$APP_LOG" >&2
@@ -110,4 +132,15 @@ start_exchange() {
         sleep 1
     done
     echo "the exchange answers after $(( $(date +%s) - started )) s"
+
+    local probe_token status
+    probe_token="$(local_token '{"role":"AUDITOR","subject":"BENCH-PROBE"}')" || exit 1
+    status="$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 -H "Authorization: Bearer $probe_token" \
+        "$BASE/prescriptions/00000000-0000-0000-0000-000000000000" || true)"
+    if [[ "$status" != 404 ]]; then
+        echo "with a local token, GET of an unknown prescription answered $status, not 404; last log lines:" >&2
+        tail -n 40 "$APP_LOG" >&2
+        exit 1
+    fi
+    echo "local tokens work (an auditor's GET of an unknown prescription answers 404)"
 }

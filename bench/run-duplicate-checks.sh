@@ -10,6 +10,8 @@
 # periods around today, several institutions, PLANNED or DISPENSED), ANALYZEs it, prints the load time and the
 # table and index sizes and EXPLAIN ANALYZE of the queries a duplicate check runs, then runs
 # bench/DuplicateCheckLoad.java (N clients posting LINES-line drafts for random loaded patients, no think time).
+# The exchange runs with local tokens (bench/lib.sh): every request sends a PRESCRIBER bearer token from
+# POST /api/v1/local-tokens, one per client (DOC-001-1 of HOSP-001, ...), fetched before the warmup.
 # Stops the exchange and drops the database at the end, also when something fails (--keep-db keeps it).
 #
 # Loading the projection table directly (not through events) is deliberate: this is a read benchmark, and the
@@ -38,7 +40,7 @@ KEEP_DB=0
 STARTUP_TIMEOUT=180
 
 usage() {
-    sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit "${1:-0}"
 }
 
@@ -183,12 +185,13 @@ SAMPLE_PATIENT="PAT-$(( (RANDOM * 32768 + RANDOM) % PATIENTS + 1 ))"
 } 2>&1 | tee -a "$RESULT"
 
 # ---------------------------------------------------------------- one request by hand
+HAND_TOKEN="$(local_token '{"role":"PRESCRIBER","subject":"DOC-001-1","institutionId":"HOSP-001"}')" || exit 1
 {
-    echo "=== one request ==="
+    echo "=== one request (as prescriber DOC-001-1 of HOSP-001, local bearer token) ==="
     body='{"patientId":"'"$SAMPLE_PATIENT"'","lines":[{"drugCode":"2171022F1021","days":28},{"drugCode":"1129009F1025","days":14},{"drugCode":"1124007F1024","days":14},{"drugCode":"2189015F1023","days":28},{"drugCode":"3962002F1024","days":28}]}'
     echo "POST /duplicate-checks $body"
     curl -s -w '\n-> HTTP %{http_code} in %{time_total} s\n' -X POST "$BASE/duplicate-checks" \
-        -H 'Content-Type: application/json' -d "$body" | cut -c1-1500
+        -H "Authorization: Bearer $HAND_TOKEN" -H 'Content-Type: application/json' -d "$body" | cut -c1-1500
     echo
 } | tee -a "$RESULT"
 

@@ -12,6 +12,8 @@
 # --steps issue: the clients only issue, for a pool of --patients patients who each get --seed-per-patient
 # prescriptions first (unmeasured), with drugs that raise duplicate and contraindication alerts.
 # --app-arg passes one more argument to the exchange (repeatable), e.g. --app-arg --exchange.alerts.enabled=false.
+# The exchange runs with local tokens (bench/lib.sh): before the warmup the client fetches one bearer token per
+# prescriber and pharmacist from POST /api/v1/local-tokens and sends it with every request (bodies name the same).
 #
 # The PostgreSQL server is reached with trust auth: BENCH_PGHOST (127.0.0.1), BENCH_PGPORT (5432),
 # BENCH_PGUSER (postgres). BENCH_LABEL names the run in the Markdown rows. Nothing here asserts a figure.
@@ -35,7 +37,7 @@ SEED_PER_PATIENT=2
 APP_ARGS=()
 
 usage() {
-    sed -n '2,18p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit "${1:-0}"
 }
 

@@ -1,7 +1,7 @@
 // The institution's issued prescriptions with their status and open alerts, changing live.
 "use strict";
 
-const institutionId = param("institutionId", "HOSP-1");
+const institutionId = tokenClaims().institution_id || param("institutionId", "HOSP-1");
 // prescription id -> view
 const prescriptions = new Map();
 

@@ -25,9 +25,40 @@ function el(tag, attributes, ...children) {
 }
 
 /**
- * Follows a live stream: `onSnapshot(body)` first and again after every reconnection (the browser reconnects by
- * itself), then `onChange(view)` for each prescription view that changed. The element `#connection` tells the
- * state: "connecting", "live" (snapshot received) or "reconnecting".
+ * The bearer token the page sends. It arrives in the address's fragment (`page.html?...#token=...`, never sent to
+ * the server, so no log holds it), is kept for this tab only, and the fragment is cleared.
+ */
+function bearerToken() {
+  const fragment = new URLSearchParams(window.location.hash.slice(1));
+  if (fragment.get("token")) {
+    sessionStorage.setItem("exchange-token", fragment.get("token"));
+    history.replaceState(null, "", window.location.pathname + window.location.search);
+  }
+  return sessionStorage.getItem("exchange-token");
+}
+
+/** The claims of the page's token (who is signed in), or {} without one. Only displayed and used to fill bodies. */
+function tokenClaims() {
+  const token = bearerToken();
+  if (!token) return {};
+  try {
+    const payload = token.split(".")[1].replace(/-/g, "+").replace(/_/g, "/");
+    return JSON.parse(atob(payload));
+  } catch (malformed) {
+    return {};
+  }
+}
+
+function authorization() {
+  const token = bearerToken();
+  return token ? {"Authorization": "Bearer " + token} : {};
+}
+
+/**
+ * Follows a live stream: `onSnapshot(body)` first and again after every reconnection, then `onChange(view)` for
+ * each prescription view that changed. EventSource cannot send a bearer token, so this reads the stream with fetch,
+ * reconnecting with Last-Event-ID as EventSource would. The element `#connection` tells the state: "connecting",
+ * "live" (snapshot received), "reconnecting" or "denied" (no valid token for this page).
  */
 function follow(path, onSnapshot, onChange) {
   const connection = document.getElementById("connection");
@@ -35,16 +66,68 @@ function follow(path, onSnapshot, onChange) {
     connection.dataset.state = state;
     connection.textContent = text;
   };
-  show("connecting", "Connecting…");
-  const source = new EventSource(API + path);
-  source.addEventListener("snapshot", (event) => {
-    onSnapshot(JSON.parse(event.data));
-    show("live", "Live");
-  });
-  source.addEventListener("change", (event) => onChange(JSON.parse(event.data)));
-  source.addEventListener("error", () => show("reconnecting", "Connection lost, reconnecting…"));
-  window.addEventListener("pagehide", () => source.close());
-  return source;
+  const stop = new AbortController();
+  window.addEventListener("pagehide", () => stop.abort());
+  let lastEventId = null;
+
+  const dispatch = (block) => {
+    let name = "message";
+    const data = [];
+    for (const line of block.split("\n")) {
+      if (line === "" || line.startsWith(":")) continue;
+      const colon = line.indexOf(":");
+      const field = colon < 0 ? line : line.slice(0, colon);
+      let value = colon < 0 ? "" : line.slice(colon + 1);
+      if (value.startsWith(" ")) value = value.slice(1);
+      if (field === "id") lastEventId = value;
+      else if (field === "event") name = value;
+      else if (field === "data") data.push(value);
+    }
+    if (data.length === 0) return;
+    const body = JSON.parse(data.join("\n"));
+    if (name === "snapshot") {
+      onSnapshot(body);
+      show("live", "Live");
+    } else if (name === "change") {
+      onChange(body);
+    }
+  };
+
+  const connect = async () => {
+    show("connecting", "Connecting…");
+    while (!stop.signal.aborted) {
+      try {
+        const headers = Object.assign({"Accept": "text/event-stream"}, authorization());
+        if (lastEventId !== null) headers["Last-Event-ID"] = lastEventId;
+        const response = await fetch(API + path, {headers, cache: "no-store", signal: stop.signal});
+        if (response.status === 401 || response.status === 403) {
+          show("denied", "Not signed in for this page: open it with #token=… (README)");
+          return;
+        }
+        if (response.ok) {
+          const reader = response.body.getReader();
+          const decoder = new TextDecoder();
+          let buffer = "";
+          for (;;) {
+            const {value, done} = await reader.read();
+            if (done) break;
+            buffer += decoder.decode(value, {stream: true}).replace(/\r\n?/g, "\n");
+            let end;
+            while ((end = buffer.indexOf("\n\n")) >= 0) {
+              dispatch(buffer.slice(0, end));
+              buffer = buffer.slice(end + 2);
+            }
+          }
+        }
+      } catch (failure) {
+        if (stop.signal.aborted) return;
+      }
+      show("reconnecting", "Connection lost, reconnecting…");
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  };
+  connect();
+  return stop;
 }
 
 /** POSTs JSON; answers the JSON body, or throws an Error whose message is the problem's "title: detail". */
@@ -53,7 +136,7 @@ async function post(path, body, headers) {
   try {
     response = await fetch(API + path, {
       method: "POST",
-      headers: Object.assign({"Content-Type": "application/json"}, headers || {}),
+      headers: Object.assign({"Content-Type": "application/json"}, authorization(), headers || {}),
       body: JSON.stringify(body),
     });
   } catch (failure) {

@@ -1,8 +1,9 @@
 // The pharmacy's live queue: accept with the patient's exchange code, dispense, release; changes arrive live.
 "use strict";
 
-const pharmacyId = param("pharmacyId", "PH-1");
-const pharmacistId = param("pharmacistId", "RPH-1");
+// who acts is the token's: its pharmacy and its subject (the query parameters only fill in without a token)
+const pharmacyId = tokenClaims().pharmacy_id || param("pharmacyId", "PH-1");
+const pharmacistId = tokenClaims().sub || param("pharmacistId", "RPH-1");
 // prescription id -> view, for what the pharmacy holds and what it dispensed today
 const held = new Map();
 const dispensed = new Map();

@@ -1,48 +1,99 @@
 package org.eprescription.api.actor;
 
-import jakarta.servlet.http.HttpServletRequest;
+import org.eprescription.api.security.CurrentUser;
+import org.eprescription.api.security.ExchangeUser;
+import org.eprescription.api.security.ForbiddenException;
+import org.eprescription.api.security.Role;
 import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriberId;
 import org.springframework.stereotype.Component;
 
 /**
- * The one place that decides who is acting. Until authentication lands, the acting prescriber or pharmacy is taken
- * from the request body as api.md shows, and where the body names nobody (cancel, acknowledge) from the headers
- * {@value #PRESCRIBER_HEADER} and {@value #INSTITUTION_HEADER}. The security issue replaces this class with the
- * authenticated principal and refuses a body that names someone else.
+ * The one place that decides who is acting: always the bearer token's subject, in the role and for the
+ * institution, pharmacy or patient the token binds it to. Where api.md's bodies name the acting party too, they
+ * must name the token's; a body that names someone else is refused (403), never believed.
  */
 @Component
 public class ActingParties {
 
-    public static final String PRESCRIBER_HEADER = "X-Prescriber-Id";
-    public static final String INSTITUTION_HEADER = "X-Institution-Id";
+    private final CurrentUser currentUser;
 
+    public ActingParties(CurrentUser currentUser) {
+        this.currentUser = currentUser;
+    }
+
+    /** The prescriber issuing a body that names {@code prescriber} of {@code institution}. */
     public Actor prescriber(PrescriberId prescriber, InstitutionId institution) {
-        return new Actor(prescriber.value(), Actor.Role.PRESCRIBER, institution.value());
+        Actor actor = prescriber();
+        requireSame("prescriber", prescriber.value(), actor.userId());
+        requireSame("institution", institution.value(), actor.organisationId());
+        return actor;
     }
 
-    public Actor pharmacist(PharmacistId pharmacist, PharmacyId pharmacy) {
-        return new Actor(pharmacist.value(), Actor.Role.PHARMACIST, pharmacy.value());
-    }
-
-    public Actor pharmacy(PharmacyId pharmacy) {
-        return new Actor(pharmacy.value(), Actor.Role.PHARMACIST, pharmacy.value());
-    }
-
-    /** The prescriber of a request whose body does not name one. */
-    public Actor prescriberFromHeaders(HttpServletRequest request) {
-        String prescriber = request.getHeader(PRESCRIBER_HEADER);
-        String institution = request.getHeader(INSTITUTION_HEADER);
-        if (isBlank(prescriber) || isBlank(institution)) {
-            throw new MissingActorException("name the acting prescriber in the " + PRESCRIBER_HEADER + " and "
-                    + INSTITUTION_HEADER + " headers");
+    /** The prescriber of a request whose body names nobody (cancel, acknowledge). */
+    public Actor prescriber() {
+        ExchangeUser user = user(Role.PRESCRIBER);
+        if (user.institutionId() == null) {
+            throw new ForbiddenException("the token binds this prescriber to no institution");
         }
-        return prescriber(PrescriberId.of(prescriber), InstitutionId.of(institution));
+        return new Actor(user.subject(), Actor.Role.PRESCRIBER, user.institutionId());
     }
 
-    private static boolean isBlank(String value) {
-        return value == null || value.isBlank();
+    /** The pharmacist of a body that names {@code pharmacist} at {@code pharmacy}. */
+    public Actor pharmacist(PharmacistId pharmacist, PharmacyId pharmacy) {
+        Actor actor = pharmacy(pharmacy);
+        requireSame("pharmacist", pharmacist.value(), actor.userId());
+        return actor;
+    }
+
+    /** A pharmacist of the body's {@code pharmacy} (release names no pharmacist). */
+    public Actor pharmacy(PharmacyId pharmacy) {
+        Actor actor = pharmacy();
+        requireSame("pharmacy", pharmacy.value(), actor.organisationId());
+        return actor;
+    }
+
+    /** The pharmacist of a request whose body names no pharmacy. */
+    public Actor pharmacy() {
+        ExchangeUser user = user(Role.PHARMACIST);
+        if (user.pharmacyId() == null) {
+            throw new ForbiddenException("the token binds this pharmacist to no pharmacy");
+        }
+        return new Actor(user.subject(), Actor.Role.PHARMACIST, user.pharmacyId());
+    }
+
+    public boolean isPrescriber() {
+        return currentUser.get().has(Role.PRESCRIBER);
+    }
+
+    /** Whether the caller may act as a pharmacist (a token may carry several roles). */
+    public boolean isPharmacist() {
+        return currentUser.get().has(Role.PHARMACIST);
+    }
+
+    /** The patient {@code patient} acting for themself. */
+    public Actor patient(PatientId patient) {
+        ExchangeUser user = user(Role.PATIENT);
+        if (!user.is(patient.value())) {
+            throw ForbiddenException.notYours();
+        }
+        return new Actor(user.subject(), Actor.Role.PATIENT, null);
+    }
+
+    private ExchangeUser user(Role role) {
+        ExchangeUser user = currentUser.get();
+        if (!user.has(role)) {
+            throw new ForbiddenException("this request needs the role " + role);
+        }
+        return user;
+    }
+
+    private static void requireSame(String what, String named, String authenticated) {
+        if (!named.equals(authenticated)) {
+            throw new ForbiddenException("the body names another " + what + " than the bearer token");
+        }
     }
 }

@@ -1,6 +1,5 @@
 package org.eprescription.api.alerts;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -8,6 +7,9 @@ import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
 import org.eprescription.api.problem.UnknownResourceException;
+import org.eprescription.api.security.ResourceAccess;
+import org.eprescription.api.privacy.AccessLog;
+import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PharmacistId;
@@ -41,14 +43,19 @@ public class AlertController {
     private final CommandSender commands;
     private final ActingParties actingParties;
     private final Clock clock;
+    private final ResourceAccess access;
+    private final AccessLog accessLog;
 
     public AlertController(QueryGateway queries, AlertViews alerts, CommandSender commands,
-                           ActingParties actingParties, Clock clock) {
+                           ActingParties actingParties, Clock clock, ResourceAccess access,
+                           AccessLog accessLog) {
         this.queries = queries;
         this.alerts = alerts;
         this.commands = commands;
         this.actingParties = actingParties;
         this.clock = clock;
+        this.access = access;
+        this.accessLog = accessLog;
     }
 
     public record DuplicateCheckResponse(List<AlertView> alerts) {
@@ -57,6 +64,7 @@ public class AlertController {
     /** What would conflict if this draft were issued; changes nothing. */
     @PostMapping("/duplicate-checks")
     public DuplicateCheckResponse check(@Valid @RequestBody DuplicateCheckRequest request) {
+        accessLog.read(PatientId.of(request.patientId()), "duplicate check");
         List<AlertView> found = queries.query(request.toQuery(LocalDate.now(clock)),
                 ResponseTypes.multipleInstancesOf(AlertView.class)).join();
         return new DuplicateCheckResponse(found);
@@ -65,25 +73,30 @@ public class AlertController {
     @PostMapping("/prescriptions/{id}/alerts/{alertId}/acknowledge")
     public AlertView acknowledge(@PathVariable UUID id, @PathVariable String alertId,
                                  @Valid @RequestBody AcknowledgeRequest request,
-                                 @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-                                 HttpServletRequest http) {
+                                 @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         AlertId alert = AlertId.of(alertId);
-        requireAlert(prescriptionId, alert);
         Party party;
         Actor actor;
-        if (request.pharmacyId() != null && !request.pharmacyId().isBlank()) {
-            PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
-            PharmacistId pharmacist = PharmacistId.of(request.pharmacistId() == null || request.pharmacistId().isBlank()
-                    ? request.pharmacyId() : request.pharmacistId());
-            party = Party.pharmacist(pharmacist, pharmacy);
-            actor = actingParties.pharmacist(pharmacist, pharmacy);
+        boolean asPharmacy = request.pharmacyId() != null && !request.pharmacyId().isBlank();
+        if (asPharmacy || actingParties.isPharmacist() && !actingParties.isPrescriber()) {
+            actor = asPharmacy ? actingParties.pharmacy(PharmacyId.of(request.pharmacyId())) : actingParties.pharmacy();
+            if (request.pharmacistId() != null && !request.pharmacistId().isBlank()) {
+                actor = actingParties.pharmacist(PharmacistId.of(request.pharmacistId()),
+                        PharmacyId.of(actor.organisationId()));
+            }
+            party = Party.pharmacist(PharmacistId.of(actor.userId()), PharmacyId.of(actor.organisationId()));
         } else {
-            actor = actingParties.prescriberFromHeaders(http);
+            actor = actingParties.prescriber();
             party = Party.prescriber(PrescriberId.of(actor.userId()), InstitutionId.of(actor.organisationId()));
         }
-        long version = commands.send(new AcknowledgeAlert(prescriptionId, alert, request.reason(), party), actor,
-                idempotencyKey);
+        Party acknowledgedBy = party;
+        Actor acting = actor;
+        long version = access.commandOn(prescriptionId, () -> {
+            requireAlert(prescriptionId, alert);
+            return commands.send(new AcknowledgeAlert(prescriptionId, alert, request.reason(), acknowledgedBy),
+                    acting, idempotencyKey);
+        });
         return requireAlertIn(alerts.forPrescriptionAtVersion(prescriptionId, version), alert);
     }
 

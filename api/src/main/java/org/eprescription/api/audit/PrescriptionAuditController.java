@@ -1,5 +1,9 @@
 package org.eprescription.api.audit;
 
+import org.eprescription.api.privacy.AccessLog;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.prescription.Prescription;
+import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.api.prescription.PrescriptionResponse;
 import org.eprescription.core.ids.PrescriptionId;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -18,19 +22,27 @@ import java.util.UUID;
 public class PrescriptionAuditController {
 
     private final PrescriptionHistory history;
+    private final AccessLog accessLog;
 
-    public PrescriptionAuditController(PrescriptionHistory history) {
+    public PrescriptionAuditController(PrescriptionHistory history, AccessLog accessLog) {
         this.history = history;
+        this.accessLog = accessLog;
     }
 
     @GetMapping("/events")
     public List<AuditedEvent> events(@PathVariable UUID id) {
-        return history.events(new PrescriptionId(id));
+        List<AuditedEvent> events = history.events(new PrescriptionId(id));
+        events.stream().map(event -> event.metadata().get(Prescription.PATIENT_ID_METADATA))
+                .filter(java.util.Objects::nonNull).findFirst()
+                .ifPresent(patient -> accessLog.read(PatientId.of(patient.toString()), "history of prescription " + id));
+        return events;
     }
 
     /** The same shape as {@code GET /prescriptions/{id}}, without alerts (they are a view of their own). */
     @GetMapping("/state")
     public PrescriptionResponse state(@PathVariable UUID id, @RequestParam Instant asOf) {
-        return PrescriptionResponse.of(history.stateAsOf(new PrescriptionId(id), asOf), null);
+        PrescriptionView state = history.stateAsOf(new PrescriptionId(id), asOf);
+        accessLog.read(state.patient().id(), "state of prescription " + id + " as of " + asOf);
+        return PrescriptionResponse.of(state, null);
     }
 }

@@ -3,6 +3,9 @@ package org.eprescription.api.institution;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.prescription.PrescriptionResponses;
+import org.eprescription.api.security.ExchangeUser;
+import org.eprescription.api.security.ResourceAccess;
+import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.stream.LiveStreams;
 import org.eprescription.api.stream.StreamFormat;
 import org.eprescription.core.ids.InstitutionId;
@@ -25,30 +28,40 @@ public class InstitutionPrescriptionsController {
     private final QueryGateway queryGateway;
     private final PrescriptionResponses responses;
     private final LiveStreams streams;
+    private final ResourceAccess access;
+    private final AccessLog accessLog;
 
     public InstitutionPrescriptionsController(QueryGateway queryGateway, PrescriptionResponses responses,
-                                              LiveStreams streams) {
+                                              LiveStreams streams, ResourceAccess access,
+                                              AccessLog accessLog) {
         this.queryGateway = queryGateway;
         this.responses = responses;
         this.streams = streams;
+        this.access = access;
+        this.accessLog = accessLog;
     }
 
     @GetMapping
     public InstitutionPrescriptionsResponse get(@PathVariable String institutionId) {
+        access.requireInstitution(institutionId);
         InstitutionId id = InstitutionId.of(institutionId);
         List<PrescriptionView> views = queryGateway.query(new FindPrescriptionsByInstitution(id),
                 ResponseTypes.multipleInstancesOf(PrescriptionView.class)).join();
+        logRead(accessLog.caller(), id, views);
         return new InstitutionPrescriptionsResponse(id.value(), responses.withOpenAlerts(views));
     }
 
     /** {@code snapshot}: the body of {@link #get}; {@code change}: a prescription of the institution that changed. */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(@PathVariable String institutionId) {
+        access.requireInstitution(institutionId);
         InstitutionId id = InstitutionId.of(institutionId);
+        ExchangeUser reader = accessLog.caller();
         return streams.open(new FindPrescriptionsByInstitution(id),
                 ResponseTypes.multipleInstancesOf(PrescriptionView.class), new StreamFormat<>() {
                     @Override
                     public Object snapshot(List<PrescriptionView> initial) {
+                        logRead(reader, id, initial);
                         return new InstitutionPrescriptionsResponse(id.value(), responses.withOpenAlerts(initial));
                     }
 
@@ -62,5 +75,10 @@ public class InstitutionPrescriptionsController {
                         return responses.withOpenAlerts(view);
                     }
                 });
+    }
+
+    private void logRead(ExchangeUser reader, InstitutionId institution, List<PrescriptionView> views) {
+        accessLog.read(reader, views.stream().map(view -> view.patient().id()).toList(),
+                "prescriptions of institution " + institution.value());
     }
 }

@@ -3,7 +3,13 @@ package org.eprescription.api.patient;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.eprescription.api.actor.Actor;
+import org.eprescription.api.actor.ActingParties;
+import org.eprescription.api.security.CurrentUser;
+import org.eprescription.api.security.ExchangeUser;
+import org.eprescription.api.security.ResourceAccess;
+import org.eprescription.api.security.Role;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.alerts.AlertViews;
 import org.eprescription.api.command.CommandSender;
 import org.eprescription.core.consent.RecordConsent;
@@ -32,12 +38,22 @@ public class PatientController {
     private final AlertViews alerts;
     private final CommandSender commands;
     private final Clock clock;
+    private final ActingParties actingParties;
+    private final ResourceAccess access;
+    private final AccessLog accessLog;
+    private final CurrentUser currentUser;
 
-    public PatientController(QueryGateway queries, AlertViews alerts, CommandSender commands, Clock clock) {
+    public PatientController(QueryGateway queries, AlertViews alerts, CommandSender commands, Clock clock,
+                             ActingParties actingParties, ResourceAccess access, AccessLog accessLog,
+                             CurrentUser currentUser) {
         this.queries = queries;
         this.alerts = alerts;
         this.commands = commands;
         this.clock = clock;
+        this.actingParties = actingParties;
+        this.access = access;
+        this.accessLog = accessLog;
+        this.currentUser = currentUser;
     }
 
     public record PatientAlerts(PatientId patientId, List<AlertView> alerts) {
@@ -48,13 +64,24 @@ public class PatientController {
 
     @GetMapping("/medications")
     public MedicationList medications(@PathVariable String patientId) {
-        return queries.query(new FindMedicationList(PatientId.of(patientId), LocalDate.now(clock)),
+        PatientId patient = PatientId.of(patientId);
+        access.requirePatientData(patient);
+        accessLog.read(patient, "medications");
+        MedicationList list = queries.query(new FindMedicationList(patient, LocalDate.now(clock)),
                 ResponseTypes.instanceOf(MedicationList.class)).join();
+        ExchangeUser user = currentUser.get();
+        if (user.has(Role.AUDITOR) || user.is(patientId)) {
+            return list;
+        }
+        return list.forProvider(user.has(Role.PRESCRIBER) && user.institutionId() != null
+                ? InstitutionId.of(user.institutionId()) : null);
     }
 
     @GetMapping("/alerts")
     public PatientAlerts alerts(@PathVariable String patientId) {
         PatientId patient = PatientId.of(patientId);
+        access.requirePatientData(patient);
+        accessLog.read(patient, "alerts");
         return new PatientAlerts(patient, alerts.forPatient(patient));
     }
 
@@ -62,8 +89,8 @@ public class PatientController {
     public Consent consent(@PathVariable String patientId, @Valid @RequestBody ConsentRequest request,
                            @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
         PatientId patient = PatientId.of(patientId);
-        commands.send(new RecordConsent(patient, request.sharingAllowed()),
-                new Actor(patient.value(), Actor.Role.PATIENT, null), idempotencyKey);
+        commands.send(new RecordConsent(patient, request.sharingAllowed()), actingParties.patient(patient),
+                idempotencyKey);
         return new Consent(patient, request.sharingAllowed());
     }
 }

@@ -4,6 +4,9 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.config.ExchangeProperties;
 import org.eprescription.api.prescription.PrescriptionResponses;
+import org.eprescription.api.security.ExchangeUser;
+import org.eprescription.api.security.ResourceAccess;
+import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.stream.LiveStreams;
 import org.eprescription.api.stream.StreamFormat;
 import org.eprescription.core.ids.PharmacyId;
@@ -36,20 +39,27 @@ public class DispensingViewController {
     private final LiveStreams streams;
     private final Clock clock;
     private final ZoneId zone;
+    private final ResourceAccess access;
+    private final AccessLog accessLog;
 
     public DispensingViewController(QueryGateway queryGateway, PrescriptionResponses responses, LiveStreams streams,
-                                    Clock clock, ExchangeProperties properties) {
+                                    Clock clock, ExchangeProperties properties, ResourceAccess access,
+                                    AccessLog accessLog) {
         this.queryGateway = queryGateway;
         this.responses = responses;
         this.streams = streams;
         this.clock = clock;
         this.zone = properties.zone();
+        this.access = access;
+        this.accessLog = accessLog;
     }
 
     @GetMapping
     public DispensingViewResponse get(@PathVariable String pharmacyId) {
+        access.requirePharmacy(pharmacyId);
         DispensingView view = queryGateway.query(query(pharmacyId), ResponseTypes.instanceOf(DispensingView.class))
                 .join();
+        logRead(accessLog.caller(), view);
         return response(view);
     }
 
@@ -59,10 +69,13 @@ public class DispensingViewController {
      */
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(@PathVariable String pharmacyId) {
+        access.requirePharmacy(pharmacyId);
+        ExchangeUser reader = accessLog.caller();
         return streams.open(query(pharmacyId), ResponseTypes.instanceOf(DispensingView.class),
                 new StreamFormat<>() {
                     @Override
                     public Object snapshot(DispensingView initial) {
+                        logRead(reader, initial);
                         return response(initial);
                     }
 
@@ -77,6 +90,11 @@ public class DispensingViewController {
                         return responses.withOpenAlerts(view);
                     }
                 });
+    }
+
+    private void logRead(ExchangeUser reader, DispensingView view) {
+        accessLog.read(reader, Stream.concat(view.held().stream(), view.dispensedToday().stream())
+                .map(held -> held.patient().id()).toList(), "dispensing view of pharmacy " + view.pharmacyId());
     }
 
     private FindDispensingView query(String pharmacyId) {

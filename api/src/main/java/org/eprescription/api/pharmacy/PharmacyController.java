@@ -3,6 +3,8 @@ package org.eprescription.api.pharmacy;
 import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.command.CommandSender;
+import org.eprescription.api.security.ResourceAccess;
+import org.eprescription.api.actor.Actor;
 import org.eprescription.api.prescription.PrescriptionResponse;
 import org.eprescription.api.prescription.PrescriptionResponses;
 import org.eprescription.api.prescription.PrescriptionViews;
@@ -35,27 +37,31 @@ public class PharmacyController {
     private final PrescriptionResponses responses;
     private final ActingParties actingParties;
     private final ExchangeCodes exchangeCodes;
+    private final ResourceAccess access;
 
     public PharmacyController(CommandSender commands, PrescriptionViews views, PrescriptionResponses responses,
-                              ActingParties actingParties, ExchangeCodes exchangeCodes) {
+                              ActingParties actingParties, ExchangeCodes exchangeCodes,
+                              ResourceAccess access) {
         this.commands = commands;
         this.views = views;
         this.responses = responses;
         this.actingParties = actingParties;
         this.exchangeCodes = exchangeCodes;
+        this.access = access;
     }
 
     @PostMapping("/accept")
     public PrescriptionResponse accept(@Valid @RequestBody AcceptRequest request,
                                        @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
+        PharmacistId pharmacist = PharmacistId.of(request.pharmacistId());
+        Actor actor = actingParties.pharmacist(pharmacist, pharmacy);
         String codeHash = exchangeCodes.hashOf(request.exchangeCode());
         PrescriptionId id = views.findByExchangeCodeHash(codeHash)
                 .orElseThrow(PrescriptionRefusedException::unknownExchangeCode)
                 .prescriptionId();
-        PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
-        PharmacistId pharmacist = PharmacistId.of(request.pharmacistId());
         long version = commands.send(new AcceptPrescription(id, codeHash, request.patientBirthDate(), pharmacy,
-                pharmacist), actingParties.pharmacist(pharmacist, pharmacy), idempotencyKey);
+                pharmacist), actor, idempotencyKey);
         return responses.afterCommand(id, version);
     }
 
@@ -65,8 +71,9 @@ public class PharmacyController {
                                         String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
-        long version = commands.send(new ReleasePrescription(prescriptionId, pharmacy, request.reason()),
-                actingParties.pharmacy(pharmacy), idempotencyKey);
+        Actor actor = actingParties.pharmacy(pharmacy);
+        long version = access.commandOn(prescriptionId, () -> commands.send(
+                new ReleasePrescription(prescriptionId, pharmacy, request.reason()), actor, idempotencyKey));
         return responses.afterCommand(prescriptionId, version);
     }
 
@@ -77,10 +84,11 @@ public class PharmacyController {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
         PharmacistId pharmacist = PharmacistId.of(request.pharmacistId());
+        Actor actor = actingParties.pharmacist(pharmacist, pharmacy);
         DispensePrescription command = new DispensePrescription(prescriptionId, pharmacy, pharmacist,
                 request.items().stream().map(DispenseRequest.Item::toDispensedItem).toList(),
                 Boolean.TRUE.equals(request.completesUse()));
-        long version = commands.send(command, actingParties.pharmacist(pharmacist, pharmacy), idempotencyKey);
+        long version = access.commandOn(prescriptionId, () -> commands.send(command, actor, idempotencyKey));
         return responses.afterCommand(prescriptionId, version);
     }
 }

@@ -1,11 +1,12 @@
 package org.eprescription.api.prescription;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
-import org.eprescription.api.problem.UnknownResourceException;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
+import org.eprescription.api.security.ResourceAccess;
+import org.eprescription.api.privacy.AccessLog;
+import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.command.CancelPrescription;
 import org.eprescription.core.prescription.command.IssuePrescription;
@@ -34,25 +35,29 @@ public class PrescriptionController {
     private final PrescriptionViews views;
     private final PrescriptionResponses responses;
     private final ActingParties actingParties;
+    private final ResourceAccess access;
+    private final AccessLog accessLog;
 
     public PrescriptionController(CommandSender commands, PrescriptionViews views, PrescriptionResponses responses,
-                                  ActingParties actingParties) {
+                                  ActingParties actingParties, ResourceAccess access, AccessLog accessLog) {
         this.commands = commands;
         this.views = views;
         this.responses = responses;
         this.actingParties = actingParties;
+        this.access = access;
+        this.accessLog = accessLog;
     }
 
     @PostMapping
     public ResponseEntity<PrescriptionResponse> issue(@Valid @RequestBody IssueRequest request,
                                                       @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
                                                       String idempotencyKey) {
+        Actor actor = actingParties.prescriber(request.prescriberId(), request.institutionId());
         PrescriptionId id = request.prescriptionId() == null
                 ? PrescriptionId.random()
                 : new PrescriptionId(request.prescriptionId());
         boolean known = request.prescriptionId() != null && views.find(id).isPresent();
         IssuePrescription command = request.toCommand(id);
-        Actor actor = actingParties.prescriber(request.prescriberId(), request.institutionId());
         long version = commands.send(command, actor, idempotencyKey);
         PrescriptionResponse body = responses.issued(id, version);
         if (known) {
@@ -64,18 +69,19 @@ public class PrescriptionController {
     @GetMapping("/{id}")
     public PrescriptionResponse get(@PathVariable UUID id) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
-        return responses.current(views.find(prescriptionId)
-                .orElseThrow(() -> new UnknownResourceException("no prescription " + prescriptionId)));
+        PrescriptionView view = access.readablePrescription(prescriptionId);
+        accessLog.read(view.patient().id(), "prescription " + prescriptionId);
+        return responses.current(view);
     }
 
     @PostMapping("/{id}/cancel")
     public PrescriptionResponse cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest request,
-                                       @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey,
-                                       HttpServletRequest http) {
+                                       @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
-        Actor actor = actingParties.prescriberFromHeaders(http);
-        long version = commands.send(new CancelPrescription(prescriptionId, InstitutionId.of(actor.organisationId()),
-                PrescriberId.of(actor.userId()), request.reason()), actor, idempotencyKey);
+        Actor actor = actingParties.prescriber();
+        long version = access.commandOn(prescriptionId, () -> commands.send(new CancelPrescription(prescriptionId,
+                InstitutionId.of(actor.organisationId()), PrescriberId.of(actor.userId()), request.reason()), actor,
+                idempotencyKey));
         return responses.afterCommand(prescriptionId, version);
     }
 }

@@ -1,7 +1,8 @@
 package org.eprescription.api.prescription;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.eprescription.api.problem.UnknownResourceException;
+import org.eprescription.api.security.ResourceAccess;
+import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.stream.LiveStreams;
 import org.eprescription.api.stream.StreamFormat;
 import org.eprescription.core.ids.PrescriptionId;
@@ -23,19 +24,23 @@ public class PrescriptionStreamController {
     private final PrescriptionViews views;
     private final PrescriptionResponses responses;
     private final LiveStreams streams;
+    private final ResourceAccess access;
+    private final AccessLog accessLog;
 
-    public PrescriptionStreamController(PrescriptionViews views, PrescriptionResponses responses, LiveStreams streams) {
+    public PrescriptionStreamController(PrescriptionViews views, PrescriptionResponses responses, LiveStreams streams,
+                                        ResourceAccess access, AccessLog accessLog) {
         this.views = views;
         this.responses = responses;
         this.streams = streams;
+        this.access = access;
+        this.accessLog = accessLog;
     }
 
     @GetMapping(path = "/api/v1/prescriptions/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(@PathVariable UUID id) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
-        if (views.find(prescriptionId).isEmpty()) {
-            throw new UnknownResourceException("no prescription " + prescriptionId);
-        }
+        PrescriptionView readable = access.readablePrescription(prescriptionId);
+        accessLog.read(readable.patient().id(), "live stream of prescription " + prescriptionId);
         return streams.open(new FindPrescription(prescriptionId),
                 ResponseTypes.optionalInstanceOf(PrescriptionView.class), new StreamFormat<>() {
                     @Override

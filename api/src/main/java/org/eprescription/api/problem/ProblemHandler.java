@@ -7,6 +7,7 @@ import org.eprescription.api.actor.MissingActorException;
 import org.eprescription.api.audit.ExportNotConfiguredException;
 import org.eprescription.api.admin.ProjectionBusyException;
 import org.eprescription.api.prescription.ViewNotReadyException;
+import org.eprescription.api.security.ForbiddenException;
 import org.eprescription.core.prescription.PrescriptionRefusedException;
 import org.eprescription.core.prescription.Refusal;
 import org.slf4j.Logger;
@@ -87,6 +88,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof AggregateNotFoundException notFound) {
             return problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "no prescription " + notFound.getAggregateIdentifier());
+        }
+        if (cause instanceof ForbiddenException forbidden) {
+            return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", forbidden.getMessage());
         }
         if (cause instanceof MissingActorException missing) {
             return problem(HttpStatus.UNAUTHORIZED, "no-credentials", "No credentials", missing.getMessage());

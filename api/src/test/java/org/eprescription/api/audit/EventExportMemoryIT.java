@@ -3,7 +3,9 @@ package org.eprescription.api.audit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.eprescription.PrescriptionExchangeApplication;
 import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IsolatedDatabase;
+import org.eprescription.api.support.TestTokens;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -138,7 +140,8 @@ class EventExportMemoryIT extends ExchangeIntegrationTest {
     }
 
     private static HttpRequest get(int port, String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET().build();
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).GET()
+                .header("Authorization", "Bearer " + TestTokens.of(Identity.auditor())).build();
     }
 
     private static Connection connect(String url) throws SQLException {

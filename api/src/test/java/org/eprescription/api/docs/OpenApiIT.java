@@ -22,5 +22,7 @@ class OpenApiIT extends ExchangeIntegrationTest {
         assertThat(response.body()).contains("/api/v1/prescriptions", "/api/v1/prescriptions/accept",
                 "/api/v1/prescriptions/{id}/dispense", "/api/v1/prescriptions/{id}/release",
                 "/api/v1/prescriptions/{id}/cancel");
+        assertThat(response.body()).as("every operation takes a bearer token")
+                .contains("\"bearer-jwt\"", "\"scheme\":\"bearer\"", "\"bearerFormat\":\"JWT\"");
     }
 }

@@ -3,7 +3,9 @@ package org.eprescription.api.lifecycle;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eprescription.PrescriptionExchangeApplication;
+import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IsolatedDatabase;
+import org.eprescription.api.support.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
@@ -13,6 +15,7 @@ import java.io.IOException;
 import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.util.Map;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
@@ -42,9 +45,14 @@ class GracefulShutdownIT {
         ConfigurableApplicationContext context = start(url);
         int port = ((WebServerApplicationContext) context).getWebServer().getPort();
         ObjectMapper json = context.getBean(ObjectMapper.class);
-        byte[] body = json.writeValueAsBytes(issue(unique("HOSP")));
+        Map<String, Object> issue = issue(unique("HOSP"));
+        byte[] body = json.writeValueAsBytes(issue);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> prescriber = (Map<String, Object>) issue.get("prescriber");
+        String token = TestTokens.of(Identity.prescriber(prescriber.get("id").toString(),
+                prescriber.get("institutionId").toString()));
 
-        try (SlowClient inFlight = new SlowClient(port, "/api/v1/prescriptions", body)) {
+        try (SlowClient inFlight = new SlowClient(port, "/api/v1/prescriptions", body, token)) {
             Thread.sleep(500); // the server has the headers and half the body: the request is being served
 
             CompletableFuture<Void> shutdown = CompletableFuture.runAsync(context::close);

@@ -20,13 +20,14 @@ final class SlowClient implements AutoCloseable {
     private final byte[] body;
     private final int firstPart;
 
-    SlowClient(int port, String path, byte[] body) throws IOException {
+    SlowClient(int port, String path, byte[] body, String bearerToken) throws IOException {
         this.socket = new Socket("127.0.0.1", port);
         this.socket.setSoTimeout(60_000);
         this.body = body;
         this.firstPart = body.length / 2;
         OutputStream out = socket.getOutputStream();
         out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\n"
+                + "Authorization: Bearer " + bearerToken + "\r\n"
                 + "Content-Type: application/json\r\nContent-Length: " + body.length + "\r\n"
                 + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
         out.write(body, 0, firstPart);

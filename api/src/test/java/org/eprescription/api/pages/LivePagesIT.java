@@ -1,6 +1,8 @@
 package org.eprescription.api.pages;
 
 import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.Identity;
+import org.eprescription.api.support.TestTokens;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.IssuedPrescription;
 import org.junit.jupiter.api.AfterAll;
@@ -61,8 +63,17 @@ class LivePagesIT extends ExchangeIntegrationTest {
         }
     }
 
+    /** The page, signed in as whoever its query names (the pharmacy and pharmacist, or the institution). */
     String page(String name, String query) {
-        return "http://127.0.0.1:" + port + "/" + name + "?" + query;
+        java.util.Map<String, String> params = new java.util.HashMap<>();
+        for (String pair : query.split("&")) {
+            String[] parts = pair.split("=", 2);
+            params.put(parts[0], parts[1]);
+        }
+        Identity identity = params.containsKey("pharmacyId")
+                ? Identity.pharmacist(params.getOrDefault("pharmacistId", "RPH-1"), params.get("pharmacyId"))
+                : Identity.prescriber("DOC-1", params.get("institutionId"));
+        return "http://127.0.0.1:" + port + "/" + name + "?" + query + "#token=" + TestTokens.of(identity);
     }
 
     static By prescription(String list, String id) {

@@ -129,21 +129,18 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
     }
 
     @Test
-    void dispensingAnUnacceptedPrescriptionIsAConflict() {
+    void dispensingAPrescriptionThePharmacyDoesNotHoldIsForbiddenAndSaysNoMoreThanForAnUnknownOne() {
         IssuedPrescription rx = issued(issue(unique("HOSP")));
 
-        Response response = api().post(rx.path() + "/dispense",
+        Response notHeld = api().post(rx.path() + "/dispense",
+                dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
+        Response unknown = api().post("/prescriptions/" + java.util.UUID.randomUUID() + "/dispense",
                 dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
 
-        assertThat(response.status()).isEqualTo(409);
-    }
-
-    @Test
-    void dispensingAnUnknownPrescriptionIsNotFound() {
-        Response response = api().post("/prescriptions/" + java.util.UUID.randomUUID() + "/dispense",
-                dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
-
-        assertThat(response.status()).isEqualTo(404);
+        assertThat(notHeld.status()).isEqualTo(403);
+        assertThat(unknown.status()).isEqualTo(403);
+        assertThat(notHeld.body().path("detail")).isEqualTo(unknown.body().path("detail"));
+        assertThat(api().get(rx.path()).body().path("status").asText()).isEqualTo("ISSUED");
     }
 
     @Test

@@ -55,10 +55,10 @@ class CancellingAndExpiryIT extends ExchangeIntegrationTest {
     }
 
     @Test
-    void cancellingWithoutSayingWhoActsIsUnauthorized() {
+    void cancellingWithoutATokenIsUnauthorized() {
         IssuedPrescription rx = issued(issue(unique("HOSP")));
 
-        Response response = api().post(rx.path() + "/cancel", REASON);
+        Response response = api().anonymous().post(rx.path() + "/cancel", REASON);
 
         assertThat(response.status()).isEqualTo(401);
         assertThat(response.contentType()).startsWith("application/problem+json");

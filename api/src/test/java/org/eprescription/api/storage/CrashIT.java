@@ -2,6 +2,7 @@ package org.eprescription.api.storage;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eprescription.api.support.HttpApi;
+import org.eprescription.api.support.TestTokens;
 import org.eprescription.api.support.IsolatedDatabase;
 import org.eprescription.api.support.PrescriptionLoad;
 import org.eprescription.api.support.StoreConsistency;
@@ -80,7 +81,8 @@ class CrashIT {
                 "--spring.datasource.username=" + IsolatedDatabase.user(),
                 "--spring.datasource.password=" + IsolatedDatabase.password(),
                 "--exchange.exchange-code-key=crash-test-key-0123456789abcdef01234",
-                "--exchange.scheduling.enabled=false");
+                "--exchange.scheduling.enabled=false",
+                TestTokens.trustArgument());
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");
         builder.redirectErrorStream(true);
         builder.redirectOutput(Path.of("target", "crash-it-" + name + ".log").toFile());

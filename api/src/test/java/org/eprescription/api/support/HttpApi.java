@@ -12,37 +12,65 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
 
-/** A thin JSON-over-HTTP client for the tests, so they read like the curl session in README. */
+/**
+ * A thin JSON-over-HTTP client for the tests, so they read like the curl session in README. Each request carries a
+ * bearer token: of the identity set with {@link #as}, none after {@link #anonymous}, else of the party the request
+ * names ({@link NamedParties}).
+ */
 public final class HttpApi {
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private final String base;
     private final ObjectMapper json;
+    private final Identity identity;
+    private final boolean anonymous;
 
     public HttpApi(String base, ObjectMapper json) {
+        this(base, json, null, false);
+    }
+
+    private HttpApi(String base, ObjectMapper json, Identity identity, boolean anonymous) {
         this.base = base;
         this.json = json;
+        this.identity = identity;
+        this.anonymous = anonymous;
+    }
+
+    /** The same client acting as {@code identity}. */
+    public HttpApi as(Identity identity) {
+        return new HttpApi(base, json, identity, false);
+    }
+
+    /** The same client sending no token. */
+    public HttpApi anonymous() {
+        return new HttpApi(base, json, null, true);
     }
 
     public Response get(String path) {
-        return send(HttpRequest.newBuilder(uri(path)).GET(), Map.of());
+        return get(path, Map.of());
+    }
+
+    public Response get(String path, Map<String, String> headers) {
+        return send("GET", path, null, HttpRequest.newBuilder(uri(path)).GET(), headers);
     }
 
     /** A GET whose answer is not one JSON document (NDJSON), as text. */
     public TextResponse getText(String path) {
-        return getText(uri(path));
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri(path)).GET();
+        authorize(request, "GET", path, null, Map.of());
+        return getText(request);
     }
 
     /** A GET outside the API, e.g. {@code /actuator/health}, as text. */
     public TextResponse getOutsideApi(String path) {
-        return getText(URI.create(base + path));
+        return getText(HttpRequest.newBuilder(URI.create(base + path)).GET());
     }
 
-    private TextResponse getText(URI uri) {
+    private TextResponse getText(HttpRequest.Builder request) {
         try {
-            HttpResponse<String> response = CLIENT.send(HttpRequest.newBuilder(uri).GET()
-                    .timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = CLIENT.send(request.timeout(Duration.ofSeconds(30)).build(),
+                    HttpResponse.BodyHandlers.ofString());
             return new TextResponse(response.statusCode(), response.body(),
                     response.headers().firstValue("Content-Type").orElse(""));
         } catch (IOException e) {
@@ -64,14 +92,15 @@ public final class HttpApi {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+        return send("POST", path, text, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(text)), headers);
     }
 
     public Response put(String path, Object body) {
         try {
-            return send(HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
-                    .PUT(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body))), Map.of());
+            String text = json.writeValueAsString(body);
+            return send("PUT", path, text, HttpRequest.newBuilder(uri(path)).header("Content-Type", "application/json")
+                    .PUT(HttpRequest.BodyPublishers.ofString(text)), Map.of());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -81,13 +110,42 @@ public final class HttpApi {
         return URI.create(base + "/api/v1" + path);
     }
 
-    private Response send(HttpRequest.Builder builder, Map<String, String> headers) {
+    /** The bearer token this client sends for the request, or null. */
+    public String tokenFor(String method, String path, String body, Map<String, String> headers) {
+        if (anonymous) {
+            return null;
+        }
+        if (identity != null) {
+            return TestTokens.of(identity);
+        }
+        JsonNode parsed = null;
+        if (body != null) {
+            try {
+                parsed = json.readTree(body);
+            } catch (IOException malformed) {
+                // a test of malformed bodies: act as whoever may call the endpoint at all
+            }
+        }
+        return TestTokens.of(NamedParties.of(method, path, parsed, headers));
+    }
+
+    private void authorize(HttpRequest.Builder builder, String method, String path, String body,
+                           Map<String, String> headers) {
+        String token = tokenFor(method, path, body, headers);
+        if (token != null && headers.keySet().stream().noneMatch("Authorization"::equalsIgnoreCase)) {
+            builder.header("Authorization", "Bearer " + token);
+        }
+    }
+
+    private Response send(String method, String path, String body, HttpRequest.Builder builder,
+                          Map<String, String> headers) {
+        authorize(builder, method, path, body, headers);
         headers.forEach(builder::header);
         try {
             HttpResponse<String> response = CLIENT.send(builder.timeout(Duration.ofSeconds(30)).build(),
                     HttpResponse.BodyHandlers.ofString());
-            JsonNode body = response.body().isEmpty() ? null : json.readTree(response.body());
-            return new Response(response.statusCode(), body, response.headers().firstValue("Content-Type").orElse(""),
+            JsonNode answer = response.body().isEmpty() ? null : json.readTree(response.body());
+            return new Response(response.statusCode(), answer, response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null));
         } catch (IOException e) {
             throw new UncheckedIOException(e);

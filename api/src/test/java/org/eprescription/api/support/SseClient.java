@@ -43,8 +43,20 @@ public final class SseClient implements AutoCloseable {
 
     /** Opens {@code /api/v1 + path}; {@code lastEventId} as a reconnecting EventSource sends it, or null. */
     public static SseClient open(int port, String path, ObjectMapper json, String lastEventId) {
+        return open(port, path, json, lastEventId, null);
+    }
+
+    /**
+     * Opens {@code /api/v1 + path} with the token of {@code identity}, or when null of the party the path names
+     * (the pharmacy, the institution; an auditor for a prescription).
+     */
+    public static SseClient open(int port, String path, ObjectMapper json, String lastEventId, Identity identity) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
-                .header("Accept", "text/event-stream").GET();
+                .header("Accept", "text/event-stream").GET()
+                // until the answer's headers arrive; a stream that never answers fails the test instead of hanging it
+                .timeout(Duration.ofSeconds(30))
+                .header("Authorization", "Bearer " + TestTokens.of(identity != null ? identity
+                        : NamedParties.of("GET", path, null, java.util.Map.of())));
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }
@@ -66,7 +78,9 @@ public final class SseClient implements AutoCloseable {
     public static int status(int port, String path) {
         try {
             HttpResponse<Stream<String>> response = CLIENT.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/v1" + path)).GET().build(),
+                    URI.create("http://127.0.0.1:" + port + "/api/v1" + path)).GET()
+                            .header("Authorization", "Bearer " + TestTokens.of(
+                                    NamedParties.of("GET", path, null, java.util.Map.of()))).build(),
                     HttpResponse.BodyHandlers.ofLines());
             response.body().close();
             return response.statusCode();

@@ -15,6 +15,9 @@ final class Identifiers {
         if (trimmed.length() > MAX_LENGTH) {
             throw new IllegalArgumentException(type + " must be at most " + MAX_LENGTH + " characters");
         }
+        if (trimmed.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException(type + " must not contain control characters");
+        }
         return trimmed;
     }
 }

@@ -102,7 +102,7 @@ public class AlertQueries {
                 .thenComparingInt(CourseView::use);
         current.sort(byStart);
         past.sort(byStart.reversed());
-        return new MedicationList(query.patientId(), current, past);
+        return new MedicationList(query.patientId(), current, past, repository.sharingAllowed(query.patientId()));
     }
 
     @QueryHandler

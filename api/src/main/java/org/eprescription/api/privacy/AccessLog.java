@@ -1,0 +1,96 @@
+package org.eprescription.api.privacy;
+
+import org.eprescription.api.security.CurrentUser;
+import org.eprescription.api.security.ExchangeUser;
+import org.eprescription.api.security.Role;
+import org.eprescription.core.ids.PatientId;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+
+/**
+ * Records every read of a patient's data by anyone but that patient, before the data is answered: if the record
+ * cannot be written, the read fails too (503), so no read goes unrecorded.
+ */
+@Component
+public class AccessLog {
+
+    /** How many entries one answer of {@code GET /patients/{id}/access-log} lists, newest first. */
+    static final int LIMIT = 1000;
+
+    private final JdbcClient jdbc;
+    private final CurrentUser currentUser;
+    private final Clock clock;
+
+    public AccessLog(JdbcClient jdbc, CurrentUser currentUser, Clock clock) {
+        this.jdbc = jdbc;
+        this.currentUser = currentUser;
+        this.clock = clock;
+    }
+
+    public void read(PatientId patient, String what) {
+        read(List.of(patient), what);
+    }
+
+    /** One entry per distinct patient whose data a list (a pharmacy's queue, an institution's list) showed. */
+    public void read(Collection<PatientId> patients, String what) {
+        read(currentUser.get(), patients, what);
+    }
+
+    /** The caller of the request being handled, for {@link #read(ExchangeUser, Collection, String)} off its thread. */
+    public ExchangeUser caller() {
+        return currentUser.get();
+    }
+
+    /** As {@link #read(Collection, String)} for {@code user}: a live stream answers its snapshot on another thread. */
+    public void read(ExchangeUser user, Collection<PatientId> patients, String what) {
+        Timestamp now = Timestamp.from(clock.instant());
+        String role = roleOf(user);
+        String organisation = user.has(Role.AUDITOR) ? null
+                : user.institutionId() != null && user.has(Role.PRESCRIBER) ? user.institutionId() : user.pharmacyId();
+        String[] others = new LinkedHashSet<>(patients).stream().map(PatientId::value)
+                .filter(patient -> !user.is(patient)).toArray(String[]::new);
+        if (others.length == 0) {
+            return;
+        }
+        // one statement for a whole list (a pharmacy's queue), not one per patient
+        jdbc.sql("""
+                        insert into patient_access_log (patient_id, accessed_at, accessor_id, role, organisation_id, what)
+                        select patient, :at, :accessor, :role, :organisation, :what
+                        from unnest(cast(:patients as varchar[])) as patient""")
+                .param("patients", others)
+                .param("at", now)
+                .param("accessor", user.subject())
+                .param("role", role)
+                .param("organisation", organisation)
+                .param("what", what)
+                .update();
+    }
+
+    public List<AccessLogEntry> of(PatientId patient) {
+        return jdbc.sql("""
+                        select accessed_at, accessor_id, role, organisation_id, what from patient_access_log
+                        where patient_id = :patient order by accessed_at desc, id desc limit :limit""")
+                .param("patient", patient.value())
+                .param("limit", LIMIT)
+                .query((row, n) -> new AccessLogEntry(row.getTimestamp("accessed_at").toInstant(),
+                        row.getString("accessor_id"), row.getString("role"), row.getString("organisation_id"),
+                        row.getString("what")))
+                .list();
+    }
+
+    /** The role the reader read in: the one that granted the read when a token carries several. */
+    private static String roleOf(ExchangeUser user) {
+        for (Role role : List.of(Role.AUDITOR, Role.PRESCRIBER, Role.PHARMACIST, Role.PATIENT)) {
+            if (user.has(role)) {
+                return role.name();
+            }
+        }
+        return "NONE";
+    }
+}

@@ -1,0 +1,34 @@
+package org.eprescription.api.privacy;
+
+import org.eprescription.api.security.ResourceAccess;
+import org.eprescription.core.ids.PatientId;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+
+/** {@code GET /patients/{patientId}/access-log}: who read this patient's data, for the patient and auditors. */
+@RestController
+public class AccessLogController {
+
+    private final AccessLog accessLog;
+    private final ResourceAccess access;
+
+    public AccessLogController(AccessLog accessLog, ResourceAccess access) {
+        this.accessLog = accessLog;
+        this.access = access;
+    }
+
+    public record PatientAccessLog(String patientId, List<AccessLogEntry> entries) {
+    }
+
+    @GetMapping("/api/v1/patients/{patientId}/access-log")
+    public PatientAccessLog get(@PathVariable String patientId) {
+        PatientId patient = PatientId.of(patientId);
+        access.requirePatientOrAuditor(patient, true);
+        // an auditor's look at who looked is itself a read of the patient's data
+        accessLog.read(patient, "access log");
+        return new PatientAccessLog(patient.value(), accessLog.of(patient));
+    }
+}

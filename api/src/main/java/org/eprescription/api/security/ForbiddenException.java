@@ -1,0 +1,16 @@
+package org.eprescription.api.security;
+
+/**
+ * The caller may not do this, or may not know whether it exists: answered 403 with the same words whether the
+ * resource is someone else's or absent, so the answer reveals nothing.
+ */
+public class ForbiddenException extends RuntimeException {
+
+    public ForbiddenException(String detail) {
+        super(detail);
+    }
+
+    public static ForbiddenException notYours() {
+        return new ForbiddenException("this resource does not exist or is not yours to see or change");
+    }
+}

@@ -1,0 +1,124 @@
+package org.eprescription.api.security;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.eprescription.api.prescription.PrescriptionViews;
+import org.eprescription.api.problem.UnknownResourceException;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.query.prescription.FindPrescriptionsByPatient;
+import org.eprescription.query.prescription.PrescriptionView;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.function.Supplier;
+
+/**
+ * Which prescriptions, patients, institutions and pharmacies the caller may touch (the security issue's
+ * authorization rules). The role was already checked per endpoint ({@link SecurityConfiguration}); this is the owner.
+ * Only an auditor learns that a prescription does not exist; anyone else gets the same 403 for unknown and foreign.
+ */
+@Component
+public class ResourceAccess {
+
+    private final CurrentUser currentUser;
+    private final PrescriptionViews views;
+    private final QueryGateway queries;
+
+    public ResourceAccess(CurrentUser currentUser, PrescriptionViews views, QueryGateway queries) {
+        this.currentUser = currentUser;
+        this.views = views;
+        this.queries = queries;
+    }
+
+    /** The view, if the caller is involved in it: its patient, its institution, the pharmacy holding or dispensing it. */
+    public PrescriptionView readablePrescription(PrescriptionId id) {
+        ExchangeUser user = currentUser.get();
+        PrescriptionView view = views.find(id).orElseThrow(() -> user.has(Role.AUDITOR)
+                ? new UnknownResourceException("no prescription " + id)
+                : ForbiddenException.notYours());
+        if (user.has(Role.AUDITOR) || user.is(view.patient().id().value()) || issuedBy(user, view)
+                || handledBy(user, view)) {
+            return view;
+        }
+        throw ForbiddenException.notYours();
+    }
+
+    /**
+     * Runs a provider's command on a prescription (cancel, release, dispense, acknowledge). The aggregate decides
+     * who may (the issuing institution, the holding pharmacy), from its own events, so a view that lags never
+     * refuses a rightful caller. When it refuses, or the prescription is unknown, a caller that the view does not
+     * show as involved gets the same 403 as for an unknown prescription: the refusal's reason ("held by another
+     * pharmacy", "not yet accepted") would tell a stranger that it exists and how it stands.
+     */
+    public <T> T commandOn(PrescriptionId id, Supplier<T> command) {
+        try {
+            return command.get();
+        } catch (RuntimeException failure) {
+            ExchangeUser user = currentUser.get();
+            boolean involved = views.find(id).filter(view -> issuedBy(user, view) || handledBy(user, view))
+                    .isPresent();
+            if (!involved) {
+                throw ForbiddenException.notYours();
+            }
+            throw failure;
+        }
+    }
+
+    /**
+     * A patient's medications and alerts: the patient, an auditor, or a provider that has a prescription of this
+     * patient (issued by its institution, held or dispensed by its pharmacy).
+     */
+    public void requirePatientData(PatientId patient) {
+        ExchangeUser user = currentUser.get();
+        if (user.has(Role.AUDITOR) || user.is(patient.value())) {
+            return;
+        }
+        if (user.has(Role.PRESCRIBER) || user.has(Role.PHARMACIST)) {
+            List<PrescriptionView> prescriptions = queries.query(new FindPrescriptionsByPatient(patient),
+                    ResponseTypes.multipleInstancesOf(PrescriptionView.class)).join();
+            if (prescriptions.stream().anyMatch(view -> issuedBy(user, view) || handledBy(user, view))) {
+                return;
+            }
+        }
+        throw ForbiddenException.notYours();
+    }
+
+    /** What only the patient may do or read besides an auditor (consent: the patient alone, see the endpoint). */
+    public void requirePatientOrAuditor(PatientId patient, boolean auditorToo) {
+        ExchangeUser user = currentUser.get();
+        if (user.is(patient.value()) || (auditorToo && user.has(Role.AUDITOR))) {
+            return;
+        }
+        throw ForbiddenException.notYours();
+    }
+
+    /** An institution's own lists: its prescribers, or an auditor. */
+    public void requireInstitution(String institutionId) {
+        ExchangeUser user = currentUser.get();
+        if (!user.has(Role.AUDITOR) && !user.prescribesFor(institutionId)) {
+            throw ForbiddenException.notYours();
+        }
+    }
+
+    /** A pharmacy's own views: its pharmacists, or an auditor. */
+    public void requirePharmacy(String pharmacyId) {
+        ExchangeUser user = currentUser.get();
+        if (!user.has(Role.AUDITOR) && !user.worksAt(pharmacyId)) {
+            throw ForbiddenException.notYours();
+        }
+    }
+
+    private static boolean issuedBy(ExchangeUser user, PrescriptionView view) {
+        return user.prescribesFor(view.prescriber().institutionId().value());
+    }
+
+    private static boolean handledBy(ExchangeUser user, PrescriptionView view) {
+        if (!user.has(Role.PHARMACIST) || user.pharmacyId() == null) {
+            return false;
+        }
+        return (view.pharmacyId() != null && user.pharmacyId().equals(view.pharmacyId().value()))
+                || view.dispensings().stream().anyMatch(d -> d.pharmacyId() != null
+                && user.pharmacyId().equals(d.pharmacyId().value()));
+    }
+}

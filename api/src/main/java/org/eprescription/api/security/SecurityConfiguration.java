@@ -1,0 +1,102 @@
+package org.eprescription.api.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.DispatcherType;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.ObjectPostProcessor;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.header.HeaderWriterFilter;
+
+import java.util.stream.Collectors;
+
+import static org.eprescription.api.security.Role.AUDITOR;
+import static org.eprescription.api.security.Role.PATIENT;
+import static org.eprescription.api.security.Role.PHARMACIST;
+import static org.eprescription.api.security.Role.PRESCRIBER;
+
+/**
+ * Every {@code /api/v1} request needs a bearer token (JWT) from the configured identity provider, and a role that
+ * may call that endpoint; which prescription, patient, institution or pharmacy the caller may touch is checked
+ * where the request is handled ({@link ResourceAccess}). Pages, API docs and health are open.
+ */
+@Configuration(proxyBeanMethods = false)
+public class SecurityConfiguration {
+
+    private static final String API = "/api/v1";
+
+    @Bean
+    SecurityFilterChain exchangeSecurity(HttpSecurity http, ObjectMapper json,
+                                         ObjectProvider<JwtDecoder> decoder) throws Exception {
+        if (decoder.getIfAvailable() == null) {
+            throw new IllegalStateException("No identity provider configured: set "
+                    + "spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri, or public-key-location), "
+                    + "or, to try the exchange locally, exchange.security.local-tokens.enabled=true (README)");
+        }
+        SecurityProblems problems = new SecurityProblems(json);
+        http.csrf(AbstractHttpConfigurer::disable)
+                // security headers are written before the handler runs: a live stream's writer thread commits the
+                // response while the request thread leaves the filters, and writing them "on commit" from both
+                // threads corrupts Tomcat's header list (seen as a stream that never answers)
+                .headers(headers -> headers.withObjectPostProcessor(new ObjectPostProcessor<HeaderWriterFilter>() {
+                    @Override
+                    public <O extends HeaderWriterFilter> O postProcess(O filter) {
+                        filter.setShouldWriteHeadersEagerly(true);
+                        return filter;
+                    }
+                }))
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(AbstractHttpConfigurer::disable)
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                .oauth2ResourceServer(server -> server
+                        .authenticationEntryPoint(problems)
+                        .accessDeniedHandler(problems)
+                        .jwt(jwt -> jwt.jwtAuthenticationConverter(rolesFromClaim())))
+                .authorizeHttpRequests(requests -> requests
+                        // a live stream's later dispatches and error pages belong to a request already checked
+                        .dispatcherTypeMatchers(DispatcherType.ASYNC, DispatcherType.ERROR).permitAll()
+                        .requestMatchers(API + "/local-tokens").permitAll()
+                        .requestMatchers(HttpMethod.POST, API + "/prescriptions").hasRole(PRESCRIBER.name())
+                        .requestMatchers(HttpMethod.POST, API + "/prescriptions/*/cancel").hasRole(PRESCRIBER.name())
+                        .requestMatchers(HttpMethod.POST, API + "/prescriptions/accept",
+                                API + "/prescriptions/*/release", API + "/prescriptions/*/dispense")
+                        .hasRole(PHARMACIST.name())
+                        .requestMatchers(HttpMethod.POST, API + "/prescriptions/*/alerts/*/acknowledge",
+                                API + "/duplicate-checks")
+                        .hasAnyRole(PRESCRIBER.name(), PHARMACIST.name())
+                        .requestMatchers(HttpMethod.GET, API + "/prescriptions/*", API + "/prescriptions/*/stream",
+                                API + "/patients/*/medications", API + "/patients/*/alerts")
+                        .hasAnyRole(PRESCRIBER.name(), PHARMACIST.name(), PATIENT.name(), AUDITOR.name())
+                        .requestMatchers(HttpMethod.PUT, API + "/patients/*/consent").hasRole(PATIENT.name())
+                        .requestMatchers(HttpMethod.GET, API + "/patients/*/access-log")
+                        .hasAnyRole(PATIENT.name(), AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, API + "/institutions/*/prescriptions",
+                                API + "/institutions/*/prescriptions/stream")
+                        .hasAnyRole(PRESCRIBER.name(), AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, API + "/pharmacies/*/dispensing-view",
+                                API + "/pharmacies/*/dispensing-view/stream")
+                        .hasAnyRole(PHARMACIST.name(), AUDITOR.name())
+                        .requestMatchers(API + "/audit/**", API + "/admin/**").hasRole(AUDITOR.name())
+                        // anything else under the API: no role may call it until a rule above says who
+                        .requestMatchers(API + "/**").denyAll()
+                        .anyRequest().permitAll());
+        return http.build();
+    }
+
+    /** Authorities {@code ROLE_X} for each exchange role in the token's {@code roles} claim. */
+    private static JwtAuthenticationConverter rolesFromClaim() {
+        JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+        converter.setJwtGrantedAuthoritiesConverter(token -> ExchangeUser.rolesOf(token).stream()
+                .map(role -> new SimpleGrantedAuthority(role.authority()))
+                .collect(Collectors.toList()));
+        return converter;
+    }
+}

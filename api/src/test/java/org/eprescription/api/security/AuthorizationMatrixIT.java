@@ -1,0 +1,272 @@
+package org.eprescription.api.security;
+
+import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.HttpApi;
+import org.eprescription.api.support.Identity;
+import org.eprescription.api.support.IssuedPrescription;
+import org.eprescription.api.support.TestTokens;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
+import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.accept;
+import static org.eprescription.api.support.Prescriptions.dispense;
+import static org.eprescription.api.support.Prescriptions.issue;
+import static org.eprescription.api.support.Prescriptions.item;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+/**
+ * Every endpoint, called by every kind of caller: no token (401), each role acting for the prescription's own
+ * institution, pharmacy or patient, the same role for another one, and an auditor. A caller that may not is answered
+ * 403 and changes nothing; one that may gets past authorization (whatever the request then answers).
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AuthorizationMatrixIT extends ExchangeIntegrationTest {
+
+    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    enum Caller { NONE, OWN_PRESCRIBER, OTHER_PRESCRIBER, OWN_PHARMACIST, OTHER_PHARMACIST, OWN_PATIENT,
+        OTHER_PATIENT, AUDITOR }
+
+    /** One endpoint: how to call it on a fixture, and who may. */
+    record Endpoint(String name, boolean changesState, Set<Caller> allowed, Function<Fixture, Call> call) {
+    }
+
+    record Call(String method, String path, Object body) {
+    }
+
+    /** A prescription of {@code patient} from {@code institution}'s prescriber, held by {@code pharmacy}. */
+    record Fixture(String institution, String prescriber, String pharmacy, String patient, IssuedPrescription held,
+                   IssuedPrescription waiting) {
+    }
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    private Fixture shared;
+
+    @BeforeAll
+    void issueTheSharedFixture() {
+        shared = fixture();
+    }
+
+    private Fixture fixture() {
+        String institution = unique("HOSP");
+        String pharmacy = unique("PH");
+        Map<String, Object> body = issue(institution);
+        IssuedPrescription held = issued(body);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> patient = (Map<String, Object>) body.get("patient");
+        @SuppressWarnings("unchecked")
+        String prescriber = ((Map<String, Object>) body.get("prescriber")).get("id").toString();
+        Map<String, Object> second = issue(institution);
+        second.put("patient", patient);
+        second.put("prescriber", body.get("prescriber"));
+        IssuedPrescription waiting = issued(second);
+        assertThat(api().as(Identity.pharmacist(pharmacy))
+                .post("/prescriptions/accept", accept(held.exchangeCode(), BIRTH_DATE, pharmacy)).status())
+                .isEqualTo(200);
+        return new Fixture(institution, prescriber, pharmacy, patient.get("id").toString(), held, waiting);
+    }
+
+    private Identity identity(Caller caller, Fixture fixture) {
+        return switch (caller) {
+            case NONE -> null;
+            case OWN_PRESCRIBER -> Identity.prescriber(fixture.prescriber(), fixture.institution());
+            case OTHER_PRESCRIBER -> Identity.prescriber(fixture.prescriber(), unique("HOSP"));
+            case OWN_PHARMACIST -> Identity.pharmacist(fixture.pharmacy());
+            case OTHER_PHARMACIST -> Identity.pharmacist("RPH-" + fixture.pharmacy(), unique("PH"));
+            case OWN_PATIENT -> Identity.patient(fixture.patient());
+            case OTHER_PATIENT -> Identity.patient(unique("PAT"));
+            case AUDITOR -> Identity.auditor();
+        };
+    }
+
+    private static List<Endpoint> endpoints() {
+        Set<Caller> involved = Set.of(Caller.OWN_PRESCRIBER, Caller.OWN_PHARMACIST, Caller.OWN_PATIENT, Caller.AUDITOR);
+        Set<Caller> providers = Set.of(Caller.OWN_PRESCRIBER, Caller.OTHER_PRESCRIBER, Caller.OWN_PHARMACIST,
+                Caller.OTHER_PHARMACIST);
+        Set<Caller> auditor = Set.of(Caller.AUDITOR);
+        String never = "2100-01-01T00:00:00Z";
+        List<Endpoint> all = new ArrayList<>();
+        all.add(new Endpoint("POST /prescriptions", true, Set.of(Caller.OWN_PRESCRIBER), f -> {
+            Map<String, Object> body = issue(f.institution());
+            body.put("prescriber", Map.of("id", f.prescriber(), "institutionId", f.institution()));
+            return new Call("POST", "/prescriptions", body);
+        }));
+        all.add(new Endpoint("GET /prescriptions/{id}", false, involved,
+                f -> new Call("GET", f.held().path(), null)));
+        all.add(new Endpoint("GET /prescriptions/{id}/stream", false, involved,
+                f -> new Call("STREAM", f.held().path() + "/stream", null)));
+        all.add(new Endpoint("POST /prescriptions/{id}/cancel", true, Set.of(Caller.OWN_PRESCRIBER),
+                f -> new Call("POST", f.waiting().path() + "/cancel", Map.of("reason", "therapy changed"))));
+        all.add(new Endpoint("POST /prescriptions/accept", true, Set.of(Caller.OWN_PHARMACIST),
+                f -> new Call("POST", "/prescriptions/accept", accept(f.waiting().exchangeCode(), BIRTH_DATE,
+                        f.pharmacy()))));
+        all.add(new Endpoint("POST /prescriptions/{id}/release", true, Set.of(Caller.OWN_PHARMACIST),
+                f -> new Call("POST", f.held().path() + "/release", Map.of("pharmacyId", f.pharmacy(),
+                        "reason", "patient did not come"))));
+        all.add(new Endpoint("POST /prescriptions/{id}/dispense", true, Set.of(Caller.OWN_PHARMACIST),
+                f -> new Call("POST", f.held().path() + "/dispense", dispense(f.pharmacy(), true,
+                        item(1, AMLODIPINE_BRAND, 28, 28)))));
+        all.add(new Endpoint("POST /prescriptions/{id}/alerts/{alertId}/acknowledge", true,
+                Set.of(Caller.OWN_PRESCRIBER, Caller.OWN_PHARMACIST),
+                f -> new Call("POST", f.held().path() + "/alerts/" + UUID.randomUUID() + "/acknowledge",
+                        Map.of("reason", "agreed with the patient"))));
+        all.add(new Endpoint("POST /duplicate-checks", false, providers,
+                f -> new Call("POST", "/duplicate-checks", Map.of("patientId", f.patient(),
+                        "lines", List.of(Map.of("drugCode", AMLODIPINE_BRAND, "days", 28))))));
+        all.add(new Endpoint("GET /patients/{id}/medications", false, involved,
+                f -> new Call("GET", "/patients/" + f.patient() + "/medications", null)));
+        all.add(new Endpoint("GET /patients/{id}/alerts", false, involved,
+                f -> new Call("GET", "/patients/" + f.patient() + "/alerts", null)));
+        all.add(new Endpoint("PUT /patients/{id}/consent", true, Set.of(Caller.OWN_PATIENT),
+                f -> new Call("PUT", "/patients/" + f.patient() + "/consent", Map.of("sharingAllowed", true))));
+        all.add(new Endpoint("GET /patients/{id}/access-log", false, Set.of(Caller.OWN_PATIENT, Caller.AUDITOR),
+                f -> new Call("GET", "/patients/" + f.patient() + "/access-log", null)));
+        all.add(new Endpoint("GET /institutions/{id}/prescriptions", false,
+                Set.of(Caller.OWN_PRESCRIBER, Caller.AUDITOR),
+                f -> new Call("GET", "/institutions/" + f.institution() + "/prescriptions", null)));
+        all.add(new Endpoint("GET /institutions/{id}/prescriptions/stream", false,
+                Set.of(Caller.OWN_PRESCRIBER, Caller.AUDITOR),
+                f -> new Call("STREAM", "/institutions/" + f.institution() + "/prescriptions/stream", null)));
+        all.add(new Endpoint("GET /pharmacies/{id}/dispensing-view", false,
+                Set.of(Caller.OWN_PHARMACIST, Caller.AUDITOR),
+                f -> new Call("GET", "/pharmacies/" + f.pharmacy() + "/dispensing-view", null)));
+        all.add(new Endpoint("GET /pharmacies/{id}/dispensing-view/stream", false,
+                Set.of(Caller.OWN_PHARMACIST, Caller.AUDITOR),
+                f -> new Call("STREAM", "/pharmacies/" + f.pharmacy() + "/dispensing-view/stream", null)));
+        all.add(new Endpoint("GET /admin/stuck-prescriptions", false, auditor,
+                f -> new Call("GET", "/admin/stuck-prescriptions?heldFor=PT48H", null)));
+        all.add(new Endpoint("GET /audit/prescriptions/{id}/events", false, auditor,
+                f -> new Call("GET", "/audit" + f.held().path() + "/events", null)));
+        all.add(new Endpoint("GET /audit/prescriptions/{id}/state", false, auditor,
+                f -> new Call("GET", "/audit" + f.held().path() + "/state?asOf=" + never, null)));
+        all.add(new Endpoint("GET /audit/events", false, auditor,
+                f -> new Call("TEXT", "/audit/events?from=" + never, null)));
+        all.add(new Endpoint("GET /audit/export", false, auditor,
+                f -> new Call("TEXT", "/audit/export?from=" + never, null)));
+        all.add(new Endpoint("GET /admin/projections", false, auditor,
+                f -> new Call("GET", "/admin/projections", null)));
+        // an unknown projection: an auditor gets past authorization (404) without starting a real replay
+        all.add(new Endpoint("POST /admin/projections/{name}/replay", true, auditor,
+                f -> new Call("POST", "/admin/projections/no-such-projection/replay", Map.of())));
+        all.add(new Endpoint("POST /admin/projections/{name}/verify", false, auditor,
+                f -> new Call("POST", "/admin/projections/no-such-projection/verify", Map.of())));
+        all.add(new Endpoint("GET /admin/projections/{name}/segments", false, auditor,
+                f -> new Call("GET", "/admin/projections/prescription-view/segments", null)));
+        all.add(new Endpoint("POST /admin/projections/{name}/segments/{segment}/release", true, auditor,
+                f -> new Call("POST", "/admin/projections/no-such-projection/segments/0/release", Map.of())));
+        all.add(new Endpoint("GET /admin/dead-letters", false, auditor,
+                f -> new Call("GET", "/admin/dead-letters", null)));
+        all.add(new Endpoint("POST /admin/dead-letters/{id}/retry", true, auditor,
+                f -> new Call("POST", "/admin/dead-letters/" + UUID.randomUUID() + "/retry", Map.of())));
+        return all;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointForEveryCaller() {
+        return endpoints().stream().flatMap(endpoint -> Stream.of(Caller.values()).map(caller ->
+                DynamicTest.dynamicTest(endpoint.name() + " as " + caller, () -> check(endpoint, caller))));
+    }
+
+    private void check(Endpoint endpoint, Caller caller) {
+        // a call that may change something gets a fixture of its own, so that what it changes does not decide
+        // what the next caller finds
+        Fixture fixture = endpoint.changesState() && endpoint.allowed().contains(caller) ? fixture() : shared;
+        Call call = endpoint.call().apply(fixture);
+        long eventsBefore = eventCount();
+        int status = send(call, identity(caller, fixture));
+        if (caller == Caller.NONE) {
+            assertThat(status).as(call + " without a token").isEqualTo(401);
+        } else if (endpoint.allowed().contains(caller)) {
+            assertThat(status).as(call + " as " + caller).isNotIn(401, 403);
+        } else {
+            assertThat(status).as(call + " as " + caller).isEqualTo(403);
+        }
+        if (!endpoint.allowed().contains(caller)) {
+            assertThat(eventCount()).as("a refused " + call + " wrote nothing").isEqualTo(eventsBefore);
+        }
+    }
+
+    private int send(Call call, Identity identity) {
+        HttpApi api = identity == null ? api().anonymous() : api().as(identity);
+        return switch (call.method()) {
+            case "GET" -> api.get(call.path()).status();
+            case "POST" -> api.post(call.path(), call.body()).status();
+            case "PUT" -> api.put(call.path(), call.body()).status();
+            case "TEXT" -> identity == null ? api.get(call.path()).status() : api.getText(call.path()).status();
+            case "STREAM" -> streamStatus(call.path(), identity);
+            default -> throw new IllegalArgumentException(call.method());
+        };
+    }
+
+    private int streamStatus(String path, Identity identity) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30)).GET();
+        if (identity != null) {
+            request.header("Authorization", "Bearer " + TestTokens.of(identity));
+        }
+        try {
+            HttpResponse<Stream<String>> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofLines());
+            response.body().close();
+            return response.statusCode();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private long eventCount() {
+        return jdbc.sql("select count(*) from domainevententry").query(Long.class).single();
+    }
+
+    /** Keeps the matrix honest: it names every endpoint the application maps under /api/v1. */
+    @Test
+    void theMatrixCoversEveryEndpoint() {
+        Set<String> mapped = new TreeSet<>();
+        mappings.getHandlerMethods().keySet().forEach(info -> info.getPatternValues().stream()
+                .filter(pattern -> pattern.startsWith("/api/v1/") && !pattern.equals("/api/v1/local-tokens"))
+                .forEach(pattern -> info.getMethodsCondition().getMethods().forEach(method ->
+                        mapped.add(method.name() + " " + normalized(pattern.substring("/api/v1".length()))))));
+        Set<String> covered = new TreeSet<>();
+        endpoints().forEach(endpoint -> covered.add(normalized(endpoint.name())));
+        assertThat(covered).containsExactlyElementsOf(mapped);
+    }
+
+    private static String normalized(String endpoint) {
+        return endpoint.replaceAll("\\{[^}]+}", "{}");
+    }
+}

@@ -1,0 +1,97 @@
+package org.eprescription.api.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.Identity;
+import org.eprescription.api.support.IssuedPrescription;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.accept;
+import static org.eprescription.api.support.Prescriptions.issue;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+/** Patients see who read their data, and decide whether providers see what other institutions prescribed. */
+class PrivacyIT extends ExchangeIntegrationTest {
+
+    @Test
+    void everyReadByAnotherIsInThePatientsAccessLogAndThePatientsOwnReadsAreNot() {
+        String institution = unique("HOSP");
+        String pharmacy = unique("PH");
+        Map<String, Object> body = issue(institution);
+        IssuedPrescription rx = issued(body);
+        String patient = patientOf(body);
+        api().as(Identity.pharmacist(pharmacy)).post("/prescriptions/accept",
+                accept(rx.exchangeCode(), BIRTH_DATE, pharmacy));
+
+        api().as(Identity.prescriber("DOC-5", institution)).get(rx.path());
+        api().as(Identity.pharmacist(pharmacy)).get("/patients/" + patient + "/medications");
+        api().as(Identity.auditor()).get("/audit" + rx.path() + "/events");
+        api().as(Identity.patient(patient)).get(rx.path());
+        api().as(Identity.patient(patient)).get("/patients/" + patient + "/alerts");
+
+        JsonNode log = api().as(Identity.patient(patient)).get("/patients/" + patient + "/access-log").body();
+        List<String> entries = new ArrayList<>();
+        log.path("entries").forEach(entry -> entries.add(entry.path("role").asText() + " "
+                + entry.path("accessorId").asText() + " " + entry.path("organisationId").asText("-") + " "
+                + entry.path("what").asText()));
+        assertThat(entries).contains(
+                "PRESCRIBER DOC-5 " + institution + " prescription " + rx.id(),
+                "PHARMACIST RPH-" + pharmacy + " " + pharmacy + " medications",
+                "AUDITOR AUD-1 - history of prescription " + rx.id());
+        assertThat(entries).noneMatch(entry -> entry.startsWith("PATIENT"));
+        assertThat(log.path("entries").get(0).path("accessedAt").asText()).isNotBlank();
+    }
+
+    @Test
+    void withoutConsentAProviderSeesOnlyWhatItsOwnInstitutionPrescribed() {
+        String hospitalA = unique("HOSP");
+        String hospitalB = unique("HOSP");
+        Map<String, Object> first = issue(hospitalA);
+        issued(first);
+        String patient = patientOf(first);
+        Map<String, Object> second = issue(hospitalB);
+        second.put("patient", first.get("patient"));
+        issued(second);
+        Identity prescriberB = Identity.prescriber("DOC-B", hospitalB);
+
+        JsonNode withheld = api().as(prescriberB).get("/patients/" + patient + "/medications").body();
+        assertThat(institutionsOf(withheld)).containsOnly(hospitalB);
+        assertThat(withheld.path("sharingAllowed").asBoolean()).isFalse();
+        assertThat(institutionsOf(api().as(Identity.patient(patient)).get("/patients/" + patient + "/medications")
+                .body())).containsExactlyInAnyOrder(hospitalA, hospitalB);
+
+        assertThat(api().as(Identity.patient(patient)).put("/patients/" + patient + "/consent",
+                Map.of("sharingAllowed", true)).status()).isEqualTo(200);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(institutionsOf(api().as(prescriberB).get("/patients/" + patient + "/medications").body()))
+                        .containsExactlyInAnyOrder(hospitalA, hospitalB));
+    }
+
+    @Test
+    void aPatientMaySetOnlyTheirOwnConsent() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        issued(body);
+        String patient = patientOf(body);
+
+        assertThat(api().as(Identity.patient(unique("PAT"))).put("/patients/" + patient + "/consent",
+                Map.of("sharingAllowed", true)).status()).isEqualTo(403);
+    }
+
+    private static List<String> institutionsOf(JsonNode medications) {
+        List<String> institutions = new ArrayList<>();
+        medications.path("current").forEach(course -> institutions.add(course.path("institutionId").asText()));
+        medications.path("past").forEach(course -> institutions.add(course.path("institutionId").asText()));
+        return institutions;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String patientOf(Map<String, Object> body) {
+        return ((Map<String, Object>) body.get("patient")).get("id").toString();
+    }
+}
