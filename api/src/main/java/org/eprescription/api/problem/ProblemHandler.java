@@ -1,6 +1,7 @@
 package org.eprescription.api.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.eprescription.api.actor.MissingActorException;
@@ -35,6 +36,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -153,10 +155,16 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         String detail = "the body is not valid JSON of the expected shape";
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
-        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+        Optional<String> duplicate = JsonPaths.duplicateKey(ex.getCause());
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+            String field = JsonPaths.of(unknown.getPath());
+            problem.setDetail("field '" + field + "' is not part of this request");
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", "unknown field")));
+        } else if (duplicate.isPresent()) {
+            problem.setDetail("field '" + duplicate.get() + "' is given more than once");
+            problem.setProperty("errors", List.of(Map.of("field", duplicate.get(), "message", "duplicate field")));
+        } else if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = JsonPaths.of(mapping.getPath());
             problem.setDetail("field '" + field + "' has a value of the wrong type or shape");
             problem.setProperty("errors", List.of(Map.of("field", field, "message", "wrong type or shape")));
         }
