@@ -35,19 +35,27 @@ public class PharmacyController {
     private final PrescriptionResponses responses;
     private final ActingParties actingParties;
     private final ExchangeCodes exchangeCodes;
+    private final AcceptAttempts acceptAttempts;
 
     public PharmacyController(CommandSender commands, PrescriptionViews views, PrescriptionResponses responses,
-                              ActingParties actingParties, ExchangeCodes exchangeCodes) {
+                              ActingParties actingParties, ExchangeCodes exchangeCodes, AcceptAttempts acceptAttempts) {
         this.commands = commands;
         this.views = views;
         this.responses = responses;
         this.actingParties = actingParties;
         this.exchangeCodes = exchangeCodes;
+        this.acceptAttempts = acceptAttempts;
     }
 
+    /** A pharmacy that keeps sending codes that name no prescription is locked out for a while (AcceptAttempts). */
     @PostMapping("/accept")
     public PrescriptionResponse accept(@Valid @RequestBody AcceptRequest request,
                                        @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+        PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
+        return acceptAttempts.counted(pharmacy, () -> acceptWithCode(request, idempotencyKey));
+    }
+
+    private PrescriptionResponse acceptWithCode(AcceptRequest request, String idempotencyKey) {
         String codeHash = exchangeCodes.hashOf(request.exchangeCode());
         PrescriptionId id = views.findByExchangeCodeHash(codeHash)
                 .orElseThrow(PrescriptionRefusedException::unknownExchangeCode)

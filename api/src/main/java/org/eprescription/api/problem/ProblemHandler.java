@@ -7,6 +7,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.eprescription.api.actor.MissingActorException;
 import org.eprescription.api.audit.ExportNotConfiguredException;
 import org.eprescription.api.admin.ProjectionBusyException;
+import org.eprescription.api.pharmacy.TooManyAcceptAttemptsException;
 import org.eprescription.api.prescription.ViewNotReadyException;
 import org.eprescription.core.prescription.PrescriptionRefusedException;
 import org.eprescription.core.prescription.Refusal;
@@ -169,6 +170,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("errors", List.of(Map.of("field", field, "message", "wrong type or shape")));
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(TooManyAcceptAttemptsException.class)
+    ResponseEntity<ProblemDetail> handleTooManyAcceptAttempts(TooManyAcceptAttemptsException ex) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts",
+                        ex.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
