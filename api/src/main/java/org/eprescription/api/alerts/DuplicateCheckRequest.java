@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import org.eprescription.api.input.FieldLimits;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
@@ -21,13 +22,14 @@ import java.util.UUID;
  * The body of {@code POST /duplicate-checks}: a draft prescription. With the intended {@code prescriptionId} the
  * alert ids are those the issued prescription will carry, so they can be acknowledged on issue.
  */
-public record DuplicateCheckRequest(@NotBlank String patientId,
+public record DuplicateCheckRequest(@NotBlank @Size(max = FieldLimits.ID) String patientId,
                                     @NotNull @Size(min = 1, max = 10) List<@NotNull @Valid Line> lines,
                                     LocalDate startDate,
                                     UUID prescriptionId) {
 
     /** {@code lineNumber} defaults to the line's position (1, 2, ...), as on the issued prescription. */
-    public record Line(Integer lineNumber, @NotBlank String drugCode, @NotNull @Min(1) @Max(365) Integer days) {
+    public record Line(Integer lineNumber, @NotBlank @Size(max = FieldLimits.CODE) String drugCode,
+                       @NotNull @Min(1) @Max(365) Integer days) {
     }
 
     CheckDuplicates toQuery(LocalDate today) {

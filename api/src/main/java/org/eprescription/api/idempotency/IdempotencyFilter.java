@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eprescription.api.input.BufferedBodyRequest;
 import org.eprescription.api.problem.ProblemHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

@@ -1,8 +1,11 @@
 package org.eprescription.api.pharmacy;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eprescription.api.input.FieldLimits;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.prescription.DispensedItem;
 
@@ -10,10 +13,14 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** The body of {@code POST /prescriptions/{id}/dispense}. {@code drugCode} differs from the line's for a generic. */
-public record DispenseRequest(@NotBlank String pharmacyId, @NotBlank String pharmacistId,
-                              @NotNull List<@NotNull @Valid Item> items, Boolean completesUse) {
+public record DispenseRequest(@NotBlank @Size(max = FieldLimits.ID) String pharmacyId,
+                              @NotBlank @Size(max = FieldLimits.ID) String pharmacistId,
+                              @NotNull @Size(max = FieldLimits.LIST) List<@NotNull @Valid Item> items,
+                              Boolean completesUse) {
 
-    public record Item(@NotNull Integer lineNumber, @NotBlank String drugCode, @NotNull BigDecimal quantity,
+    public record Item(@NotNull Integer lineNumber, @NotBlank @Size(max = FieldLimits.CODE) String drugCode,
+                       @NotNull @Digits(integer = FieldLimits.QUANTITY_DIGITS, fraction = FieldLimits.QUANTITY_FRACTION)
+                       BigDecimal quantity,
                        @NotNull Integer days) {
 
         DispensedItem toDispensedItem() {

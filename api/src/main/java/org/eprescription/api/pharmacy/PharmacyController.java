@@ -38,24 +38,33 @@ public class PharmacyController {
     private final ActingParties actingParties;
     private final ExchangeCodes exchangeCodes;
     private final ResourceAccess access;
+    private final AcceptAttempts acceptAttempts;
 
     public PharmacyController(CommandSender commands, PrescriptionViews views, PrescriptionResponses responses,
-                              ActingParties actingParties, ExchangeCodes exchangeCodes,
-                              ResourceAccess access) {
+                              ActingParties actingParties, ExchangeCodes exchangeCodes, ResourceAccess access,
+                              AcceptAttempts acceptAttempts) {
         this.commands = commands;
         this.views = views;
         this.responses = responses;
         this.actingParties = actingParties;
         this.exchangeCodes = exchangeCodes;
         this.access = access;
+        this.acceptAttempts = acceptAttempts;
     }
 
+    /** A pharmacy that keeps sending codes that name no prescription is locked out for a while (AcceptAttempts). */
     @PostMapping("/accept")
     public PrescriptionResponse accept(@Valid @RequestBody AcceptRequest request,
                                        @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
         PharmacistId pharmacist = PharmacistId.of(request.pharmacistId());
         Actor actor = actingParties.pharmacist(pharmacist, pharmacy);
+        return acceptAttempts.counted(pharmacy, () -> acceptWithCode(request, pharmacy, pharmacist, actor,
+                idempotencyKey));
+    }
+
+    private PrescriptionResponse acceptWithCode(AcceptRequest request, PharmacyId pharmacy, PharmacistId pharmacist,
+                                                Actor actor, String idempotencyKey) {
         String codeHash = exchangeCodes.hashOf(request.exchangeCode());
         PrescriptionId id = views.findByExchangeCodeHash(codeHash)
                 .orElseThrow(PrescriptionRefusedException::unknownExchangeCode)

@@ -1,8 +1,11 @@
 package org.eprescription.api.prescription;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.eprescription.api.input.FieldLimits;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
@@ -24,22 +27,28 @@ import java.util.UUID;
 public record IssueRequest(UUID prescriptionId,
                            @NotNull @Valid Patient patient,
                            @NotNull @Valid Prescriber prescriber,
-                           @NotNull List<@NotNull @Valid Line> lines,
+                           @NotNull @Size(max = FieldLimits.LIST) List<@NotNull @Valid Line> lines,
                            Integer refills,
                            LocalDate validUntil,
-                           List<@NotNull @Valid Acknowledgement> acknowledgedAlerts) {
+                           @Size(max = FieldLimits.LIST) List<@NotNull @Valid Acknowledgement> acknowledgedAlerts) {
 
-    public record Patient(@NotBlank String id, @NotNull LocalDate birthDate, String name) {
+    public record Patient(@NotBlank @Size(max = FieldLimits.ID) String id, @NotNull LocalDate birthDate,
+                          @Size(max = FieldLimits.NAME) String name) {
     }
 
-    public record Prescriber(@NotBlank String id, @NotBlank String institutionId) {
+    public record Prescriber(@NotBlank @Size(max = FieldLimits.ID) String id,
+                             @NotBlank @Size(max = FieldLimits.ID) String institutionId) {
     }
 
-    public record Line(@NotNull Integer lineNumber, @NotBlank String drugCode, @NotNull BigDecimal quantity,
-                       @NotBlank String unit, @NotBlank String dosage, @NotNull Integer days) {
+    public record Line(@NotNull Integer lineNumber, @NotBlank @Size(max = FieldLimits.CODE) String drugCode,
+                       @NotNull @Digits(integer = FieldLimits.QUANTITY_DIGITS, fraction = FieldLimits.QUANTITY_FRACTION)
+                       BigDecimal quantity,
+                       @NotBlank @Size(max = FieldLimits.CODE) String unit,
+                       @NotBlank @Size(max = FieldLimits.TEXT) String dosage, @NotNull Integer days) {
     }
 
-    public record Acknowledgement(@NotBlank String alertId, @NotBlank String reason) {
+    public record Acknowledgement(@NotBlank @Size(max = FieldLimits.ID) String alertId,
+                                  @NotBlank @Size(max = FieldLimits.TEXT) String reason) {
     }
 
     public PrescriberId prescriberId() {

@@ -1,11 +1,13 @@
 package org.eprescription.api.problem;
 
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.eprescription.api.actor.MissingActorException;
 import org.eprescription.api.audit.ExportNotConfiguredException;
 import org.eprescription.api.admin.ProjectionBusyException;
+import org.eprescription.api.pharmacy.TooManyAcceptAttemptsException;
 import org.eprescription.api.prescription.ViewNotReadyException;
 import org.eprescription.api.security.ForbiddenException;
 import org.eprescription.core.prescription.PrescriptionRefusedException;
@@ -36,6 +38,7 @@ import java.sql.SQLTransientConnectionException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -157,14 +160,28 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                                                                   WebRequest request) {
         String detail = "the body is not valid JSON of the expected shape";
         ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
-        if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-            String field = mapping.getPath().stream()
-                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-                    .collect(Collectors.joining(".")).replace(".[", "[");
+        Optional<String> duplicate = JsonPaths.duplicateKey(ex.getCause());
+        if (ex.getCause() instanceof UnrecognizedPropertyException unknown) {
+            String field = JsonPaths.of(unknown.getPath());
+            problem.setDetail("field '" + field + "' is not part of this request");
+            problem.setProperty("errors", List.of(Map.of("field", field, "message", "unknown field")));
+        } else if (duplicate.isPresent()) {
+            problem.setDetail("field '" + duplicate.get() + "' is given more than once");
+            problem.setProperty("errors", List.of(Map.of("field", duplicate.get(), "message", "duplicate field")));
+        } else if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            String field = JsonPaths.of(mapping.getPath());
             problem.setDetail("field '" + field + "' has a value of the wrong type or shape");
             problem.setProperty("errors", List.of(Map.of("field", field, "message", "wrong type or shape")));
         }
         return ResponseEntity.badRequest().body(problem);
+    }
+
+    @ExceptionHandler(TooManyAcceptAttemptsException.class)
+    ResponseEntity<ProblemDetail> handleTooManyAcceptAttempts(TooManyAcceptAttemptsException ex) {
+        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
+                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts",
+                        ex.getMessage()));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)

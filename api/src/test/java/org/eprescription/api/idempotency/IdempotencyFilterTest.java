@@ -50,6 +50,17 @@ class IdempotencyFilterTest {
     }
 
     @Test
+    void tooManyAttemptsIsNotKeptSoThatARetryAfterTheLockOutRuns() throws Exception {
+        when(requests.claim(eq(KEY), any())).thenReturn(true);
+
+        MockHttpServletResponse response = send(answering(429, "{\"type\":\"/problems/too-many-attempts\"}"));
+
+        assertThat(response.getStatus()).isEqualTo(429);
+        verify(requests).release(KEY);
+        verify(requests, never()).complete(any(), any());
+    }
+
+    @Test
     void aRetryWhileTheFirstRunsWaitsForItsAnswerAndDoesNotRun() throws Exception {
         byte[] hash = java.security.MessageDigest.getInstance("SHA-256").digest(BODY);
         StoredAnswer first = new StoredAnswer(200, "application/json", "{\"version\":3}".getBytes(), null);

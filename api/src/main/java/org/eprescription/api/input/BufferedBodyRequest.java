@@ -1,4 +1,4 @@
-package org.eprescription.api.idempotency;
+package org.eprescription.api.input;
 
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletInputStream;
@@ -12,12 +12,15 @@ import java.io.InputStreamReader;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 
-/** A request whose body was read up front (to compare it with the first request's) and is read again from memory. */
-final class BufferedBodyRequest extends HttpServletRequestWrapper {
+/**
+ * A request whose body was read up front (to cap its size, or to compare it with an idempotent request's first body)
+ * and is read again from memory.
+ */
+public final class BufferedBodyRequest extends HttpServletRequestWrapper {
 
     private final byte[] body;
 
-    BufferedBodyRequest(HttpServletRequest request, byte[] body) {
+    public BufferedBodyRequest(HttpServletRequest request, byte[] body) {
         super(request);
         this.body = body;
     }

@@ -1,0 +1,139 @@
+package org.eprescription.api.hostile;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.IssuedPrescription;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.accept;
+import static org.eprescription.api.support.Prescriptions.issue;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+/** exchange.accept-attempts: 5 failed accepts within a minute lock a pharmacy out for 5 minutes. */
+@ExtendWith(OutputCaptureExtension.class)
+class AcceptAttemptsIT extends ExchangeIntegrationTest {
+
+    private static final String ACCEPT = "/api/v1/prescriptions/accept";
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Test
+    void fiveFailuresLockThePharmacyOutEvenForTheRightCodeWhileOthersStillAccept() throws Exception {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        String guesser = unique("PH");
+
+        failFiveTimes(guesser, rx);
+        RawHttp.Answer locked = new RawHttp(port).send("POST", ACCEPT, "application/json",
+                json(accept(rx.exchangeCode(), BIRTH_DATE, guesser)));
+        Response elsewhere = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, unique("PH")));
+
+        assertThat(locked.status()).as(locked.toString()).isEqualTo(429);
+        assertThat(locked.contentType()).startsWith("application/problem+json");
+        assertThat(objectMapper.readTree(locked.body()).path("type").asText()).isEqualTo("/problems/too-many-attempts");
+        assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, Duration.ofMinutes(5).toSeconds());
+        assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void afterTheLockOutThePharmacyAcceptsAgainAndARetryOfTheRefusedRequestRuns() {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        String pharmacy = unique("PH");
+        Map<String, String> key = Map.of("Idempotency-Key", unique("key"));
+        failFiveTimes(pharmacy, rx);
+
+        Response locked = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, pharmacy), key);
+        clock.advance(Duration.ofMinutes(5).plusSeconds(1));
+        Response retried = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, pharmacy), key);
+
+        assertThat(locked.status()).isEqualTo(429);
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(200);
+        assertThat(retried.text("pharmacyId")).isEqualTo(pharmacy);
+    }
+
+    @Test
+    void fourFailuresAndRefusalsOfOtherKindsDoNotLockOut() {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        String pharmacy = unique("PH");
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, unique("PH")));
+        for (int i = 0; i < 4; i++) {
+            assertThat(api().post("/prescriptions/accept", accept(randomCode(), BIRTH_DATE, pharmacy)).status())
+                    .isEqualTo(404);
+        }
+        for (int i = 0; i < 3; i++) {
+            assertThat(api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, pharmacy)).status())
+                    .as("held by another pharmacy").isEqualTo(409);
+        }
+
+        IssuedPrescription another = issued(issue(unique("HOSP")));
+        assertThat(api().post("/prescriptions/accept", accept(another.exchangeCode(), BIRTH_DATE, pharmacy)).status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void theCodesTriedAreNeitherAnsweredNorStoredNorLogged(CapturedOutput output) {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        String pharmacy = unique("PH");
+        List<String> tried = List.of(randomCode(), randomCode(), randomCode(), randomCode());
+
+        List<Response> answers = new ArrayList<>();
+        tried.forEach(code -> answers.add(api().post("/prescriptions/accept", accept(code, BIRTH_DATE, pharmacy))));
+        answers.add(api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE.plusDays(1), pharmacy)));
+        answers.add(api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, pharmacy)));
+
+        List<String> stored = jdbc.sql("SELECT * FROM failed_accept_attempt WHERE pharmacy_id = :pharmacy")
+                .param("pharmacy", pharmacy)
+                .query((rs, row) -> rs.getString("pharmacy_id") + " " + rs.getString("attempted_at")).list();
+        List<String> columns = jdbc.sql("""
+                        SELECT column_name FROM information_schema.columns
+                        WHERE table_name = 'failed_accept_attempt' ORDER BY column_name""")
+                .query(String.class).list();
+        assertThat(answers).extracting(Response::status).containsExactly(404, 404, 404, 404, 404, 429);
+        assertThat(stored).hasSize(5);
+        assertThat(columns).containsExactly("attempted_at", "pharmacy_id");
+        for (String code : concat(tried, rx.exchangeCode())) {
+            assertThat(answers).allSatisfy(answer -> assertThat(String.valueOf(answer.body())).doesNotContain(code));
+            assertThat(stored).allSatisfy(row -> assertThat(row).doesNotContain(code));
+            assertThat(output.getAll()).doesNotContain(code);
+        }
+    }
+
+    private void failFiveTimes(String pharmacy, IssuedPrescription rx) {
+        for (int i = 0; i < 4; i++) {
+            Response unknown = api().post("/prescriptions/accept", accept(randomCode(), BIRTH_DATE, pharmacy));
+            assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
+        }
+        Response wrongBirthDate = api().post("/prescriptions/accept",
+                accept(rx.exchangeCode(), BIRTH_DATE.minusDays(1), pharmacy));
+        assertThat(wrongBirthDate.status()).as(wrongBirthDate.toString()).isEqualTo(404);
+    }
+
+    private String json(Object body) throws JsonProcessingException {
+        return objectMapper.writeValueAsString(body);
+    }
+
+    private static String randomCode() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return String.format("%04d-%04d-%04d-%04d", random.nextInt(10_000), random.nextInt(10_000),
+                random.nextInt(10_000), random.nextInt(10_000));
+    }
+
+    private static List<String> concat(List<String> codes, String code) {
+        return Stream.concat(codes.stream(), Stream.of(code)).toList();
+    }
+}

@@ -1,0 +1,93 @@
+package org.eprescription.api.hostile;
+
+import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The errors Spring and Tomcat answer by themselves (wrong method, media type, path variable, a missing or broken
+ * body, a request line the server refuses) are problem documents like the exchange's own, and none shows an
+ * exception, a stack trace, SQL or a class name.
+ */
+class ErrorShapeIT extends ExchangeIntegrationTest {
+
+    private static final String PRESCRIPTIONS = "/api/v1/prescriptions";
+
+    @Test
+    void aMethodThePathDoesNotTakeIs405() {
+        assertProblem(raw().send("DELETE", PRESCRIPTIONS + "/" + UUID.randomUUID(), "application/json", ""), 405);
+    }
+
+    @Test
+    void aBodyThatIsNotJsonIs415() {
+        assertProblem(raw().send("POST", PRESCRIPTIONS, "text/plain", "issue something"), 415);
+    }
+
+    @Test
+    void anAnswerTheClientDoesNotAcceptIs406() {
+        assertProblem(raw().get("/api/v1/pharmacies/" + UUID.randomUUID() + "/dispensing-view",
+                Map.of("Accept", "application/xml")), 406);
+    }
+
+    @Test
+    void aPathVariableThatIsNoUuidIs400() {
+        assertProblem(raw().get(PRESCRIPTIONS + "/not-a-uuid", Map.of()), 400);
+    }
+
+    @Test
+    void anEmptyBodyIs400() {
+        assertProblem(raw().send("POST", PRESCRIPTIONS, "application/json", ""), 400);
+    }
+
+    @Test
+    void brokenJsonIs400() {
+        assertProblem(raw().send("POST", PRESCRIPTIONS, "application/json", "{\"patient\": {\"id\": "), 400);
+    }
+
+    @Test
+    void invalidUtf8Is400() {
+        byte[] body = "{\"exchangeCode\": \"\u0000\", \"pharmacyId\": \"PH-1\"}".getBytes(StandardCharsets.UTF_8);
+        body[18] = (byte) 0xC3; // a lead byte followed by '"', which UTF-8 forbids
+        assertProblem(raw().send("POST", PRESCRIPTIONS + "/accept", "application/json", body), 400);
+    }
+
+    @Test
+    void aMissingOrMalformedQueryParameterIs400() {
+        String state = "/api/v1/audit/prescriptions/" + UUID.randomUUID() + "/state";
+
+        assertProblem(raw().get(state, Map.of()), 400);
+        assertProblem(raw().get(state + "?asOf=yesterday", Map.of()), 400);
+    }
+
+    @Test
+    void anUnknownPathIs404() {
+        assertProblem(raw().get("/api/v1/no-such-thing", Map.of()), 404);
+    }
+
+    @Test
+    void aRequestTheServerRefusesBeforeTheApplicationSeesItIs400() {
+        assertProblem(raw().requestLine("GET /api/v1/prescriptions/%zz HTTP/1.1"), 400);
+        assertProblem(raw().requestLine("GET /api/v1/prescriptions/a{b HTTP/1.1"), 400);
+    }
+
+    @Test
+    void theServletErrorPageIsAProblemToo() {
+        assertProblem(raw().get("/error", Map.of("Accept", "text/html")), 404);
+    }
+
+    private RawHttp raw() {
+        return new RawHttp(port);
+    }
+
+    private static void assertProblem(RawHttp.Answer answer, int status) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
+        assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
+        assertThat(answer.body()).contains("\"status\":" + status)
+                .doesNotContain("Exception", "at org.", "SQL", "org.", "java.", "trace");
+    }
+}

@@ -1,0 +1,207 @@
+package org.eprescription.api.hostile;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.IssuedPrescription;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
+import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.accept;
+import static org.eprescription.api.support.Prescriptions.dispense;
+import static org.eprescription.api.support.Prescriptions.issue;
+import static org.eprescription.api.support.Prescriptions.item;
+import static org.eprescription.api.support.Prescriptions.line;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+/**
+ * Bodies too large, strings too long, lists absurd, fields unknown or given twice: each is refused before anything
+ * is written, with a problem that names what was wrong.
+ */
+class InputLimitsIT extends ExchangeIntegrationTest {
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    private long eventsBefore;
+
+    @BeforeEach
+    void countEvents() {
+        eventsBefore = storedEvents();
+    }
+
+    @Test
+    void aBodyLargerThan64KiBIs413() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        patient(body).put("name", "x".repeat(70_000));
+
+        Response refused = api().post("/prescriptions", body);
+
+        assertThat(refused.status()).isEqualTo(413);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.text("type")).isEqualTo("/problems/body-too-large");
+        assertNothingWritten();
+    }
+
+    @Test
+    void aChunkedBodyWithoutContentLengthIsCappedToo() throws Exception {
+        Map<String, Object> body = issue(unique("HOSP"));
+        patient(body).put("name", "x".repeat(70_000));
+
+        RawHttp.Answer refused = new RawHttp(port).postChunked("/api/v1/prescriptions",
+                objectMapper.writeValueAsString(body));
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(413);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertNothingWritten();
+    }
+
+    @Test
+    void aChunkedBodyWithinTheLimitIsReadAsAnyOther() throws Exception {
+        RawHttp.Answer issued = new RawHttp(port).postChunked("/api/v1/prescriptions",
+                objectMapper.writeValueAsString(issue(unique("HOSP"))));
+
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void overlongStringsAre400NamingEachField() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        patient(body).put("name", "x".repeat(201));
+        lines(body).get(0).put("dosage", "x".repeat(501));
+        lines(body).get(0).put("drugCode", "9".repeat(33));
+
+        Response refused = api().post("/prescriptions", body);
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(fields(refused)).containsExactlyInAnyOrder("patient.name", "lines[0].dosage", "lines[0].drugCode");
+        assertNothingWritten();
+    }
+
+    @Test
+    void overlongIdsAndReasonsOfThePharmacysRequestsAre400() {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        String pharmacy = unique("PH");
+        eventsBefore = storedEvents();
+
+        Response accept = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "P".repeat(65)));
+        Response dispense = api().post(rx.path() + "/dispense",
+                dispense(pharmacy, true, item(1, "9".repeat(33), 28, 28)));
+        Response release = api().post(rx.path() + "/release",
+                Map.of("pharmacyId", pharmacy, "reason", "x".repeat(501)));
+
+        assertThat(fields(accept)).containsExactlyInAnyOrder("pharmacyId", "pharmacistId");
+        assertThat(fields(dispense)).containsExactly("items[0].drugCode");
+        assertThat(fields(release)).containsExactly("reason");
+        assertNothingWritten();
+    }
+
+    @Test
+    void anAbsurdListIs400WhileElevenLinesStayARuleViolation() {
+        Map<String, Object> fiftyOne = issue(unique("HOSP"));
+        fiftyOne.put("lines", IntStream.rangeClosed(1, 51).mapToObj(n -> line(n, AMLODIPINE_BRAND, 28, 28)).toList());
+        Map<String, Object> eleven = issue(unique("HOSP"));
+        eleven.put("lines", IntStream.rangeClosed(1, 11).mapToObj(n -> line(n, AMLODIPINE_BRAND, 28, 28)).toList());
+
+        Response absurd = api().post("/prescriptions", fiftyOne);
+        Response tooMany = api().post("/prescriptions", eleven);
+
+        assertThat(absurd.status()).isEqualTo(400);
+        assertThat(fields(absurd)).containsExactly("lines");
+        assertThat(tooMany.status()).isEqualTo(422);
+        assertNothingWritten();
+    }
+
+    @Test
+    void anAbsurdQuantityIs400() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        lines(body).get(0).put("quantity", new BigDecimal("1e999999999"));
+
+        Response refused = api().post("/prescriptions", body);
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(fields(refused)).containsExactly("lines[0].quantity");
+        assertNothingWritten();
+    }
+
+    @Test
+    void unknownFieldsAre400NamingTheField() {
+        Map<String, Object> topLevel = issue(unique("HOSP"));
+        topLevel.put("refils", 2);
+        Map<String, Object> nested = issue(unique("HOSP"));
+        lines(nested).get(0).put("colour", "white");
+
+        Response typo = api().post("/prescriptions", topLevel);
+        Response inALine = api().post("/prescriptions", nested);
+
+        assertThat(typo.status()).isEqualTo(400);
+        assertThat(typo.body().path("errors")).containsExactly(objectMapper.valueToTree(
+                Map.of("field", "refils", "message", "unknown field")));
+        assertThat(fields(inALine)).containsExactly("lines[0].colour");
+        assertNothingWritten();
+    }
+
+    @Test
+    void aKeyGivenTwiceIs400NamingTheField() throws Exception {
+        String json = objectMapper.writeValueAsString(issue(unique("HOSP")));
+
+        Response topLevel = api().post("/prescriptions", json.replace("\"refills\":0", "\"refills\":0,\"refills\":3"));
+        Response nested = api().post("/prescriptions",
+                json.replace("\"name\":\"Hanako Yamada\"", "\"name\":\"Hanako Yamada\",\"name\":\"Taro Yamada\""));
+
+        assertThat(topLevel.status()).as(topLevel.toString()).isEqualTo(400);
+        assertThat(fields(topLevel)).containsExactly("refills");
+        assertThat(nested.status()).isEqualTo(400);
+        assertThat(fields(nested)).containsExactly("patient.name");
+        assertNothingWritten();
+    }
+
+    @Test
+    void contentAfterTheDocumentIs400() throws Exception {
+        String json = objectMapper.writeValueAsString(issue(unique("HOSP")));
+
+        Response refused = api().post("/prescriptions", json + " {}");
+
+        assertThat(refused.status()).isEqualTo(400);
+        assertThat(refused.text("type")).isEqualTo("/problems/malformed-request");
+        assertNothingWritten();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> patient(Map<String, Object> body) {
+        return (Map<String, Object>) body.get("patient");
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> lines(Map<String, Object> body) {
+        return (List<Map<String, Object>>) body.get("lines");
+    }
+
+    private static List<String> fields(Response response) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        List<String> fields = new ArrayList<>();
+        for (JsonNode error : response.body().path("errors")) {
+            fields.add(error.path("field").asText());
+        }
+        return fields;
+    }
+
+    private long storedEvents() {
+        return jdbc.sql("SELECT count(*) FROM domainevententry").query(Long.class).single();
+    }
+
+    private void assertNothingWritten() {
+        assertThat(storedEvents()).as("events in the store").isEqualTo(eventsBefore);
+    }
+}
