@@ -7,7 +7,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
-/** The request-body limit for the whole API, ahead of every filter that reads a body (idempotency). */
+/** The Accept header and the request-body limit for the whole API, ahead of every filter that reads a body. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(RequestLimitsProperties.class)
 class RequestLimitsConfiguration {
@@ -19,6 +19,14 @@ class RequestLimitsConfiguration {
                 new RequestBodyLimitFilter(Math.toIntExact(limits.maxBodySize().toBytes()), json));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<AcceptHeaderFilter> acceptHeaderFilter(ObjectMapper json) {
+        FilterRegistrationBean<AcceptHeaderFilter> registration = new FilterRegistrationBean<>(new AcceptHeaderFilter(json));
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 5);
         return registration;
     }
 }

@@ -154,6 +154,17 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 "the request's parameters are not valid"));
     }
 
+    /** A path variable that decodes to nothing usable, e.g. {@code /prescriptions/%20}: the client's mistake. */
+    @Override
+    protected ResponseEntity<Object> handleMissingPathVariable(org.springframework.web.bind.MissingPathVariableException ex,
+                                                               HttpHeaders headers, HttpStatusCode status,
+                                                               WebRequest request) {
+        ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request",
+                "'" + ex.getVariableName() + "' in the path is empty or not valid");
+        problem.setProperty("errors", List.of(Map.of("field", ex.getVariableName(), "message", "not a valid value")));
+        return ResponseEntity.badRequest().body(problem);
+    }
+
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
                                                                   HttpHeaders headers, HttpStatusCode status,

@@ -1,0 +1,69 @@
+package org.eprescription.api.input;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+
+import java.io.IOException;
+import java.time.LocalDate;
+
+/**
+ * Values a request body may carry, beyond their type: what passes here can be stored by every projection, so a
+ * request is refused (400) before anything is recorded rather than recorded as an event no view can hold.
+ * <ul>
+ *   <li>text without control characters other than tab and line breaks (PostgreSQL refuses NUL in text);</li>
+ *   <li>dates as ISO-8601 text (not a number of epoch days) between {@value #FIRST_YEAR} and {@value #LAST_YEAR}.</li>
+ * </ul>
+ */
+final class RequestValues {
+
+    static final int FIRST_YEAR = 1900;
+    static final int LAST_YEAR = 2199;
+
+    private RequestValues() {
+    }
+
+    static SimpleModule module() {
+        SimpleModule module = new SimpleModule("request-values");
+        module.addDeserializer(String.class, new CleanText());
+        module.addDeserializer(LocalDate.class, new PlausibleDate());
+        return module;
+    }
+
+    static final class CleanText extends StringDeserializer {
+
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String value = super.deserialize(parser, context);
+            if (value != null && value.chars().anyMatch(c -> c < 0x20 && c != '\t' && c != '\n' && c != '\r'
+                    || c == 0x7f)) {
+                return (String) context.handleWeirdStringValue(String.class, value,
+                        "control characters are not allowed in text");
+            }
+            return value;
+        }
+    }
+
+    static final class PlausibleDate extends LocalDateDeserializer {
+
+        PlausibleDate() {
+            super(LocalDateDeserializer.INSTANCE, (Boolean) null);
+        }
+
+        @Override
+        public LocalDate deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (parser.currentToken() != JsonToken.VALUE_STRING) {
+                return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
+            }
+            LocalDate date = super.deserialize(parser, context);
+            if (date != null && (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR)) {
+                return (LocalDate) context.handleWeirdStringValue(LocalDate.class, parser.getText(),
+                        "a date must lie between " + FIRST_YEAR + " and " + LAST_YEAR);
+            }
+            return date;
+        }
+    }
+}
