@@ -5,10 +5,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.module.SimpleModule;
-import com.fasterxml.jackson.datatype.jsr310.deser.LocalDateDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.time.format.DateTimeParseException;
 
 /**
  * Values a request body may carry, beyond their type: what passes here can be stored by every projection, so a
@@ -47,10 +48,11 @@ final class RequestValues {
         }
     }
 
-    static final class PlausibleDate extends LocalDateDeserializer {
+    /** ISO-8601 text only (no epoch-day numbers, no arrays), within the years every store can hold. */
+    static final class PlausibleDate extends StdScalarDeserializer<LocalDate> {
 
         PlausibleDate() {
-            super(LocalDateDeserializer.INSTANCE, (Boolean) null);
+            super(LocalDate.class);
         }
 
         @Override
@@ -58,9 +60,15 @@ final class RequestValues {
             if (parser.currentToken() != JsonToken.VALUE_STRING) {
                 return (LocalDate) context.handleUnexpectedToken(LocalDate.class, parser);
             }
-            LocalDate date = super.deserialize(parser, context);
-            if (date != null && (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR)) {
-                return (LocalDate) context.handleWeirdStringValue(LocalDate.class, parser.getText(),
+            String text = parser.getText().strip();
+            LocalDate date;
+            try {
+                date = LocalDate.parse(text);
+            } catch (DateTimeParseException malformed) {
+                return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text, "not an ISO-8601 date");
+            }
+            if (date.getYear() < FIRST_YEAR || date.getYear() > LAST_YEAR) {
+                return (LocalDate) context.handleWeirdStringValue(LocalDate.class, text,
                         "a date must lie between " + FIRST_YEAR + " and " + LAST_YEAR);
             }
             return date;

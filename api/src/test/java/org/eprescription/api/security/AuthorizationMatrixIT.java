@@ -4,7 +4,7 @@ import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
-import org.eprescription.api.support.TestTokens;
+import org.eprescription.api.support.SseClient;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -15,13 +15,6 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,8 +41,6 @@ import static org.eprescription.api.support.Prescriptions.unique;
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixIT extends ExchangeIntegrationTest {
-
-    private static final HttpClient CLIENT = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     enum Caller { NONE, OWN_PRESCRIBER, OTHER_PRESCRIBER, OWN_PHARMACIST, OTHER_PHARMACIST, OWN_PATIENT,
         OTHER_PATIENT, AUDITOR }
@@ -226,27 +217,9 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
             case "POST" -> api.post(call.path(), call.body()).status();
             case "PUT" -> api.put(call.path(), call.body()).status();
             case "TEXT" -> identity == null ? api.get(call.path()).status() : api.getText(call.path()).status();
-            case "STREAM" -> streamStatus(call.path(), identity);
+            case "STREAM" -> SseClient.status(port, call.path(), identity);
             default -> throw new IllegalArgumentException(call.method());
         };
-    }
-
-    private int streamStatus(String path, Identity identity) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
-                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30)).GET();
-        if (identity != null) {
-            request.header("Authorization", "Bearer " + TestTokens.of(identity));
-        }
-        try {
-            HttpResponse<Stream<String>> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofLines());
-            response.body().close();
-            return response.statusCode();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 
     private long eventCount() {

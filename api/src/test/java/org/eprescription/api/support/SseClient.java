@@ -76,12 +76,18 @@ public final class SseClient implements AutoCloseable {
     }
 
     public static int status(int port, String path) {
+        return status(port, path, NamedParties.of("GET", path, null, java.util.Map.of()));
+    }
+
+    /** The status a stream answers {@code identity} with (null: no token), without reading it. */
+    public static int status(int port, String path, Identity identity) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
+                .header("Accept", "text/event-stream").timeout(Duration.ofSeconds(30)).GET();
+        if (identity != null) {
+            request.header("Authorization", "Bearer " + TestTokens.of(identity));
+        }
         try {
-            HttpResponse<Stream<String>> response = CLIENT.send(HttpRequest.newBuilder(
-                    URI.create("http://127.0.0.1:" + port + "/api/v1" + path)).GET()
-                            .header("Authorization", "Bearer " + TestTokens.of(
-                                    NamedParties.of("GET", path, null, java.util.Map.of()))).build(),
-                    HttpResponse.BodyHandlers.ofLines());
+            HttpResponse<Stream<String>> response = CLIENT.send(request.build(), HttpResponse.BodyHandlers.ofLines());
             response.body().close();
             return response.statusCode();
         } catch (IOException e) {
