@@ -43,7 +43,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
         // a port nothing listens on: connecting fails at once instead of finding some server
         "axon.axonserver.servers=127.0.0.1:1",
         "exchange.exchange-code-key=axonserver-test-key-0123456789abcdef0123",
-        "exchange.scheduling.enabled=false"
+        "exchange.scheduling.enabled=false",
+        // this test sends no request; the application only needs some source of trusted tokens to start
+        "exchange.security.local-tokens.enabled=true",
+        "exchange.security.local-tokens.allow-with-external-database=true"
 })
 @ActiveProfiles("axonserver")
 class AxonServerProfileIT {
