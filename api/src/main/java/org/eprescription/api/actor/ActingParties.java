@@ -65,13 +65,21 @@ public class ActingParties {
         return new Actor(user.subject(), Actor.Role.PHARMACIST, user.pharmacyId());
     }
 
-    public boolean isPrescriber() {
-        return currentUser.get().has(Role.PRESCRIBER);
-    }
-
-    /** Whether the caller may act as a pharmacist (a token may carry several roles). */
-    public boolean isPharmacist() {
-        return currentUser.get().has(Role.PHARMACIST);
+    /**
+     * Who acknowledges an alert: a pharmacist when the body names a pharmacy (and then pharmacist) or when the token
+     * is only a pharmacist's; otherwise the token's prescriber.
+     */
+    public Actor provider(String namedPharmacy, String namedPharmacist) {
+        boolean pharmacyNamed = namedPharmacy != null && !namedPharmacy.isBlank();
+        ExchangeUser user = currentUser.get();
+        if (!pharmacyNamed && !(user.has(Role.PHARMACIST) && !user.has(Role.PRESCRIBER))) {
+            return prescriber();
+        }
+        Actor actor = pharmacyNamed ? pharmacy(PharmacyId.of(namedPharmacy)) : pharmacy();
+        if (namedPharmacist != null && !namedPharmacist.isBlank()) {
+            requireSame("pharmacist", namedPharmacist, actor.userId());
+        }
+        return actor;
     }
 
     /** The patient {@code patient} acting for themself. */

@@ -76,26 +76,14 @@ public class AlertController {
                                  @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         AlertId alert = AlertId.of(alertId);
-        Party party;
-        Actor actor;
-        boolean asPharmacy = request.pharmacyId() != null && !request.pharmacyId().isBlank();
-        if (asPharmacy || actingParties.isPharmacist() && !actingParties.isPrescriber()) {
-            actor = asPharmacy ? actingParties.pharmacy(PharmacyId.of(request.pharmacyId())) : actingParties.pharmacy();
-            if (request.pharmacistId() != null && !request.pharmacistId().isBlank()) {
-                actor = actingParties.pharmacist(PharmacistId.of(request.pharmacistId()),
-                        PharmacyId.of(actor.organisationId()));
-            }
-            party = Party.pharmacist(PharmacistId.of(actor.userId()), PharmacyId.of(actor.organisationId()));
-        } else {
-            actor = actingParties.prescriber();
-            party = Party.prescriber(PrescriberId.of(actor.userId()), InstitutionId.of(actor.organisationId()));
-        }
-        Party acknowledgedBy = party;
-        Actor acting = actor;
+        Actor actor = actingParties.provider(request.pharmacyId(), request.pharmacistId());
+        Party acknowledgedBy = actor.role() == Actor.Role.PHARMACIST
+                ? Party.pharmacist(PharmacistId.of(actor.userId()), PharmacyId.of(actor.organisationId()))
+                : Party.prescriber(PrescriberId.of(actor.userId()), InstitutionId.of(actor.organisationId()));
         long version = access.commandOn(prescriptionId, () -> {
             requireAlert(prescriptionId, alert);
             return commands.send(new AcknowledgeAlert(prescriptionId, alert, request.reason(), acknowledgedBy),
-                    acting, idempotencyKey);
+                    actor, idempotencyKey);
         });
         return requireAlertIn(alerts.forPrescriptionAtVersion(prescriptionId, version), alert);
     }
