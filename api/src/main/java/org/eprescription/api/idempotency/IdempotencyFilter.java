@@ -12,12 +12,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
@@ -64,7 +67,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        byte[] hash = sha256(body);
+        // the caller is part of what the key stands for: another caller sending the same key and body gets 409,
+        // never the first caller's answer (which may hold an exchange code)
+        byte[] hash = requestHash(callerOf(request), body);
         RequestKey requestKey = new RequestKey(key, request.getMethod(), request.getRequestURI());
         try {
             handle(requestKey, hash, new BufferedBodyRequest(request, body), response, chain);
@@ -90,7 +95,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
             if (recorded.isPresent() && !Arrays.equals(recorded.get().requestHash(), hash)) {
                 writeProblem(response, ProblemHandler.problem(HttpStatus.UNPROCESSABLE_ENTITY,
                         "idempotency-key-reused", "Idempotency key reused",
-                        "this " + HEADER + " was used for a request with another body"));
+                        "this " + HEADER + " was used for another request (another body or another caller)"));
                 return;
             }
             Optional<StoredAnswer> answer = recorded.flatMap(IdempotentRequests.Recorded::answer);
@@ -175,9 +180,19 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private static byte[] sha256(byte[] body) {
+    /** The authenticated caller (Spring Security's filters run before this one), or none. */
+    private static String callerOf(HttpServletRequest request) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication == null ? "" : authentication.getName();
+    }
+
+    /** What a retry must repeat exactly: who sends it and its body. */
+    static byte[] requestHash(String caller, byte[] body) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(body);
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update(caller.getBytes(StandardCharsets.UTF_8));
+            digest.update((byte) 0);
+            return digest.digest(body);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);
         }

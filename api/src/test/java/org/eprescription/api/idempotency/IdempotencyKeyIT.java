@@ -2,6 +2,7 @@ package org.eprescription.api.idempotency;
 
 import org.eprescription.api.support.Concurrently;
 import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IssuedPrescription;
 import org.eprescription.api.support.StoredEvents;
@@ -51,6 +52,20 @@ class IdempotencyKeyIT extends ExchangeIntegrationTest {
         assertThat(retry.contentType()).isEqualTo(first.contentType());
         assertThat(events.count(rx.id(), "PrescriptionDispensed")).isEqualTo(1);
         assertThat(api().get(rx.path()).body().path("dispensings")).hasSize(1);
+    }
+
+    @Test
+    void anotherCallerWithTheSameKeyAndBodyIsRefusedNeverGivenTheFirstAnswer() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        Map<String, String> key = key();
+
+        Response first = api().post("/prescriptions", body, key);
+        Response stranger = api().as(Identity.prescriber("DOC-X", unique("HOSP"))).post("/prescriptions", body, key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(stranger.status()).as(stranger.toString()).isEqualTo(422);
+        assertThat(stranger.text("type")).isEqualTo("/problems/idempotency-key-reused");
+        assertThat(stranger.body().toString()).doesNotContain(first.text("exchangeCode"));
     }
 
     @Test
