@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# Live-stream latency benchmark, one command:
+#
+#   bench/run-live-latency.sh [--streams 1000] [--rate 200] [--duration 60] [--warmup 10] [--workers N]
+#                             [--miss-timeout 5] [--build] [--keep-db] [--app-arg --some.property=value]...
+#
+# Builds api/target/prescription-exchange.jar if it is missing (or with --build), creates a fresh database on the
+# local PostgreSQL server, starts the exchange on a free loopback port against it (bench/lib.sh, local tokens on),
+# then runs bench/LiveLatencyLoad.java: it opens --streams Server-Sent Event streams (institutions' prescriptions
+# and pharmacies' dispensing views, spread round robin over 50 + 50, each watched by several streams) and waits
+# for their snapshots, then starts lifecycles (issue -> accept -> dispense) open loop at --rate per second for
+# --warmup + --duration seconds, and measures, for every command answered inside the window, the time from the
+# answer (acknowledgement) to the change event for that prescription (version >= the answered one) at the first
+# and at the last subscribed stream. Events that do not come within --miss-timeout seconds are counted as missed.
+# Stops the exchange and drops the database at the end, also when something fails (--keep-db keeps it).
+# Prints the machine, the load average before and after, the results and a Markdown block for docs/benchmarks.md.
+# --app-arg passes one more argument to the exchange (repeatable), e.g. --app-arg --server.tomcat.threads.max=400.
+#
+# BENCH_PGHOST (127.0.0.1), BENCH_PGPORT (5432), BENCH_PGUSER (postgres), trust auth. BENCH_LABEL names the run;
+# BENCH_APP_JAVA_OPTS adds JVM options to the exchange. Nothing here asserts a figure.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="$ROOT/api/target/prescription-exchange.jar"
+PGHOST_="${BENCH_PGHOST:-127.0.0.1}"
+PGPORT_="${BENCH_PGPORT:-5432}"
+PGUSER_="${BENCH_PGUSER:-postgres}"
+
+STREAMS=1000
+RATE=200
+DURATION=60
+WARMUP=10
+WORKERS=""
+MISS_TIMEOUT=5
+BUILD=0
+KEEP_DB=0
+STARTUP_TIMEOUT=180
+APP_ARGS=()
+
+usage() {
+    sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    exit "${1:-0}"
+}
+
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --streams) STREAMS="$2"; shift 2 ;;
+        --rate) RATE="$2"; shift 2 ;;
+        --duration) DURATION="$2"; shift 2 ;;
+        --warmup) WARMUP="$2"; shift 2 ;;
+        --workers) WORKERS="$2"; shift 2 ;;
+        --miss-timeout) MISS_TIMEOUT="$2"; shift 2 ;;
+        --build) BUILD=1; shift ;;
+        --keep-db) KEEP_DB=1; shift ;;
+        --app-arg) APP_ARGS+=("$2"); shift 2 ;;
+        -h|--help) usage 0 ;;
+        *) echo "unknown option: $1" >&2; usage 2 ;;
+    esac
+done
+for n in "$STREAMS" "$DURATION" "$WARMUP" "$MISS_TIMEOUT" ${WORKERS:+"$WORKERS"}; do
+    [[ "$n" =~ ^[0-9]+$ ]] || { echo "not a whole number: $n" >&2; exit 2; }
+done
+[[ "$RATE" =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "--rate needs a number, not $RATE" >&2; exit 2; }
+
+TS="$(date -u +%Y%m%d%H%M%S)"
+DB="bench_live_${TS}_$$"
+OUT="$ROOT/target/bench"
+mkdir -p "$OUT"
+APP_LOG="$OUT/app-live-$TS.log"
+RESULT="$OUT/result-live-$TS.txt"
+
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+install_cleanup
+
+# ---------------------------------------------------------------- machine
+machine() {
+    echo "date:        $(date -u '+%Y-%m-%d %H:%M UTC')"
+    local extra=""
+    [[ -z "$WORKERS" ]] || extra+=" --workers $WORKERS"
+    [[ "$MISS_TIMEOUT" == 5 ]] || extra+=" --miss-timeout $MISS_TIMEOUT"
+    for a in "${APP_ARGS[@]+"${APP_ARGS[@]}"}"; do extra+=" --app-arg $a"; done
+    echo "command:     bench/run-live-latency.sh --streams $STREAMS --rate $RATE --duration $DURATION --warmup $WARMUP$extra"
+    echo "git:         $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
+    echo "cpus:        $(nproc)"
+    echo "cpu model:   $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+    echo "memory:      $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+    echo "kernel:      $(uname -sr)"
+    echo "java:        $(java -version 2>&1 | head -2 | tr '\n' ' ')"
+    echo "postgresql:  $(psql_admin -At -c 'SHOW server_version' 2>/dev/null || echo unknown)"
+    echo "open files:  $(ulimit -n) (per process limit)"
+}
+
+# What else uses the machine: the load average and the busiest processes that are not this benchmark's.
+others() {
+    echo "uptime:      $(uptime)"
+    echo "busiest other processes (ps: CPU share since each started; not this run's exchange):"
+    # awk reads everything (no head): an early exit would end ps with SIGPIPE, and pipefail the script
+    ps -eo pid,pcpu,etime,args --sort=-pcpu | awk -v app="$APP_PID" '(NR == 1 || $1 != app) && n++ < 7' \
+        | cut -c1-150 | sed 's/^/    /'
+}
+
+# ---------------------------------------------------------------- build, database, exchange
+build_jar_if_needed
+create_database
+start_exchange "bench-live-app-$TS.jar" "${APP_ARGS[@]+"${APP_ARGS[@]}"}"
+
+# ---------------------------------------------------------------- load
+{
+    echo "=== machine ==="
+    machine
+    echo "note: the exchange, PostgreSQL and the load client share these CPUs"
+    echo "=== before the load ==="
+    others
+    echo
+} | tee "$RESULT"
+
+LOAD_ARGS=(--url "$BASE" --streams "$STREAMS" --rate "$RATE" --duration-seconds "$DURATION"
+           --warmup-seconds "$WARMUP" --miss-timeout-seconds "$MISS_TIMEOUT" --app-pid "$APP_PID" --database "$DB"
+           --label "${BENCH_LABEL:-$STREAMS streams, $RATE/s}")
+[[ -z "$WORKERS" ]] || LOAD_ARGS+=(--workers "$WORKERS")
+java -Xmx768m "$ROOT/bench/LiveLatencyLoad.java" "${LOAD_ARGS[@]}" | tee -a "$RESULT"
+
+# Whatever the exchange itself complained about during the run, so that failures are seen, not hidden.
+{
+    echo
+    echo "=== after the load ==="
+    echo "uptime:      $(uptime)"
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+        echo
+        echo "!!! the exchange was no longer running at the end of the load: these figures are not valid !!!"
+        grep -E 'ShutdownHook|Commencing graceful shutdown' "$APP_LOG" | head -n 2 || true
+    fi
+    echo
+    echo "=== exchange log: $(grep -c -E ' (ERROR|WARN) ' "$APP_LOG" || true) ERROR/WARN lines ==="
+    grep -E ' (ERROR|WARN) ' "$APP_LOG" | head -n 20 || true
+} | tee -a "$RESULT"
+echo "result saved in $RESULT"
