@@ -7,6 +7,7 @@ import org.eprescription.api.security.ExchangeUser;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.stream.LiveStreams;
+import org.eprescription.api.stream.SharedRenderings;
 import org.eprescription.api.stream.StreamFormat;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.query.prescription.FindPrescriptionsByInstitution;
@@ -30,15 +31,17 @@ public class InstitutionPrescriptionsController {
     private final LiveStreams streams;
     private final ResourceAccess access;
     private final AccessLog accessLog;
+    private final SharedRenderings renderings;
 
     public InstitutionPrescriptionsController(QueryGateway queryGateway, PrescriptionResponses responses,
                                               LiveStreams streams, ResourceAccess access,
-                                              AccessLog accessLog) {
+                                              AccessLog accessLog, SharedRenderings renderings) {
         this.queryGateway = queryGateway;
         this.responses = responses;
         this.streams = streams;
         this.access = access;
         this.accessLog = accessLog;
+        this.renderings = renderings;
     }
 
     @GetMapping
@@ -72,7 +75,7 @@ public class InstitutionPrescriptionsController {
 
                     @Override
                     public Object change(PrescriptionView view) {
-                        return responses.withOpenAlerts(view);
+                        return renderings.of("open-alerts", view, responses::withOpenAlerts);
                     }
                 });
     }

@@ -8,6 +8,7 @@ import org.eprescription.api.security.ExchangeUser;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.stream.LiveStreams;
+import org.eprescription.api.stream.SharedRenderings;
 import org.eprescription.api.stream.StreamFormat;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.query.prescription.DispensingView;
@@ -41,10 +42,11 @@ public class DispensingViewController {
     private final ZoneId zone;
     private final ResourceAccess access;
     private final AccessLog accessLog;
+    private final SharedRenderings renderings;
 
     public DispensingViewController(QueryGateway queryGateway, PrescriptionResponses responses, LiveStreams streams,
                                     Clock clock, ExchangeProperties properties, ResourceAccess access,
-                                    AccessLog accessLog) {
+                                    AccessLog accessLog, SharedRenderings renderings) {
         this.queryGateway = queryGateway;
         this.responses = responses;
         this.streams = streams;
@@ -52,6 +54,7 @@ public class DispensingViewController {
         this.zone = properties.zone();
         this.access = access;
         this.accessLog = accessLog;
+        this.renderings = renderings;
     }
 
     @GetMapping
@@ -87,7 +90,7 @@ public class DispensingViewController {
 
                     @Override
                     public Object change(PrescriptionView view) {
-                        return responses.withOpenAlerts(view);
+                        return renderings.of("open-alerts", view, responses::withOpenAlerts);
                     }
                 });
     }

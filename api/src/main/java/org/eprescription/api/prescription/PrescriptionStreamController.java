@@ -4,6 +4,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.stream.LiveStreams;
+import org.eprescription.api.stream.SharedRenderings;
 import org.eprescription.api.stream.StreamFormat;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.query.prescription.FindPrescription;
@@ -26,14 +27,17 @@ public class PrescriptionStreamController {
     private final LiveStreams streams;
     private final ResourceAccess access;
     private final AccessLog accessLog;
+    private final SharedRenderings renderings;
 
     public PrescriptionStreamController(PrescriptionViews views, PrescriptionResponses responses, LiveStreams streams,
-                                        ResourceAccess access, AccessLog accessLog) {
+                                        ResourceAccess access, AccessLog accessLog,
+                                        SharedRenderings renderings) {
         this.views = views;
         this.responses = responses;
         this.streams = streams;
         this.access = access;
         this.accessLog = accessLog;
+        this.renderings = renderings;
     }
 
     @GetMapping(path = "/api/v1/prescriptions/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
@@ -55,7 +59,7 @@ public class PrescriptionStreamController {
 
                     @Override
                     public Object change(PrescriptionView view) {
-                        return responses.current(view);
+                        return renderings.of("all-alerts", view, responses::current);
                     }
                 });
     }
