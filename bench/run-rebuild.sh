@@ -16,7 +16,8 @@
 # 3. --live head (default): the live processors' tokens are set to the head, so they do not process the clones at
 #    startup (the live views hold the templates only until a replay swaps the rebuilt tables in).
 #    --live catch-up: the tokens stay where they were; the exchange starts and the live processors process every
-#    clone first (timed), so that a verify compares live tables built event by event with rebuilt ones.
+#    clone first (timed), and (with --verify yes) a verify before the replays compares those live tables, built
+#    event by event, with a rebuild.
 # 4. Measures reading the store: GET /api/v1/audit/events (NDJSON) and a plain COPY of the table by psql.
 # 5. For each projection: POST /admin/projections/{name}/replay, polls GET /admin/projections until done, while a
 #    probe reads GET /prescriptions/{id} (a template prescription) every --probe-ms as an auditor; reports events/s,
@@ -48,7 +49,7 @@ STARTUP_TIMEOUT=300
 APP_ARGS=()
 
 usage() {
-    sed -n '2,27p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit "${1:-0}"
 }
 
@@ -181,6 +182,13 @@ if [[ "$LIVE" == catch-up ]]; then
     done
     catch_seconds="$(since "$catch_started")"
     echo "live processors caught up in $catch_seconds s ($(awk -v n="$COUNT" -v s="$catch_seconds" 'BEGIN { printf "%.0f", n / s }') events/s, both processors at once)"
+fi
+
+if [[ "$LIVE" == catch-up && "$VERIFY" == yes ]]; then
+    # the live tables, built event by event by the live processors, against a rebuild through the replay's path
+    echo
+    echo "=== verify before the replays: live tables (built event by event) against a rebuild ==="
+    java -Xmx256m "$ROOT/bench/RebuildBench.java" verify --url "$BASE" --projections "$PROJECTIONS"
 fi
 
 # ---------------------------------------------------------------- reading alone

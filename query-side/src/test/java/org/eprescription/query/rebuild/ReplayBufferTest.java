@@ -252,6 +252,13 @@ class ReplayBufferTest {
 
                 @Override
                 public boolean hasNextAvailable(int timeout, TimeUnit unit) {
+                    if (next >= visible.size() && timeout > 0) {
+                        try {
+                            unit.sleep(timeout);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
                     return next < visible.size();
                 }
 
