@@ -15,9 +15,8 @@ APP_PID=""
 DB_CREATED=0
 RUN_JAR=""
 
-cleanup() {
-    local rc=$?
-    trap - EXIT INT TERM
+# Stops the exchange started by start_exchange (its pid only), if it still runs.
+stop_exchange() {
     if [[ -n "$APP_PID" ]] && kill -0 "$APP_PID" 2>/dev/null; then
         echo "stopping the exchange (pid $APP_PID)"
         kill "$APP_PID" 2>/dev/null || true
@@ -32,6 +31,12 @@ cleanup() {
         fi
         wait "$APP_PID" 2>/dev/null || true
     fi
+}
+
+cleanup() {
+    local rc=$?
+    trap - EXIT INT TERM
+    stop_exchange
     if [[ "$DB_CREATED" == 1 ]]; then
         if [[ "$KEEP_DB" == 1 ]]; then
             echo "keeping database $DB (drop it with: psql -h $PGHOST_ -U $PGUSER_ -d postgres -c 'DROP DATABASE $DB')"

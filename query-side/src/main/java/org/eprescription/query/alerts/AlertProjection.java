@@ -39,6 +39,7 @@ import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.core.prescription.event.RefillScheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -71,15 +72,27 @@ public class AlertProjection {
 
     private static final Logger log = LoggerFactory.getLogger(AlertProjection.class);
 
-    private final AlertRepository repository;
+    private final AlertStore repository;
     private final InteractionRules rules;
     private final DrugCatalogue catalogue;
     private final Clock clock;
     private final QueryUpdateEmitter emitter;
 
+    @Autowired
     public AlertProjection(JdbcClient jdbc, ObjectMapper objectMapper, InteractionRules rules, DrugCatalogue catalogue,
                            Clock clock, QueryUpdateEmitter emitter) {
-        this.repository = new AlertRepository(jdbc, objectMapper);
+        this(new AlertRepository(jdbc, objectMapper), rules, catalogue, clock, emitter);
+    }
+
+    /** A projection for a replay: rows through {@code store}, progress only to {@code emitter}'s subscribers. */
+    public AlertProjection(AlertReplayStore store, InteractionRules rules, DrugCatalogue catalogue, Clock clock,
+                           QueryUpdateEmitter emitter) {
+        this((AlertStore) store, rules, catalogue, clock, emitter);
+    }
+
+    private AlertProjection(AlertStore repository, InteractionRules rules, DrugCatalogue catalogue, Clock clock,
+                            QueryUpdateEmitter emitter) {
+        this.repository = repository;
         this.rules = rules;
         this.catalogue = catalogue;
         this.clock = clock;

@@ -20,7 +20,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -30,18 +32,65 @@ import java.util.UUID;
  * {@code alert_progress}) through {@link JdbcClient}. Conflicts and acknowledgements are jsonb, written and read with
  * the application's {@link ObjectMapper}. Not a bean of its own: the projection and the queries each make one.
  */
-class AlertRepository {
+class AlertRepository implements AlertStore {
 
-    private static final String SELECT_COURSE = """
+    static final String SELECT_COURSE = """
             select prescription_id, line_number, use_number, patient_id, drug_code, prescribed_drug_code,
                    prescribed_days, start_date, end_date, status, institution_id, prescriber_id, dispensed_at
               from medication_course
             """;
 
-    private static final String SELECT_ALERT = """
+    static final String SELECT_ALERT = """
             select alert_id, patient_id, prescription_id, line_number, type, status, drug_code, alert_key, ingredient,
                    institution_id, prescriber_id, conflicts, acknowledgements, raised_at, resolved_at
               from medication_alert
+            """;
+
+    static final String UPSERT_PROGRESS = """
+            insert into alert_progress (prescription_id, version) values (:id, :version)
+            on conflict (prescription_id) do update set version = excluded.version
+            where alert_progress.version < excluded.version
+            """;
+
+    static final String UPSERT_COURSE = """
+            insert into medication_course (prescription_id, line_number, use_number, patient_id, drug_code,
+                prescribed_drug_code, prescribed_days, start_date, end_date, status, institution_id,
+                prescriber_id, dispensed_at)
+            values (:prescriptionId, :line, :use, :patient, :drug, :prescribedDrug, :prescribedDays, :from,
+                :to, :status, :institution, :prescriber, :dispensedAt)
+            on conflict (prescription_id, line_number, use_number) do update set
+                drug_code = excluded.drug_code,
+                start_date = excluded.start_date,
+                end_date = excluded.end_date,
+                status = excluded.status,
+                dispensed_at = excluded.dispensed_at
+            """;
+
+    private static final String INSERT_ALERT = """
+            insert into medication_alert (alert_id, patient_id, prescription_id, line_number, type, severity,
+                status, drug_code, alert_key, ingredient, institution_id, prescriber_id, conflicts,
+                acknowledgements, raised_at, resolved_at)
+            values (:alertId, :patient, :prescriptionId, :line, :type, :severity, :status, :drug, :key,
+                :ingredient, :institution, :prescriber, cast(:conflicts as jsonb),
+                cast(:acknowledgements as jsonb), :raisedAt, :resolvedAt)
+            """;
+
+    /** New alerts as {@link #insertAlert} inserts them; existing ones get the status and acknowledgements given. */
+    static final String UPSERT_ALERT = INSERT_ALERT + """
+            on conflict (alert_id) do update set
+                status = excluded.status,
+                resolved_at = excluded.resolved_at,
+                acknowledgements = excluded.acknowledgements
+            """;
+
+    static final String UPSERT_CONSENT = """
+            insert into patient_consent (patient_id, sharing_allowed, changed_at, version)
+            values (:patient, :allowed, :changedAt, :version)
+            on conflict (patient_id) do update set
+                sharing_allowed = excluded.sharing_allowed,
+                changed_at = excluded.changed_at,
+                version = excluded.version
+            where patient_consent.version < excluded.version
             """;
 
     private final JdbcClient jdbc;
@@ -55,7 +104,8 @@ class AlertRepository {
     // --- progress ---------------------------------------------------------------------------------------------
 
     /** The sequence number of the last event of the prescription processed, or -1. */
-    long progress(PrescriptionId prescriptionId) {
+    @Override
+    public long progress(PrescriptionId prescriptionId) {
         return jdbc.sql("select version from alert_progress where prescription_id = :id")
                 .param("id", prescriptionId.value())
                 .query(Long.class)
@@ -63,34 +113,38 @@ class AlertRepository {
                 .orElse(-1L);
     }
 
-    void saveProgress(PrescriptionId prescriptionId, long version) {
-        jdbc.sql("""
-                        insert into alert_progress (prescription_id, version) values (:id, :version)
-                        on conflict (prescription_id) do update set version = excluded.version
-                        where alert_progress.version < excluded.version
-                        """)
-                .param("id", prescriptionId.value())
-                .param("version", version)
-                .update();
+    @Override
+    public void saveProgress(PrescriptionId prescriptionId, long version) {
+        jdbc.sql(UPSERT_PROGRESS).params(progressParameters(prescriptionId, version)).update();
+    }
+
+    static Map<String, Object> progressParameters(PrescriptionId prescriptionId, long version) {
+        Map<String, Object> parameters = new HashMap<>(4);
+        parameters.put("id", prescriptionId.value());
+        parameters.put("version", version);
+        return parameters;
     }
 
     // --- courses ----------------------------------------------------------------------------------------------
 
-    List<StoredCourse> coursesOfPatient(PatientId patientId) {
+    @Override
+    public List<StoredCourse> coursesOfPatient(PatientId patientId) {
         return jdbc.sql(SELECT_COURSE + " where patient_id = :patient order by start_date, prescription_id, line_number, use_number")
                 .param("patient", patientId.value())
                 .query(this::mapCourse)
                 .list();
     }
 
-    List<StoredCourse> coursesOfPrescription(PrescriptionId prescriptionId) {
+    @Override
+    public List<StoredCourse> coursesOfPrescription(PrescriptionId prescriptionId) {
         return jdbc.sql(SELECT_COURSE + " where prescription_id = :id order by line_number, use_number")
                 .param("id", prescriptionId.value())
                 .query(this::mapCourse)
                 .list();
     }
 
-    Optional<StoredCourse> course(PrescriptionId prescriptionId, int lineNumber, int use) {
+    @Override
+    public Optional<StoredCourse> course(PrescriptionId prescriptionId, int lineNumber, int use) {
         return jdbc.sql(SELECT_COURSE + " where prescription_id = :id and line_number = :line and use_number = :use")
                 .param("id", prescriptionId.value())
                 .param("line", lineNumber)
@@ -100,7 +154,8 @@ class AlertRepository {
     }
 
     /** The patient a prescription belongs to, as its courses say (for an event without the metadata). */
-    Optional<PatientId> patientOf(PrescriptionId prescriptionId) {
+    @Override
+    public Optional<PatientId> patientOf(PrescriptionId prescriptionId) {
         return jdbc.sql("select patient_id from medication_course where prescription_id = :id limit 1")
                 .param("id", prescriptionId.value())
                 .query(String.class)
@@ -108,39 +163,33 @@ class AlertRepository {
                 .map(PatientId::of);
     }
 
-    void saveCourse(StoredCourse stored) {
+    @Override
+    public void saveCourse(StoredCourse stored) {
+        jdbc.sql(UPSERT_COURSE).params(courseParameters(stored)).update();
+    }
+
+    static Map<String, Object> courseParameters(StoredCourse stored) {
         MedicationCourse course = stored.course();
-        jdbc.sql("""
-                        insert into medication_course (prescription_id, line_number, use_number, patient_id, drug_code,
-                            prescribed_drug_code, prescribed_days, start_date, end_date, status, institution_id,
-                            prescriber_id, dispensed_at)
-                        values (:prescriptionId, :line, :use, :patient, :drug, :prescribedDrug, :prescribedDays, :from,
-                            :to, :status, :institution, :prescriber, :dispensedAt)
-                        on conflict (prescription_id, line_number, use_number) do update set
-                            drug_code = excluded.drug_code,
-                            start_date = excluded.start_date,
-                            end_date = excluded.end_date,
-                            status = excluded.status,
-                            dispensed_at = excluded.dispensed_at
-                        """)
-                .param("prescriptionId", course.prescriptionId().value())
-                .param("line", course.lineNumber())
-                .param("use", course.use())
-                .param("patient", course.patientId().value())
-                .param("drug", course.drugCode().value())
-                .param("prescribedDrug", stored.prescribedDrugCode().value())
-                .param("prescribedDays", stored.prescribedDays())
-                .param("from", course.from())
-                .param("to", course.to())
-                .param("status", course.status().name())
-                .param("institution", course.institutionId().value())
-                .param("prescriber", course.prescriberId().value())
-                .param("dispensedAt", SqlTimestamps.timestamp(stored.dispensedAt()))
-                .update();
+        Map<String, Object> parameters = new HashMap<>(32);
+        parameters.put("prescriptionId", course.prescriptionId().value());
+        parameters.put("line", course.lineNumber());
+        parameters.put("use", course.use());
+        parameters.put("patient", course.patientId().value());
+        parameters.put("drug", course.drugCode().value());
+        parameters.put("prescribedDrug", stored.prescribedDrugCode().value());
+        parameters.put("prescribedDays", stored.prescribedDays());
+        parameters.put("from", course.from());
+        parameters.put("to", course.to());
+        parameters.put("status", course.status().name());
+        parameters.put("institution", course.institutionId().value());
+        parameters.put("prescriber", course.prescriberId().value());
+        parameters.put("dispensedAt", SqlTimestamps.timestamp(stored.dispensedAt()));
+        return parameters;
     }
 
     /** A cancelled or expired prescription's undispensed courses stop counting; dispensed ones stay. */
-    int stopPlannedCourses(PrescriptionId prescriptionId) {
+    @Override
+    public int stopPlannedCourses(PrescriptionId prescriptionId) {
         return jdbc.sql("update medication_course set status = 'STOPPED' where prescription_id = :id and status = 'PLANNED'")
                 .param("id", prescriptionId.value())
                 .update();
@@ -148,33 +197,30 @@ class AlertRepository {
 
     // --- alerts -----------------------------------------------------------------------------------------------
 
-    void insertAlert(StoredAlert alert) {
-        jdbc.sql("""
-                        insert into medication_alert (alert_id, patient_id, prescription_id, line_number, type, severity,
-                            status, drug_code, alert_key, ingredient, institution_id, prescriber_id, conflicts,
-                            acknowledgements, raised_at, resolved_at)
-                        values (:alertId, :patient, :prescriptionId, :line, :type, :severity, :status, :drug, :key,
-                            :ingredient, :institution, :prescriber, cast(:conflicts as jsonb),
-                            cast(:acknowledgements as jsonb), :raisedAt, :resolvedAt)
-                        on conflict (alert_id) do nothing
-                        """)
-                .param("alertId", alert.alertId().value())
-                .param("patient", alert.patientId().value())
-                .param("prescriptionId", alert.prescriptionId().value())
-                .param("line", alert.lineNumber())
-                .param("type", alert.type().name())
-                .param("severity", alert.type().severity().name())
-                .param("status", alert.status())
-                .param("drug", alert.drugCode().value())
-                .param("key", alert.key())
-                .param("ingredient", alert.ingredient())
-                .param("institution", alert.institutionId().value())
-                .param("prescriber", alert.prescriberId().value())
-                .param("conflicts", json.write(alert.conflicts()))
-                .param("acknowledgements", json.write(alert.acknowledgements()))
-                .param("raisedAt", SqlTimestamps.timestamp(alert.raisedAt()))
-                .param("resolvedAt", SqlTimestamps.timestamp(alert.resolvedAt()))
-                .update();
+    @Override
+    public void insertAlert(StoredAlert alert) {
+        jdbc.sql(INSERT_ALERT + " on conflict (alert_id) do nothing").params(alertParameters(alert)).update();
+    }
+
+    Map<String, Object> alertParameters(StoredAlert alert) {
+        Map<String, Object> parameters = new HashMap<>(32);
+        parameters.put("alertId", alert.alertId().value());
+        parameters.put("patient", alert.patientId().value());
+        parameters.put("prescriptionId", alert.prescriptionId().value());
+        parameters.put("line", alert.lineNumber());
+        parameters.put("type", alert.type().name());
+        parameters.put("severity", alert.type().severity().name());
+        parameters.put("status", alert.status());
+        parameters.put("drug", alert.drugCode().value());
+        parameters.put("key", alert.key());
+        parameters.put("ingredient", alert.ingredient());
+        parameters.put("institution", alert.institutionId().value());
+        parameters.put("prescriber", alert.prescriberId().value());
+        parameters.put("conflicts", json.write(alert.conflicts()));
+        parameters.put("acknowledgements", json.write(alert.acknowledgements()));
+        parameters.put("raisedAt", SqlTimestamps.timestamp(alert.raisedAt()));
+        parameters.put("resolvedAt", SqlTimestamps.timestamp(alert.resolvedAt()));
+        return parameters;
     }
 
     /** Ordered by line, then type and key as the rules order them. */
@@ -215,14 +261,16 @@ class AlertRepository {
                 .list();
     }
 
-    List<StoredAlert> openAlertsOfPatient(PatientId patientId) {
+    @Override
+    public List<StoredAlert> openAlertsOfPatient(PatientId patientId) {
         return jdbc.sql(SELECT_ALERT + " where patient_id = :patient and status = 'OPEN' order by alert_id")
                 .param("patient", patientId.value())
                 .query(this::mapAlert)
                 .list();
     }
 
-    int resolveAlertsOfPrescription(PrescriptionId prescriptionId, Instant at) {
+    @Override
+    public int resolveAlertsOfPrescription(PrescriptionId prescriptionId, Instant at) {
         return jdbc.sql("""
                         update medication_alert set status = 'RESOLVED', resolved_at = :at
                          where prescription_id = :id and status = 'OPEN'
@@ -232,7 +280,8 @@ class AlertRepository {
                 .update();
     }
 
-    int resolveAlert(AlertId alertId, Instant at) {
+    @Override
+    public int resolveAlert(AlertId alertId, Instant at) {
         return jdbc.sql("update medication_alert set status = 'RESOLVED', resolved_at = :at where alert_id = :id and status = 'OPEN'")
                 .param("id", alertId.value())
                 .param("at", SqlTimestamps.timestamp(at))
@@ -240,7 +289,8 @@ class AlertRepository {
     }
 
     /** Appends to the alert's acknowledgements; answers false for an unknown alert. */
-    boolean appendAcknowledgement(AcknowledgementView acknowledgement) {
+    @Override
+    public boolean appendAcknowledgement(AcknowledgementView acknowledgement) {
         return jdbc.sql("""
                         update medication_alert set acknowledgements = acknowledgements || cast(:ack as jsonb)
                          where alert_id = :id
@@ -252,21 +302,19 @@ class AlertRepository {
 
     // --- consent ----------------------------------------------------------------------------------------------
 
-    void saveConsent(PatientId patientId, boolean sharingAllowed, Instant changedAt, long version) {
-        jdbc.sql("""
-                        insert into patient_consent (patient_id, sharing_allowed, changed_at, version)
-                        values (:patient, :allowed, :changedAt, :version)
-                        on conflict (patient_id) do update set
-                            sharing_allowed = excluded.sharing_allowed,
-                            changed_at = excluded.changed_at,
-                            version = excluded.version
-                        where patient_consent.version < excluded.version
-                        """)
-                .param("patient", patientId.value())
-                .param("allowed", sharingAllowed)
-                .param("changedAt", SqlTimestamps.timestamp(changedAt))
-                .param("version", version)
-                .update();
+    @Override
+    public void saveConsent(PatientId patientId, boolean sharingAllowed, Instant changedAt, long version) {
+        jdbc.sql(UPSERT_CONSENT).params(consentParameters(patientId, sharingAllowed, changedAt, version)).update();
+    }
+
+    static Map<String, Object> consentParameters(PatientId patientId, boolean sharingAllowed, Instant changedAt,
+                                                 long version) {
+        Map<String, Object> parameters = new HashMap<>(8);
+        parameters.put("patient", patientId.value());
+        parameters.put("allowed", sharingAllowed);
+        parameters.put("changedAt", SqlTimestamps.timestamp(changedAt));
+        parameters.put("version", version);
+        return parameters;
     }
 
     /** No row means not shared. */
@@ -279,7 +327,8 @@ class AlertRepository {
     }
 
     /** Empties all four tables, before a replay rebuilds them. */
-    void deleteAll() {
+    @Override
+    public void deleteAll() {
         jdbc.sql("delete from medication_alert").update();
         jdbc.sql("delete from medication_course").update();
         jdbc.sql("delete from patient_consent").update();
@@ -288,7 +337,7 @@ class AlertRepository {
 
     // --- mapping ----------------------------------------------------------------------------------------------
 
-    private StoredCourse mapCourse(ResultSet rs, int rowNum) throws SQLException {
+    StoredCourse mapCourse(ResultSet rs, int rowNum) throws SQLException {
         MedicationCourse course = new MedicationCourse(
                 new PrescriptionId(rs.getObject("prescription_id", UUID.class)),
                 rs.getInt("line_number"),
@@ -304,7 +353,7 @@ class AlertRepository {
                 rs.getInt("prescribed_days"), SqlTimestamps.instant(rs.getObject("dispensed_at", OffsetDateTime.class)));
     }
 
-    private StoredAlert mapAlert(ResultSet rs, int rowNum) throws SQLException {
+    StoredAlert mapAlert(ResultSet rs, int rowNum) throws SQLException {
         return new StoredAlert(
                 AlertId.of(rs.getString("alert_id")),
                 PatientId.of(rs.getString("patient_id")),

@@ -48,22 +48,36 @@ public class PrescriptionViewProjection {
 
     private static final Logger log = LoggerFactory.getLogger(PrescriptionViewProjection.class);
 
-    private final PrescriptionViewRepository repository;
+    private final PrescriptionViewStore repository;
     private final PrescriptionViewEvolver evolver;
     private final PrescriptionViewUpdates updates;
 
     @Autowired
     public PrescriptionViewProjection(PrescriptionViewRepository repository, DrugCatalogue catalogue,
                                       PrescriptionViewUpdates updates) {
-        this.repository = repository;
-        this.evolver = new PrescriptionViewEvolver(catalogue);
-        this.updates = updates;
+        this((PrescriptionViewStore) repository, catalogue, updates);
     }
 
     /** A projection whose changes reach only {@code emitter}'s subscribers, and no other node. */
     public PrescriptionViewProjection(PrescriptionViewRepository repository, DrugCatalogue catalogue,
                                       QueryUpdateEmitter emitter) {
         this(repository, catalogue, new PrescriptionViewUpdates(emitter, repository, ViewChangeAnnouncer.NONE));
+    }
+
+    /**
+     * A projection for a replay: rows through {@code store}, changes only to {@code emitter}'s subscribers (nobody
+     * subscribes to a replay's), and no other node told.
+     */
+    public PrescriptionViewProjection(PrescriptionViewReplayStore store, PrescriptionViewRepository views,
+                                      DrugCatalogue catalogue, QueryUpdateEmitter emitter) {
+        this(store, catalogue, new PrescriptionViewUpdates(emitter, views, ViewChangeAnnouncer.NONE));
+    }
+
+    private PrescriptionViewProjection(PrescriptionViewStore store, DrugCatalogue catalogue,
+                                       PrescriptionViewUpdates updates) {
+        this.repository = store;
+        this.evolver = new PrescriptionViewEvolver(catalogue);
+        this.updates = updates;
     }
 
     @EventHandler

@@ -21,7 +21,9 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -31,9 +33,9 @@ import java.util.UUID;
  * written and read with the application's {@link ObjectMapper}; everything a query filters on has its own column.
  */
 @Repository
-public class PrescriptionViewRepository {
+public class PrescriptionViewRepository implements PrescriptionViewStore {
 
-    private static final String SELECT = """
+    static final String SELECT = """
             select prescription_id, status, patient_id, patient_birth_date, patient_name, prescriber_id,
                    institution_id, refills, uses_left, current_use, valid_until, pharmacy_id, cancellation_requested,
                    refill_planned, refill_opens, refill_closes, lines, dispensings, issued_at, updated_at, version,
@@ -46,7 +48,7 @@ public class PrescriptionViewRepository {
      * the stored one (and a row that does not exist yet cannot be created without one: not null).
      * The version guard never lets an older view overwrite a newer one.
      */
-    private static final String UPSERT = """
+    static final String UPSERT = """
             insert into prescription_view (
                 prescription_id, status, patient_id, patient_birth_date, patient_name, prescriber_id, institution_id,
                 exchange_code_hash, refills, uses_left, current_use, valid_until, pharmacy_id, cancellation_requested,
@@ -98,6 +100,7 @@ public class PrescriptionViewRepository {
         this.json = new JsonColumns(objectMapper);
     }
 
+    @Override
     public Optional<PrescriptionView> load(PrescriptionId prescriptionId) {
         return jdbc.sql(SELECT + " where prescription_id = :id")
                 .param("id", prescriptionId.value())
@@ -105,44 +108,43 @@ public class PrescriptionViewRepository {
                 .optional();
     }
 
-    /**
-     * Inserts or replaces the row of {@code view}, unless the stored row is already at the same or a later version.
-     *
-     * @param exchangeCodeHash required when the row is created (from PrescriptionIssued); null keeps the stored one
-     * @return whether the row was written
-     */
+    @Override
     public boolean save(PrescriptionView view, String exchangeCodeHash) {
+        return jdbc.sql(UPSERT).params(parameters(view, exchangeCodeHash)).update() > 0;
+    }
+
+    /** The parameters of {@link #UPSERT} for {@code view}. */
+    Map<String, Object> parameters(PrescriptionView view, String exchangeCodeHash) {
         PrescriptionStatus status = view.status();
         RefillWindow window = view.refillWindow();
-        int updated = jdbc.sql(UPSERT)
-                .param("prescriptionId", view.prescriptionId().value())
-                .param("status", status.name())
-                .param("patientId", view.patient().id().value())
-                .param("patientBirthDate", view.patient().birthDate())
-                .param("patientName", view.patient().name())
-                .param("prescriberId", view.prescriber().id().value())
-                .param("institutionId", view.prescriber().institutionId().value())
-                .param("exchangeCodeHash", exchangeCodeHash)
-                .param("refills", view.refills())
-                .param("usesLeft", view.usesLeft())
-                .param("currentUse", view.currentUse())
-                .param("validUntil", view.validUntil())
-                .param("pharmacyId", view.pharmacyId() == null ? null : view.pharmacyId().value())
-                .param("cancellationRequested", view.cancellationRequested())
-                .param("refillPlanned", window == null ? null : window.plannedDate())
-                .param("refillOpens", window == null ? null : window.opens())
-                .param("refillCloses", window == null ? null : window.closes())
-                .param("expiresAfter", expiresAfter(view))
-                .param("lines", json.write(view.lines()))
-                .param("dispensings", json.write(view.dispensings()))
-                .param("issuedAt", SqlTimestamps.timestamp(view.issuedAt()))
-                .param("updatedAt", SqlTimestamps.timestamp(view.updatedAt()))
-                .param("version", view.version())
-                .param("heldSince", SqlTimestamps.timestamp(view.heldSince()))
-                .param("lastDispensedAt", SqlTimestamps.timestamp(view.lastDispensedAt()))
-                .param("lastPosition", view.lastPosition() < 0 ? null : view.lastPosition())
-                .update();
-        return updated > 0;
+        Map<String, Object> parameters = new HashMap<>(64);
+        parameters.put("prescriptionId", view.prescriptionId().value());
+        parameters.put("status", status.name());
+        parameters.put("patientId", view.patient().id().value());
+        parameters.put("patientBirthDate", view.patient().birthDate());
+        parameters.put("patientName", view.patient().name());
+        parameters.put("prescriberId", view.prescriber().id().value());
+        parameters.put("institutionId", view.prescriber().institutionId().value());
+        parameters.put("exchangeCodeHash", exchangeCodeHash);
+        parameters.put("refills", view.refills());
+        parameters.put("usesLeft", view.usesLeft());
+        parameters.put("currentUse", view.currentUse());
+        parameters.put("validUntil", view.validUntil());
+        parameters.put("pharmacyId", view.pharmacyId() == null ? null : view.pharmacyId().value());
+        parameters.put("cancellationRequested", view.cancellationRequested());
+        parameters.put("refillPlanned", window == null ? null : window.plannedDate());
+        parameters.put("refillOpens", window == null ? null : window.opens());
+        parameters.put("refillCloses", window == null ? null : window.closes());
+        parameters.put("expiresAfter", expiresAfter(view));
+        parameters.put("lines", json.write(view.lines()));
+        parameters.put("dispensings", json.write(view.dispensings()));
+        parameters.put("issuedAt", SqlTimestamps.timestamp(view.issuedAt()));
+        parameters.put("updatedAt", SqlTimestamps.timestamp(view.updatedAt()));
+        parameters.put("version", view.version());
+        parameters.put("heldSince", SqlTimestamps.timestamp(view.heldSince()));
+        parameters.put("lastDispensedAt", SqlTimestamps.timestamp(view.lastDispensedAt()));
+        parameters.put("lastPosition", view.lastPosition() < 0 ? null : view.lastPosition());
+        return parameters;
     }
 
     public Optional<PrescriptionView> findByExchangeCodeHash(String exchangeCodeHash) {
@@ -226,7 +228,7 @@ public class PrescriptionViewRepository {
                 .list();
     }
 
-    /** Empties the view, before a replay rebuilds it. */
+    @Override
     public void deleteAll() {
         jdbc.sql("delete from prescription_view").update();
     }
@@ -240,7 +242,7 @@ public class PrescriptionViewRepository {
         };
     }
 
-    private PrescriptionView mapRow(ResultSet rs, int rowNum) throws SQLException {
+    PrescriptionView mapRow(ResultSet rs, int rowNum) throws SQLException {
         String pharmacy = rs.getString("pharmacy_id");
         LocalDate refillCloses = rs.getObject("refill_closes", LocalDate.class);
         int currentUse = rs.getInt("current_use");

@@ -1,5 +1,7 @@
 package org.eprescription.query.rebuild;
 
+import org.eprescription.query.support.ReplayBuffer;
+
 import java.util.List;
 import java.util.function.Supplier;
 
@@ -8,9 +10,16 @@ import java.util.function.Supplier;
  * and a way to make a second instance of its event handlers. That instance writes its SQL without a schema, so it
  * fills whichever tables the transaction's {@code search_path} points at, and it notifies no live subscriber.
  */
-public record ProjectionDefinition(String name, List<ProjectionTable> tables, Supplier<Object> detachedHandlers) {
+public record ProjectionDefinition(String name, List<ProjectionTable> tables, Supplier<Detached> detached) {
 
     public ProjectionDefinition {
         tables = List.copyOf(tables);
+    }
+
+    /**
+     * A detached instance of the handlers, and what they keep in memory between events ({@link ReplayBuffer#NONE}
+     * for handlers that read and write their tables directly).
+     */
+    public record Detached(Object handlers, ReplayBuffer buffer) {
     }
 }

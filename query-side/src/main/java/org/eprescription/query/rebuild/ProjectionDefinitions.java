@@ -1,13 +1,15 @@
 package org.eprescription.query.rebuild;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.interaction.InteractionRules;
 import org.eprescription.query.alerts.AlertProjection;
+import org.eprescription.query.alerts.AlertReplayStore;
 import org.eprescription.query.prescription.PrescriptionViewProjection;
+import org.eprescription.query.prescription.PrescriptionViewReplayStore;
 import org.eprescription.query.prescription.PrescriptionViewRepository;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.eprescription.query.support.NoSubscribers;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -20,21 +22,30 @@ public class ProjectionDefinitions {
 
     private final List<ProjectionDefinition> definitions;
 
-    public ProjectionDefinitions(JdbcClient jdbc, ObjectMapper objectMapper, PrescriptionViewRepository views,
+    public ProjectionDefinitions(JdbcTemplate jdbc, ObjectMapper objectMapper, PrescriptionViewRepository views,
                                  DrugCatalogue catalogue, InteractionRules rules, Clock clock) {
         this.definitions = List.of(
                 new ProjectionDefinition(PrescriptionViewProjection.PROCESSING_GROUP,
                         List.of(new ProjectionTable("prescription_view", List.of("prescription_id"))),
-                        // an emitter of its own, which nobody subscribes to: a rebuild notifies no live view
-                        () -> new PrescriptionViewProjection(views, catalogue, SimpleQueryUpdateEmitter.builder().build())),
+                        () -> {
+                            PrescriptionViewReplayStore store = new PrescriptionViewReplayStore(jdbc, views,
+                                    PrescriptionViewReplayStore.DEFAULT_CAPACITY);
+                            // an emitter nobody can subscribe to: a rebuild notifies no live view
+                            return new ProjectionDefinition.Detached(new PrescriptionViewProjection(store, views,
+                                    catalogue, new NoSubscribers()), store);
+                        }),
                 new ProjectionDefinition(AlertProjection.PROCESSING_GROUP,
                         List.of(new ProjectionTable("medication_course",
                                         List.of("prescription_id", "line_number", "use_number")),
                                 new ProjectionTable("medication_alert", List.of("alert_id")),
                                 new ProjectionTable("patient_consent", List.of("patient_id")),
                                 new ProjectionTable("alert_progress", List.of("prescription_id"))),
-                        () -> new AlertProjection(jdbc, objectMapper, rules, catalogue, clock,
-                                SimpleQueryUpdateEmitter.builder().build())));
+                        () -> {
+                            AlertReplayStore store = new AlertReplayStore(jdbc, objectMapper,
+                                    AlertReplayStore.DEFAULT_PATIENTS, AlertReplayStore.DEFAULT_PRESCRIPTIONS);
+                            return new ProjectionDefinition.Detached(new AlertProjection(store, rules, catalogue,
+                                    clock, new NoSubscribers()), store);
+                        }));
     }
 
     public List<ProjectionDefinition> all() {

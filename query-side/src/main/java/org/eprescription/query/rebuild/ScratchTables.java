@@ -58,10 +58,15 @@ public class ScratchTables {
                 .forEach(table -> jdbc.sql("drop table if exists " + schema + "." + table.name()).update()));
     }
 
-    /** Runs {@code work} in one transaction that sees the tables of {@code schema} only. */
+    /**
+     * Runs {@code work} in one transaction that sees the tables of {@code schema} only. Its commit does not wait for
+     * the disk: the copies only matter once a later transaction swaps them in or compares them, and that commit
+     * (an ordinary one) makes everything written before it durable too.
+     */
     public void inSchema(String schema, Runnable work) {
         transaction.executeWithoutResult(status -> {
             jdbc.sql("set local search_path to " + schema).update();
+            jdbc.sql("set local synchronous_commit to off").update();
             work.run();
         });
     }

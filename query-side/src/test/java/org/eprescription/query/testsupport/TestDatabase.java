@@ -8,6 +8,7 @@ import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -43,6 +44,10 @@ public final class TestDatabase implements AutoCloseable {
 
     public JdbcClient jdbcClient() {
         return JdbcClient.create(dataSource);
+    }
+
+    public DataSource dataSource() {
+        return dataSource;
     }
 
     @Override

@@ -1,0 +1,228 @@
+#!/usr/bin/env bash
+# Projection rebuild benchmark, one command:
+#
+#   bench/run-rebuild.sh [--events 5000000] [--projections prescription-view,medication-alerts]
+#                        [--live head|catch-up] [--verify yes|no] [--step-hours 12] [--days 365]
+#                        [--patients-per 4] [--probe-ms 100] [--build] [--keep-db] [--app-arg --x=y]...
+#
+# 1. Creates a fresh database on the local PostgreSQL server, starts the exchange against it (bench/lib.sh) and
+#    runs a dozen real lifecycles through the API (bench/RebuildBench.java templates: issue, accept, dispense, with
+#    refills, partial dispensing, generic substitution, cancellations, a release, an interaction alert acknowledged,
+#    and a consent).
+# 2. Stops the exchange and clones those lifecycles in SQL (bench/rebuild-load.sql) until the store holds --events
+#    events: new prescription ids, exchange code hashes, event ids and alert ids, patients drawn from a pool of
+#    (lifecycles / --patients-per) so that duplicate alerts are computed, institutions and pharmacies spread, dates
+#    moved across --days, each lifecycle's steps --step-hours apart in global order (interleaved with the others).
+# 3. --live head (default): the live processors' tokens are set to the head, so they do not process the clones at
+#    startup (the live views hold the templates only until a replay swaps the rebuilt tables in).
+#    --live catch-up: the tokens stay where they were; the exchange starts and the live processors process every
+#    clone first (timed), and (with --verify yes) a verify before the replays compares those live tables, built
+#    event by event, with a rebuild.
+# 4. Measures reading the store: GET /api/v1/audit/events (NDJSON) and a plain COPY of the table by psql.
+# 5. For each projection: POST /admin/projections/{name}/replay, polls GET /admin/projections until done, while a
+#    probe reads GET /prescriptions/{id} (a template prescription) every --probe-ms as an auditor; reports events/s,
+#    the time, the probe's p50/p99/max and any non-200. Then (--verify yes, the default) POST
+#    /admin/projections/{name}/verify, which must report 0 differences.
+# Stops the exchange and drops the database at the end, also on failure (--keep-db keeps it). Prints uptime (load
+# average) before each measured step; the whole output is kept in target/bench/rebuild-<timestamp>.txt.
+# Nothing here asserts a figure.
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+JAR="$ROOT/api/target/prescription-exchange.jar"
+PGHOST_="${BENCH_PGHOST:-127.0.0.1}"
+PGPORT_="${BENCH_PGPORT:-5432}"
+PGUSER_="${BENCH_PGUSER:-postgres}"
+
+EVENTS=5000000
+PROJECTIONS=prescription-view,medication-alerts
+LIVE=head
+VERIFY=yes
+STEP_HOURS=12
+DAYS=365
+PATIENTS_PER=4
+CONSENT_EVERY=10
+PROBE_MS=100
+BUILD=0
+KEEP_DB=0
+STARTUP_TIMEOUT=300
+APP_ARGS=()
+
+usage() {
+    sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    exit "${1:-0}"
+}
+
+while [[ $# -gt 0 ]]; do
+    case "$1" in
+        --events) EVENTS="$2"; shift 2 ;;
+        --projections) PROJECTIONS="$2"; shift 2 ;;
+        --live) LIVE="$2"; shift 2 ;;
+        --verify) VERIFY="$2"; shift 2 ;;
+        --step-hours) STEP_HOURS="$2"; shift 2 ;;
+        --days) DAYS="$2"; shift 2 ;;
+        --patients-per) PATIENTS_PER="$2"; shift 2 ;;
+        --probe-ms) PROBE_MS="$2"; shift 2 ;;
+        --build) BUILD=1; shift ;;
+        --keep-db) KEEP_DB=1; shift ;;
+        --app-arg) APP_ARGS+=("$2"); shift 2 ;;
+        -h|--help) usage 0 ;;
+        *) echo "unknown option: $1" >&2; usage 2 ;;
+    esac
+done
+[[ "$LIVE" == head || "$LIVE" == catch-up ]] || { echo "--live is head or catch-up, not $LIVE" >&2; exit 2; }
+[[ "$VERIFY" == yes || "$VERIFY" == no ]] || { echo "--verify is yes or no, not $VERIFY" >&2; exit 2; }
+for n in "$EVENTS" "$STEP_HOURS" "$DAYS" "$PATIENTS_PER" "$PROBE_MS"; do
+    [[ "$n" =~ ^[0-9]+$ && "$n" -gt 0 ]] || { echo "not a positive whole number: $n" >&2; exit 2; }
+done
+
+TS="$(date -u +%Y%m%d%H%M%S)"
+DB="bench_rebuild_${TS}_$$"
+OUT="$ROOT/target/bench"
+mkdir -p "$OUT"
+APP_LOG="$OUT/app-rebuild-$TS.log"
+RESULT="$OUT/rebuild-$TS.txt"
+TEMPLATES="$OUT/rebuild-templates-$TS.tsv"
+
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
+install_cleanup
+exec > >(tee "$RESULT") 2>&1
+
+psql_db() {
+    psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d "$DB" "$@"
+}
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+load() { echo "uptime: $(uptime | sed 's/^ *//')"; }
+projections_json() {
+    curl -s --max-time 30 -H "Authorization: Bearer $AUDITOR" "$BASE/admin/projections"
+}
+
+command_line="bench/run-rebuild.sh --events $EVENTS --projections $PROJECTIONS --live $LIVE --verify $VERIFY"
+[[ "$STEP_HOURS" == 12 && "$DAYS" == 365 && "$PATIENTS_PER" == 4 ]] \
+    || command_line+=" --step-hours $STEP_HOURS --days $DAYS --patients-per $PATIENTS_PER"
+[[ "$PROBE_MS" == 100 ]] || command_line+=" --probe-ms $PROBE_MS"
+for a in "${APP_ARGS[@]+"${APP_ARGS[@]}"}"; do command_line+=" --app-arg $a"; done
+
+echo "=== machine ==="
+echo "date:        $(date -u '+%Y-%m-%d %H:%M UTC')"
+echo "command:     $command_line"
+echo "git:         $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+echo "cpus:        $(nproc)"
+echo "cpu model:   $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+echo "memory:      $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+echo "kernel:      $(uname -sr)"
+echo "java:        $(java -version 2>&1 | head -2 | tr '\n' ' ')"
+echo "postgresql:  $(psql_admin -At -c 'SHOW server_version' 2>/dev/null || echo unknown)"
+echo "disk:        $(df -h "$ROOT" | awk 'NR == 2 {print $4 " free of " $2 " on " $6}')"
+load
+echo "note: the exchange, PostgreSQL and the benchmark client share these CPUs"
+echo
+
+# ---------------------------------------------------------------- templates
+build_jar_if_needed
+create_database
+start_exchange "bench-rebuild-app-$TS.jar" "${APP_ARGS[@]+"${APP_ARGS[@]}"}"
+echo
+echo "=== templates: real lifecycles through the API ==="
+java -Xmx256m "$ROOT/bench/RebuildBench.java" templates --url "$BASE" --out "$TEMPLATES"
+PROBE_ID="$(awk -F'\t' '$2 == "complete-amlodipine" {print $4}' "$TEMPLATES")"
+AUDITOR="$(local_token '{"role":"AUDITOR","subject":"AUD-1"}')"
+# the templates' alerts and views are in place before the exchange stops (the answers waited for them)
+template_events="$(psql_db -At -c 'SELECT count(*) FROM domainevententry')"
+echo "$template_events template events; the probe reads prescription $PROBE_ID"
+stop_exchange
+
+# ---------------------------------------------------------------- load
+echo
+echo "=== load: cloning the templates in SQL up to $EVENTS events ==="
+load
+psql_db -c "CREATE TABLE rb_template (tid int PRIMARY KEY, name text NOT NULL, weight int NOT NULL,
+                                      aggregate text NOT NULL, patient text NOT NULL)"
+psql_db -c "\\copy rb_template FROM '$TEMPLATES'"
+# lifecycles per step: a step comes STEP_HOURS after the one before, lifecycles spread evenly over DAYS
+lag="$(awk -v e="$EVENTS" -v h="$STEP_HOURS" -v d="$DAYS" 'BEGIN { l = int(e / 4.1 * h / (24 * d)); print (l < 1 ? 1 : l) }')"
+load_started="$(now)"
+psql_db -v events="$EVENTS" -v lag="$lag" -v days="$DAYS" -v patients_per="$PATIENTS_PER" \
+    -v consent_every="$CONSENT_EVERY" -f "$ROOT/bench/rebuild-load.sql" 2>&1 \
+    | grep -E '^(clone events|store head|Time: [0-9]{4,}[.])' || true
+psql_db -c "DROP TABLE rb_template"
+load_seconds="$(since "$load_started")"
+HEAD="$(psql_db -At -c 'SELECT max(globalindex) FROM domainevententry')"
+COUNT="$(psql_db -At -c 'SELECT count(*) FROM domainevententry')"
+echo "loaded: $COUNT events (head $HEAD) in $load_seconds s (step lag $lag lifecycles)"
+psql_db -At -c "SELECT 'event types: ' || string_agg(t || ' ' || n, ', ' ORDER BY n DESC)
+                  FROM (SELECT substring(payloadtype FROM '[^.]*$') t, count(*) n FROM domainevententry GROUP BY 1) x"
+echo "database size: $(psql_db -At -c "SELECT pg_size_pretty(pg_database_size(current_database()))")"
+echo "disk:          $(df -h "$ROOT" | awk 'NR == 2 {print $4 " free of " $2}')"
+
+if [[ "$LIVE" == head ]]; then
+    # the live processors start at the head: they do not process the clones at startup
+    psql_db -c "UPDATE tokenentry SET token = convert_to('{\"index\":$HEAD,\"gaps\":[]}', 'UTF8'),
+                       tokentype = 'org.axonframework.eventhandling.GapAwareTrackingToken', owner = NULL
+                 WHERE processorname IN ('prescription-view', 'medication-alerts')"
+    echo "live processors' tokens set to the head ($HEAD): they do not process the clones"
+fi
+
+start_exchange "bench-rebuild-app-$TS.jar" "${APP_ARGS[@]+"${APP_ARGS[@]}"}"
+AUDITOR="$(local_token '{"role":"AUDITOR","subject":"AUD-1"}')"
+
+if [[ "$LIVE" == catch-up ]]; then
+    echo
+    echo "=== live processors catching up with $COUNT events ==="
+    load
+    catch_started="$(now)"
+    while true; do
+        lags="$(projections_json | grep -o '"name":"[^"]*","state":"[^"]*","position":[0-9null]*,"head":[0-9]*,"lag":[0-9null]*' \
+            | sed 's/"name":"\([^"]*\)".*"lag":\([0-9null]*\)/\1=\2/' | tr '\n' ' ')"
+        if [[ -n "$lags" && ! "$lags" =~ =([1-9]|null) ]]; then break; fi
+        sleep 5
+        [[ $(( $(date +%s) % 60 )) -lt 5 ]] && echo "  $(since "$catch_started") s: lag $lags"
+    done
+    catch_seconds="$(since "$catch_started")"
+    echo "live processors caught up in $catch_seconds s ($(awk -v n="$COUNT" -v s="$catch_seconds" 'BEGIN { printf "%.0f", n / s }') events/s, both processors at once)"
+fi
+
+if [[ "$LIVE" == catch-up && "$VERIFY" == yes ]]; then
+    # the live tables, built event by event by the live processors, against a rebuild through the replay's path
+    echo
+    echo "=== verify before the replays: live tables (built event by event) against a rebuild ==="
+    java -Xmx256m "$ROOT/bench/RebuildBench.java" verify --url "$BASE" --projections "$PROJECTIONS"
+fi
+
+# ---------------------------------------------------------------- reading alone
+echo
+echo "=== reading the store alone ==="
+load
+java -Xmx256m "$ROOT/bench/RebuildBench.java" read --url "$BASE"
+copy_started="$(now)"
+psql_db -c "\\copy (SELECT globalindex, aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload,
+                          payloadrevision, payloadtype, timestamp FROM domainevententry ORDER BY globalindex) TO '/dev/null'"
+copy_seconds="$(since "$copy_started")"
+echo "psql COPY of the table (ORDER BY globalindex) to /dev/null: $COUNT events in $copy_seconds s = $(awk -v n="$COUNT" -v s="$copy_seconds" 'BEGIN { printf "%.0f", n / s }') events/s"
+
+# ---------------------------------------------------------------- replays
+echo
+echo "=== replays ==="
+load
+java -Xmx256m "$ROOT/bench/RebuildBench.java" replay --url "$BASE" --projections "$PROJECTIONS" \
+    --probe-id "$PROBE_ID" --probe-ms "$PROBE_MS" --verify "$VERIFY"
+echo
+load
+psql_db -At -c "SELECT 'rows after the replays: prescription_view ' || (SELECT count(*) FROM prescription_view)
+                       || ', medication_course ' || (SELECT count(*) FROM medication_course)
+                       || ', medication_alert ' || (SELECT count(*) FROM medication_alert)
+                       || ' (' || (SELECT count(*) FROM medication_alert WHERE status = 'OPEN') || ' open)'
+                       || ', patient_consent ' || (SELECT count(*) FROM patient_consent)"
+
+{
+    if ! kill -0 "$APP_PID" 2>/dev/null; then
+        echo
+        echo "!!! the exchange was no longer running at the end: these figures are not valid !!!"
+    fi
+    echo
+    echo "=== exchange log: $(grep -c -E ' (ERROR|WARN) ' "$APP_LOG" || true) ERROR/WARN lines ==="
+    grep -E ' (ERROR|WARN) ' "$APP_LOG" | grep -v -E 'LocalTokenConfiguration|SpringDocAppInitializer|AnnotationTypeMapping|already registered' | head -n 20 || true
+}
+echo "result saved in $RESULT"

@@ -1,0 +1,599 @@
+package org.eprescription.query.alerts;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.axonframework.eventhandling.EventMessage;
+import org.eprescription.core.ids.AlertId;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.interaction.CourseStatus;
+import org.eprescription.core.interaction.MedicationCourse;
+import org.eprescription.core.prescription.Prescription;
+import org.eprescription.core.prescription.event.PrescriptionEvent;
+import org.eprescription.core.prescription.event.PrescriptionIssued;
+import org.eprescription.query.support.ReplayBuffer;
+import org.eprescription.query.support.SqlParameters;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * The alert projection's rows for a replay: each patient's courses and alerts, and each prescription's progress, held
+ * in memory while the replay's events change them, read and written in batches instead of statements per event. Every
+ * method answers and changes what the {@link AlertRepository} statement of the same name would, so the tables end up
+ * with the same rows.
+ *
+ * <ul>
+ *   <li>Before a batch, what its events will read and is not held yet is read with a few statements: the courses and
+ *   alerts of the patients they name (PrescriptionIssued's patient, the {@code patientId} metadata of the others),
+ *   the progress of their prescriptions, and whose rows the prescriptions have, if the tables have any.</li>
+ *   <li>After a batch, the least recently used patients and progress beyond the capacities leave memory; changed rows
+ *   are written first, each table's as one JDBC batch with the repository's upsert. Consents, which the projection
+ *   never reads, are written after every batch. {@link #flush} writes every changed row.</li>
+ * </ul>
+ * The tables are up to date for whatever is not held (rows are written before they leave memory), so what is not held
+ * is read from them, and the few statements that change rows not held (an acknowledgement or a resolution of an alert
+ * whose patient is not held) go to them directly.
+ *
+ * <p>It relies on what the projection guarantees: the courses and alerts of a prescription all belong to one patient,
+ * the patient of its PrescriptionIssued. Not thread-safe: one replay, one thread.
+ */
+public final class AlertReplayStore implements AlertStore, ReplayBuffer {
+
+    /** Patients held at most between batches. */
+    public static final int DEFAULT_PATIENTS = 20_000;
+    /** Prescriptions whose progress is held at most between batches. */
+    public static final int DEFAULT_PRESCRIPTIONS = 100_000;
+    private static final int WRITE_BATCH = 1_000;
+
+    /** As PostgreSQL orders uuids: their 16 bytes, unsigned. */
+    static final Comparator<PrescriptionId> UUID_ORDER = (a, b) -> {
+        int most = Long.compareUnsigned(a.value().getMostSignificantBits(), b.value().getMostSignificantBits());
+        return most != 0 ? most
+                : Long.compareUnsigned(a.value().getLeastSignificantBits(), b.value().getLeastSignificantBits());
+    };
+    /** {@code order by start_date, prescription_id, line_number, use_number} */
+    private static final Comparator<StoredCourse> PATIENT_ORDER = Comparator
+            .comparing((StoredCourse stored) -> stored.course().from())
+            .thenComparing(stored -> stored.course().prescriptionId(), UUID_ORDER)
+            .thenComparingInt(stored -> stored.course().lineNumber())
+            .thenComparingInt(stored -> stored.course().use());
+    /** {@code order by line_number, use_number} */
+    private static final Comparator<StoredCourse> PRESCRIPTION_ORDER = Comparator
+            .comparingInt((StoredCourse stored) -> stored.course().lineNumber())
+            .thenComparingInt(stored -> stored.course().use());
+
+    private final JdbcTemplate jdbc;
+    private final AlertRepository repository;
+    private final int patientCapacity;
+    private final int prescriptionCapacity;
+
+    private final SqlParameters upsertCourse = new SqlParameters(AlertRepository.UPSERT_COURSE);
+    private final SqlParameters upsertAlert = new SqlParameters(AlertRepository.UPSERT_ALERT);
+    private final SqlParameters upsertProgress = new SqlParameters(AlertRepository.UPSERT_PROGRESS);
+    private final SqlParameters upsertConsent = new SqlParameters(AlertRepository.UPSERT_CONSENT);
+
+    /** Held patients, least recently used first. */
+    private final LinkedHashMap<PatientId, Patient> patients = new LinkedHashMap<>(1024, 0.75f, true);
+    /** The held patient whose rows a prescription's are. */
+    private final Map<PrescriptionId, Patient> byPrescription = new HashMap<>();
+    private final Map<AlertId, Patient> byAlert = new HashMap<>();
+    /** Prescriptions of this batch known to have no rows in the tables (nor held). */
+    private final Set<PrescriptionId> withoutRows = new HashSet<>();
+    /** Held progress, least recently used first. */
+    private final LinkedHashMap<PrescriptionId, Progress> progress = new LinkedHashMap<>(1024, 0.75f, true);
+    /** Consents saved and not written yet. */
+    private final Map<PatientId, Consent> consents = new LinkedHashMap<>();
+
+    public AlertReplayStore(JdbcTemplate jdbc, ObjectMapper objectMapper, int patientCapacity,
+                            int prescriptionCapacity) {
+        if (patientCapacity < 1 || prescriptionCapacity < 1) {
+            throw new IllegalArgumentException("capacities must be positive");
+        }
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.repository = new AlertRepository(JdbcClient.create(jdbc), objectMapper);
+        this.patientCapacity = patientCapacity;
+        this.prescriptionCapacity = prescriptionCapacity;
+    }
+
+    private record CourseKey(PrescriptionId prescriptionId, int lineNumber, int use) {
+
+        static CourseKey of(MedicationCourse course) {
+            return new CourseKey(course.prescriptionId(), course.lineNumber(), course.use());
+        }
+    }
+
+    /** Every course and alert of one patient, as the tables hold them plus what the replay changed. */
+    private static final class Patient {
+        final PatientId id;
+        final Map<CourseKey, StoredCourse> courses = new HashMap<>();
+        final Map<AlertId, StoredAlert> alerts = new HashMap<>();
+        final Set<CourseKey> changedCourses = new HashSet<>();
+        final Set<AlertId> changedAlerts = new HashSet<>();
+
+        Patient(PatientId id) {
+            this.id = id;
+        }
+    }
+
+    private static final class Progress {
+        final PrescriptionId prescriptionId;
+        boolean exists;
+        long version;
+        boolean changed;
+
+        Progress(PrescriptionId prescriptionId, boolean exists, long version) {
+            this.prescriptionId = prescriptionId;
+            this.exists = exists;
+            this.version = version;
+        }
+    }
+
+    private record Consent(PatientId patientId, boolean sharingAllowed, Instant changedAt, long version) {
+    }
+
+    // --- batches ----------------------------------------------------------------------------------------------
+
+    @Override
+    public void beforeBatch(List<? extends EventMessage<?>> batch) {
+        Set<PrescriptionId> prescriptions = new LinkedHashSet<>();
+        Set<PatientId> named = new LinkedHashSet<>();
+        for (EventMessage<?> event : batch) {
+            if (!PrescriptionEvent.class.isAssignableFrom(event.getPayloadType())
+                    || !(event.getPayload() instanceof PrescriptionEvent prescriptionEvent)) {
+                continue;
+            }
+            prescriptions.add(prescriptionEvent.prescriptionId());
+            if (prescriptionEvent instanceof PrescriptionIssued issued) {
+                named.add(issued.patient().id());
+            } else {
+                Object patient = event.getMetaData().get(Prescription.PATIENT_ID_METADATA);
+                if (patient != null) {
+                    named.add(PatientId.of(patient.toString()));
+                }
+            }
+        }
+        readProgress(prescriptions.stream().filter(id -> !progress.containsKey(id)).toList());
+        readPatients(named.stream().filter(id -> !patients.containsKey(id)).toList());
+        List<PrescriptionId> unplaced = prescriptions.stream().filter(id -> !byPrescription.containsKey(id)).toList();
+        if (!unplaced.isEmpty()) {
+            Map<PrescriptionId, PatientId> owners = owners(unplaced);
+            readPatients(owners.values().stream().distinct().filter(id -> !patients.containsKey(id)).toList());
+            unplaced.stream().filter(id -> !byPrescription.containsKey(id)).forEach(withoutRows::add);
+        }
+    }
+
+    @Override
+    public void afterBatch() {
+        withoutRows.clear();
+        List<StoredCourse> courses = new ArrayList<>();
+        List<StoredAlert> alerts = new ArrayList<>();
+        if (patients.size() > patientCapacity) {
+            int keep = patientCapacity - patientCapacity / 10;
+            Iterator<Patient> eldestFirst = patients.values().iterator();
+            while (patients.size() > keep && eldestFirst.hasNext()) {
+                Patient patient = eldestFirst.next();
+                collectChanges(patient, courses, alerts);
+                patient.courses.keySet().forEach(key -> byPrescription.remove(key.prescriptionId(), patient));
+                patient.alerts.values().forEach(alert -> {
+                    byPrescription.remove(alert.prescriptionId(), patient);
+                    byAlert.remove(alert.alertId(), patient);
+                });
+                eldestFirst.remove();
+            }
+        }
+        List<Progress> progressChanged = new ArrayList<>();
+        if (progress.size() > prescriptionCapacity) {
+            int keep = prescriptionCapacity - prescriptionCapacity / 10;
+            Iterator<Progress> eldestFirst = progress.values().iterator();
+            while (progress.size() > keep && eldestFirst.hasNext()) {
+                Progress entry = eldestFirst.next();
+                if (entry.changed) {
+                    progressChanged.add(entry);
+                }
+                eldestFirst.remove();
+            }
+        }
+        write(courses, alerts, progressChanged);
+    }
+
+    @Override
+    public void flush() {
+        withoutRows.clear();
+        List<StoredCourse> courses = new ArrayList<>();
+        List<StoredAlert> alerts = new ArrayList<>();
+        patients.values().forEach(patient -> collectChanges(patient, courses, alerts));
+        write(courses, alerts, progress.values().stream().filter(entry -> entry.changed).toList());
+    }
+
+    // --- progress ---------------------------------------------------------------------------------------------
+
+    @Override
+    public long progress(PrescriptionId prescriptionId) {
+        return progressOf(prescriptionId).version;
+    }
+
+    @Override
+    public void saveProgress(PrescriptionId prescriptionId, long version) {
+        Progress entry = progressOf(prescriptionId);
+        if (!entry.exists || entry.version < version) {
+            entry.exists = true;
+            entry.version = version;
+            entry.changed = true;
+        }
+    }
+
+    // --- courses ----------------------------------------------------------------------------------------------
+
+    @Override
+    public List<StoredCourse> coursesOfPatient(PatientId patientId) {
+        List<StoredCourse> courses = new ArrayList<>(patient(patientId).courses.values());
+        courses.sort(PATIENT_ORDER);
+        return courses;
+    }
+
+    @Override
+    public List<StoredCourse> coursesOfPrescription(PrescriptionId prescriptionId) {
+        Patient owner = ownerOf(prescriptionId);
+        if (owner == null) {
+            return List.of();
+        }
+        List<StoredCourse> courses = new ArrayList<>();
+        for (StoredCourse stored : owner.courses.values()) {
+            if (stored.course().prescriptionId().equals(prescriptionId)) {
+                courses.add(stored);
+            }
+        }
+        courses.sort(PRESCRIPTION_ORDER);
+        return courses;
+    }
+
+    @Override
+    public Optional<StoredCourse> course(PrescriptionId prescriptionId, int lineNumber, int use) {
+        Patient owner = ownerOf(prescriptionId);
+        return owner == null ? Optional.empty()
+                : Optional.ofNullable(owner.courses.get(new CourseKey(prescriptionId, lineNumber, use)));
+    }
+
+    @Override
+    public Optional<PatientId> patientOf(PrescriptionId prescriptionId) {
+        Patient owner = ownerOf(prescriptionId);
+        if (owner == null) {
+            return Optional.empty();
+        }
+        return owner.courses.keySet().stream().anyMatch(key -> key.prescriptionId().equals(prescriptionId))
+                ? Optional.of(owner.id) : Optional.empty();
+    }
+
+    @Override
+    public void saveCourse(StoredCourse stored) {
+        MedicationCourse course = stored.course();
+        CourseKey key = CourseKey.of(course);
+        Patient owner = ownerOf(course.prescriptionId());
+        StoredCourse existing = owner == null ? null : owner.courses.get(key);
+        if (existing != null) {
+            // on conflict: drug, dates, status and dispensing time change; the rest stays as first stored
+            MedicationCourse was = existing.course();
+            owner.courses.put(key, new StoredCourse(new MedicationCourse(was.prescriptionId(), was.lineNumber(),
+                    was.use(), was.patientId(), course.drugCode(), course.from(), course.to(), course.status(),
+                    was.institutionId(), was.prescriberId()), existing.prescribedDrugCode(),
+                    existing.prescribedDays(), stored.dispensedAt()));
+            owner.changedCourses.add(key);
+        } else {
+            Patient patient = patient(course.patientId());
+            patient.courses.put(key, stored);
+            patient.changedCourses.add(key);
+            byPrescription.put(course.prescriptionId(), patient);
+        }
+    }
+
+    @Override
+    public int stopPlannedCourses(PrescriptionId prescriptionId) {
+        Patient owner = ownerOf(prescriptionId);
+        if (owner == null) {
+            return 0;
+        }
+        int stopped = 0;
+        for (Map.Entry<CourseKey, StoredCourse> entry : owner.courses.entrySet()) {
+            StoredCourse stored = entry.getValue();
+            MedicationCourse course = stored.course();
+            if (course.prescriptionId().equals(prescriptionId) && course.status() == CourseStatus.PLANNED) {
+                entry.setValue(new StoredCourse(new MedicationCourse(course.prescriptionId(), course.lineNumber(),
+                        course.use(), course.patientId(), course.drugCode(), course.from(), course.to(),
+                        CourseStatus.STOPPED, course.institutionId(), course.prescriberId()),
+                        stored.prescribedDrugCode(), stored.prescribedDays(), stored.dispensedAt()));
+                owner.changedCourses.add(entry.getKey());
+                stopped++;
+            }
+        }
+        return stopped;
+    }
+
+    // --- alerts -----------------------------------------------------------------------------------------------
+
+    @Override
+    public void insertAlert(StoredAlert alert) {
+        // an alert's id derives from its prescription: if it exists, it is among the rows of the prescription's owner
+        ownerOf(alert.prescriptionId());
+        if (byAlert.containsKey(alert.alertId())) {
+            return;
+        }
+        Patient patient = patient(alert.patientId());
+        patient.alerts.put(alert.alertId(), alert);
+        patient.changedAlerts.add(alert.alertId());
+        byAlert.put(alert.alertId(), patient);
+        byPrescription.putIfAbsent(alert.prescriptionId(), patient);
+    }
+
+    @Override
+    public List<StoredAlert> openAlertsOfPatient(PatientId patientId) {
+        List<StoredAlert> open = new ArrayList<>();
+        for (StoredAlert alert : patient(patientId).alerts.values()) {
+            if (alert.isOpen()) {
+                open.add(alert);
+            }
+        }
+        open.sort(Comparator.comparing(alert -> alert.alertId().value()));
+        return open;
+    }
+
+    @Override
+    public int resolveAlertsOfPrescription(PrescriptionId prescriptionId, Instant at) {
+        Patient owner = ownerOf(prescriptionId);
+        if (owner == null) {
+            return 0;
+        }
+        int resolved = 0;
+        for (StoredAlert alert : List.copyOf(owner.alerts.values())) {
+            if (alert.prescriptionId().equals(prescriptionId) && alert.isOpen()) {
+                change(owner, resolved(alert, at));
+                resolved++;
+            }
+        }
+        return resolved;
+    }
+
+    @Override
+    public int resolveAlert(AlertId alertId, Instant at) {
+        Patient owner = heldOwnerOf(alertId);
+        if (owner == null) {
+            return repository.resolveAlert(alertId, at);
+        }
+        StoredAlert alert = owner.alerts.get(alertId);
+        if (!alert.isOpen()) {
+            return 0;
+        }
+        change(owner, resolved(alert, at));
+        return 1;
+    }
+
+    @Override
+    public boolean appendAcknowledgement(AcknowledgementView acknowledgement) {
+        Patient owner = heldOwnerOf(acknowledgement.alertId());
+        if (owner == null) {
+            return repository.appendAcknowledgement(acknowledgement);
+        }
+        StoredAlert alert = owner.alerts.get(acknowledgement.alertId());
+        List<AcknowledgementView> acknowledgements = new ArrayList<>(alert.acknowledgements());
+        acknowledgements.add(acknowledgement);
+        change(owner, new StoredAlert(alert.alertId(), alert.patientId(), alert.prescriptionId(), alert.lineNumber(),
+                alert.type(), alert.status(), alert.drugCode(), alert.key(), alert.ingredient(),
+                alert.institutionId(), alert.prescriberId(), alert.conflicts(), acknowledgements, alert.raisedAt(),
+                alert.resolvedAt()));
+        return true;
+    }
+
+    private static StoredAlert resolved(StoredAlert alert, Instant at) {
+        return new StoredAlert(alert.alertId(), alert.patientId(), alert.prescriptionId(), alert.lineNumber(),
+                alert.type(), "RESOLVED", alert.drugCode(), alert.key(), alert.ingredient(), alert.institutionId(),
+                alert.prescriberId(), alert.conflicts(), alert.acknowledgements(), alert.raisedAt(), at);
+    }
+
+    private static void change(Patient owner, StoredAlert alert) {
+        owner.alerts.put(alert.alertId(), alert);
+        owner.changedAlerts.add(alert.alertId());
+    }
+
+    // --- consent ----------------------------------------------------------------------------------------------
+
+    @Override
+    public void saveConsent(PatientId patientId, boolean sharingAllowed, Instant changedAt, long version) {
+        Consent saved = consents.get(patientId);
+        // the upsert's guard against what this replay saved before; the table's own row is guarded when written
+        if (saved == null || saved.version() < version) {
+            consents.put(patientId, new Consent(patientId, sharingAllowed, changedAt, version));
+        }
+    }
+
+    @Override
+    public void deleteAll() {
+        patients.clear();
+        byPrescription.clear();
+        byAlert.clear();
+        withoutRows.clear();
+        progress.clear();
+        consents.clear();
+        repository.deleteAll();
+    }
+
+    // --- what is held -----------------------------------------------------------------------------------------
+
+    private Progress progressOf(PrescriptionId prescriptionId) {
+        Progress entry = progress.get(prescriptionId);
+        if (entry == null) {
+            readProgress(List.of(prescriptionId));
+            entry = progress.get(prescriptionId);
+        }
+        return entry;
+    }
+
+    /** The patient, held (read from the tables if it was not). */
+    private Patient patient(PatientId patientId) {
+        Patient patient = patients.get(patientId);
+        if (patient == null) {
+            readPatients(List.of(patientId));
+            patient = patients.get(patientId);
+        }
+        return patient;
+    }
+
+    /** The patient whose rows the prescription's are, held; null if the prescription has no rows. */
+    private Patient ownerOf(PrescriptionId prescriptionId) {
+        Patient owner = byPrescription.get(prescriptionId);
+        if (owner != null) {
+            return patients.get(owner.id);
+        }
+        if (withoutRows.contains(prescriptionId)) {
+            return null;
+        }
+        PatientId found = owners(List.of(prescriptionId)).get(prescriptionId);
+        if (found == null) {
+            withoutRows.add(prescriptionId);
+            return null;
+        }
+        return patient(found);
+    }
+
+    /** The held patient with this alert; null if no held patient has it (the table is up to date for it then). */
+    private Patient heldOwnerOf(AlertId alertId) {
+        Patient owner = byAlert.get(alertId);
+        return owner == null ? null : patients.get(owner.id);
+    }
+
+    private static void collectChanges(Patient patient, List<StoredCourse> courses, List<StoredAlert> alerts) {
+        patient.changedCourses.forEach(key -> courses.add(patient.courses.get(key)));
+        patient.changedAlerts.forEach(id -> alerts.add(patient.alerts.get(id)));
+        patient.changedCourses.clear();
+        patient.changedAlerts.clear();
+    }
+
+    // --- statements -------------------------------------------------------------------------------------------
+
+    private void readProgress(Collection<PrescriptionId> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<UUID, Long> found = new HashMap<>();
+        query("select prescription_id, version from alert_progress where prescription_id = any(?)", "uuid",
+                ids.stream().map(PrescriptionId::value).toArray(), (rs, n) -> found.put(
+                        rs.getObject("prescription_id", UUID.class), rs.getLong("version")));
+        for (PrescriptionId id : ids) {
+            Long version = found.get(id.value());
+            progress.put(id, new Progress(id, version != null, version != null ? version : -1L));
+        }
+    }
+
+    private void readPatients(Collection<PatientId> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<PatientId, Patient> read = new HashMap<>();
+        for (PatientId id : ids) {
+            if (!patients.containsKey(id)) {
+                read.put(id, new Patient(id));
+            }
+        }
+        if (read.isEmpty()) {
+            return;
+        }
+        Object[] values = read.keySet().stream().map(PatientId::value).toArray();
+        Function<PatientId, Patient> holder = id -> read.computeIfAbsent(id, Patient::new);
+        query(AlertRepository.SELECT_COURSE + " where patient_id = any(?)", "text", values, (rs, n) -> {
+            StoredCourse stored = repository.mapCourse(rs, n);
+            Patient patient = holder.apply(stored.course().patientId());
+            patient.courses.put(CourseKey.of(stored.course()), stored);
+            return null;
+        });
+        query(AlertRepository.SELECT_ALERT + " where patient_id = any(?)", "text", values, (rs, n) -> {
+            StoredAlert alert = repository.mapAlert(rs, n);
+            holder.apply(alert.patientId()).alerts.put(alert.alertId(), alert);
+            return null;
+        });
+        for (Patient patient : read.values()) {
+            patients.put(patient.id, patient);
+            patient.courses.keySet().forEach(key -> byPrescription.put(key.prescriptionId(), patient));
+            patient.alerts.values().forEach(alert -> {
+                byPrescription.putIfAbsent(alert.prescriptionId(), patient);
+                byAlert.put(alert.alertId(), patient);
+            });
+        }
+    }
+
+    /** Whose rows the prescriptions' are, as the tables say (for prescriptions no held patient has rows of). */
+    private Map<PrescriptionId, PatientId> owners(Collection<PrescriptionId> ids) {
+        Map<PrescriptionId, PatientId> owners = new HashMap<>();
+        query("""
+                        select prescription_id, patient_id from medication_course where prescription_id = any(?)
+                        union
+                        select prescription_id, patient_id from medication_alert where prescription_id = any(?)
+                        """, "uuid", ids.stream().map(PrescriptionId::value).toArray(),
+                (rs, n) -> owners.put(new PrescriptionId(rs.getObject("prescription_id", UUID.class)),
+                        PatientId.of(rs.getString("patient_id"))));
+        return owners;
+    }
+
+    /** Runs {@code sql} with every {@code ?} bound to the array {@code values} of {@code type}, row by row. */
+    private void query(String sql, String type, Object[] values, RowMapper<?> eachRow) {
+        jdbc.execute((ConnectionCallback<Void>) connection -> {
+            Array array = connection.createArrayOf(type, values);
+            try (PreparedStatement statement = connection.prepareStatement(sql)) {
+                int parameters = (int) sql.chars().filter(c -> c == '?').count();
+                for (int i = 1; i <= parameters; i++) {
+                    statement.setArray(i, array);
+                }
+                try (ResultSet rs = statement.executeQuery()) {
+                    int n = 0;
+                    while (rs.next()) {
+                        eachRow.mapRow(rs, n++);
+                    }
+                }
+            } finally {
+                array.free();
+            }
+            return null;
+        });
+    }
+
+    private void write(List<StoredCourse> courses, List<StoredAlert> alerts, List<Progress> progressChanged) {
+        if (!courses.isEmpty()) {
+            jdbc.batchUpdate(upsertCourse.sql(), courses, WRITE_BATCH, (statement, stored) ->
+                    upsertCourse.bind(statement, AlertRepository.courseParameters(stored)));
+        }
+        if (!alerts.isEmpty()) {
+            jdbc.batchUpdate(upsertAlert.sql(), alerts, WRITE_BATCH, (statement, alert) ->
+                    upsertAlert.bind(statement, repository.alertParameters(alert)));
+        }
+        if (!progressChanged.isEmpty()) {
+            jdbc.batchUpdate(upsertProgress.sql(), progressChanged, WRITE_BATCH, (statement, entry) ->
+                    upsertProgress.bind(statement, AlertRepository.progressParameters(entry.prescriptionId,
+                            entry.version)));
+            progressChanged.forEach(entry -> entry.changed = false);
+        }
+        if (!consents.isEmpty()) {
+            jdbc.batchUpdate(upsertConsent.sql(), List.copyOf(consents.values()), WRITE_BATCH,
+                    (statement, consent) -> upsertConsent.bind(statement, AlertRepository.consentParameters(
+                            consent.patientId(), consent.sharingAllowed(), consent.changedAt(), consent.version())));
+            consents.clear();
+        }
+    }
+}

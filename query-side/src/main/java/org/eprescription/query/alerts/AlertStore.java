@@ -1,0 +1,61 @@
+package org.eprescription.query.alerts;
+
+import org.eprescription.core.ids.AlertId;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PrescriptionId;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What {@link AlertProjection} reads and writes: {@link AlertRepository} (a statement per call, the live tables), or
+ * {@link AlertReplayStore} (patients' rows held in memory and written in batches, for a replay). Each method means what
+ * the repository's statement does.
+ */
+interface AlertStore {
+
+    /** The sequence number of the last event of the prescription processed, or -1. */
+    long progress(PrescriptionId prescriptionId);
+
+    /** Raises the prescription's progress to {@code version} (never lowers it). */
+    void saveProgress(PrescriptionId prescriptionId, long version);
+
+    /** By start date, prescription id (as PostgreSQL orders uuids), line and use. */
+    List<StoredCourse> coursesOfPatient(PatientId patientId);
+
+    /** By line and use. */
+    List<StoredCourse> coursesOfPrescription(PrescriptionId prescriptionId);
+
+    Optional<StoredCourse> course(PrescriptionId prescriptionId, int lineNumber, int use);
+
+    /** The patient a prescription belongs to, as its courses say. */
+    Optional<PatientId> patientOf(PrescriptionId prescriptionId);
+
+    /** Inserts the course, or sets drug, dates, status and dispensing time of the stored one. */
+    void saveCourse(StoredCourse stored);
+
+    /** PLANNED courses of the prescription become STOPPED; answers how many. */
+    int stopPlannedCourses(PrescriptionId prescriptionId);
+
+    /** Inserts the alert unless one with its id exists. */
+    void insertAlert(StoredAlert alert);
+
+    /** By alert id. */
+    List<StoredAlert> openAlertsOfPatient(PatientId patientId);
+
+    /** OPEN alerts of the prescription become RESOLVED at {@code at}; answers how many. */
+    int resolveAlertsOfPrescription(PrescriptionId prescriptionId, Instant at);
+
+    /** The alert, if OPEN, becomes RESOLVED at {@code at}; answers how many (0 or 1). */
+    int resolveAlert(AlertId alertId, Instant at);
+
+    /** Appends to the alert's acknowledgements; false for an unknown alert. */
+    boolean appendAcknowledgement(AcknowledgementView acknowledgement);
+
+    /** The patient's consent, unless the stored one is of the same or a later version. */
+    void saveConsent(PatientId patientId, boolean sharingAllowed, Instant changedAt, long version);
+
+    /** Empties all four tables. */
+    void deleteAll();
+}

@@ -1,0 +1,194 @@
+package org.eprescription.query.prescription;
+
+import org.axonframework.eventhandling.EventMessage;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.event.PrescriptionEvent;
+import org.eprescription.query.support.ReplayBuffer;
+import org.eprescription.query.support.SqlParameters;
+import org.springframework.jdbc.core.ConnectionCallback;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+import java.sql.Array;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The prescription view's rows for a replay: held in memory while the replay's events change them, read and written
+ * in batches instead of one statement per event. Same rows as {@link PrescriptionViewRepository} in the end.
+ *
+ * <ul>
+ *   <li>Before a batch, the rows its events name that are not held yet are read with one statement (or found
+ *   missing, which is remembered too).</li>
+ *   <li>{@link #load} and {@link #save} work on the held rows: the same version guard as the upsert, and the exchange
+ *   code hash kept from PrescriptionIssued as the upsert keeps the stored one.</li>
+ *   <li>After a batch, the least recently used rows beyond {@code capacity} leave memory; changed ones are written
+ *   first, with the repository's upsert, as one JDBC batch. {@link #flush} writes every changed row.</li>
+ * </ul>
+ * A row not held is read from the table, which is then up to date for it: rows are written before they leave memory.
+ * Not thread-safe: one replay, one thread.
+ */
+public final class PrescriptionViewReplayStore implements PrescriptionViewStore, ReplayBuffer {
+
+    /** Rows held at most between batches: a prescription's events seldom lie further apart in a store. */
+    public static final int DEFAULT_CAPACITY = 50_000;
+    private static final int WRITE_BATCH = 1_000;
+
+    private final JdbcTemplate jdbc;
+    private final PrescriptionViewRepository repository;
+    private final int capacity;
+    private final SqlParameters upsert = new SqlParameters(PrescriptionViewRepository.UPSERT);
+    private final String selectMany = PrescriptionViewRepository.SELECT.replace("select prescription_id,",
+            "select exchange_code_hash, prescription_id,") + " where prescription_id = any(?)";
+    /** Held rows, least recently used first; a held entry without a view is a row known not to exist. */
+    private final LinkedHashMap<PrescriptionId, Row> rows = new LinkedHashMap<>(1024, 0.75f, true);
+
+    public PrescriptionViewReplayStore(JdbcTemplate jdbc, PrescriptionViewRepository repository, int capacity) {
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.capacity = capacity;
+    }
+
+    /** A row as the table would hold it: the view (null: no row), its exchange code hash, and whether it changed. */
+    private static final class Row {
+        PrescriptionView view;
+        String exchangeCodeHash;
+        boolean changed;
+
+        Row(PrescriptionView view, String exchangeCodeHash) {
+            this.view = view;
+            this.exchangeCodeHash = exchangeCodeHash;
+        }
+    }
+
+    @Override
+    public void beforeBatch(List<? extends EventMessage<?>> batch) {
+        Set<PrescriptionId> missing = new LinkedHashSet<>();
+        for (EventMessage<?> event : batch) {
+            if (PrescriptionEvent.class.isAssignableFrom(event.getPayloadType())
+                    && event.getPayload() instanceof PrescriptionEvent prescriptionEvent
+                    && !rows.containsKey(prescriptionEvent.prescriptionId())) {
+                missing.add(prescriptionEvent.prescriptionId());
+            }
+        }
+        read(missing);
+    }
+
+    @Override
+    public Optional<PrescriptionView> load(PrescriptionId prescriptionId) {
+        return Optional.ofNullable(row(prescriptionId).view);
+    }
+
+    @Override
+    public boolean save(PrescriptionView view, String exchangeCodeHash) {
+        Row row = row(view.prescriptionId());
+        if (row.view != null && row.view.version() >= view.version()) {
+            return false;
+        }
+        String hash = exchangeCodeHash != null ? exchangeCodeHash : row.exchangeCodeHash;
+        if (hash == null) {
+            // what the upsert's not-null exchange_code_hash would refuse, refused at the event that caused it
+            throw new IllegalStateException("prescription " + view.prescriptionId()
+                    + " has no row yet and no exchange code hash to create one with");
+        }
+        row.view = view;
+        row.exchangeCodeHash = hash;
+        row.changed = true;
+        return true;
+    }
+
+    @Override
+    public void deleteAll() {
+        rows.clear();
+        repository.deleteAll();
+    }
+
+    @Override
+    public void afterBatch() {
+        if (rows.size() <= capacity) {
+            return;
+        }
+        // down to 90 %, so that not every batch writes a few rows
+        int keep = capacity - capacity / 10;
+        List<Row> leaving = new ArrayList<>();
+        Iterator<Row> eldestFirst = rows.values().iterator();
+        while (rows.size() > keep && eldestFirst.hasNext()) {
+            Row row = eldestFirst.next();
+            if (row.changed) {
+                leaving.add(row);
+            }
+            eldestFirst.remove();
+        }
+        write(leaving);
+    }
+
+    @Override
+    public void flush() {
+        List<Row> changed = new ArrayList<>();
+        for (Row row : rows.values()) {
+            if (row.changed) {
+                changed.add(row);
+            }
+        }
+        write(changed);
+    }
+
+    /** The held row, or the table's (the table is up to date for a row that is not held). */
+    private Row row(PrescriptionId prescriptionId) {
+        Row row = rows.get(prescriptionId);
+        if (row == null) {
+            read(List.of(prescriptionId));
+            row = rows.get(prescriptionId);
+        }
+        return row;
+    }
+
+    private void read(Collection<PrescriptionId> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Map<PrescriptionId, Row> found = jdbc.execute((ConnectionCallback<Map<PrescriptionId, Row>>) connection -> {
+            Array array = connection.createArrayOf("uuid", ids.stream().map(PrescriptionId::value).toArray(UUID[]::new));
+            try (PreparedStatement statement = connection.prepareStatement(selectMany)) {
+                statement.setArray(1, array);
+                Map<PrescriptionId, Row> result = new LinkedHashMap<>();
+                try (ResultSet rs = statement.executeQuery()) {
+                    int n = 0;
+                    while (rs.next()) {
+                        PrescriptionView view = repository.mapRow(rs, n++);
+                        result.put(view.prescriptionId(), new Row(view, rs.getString("exchange_code_hash")));
+                    }
+                }
+                return result;
+            } finally {
+                array.free();
+            }
+        });
+        for (PrescriptionId id : ids) {
+            Row row = found.get(id);
+            rows.put(id, row != null ? row : new Row(null, null));
+        }
+    }
+
+    private void write(List<Row> changed) {
+        if (changed.isEmpty()) {
+            return;
+        }
+        jdbc.batchUpdate(upsert.sql(), changed, WRITE_BATCH,
+                (statement, row) -> upsert.bind(statement, repository.parameters(row.view, row.exchangeCodeHash)));
+        changed.forEach(row -> row.changed = false);
+    }
+}

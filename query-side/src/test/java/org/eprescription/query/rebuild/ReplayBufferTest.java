@@ -1,0 +1,481 @@
+package org.eprescription.query.rebuild;
+
+import org.axonframework.common.stream.BlockingStream;
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.StreamableMessageSource;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.eprescription.core.catalogue.CatalogueCsvLoader;
+import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.consent.ConsentGiven;
+import org.eprescription.core.consent.ConsentWithdrawn;
+import org.eprescription.core.consent.PatientConsent;
+import org.eprescription.core.ids.AlertId;
+import org.eprescription.core.ids.DrugCode;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PharmacistId;
+import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.core.ids.PrescriberId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.interaction.AlertIds;
+import org.eprescription.core.interaction.AlertType;
+import org.eprescription.core.interaction.InteractionRules;
+import org.eprescription.core.prescription.AlertAcknowledgement;
+import org.eprescription.core.prescription.DispensedItem;
+import org.eprescription.core.prescription.Party;
+import org.eprescription.core.prescription.PatientDetails;
+import org.eprescription.core.prescription.PrescribedLine;
+import org.eprescription.core.prescription.Prescription;
+import org.eprescription.core.prescription.PrescriberDetails;
+import org.eprescription.core.prescription.event.AlertAcknowledged;
+import org.eprescription.core.prescription.event.CancellationRequested;
+import org.eprescription.core.prescription.event.PrescriptionAccepted;
+import org.eprescription.core.prescription.event.PrescriptionCancelled;
+import org.eprescription.core.prescription.event.PrescriptionCompleted;
+import org.eprescription.core.prescription.event.PrescriptionDispensed;
+import org.eprescription.core.prescription.event.PrescriptionEvent;
+import org.eprescription.core.prescription.event.PrescriptionExpired;
+import org.eprescription.core.prescription.event.PrescriptionIssued;
+import org.eprescription.core.prescription.event.PrescriptionReleased;
+import org.eprescription.core.prescription.event.RefillScheduled;
+import org.eprescription.query.alerts.AlertProjection;
+import org.eprescription.query.alerts.AlertReplayStore;
+import org.eprescription.query.prescription.PrescriptionViewProjection;
+import org.eprescription.query.prescription.PrescriptionViewReplayStore;
+import org.eprescription.query.prescription.PrescriptionViewRepository;
+import org.eprescription.query.support.ReplayBuffer;
+import org.eprescription.query.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A replay through the projections' replay stores (rows held in memory, read and written in batches) builds exactly
+ * the tables the live projections build event by event with their repositories: a few hundred interleaved lifecycles
+ * of every kind for a small pool of patients (so alerts come and go), consents, redelivered events and events without
+ * the patient metadata, replayed with capacities so small that rows keep leaving memory and coming back.
+ */
+class ReplayBufferTest {
+
+    static final DrugCatalogue CATALOGUE = CatalogueCsvLoader.bundledSample();
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-19T20:00:00Z"), ZoneId.of("Asia/Tokyo"));
+    static final String[] DRUGS = {"2171022F1021", "2171022F3024", "2149114F1026", "1129009F1025", "1129009F2021",
+            "1124007F1024", "6290002M1021", "2189015F1023", "3962002F1024", "2649735S1028"};
+    static final Instant START = Instant.parse("2026-01-05T01:00:00Z");
+
+    private static TestDatabase database;
+    private static JdbcClient jdbc;
+    private static JdbcTemplate jdbcTemplate;
+    private static ScratchTables scratch;
+    private static List<TrackedEventMessage<?>> events;
+
+    @BeforeAll
+    static void liveProjectionsHandleEveryEvent() throws Exception {
+        database = new TestDatabase();
+        jdbc = database.jdbcClient();
+        jdbcTemplate = new JdbcTemplate(database.dataSource());
+        scratch = new ScratchTables(jdbc, new DataSourceTransactionManager(database.dataSource()));
+        events = new Scenario(new Random(20261129)).events(300, 20);
+
+        PrescriptionViewRepository views = new PrescriptionViewRepository(jdbc, TestDatabase.OBJECT_MAPPER);
+        AnnotationEventHandlerAdapter liveViews = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(
+                views, CATALOGUE, SimpleQueryUpdateEmitter.builder().build()));
+        AnnotationEventHandlerAdapter liveAlerts = new AnnotationEventHandlerAdapter(new AlertProjection(jdbc,
+                TestDatabase.OBJECT_MAPPER, rules(), CATALOGUE, CLOCK, SimpleQueryUpdateEmitter.builder().build()));
+        long started = System.nanoTime();
+        // batches of one transaction each, as the live processors handle them
+        TransactionTemplate transaction = new TransactionTemplate(
+                new DataSourceTransactionManager(database.dataSource()));
+        for (int from = 0; from < events.size(); from += 100) {
+            List<TrackedEventMessage<?>> batch = events.subList(from, Math.min(events.size(), from + 100));
+            transaction.executeWithoutResult(status -> {
+                for (TrackedEventMessage<?> event : batch) {
+                    try {
+                        liveViews.handle(event);
+                        liveAlerts.handle(event);
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }
+            });
+        }
+        System.out.printf("live projections: %d events in %d ms%n", events.size(),
+                (System.nanoTime() - started) / 1_000_000);
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    static InteractionRules rules() {
+        return new InteractionRules(CATALOGUE, false);
+    }
+
+    @Test
+    void theScenarioHasWhatTheStoresMustGetRight() {
+        assertThat(events).hasSizeGreaterThan(1000);
+        assertThat(jdbc.sql("select count(*) from medication_alert").query(Long.class).single()).isGreaterThan(30);
+        assertThat(jdbc.sql("select count(*) from medication_alert where status = 'RESOLVED'").query(Long.class)
+                .single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from medication_alert where acknowledgements <> '[]'").query(Long.class)
+                .single()).isPositive();
+        assertThat(jdbc.sql("select count(distinct status) from prescription_view").query(Long.class).single())
+                .isGreaterThanOrEqualTo(6);
+        assertThat(jdbc.sql("select count(*) from medication_course where status = 'STOPPED'").query(Long.class)
+                .single()).isPositive();
+        assertThat(jdbc.sql("select count(*) from patient_consent").query(Long.class).single()).isPositive();
+    }
+
+    @Test
+    void smallCapacitiesAndBatchesRebuildTheSameRows() throws Exception {
+        assertRebuildsTheLiveRows("replay_small", 7, 3, 2, 5);
+    }
+
+    @Test
+    void largeCapacitiesAndOneBatchRebuildTheSameRows() throws Exception {
+        assertRebuildsTheLiveRows("replay_large", 100_000, 100_000, 100_000, 100_000);
+    }
+
+    @Test
+    void catchingUpInStepsRebuildsTheSameRows() throws Exception {
+        // the first catch-up sees part of the store, the second the rest (as a replay does while events arrive)
+        assertRebuildsTheLiveRows("replay_steps", 50, 40, 10, 30, events.size() / 3);
+    }
+
+    private void assertRebuildsTheLiveRows(String schema, int batch, int views, int patients, int prescriptions)
+            throws Exception {
+        assertRebuildsTheLiveRows(schema, batch, views, patients, prescriptions, events.size());
+    }
+
+    private void assertRebuildsTheLiveRows(String schema, int batch, int views, int patients, int prescriptions,
+                                           int firstStep) throws Exception {
+        PrescriptionViewRepository repository = new PrescriptionViewRepository(jdbc, TestDatabase.OBJECT_MAPPER);
+        List<ProjectionDefinition> definitions = List.of(
+                definition("prescription-view", List.of(new ProjectionTable("prescription_view",
+                        List.of("prescription_id"))), () -> {
+                    PrescriptionViewReplayStore store = new PrescriptionViewReplayStore(jdbcTemplate, repository, views);
+                    return new ProjectionDefinition.Detached(new PrescriptionViewProjection(store, repository,
+                            CATALOGUE, SimpleQueryUpdateEmitter.builder().build()), store);
+                }),
+                definition("medication-alerts", List.of(
+                        new ProjectionTable("medication_course", List.of("prescription_id", "line_number", "use_number")),
+                        new ProjectionTable("medication_alert", List.of("alert_id")),
+                        new ProjectionTable("patient_consent", List.of("patient_id")),
+                        new ProjectionTable("alert_progress", List.of("prescription_id"))), () -> {
+                    AlertReplayStore store = new AlertReplayStore(jdbcTemplate, TestDatabase.OBJECT_MAPPER, patients,
+                            prescriptions);
+                    return new ProjectionDefinition.Detached(new AlertProjection(store, rules(), CATALOGUE, CLOCK,
+                            SimpleQueryUpdateEmitter.builder().build()), store);
+                }));
+        for (ProjectionDefinition definition : definitions) {
+            long started = System.nanoTime();
+            scratch.create(schema, definition);
+            ListSource source = new ListSource(events.subList(0, firstStep));
+            EventReplayer replayer = new EventReplayer(source, scratch, batch);
+            try (EventReplayer.Run run = replayer.start(definition, schema)) {
+                run.catchUp((done, position) -> { });
+                source.visible = events;
+                TrackingToken last = run.catchUp((done, position) -> { });
+                assertThat(EventReplayer.position(last)).isEqualTo(events.size() - 1);
+            }
+            System.out.printf("%s replayed into %s in %d ms%n", definition.name(), schema,
+                    (System.nanoTime() - started) / 1_000_000);
+            Differences differences = new TableComparison(jdbc).compare("public", schema, definition, 5);
+            assertThat(differences.count()).as("%s: %s", definition.name(), differences.examples()).isZero();
+            scratch.drop(schema, definition);
+        }
+    }
+
+    private static ProjectionDefinition definition(String name, List<ProjectionTable> tables,
+                                                   Supplier<ProjectionDefinition.Detached> detached) {
+        return new ProjectionDefinition(name, tables, detached);
+    }
+
+    @Test
+    void handlersWithoutABufferStillWork() {
+        assertThat(ReplayBuffer.NONE).isNotNull();
+        ReplayBuffer.NONE.beforeBatch(List.of());
+        ReplayBuffer.NONE.afterBatch();
+        ReplayBuffer.NONE.flush();
+    }
+
+    /** The events of the store, as far as {@link #visible} goes, read like the JDBC event store reads them. */
+    static final class ListSource implements StreamableMessageSource<TrackedEventMessage<?>> {
+        volatile List<TrackedEventMessage<?>> visible;
+
+        ListSource(List<TrackedEventMessage<?>> visible) {
+            this.visible = visible;
+        }
+
+        @Override
+        public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
+            return new BlockingStream<>() {
+                int next = 0;
+
+                @Override
+                public Optional<TrackedEventMessage<?>> peek() {
+                    return next < visible.size() ? Optional.of(visible.get(next)) : Optional.empty();
+                }
+
+                @Override
+                public boolean hasNextAvailable(int timeout, TimeUnit unit) {
+                    if (next >= visible.size() && timeout > 0) {
+                        try {
+                            unit.sleep(timeout);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                    }
+                    return next < visible.size();
+                }
+
+                @Override
+                public TrackedEventMessage<?> nextAvailable() {
+                    return visible.get(next++);
+                }
+
+                @Override
+                public void close() {
+                }
+            };
+        }
+
+        @Override
+        public TrackingToken createTailToken() {
+            return null;
+        }
+
+        @Override
+        public TrackingToken createHeadToken() {
+            return visible.isEmpty() ? null : visible.get(visible.size() - 1).trackingToken();
+        }
+
+        @Override
+        public TrackingToken createTokenAt(Instant dateTime) {
+            throw new UnsupportedOperationException();
+        }
+    }
+
+    /**
+     * Prescription lifecycles of every kind, interleaved in time for a pool of patients, with consents; the events
+     * in the order (and with the sequence numbers) an event store would hold them.
+     */
+    static final class Scenario {
+        private final Random random;
+        private final List<Timed> timed = new ArrayList<>();
+        private final Map<String, Long> sequences = new HashMap<>();
+
+        Scenario(Random random) {
+            this.random = random;
+        }
+
+        record Timed(Instant at, long order, String type, String aggregate, Object payload, MetaData metaData) {
+        }
+
+        List<TrackedEventMessage<?>> events(int lifecycles, int patients) {
+            for (int i = 0; i < lifecycles; i++) {
+                lifecycle(PatientId.of("PAT-" + random.nextInt(patients)),
+                        START.plus(Duration.ofHours(random.nextInt(24 * 150))));
+            }
+            for (int p = 0; p < patients; p += 3) {
+                PatientId patient = PatientId.of("PAT-" + p);
+                Instant at = START.plus(Duration.ofHours(random.nextInt(24 * 150)));
+                consent(patient, new ConsentGiven(patient, at), at);
+                if (p % 2 == 0) {
+                    Instant later = at.plus(Duration.ofDays(10));
+                    consent(patient, new ConsentWithdrawn(patient, later), later);
+                }
+            }
+            timed.sort(Comparator.comparing(Timed::at).thenComparingLong(Timed::order));
+            List<TrackedEventMessage<?>> messages = new ArrayList<>();
+            Map<String, Long> next = new HashMap<>();
+            List<TrackedEventMessage<?>> redeliveries = new ArrayList<>();
+            for (Timed event : timed) {
+                long sequence = next.merge(event.aggregate(), 1L, Long::sum) - 1;
+                GenericDomainEventMessage<?> domain = new GenericDomainEventMessage<>(event.type(), event.aggregate(),
+                        sequence, event.payload(), event.metaData(), UUID.randomUUID().toString(), event.at());
+                TrackedEventMessage<?> tracked = new GenericTrackedDomainEventMessage<>(
+                        new GlobalSequenceTrackingToken(messages.size()), domain);
+                messages.add(tracked);
+                if (random.nextInt(40) == 0) {
+                    redeliveries.add(tracked);
+                }
+                if (!redeliveries.isEmpty() && random.nextInt(10) == 0) {
+                    // the same event once more (a retried batch), at a later position
+                    TrackedEventMessage<?> again = redeliveries.remove(0);
+                    messages.add(again(again, messages.size()));
+                }
+            }
+            return messages;
+        }
+
+        private static <T> TrackedEventMessage<T> again(TrackedEventMessage<T> event, long position) {
+            return new GenericTrackedDomainEventMessage<>(new GlobalSequenceTrackingToken(position),
+                    (DomainEventMessage<T>) event);
+        }
+
+        private void lifecycle(PatientId patient, Instant issuedAt) {
+            PrescriptionId id = PrescriptionId.random();
+            int institution = random.nextInt(3) + 1;
+            InstitutionId hospital = InstitutionId.of("HOSP-" + institution);
+            PrescriberId doctor = PrescriberId.of("DOC-" + institution);
+            PharmacyId pharmacy = PharmacyId.of("PH-" + (random.nextInt(3) + 1));
+            PharmacistId pharmacist = PharmacistId.of("RPH-" + pharmacy.value());
+            List<PrescribedLine> lines = new ArrayList<>();
+            boolean interacting = random.nextInt(8) == 0;
+            if (interacting) {
+                lines.add(line(1, "1124007F1024", 14));
+                lines.add(line(2, "6290002M1021", 7));
+            } else {
+                lines.add(line(1, DRUGS[random.nextInt(DRUGS.length)], 7 + random.nextInt(50)));
+                if (random.nextInt(4) == 0) {
+                    lines.add(line(2, DRUGS[random.nextInt(DRUGS.length)], 7 + random.nextInt(30)));
+                }
+            }
+            int refills = random.nextInt(4) == 0 ? 1 + random.nextInt(2) : 0;
+            List<AlertAcknowledgement> acknowledged = interacting && random.nextBoolean()
+                    ? List.of(new AlertAcknowledgement(AlertIds.of(id, 2, AlertType.CONTRAINDICATED,
+                    "itraconazole+triazolam"), "known and watched")) : List.of();
+            Instant t = issuedAt;
+            prescription(id, patient, new PrescriptionIssued(id, new PatientDetails(patient, LocalDate.of(1950, 1, 1),
+                    "Patient " + patient.value()), new PrescriberDetails(doctor, hospital), lines, refills,
+                    LocalDate.ofInstant(issuedAt, ZoneId.of("UTC")).plusDays(3), "hash-" + id, "k1", acknowledged,
+                    issuedAt), t);
+            if (interacting && acknowledged.isEmpty()) {
+                t = t.plus(Duration.ofMinutes(5));
+                prescription(id, patient, new AlertAcknowledged(id, AlertIds.of(id, 2, AlertType.CONTRAINDICATED,
+                        "itraconazole+triazolam"), "benefit outweighs the risk", Party.prescriber(doctor, hospital),
+                        t), t);
+            }
+            if (random.nextInt(30) == 0) {
+                t = t.plus(Duration.ofMinutes(7));
+                prescription(id, patient, new AlertAcknowledged(id, AlertId.of("no-such-alert-" + id), "typo",
+                        Party.prescriber(doctor, hospital), t), t);
+            }
+            int kind = random.nextInt(12);
+            if (kind == 7) {
+                return;
+            }
+            if (kind == 0) {
+                t = t.plus(Duration.ofHours(2));
+                prescription(id, patient, new PrescriptionCancelled(id, hospital, doctor, "wrong", t), t);
+                return;
+            }
+            if (kind == 1) {
+                t = t.plus(Duration.ofDays(5));
+                prescription(id, patient, new PrescriptionExpired(id, 1, t), t);
+                return;
+            }
+            for (int use = 1; use <= refills + 1; use++) {
+                t = t.plus(Duration.ofHours(1 + random.nextInt(30)));
+                prescription(id, patient, new PrescriptionAccepted(id, pharmacy, pharmacist, use, t), t);
+                if (kind == 8) {
+                    return;
+                }
+                if (kind == 2 && use == 1) {
+                    t = t.plus(Duration.ofHours(1));
+                    prescription(id, patient, new CancellationRequested(id, hospital, doctor, pharmacy, "stop", t), t);
+                    t = t.plus(Duration.ofHours(1));
+                    prescription(id, patient, new PrescriptionReleased(id, pharmacy, use, "cancelled", t), t);
+                    prescription(id, patient, new PrescriptionCancelled(id, hospital, doctor, "stop", t), t);
+                    return;
+                }
+                if (kind == 3) {
+                    t = t.plus(Duration.ofHours(1));
+                    prescription(id, patient, new PrescriptionReleased(id, pharmacy, use, "no stock", t), t);
+                    t = t.plus(Duration.ofHours(3));
+                    prescription(id, patient, new PrescriptionAccepted(id, pharmacy, pharmacist, use, t), t);
+                }
+                if (kind == 4) {
+                    t = t.plus(Duration.ofMinutes(30));
+                    prescription(id, patient, dispensed(id, pharmacy, pharmacist, use, lines, false, t, true), t);
+                }
+                t = t.plus(Duration.ofHours(1 + random.nextInt(5)));
+                prescription(id, patient, dispensed(id, pharmacy, pharmacist, use, lines, true, t, kind == 4), t);
+                if (use <= refills) {
+                    LocalDate planned = LocalDate.ofInstant(t, ZoneId.of("UTC")).plusDays(lines.get(0).days());
+                    prescription(id, patient, new RefillScheduled(id, use + 1, planned, planned.minusDays(7),
+                            planned.plusDays(7), t), t);
+                    t = t.plus(Duration.ofDays(lines.get(0).days()));
+                    if (kind == 9) {
+                        return;
+                    }
+                    if (kind == 5) {
+                        prescription(id, patient, new PrescriptionExpired(id, use + 1, t), t);
+                        return;
+                    }
+                    if (kind == 6) {
+                        prescription(id, patient, new PrescriptionCancelled(id, hospital, doctor, "enough", t), t);
+                        return;
+                    }
+                } else {
+                    prescription(id, patient, new PrescriptionCompleted(id, t), t);
+                }
+            }
+        }
+
+        private PrescriptionDispensed dispensed(PrescriptionId id, PharmacyId pharmacy, PharmacistId pharmacist,
+                                                int use, List<PrescribedLine> lines, boolean completes, Instant at,
+                                                boolean half) {
+            List<DispensedItem> items = new ArrayList<>();
+            for (PrescribedLine line : lines) {
+                int choice = random.nextInt(6);
+                // a generic instead of the prescribed drug, or no code at all (the prescribed one)
+                DrugCode drug = choice == 0 ? DrugCode.of("2171022F3024") : choice == 1 ? null : line.drugCode();
+                BigDecimal quantity = half ? line.quantity().divide(BigDecimal.valueOf(2)) : line.quantity();
+                items.add(new DispensedItem(line.lineNumber(), drug, quantity, half ? line.days() / 2 : line.days()));
+            }
+            return new PrescriptionDispensed(id, pharmacy, pharmacist, use, items, completes, at);
+        }
+
+        private static PrescribedLine line(int number, String drug, int days) {
+            return new PrescribedLine(number, DrugCode.of(drug), BigDecimal.valueOf(days), "tablet", "once daily",
+                    days);
+        }
+
+        private void prescription(PrescriptionId id, PatientId patient, PrescriptionEvent event, Instant at) {
+            // now and then an event without the patient in its metadata, as stored before the metadata existed
+            MetaData metaData = event instanceof PrescriptionIssued || random.nextInt(25) != 0
+                    ? MetaData.with(Prescription.PATIENT_ID_METADATA, patient.value()) : MetaData.emptyInstance();
+            timed.add(new Timed(at, timed.size(), "Prescription", id.toString(), event, metaData));
+        }
+
+        private void consent(PatientId patient, Object event, Instant at) {
+            timed.add(new Timed(at, timed.size(), "PatientConsent", PatientConsent.streamIdOf(patient), event,
+                    MetaData.with(PatientConsent.PATIENT_ID_METADATA, patient.value())));
+        }
+    }
+}
