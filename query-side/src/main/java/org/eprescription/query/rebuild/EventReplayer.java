@@ -27,6 +27,8 @@ public class EventReplayer {
     private static final int WAIT_FOR_EVENTS_MS = 50;
     /** Batches the reader thread may have read ahead of the batch being applied. */
     private static final int READ_AHEAD = 2;
+    /** Events applied before the tables' statistics are first refreshed; refreshed again each time it doubles. */
+    private static final long FIRST_ANALYZE_AFTER = 10_000;
 
     private final StreamableMessageSource<TrackedEventMessage<?>> eventStore;
     private final ScratchTables scratch;
@@ -72,6 +74,7 @@ public class EventReplayer {
      */
     public final class Run implements AutoCloseable {
 
+        private final ProjectionDefinition projection;
         private final String schema;
         private final AnnotationEventHandlerAdapter handlers;
         private final ReplayBuffer buffer;
@@ -81,9 +84,11 @@ public class EventReplayer {
         private volatile RuntimeException readFailure;
         private TrackingToken lastToken;
         private long applied;
+        private long analyzeAfter = FIRST_ANALYZE_AFTER;
 
         private Run(ProjectionDefinition projection, String schema) {
             ProjectionDefinition.Detached detached = projection.detached().get();
+            this.projection = projection;
             this.schema = schema;
             this.handlers = new AnnotationEventHandlerAdapter(detached.handlers());
             this.buffer = detached.buffer();
@@ -95,7 +100,8 @@ public class EventReplayer {
 
         /**
          * Applies events until the store's head as it stood at the call has been applied; the tables then hold every
-         * event applied. After a failure the run cannot go on: close it.
+         * event applied, and the planner has statistics of them as they are then (they are about to be read or swapped
+         * in). After a failure the run cannot go on: close it.
          *
          * @return the token of the last event applied (null while the store is empty)
          */
@@ -110,16 +116,26 @@ public class EventReplayer {
                     }
                     continue;
                 }
+                boolean analyze = applied + batch.size() >= analyzeAfter;
                 scratch.inSchema(schema, () -> {
                     buffer.beforeBatch(batch);
                     batch.forEach(this::apply);
                     buffer.afterBatch();
+                    if (analyze) {
+                        scratch.analyze(schema, projection);
+                    }
                 });
+                if (analyze) {
+                    analyzeAfter *= 2;
+                }
                 lastToken = batch.get(batch.size() - 1).trackingToken();
                 applied += batch.size();
                 progress.reached(applied, position(lastToken));
             }
-            scratch.inSchema(schema, buffer::flush);
+            scratch.inSchema(schema, () -> {
+                buffer.flush();
+                scratch.analyze(schema, projection);
+            });
             return lastToken;
         }
 

@@ -72,6 +72,15 @@ public class ScratchTables {
     }
 
     /**
+     * Gives the planner statistics of the copies as they are now. Copies are created empty and filled faster than
+     * autovacuum analyzes them; without statistics a lookup of a batch's thousands of keys is planned as a scan of
+     * the whole table, so every batch would read every row written so far. Call it inside {@link #inSchema}.
+     */
+    public void analyze(String schema, ProjectionDefinition projection) {
+        projection.tables().forEach(table -> jdbc.sql("analyze " + schema + "." + table.name()).update());
+    }
+
+    /**
      * Puts the copies in {@code schema} in place of the live tables and drops the old ones. Call it inside the
      * transaction that also moves the live processor's position, so that both happen or neither.
      */
