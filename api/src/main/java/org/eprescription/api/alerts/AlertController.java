@@ -1,8 +1,6 @@
 package org.eprescription.api.alerts;
 
 import jakarta.validation.Valid;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
@@ -18,6 +16,7 @@ import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.Party;
 import org.eprescription.core.prescription.command.AcknowledgeAlert;
+import org.eprescription.query.alerts.AlertQueries;
 import org.eprescription.query.alerts.AlertView;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,7 +37,7 @@ public class AlertController {
 
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
-    private final QueryGateway queries;
+    private final AlertQueries alertQueries;
     private final AlertViews alerts;
     private final CommandSender commands;
     private final ActingParties actingParties;
@@ -46,10 +45,10 @@ public class AlertController {
     private final ResourceAccess access;
     private final AccessLog accessLog;
 
-    public AlertController(QueryGateway queries, AlertViews alerts, CommandSender commands,
+    public AlertController(AlertQueries alertQueries, AlertViews alerts, CommandSender commands,
                            ActingParties actingParties, Clock clock, ResourceAccess access,
                            AccessLog accessLog) {
-        this.queries = queries;
+        this.alertQueries = alertQueries;
         this.alerts = alerts;
         this.commands = commands;
         this.actingParties = actingParties;
@@ -61,13 +60,15 @@ public class AlertController {
     public record DuplicateCheckResponse(List<AlertView> alerts) {
     }
 
-    /** What would conflict if this draft were issued; changes nothing. */
+    /**
+     * What would conflict if this draft were issued; changes nothing. Asked of the query side directly rather than
+     * through the query bus: an EHR runs it on every keystroke of a draft, and the bus's unit of work, transaction
+     * and message monitors cost more than the check itself (docs/benchmarks.md, "Duplicate checks").
+     */
     @PostMapping("/duplicate-checks")
     public DuplicateCheckResponse check(@Valid @RequestBody DuplicateCheckRequest request) {
         accessLog.read(PatientId.of(request.patientId()), "duplicate check");
-        List<AlertView> found = queries.query(request.toQuery(LocalDate.now(clock)),
-                ResponseTypes.multipleInstancesOf(AlertView.class)).join();
-        return new DuplicateCheckResponse(found);
+        return new DuplicateCheckResponse(alertQueries.handle(request.toQuery(LocalDate.now(clock))));
     }
 
     @PostMapping("/prescriptions/{id}/alerts/{alertId}/acknowledge")
