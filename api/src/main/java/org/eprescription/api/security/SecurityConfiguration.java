@@ -53,6 +53,8 @@ public class SecurityConfiguration {
         }
         SecurityProblems problems = new SecurityProblems(json);
         http.csrf(AbstractHttpConfigurer::disable)
+                // bearer tokens only: no session to log out of
+                .logout(AbstractHttpConfigurer::disable)
                 // security headers are written before the handler runs: a live stream's writer thread commits the
                 // response while the request thread leaves the filters, and writing them "on commit" from both
                 // threads corrupts Tomcat's header list (seen as a stream that never answers)

@@ -3,6 +3,7 @@ package org.eprescription.core.catalogue;
 import org.eprescription.core.ids.DrugCode;
 
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,10 +15,16 @@ public final class DrugCatalogue {
 
     private final Map<DrugCode, Drug> drugs;
     private final List<ContraindicatedPair> contraindicatedPairs;
+    /** Each pair under both orders of its ingredients: asked for every ingredient pair of every compared course. */
+    private final Map<List<String>, ContraindicatedPair> pairsByIngredients = new HashMap<>();
 
     public DrugCatalogue(Collection<Drug> drugs, Collection<ContraindicatedPair> contraindicatedPairs) {
         this.drugs = drugs.stream().collect(Collectors.toUnmodifiableMap(Drug::code, Function.identity()));
         this.contraindicatedPairs = List.copyOf(contraindicatedPairs);
+        for (ContraindicatedPair pair : this.contraindicatedPairs) {
+            pairsByIngredients.putIfAbsent(List.of(pair.ingredientA(), pair.ingredientB()), pair);
+            pairsByIngredients.putIfAbsent(List.of(pair.ingredientB(), pair.ingredientA()), pair);
+        }
     }
 
     public Optional<Drug> find(DrugCode code) {
@@ -37,6 +44,6 @@ public final class DrugCatalogue {
     }
 
     public Optional<ContraindicatedPair> contraindication(String ingredient, String otherIngredient) {
-        return contraindicatedPairs.stream().filter(pair -> pair.links(ingredient, otherIngredient)).findFirst();
+        return Optional.ofNullable(pairsByIngredients.get(List.of(ingredient, otherIngredient)));
     }
 }

@@ -15,8 +15,10 @@ final class Identifiers {
         if (trimmed.length() > MAX_LENGTH) {
             throw new IllegalArgumentException(type + " must be at most " + MAX_LENGTH + " characters");
         }
-        if (trimmed.chars().anyMatch(Character::isISOControl)) {
-            throw new IllegalArgumentException(type + " must not contain control characters");
+        for (int i = 0; i < trimmed.length(); i++) {
+            if (Character.isISOControl(trimmed.charAt(i))) {
+                throw new IllegalArgumentException(type + " must not contain control characters");
+            }
         }
         return trimmed;
     }

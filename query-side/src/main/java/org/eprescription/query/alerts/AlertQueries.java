@@ -74,7 +74,8 @@ public class AlertQueries {
             CoursePeriod period = CoursePeriod.of(start, line.days(), drug);
             lines.add(new CandidateLine(line.lineNumber(), line.drugCode(), period.from(), period.to()));
         }
-        List<MedicationCourse> existing = repository.coursesOfPatient(query.patientId()).stream()
+        LocalDate earliest = lines.stream().map(CandidateLine::from).min(Comparator.naturalOrder()).orElse(start);
+        List<MedicationCourse> existing = repository.coursesCountingFrom(query.patientId(), earliest).stream()
                 .map(StoredCourse::course)
                 .toList();
         List<Finding> findings = rules.check(prescriptionId, query.patientId(), null, null, lines, existing);

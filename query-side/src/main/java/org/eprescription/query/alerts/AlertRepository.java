@@ -135,6 +135,20 @@ class AlertRepository implements AlertStore {
                 .list();
     }
 
+    /**
+     * The patient's courses that can conflict with lines starting on or after {@code from}: not stopped and not ended
+     * before it. A draft check reads these rather than a chronic patient's whole history.
+     */
+    public List<StoredCourse> coursesCountingFrom(PatientId patientId, LocalDate from) {
+        return jdbc.sql(SELECT_COURSE + """
+                         where patient_id = :patient and status <> 'STOPPED' and end_date >= :from
+                         order by start_date, prescription_id, line_number, use_number""")
+                .param("patient", patientId.value())
+                .param("from", from)
+                .query(this::mapCourse)
+                .list();
+    }
+
     @Override
     public List<StoredCourse> coursesOfPrescription(PrescriptionId prescriptionId) {
         return jdbc.sql(SELECT_COURSE + " where prescription_id = :id order by line_number, use_number")
