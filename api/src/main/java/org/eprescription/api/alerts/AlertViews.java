@@ -1,11 +1,10 @@
 package org.eprescription.api.alerts;
 
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.command.ReadYourWrites;
 import org.eprescription.api.config.ExchangeProperties;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.query.alerts.AlertQueries;
 import org.eprescription.query.alerts.AlertView;
 import org.eprescription.query.alerts.FindAlertProgress;
 import org.eprescription.query.alerts.FindAlertsForPatient;
@@ -19,23 +18,27 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
 
-/** Reads alerts, and lets an answer wait until the alert projection has processed a prescription's change. */
+/**
+ * Reads alerts, and lets an answer wait until the alert projection has processed a prescription's change. Reads go to
+ * the query side's {@link AlertQueries} directly: they are on the path of every issue answer, and the query bus's unit
+ * of work, transaction and monitors per read cost more than the read (docs/benchmarks.md). Waiting still uses the
+ * bus's subscription queries, which is how the projection's progress reaches a waiting answer.
+ */
 @Component
 public class AlertViews {
 
-    private final QueryGateway queryGateway;
+    private final AlertQueries queries;
     private final ReadYourWrites readYourWrites;
     private final boolean enabled;
 
-    public AlertViews(QueryGateway queryGateway, ReadYourWrites readYourWrites, ExchangeProperties properties) {
-        this.queryGateway = queryGateway;
+    public AlertViews(AlertQueries queries, ReadYourWrites readYourWrites, ExchangeProperties properties) {
+        this.queries = queries;
         this.readYourWrites = readYourWrites;
         this.enabled = properties.alerts() == null || properties.alerts().enabled();
     }
 
     public List<AlertView> forPrescription(PrescriptionId id) {
-        return queryGateway.query(new FindAlertsForPrescription(id), ResponseTypes.multipleInstancesOf(AlertView.class))
-                .join();
+        return queries.handle(new FindAlertsForPrescription(id));
     }
 
     /** The open alerts of each of these prescriptions, with one query; a prescription without any maps to none. */
@@ -43,14 +46,12 @@ public class AlertViews {
         if (ids.isEmpty()) {
             return Map.of();
         }
-        List<AlertView> alerts = queryGateway.query(new FindOpenAlertsForPrescriptions(Set.copyOf(ids)),
-                ResponseTypes.multipleInstancesOf(AlertView.class)).join();
+        List<AlertView> alerts = queries.handle(new FindOpenAlertsForPrescriptions(Set.copyOf(ids)));
         return alerts.stream().collect(Collectors.groupingBy(AlertView::prescriptionId));
     }
 
     public List<AlertView> forPatient(PatientId patientId) {
-        return queryGateway.query(new FindAlertsForPatient(patientId),
-                ResponseTypes.multipleInstancesOf(AlertView.class)).join();
+        return queries.handle(new FindAlertsForPatient(patientId));
     }
 
     /** The prescription's alerts once the alert projection has processed its event {@code version}. */

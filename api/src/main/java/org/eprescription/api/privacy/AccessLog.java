@@ -58,6 +58,17 @@ public class AccessLog {
         if (others.length == 0) {
             return;
         }
+        if (others.length == 1) {
+            // the common case (one patient's prescription, medications or duplicate check), with positional
+            // parameters: it runs before every such answer
+            jdbc.sql("""
+                            insert into patient_access_log (patient_id, accessed_at, accessor_id, role, organisation_id,
+                                                            what)
+                            values (?, ?, ?, ?, ?, ?)""")
+                    .params(others[0], now, user.subject(), role, organisation, what)
+                    .update();
+            return;
+        }
         // one statement for a whole list (a pharmacy's queue), not one per patient
         jdbc.sql("""
                         insert into patient_access_log (patient_id, accessed_at, accessor_id, role, organisation_id, what)
