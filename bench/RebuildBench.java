@@ -40,7 +40,8 @@ import java.util.regex.Pattern;
  *   {@code POST /admin/projections/{name}/replay}, polls {@code GET /admin/projections} until the replay is over, and
  *   meanwhile reads {@code GET /prescriptions/{probe-id}} every {@code --probe-ms} (100) as an auditor, recording
  *   latency and status ("the live view still answering"). Then, unless {@code --verify no}, verifies the projection
- *   ({@code POST /admin/projections/{name}/verify}, expected: 0 differences).</li>
+ *   ({@code POST /admin/projections/{name}/verify}, expected: 0 differences). With {@code --together yes} every
+ *   projection's replay is started at once, and the time until the last is done is reported as well.</li>
  * </ul>
  * Every request carries a local token of the exchange ({@code POST /local-tokens}).
  */
@@ -94,7 +95,8 @@ public class RebuildBench {
             case "replay" -> bench.replays(List.of(options.getOrDefault("projections",
                             "prescription-view,medication-alerts").split(",")), options.get("probe-id"),
                     Integer.parseInt(options.getOrDefault("probe-ms", "100")),
-                    !"no".equals(options.getOrDefault("verify", "yes")));
+                    !"no".equals(options.getOrDefault("verify", "yes")),
+                    "yes".equals(options.getOrDefault("together", "no")));
             case "verify" -> {
                 for (String name : options.getOrDefault("projections", "prescription-view,medication-alerts")
                         .split(",")) {
@@ -110,7 +112,7 @@ public class RebuildBench {
                 usage: java bench/RebuildBench.java templates --url http://127.0.0.1:PORT/api/v1 --out FILE
                        java bench/RebuildBench.java read --url URL
                        java bench/RebuildBench.java replay --url URL --projections a,b --probe-id UUID \
-                [--probe-ms 100] [--verify yes|no]
+                [--probe-ms 100] [--verify yes|no] [--together yes|no]
                        java bench/RebuildBench.java verify --url URL --projections a,b""");
         System.exit(2);
     }
@@ -399,7 +401,8 @@ public class RebuildBench {
         }
     }
 
-    void replays(List<String> projections, String probeId, int probeMillis, boolean verify) throws Exception {
+    void replays(List<String> projections, String probeId, int probeMillis, boolean verify, boolean together)
+            throws Exception {
         if (probeId == null) {
             throw new IllegalArgumentException("--probe-id is required");
         }
@@ -407,6 +410,10 @@ public class RebuildBench {
         HttpResponse<String> first = get("/prescriptions/" + probeId, auditor);
         if (first.statusCode() != 200) {
             throw new IllegalStateException("the probe's prescription " + probeId + " answers " + first.statusCode());
+        }
+        if (together) {
+            replayTogether(projections.stream().map(String::trim).toList(), probeId, probeMillis, auditor, verify);
+            return;
         }
         List<String> rows = new ArrayList<>();
         for (String name : projections) {
@@ -419,10 +426,8 @@ public class RebuildBench {
         rows.forEach(System.out::println);
     }
 
-    String replay(String name, String probeId, int probeMillis, String auditor, boolean verify) throws Exception {
-        System.out.println();
-        System.out.println("=== replay of " + name + " ===");
-        Probe probe = new Probe();
+    /** Reads the probe's prescription every {@code probeMillis} as an auditor, recording each read in {@code probe}. */
+    ScheduledExecutorService startProbe(Probe probe, String probeId, int probeMillis, String auditor) {
         ScheduledExecutorService probes = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "probe");
             t.setDaemon(true);
@@ -433,10 +438,6 @@ public class RebuildBench {
         HttpRequest probeRequest = HttpRequest.newBuilder(URI.create(url + "/prescriptions/" + probeId))
                 .timeout(Duration.ofSeconds(30)).header("Authorization", "Bearer " + auditor)
                 .header("Accept", "application/json").GET().build();
-        Poll before = poll(name, auditor);
-        String lastReplayBefore = before.lastReplay();
-
-        long started = System.nanoTime();
         probes.scheduleAtFixedRate(() -> {
             long t0 = System.nanoTime();
             String outcome;
@@ -459,6 +460,90 @@ public class RebuildBench {
             }
             probe.record((System.nanoTime() - t0) / 1000, outcome, sample);
         }, 0, probeMillis, TimeUnit.MILLISECONDS);
+        return probes;
+    }
+
+    /**
+     * Every projection's replay started at once (each on its own server thread), timed until the last is done: how
+     * long rebuilding all projections takes, and the store's events per second over that time.
+     */
+    void replayTogether(List<String> projections, String probeId, int probeMillis, String auditor, boolean verify)
+            throws Exception {
+        System.out.println();
+        System.out.println("=== replay of " + String.join(" and ", projections) + " together ===");
+        Map<String, String> lastReplayBefore = new TreeMap<>();
+        for (String name : projections) {
+            lastReplayBefore.put(name, poll(name, auditor).lastReplay());
+        }
+        long started = System.nanoTime();
+        Probe probe = new Probe();
+        ScheduledExecutorService probes = startProbe(probe, probeId, probeMillis, auditor);
+        for (String name : projections) {
+            HttpResponse<String> started202 = post("/admin/projections/" + name + "/replay", auditor, "");
+            if (started202.statusCode() != 202) {
+                probes.shutdownNow();
+                throw new IllegalStateException("POST replay of " + name + " answered " + started202.statusCode()
+                        + " " + started202.body());
+            }
+        }
+        Map<String, String> finished = new TreeMap<>();
+        Map<String, Double> finishedAfter = new TreeMap<>();
+        long lastPrint = 0;
+        while (finished.size() < projections.size()) {
+            Thread.sleep(250);
+            long elapsed = System.nanoTime() - started;
+            StringBuilder line = new StringBuilder();
+            for (String name : projections) {
+                if (finished.containsKey(name)) {
+                    continue;
+                }
+                Poll now = poll(name, auditor);
+                if (!"REPLAYING".equals(now.state()) && !now.lastReplay().equals(lastReplayBefore.get(name))) {
+                    finished.put(name, now.lastReplay());
+                    finishedAfter.put(name, elapsed / 1e9);
+                } else {
+                    line.append(String.format(Locale.ROOT, "  %s %,d / %,d (%,d events/s)", name, now.eventsDone(),
+                            now.eventsTotal(), now.eventsPerSecond()));
+                }
+            }
+            if (elapsed - lastPrint > 10_000_000_000L) {
+                lastPrint = elapsed;
+                System.out.printf(Locale.ROOT, "  %5.0f s%s  probe p99 so far %.1f ms%n", elapsed / 1e9, line,
+                        probe.p(99));
+            }
+        }
+        double wall = (System.nanoTime() - started) / 1e9;
+        Thread.sleep(1000);
+        probes.shutdownNow();
+        probes.awaitTermination(35, TimeUnit.SECONDS);
+        long storeEvents = 0;
+        for (String name : projections) {
+            String last = finished.get(name);
+            long events = Long.parseLong(field(last, "events"));
+            storeEvents = Math.max(storeEvents, events);
+            System.out.printf(Locale.ROOT, "  %s: outcome %s, %,d events, done after %.1f s%n", name,
+                    field(last, "outcome"), events, finishedAfter.get(name));
+        }
+        System.out.printf(Locale.ROOT, "  all %d projections rebuilt from %,d events in %.1f s wall = %,.0f events/s%n",
+                projections.size(), storeEvents, wall, storeEvents / wall);
+        System.out.println("  probe GET /prescriptions/" + probeId + " every " + probeMillis + " ms: "
+                + probe.summary());
+        probe.failureSamples.forEach(s -> System.out.println("    " + s));
+        if (verify) {
+            for (String name : projections) {
+                verify(name);
+            }
+        }
+    }
+
+    String replay(String name, String probeId, int probeMillis, String auditor, boolean verify) throws Exception {
+        System.out.println();
+        System.out.println("=== replay of " + name + " ===");
+        Poll before = poll(name, auditor);
+        String lastReplayBefore = before.lastReplay();
+        long started = System.nanoTime();
+        Probe probe = new Probe();
+        ScheduledExecutorService probes = startProbe(probe, probeId, probeMillis, auditor);
 
         HttpResponse<String> started202 = post("/admin/projections/" + name + "/replay", auditor, "");
         if (started202.statusCode() != 202) {

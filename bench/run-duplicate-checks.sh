@@ -179,7 +179,8 @@ SAMPLE_PATIENT="PAT-$(( (RANDOM * 32768 + RANDOM) % PATIENTS + 1 ))"
         select prescription_id, line_number, use_number, patient_id, drug_code, prescribed_drug_code,
                prescribed_days, start_date, end_date, status, institution_id, prescriber_id, dispensed_at
           from medication_course
-         where patient_id = '$SAMPLE_PATIENT' order by start_date, prescription_id, line_number, use_number"
+         where patient_id = '$SAMPLE_PATIENT' and status <> 'STOPPED' and end_date >= current_date
+         order by start_date, prescription_id, line_number, use_number"
     psql_db -c "EXPLAIN (ANALYZE, BUFFERS)
         select sharing_allowed from patient_consent where patient_id = '$SAMPLE_PATIENT'"
 } 2>&1 | tee -a "$RESULT"

@@ -2,7 +2,7 @@
 # Projection rebuild benchmark, one command:
 #
 #   bench/run-rebuild.sh [--events 5000000] [--projections prescription-view,medication-alerts]
-#                        [--live head|catch-up] [--verify yes|no] [--step-hours 12] [--days 365]
+#                        [--live head|catch-up] [--verify yes|no] [--together yes|no] [--step-hours 12] [--days 365]
 #                        [--patients-per 4] [--probe-ms 100] [--build] [--keep-db] [--app-arg --x=y]...
 #
 # 1. Creates a fresh database on the local PostgreSQL server, starts the exchange against it (bench/lib.sh) and
@@ -23,6 +23,8 @@
 #    probe reads GET /prescriptions/{id} (a template prescription) every --probe-ms as an auditor; reports events/s,
 #    the time, the probe's p50/p99/max and any non-200. Then (--verify yes, the default) POST
 #    /admin/projections/{name}/verify, which must report 0 differences.
+#    --together yes: every projection's replay is started at once instead, and the time until the last is done gives
+#    the store's events per second for rebuilding all projections.
 # Stops the exchange and drops the database at the end, also on failure (--keep-db keeps it). Prints uptime (load
 # average) before each measured step; the whole output is kept in target/bench/rebuild-<timestamp>.txt.
 # Nothing here asserts a figure.
@@ -38,6 +40,7 @@ EVENTS=5000000
 PROJECTIONS=prescription-view,medication-alerts
 LIVE=head
 VERIFY=yes
+TOGETHER=no
 STEP_HOURS=12
 DAYS=365
 PATIENTS_PER=4
@@ -49,7 +52,7 @@ STARTUP_TIMEOUT=300
 APP_ARGS=()
 
 usage() {
-    sed -n '2,28p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit "${1:-0}"
 }
 
@@ -59,6 +62,7 @@ while [[ $# -gt 0 ]]; do
         --projections) PROJECTIONS="$2"; shift 2 ;;
         --live) LIVE="$2"; shift 2 ;;
         --verify) VERIFY="$2"; shift 2 ;;
+        --together) TOGETHER="$2"; shift 2 ;;
         --step-hours) STEP_HOURS="$2"; shift 2 ;;
         --days) DAYS="$2"; shift 2 ;;
         --patients-per) PATIENTS_PER="$2"; shift 2 ;;
@@ -99,7 +103,7 @@ projections_json() {
     curl -s --max-time 30 -H "Authorization: Bearer $AUDITOR" "$BASE/admin/projections"
 }
 
-command_line="bench/run-rebuild.sh --events $EVENTS --projections $PROJECTIONS --live $LIVE --verify $VERIFY"
+command_line="bench/run-rebuild.sh --events $EVENTS --projections $PROJECTIONS --live $LIVE --verify $VERIFY --together $TOGETHER"
 [[ "$STEP_HOURS" == 12 && "$DAYS" == 365 && "$PATIENTS_PER" == 4 ]] \
     || command_line+=" --step-hours $STEP_HOURS --days $DAYS --patients-per $PATIENTS_PER"
 [[ "$PROBE_MS" == 100 ]] || command_line+=" --probe-ms $PROBE_MS"
@@ -207,7 +211,7 @@ echo
 echo "=== replays ==="
 load
 java -Xmx256m "$ROOT/bench/RebuildBench.java" replay --url "$BASE" --projections "$PROJECTIONS" \
-    --probe-id "$PROBE_ID" --probe-ms "$PROBE_MS" --verify "$VERIFY"
+    --probe-id "$PROBE_ID" --probe-ms "$PROBE_MS" --verify "$VERIFY" --together "$TOGETHER"
 echo
 load
 psql_db -At -c "SELECT 'rows after the replays: prescription_view ' || (SELECT count(*) FROM prescription_view)

@@ -47,6 +47,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -209,8 +210,6 @@ public class AlertProjection {
     private void issue(PrescriptionIssued event, PatientId patient) {
         PrescriptionId id = event.prescriptionId();
         LocalDate start = date(event.issuedAt());
-        List<MedicationCourse> existing = repository.coursesOfPatient(patient).stream().map(StoredCourse::course).toList();
-
         List<CandidateLine> candidates = new ArrayList<>();
         List<StoredCourse> courses = new ArrayList<>();
         for (PrescribedLine line : event.lines()) {
@@ -226,6 +225,10 @@ public class AlertProjection {
                         id, line.lineNumber(), line.drugCode());
             }
         }
+        // only courses that can still conflict with the new lines: not a chronic patient's whole history
+        LocalDate earliest = candidates.stream().map(CandidateLine::from).min(Comparator.naturalOrder()).orElse(start);
+        List<MedicationCourse> existing = repository.coursesCountingFrom(patient, earliest).stream()
+                .map(StoredCourse::course).toList();
         List<Finding> findings = rules.check(id, patient, event.prescriber().institutionId(), event.prescriber().id(),
                 candidates, existing);
         courses.forEach(repository::saveCourse);

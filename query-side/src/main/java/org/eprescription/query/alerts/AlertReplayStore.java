@@ -21,6 +21,7 @@ import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
@@ -248,6 +249,18 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
     @Override
     public List<StoredCourse> coursesOfPatient(PatientId patientId) {
         List<StoredCourse> courses = new ArrayList<>(patient(patientId).courses.values());
+        courses.sort(PATIENT_ORDER);
+        return courses;
+    }
+
+    @Override
+    public List<StoredCourse> coursesCountingFrom(PatientId patientId, LocalDate from) {
+        List<StoredCourse> courses = new ArrayList<>();
+        for (StoredCourse stored : patient(patientId).courses.values()) {
+            if (stored.course().status() != CourseStatus.STOPPED && !stored.course().to().isBefore(from)) {
+                courses.add(stored);
+            }
+        }
         courses.sort(PATIENT_ORDER);
         return courses;
     }

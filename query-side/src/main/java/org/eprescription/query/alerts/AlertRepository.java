@@ -139,6 +139,7 @@ class AlertRepository implements AlertStore {
      * The patient's courses that can conflict with lines starting on or after {@code from}: not stopped and not ended
      * before it. A draft check reads these rather than a chronic patient's whole history.
      */
+    @Override
     public List<StoredCourse> coursesCountingFrom(PatientId patientId, LocalDate from) {
         return jdbc.sql(SELECT_COURSE + """
                          where patient_id = :patient and status <> 'STOPPED' and end_date >= :from

@@ -5,6 +5,7 @@ import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,6 +24,9 @@ interface AlertStore {
 
     /** By start date, prescription id (as PostgreSQL orders uuids), line and use. */
     List<StoredCourse> coursesOfPatient(PatientId patientId);
+
+    /** Those of {@link #coursesOfPatient} that are not stopped and do not end before {@code from}, in that order. */
+    List<StoredCourse> coursesCountingFrom(PatientId patientId, LocalDate from);
 
     /** By line and use. */
     List<StoredCourse> coursesOfPrescription(PrescriptionId prescriptionId);
