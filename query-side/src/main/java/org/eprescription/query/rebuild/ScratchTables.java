@@ -43,7 +43,7 @@ public class ScratchTables {
     public void create(String schema, ProjectionDefinition projection) {
         String live = liveSchema();
         transaction.executeWithoutResult(status -> {
-            jdbc.sql("create schema if not exists " + schema).update();
+            createSchema(schema);
             for (ProjectionTable table : projection.tables()) {
                 jdbc.sql("drop table if exists " + schema + "." + table.name()).update();
                 jdbc.sql("create table " + schema + "." + table.name()
@@ -86,13 +86,24 @@ public class ScratchTables {
      */
     public void swapIntoLive(String schema, ProjectionDefinition projection) {
         String live = liveSchema();
-        jdbc.sql("create schema if not exists " + RETIRED_SCHEMA).update();
+        createSchema(RETIRED_SCHEMA);
         for (ProjectionTable table : projection.tables()) {
             jdbc.sql("drop table if exists " + RETIRED_SCHEMA + "." + table.name()).update();
             jdbc.sql("alter table " + live + "." + table.name() + " set schema " + RETIRED_SCHEMA).update();
             jdbc.sql("alter table " + schema + "." + table.name() + " set schema " + live).update();
             jdbc.sql("drop table " + RETIRED_SCHEMA + "." + table.name()).update();
         }
+    }
+
+    /**
+     * {@code create schema if not exists} is not safe against itself: two replays (of different projections, on this
+     * node or another) creating the schema at once would see one fail on the catalogue's unique index. A lock on the
+     * schema's name, held to the end of the caller's transaction, lets one create it and the other find it.
+     */
+    private void createSchema(String schema) {
+        jdbc.sql("select pg_advisory_xact_lock(hashtext(:name))").param("name", "exchange schema " + schema)
+                .query((row, n) -> true).list();
+        jdbc.sql("create schema if not exists " + schema).update();
     }
 
     /**
