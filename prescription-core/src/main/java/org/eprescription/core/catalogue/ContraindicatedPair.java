@@ -9,9 +9,4 @@ public record ContraindicatedPair(String ingredientA, String ingredientB, String
         Objects.requireNonNull(ingredientA, "ingredientA");
         Objects.requireNonNull(ingredientB, "ingredientB");
     }
-
-    public boolean links(String one, String other) {
-        return (ingredientA.equals(one) && ingredientB.equals(other))
-                || (ingredientA.equals(other) && ingredientB.equals(one));
-    }
 }

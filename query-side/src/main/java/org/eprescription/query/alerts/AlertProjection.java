@@ -47,7 +47,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -225,12 +224,8 @@ public class AlertProjection {
                         id, line.lineNumber(), line.drugCode());
             }
         }
-        // only courses that can still conflict with the new lines: not a chronic patient's whole history
-        LocalDate earliest = candidates.stream().map(CandidateLine::from).min(Comparator.naturalOrder()).orElse(start);
-        List<MedicationCourse> existing = repository.coursesCountingFrom(patient, earliest).stream()
-                .map(StoredCourse::course).toList();
         List<Finding> findings = rules.check(id, patient, event.prescriber().institutionId(), event.prescriber().id(),
-                candidates, existing);
+                candidates, repository.coursesComparedWith(patient, candidates));
         courses.forEach(repository::saveCourse);
 
         Map<AlertId, List<AcknowledgementView>> acknowledged = new HashMap<>();

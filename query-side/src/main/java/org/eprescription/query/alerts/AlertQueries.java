@@ -74,11 +74,8 @@ public class AlertQueries {
             CoursePeriod period = CoursePeriod.of(start, line.days(), drug);
             lines.add(new CandidateLine(line.lineNumber(), line.drugCode(), period.from(), period.to()));
         }
-        LocalDate earliest = lines.stream().map(CandidateLine::from).min(Comparator.naturalOrder()).orElse(start);
-        List<MedicationCourse> existing = repository.coursesCountingFrom(query.patientId(), earliest).stream()
-                .map(StoredCourse::course)
-                .toList();
-        List<Finding> findings = rules.check(prescriptionId, query.patientId(), null, null, lines, existing);
+        List<Finding> findings = rules.check(prescriptionId, query.patientId(), null, null, lines,
+                repository.coursesComparedWith(query.patientId(), lines));
         boolean sharing = repository.sharingAllowed(query.patientId());
         return findings.stream()
                 .map(finding -> new AlertView(finding.alertId(), finding.type(), finding.severity(), AlertView.OPEN,

@@ -3,9 +3,12 @@ package org.eprescription.query.alerts;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.interaction.CandidateLine;
+import org.eprescription.core.interaction.MedicationCourse;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 
@@ -27,6 +30,17 @@ interface AlertStore {
 
     /** Those of {@link #coursesOfPatient} that are not stopped and do not end before {@code from}, in that order. */
     List<StoredCourse> coursesCountingFrom(PatientId patientId, LocalDate from);
+
+    /**
+     * The courses the rules compare new {@code lines} with: those counting from the earliest line's start, since a
+     * course stopped or ended before then overlaps none of them (not a chronic patient's whole history); none
+     * without lines.
+     */
+    default List<MedicationCourse> coursesComparedWith(PatientId patientId, List<CandidateLine> lines) {
+        return lines.stream().map(CandidateLine::from).min(Comparator.naturalOrder())
+                .map(from -> coursesCountingFrom(patientId, from).stream().map(StoredCourse::course).toList())
+                .orElse(List.of());
+    }
 
     /** By line and use. */
     List<StoredCourse> coursesOfPrescription(PrescriptionId prescriptionId);
