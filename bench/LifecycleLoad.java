@@ -91,6 +91,12 @@ public class LifecycleLoad {
         String steps = "lifecycle";   // or "issue"
         int patients = 2000;          // issue-only: size of the patient pool
         int seedPerPatient = 2;       // issue-only: prescriptions issued per patient before the warmup
+        boolean loadedPatients;       // issue-only: the pool is PAT-1 ... PAT-patients, bulk-loaded with courses
+
+        /** Patient n (0-based) of the pool. */
+        String poolPatient(int n) {
+            return loadedPatients ? "PAT-" + (n + 1) : "PAT-POOL-" + n;
+        }
 
         boolean issueOnly() {
             return steps.equals("issue");
@@ -122,6 +128,12 @@ public class LifecycleLoad {
                     }
                     case "--patients" -> o.patients = positive(a, v);
                     case "--seed-per-patient" -> o.seedPerPatient = nonNegative(a, v);
+                    case "--loaded-patients" -> {
+                        if (!v.equals("yes") && !v.equals("no")) {
+                            usage("--loaded-patients is yes or no, not " + v);
+                        }
+                        o.loadedPatients = v.equals("yes");
+                    }
                     default -> usage("unknown option " + a);
                 }
             }
@@ -165,9 +177,10 @@ public class LifecycleLoad {
             System.err.println("""
                     usage: java bench/LifecycleLoad.java [--url http://127.0.0.1:PORT/api/v1] [--clients 8]
                            [--duration-seconds 60] [--warmup-seconds 10] [--request-timeout-seconds 30] [--label text]
-                           [--steps lifecycle|issue] [--patients 2000] [--seed-per-patient 2]
+                           [--steps lifecycle|issue] [--patients 2000] [--seed-per-patient 2] [--loaded-patients no]
                     --steps issue: clients only issue, for patients of a pool of --patients who each got
-                    --seed-per-patient prescriptions before the warmup, with drugs that raise alerts.""");
+                    --seed-per-patient prescriptions before the warmup, with drugs that raise alerts.
+                    --loaded-patients yes: the pool is PAT-1 ... PAT-<patients>, whose courses were bulk-loaded.""");
             System.exit(problem == null ? 0 : 2);
         }
     }
@@ -480,7 +493,7 @@ public class LifecycleLoad {
             String institutionId = institutionId(institution);
             String prescriberId = prescriberId(institution, random.nextInt(PRESCRIBERS_PER_INSTITUTION) + 1);
             String body = "{\"prescriptionId\":\"" + UUID.randomUUID() + "\","
-                    + "\"patient\":{\"id\":\"" + poolPatient(n) + "\",\"birthDate\":\"" + poolBirthDate(n)
+                    + "\"patient\":{\"id\":\"" + options.poolPatient(n) + "\",\"birthDate\":\"" + poolBirthDate(n)
                     + "\",\"name\":\"Bench Patient\"},"
                     + "\"prescriber\":{\"id\":\"" + prescriberId + "\",\"institutionId\":\"" + institutionId + "\"},"
                     + "\"lines\":[{\"lineNumber\":1,\"drugCode\":\"" + drug[0] + "\",\"quantity\":28,"
@@ -505,10 +518,6 @@ public class LifecycleLoad {
                 Thread.currentThread().interrupt();
             }
         }
-    }
-
-    static String poolPatient(int n) {
-        return "PAT-POOL-" + n;
     }
 
     static LocalDate poolBirthDate(int n) {
@@ -818,8 +827,9 @@ public class LifecycleLoad {
         System.out.println();
         System.out.println("=== Issue-only load result (" + options.label + ", " + date + ") ===");
         System.out.printf(Locale.ROOT, "clients            %d%n", options.clients);
-        System.out.printf(Locale.ROOT, "patient pool       %d (%d prescriptions each seeded first)%n", options.patients,
-                options.seedPerPatient);
+        System.out.printf(Locale.ROOT, "patient pool       %d (%s)%n", options.patients, options.loadedPatients
+                ? "PAT-1 ... PAT-" + options.patients + ", courses bulk-loaded"
+                : options.seedPerPatient + " prescriptions each seeded first");
         System.out.printf(Locale.ROOT, "measured window    %d s (after %d s warmup)%n", options.durationSeconds,
                 options.warmupSeconds);
         System.out.printf(Locale.ROOT, "issues             %d%n", issues);

@@ -7,7 +7,7 @@
 # Creates a fresh database on the local PostgreSQL server, starts the exchange against it once so that Flyway
 # creates its tables, then bulk-loads PATIENTS x COURSES rows straight into the alert projection's table
 # medication_course with one INSERT ... SELECT ... FROM generate_series(...) (drug codes from the sample catalogue,
-# periods around today, several institutions, PLANNED or DISPENSED), ANALYZEs it, prints the load time and the
+# periods around today, several institutions, PLANNED or DISPENSED; bench/lib.sh load_courses), vacuums and analyses it, prints the load time and the
 # table and index sizes and EXPLAIN ANALYZE of the queries a duplicate check runs, then runs
 # bench/DuplicateCheckLoad.java (N clients posting LINES-line drafts for random loaded patients, no think time).
 # The exchange runs with local tokens (bench/lib.sh): every request sends a PRESCRIBER bearer token from
@@ -116,44 +116,12 @@ create_database
 start_exchange "bench-app-dup-$TS.jar"
 
 # ---------------------------------------------------------------- bulk load
-# The catalogue's drug codes as an SQL array literal.
-CODES="$(awk -F, 'NR > 1 && NF > 1 { printf "%s\x27%s\x27", (n++ ? "," : ""), $1 }' "$CATALOGUE")"
-NCODES="$(awk -F, 'NR > 1 && NF > 1' "$CATALOGUE" | wc -l)"
-
 log ""
-log "=== load: $PATIENTS patients x $COURSES courses into medication_course ($NCODES drug codes) ==="
+log "=== load: $PATIENTS patients x $COURSES courses into medication_course ==="
 T0=$(now)
-# Without its two indexes the table takes the rows as a plain append; the indexes are built once afterwards
-# (one sort each instead of $(( PATIENTS * COURSES )) random B-tree insertions). Both are timed as part of the load.
-psql_db <<SQL
-\\timing on
-SET maintenance_work_mem = '1GB';
-ALTER TABLE medication_course DROP CONSTRAINT medication_course_pkey;
-DROP INDEX medication_course_patient_idx;
--- A course per (patient, n): drug from the catalogue; started 0 to 119 days ago, 14 to 90 days long, so about
--- half are still running today; 70 % DISPENSED (dispensed on the start day), else PLANNED; 200 institutions.
-INSERT INTO medication_course (prescription_id, line_number, use_number, patient_id, drug_code,
-                               prescribed_drug_code, prescribed_days, start_date, end_date, status, institution_id,
-                               prescriber_id, dispensed_at)
-SELECT md5('bench-' || x.p || '-' || x.c)::uuid, 1, 1, 'PAT-' || x.p, x.drug, x.drug, x.days,
-       x.start, x.start + x.days - 1,
-       CASE WHEN x.r < 0.7 THEN 'DISPENSED' ELSE 'PLANNED' END,
-       'HOSP-' || lpad(x.inst::text, 3, '0'), 'DOC-' || lpad(x.inst::text, 3, '0') || '-' || x.doc,
-       CASE WHEN x.r < 0.7 THEN x.start::timestamptz + interval '10 hours' END
-  FROM (SELECT p, c,
-               (ARRAY[$CODES])[1 + floor(random() * $NCODES)::int] AS drug,
-               (ARRAY[14, 28, 30, 56, 90])[1 + floor(random() * 5)::int] AS days,
-               current_date - floor(random() * 120)::int AS start,
-               random() AS r,
-               1 + floor(random() * 200)::int AS inst,
-               1 + floor(random() * 5)::int AS doc
-          FROM generate_series(1, $PATIENTS) AS p, generate_series(1, $COURSES) AS c) AS x;
-ALTER TABLE medication_course ADD CONSTRAINT medication_course_pkey PRIMARY KEY (prescription_id, line_number, use_number);
-CREATE INDEX medication_course_patient_idx ON medication_course (patient_id);
-ANALYZE medication_course;
-SQL
+load_courses "$PATIENTS" "$COURSES" "$CATALOGUE"
 LOAD_SECONDS=$(since "$T0")
-log "load time:   $LOAD_SECONDS s (drop indexes, INSERT ... SELECT, primary key, patient index, ANALYZE)"
+log "load time:   $LOAD_SECONDS s (drop indexes, INSERT ... SELECT, primary key, patient index, VACUUM (FREEZE, ANALYZE), CHECKPOINT)"
 psql_db -At -F ' ' -c "
     select 'rows:        ' || count(*) from medication_course;" | tee -a "$RESULT"
 psql_db -At -c "

@@ -3,7 +3,7 @@
 #
 #   bench/run-lifecycle.sh [--clients 8] [--duration 60] [--warmup 10] [--build] [--keep-db]
 #                          [--steps lifecycle|issue] [--patients 2000] [--seed-per-patient 2]
-#                          [--app-arg --some.property=value]...
+#                          [--loaded-patients 0] [--courses-per-patient 10] [--app-arg --some.property=value]...
 #
 # Builds api/target/prescription-exchange.jar if it is missing (or with --build), creates a fresh database on the
 # local PostgreSQL server, starts the exchange on a free loopback port against it, runs bench/LifecycleLoad.java
@@ -11,6 +11,9 @@
 # something fails. Prints the machine, the date and the results (with a Markdown block for docs/benchmarks.md).
 # --steps issue: the clients only issue, for a pool of --patients patients who each get --seed-per-patient
 # prescriptions first (unmeasured), with drugs that raise duplicate and contraindication alerts.
+# --steps issue --loaded-patients N: the patients are instead PAT-1 ... PAT-N, whose --courses-per-patient courses are
+# bulk-loaded into medication_course before the run (bench/lib.sh load_courses, as bench/run-duplicate-checks.sh
+# does; timed), and nothing is seeded: the national-scale setting of the alerts issue (1,000,000 x 10).
 # --app-arg passes one more argument to the exchange (repeatable), e.g. --app-arg --exchange.alerts.enabled=false.
 # The exchange runs with local tokens (bench/lib.sh): before the warmup the client fetches one bearer token per
 # prescriber and pharmacist from POST /api/v1/local-tokens and sends it with every request (bodies name the same).
@@ -34,10 +37,12 @@ STARTUP_TIMEOUT=180
 STEPS=lifecycle
 PATIENTS=2000
 SEED_PER_PATIENT=2
+LOADED_PATIENTS=0
+COURSES_PER_PATIENT=10
 APP_ARGS=()
 
 usage() {
-    sed -n '2,19p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
+    sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
     exit "${1:-0}"
 }
 
@@ -51,13 +56,16 @@ while [[ $# -gt 0 ]]; do
         --steps) STEPS="$2"; shift 2 ;;
         --patients) PATIENTS="$2"; shift 2 ;;
         --seed-per-patient) SEED_PER_PATIENT="$2"; shift 2 ;;
+        --loaded-patients) LOADED_PATIENTS="$2"; shift 2 ;;
+        --courses-per-patient) COURSES_PER_PATIENT="$2"; shift 2 ;;
         --app-arg) APP_ARGS+=("$2"); shift 2 ;;
         -h|--help) usage 0 ;;
         *) echo "unknown option: $1" >&2; usage 2 ;;
     esac
 done
 [[ "$STEPS" == lifecycle || "$STEPS" == issue ]] || { echo "--steps is lifecycle or issue, not $STEPS" >&2; exit 2; }
-for n in "$CLIENTS" "$DURATION" "$WARMUP" "$PATIENTS" "$SEED_PER_PATIENT"; do
+[[ "$LOADED_PATIENTS" == 0 || "$STEPS" == issue ]] || { echo "--loaded-patients needs --steps issue" >&2; exit 2; }
+for n in "$CLIENTS" "$DURATION" "$WARMUP" "$PATIENTS" "$SEED_PER_PATIENT" "$LOADED_PATIENTS" "$COURSES_PER_PATIENT"; do
     [[ "$n" =~ ^[0-9]+$ ]] || { echo "not a whole number: $n" >&2; exit 2; }
 done
 
@@ -76,7 +84,11 @@ install_cleanup
 machine() {
     echo "date:        $(date -u '+%Y-%m-%d %H:%M UTC')"
     local extra=""
-    [[ "$STEPS" == lifecycle ]] || extra=" --steps $STEPS --patients $PATIENTS --seed-per-patient $SEED_PER_PATIENT"
+    if (( LOADED_PATIENTS > 0 )); then
+        extra=" --steps $STEPS --loaded-patients $LOADED_PATIENTS --courses-per-patient $COURSES_PER_PATIENT"
+    elif [[ "$STEPS" != lifecycle ]]; then
+        extra=" --steps $STEPS --patients $PATIENTS --seed-per-patient $SEED_PER_PATIENT"
+    fi
     for a in "${APP_ARGS[@]+"${APP_ARGS[@]}"}"; do extra+=" --app-arg $a"; done
     echo "command:     bench/run-lifecycle.sh --clients $CLIENTS --duration $DURATION --warmup $WARMUP$extra"
     echo "git:         $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
@@ -92,12 +104,22 @@ machine() {
 build_jar_if_needed
 create_database
 start_exchange "bench-app-$TS.jar" "${APP_ARGS[@]+"${APP_ARGS[@]}"}"
+LOAD_NOTE=""
+if (( LOADED_PATIENTS > 0 )); then
+    LOAD_START=$(date +%s.%N)
+    load_courses "$LOADED_PATIENTS" "$COURSES_PER_PATIENT" \
+        "$ROOT/prescription-core/src/main/resources/catalogue/drug-catalogue-sample.csv"
+    LOAD_NOTE="loaded $LOADED_PATIENTS patients x $COURSES_PER_PATIENT courses into medication_course in $(awk -v a="$LOAD_START" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
+    PATIENTS="$LOADED_PATIENTS"
+    SEED_PER_PATIENT=0
+fi
 
 # ---------------------------------------------------------------- load
 {
     echo "=== machine ==="
     machine
     echo "note: the exchange, PostgreSQL and the load client share these CPUs"
+    [[ -z "$LOAD_NOTE" ]] || echo "$LOAD_NOTE"
     echo
 } | tee "$RESULT"
 
@@ -109,6 +131,7 @@ java -Xmx512m "$ROOT/bench/LifecycleLoad.java" \
     --steps "$STEPS" \
     --patients "$PATIENTS" \
     --seed-per-patient "$SEED_PER_PATIENT" \
+    --loaded-patients "$( (( LOADED_PATIENTS > 0 )) && echo yes || echo no)" \
     --label "${BENCH_LABEL:-$CLIENTS clients}" | tee -a "$RESULT"
 
 # Whatever the exchange itself complained about during the run, so that failures are seen, not hidden.

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Component;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -56,11 +57,16 @@ public class AlertViews {
 
     /** The prescription's alerts once the alert projection has processed its event {@code version}. */
     public List<AlertView> forPrescriptionAtVersion(PrescriptionId id, long version) {
-        // the alert projection has often finished by the time the prescription view shows the change: then a plain
-        // read of its progress is enough, without setting up a subscription to wait on
-        if (enabled && queries.handle(new FindAlertProgress(id)) < version) {
-            readYourWrites.await(new FindAlertProgress(id), Long.class, false, processed -> processed >= version);
+        if (!enabled) {
+            return forPrescription(id);
         }
+        // the alert projection has usually finished by the time the prescription view shows the change: then one
+        // read answers, without setting up a subscription to wait on
+        Optional<List<AlertView>> processed = queries.alertsOnceProcessed(id, version);
+        if (processed.isPresent()) {
+            return processed.get();
+        }
+        readYourWrites.await(new FindAlertProgress(id), Long.class, false, progress -> progress >= version);
         return forPrescription(id);
     }
 }

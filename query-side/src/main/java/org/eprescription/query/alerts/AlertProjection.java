@@ -179,10 +179,9 @@ public class AlertProjection {
 
     private void process(PrescriptionEvent event, long sequence, String patientId, Consumer<PatientId> action) {
         PrescriptionId id = event.prescriptionId();
-        long progress = repository.progress(id);
-        if (sequence <= progress) {
-            log.debug("prescription {}: {} at sequence {} already processed (progress {}), skipped",
-                    id, event.getClass().getSimpleName(), sequence, progress);
+        if (!repository.advanceProgress(id, sequence)) {
+            log.debug("prescription {}: {} at sequence {} already processed, skipped",
+                    id, event.getClass().getSimpleName(), sequence);
             return;
         }
         Optional<PatientId> patient = patientId != null ? Optional.of(PatientId.of(patientId)) : repository.patientOf(id);
@@ -192,16 +191,22 @@ public class AlertProjection {
             log.warn("prescription {}: {} names no patient and no course is known; nothing to update",
                     id, event.getClass().getSimpleName());
         }
-        recordProgress(id, sequence);
+        announceProgress(id, sequence);
+    }
+
+    private void recordProgress(PrescriptionId id, long sequence) {
+        if (repository.advanceProgress(id, sequence)) {
+            announceProgress(id, sequence);
+        }
     }
 
     /**
-     * Saves how far this prescription's events are processed and tells whoever waits on it (an issue's answer
-     * waits for its alerts). The emitter matches subscriptions only after the batch commits, so a waiter that
-     * subscribes while the batch runs still hears of it, and only that prescription's waiters do.
+     * Tells whoever waits on this prescription (an issue's answer waits for its alerts) how far its events are
+     * processed. The progress is recorded before the event's changes, in the same batch transaction (and savepoint),
+     * so a failed event leaves neither. The emitter matches subscriptions only after the batch commits, so a waiter
+     * that subscribes while the batch runs still hears of it, and only that prescription's waiters do.
      */
-    private void recordProgress(PrescriptionId id, long sequence) {
-        repository.saveProgress(id, sequence);
+    private void announceProgress(PrescriptionId id, long sequence) {
         emitter.emit(FindAlertProgress.class, query -> query.prescriptionId().equals(id), sequence);
     }
 

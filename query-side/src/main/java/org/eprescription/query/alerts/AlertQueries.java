@@ -103,6 +103,14 @@ public class AlertQueries {
         return new MedicationList(query.patientId(), current, past, repository.sharingAllowed(query.patientId()));
     }
 
+    /**
+     * The prescription's alerts (as {@link FindAlertsForPrescription} answers them) if the projection has processed its
+     * event {@code version}; none if not yet. Not a query handler: the issue answer's read, one statement.
+     */
+    public Optional<List<AlertView>> alertsOnceProcessed(PrescriptionId prescriptionId, long version) {
+        return repository.alertViewsOfPrescriptionAt(prescriptionId, version);
+    }
+
     @QueryHandler
     public Long handle(FindAlertProgress query) {
         return repository.progress(query.prescriptionId());

@@ -235,13 +235,15 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
     }
 
     @Override
-    public void saveProgress(PrescriptionId prescriptionId, long version) {
+    public boolean advanceProgress(PrescriptionId prescriptionId, long version) {
         Progress entry = progressOf(prescriptionId);
-        if (!entry.exists || entry.version < version) {
-            entry.exists = true;
-            entry.version = version;
-            entry.changed = true;
+        if (entry.exists && entry.version >= version) {
+            return false;
         }
+        entry.exists = true;
+        entry.version = version;
+        entry.changed = true;
+        return true;
     }
 
     // --- courses ----------------------------------------------------------------------------------------------

@@ -20,6 +20,8 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -114,8 +116,8 @@ class AlertRepository implements AlertStore {
     }
 
     @Override
-    public void saveProgress(PrescriptionId prescriptionId, long version) {
-        jdbc.sql(UPSERT_PROGRESS).params(progressParameters(prescriptionId, version)).update();
+    public boolean advanceProgress(PrescriptionId prescriptionId, long version) {
+        return jdbc.sql(UPSERT_PROGRESS).params(progressParameters(prescriptionId, version)).update() > 0;
     }
 
     static Map<String, Object> progressParameters(PrescriptionId prescriptionId, long version) {
@@ -245,10 +247,45 @@ class AlertRepository implements AlertStore {
                 .query(this::mapAlert)
                 .list()
                 .stream()
-                .sorted(java.util.Comparator.comparingInt(StoredAlert::lineNumber)
+                .sorted(Comparator.comparingInt(StoredAlert::lineNumber)
                         .thenComparing(StoredAlert::type)
                         .thenComparing(StoredAlert::key))
                 .toList();
+    }
+
+    /**
+     * The prescription's alerts as {@link #alertsOfPrescription} orders them, each as its patient's consent shows it,
+     * if the projection's progress for the prescription has reached {@code version}; otherwise none. One statement
+     * for what an issue's answer would otherwise read in three (progress, alerts, consent).
+     */
+    Optional<List<AlertView>> alertViewsOfPrescriptionAt(PrescriptionId prescriptionId, long version) {
+        List<AlertView> views = new ArrayList<>();
+        long[] progress = {-1};
+        jdbc.sql("""
+                        select p.version as progress, coalesce(c.sharing_allowed, false) as sharing_allowed,
+                               a.alert_id, a.patient_id, a.prescription_id, a.line_number, a.type, a.status,
+                               a.drug_code, a.alert_key, a.ingredient, a.institution_id, a.prescriber_id, a.conflicts,
+                               a.acknowledgements, a.raised_at, a.resolved_at
+                          from alert_progress p
+                          left join medication_alert a on a.prescription_id = p.prescription_id
+                          left join patient_consent c on c.patient_id = a.patient_id
+                         where p.prescription_id = :id and p.version >= :version
+                        """)
+                .param("id", prescriptionId.value())
+                .param("version", version)
+                .query(rs -> {
+                    progress[0] = rs.getLong("progress");
+                    if (rs.getString("alert_id") != null) {
+                        views.add(mapAlert(rs, 0).view(rs.getBoolean("sharing_allowed")));
+                    }
+                });
+        if (progress[0] < version) {
+            return Optional.empty();
+        }
+        views.sort(Comparator.comparingInt(AlertView::lineNumber)
+                .thenComparing(AlertView::type)
+                .thenComparing(AlertView::key));
+        return Optional.of(views);
     }
 
     /** The open alerts of all these prescriptions, by prescription, line, type and key. */

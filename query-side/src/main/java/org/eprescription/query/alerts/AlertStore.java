@@ -22,8 +22,11 @@ interface AlertStore {
     /** The sequence number of the last event of the prescription processed, or -1. */
     long progress(PrescriptionId prescriptionId);
 
-    /** Raises the prescription's progress to {@code version} (never lowers it). */
-    void saveProgress(PrescriptionId prescriptionId, long version);
+    /**
+     * Raises the prescription's progress to {@code version}; false, changing nothing, if it is there or beyond already
+     * (the event was processed before). One statement decides and records, so the projection asks before it acts.
+     */
+    boolean advanceProgress(PrescriptionId prescriptionId, long version);
 
     /** By start date, prescription id (as PostgreSQL orders uuids), line and use. */
     List<StoredCourse> coursesOfPatient(PatientId patientId);

@@ -355,10 +355,13 @@ class AlertProjectionTest {
         // no consent recorded: not shared
         assertThat(alertsOf(latest).get(0).conflicts()).containsExactlyInAnyOrder(fromOther.masked(), fromSame);
 
+        assertThat(queries.alertsOnceProcessed(latest.prescriptionId(), 0)).hasValue(alertsOf(latest));
+
         events.send(new ConsentGiven(patient, T));
         assertThat(alertsOf(latest).get(0).conflicts()).containsExactlyInAnyOrder(fromOther, fromSame);
         assertThat(queries.handle(new FindAlertsForPatient(patient)).get(0).conflicts())
                 .containsExactlyInAnyOrder(fromOther, fromSame);
+        assertThat(queries.alertsOnceProcessed(latest.prescriptionId(), 0)).hasValue(alertsOf(latest));
 
         events.send(new ConsentWithdrawn(patient, T.plusSeconds(1)));
         assertThat(alertsOf(latest).get(0).conflicts()).containsExactlyInAnyOrder(fromOther.masked(), fromSame);
@@ -441,6 +444,27 @@ class AlertProjectionTest {
                 .containsExactly(cancelled.prescriptionId(), ended.prescriptionId());
         assertThat(list.past()).extracting(CourseView::status)
                 .containsExactly(CourseStatus.STOPPED, CourseStatus.PLANNED);
+    }
+
+    @Test
+    void theIssueAnswersReadAnswersTheAlertsOnlyOnceTheProjectionHasProcessedTheVersion() throws Exception {
+        PrescriptionIssued first = issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
+        PrescriptionId next = PrescriptionId.random();
+        assertThat(queries.alertsOnceProcessed(next, 0)).isEmpty();
+
+        PrescriptionIssued second = issued(next, patient, HOSP_3, DOC_17, T, List.of(),
+                line(1, AMLODIPINE_GENERIC, 28), line(2, ITRACONAZOLE, 14), line(3, TRIAZOLAM, 14));
+        events.send(second, patient);
+
+        assertThat(queries.alertsOnceProcessed(first.prescriptionId(), 0)).hasValue(List.of());
+        assertThat(queries.alertsOnceProcessed(next, 0)).hasValueSatisfying(alerts -> {
+            assertThat(alerts).hasSizeGreaterThan(1).isEqualTo(alertsOf(second));
+            assertThat(alerts).extracting(AlertView::lineNumber).isSorted();
+        });
+        assertThat(queries.alertsOnceProcessed(next, 1)).isEmpty();
+
+        events.send(new PrescriptionAccepted(next, PHARMACY, PHARMACIST, 1, T), patient);
+        assertThat(queries.alertsOnceProcessed(next, 1)).hasValue(alertsOf(second));
     }
 
     @Test
