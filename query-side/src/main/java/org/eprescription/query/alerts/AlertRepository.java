@@ -95,6 +95,11 @@ class AlertRepository implements AlertStore {
             where patient_consent.version < excluded.version
             """;
 
+    /** How a prescription's alerts are listed. */
+    private static final Comparator<StoredAlert> BY_LINE_TYPE_AND_KEY = Comparator.comparingInt(StoredAlert::lineNumber)
+            .thenComparing(StoredAlert::type)
+            .thenComparing(StoredAlert::key);
+
     private final JdbcClient jdbc;
     private final JsonColumns json;
 
@@ -247,9 +252,7 @@ class AlertRepository implements AlertStore {
                 .query(this::mapAlert)
                 .list()
                 .stream()
-                .sorted(Comparator.comparingInt(StoredAlert::lineNumber)
-                        .thenComparing(StoredAlert::type)
-                        .thenComparing(StoredAlert::key))
+                .sorted(BY_LINE_TYPE_AND_KEY)
                 .toList();
     }
 
@@ -259,8 +262,9 @@ class AlertRepository implements AlertStore {
      * for what an issue's answer would otherwise read in three (progress, alerts, consent).
      */
     Optional<List<AlertView>> alertViewsOfPrescriptionAt(PrescriptionId prescriptionId, long version) {
-        List<AlertView> views = new ArrayList<>();
+        List<StoredAlert> alerts = new ArrayList<>();
         long[] progress = {-1};
+        boolean[] sharing = {false};
         jdbc.sql("""
                         select p.version as progress, coalesce(c.sharing_allowed, false) as sharing_allowed,
                                a.alert_id, a.patient_id, a.prescription_id, a.line_number, a.type, a.status,
@@ -276,16 +280,16 @@ class AlertRepository implements AlertStore {
                 .query(rs -> {
                     progress[0] = rs.getLong("progress");
                     if (rs.getString("alert_id") != null) {
-                        views.add(mapAlert(rs, 0).view(rs.getBoolean("sharing_allowed")));
+                        alerts.add(mapAlert(rs, 0));
+                        // one prescription, one patient: every row carries the same consent
+                        sharing[0] = rs.getBoolean("sharing_allowed");
                     }
                 });
         if (progress[0] < version) {
             return Optional.empty();
         }
-        views.sort(Comparator.comparingInt(AlertView::lineNumber)
-                .thenComparing(AlertView::type)
-                .thenComparing(AlertView::key));
-        return Optional.of(views);
+        alerts.sort(BY_LINE_TYPE_AND_KEY);
+        return Optional.of(alerts.stream().map(alert -> alert.view(sharing[0])).toList());
     }
 
     /** The open alerts of all these prescriptions, by prescription, line, type and key. */
