@@ -11,6 +11,10 @@ psql_admin() {
     psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d postgres "$@"
 }
 
+# Seconds since the epoch, and seconds (one decimal) elapsed since such a time $1.
+now() { date +%s.%N; }
+since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
+
 APP_PID=""
 DB_CREATED=0
 RUN_JAR=""

@@ -78,8 +78,6 @@ source "$ROOT/bench/lib.sh"
 install_cleanup
 
 log() { echo "$@" | tee -a "$RESULT"; }
-now() { date +%s.%N; }
-since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 
 # ---------------------------------------------------------------- machine
 {

@@ -106,10 +106,10 @@ create_database
 start_exchange "bench-app-$TS.jar" "${APP_ARGS[@]+"${APP_ARGS[@]}"}"
 LOAD_NOTE=""
 if (( LOADED_PATIENTS > 0 )); then
-    LOAD_START=$(date +%s.%N)
+    LOAD_START="$(now)"
     load_courses "$LOADED_PATIENTS" "$COURSES_PER_PATIENT" \
         "$ROOT/prescription-core/src/main/resources/catalogue/drug-catalogue-sample.csv"
-    LOAD_NOTE="loaded $LOADED_PATIENTS patients x $COURSES_PER_PATIENT courses into medication_course in $(awk -v a="$LOAD_START" -v b="$(date +%s.%N)" 'BEGIN { printf "%.1f", b - a }') s"
+    LOAD_NOTE="loaded $LOADED_PATIENTS patients x $COURSES_PER_PATIENT courses into medication_course in $(since "$LOAD_START") s"
     PATIENTS="$LOADED_PATIENTS"
     SEED_PER_PATIENT=0
 fi

@@ -96,8 +96,6 @@ exec > >(tee "$RESULT") 2>&1
 psql_db() {
     psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d "$DB" "$@"
 }
-now() { date +%s.%N; }
-since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 load() { echo "uptime: $(uptime | sed 's/^ *//')"; }
 projections_json() {
     curl -s --max-time 30 -H "Authorization: Bearer $AUDITOR" "$BASE/admin/projections"
