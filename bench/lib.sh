@@ -18,6 +18,39 @@ since() { awk -v a="$1" -v b="$(now)" 'BEGIN { printf "%.1f", b - a }'; }
 APP_PID=""
 DB_CREATED=0
 RUN_JAR=""
+OWN_PG_DIR=""
+
+# With BENCH_OWN_PG_SHARED_BUFFERS set (e.g. 4GB): a throwaway PostgreSQL cluster for this run only, on a free
+# port, with that buffer pool, so that a benchmark can run against a server sized for its working set instead of
+# the local server's settings (PGHOST_/PGPORT_/PGUSER_ then point at it). BENCH_OWN_PG_OPTIONS adds server options
+# (-c name=value ...). Removed again by cleanup. Needs initdb and pg_ctl (PostgreSQL's bin directory, found with
+# pg_config); run as root, the cluster runs as the postgres user.
+start_own_postgres_if_asked() {
+    [[ -n "${BENCH_OWN_PG_SHARED_BUFFERS:-}" ]] || return 0
+    local bin as=()
+    bin="$(pg_config --bindir)"
+    [[ "$(id -u)" != 0 ]] || as=(runuser -u postgres --)
+    OWN_PG_DIR="$(mktemp -d /tmp/bench-pg-XXXXXX)"
+    chmod 755 "$OWN_PG_DIR"
+    [[ "$(id -u)" != 0 ]] || chown postgres "$OWN_PG_DIR"
+    PGPORT_=$(( 40000 + RANDOM % 10000 ))
+    PGHOST_=127.0.0.1
+    PGUSER_=postgres
+    "${as[@]}" "$bin/initdb" -A trust -U postgres -D "$OWN_PG_DIR/data" >/dev/null
+    # shellcheck disable=SC2086
+    "${as[@]}" "$bin/pg_ctl" -w -s -D "$OWN_PG_DIR/data" -l "$OWN_PG_DIR/server.log" start -o \
+        "-p $PGPORT_ -k $OWN_PG_DIR -c listen_addresses=127.0.0.1 -c shared_buffers=$BENCH_OWN_PG_SHARED_BUFFERS ${BENCH_OWN_PG_OPTIONS:-}"
+    echo "started an own PostgreSQL cluster for this run on 127.0.0.1:$PGPORT_ (shared_buffers=$BENCH_OWN_PG_SHARED_BUFFERS ${BENCH_OWN_PG_OPTIONS:-})"
+}
+
+stop_own_postgres() {
+    [[ -n "$OWN_PG_DIR" ]] || return 0
+    local as=()
+    [[ "$(id -u)" != 0 ]] || as=(runuser -u postgres --)
+    "${as[@]}" "$(pg_config --bindir)/pg_ctl" -w -s -D "$OWN_PG_DIR/data" stop -m fast || true
+    rm -rf "$OWN_PG_DIR"
+    echo "stopped and removed the own PostgreSQL cluster"
+}
 
 # Stops the exchange started by start_exchange (its pid only), if it still runs.
 stop_exchange() {
@@ -49,6 +82,7 @@ cleanup() {
             psql_admin -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || echo "warning: could not drop $DB" >&2
         fi
     fi
+    stop_own_postgres
     [[ -z "$RUN_JAR" ]] || rm -f "$RUN_JAR"
     [[ -z "$APP_PID" ]] || echo "application log: $APP_LOG"
     exit "$rc"

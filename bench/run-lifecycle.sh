@@ -19,7 +19,8 @@
 # prescriber and pharmacist from POST /api/v1/local-tokens and sends it with every request (bodies name the same).
 #
 # The PostgreSQL server is reached with trust auth: BENCH_PGHOST (127.0.0.1), BENCH_PGPORT (5432),
-# BENCH_PGUSER (postgres). BENCH_LABEL names the run in the Markdown rows. Nothing here asserts a figure.
+# BENCH_PGUSER (postgres); or BENCH_OWN_PG_SHARED_BUFFERS=4GB runs a throwaway cluster of its own with that buffer
+# pool (bench/lib.sh start_own_postgres_if_asked), for a server sized for the --loaded-patients working set. BENCH_LABEL names the run in the Markdown rows. Nothing here asserts a figure.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -97,11 +98,14 @@ machine() {
     echo "memory:      $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
     echo "kernel:      $(uname -sr)"
     echo "java:        $(java -version 2>&1 | head -2 | tr '\n' ' ')"
-    echo "postgresql:  $(psql_admin -At -c 'SHOW server_version' 2>/dev/null || echo unknown)"
+    echo "postgresql:  $(psql_admin -At -c 'SHOW server_version' 2>/dev/null || echo unknown)," \
+        "shared_buffers $(psql_admin -At -c 'SHOW shared_buffers' 2>/dev/null || echo unknown)," \
+        "autovacuum $(psql_admin -At -c 'SHOW autovacuum' 2>/dev/null || echo unknown)"
 }
 
 # ---------------------------------------------------------------- build, database, exchange
 build_jar_if_needed
+start_own_postgres_if_asked
 create_database
 start_exchange "bench-app-$TS.jar" "${APP_ARGS[@]+"${APP_ARGS[@]}"}"
 LOAD_NOTE=""

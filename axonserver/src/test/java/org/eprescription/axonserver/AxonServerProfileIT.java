@@ -1,5 +1,6 @@
 package org.eprescription.axonserver;
 
+import org.eprescription.api.config.ProjectionProcessorLayout;
 import org.axonframework.axonserver.connector.command.AxonServerCommandBus;
 import org.axonframework.axonserver.connector.event.axon.AxonServerEventStore;
 import org.axonframework.axonserver.connector.query.AxonServerQueryBus;
@@ -10,8 +11,6 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.queryhandling.QueryBus;
 import org.eprescription.PrescriptionExchangeApplication;
-import org.eprescription.query.alerts.AlertProjection;
-import org.eprescription.query.prescription.PrescriptionViewProjection;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -60,8 +59,7 @@ class AxonServerProfileIT {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         String url = TestDatabase.create();
-        TestDatabase.migrateWithProcessorTokens(url, PrescriptionViewProjection.PROCESSING_GROUP,
-                AlertProjection.PROCESSING_GROUP);
+        TestDatabase.migrateWithProcessorTokens(url, ProjectionProcessorLayout.PROCESSOR);
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", () -> TestDatabase.USER);
         registry.add("spring.datasource.password", () -> "");

@@ -17,19 +17,23 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * The projections' state, their replays (one at a time per projection, in the background) and their verification.
- * A projection is busy while it replays or verifies; another replay or verification of it is refused.
+ * The projections' state, their replays (in the background) and their verification. A projection is busy while it
+ * replays or verifies; another replay or verification of it is refused. Replays run one at a time per processor: a
+ * replay stops its projection's processor for the swap, and projections that share it must not swap in between.
  */
 @Service
 public class ProjectionAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
     private static final int EXAMPLES = 10;
+    private static final String REPLAYING = "replaying";
+    private static final String VERIFYING = "verifying";
 
     private final ProjectionDefinitions definitions;
     private final ProjectionProcessors processors;
@@ -68,15 +72,21 @@ public class ProjectionAdmin {
         return status(definition(name).name(), events.headPosition());
     }
 
-    /** True while the projection replays or verifies, when its live processor may be stopped for a moment on purpose. */
-    public boolean isBusy(String name) {
-        return busy.containsKey(name);
+    /**
+     * True while a projection that event processor {@code processorName} runs replays or verifies, when the processor
+     * may be stopped for a moment on purpose.
+     */
+    public boolean isProcessorBusy(String processorName) {
+        return busy.keySet().stream().anyMatch(projection -> processors.find(projection)
+                .filter(processor -> processor.getName().equals(processorName)).isPresent());
     }
 
     /** Starts rebuilding the projection in the background and answers its state, REPLAYING. */
-    public ProjectionStatus startReplay(String name) {
+    public synchronized ProjectionStatus startReplay(String name) {
         ProjectionDefinition projection = definition(name);
-        occupy(name, "replaying");
+        // the replay stops the processor for its swap, which would pause the other's replay or skew its verification
+        refuseWhileItsProcessorIs(name, Set.of(REPLAYING, VERIFYING));
+        occupy(name, REPLAYING);
         ReplayProgress progress = new ReplayProgress(clock.instant());
         replays.put(name, progress);
         try {
@@ -91,7 +101,10 @@ public class ProjectionAdmin {
 
     public VerificationReport verify(String name) throws InterruptedException {
         ProjectionDefinition projection = definition(name);
-        occupy(name, "verifying");
+        synchronized (this) {
+            refuseWhileItsProcessorIs(name, Set.of(REPLAYING));
+            occupy(name, VERIFYING);
+        }
         try {
             ProjectionVerification.Result result = verification.verify(projection, EXAMPLES);
             return new VerificationReport(name, result.position(), result.differences().count(),
@@ -147,6 +160,17 @@ public class ProjectionAdmin {
         return definitions.find(name)
                 .filter(definition -> processors.find(definition.name()).isPresent())
                 .orElseThrow(() -> new UnknownResourceException("no projection " + name));
+    }
+
+    /** Refuses while another projection of {@code name}'s processor is doing one of {@code activities}. */
+    private void refuseWhileItsProcessorIs(String name, Set<String> activities) {
+        for (String other : processors.sharingProcessorWith(name)) {
+            String activity = busy.get(other);
+            if (activity != null && activities.contains(activity)) {
+                throw new ProjectionBusyException("projection " + other + ", which runs in the same processor, is "
+                        + activity + "; try again when it is done");
+            }
+        }
     }
 
     private void occupy(String name, String what) {

@@ -5,16 +5,23 @@ import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
+import org.eprescription.query.rebuild.ProjectionDefinition;
+import org.eprescription.query.rebuild.ProjectionDefinitions;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-/** The live streaming processors of the projections: where they are, stopping and starting them, moving their tokens. */
+/**
+ * The live streaming processors of the projections, by projection (processing group) name: where they are, stopping
+ * and starting them, moving their tokens. Projections may share a processor (ProjectionProcessorLayout); what is done
+ * to one's processor is then done to the others' too.
+ */
 @Component
 class ProjectionProcessors {
 
@@ -22,14 +29,26 @@ class ProjectionProcessors {
 
     private final EventProcessingConfiguration eventProcessing;
     private final TokenStore tokenStore;
+    private final ProjectionDefinitions definitions;
 
-    ProjectionProcessors(EventProcessingConfiguration eventProcessing, TokenStore tokenStore) {
+    ProjectionProcessors(EventProcessingConfiguration eventProcessing, TokenStore tokenStore,
+                         ProjectionDefinitions definitions) {
         this.eventProcessing = eventProcessing;
         this.tokenStore = tokenStore;
+        this.definitions = definitions;
     }
 
     Optional<StreamingEventProcessor> find(String name) {
-        return eventProcessing.eventProcessor(name, StreamingEventProcessor.class);
+        return eventProcessing.eventProcessorByProcessingGroup(name, StreamingEventProcessor.class);
+    }
+
+    /** The other projections that run in the same processor as {@code name}. */
+    List<String> sharingProcessorWith(String name) {
+        Optional<StreamingEventProcessor> processor = find(name);
+        return definitions.all().stream()
+                .map(ProjectionDefinition::name)
+                .filter(other -> !other.equals(name) && processor.isPresent() && find(other).equals(processor))
+                .toList();
     }
 
     boolean isRunning(String name) {
@@ -80,15 +99,16 @@ class ProjectionProcessors {
      * empty the tables). Joins the caller's transaction.
      */
     void moveTo(String name, TrackingToken token) {
-        int[] segments = tokenStore.fetchSegments(name);
+        String processor = find(name).orElseThrow().getName();
+        int[] segments = tokenStore.fetchSegments(processor);
         if (segments.length == 0) {
-            tokenStore.initializeTokenSegments(name, 1, token);
+            tokenStore.initializeTokenSegments(processor, 1, token);
             return;
         }
         for (int segment : segments) {
-            tokenStore.fetchToken(name, segment);
-            tokenStore.storeToken(token, name, segment);
-            tokenStore.releaseClaim(name, segment);
+            tokenStore.fetchToken(processor, segment);
+            tokenStore.storeToken(token, processor, segment);
+            tokenStore.releaseClaim(processor, segment);
         }
     }
 }

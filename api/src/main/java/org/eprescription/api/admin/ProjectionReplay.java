@@ -18,7 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *   <li>Caught up with the head: the live processor is stopped (reads still answer, from the live tables), the few
  *   events stored meanwhile are applied to the copies too.</li>
  *   <li>One transaction puts the copies in place of the live tables and sets the live processor's token to the last
- *   event the copies contain; then the processor starts again and goes on from there.</li>
+ *   event the copies contain; then the processor starts again and goes on from there. A processor that runs other
+ *   projections too keeps its token, which those projections' tables are at: it goes on from there, and the rebuilt
+ *   projection skips the events its copies already contain (every projection is idempotent under redelivery).</li>
  * </ol>
  * The detached handlers notify no subscriber, so live streams see nothing of the rebuild.
  */
@@ -40,6 +42,7 @@ class ProjectionReplay {
 
     void run(ProjectionDefinition projection, ReplayProgress progress) throws InterruptedException {
         String name = projection.name();
+        boolean processorOfItsOwn = processors.sharingProcessorWith(name).isEmpty();
         scratch.create(ScratchTables.REBUILD_SCHEMA, projection);
         boolean restart = false;
         try (EventReplayer.Run run = replayer.start(projection, ScratchTables.REBUILD_SCHEMA)) {
@@ -51,7 +54,9 @@ class ProjectionReplay {
             TrackingToken last = run.catchUp(progress::reached);
             transaction.executeWithoutResult(status -> {
                 scratch.swapIntoLive(ScratchTables.REBUILD_SCHEMA, projection);
-                processors.moveTo(name, last);
+                if (processorOfItsOwn) {
+                    processors.moveTo(name, last);
+                }
             });
         } catch (RuntimeException | InterruptedException e) {
             scratch.drop(ScratchTables.REBUILD_SCHEMA, projection);

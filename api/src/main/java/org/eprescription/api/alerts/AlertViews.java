@@ -60,8 +60,9 @@ public class AlertViews {
         if (!enabled) {
             return forPrescription(id);
         }
-        // the alert projection has usually finished by the time the prescription view shows the change: then one
-        // read answers, without setting up a subscription to wait on
+        // the alert projection commits with the prescription view (ProjectionProcessorLayout), so once the view
+        // shows the change one read answers; waiting is left for alerts that run apart (switched off and on, or an
+        // event of the patient held in the dead-letter queue)
         Optional<List<AlertView>> processed = queries.alertsOnceProcessed(id, version);
         if (processed.isPresent()) {
             return processed.get();

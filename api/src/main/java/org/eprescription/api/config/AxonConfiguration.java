@@ -40,13 +40,19 @@ public class AxonConfiguration {
                 .registerDefaultListenerInvocationErrorHandler(configuration -> PropagatingErrorHandler.instance());
     }
 
+    /** Which processor runs which projection ({@link ProjectionProcessorLayout}). */
+    @Bean
+    ConfigurerModule projectionProcessorLayout(ExchangeProperties properties) {
+        return ProjectionProcessorLayout.assignments(properties.alerts() == null || properties.alerts().enabled());
+    }
+
     /** The source every pooled projection reads from (axon.eventhandling.processors.*.source). */
     @Bean(destroyMethod = "close")
     PromptEventSource promptEventSource(EventStore eventStore, ExchangeProperties properties) {
         return new PromptEventSource(eventStore, properties.views().remotePollInterval());
     }
 
-    /** One patient's events in order (axon.eventhandling.processors.medication-alerts.sequencing-policy). */
+    /** One patient's events in order, in both projections (axon.eventhandling.processors.*.sequencing-policy). */
     @Bean
     PatientSequencingPolicy patientSequencingPolicy() {
         return new PatientSequencingPolicy();

@@ -18,8 +18,8 @@ import java.util.Optional;
 
 /**
  * The projections' dead-letter queues (Axon's JDBC queue, table deadletterentry): what is in them, and handling a
- * letter's sequence again once the cause is fixed. A sequence is one prescription (prescription-view) or one
- * patient (medication-alerts); its letters are always retried from the first, in order.
+ * letter's sequence again once the cause is fixed. A sequence is one patient, in either projection; its letters are
+ * always retried from the first, in order.
  */
 @Component
 public class DeadLetters {

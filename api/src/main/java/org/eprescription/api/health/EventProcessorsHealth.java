@@ -30,7 +30,7 @@ class EventProcessorsHealth implements CompositeHealthContributor {
     @Override
     public HealthContributor getContributor(String name) {
         return eventProcessing.eventProcessor(name)
-                .map(processor -> new ProcessorHealthIndicator(processor, events, () -> projections.isBusy(name)))
+                .map(processor -> new ProcessorHealthIndicator(processor, events, () -> projections.isProcessorBusy(name)))
                 .orElse(null);
     }
 

@@ -1,5 +1,6 @@
 package org.eprescription.api.health;
 
+import org.eprescription.api.config.ProjectionProcessorLayout;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi.TextResponse;
@@ -19,7 +20,8 @@ import static org.eprescription.api.support.Prescriptions.unique;
 /** What an operator and an orchestrator read: /actuator/health (with its probes) and /actuator/prometheus. */
 class ObservabilityIT extends ExchangeIntegrationTest {
 
-    private static final List<String> PROCESSORS = List.of("medication-alerts", "prescription-view");
+    /** Both projections run in one processor (ProjectionProcessorLayout). */
+    private static final List<String> PROCESSORS = List.of(ProjectionProcessorLayout.PROCESSOR);
 
     @Test
     void healthIsUpWithTheDatabaseAndEveryEventProcessorWithItsLag() throws Exception {

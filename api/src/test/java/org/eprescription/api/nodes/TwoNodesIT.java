@@ -7,6 +7,7 @@ import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IsolatedDatabase;
 import org.eprescription.api.support.SseClient;
 import org.eprescription.api.support.SseClient.Event;
+import org.eprescription.api.config.ProjectionProcessorLayout;
 import org.eprescription.query.alerts.AlertProjection;
 import org.eprescription.query.prescription.PrescriptionViewProjection;
 import org.junit.jupiter.api.AfterAll;
@@ -66,17 +67,14 @@ class TwoNodesIT {
         database = nodeA.getBean(JdbcClient.class);
 
         // The node that starts first claims every segment; without Axon Server nothing moves one by itself. Node A
-        // hands segment 1 over, as an operator would, and node B claims it.
-        for (String processor : List.of(PrescriptionViewProjection.PROCESSING_GROUP, AlertProjection.PROCESSING_GROUP)) {
-            String segments = "/admin/projections/" + processor + "/segments";
-            await().atMost(WAIT).until(() -> a.get(segments).body().path("claimedHere").size() == 2);
-            Response released = a.post(segments + "/1/release?for=PT20S", Map.of());
-            assertThat(released.status()).as(released.toString()).isEqualTo(202);
-            await().atMost(WAIT).until(() -> a.get(segments).body().path("claimedHere").toString().equals("[0]"));
-        }
-        for (String processor : List.of(PrescriptionViewProjection.PROCESSING_GROUP, AlertProjection.PROCESSING_GROUP)) {
-            await().atMost(WAIT).until(() -> owners(processor).contains("node-b"));
-        }
+        // hands segment 1 over, as an operator would, and node B claims it. Both projections run in one processor
+        // (ProjectionProcessorLayout), so handing over prescription-view's segment hands over medication-alerts' too.
+        String segments = "/admin/projections/" + PrescriptionViewProjection.PROCESSING_GROUP + "/segments";
+        await().atMost(WAIT).until(() -> a.get(segments).body().path("claimedHere").size() == 2);
+        Response released = a.post(segments + "/1/release?for=PT20S", Map.of());
+        assertThat(released.status()).as(released.toString()).isEqualTo(202);
+        await().atMost(WAIT).until(() -> a.get(segments).body().path("claimedHere").toString().equals("[0]"));
+        await().atMost(WAIT).until(() -> owners(ProjectionProcessorLayout.PROCESSOR).contains("node-b"));
     }
 
     @AfterAll
@@ -91,12 +89,11 @@ class TwoNodesIT {
 
     @Test
     void eachNodeOwnsOneSegmentOfEachProjection() {
-        for (String processor : List.of(PrescriptionViewProjection.PROCESSING_GROUP, AlertProjection.PROCESSING_GROUP)) {
-            await().atMost(WAIT).untilAsserted(() -> {
-                assertThat(owners(processor)).as(processor).containsExactlyInAnyOrder("node-a", "node-b");
-                assertThat(b.get("/admin/projections/" + processor + "/segments").body().path("claimedHere")
-                        .toString()).isEqualTo("[1]");
-            });
+        await().atMost(WAIT).untilAsserted(() -> assertThat(owners(ProjectionProcessorLayout.PROCESSOR))
+                .containsExactlyInAnyOrder("node-a", "node-b"));
+        for (String projection : List.of(PrescriptionViewProjection.PROCESSING_GROUP, AlertProjection.PROCESSING_GROUP)) {
+            await().atMost(WAIT).untilAsserted(() -> assertThat(b.get("/admin/projections/" + projection + "/segments")
+                    .body().path("claimedHere").toString()).as(projection).isEqualTo("[1]"));
         }
     }
 
@@ -223,8 +220,7 @@ class TwoNodesIT {
                 "--exchange.node-name=" + name,
                 "--exchange.scheduling.enabled=false",
                 "--server.port=0",
-                "--axon.eventhandling.processors.prescription-view.token-claim-interval=300",
-                "--axon.eventhandling.processors.medication-alerts.token-claim-interval=300");
+                "--axon.eventhandling.processors." + ProjectionProcessorLayout.PROCESSOR + ".token-claim-interval=300");
     }
 
     private static int port(ConfigurableApplicationContext context) {

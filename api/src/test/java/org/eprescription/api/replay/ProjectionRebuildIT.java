@@ -75,9 +75,10 @@ class ProjectionRebuildIT extends ExchangeIntegrationTest {
         });
     }
 
-    private void replay(String processorName) {
+    /** Axon's own reset of the projection's processor (which resets every projection the processor runs). */
+    private void replay(String projection) {
         StreamingEventProcessor processor = eventProcessing
-                .eventProcessor(processorName, StreamingEventProcessor.class).orElseThrow();
+                .eventProcessorByProcessingGroup(projection, StreamingEventProcessor.class).orElseThrow();
         processor.shutDown();
         processor.resetTokens();
         processor.start();

@@ -101,9 +101,20 @@ public class AlertProjection {
 
     // --- prescription events --------------------------------------------------------------------------------
 
+    /** As {@link #process}, with the progress recorded and the courses to compare with read in one statement. */
     @EventHandler
     public void on(PrescriptionIssued event, @SequenceNumber long sequence) {
-        process(event, sequence, event.patient().id().value(), patient -> issue(event, patient));
+        PrescriptionId id = event.prescriptionId();
+        PatientId patient = event.patient().id();
+        PlannedIssue planned = plan(event, patient);
+        Optional<List<MedicationCourse>> counting =
+                repository.advanceProgressAndReadCourses(id, sequence, patient, planned.candidates());
+        if (counting.isEmpty()) {
+            log.debug("prescription {}: PrescriptionIssued at sequence {} already processed, skipped", id, sequence);
+            return;
+        }
+        issue(event, patient, planned, counting.get());
+        announceProgress(id, sequence);
     }
 
     @EventHandler
@@ -210,8 +221,11 @@ public class AlertProjection {
         emitter.emit(FindAlertProgress.class, query -> query.prescriptionId().equals(id), sequence);
     }
 
-    /** Courses for every line, the rules against the patient's courses as they stand, one alert per finding. */
-    private void issue(PrescriptionIssued event, PatientId patient) {
+    /** An issue's courses, one per line, and those of its lines the rules can check (drugs the catalogue has). */
+    private record PlannedIssue(List<StoredCourse> courses, List<CandidateLine> candidates) {
+    }
+
+    private PlannedIssue plan(PrescriptionIssued event, PatientId patient) {
         PrescriptionId id = event.prescriptionId();
         LocalDate start = date(event.issuedAt());
         List<CandidateLine> candidates = new ArrayList<>();
@@ -229,9 +243,16 @@ public class AlertProjection {
                         id, line.lineNumber(), line.drugCode());
             }
         }
+        return new PlannedIssue(courses, candidates);
+    }
+
+    /** The planned courses saved, the rules against the patient's courses as they stood, one alert per finding. */
+    private void issue(PrescriptionIssued event, PatientId patient, PlannedIssue planned,
+                       List<MedicationCourse> counting) {
+        PrescriptionId id = event.prescriptionId();
         List<Finding> findings = rules.check(id, patient, event.prescriber().institutionId(), event.prescriber().id(),
-                candidates, repository.coursesComparedWith(patient, candidates));
-        courses.forEach(repository::saveCourse);
+                planned.candidates(), counting);
+        planned.courses().forEach(repository::saveCourse);
 
         Map<AlertId, List<AcknowledgementView>> acknowledged = new HashMap<>();
         Party prescriber = Party.prescriber(event.prescriber().id(), event.prescriber().institutionId());

@@ -11,6 +11,7 @@ import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertType;
+import org.eprescription.core.interaction.CandidateLine;
 import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -130,6 +131,40 @@ class AlertRepository implements AlertStore {
         parameters.put("id", prescriptionId.value());
         parameters.put("version", version);
         return parameters;
+    }
+
+    /**
+     * The progress upsert as a data-modifying CTE, and the courses {@link #coursesCountingFrom} reads, only if it
+     * advanced: one round trip where an issue needed two. The one row without courses says whether it advanced.
+     */
+    @Override
+    public Optional<List<MedicationCourse>> advanceProgressAndReadCourses(PrescriptionId prescriptionId, long version,
+                                                                         PatientId patientId,
+                                                                         List<CandidateLine> lines) {
+        Optional<LocalDate> from = lines.stream().map(CandidateLine::from).min(Comparator.naturalOrder());
+        if (from.isEmpty()) {
+            return advanceProgress(prescriptionId, version) ? Optional.of(List.of()) : Optional.empty();
+        }
+        Map<String, Object> parameters = progressParameters(prescriptionId, version);
+        parameters.put("patient", patientId.value());
+        parameters.put("from", from.get());
+        boolean[] advanced = {false};
+        List<MedicationCourse> courses = new ArrayList<>();
+        jdbc.sql("with advanced as (" + UPSERT_PROGRESS + " returning 1)" + """
+                         select a.advanced, c.*
+                           from (select exists (select 1 from advanced) as advanced) a
+                           left join lateral (""" + SELECT_COURSE + """
+                                 where a.advanced and patient_id = :patient and status <> 'STOPPED'
+                                   and end_date >= :from) c on true
+                          order by c.start_date, c.prescription_id, c.line_number, c.use_number""")
+                .params(parameters)
+                .query(rs -> {
+                    advanced[0] = rs.getBoolean("advanced");
+                    if (rs.getObject("prescription_id") != null) {
+                        courses.add(mapCourse(rs, 0).course());
+                    }
+                });
+        return advanced[0] ? Optional.of(courses) : Optional.empty();
     }
 
     // --- courses ----------------------------------------------------------------------------------------------

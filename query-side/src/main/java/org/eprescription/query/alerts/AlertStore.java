@@ -45,6 +45,19 @@ interface AlertStore {
                 .orElse(List.of());
     }
 
+    /**
+     * {@link #advanceProgress} and, if it advanced, {@link #coursesComparedWith}: what an issue needs before its rules
+     * run; empty, changing nothing, if the event was processed before. The repository does both in one statement.
+     */
+    default Optional<List<MedicationCourse>> advanceProgressAndReadCourses(PrescriptionId prescriptionId, long version,
+                                                                          PatientId patientId,
+                                                                          List<CandidateLine> lines) {
+        if (!advanceProgress(prescriptionId, version)) {
+            return Optional.empty();
+        }
+        return Optional.of(coursesComparedWith(patientId, lines));
+    }
+
     /** By line and use. */
     List<StoredCourse> coursesOfPrescription(PrescriptionId prescriptionId);
 

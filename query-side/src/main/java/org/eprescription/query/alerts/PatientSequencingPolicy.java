@@ -15,7 +15,7 @@ import org.eprescription.core.prescription.Prescription;
 public class PatientSequencingPolicy implements SequencingPolicy<EventMessage<?>> {
 
     public PatientSequencingPolicy() {
-        // wired by the application for the "medication-alerts" processing group
+        // wired by the application for both projections, so an event's two updates share a segment
     }
 
     @Override

@@ -490,6 +490,24 @@ class AlertProjectionTest {
     }
 
     @Test
+    void aRedeliveredIssueLeavesItsDispensedCourseAndItsProgressAsTheyAre() throws Exception {
+        PrescriptionIssued issued = issued(PrescriptionId.random(), patient, HOSP_1, DOC_1, T, List.of(),
+                line(1, AMLODIPINE, 28));
+        var issuedMessage = events.send(issued, patient);
+        PrescriptionId id = issued.prescriptionId();
+        Instant dispensedAt = T.plusSeconds(3 * 86_400);
+        events.send(new PrescriptionAccepted(id, PHARMACY, PHARMACIST, 1, dispensedAt), patient);
+        events.send(new PrescriptionDispensed(id, PHARMACY, PHARMACIST, 1, List.of(new DispensedItem(1,
+                AMLODIPINE_GENERIC, new BigDecimal("28"), 28)), false, dispensedAt), patient);
+        Map<String, Object> dispensed = course(id, 1, 1);
+
+        events.redeliver(issuedMessage);
+
+        assertThat(course(id, 1, 1)).isEqualTo(dispensed).containsEntry("status", "DISPENSED");
+        assertThat(queries.handle(new FindAlertProgress(id))).isEqualTo(2L);
+    }
+
+    @Test
     void aResetFollowedByAReplayRebuildsExactlyTheSameRowsIdsIncluded() throws Exception {
         PrescriptionIssued first = issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
         PrescriptionIssued second = issue(HOSP_3, DOC_17, T, AMLODIPINE_GENERIC, 28);
