@@ -49,6 +49,11 @@ class AlertRepository implements AlertStore {
               from medication_alert
             """;
 
+    /** The courses of :patient that can conflict with lines starting on or after :from (not stopped, not ended). */
+    private static final String COUNTING_FROM = "patient_id = :patient and status <> 'STOPPED' and end_date >= :from";
+
+    private static final String COURSE_ORDER = "start_date, prescription_id, line_number, use_number";
+
     static final String UPSERT_PROGRESS = """
             insert into alert_progress (prescription_id, version) values (:id, :version)
             on conflict (prescription_id) do update set version = excluded.version
@@ -141,7 +146,7 @@ class AlertRepository implements AlertStore {
     public Optional<List<MedicationCourse>> advanceProgressAndReadCourses(PrescriptionId prescriptionId, long version,
                                                                          PatientId patientId,
                                                                          List<CandidateLine> lines) {
-        Optional<LocalDate> from = lines.stream().map(CandidateLine::from).min(Comparator.naturalOrder());
+        Optional<LocalDate> from = AlertStore.earliestStart(lines);
         if (from.isEmpty()) {
             return advanceProgress(prescriptionId, version) ? Optional.of(List.of()) : Optional.empty();
         }
@@ -153,10 +158,8 @@ class AlertRepository implements AlertStore {
         jdbc.sql("with advanced as (" + UPSERT_PROGRESS + " returning 1)" + """
                          select a.advanced, c.*
                            from (select exists (select 1 from advanced) as advanced) a
-                           left join lateral (""" + SELECT_COURSE + """
-                                 where a.advanced and patient_id = :patient and status <> 'STOPPED'
-                                   and end_date >= :from) c on true
-                          order by c.start_date, c.prescription_id, c.line_number, c.use_number""")
+                           left join lateral (""" + SELECT_COURSE + " where a.advanced and " + COUNTING_FROM
+                + ") c on true order by " + COURSE_ORDER)
                 .params(parameters)
                 .query(rs -> {
                     advanced[0] = rs.getBoolean("advanced");
@@ -183,9 +186,7 @@ class AlertRepository implements AlertStore {
      */
     @Override
     public List<StoredCourse> coursesCountingFrom(PatientId patientId, LocalDate from) {
-        return jdbc.sql(SELECT_COURSE + """
-                         where patient_id = :patient and status <> 'STOPPED' and end_date >= :from
-                         order by start_date, prescription_id, line_number, use_number""")
+        return jdbc.sql(SELECT_COURSE + " where " + COUNTING_FROM + " order by " + COURSE_ORDER)
                 .param("patient", patientId.value())
                 .param("from", from)
                 .query(this::mapCourse)

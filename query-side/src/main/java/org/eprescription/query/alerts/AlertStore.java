@@ -40,9 +40,14 @@ interface AlertStore {
      * without lines.
      */
     default List<MedicationCourse> coursesComparedWith(PatientId patientId, List<CandidateLine> lines) {
-        return lines.stream().map(CandidateLine::from).min(Comparator.naturalOrder())
+        return earliestStart(lines)
                 .map(from -> coursesCountingFrom(patientId, from).stream().map(StoredCourse::course).toList())
                 .orElse(List.of());
+    }
+
+    /** Where the earliest of {@code lines} starts; empty without lines. */
+    static Optional<LocalDate> earliestStart(List<CandidateLine> lines) {
+        return lines.stream().map(CandidateLine::from).min(Comparator.naturalOrder());
     }
 
     /**
