@@ -188,14 +188,14 @@ start_exchange() {
     echo "local tokens work (an auditor's GET of an unknown prescription answers 404)"
 }
 
-# Bulk-loads $1 patients (PAT-1 ... PAT-$1) x $2 courses each straight into the alert projection's table
-# medication_course of $DB, with drug codes from the catalogue CSV $3, in one INSERT ... SELECT ... FROM
-# generate_series(...): started 0 to 119 days ago, 14 to 90 days long (about half still running today), 70 % DISPENSED
-# (on the start day), else PLANNED, 200 institutions. Without its two indexes the table takes the rows as a plain
-# append; the indexes are built once afterwards (one sort each instead of $1 x $2 random B-tree insertions). Then
-# VACUUM (FREEZE, ANALYZE) and CHECKPOINT, so that the run that follows neither sets hint bits on first reads nor
-# competes with the checkpoint writing the load out: what a long-running database looks like. The projection's other
-# tables and the event store stay as they are.
+# Bulk-loads $1 patients (PAT-1 ... PAT-$1) x $2 courses each straight into course_record of $DB (what interaction
+# checks and draft checks read, docs/alerts.md) and the same rows into the alert projection's medication_course, with
+# drug codes from the catalogue CSV $3, in one INSERT ... SELECT ... FROM generate_series(...) each: started 0 to 119
+# days ago, 14 to 90 days long (about half still running today), 70 % DISPENSED, else PLANNED, 200 institutions.
+# Without their indexes the tables take the rows as a plain append; the indexes are built once afterwards (one sort
+# each instead of $1 x $2 random B-tree insertions). Then VACUUM (FREEZE, ANALYZE) and CHECKPOINT, so that the run
+# that follows neither sets hint bits on first reads nor competes with the checkpoint writing the load out: what a
+# long-running database looks like. The other tables and the event store stay as they are.
 load_courses() {
     local patients="$1" courses="$2" catalogue="$3" codes ncodes
     codes="$(awk -F, 'NR > 1 && NF > 1 { printf "%s\x27%s\x27", (n++ ? "," : ""), $1 }' "$catalogue")"
@@ -204,16 +204,15 @@ load_courses() {
     psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d "$DB" <<SQL
 \\timing on
 SET maintenance_work_mem = '1GB';
+ALTER TABLE course_record DROP CONSTRAINT course_record_pkey;
+DROP INDEX course_record_patient_idx;
 ALTER TABLE medication_course DROP CONSTRAINT medication_course_pkey;
 DROP INDEX medication_course_patient_idx;
-INSERT INTO medication_course (prescription_id, line_number, use_number, patient_id, drug_code,
-                               prescribed_drug_code, prescribed_days, start_date, end_date, status, institution_id,
-                               prescriber_id, dispensed_at)
-SELECT md5('bench-' || x.p || '-' || x.c)::uuid, 1, 1, 'PAT-' || x.p, x.drug, x.drug, x.days,
-       x.start, x.start + x.days - 1,
+INSERT INTO course_record (prescription_id, line_number, use_number, patient_id, drug_code, start_date, end_date,
+                           status, institution_id, prescriber_id)
+SELECT md5('bench-' || x.p || '-' || x.c)::uuid, 1, 1, 'PAT-' || x.p, x.drug, x.start, x.start + x.days - 1,
        CASE WHEN x.r < 0.7 THEN 'DISPENSED' ELSE 'PLANNED' END,
-       'HOSP-' || lpad(x.inst::text, 3, '0'), 'DOC-' || lpad(x.inst::text, 3, '0') || '-' || x.doc,
-       CASE WHEN x.r < 0.7 THEN x.start::timestamptz + interval '10 hours' END
+       'HOSP-' || lpad(x.inst::text, 3, '0'), 'DOC-' || lpad(x.inst::text, 3, '0') || '-' || x.doc
   FROM (SELECT p, c,
                (ARRAY[$codes])[1 + floor(random() * $ncodes)::int] AS drug,
                (ARRAY[14, 28, 30, 56, 90])[1 + floor(random() * 5)::int] AS days,
@@ -222,8 +221,16 @@ SELECT md5('bench-' || x.p || '-' || x.c)::uuid, 1, 1, 'PAT-' || x.p, x.drug, x.
                1 + floor(random() * 200)::int AS inst,
                1 + floor(random() * 5)::int AS doc
           FROM generate_series(1, $patients) AS p, generate_series(1, $courses) AS c) AS x;
+INSERT INTO medication_course (prescription_id, line_number, use_number, patient_id, drug_code, start_date, end_date,
+                               status, institution_id, prescriber_id)
+SELECT prescription_id, line_number, use_number, patient_id, drug_code, start_date, end_date, status, institution_id,
+       prescriber_id
+  FROM course_record;
+ALTER TABLE course_record ADD CONSTRAINT course_record_pkey PRIMARY KEY (prescription_id, line_number, use_number);
+CREATE INDEX course_record_patient_idx ON course_record (patient_id, end_date);
 ALTER TABLE medication_course ADD CONSTRAINT medication_course_pkey PRIMARY KEY (prescription_id, line_number, use_number);
 CREATE INDEX medication_course_patient_idx ON medication_course (patient_id);
+VACUUM (FREEZE, ANALYZE) course_record;
 VACUUM (FREEZE, ANALYZE) medication_course;
 CHECKPOINT;
 SQL

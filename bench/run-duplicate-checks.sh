@@ -5,8 +5,8 @@
 #                                 [--warmup 15] [--lines 5] [--build] [--keep-db]
 #
 # Creates a fresh database on the local PostgreSQL server, starts the exchange against it once so that Flyway
-# creates its tables, then bulk-loads PATIENTS x COURSES rows straight into the alert projection's table
-# medication_course with one INSERT ... SELECT ... FROM generate_series(...) (drug codes from the sample catalogue,
+# creates its tables, then bulk-loads PATIENTS x COURSES rows straight into the checks' table
+# course_record (and medication_course) with one INSERT ... SELECT ... FROM generate_series(...) (drug codes from the sample catalogue,
 # periods around today, several institutions, PLANNED or DISPENSED; bench/lib.sh load_courses), vacuums and analyses it, prints the load time and the
 # table and index sizes and EXPLAIN ANALYZE of the queries a duplicate check runs, then runs
 # bench/DuplicateCheckLoad.java (N clients posting LINES-line drafts for random loaded patients, no think time).
@@ -15,7 +15,7 @@
 # Stops the exchange and drops the database at the end, also when something fails (--keep-db keeps it).
 #
 # Loading the projection table directly (not through events) is deliberate: this is a read benchmark, and the
-# duplicate check reads only medication_course and patient_consent. The event store stays empty.
+# duplicate check reads only course_record and patient_consent. The event store stays empty.
 #
 # BENCH_PGHOST (127.0.0.1), BENCH_PGPORT (5432), BENCH_PGUSER (postgres), trust auth. BENCH_LABEL names the run;
 # BENCH_APP_JAVA_OPTS adds JVM options to the exchange.
@@ -115,25 +115,25 @@ start_exchange "bench-app-dup-$TS.jar"
 
 # ---------------------------------------------------------------- bulk load
 log ""
-log "=== load: $PATIENTS patients x $COURSES courses into medication_course ==="
+log "=== load: $PATIENTS patients x $COURSES courses into course_record (and medication_course) ==="
 T0=$(now)
 load_courses "$PATIENTS" "$COURSES" "$CATALOGUE"
 LOAD_SECONDS=$(since "$T0")
 log "load time:   $LOAD_SECONDS s (drop indexes, INSERT ... SELECT, primary key, patient index, VACUUM (FREEZE, ANALYZE), CHECKPOINT)"
 psql_db -At -F ' ' -c "
-    select 'rows:        ' || count(*) from medication_course;" | tee -a "$RESULT"
+    select 'rows:        ' || count(*) from course_record;" | tee -a "$RESULT"
 psql_db -At -c "
-    select 'table:       ' || pg_size_pretty(pg_relation_size('medication_course'))
-        || ' heap, ' || pg_size_pretty(pg_indexes_size('medication_course')) || ' indexes ('
-        || pg_size_pretty(pg_relation_size('medication_course_pkey')) || ' primary key, '
-        || pg_size_pretty(pg_relation_size('medication_course_patient_idx')) || ' patient_id), '
-        || pg_size_pretty(pg_total_relation_size('medication_course')) || ' total;  database '
+    select 'table:       ' || pg_size_pretty(pg_relation_size('course_record'))
+        || ' heap, ' || pg_size_pretty(pg_indexes_size('course_record')) || ' indexes ('
+        || pg_size_pretty(pg_relation_size('course_record_pkey')) || ' primary key, '
+        || pg_size_pretty(pg_relation_size('course_record_patient_idx')) || ' patient_id, end_date), '
+        || pg_size_pretty(pg_total_relation_size('course_record')) || ' total;  database '
         || pg_size_pretty(pg_database_size(current_database()))" | tee -a "$RESULT"
 psql_db -At -c "
     select 'courses:     ' || round(100.0 * count(*) filter (where end_date >= current_date) / count(*), 1)
         || ' % still running today, ' || round(100.0 * count(*) filter (where status = 'DISPENSED') / count(*), 1)
         || ' % DISPENSED, ' || count(distinct institution_id) || ' institutions'
-      from medication_course" | tee -a "$RESULT"
+      from course_record" | tee -a "$RESULT"
 log "disk after:  $(df -h "$DF_PATH" | awk 'NR == 2 { print $4 " free" }')"
 
 # ---------------------------------------------------------------- the queries a duplicate check runs
@@ -142,9 +142,9 @@ SAMPLE_PATIENT="PAT-$(( (RANDOM * 32768 + RANDOM) % PATIENTS + 1 ))"
     echo
     echo "=== EXPLAIN (ANALYZE, BUFFERS) of the duplicate check's queries, patient $SAMPLE_PATIENT ==="
     psql_db -c "EXPLAIN (ANALYZE, BUFFERS)
-        select prescription_id, line_number, use_number, patient_id, drug_code, prescribed_drug_code,
-               prescribed_days, start_date, end_date, status, institution_id, prescriber_id, dispensed_at
-          from medication_course
+        select prescription_id, line_number, use_number, patient_id, drug_code, start_date, end_date, status,
+               institution_id, prescriber_id
+          from course_record
          where patient_id = '$SAMPLE_PATIENT' and status <> 'STOPPED' and end_date >= current_date
          order by start_date, prescription_id, line_number, use_number"
     psql_db -c "EXPLAIN (ANALYZE, BUFFERS)

@@ -12,7 +12,7 @@
 # --steps issue: the clients only issue, for a pool of --patients patients who each get --seed-per-patient
 # prescriptions first (unmeasured), with drugs that raise duplicate and contraindication alerts.
 # --steps issue --loaded-patients N: the patients are instead PAT-1 ... PAT-N, whose --courses-per-patient courses are
-# bulk-loaded into medication_course before the run (bench/lib.sh load_courses, as bench/run-duplicate-checks.sh
+# bulk-loaded into course_record and medication_course before the run (bench/lib.sh load_courses, as bench/run-duplicate-checks.sh
 # does; timed), and nothing is seeded: the national-scale setting of the alerts issue (1,000,000 x 10).
 # --app-arg passes one more argument to the exchange (repeatable), e.g. --app-arg --exchange.alerts.enabled=false.
 # The exchange runs with local tokens (bench/lib.sh): before the warmup the client fetches one bearer token per

@@ -5,6 +5,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.actor.CommandMetadata;
+import org.eprescription.core.prescription.CommandOutcome;
 import org.springframework.stereotype.Component;
 
 /**
@@ -24,12 +25,20 @@ public class CommandSender {
     }
 
     public long send(Object command, Actor actor, String idempotencyKey) {
+        return sendForOutcome(command, actor, idempotencyKey).version();
+    }
+
+    /** As {@link #send}, with the interaction check an issue or a dispensing recorded (null for other commands). */
+    public CommandOutcome sendForOutcome(Object command, Actor actor, String idempotencyKey) {
         var message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(CommandMetadata.of(actor, idempotencyKey));
         for (int attempt = 1; ; attempt++) {
             try {
                 Object result = commandGateway.sendAndWait(message);
-                return result instanceof Number version ? version.longValue() : 0L;
+                if (result instanceof CommandOutcome outcome) {
+                    return outcome;
+                }
+                return new CommandOutcome(result instanceof Number version ? version.longValue() : 0L, null);
             } catch (ConcurrencyException e) {
                 if (attempt >= ATTEMPTS) {
                     throw e;

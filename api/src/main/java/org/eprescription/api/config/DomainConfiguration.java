@@ -3,7 +3,9 @@ package org.eprescription.api.config;
 import org.eprescription.core.catalogue.CatalogueCsvLoader;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.code.ExchangeCodes;
+import org.eprescription.core.interaction.InteractionChecker;
 import org.eprescription.core.interaction.InteractionRules;
+import org.eprescription.query.courses.CourseRecordRepository;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -40,14 +42,26 @@ public class DomainConfiguration {
                 ? CatalogueCsvLoader.bundledSample()
                 : CatalogueCsvLoader.fromFiles(single(directory, "drug-catalogue"),
                         single(directory, "contraindicated-pairs"));
-        log.info("Drug catalogue loaded: {} drugs, {} contraindicated pairs ({})", catalogue.size(),
-                catalogue.contraindicatedPairs().size(), directory == null ? "bundled sample" : directory);
+        log.info("Drug catalogue {} loaded: {} drugs, {} contraindicated pairs ({})", catalogue.version(),
+                catalogue.size(), catalogue.contraindicatedPairs().size(),
+                directory == null ? "bundled sample" : directory);
         return catalogue;
     }
 
     @Bean
     InteractionRules interactionRules(DrugCatalogue catalogue, ExchangeProperties properties) {
         return new InteractionRules(catalogue, properties.alerts() != null && properties.alerts().sameClassEnabled());
+    }
+
+    /**
+     * The check issue and dispensing run before they record their events (docs/alerts.md), against the course
+     * record kept in the commands' own transactions; none with {@code exchange.alerts.enabled=false}.
+     */
+    @Bean
+    InteractionChecker interactionChecker(InteractionRules rules, CourseRecordRepository courseRecord,
+                                          ExchangeProperties properties) {
+        boolean enabled = properties.alerts() == null || properties.alerts().enabled();
+        return enabled ? new InteractionChecker(rules, courseRecord) : InteractionChecker.disabled();
     }
 
     @Bean

@@ -12,6 +12,7 @@ import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.CommandOutcome;
 import org.eprescription.core.prescription.PrescriptionRefusedException;
 import org.eprescription.core.prescription.command.AcceptPrescription;
 import org.eprescription.core.prescription.command.DispensePrescription;
@@ -97,7 +98,8 @@ public class PharmacyController {
         DispensePrescription command = new DispensePrescription(prescriptionId, pharmacy, pharmacist,
                 request.items().stream().map(DispenseRequest.Item::toDispensedItem).toList(),
                 Boolean.TRUE.equals(request.completesUse()));
-        long version = access.commandOn(prescriptionId, () -> commands.send(command, actor, idempotencyKey));
-        return responses.afterCommand(prescriptionId, version);
+        CommandOutcome outcome = access.commandOn(prescriptionId,
+                () -> commands.sendForOutcome(command, actor, idempotencyKey));
+        return responses.dispensed(prescriptionId, outcome);
     }
 }

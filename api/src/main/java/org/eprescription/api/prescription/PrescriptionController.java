@@ -8,6 +8,7 @@ import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.CommandOutcome;
 import org.eprescription.core.prescription.command.CancelPrescription;
 import org.eprescription.core.prescription.command.IssuePrescription;
 import org.eprescription.core.ids.InstitutionId;
@@ -58,8 +59,8 @@ public class PrescriptionController {
                 : new PrescriptionId(request.prescriptionId());
         boolean known = request.prescriptionId() != null && views.find(id).isPresent();
         IssuePrescription command = request.toCommand(id);
-        long version = commands.send(command, actor, idempotencyKey);
-        PrescriptionResponse body = responses.issued(id, version);
+        CommandOutcome outcome = commands.sendForOutcome(command, actor, idempotencyKey);
+        PrescriptionResponse body = responses.issued(id, outcome, command.acknowledgedAlerts());
         if (known) {
             return ResponseEntity.ok(body);
         }

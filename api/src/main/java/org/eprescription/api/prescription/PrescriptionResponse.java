@@ -8,13 +8,15 @@ import org.eprescription.query.prescription.PrescriptionView;
 import java.util.List;
 
 /**
- * The prescription view as api.md shows it: the projection's fields, the alerts on it, and on issue only the
- * exchange code (which the exchange never stores in clear and therefore shows only to the issuer).
+ * The prescription view as the HTTP guide shows it: the projection's fields, the alerts on it, on issue only the
+ * exchange code (which the exchange never stores in clear and therefore shows only to the issuer), and on issue and
+ * dispensing what became of their interaction check.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record PrescriptionResponse(@JsonUnwrapped PrescriptionView view, List<AlertView> alerts, String exchangeCode) {
+public record PrescriptionResponse(@JsonUnwrapped PrescriptionView view, List<AlertView> alerts, String exchangeCode,
+                                   AlertCheck alertCheck) {
 
     public static PrescriptionResponse of(PrescriptionView view, List<AlertView> alerts) {
-        return new PrescriptionResponse(view, alerts, null);
+        return new PrescriptionResponse(view, alerts, null, null);
     }
 }

@@ -3,6 +3,8 @@ package org.eprescription.api.prescription;
 import org.eprescription.api.alerts.AlertViews;
 import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.AlertAcknowledgement;
+import org.eprescription.core.prescription.CommandOutcome;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.query.alerts.AlertView;
 import org.slf4j.Logger;
@@ -29,12 +31,25 @@ public class PrescriptionResponses {
         this.exchangeCodes = exchangeCodes;
     }
 
-    /** After an issue: the view and the alerts the issue raised, with the exchange code for the patient. */
-    public PrescriptionResponse issued(PrescriptionId id, long version) {
+    /**
+     * After an issue: the view, the alerts the issue's check recorded (from the command itself, never from a
+     * projection that may lag: docs/alerts.md), and the exchange code for the patient.
+     */
+    public PrescriptionResponse issued(PrescriptionId id, CommandOutcome outcome,
+                                       List<AlertAcknowledgement> acknowledged) {
         return readAfterRecording(id, () -> {
-            PrescriptionView view = views.awaitVersion(id, version);
-            return new PrescriptionResponse(view, alerts.forPrescriptionAtVersion(id, version),
-                    exchangeCodes.codeFor(id));
+            PrescriptionView view = views.awaitVersion(id, outcome.version());
+            return new PrescriptionResponse(view, alerts.recorded(outcome, view, acknowledged),
+                    exchangeCodes.codeFor(id), AlertCheck.of(outcome));
+        });
+    }
+
+    /** After a dispensing: the view, and the alerts its check raised (none: nothing new; docs/alerts.md). */
+    public PrescriptionResponse dispensed(PrescriptionId id, CommandOutcome outcome) {
+        return readAfterRecording(id, () -> {
+            PrescriptionView view = views.awaitVersion(id, outcome.version());
+            return new PrescriptionResponse(view, alerts.recorded(outcome, view, List.of()), null,
+                    AlertCheck.of(outcome));
         });
     }
 

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IssuedPrescription;
+import org.eprescription.api.support.SseClient;
+import org.eprescription.api.support.SseClient.Event;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,6 +22,7 @@ import static org.eprescription.api.support.Prescriptions.AMLODIPINE_GENERIC;
 import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
 import static org.eprescription.api.support.Prescriptions.VALSARTAN_AMLODIPINE;
 import static org.eprescription.api.support.Prescriptions.ZOLPIDEM;
+import static org.eprescription.api.support.Prescriptions.ZOLPIDEM_GENERIC;
 import static org.eprescription.api.support.Prescriptions.accept;
 import static org.eprescription.api.support.Prescriptions.dispense;
 import static org.eprescription.api.support.Prescriptions.item;
@@ -51,15 +54,120 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
         assertThat(alert.path("conflicts")).hasSize(1);
         assertThat(alert.path("conflicts").get(0).path("prescriptionId").asText()).isEqualTo(first.id());
         assertThat(alert.path("conflicts").get(0).path("drugCode").asText()).isEqualTo(AMLODIPINE_BRAND);
-        assertThat(alertsOf(first.id())).as("the earlier prescription gets no alert").isEmpty();
+        assertThat(alert.path("conflicts").get(0).path("sameProduct").asBoolean()).isFalse();
+        assertThat(alertsOf(first.id())).as("the earlier prescription shows the alert the later one raised")
+                .singleElement().satisfies(shown -> {
+                    assertThat(shown.path("alertId").asText()).isEqualTo(alert.path("alertId").asText());
+                    assertThat(shown.path("prescriptionId").asText()).isEqualTo(second.text("prescriptionId"));
+                });
     }
 
     @Test
-    void theSameDrugRaisesSameDrug() {
+    void theSameProductIsASameIngredientAlertThatSaysSo() {
         issue("HOSP-A", AMLODIPINE_BRAND, 28);
         Response second = api().post("/prescriptions", body("HOSP-B", AMLODIPINE_BRAND, 28));
 
-        assertThat(onlyAlert(second.body()).path("type").asText()).isEqualTo("SAME_DRUG");
+        JsonNode alert = onlyAlert(second.body());
+        assertThat(alert.path("type").asText()).isEqualTo("SAME_INGREDIENT");
+        assertThat(alert.path("conflicts").get(0).path("sameProduct").asBoolean()).isTrue();
+    }
+
+    @Test
+    void twelveZolpidemCoursesOfTwoProductsAreOneAlertWithTwelveConflicts() {
+        for (int i = 1; i <= 12; i++) {
+            issue("HOSP-" + i, i % 2 == 0 ? ZOLPIDEM : ZOLPIDEM_GENERIC, 30);
+        }
+        Response thirteenth = api().post("/prescriptions", body("HOSP-13", ZOLPIDEM, 14));
+
+        JsonNode alert = onlyAlert(thirteenth.body());
+        assertThat(alert.path("type").asText()).isEqualTo("SAME_INGREDIENT");
+        assertThat(alert.path("ingredient").asText()).isEqualTo("zolpidem");
+        assertThat(alert.path("conflicts")).hasSize(12);
+        List<Boolean> sameProduct = new ArrayList<>();
+        alert.path("conflicts").forEach(conflict -> sameProduct.add(conflict.path("sameProduct").asBoolean()));
+        assertThat(sameProduct).containsOnly(true, false).filteredOn(Boolean::booleanValue).hasSize(6);
+    }
+
+    @Test
+    void theIssueAnswerListsExactlyTheAlertsItsRecordedCheckHolds() {
+        issue("HOSP-A", AMLODIPINE_BRAND, 28);
+        issue("HOSP-A", TRIAZOLAM, 14);
+        Map<String, Object> body = body("HOSP-B", AMLODIPINE_GENERIC, 28);
+        body.put("lines", List.of(line(1, AMLODIPINE_GENERIC, 28, 28), line(2, ITRACONAZOLE, 14, 14)));
+        Response issued = api().post("/prescriptions", body);
+
+        JsonNode check = recordedCheck(issued.text("prescriptionId"), "ISSUE");
+        assertThat(check.path("catalogueVersion").asText())
+                .isEqualTo(issued.body().path("alertCheck").path("catalogueVersion").asText()).startsWith("sha256:");
+        List<String> recorded = new ArrayList<>();
+        check.path("alerts").forEach(alert -> recorded.add(alert.path("alertId").asText()));
+        List<String> answered = new ArrayList<>();
+        issued.body().path("alerts").forEach(alert -> answered.add(alert.path("alertId").asText()));
+        assertThat(answered).hasSize(2).containsExactlyElementsOf(recorded);
+        assertThat(check.path("courses")).hasSize(2);
+    }
+
+    @Test
+    void aDispensingMovedIntoAnOverlapRaisesAnAlertRecordedAsAnEvent() {
+        // issued today for 7 days: over by day 7
+        Map<String, Object> earlierBody = body("HOSP-A", AMLODIPINE_BRAND, 7);
+        earlierBody.put("validUntil", clock.today().plusDays(14).toString());
+        IssuedPrescription earlier = issued(earlierBody);
+        // another institution's amlodipine from day 10: no overlap with the planned course
+        clock.advance(Duration.ofDays(10));
+        Response other = api().post("/prescriptions", body("HOSP-B", AMLODIPINE_GENERIC, 28));
+        assertThat(other.body().path("alerts")).isEmpty();
+
+        api().post("/prescriptions/accept", accept(earlier.exchangeCode(), BIRTH_DATE, "PH-A"));
+        Response dispensed = api().post(earlier.path() + "/dispense",
+                dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 7, 7)));
+
+        assertThat(dispensed.status()).as(dispensed.toString()).isEqualTo(200);
+        JsonNode alert = onlyAlert(dispensed.body());
+        assertThat(alert.path("prescriptionId").asText()).isEqualTo(earlier.id());
+        assertThat(alert.path("conflicts").get(0).path("prescriptionId").asText())
+                .isEqualTo(other.text("prescriptionId"));
+        assertThat(dispensed.body().path("alertCheck").path("performed").asBoolean()).isTrue();
+        JsonNode check = recordedCheck(earlier.id(), "DISPENSING");
+        assertThat(check.path("alerts")).hasSize(1);
+        assertThat(check.path("alerts").get(0).path("alertId").asText()).isEqualTo(alert.path("alertId").asText());
+        assertThat(alertsOf(other.text("prescriptionId"))).as("the other side sees it too")
+                .extracting(shown -> shown.path("alertId").asText())
+                .containsExactly(alert.path("alertId").asText());
+    }
+
+    @Test
+    void theEarlierPrescriptionsPharmacyStreamShowsTheAlertALaterPrescriptionRaised() {
+        IssuedPrescription earlier = issue("HOSP-A", AMLODIPINE_BRAND, 28);
+        api().post("/prescriptions/accept", accept(earlier.exchangeCode(), BIRTH_DATE, "PH-S"));
+        try (SseClient live = SseClient.open(port, "/pharmacies/PH-S/dispensing-view/stream", objectMapper, null)) {
+            assertThat(live.next(Duration.ofSeconds(5)).name()).isEqualTo("snapshot");
+
+            Response later = api().post("/prescriptions", body("HOSP-B", AMLODIPINE_GENERIC, 28));
+
+            Event shown = live.next(event -> "change".equals(event.name())
+                    && event.data().path("prescriptionId").asText().equals(earlier.id())
+                    && event.data().path("alerts").size() == 1, Duration.ofSeconds(5));
+            assertThat(shown.data().path("alerts").get(0).path("prescriptionId").asText())
+                    .isEqualTo(later.text("prescriptionId"));
+        }
+    }
+
+    @Test
+    void cancellingAPrescriptionWhoseUseWasDispensedLeavesItsAlertOpen() {
+        issue("HOSP-A", AMLODIPINE_BRAND, 56);
+        Map<String, Object> refillable = body("HOSP-B", AMLODIPINE_GENERIC, 28);
+        refillable.put("refills", 1);
+        IssuedPrescription second = issued(refillable);
+        api().post("/prescriptions/accept", accept(second.exchangeCode(), BIRTH_DATE, "PH-A"));
+        api().post(second.path() + "/dispense", dispense("PH-A", true, item(1, AMLODIPINE_GENERIC, 28, 28)));
+
+        Response cancelled = api().post(second.path() + "/cancel", Map.of("reason", "changed"),
+                prescriberHeaders("HOSP-B"));
+
+        assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+        assertThat(alertsOf(second.id())).as("the duplicate supply is with the patient").isNotEmpty()
+                .allSatisfy(alert -> assertThat(alert.path("status").asText()).isEqualTo("OPEN"));
     }
 
     @Test
@@ -162,8 +270,10 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
             assertThat(course.path("status").asText()).isEqualTo("DISPENSED");
         });
         Response generic = api().post("/prescriptions", body("HOSP-B", AMLODIPINE_GENERIC, 28));
-        assertThat(onlyAlert(generic.body()).path("type").asText())
-                .as("the patient now takes the generic itself").isEqualTo("SAME_DRUG");
+        JsonNode alert = onlyAlert(generic.body());
+        assertThat(alert.path("type").asText()).isEqualTo("SAME_INGREDIENT");
+        assertThat(alert.path("conflicts").get(0).path("sameProduct").asBoolean())
+                .as("the patient now takes the generic itself").isTrue();
     }
 
     @Test
@@ -213,7 +323,7 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
         Response thirtieth = api().post("/prescriptions", body("HOSP-30", ZOLPIDEM, 30));
 
         JsonNode alert = onlyAlert(thirtieth.body());
-        assertThat(alert.path("type").asText()).isEqualTo("SAME_DRUG");
+        assertThat(alert.path("type").asText()).isEqualTo("SAME_INGREDIENT");
         assertThat(alert.path("conflicts")).hasSize(29);
         List<String> named = new ArrayList<>();
         alert.path("conflicts").forEach(c -> named.add(c.path("prescriptionId").asText()));
@@ -293,6 +403,20 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
             body.put("startDate", startDate);
         }
         return api().post("/duplicate-checks", body);
+    }
+
+    /** The payload of the prescription's InteractionCheckCompleted event of that trigger, as the audit shows it. */
+    private JsonNode recordedCheck(String prescriptionId, String trigger) {
+        JsonNode events = api().get("/audit/prescriptions/" + prescriptionId + "/events").body();
+        List<JsonNode> checks = new ArrayList<>();
+        events.forEach(event -> {
+            if (event.path("type").asText().endsWith("InteractionCheckCompleted")
+                    && event.path("payload").path("trigger").asText().equals(trigger)) {
+                checks.add(event.path("payload"));
+            }
+        });
+        assertThat(checks).as(events.toString()).hasSize(1);
+        return checks.get(0);
     }
 
     private static JsonNode onlyAlert(JsonNode prescription) {

@@ -31,9 +31,9 @@ class PrescriptionAuditIT extends ExchangeIntegrationTest {
         Response events = api().get("/audit" + rx.path() + "/events");
 
         assertThat(events.status()).isEqualTo(200);
-        assertThat(field(events.body(), "type")).containsExactly("PrescriptionIssued", "PrescriptionAccepted",
-                "PrescriptionDispensed", "PrescriptionCompleted");
-        assertThat(field(events.body(), "sequence")).containsExactly("0", "1", "2", "3");
+        assertThat(field(events.body(), "type")).containsExactly("PrescriptionIssued", "InteractionCheckCompleted",
+                "PrescriptionAccepted", "PrescriptionDispensed", "PrescriptionCompleted", "InteractionCheckCompleted");
+        assertThat(field(events.body(), "sequence")).containsExactly("0", "1", "2", "3", "4", "5");
         JsonNode issuedEvent = events.body().get(0);
         assertThat(issuedEvent.path("payload").path("prescriptionId").asText()).isEqualTo(rx.id());
         assertThat(issuedEvent.path("payload").path("patient").path("birthDate").asText())
@@ -43,7 +43,7 @@ class PrescriptionAuditIT extends ExchangeIntegrationTest {
         assertThat(issuedBy.path("actorRole").asText()).isEqualTo("PRESCRIBER");
         assertThat(issuedBy.path("actorOrganisation").asText()).isEqualTo(rx.institutionId());
         assertThat(issuedBy.path("correlationId").asText()).isNotBlank();
-        JsonNode acceptedBy = events.body().get(1).path("metadata");
+        JsonNode acceptedBy = events.body().get(2).path("metadata");
         assertThat(acceptedBy.path("actorId").asText()).isEqualTo("RPH-PH-A");
         assertThat(acceptedBy.path("actorRole").asText()).isEqualTo("PHARMACIST");
         assertThat(acceptedBy.path("actorOrganisation").asText()).isEqualTo("PH-A");
@@ -63,9 +63,10 @@ class PrescriptionAuditIT extends ExchangeIntegrationTest {
         api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
         api().post(rx.path() + "/dispense", dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
         JsonNode events = api().get("/audit" + rx.path() + "/events").body();
+        // issued, its interaction check, accepted, dispensed, ...
         Instant issuedAt = Instant.parse(events.get(0).path("timestamp").asText());
-        Instant acceptedAt = Instant.parse(events.get(1).path("timestamp").asText());
-        Instant dispensedAt = Instant.parse(events.get(2).path("timestamp").asText());
+        Instant acceptedAt = Instant.parse(events.get(2).path("timestamp").asText());
+        Instant dispensedAt = Instant.parse(events.get(3).path("timestamp").asText());
         assertThat(issuedAt).isBefore(acceptedAt);
         assertThat(acceptedAt).isBefore(dispensedAt);
 
@@ -84,7 +85,8 @@ class PrescriptionAuditIT extends ExchangeIntegrationTest {
         Response now = stateAsOf(rx, Instant.now().plusSeconds(60));
         assertThat(now.text("status")).isEqualTo("COMPLETED");
         assertThat(now.body().path("dispensings").size()).isEqualTo(1);
-        assertThat(now.body().path("version").asLong()).isEqualTo(3);
+        // issued, check, accepted, dispensed, completed, check
+        assertThat(now.body().path("version").asLong()).isEqualTo(5);
     }
 
     @Test

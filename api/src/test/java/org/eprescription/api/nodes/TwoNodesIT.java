@@ -119,8 +119,8 @@ class TwoNodesIT {
         assertThat(onA.text("status")).isEqualTo("COMPLETED");
         assertThat(onA.body().path("dispensings")).hasSize(2);
         assertThat(onB.body()).isEqualTo(onA.body());
-        // issued, accepted, dispensed, dispensed + completed
-        assertThat(storedSequences(issued.text("prescriptionId"))).containsExactly(0L, 1L, 2L, 3L, 4L);
+        // issued + check, accepted, dispensed + check, dispensed + completed + check
+        assertThat(storedSequences(issued.text("prescriptionId"))).containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L);
 
         String institution = unique("HOSP");
         Response another = b.post("/prescriptions", issue(institution));
@@ -146,7 +146,8 @@ class TwoNodesIT {
         assertThat(answers).extracting(Response::status).containsExactlyInAnyOrder(200, 409);
         String holder = answers.get(0).status() == 200 ? first : second;
         assertThat(b.get("/prescriptions/" + issued.text("prescriptionId")).text("pharmacyId")).isEqualTo(holder);
-        assertThat(storedSequences(issued.text("prescriptionId"))).containsExactly(0L, 1L);
+        // issued + check, accepted
+        assertThat(storedSequences(issued.text("prescriptionId"))).containsExactly(0L, 1L, 2L);
     }
 
     @Test
@@ -168,7 +169,32 @@ class TwoNodesIT {
 
         assertThat(answers).extracting(Response::status).containsOnly(200);
         assertThat(a.get("/prescriptions/" + id).body().path("dispensings")).hasSize(4);
-        assertThat(storedSequences(id)).containsExactly(LongStream.rangeClosed(0, 5).boxed().toArray(Long[]::new));
+        // issued + check, accepted, four times dispensed + check
+        assertThat(storedSequences(id)).containsExactly(LongStream.rangeClosed(0, 10).boxed().toArray(Long[]::new));
+    }
+
+    @Test
+    void twoPrescriptionsForOnePatientIssuedAtOnceOnTwoNodesAlertOnTheLaterOne() {
+        for (int round = 0; round < 5; round++) {
+            String patient = unique("PAT");
+            List<Map<String, Object>> bodies = new ArrayList<>();
+            for (String institution : List.of(unique("HOSP"), unique("HOSP"))) {
+                Map<String, Object> body = issue(institution);
+                body.put("patient", Map.of("id", patient, "birthDate", BIRTH_DATE.toString()));
+                bodies.add(body);
+            }
+            List<Response> answers = atOnce(List.of(() -> a.post("/prescriptions", bodies.get(0)),
+                    () -> b.post("/prescriptions", bodies.get(1))));
+
+            assertThat(answers).extracting(Response::status).containsOnly(201);
+            // each check waited for the other's patient lock: exactly one of them saw the other
+            List<Integer> alertCounts = answers.stream().map(answer -> answer.body().path("alerts").size()).toList();
+            assertThat(alertCounts).as("round " + round).containsExactlyInAnyOrder(0, 1);
+            Response later = answers.get(alertCounts.indexOf(1));
+            Response earlier = answers.get(alertCounts.indexOf(0));
+            assertThat(later.body().path("alerts").get(0).path("conflicts").get(0).path("prescriptionId").asText())
+                    .isEqualTo(earlier.text("prescriptionId"));
+        }
     }
 
     @Test

@@ -130,10 +130,13 @@ class CancellingAndExpiryIT extends ExchangeIntegrationTest {
         api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
 
         String issuedMetadata = metadataOf(rx.id(), 0);
-        String acceptedMetadata = metadataOf(rx.id(), 1);
+        String checkMetadata = metadataOf(rx.id(), 1);
+        String acceptedMetadata = metadataOf(rx.id(), 2);
 
         assertThat(issuedMetadata).contains("\"actorRole\":\"PRESCRIBER\"").contains(rx.institutionId())
                 .contains("correlationId");
+        assertThat(checkMetadata).as("the issue's interaction check is the prescriber's act too")
+                .contains("\"actorRole\":\"PRESCRIBER\"").contains(rx.institutionId());
         assertThat(acceptedMetadata).contains("\"actorRole\":\"PHARMACIST\"").contains("PH-A");
         assertThat(storedEvents(rx.id())).doesNotContain(rx.exchangeCode())
                 .doesNotContain(rx.exchangeCode().replace("-", ""));

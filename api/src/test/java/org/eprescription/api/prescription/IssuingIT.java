@@ -29,7 +29,10 @@ class IssuingIT extends ExchangeIntegrationTest {
         assertThat(response.text("validUntil")).isEqualTo(clock.today().plusDays(3).toString());
         assertThat(response.body().path("lines").get(0).path("drugName").asText()).contains("Amlodipine");
         assertThat(response.body().path("alerts").isArray()).isTrue();
-        assertThat(response.body().path("version").asLong()).isZero();
+        assertThat(response.body().path("alertCheck").path("performed").asBoolean()).isTrue();
+        assertThat(response.body().path("alertCheck").path("catalogueVersion").asText()).startsWith("sha256:");
+        // PrescriptionIssued and the InteractionCheckCompleted
+        assertThat(response.body().path("version").asLong()).isEqualTo(1L);
     }
 
     @Test
@@ -63,7 +66,7 @@ class IssuingIT extends ExchangeIntegrationTest {
 
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.text("exchangeCode")).isEqualTo(first.text("exchangeCode"));
-        assertThat(retry.body().path("version").asLong()).isZero();
+        assertThat(retry.body().path("version").asLong()).isEqualTo(1L);
     }
 
     @Test

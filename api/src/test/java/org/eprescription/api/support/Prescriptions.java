@@ -14,6 +14,7 @@ public final class Prescriptions {
     public static final String AMLODIPINE_GENERIC = "2171022F3024";
     public static final String VALSARTAN_AMLODIPINE = "2149114F1026";
     public static final String ZOLPIDEM = "1129009F1025";
+    public static final String ZOLPIDEM_GENERIC = "1129009F1211";
     public static final LocalDate BIRTH_DATE = LocalDate.of(1958, 4, 2);
 
     private Prescriptions() {

@@ -17,6 +17,7 @@ public final class DrugCatalogue {
     private final List<ContraindicatedPair> contraindicatedPairs;
     /** Each pair under both orders of its ingredients: asked for every ingredient pair of every compared course. */
     private final Map<List<String>, ContraindicatedPair> pairsByIngredients = new HashMap<>();
+    private final String version;
 
     public DrugCatalogue(Collection<Drug> drugs, Collection<ContraindicatedPair> contraindicatedPairs) {
         this.drugs = drugs.stream().collect(Collectors.toUnmodifiableMap(Drug::code, Function.identity()));
@@ -25,6 +26,15 @@ public final class DrugCatalogue {
             pairsByIngredients.putIfAbsent(List.of(pair.ingredientA(), pair.ingredientB()), pair);
             pairsByIngredients.putIfAbsent(List.of(pair.ingredientB(), pair.ingredientA()), pair);
         }
+        this.version = CatalogueVersion.of(this.drugs.values(), this.contraindicatedPairs);
+    }
+
+    /**
+     * What this catalogue says, as a short content hash ("sha256:" and 16 hex digits): the same drugs and pairs give
+     * the same version whatever the files' order or spacing. Start-up logs it and every interaction check records it.
+     */
+    public String version() {
+        return version;
     }
 
     public Optional<Drug> find(DrugCode code) {

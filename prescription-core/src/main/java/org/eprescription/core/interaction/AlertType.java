@@ -2,9 +2,12 @@ package org.eprescription.core.interaction;
 
 /** The kinds of conflict between a new line and an existing course, each with its severity. */
 public enum AlertType {
-    /** The same drug code. */
+    /**
+     * The same drug code. No longer raised: the very same product is a SAME_INGREDIENT conflict that says so. Kept to
+     * read alerts stored before that.
+     */
     SAME_DRUG(Severity.HIGH),
-    /** A different code with an active ingredient in common, given by the same route. */
+    /** An active ingredient in common, given by the same route (the same product or another). */
     SAME_INGREDIENT(Severity.HIGH),
     /** An ingredient pair listed as contraindicated (併用禁忌), any route. */
     CONTRAINDICATED(Severity.HIGH),

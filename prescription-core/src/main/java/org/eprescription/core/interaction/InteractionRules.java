@@ -27,8 +27,8 @@ import java.util.TreeSet;
  *
  * <ul>
  *   <li>only courses that still count (not STOPPED), of another prescription, with an overlapping period;</li>
- *   <li>SAME_DRUG: the same code (and then no SAME_INGREDIENT for that course);</li>
- *   <li>SAME_INGREDIENT: another code, an ingredient in common, the same route; one finding per common ingredient;</li>
+ *   <li>SAME_INGREDIENT: an ingredient in common, the same route; one finding per common ingredient, whether the
+ *   course is the very same product or another (the conflict says which: no second alert for the same code);</li>
  *   <li>CONTRAINDICATED: a listed ingredient pair, either order, any route;</li>
  *   <li>SAME_CLASS (only when enabled): no ingredient in common, the same 4-digit class code.</li>
  * </ul>
@@ -53,14 +53,27 @@ public final class InteractionRules {
         return sameClassEnabled;
     }
 
+    public DrugCatalogue catalogue() {
+        return catalogue;
+    }
+
     /** As {@link #check(PrescriptionId, PatientId, InstitutionId, PrescriberId, List, List)} with an unknown owner. */
     public List<Finding> check(PrescriptionId prescriptionId, List<CandidateLine> lines,
                                List<MedicationCourse> existingCourses) {
         return check(prescriptionId, null, null, null, lines, existingCourses);
     }
 
+    /** A new prescription's (or a draft's) lines: against the courses, and each line against the earlier lines. */
+    public List<Finding> check(PrescriptionId prescriptionId, PatientId patientId, InstitutionId institutionId,
+                               PrescriberId prescriberId, List<CandidateLine> lines,
+                               List<MedicationCourse> existingCourses) {
+        return check(prescriptionId, patientId, institutionId, prescriberId, lines, existingCourses, true);
+    }
+
     /**
-     * The findings of the new prescription's lines, ordered by line, type and key.
+     * The findings of the prescription's lines, ordered by line, type and key; with {@code withinPrescription} each
+     * line is also compared with the earlier lines (a new prescription), without it only with the courses (a
+     * dispensing, whose own lines were compared when it was issued).
      *
      * <p>The patient, institution and prescriber of the new prescription (any may be null) name its earlier lines
      * where those appear as conflicts of a later line.
@@ -69,7 +82,7 @@ public final class InteractionRules {
      */
     public List<Finding> check(PrescriptionId prescriptionId, PatientId patientId, InstitutionId institutionId,
                                PrescriberId prescriberId, List<CandidateLine> lines,
-                               List<MedicationCourse> existingCourses) {
+                               List<MedicationCourse> existingCourses, boolean withinPrescription) {
         Objects.requireNonNull(prescriptionId, "prescriptionId");
         Map<Integer, Drug> drugsByLine = new LinkedHashMap<>();
         for (CandidateLine line : lines) {
@@ -85,7 +98,7 @@ public final class InteractionRules {
         for (CandidateLine line : ordered) {
             List<MedicationCourse> compared = new ArrayList<>(others);
             for (CandidateLine earlier : ordered) {
-                if (earlier.lineNumber() < line.lineNumber()) {
+                if (withinPrescription && earlier.lineNumber() < line.lineNumber()) {
                     compared.add(new MedicationCourse(prescriptionId, earlier.lineNumber(), 1, patientId,
                             earlier.drugCode(), earlier.from(), earlier.to(), CourseStatus.PLANNED, institutionId,
                             prescriberId));
@@ -121,17 +134,16 @@ public final class InteractionRules {
     /** Every (type, key) under which the drug of a line conflicts with a course whose period overlaps it. */
     private Set<FindingKey> conflicts(Drug drug, MedicationCourse course) {
         Set<FindingKey> keys = new HashSet<>();
-        if (drug.code().equals(course.drugCode())) {
-            keys.add(new FindingKey(AlertType.SAME_DRUG, drug.code().value()));
-        }
-        Optional<Drug> found = catalogue.find(course.drugCode());
+        Optional<Drug> found = drug.code().equals(course.drugCode())
+                ? Optional.of(drug)
+                : catalogue.find(course.drugCode());
         if (found.isEmpty()) {
-            return keys; // a course of a drug the catalogue no longer knows: only the code can be compared
+            return keys; // a course of a drug the catalogue no longer knows: nothing to compare it by
         }
         Drug other = found.get();
         Set<String> common = new TreeSet<>(drug.ingredients());
         common.retainAll(other.ingredients());
-        if (keys.isEmpty() && drug.route() == other.route()) {
+        if (drug.route() == other.route()) {
             common.forEach(ingredient -> keys.add(new FindingKey(AlertType.SAME_INGREDIENT, ingredient)));
         }
         for (String ingredient : drug.ingredients()) {

@@ -10,9 +10,17 @@ import org.axonframework.modelling.command.CreationPolicy;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.code.ExchangeCodes;
+import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.interaction.CheckTrigger;
+import org.eprescription.core.interaction.CoursePeriod;
+import org.eprescription.core.interaction.CourseStatus;
+import org.eprescription.core.interaction.InteractionChecker;
+import org.eprescription.core.interaction.RecordedAlert;
+import org.eprescription.core.interaction.RecordedConflict;
+import org.eprescription.core.interaction.RecordedCourse;
 import org.eprescription.core.prescription.command.AcceptPrescription;
 import org.eprescription.core.prescription.command.AcknowledgeAlert;
 import org.eprescription.core.prescription.command.CancelPrescription;
@@ -22,6 +30,7 @@ import org.eprescription.core.prescription.command.IssuePrescription;
 import org.eprescription.core.prescription.command.ReleasePrescription;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
 import org.eprescription.core.prescription.event.CancellationRequested;
+import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.prescription.event.PrescriptionAccepted;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.eprescription.core.prescription.event.PrescriptionCompleted;
@@ -35,6 +44,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -46,8 +56,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * The prescription and its lifecycle (domain.md, "Lifecycle"). Command handlers check the rules and apply events;
- * only the event sourcing handlers change state. Every handler answers the aggregate's version after it ran, so
- * that a caller can wait for the views to reach it.
+ * only the event sourcing handlers change state. Every handler answers the aggregate's version after it ran, so that
+ * a caller can wait for the views to reach it; issue and dispensing answer it with the interaction check they recorded
+ * ({@link CommandOutcome}, docs/alerts.md).
  */
 public class Prescription {
 
@@ -77,6 +88,11 @@ public class Prescription {
     private LocalDate refillWindowOpens;
     private LocalDate refillWindowCloses;
     private final Set<PharmacyId> involvedPharmacies = new HashSet<>();
+    /** The current use's course of each line, as the last check recorded it. */
+    private final Map<Integer, RecordedCourse> coursesOfUse = new HashMap<>();
+    /** The conflicting courses each alert of this prescription has named so far. */
+    private final Map<AlertId, Set<String>> conflictsRecorded = new HashMap<>();
+    private InteractionCheckCompleted issueCheck;
 
     protected Prescription() {
         // required by Axon to rebuild the aggregate from its events
@@ -84,22 +100,44 @@ public class Prescription {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(IssuePrescription command, DrugCatalogue catalogue, ExchangeCodes exchangeCodes, Clock clock) {
+    public CommandOutcome handle(IssuePrescription command, DrugCatalogue catalogue, ExchangeCodes exchangeCodes,
+                                 InteractionChecker checker, Clock clock) {
         if (prescriptionId != null) {
             return answerRetriedIssue(command);
         }
-        IssueRules.check(command, catalogue, today(clock));
+        LocalDate today = today(clock);
+        IssueRules.check(command, catalogue, today);
         LocalDate effectiveValidUntil = command.validUntil() != null
                 ? command.validUntil()
-                : today(clock).plusDays(DEFAULT_VALIDITY_DAYS);
+                : today.plusDays(DEFAULT_VALIDITY_DAYS);
+        Instant now = clock.instant();
         apply(new PrescriptionIssued(command.prescriptionId(), command.patient(), command.prescriber(),
                 command.lines(), command.refills(), effectiveValidUntil,
-                exchangeCodes.hashFor(command.prescriptionId()), exchangeCodes.keyId(), command.acknowledgedAlerts(), clock.instant()),
+                exchangeCodes.hashFor(command.prescriptionId()), exchangeCodes.keyId(), command.acknowledgedAlerts(), now),
                 patientMetaData(command.patient()));
-        return version();
+        if (checker.enabled()) {
+            List<RecordedCourse> planned = plannedCourses(1, today, catalogue);
+            InteractionCheckCompleted check = recordCheck(checker, CheckTrigger.ISSUE, planned,
+                    checker.check(prescriptionId, patient.id(), prescriber.institutionId(), prescriber.id(), planned,
+                            true), now);
+            acknowledgeOnIssue(command.acknowledgedAlerts(), check, now);
+        }
+        return new CommandOutcome(version(), issueCheck);
     }
 
-    private long answerRetriedIssue(IssuePrescription command) {
+    /** The prescriber acknowledged on the draft what its check found: each of those alerts it raised is acknowledged. */
+    private void acknowledgeOnIssue(List<AlertAcknowledgement> acknowledged, InteractionCheckCompleted check,
+                                    Instant now) {
+        Party party = Party.prescriber(prescriber.id(), prescriber.institutionId());
+        for (AlertAcknowledgement acknowledgement : acknowledged) {
+            if (check.alerts().stream().anyMatch(alert -> alert.alertId().equals(acknowledgement.alertId()))) {
+                apply(new AlertAcknowledged(prescriptionId, acknowledgement.alertId(), acknowledgement.reason(), party,
+                        now), patientMetaData(patient));
+            }
+        }
+    }
+
+    private CommandOutcome answerRetriedIssue(IssuePrescription command) {
         boolean sameRequest = command.patient().equals(patient)
                 && command.prescriber().equals(prescriber)
                 && command.lines().equals(List.copyOf(lines.values()))
@@ -110,7 +148,7 @@ public class Prescription {
             throw refused(Refusal.DIFFERENT_ISSUE_UNDER_SAME_ID,
                     "prescription " + prescriptionId + " was already issued with different content");
         }
-        return version();
+        return new CommandOutcome(version(), issueCheck);
     }
 
     @CommandHandler
@@ -163,7 +201,8 @@ public class Prescription {
     }
 
     @CommandHandler
-    public long handle(DispensePrescription command, DrugCatalogue catalogue, Clock clock) {
+    public CommandOutcome handle(DispensePrescription command, DrugCatalogue catalogue, InteractionChecker checker,
+                                 Clock clock) {
         requireHeldBy(command.pharmacyId());
         Map<Integer, BigDecimal> afterDispensing =
                 DispenseRules.check(command, lines, dispensedInUse, catalogue);
@@ -172,19 +211,108 @@ public class Prescription {
                         .compareTo(line.quantity()) >= 0);
         boolean completesUse = command.completesUse() || everyLineComplete;
         Instant now = clock.instant();
+        LocalDate today = today(clock);
+        int use = currentUse;
+        List<RecordedCourse> dispensed = checker.enabled() ? dispensedCourses(command, use, today, catalogue) : List.of();
+        List<RecordedCourse> undispensed = completesUse ? undispensedCourses(dispensed) : List.of();
         apply(new PrescriptionDispensed(prescriptionId, command.pharmacyId(), command.pharmacistId(), currentUse,
                 command.items(), completesUse, now), patientMetaData(patient));
+        List<RecordedCourse> nextUse = List.of();
         if (completesUse) {
             if (currentUse > refills) {
                 apply(new PrescriptionCompleted(prescriptionId, now), patientMetaData(patient));
             } else {
-                LocalDate planned = today(clock).plusDays(supplyDaysOfUse);
+                LocalDate planned = today.plusDays(supplyDaysOfUse);
                 apply(new RefillScheduled(prescriptionId, currentUse + 1, planned,
                         planned.minusDays(REFILL_WINDOW_DAYS), planned.plusDays(REFILL_WINDOW_DAYS), now),
                         patientMetaData(patient));
+                nextUse = checker.enabled() ? plannedCourses(currentUse, planned, catalogue) : List.of();
             }
         }
-        return version();
+        if (!checker.enabled()) {
+            return new CommandOutcome(version(), null);
+        }
+        List<RecordedAlert> found = new ArrayList<>(checker.check(prescriptionId, patient.id(),
+                prescriber.institutionId(), prescriber.id(), dispensed, false));
+        found.addAll(checker.check(prescriptionId, patient.id(), prescriber.institutionId(), prescriber.id(), nextUse,
+                false));
+        List<RecordedCourse> courses = new ArrayList<>(dispensed);
+        courses.addAll(undispensed);
+        courses.addAll(nextUse);
+        return new CommandOutcome(version(), recordCheck(checker, CheckTrigger.DISPENSING, courses, found, now));
+    }
+
+    /**
+     * The course each dispensed line now runs: from the day of its first dispensing in this use, with the drug
+     * handed out then (a generic substitute replaces the prescribed drug), to the latest end its dispensings reach.
+     */
+    private List<RecordedCourse> dispensedCourses(DispensePrescription command, int use, LocalDate today,
+                                                  DrugCatalogue catalogue) {
+        Map<Integer, RecordedCourse> byLine = new LinkedHashMap<>();
+        for (DispensedItem item : command.items()) {
+            DrugCode drug = item.drugCode() != null ? item.drugCode() : lines.get(item.lineNumber()).drugCode();
+            CoursePeriod period = CoursePeriod.of(today, Math.max(1, item.days()), catalogue.find(drug).orElse(null));
+            RecordedCourse before = byLine.getOrDefault(item.lineNumber(), coursesOfUse.get(item.lineNumber()));
+            if (before != null && before.status() == CourseStatus.DISPENSED) {
+                LocalDate end = period.to().isAfter(before.to()) ? period.to() : before.to();
+                byLine.put(item.lineNumber(), new RecordedCourse(item.lineNumber(), use, before.drugCode(),
+                        before.from(), end, CourseStatus.DISPENSED));
+            } else {
+                byLine.put(item.lineNumber(), new RecordedCourse(item.lineNumber(), use, drug, period.from(),
+                        period.to(), CourseStatus.DISPENSED));
+            }
+        }
+        return List.copyOf(byLine.values());
+    }
+
+    /** A use completed without some of its lines: their planned courses end, nobody will take them. */
+    private List<RecordedCourse> undispensedCourses(List<RecordedCourse> dispensedNow) {
+        Set<Integer> dispensedLines = new HashSet<>();
+        dispensedNow.forEach(course -> dispensedLines.add(course.lineNumber()));
+        return coursesOfUse.values().stream()
+                .filter(course -> course.status() == CourseStatus.PLANNED)
+                .filter(course -> !dispensedLines.contains(course.lineNumber()))
+                .map(course -> new RecordedCourse(course.lineNumber(), course.use(), course.drugCode(), course.from(),
+                        course.to(), CourseStatus.STOPPED))
+                .toList();
+    }
+
+    /** Each line as a planned course of {@code use} from {@code start}, for the prescribed days. */
+    private List<RecordedCourse> plannedCourses(int use, LocalDate start, DrugCatalogue catalogue) {
+        return lines.values().stream()
+                .map(line -> {
+                    CoursePeriod period = CoursePeriod.of(start, Math.max(1, line.days()),
+                            catalogue.find(line.drugCode()).orElse(null));
+                    return new RecordedCourse(line.lineNumber(), use, line.drugCode(), period.from(), period.to(),
+                            CourseStatus.PLANNED);
+                })
+                .toList();
+    }
+
+    /**
+     * Records the check: the courses, and of the alerts found those that name a course this prescription's alerts
+     * have not named before (an alert seen again with nothing new is not raised again).
+     */
+    private InteractionCheckCompleted recordCheck(InteractionChecker checker, CheckTrigger trigger,
+                                                  List<RecordedCourse> courses, List<RecordedAlert> found,
+                                                  Instant now) {
+        Map<AlertId, Set<String>> named = new HashMap<>();
+        List<RecordedAlert> raised = new ArrayList<>();
+        for (RecordedAlert alert : found) {
+            Set<String> known = named.computeIfAbsent(alert.alertId(),
+                    id -> new HashSet<>(conflictsRecorded.getOrDefault(id, Set.of())));
+            boolean somethingNew = false;
+            for (RecordedConflict conflict : alert.conflicts()) {
+                somethingNew |= known.add(conflict.courseKey());
+            }
+            if (somethingNew) {
+                raised.add(alert);
+            }
+        }
+        InteractionCheckCompleted check = new InteractionCheckCompleted(prescriptionId, patient.id(),
+                prescriber.institutionId(), prescriber.id(), trigger, courses, raised, checker.catalogueVersion(), now);
+        apply(check, patientMetaData(patient));
+        return check;
     }
 
     @CommandHandler
@@ -258,6 +386,22 @@ public class Prescription {
     }
 
     @EventSourcingHandler
+    void on(InteractionCheckCompleted event) {
+        for (RecordedCourse course : event.courses()) {
+            if (course.use() == currentUse) {
+                coursesOfUse.put(course.lineNumber(), course);
+            }
+        }
+        for (RecordedAlert alert : event.alerts()) {
+            Set<String> named = conflictsRecorded.computeIfAbsent(alert.alertId(), id -> new HashSet<>());
+            alert.conflicts().forEach(conflict -> named.add(conflict.courseKey()));
+        }
+        if (event.trigger() == CheckTrigger.ISSUE) {
+            issueCheck = event;
+        }
+    }
+
+    @EventSourcingHandler
     void on(PrescriptionAccepted event) {
         status = PrescriptionStatus.ACCEPTED;
         holdingPharmacy = event.pharmacyId();
@@ -285,6 +429,7 @@ public class Prescription {
         currentUse = event.use();
         holdingPharmacy = null;
         dispensedInUse.clear();
+        coursesOfUse.clear();
         supplyDaysOfUse = 0;
         refillWindowOpens = event.windowOpens();
         refillWindowCloses = event.windowCloses();

@@ -78,16 +78,35 @@ class InteractionRulesTest {
     }
 
     @Test
-    void theSameCodeIsTheSameDrugAndNotAlsoTheSameIngredient() {
+    void theSameCodeIsOneSameIngredientAlertNotASecondKindOfAlert() {
         MedicationCourse existing = course(AMLODIPINE, DAY, 28);
 
         List<Finding> findings = check(List.of(line(1, AMLODIPINE, DAY, 28)), existing);
 
         assertThat(findings).singleElement().satisfies(finding -> {
-            assertThat(finding.type()).isEqualTo(AlertType.SAME_DRUG);
-            assertThat(finding.key()).isEqualTo(AMLODIPINE.value());
-            assertThat(finding.ingredient()).isNull();
+            assertThat(finding.type()).isEqualTo(AlertType.SAME_INGREDIENT);
+            assertThat(finding.key()).isEqualTo("amlodipine");
+            assertThat(finding.ingredient()).isEqualTo("amlodipine");
             assertThat(finding.conflicts()).containsExactly(existing);
+        });
+    }
+
+    @Test
+    void twelveCoursesOfTwoProductsOfOneHypnoticAreOneAlertWithTwelveConflicts() {
+        DrugCode zolpidemGeneric = DrugCode.of("1129009F1211");
+        List<MedicationCourse> sources = new ArrayList<>();
+        for (int i = 0; i < 12; i++) {
+            sources.add(new MedicationCourse(PrescriptionId.random(), 1, 1, PATIENT, i % 2 == 0 ? ZOLPIDEM : zolpidemGeneric,
+                    DAY.minusDays(i), DAY.plusDays(10), CourseStatus.DISPENSED, InstitutionId.of("HOSP-" + i),
+                    PrescriberId.of("DOC-" + i)));
+        }
+
+        List<Finding> findings = check(List.of(line(1, ZOLPIDEM, DAY, 14)), sources.toArray(MedicationCourse[]::new));
+
+        assertThat(findings).singleElement().satisfies(finding -> {
+            assertThat(finding.type()).isEqualTo(AlertType.SAME_INGREDIENT);
+            assertThat(finding.key()).isEqualTo("zolpidem");
+            assertThat(finding.conflicts()).hasSize(12).containsExactlyInAnyOrderElementsOf(sources);
         });
     }
 
@@ -189,7 +208,7 @@ class InteractionRulesTest {
         List<Finding> findings = check(List.of(line(1, ZOLPIDEM, DAY, 14)), sources.toArray(MedicationCourse[]::new));
 
         assertThat(findings).singleElement().satisfies(finding -> {
-            assertThat(finding.type()).isEqualTo(AlertType.SAME_DRUG);
+            assertThat(finding.type()).isEqualTo(AlertType.SAME_INGREDIENT);
             assertThat(finding.conflicts()).hasSize(29).containsExactlyInAnyOrderElementsOf(sources)
                     .isSortedAccordingTo(MedicationCourse.STABLE_ORDER);
         });

@@ -16,7 +16,7 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
         fixture.given(issued(), accepted(PHARMACY_A))
                 .when(dispense(PHARMACY_A, item(1, 14, 14)))
                 .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
-                .expectResultMessagePayload(2L);
+                .expectResultMessagePayload(outcome(2L));
     }
 
     @Test
@@ -37,7 +37,7 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
         fixture.given(issued(), accepted(PHARMACY_A))
                 .when(dispenseCompletingUse(PHARMACY_A, item(1, 14, 14)))
                 .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 14, 14)), completed())
-                .expectResultMessagePayload(3L);
+                .expectResultMessagePayload(outcome(3L));
     }
 
     @Test
@@ -232,7 +232,7 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
                 .expectEvents(dispensedEverything(PHARMACY_A, 1),
                         new RefillScheduled(ID, 2, planned,
                                 planned.minusDays(7), planned.plusDays(7), clock.instant()))
-                .expectResultMessagePayload(3L);
+                .expectResultMessagePayload(outcome(3L));
     }
 
     @Test

@@ -24,6 +24,14 @@ import org.eprescription.core.prescription.event.PrescriptionExpired;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.core.prescription.event.RefillScheduled;
+import org.eprescription.core.prescription.event.InteractionCheckCompleted;
+import org.eprescription.core.interaction.AlertType;
+import org.eprescription.core.interaction.CheckTrigger;
+import org.eprescription.core.interaction.CourseStatus;
+import org.eprescription.core.interaction.RecordedAlert;
+import org.eprescription.core.interaction.RecordedConflict;
+import org.eprescription.core.interaction.RecordedCourse;
+import org.eprescription.core.interaction.Severity;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -83,7 +91,20 @@ class EventSerializationTest {
                 new PrescriptionExpired(ID, 3, AT),
                 new AlertAcknowledged(ID, AlertId.of("alert-1"), "monitored", Party.pharmacist(PHARMACIST, PHARMACY),
                         AT),
-                new AlertAcknowledged(ID, AlertId.of("alert-2"), "checked", Party.prescriber(DOCTOR, HOSPITAL), AT));
+                new AlertAcknowledged(ID, AlertId.of("alert-2"), "checked", Party.prescriber(DOCTOR, HOSPITAL), AT),
+                new InteractionCheckCompleted(ID, PatientId.of("patient-1"), HOSPITAL, DOCTOR, CheckTrigger.DISPENSING,
+                        List.of(new RecordedCourse(1, 1, DrugCode.of("2171022F3024"), LocalDate.of(2025, 4, 1),
+                                        LocalDate.of(2025, 4, 14), CourseStatus.DISPENSED),
+                                new RecordedCourse(2, 1, DrugCode.of("6290004Q1024"), LocalDate.of(2025, 4, 1),
+                                        LocalDate.of(2025, 4, 14), CourseStatus.STOPPED)),
+                        List.of(new RecordedAlert(AlertId.of("alert-3"), AlertType.SAME_INGREDIENT, Severity.HIGH, 1, 1,
+                                DrugCode.of("2171022F3024"), "amlodipine", "amlodipine", LocalDate.of(2025, 4, 1),
+                                LocalDate.of(2025, 4, 14), List.of(new RecordedConflict(
+                                        PrescriptionId.of("11111111-2222-4333-8444-555555555555"), 1, 2,
+                                        DrugCode.of("2171022F1021"), LocalDate.of(2025, 3, 20),
+                                        LocalDate.of(2025, 4, 16), CourseStatus.DISPENSED,
+                                        InstitutionId.of("hospital-2"), PrescriberId.of("doctor-9"), false)))),
+                        "sha256:0123456789abcdef", AT));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -21,7 +21,7 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
         fixture.givenNoPriorActivity()
                 .when(issue())
                 .expectEvents(issued())
-                .expectResultMessagePayload(0L);
+                .expectResultMessagePayload(outcome(0L));
     }
 
     @Test
@@ -173,7 +173,7 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
                 .when(issue())
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultMessagePayload(0L);
+                .expectResultMessagePayload(outcome(0L));
     }
 
     @Test
@@ -181,7 +181,7 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
         fixture.given(issued(), accepted(PHARMACY_A))
                 .when(issue())
                 .expectNoEvents()
-                .expectResultMessagePayload(1L);
+                .expectResultMessagePayload(outcome(1L));
     }
 
     @Test
@@ -189,7 +189,7 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
         fixture.given(issued(LINES, 0, ISSUE_DAY.plusDays(10)))
                 .when(issue(LINES, 0, null))
                 .expectNoEvents()
-                .expectResultMessagePayload(0L);
+                .expectResultMessagePayload(outcome(0L));
     }
 
     @Test
@@ -197,7 +197,7 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
         fixture.given(issued(LINES, 0, ISSUE_DAY.plusDays(10)))
                 .when(issue(LINES, 0, ISSUE_DAY.plusDays(10)))
                 .expectNoEvents()
-                .expectResultMessagePayload(0L);
+                .expectResultMessagePayload(outcome(0L));
     }
 
     @Test
@@ -207,7 +207,7 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
         fixture.given(original)
                 .when(issue())
                 .expectNoEvents()
-                .expectResultMessagePayload(0L);
+                .expectResultMessagePayload(outcome(0L));
     }
 
     @Test

@@ -13,6 +13,7 @@ import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.interaction.InteractionChecker;
 import org.eprescription.core.prescription.command.AcceptPrescription;
 import org.eprescription.core.prescription.command.AcknowledgeAlert;
 import org.eprescription.core.prescription.command.CancelPrescription;
@@ -102,6 +103,17 @@ abstract class PrescriptionTestSupport {
         fixture.registerInjectableResource(CATALOGUE);
         fixture.registerInjectableResource(EXCHANGE_CODES);
         fixture.registerInjectableResource(clock);
+        fixture.registerInjectableResource(checker());
+    }
+
+    /** The interaction check commands run; off here, and {@link InteractionCheckTest} runs it. */
+    InteractionChecker checker() {
+        return InteractionChecker.disabled();
+    }
+
+    /** What an issue or a dispensing answers when no interaction check runs. */
+    static CommandOutcome outcome(long version) {
+        return new CommandOutcome(version, null);
     }
 
     // ----- time -----

@@ -53,7 +53,7 @@ class RefillTest extends PrescriptionTestSupport {
         executor.andGivenCommands(accept(PHARMACY_A))
                 .when(dispenseEverything(PHARMACY_A))
                 .expectEvents(dispensedEverything(PHARMACY_A, 3), completed())
-                .expectResultMessagePayload(9L); // ten events: sequence numbers 0..9
+                .expectResultMessagePayload(outcome(9L)); // ten events: sequence numbers 0..9
     }
 
     @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryHandler;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.CandidateLine;
@@ -14,6 +15,8 @@ import org.eprescription.core.interaction.InteractionRules;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.prescription.PrescriptionRefusedException;
 import org.eprescription.core.prescription.Refusal;
+import org.eprescription.core.prescription.event.InteractionCheckCompleted;
+import org.eprescription.query.courses.CourseRecordRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +25,7 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -35,13 +39,15 @@ import java.util.Optional;
 public class AlertQueries {
 
     private final AlertRepository repository;
+    private final CourseRecordRepository courseRecord;
     private final InteractionRules rules;
     private final DrugCatalogue catalogue;
     private final Clock clock;
 
-    public AlertQueries(JdbcClient jdbc, ObjectMapper objectMapper, InteractionRules rules, DrugCatalogue catalogue,
-                        Clock clock) {
+    public AlertQueries(JdbcClient jdbc, ObjectMapper objectMapper, CourseRecordRepository courseRecord,
+                        InteractionRules rules, DrugCatalogue catalogue, Clock clock) {
         this.repository = new AlertRepository(jdbc, objectMapper);
+        this.courseRecord = courseRecord;
         this.rules = rules;
         this.catalogue = catalogue;
         this.clock = clock;
@@ -52,9 +58,12 @@ public class AlertQueries {
         return views(repository.alertsOfPrescription(query.prescriptionId()));
     }
 
+    /** The open alerts linking each of these prescriptions (a queue's, a list's), under every one they link. */
     @QueryHandler
-    public List<AlertView> handle(FindOpenAlertsForPrescriptions query) {
-        return views(repository.openAlertsOfPrescriptions(query.prescriptionIds()));
+    public Map<PrescriptionId, List<AlertView>> handle(FindOpenAlertsForPrescriptions query) {
+        Map<PrescriptionId, List<AlertView>> views = new LinkedHashMap<>();
+        repository.openAlertsOfPrescriptions(query.prescriptionIds()).forEach((id, alerts) -> views.put(id, views(alerts)));
+        return views;
     }
 
     @QueryHandler
@@ -62,7 +71,10 @@ public class AlertQueries {
         return views(repository.alertsOfPatient(query.patientId()));
     }
 
-    /** The draft's lines against the stored courses, as the projection would check them on issue; writes nothing. */
+    /**
+     * The draft's lines against the recorded courses, as the issue's own check would compare them (without the lock an
+     * issue takes); writes nothing.
+     */
     @QueryHandler
     public List<AlertView> handle(CheckDuplicates query) {
         LocalDate start = query.startDate() != null ? query.startDate() : LocalDate.now(clock);
@@ -74,13 +86,15 @@ public class AlertQueries {
             CoursePeriod period = CoursePeriod.of(start, line.days(), drug);
             lines.add(new CandidateLine(line.lineNumber(), line.drugCode(), period.from(), period.to()));
         }
+        LocalDate earliest = lines.stream().map(CandidateLine::from).min(Comparator.naturalOrder()).orElse(start);
         List<Finding> findings = rules.check(prescriptionId, query.patientId(), null, null, lines,
-                repository.coursesComparedWith(query.patientId(), lines));
+                courseRecord.read(query.patientId(), earliest));
         boolean sharing = repository.sharingAllowed(query.patientId());
         return findings.stream()
                 .map(finding -> new AlertView(finding.alertId(), finding.type(), finding.severity(), AlertView.OPEN,
                         prescriptionId, finding.lineNumber(), finding.drugCode(), finding.ingredient(), finding.key(),
-                        ConsentMasking.mask(finding.conflicts().stream().map(Conflict::of).toList(), null, sharing),
+                        ConsentMasking.mask(finding.conflicts().stream()
+                                .map(course -> Conflict.of(course, finding.drugCode())).toList(), null, sharing),
                         List.of(), clock.instant()))
                 .toList();
     }
@@ -89,8 +103,7 @@ public class AlertQueries {
     public MedicationList handle(FindMedicationList query) {
         List<CourseView> current = new ArrayList<>();
         List<CourseView> past = new ArrayList<>();
-        for (StoredCourse stored : repository.coursesOfPatient(query.patientId())) {
-            MedicationCourse course = stored.course();
+        for (MedicationCourse course : repository.coursesOfPatient(query.patientId())) {
             boolean isCurrent = course.status() != CourseStatus.STOPPED && !course.to().isBefore(query.today());
             (isCurrent ? current : past).add(view(course));
         }
@@ -104,11 +117,20 @@ public class AlertQueries {
     }
 
     /**
-     * The prescription's alerts (as {@link FindAlertsForPrescription} answers them) if the projection has processed its
-     * event {@code version}; none if not yet. Not a query handler: the issue answer's read, one statement.
+     * The alerts a command's check recorded, as a query would show them once projected: open, with the patient's
+     * consent applied and the acknowledgements given. Not a query handler: what an issue or a dispensing answers,
+     * from its own events rather than from the projection, which may still be behind.
      */
-    public Optional<List<AlertView>> alertsOnceProcessed(PrescriptionId prescriptionId, long version) {
-        return repository.alertViewsOfPrescriptionAt(prescriptionId, version);
+    public List<AlertView> recordedViews(InteractionCheckCompleted check, Map<AlertId, List<AcknowledgementView>> acks) {
+        if (check.alerts().isEmpty()) {
+            return List.of();
+        }
+        boolean sharing = repository.sharingAllowed(check.patientId());
+        return check.alerts().stream()
+                .map(alert -> StoredAlert.raised(check, alert)
+                        .withAcknowledgements(acks.getOrDefault(alert.alertId(), List.of()))
+                        .view(sharing))
+                .toList();
     }
 
     @QueryHandler

@@ -3,6 +3,7 @@ package org.eprescription.query.alerts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.EventMessage;
 import org.eprescription.core.ids.AlertId;
+import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.CourseStatus;
@@ -74,15 +75,11 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
                 : Long.compareUnsigned(a.value().getLeastSignificantBits(), b.value().getLeastSignificantBits());
     };
     /** {@code order by start_date, prescription_id, line_number, use_number} */
-    private static final Comparator<StoredCourse> PATIENT_ORDER = Comparator
-            .comparing((StoredCourse stored) -> stored.course().from())
-            .thenComparing(stored -> stored.course().prescriptionId(), UUID_ORDER)
-            .thenComparingInt(stored -> stored.course().lineNumber())
-            .thenComparingInt(stored -> stored.course().use());
-    /** {@code order by line_number, use_number} */
-    private static final Comparator<StoredCourse> PRESCRIPTION_ORDER = Comparator
-            .comparingInt((StoredCourse stored) -> stored.course().lineNumber())
-            .thenComparingInt(stored -> stored.course().use());
+    private static final Comparator<MedicationCourse> PATIENT_ORDER = Comparator
+            .comparing(MedicationCourse::from)
+            .thenComparing(MedicationCourse::prescriptionId, UUID_ORDER)
+            .thenComparingInt(MedicationCourse::lineNumber)
+            .thenComparingInt(MedicationCourse::use);
 
     private final JdbcTemplate jdbc;
     private final AlertRepository repository;
@@ -127,7 +124,7 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
     /** Every course and alert of one patient, as the tables hold them plus what the replay changed. */
     private static final class Patient {
         final PatientId id;
-        final Map<CourseKey, StoredCourse> courses = new HashMap<>();
+        final Map<CourseKey, MedicationCourse> courses = new HashMap<>();
         final Map<AlertId, StoredAlert> alerts = new HashMap<>();
         final Set<CourseKey> changedCourses = new HashSet<>();
         final Set<AlertId> changedAlerts = new HashSet<>();
@@ -187,7 +184,7 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
     @Override
     public void afterBatch() {
         withoutRows.clear();
-        List<StoredCourse> courses = new ArrayList<>();
+        List<MedicationCourse> courses = new ArrayList<>();
         List<StoredAlert> alerts = new ArrayList<>();
         if (patients.size() > patientCapacity) {
             int keep = patientCapacity - patientCapacity / 10;
@@ -221,7 +218,7 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
     @Override
     public void flush() {
         withoutRows.clear();
-        List<StoredCourse> courses = new ArrayList<>();
+        List<MedicationCourse> courses = new ArrayList<>();
         List<StoredAlert> alerts = new ArrayList<>();
         patients.values().forEach(patient -> collectChanges(patient, courses, alerts));
         write(courses, alerts, progress.values().stream().filter(entry -> entry.changed).toList());
@@ -249,45 +246,10 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
     // --- courses ----------------------------------------------------------------------------------------------
 
     @Override
-    public List<StoredCourse> coursesOfPatient(PatientId patientId) {
-        List<StoredCourse> courses = new ArrayList<>(patient(patientId).courses.values());
+    public List<MedicationCourse> coursesOfPatient(PatientId patientId) {
+        List<MedicationCourse> courses = new ArrayList<>(patient(patientId).courses.values());
         courses.sort(PATIENT_ORDER);
         return courses;
-    }
-
-    @Override
-    public List<StoredCourse> coursesCountingFrom(PatientId patientId, LocalDate from) {
-        List<StoredCourse> courses = new ArrayList<>();
-        for (StoredCourse stored : patient(patientId).courses.values()) {
-            if (stored.course().status() != CourseStatus.STOPPED && !stored.course().to().isBefore(from)) {
-                courses.add(stored);
-            }
-        }
-        courses.sort(PATIENT_ORDER);
-        return courses;
-    }
-
-    @Override
-    public List<StoredCourse> coursesOfPrescription(PrescriptionId prescriptionId) {
-        Patient owner = ownerOf(prescriptionId);
-        if (owner == null) {
-            return List.of();
-        }
-        List<StoredCourse> courses = new ArrayList<>();
-        for (StoredCourse stored : owner.courses.values()) {
-            if (stored.course().prescriptionId().equals(prescriptionId)) {
-                courses.add(stored);
-            }
-        }
-        courses.sort(PRESCRIPTION_ORDER);
-        return courses;
-    }
-
-    @Override
-    public Optional<StoredCourse> course(PrescriptionId prescriptionId, int lineNumber, int use) {
-        Patient owner = ownerOf(prescriptionId);
-        return owner == null ? Optional.empty()
-                : Optional.ofNullable(owner.courses.get(new CourseKey(prescriptionId, lineNumber, use)));
     }
 
     @Override
@@ -301,22 +263,17 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
     }
 
     @Override
-    public void saveCourse(StoredCourse stored) {
-        MedicationCourse course = stored.course();
+    public void saveCourse(MedicationCourse course) {
         CourseKey key = CourseKey.of(course);
         Patient owner = ownerOf(course.prescriptionId());
-        StoredCourse existing = owner == null ? null : owner.courses.get(key);
+        MedicationCourse existing = owner == null ? null : owner.courses.get(key);
         if (existing != null) {
-            // on conflict: drug, dates, status and dispensing time change; the rest stays as first stored
-            MedicationCourse was = existing.course();
-            owner.courses.put(key, new StoredCourse(new MedicationCourse(was.prescriptionId(), was.lineNumber(),
-                    was.use(), was.patientId(), course.drugCode(), course.from(), course.to(), course.status(),
-                    was.institutionId(), was.prescriberId()), existing.prescribedDrugCode(),
-                    existing.prescribedDays(), stored.dispensedAt()));
+            // on conflict: drug, dates and status change; the rest stays as first stored
+            owner.courses.put(key, with(existing, course.drugCode(), course.from(), course.to(), course.status()));
             owner.changedCourses.add(key);
         } else {
             Patient patient = patient(course.patientId());
-            patient.courses.put(key, stored);
+            patient.courses.put(key, course);
             patient.changedCourses.add(key);
             byPrescription.put(course.prescriptionId(), patient);
         }
@@ -329,14 +286,10 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
             return 0;
         }
         int stopped = 0;
-        for (Map.Entry<CourseKey, StoredCourse> entry : owner.courses.entrySet()) {
-            StoredCourse stored = entry.getValue();
-            MedicationCourse course = stored.course();
+        for (Map.Entry<CourseKey, MedicationCourse> entry : owner.courses.entrySet()) {
+            MedicationCourse course = entry.getValue();
             if (course.prescriptionId().equals(prescriptionId) && course.status() == CourseStatus.PLANNED) {
-                entry.setValue(new StoredCourse(new MedicationCourse(course.prescriptionId(), course.lineNumber(),
-                        course.use(), course.patientId(), course.drugCode(), course.from(), course.to(),
-                        CourseStatus.STOPPED, course.institutionId(), course.prescriberId()),
-                        stored.prescribedDrugCode(), stored.prescribedDays(), stored.dispensedAt()));
+                entry.setValue(with(course, course.drugCode(), course.from(), course.to(), CourseStatus.STOPPED));
                 owner.changedCourses.add(entry.getKey());
                 stopped++;
             }
@@ -344,13 +297,21 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         return stopped;
     }
 
+    private static MedicationCourse with(MedicationCourse course, DrugCode drug, LocalDate from, LocalDate to,
+                                         CourseStatus status) {
+        return new MedicationCourse(course.prescriptionId(), course.lineNumber(), course.use(), course.patientId(),
+                drug, from, to, status, course.institutionId(), course.prescriberId());
+    }
+
     // --- alerts -----------------------------------------------------------------------------------------------
 
     @Override
-    public void insertAlert(StoredAlert alert) {
+    public void raiseAlert(StoredAlert alert) {
         // an alert's id derives from its prescription: if it exists, it is among the rows of the prescription's owner
         ownerOf(alert.prescriptionId());
-        if (byAlert.containsKey(alert.alertId())) {
+        Patient held = heldOwnerOf(alert.alertId());
+        if (held != null) {
+            change(held, held.alerts.get(alert.alertId()).raisedAgain(alert));
             return;
         }
         Patient patient = patient(alert.patientId());
@@ -370,22 +331,6 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         }
         open.sort(Comparator.comparing(alert -> alert.alertId().value()));
         return open;
-    }
-
-    @Override
-    public int resolveAlertsOfPrescription(PrescriptionId prescriptionId, Instant at) {
-        Patient owner = ownerOf(prescriptionId);
-        if (owner == null) {
-            return 0;
-        }
-        int resolved = 0;
-        for (StoredAlert alert : List.copyOf(owner.alerts.values())) {
-            if (alert.prescriptionId().equals(prescriptionId) && alert.isOpen()) {
-                change(owner, resolved(alert, at));
-                resolved++;
-            }
-        }
-        return resolved;
     }
 
     @Override
@@ -495,7 +440,7 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         return owner == null ? null : patients.get(owner.id);
     }
 
-    private static void collectChanges(Patient patient, List<StoredCourse> courses, List<StoredAlert> alerts) {
+    private static void collectChanges(Patient patient, List<MedicationCourse> courses, List<StoredAlert> alerts) {
         patient.changedCourses.forEach(key -> courses.add(patient.courses.get(key)));
         patient.changedAlerts.forEach(id -> alerts.add(patient.alerts.get(id)));
         patient.changedCourses.clear();
@@ -534,9 +479,9 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         Object[] values = read.keySet().stream().map(PatientId::value).toArray();
         Function<PatientId, Patient> holder = id -> read.computeIfAbsent(id, Patient::new);
         query(AlertRepository.SELECT_COURSE + " where patient_id = any(?)", "text", values, (rs, n) -> {
-            StoredCourse stored = repository.mapCourse(rs, n);
-            Patient patient = holder.apply(stored.course().patientId());
-            patient.courses.put(CourseKey.of(stored.course()), stored);
+            MedicationCourse course = repository.mapCourse(rs, n);
+            Patient patient = holder.apply(course.patientId());
+            patient.courses.put(CourseKey.of(course), course);
             return null;
         });
         query(AlertRepository.SELECT_ALERT + " where patient_id = any(?)", "text", values, (rs, n) -> {
@@ -589,10 +534,10 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         });
     }
 
-    private void write(List<StoredCourse> courses, List<StoredAlert> alerts, List<Progress> progressChanged) {
+    private void write(List<MedicationCourse> courses, List<StoredAlert> alerts, List<Progress> progressChanged) {
         if (!courses.isEmpty()) {
-            jdbc.batchUpdate(upsertCourse.sql(), courses, WRITE_BATCH, (statement, stored) ->
-                    upsertCourse.bind(statement, AlertRepository.courseParameters(stored)));
+            jdbc.batchUpdate(upsertCourse.sql(), courses, WRITE_BATCH, (statement, course) ->
+                    upsertCourse.bind(statement, AlertRepository.courseParameters(course)));
         }
         if (!alerts.isEmpty()) {
             jdbc.batchUpdate(upsertAlert.sql(), alerts, WRITE_BATCH, (statement, alert) ->

@@ -11,7 +11,6 @@ import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertType;
-import org.eprescription.core.interaction.CandidateLine;
 import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,9 +20,11 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -38,8 +39,8 @@ import java.util.UUID;
 class AlertRepository implements AlertStore {
 
     static final String SELECT_COURSE = """
-            select prescription_id, line_number, use_number, patient_id, drug_code, prescribed_drug_code,
-                   prescribed_days, start_date, end_date, status, institution_id, prescriber_id, dispensed_at
+            select prescription_id, line_number, use_number, patient_id, drug_code, start_date, end_date, status,
+                   institution_id, prescriber_id
               from medication_course
             """;
 
@@ -49,11 +50,6 @@ class AlertRepository implements AlertStore {
               from medication_alert
             """;
 
-    /** The courses of :patient that can conflict with lines starting on or after :from (not stopped, not ended). */
-    private static final String COUNTING_FROM = "patient_id = :patient and status <> 'STOPPED' and end_date >= :from";
-
-    private static final String COURSE_ORDER = "start_date, prescription_id, line_number, use_number";
-
     static final String UPSERT_PROGRESS = """
             insert into alert_progress (prescription_id, version) values (:id, :version)
             on conflict (prescription_id) do update set version = excluded.version
@@ -62,16 +58,13 @@ class AlertRepository implements AlertStore {
 
     static final String UPSERT_COURSE = """
             insert into medication_course (prescription_id, line_number, use_number, patient_id, drug_code,
-                prescribed_drug_code, prescribed_days, start_date, end_date, status, institution_id,
-                prescriber_id, dispensed_at)
-            values (:prescriptionId, :line, :use, :patient, :drug, :prescribedDrug, :prescribedDays, :from,
-                :to, :status, :institution, :prescriber, :dispensedAt)
+                start_date, end_date, status, institution_id, prescriber_id)
+            values (:prescriptionId, :line, :use, :patient, :drug, :from, :to, :status, :institution, :prescriber)
             on conflict (prescription_id, line_number, use_number) do update set
                 drug_code = excluded.drug_code,
                 start_date = excluded.start_date,
                 end_date = excluded.end_date,
-                status = excluded.status,
-                dispensed_at = excluded.dispensed_at
+                status = excluded.status
             """;
 
     private static final String INSERT_ALERT = """
@@ -83,11 +76,12 @@ class AlertRepository implements AlertStore {
                 cast(:acknowledgements as jsonb), :raisedAt, :resolvedAt)
             """;
 
-    /** New alerts as {@link #insertAlert} inserts them; existing ones get the status and acknowledgements given. */
+    /** New alerts inserted; existing ones get the status, conflicts and acknowledgements given. */
     static final String UPSERT_ALERT = INSERT_ALERT + """
             on conflict (alert_id) do update set
                 status = excluded.status,
                 resolved_at = excluded.resolved_at,
+                conflicts = excluded.conflicts,
                 acknowledgements = excluded.acknowledgements
             """;
 
@@ -138,77 +132,14 @@ class AlertRepository implements AlertStore {
         return parameters;
     }
 
-    /**
-     * The progress upsert as a data-modifying CTE, and the courses {@link #coursesCountingFrom} reads, only if it
-     * advanced: one round trip where an issue needed two. The one row without courses says whether it advanced.
-     */
-    @Override
-    public Optional<List<MedicationCourse>> advanceProgressAndReadCourses(PrescriptionId prescriptionId, long version,
-                                                                         PatientId patientId,
-                                                                         List<CandidateLine> lines) {
-        Optional<LocalDate> from = AlertStore.earliestStart(lines);
-        if (from.isEmpty()) {
-            return advanceProgress(prescriptionId, version) ? Optional.of(List.of()) : Optional.empty();
-        }
-        Map<String, Object> parameters = progressParameters(prescriptionId, version);
-        parameters.put("patient", patientId.value());
-        parameters.put("from", from.get());
-        boolean[] advanced = {false};
-        List<MedicationCourse> courses = new ArrayList<>();
-        jdbc.sql("with advanced as (" + UPSERT_PROGRESS + " returning 1)" + """
-                         select a.advanced, c.*
-                           from (select exists (select 1 from advanced) as advanced) a
-                           left join lateral (""" + SELECT_COURSE + " where a.advanced and " + COUNTING_FROM
-                + ") c on true order by " + COURSE_ORDER)
-                .params(parameters)
-                .query(rs -> {
-                    advanced[0] = rs.getBoolean("advanced");
-                    if (rs.getObject("prescription_id") != null) {
-                        courses.add(mapCourse(rs, 0).course());
-                    }
-                });
-        return advanced[0] ? Optional.of(courses) : Optional.empty();
-    }
-
     // --- courses ----------------------------------------------------------------------------------------------
 
     @Override
-    public List<StoredCourse> coursesOfPatient(PatientId patientId) {
+    public List<MedicationCourse> coursesOfPatient(PatientId patientId) {
         return jdbc.sql(SELECT_COURSE + " where patient_id = :patient order by start_date, prescription_id, line_number, use_number")
                 .param("patient", patientId.value())
                 .query(this::mapCourse)
                 .list();
-    }
-
-    /**
-     * The patient's courses that can conflict with lines starting on or after {@code from}: not stopped and not ended
-     * before it. A draft check reads these rather than a chronic patient's whole history.
-     */
-    @Override
-    public List<StoredCourse> coursesCountingFrom(PatientId patientId, LocalDate from) {
-        return jdbc.sql(SELECT_COURSE + " where " + COUNTING_FROM + " order by " + COURSE_ORDER)
-                .param("patient", patientId.value())
-                .param("from", from)
-                .query(this::mapCourse)
-                .list();
-    }
-
-    @Override
-    public List<StoredCourse> coursesOfPrescription(PrescriptionId prescriptionId) {
-        return jdbc.sql(SELECT_COURSE + " where prescription_id = :id order by line_number, use_number")
-                .param("id", prescriptionId.value())
-                .query(this::mapCourse)
-                .list();
-    }
-
-    @Override
-    public Optional<StoredCourse> course(PrescriptionId prescriptionId, int lineNumber, int use) {
-        return jdbc.sql(SELECT_COURSE + " where prescription_id = :id and line_number = :line and use_number = :use")
-                .param("id", prescriptionId.value())
-                .param("line", lineNumber)
-                .param("use", use)
-                .query(this::mapCourse)
-                .optional();
     }
 
     /** The patient a prescription belongs to, as its courses say (for an event without the metadata). */
@@ -222,26 +153,22 @@ class AlertRepository implements AlertStore {
     }
 
     @Override
-    public void saveCourse(StoredCourse stored) {
-        jdbc.sql(UPSERT_COURSE).params(courseParameters(stored)).update();
+    public void saveCourse(MedicationCourse course) {
+        jdbc.sql(UPSERT_COURSE).params(courseParameters(course)).update();
     }
 
-    static Map<String, Object> courseParameters(StoredCourse stored) {
-        MedicationCourse course = stored.course();
-        Map<String, Object> parameters = new HashMap<>(32);
+    static Map<String, Object> courseParameters(MedicationCourse course) {
+        Map<String, Object> parameters = new HashMap<>(16);
         parameters.put("prescriptionId", course.prescriptionId().value());
         parameters.put("line", course.lineNumber());
         parameters.put("use", course.use());
         parameters.put("patient", course.patientId().value());
         parameters.put("drug", course.drugCode().value());
-        parameters.put("prescribedDrug", stored.prescribedDrugCode().value());
-        parameters.put("prescribedDays", stored.prescribedDays());
         parameters.put("from", course.from());
         parameters.put("to", course.to());
         parameters.put("status", course.status().name());
         parameters.put("institution", course.institutionId().value());
         parameters.put("prescriber", course.prescriberId().value());
-        parameters.put("dispensedAt", SqlTimestamps.timestamp(stored.dispensedAt()));
         return parameters;
     }
 
@@ -255,9 +182,19 @@ class AlertRepository implements AlertStore {
 
     // --- alerts -----------------------------------------------------------------------------------------------
 
+    /** One statement for a new alert; an alert raised again is read, merged and written back. */
     @Override
-    public void insertAlert(StoredAlert alert) {
-        jdbc.sql(INSERT_ALERT + " on conflict (alert_id) do nothing").params(alertParameters(alert)).update();
+    public void raiseAlert(StoredAlert alert) {
+        boolean inserted = jdbc.sql(INSERT_ALERT + " on conflict (alert_id) do nothing")
+                .params(alertParameters(alert))
+                .update() > 0;
+        if (!inserted) {
+            StoredAlert stored = jdbc.sql(SELECT_ALERT + " where alert_id = :id for update")
+                    .param("id", alert.alertId().value())
+                    .query(this::mapAlert)
+                    .single();
+            jdbc.sql(UPSERT_ALERT).params(alertParameters(stored.raisedAgain(alert))).update();
+        }
     }
 
     Map<String, Object> alertParameters(StoredAlert alert) {
@@ -281,65 +218,63 @@ class AlertRepository implements AlertStore {
         return parameters;
     }
 
-    /** Ordered by line, then type and key as the rules order them. */
+    /**
+     * The alerts raised on the prescription's lines, by line, type and key, then those that later prescriptions raised
+     * naming it (docs/alerts.md, "Both sides see it"), oldest first.
+     */
     List<StoredAlert> alertsOfPrescription(PrescriptionId prescriptionId) {
-        return jdbc.sql(SELECT_ALERT + " where prescription_id = :id order by line_number, alert_id")
+        return jdbc.sql(SELECT_ALERT + " where prescription_id = :id or conflicts @> cast(:link as jsonb)")
                 .param("id", prescriptionId.value())
+                .param("link", link(prescriptionId))
                 .query(this::mapAlert)
                 .list()
                 .stream()
-                .sorted(BY_LINE_TYPE_AND_KEY)
+                .sorted(ownFirst(prescriptionId))
                 .toList();
     }
 
     /**
-     * The prescription's alerts as {@link #alertsOfPrescription} orders them, each as its patient's consent shows it,
-     * if the projection's progress for the prescription has reached {@code version}; otherwise none. One statement
-     * for what an issue's answer would otherwise read in three (progress, alerts, consent).
+     * The open alerts of each of these prescriptions, each as {@link #alertsOfPrescription} orders them: an alert that
+     * links two of them is listed under both.
      */
-    Optional<List<AlertView>> alertViewsOfPrescriptionAt(PrescriptionId prescriptionId, long version) {
-        List<StoredAlert> alerts = new ArrayList<>();
-        long[] progress = {-1};
-        boolean[] sharing = {false};
-        jdbc.sql("""
-                        select p.version as progress, coalesce(c.sharing_allowed, false) as sharing_allowed,
-                               a.alert_id, a.patient_id, a.prescription_id, a.line_number, a.type, a.status,
-                               a.drug_code, a.alert_key, a.ingredient, a.institution_id, a.prescriber_id, a.conflicts,
-                               a.acknowledgements, a.raised_at, a.resolved_at
-                          from alert_progress p
-                          left join medication_alert a on a.prescription_id = p.prescription_id
-                          left join patient_consent c on c.patient_id = a.patient_id
-                         where p.prescription_id = :id and p.version >= :version
-                        """)
-                .param("id", prescriptionId.value())
-                .param("version", version)
-                .query(rs -> {
-                    progress[0] = rs.getLong("progress");
-                    if (rs.getString("alert_id") != null) {
-                        alerts.add(mapAlert(rs, 0));
-                        // one prescription, one patient: every row carries the same consent
-                        sharing[0] = rs.getBoolean("sharing_allowed");
-                    }
-                });
-        if (progress[0] < version) {
-            return Optional.empty();
-        }
-        alerts.sort(BY_LINE_TYPE_AND_KEY);
-        return Optional.of(alerts.stream().map(alert -> alert.view(sharing[0])).toList());
-    }
-
-    /** The open alerts of all these prescriptions, by prescription, line, type and key. */
-    List<StoredAlert> openAlertsOfPrescriptions(java.util.Collection<PrescriptionId> prescriptionIds) {
+    Map<PrescriptionId, List<StoredAlert>> openAlertsOfPrescriptions(Collection<PrescriptionId> prescriptionIds) {
         if (prescriptionIds.isEmpty()) {
-            return List.of();
+            return Map.of();
         }
-        return jdbc.sql(SELECT_ALERT + """
-                         where prescription_id in (:ids) and status = 'OPEN'
-                         order by prescription_id, line_number, type, alert_key
-                        """)
-                .param("ids", prescriptionIds.stream().map(PrescriptionId::value).toList())
+        List<PrescriptionId> ids = List.copyOf(new LinkedHashSet<>(prescriptionIds));
+        StringBuilder linked = new StringBuilder();
+        Map<String, Object> parameters = new HashMap<>();
+        parameters.put("ids", ids.stream().map(PrescriptionId::value).toList());
+        for (int i = 0; i < ids.size(); i++) {
+            linked.append(" or conflicts @> cast(:link").append(i).append(" as jsonb)");
+            parameters.put("link" + i, link(ids.get(i)));
+        }
+        List<StoredAlert> alerts = jdbc.sql(SELECT_ALERT + " where status = 'OPEN' and (prescription_id in (:ids)"
+                        + linked + ")")
+                .params(parameters)
                 .query(this::mapAlert)
                 .list();
+        Map<PrescriptionId, List<StoredAlert>> byPrescription = new LinkedHashMap<>();
+        for (PrescriptionId id : ids) {
+            List<StoredAlert> linking = alerts.stream().filter(alert -> alert.links(id)).sorted(ownFirst(id)).toList();
+            if (!linking.isEmpty()) {
+                byPrescription.put(id, linking);
+            }
+        }
+        return byPrescription;
+    }
+
+    /** The jsonb that a {@code conflicts} array naming the prescription contains. */
+    private String link(PrescriptionId prescriptionId) {
+        return json.write(List.of(Map.of("prescriptionId", prescriptionId.asString())));
+    }
+
+    private static Comparator<StoredAlert> ownFirst(PrescriptionId prescriptionId) {
+        return Comparator.comparing((StoredAlert alert) -> !alert.prescriptionId().equals(prescriptionId))
+                .thenComparing((a, b) -> a.prescriptionId().equals(prescriptionId)
+                        ? BY_LINE_TYPE_AND_KEY.compare(a, b)
+                        : Comparator.comparing(StoredAlert::raisedAt)
+                                .thenComparing(alert -> alert.alertId().value()).compare(a, b));
     }
 
     /** Newest first. */
@@ -359,17 +294,6 @@ class AlertRepository implements AlertStore {
                 .param("patient", patientId.value())
                 .query(this::mapAlert)
                 .list();
-    }
-
-    @Override
-    public int resolveAlertsOfPrescription(PrescriptionId prescriptionId, Instant at) {
-        return jdbc.sql("""
-                        update medication_alert set status = 'RESOLVED', resolved_at = :at
-                         where prescription_id = :id and status = 'OPEN'
-                        """)
-                .param("id", prescriptionId.value())
-                .param("at", SqlTimestamps.timestamp(at))
-                .update();
     }
 
     @Override
@@ -429,8 +353,8 @@ class AlertRepository implements AlertStore {
 
     // --- mapping ----------------------------------------------------------------------------------------------
 
-    StoredCourse mapCourse(ResultSet rs, int rowNum) throws SQLException {
-        MedicationCourse course = new MedicationCourse(
+    MedicationCourse mapCourse(ResultSet rs, int rowNum) throws SQLException {
+        return new MedicationCourse(
                 new PrescriptionId(rs.getObject("prescription_id", UUID.class)),
                 rs.getInt("line_number"),
                 rs.getInt("use_number"),
@@ -441,8 +365,6 @@ class AlertRepository implements AlertStore {
                 CourseStatus.valueOf(rs.getString("status")),
                 InstitutionId.of(rs.getString("institution_id")),
                 PrescriberId.of(rs.getString("prescriber_id")));
-        return new StoredCourse(course, DrugCode.of(rs.getString("prescribed_drug_code")),
-                rs.getInt("prescribed_days"), SqlTimestamps.instant(rs.getObject("dispensed_at", OffsetDateTime.class)));
     }
 
     StoredAlert mapAlert(ResultSet rs, int rowNum) throws SQLException {

@@ -6,25 +6,45 @@ import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.MedicationCourse;
+import org.eprescription.core.interaction.RecordedConflict;
 
 import java.time.LocalDate;
 
 /**
- * The other side of an alert: one course it conflicts with. Without the patient's consent the institution and
+ * The other side of an alert: one course it conflicts with, and whether it is the very same product
+ * ({@code sameProduct}) or another with the ingredient in common. Without the patient's consent the institution and
  * prescriber of a course from another institution are null in answers, and left out of the JSON.
  */
 public record Conflict(PrescriptionId prescriptionId, int lineNumber, int use, DrugCode drugCode, LocalDate from,
                        LocalDate to,
                        @JsonInclude(JsonInclude.Include.NON_NULL) InstitutionId institutionId,
-                       @JsonInclude(JsonInclude.Include.NON_NULL) PrescriberId prescriberId) {
+                       @JsonInclude(JsonInclude.Include.NON_NULL) PrescriberId prescriberId,
+                       boolean sameProduct) {
 
-    public static Conflict of(MedicationCourse course) {
+    /** A course as a draft check compares it with a line of {@code checkedDrug}. */
+    public static Conflict of(MedicationCourse course, DrugCode checkedDrug) {
         return new Conflict(course.prescriptionId(), course.lineNumber(), course.use(), course.drugCode(),
-                course.from(), course.to(), course.institutionId(), course.prescriberId());
+                course.from(), course.to(), course.institutionId(), course.prescriberId(),
+                course.drugCode().equals(checkedDrug));
+    }
+
+    public static Conflict of(RecordedConflict recorded) {
+        return new Conflict(recorded.prescriptionId(), recorded.lineNumber(), recorded.use(), recorded.drugCode(),
+                recorded.from(), recorded.to(), recorded.institutionId(), recorded.prescriberId(),
+                recorded.sameProduct());
     }
 
     /** The same conflict without who issued it. */
     public Conflict masked() {
-        return new Conflict(prescriptionId, lineNumber, use, drugCode, from, to, null, null);
+        return new Conflict(prescriptionId, lineNumber, use, drugCode, from, to, null, null, sameProduct);
+    }
+
+    /** Which course it is, whatever its dates. */
+    String courseKey() {
+        return courseKey(prescriptionId, lineNumber, use);
+    }
+
+    static String courseKey(PrescriptionId prescriptionId, int lineNumber, int use) {
+        return prescriptionId + "|" + lineNumber + "|" + use;
     }
 }

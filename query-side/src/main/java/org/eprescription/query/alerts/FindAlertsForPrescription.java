@@ -2,6 +2,9 @@ package org.eprescription.query.alerts;
 
 import org.eprescription.core.ids.PrescriptionId;
 
-/** The alerts raised on one prescription's lines, open and resolved; answers {@code List<AlertView>}. */
+/**
+ * The alerts of one prescription, open and resolved: those raised on its lines, then those later prescriptions raised
+ * naming it; answers {@code List<AlertView>}.
+ */
 public record FindAlertsForPrescription(PrescriptionId prescriptionId) {
 }

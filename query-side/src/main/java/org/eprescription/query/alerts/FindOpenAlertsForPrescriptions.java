@@ -6,7 +6,7 @@ import java.util.Set;
 
 /**
  * The open alerts of several prescriptions at once (a pharmacy's queue, an institution's list); answers
- * {@code List<AlertView>}, by prescription, line, type and key.
+ * {@code Map<PrescriptionId, List<AlertView>>}: under each prescription the alerts on its lines and those naming it.
  */
 public record FindOpenAlertsForPrescriptions(Set<PrescriptionId> prescriptionIds) {
 

@@ -7,9 +7,13 @@ import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertType;
+import org.eprescription.core.interaction.RecordedAlert;
+import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /** A row of {@code medication_alert}, conflicts unmasked. */
 record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId prescriptionId, int lineNumber,
@@ -17,10 +21,41 @@ record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId prescrip
                    InstitutionId institutionId, PrescriberId prescriberId, List<Conflict> conflicts,
                    List<AcknowledgementView> acknowledgements, Instant raisedAt, Instant resolvedAt) {
 
+    /** An alert as the check recorded it, open, not acknowledged yet. */
+    static StoredAlert raised(InteractionCheckCompleted check, RecordedAlert alert) {
+        return new StoredAlert(alert.alertId(), check.patientId(), check.prescriptionId(), alert.lineNumber(),
+                alert.type(), AlertView.OPEN, alert.drugCode(), alert.key(), alert.ingredient(),
+                check.institutionId(), check.prescriberId(), alert.conflicts().stream().map(Conflict::of).toList(),
+                List.of(), check.checkedAt(), null);
+    }
+
+    /**
+     * This alert raised again by a later check of its prescription: open again, with the courses it named and those
+     * named now (as they stand now); when it was first raised and its acknowledgements stay.
+     */
+    StoredAlert raisedAgain(StoredAlert again) {
+        Map<String, Conflict> merged = new LinkedHashMap<>();
+        conflicts.forEach(conflict -> merged.put(conflict.courseKey(), conflict));
+        again.conflicts().forEach(conflict -> merged.put(conflict.courseKey(), conflict));
+        return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, AlertView.OPEN, drugCode, key,
+                ingredient, institutionId, prescriberId, List.copyOf(merged.values()), acknowledgements, raisedAt,
+                null);
+    }
+
+    StoredAlert withAcknowledgements(List<AcknowledgementView> given) {
+        return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, status, drugCode, key, ingredient,
+                institutionId, prescriberId, conflicts, given, raisedAt, resolvedAt);
+    }
+
     /** As a query answers it: conflicts from another institution lose institution and prescriber without consent. */
     AlertView view(boolean sharingAllowed) {
         return new AlertView(alertId, type, type.severity(), status, prescriptionId, lineNumber, drugCode, ingredient,
                 key, ConsentMasking.mask(conflicts, institutionId, sharingAllowed), acknowledgements, raisedAt);
+    }
+
+    /** Raised on the prescription's lines, or naming one of its courses. */
+    boolean links(PrescriptionId id) {
+        return prescriptionId.equals(id) || conflicts.stream().anyMatch(conflict -> conflict.prescriptionId().equals(id));
     }
 
     boolean isOpen() {

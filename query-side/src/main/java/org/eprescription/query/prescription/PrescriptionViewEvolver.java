@@ -11,6 +11,7 @@ import org.eprescription.core.prescription.PrescriberDetails;
 import org.eprescription.core.prescription.PrescriptionStatus;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
 import org.eprescription.core.prescription.event.CancellationRequested;
+import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.prescription.event.PrescriptionAccepted;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.eprescription.core.prescription.event.PrescriptionCompleted;
@@ -123,7 +124,7 @@ public final class PrescriptionViewEvolver {
             draft.status = PrescriptionStatus.EXPIRED;
             draft.pharmacyId = null;
             draft.refillWindow = null;
-        } else if (event instanceof AlertAcknowledged) {
+        } else if (event instanceof AlertAcknowledged || event instanceof InteractionCheckCompleted) {
             // nothing of the view changes: alerts have their own view; only the version moves on
             draft.version = sequence;
             return draft.toView();

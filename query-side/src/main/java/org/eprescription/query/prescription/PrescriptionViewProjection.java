@@ -13,6 +13,8 @@ import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
 import org.eprescription.core.prescription.event.CancellationRequested;
+import org.eprescription.core.prescription.event.InteractionCheckCompleted;
+import org.eprescription.core.interaction.RecordedAlert;
 import org.eprescription.core.prescription.event.PrescriptionAccepted;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.eprescription.core.prescription.event.PrescriptionCompleted;
@@ -28,6 +30,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.Set;
 
 /**
  * Builds {@code prescription_view} from the Prescription aggregate's events: load the row, evolve it with
@@ -138,6 +142,27 @@ public class PrescriptionViewProjection {
     public void on(AlertAcknowledged event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
                    ReplayStatus replayStatus, EventMessage<?> message) {
         apply(event, null, sequence, timestamp, replayStatus, message);
+    }
+
+    /**
+     * Only the version moves on; but the alerts it raised also show on the prescriptions they name (docs/alerts.md,
+     * "Both sides see it"), so those prescriptions' live subscribers are sent their view again.
+     */
+    @EventHandler
+    public void on(InteractionCheckCompleted event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
+                   ReplayStatus replayStatus, EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, replayStatus, message);
+        if (replayStatus.isReplay()) {
+            return;
+        }
+        Set<PrescriptionId> named = new LinkedHashSet<>();
+        for (RecordedAlert alert : event.alerts()) {
+            alert.conflicts().forEach(conflict -> named.add(conflict.prescriptionId()));
+        }
+        named.remove(event.prescriptionId());
+        for (PrescriptionId other : named) {
+            repository.load(other).ifPresent(view -> updates.changed(view, view));
+        }
     }
 
     /** Before a replay: the view is rebuilt from the first event, so nothing of the old one may remain. */

@@ -2,7 +2,6 @@ package org.eprescription.query.rebuild;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eprescription.core.catalogue.DrugCatalogue;
-import org.eprescription.core.interaction.InteractionRules;
 import org.eprescription.query.alerts.AlertProjection;
 import org.eprescription.query.alerts.AlertReplayStore;
 import org.eprescription.query.prescription.PrescriptionViewProjection;
@@ -12,7 +11,6 @@ import org.eprescription.query.support.NoSubscribers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 
@@ -23,7 +21,7 @@ public class ProjectionDefinitions {
     private final List<ProjectionDefinition> definitions;
 
     public ProjectionDefinitions(JdbcTemplate jdbc, ObjectMapper objectMapper, PrescriptionViewRepository views,
-                                 DrugCatalogue catalogue, InteractionRules rules, Clock clock) {
+                                 DrugCatalogue catalogue) {
         this.definitions = List.of(
                 new ProjectionDefinition(PrescriptionViewProjection.PROCESSING_GROUP,
                         List.of(new ProjectionTable("prescription_view", List.of("prescription_id"))),
@@ -43,8 +41,8 @@ public class ProjectionDefinitions {
                         () -> {
                             AlertReplayStore store = new AlertReplayStore(jdbc, objectMapper,
                                     AlertReplayStore.DEFAULT_PATIENTS, AlertReplayStore.DEFAULT_PRESCRIPTIONS);
-                            return new ProjectionDefinition.Detached(new AlertProjection(store, rules, catalogue,
-                                    clock, new NoSubscribers()), store);
+                            return new ProjectionDefinition.Detached(new AlertProjection(store,
+                                    new NoSubscribers()), store);
                         }));
     }
 

@@ -40,11 +40,19 @@ final class AlertEvents {
     static final LocalDate BIRTH_DATE = LocalDate.of(1958, 4, 2);
 
     private final AnnotationEventHandlerAdapter adapter;
+    private final List<AnnotationEventHandlerAdapter> commandSide = new ArrayList<>();
     private final Map<String, Long> sequences = new HashMap<>();
     private final List<EventMessage<?>> delivered = new ArrayList<>();
 
-    AlertEvents(Object projection) {
+    /**
+     * @param commandSide handlers that see each event as it is recorded (in the command's transaction), and not in
+     *                    a replay: the course record the next check reads
+     */
+    AlertEvents(Object projection, Object... commandSide) {
         this.adapter = new AnnotationEventHandlerAdapter(projection);
+        for (Object handler : commandSide) {
+            this.commandSide.add(new AnnotationEventHandlerAdapter(handler));
+        }
     }
 
     static PrescriptionIssued issued(PrescriptionId id, PatientId patient, InstitutionId institution,
@@ -99,6 +107,9 @@ final class AlertEvents {
 
     private EventMessage<?> deliver(GenericDomainEventMessage<?> message) throws Exception {
         delivered.add(message);
+        for (AnnotationEventHandlerAdapter handler : commandSide) {
+            handler.handle(message);
+        }
         adapter.handle(message);
         return message;
     }

@@ -26,7 +26,12 @@ import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertIds;
 import org.eprescription.core.interaction.AlertType;
-import org.eprescription.core.interaction.InteractionRules;
+import org.eprescription.core.interaction.CheckTrigger;
+import org.eprescription.core.interaction.CourseStatus;
+import org.eprescription.core.interaction.RecordedAlert;
+import org.eprescription.core.interaction.RecordedConflict;
+import org.eprescription.core.interaction.RecordedCourse;
+import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.prescription.AlertAcknowledgement;
 import org.eprescription.core.prescription.DispensedItem;
 import org.eprescription.core.prescription.Party;
@@ -111,7 +116,7 @@ class ReplayBufferTest {
         AnnotationEventHandlerAdapter liveViews = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(
                 views, CATALOGUE, SimpleQueryUpdateEmitter.builder().build()));
         AnnotationEventHandlerAdapter liveAlerts = new AnnotationEventHandlerAdapter(new AlertProjection(jdbc,
-                TestDatabase.OBJECT_MAPPER, rules(), CATALOGUE, CLOCK, SimpleQueryUpdateEmitter.builder().build()));
+                TestDatabase.OBJECT_MAPPER, SimpleQueryUpdateEmitter.builder().build()));
         long started = System.nanoTime();
         // batches of one transaction each, as the live processors handle them
         TransactionTemplate transaction = new TransactionTemplate(
@@ -138,10 +143,6 @@ class ReplayBufferTest {
         if (database != null) {
             database.close();
         }
-    }
-
-    static InteractionRules rules() {
-        return new InteractionRules(CATALOGUE, false);
     }
 
     @Test
@@ -197,7 +198,7 @@ class ReplayBufferTest {
                         new ProjectionTable("alert_progress", List.of("prescription_id"))), () -> {
                     AlertReplayStore store = new AlertReplayStore(jdbcTemplate, TestDatabase.OBJECT_MAPPER, patients,
                             prescriptions);
-                    return new ProjectionDefinition.Detached(new AlertProjection(store, rules(), CATALOGUE, CLOCK,
+                    return new ProjectionDefinition.Detached(new AlertProjection(store,
                             SimpleQueryUpdateEmitter.builder().build()), store);
                 }));
         for (ProjectionDefinition definition : definitions) {
@@ -309,6 +310,8 @@ class ReplayBufferTest {
         private final Random random;
         private final List<Timed> timed = new ArrayList<>();
         private final Map<String, Long> sequences = new HashMap<>();
+        /** Line 1 of each patient's prescriptions so far, for the alerts a check would name. */
+        private final Map<PatientId, List<RecordedConflict>> courses = new HashMap<>();
 
         Scenario(Random random) {
             this.random = random;
@@ -386,6 +389,24 @@ class ReplayBufferTest {
                     "Patient " + patient.value()), new PrescriberDetails(doctor, hospital), lines, refills,
                     LocalDate.ofInstant(issuedAt, ZoneId.of("UTC")).plusDays(3), "hash-" + id, "k1", acknowledged,
                     issuedAt), t);
+            List<RecordedCourse> plannedAtIssue = courses(lines, 1, LocalDate.ofInstant(t, ZoneId.of("UTC")),
+                    CourseStatus.PLANNED);
+            List<RecordedAlert> raised = new ArrayList<>();
+            if (interacting) {
+                raised.add(alert(id, 2, AlertType.CONTRAINDICATED, "itraconazole+triazolam", plannedAtIssue.get(1),
+                        new RecordedConflict(id, 1, 1, lines.get(0).drugCode(), plannedAtIssue.get(0).from(),
+                                plannedAtIssue.get(0).to(), CourseStatus.PLANNED, hospital, doctor, false)));
+            }
+            raised.addAll(conflictsWithEarlier(patient, id, plannedAtIssue.get(0)));
+            prescription(id, patient, check(id, patient, hospital, doctor, CheckTrigger.ISSUE, plannedAtIssue, raised,
+                    t), t);
+            courses.computeIfAbsent(patient, p -> new ArrayList<>()).add(new RecordedConflict(id, 1, 1,
+                    plannedAtIssue.get(0).drugCode(), plannedAtIssue.get(0).from(), plannedAtIssue.get(0).to(),
+                    CourseStatus.PLANNED, hospital, doctor, false));
+            if (!acknowledged.isEmpty()) {
+                prescription(id, patient, new AlertAcknowledged(id, acknowledged.get(0).alertId(),
+                        acknowledged.get(0).reason(), Party.prescriber(doctor, hospital), t), t);
+            }
             if (interacting && acknowledged.isEmpty()) {
                 t = t.plus(Duration.ofMinutes(5));
                 prescription(id, patient, new AlertAcknowledged(id, AlertIds.of(id, 2, AlertType.CONTRAINDICATED,
@@ -437,10 +458,16 @@ class ReplayBufferTest {
                 }
                 t = t.plus(Duration.ofHours(1 + random.nextInt(5)));
                 prescription(id, patient, dispensed(id, pharmacy, pharmacist, use, lines, true, t, kind == 4), t);
+                List<RecordedCourse> handedOut = courses(lines, use, LocalDate.ofInstant(t, ZoneId.of("UTC")),
+                        CourseStatus.DISPENSED);
                 if (use <= refills) {
                     LocalDate planned = LocalDate.ofInstant(t, ZoneId.of("UTC")).plusDays(lines.get(0).days());
                     prescription(id, patient, new RefillScheduled(id, use + 1, planned, planned.minusDays(7),
                             planned.plusDays(7), t), t);
+                    List<RecordedCourse> recorded = new ArrayList<>(handedOut);
+                    recorded.addAll(courses(lines, use + 1, planned, CourseStatus.PLANNED));
+                    prescription(id, patient, check(id, patient, hospital, doctor, CheckTrigger.DISPENSING, recorded,
+                            conflictsWithEarlier(patient, id, handedOut.get(0)), t), t);
                     t = t.plus(Duration.ofDays(lines.get(0).days()));
                     if (kind == 9) {
                         return;
@@ -455,8 +482,44 @@ class ReplayBufferTest {
                     }
                 } else {
                     prescription(id, patient, new PrescriptionCompleted(id, t), t);
+                    prescription(id, patient, check(id, patient, hospital, doctor, CheckTrigger.DISPENSING, handedOut,
+                            conflictsWithEarlier(patient, id, handedOut.get(0)), t), t);
                 }
             }
+        }
+
+        /** Each line as a course of {@code use} from {@code from}, for its days. */
+        private static List<RecordedCourse> courses(List<PrescribedLine> lines, int use, LocalDate from,
+                                                    CourseStatus status) {
+            return lines.stream().map(line -> new RecordedCourse(line.lineNumber(), use, line.drugCode(), from,
+                    from.plusDays(line.days() - 1L), status)).toList();
+        }
+
+        /** Now and then an alert of line 1 naming some of the patient's earlier prescriptions, as a check finds. */
+        private List<RecordedAlert> conflictsWithEarlier(PatientId patient, PrescriptionId id, RecordedCourse line) {
+            List<RecordedConflict> earlier = courses.getOrDefault(patient, List.of()).stream()
+                    .filter(conflict -> !conflict.prescriptionId().equals(id)).toList();
+            if (earlier.isEmpty() || random.nextInt(4) != 0) {
+                return List.of();
+            }
+            List<RecordedConflict> named = earlier.subList(Math.max(0, earlier.size() - 1 - random.nextInt(3)),
+                    earlier.size());
+            return List.of(alert(id, 1, AlertType.SAME_INGREDIENT, "amlodipine", line,
+                    named.toArray(RecordedConflict[]::new)));
+        }
+
+        private static RecordedAlert alert(PrescriptionId id, int lineNumber, AlertType type, String key,
+                                           RecordedCourse course, RecordedConflict... conflicts) {
+            return new RecordedAlert(AlertIds.of(id, lineNumber, type, key), type, type.severity(), lineNumber,
+                    course.use(), course.drugCode(), key, key, course.from(), course.to(), List.of(conflicts));
+        }
+
+        private static InteractionCheckCompleted check(PrescriptionId id, PatientId patient, InstitutionId hospital,
+                                                       PrescriberId doctor, CheckTrigger trigger,
+                                                       List<RecordedCourse> recorded, List<RecordedAlert> alerts,
+                                                       Instant at) {
+            return new InteractionCheckCompleted(id, patient, hospital, doctor, trigger, recorded, alerts,
+                    CATALOGUE.version(), at);
         }
 
         private PrescriptionDispensed dispensed(PrescriptionId id, PharmacyId pharmacy, PharmacistId pharmacist,

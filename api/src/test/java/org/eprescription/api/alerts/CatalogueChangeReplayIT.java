@@ -1,0 +1,137 @@
+package org.eprescription.api.alerts;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eprescription.PrescriptionExchangeApplication;
+import org.eprescription.api.support.HttpApi;
+import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.IsolatedDatabase;
+import org.eprescription.core.catalogue.CatalogueCsvLoader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.line;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+/**
+ * History does not change when reference data changes (docs/alerts.md): prescriptions checked under a catalogue
+ * without a contraindicated pair keep "nothing found" when the exchange restarts with the full catalogue and the
+ * alert projection is replayed, while new checks use the new catalogue.
+ */
+class CatalogueChangeReplayIT {
+
+    private static final String KEY = "catalogue-change-test-key-0123456789abcdef";
+    private static final String SUVOREXANT = "1190023F1022";
+    private static final String CLARITHROMYCIN = "6149003F1025";
+
+    @TempDir
+    Path catalogueWithoutThePair;
+
+    @Test
+    void aReplayUnderTheFullCatalogueShowsExactlyTheAlertsThatWereShown() throws IOException {
+        writeCatalogueWithout("suvorexant,clarithromycin");
+        String url = IsolatedDatabase.createAnother("px_catalogue");
+        String patient = unique("PAT");
+
+        String catalogueBefore;
+        try (ConfigurableApplicationContext before = start(url, "--exchange.catalogue.directory="
+                + catalogueWithoutThePair)) {
+            HttpApi api = api(before);
+            api.post("/prescriptions", body(patient, "HOSP-A", SUVOREXANT));
+            Response antibiotic = api.post("/prescriptions", body(patient, "HOSP-B", CLARITHROMYCIN));
+            assertThat(antibiotic.status()).as(antibiotic.toString()).isEqualTo(201);
+            assertThat(antibiotic.body().path("alerts")).as("this catalogue lists no such pair").isEmpty();
+            catalogueBefore = antibiotic.body().path("alertCheck").path("catalogueVersion").asText();
+        }
+
+        try (ConfigurableApplicationContext after = start(url)) {
+            HttpApi api = api(after);
+            Response replay = api.post("/admin/projections/medication-alerts/replay", Map.of());
+            assertThat(replay.status()).as(replay.toString()).isEqualTo(202);
+            await().atMost(Duration.ofSeconds(30)).until(() -> "COMPLETED".equals(
+                    projection(api, "medication-alerts").path("lastReplay").path("outcome").asText()));
+
+            assertThat(api.get("/patients/" + patient + "/alerts").body().path("alerts"))
+                    .as("no alert that no prescriber was shown").isEmpty();
+            Response verified = api.post("/admin/projections/medication-alerts/verify", Map.of());
+            assertThat(verified.body().path("differences").asLong()).as(verified.toString()).isZero();
+
+            Response another = api.post("/prescriptions", body(patient, "HOSP-C", CLARITHROMYCIN));
+            assertThat(another.body().path("alertCheck").path("catalogueVersion").asText())
+                    .isNotEqualTo(catalogueBefore);
+            List<String> types = new ArrayList<>();
+            another.body().path("alerts").forEach(alert -> types.add(alert.path("type").asText()));
+            assertThat(types).as("a new check uses the catalogue of today").contains("CONTRAINDICATED");
+        }
+    }
+
+    private void writeCatalogueWithout(String pair) throws IOException {
+        Files.writeString(catalogueWithoutThePair.resolve("drug-catalogue.csv"),
+                bundled(CatalogueCsvLoader.BUNDLED_DRUGS), StandardCharsets.UTF_8);
+        String pairs = bundled(CatalogueCsvLoader.BUNDLED_PAIRS);
+        List<String> kept = pairs.lines().filter(row -> !row.startsWith(pair + ",")).toList();
+        assertThat(kept).hasSize((int) pairs.lines().count() - 1);
+        Files.writeString(catalogueWithoutThePair.resolve("contraindicated-pairs.csv"), String.join("\n", kept) + "\n",
+                StandardCharsets.UTF_8);
+    }
+
+    private static String bundled(String resource) throws IOException {
+        try (InputStream in = CatalogueCsvLoader.class.getResourceAsStream(resource)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
+    private static Map<String, Object> body(String patient, String institution, String drug) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("prescriptionId", UUID.randomUUID().toString());
+        body.put("patient", Map.of("id", patient, "birthDate", BIRTH_DATE.toString()));
+        body.put("prescriber", Map.of("id", "DOC-" + institution, "institutionId", institution));
+        body.put("lines", List.of(line(1, drug, 14, 14)));
+        body.put("refills", 0);
+        return body;
+    }
+
+    private static JsonNode projection(HttpApi api, String name) {
+        for (JsonNode status : api.get("/admin/projections").body().path("projections")) {
+            if (status.path("name").asText().equals(name)) {
+                return status;
+            }
+        }
+        throw new AssertionError("no projection " + name);
+    }
+
+    private static ConfigurableApplicationContext start(String url, String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + IsolatedDatabase.user(),
+                "--spring.datasource.password=" + IsolatedDatabase.password(),
+                "--exchange.exchange-code-key=" + KEY,
+                "--exchange.scheduling.enabled=false",
+                "--server.port=0"));
+        arguments.addAll(List.of(more));
+        return new SpringApplicationBuilder(PrescriptionExchangeApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    private static HttpApi api(ConfigurableApplicationContext context) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return new HttpApi("http://127.0.0.1:" + port, context.getBean(ObjectMapper.class));
+    }
+}

@@ -1,0 +1,20 @@
+package org.eprescription.core.interaction;
+
+import org.eprescription.core.ids.PatientId;
+
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The patient's medication courses as every recorded command left them, for the check a command runs before it
+ * records its events. Implemented outside the core (a table kept in the command's own transaction).
+ */
+public interface PatientCourses {
+
+    /**
+     * Every course of the patient that still counts (not stopped) and does not end before {@code from}, with the
+     * patient locked until the calling command's transaction ends: a second command for the same patient, on any
+     * node, waits and then sees what this one recorded.
+     */
+    List<MedicationCourse> lockAndRead(PatientId patientId, LocalDate from);
+}

@@ -1,0 +1,28 @@
+package org.eprescription.core.interaction;
+
+import org.eprescription.core.ids.DrugCode;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PrescriberId;
+import org.eprescription.core.ids.PrescriptionId;
+
+import java.time.LocalDate;
+
+/**
+ * The other side of an alert as the check saw it: a course of the patient, and whether it is the very same product
+ * ({@code sameProduct}: the same drug code, not only the same ingredient).
+ */
+public record RecordedConflict(PrescriptionId prescriptionId, int lineNumber, int use, DrugCode drugCode,
+                               LocalDate from, LocalDate to, CourseStatus status, InstitutionId institutionId,
+                               PrescriberId prescriberId, boolean sameProduct) {
+
+    static RecordedConflict of(MedicationCourse course, DrugCode checkedDrug) {
+        return new RecordedConflict(course.prescriptionId(), course.lineNumber(), course.use(), course.drugCode(),
+                course.from(), course.to(), course.status(), course.institutionId(), course.prescriberId(),
+                course.drugCode().equals(checkedDrug));
+    }
+
+    /** Which course this is, whatever its dates: a later check that sees it again adds nothing new. */
+    public String courseKey() {
+        return prescriptionId + "|" + lineNumber + "|" + use;
+    }
+}

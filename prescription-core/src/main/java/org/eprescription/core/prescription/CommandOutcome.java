@@ -1,0 +1,10 @@
+package org.eprescription.core.prescription;
+
+import org.eprescription.core.prescription.event.InteractionCheckCompleted;
+
+/**
+ * What an issue or a dispensing answers: the prescription's version after it, and the interaction check it recorded
+ * (null when no check ran: alerts are switched off). The caller lists the check's alerts as they were recorded.
+ */
+public record CommandOutcome(long version, InteractionCheckCompleted check) {
+}

@@ -1,0 +1,31 @@
+package org.eprescription.core.prescription.event;
+
+import org.axonframework.serialization.Revision;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PrescriberId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.interaction.CheckTrigger;
+import org.eprescription.core.interaction.RecordedAlert;
+import org.eprescription.core.interaction.RecordedCourse;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The interaction check of an issue or a dispensing ran (docs/alerts.md): the courses the command created, moved or
+ * ended, with the days it decided; the alerts it raised, each with its conflicting courses as they stood; and the
+ * version of the catalogue that decided them. An empty {@code alerts} is a recorded "nothing found", never "not
+ * checked". Views only reflect this event; a replay under any later catalogue shows exactly what was found.
+ */
+@Revision("1")
+public record InteractionCheckCompleted(PrescriptionId prescriptionId, PatientId patientId,
+                                        InstitutionId institutionId, PrescriberId prescriberId, CheckTrigger trigger,
+                                        List<RecordedCourse> courses, List<RecordedAlert> alerts,
+                                        String catalogueVersion, Instant checkedAt) implements PrescriptionEvent {
+
+    public InteractionCheckCompleted {
+        courses = List.copyOf(courses);
+        alerts = List.copyOf(alerts);
+    }
+}

@@ -1,0 +1,198 @@
+package org.eprescription.core.prescription;
+
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.interaction.AlertIds;
+import org.eprescription.core.interaction.AlertType;
+import org.eprescription.core.interaction.CheckTrigger;
+import org.eprescription.core.interaction.CourseStatus;
+import org.eprescription.core.interaction.InteractionChecker;
+import org.eprescription.core.interaction.InteractionRules;
+import org.eprescription.core.interaction.MedicationCourse;
+import org.eprescription.core.interaction.PatientCourses;
+import org.eprescription.core.interaction.RecordedAlert;
+import org.eprescription.core.interaction.RecordedConflict;
+import org.eprescription.core.interaction.RecordedCourse;
+import org.eprescription.core.interaction.Severity;
+import org.eprescription.core.prescription.event.InteractionCheckCompleted;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The interaction check that issue and dispensing run before they record their events (docs/alerts.md): what it
+ * finds is recorded in {@link InteractionCheckCompleted}, with the courses' days and the catalogue version.
+ */
+class InteractionCheckTest extends PrescriptionTestSupport {
+
+    private static final PrescriptionId OTHER = PrescriptionId.of("11111111-2222-4333-8444-555555555555");
+    private static final InstitutionId ELSEWHERE = InstitutionId.of("hospital-9");
+
+    /** The patient's other courses, as the command-side record would hold them. */
+    private final List<MedicationCourse> otherCourses = new ArrayList<>();
+    /** Each lock-and-read the checker asked for: patient and earliest day. */
+    private final List<String> reads = new ArrayList<>();
+
+    @Override
+    InteractionChecker checker() {
+        PatientCourses courses = (patientId, from) -> {
+            reads.add(patientId.value() + "@" + from);
+            return otherCourses.stream().filter(course -> !course.to().isBefore(from)).toList();
+        };
+        return new InteractionChecker(new InteractionRules(CATALOGUE, false), courses);
+    }
+
+    private MedicationCourse otherAmlodipine(LocalDate from, LocalDate to, CourseStatus status) {
+        return new MedicationCourse(OTHER, 1, 1, PATIENT.id(), AMLODIPINE_BRAND_A, from, to, status, ELSEWHERE,
+                DOCTOR_ELSEWHERE);
+    }
+
+    private List<RecordedCourse> plannedAtIssue() {
+        return List.of(
+                new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY, ISSUE_DAY.plusDays(27), CourseStatus.PLANNED),
+                new RecordedCourse(2, 1, LOXOPROFEN_TABLET, ISSUE_DAY, ISSUE_DAY.plusDays(6), CourseStatus.PLANNED));
+    }
+
+    private InteractionCheckCompleted check(CheckTrigger trigger, List<RecordedCourse> courses,
+                                            List<RecordedAlert> alerts) {
+        return new InteractionCheckCompleted(ID, PATIENT.id(), HOSPITAL, DOCTOR, trigger, courses, alerts,
+                CATALOGUE.version(), clock.instant());
+    }
+
+    private RecordedAlert amlodipineAlert(int use, LocalDate from, LocalDate to, MedicationCourse conflict) {
+        return new RecordedAlert(AlertIds.of(ID, 1, AlertType.SAME_INGREDIENT, "amlodipine"),
+                AlertType.SAME_INGREDIENT, Severity.HIGH, 1, use, AMLODIPINE_BRAND_A, "amlodipine", "amlodipine",
+                from, to, List.of(new RecordedConflict(conflict.prescriptionId(), conflict.lineNumber(),
+                        conflict.use(), conflict.drugCode(), conflict.from(), conflict.to(), conflict.status(),
+                        conflict.institutionId(), conflict.prescriberId(), true)));
+    }
+
+    @Test
+    void anIssueRecordsWhatItsCheckFoundWithTheCataloguesVersionAndAnswersIt() {
+        MedicationCourse running = otherAmlodipine(ISSUE_DAY.minusDays(10), ISSUE_DAY.plusDays(17),
+                CourseStatus.DISPENSED);
+        otherCourses.add(running);
+        InteractionCheckCompleted expected = check(CheckTrigger.ISSUE, plannedAtIssue(),
+                List.of(amlodipineAlert(1, ISSUE_DAY, ISSUE_DAY.plusDays(27), running)));
+
+        fixture.givenNoPriorActivity()
+                .when(issue())
+                .expectEvents(issued(), expected)
+                .expectResultMessagePayload(new CommandOutcome(1L, expected));
+        assertThat(reads).containsExactly(PATIENT.id().value() + "@" + ISSUE_DAY);
+        assertThat(expected.catalogueVersion()).startsWith("sha256:");
+    }
+
+    @Test
+    void anIssueWithoutConflictsRecordsThatNothingWasFound() {
+        fixture.givenNoPriorActivity()
+                .when(issue())
+                .expectEvents(issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()));
+    }
+
+    @Test
+    void aRetriedIssueAnswersTheCheckRecordedTheFirstTime() {
+        MedicationCourse running = otherAmlodipine(ISSUE_DAY, ISSUE_DAY.plusDays(5), CourseStatus.DISPENSED);
+        InteractionCheckCompleted first = check(CheckTrigger.ISSUE, plannedAtIssue(),
+                List.of(amlodipineAlert(1, ISSUE_DAY, ISSUE_DAY.plusDays(27), running)));
+
+        fixture.given(issued(), first)
+                .when(issue())
+                .expectNoEvents()
+                .expectResultMessagePayload(new CommandOutcome(1L, first));
+        assertThat(reads).as("a retry decides nothing again").isEmpty();
+    }
+
+    @Test
+    void aDispensingThatMovesTheCourseIntoAnOverlapRaisesAnAlert() {
+        // issued today for 28 days, the other institution's course starts in 40 days: no overlap at issue
+        MedicationCourse later = otherAmlodipine(ISSUE_DAY.plusDays(40), ISSUE_DAY.plusDays(67), CourseStatus.PLANNED);
+        otherCourses.add(later);
+        Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A)};
+        LocalDate dispensingDay = ISSUE_DAY.plusDays(3);
+        today(dispensingDay);
+        RecordedCourse dispensed = new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, dispensingDay,
+                dispensingDay.plusDays(59), CourseStatus.DISPENSED);
+        RecordedCourse loxoprofenNeverTaken = new RecordedCourse(2, 1, LOXOPROFEN_TABLET, ISSUE_DAY,
+                ISSUE_DAY.plusDays(6), CourseStatus.STOPPED);
+
+        fixture.given(given)
+                .when(dispenseCompletingUse(PHARMACY_A, item(1, 28, 60)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 28, 60)), completed(),
+                        check(CheckTrigger.DISPENSING, List.of(dispensed, loxoprofenNeverTaken),
+                                List.of(amlodipineAlert(1, dispensingDay, dispensingDay.plusDays(59), later))));
+    }
+
+    @Test
+    void aConflictAlreadyRecordedIsNotRaisedAgainAtDispensing() {
+        MedicationCourse running = otherAmlodipine(ISSUE_DAY, ISSUE_DAY.plusDays(60), CourseStatus.DISPENSED);
+        otherCourses.add(running);
+        Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(),
+                List.of(amlodipineAlert(1, ISSUE_DAY, ISSUE_DAY.plusDays(27), running))), accepted(PHARMACY_A)};
+        RecordedCourse dispensed = new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY, ISSUE_DAY.plusDays(13),
+                CourseStatus.DISPENSED);
+
+        fixture.given(given)
+                .when(dispense(PHARMACY_A, item(1, 14, 14)))
+                .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
+                        check(CheckTrigger.DISPENSING, List.of(dispensed), List.of()));
+    }
+
+    @Test
+    void aSecondPartialDispensingExtendsTheCourseFromItsFirstDay() {
+        Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
+                check(CheckTrigger.DISPENSING, List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY,
+                        ISSUE_DAY.plusDays(13), CourseStatus.DISPENSED)), List.of())};
+        LocalDate tenDaysLater = ISSUE_DAY.plusDays(10);
+        today(tenDaysLater);
+
+        fixture.given(given)
+                .when(dispense(PHARMACY_A, item(1, 14, 14)))
+                .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
+                        check(CheckTrigger.DISPENSING, List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A,
+                                ISSUE_DAY, tenDaysLater.plusDays(13), CourseStatus.DISPENSED)), List.of()));
+    }
+
+    @Test
+    void completingAUseWithARefillLeftChecksTheNextUsesPlannedCourses() {
+        Object[] given = {issued(1), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A)};
+        LocalDate planned = ISSUE_DAY.plusDays(28);
+        MedicationCourse atRefillTime = otherAmlodipine(planned.plusDays(5), planned.plusDays(30),
+                CourseStatus.DISPENSED);
+        otherCourses.add(atRefillTime);
+
+        fixture.given(given)
+                .when(dispenseEverything(PHARMACY_A))
+                .expectEvents(dispensedEverything(PHARMACY_A, 1), refillScheduled(2, planned),
+                        check(CheckTrigger.DISPENSING, List.of(
+                                new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY, ISSUE_DAY.plusDays(27),
+                                        CourseStatus.DISPENSED),
+                                new RecordedCourse(2, 1, LOXOPROFEN_TABLET, ISSUE_DAY, ISSUE_DAY.plusDays(6),
+                                        CourseStatus.DISPENSED),
+                                new RecordedCourse(1, 2, AMLODIPINE_BRAND_A, planned, planned.plusDays(27),
+                                        CourseStatus.PLANNED),
+                                new RecordedCourse(2, 2, LOXOPROFEN_TABLET, planned, planned.plusDays(6),
+                                        CourseStatus.PLANNED)),
+                                List.of(amlodipineAlert(2, planned, planned.plusDays(27), atRefillTime))));
+    }
+
+    @Test
+    void withAlertsOffNothingIsCheckedOrRecorded() {
+        var off = new org.axonframework.test.aggregate.AggregateTestFixture<>(Prescription.class);
+        off.registerInjectableResource(CATALOGUE);
+        off.registerInjectableResource(EXCHANGE_CODES);
+        off.registerInjectableResource(clock);
+        off.registerInjectableResource(InteractionChecker.disabled());
+        otherCourses.add(otherAmlodipine(ISSUE_DAY, ISSUE_DAY.plusDays(5), CourseStatus.DISPENSED));
+        off.givenNoPriorActivity()
+                .when(issue())
+                .expectEvents(issued())
+                .expectResultMessagePayload(outcome(0L));
+        assertThat(reads).isEmpty();
+    }
+}

@@ -1,0 +1,48 @@
+package org.eprescription.query.courses;
+
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.eprescription.core.interaction.MedicationCourse;
+import org.eprescription.core.interaction.RecordedCourse;
+import org.eprescription.core.prescription.event.InteractionCheckCompleted;
+import org.eprescription.core.prescription.event.PrescriptionCancelled;
+import org.eprescription.core.prescription.event.PrescriptionExpired;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code course_record} as the recorded checks and the prescriptions' ends say. The application runs it in a
+ * subscribing processor, {@value #PROCESSING_GROUP}: in the transaction of the command whose events it handles, so
+ * the next command's check (which waits for the patient's lock) finds everything recorded before it, and a failure
+ * here fails that command with nothing half-written. Copies what the events decided; decides nothing.
+ */
+@Component
+@ProcessingGroup(CourseRecordProjection.PROCESSING_GROUP)
+public class CourseRecordProjection {
+
+    public static final String PROCESSING_GROUP = "course-record";
+
+    private final CourseRecordRepository repository;
+
+    public CourseRecordProjection(CourseRecordRepository repository) {
+        this.repository = repository;
+    }
+
+    @EventHandler
+    public void on(InteractionCheckCompleted event) {
+        for (RecordedCourse course : event.courses()) {
+            repository.save(new MedicationCourse(event.prescriptionId(), course.lineNumber(), course.use(),
+                    event.patientId(), course.drugCode(), course.from(), course.to(), course.status(),
+                    event.institutionId(), event.prescriberId()));
+        }
+    }
+
+    @EventHandler
+    public void on(PrescriptionCancelled event) {
+        repository.stopPlanned(event.prescriptionId());
+    }
+
+    @EventHandler
+    public void on(PrescriptionExpired event) {
+        repository.stopPlanned(event.prescriptionId());
+    }
+}
