@@ -13,8 +13,9 @@ import org.springframework.stereotype.Component;
 
 /**
  * The one place that decides who is acting: always the bearer token's subject, in the role and for the
- * institution, pharmacy or patient the token binds it to. Where api.md's bodies name the acting party too, they
- * must name the token's; a body that names someone else is refused (403), never believed.
+ * institution, pharmacy or patient the token binds it to. Where a request body names the acting party too
+ * (docs/http-api.md, "Conventions"), it must name the token's; a body that names someone else is refused (403), never
+ * believed.
  */
 @Component
 public class ActingParties {

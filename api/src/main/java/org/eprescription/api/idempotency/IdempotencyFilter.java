@@ -28,10 +28,11 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * api.md: a POST with an Idempotency-Key runs once; a retry with the same key gets the first answer (status, body,
- * Location) and changes nothing, also on another node and after a restart, because the answer is kept in
- * PostgreSQL. A retry while the first request still runs waits for its answer. The same key with another body is
- * refused (422 idempotency-key-reused): the client has a bug, and guessing which body it meant would be worse.
+ * docs/http-api.md, "Retries": a POST with an Idempotency-Key runs once; a retry with the same key gets the first
+ * answer (status, body, Location) and changes nothing, also on another node and after a restart, because the answer
+ * is kept in PostgreSQL. A retry while the first request still runs waits for its answer. The same key with another
+ * body is refused (422 idempotency-key-reused): the client has a bug, and guessing which body it meant would be
+ * worse.
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 

@@ -23,7 +23,10 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
-/** The body of {@code POST /prescriptions} (api.md, "Issuing: the body"). Shape is checked here, rules in the aggregate. */
+/**
+ * The body of {@code POST /prescriptions} (docs/http-api.md, "Issuing: the body"). Shape is checked here, rules in
+ * the aggregate.
+ */
 public record IssueRequest(UUID prescriptionId,
                            @NotNull @Valid Patient patient,
                            @NotNull @Valid Prescriber prescriber,

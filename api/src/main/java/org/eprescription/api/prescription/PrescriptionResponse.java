@@ -8,7 +8,7 @@ import org.eprescription.query.prescription.PrescriptionView;
 import java.util.List;
 
 /**
- * The prescription view as the HTTP guide shows it: the projection's fields, the alerts on it, on issue only the
+ * The prescription view as docs/http-api.md shows it: the projection's fields, the alerts on it, on issue only the
  * exchange code (which the exchange never stores in clear and therefore shows only to the issuer), and on issue and
  * dispensing what became of their interaction check.
  */

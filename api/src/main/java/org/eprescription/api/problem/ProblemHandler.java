@@ -42,8 +42,8 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Turns every failure into an RFC 9457 problem document with the status api.md lists. Details name what was wrong
- * with the request, never a stack trace, SQL or a secret.
+ * Turns every failure into an RFC 9457 problem document with the status docs/http-api.md lists ("Status codes and
+ * problem documents"). Details name what was wrong with the request, never a stack trace, SQL or a secret.
  */
 @RestControllerAdvice
 public class ProblemHandler extends ResponseEntityExceptionHandler {

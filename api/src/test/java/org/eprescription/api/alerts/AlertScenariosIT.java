@@ -30,7 +30,7 @@ import static org.eprescription.api.support.Prescriptions.line;
 import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
 import static org.eprescription.api.support.Prescriptions.unique;
 
-/** domain.md, "Duplicate and interaction alerts", scenario by scenario over HTTP on PostgreSQL. */
+/** docs/domain.md, "Duplicate and interaction alerts", scenario by scenario over HTTP on PostgreSQL. */
 class AlertScenariosIT extends ExchangeIntegrationTest {
 
     static final String LOXOPROFEN_TABLET = "1149019F1027";

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-/** architecture.md, "Modules and what they may touch", as rules that fail the build when broken. */
+/** docs/architecture.md, "Modules and what they may depend on", as rules that fail the build when broken. */
 class ModuleBoundariesTest {
 
     private static JavaClasses classes;

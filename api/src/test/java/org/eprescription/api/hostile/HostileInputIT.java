@@ -7,12 +7,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.util.RawValue;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
+import net.jqwik.engine.SourceOfRandomness;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
 import org.eprescription.api.support.TestTokens;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInfo;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +32,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,6 +53,10 @@ import static org.eprescription.api.support.Prescriptions.unique;
  * Thousands of malformed and hostile bodies, headers and paths, generated with jqwik from valid requests to every
  * endpoint that takes input: the exchange never answers 500, never changes state on a refusal, and no answer shows a
  * stack trace, a class name or SQL. A failure names the request that caused it.
+ *
+ * <p>Every value is drawn from one seed, printed at the start of each test and named in every failure message:
+ * {@code -Dhostile.seed=<seed>} replays the same hostile values (ids of the prescriptions it sets up still differ).
+ * Without the property each run draws a fresh seed.
  */
 class HostileInputIT extends ExchangeIntegrationTest {
 
@@ -63,7 +74,49 @@ class HostileInputIT extends ExchangeIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
-    private final Random random = new Random();
+    /** The system property that fixes the seed, so that a failure can be replayed. */
+    static final String SEED_PROPERTY = "hostile.seed";
+    private static final long SEED = seed();
+
+    /** Anything that escapes a test without naming the seed (a failed set-up, an exception) is wrapped to name it. */
+    @RegisterExtension
+    static final TestExecutionExceptionHandler NAME_THE_SEED = HostileInputIT::nameTheSeed;
+
+    private Random random;
+
+    /** Each test draws from the seed afresh, so that it replays alone or together with the others. */
+    @BeforeEach
+    void seedRandomness(TestInfo test) {
+        random = new Random(SEED);
+        SourceOfRandomness.create(Long.toString(SEED)); // what jqwik's sample() and sampleStream() draw from
+        String message = test.getDisplayName() + " draws from " + replay();
+        log.info(message);
+        System.out.println(HostileInputIT.class.getSimpleName() + ": " + message);
+    }
+
+    private static long seed() {
+        String fixed = System.getProperty(SEED_PROPERTY, "").strip();
+        if (fixed.isEmpty()) {
+            return new SecureRandom().nextLong();
+        }
+        try {
+            return Long.parseLong(fixed);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("-D" + SEED_PROPERTY + " must be a long, not '" + fixed + "'", e);
+        }
+    }
+
+    /** How to draw the same values again, as every failure message says it. */
+    private static String replay() {
+        return "seed " + SEED + " (replay: -D" + SEED_PROPERTY + "=" + SEED + ")";
+    }
+
+    private static void nameTheSeed(ExtensionContext context, Throwable failure) throws Throwable {
+        if (String.valueOf(failure.getMessage()).contains(SEED_PROPERTY + "=" + SEED)) {
+            throw failure;
+        }
+        throw new AssertionError(replay() + ": " + failure, failure);
+    }
 
     @Test
     void hostileBodiesAreRefusedCleanlyAndChangeNothing() {
@@ -233,12 +286,12 @@ class HostileInputIT extends ExchangeIntegrationTest {
                     ? HttpResponse.BodySubscribers.replacing("(stream)")
                     : HttpResponse.BodySubscribers.ofString(StandardCharsets.UTF_8));
         } catch (IOException e) {
-            throw new UncheckedIOException(method + " " + path, e);
+            throw new UncheckedIOException(replay() + ": " + method + " " + path, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
-        String what = method + " " + path + " " + headers.keySet() + " " + abbreviated(body) + " -> "
+        String what = replay() + ": " + method + " " + path + " " + headers.keySet() + " " + abbreviated(body) + " -> "
                 + response.statusCode() + " " + abbreviated(response.body());
         assertThat(response.statusCode()).as(what).isLessThan(500);
         for (String leak : LEAKS) {

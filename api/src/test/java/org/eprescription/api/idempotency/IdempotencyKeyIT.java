@@ -24,7 +24,7 @@ import static org.eprescription.api.support.Prescriptions.issue;
 import static org.eprescription.api.support.Prescriptions.item;
 import static org.eprescription.api.support.Prescriptions.unique;
 
-/** api.md, Idempotency: a retry with the same Idempotency-Key returns the first answer and changes nothing. */
+/** docs/http-api.md, "Retries": a retry with the same Idempotency-Key returns the first answer and changes nothing. */
 class IdempotencyKeyIT extends ExchangeIntegrationTest {
 
     @Autowired

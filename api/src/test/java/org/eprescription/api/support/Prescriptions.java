@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
-/** Request bodies as an EHR or a pharmacy system sends them (api.md), with fresh ids for every test. */
+/** Request bodies as an EHR or a pharmacy system sends them (docs/http-api.md), with fresh ids for every test. */
 public final class Prescriptions {
 
     public static final String AMLODIPINE_BRAND = "2171022F1021";

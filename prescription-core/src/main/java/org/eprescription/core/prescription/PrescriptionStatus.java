@@ -1,6 +1,6 @@
 package org.eprescription.core.prescription;
 
-/** Where a prescription stands in its lifecycle (see domain.md). */
+/** Where a prescription stands in its lifecycle (docs/domain.md, "Lifecycle"). */
 public enum PrescriptionStatus {
     ISSUED, ACCEPTED, AWAITING_REFILL, COMPLETED, CANCELLED, EXPIRED;
 

@@ -11,7 +11,8 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * A prescription as the query side shows it (api.md, {@code GET /prescriptions/{id}}), built only from events.
+ * A prescription as the query side shows it (docs/http-api.md, {@code GET /prescriptions/{id}}), built only from
+ * events.
  * It never carries the exchange code or its hash.
  *
  * @param lines                 the prescribed lines, with what was dispensed against each in the current use

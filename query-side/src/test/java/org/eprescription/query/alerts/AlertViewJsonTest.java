@@ -17,7 +17,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** api.md, "An alert": the field names, and a masked conflict leaves institution and prescriber out. */
+/** docs/http-api.md, "An alert": the field names, and a masked conflict leaves institution and prescriber out. */
 class AlertViewJsonTest {
 
     @Test

@@ -1,0 +1,73 @@
+package org.eprescription.core.code;
+
+import org.eprescription.core.ids.PrescriptionId;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Known answers of the exchange-code derivation: a fixed key and a fixed prescription id give exactly these codes
+ * and hashes. Every code ever issued was derived this way and every stored {@code PrescriptionIssued} holds such a
+ * hash, so a change to the derivation (the HMAC input, the reduction to 16 digits, the grouping, the hash's input or
+ * encoding) would silently invalidate them all; here it fails instead.
+ *
+ * <p>The literals were computed once, independently of this code (Python's {@code hmac}/{@code hashlib}):
+ * code = the first 8 bytes of HMAC-SHA256(key, "exchange-code:" + id) as an unsigned big-endian number, modulo
+ * 10^16, as 16 digits in groups of four; hash = hex of HMAC-SHA256(key, "exchange-code-hash:" + the 16 digits).
+ * Never change them to make a test pass: a different answer means issued codes stop working.
+ */
+class ExchangeCodeVectorsTest {
+
+    /** A key as a deployment configures it: {@code EXCHANGE_CODE_KEY} is used as its UTF-8 bytes. */
+    private static final byte[] KEY = "known-answer-vector-key-0123456789".getBytes(StandardCharsets.UTF_8);
+    private static final PrescriptionId README_ID = PrescriptionId.of("8d5c0f3e-6c1a-4f7e-9a57-3f0c2b9b1e11");
+    private static final PrescriptionId FIRST_ID = PrescriptionId.of("00000000-0000-4000-8000-000000000001");
+
+    private final ExchangeCodes codes = new ExchangeCodes(KEY);
+
+    @Test
+    void aFixedKeyAndIdGiveThisCodeAndHash() {
+        assertThat(codes.codeFor(README_ID)).isEqualTo("0783-4105-3346-7287");
+        assertThat(codes.hashFor(README_ID))
+                .isEqualTo("7a8d6f4b799e9445d87d33a73c3968629f6ea5b8606adff1ba091fb517dae9d9");
+    }
+
+    @Test
+    void anotherIdUnderTheSameKeyGivesThisCodeAndHash() {
+        assertThat(codes.codeFor(FIRST_ID)).isEqualTo("3974-6502-1954-0188");
+        assertThat(codes.hashFor(FIRST_ID))
+                .isEqualTo("06a2b51e24c3e02a35366baac0d8fbed28852a354abbece5407a6c8013d73918");
+    }
+
+    @Test
+    void theIntegrationTestsKeyGivesThisCode() {
+        ExchangeCodes integrationTests =
+                new ExchangeCodes("integration-test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
+        assertThat(integrationTests.codeFor(README_ID)).isEqualTo("0570-3061-8436-1432");
+        assertThat(integrationTests.hashFor(README_ID))
+                .isEqualTo("68ea3602dcdbec2b95f634fbd8d8fbe3304a87ca1bdb65969577e92ae55ec239");
+    }
+
+    @Test
+    void theShortestKeyAllowedGivesThisCode() {
+        ExchangeCodes zeros = new ExchangeCodes(new byte[16]);
+        assertThat(zeros.codeFor(README_ID)).isEqualTo("9732-8867-5827-9891");
+        assertThat(zeros.hashFor(README_ID))
+                .isEqualTo("0c8164f7aa4e9bcf3003696c6f870098ee7c4758bfd0ef6eacb6231d05f4fa86");
+    }
+
+    @Test
+    void theCodeAsTypedAtTheCounterHashesToTheStoredHash() {
+        String stored = "7a8d6f4b799e9445d87d33a73c3968629f6ea5b8606adff1ba091fb517dae9d9";
+        assertThat(codes.hashOf("0783-4105-3346-7287")).isEqualTo(stored);
+        assertThat(codes.hashOf("0783410533467287")).isEqualTo(stored);
+        assertThat(codes.hashOf(" 0783 4105 3346 7287 ")).isEqualTo(stored);
+    }
+
+    @Test
+    void codesOfThisDerivationCarryTheFirstKeyId() {
+        assertThat(codes.keyId()).isEqualTo("k1").isEqualTo(ExchangeCodes.FIRST_KEY_ID);
+    }
+}
