@@ -172,4 +172,20 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
         assertThat(secondUse.text("status")).isEqualTo("COMPLETED");
         assertThat(secondUse.body().path("dispensings").size()).isEqualTo(2);
     }
+
+    @Test
+    void aDispensingMayNotSupplyMoreDaysThanTheLinePrescribes() {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+
+        Response aYear = api().post(rx.path() + "/dispense",
+                dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 365)));
+
+        assertThat(aYear.status()).isEqualTo(422);
+        assertThat(aYear.text("refusal")).isEqualTo("SUPPLY_LONGER_THAN_PRESCRIBED");
+        assertThat(aYear.text("type")).isEqualTo("/problems/supply-longer-than-prescribed");
+        Response view = api().get(rx.path());
+        assertThat(view.text("status")).isEqualTo("ACCEPTED");
+        assertThat(view.body().path("dispensings").size()).isZero();
+    }
 }

@@ -136,6 +136,19 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
     }
 
     @Test
+    void aSupplyLongerThanTheLinesDaysIsRefused() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispense(PHARMACY_A, item(1, 28, 365))),
+                Refusal.SUPPLY_LONGER_THAN_PRESCRIBED);
+    }
+
+    @Test
+    void oneDayMoreThanTheLinePrescribesIsRefusedEvenBesideAValidItem() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A))
+                        .when(dispense(PHARMACY_A, item(1, 28, 28), item(2, 21, 8))),
+                Refusal.SUPPLY_LONGER_THAN_PRESCRIBED);
+    }
+
+    @Test
     void aLineThePrescriptionDoesNotHaveIsRefused() {
         expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispense(PHARMACY_A, item(3, 1, 1))),
                 Refusal.UNKNOWN_LINE);
