@@ -272,7 +272,11 @@ public class Prescription {
 
     @EventSourcingHandler
     void on(PrescriptionDispensed event) {
-        pendingCancellation = null;
+        // the holding pharmacy decides a request by completing the use (it lapses) or by releasing (it cancels);
+        // a partial dispensing decides nothing
+        if (event.completesUse()) {
+            pendingCancellation = null;
+        }
         event.items().forEach(item -> {
             dispensedInUse.merge(item.lineNumber(), item.quantity(), BigDecimal::add);
             supplyDaysOfUse = Math.max(supplyDaysOfUse, item.days());
