@@ -178,9 +178,11 @@ public class Prescription {
             if (currentUse > refills) {
                 apply(new PrescriptionCompleted(prescriptionId, now), patientMetaData(patient));
             } else {
-                LocalDate planned = today(clock).plusDays(supplyDaysOfUse);
+                LocalDate today = today(clock);
+                LocalDate planned = today.plusDays(supplyDaysOfUse);
                 apply(new RefillScheduled(prescriptionId, currentUse + 1, planned,
-                        planned.minusDays(REFILL_WINDOW_DAYS), planned.plusDays(REFILL_WINDOW_DAYS), now),
+                        later(planned.minusDays(REFILL_WINDOW_DAYS), today.plusDays(1)),
+                        planned.plusDays(REFILL_WINDOW_DAYS), now),
                         patientMetaData(patient));
             }
         }
@@ -285,12 +287,14 @@ public class Prescription {
 
     @EventSourcingHandler
     void on(RefillScheduled event) {
+        // a window recorded before that rule may open on the day of the dispensing (plannedDate - days of supply)
+        LocalDate dayAfterDispensing = event.plannedDate().minusDays(supplyDaysOfUse).plusDays(1);
         status = PrescriptionStatus.AWAITING_REFILL;
         currentUse = event.use();
         holdingPharmacy = null;
         dispensedInUse.clear();
         supplyDaysOfUse = 0;
-        refillWindowOpens = event.windowOpens();
+        refillWindowOpens = later(event.windowOpens(), dayAfterDispensing);
         refillWindowCloses = event.windowCloses();
     }
 
@@ -324,6 +328,10 @@ public class Prescription {
 
     private static LocalDate today(Clock clock) {
         return LocalDate.ofInstant(clock.instant(), clock.getZone());
+    }
+
+    private static LocalDate later(LocalDate one, LocalDate other) {
+        return one.isAfter(other) ? one : other;
     }
 
     private static long version() {
