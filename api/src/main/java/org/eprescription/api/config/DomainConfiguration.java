@@ -4,6 +4,7 @@ import org.eprescription.core.catalogue.CatalogueCsvLoader;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.interaction.InteractionRules;
+import org.eprescription.core.prescription.ValidUntilHorizon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -20,7 +21,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.stream.Stream;
 
-/** The domain's collaborators: the clock, the drug catalogue and the exchange-code key. */
+/** The domain's collaborators: the clock, the drug catalogue, the exchange-code key and the validUntil horizon. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ExchangeProperties.class)
 public class DomainConfiguration {
@@ -31,6 +32,12 @@ public class DomainConfiguration {
     @Bean
     Clock clock(ExchangeProperties properties) {
         return Clock.system(properties.zone());
+    }
+
+    @Bean
+    ValidUntilHorizon validUntilHorizon(ExchangeProperties properties) {
+        return properties.validUntilHorizon() == null ? ValidUntilHorizon.DEFAULT
+                : new ValidUntilHorizon(properties.validUntilHorizon());
     }
 
     @Bean

@@ -84,11 +84,12 @@ public class Prescription {
 
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
-    public long handle(IssuePrescription command, DrugCatalogue catalogue, ExchangeCodes exchangeCodes, Clock clock) {
+    public long handle(IssuePrescription command, DrugCatalogue catalogue, ExchangeCodes exchangeCodes,
+                       ValidUntilHorizon horizon, Clock clock) {
         if (prescriptionId != null) {
             return answerRetriedIssue(command);
         }
-        IssueRules.check(command, catalogue, today(clock));
+        IssueRules.check(command, catalogue, horizon, today(clock));
         LocalDate effectiveValidUntil = command.validUntil() != null
                 ? command.validUntil()
                 : today(clock).plusDays(DEFAULT_VALIDITY_DAYS);
