@@ -288,7 +288,8 @@ public class Prescription {
 
     @EventSourcingHandler
     void on(RefillScheduled event) {
-        // a window recorded before that rule may open on the day of the dispensing (plannedDate - days of supply)
+        // a refill is never accepted before the day after the previous use was dispensed (plannedDate - days of
+        // supply); windows recorded before that rule may open on the dispensing day itself
         LocalDate dayAfterDispensing = event.plannedDate().minusDays(supplyDaysOfUse).plusDays(1);
         status = PrescriptionStatus.AWAITING_REFILL;
         currentUse = event.use();

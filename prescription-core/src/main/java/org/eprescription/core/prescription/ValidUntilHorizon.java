@@ -5,8 +5,8 @@ import java.time.Period;
 import java.util.Objects;
 
 /**
- * How far after the issue date a prescription's {@code validUntil} may lie (domain.md, "A prescription": at most a
- * configurable horizon, default 1 year). A deployment sets it; the aggregate receives it as a handler parameter.
+ * How far after the issue date a prescription's {@code validUntil} may lie (default 1 year). A deployment sets it;
+ * the aggregate receives it as a handler parameter.
  */
 public record ValidUntilHorizon(Period period) {
 

@@ -87,7 +87,7 @@ class RefillTest extends PrescriptionTestSupport {
                 .expectEvents(dispensedEverything(PHARMACY_B, 2), completed());
     }
 
-    // ----- never before the day after the previous use was dispensed (domain.md rev. 2) -----
+    // ----- never before the day after the previous use was dispensed -----
 
     /** One line of 7 days, one refill: planned 7 days after the dispensing, so day -7 of its window is that day. */
     private static IssuePrescription issueForAWeekWithOneRefill() {
@@ -130,7 +130,7 @@ class RefillTest extends PrescriptionTestSupport {
 
     @Test
     void aWindowRecordedBeforeTheRuleStillCannotBeUsedOnTheDispensingDay() {
-        // recorded before rev. 2: the window opens 7 days before the planned day, on the dispensing day itself
+        // recorded before the rule: the window opens 7 days before the planned day, on the dispensing day itself
         LocalDate planned = ISSUE_DAY.plusDays(7);
         expectRefused(fixture.given(issued(List.of(line(1, AMLODIPINE_BRAND_A, 7, 7)), 1, DEFAULT_VALID_UNTIL),
                         accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, true, item(1, 7, 7)),
