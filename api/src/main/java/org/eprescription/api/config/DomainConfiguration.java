@@ -6,6 +6,7 @@ import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.interaction.InteractionChecker;
 import org.eprescription.core.interaction.InteractionRules;
 import org.eprescription.query.courses.CourseRecordRepository;
+import org.eprescription.core.prescription.ValidUntilHorizon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -22,7 +23,7 @@ import java.time.Clock;
 import java.util.Base64;
 import java.util.stream.Stream;
 
-/** The domain's collaborators: the clock, the drug catalogue and the exchange-code key. */
+/** The domain's collaborators: the clock, the drug catalogue, the exchange-code key and the validUntil horizon. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(ExchangeProperties.class)
 public class DomainConfiguration {
@@ -33,6 +34,12 @@ public class DomainConfiguration {
     @Bean
     Clock clock(ExchangeProperties properties) {
         return Clock.system(properties.zone());
+    }
+
+    @Bean
+    ValidUntilHorizon validUntilHorizon(ExchangeProperties properties) {
+        return properties.validUntilHorizon() == null ? ValidUntilHorizon.DEFAULT
+                : new ValidUntilHorizon(properties.validUntilHorizon());
     }
 
     @Bean

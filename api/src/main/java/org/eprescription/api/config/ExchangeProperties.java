@@ -4,13 +4,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Period;
 import java.time.ZoneId;
 
 /**
  * The exchange's own settings (prefix {@code exchange}); defaults and the reason for each are in application.yml.
  */
 @ConfigurationProperties("exchange")
-public record ExchangeProperties(ZoneId zone, String exchangeCodeKey, Catalogue catalogue,
+public record ExchangeProperties(ZoneId zone, String exchangeCodeKey, Period validUntilHorizon, Catalogue catalogue,
                                  EmbeddedDatabase embeddedDatabase, Expiry expiry, Views views,
                                  Alerts alerts, Export export, Streams streams) {
 

@@ -8,6 +8,7 @@ import org.eprescription.api.actor.Actor;
 import org.eprescription.api.prescription.PrescriptionResponse;
 import org.eprescription.api.prescription.PrescriptionResponses;
 import org.eprescription.api.prescription.PrescriptionViews;
+import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
@@ -40,10 +41,11 @@ public class PharmacyController {
     private final ExchangeCodes exchangeCodes;
     private final ResourceAccess access;
     private final AcceptAttempts acceptAttempts;
+    private final AccessLog accessLog;
 
     public PharmacyController(CommandSender commands, PrescriptionViews views, PrescriptionResponses responses,
                               ActingParties actingParties, ExchangeCodes exchangeCodes, ResourceAccess access,
-                              AcceptAttempts acceptAttempts) {
+                              AcceptAttempts acceptAttempts, AccessLog accessLog) {
         this.commands = commands;
         this.views = views;
         this.responses = responses;
@@ -51,9 +53,13 @@ public class PharmacyController {
         this.exchangeCodes = exchangeCodes;
         this.access = access;
         this.acceptAttempts = acceptAttempts;
+        this.accessLog = accessLog;
     }
 
-    /** A pharmacy that keeps sending codes that name no prescription is locked out for a while (AcceptAttempts). */
+    /**
+     * A pharmacy that keeps sending codes that name no prescription is locked out for a while (AcceptAttempts). The
+     * answer shows the pharmacy the patient's prescription, so it is in the patient's access log like any read.
+     */
     @PostMapping("/accept")
     public PrescriptionResponse accept(@Valid @RequestBody AcceptRequest request,
                                        @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
@@ -72,7 +78,9 @@ public class PharmacyController {
                 .prescriptionId();
         long version = commands.send(new AcceptPrescription(id, codeHash, request.patientBirthDate(), pharmacy,
                 pharmacist), actor, idempotencyKey);
-        return responses.afterCommand(id, version);
+        PrescriptionResponse accepted = responses.afterCommand(id, version);
+        accessLog.read(accepted.view().patient().id(), "accept of prescription " + id);
+        return accepted;
     }
 
     @PostMapping("/{id}/release")

@@ -172,4 +172,46 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
         assertThat(secondUse.text("status")).isEqualTo("COMPLETED");
         assertThat(secondUse.body().path("dispensings").size()).isEqualTo(2);
     }
+
+    @Test
+    void aDispensingMayNotSupplyMoreDaysThanTheLinePrescribes() {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+
+        Response aYear = api().post(rx.path() + "/dispense",
+                dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 365)));
+
+        assertThat(aYear.status()).isEqualTo(422);
+        assertThat(aYear.text("refusal")).isEqualTo("SUPPLY_LONGER_THAN_PRESCRIBED");
+        assertThat(aYear.text("type")).isEqualTo("/problems/supply-longer-than-prescribed");
+        Response view = api().get(rx.path());
+        assertThat(view.text("status")).isEqualTo("ACCEPTED");
+        assertThat(view.body().path("dispensings").size()).isZero();
+    }
+
+    @Test
+    void aRefillUseCannotBeAcceptedOnTheDayThePreviousUseWasDispensed() {
+        var body = issue(unique("HOSP"));
+        body.put("refills", 1);
+        body.put("lines", List.of(line(1, AMLODIPINE_BRAND, 7, 7)));
+        IssuedPrescription rx = issued(body);
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        // planned for day 7: its window (day 0 to day 14) would open on the dispensing day itself
+        Response firstUse = api().post(rx.path() + "/dispense",
+                dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 7, 7)));
+
+        Response sameDay = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-B"));
+
+        assertThat(firstUse.text("status")).isEqualTo("AWAITING_REFILL");
+        assertThat(firstUse.body().path("refillWindow").path("opens").asText())
+                .isEqualTo(clock.today().plusDays(1).toString());
+        assertThat(sameDay.status()).isEqualTo(409);
+        assertThat(sameDay.text("refusal")).isEqualTo("REFILL_WINDOW_NOT_OPEN");
+
+        clock.advance(Duration.ofDays(1));
+        Response nextDay = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-B"));
+
+        assertThat(nextDay.status()).isEqualTo(200);
+        assertThat(nextDay.body().path("currentUse").asInt()).isEqualTo(2);
+    }
 }

@@ -3,6 +3,7 @@ package org.eprescription.api.prescription;
 import org.eprescription.api.expiry.ExpirySweep;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -88,6 +89,44 @@ class CancellingAndExpiryIT extends ExchangeIntegrationTest {
 
         assertThat(dispensed.text("status")).isEqualTo("COMPLETED");
         assertThat(dispensed.body().path("cancellationRequested").asBoolean()).isFalse();
+    }
+
+    @Test
+    void theInstitutionSeesThatItsRequestLapsedBecauseADispensingCompletedTheUse() {
+        var body = issue(unique("HOSP"));
+        body.put("refills", 1);
+        IssuedPrescription rx = issued(body);
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        api().post(rx.path() + "/cancel", REASON, prescriberHeaders(rx.institutionId()));
+
+        api().post(rx.path() + "/dispense", dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
+        Response seenByThePrescriber = api().as(Identity.prescriber("DOC-9", rx.institutionId())).get(rx.path());
+
+        assertThat(seenByThePrescriber.text("status")).isEqualTo("AWAITING_REFILL");
+        assertThat(seenByThePrescriber.body().path("cancellationRequested").asBoolean()).isFalse();
+        assertThat(seenByThePrescriber.body().path("cancellationRequest").path("outcome").asText())
+                .isEqualTo("LAPSED");
+        assertThat(seenByThePrescriber.body().path("cancellationRequest").path("requestedAt").asText()).isNotBlank();
+        assertThat(seenByThePrescriber.body().path("cancellationRequest").path("settledAt").asText()).isNotBlank();
+    }
+
+    @Test
+    void aCancellationRequestSurvivesAPartialDispensingAndTheReleaseThenCancels() {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        api().post(rx.path() + "/cancel", REASON, prescriberHeaders(rx.institutionId()));
+
+        Response partial = api().post(rx.path() + "/dispense",
+                dispense("PH-A", false, item(1, AMLODIPINE_BRAND, 14, 14)));
+        Response released = api().post(rx.path() + "/release", Map.of("pharmacyId", "PH-A", "reason", "cancelled"));
+        Response elsewhere = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-B"));
+
+        assertThat(partial.text("status")).isEqualTo("ACCEPTED");
+        assertThat(partial.body().path("cancellationRequested").asBoolean()).isTrue();
+        assertThat(partial.body().path("cancellationRequest").path("outcome").asText()).isEqualTo("PENDING");
+        assertThat(released.text("status")).isEqualTo("CANCELLED");
+        assertThat(released.body().path("cancellationRequest").path("outcome").asText()).isEqualTo("CANCELLED");
+        assertThat(elsewhere.status()).isEqualTo(409);
     }
 
     @Test

@@ -130,6 +130,23 @@ class IssuingIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void aValidUntilBeyondTheHorizonIsARuleViolation() {
+        Map<String, Object> tooLate = issue(unique("HOSP"));
+        tooLate.put("validUntil", clock.today().plusYears(1).plusDays(1).toString());
+        Map<String, Object> atTheHorizon = issue(unique("HOSP"));
+        atTheHorizon.put("validUntil", clock.today().plusYears(1).toString());
+
+        Response refused = api().post("/prescriptions", tooLate);
+        Response issued = api().post("/prescriptions", atTheHorizon);
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.text("refusal")).isEqualTo("VALID_UNTIL_BEYOND_HORIZON");
+        assertThat(api().get("/prescriptions/" + tooLate.get("prescriptionId")).status()).isEqualTo(404);
+        assertThat(issued.status()).isEqualTo(201);
+        assertThat(issued.text("validUntil")).isEqualTo(clock.today().plusYears(1).toString());
+    }
+
+    @Test
     void aMissingPatientIsMalformedAndNamesTheField() {
         Map<String, Object> body = issue(unique("HOSP"));
         body.remove("patient");

@@ -2,6 +2,7 @@ package org.eprescription.api.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,26 @@ class PrivacyIT extends ExchangeIntegrationTest {
                 "AUDITOR AUD-1 - history of prescription " + rx.id());
         assertThat(entries).noneMatch(entry -> entry.startsWith("PATIENT"));
         assertThat(log.path("entries").get(0).path("accessedAt").asText()).isNotBlank();
+    }
+
+    @Test
+    void acceptingIsInThePatientsAccessLogAsAReadByThatPharmacy() {
+        String pharmacy = unique("PH");
+        Map<String, Object> body = issue(unique("HOSP"));
+        IssuedPrescription rx = issued(body);
+        String patient = patientOf(body);
+
+        Response accepted = api().as(Identity.pharmacist(pharmacy)).post("/prescriptions/accept",
+                accept(rx.exchangeCode(), BIRTH_DATE, pharmacy));
+
+        assertThat(accepted.status()).isEqualTo(200);
+        JsonNode log = api().as(Identity.patient(patient)).get("/patients/" + patient + "/access-log").body();
+        List<String> entries = new ArrayList<>();
+        log.path("entries").forEach(entry -> entries.add(entry.path("role").asText() + " "
+                + entry.path("accessorId").asText() + " " + entry.path("organisationId").asText("-") + " "
+                + entry.path("what").asText()));
+        assertThat(entries).contains("PHARMACIST RPH-" + pharmacy + " " + pharmacy + " accept of prescription "
+                + rx.id());
     }
 
     @Test

@@ -12,7 +12,7 @@ import static org.eprescription.core.prescription.Prescription.refused;
 
 /**
  * What a dispensing must satisfy: known lines, positive quantities, never more than prescribed within one use,
- * and a substitute only of the same ingredients by the same route.
+ * never more days than the line's days of supply, and a substitute only of the same ingredients by the same route.
  */
 final class DispenseRules {
 
@@ -37,6 +37,10 @@ final class DispenseRules {
             if (item.days() < 1 || item.days() > Prescription.MAX_DAYS) {
                 throw refused(Refusal.INVALID_DISPENSE, "line " + item.lineNumber() + ": days must be 1 to "
                         + Prescription.MAX_DAYS);
+            }
+            if (item.days() > line.days()) {
+                throw refused(Refusal.SUPPLY_LONGER_THAN_PRESCRIBED, "line " + item.lineNumber() + ": " + item.days()
+                        + " days would exceed the prescribed " + line.days());
             }
             checkSubstitution(line, item, catalogue);
             BigDecimal total = after.merge(item.lineNumber(), item.quantity(), BigDecimal::add);

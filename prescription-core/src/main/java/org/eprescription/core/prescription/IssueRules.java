@@ -16,7 +16,7 @@ final class IssueRules {
     private IssueRules() {
     }
 
-    static void check(IssuePrescription command, DrugCatalogue catalogue, LocalDate today) {
+    static void check(IssuePrescription command, DrugCatalogue catalogue, ValidUntilHorizon horizon, LocalDate today) {
         if (command.lines().isEmpty() || command.lines().size() > Prescription.MAX_LINES) {
             throw refused(Refusal.INVALID_LINES,
                     "a prescription has 1 to " + Prescription.MAX_LINES + " lines, not " + command.lines().size());
@@ -35,6 +35,10 @@ final class IssueRules {
         if (command.validUntil() != null && command.validUntil().isBefore(today)) {
             throw refused(Refusal.VALID_UNTIL_BEFORE_ISSUE,
                     "validUntil " + command.validUntil() + " is before the issue date " + today);
+        }
+        if (command.validUntil() != null && command.validUntil().isAfter(horizon.latestFor(today))) {
+            throw refused(Refusal.VALID_UNTIL_BEYOND_HORIZON, "validUntil " + command.validUntil()
+                    + " is after " + horizon.latestFor(today) + ", " + horizon.period() + " after the issue date");
         }
     }
 

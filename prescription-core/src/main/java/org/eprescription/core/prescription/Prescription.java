@@ -101,12 +101,12 @@ public class Prescription {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public CommandOutcome handle(IssuePrescription command, DrugCatalogue catalogue, ExchangeCodes exchangeCodes,
-                                 InteractionChecker checker, Clock clock) {
+                                 ValidUntilHorizon horizon, InteractionChecker checker, Clock clock) {
         if (prescriptionId != null) {
             return answerRetriedIssue(command);
         }
         LocalDate today = today(clock);
-        IssueRules.check(command, catalogue, today);
+        IssueRules.check(command, catalogue, horizon, today);
         LocalDate effectiveValidUntil = command.validUntil() != null
                 ? command.validUntil()
                 : today.plusDays(DEFAULT_VALIDITY_DAYS);
@@ -224,7 +224,8 @@ public class Prescription {
             } else {
                 LocalDate planned = today.plusDays(supplyDaysOfUse);
                 apply(new RefillScheduled(prescriptionId, currentUse + 1, planned,
-                        planned.minusDays(REFILL_WINDOW_DAYS), planned.plusDays(REFILL_WINDOW_DAYS), now),
+                        later(planned.minusDays(REFILL_WINDOW_DAYS), today.plusDays(1)),
+                        planned.plusDays(REFILL_WINDOW_DAYS), now),
                         patientMetaData(patient));
                 nextUse = checker.enabled() ? plannedCourses(currentUse, planned, catalogue) : List.of();
             }
@@ -416,7 +417,11 @@ public class Prescription {
 
     @EventSourcingHandler
     void on(PrescriptionDispensed event) {
-        pendingCancellation = null;
+        // the holding pharmacy decides a request by completing the use (it lapses) or by releasing (it cancels);
+        // a partial dispensing decides nothing
+        if (event.completesUse()) {
+            pendingCancellation = null;
+        }
         event.items().forEach(item -> {
             dispensedInUse.merge(item.lineNumber(), item.quantity(), BigDecimal::add);
             supplyDaysOfUse = Math.max(supplyDaysOfUse, item.days());
@@ -425,13 +430,16 @@ public class Prescription {
 
     @EventSourcingHandler
     void on(RefillScheduled event) {
+        // a refill is never accepted before the day after the previous use was dispensed (plannedDate - days of
+        // supply); windows recorded before that rule may open on the dispensing day itself
+        LocalDate dayAfterDispensing = event.plannedDate().minusDays(supplyDaysOfUse).plusDays(1);
         status = PrescriptionStatus.AWAITING_REFILL;
         currentUse = event.use();
         holdingPharmacy = null;
         dispensedInUse.clear();
         coursesOfUse.clear();
         supplyDaysOfUse = 0;
-        refillWindowOpens = event.windowOpens();
+        refillWindowOpens = later(event.windowOpens(), dayAfterDispensing);
         refillWindowCloses = event.windowCloses();
     }
 
@@ -465,6 +473,10 @@ public class Prescription {
 
     private static LocalDate today(Clock clock) {
         return LocalDate.ofInstant(clock.instant(), clock.getZone());
+    }
+
+    private static LocalDate later(LocalDate one, LocalDate other) {
+        return one.isAfter(other) ? one : other;
     }
 
     private static long version() {

@@ -2,6 +2,7 @@ package org.eprescription.core.prescription;
 
 import org.eprescription.core.prescription.command.DispensePrescription;
 import org.eprescription.core.prescription.event.RefillScheduled;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -133,6 +134,19 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
     void threeHundredSixtySixDaysIsRefused() {
         expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispense(PHARMACY_A, item(1, 28, 366))),
                 Refusal.INVALID_DISPENSE);
+    }
+
+    @Test
+    void aSupplyLongerThanTheLinesDaysIsRefused() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispense(PHARMACY_A, item(1, 28, 365))),
+                Refusal.SUPPLY_LONGER_THAN_PRESCRIBED);
+    }
+
+    @Test
+    void oneDayMoreThanTheLinePrescribesIsRefusedEvenBesideAValidItem() {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A))
+                        .when(dispense(PHARMACY_A, item(1, 28, 28), item(2, 21, 8))),
+                Refusal.SUPPLY_LONGER_THAN_PRESCRIBED);
     }
 
     @Test
@@ -275,19 +289,40 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
     }
 
     @Test
-    void aDispensingLetsTheCancellationRequestLapseSoALaterReleaseDoesNotCancel() {
+    void aPartialDispensingLeavesTheCancellationRequestStandingSoALaterReleaseCancels() {
         fixture.given(issued(), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
                         dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
                 .when(release(PHARMACY_A))
-                .expectEvents(released(PHARMACY_A, 1));
+                .expectEvents(released(PHARMACY_A, 1), cancelledOnRelease());
+    }
+
+    @Test
+    void afterAPartialDispensingTheRequestIsStillPendingSoAnotherRequestChangesNothing() {
+        fixture.given(issued(), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
+                        dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
+                .when(cancel())
+                .expectSuccessfulHandlerExecution()
+                .expectNoEvents();
+    }
+
+    @Test
+    void aDispensingThatCompletesTheUseLetsTheRequestLapseSoTheNextUsesReleaseDoesNotCancel() {
+        TestExecutor<Prescription> executor = fixture.given(issued(1), accepted(PHARMACY_A),
+                cancellationRequested(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
+                .andGivenCommands(dispenseCompletingUse(PHARMACY_A, item(1, 14, 14)));
+        today(ISSUE_DAY.plusDays(14));
+        executor.andGivenCommands(accept(PHARMACY_B))
+                .when(release(PHARMACY_B))
+                .expectEvents(released(PHARMACY_B, 2));
     }
 
     @Test
     void afterTheRequestLapsedTheInstitutionMayRequestAgain() {
-        fixture.given(issued(), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
-                        dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
+        fixture.given(issued(1), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
+                        dispensed(PHARMACY_A, 1, true, item(1, 14, 14)), refillScheduled(2, ISSUE_DAY.plusDays(14)),
+                        accepted(PHARMACY_B, 2))
                 .when(cancel())
-                .expectEvents(cancellationRequested(PHARMACY_A));
+                .expectEvents(cancellationRequested(PHARMACY_B));
     }
 
     @Test

@@ -109,22 +109,22 @@ class InteractionCheckTest extends PrescriptionTestSupport {
 
     @Test
     void aDispensingThatMovesTheCourseIntoAnOverlapRaisesAnAlert() {
-        // issued today for 28 days, the other institution's course starts in 40 days: no overlap at issue
-        MedicationCourse later = otherAmlodipine(ISSUE_DAY.plusDays(40), ISSUE_DAY.plusDays(67), CourseStatus.PLANNED);
+        // issued today for 28 days, the other institution's course starts in 30 days: no overlap at issue
+        MedicationCourse later = otherAmlodipine(ISSUE_DAY.plusDays(30), ISSUE_DAY.plusDays(57), CourseStatus.PLANNED);
         otherCourses.add(later);
         Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A)};
-        LocalDate dispensingDay = ISSUE_DAY.plusDays(3);
+        LocalDate dispensingDay = ISSUE_DAY.plusDays(5);
         today(dispensingDay);
         RecordedCourse dispensed = new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, dispensingDay,
-                dispensingDay.plusDays(59), CourseStatus.DISPENSED);
+                dispensingDay.plusDays(27), CourseStatus.DISPENSED);
         RecordedCourse loxoprofenNeverTaken = new RecordedCourse(2, 1, LOXOPROFEN_TABLET, ISSUE_DAY,
                 ISSUE_DAY.plusDays(6), CourseStatus.STOPPED);
 
         fixture.given(given)
-                .when(dispenseCompletingUse(PHARMACY_A, item(1, 28, 60)))
-                .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 28, 60)), completed(),
+                .when(dispenseCompletingUse(PHARMACY_A, item(1, 28, 28)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 28, 28)), completed(),
                         check(CheckTrigger.DISPENSING, List.of(dispensed, loxoprofenNeverTaken),
-                                List.of(amlodipineAlert(1, dispensingDay, dispensingDay.plusDays(59), later))));
+                                List.of(amlodipineAlert(1, dispensingDay, dispensingDay.plusDays(27), later))));
     }
 
     @Test
@@ -187,6 +187,7 @@ class InteractionCheckTest extends PrescriptionTestSupport {
         off.registerInjectableResource(CATALOGUE);
         off.registerInjectableResource(EXCHANGE_CODES);
         off.registerInjectableResource(clock);
+        off.registerInjectableResource(ValidUntilHorizon.DEFAULT);
         off.registerInjectableResource(InteractionChecker.disabled());
         otherCourses.add(otherAmlodipine(ISSUE_DAY, ISSUE_DAY.plusDays(5), CourseStatus.DISPENSED));
         off.givenNoPriorActivity()

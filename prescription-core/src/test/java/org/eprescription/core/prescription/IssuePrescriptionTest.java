@@ -5,10 +5,13 @@ import org.eprescription.core.prescription.command.IssuePrescription;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
@@ -165,6 +168,44 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
     void validUntilBeforeTheIssueDayIsRefused() {
         expectRefused(fixture.givenNoPriorActivity().when(issue(LINES, 0, ISSUE_DAY.minusDays(1))),
                 Refusal.VALID_UNTIL_BEFORE_ISSUE);
+    }
+
+    @Test
+    void validUntilAtTheHorizonAYearAfterTheIssueDayIsAccepted() {
+        fixture.givenNoPriorActivity()
+                .when(issue(LINES, 0, ISSUE_DAY.plusYears(1)))
+                .expectEvents(issued(LINES, 0, ISSUE_DAY.plusYears(1)));
+    }
+
+    @Test
+    void validUntilADayBeyondTheHorizonIsRefused() {
+        expectRefused(fixture.givenNoPriorActivity().when(issue(LINES, 0, ISSUE_DAY.plusYears(1).plusDays(1))),
+                Refusal.VALID_UNTIL_BEYOND_HORIZON);
+    }
+
+    @Test
+    void validUntilDecadesAheadIsRefused() {
+        expectRefused(fixture.givenNoPriorActivity().when(issue(LINES, 0, LocalDate.of(2099, 12, 31))),
+                Refusal.VALID_UNTIL_BEYOND_HORIZON);
+    }
+
+    @Test
+    void theHorizonIsTheConfiguredOne() {
+        fixture = fixtureWith(new ValidUntilHorizon(Period.ofDays(30)));
+        fixture.givenNoPriorActivity()
+                .when(issue(LINES, 0, ISSUE_DAY.plusDays(30)))
+                .expectEvents(issued(LINES, 0, ISSUE_DAY.plusDays(30)));
+        fixture = fixtureWith(new ValidUntilHorizon(Period.ofDays(30)));
+        expectRefused(fixture.givenNoPriorActivity().when(issue(LINES, 0, ISSUE_DAY.plusDays(31))),
+                Refusal.VALID_UNTIL_BEYOND_HORIZON);
+    }
+
+    @Test
+    void aHorizonShorterThanTheDefaultValidityIsNotAcceptedAsConfiguration() {
+        assertThatThrownBy(() -> new ValidUntilHorizon(Period.ofDays(2)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ValidUntilHorizon(Period.ofYears(-1)))
+                .isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test

@@ -99,11 +99,18 @@ abstract class PrescriptionTestSupport {
     @BeforeEach
     void setUpFixture() {
         clock = new MutableClock(ISSUE_DAY.atTime(OFFICE_HOURS).toInstant(java.time.ZoneOffset.UTC));
-        fixture = new AggregateTestFixture<>(Prescription.class);
-        fixture.registerInjectableResource(CATALOGUE);
-        fixture.registerInjectableResource(EXCHANGE_CODES);
-        fixture.registerInjectableResource(clock);
-        fixture.registerInjectableResource(checker());
+        fixture = fixtureWith(ValidUntilHorizon.DEFAULT);
+    }
+
+    /** A fresh fixture on the same clock, with the given validUntil horizon. */
+    AggregateTestFixture<Prescription> fixtureWith(ValidUntilHorizon horizon) {
+        AggregateTestFixture<Prescription> created = new AggregateTestFixture<>(Prescription.class);
+        created.registerInjectableResource(CATALOGUE);
+        created.registerInjectableResource(EXCHANGE_CODES);
+        created.registerInjectableResource(horizon);
+        created.registerInjectableResource(clock);
+        created.registerInjectableResource(checker());
+        return created;
     }
 
     /** The interaction check commands run; off here, and {@link InteractionCheckTest} runs it. */

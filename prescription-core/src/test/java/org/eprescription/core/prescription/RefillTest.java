@@ -1,9 +1,12 @@
 package org.eprescription.core.prescription;
 
 import org.axonframework.test.aggregate.TestExecutor;
+import org.eprescription.core.prescription.command.IssuePrescription;
+import org.eprescription.core.prescription.event.RefillScheduled;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
+import java.util.List;
 
 /** A prescription with two refills: three uses, each accepted inside its window, then nothing more. */
 class RefillTest extends PrescriptionTestSupport {
@@ -82,6 +85,57 @@ class RefillTest extends PrescriptionTestSupport {
         executor.andGivenCommands(accept(PHARMACY_B))
                 .when(dispenseEverything(PHARMACY_B))
                 .expectEvents(dispensedEverything(PHARMACY_B, 2), completed());
+    }
+
+    // ----- never before the day after the previous use was dispensed -----
+
+    /** One line of 7 days, one refill: planned 7 days after the dispensing, so day -7 of its window is that day. */
+    private static IssuePrescription issueForAWeekWithOneRefill() {
+        return issue(List.of(line(1, AMLODIPINE_BRAND_A, 7, 7)), 1, null);
+    }
+
+    @Test
+    void aRefillWindowNeverOpensBeforeTheDayAfterThePreviousUseWasDispensed() {
+        LocalDate planned = ISSUE_DAY.plusDays(7);
+        fixture.givenCommands(issueForAWeekWithOneRefill(), accept(PHARMACY_A))
+                .when(dispenseCompletingUse(PHARMACY_A, item(1, 7, 7)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 7, 7)),
+                        new RefillScheduled(ID, 2, planned, ISSUE_DAY.plusDays(1), planned.plusDays(7),
+                                clock.instant()));
+    }
+
+    @Test
+    void aOneDaySupplysRefillOpensTheNextDayRatherThanAWeekBefore() {
+        LocalDate planned = ISSUE_DAY.plusDays(1);
+        fixture.givenCommands(issue(List.of(line(1, AMLODIPINE_BRAND_A, 1, 1)), 1, null), accept(PHARMACY_A))
+                .when(dispenseCompletingUse(PHARMACY_A, item(1, 1, 1)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 1, 1)),
+                        new RefillScheduled(ID, 2, planned, planned, planned.plusDays(7), clock.instant()));
+    }
+
+    @Test
+    void aRefillUseCannotBeAcceptedOnTheDayThePreviousUseWasDispensed() {
+        expectRefused(fixture.givenCommands(issueForAWeekWithOneRefill(), accept(PHARMACY_A),
+                        dispenseCompletingUse(PHARMACY_A, item(1, 7, 7)))
+                .when(accept(PHARMACY_B)), Refusal.REFILL_WINDOW_NOT_OPEN);
+    }
+
+    @Test
+    void aRefillUseIsAcceptedOnTheDayAfterThePreviousUseWasDispensed() {
+        TestExecutor<Prescription> executor = fixture.givenCommands(issueForAWeekWithOneRefill(),
+                accept(PHARMACY_A), dispenseCompletingUse(PHARMACY_A, item(1, 7, 7)));
+        today(ISSUE_DAY.plusDays(1));
+        executor.when(accept(PHARMACY_B)).expectEvents(accepted(PHARMACY_B, 2));
+    }
+
+    @Test
+    void aWindowRecordedBeforeTheRuleStillCannotBeUsedOnTheDispensingDay() {
+        // recorded before the rule: the window opens 7 days before the planned day, on the dispensing day itself
+        LocalDate planned = ISSUE_DAY.plusDays(7);
+        expectRefused(fixture.given(issued(List.of(line(1, AMLODIPINE_BRAND_A, 7, 7)), 1, DEFAULT_VALID_UNTIL),
+                        accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, true, item(1, 7, 7)),
+                        new RefillScheduled(ID, 2, planned, ISSUE_DAY, planned.plusDays(7), clock.instant()))
+                .when(accept(PHARMACY_B)), Refusal.REFILL_WINDOW_NOT_OPEN);
     }
 
     /** Issue with 2 refills; use 1 dispensed on the issue day, use 2 on {@link #USE_2_DISPENSED}. */

@@ -19,7 +19,10 @@ import java.util.List;
  * @param usesLeft              uses not yet completed, counting the current one; 0 once the prescription is final
  * @param currentUse            1 for the first use, 2 and 3 for refills
  * @param pharmacyId            the pharmacy holding the prescription, null when nobody holds it
- * @param cancellationRequested the issuing institution asked to cancel while a pharmacy holds it
+ * @param cancellationRequested the issuing institution asked to cancel while a pharmacy holds it, and the holding
+ *                              pharmacy has not decided yet
+ * @param cancellationRequest   the latest such request and how it ended (pending, cancelled, lapsed); null if there
+ *                              was none
  * @param refillWindow          the window of the current refill use, from its scheduling until the prescription is
  *                              final; null on the first use and once final
  * @param version               the sequence number of the last event applied, which is the aggregate version
@@ -32,7 +35,8 @@ import java.util.List;
 public record PrescriptionView(PrescriptionId prescriptionId, PrescriptionStatus status, PatientDetails patient,
                                PrescriberDetails prescriber, List<ViewLine> lines, int refills, int usesLeft,
                                int currentUse, LocalDate validUntil, PharmacyId pharmacyId,
-                               boolean cancellationRequested, RefillWindow refillWindow,
+                               boolean cancellationRequested, CancellationRequest cancellationRequest,
+                               RefillWindow refillWindow,
                                List<Dispensing> dispensings, Instant issuedAt, Instant updatedAt, long version,
                                Instant heldSince, Instant lastDispensedAt, long lastPosition) {
 

@@ -113,11 +113,17 @@ public final class PrescriptionViewEvolver {
             draft.status = PrescriptionStatus.COMPLETED;
             draft.pharmacyId = null;
             draft.refillWindow = null;
-        } else if (event instanceof CancellationRequested) {
+        } else if (event instanceof CancellationRequested requested) {
             draft.cancellationRequested = true;
-        } else if (event instanceof PrescriptionCancelled) {
+            draft.cancellationRequest = CancellationRequest.pending(
+                    micros(requested.requestedAt() != null ? requested.requestedAt() : timestamp));
+        } else if (event instanceof PrescriptionCancelled cancelled) {
             draft.status = PrescriptionStatus.CANCELLED;
             draft.cancellationRequested = false;
+            if (draft.cancellationRequest != null && draft.cancellationRequest.isPending()) {
+                draft.cancellationRequest = draft.cancellationRequest.settled(CancellationRequest.Outcome.CANCELLED,
+                        micros(cancelled.cancelledAt() != null ? cancelled.cancelledAt() : timestamp));
+            }
             draft.pharmacyId = null;
             draft.refillWindow = null;
         } else if (event instanceof PrescriptionExpired) {
@@ -151,7 +157,7 @@ public final class PrescriptionViewEvolver {
                 .toList();
         return new PrescriptionView(event.prescriptionId(), PrescriptionStatus.ISSUED, event.patient(),
                 event.prescriber(), lines, event.refills(), usesLeft(PrescriptionStatus.ISSUED, event.refills(), 1), 1,
-                event.validUntil(), null, false, null, List.of(), micros(event.issuedAt()), micros(timestamp),
+                event.validUntil(), null, false, null, null, List.of(), micros(event.issuedAt()), micros(timestamp),
                 sequence, null, null, position);
     }
 
@@ -160,7 +166,13 @@ public final class PrescriptionViewEvolver {
     }
 
     private static void dispense(Draft draft, PrescriptionDispensed event) {
-        draft.cancellationRequested = false;
+        if (event.completesUse()) {
+            draft.cancellationRequested = false;
+            if (draft.cancellationRequest != null && draft.cancellationRequest.isPending()) {
+                draft.cancellationRequest = draft.cancellationRequest.settled(CancellationRequest.Outcome.LAPSED,
+                        micros(event.dispensedAt()));
+            }
+        }
         Map<Integer, BigDecimal> added = new HashMap<>();
         event.items().forEach(item -> added.merge(item.lineNumber(), item.quantity(), BigDecimal::add));
         draft.lines = draft.lines.stream()
@@ -201,6 +213,7 @@ public final class PrescriptionViewEvolver {
         final LocalDate validUntil;
         PharmacyId pharmacyId;
         boolean cancellationRequested;
+        CancellationRequest cancellationRequest;
         RefillWindow refillWindow;
         List<Dispensing> dispensings;
         final Instant issuedAt;
@@ -221,6 +234,7 @@ public final class PrescriptionViewEvolver {
             validUntil = view.validUntil();
             pharmacyId = view.pharmacyId();
             cancellationRequested = view.cancellationRequested();
+            cancellationRequest = view.cancellationRequest();
             refillWindow = view.refillWindow();
             dispensings = view.dispensings();
             issuedAt = view.issuedAt();
@@ -234,7 +248,8 @@ public final class PrescriptionViewEvolver {
         PrescriptionView toView() {
             return new PrescriptionView(prescriptionId, status, patient, prescriber, lines, refills,
                     usesLeft(status, refills, currentUse), currentUse, validUntil, pharmacyId, cancellationRequested,
-                    refillWindow, dispensings, issuedAt, updatedAt, version, heldSince, lastDispensedAt, lastPosition);
+                    cancellationRequest, refillWindow, dispensings, issuedAt, updatedAt, version, heldSince,
+                    lastDispensedAt, lastPosition);
         }
     }
 }

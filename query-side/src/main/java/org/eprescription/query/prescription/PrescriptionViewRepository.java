@@ -38,7 +38,7 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
     static final String SELECT = """
             select prescription_id, status, patient_id, patient_birth_date, patient_name, prescriber_id,
                    institution_id, refills, uses_left, current_use, valid_until, pharmacy_id, cancellation_requested,
-                   refill_planned, refill_opens, refill_closes, lines, dispensings, issued_at, updated_at, version,
+                   cancellation_requested_at, cancellation_outcome, cancellation_settled_at, refill_planned, refill_opens, refill_closes, lines, dispensings, issued_at, updated_at, version,
                    held_since, last_dispensed_at, last_position
               from prescription_view
             """;
@@ -52,14 +52,14 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
             insert into prescription_view (
                 prescription_id, status, patient_id, patient_birth_date, patient_name, prescriber_id, institution_id,
                 exchange_code_hash, refills, uses_left, current_use, valid_until, pharmacy_id, cancellation_requested,
-                refill_planned, refill_opens, refill_closes, expires_after, lines, dispensings, issued_at, updated_at,
+                cancellation_requested_at, cancellation_outcome, cancellation_settled_at, refill_planned, refill_opens, refill_closes, expires_after, lines, dispensings, issued_at, updated_at,
                 version, held_since, last_dispensed_at, last_position)
             values (
                 :prescriptionId, :status, :patientId, :patientBirthDate, :patientName, :prescriberId, :institutionId,
                 coalesce(cast(:exchangeCodeHash as text),
                          (select v.exchange_code_hash from prescription_view v where v.prescription_id = :prescriptionId)),
                 :refills, :usesLeft, :currentUse, :validUntil, :pharmacyId, :cancellationRequested,
-                :refillPlanned, :refillOpens, :refillCloses, :expiresAfter, cast(:lines as jsonb),
+                :cancellationRequestedAt, :cancellationOutcome, :cancellationSettledAt, :refillPlanned, :refillOpens, :refillCloses, :expiresAfter, cast(:lines as jsonb),
                 cast(:dispensings as jsonb), :issuedAt, :updatedAt, :version, :heldSince, :lastDispensedAt,
                 :lastPosition)
             on conflict (prescription_id) do update set
@@ -76,6 +76,9 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
                 valid_until = excluded.valid_until,
                 pharmacy_id = excluded.pharmacy_id,
                 cancellation_requested = excluded.cancellation_requested,
+                cancellation_requested_at = excluded.cancellation_requested_at,
+                cancellation_outcome = excluded.cancellation_outcome,
+                cancellation_settled_at = excluded.cancellation_settled_at,
                 refill_planned = excluded.refill_planned,
                 refill_opens = excluded.refill_opens,
                 refill_closes = excluded.refill_closes,
@@ -117,6 +120,7 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
     Map<String, Object> parameters(PrescriptionView view, String exchangeCodeHash) {
         PrescriptionStatus status = view.status();
         RefillWindow window = view.refillWindow();
+        CancellationRequest request = view.cancellationRequest();
         Map<String, Object> parameters = new HashMap<>(64);
         parameters.put("prescriptionId", view.prescriptionId().value());
         parameters.put("status", status.name());
@@ -132,6 +136,11 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
         parameters.put("validUntil", view.validUntil());
         parameters.put("pharmacyId", view.pharmacyId() == null ? null : view.pharmacyId().value());
         parameters.put("cancellationRequested", view.cancellationRequested());
+        parameters.put("cancellationRequestedAt",
+                request == null ? null : SqlTimestamps.timestamp(request.requestedAt()));
+        parameters.put("cancellationOutcome", request == null ? null : request.outcome().name());
+        parameters.put("cancellationSettledAt",
+                request == null ? null : SqlTimestamps.timestamp(request.settledAt()));
         parameters.put("refillPlanned", window == null ? null : window.plannedDate());
         parameters.put("refillOpens", window == null ? null : window.opens());
         parameters.put("refillCloses", window == null ? null : window.closes());
@@ -246,6 +255,11 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
         String pharmacy = rs.getString("pharmacy_id");
         LocalDate refillCloses = rs.getObject("refill_closes", LocalDate.class);
         int currentUse = rs.getInt("current_use");
+        String cancellationOutcome = rs.getString("cancellation_outcome");
+        CancellationRequest cancellationRequest = cancellationOutcome == null ? null : new CancellationRequest(
+                SqlTimestamps.instant(rs.getObject("cancellation_requested_at", OffsetDateTime.class)),
+                CancellationRequest.Outcome.valueOf(cancellationOutcome),
+                SqlTimestamps.instant(rs.getObject("cancellation_settled_at", OffsetDateTime.class)));
         RefillWindow window = refillCloses == null ? null : new RefillWindow(currentUse,
                 rs.getObject("refill_planned", LocalDate.class), rs.getObject("refill_opens", LocalDate.class),
                 refillCloses);
@@ -263,6 +277,7 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
                 rs.getObject("valid_until", LocalDate.class),
                 pharmacy == null ? null : new PharmacyId(pharmacy),
                 rs.getBoolean("cancellation_requested"),
+                cancellationRequest,
                 window,
                 json.readList(rs.getString("dispensings"), Dispensing.class),
                 SqlTimestamps.instant(rs.getObject("issued_at", OffsetDateTime.class)),

@@ -247,13 +247,70 @@ class PrescriptionViewEvolverTest {
     }
 
     @Test
-    void dispensingLetsACancellationRequestLapse() {
+    void aCancellationRequestIsShownPendingWithWhenItWasMade() {
+        PrescriptionView view = given(issuedView(0), accepted(1),
+                new CancellationRequested(ID, HOSPITAL, DOCTOR, PHARMACY_A, "wrong dose", T));
+
+        assertThat(view.cancellationRequest())
+                .isEqualTo(new CancellationRequest(T, CancellationRequest.Outcome.PENDING, null));
+    }
+
+    @Test
+    void aPartialDispensingLeavesACancellationRequestPending() {
         PrescriptionView view = given(issuedView(0), accepted(1),
                 new CancellationRequested(ID, HOSPITAL, DOCTOR, PHARMACY_A, "wrong dose", T),
                 dispensed(1, false, item(1, "7", 7)));
 
-        assertThat(view.cancellationRequested()).isFalse();
+        assertThat(view.cancellationRequested()).isTrue();
+        assertThat(view.cancellationRequest().outcome()).isEqualTo(CancellationRequest.Outcome.PENDING);
         assertThat(view.status()).isEqualTo(PrescriptionStatus.ACCEPTED);
+    }
+
+    @Test
+    void aDispensingThatCompletesTheUseLetsACancellationRequestLapse() {
+        Instant requestedAt = T.minusSeconds(60);
+        PrescriptionView view = given(issuedView(1), accepted(1),
+                new CancellationRequested(ID, HOSPITAL, DOCTOR, PHARMACY_A, "wrong dose", requestedAt),
+                dispensed(1, false, item(1, "7", 7)), dispensed(1, true, item(1, "21", 21)), refill(2));
+
+        assertThat(view.cancellationRequested()).isFalse();
+        assertThat(view.cancellationRequest())
+                .isEqualTo(new CancellationRequest(requestedAt, CancellationRequest.Outcome.LAPSED, T));
+        assertThat(view.status()).isEqualTo(PrescriptionStatus.AWAITING_REFILL);
+    }
+
+    @Test
+    void aReleaseAfterAPartialDispensingCancelsAndTheRequestShowsCancelled() {
+        Instant releasedAt = T.plusSeconds(60);
+        PrescriptionView view = given(issuedView(0), accepted(1),
+                new CancellationRequested(ID, HOSPITAL, DOCTOR, PHARMACY_A, "wrong dose", T),
+                dispensed(1, false, item(1, "7", 7)),
+                new PrescriptionReleased(ID, PHARMACY_A, 1, "cancellation requested", releasedAt),
+                new PrescriptionCancelled(ID, HOSPITAL, DOCTOR, "wrong dose", releasedAt));
+
+        assertThat(view.status()).isEqualTo(PrescriptionStatus.CANCELLED);
+        assertThat(view.cancellationRequested()).isFalse();
+        assertThat(view.cancellationRequest())
+                .isEqualTo(new CancellationRequest(T, CancellationRequest.Outcome.CANCELLED, releasedAt));
+    }
+
+    @Test
+    void aCancellationWithoutARequestShowsNoRequest() {
+        PrescriptionView view = given(issuedView(0), new PrescriptionCancelled(ID, HOSPITAL, DOCTOR, "duplicate", T));
+
+        assertThat(view.cancellationRequest()).isNull();
+    }
+
+    @Test
+    void aRequestAfterALapsedOneIsShownPendingAgain() {
+        Instant secondRequest = T.plusSeconds(3600);
+        PrescriptionView view = given(issuedView(1), accepted(1),
+                new CancellationRequested(ID, HOSPITAL, DOCTOR, PHARMACY_A, "wrong dose", T),
+                dispensed(1, true, item(1, "28", 28)), refill(2), accepted(2),
+                new CancellationRequested(ID, HOSPITAL, DOCTOR, PHARMACY_A, "therapy changed", secondRequest));
+
+        assertThat(view.cancellationRequest())
+                .isEqualTo(new CancellationRequest(secondRequest, CancellationRequest.Outcome.PENDING, null));
     }
 
     @Test

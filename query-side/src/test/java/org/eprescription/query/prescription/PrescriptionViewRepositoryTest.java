@@ -126,6 +126,26 @@ class PrescriptionViewRepositoryTest {
     }
 
     @Test
+    void aCancellationRequestAndHowItEndedRoundTrip() {
+        PrescriptionId pending = PrescriptionId.random();
+        PrescriptionId lapsed = PrescriptionId.random();
+        PrescriptionView pendingView = store(issued(pending, 1),
+                new PrescriptionAccepted(pending, PHARMACY_A, PHARMACIST, 1, T),
+                new CancellationRequested(pending, HOSPITAL, DOCTOR, PHARMACY_A, "wrong dose", T));
+        PrescriptionView lapsedView = store(issued(lapsed, 0),
+                new PrescriptionAccepted(lapsed, PHARMACY_A, PHARMACIST, 1, T),
+                new CancellationRequested(lapsed, HOSPITAL, DOCTOR, PHARMACY_A, "wrong dose", T),
+                new PrescriptionDispensed(lapsed, PHARMACY_A, PHARMACIST, 1, List.of(item(1, "28", 28)), true,
+                        Instant.parse("2026-11-30T11:00:00.123456Z")),
+                new PrescriptionCompleted(lapsed, T));
+
+        assertThat(repository.load(pending)).contains(pendingView);
+        assertThat(repository.load(lapsed)).contains(lapsedView);
+        assertThat(lapsedView.cancellationRequest()).isEqualTo(new CancellationRequest(T,
+                CancellationRequest.Outcome.LAPSED, Instant.parse("2026-11-30T11:00:00.123456Z")));
+    }
+
+    @Test
     void linesAndDispensingsAreStoredAsJsonWithIsoDates() {
         PrescriptionId id = PrescriptionId.random();
         store(issued(id, 0), new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T),
