@@ -22,8 +22,8 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The duplicate and interaction rules of domain.md ("Duplicate and interaction alerts") as a pure function: the lines
- * of a new prescription against the patient's existing courses and against the earlier lines of the same prescription.
+ * The duplicate and interaction rules of docs/domain.md ("Duplicate and interaction alerts") as a pure function: the
+ * lines of a prescription against the patient's existing courses and, for a new one, against its own earlier lines.
  *
  * <ul>
  *   <li>only courses that still count (not STOPPED), of another prescription, with an overlapping period;</li>

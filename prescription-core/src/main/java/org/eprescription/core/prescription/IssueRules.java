@@ -10,7 +10,7 @@ import java.util.Set;
 
 import static org.eprescription.core.prescription.Prescription.refused;
 
-/** What a prescription must satisfy to be issued (domain.md: "A prescription"). */
+/** What a prescription must satisfy to be issued (docs/domain.md: "A prescription"). */
 final class IssueRules {
 
     private IssueRules() {

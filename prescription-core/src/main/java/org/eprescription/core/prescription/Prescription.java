@@ -55,7 +55,7 @@ import java.util.Set;
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
- * The prescription and its lifecycle (domain.md, "Lifecycle"). Command handlers check the rules and apply events;
+ * The prescription and its lifecycle (docs/domain.md, "Lifecycle"). Command handlers check the rules and apply events;
  * only the event sourcing handlers change state. Every handler answers the aggregate's version after it ran, so that
  * a caller can wait for the views to reach it; issue and dispensing answer it with the interaction check they recorded
  * ({@link CommandOutcome}, docs/alerts.md).

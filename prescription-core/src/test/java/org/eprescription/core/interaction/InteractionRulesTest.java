@@ -21,7 +21,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** domain.md, "Duplicate and interaction alerts", rule by rule, on the bundled sample catalogue. */
+/** docs/domain.md, "Duplicate and interaction alerts", rule by rule, on the bundled sample catalogue. */
 class InteractionRulesTest {
 
     static final DrugCatalogue CATALOGUE = CatalogueCsvLoader.bundledSample();

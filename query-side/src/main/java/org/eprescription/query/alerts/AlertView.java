@@ -10,7 +10,7 @@ import java.time.Instant;
 import java.util.List;
 
 /**
- * A duplicate or interaction alert as api.md ("An alert") shows it. {@code status} is OPEN or RESOLVED;
+ * A duplicate or interaction alert as docs/http-api.md shows it. {@code status} is OPEN or RESOLVED;
  * {@code ingredient} is the common ingredient (SAME_INGREDIENT), the pair (CONTRAINDICATED) or null.
  */
 public record AlertView(AlertId alertId, AlertType type, Severity severity, String status,

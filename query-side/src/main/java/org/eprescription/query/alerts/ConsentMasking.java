@@ -5,7 +5,7 @@ import org.eprescription.core.ids.InstitutionId;
 import java.util.List;
 
 /**
- * domain.md, "Consent": without the patient's consent an alert still fires, but names neither the institution nor
+ * docs/domain.md, "Consent": without the patient's consent an alert still fires, but names neither the institution nor
  * the prescriber of a conflicting course from another institution. Applied when a query answers, never to stored rows,
  * so a rebuild does not depend on when consent changed.
  */

@@ -19,7 +19,7 @@ public record MedicationList(PatientId patientId, List<CourseView> current, List
     }
 
     /**
-     * The list as a provider may see it (domain.md, "Consent"): without the patient's consent only the courses its
+     * The list as a provider may see it (docs/domain.md, "Consent"): without the patient's consent only the courses its
      * own institution prescribed; {@code ownInstitution} null (a pharmacy) then sees none.
      */
     public MedicationList forProvider(InstitutionId ownInstitution) {
