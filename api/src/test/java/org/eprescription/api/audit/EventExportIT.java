@@ -34,13 +34,14 @@ class EventExportIT extends ExchangeIntegrationTest {
         assertThat(all).extracting(line -> line.path("globalIndex").asLong()).isSorted().doesNotHaveDuplicates();
         List<JsonNode> ours = of(all, first.id(), second.id());
         assertThat(ours).extracting(line -> line.path("type").asText())
-                .containsExactly("PrescriptionIssued", "PrescriptionAccepted", "PrescriptionIssued");
-        assertThat(ours).extracting(line -> line.path("sequence").asLong()).containsExactly(0L, 1L, 0L);
+                .containsExactly("PrescriptionIssued", "InteractionCheckCompleted", "PrescriptionAccepted",
+                        "PrescriptionIssued", "InteractionCheckCompleted");
+        assertThat(ours).extracting(line -> line.path("sequence").asLong()).containsExactly(0L, 1L, 2L, 0L, 1L);
         JsonNode stored = api().get("/audit" + first.path() + "/events").body();
         assertThat(ours.get(0).path("payload")).isEqualTo(stored.get(0).path("payload"));
         assertThat(ours.get(0).path("metadata")).isEqualTo(stored.get(0).path("metadata"));
-        assertThat(ours.get(1).path("timestamp").asText()).isEqualTo(stored.get(1).path("timestamp").asText());
-        assertThat(ours.get(1).path("metadata").path("actorRole").asText()).isEqualTo("PHARMACIST");
+        assertThat(ours.get(2).path("timestamp").asText()).isEqualTo(stored.get(2).path("timestamp").asText());
+        assertThat(ours.get(2).path("metadata").path("actorRole").asText()).isEqualTo("PHARMACIST");
     }
 
     @Test
@@ -60,7 +61,7 @@ class EventExportIT extends ExchangeIntegrationTest {
         assertThat(of(fromSecond, first.id(), second.id())).extracting(line -> line.path("prescriptionId").asText())
                 .containsExactly(second.id());
         assertThat(of(untilSecond, first.id(), second.id())).extracting(line -> line.path("type").asText())
-                .containsExactly("PrescriptionIssued", "PrescriptionAccepted");
+                .containsExactly("PrescriptionIssued", "InteractionCheckCompleted", "PrescriptionAccepted");
     }
 
     @Test

@@ -68,7 +68,8 @@ class GracefulShutdownIT {
             JsonNode issued = json.readTree(answer.body());
             assertThat(issued.path("status").asText()).isEqualTo("ISSUED");
             assertThat(issued.path("exchangeCode").asText()).isNotBlank();
-            assertThat(eventsOf(url, issued.path("prescriptionId").asText())).isEqualTo(1);
+            // PrescriptionIssued and its InteractionCheckCompleted
+            assertThat(eventsOf(url, issued.path("prescriptionId").asText())).isEqualTo(2);
         } finally {
             context.close();
         }

@@ -63,7 +63,8 @@ class TokenIdentityIT extends ExchangeIntegrationTest {
 
         var events = api().get("/audit" + rx.path() + "/events").body();
         assertThat(events.get(0).path("metadata").path("actorId").asText()).isEqualTo("DOC-77");
-        assertThat(events.get(1).path("metadata").path("actorId").asText()).isEqualTo("DOC-88");
+        assertThat(events.get(1).path("metadata").path("actorId").asText()).as("the issue's check").isEqualTo("DOC-77");
+        assertThat(events.get(2).path("metadata").path("actorId").asText()).isEqualTo("DOC-88");
         assertThat(events.get(1).path("metadata").path("actorRole").asText()).isEqualTo("PRESCRIBER");
         assertThat(events.get(1).path("metadata").path("actorOrganisation").asText()).isEqualTo(institution);
     }
