@@ -67,8 +67,10 @@ public class AlertController {
      */
     @PostMapping("/duplicate-checks")
     public DuplicateCheckResponse check(@Valid @RequestBody DuplicateCheckRequest request) {
-        accessLog.read(PatientId.of(request.patientId()), "duplicate check");
-        return new DuplicateCheckResponse(alertQueries.handle(request.toQuery(LocalDate.now(clock))));
+        PatientId patient = PatientId.of(request.patientId());
+        accessLog.read(patient, "duplicate check");
+        return new DuplicateCheckResponse(alertQueries.handle(request.toQuery(LocalDate.now(clock),
+                access.caresFor(patient))));
     }
 
     @PostMapping("/prescriptions/{id}/alerts/{alertId}/acknowledge")

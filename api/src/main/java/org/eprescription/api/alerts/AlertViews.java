@@ -9,6 +9,7 @@ import org.eprescription.core.prescription.CommandOutcome;
 import org.eprescription.core.prescription.Party;
 import org.eprescription.query.alerts.AcknowledgementView;
 import org.eprescription.query.alerts.AlertQueries;
+import org.eprescription.query.alerts.AlertReader;
 import org.eprescription.query.alerts.AlertView;
 import org.eprescription.query.alerts.FindAlertProgress;
 import org.eprescription.query.alerts.FindAlertsForPatient;
@@ -52,8 +53,8 @@ public class AlertViews {
         return queries.handle(new FindOpenAlertsForPrescriptions(Set.copyOf(ids)));
     }
 
-    public List<AlertView> forPatient(PatientId patientId) {
-        return queries.handle(new FindAlertsForPatient(patientId));
+    public List<AlertView> forPatient(PatientId patientId, AlertReader reader) {
+        return queries.handle(new FindAlertsForPatient(patientId, reader));
     }
 
     /**

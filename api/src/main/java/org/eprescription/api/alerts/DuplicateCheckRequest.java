@@ -32,7 +32,7 @@ public record DuplicateCheckRequest(@NotBlank @Size(max = FieldLimits.ID) String
                        @NotNull @Min(1) @Max(365) Integer days) {
     }
 
-    CheckDuplicates toQuery(LocalDate today) {
+    CheckDuplicates toQuery(LocalDate today, boolean careRelationship) {
         List<DraftLine> draft = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
@@ -40,6 +40,7 @@ public record DuplicateCheckRequest(@NotBlank @Size(max = FieldLimits.ID) String
                     line.days()));
         }
         PrescriptionId id = prescriptionId == null ? PrescriptionId.random() : new PrescriptionId(prescriptionId);
-        return new CheckDuplicates(PatientId.of(patientId), draft, startDate == null ? today : startDate, id);
+        return new CheckDuplicates(PatientId.of(patientId), draft, startDate == null ? today : startDate, id,
+                careRelationship);
     }
 }

@@ -14,6 +14,7 @@ import org.eprescription.api.alerts.AlertViews;
 import org.eprescription.api.command.CommandSender;
 import org.eprescription.core.consent.RecordConsent;
 import org.eprescription.core.ids.PatientId;
+import org.eprescription.query.alerts.AlertReader;
 import org.eprescription.query.alerts.AlertView;
 import org.eprescription.query.alerts.FindMedicationList;
 import org.eprescription.query.alerts.MedicationList;
@@ -80,9 +81,9 @@ public class PatientController {
     @GetMapping("/alerts")
     public PatientAlerts alerts(@PathVariable String patientId) {
         PatientId patient = PatientId.of(patientId);
-        access.requirePatientData(patient);
+        AlertReader reader = access.alertReader(patient);
         accessLog.read(patient, "alerts");
-        return new PatientAlerts(patient, alerts.forPatient(patient));
+        return new PatientAlerts(patient, alerts.forPatient(patient, reader));
     }
 
     @PutMapping("/consent")

@@ -7,10 +7,12 @@ import org.eprescription.api.problem.UnknownResourceException;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.query.prescription.FindPrescriptionsByPatient;
+import org.eprescription.query.alerts.AlertReader;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
+import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
 /**
@@ -70,18 +72,43 @@ public class ResourceAccess {
      * patient (issued by its institution, held or dispensed by its pharmacy).
      */
     public void requirePatientData(PatientId patient) {
+        alertReader(patient);
+    }
+
+    /**
+     * Who reads the patient's alerts, as {@link #requirePatientData} admits them: the patient or an auditor see every
+     * alert; a provider those of the prescriptions it is party to, named as its institutions may see them
+     * (docs/alerts.md, "Privacy").
+     */
+    public AlertReader alertReader(PatientId patient) {
         ExchangeUser user = currentUser.get();
         if (user.has(Role.AUDITOR) || user.is(patient.value())) {
-            return;
+            return AlertReader.EVERYONE;
         }
-        if (user.has(Role.PRESCRIBER) || user.has(Role.PHARMACIST)) {
-            List<PrescriptionView> prescriptions = queries.query(new FindPrescriptionsByPatient(patient),
-                    ResponseTypes.multipleInstancesOf(PrescriptionView.class)).join();
-            if (prescriptions.stream().anyMatch(view -> issuedBy(user, view) || handledBy(user, view))) {
-                return;
-            }
+        List<PrescriptionView> partyTo = partyTo(user, patient);
+        if (partyTo.isEmpty()) {
+            throw ForbiddenException.notYours();
         }
-        throw ForbiddenException.notYours();
+        return new AlertReader(partyTo.stream().map(PrescriptionView::prescriptionId).collect(Collectors.toSet()),
+                partyTo.stream().map(view -> view.prescriber().institutionId()).collect(Collectors.toSet()));
+    }
+
+    /**
+     * Whether the caller cares for the patient: its institution issued, or its pharmacy holds or dispensed, one of the
+     * patient's prescriptions. A draft check without it (and without the patient's consent) names nothing of the
+     * patient's medication.
+     */
+    public boolean caresFor(PatientId patient) {
+        return !partyTo(currentUser.get(), patient).isEmpty();
+    }
+
+    private List<PrescriptionView> partyTo(ExchangeUser user, PatientId patient) {
+        if (!user.has(Role.PRESCRIBER) && !user.has(Role.PHARMACIST)) {
+            return List.of();
+        }
+        List<PrescriptionView> prescriptions = queries.query(new FindPrescriptionsByPatient(patient),
+                ResponseTypes.multipleInstancesOf(PrescriptionView.class)).join();
+        return prescriptions.stream().filter(view -> issuedBy(user, view) || handledBy(user, view)).toList();
     }
 
     /** What only the patient may do or read besides an auditor (consent: the patient alone, see the endpoint). */

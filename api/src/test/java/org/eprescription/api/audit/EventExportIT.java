@@ -58,8 +58,9 @@ class EventExportIT extends ExchangeIntegrationTest {
 
         assertThat(accepted).extracting(line -> line.path("type").asText()).containsOnly("PrescriptionAccepted");
         assertThat(of(accepted, first.id(), second.id())).hasSize(1);
+        // the second's issue and its interaction check
         assertThat(of(fromSecond, first.id(), second.id())).extracting(line -> line.path("prescriptionId").asText())
-                .containsExactly(second.id());
+                .containsExactly(second.id(), second.id());
         assertThat(of(untilSecond, first.id(), second.id())).extracting(line -> line.path("type").asText())
                 .containsExactly("PrescriptionIssued", "InteractionCheckCompleted", "PrescriptionAccepted");
     }

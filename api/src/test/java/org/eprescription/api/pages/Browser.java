@@ -92,6 +92,14 @@ final class Browser implements AutoCloseable {
         return until(timeout).until(ExpectedConditions.presenceOfElementLocated(locator));
     }
 
+    /**
+     * What {@code read} answers of the element {@code locator} finds, found again if a live change re-rendered it
+     * meanwhile (a change may follow the one awaited: an interaction check moves the version on).
+     */
+    <T> T read(By locator, Duration timeout, java.util.function.Function<WebElement, T> read) {
+        return until(timeout).until(driver -> read.apply(driver.findElement(locator)));
+    }
+
     /** Saves what the browser shows as target/screenshots/NAME.png and answers the file. */
     Path screenshot(String name) {
         try {

@@ -106,12 +106,15 @@ class LivePagesIT extends ExchangeIntegrationTest {
         IssuedPrescription prescription = issued(duplicate);
         acceptedThroughTheApi(prescription, pharmacy);
 
-        WebElement shown = browser.waitFor(prescription("held", prescription.id()), APPEARS);
-        assertThat(shown.getAttribute("data-status")).isEqualTo("ACCEPTED");
-        assertThat(shown.getText()).contains("Hanako Yamada").contains("14 tablet for 14 days");
-        WebElement alert = shown.findElement(By.cssSelector("aside li.alert"));
-        assertThat(alert.getAttribute("data-alert-type")).isEqualTo("SAME_INGREDIENT");
-        assertThat(alert.getText()).contains("HIGH").contains("amlodipine");
+        By held = prescription("held", prescription.id());
+        browser.waitFor(held, APPEARS);
+        assertThat(browser.read(held, APPEARS, shown -> shown.getAttribute("data-status"))).isEqualTo("ACCEPTED");
+        assertThat(browser.read(held, APPEARS, WebElement::getText)).contains("Hanako Yamada")
+                .contains("14 tablet for 14 days");
+        By alert = By.cssSelector("#held li[data-prescription-id='" + prescription.id() + "'] aside li.alert");
+        assertThat(browser.read(alert, APPEARS, shown -> shown.getAttribute("data-alert-type")))
+                .isEqualTo("SAME_INGREDIENT");
+        assertThat(browser.read(alert, APPEARS, WebElement::getText)).contains("HIGH").contains("amlodipine");
         assertThat(browser.notReloaded()).as("the page was not reloaded").isTrue();
         browser.screenshot("pharmacy-queue");
     }
@@ -133,7 +136,7 @@ class LivePagesIT extends ExchangeIntegrationTest {
 
         System.out.println("cancellation request shown on the pharmacy page " + millis + " ms after the API answered");
         assertThat(millis).isLessThan(LIVE.toMillis());
-        assertThat(browser.driver().findElement(prescription("held", prescription.id())).getText())
+        assertThat(browser.read(prescription("held", prescription.id()), APPEARS, WebElement::getText))
                 .contains("Cancellation requested");
         assertThat(browser.notReloaded()).isTrue();
     }
@@ -144,9 +147,10 @@ class LivePagesIT extends ExchangeIntegrationTest {
         browser.open(page("institution.html", "institutionId=" + institution));
 
         IssuedPrescription prescription = issued(issue(institution));
-        WebElement shown = browser.waitFor(prescription("prescriptions", prescription.id()), APPEARS);
-        assertThat(shown.getAttribute("data-status")).isEqualTo("ISSUED");
-        assertThat(shown.getText()).contains("Hanako Yamada");
+        By shown = prescription("prescriptions", prescription.id());
+        browser.waitFor(shown, APPEARS);
+        assertThat(browser.read(shown, APPEARS, item -> item.getAttribute("data-status"))).isEqualTo("ISSUED");
+        assertThat(browser.read(shown, APPEARS, WebElement::getText)).contains("Hanako Yamada");
 
         HttpApi.Response cancelled = api().post(prescription.path() + "/cancel", Map.of("reason", "duplicate"),
                 prescriberHeaders(institution));
@@ -174,16 +178,21 @@ class LivePagesIT extends ExchangeIntegrationTest {
         assertThat(browser.driver().findElements(By.cssSelector("#held li[data-prescription-id]"))).isEmpty();
 
         acceptOnThePage(toDispense.exchangeCode(), "04/02/1958");
-        browser.waitFor(prescription("held", toDispense.id()), APPEARS)
-                .findElement(By.cssSelector("button.dispense")).click();
-        WebElement dispensed = browser.waitFor(By.cssSelector("#dispensed li[data-prescription-id='"
-                + toDispense.id() + "'][data-status='COMPLETED']"), APPEARS);
-        assertThat(dispensed.getText()).contains("28 dispensed");
+        browser.read(prescription("held", toDispense.id()), APPEARS, item -> {
+            item.findElement(By.cssSelector("button.dispense")).click();
+            return true;
+        });
+        By dispensed = By.cssSelector("#dispensed li[data-prescription-id='" + toDispense.id()
+                + "'][data-status='COMPLETED']");
+        browser.waitFor(dispensed, APPEARS);
+        assertThat(browser.read(dispensed, APPEARS, WebElement::getText)).contains("28 dispensed");
         browser.until(APPEARS).until(ExpectedConditions.numberOfElementsToBe(prescription("held", toDispense.id()), 0));
 
         acceptOnThePage(toRelease.exchangeCode(), "04/02/1958");
-        browser.waitFor(prescription("held", toRelease.id()), APPEARS)
-                .findElement(By.cssSelector("button.release")).click();
+        browser.read(prescription("held", toRelease.id()), APPEARS, item -> {
+            item.findElement(By.cssSelector("button.release")).click();
+            return true;
+        });
         Alert reason = browser.until(APPEARS).until(ExpectedConditions.alertIsPresent());
         reason.sendKeys("out of stock");
         reason.accept();

@@ -29,6 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Answers the alert, medication list and duplicate-check queries from the tables {@link AlertProjection} builds; never
@@ -53,27 +54,37 @@ public class AlertQueries {
         this.clock = clock;
     }
 
+    /** As the prescription's own institution (and those who hold it) may see them. */
     @QueryHandler
     public List<AlertView> handle(FindAlertsForPrescription query) {
-        return views(repository.alertsOfPrescription(query.prescriptionId()));
+        return viewsFor(query.prescriptionId(), repository.alertsOfPrescription(query.prescriptionId()));
     }
 
     /** The open alerts linking each of these prescriptions (a queue's, a list's), under every one they link. */
     @QueryHandler
     public Map<PrescriptionId, List<AlertView>> handle(FindOpenAlertsForPrescriptions query) {
         Map<PrescriptionId, List<AlertView>> views = new LinkedHashMap<>();
-        repository.openAlertsOfPrescriptions(query.prescriptionIds()).forEach((id, alerts) -> views.put(id, views(alerts)));
+        repository.openAlertsOfPrescriptions(query.prescriptionIds())
+                .forEach((id, alerts) -> views.put(id, viewsFor(id, alerts)));
         return views;
     }
 
+    /** Those the reader may see, named as the reader may see them. */
     @QueryHandler
     public List<AlertView> handle(FindAlertsForPatient query) {
-        return views(repository.alertsOfPatient(query.patientId()));
+        AlertReader reader = query.reader();
+        Map<PatientId, Boolean> sharing = new HashMap<>();
+        return repository.alertsOfPatient(query.patientId()).stream()
+                .filter(reader::sees)
+                .map(alert -> alert.view(sharing.computeIfAbsent(alert.patientId(), repository::sharingAllowed),
+                        reader.named(alert)))
+                .toList();
     }
 
     /**
      * The draft's lines against the recorded courses, as the issue's own check would compare them (without the lock an
-     * issue takes); writes nothing.
+     * issue takes); writes nothing. Without a care relationship (the query's, or the patient's consent) the answer
+     * says which lines conflict and how, and nothing of the patient's medication (docs/alerts.md, "Privacy").
      */
     @QueryHandler
     public List<AlertView> handle(CheckDuplicates query) {
@@ -90,11 +101,18 @@ public class AlertQueries {
         List<Finding> findings = rules.check(prescriptionId, query.patientId(), null, null, lines,
                 courseRecord.read(query.patientId(), earliest));
         boolean sharing = repository.sharingAllowed(query.patientId());
+        if (!sharing && !query.careRelationship()) {
+            return findings.stream()
+                    .map(finding -> new AlertView(finding.alertId(), finding.type(), finding.severity(),
+                            AlertView.OPEN, prescriptionId, finding.lineNumber(), finding.drugCode(), null, null,
+                            List.of(), List.of(), clock.instant()))
+                    .toList();
+        }
         return findings.stream()
                 .map(finding -> new AlertView(finding.alertId(), finding.type(), finding.severity(), AlertView.OPEN,
                         prescriptionId, finding.lineNumber(), finding.drugCode(), finding.ingredient(), finding.key(),
                         ConsentMasking.mask(finding.conflicts().stream()
-                                .map(course -> Conflict.of(course, finding.drugCode())).toList(), null, sharing),
+                                .map(course -> Conflict.of(course, finding.drugCode())).toList(), Set.of(), sharing),
                         List.of(), clock.instant()))
                 .toList();
     }
@@ -138,10 +156,11 @@ public class AlertQueries {
         return repository.progress(query.prescriptionId());
     }
 
-    private List<AlertView> views(List<StoredAlert> alerts) {
+    private List<AlertView> viewsFor(PrescriptionId prescriptionId, List<StoredAlert> alerts) {
         Map<PatientId, Boolean> sharing = new HashMap<>();
         return alerts.stream()
-                .map(alert -> alert.view(sharing.computeIfAbsent(alert.patientId(), repository::sharingAllowed)))
+                .map(alert -> alert.view(sharing.computeIfAbsent(alert.patientId(), repository::sharingAllowed),
+                        Set.of(alert.institutionOf(prescriptionId))))
                 .toList();
     }
 

@@ -12,11 +12,14 @@ import java.time.LocalDate;
 
 /**
  * The other side of an alert: one course it conflicts with, and whether it is the very same product
- * ({@code sameProduct}) or another with the ingredient in common. Without the patient's consent the institution and
- * prescriber of a course from another institution are null in answers, and left out of the JSON.
+ * ({@code sameProduct}) or another with the ingredient in common. Without the patient's consent a course of another
+ * institution shows its drug and period only: prescription, line, use, institution and prescriber are null in answers,
+ * and left out of the JSON.
  */
-public record Conflict(PrescriptionId prescriptionId, int lineNumber, int use, DrugCode drugCode, LocalDate from,
-                       LocalDate to,
+public record Conflict(@JsonInclude(JsonInclude.Include.NON_NULL) PrescriptionId prescriptionId,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Integer lineNumber,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Integer use,
+                       DrugCode drugCode, LocalDate from, LocalDate to,
                        @JsonInclude(JsonInclude.Include.NON_NULL) InstitutionId institutionId,
                        @JsonInclude(JsonInclude.Include.NON_NULL) PrescriberId prescriberId,
                        boolean sameProduct) {
@@ -34,9 +37,9 @@ public record Conflict(PrescriptionId prescriptionId, int lineNumber, int use, D
                 recorded.sameProduct());
     }
 
-    /** The same conflict without who issued it. */
+    /** The same conflict as its drug and period only, without which prescription it is and who issued it. */
     public Conflict masked() {
-        return new Conflict(prescriptionId, lineNumber, use, drugCode, from, to, null, null, sameProduct);
+        return new Conflict(null, null, null, drugCode, from, to, null, null, sameProduct);
     }
 
     /** Which course it is, whatever its dates. */

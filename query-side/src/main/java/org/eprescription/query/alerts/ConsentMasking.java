@@ -3,27 +3,26 @@ package org.eprescription.query.alerts;
 import org.eprescription.core.ids.InstitutionId;
 
 import java.util.List;
+import java.util.Set;
 
 /**
- * docs/domain.md, "Consent": without the patient's consent an alert still fires, but names neither the institution nor
- * the prescriber of a conflicting course from another institution. Applied when a query answers, never to stored rows,
- * so a rebuild does not depend on when consent changed.
+ * docs/alerts.md, "Privacy": without the patient's consent an alert still fires, but the other side of a conflict, a
+ * course of an institution the reader does not belong to, shows only its drug and period: no prescription, institution
+ * or prescriber. Applied when a query answers, never to stored rows, so a rebuild does not depend on when consent
+ * changed.
  */
 final class ConsentMasking {
 
     private ConsentMasking() {
     }
 
-    /**
-     * @param ownInstitution the institution of the alert's own prescription; null (a draft) makes every conflict
-     *                       one of another institution
-     */
-    static List<Conflict> mask(List<Conflict> conflicts, InstitutionId ownInstitution, boolean sharingAllowed) {
+    /** @param named the institutions whose courses are named; empty (a draft) masks every conflict */
+    static List<Conflict> mask(List<Conflict> conflicts, Set<InstitutionId> named, boolean sharingAllowed) {
         if (sharingAllowed) {
             return conflicts;
         }
         return conflicts.stream()
-                .map(conflict -> ownInstitution != null && ownInstitution.equals(conflict.institutionId())
+                .map(conflict -> conflict.institutionId() != null && named.contains(conflict.institutionId())
                         ? conflict : conflict.masked())
                 .toList();
     }

@@ -14,6 +14,7 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** A row of {@code medication_alert}, conflicts unmasked. */
 record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId prescriptionId, int lineNumber,
@@ -47,15 +48,35 @@ record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId prescrip
                 institutionId, prescriberId, conflicts, given, raisedAt, resolvedAt);
     }
 
-    /** As a query answers it: conflicts from another institution lose institution and prescriber without consent. */
+    /** As a query answers it to its own prescription's institution. */
     AlertView view(boolean sharingAllowed) {
-        return new AlertView(alertId, type, type.severity(), status, prescriptionId, lineNumber, drugCode, ingredient,
-                key, ConsentMasking.mask(conflicts, institutionId, sharingAllowed), acknowledgements, raisedAt);
+        return view(sharingAllowed, Set.of(institutionId));
+    }
+
+    /**
+     * As a query answers it to a reader who belongs to the {@code named} institutions: without consent, the courses
+     * of other institutions show drug and period only, and so does the alert's own prescription if it is one of
+     * theirs (an alert a later prescription elsewhere raised naming the reader's).
+     */
+    AlertView view(boolean sharingAllowed, Set<InstitutionId> named) {
+        boolean ownSideNamed = sharingAllowed || named.contains(institutionId);
+        return new AlertView(alertId, type, type.severity(), status, ownSideNamed ? prescriptionId : null, lineNumber,
+                drugCode, ingredient, key, ConsentMasking.mask(conflicts, named, sharingAllowed), acknowledgements,
+                raisedAt);
+    }
+
+    /** The institution of prescription {@code id} as this alert names it: its own, or that of a course it names. */
+    InstitutionId institutionOf(PrescriptionId id) {
+        if (prescriptionId.equals(id)) {
+            return institutionId;
+        }
+        return conflicts.stream().filter(conflict -> id.equals(conflict.prescriptionId()))
+                .map(Conflict::institutionId).findFirst().orElse(institutionId);
     }
 
     /** Raised on the prescription's lines, or naming one of its courses. */
     boolean links(PrescriptionId id) {
-        return prescriptionId.equals(id) || conflicts.stream().anyMatch(conflict -> conflict.prescriptionId().equals(id));
+        return prescriptionId.equals(id) || conflicts.stream().anyMatch(conflict -> id.equals(conflict.prescriptionId()));
     }
 
     boolean isOpen() {

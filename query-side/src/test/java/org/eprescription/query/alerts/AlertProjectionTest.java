@@ -210,8 +210,14 @@ class AlertProjectionTest {
         PrescriptionIssued first = issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
         PrescriptionIssued second = issue(HOSP_3, DOC_17, T, AMLODIPINE_GENERIC, 28);
 
-        assertThat(alertsOf(first)).as("the earlier one shows the later one's alert").singleElement()
-                .extracting(AlertView::prescriptionId).isEqualTo(second.prescriptionId());
+        assertThat(alertsOf(first)).as("the earlier one shows the later one's alert, without naming it")
+                .singleElement().satisfies(alert -> {
+                    assertThat(alert.alertId()).isEqualTo(AlertIds.of(second.prescriptionId(), 1,
+                            AlertType.SAME_INGREDIENT, "amlodipine"));
+                    assertThat(alert.prescriptionId()).as("another institution's, without consent").isNull();
+                    assertThat(alert.conflicts()).extracting(Conflict::prescriptionId)
+                            .containsExactly(first.prescriptionId());
+                });
         assertThat(alertsOf(second)).singleElement().satisfies(alert -> {
             assertThat(alert.alertId()).isEqualTo(AlertIds.of(second.prescriptionId(), 1, AlertType.SAME_INGREDIENT,
                     "amlodipine"));
@@ -225,7 +231,8 @@ class AlertProjectionTest {
             assertThat(alert.ingredient()).isEqualTo("amlodipine");
             assertThat(alert.raisedAt()).isEqualTo(T);
             assertThat(alert.acknowledgements()).isEmpty();
-            assertThat(alert.conflicts()).containsExactly(new Conflict(first.prescriptionId(), 1, 1, AMLODIPINE, DAY,
+            // another institution's course, without consent: its drug and period only
+            assertThat(alert.conflicts()).containsExactly(new Conflict(null, null, null, AMLODIPINE, DAY,
                     DAY.plusDays(27), null, null, false));
         });
 
@@ -240,16 +247,17 @@ class AlertProjectionTest {
 
     @Test
     void theSameProductIsOneAlertOfItsIngredientBesideAContraindicatedPair() throws Exception {
+        events.send(new ConsentGiven(patient, T));
         PrescriptionIssued itraconazole = issue(HOSP_1, DOC_1, T, ITRACONAZOLE, 14);
         PrescriptionIssued triazolam = issue(HOSP_3, DOC_17, T.plusSeconds(60), TRIAZOLAM, 14);
         PrescriptionIssued triazolamAgain = issue(HOSP_3, DOC_17, T.plusSeconds(120), TRIAZOLAM, 14);
 
         assertThat(queries.handle(new FindAlertsForPrescription(triazolamAgain.prescriptionId())).stream()
-                .filter(alert -> alert.prescriptionId().equals(triazolamAgain.prescriptionId())))
+                .filter(alert -> triazolamAgain.prescriptionId().equals(alert.prescriptionId())))
                 .extracting(AlertView::type, AlertView::key, alert -> alert.conflicts().get(0).sameProduct())
                 .containsExactly(tuple(AlertType.SAME_INGREDIENT, "triazolam", true),
                         tuple(AlertType.CONTRAINDICATED, "itraconazole+triazolam", false));
-        assertThat(alertsOf(triazolam)).filteredOn(alert -> alert.prescriptionId().equals(triazolam.prescriptionId()))
+        assertThat(alertsOf(triazolam)).filteredOn(alert -> triazolam.prescriptionId().equals(alert.prescriptionId()))
                 .extracting(AlertView::type).containsExactly(AlertType.CONTRAINDICATED);
         assertThat(alertsOf(itraconazole)).as("raised by the later ones, shown on the earlier one")
                 .extracting(AlertView::prescriptionId)
@@ -266,7 +274,7 @@ class AlertProjectionTest {
         PrescriptionIssued newest = issue(HOSP_3, DOC_17, T.plusSeconds(3600), ZOLPIDEM, 14);
 
         List<AlertView> own = alertsOf(newest).stream()
-                .filter(alert -> alert.prescriptionId().equals(newest.prescriptionId())).toList();
+                .filter(alert -> newest.prescriptionId().equals(alert.prescriptionId())).toList();
         assertThat(own).singleElement().satisfies(alert -> {
             assertThat(alert.type()).isEqualTo(AlertType.SAME_INGREDIENT);
             assertThat(alert.key()).isEqualTo("zolpidem");
@@ -278,6 +286,7 @@ class AlertProjectionTest {
 
     @Test
     void aDispensingMovedIntoAnOverlapRaisesTheAlertItsCheckFound() throws Exception {
+        events.send(new ConsentGiven(patient, T));
         PrescriptionIssued later = issue(HOSP_3, DOC_17, T.plusSeconds(40 * 86_400L), AMLODIPINE, 28);
         PrescriptionIssued issued = issue(HOSP_1, DOC_1, T, AMLODIPINE_GENERIC, 28);
         assertThat(alertsOf(issued)).as("28 days from today end before the other starts").isEmpty();
@@ -296,9 +305,10 @@ class AlertProjectionTest {
 
     @Test
     void anAlertRaisedAgainWithANewConflictIsOpenAgainWithBothAndKeepsItsAcknowledgements() throws Exception {
+        events.send(new ConsentGiven(patient, T));
         PrescriptionIssued first = issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
         PrescriptionIssued mine = issue(HOSP_3, DOC_17, T.plusSeconds(60), AMLODIPINE_GENERIC, 28);
-        AlertId alertId = alertsOf(mine).stream().filter(alert -> alert.prescriptionId().equals(mine.prescriptionId()))
+        AlertId alertId = alertsOf(mine).stream().filter(alert -> mine.prescriptionId().equals(alert.prescriptionId()))
                 .findFirst().orElseThrow().alertId();
         events.send(new AlertAcknowledged(mine.prescriptionId(), alertId, "seen", Party.prescriber(DOC_17, HOSP_3),
                 T.plusSeconds(120)), patient);
@@ -340,12 +350,12 @@ class AlertProjectionTest {
         dispense(dispensed, AMLODIPINE, 28, T);
         PrescriptionIssued planned = issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
         PrescriptionIssued latest = issue(HOSP_3, DOC_17, T.plusSeconds(60), AMLODIPINE_GENERIC, 28);
-        assertThat(alertsOf(latest)).filteredOn(alert -> alert.prescriptionId().equals(latest.prescriptionId()))
+        assertThat(alertsOf(latest)).filteredOn(alert -> latest.prescriptionId().equals(alert.prescriptionId()))
                 .singleElement().extracting(alert -> alert.conflicts().size()).isEqualTo(2);
 
         events.send(new PrescriptionCancelled(planned.prescriptionId(), HOSP_1, DOC_1, "duplicate", T), patient);
 
-        assertThat(alertsOf(latest)).filteredOn(alert -> alert.prescriptionId().equals(latest.prescriptionId()))
+        assertThat(alertsOf(latest)).filteredOn(alert -> latest.prescriptionId().equals(alert.prescriptionId()))
                 .singleElement().extracting(AlertView::status).isEqualTo(AlertView.OPEN);
         assertThat(course(dispensed.prescriptionId(), 1, 1)).containsEntry("status", "DISPENSED");
     }
@@ -372,7 +382,7 @@ class AlertProjectionTest {
     }
 
     private List<AlertView> ownAlerts(PrescriptionIssued issued) {
-        return alertsOf(issued).stream().filter(alert -> alert.prescriptionId().equals(issued.prescriptionId()))
+        return alertsOf(issued).stream().filter(alert -> issued.prescriptionId().equals(alert.prescriptionId()))
                 .toList();
     }
 
@@ -381,7 +391,7 @@ class AlertProjectionTest {
         PrescriptionIssued first = issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
         PrescriptionId intended = PrescriptionId.random();
         List<AlertView> draft = queries.handle(new CheckDuplicates(patient,
-                List.of(new DraftLine(1, AMLODIPINE_GENERIC, 28)), DAY, intended));
+                List.of(new DraftLine(1, AMLODIPINE_GENERIC, 28)), DAY, intended, true));
         AlertId predicted = draft.get(0).alertId();
 
         PrescriptionIssued second = issue(intended, HOSP_3, DOC_17, T.plusSeconds(60),
@@ -433,6 +443,68 @@ class AlertProjectionTest {
     }
 
     @Test
+    void aProviderSeesOnlyTheAlertsOfItsPrescriptionsAndWithoutConsentNothingOfTheOtherSide() throws Exception {
+        PrescriptionIssued first = issue(HOSP_1, DOC_1, T, ZOLPIDEM, 14);
+        PrescriptionIssued second = issue(HOSP_3, DOC_17, T.plusSeconds(60), ZOLPIDEM_GENERIC, 14);
+        PrescriptionIssued unrelated = issue(InstitutionId.of("HOSP-9"), PrescriberId.of("DOC-9"), T, METFORMIN, 28);
+
+        AlertReader thirdInstitution = new AlertReader(java.util.Set.of(unrelated.prescriptionId()),
+                java.util.Set.of(InstitutionId.of("HOSP-9")));
+        assertThat(queries.handle(new FindAlertsForPatient(patient, thirdInstitution)))
+                .as("an institution party only to the metformin sees no alert between two others").isEmpty();
+
+        AlertReader earlierSide = new AlertReader(java.util.Set.of(first.prescriptionId()), java.util.Set.of(HOSP_1));
+        assertThat(queries.handle(new FindAlertsForPatient(patient, earlierSide))).singleElement().satisfies(alert -> {
+            assertThat(alert.prescriptionId()).as("the later prescription is another institution's").isNull();
+            assertThat(alert.drugCode()).isEqualTo(ZOLPIDEM_GENERIC);
+            assertThat(alert.ingredient()).isEqualTo("zolpidem");
+            assertThat(alert.conflicts()).singleElement().extracting(Conflict::prescriptionId)
+                    .isEqualTo(first.prescriptionId());
+        });
+        AlertReader laterSide = new AlertReader(java.util.Set.of(second.prescriptionId()), java.util.Set.of(HOSP_3));
+        assertThat(queries.handle(new FindAlertsForPatient(patient, laterSide))).singleElement().satisfies(alert -> {
+            assertThat(alert.prescriptionId()).isEqualTo(second.prescriptionId());
+            Conflict other = alert.conflicts().get(0);
+            assertThat(other.drugCode()).isEqualTo(ZOLPIDEM);
+            assertThat(other.from()).isEqualTo(DAY);
+            assertThat(List.of(java.util.Optional.ofNullable(other.prescriptionId()),
+                    java.util.Optional.ofNullable(other.institutionId()),
+                    java.util.Optional.ofNullable(other.prescriberId()))).as("drug and period only")
+                    .allSatisfy(named -> assertThat(named).isEmpty());
+        });
+
+        events.send(new ConsentGiven(patient, T));
+        assertThat(queries.handle(new FindAlertsForPatient(patient, earlierSide))).singleElement()
+                .extracting(AlertView::prescriptionId).isEqualTo(second.prescriptionId());
+    }
+
+    @Test
+    void aDraftCheckWithoutACareRelationshipOrConsentNamesOnlyTheLineThatConflicts() throws Exception {
+        issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
+        issue(HOSP_1, DOC_1, T, ITRACONAZOLE, 28);
+        List<DraftLine> draft = List.of(new DraftLine(1, AMLODIPINE_GENERIC, 28), new DraftLine(2, TRIAZOLAM, 7));
+
+        List<AlertView> stranger = queries.handle(new CheckDuplicates(patient, draft, DAY, PrescriptionId.random(),
+                false));
+
+        assertThat(stranger).extracting(AlertView::lineNumber, AlertView::drugCode, AlertView::type).containsExactly(
+                tuple(1, AMLODIPINE_GENERIC, AlertType.SAME_INGREDIENT),
+                tuple(2, TRIAZOLAM, AlertType.CONTRAINDICATED));
+        assertThat(stranger).allSatisfy(alert -> {
+            assertThat(alert.conflicts()).isEmpty();
+            assertThat(alert.ingredient()).as("the pair would name what the patient takes").isNull();
+            assertThat(alert.key()).isNull();
+        });
+        assertThat(queries.handle(new CheckDuplicates(patient, draft, DAY, PrescriptionId.random(), true)))
+                .as("a care relationship sees the conflicts, masked").allSatisfy(alert ->
+                        assertThat(alert.conflicts()).isNotEmpty());
+        events.send(new ConsentGiven(patient, T));
+        assertThat(queries.handle(new CheckDuplicates(patient, draft, DAY, PrescriptionId.random(), false)))
+                .as("with consent").allSatisfy(alert -> assertThat(alert.conflicts()).extracting(Conflict::institutionId)
+                        .containsOnly(HOSP_1));
+    }
+
+    @Test
     void whatACommandAnswersFromItsCheckIsWhatTheProjectionShowsOnceItCaughtUp() throws Exception {
         issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
         PrescriptionId id = PrescriptionId.random();
@@ -456,7 +528,7 @@ class AlertProjectionTest {
     void aDraftCheckMasksEveryConflictWithoutConsentAndNamesThemWithIt() throws Exception {
         issue(HOSP_3, DOC_17, T, AMLODIPINE, 28);
         CheckDuplicates check = new CheckDuplicates(patient, List.of(new DraftLine(1, AMLODIPINE, 28)), DAY,
-                PrescriptionId.random());
+                PrescriptionId.random(), true);
 
         assertThat(queries.handle(check).get(0).conflicts()).extracting(Conflict::institutionId).containsOnlyNulls();
         assertThat(queries.handle(check).get(0).conflicts()).extracting(Conflict::sameProduct).containsExactly(true);
@@ -475,7 +547,7 @@ class AlertProjectionTest {
 
         List<AlertView> draft = queries.handle(new CheckDuplicates(patient,
                 List.of(new DraftLine(1, AMLODIPINE_GENERIC, 28), new DraftLine(2, TRIAZOLAM, 7),
-                        new DraftLine(3, METFORMIN, 28)), DAY, intended));
+                        new DraftLine(3, METFORMIN, 28)), DAY, intended, true));
 
         assertThat(List.of(count("medication_course"), count("medication_alert"), count("alert_progress"),
                 count("patient_consent"), count("course_record"))).isEqualTo(before);
