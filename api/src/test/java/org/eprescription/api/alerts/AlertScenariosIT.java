@@ -58,8 +58,12 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
         assertThat(alertsOf(first.id())).as("the earlier prescription shows the alert the later one raised")
                 .singleElement().satisfies(shown -> {
                     assertThat(shown.path("alertId").asText()).isEqualTo(alert.path("alertId").asText());
-                    assertThat(shown.path("prescriptionId").asText()).isEqualTo(second.text("prescriptionId"));
+                    assertThat(shown.path("prescriptionId").isNull()).as("another institution's, without consent")
+                            .isTrue();
                 });
+        setConsent(true);
+        assertThat(alertsOf(first.id()).get(0).path("prescriptionId").asText())
+                .isEqualTo(second.text("prescriptionId"));
     }
 
     @Test
@@ -125,8 +129,9 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
         assertThat(dispensed.status()).as(dispensed.toString()).isEqualTo(200);
         JsonNode alert = onlyAlert(dispensed.body());
         assertThat(alert.path("prescriptionId").asText()).isEqualTo(earlier.id());
-        assertThat(alert.path("conflicts").get(0).path("prescriptionId").asText())
-                .isEqualTo(other.text("prescriptionId"));
+        assertThat(alert.path("conflicts").get(0).path("prescriptionId").isMissingNode())
+                .as("another institution's course, without consent: drug and period only").isTrue();
+        assertThat(alert.path("conflicts").get(0).path("drugCode").asText()).isEqualTo(AMLODIPINE_GENERIC);
         assertThat(dispensed.body().path("alertCheck").path("performed").asBoolean()).isTrue();
         JsonNode check = recordedCheck(earlier.id(), "DISPENSING");
         assertThat(check.path("alerts")).hasSize(1);
@@ -148,8 +153,8 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
             Event shown = live.next(event -> "change".equals(event.name())
                     && event.data().path("prescriptionId").asText().equals(earlier.id())
                     && event.data().path("alerts").size() == 1, Duration.ofSeconds(5));
-            assertThat(shown.data().path("alerts").get(0).path("prescriptionId").asText())
-                    .isEqualTo(later.text("prescriptionId"));
+            assertThat(shown.data().path("alerts").get(0).path("alertId").asText())
+                    .isEqualTo(later.body().path("alerts").get(0).path("alertId").asText());
         }
     }
 
@@ -402,7 +407,8 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
         if (startDate != null) {
             body.put("startDate", startDate);
         }
-        return api().post("/duplicate-checks", body);
+        // as HOSP-A, which issued the patient's earlier prescriptions in these scenarios: a care relationship
+        return api().post("/duplicate-checks", body, prescriberHeaders("HOSP-A"));
     }
 
     /** The payload of the prescription's InteractionCheckCompleted event of that trigger, as the audit shows it. */

@@ -96,8 +96,16 @@ final class Browser implements AutoCloseable {
      * What {@code read} answers of the element {@code locator} finds, found again if a live change re-rendered it
      * meanwhile (a change may follow the one awaited: an interaction check moves the version on).
      */
-    <T> T read(By locator, Duration timeout, java.util.function.Function<WebElement, T> read) {
+    String read(By locator, Duration timeout, java.util.function.Function<WebElement, String> read) {
         return until(timeout).until(driver -> read.apply(driver.findElement(locator)));
+    }
+
+    /** Does {@code act} on the element {@code locator} finds, found again if a live change re-rendered it meanwhile. */
+    void act(By locator, Duration timeout, java.util.function.Consumer<WebElement> act) {
+        until(timeout).until(driver -> {
+            act.accept(driver.findElement(locator));
+            return true;
+        });
     }
 
     /** Saves what the browser shows as target/screenshots/NAME.png and answers the file. */

@@ -178,10 +178,8 @@ class LivePagesIT extends ExchangeIntegrationTest {
         assertThat(browser.driver().findElements(By.cssSelector("#held li[data-prescription-id]"))).isEmpty();
 
         acceptOnThePage(toDispense.exchangeCode(), "04/02/1958");
-        browser.read(prescription("held", toDispense.id()), APPEARS, item -> {
-            item.findElement(By.cssSelector("button.dispense")).click();
-            return true;
-        });
+        browser.act(prescription("held", toDispense.id()), APPEARS,
+                item -> item.findElement(By.cssSelector("button.dispense")).click());
         By dispensed = By.cssSelector("#dispensed li[data-prescription-id='" + toDispense.id()
                 + "'][data-status='COMPLETED']");
         browser.waitFor(dispensed, APPEARS);
@@ -189,10 +187,8 @@ class LivePagesIT extends ExchangeIntegrationTest {
         browser.until(APPEARS).until(ExpectedConditions.numberOfElementsToBe(prescription("held", toDispense.id()), 0));
 
         acceptOnThePage(toRelease.exchangeCode(), "04/02/1958");
-        browser.read(prescription("held", toRelease.id()), APPEARS, item -> {
-            item.findElement(By.cssSelector("button.release")).click();
-            return true;
-        });
+        browser.act(prescription("held", toRelease.id()), APPEARS,
+                item -> item.findElement(By.cssSelector("button.release")).click());
         Alert reason = browser.until(APPEARS).until(ExpectedConditions.alertIsPresent());
         reason.sendKeys("out of stock");
         reason.accept();

@@ -1,0 +1,134 @@
+package org.eprescription.api.security;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.Identity;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.ZOLPIDEM;
+import static org.eprescription.api.support.Prescriptions.ZOLPIDEM_GENERIC;
+import static org.eprescription.api.support.Prescriptions.line;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+/**
+ * Who sees which alert, and how much of it (docs/alerts.md, "Privacy"), for a patient without consent: two
+ * institutions prescribed zolpidem, a third only metformin, a fourth nothing.
+ */
+class AlertPrivacyIT extends ExchangeIntegrationTest {
+
+    private static final String METFORMIN = "3962002F1024";
+
+    private final String patient = unique("PAT");
+    private final String hospitalA = unique("HOSP");
+    private final String hospitalB = unique("HOSP");
+    private final String hospitalC = unique("HOSP");
+    private final String hospitalD = unique("HOSP");
+
+    @Test
+    void aProviderSeesOnlyAlertsOfItsPrescriptionsAndNothingOfTheOtherSide() {
+        String first = issue(hospitalA, ZOLPIDEM);
+        String second = issue(hospitalB, ZOLPIDEM_GENERIC);
+        issue(hospitalC, METFORMIN);
+
+        assertThat(alertsAs(hospitalC)).as("an institution party only to the metformin").isEmpty();
+
+        List<JsonNode> seenByA = alertsAs(hospitalA);
+        assertThat(seenByA).singleElement().satisfies(alert -> {
+            assertThat(alert.path("prescriptionId").isNull()).as("B's prescription is not named to A").isTrue();
+            assertThat(alert.path("drugCode").asText()).isEqualTo(ZOLPIDEM_GENERIC);
+            assertThat(alert.path("conflicts").get(0).path("prescriptionId").asText()).isEqualTo(first);
+        });
+        List<JsonNode> seenByB = alertsAs(hospitalB);
+        assertThat(seenByB).singleElement().satisfies(alert -> {
+            assertThat(alert.path("prescriptionId").asText()).isEqualTo(second);
+            JsonNode other = alert.path("conflicts").get(0);
+            assertThat(other.path("drugCode").asText()).isEqualTo(ZOLPIDEM);
+            assertThat(other.has("from") && other.has("to")).isTrue();
+            assertThat(other.has("prescriptionId") || other.has("institutionId") || other.has("prescriberId")
+                    || other.has("lineNumber")).as("drug and period only: " + other).isFalse();
+        });
+        Response earlier = api().as(Identity.prescriber("DOC-A", hospitalA)).get("/prescriptions/" + first);
+        assertThat(earlier.body().path("alerts").get(0).path("prescriptionId").isNull())
+                .as("nor on A's own prescription").isTrue();
+
+        setConsent(true);
+        assertThat(alertsAs(hospitalA).get(0).path("prescriptionId").asText()).isEqualTo(second);
+        assertThat(alertsAs(hospitalB).get(0).path("conflicts").get(0).path("institutionId").asText())
+                .isEqualTo(hospitalA);
+    }
+
+    @Test
+    void aDraftCheckWithoutACareRelationshipSaysOnlyWhichLineConflicts() {
+        issue(hospitalA, ZOLPIDEM);
+        issue(hospitalC, METFORMIN);
+
+        JsonNode stranger = draftAs(hospitalD);
+        assertThat(stranger.path("alerts")).hasSize(1);
+        JsonNode alert = stranger.path("alerts").get(0);
+        assertThat(alert.path("type").asText()).isEqualTo("SAME_INGREDIENT");
+        assertThat(alert.path("drugCode").asText()).isEqualTo(ZOLPIDEM_GENERIC);
+        assertThat(alert.path("conflicts")).isEmpty();
+        assertThat(alert.path("ingredient").isNull()).isTrue();
+
+        JsonNode caring = draftAs(hospitalC);
+        assertThat(caring.path("alerts").get(0).path("conflicts")).as("C issued one of the patient's prescriptions")
+                .hasSize(1);
+        assertThat(caring.path("alerts").get(0).path("conflicts").get(0).has("institutionId"))
+                .as("masked without consent").isFalse();
+
+        setConsent(true);
+        assertThat(draftAs(hospitalD).path("alerts").get(0).path("conflicts").get(0).path("institutionId").asText())
+                .as("with consent").isEqualTo(hospitalA);
+
+        JsonNode log = api().as(Identity.patient(patient)).get("/patients/" + patient + "/access-log").body();
+        List<String> checks = new ArrayList<>();
+        log.path("entries").forEach(entry -> {
+            if (entry.path("what").asText().equals("duplicate check")) {
+                checks.add(entry.path("organisationId").asText());
+            }
+        });
+        assertThat(checks).as("every check is in the patient's access log").contains(hospitalD, hospitalC);
+    }
+
+    private String issue(String institution, String drug) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("prescriptionId", UUID.randomUUID().toString());
+        body.put("patient", Map.of("id", patient, "birthDate", BIRTH_DATE.toString()));
+        body.put("prescriber", Map.of("id", "DOC-" + institution, "institutionId", institution));
+        body.put("lines", List.of(line(1, drug, 14, 14)));
+        body.put("refills", 0);
+        Response issued = api().as(Identity.prescriber("DOC-" + institution, institution)).post("/prescriptions", body);
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+        return issued.text("prescriptionId");
+    }
+
+    private List<JsonNode> alertsAs(String institution) {
+        Response answer = api().as(Identity.prescriber("DOC-" + institution, institution))
+                .get("/patients/" + patient + "/alerts");
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        List<JsonNode> alerts = new ArrayList<>();
+        answer.body().path("alerts").forEach(alerts::add);
+        return alerts;
+    }
+
+    private JsonNode draftAs(String institution) {
+        Response answer = api().as(Identity.prescriber("DOC-" + institution, institution)).post("/duplicate-checks",
+                Map.of("patientId", patient, "lines", List.of(Map.of("drugCode", ZOLPIDEM_GENERIC, "days", 14))));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.body();
+    }
+
+    private void setConsent(boolean sharingAllowed) {
+        assertThat(api().as(Identity.patient(patient)).put("/patients/" + patient + "/consent",
+                Map.of("sharingAllowed", sharingAllowed)).status()).isEqualTo(200);
+    }
+}
