@@ -25,6 +25,7 @@ import static org.eprescription.api.support.Prescriptions.ZOLPIDEM;
 import static org.eprescription.api.support.Prescriptions.ZOLPIDEM_GENERIC;
 import static org.eprescription.api.support.Prescriptions.accept;
 import static org.eprescription.api.support.Prescriptions.dispense;
+import static org.eprescription.api.support.Prescriptions.issueFor;
 import static org.eprescription.api.support.Prescriptions.item;
 import static org.eprescription.api.support.Prescriptions.line;
 import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
@@ -52,16 +53,20 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
         assertThat(alert.path("ingredient").asText()).isEqualTo("amlodipine");
         assertThat(alert.path("lineNumber").asInt()).isEqualTo(1);
         assertThat(alert.path("conflicts")).hasSize(1);
-        assertThat(alert.path("conflicts").get(0).path("prescriptionId").asText()).isEqualTo(first.id());
-        assertThat(alert.path("conflicts").get(0).path("drugCode").asText()).isEqualTo(AMLODIPINE_BRAND);
-        assertThat(alert.path("conflicts").get(0).path("sameProduct").asBoolean()).isFalse();
+        JsonNode conflict = alert.path("conflicts").get(0);
+        assertThat(conflict.path("drugCode").asText()).isEqualTo(AMLODIPINE_BRAND);
+        assertThat(conflict.path("sameProduct").asBoolean()).isFalse();
+        assertThat(conflict.has("prescriptionId")).as("another institution's course, without consent").isFalse();
         assertThat(alertsOf(first.id())).as("the earlier prescription shows the alert the later one raised")
                 .singleElement().satisfies(shown -> {
                     assertThat(shown.path("alertId").asText()).isEqualTo(alert.path("alertId").asText());
                     assertThat(shown.path("prescriptionId").isNull()).as("another institution's, without consent")
                             .isTrue();
                 });
+
         setConsent(true);
+        assertThat(alertsOf(second.text("prescriptionId")).get(0).path("conflicts").get(0).path("prescriptionId")
+                .asText()).isEqualTo(first.id());
         assertThat(alertsOf(first.id()).get(0).path("prescriptionId").asText())
                 .isEqualTo(second.text("prescriptionId"));
     }
@@ -321,6 +326,7 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
 
     @Test
     void manySourcesCollapseIntoOneAlert() {
+        setConsent(true);
         List<String> sources = new ArrayList<>();
         for (int i = 1; i <= 29; i++) {
             sources.add(issue("HOSP-" + i, ZOLPIDEM, 30).id());
@@ -384,13 +390,7 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
     // --- helpers -------------------------------------------------------------------------------------------
 
     private Map<String, Object> body(String institution, String drugCode, int days) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("prescriptionId", UUID.randomUUID().toString());
-        body.put("patient", Map.of("id", patient, "birthDate", BIRTH_DATE.toString()));
-        body.put("prescriber", Map.of("id", "DOC-" + institution, "institutionId", institution));
-        body.put("lines", List.of(line(1, drugCode, days, days)));
-        body.put("refills", 0);
-        return body;
+        return issueFor(patient, institution, drugCode, days);
     }
 
     private static Map<String, Object> withPatient(Map<String, Object> body, String patientId) {
@@ -444,8 +444,11 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
         return courses.stream().filter(c -> c.path("prescriptionId").asText().equals(prescriptionId)).toList();
     }
 
+    /** Records the consent and waits until the views apply it (the alert projection follows the event). */
     private void setConsent(boolean sharingAllowed) {
         Response response = api().put("/patients/" + patient + "/consent", Map.of("sharingAllowed", sharingAllowed));
         assertThat(response.status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> api().get("/patients/" + patient + "/medications").body()
+                .path("sharingAllowed").asBoolean() == sharingAllowed);
     }
 }

@@ -20,15 +20,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
-import static org.eprescription.api.support.Prescriptions.line;
+import static org.eprescription.api.support.Prescriptions.issueFor;
 import static org.eprescription.api.support.Prescriptions.unique;
 
 /**
@@ -55,8 +52,8 @@ class CatalogueChangeReplayIT {
         try (ConfigurableApplicationContext before = start(url, "--exchange.catalogue.directory="
                 + catalogueWithoutThePair)) {
             HttpApi api = api(before);
-            api.post("/prescriptions", body(patient, "HOSP-A", SUVOREXANT));
-            Response antibiotic = api.post("/prescriptions", body(patient, "HOSP-B", CLARITHROMYCIN));
+            api.post("/prescriptions", issueFor(patient, "HOSP-A", SUVOREXANT, 14));
+            Response antibiotic = api.post("/prescriptions", issueFor(patient, "HOSP-B", CLARITHROMYCIN, 14));
             assertThat(antibiotic.status()).as(antibiotic.toString()).isEqualTo(201);
             assertThat(antibiotic.body().path("alerts")).as("this catalogue lists no such pair").isEmpty();
             catalogueBefore = antibiotic.body().path("alertCheck").path("catalogueVersion").asText();
@@ -74,7 +71,7 @@ class CatalogueChangeReplayIT {
             Response verified = api.post("/admin/projections/medication-alerts/verify", Map.of());
             assertThat(verified.body().path("differences").asLong()).as(verified.toString()).isZero();
 
-            Response another = api.post("/prescriptions", body(patient, "HOSP-C", CLARITHROMYCIN));
+            Response another = api.post("/prescriptions", issueFor(patient, "HOSP-C", CLARITHROMYCIN, 14));
             assertThat(another.body().path("alertCheck").path("catalogueVersion").asText())
                     .isNotEqualTo(catalogueBefore);
             List<String> types = new ArrayList<>();
@@ -97,16 +94,6 @@ class CatalogueChangeReplayIT {
         try (InputStream in = CatalogueCsvLoader.class.getResourceAsStream(resource)) {
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-    }
-
-    private static Map<String, Object> body(String patient, String institution, String drug) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("prescriptionId", UUID.randomUUID().toString());
-        body.put("patient", Map.of("id", patient, "birthDate", BIRTH_DATE.toString()));
-        body.put("prescriber", Map.of("id", "DOC-" + institution, "institutionId", institution));
-        body.put("lines", List.of(line(1, drug, 14, 14)));
-        body.put("refills", 0);
-        return body;
     }
 
     private static JsonNode projection(HttpApi api, String name) {

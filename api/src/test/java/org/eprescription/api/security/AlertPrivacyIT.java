@@ -6,17 +6,16 @@ import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.Identity;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.awaitility.Awaitility.await;
 import static org.eprescription.api.support.Prescriptions.ZOLPIDEM;
 import static org.eprescription.api.support.Prescriptions.ZOLPIDEM_GENERIC;
-import static org.eprescription.api.support.Prescriptions.line;
+import static org.eprescription.api.support.Prescriptions.issueFor;
 import static org.eprescription.api.support.Prescriptions.unique;
 
 /**
@@ -100,12 +99,7 @@ class AlertPrivacyIT extends ExchangeIntegrationTest {
     }
 
     private String issue(String institution, String drug) {
-        Map<String, Object> body = new HashMap<>();
-        body.put("prescriptionId", UUID.randomUUID().toString());
-        body.put("patient", Map.of("id", patient, "birthDate", BIRTH_DATE.toString()));
-        body.put("prescriber", Map.of("id", "DOC-" + institution, "institutionId", institution));
-        body.put("lines", List.of(line(1, drug, 14, 14)));
-        body.put("refills", 0);
+        Map<String, Object> body = issueFor(patient, institution, drug, 14);
         Response issued = api().as(Identity.prescriber("DOC-" + institution, institution)).post("/prescriptions", body);
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
         return issued.text("prescriptionId");
@@ -127,8 +121,12 @@ class AlertPrivacyIT extends ExchangeIntegrationTest {
         return answer.body();
     }
 
+    /** Records the consent and waits until the views apply it (the alert projection follows the event). */
     private void setConsent(boolean sharingAllowed) {
         assertThat(api().as(Identity.patient(patient)).put("/patients/" + patient + "/consent",
                 Map.of("sharingAllowed", sharingAllowed)).status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).until(() -> api().as(Identity.patient(patient))
+                .get("/patients/" + patient + "/medications").body().path("sharingAllowed").asBoolean()
+                == sharingAllowed);
     }
 }

@@ -47,6 +47,17 @@ public final class Prescriptions {
         return body;
     }
 
+    /** One line of {@code drugCode} for {@code days} days, for a given patient, by DOC-{institution} of it. */
+    public static Map<String, Object> issueFor(String patientId, String institutionId, String drugCode, int days) {
+        Map<String, Object> body = new HashMap<>();
+        body.put("prescriptionId", UUID.randomUUID().toString());
+        body.put("patient", Map.of("id", patientId, "birthDate", BIRTH_DATE.toString()));
+        body.put("prescriber", Map.of("id", "DOC-" + institutionId, "institutionId", institutionId));
+        body.put("lines", List.of(line(1, drugCode, days, days)));
+        body.put("refills", 0);
+        return body;
+    }
+
     public static Map<String, Object> accept(String exchangeCode, LocalDate birthDate, String pharmacyId) {
         return Map.of("exchangeCode", exchangeCode, "patientBirthDate", birthDate.toString(),
                 "pharmacyId", pharmacyId, "pharmacistId", "RPH-" + pharmacyId);

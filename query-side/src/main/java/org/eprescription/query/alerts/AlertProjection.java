@@ -17,17 +17,10 @@ import org.eprescription.core.interaction.RecordedAlert;
 import org.eprescription.core.interaction.RecordedCourse;
 import org.eprescription.core.prescription.Prescription;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
-import org.eprescription.core.prescription.event.CancellationRequested;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
-import org.eprescription.core.prescription.event.PrescriptionAccepted;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
-import org.eprescription.core.prescription.event.PrescriptionCompleted;
-import org.eprescription.core.prescription.event.PrescriptionDispensed;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionExpired;
-import org.eprescription.core.prescription.event.PrescriptionIssued;
-import org.eprescription.core.prescription.event.PrescriptionReleased;
-import org.eprescription.core.prescription.event.RefillScheduled;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -101,39 +94,12 @@ public class AlertProjection {
         process(event, sequence, patientId, patient -> acknowledge(event));
     }
 
-    /** These change nothing here but the progress (their courses come with the check recorded after them). */
+    /**
+     * Every other event of a prescription (issued, accepted, released, dispensed, refill scheduled, completed,
+     * cancellation requested) changes nothing here but the progress: the courses come with the check recorded after.
+     */
     @EventHandler
-    public void on(PrescriptionIssued event, @SequenceNumber long sequence) {
-        recordProgress(event.prescriptionId(), sequence);
-    }
-
-    @EventHandler
-    public void on(PrescriptionDispensed event, @SequenceNumber long sequence) {
-        recordProgress(event.prescriptionId(), sequence);
-    }
-
-    @EventHandler
-    public void on(RefillScheduled event, @SequenceNumber long sequence) {
-        recordProgress(event.prescriptionId(), sequence);
-    }
-
-    @EventHandler
-    public void on(PrescriptionAccepted event, @SequenceNumber long sequence) {
-        recordProgress(event.prescriptionId(), sequence);
-    }
-
-    @EventHandler
-    public void on(PrescriptionReleased event, @SequenceNumber long sequence) {
-        recordProgress(event.prescriptionId(), sequence);
-    }
-
-    @EventHandler
-    public void on(PrescriptionCompleted event, @SequenceNumber long sequence) {
-        recordProgress(event.prescriptionId(), sequence);
-    }
-
-    @EventHandler
-    public void on(CancellationRequested event, @SequenceNumber long sequence) {
+    public void on(PrescriptionEvent event, @SequenceNumber long sequence) {
         recordProgress(event.prescriptionId(), sequence);
     }
 
