@@ -18,7 +18,14 @@ public enum Refusal {
     UNKNOWN_LINE(Kind.RULE_VIOLATION),
     QUANTITY_EXCEEDS_REMAINING(Kind.RULE_VIOLATION),
     SUPPLY_LONGER_THAN_PRESCRIBED(Kind.RULE_VIOLATION),
+    /** A substitute without the same ingredients by the same route. */
     SUBSTITUTE_NOT_EQUIVALENT(Kind.RULE_VIOLATION),
+    /** A substitute of another form group, such as extended-release for immediate-release. */
+    SUBSTITUTE_OTHER_FORM(Kind.RULE_VIOLATION),
+    /** A substitute whose ingredient amounts cannot match the prescribed ones, or whose units are stronger. */
+    SUBSTITUTE_NOT_DOSE_EQUIVALENT(Kind.RULE_VIOLATION),
+    /** A substitute the catalogue cannot show to be dose-true: strength or form group unknown or not comparable. */
+    SUBSTITUTE_NOT_VERIFIABLE(Kind.RULE_VIOLATION),
     NOT_CANCELLABLE(Kind.CONFLICT),
     NOT_THE_ISSUING_INSTITUTION(Kind.FORBIDDEN),
     NOT_INVOLVED(Kind.FORBIDDEN);

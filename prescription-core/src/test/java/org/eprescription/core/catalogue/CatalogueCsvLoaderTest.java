@@ -24,8 +24,8 @@ class CatalogueCsvLoaderTest {
     }
 
     @Test
-    void theBundledSampleHasThirtyFourDrugsAndElevenContraindicatedPairs() {
-        assertThat(catalogue.size()).isEqualTo(34);
+    void theBundledSampleHasThirtySixDrugsAndElevenContraindicatedPairs() {
+        assertThat(catalogue.size()).isEqualTo(36);
         assertThat(catalogue.contraindicatedPairs()).hasSize(11);
     }
 
