@@ -7,6 +7,10 @@ public enum Refusal {
     TOO_MANY_REFILLS(Kind.RULE_VIOLATION),
     VALID_UNTIL_BEFORE_ISSUE(Kind.RULE_VIOLATION),
     VALID_UNTIL_BEYOND_HORIZON(Kind.RULE_VIOLATION),
+    /** A line's days above the longest supply the catalogue allows for its drug. */
+    DAYS_ABOVE_LONGEST_SUPPLY(Kind.RULE_VIOLATION),
+    /** Refills for a drug the catalogue marks as not refillable (hypnotics, patches). */
+    REFILL_NOT_ALLOWED(Kind.RULE_VIOLATION),
     DIFFERENT_ISSUE_UNDER_SAME_ID(Kind.CONFLICT),
     UNKNOWN_EXCHANGE_CODE(Kind.NOT_FOUND),
     HELD_BY_ANOTHER_PHARMACY(Kind.CONFLICT),
