@@ -2,6 +2,8 @@ package org.eprescription.core.catalogue;
 
 import org.eprescription.core.ids.DrugCode;
 
+import java.math.BigDecimal;
+import java.math.MathContext;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -61,6 +63,32 @@ public record Drug(DrugCode code, String name, Set<String> ingredients, Route ro
 
     public Optional<Strength> strengthOf(String ingredient) {
         return Optional.ofNullable(strengths.get(ingredient));
+    }
+
+    /**
+     * How many units of this drug deliver what {@code quantity} units of {@code other} deliver: 56 of amlodipine
+     * 2.5 mg are 28 of amlodipine 5 mg. Empty unless both give comparable strengths of the same ingredients in the
+     * same proportions.
+     */
+    public Optional<BigDecimal> unitsDelivering(BigDecimal quantity, Drug other) {
+        if (!strengthKnown() || !other.strengthKnown() || !ingredients.equals(other.ingredients)) {
+            return Optional.empty();
+        }
+        BigDecimal ratio = null;
+        for (Map.Entry<String, Strength> ingredient : strengths.entrySet()) {
+            Optional<BigDecimal> theirs = other.strengthOf(ingredient.getKey())
+                    .flatMap(strength -> strength.amountIn(ingredient.getValue()));
+            if (theirs.isEmpty()) {
+                return Optional.empty();
+            }
+            BigDecimal each = theirs.get().divide(ingredient.getValue().amount(), MathContext.DECIMAL64);
+            if (ratio != null && ratio.compareTo(each) != 0) {
+                return Optional.empty();
+            }
+            ratio = each;
+        }
+        BigDecimal units = quantity.multiply(ratio).round(MathContext.DECIMAL64).stripTrailingZeros();
+        return Optional.of(units.scale() < 0 ? units.setScale(0) : units);
     }
 
     public Optional<Integer> longestSupply() {

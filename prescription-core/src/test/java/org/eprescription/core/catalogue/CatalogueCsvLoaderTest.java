@@ -251,6 +251,18 @@ class CatalogueCsvLoaderTest {
     }
 
     @Test
+    void unitsDeliveringTheSameDoseFollowTheStrengths() {
+        Drug amlodipine5 = drug("2171022F1021");
+        assertThat(amlodipine5.unitsDelivering(new BigDecimal("56"), drug("2171022F2028")))
+                .hasValueSatisfying(units -> assertThat(units).isEqualTo(new BigDecimal("28")));
+        assertThat(drug("2171022F2028").unitsDelivering(new BigDecimal("14"), amlodipine5))
+                .hasValueSatisfying(units -> assertThat(units).isEqualTo(new BigDecimal("28")));
+        assertThat(drug("2149114F1026").unitsDelivering(BigDecimal.TEN, drug("2149114F2022")))
+                .as("other proportions of valsartan and amlodipine").isEmpty();
+        assertThat(amlodipine5.unitsDelivering(BigDecimal.TEN, drug("2149114F1026"))).isEmpty();
+    }
+
+    @Test
     void aDrugWithoutIngredientsIsRejected() {
         String drugs = """
                 drug_code,name,ingredients,route,class_code,class_name,unit
