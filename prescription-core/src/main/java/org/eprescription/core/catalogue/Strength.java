@@ -38,7 +38,8 @@ public record Strength(BigDecimal amount, String unit) {
     public static Strength parse(String text) {
         String[] parts = text.strip().split("\\s+");
         if (parts.length != 2) {
-            throw new IllegalArgumentException("a strength is an amount and a unit, such as '5 mg', not '" + text + "'");
+            throw new IllegalArgumentException(
+                    "a strength is an amount and a unit, such as '5 mg', not '" + text + "'");
         }
         try {
             return new Strength(new BigDecimal(parts[0]), parts[1]);

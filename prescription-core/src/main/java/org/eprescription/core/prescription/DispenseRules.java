@@ -16,9 +16,9 @@ import java.util.TreeMap;
 import static org.eprescription.core.prescription.Prescription.refused;
 
 /**
- * What a dispensing must satisfy (docs/domain.md, "The rules in detail"): known lines, positive quantities, never
- * more days than the line's days of supply, a substitute only when it is dose-true, and never more than prescribed
- * within one use, counted in the amount of each ingredient.
+ * What a dispensing must satisfy (docs/domain.md, "Commands, events and refusals"): known lines, positive
+ * quantities, never more days than the line's days of supply, a substitute only when it is dose-true, and never more
+ * than prescribed within one use, counted in the amount of each ingredient.
  */
 final class DispenseRules {
 

@@ -198,7 +198,8 @@ class CatalogueCsvLoaderTest {
     @Test
     void emptyNewColumnsMeanUnknownToo() throws IOException {
         DrugCatalogue loaded = CatalogueCsvLoader.load(new StringReader(NEW_HEADER
-                + "X1,Drug one,one,oral,1111,class,tablet,,,,,,\n"), new StringReader("ingredient_a,ingredient_b,note\n"));
+                        + "X1,Drug one,one,oral,1111,class,tablet,,,,,,\n"),
+                new StringReader("ingredient_a,ingredient_b,note\n"));
         Drug drug = loaded.find(DrugCode.of("X1")).orElseThrow();
         assertThat(drug.strengthKnown()).isFalse();
         assertThat(drug.formGroup()).isNull();

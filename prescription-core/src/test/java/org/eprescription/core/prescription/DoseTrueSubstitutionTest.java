@@ -13,8 +13,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Dose-true substitution (docs/domain.md, "The rules in detail"): a substitute has the prescribed ingredients, form
- * group and amount of each ingredient; what a use dispenses is counted in ingredient amounts, never in units.
+ * Dose-true substitution (docs/domain.md, "Commands, events and refusals"): a substitute has the prescribed
+ * ingredients, form group and amount of each ingredient; what a use dispenses is counted in ingredient amounts,
+ * never in units.
  */
 class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
 
@@ -122,7 +123,8 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
         // a hypothetical 40 mg + 2.5 mg combination: 56 of them are 2240 mg + 140 mg, as 28 x (80 mg + 5 mg)
         DrugCode halfCombination = DrugCode.of("2149114F3029");
         fixture = fixtureWith(sampleWith(halfCombination + ",Valsartan 40 mg / amlodipine 2.5 mg combination tablet,"
-                + "valsartan;amlodipine,oral,2149,other antihypertensives,tablet,40 mg;2.5 mg,tablet,oral-solid,yes,,"));
+                + "valsartan;amlodipine,oral,2149,other antihypertensives,tablet,40 mg;2.5 mg,tablet,oral-solid,"
+                + "yes,,"));
         fixture.given(issued(line(1, VALSARTAN_AMLODIPINE, 28, 28)), accepted(PHARMACY_A))
                 .when(dispense(PHARMACY_A, itemOf(1, halfCombination, 56, 28)))
                 .expectEvents(dispensed(PHARMACY_A, 1, true, itemOf(1, halfCombination, 56, 28)), completed());
