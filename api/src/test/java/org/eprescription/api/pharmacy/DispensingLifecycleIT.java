@@ -12,8 +12,13 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_GENERIC;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_HALF_STRENGTH;
 import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.NIFEDIPINE_CAPSULE;
+import static org.eprescription.api.support.Prescriptions.NIFEDIPINE_EXTENDED_RELEASE;
 import static org.eprescription.api.support.Prescriptions.VALSARTAN_AMLODIPINE;
+import static org.eprescription.api.support.Prescriptions.ZOLPIDEM;
+import static org.eprescription.api.support.Prescriptions.ZOLPIDEM_DOUBLE_STRENGTH;
 import static org.eprescription.api.support.Prescriptions.accept;
 import static org.eprescription.api.support.Prescriptions.dispense;
 import static org.eprescription.api.support.Prescriptions.issue;
@@ -126,6 +131,55 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
         assertThat(generic.status()).isEqualTo(200);
         assertThat(generic.body().path("dispensings").get(0).path("items").get(0).path("drugCode").asText())
                 .isEqualTo(AMLODIPINE_GENERIC);
+    }
+
+    @Test
+    void doubleTheStrengthIsRefusedAsNotDoseEquivalent() {
+        var body = issue(unique("HOSP"));
+        body.put("lines", List.of(line(1, ZOLPIDEM, 14, 14)));
+        IssuedPrescription rx = issued(body);
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+
+        Response doubleStrength = api().post(rx.path() + "/dispense",
+                dispense("PH-A", true, item(1, ZOLPIDEM_DOUBLE_STRENGTH, 14, 14)));
+
+        assertThat(doubleStrength.status()).isEqualTo(422);
+        assertThat(doubleStrength.contentType()).startsWith("application/problem+json");
+        assertThat(doubleStrength.text("refusal")).isEqualTo("SUBSTITUTE_NOT_DOSE_EQUIVALENT");
+        assertThat(doubleStrength.text("type")).isEqualTo("/problems/substitute-not-dose-equivalent");
+        assertThat(doubleStrength.text("detail")).contains(ZOLPIDEM_DOUBLE_STRENGTH);
+        Response view = api().get(rx.path());
+        assertThat(view.text("status")).isEqualTo("ACCEPTED");
+        assertThat(view.body().path("dispensings").size()).isZero();
+    }
+
+    @Test
+    void halfTheStrengthInDoubleTheQuantityIsDispensedAndCompletesThePrescription() {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+
+        Response halfStrength = api().post(rx.path() + "/dispense",
+                dispense("PH-A", false, item(1, AMLODIPINE_HALF_STRENGTH, 56, 28)));
+
+        assertThat(halfStrength.status()).isEqualTo(200);
+        assertThat(halfStrength.text("status")).as("56 x 2.5 mg is the whole 28 x 5 mg").isEqualTo("COMPLETED");
+        assertThat(halfStrength.body().path("dispensings").get(0).path("items").get(0).path("drugCode").asText())
+                .isEqualTo(AMLODIPINE_HALF_STRENGTH);
+    }
+
+    @Test
+    void extendedReleaseForImmediateReleaseIsRefusedAsAnotherForm() {
+        var body = issue(unique("HOSP"));
+        body.put("lines", List.of(line(1, NIFEDIPINE_CAPSULE, 42, 14)));
+        IssuedPrescription rx = issued(body);
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+
+        Response extendedRelease = api().post(rx.path() + "/dispense",
+                dispense("PH-A", true, item(1, NIFEDIPINE_EXTENDED_RELEASE, 21, 14)));
+
+        assertThat(extendedRelease.status()).isEqualTo(422);
+        assertThat(extendedRelease.text("refusal")).isEqualTo("SUBSTITUTE_OTHER_FORM");
+        assertThat(extendedRelease.text("type")).isEqualTo("/problems/substitute-other-form");
     }
 
     @Test

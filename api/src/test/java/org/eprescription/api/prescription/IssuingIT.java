@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.support.Prescriptions.ZOLPIDEM;
 import static org.eprescription.api.support.Prescriptions.issue;
 import static org.eprescription.api.support.Prescriptions.line;
 import static org.eprescription.api.support.Prescriptions.unique;
@@ -105,6 +106,38 @@ class IssuingIT extends ExchangeIntegrationTest {
 
         assertThat(response.status()).isEqualTo(422);
         assertThat(response.text("refusal")).isEqualTo("TOO_MANY_REFILLS");
+    }
+
+    @Test
+    void refillsOfAHypnoticAreRefusedAndNothingIsIssued() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        body.put("lines", List.of(line(1, ZOLPIDEM, 7, 7)));
+        body.put("refills", 2);
+
+        Response response = api().post("/prescriptions", body);
+
+        assertThat(response.status()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.text("refusal")).isEqualTo("REFILL_NOT_ALLOWED");
+        assertThat(response.text("type")).isEqualTo("/problems/refill-not-allowed");
+        assertThat(response.text("detail")).contains(ZOLPIDEM);
+        assertThat(api().get("/prescriptions/" + body.get("prescriptionId")).status()).isEqualTo(404);
+    }
+
+    @Test
+    void moreDaysThanADrugsLongestSupplyAreRefusedAndItsLongestSupplyIsIssued() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        body.put("lines", List.of(line(1, ZOLPIDEM, 31, 31)));
+
+        Response tooLong = api().post("/prescriptions", body);
+        body.put("lines", List.of(line(1, ZOLPIDEM, 30, 30)));
+        Response thirtyDays = api().post("/prescriptions", body);
+
+        assertThat(tooLong.status()).isEqualTo(422);
+        assertThat(tooLong.text("refusal")).isEqualTo("DAYS_ABOVE_LONGEST_SUPPLY");
+        assertThat(tooLong.text("type")).isEqualTo("/problems/days-above-longest-supply");
+        assertThat(tooLong.text("detail")).contains("30");
+        assertThat(thirtyDays.status()).isEqualTo(201);
     }
 
     @Test

@@ -12,9 +12,13 @@ public final class Prescriptions {
 
     public static final String AMLODIPINE_BRAND = "2171022F1021";
     public static final String AMLODIPINE_GENERIC = "2171022F3024";
+    public static final String AMLODIPINE_HALF_STRENGTH = "2171022F2028";
+    public static final String NIFEDIPINE_CAPSULE = "2171014M1020";
+    public static final String NIFEDIPINE_EXTENDED_RELEASE = "2171014G4023";
     public static final String VALSARTAN_AMLODIPINE = "2149114F1026";
     public static final String ZOLPIDEM = "1129009F1025";
     public static final String ZOLPIDEM_GENERIC = "1129009F1211";
+    public static final String ZOLPIDEM_DOUBLE_STRENGTH = "1129009F2021";
     public static final LocalDate BIRTH_DATE = LocalDate.of(1958, 4, 2);
 
     private Prescriptions() {

@@ -15,14 +15,19 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads the drug catalogue from two CSV files with headers: {@code drug-catalogue*.csv}
- * (drug_code,name,ingredients,route,class_code,class_name,unit; ingredients separated by ';') and
- * {@code contraindicated-pairs*.csv} (ingredient_a,ingredient_b,note).
+ * (drug_code,name,ingredients,route,class_code,class_name,unit; ingredients separated by ';'; then optionally
+ * strengths,dosage_form,form_group,refill_allowed,max_days,name_ja) and {@code contraindicated-pairs*.csv}
+ * (ingredient_a,ingredient_b,note). A file without the optional columns, or a row leaving them empty, leaves what
+ * they say unknown (see {@link Drug}).
  */
 public final class CatalogueCsvLoader {
 
@@ -56,9 +61,7 @@ public final class CatalogueCsvLoader {
     public static DrugCatalogue load(Reader drugsCsv, Reader pairsCsv) throws IOException {
         List<Drug> drugs = new ArrayList<>();
         for (Map<String, String> row : rows(drugsCsv)) {
-            drugs.add(new Drug(DrugCode.of(row.get("drug_code")), row.get("name"), ingredients(row.get("ingredients")),
-                    Route.parse(row.get("route")), row.get("class_code").strip(), row.get("class_name"),
-                    row.get("unit")));
+            drugs.add(drug(row));
         }
         List<ContraindicatedPair> pairs = new ArrayList<>();
         for (Map<String, String> row : rows(pairsCsv)) {
@@ -68,6 +71,65 @@ public final class CatalogueCsvLoader {
         return new DrugCatalogue(drugs, pairs);
     }
 
+    private static Drug drug(Map<String, String> row) {
+        DrugCode code = DrugCode.of(row.get("drug_code"));
+        List<String> ingredients = ingredients(row.get("ingredients"));
+        try {
+            return new Drug(code, row.get("name"), Set.copyOf(ingredients), Route.parse(row.get("route")),
+                    row.get("class_code").strip(), row.get("class_name"), row.get("unit"),
+                    strengths(ingredients, optional(row, "strengths")), optional(row, "dosage_form"),
+                    optional(row, "form_group"), refillAllowed(optional(row, "refill_allowed")),
+                    maxDays(optional(row, "max_days")), optional(row, "name_ja"));
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("drug " + code + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** A column's value, or null when the file has no such column or the row leaves it empty. */
+    private static String optional(Map<String, String> row, String column) {
+        String value = row.get(column);
+        return value == null || value.isBlank() ? null : value.strip();
+    }
+
+    /** {@code "80 mg;5 mg"}: one strength per ingredient, in the order of the ingredients column. */
+    private static Map<String, Strength> strengths(List<String> ingredients, String text) {
+        if (text == null) {
+            return Map.of();
+        }
+        String[] parts = text.split(";");
+        if (parts.length != ingredients.size()) {
+            throw new IllegalArgumentException(parts.length + " strengths '" + text + "' for "
+                    + ingredients.size() + " ingredients " + ingredients);
+        }
+        Map<String, Strength> strengths = new LinkedHashMap<>();
+        for (int i = 0; i < parts.length; i++) {
+            strengths.put(ingredients.get(i), Strength.parse(parts[i]));
+        }
+        return strengths;
+    }
+
+    private static boolean refillAllowed(String text) {
+        if (text == null) {
+            return true;
+        }
+        return switch (text.toLowerCase(Locale.ROOT)) {
+            case "yes", "true" -> true;
+            case "no", "false" -> false;
+            default -> throw new IllegalArgumentException("refill_allowed is yes or no, not '" + text + "'");
+        };
+    }
+
+    private static Integer maxDays(String text) {
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Integer.valueOf(text);
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("max_days is a whole number of days, not '" + text + "'", e);
+        }
+    }
+
     private static List<Map<String, String>> rows(Reader reader) throws IOException {
         CsvSchema schema = CsvSchema.emptySchema().withHeader();
         try (MappingIterator<Map<String, String>> it = CSV.readerForMapOf(String.class).with(schema).readValues(reader)) {
@@ -75,14 +137,14 @@ public final class CatalogueCsvLoader {
         }
     }
 
-    private static LinkedHashSet<String> ingredients(String text) {
+    private static List<String> ingredients(String text) {
         LinkedHashSet<String> result = new LinkedHashSet<>();
         Arrays.stream(text.split(";")).map(CatalogueCsvLoader::normalise).filter(s -> !s.isEmpty()).forEach(result::add);
-        return result;
+        return List.copyOf(result);
     }
 
     private static String normalise(String ingredient) {
-        return ingredient.strip().toLowerCase(java.util.Locale.ROOT);
+        return ingredient.strip().toLowerCase(Locale.ROOT);
     }
 
     private static InputStream resource(String name) {

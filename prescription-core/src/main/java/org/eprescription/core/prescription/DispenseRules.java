@@ -2,30 +2,48 @@ package org.eprescription.core.prescription;
 
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.catalogue.Strength;
+import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.prescription.command.DispensePrescription;
 
 import java.math.BigDecimal;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
 
 import static org.eprescription.core.prescription.Prescription.refused;
 
 /**
- * What a dispensing must satisfy: known lines, positive quantities, never more than prescribed within one use,
- * never more days than the line's days of supply, and a substitute only of the same ingredients by the same route.
+ * What a dispensing must satisfy (docs/domain.md, "Commands, events and refusals"): known lines, positive
+ * quantities, never more days than the line's days of supply, a substitute only when it is dose-true, and never more
+ * than prescribed within one use, counted in the amount of each ingredient.
  */
 final class DispenseRules {
+
+    /** The measure of a line whose prescribed drug has no known strength: its units. */
+    private static final String UNITS = "";
 
     private DispenseRules() {
     }
 
-    /** Checks the command and answers the quantity per line dispensed in this use once it is applied. */
-    static Map<Integer, BigDecimal> check(DispensePrescription command, Map<Integer, PrescribedLine> lines,
-                                          Map<Integer, BigDecimal> dispensedInUse, DrugCatalogue catalogue) {
+    /**
+     * Checks the command against what the use already dispensed and answers whether every line has then been
+     * dispensed in full.
+     */
+    static boolean check(DispensePrescription command, Map<Integer, PrescribedLine> lines,
+                         List<DispensedItem> dispensedInUse, DrugCatalogue catalogue) {
         if (command.items().isEmpty()) {
             throw refused(Refusal.INVALID_DISPENSE, "a dispensing names at least one item");
         }
-        Map<Integer, BigDecimal> after = new HashMap<>(dispensedInUse);
+        Map<Integer, Map<String, BigDecimal>> supplied = new HashMap<>();
+        for (DispensedItem earlier : dispensedInUse) {
+            PrescribedLine line = lines.get(earlier.lineNumber());
+            if (line != null) {
+                add(supplied, line, suppliedBy(line, earlier, catalogue));
+            }
+        }
         for (DispensedItem item : command.items()) {
             PrescribedLine line = lines.get(item.lineNumber());
             if (line == null) {
@@ -43,25 +61,143 @@ final class DispenseRules {
                         + " days would exceed the prescribed " + line.days());
             }
             checkSubstitution(line, item, catalogue);
-            BigDecimal total = after.merge(item.lineNumber(), item.quantity(), BigDecimal::add);
-            if (total.compareTo(line.quantity()) > 0) {
-                throw refused(Refusal.QUANTITY_EXCEEDS_REMAINING, "line " + item.lineNumber() + ": "
-                        + total.stripTrailingZeros().toPlainString() + " would exceed the prescribed "
-                        + line.quantity().stripTrailingZeros().toPlainString());
-            }
+            Map<String, BigDecimal> total = add(supplied, line, suppliedBy(line, item, catalogue));
+            Map<String, BigDecimal> prescribed = prescribed(line, catalogue);
+            prescribed.forEach((measure, amount) -> {
+                BigDecimal given = total.getOrDefault(measure, BigDecimal.ZERO);
+                if (given.compareTo(amount) > 0) {
+                    throw refused(Refusal.QUANTITY_EXCEEDS_REMAINING, "line " + item.lineNumber() + ": "
+                            + describe(given, measure, line, catalogue) + " would exceed the prescribed "
+                            + describe(amount, measure, line, catalogue));
+                }
+            });
         }
-        return after;
+        return lines.values().stream().allMatch(line -> {
+            Map<String, BigDecimal> given = supplied.getOrDefault(line.lineNumber(), Map.of());
+            return prescribed(line, catalogue).entrySet().stream().allMatch(entry ->
+                    given.getOrDefault(entry.getKey(), BigDecimal.ZERO).compareTo(entry.getValue()) >= 0);
+        });
     }
 
+    /**
+     * A substitute must have the same ingredients by the same route, belong to the same form group, and deliver each
+     * ingredient in the prescribed proportions from units no stronger than the prescribed ones: the dosage counts
+     * units, so 28 x 5 mg may go out as 56 x 2.5 mg but never as 14 x 10 mg. What the catalogue does not say
+     * (strength, form group) is never taken to be equal.
+     */
     private static void checkSubstitution(PrescribedLine line, DispensedItem item, DrugCatalogue catalogue) {
-        if (item.drugCode() == null || item.drugCode().equals(line.drugCode())) {
+        if (sameProduct(line, item)) {
             return;
         }
         Drug prescribed = Prescription.requireDrug(catalogue, line.drugCode());
         Drug substitute = Prescription.requireDrug(catalogue, item.drugCode());
+        String which = "line " + item.lineNumber() + ": " + item.drugCode();
         if (!prescribed.isSubstitutableBy(substitute)) {
-            throw refused(Refusal.SUBSTITUTE_NOT_EQUIVALENT, "line " + item.lineNumber() + ": " + item.drugCode()
-                    + " does not have the same ingredients and route as " + line.drugCode());
+            throw refused(Refusal.SUBSTITUTE_NOT_EQUIVALENT, which + " does not have the same ingredients and route as "
+                    + line.drugCode());
         }
+        if (prescribed.formGroup() == null || substitute.formGroup() == null) {
+            throw refused(Refusal.SUBSTITUTE_NOT_VERIFIABLE, which + ": the catalogue gives no form group for "
+                    + (prescribed.formGroup() == null ? line.drugCode() : item.drugCode()));
+        }
+        if (!prescribed.formGroup().equals(substitute.formGroup())) {
+            throw refused(Refusal.SUBSTITUTE_OTHER_FORM, which + " is " + substitute.formGroup() + ", not "
+                    + prescribed.formGroup() + " like " + line.drugCode());
+        }
+        Map<String, BigDecimal> perUnit = substitutePerUnit(prescribed, substitute)
+                .orElseThrow(() -> refused(Refusal.SUBSTITUTE_NOT_VERIFIABLE, which
+                        + ": the catalogue gives no comparable strength of every ingredient for it and "
+                        + line.drugCode()));
+        String reference = perUnit.keySet().iterator().next();
+        BigDecimal referenceGiven = perUnit.get(reference);
+        BigDecimal referencePrescribed = prescribed.strengths().get(reference).amount();
+        for (Map.Entry<String, BigDecimal> ingredient : perUnit.entrySet()) {
+            BigDecimal prescribedAmount = prescribed.strengths().get(ingredient.getKey()).amount();
+            if (ingredient.getValue().multiply(referencePrescribed)
+                    .compareTo(referenceGiven.multiply(prescribedAmount)) != 0) {
+                throw refused(Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT, which + " (" + strengths(substitute)
+                        + ") holds its ingredients in other proportions than " + line.drugCode() + " ("
+                        + strengths(prescribed) + "): no quantity of it gives the prescribed amount of each");
+            }
+        }
+        if (referenceGiven.compareTo(referencePrescribed) > 0) {
+            throw refused(Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT, which + " (" + strengths(substitute)
+                    + ") is stronger per unit than " + line.drugCode() + " (" + strengths(prescribed)
+                    + "); a lower strength in a larger quantity may replace it, a higher one may not");
+        }
+    }
+
+    /** The substitute's amount of each ingredient per unit in the prescribed drug's units; empty if not comparable. */
+    private static Optional<Map<String, BigDecimal>> substitutePerUnit(Drug prescribed, Drug substitute) {
+        if (!prescribed.strengthKnown() || !substitute.strengthKnown()) {
+            return Optional.empty();
+        }
+        Map<String, BigDecimal> perUnit = new TreeMap<>();
+        for (Map.Entry<String, Strength> ingredient : prescribed.strengths().entrySet()) {
+            Optional<BigDecimal> amount = substitute.strengthOf(ingredient.getKey())
+                    .flatMap(strength -> strength.amountIn(ingredient.getValue()));
+            if (amount.isEmpty()) {
+                return Optional.empty();
+            }
+            perUnit.put(ingredient.getKey(), amount.get());
+        }
+        return Optional.of(perUnit);
+    }
+
+    /** What the line prescribes: the amount of each ingredient, or its units when the drug's strength is unknown. */
+    private static Map<String, BigDecimal> prescribed(PrescribedLine line, DrugCatalogue catalogue) {
+        Drug drug = catalogue.find(line.drugCode()).orElse(null);
+        if (drug == null || !drug.strengthKnown()) {
+            return Map.of(UNITS, line.quantity());
+        }
+        Map<String, BigDecimal> amounts = new TreeMap<>();
+        drug.strengths().forEach((ingredient, strength) ->
+                amounts.put(ingredient, line.quantity().multiply(strength.amount())));
+        return amounts;
+    }
+
+    /**
+     * What an item supplies of its line, in the line's measure. An earlier item whose substitute cannot be compared
+     * (accepted before these rules, or under another catalogue) counts as that many units of the prescribed drug.
+     */
+    private static Map<String, BigDecimal> suppliedBy(PrescribedLine line, DispensedItem item,
+                                                      DrugCatalogue catalogue) {
+        Drug prescribed = catalogue.find(line.drugCode()).orElse(null);
+        if (prescribed == null || !prescribed.strengthKnown()) {
+            return Map.of(UNITS, item.quantity());
+        }
+        Optional<Map<String, BigDecimal>> perUnit = sameProduct(line, item)
+                ? Optional.empty()
+                : catalogue.find(item.drugCode()).flatMap(substitute -> substitutePerUnit(prescribed, substitute));
+        Map<String, BigDecimal> amounts = new TreeMap<>();
+        prescribed.strengths().forEach((ingredient, strength) -> amounts.put(ingredient, item.quantity()
+                .multiply(perUnit.map(given -> given.get(ingredient)).orElse(strength.amount()))));
+        return amounts;
+    }
+
+    private static Map<String, BigDecimal> add(Map<Integer, Map<String, BigDecimal>> supplied, PrescribedLine line,
+                                               Map<String, BigDecimal> amounts) {
+        Map<String, BigDecimal> total = supplied.computeIfAbsent(line.lineNumber(), number -> new HashMap<>());
+        amounts.forEach((measure, amount) -> total.merge(measure, amount, BigDecimal::add));
+        return total;
+    }
+
+    private static boolean sameProduct(PrescribedLine line, DispensedItem item) {
+        DrugCode given = item.drugCode();
+        return given == null || given.equals(line.drugCode());
+    }
+
+    private static String describe(BigDecimal amount, String measure, PrescribedLine line, DrugCatalogue catalogue) {
+        String number = amount.stripTrailingZeros().toPlainString();
+        if (UNITS.equals(measure)) {
+            return number;
+        }
+        // an amount per unit (20 mg/g) times a quantity in that unit is an amount (mg)
+        String unit = catalogue.find(line.drugCode()).orElseThrow().strengths().get(measure).unit().split("/")[0];
+        return number + " " + unit + " of " + measure;
+    }
+
+    private static String strengths(Drug drug) {
+        return String.join(" + ", new TreeMap<>(drug.strengths()).values().stream().map(Strength::toString).toList());
     }
 }

@@ -1,5 +1,6 @@
 package org.eprescription.core.prescription;
 
+import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.prescription.command.IssuePrescription;
 
@@ -10,7 +11,10 @@ import java.util.Set;
 
 import static org.eprescription.core.prescription.Prescription.refused;
 
-/** What a prescription must satisfy to be issued (docs/domain.md: "A prescription"). */
+/**
+ * What a prescription must satisfy to be issued (docs/domain.md: "A prescription"), including the catalogue's supply
+ * limits: no line longer than its drug's longest supply, no refills for a drug that may not be refilled.
+ */
 final class IssueRules {
 
     private IssueRules() {
@@ -31,6 +35,15 @@ final class IssueRules {
         if (command.refills() < 0 || command.refills() > Prescription.MAX_REFILLS) {
             throw refused(Refusal.TOO_MANY_REFILLS,
                     "refills must be 0 to " + Prescription.MAX_REFILLS + ", not " + command.refills());
+        }
+        if (command.refills() > 0) {
+            for (PrescribedLine line : command.lines()) {
+                Drug drug = Prescription.requireDrug(catalogue, line.drugCode());
+                if (!drug.refillAllowed()) {
+                    throw refused(Refusal.REFILL_NOT_ALLOWED, "line " + line.lineNumber() + ": " + line.drugCode()
+                            + " may not be prescribed with refills");
+                }
+            }
         }
         if (command.validUntil() != null && command.validUntil().isBefore(today)) {
             throw refused(Refusal.VALID_UNTIL_BEFORE_ISSUE,
@@ -53,6 +66,10 @@ final class IssueRules {
         if (line.quantity() == null || line.quantity().compareTo(BigDecimal.ZERO) <= 0) {
             throw refused(Refusal.INVALID_LINES, "line " + line.lineNumber() + ": quantity must be positive");
         }
-        Prescription.requireDrug(catalogue, line.drugCode());
+        Drug drug = Prescription.requireDrug(catalogue, line.drugCode());
+        if (drug.maxDays() != null && line.days() > drug.maxDays()) {
+            throw refused(Refusal.DAYS_ABOVE_LONGEST_SUPPLY, "line " + line.lineNumber() + ": " + line.drugCode()
+                    + " may be prescribed for at most " + drug.maxDays() + " days, not " + line.days());
+        }
     }
 }

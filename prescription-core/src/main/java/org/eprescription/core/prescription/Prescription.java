@@ -40,7 +40,6 @@ import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.core.prescription.event.RefillScheduled;
 
-import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -83,7 +82,8 @@ public class Prescription {
     private int currentUse;
     private PharmacyId holdingPharmacy;
     private CancellationRequested pendingCancellation;
-    private final Map<Integer, BigDecimal> dispensedInUse = new HashMap<>();
+    /** Everything dispensed in the current use; the dispense rules count it in ingredient amounts. */
+    private final List<DispensedItem> dispensedInUse = new ArrayList<>();
     private int supplyDaysOfUse;
     private LocalDate refillWindowOpens;
     private LocalDate refillWindowCloses;
@@ -204,11 +204,7 @@ public class Prescription {
     public CommandOutcome handle(DispensePrescription command, DrugCatalogue catalogue, InteractionChecker checker,
                                  Clock clock) {
         requireHeldBy(command.pharmacyId());
-        Map<Integer, BigDecimal> afterDispensing =
-                DispenseRules.check(command, lines, dispensedInUse, catalogue);
-        boolean everyLineComplete = lines.values().stream()
-                .allMatch(line -> afterDispensing.getOrDefault(line.lineNumber(), BigDecimal.ZERO)
-                        .compareTo(line.quantity()) >= 0);
+        boolean everyLineComplete = DispenseRules.check(command, lines, dispensedInUse, catalogue);
         boolean completesUse = command.completesUse() || everyLineComplete;
         Instant now = clock.instant();
         LocalDate today = today(clock);
@@ -422,8 +418,8 @@ public class Prescription {
         if (event.completesUse()) {
             pendingCancellation = null;
         }
+        dispensedInUse.addAll(event.items());
         event.items().forEach(item -> {
-            dispensedInUse.merge(item.lineNumber(), item.quantity(), BigDecimal::add);
             supplyDaysOfUse = Math.max(supplyDaysOfUse, item.days());
         });
     }

@@ -7,6 +7,10 @@ public enum Refusal {
     TOO_MANY_REFILLS(Kind.RULE_VIOLATION),
     VALID_UNTIL_BEFORE_ISSUE(Kind.RULE_VIOLATION),
     VALID_UNTIL_BEYOND_HORIZON(Kind.RULE_VIOLATION),
+    /** A line's days above the longest supply the catalogue allows for its drug. */
+    DAYS_ABOVE_LONGEST_SUPPLY(Kind.RULE_VIOLATION),
+    /** Refills for a drug the catalogue marks as not refillable (hypnotics, patches). */
+    REFILL_NOT_ALLOWED(Kind.RULE_VIOLATION),
     DIFFERENT_ISSUE_UNDER_SAME_ID(Kind.CONFLICT),
     UNKNOWN_EXCHANGE_CODE(Kind.NOT_FOUND),
     HELD_BY_ANOTHER_PHARMACY(Kind.CONFLICT),
@@ -18,7 +22,14 @@ public enum Refusal {
     UNKNOWN_LINE(Kind.RULE_VIOLATION),
     QUANTITY_EXCEEDS_REMAINING(Kind.RULE_VIOLATION),
     SUPPLY_LONGER_THAN_PRESCRIBED(Kind.RULE_VIOLATION),
+    /** A substitute without the same ingredients by the same route. */
     SUBSTITUTE_NOT_EQUIVALENT(Kind.RULE_VIOLATION),
+    /** A substitute of another form group, such as extended-release for immediate-release. */
+    SUBSTITUTE_OTHER_FORM(Kind.RULE_VIOLATION),
+    /** A substitute whose ingredient amounts cannot match the prescribed ones, or whose units are stronger. */
+    SUBSTITUTE_NOT_DOSE_EQUIVALENT(Kind.RULE_VIOLATION),
+    /** A substitute the catalogue cannot show to be dose-true: strength or form group unknown or not comparable. */
+    SUBSTITUTE_NOT_VERIFIABLE(Kind.RULE_VIOLATION),
     NOT_CANCELLABLE(Kind.CONFLICT),
     NOT_THE_ISSUING_INSTITUTION(Kind.FORBIDDEN),
     NOT_INVOLVED(Kind.FORBIDDEN);

@@ -4,9 +4,12 @@ import org.eprescription.core.ids.DrugCode;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.io.StringReader;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -21,8 +24,8 @@ class CatalogueCsvLoaderTest {
     }
 
     @Test
-    void theBundledSampleHasThirtyFourDrugsAndElevenContraindicatedPairs() {
-        assertThat(catalogue.size()).isEqualTo(34);
+    void theBundledSampleHasThirtySixDrugsAndElevenContraindicatedPairs() {
+        assertThat(catalogue.size()).isEqualTo(36);
         assertThat(catalogue.contraindicatedPairs()).hasSize(11);
     }
 
@@ -84,7 +87,7 @@ class CatalogueCsvLoaderTest {
 
     @Test
     void anotherStrengthOfTheSameIngredientCountsAsSubstitutableByTheCatalogue() {
-        // the catalogue compares ingredients and route only; quantities are checked per line
+        // ingredients and route only; form group and amounts are the dispense rules' to compare
         assertThat(drug("2171022F1021").isSubstitutableBy(drug("2171022F2028"))).isTrue();
     }
 
@@ -139,6 +142,125 @@ class CatalogueCsvLoaderTest {
         assertThat(loaded.size()).isEqualTo(1);
         assertThat(loaded.find(DrugCode.of("A1")).orElseThrow().route()).isEqualTo(Route.INJECTION);
         assertThat(loaded.contraindicatedPairs()).isEmpty();
+    }
+
+    @Test
+    void theNewColumnsAreRead() {
+        Drug zolpidem = drug("1129009F1025");
+        assertThat(zolpidem.strengths()).isEqualTo(Map.of("zolpidem", new Strength(new BigDecimal("5"), "mg")));
+        assertThat(zolpidem.dosageForm()).isEqualTo("tablet");
+        assertThat(zolpidem.formGroup()).isEqualTo("oral-solid");
+        assertThat(zolpidem.refillAllowed()).isFalse();
+        assertThat(zolpidem.maxDays()).isEqualTo(30);
+        assertThat(zolpidem.nameJa()).isEqualTo("ゾルピデム酒石酸塩錠5mg（先発A）");
+        Drug amlodipine = drug("2171022F1021");
+        assertThat(amlodipine.refillAllowed()).isTrue();
+        assertThat(amlodipine.maxDays()).isNull();
+        assertThat(drug("2171014G4023").formGroup()).isEqualTo("oral-solid-extended-release");
+        assertThat(drug("2649735S1028").refillAllowed()).as("patches are not refillable").isFalse();
+    }
+
+    @Test
+    void aCombinationProductHasAStrengthPerIngredientInTheOrderOfItsIngredients() {
+        assertThat(drug("2149114F1026").strengths()).isEqualTo(Map.of(
+                "valsartan", Strength.parse("80 mg"), "amlodipine", Strength.parse("5 mg")));
+    }
+
+    @Test
+    void aStrengthPerGramIsKeptWithItsUnit() {
+        assertThat(drug("6290004Q1024").strengthOf("miconazole")).contains(new Strength(new BigDecimal("20"), "mg/g"));
+    }
+
+    @Test
+    void anOlderFileWithoutTheNewColumnsLoadsWithThemUnknown() throws IOException {
+        DrugCatalogue loaded = CatalogueCsvLoader.load(new StringReader(OLD_LAYOUT),
+                new StringReader("ingredient_a,ingredient_b,note\n"));
+        Drug drug = loaded.find(DrugCode.of("1129009F1025")).orElseThrow();
+        assertThat(drug.strengthKnown()).isFalse();
+        assertThat(drug.strengths()).isEmpty();
+        assertThat(drug.dosageForm()).isNull();
+        assertThat(drug.formGroup()).isNull();
+        assertThat(drug.refillAllowed()).as("an older catalogue restricts no refills").isTrue();
+        assertThat(drug.maxDays()).isNull();
+        assertThat(drug.nameJa()).isNull();
+    }
+
+    @Test
+    void anOlderFileKeepsTheVersionItHadBeforeTheNewColumns() throws IOException {
+        DrugCatalogue loaded = CatalogueCsvLoader.load(new StringReader(OLD_LAYOUT),
+                new StringReader("ingredient_a,ingredient_b,note\n"));
+        // the version this file had when the catalogue knew only the first seven columns
+        assertThat(loaded.version()).isEqualTo(CatalogueVersion.of(List.of(new Drug(DrugCode.of("1129009F1025"),
+                "Zolpidem tartrate 5 mg tablet (brand A)", Set.of("zolpidem"), Route.ORAL, "1129",
+                "other hypnotics and sedatives", "tablet")), List.of()));
+    }
+
+    @Test
+    void emptyNewColumnsMeanUnknownToo() throws IOException {
+        DrugCatalogue loaded = CatalogueCsvLoader.load(new StringReader(NEW_HEADER
+                        + "X1,Drug one,one,oral,1111,class,tablet,,,,,,\n"),
+                new StringReader("ingredient_a,ingredient_b,note\n"));
+        Drug drug = loaded.find(DrugCode.of("X1")).orElseThrow();
+        assertThat(drug.strengthKnown()).isFalse();
+        assertThat(drug.formGroup()).isNull();
+        assertThat(drug.refillAllowed()).isTrue();
+        assertThat(drug.maxDays()).isNull();
+    }
+
+    @Test
+    void aChangeToAnyNewColumnChangesTheVersion() throws IOException {
+        String row = "X1,Drug one,one,oral,1111,class,tablet,%s,tablet,oral-solid,%s,%s,一\n";
+        String base = version(String.format(row, "5 mg", "yes", ""));
+        assertThat(version(String.format(row, "5 mg", "yes", ""))).isEqualTo(base);
+        assertThat(version(String.format(row, "10 mg", "yes", ""))).isNotEqualTo(base);
+        assertThat(version(String.format(row, "5 mg", "no", ""))).isNotEqualTo(base);
+        assertThat(version(String.format(row, "5 mg", "yes", "30"))).isNotEqualTo(base);
+        assertThat(version(String.format(row.replace("oral-solid", "oral-solid-extended-release"), "5 mg", "yes", "")))
+                .isNotEqualTo(base);
+        assertThat(version(String.format(row.replace(",tablet,oral", ",capsule,oral"), "5 mg", "yes", "")))
+                .isNotEqualTo(base);
+        assertThat(version(String.format(row.replace(",一", ",二"), "5 mg", "yes", ""))).isNotEqualTo(base);
+    }
+
+    @Test
+    void moreOrFewerStrengthsThanIngredientsAreRejected() {
+        assertThatThrownBy(() -> version("X1,Combo,a;b,oral,1111,class,tablet,5 mg,tablet,oral-solid,yes,,\n"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("X1");
+    }
+
+    @Test
+    void aStrengthWithoutAUnitOrAnUnknownRefillValueIsRejected() {
+        assertThatThrownBy(() -> version("X1,One,a,oral,1111,class,tablet,5,tablet,oral-solid,yes,,\n"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> version("X1,One,a,oral,1111,class,tablet,5 mg,tablet,oral-solid,maybe,,\n"))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> version("X1,One,a,oral,1111,class,tablet,5 mg,tablet,oral-solid,yes,0,\n"))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    private static final String OLD_LAYOUT = """
+            drug_code,name,ingredients,route,class_code,class_name,unit
+            1129009F1025,Zolpidem tartrate 5 mg tablet (brand A),zolpidem,oral,1129,other hypnotics and sedatives,tablet
+            """;
+
+    private static final String NEW_HEADER = "drug_code,name,ingredients,route,class_code,class_name,unit,"
+            + "strengths,dosage_form,form_group,refill_allowed,max_days,name_ja\n";
+
+    private static String version(String row) throws IOException {
+        return CatalogueCsvLoader.load(new StringReader(NEW_HEADER + row),
+                new StringReader("ingredient_a,ingredient_b,note\n")).version();
+    }
+
+    @Test
+    void unitsDeliveringTheSameDoseFollowTheStrengths() {
+        Drug amlodipine5 = drug("2171022F1021");
+        assertThat(amlodipine5.unitsDelivering(new BigDecimal("56"), drug("2171022F2028")))
+                .hasValueSatisfying(units -> assertThat(units).isEqualTo(new BigDecimal("28")));
+        assertThat(drug("2171022F2028").unitsDelivering(new BigDecimal("14"), amlodipine5))
+                .hasValueSatisfying(units -> assertThat(units).isEqualTo(new BigDecimal("28")));
+        assertThat(drug("2149114F1026").unitsDelivering(BigDecimal.TEN, drug("2149114F2022")))
+                .as("other proportions of valsartan and amlodipine").isEmpty();
+        assertThat(amlodipine5.unitsDelivering(BigDecimal.TEN, drug("2149114F1026"))).isEmpty();
     }
 
     @Test

@@ -82,6 +82,13 @@ abstract class PrescriptionTestSupport {
     static final DrugCode LOXOPROFEN_TABLET = DrugCode.of("1149019F1027");
     static final DrugCode LOXOPROFEN_PATCH = DrugCode.of("2649735S1028");
     static final DrugCode NOT_IN_CATALOGUE = DrugCode.of("9999999X9999");
+    static final DrugCode AMLODIPINE_HALF_STRENGTH = DrugCode.of("2171022F2028");
+    static final DrugCode ZOLPIDEM_5 = DrugCode.of("1129009F1025");
+    static final DrugCode ZOLPIDEM_10 = DrugCode.of("1129009F2021");
+    static final DrugCode ZOLPIDEM_5_GENERIC = DrugCode.of("1129009F1211");
+    static final DrugCode NIFEDIPINE_CAPSULE = DrugCode.of("2171014M1020");
+    static final DrugCode NIFEDIPINE_EXTENDED_RELEASE = DrugCode.of("2171014G4023");
+    static final DrugCode VALSARTAN_AMLODIPINE_160_5 = DrugCode.of("2149114F2022");
 
     /** Line 1: amlodipine, 28 tablets for 28 days. */
     static final PrescribedLine AMLODIPINE_LINE =
@@ -104,8 +111,17 @@ abstract class PrescriptionTestSupport {
 
     /** A fresh fixture on the same clock, with the given validUntil horizon. */
     AggregateTestFixture<Prescription> fixtureWith(ValidUntilHorizon horizon) {
+        return fixtureWith(horizon, CATALOGUE);
+    }
+
+    /** A fresh fixture on the same clock, deciding with another catalogue. */
+    AggregateTestFixture<Prescription> fixtureWith(DrugCatalogue catalogue) {
+        return fixtureWith(ValidUntilHorizon.DEFAULT, catalogue);
+    }
+
+    AggregateTestFixture<Prescription> fixtureWith(ValidUntilHorizon horizon, DrugCatalogue catalogue) {
         AggregateTestFixture<Prescription> created = new AggregateTestFixture<>(Prescription.class);
-        created.registerInjectableResource(CATALOGUE);
+        created.registerInjectableResource(catalogue);
         created.registerInjectableResource(EXCHANGE_CODES);
         created.registerInjectableResource(horizon);
         created.registerInjectableResource(clock);

@@ -165,7 +165,7 @@ public final class PrescriptionViewEvolver {
         return code == null ? null : catalogue.find(code).map(Drug::name).orElse(null);
     }
 
-    private static void dispense(Draft draft, PrescriptionDispensed event) {
+    private void dispense(Draft draft, PrescriptionDispensed event) {
         if (event.completesUse()) {
             draft.cancellationRequested = false;
             if (draft.cancellationRequest != null && draft.cancellationRequest.isPending()) {
@@ -174,7 +174,10 @@ public final class PrescriptionViewEvolver {
             }
         }
         Map<Integer, BigDecimal> added = new HashMap<>();
-        event.items().forEach(item -> added.merge(item.lineNumber(), item.quantity(), BigDecimal::add));
+        Map<Integer, DrugCode> prescribed = new HashMap<>();
+        draft.lines.forEach(line -> prescribed.put(line.lineNumber(), line.drugCode()));
+        event.items().forEach(item -> added.merge(item.lineNumber(),
+                inPrescribedUnits(prescribed.get(item.lineNumber()), item), BigDecimal::add));
         draft.lines = draft.lines.stream()
                 .map(line -> {
                     BigDecimal more = added.get(line.lineNumber());
@@ -188,6 +191,17 @@ public final class PrescriptionViewEvolver {
                 List.<DispensedItem>copyOf(event.items()), event.completesUse(), event.dispensedAt()));
         draft.dispensings = dispensings;
         draft.lastDispensedAt = micros(event.dispensedAt());
+    }
+
+    /** A substitute of another strength counts as the units of the prescribed drug that give the same dose. */
+    private BigDecimal inPrescribedUnits(DrugCode prescribed, DispensedItem item) {
+        if (prescribed == null || item.drugCode() == null || item.drugCode().equals(prescribed)) {
+            return item.quantity();
+        }
+        return catalogue.find(prescribed)
+                .flatMap(drug -> catalogue.find(item.drugCode())
+                        .flatMap(substitute -> drug.unitsDelivering(item.quantity(), substitute)))
+                .orElse(item.quantity());
     }
 
     private static List<ViewLine> resetDispensed(List<ViewLine> lines) {

@@ -1,6 +1,8 @@
 package org.eprescription.query.prescription;
 
+import org.eprescription.core.catalogue.CatalogueCsvLoader;
 import org.eprescription.core.ids.AlertId;
+import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.DispensedItem;
 import org.eprescription.core.prescription.Party;
@@ -173,6 +175,18 @@ class PrescriptionViewEvolverTest {
 
         assertThat(view.lines().get(0).dispensedQuantity()).isEqualTo(new BigDecimal("28"));
         assertThat(view.dispensings().get(0).items()).containsExactly(generic);
+    }
+
+    @Test
+    void aSubstituteOfHalfTheStrengthCountsAsHalfAsManyUnitsOfThePrescribedDrug() {
+        PrescriptionViewEvolver withStrengths = new PrescriptionViewEvolver(CatalogueCsvLoader.bundledSample());
+        DispensedItem halfStrength = new DispensedItem(1, DrugCode.of("2171022F2028"), new BigDecimal("20"), 10);
+        PrescriptionView view = withStrengths.evolve(withStrengths.evolve(withStrengths.evolve(null,
+                issued(ID, 0), 0, T), accepted(1), 1, T), dispensed(1, false, halfStrength), 2, T);
+
+        assertThat(view.lines().get(0).dispensedQuantity()).as("20 x 2.5 mg are 10 x 5 mg")
+                .isEqualTo(new BigDecimal("10"));
+        assertThat(view.dispensings().get(0).items()).containsExactly(halfStrength);
     }
 
     @Test

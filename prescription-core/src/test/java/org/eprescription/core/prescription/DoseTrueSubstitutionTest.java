@@ -1,0 +1,236 @@
+package org.eprescription.core.prescription;
+
+import org.eprescription.core.catalogue.CatalogueCsvLoader;
+import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.ids.DrugCode;
+import org.eprescription.core.prescription.event.PrescriptionIssued;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Dose-true substitution (docs/domain.md, "Commands, events and refusals"): a substitute has the prescribed
+ * ingredients, form group and amount of each ingredient; what a use dispenses is counted in ingredient amounts,
+ * never in units.
+ */
+class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
+
+    /** Amlodipine 5 mg, 28 tablets for 28 days: 140 mg. */
+    static final PrescribedLine AMLODIPINE_ONLY = line(1, AMLODIPINE_BRAND_A, 28, 28);
+
+    // ----- the same strength -----
+
+    @Test
+    void aGenericOfEqualStrengthInTheSameQuantityCompletesTheUse() {
+        fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_GENERIC_C, 28, 28)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_GENERIC_C, 28, 28)), completed());
+    }
+
+    @Test
+    void anotherFormOfTheSameFormGroupIsAGeneric() {
+        // a tablet for an orally disintegrating tablet: both oral-solid
+        fixture.given(issued(line(1, AMLODIPINE_GENERIC_C, 28, 28)), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_BRAND_A, 28, 28)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 28, 28)), completed());
+    }
+
+    // ----- another strength -----
+
+    @Test
+    void halfTheStrengthInDoubleTheQuantityIsTheSameDoseAndCompletesTheUse() {
+        fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_HALF_STRENGTH, 56, 28)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_HALF_STRENGTH, 56, 28)),
+                        completed());
+    }
+
+    @Test
+    void halfTheStrengthInTheSameQuantityIsOnlyHalfTheLine() {
+        fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_HALF_STRENGTH, 28, 28)))
+                .expectEvents(dispensed(PHARMACY_A, 1, false, itemOf(1, AMLODIPINE_HALF_STRENGTH, 28, 28)));
+    }
+
+    @Test
+    void doubleTheStrengthInTheSameQuantityIsRefused() {
+        // zolpidem 5 mg x 14 handed out as 10 mg x 14: twice the prescribed amount
+        expectRefused(fixture.given(issued(line(1, ZOLPIDEM_5, 14, 14)), accepted(PHARMACY_A))
+                        .when(dispense(PHARMACY_A, itemOf(1, ZOLPIDEM_10, 14, 14))),
+                Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
+    }
+
+    @Test
+    void doubleTheStrengthInHalfTheQuantityIsRefusedToo() {
+        // 28 x 5 mg never goes out as 14 x 10 mg: the dosage counts tablets, so a stronger one would be split
+        expectRefused(fixture.given(issued(line(1, ZOLPIDEM_5, 28, 28)), accepted(PHARMACY_A))
+                        .when(dispense(PHARMACY_A, itemOf(1, ZOLPIDEM_10, 14, 28))),
+                Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
+    }
+
+    @Test
+    void aStrongerProductIsRefusedEvenForAPartOfTheLine() {
+        expectRefused(fixture.given(issued(line(1, ZOLPIDEM_5, 28, 28)), accepted(PHARMACY_A))
+                        .when(dispense(PHARMACY_A, itemOf(1, ZOLPIDEM_10, 1, 1))),
+                Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
+    }
+
+    @Test
+    void aLowerStrengthMayReplaceAHigherOneForTheSameAmount() {
+        fixture.given(issued(line(1, ZOLPIDEM_10, 14, 14)), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, itemOf(1, ZOLPIDEM_5_GENERIC, 28, 14)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, itemOf(1, ZOLPIDEM_5_GENERIC, 28, 14)), completed());
+    }
+
+    // ----- the form group -----
+
+    @Test
+    void extendedReleaseForImmediateReleaseIsRefused() {
+        // nifedipine 10 mg capsules, 3 a day for 14 days (420 mg), as 21 extended-release 20 mg tablets (420 mg)
+        expectRefused(fixture.given(issued(line(1, NIFEDIPINE_CAPSULE, 42, 14)), accepted(PHARMACY_A))
+                        .when(dispense(PHARMACY_A, itemOf(1, NIFEDIPINE_EXTENDED_RELEASE, 21, 14))),
+                Refusal.SUBSTITUTE_OTHER_FORM);
+    }
+
+    @Test
+    void immediateReleaseForExtendedReleaseIsRefused() {
+        expectRefused(fixture.given(issued(line(1, NIFEDIPINE_EXTENDED_RELEASE, 14, 14)), accepted(PHARMACY_A))
+                        .when(dispense(PHARMACY_A, itemOf(1, NIFEDIPINE_CAPSULE, 28, 14))),
+                Refusal.SUBSTITUTE_OTHER_FORM);
+    }
+
+    // ----- combination products -----
+
+    @Test
+    void aCombinationWithAnotherSplitOfItsIngredientsIsRefused() {
+        // 80 mg + 5 mg x 28 against 160 mg + 5 mg x 14: the valsartan agrees (2240 mg), the amlodipine does not
+        expectRefused(fixture.given(issued(line(1, VALSARTAN_AMLODIPINE, 28, 28)), accepted(PHARMACY_A))
+                        .when(dispense(PHARMACY_A, itemOf(1, VALSARTAN_AMLODIPINE_160_5, 14, 28))),
+                Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
+        setUpFixture();
+        // and the other way round, where the amlodipine would agree (140 mg) and the valsartan not
+        expectRefused(fixture.given(issued(line(1, VALSARTAN_AMLODIPINE_160_5, 14, 14)), accepted(PHARMACY_A))
+                        .when(dispense(PHARMACY_A, itemOf(1, VALSARTAN_AMLODIPINE, 14, 14))),
+                Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
+    }
+
+    @Test
+    void aCombinationWhoseIngredientAmountsBothAgreeIsASubstitute() {
+        // a hypothetical 40 mg + 2.5 mg combination: 56 of them are 2240 mg + 140 mg, as 28 x (80 mg + 5 mg)
+        DrugCode halfCombination = DrugCode.of("2149114F3029");
+        fixture = fixtureWith(sampleWith(halfCombination + ",Valsartan 40 mg / amlodipine 2.5 mg combination tablet,"
+                + "valsartan;amlodipine,oral,2149,other antihypertensives,tablet,40 mg;2.5 mg,tablet,oral-solid,"
+                + "yes,,"));
+        fixture.given(issued(line(1, VALSARTAN_AMLODIPINE, 28, 28)), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, itemOf(1, halfCombination, 56, 28)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, itemOf(1, halfCombination, 56, 28)), completed());
+    }
+
+    @Test
+    void aCombinationIsNoSubstituteForOneOfItsIngredientsWhateverTheAmounts() {
+        expectRefused(fixture.given(issued(line(1, AMLODIPINE_BRAND_A, 28, 28)), accepted(PHARMACY_A))
+                        .when(dispense(PHARMACY_A, itemOf(1, VALSARTAN_AMLODIPINE, 28, 28))),
+                Refusal.SUBSTITUTE_NOT_EQUIVALENT);
+    }
+
+    // ----- never more than prescribed, in ingredient amount -----
+
+    @Test
+    void doubleTheQuantityOfHalfTheStrengthPlusOneIsMoreThanPrescribed() {
+        expectRefused(fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A))
+                        .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_HALF_STRENGTH, 57, 28))),
+                Refusal.QUANTITY_EXCEEDS_REMAINING);
+    }
+
+    @Test
+    void earlierDispensingsOfTheUseCountInIngredientAmount() {
+        // 40 x 2.5 mg = 100 mg given; 40 mg of the 140 mg are left: 8 x 5 mg, not 9
+        Object[] history = {issued(AMLODIPINE_ONLY), accepted(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, false, itemOf(1, AMLODIPINE_HALF_STRENGTH, 40, 20))};
+        expectRefused(fixture.given(history).when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_BRAND_A, 9, 8))),
+                Refusal.QUANTITY_EXCEEDS_REMAINING);
+        setUpFixture();
+        fixture.given(history)
+                .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_GENERIC_C, 8, 8)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_GENERIC_C, 8, 8)), completed());
+    }
+
+    @Test
+    void unitsOfTheUseAreNotWhatCountsButTheAmount() {
+        // 20 tablets of 5 mg given (100 mg): 16 tablets of 2.5 mg (40 mg) are still allowed, though 20 + 16 > 28
+        fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A),
+                        dispensed(PHARMACY_A, 1, false, itemOf(1, AMLODIPINE_BRAND_A, 20, 20)))
+                .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_HALF_STRENGTH, 16, 8)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_HALF_STRENGTH, 16, 8)),
+                        completed());
+    }
+
+    @Test
+    void whatAnotherPharmacyDispensedBeforeTheReleaseCountsInIngredientAmount() {
+        Object[] history = {issued(AMLODIPINE_ONLY), accepted(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, false, itemOf(1, AMLODIPINE_HALF_STRENGTH, 50, 25)),
+                released(PHARMACY_A, 1), accepted(PHARMACY_B)};
+        expectRefused(fixture.given(history).when(dispense(PHARMACY_B, itemOf(1, AMLODIPINE_BRAND_A, 4, 4))),
+                Refusal.QUANTITY_EXCEEDS_REMAINING);
+    }
+
+    // ----- what the catalogue does not say -----
+
+    @Test
+    void withoutStrengthsInTheCatalogueASubstituteIsRefusedButThePrescribedDrugIsNot() {
+        fixture = fixtureWith(olderCatalogue());
+        expectRefused(fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A))
+                        .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_GENERIC_C, 28, 28))),
+                Refusal.SUBSTITUTE_NOT_VERIFIABLE);
+        setUpFixture();
+        fixture = fixtureWith(olderCatalogue());
+        fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_BRAND_A, 28, 28)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 28, 28)), completed());
+    }
+
+    @Test
+    void aSubstituteWithoutAStrengthIsRefusedEvenWhenThePrescribedDrugHasOne() {
+        DrugCode unknownStrength = DrugCode.of("2171022F9999");
+        fixture = fixtureWith(sampleWith(unknownStrength + ",Amlodipine tablet (generic X),amlodipine,oral,2171,"
+                + "coronary vasodilators,tablet,,tablet,oral-solid,yes,,"));
+        expectRefused(fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A))
+                        .when(dispense(PHARMACY_A, itemOf(1, unknownStrength, 28, 28))),
+                Refusal.SUBSTITUTE_NOT_VERIFIABLE);
+    }
+
+    // ----- helpers -----
+
+    PrescriptionIssued issued(PrescribedLine line) {
+        return issued(java.util.List.of(line), 0, DEFAULT_VALID_UNTIL);
+    }
+
+    /** The bundled sample with one more row. */
+    static DrugCatalogue sampleWith(String row) {
+        try (InputStream drugs = CatalogueCsvLoader.class.getResourceAsStream(CatalogueCsvLoader.BUNDLED_DRUGS);
+             InputStream pairs = CatalogueCsvLoader.class.getResourceAsStream(CatalogueCsvLoader.BUNDLED_PAIRS)) {
+            String csv = new String(drugs.readAllBytes(), StandardCharsets.UTF_8) + row + "\n";
+            return CatalogueCsvLoader.load(new StringReader(csv),
+                    new StringReader(new String(pairs.readAllBytes(), StandardCharsets.UTF_8)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The two amlodipine 5 mg products as a catalogue without the later columns describes them. */
+    static DrugCatalogue olderCatalogue() {
+        try {
+            return CatalogueCsvLoader.load(new StringReader("""
+                    drug_code,name,ingredients,route,class_code,class_name,unit
+                    2171022F1021,Amlodipine 5 mg tablet (brand A),amlodipine,oral,2171,coronary vasodilators,tablet
+                    2171022F3024,Amlodipine 5 mg orally disintegrating tablet (generic C),amlodipine,oral,2171,coronary vasodilators,tablet
+                    """), new StringReader("ingredient_a,ingredient_b,note\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

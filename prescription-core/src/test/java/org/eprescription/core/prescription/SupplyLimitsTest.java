@@ -1,0 +1,85 @@
+package org.eprescription.core.prescription;
+
+import org.eprescription.core.catalogue.CatalogueCsvLoader;
+import org.eprescription.core.catalogue.DrugCatalogue;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.util.List;
+
+/**
+ * The catalogue's supply limits at issue (docs/domain.md, "A prescription"): no line longer than its drug's longest
+ * supply, no refills for a drug that may not be refilled.
+ */
+class SupplyLimitsTest extends PrescriptionTestSupport {
+
+    @Test
+    void aHypnoticWithRefillsIsRefused() {
+        // zolpidem 7 days with 2 refills would be 21 days of a hypnotic in one prescription
+        expectRefused(fixture.givenNoPriorActivity().when(issue(List.of(line(1, ZOLPIDEM_5, 7, 7)), 2, null)),
+                Refusal.REFILL_NOT_ALLOWED);
+        setUpFixture();
+        expectRefused(fixture.givenNoPriorActivity().when(issue(List.of(line(1, ZOLPIDEM_5, 7, 7)), 1, null)),
+                Refusal.REFILL_NOT_ALLOWED);
+    }
+
+    @Test
+    void aHypnoticWithoutRefillsIsIssued() {
+        List<PrescribedLine> lines = List.of(line(1, ZOLPIDEM_5, 7, 7));
+        fixture.givenNoPriorActivity()
+                .when(issue(lines, 0, null))
+                .expectEvents(issued(lines, 0, DEFAULT_VALID_UNTIL));
+    }
+
+    @Test
+    void oneLineThatMayNotBeRefilledRefusesTheRefillsOfTheWholePrescription() {
+        expectRefused(fixture.givenNoPriorActivity().when(issue(List.of(AMLODIPINE_LINE,
+                        line(2, LOXOPROFEN_PATCH, 14, 14)), 1, null)),
+                Refusal.REFILL_NOT_ALLOWED);
+    }
+
+    @Test
+    void zolpidemForThirtyOneDaysIsRefused() {
+        expectRefused(fixture.givenNoPriorActivity().when(issue(List.of(line(1, ZOLPIDEM_5, 31, 31)), 0, null)),
+                Refusal.DAYS_ABOVE_LONGEST_SUPPLY);
+    }
+
+    @Test
+    void zolpidemForThirtyDaysIsIssued() {
+        List<PrescribedLine> lines = List.of(line(1, ZOLPIDEM_5, 30, 30));
+        fixture.givenNoPriorActivity()
+                .when(issue(lines, 0, null))
+                .expectEvents(issued(lines, 0, DEFAULT_VALID_UNTIL));
+    }
+
+    @Test
+    void aDrugWithoutALongestSupplyOfItsOwnKeepsTheGeneralLimit() {
+        List<PrescribedLine> lines = List.of(line(1, AMLODIPINE_BRAND_A, 365, 365));
+        fixture.givenNoPriorActivity()
+                .when(issue(lines, 2, null))
+                .expectEvents(issued(lines, 2, DEFAULT_VALID_UNTIL));
+    }
+
+    @Test
+    void aCatalogueThatDoesNotSayLimitsNothing() {
+        // an older catalogue without refill permission or longest supply: the general rules alone apply
+        fixture = fixtureWith(olderZolpidem());
+        List<PrescribedLine> lines = List.of(line(1, ZOLPIDEM_5, 60, 60));
+        fixture.givenNoPriorActivity()
+                .when(issue(lines, 2, null))
+                .expectEvents(issued(lines, 2, DEFAULT_VALID_UNTIL));
+    }
+
+    private static DrugCatalogue olderZolpidem() {
+        try {
+            return CatalogueCsvLoader.load(new StringReader("""
+                    drug_code,name,ingredients,route,class_code,class_name,unit
+                    1129009F1025,Zolpidem tartrate 5 mg tablet (brand A),zolpidem,oral,1129,other hypnotics and sedatives,tablet
+                    """), new StringReader("ingredient_a,ingredient_b,note\n"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
