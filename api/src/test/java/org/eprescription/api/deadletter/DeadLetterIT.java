@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IssuedPrescription;
+import org.eprescription.api.support.AlertProjectionFault;
 import org.eprescription.api.support.ProjectionFault;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +23,7 @@ import static org.eprescription.api.support.Prescriptions.accept;
 import static org.eprescription.api.support.Prescriptions.dispense;
 import static org.eprescription.api.support.Prescriptions.issue;
 import static org.eprescription.api.support.Prescriptions.item;
+import static org.eprescription.api.support.Prescriptions.issueFor;
 import static org.eprescription.api.support.Prescriptions.unique;
 
 /** A projection that fails on one event parks that prescription's events and goes on with everyone else's. */
@@ -32,9 +34,13 @@ class DeadLetterIT extends ExchangeIntegrationTest {
     @Autowired
     private ProjectionFault fault;
 
+    @Autowired
+    private AlertProjectionFault alertFault;
+
     @AfterEach
     void healTheProjection() {
         fault.clear();
+        alertFault.clear();
         for (JsonNode letter : deadLetters()) {
             api().post("/admin/dead-letters/" + letter.path("id").asText() + "/retry", Map.of());
         }
@@ -106,6 +112,26 @@ class DeadLetterIT extends ExchangeIntegrationTest {
         return deadLetters().stream()
                 .filter(letter -> letter.path("aggregateIdentifier").asText().equals(prescription.id()))
                 .toList();
+    }
+
+    @Test
+    void anIssueWhoseAlertProjectionIsDeadLetteredStillAnswersTheAlertsItsCheckRecorded() {
+        String patient = unique("PAT");
+        issued(issueFor(patient, unique("HOSP"), AMLODIPINE_BRAND, 28));
+        issued(issueFor(patient, unique("HOSP"), AMLODIPINE_BRAND, 28));
+        alertFault.failOnChecksOf(patient);
+
+        Response third = api().post("/prescriptions", issueFor(patient, unique("HOSP"), AMLODIPINE_BRAND, 28));
+
+        assertThat(third.status()).as(third.toString()).isEqualTo(201);
+        assertThat(third.body().path("alerts")).as("never an empty list because a view lags").hasSize(1);
+        assertThat(third.body().path("alerts").get(0).path("conflicts")).hasSize(2);
+        assertThat(third.body().path("alertCheck").path("performed").asBoolean()).isTrue();
+        await().atMost(WAIT).until(() -> deadLetters().stream().anyMatch(letter ->
+                letter.path("processingGroup").asText().equals("medication-alerts")
+                        && letter.path("aggregateIdentifier").asText().equals(third.text("prescriptionId"))));
+        assertThat(api().get("/prescriptions/" + third.text("prescriptionId")).text("status")).as("the view goes on")
+                .isEqualTo("ISSUED");
     }
 
     private List<JsonNode> deadLetters() {

@@ -74,5 +74,10 @@ public abstract class ExchangeIntegrationTest {
         ProjectionFault projectionFault(JdbcClient jdbc) {
             return new ProjectionFault(jdbc);
         }
+
+        @Bean
+        AlertProjectionFault alertProjectionFault(JdbcClient jdbc) {
+            return new AlertProjectionFault(jdbc);
+        }
     }
 }
