@@ -18,6 +18,7 @@ import org.eprescription.core.prescription.PrescriptionRefusedException;
 import org.eprescription.core.prescription.command.AcceptPrescription;
 import org.eprescription.core.prescription.command.DispensePrescription;
 import org.eprescription.core.prescription.command.ReleasePrescription;
+import org.eprescription.query.prescription.ExchangeCodeHolder;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -72,12 +73,12 @@ public class PharmacyController {
 
     private PrescriptionResponse acceptWithCode(AcceptRequest request, PharmacyId pharmacy, PharmacistId pharmacist,
                                                 Actor actor, String idempotencyKey) {
-        String codeHash = exchangeCodes.hashOf(request.exchangeCode());
-        PrescriptionId id = views.findByExchangeCodeHash(codeHash)
-                .orElseThrow(PrescriptionRefusedException::unknownExchangeCode)
-                .prescriptionId();
-        long version = commands.send(new AcceptPrescription(id, codeHash, request.patientBirthDate(), pharmacy,
-                pharmacist), actor, idempotencyKey);
+        // the code may be of any configured key: its hash under each, and the one the prescription holds
+        ExchangeCodeHolder holder = views.findExchangeCodeHolder(exchangeCodes.hashesOf(request.exchangeCode()))
+                .orElseThrow(PrescriptionRefusedException::unknownExchangeCode);
+        PrescriptionId id = holder.view().prescriptionId();
+        long version = commands.send(new AcceptPrescription(id, holder.exchangeCodeHash(), request.patientBirthDate(),
+                pharmacy, pharmacist), actor, idempotencyKey);
         PrescriptionResponse accepted = responses.afterCommand(id, version);
         accessLog.read(accepted.view().patient().id(), "accept of prescription " + id);
         return accepted;
