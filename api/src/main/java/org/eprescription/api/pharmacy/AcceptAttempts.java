@@ -87,28 +87,29 @@ public class AcceptAttempts {
     }
 
     /**
-     * Counts the attempt against the prescription the code names, or none ({@code null}): the same statements either
-     * way, so an unknown code and a known one take the same time up to the birth date's check.
+     * Decides, under the prescription's lock, whether the prescription the code names (or none: {@code null}) is
+     * locked after wrong birth dates, and counts this attempt against it when its birth date did not match. The same
+     * statements either way, so an unknown code and a known one take the same time; an accept with the right birth
+     * date never counts against its prescription.
      *
      * @throws TooManyAcceptAttemptsException while the prescription is locked after wrong birth dates
      */
-    public void aimAt(Attempt attempt, PrescriptionId prescription) {
+    public void aimAt(Attempt attempt, PrescriptionId prescription, boolean birthDateMatches) {
         transaction.executeWithoutResult(status -> {
             // an unknown code locks only its own attempt: unknown codes never wait for each other
             lock(prescription == null ? "attempt " + attempt.id() : "prescription " + prescription.value());
             Instant now = clock.instant();
             List<Instant> failures = jdbc.sql("""
                             SELECT attempted_at FROM failed_accept_attempt
-                            WHERE prescription_id = :prescription AND attempted_at > :since AND id <> :attempt
+                            WHERE prescription_id = :prescription AND attempted_at > :since
                             ORDER BY attempted_at""")
                     .param("prescription", prescription == null ? null : prescription.value())
                     .param("since", timestamp(now.minus(rule.birthDate().window().plus(rule.birthDate().lockOut()))))
-                    .param("attempt", attempt.id())
                     .query((rs, row) -> instant(rs.getObject(1, OffsetDateTime.class)))
                     .list();
             refuseWhileLocked(failures, rule.birthDate(), now);
             jdbc.sql("UPDATE failed_accept_attempt SET prescription_id = :prescription WHERE id = :attempt")
-                    .param("prescription", prescription == null ? null : prescription.value())
+                    .param("prescription", prescription == null || birthDateMatches ? null : prescription.value())
                     .param("attempt", attempt.id())
                     .update();
         });

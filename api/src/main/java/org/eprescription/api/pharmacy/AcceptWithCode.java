@@ -25,7 +25,7 @@ import java.util.Optional;
  * A pharmacy's accept with the patient's code and birth date (docs/domain.md, "Refusals"). The attempt is counted
  * before it runs ({@link AcceptAttempts}); the code is looked up under every key; the birth date is compared here,
  * before any command, so that an unknown code and a known code with a wrong birth date go through the same steps
- * (look-up, count against the prescription or none, compare, log for the patient or nobody, count as failed) and
+ * (look-up, compare, count against the prescription or none, log for the patient or nobody, count as failed) and
  * answer the same 404. Only a matching pair becomes an {@link AcceptPrescription}, which the aggregate checks again.
  */
 @Component
@@ -63,9 +63,10 @@ public class AcceptWithCode {
             Optional<ExchangeCodeHolder> holder = views.findExchangeCodeHolder(exchangeCodes.hashesOf(code));
             PrescriptionView view = holder.map(ExchangeCodeHolder::view).orElse(null);
             PrescriptionId id = view == null ? null : view.prescriptionId();
-            attempts.aimAt(attempt, id);
             LocalDate expected = view == null ? NOBODYS_BIRTH_DATE : view.patient().birthDate();
-            if (!expected.equals(birthDate) || view == null) {
+            boolean matches = expected.equals(birthDate) & view != null;
+            attempts.aimAt(attempt, id, matches);
+            if (!matches) {
                 PatientId patient = view == null ? null : view.patient().id();
                 accessLog.failedAccept(patient, "failed accept (wrong birth date) of prescription " + id);
                 failed = true;

@@ -15,9 +15,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
@@ -176,6 +178,26 @@ class AcceptAttemptsIT extends ExchangeIntegrationTest {
         }
         assertThat(String.valueOf(log)).doesNotContain(rx.exchangeCode()).doesNotContain(BIRTH_DATE.minusDays(1)
                 .toString());
+    }
+
+    @Test
+    void wrongBirthDatesSentAtOnceByManyPharmaciesLetAtMostFiveThrough() throws Exception {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        List<Callable<Response>> guesses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String guesser = unique("PH");
+            LocalDate wrong = BIRTH_DATE.minusDays(i + 1);
+            guesses.add(() -> api().as(Identity.pharmacist(guesser)).post("/prescriptions/accept",
+                    accept(rx.exchangeCode(), wrong, guesser)));
+        }
+
+        List<Integer> statuses = Concurrently.run(guesses).stream().map(Response::status).toList();
+
+        assertThat(statuses).as(statuses.toString()).containsOnly(404, 429);
+        assertThat(statuses.stream().filter(status -> status == 404).count()).isBetween(1L, 5L);
+        String honest = unique("PH");
+        assertThat(api().as(Identity.pharmacist(honest)).post("/prescriptions/accept",
+                accept(rx.exchangeCode(), BIRTH_DATE, honest)).status()).isEqualTo(429);
     }
 
     @Test

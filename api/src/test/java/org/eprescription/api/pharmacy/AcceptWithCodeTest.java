@@ -75,7 +75,7 @@ class AcceptWithCodeTest {
         assertThat(wrongBirthDate).isEqualTo(unknown).containsExactly(
                 "AcceptAttempts.begin(PharmacyId)",
                 "PrescriptionViews.findExchangeCodeHolder(List[2])",
-                "AcceptAttempts.aimAt(Attempt, *)",
+                "AcceptAttempts.aimAt(Attempt, *, false)",
                 "AccessLog.failedAccept(*, String)",
                 "AcceptAttempts.failed(Attempt)");
     }
@@ -95,7 +95,7 @@ class AcceptWithCodeTest {
         assertThat(steps()).containsExactly(
                 "AcceptAttempts.begin(PharmacyId)",
                 "PrescriptionViews.findExchangeCodeHolder(List[2])",
-                "AcceptAttempts.aimAt(Attempt, *)",
+                "AcceptAttempts.aimAt(Attempt, *, true)",
                 "CommandSender.send(AcceptPrescription, Actor, *)",
                 "AcceptAttempts.settled(Attempt)");
     }
@@ -129,6 +129,8 @@ class AcceptWithCodeTest {
             } else if (types[i] == PrescriptionId.class || types[i] == PatientId.class
                     || types[i] == String.class && invocation.getMethod().getName().equals("send")) {
                 arguments.add("*");
+            } else if (types[i] == boolean.class) {
+                arguments.add(String.valueOf(argument));
             } else if (types[i] == Object.class && argument != null) {
                 arguments.add(argument.getClass().getSimpleName());
             } else {
