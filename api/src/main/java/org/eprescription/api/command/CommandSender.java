@@ -5,13 +5,16 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.actor.CommandMetadata;
+import org.eprescription.core.code.ExchangeCodeTakenException;
 import org.eprescription.core.prescription.CommandOutcome;
 import org.springframework.stereotype.Component;
 
 /**
  * Sends a command with its audit metadata and answers the aggregate version it produced. Two commands for one
  * prescription that meet (on one node or two) make the later append fail on the unique (aggregate, sequence)
- * index; that command is simply sent again against the new state.
+ * index; that command is simply sent again against the new state. So is an issue whose exchange code another issue
+ * took at the same moment (the unique index of the live codes): sent again, it sees the code taken and derives
+ * another. After {@value #ATTEMPTS} attempts the failure is answered (409 concurrent change; 503 for the code).
  */
 @Component
 public class CommandSender {
@@ -39,11 +42,25 @@ public class CommandSender {
                     return outcome;
                 }
                 return new CommandOutcome(result instanceof Number version ? version.longValue() : 0L, null);
-            } catch (ConcurrencyException e) {
+            } catch (ConcurrencyException | ExchangeCodeTakenException e) {
                 if (attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            } catch (RuntimeException e) {
+                // a failure of the live codes' projection may reach here wrapped by the event processor
+                if (attempt >= ATTEMPTS || !codeTaken(e)) {
                     throw e;
                 }
             }
         }
+    }
+
+    private static boolean codeTaken(Throwable failure) {
+        for (Throwable cause = failure; cause != null && cause.getCause() != cause; cause = cause.getCause()) {
+            if (cause instanceof ExchangeCodeTakenException) {
+                return true;
+            }
+        }
+        return false;
     }
 }

@@ -21,6 +21,8 @@ import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The domain's collaborators: the clock, the drug catalogue, the exchange-code key and the validUntil horizon. */
@@ -71,22 +73,46 @@ public class DomainConfiguration {
         return enabled ? new InteractionChecker(rules, courseRecord) : InteractionChecker.disabled();
     }
 
+    /**
+     * The key {@code exchange-code-key} is k1, the first; {@code exchange-code-keys} adds others by id, and
+     * {@code exchange-code-current-key} names the one new codes are derived with. The others stay for the codes
+     * issued under them.
+     */
     @Bean
     ExchangeCodes exchangeCodes(ExchangeProperties properties,
                                 @Value("${spring.datasource.url:}") String datasourceUrl) throws IOException {
-        String key = properties.exchangeCodeKey();
-        if (key == null || key.isBlank()) {
-            if (!datasourceUrl.isBlank()) {
-                throw new IllegalStateException("exchange.exchange-code-key (EXCHANGE_CODE_KEY) must be set when an "
-                        + "external database is configured: exchange codes of stored prescriptions depend on it");
-            }
-            key = embeddedDatabaseKey(properties.embeddedDatabase().directory());
+        Map<String, byte[]> keys = new LinkedHashMap<>();
+        String first = properties.exchangeCodeKey();
+        if ((first == null || first.isBlank()) && properties.embeddedDatabase() != null && datasourceUrl.isBlank()) {
+            first = embeddedDatabaseKey(properties.embeddedDatabase().directory());
         }
-        if (key.length() < MIN_KEY_LENGTH) {
-            throw new IllegalStateException("exchange.exchange-code-key must have at least " + MIN_KEY_LENGTH
+        if (first != null && !first.isBlank()) {
+            keys.put(ExchangeCodes.FIRST_KEY_ID, keyBytes(ExchangeCodes.FIRST_KEY_ID, first));
+        }
+        if (properties.exchangeCodeKeys() != null) {
+            properties.exchangeCodeKeys().forEach((id, key) -> {
+                if (keys.containsKey(id)) {
+                    throw new IllegalStateException("exchange code key " + id + " is configured twice");
+                }
+                keys.put(id, keyBytes(id, key));
+            });
+        }
+        String current = properties.exchangeCodeCurrentKey() == null || properties.exchangeCodeCurrentKey().isBlank()
+                ? ExchangeCodes.FIRST_KEY_ID : properties.exchangeCodeCurrentKey();
+        if (!keys.containsKey(current)) {
+            throw new IllegalStateException("exchange.exchange-code-key (EXCHANGE_CODE_KEY) must be set when an "
+                    + "external database is configured, and exchange.exchange-code-current-key (" + current
+                    + ") must name a configured key: exchange codes of stored prescriptions depend on them");
+        }
+        return new ExchangeCodes(current, keys);
+    }
+
+    private static byte[] keyBytes(String id, String key) {
+        if (key == null || key.length() < MIN_KEY_LENGTH) {
+            throw new IllegalStateException("exchange code key " + id + " must have at least " + MIN_KEY_LENGTH
                     + " characters");
         }
-        return new ExchangeCodes(key.getBytes(StandardCharsets.UTF_8));
+        return key.getBytes(StandardCharsets.UTF_8);
     }
 
     /** With the embedded database, a key is created once and kept beside the data, so codes survive restarts. */

@@ -6,12 +6,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Period;
 import java.time.ZoneId;
+import java.util.Map;
 
 /**
  * The exchange's own settings (prefix {@code exchange}); defaults and the reason for each are in application.yml.
  */
 @ConfigurationProperties("exchange")
-public record ExchangeProperties(ZoneId zone, String exchangeCodeKey, Period validUntilHorizon, Catalogue catalogue,
+public record ExchangeProperties(ZoneId zone, String exchangeCodeKey, Map<String, String> exchangeCodeKeys,
+                                 String exchangeCodeCurrentKey, Period validUntilHorizon, Catalogue catalogue,
                                  EmbeddedDatabase embeddedDatabase, Expiry expiry, Views views,
                                  Alerts alerts, Export export, Streams streams) {
 

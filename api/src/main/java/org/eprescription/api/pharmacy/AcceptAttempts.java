@@ -1,33 +1,34 @@
 package org.eprescription.api.pharmacy;
 
 import org.eprescription.core.ids.PharmacyId;
-import org.eprescription.core.prescription.PrescriptionRefusedException;
-import org.eprescription.core.prescription.Refusal;
+import org.eprescription.core.ids.PrescriptionId;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.function.Supplier;
 
 import static org.eprescription.query.support.SqlTimestamps.instant;
 import static org.eprescription.query.support.SqlTimestamps.timestamp;
 
 /**
- * Counts the accepts a pharmacy makes with a code that names no prescription (unknown, or not with that birth date)
- * and locks the pharmacy out after too many in a short time ({@link LockOut}). The failures are kept in PostgreSQL
- * ({@code failed_accept_attempt}) so that every node counts the same; the code tried is never stored.
+ * Counts the accepts that fail because the code names no prescription (unknown, or not with that birth date) and
+ * locks out the pharmacy after too many in a short time, and a prescription after too many right codes with wrong
+ * birth dates ({@link LockOut}). Attempts are kept in PostgreSQL ({@code failed_accept_attempt}) so that every node
+ * counts the same; the code tried is never stored.
  * <p>
- * Simultaneous guesses are each checked before any of them is recorded, so one burst can try as many codes as it
- * sends requests at once; the lock then holds for all of them.
+ * An attempt is counted before it runs: {@link #begin} decides and writes it under the pharmacy's lock, so of
+ * simultaneous guesses only as many run as the limit leaves; an attempt that turns out not to be a failure is
+ * {@link #settled} (deleted) again. A pharmacy therefore has at most that many accepts in flight at once.
  */
 @Component
 @EnableConfigurationProperties(AcceptAttemptsProperties.class)
@@ -38,71 +39,114 @@ public class AcceptAttempts {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AcceptAttemptsProperties rule;
+    private final TransactionTemplate transaction;
 
-    public AcceptAttempts(JdbcClient jdbc, Clock clock, AcceptAttemptsProperties rule) {
+    public AcceptAttempts(JdbcClient jdbc, Clock clock, AcceptAttemptsProperties rule,
+                          PlatformTransactionManager transactions) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.rule = rule;
+        this.transaction = new TransactionTemplate(transactions);
+    }
+
+    /** One accept of a pharmacy, counted as failed until it is {@link #settled}. */
+    public record Attempt(long id, PharmacyId pharmacy) {
     }
 
     /**
-     * Runs the pharmacy's accept unless the pharmacy is locked out, and records it as a failure if it was refused
-     * because the code names no prescription.
+     * Counts an accept the pharmacy starts.
      *
      * @throws TooManyAcceptAttemptsException while the pharmacy is locked out, whatever code it sends
      */
-    public <T> T counted(PharmacyId pharmacy, Supplier<T> accept) {
+    public Attempt begin(PharmacyId pharmacy) {
+        return transaction.execute(status -> {
+            lock("pharmacy " + pharmacy.value());
+            Instant now = clock.instant();
+            List<Instant> failures = jdbc.sql("""
+                            SELECT attempted_at FROM failed_accept_attempt
+                            WHERE pharmacy_id = :pharmacy AND attempted_at > :since
+                            ORDER BY attempted_at""")
+                    .param("pharmacy", pharmacy.value())
+                    .param("since", timestamp(now.minus(rule.window().plus(rule.lockOut()))))
+                    .query((rs, row) -> instant(rs.getObject(1, OffsetDateTime.class)))
+                    .list();
+            refuseWhileLocked(failures, rule.pharmacy(), now);
+            // attempts this old can no longer lock anyone out; removing them here keeps the table small
+            jdbc.sql("DELETE FROM failed_accept_attempt WHERE attempted_at <= :forgotten")
+                    .param("forgotten", timestamp(now.minus(rule.memory())))
+                    .update();
+            long id = jdbc.sql("""
+                            INSERT INTO failed_accept_attempt (pharmacy_id, attempted_at) VALUES (:pharmacy, :now)
+                            RETURNING id""")
+                    .param("pharmacy", pharmacy.value())
+                    .param("now", timestamp(now))
+                    .query(Long.class)
+                    .single();
+            return new Attempt(id, pharmacy);
+        });
+    }
+
+    /**
+     * Decides, under the prescription's lock, whether the prescription the code names (or none: {@code null}) is
+     * locked after wrong birth dates, and counts this attempt against it when its birth date did not match. The same
+     * statements either way, so an unknown code and a known one take the same time; an accept with the right birth
+     * date never counts against its prescription.
+     *
+     * @throws TooManyAcceptAttemptsException while the prescription is locked after wrong birth dates
+     */
+    public void aimAt(Attempt attempt, PrescriptionId prescription, boolean birthDateMatches) {
+        transaction.executeWithoutResult(status -> {
+            // an unknown code locks only its own attempt: unknown codes never wait for each other
+            lock(prescription == null ? "attempt " + attempt.id() : "prescription " + prescription.value());
+            Instant now = clock.instant();
+            List<Instant> failures = jdbc.sql("""
+                            SELECT attempted_at FROM failed_accept_attempt
+                            WHERE prescription_id = :prescription AND attempted_at > :since
+                            ORDER BY attempted_at""")
+                    .param("prescription", prescription == null ? null : prescription.value())
+                    .param("since", timestamp(now.minus(rule.birthDate().window().plus(rule.birthDate().lockOut()))))
+                    .query((rs, row) -> instant(rs.getObject(1, OffsetDateTime.class)))
+                    .list();
+            refuseWhileLocked(failures, rule.birthDate(), now);
+            jdbc.sql("UPDATE failed_accept_attempt SET prescription_id = :prescription WHERE id = :attempt")
+                    .param("prescription", prescription == null || birthDateMatches ? null : prescription.value())
+                    .param("attempt", attempt.id())
+                    .update();
+        });
+    }
+
+    /** The attempt failed for want of a matching code and birth date: it stays counted. */
+    public void failed(Attempt attempt) {
         Instant now = clock.instant();
-        List<Instant> failures = failuresSince(pharmacy, now.minus(rule.memory()));
+        List<Instant> failures = jdbc.sql("""
+                        SELECT attempted_at FROM failed_accept_attempt
+                        WHERE pharmacy_id = :pharmacy AND attempted_at > :since
+                        ORDER BY attempted_at""")
+                .param("pharmacy", attempt.pharmacy().value())
+                .param("since", timestamp(now.minus(rule.window().plus(rule.lockOut()))))
+                .query((rs, row) -> instant(rs.getObject(1, OffsetDateTime.class)))
+                .list();
+        LockOut.until(failures, rule).filter(now::isBefore).ifPresent(until -> log.warn(
+                "pharmacy {} is locked out of accepting until {} after {} failed accepts within {}",
+                attempt.pharmacy(), until, rule.limit(), rule.window()));
+    }
+
+    /** The attempt did not fail for want of a matching code and birth date: it no longer counts. */
+    public void settled(Attempt attempt) {
+        jdbc.sql("DELETE FROM failed_accept_attempt WHERE id = :attempt").param("attempt", attempt.id()).update();
+    }
+
+    private void lock(String name) {
+        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))")
+                .param("name", "accept attempts of " + name)
+                .query((rs, row) -> true)
+                .list();
+    }
+
+    private static void refuseWhileLocked(List<Instant> failures, AcceptAttemptsProperties.Rule rule, Instant now) {
         Optional<Instant> lockedUntil = LockOut.until(failures, rule).filter(now::isBefore);
         if (lockedUntil.isPresent()) {
             throw new TooManyAcceptAttemptsException(Duration.between(now, lockedUntil.get()));
         }
-        try {
-            return accept.get();
-        } catch (RuntimeException failure) {
-            if (namesNoPrescription(failure)) {
-                recordFailure(pharmacy, failures);
-            }
-            throw failure;
-        }
-    }
-
-    private List<Instant> failuresSince(PharmacyId pharmacy, Instant since) {
-        return jdbc.sql("""
-                        SELECT attempted_at FROM failed_accept_attempt
-                        WHERE pharmacy_id = :pharmacy AND attempted_at > :since
-                        ORDER BY attempted_at""")
-                .param("pharmacy", pharmacy.value())
-                .param("since", timestamp(since))
-                .query((rs, row) -> instant(rs.getObject(1, OffsetDateTime.class)))
-                .list();
-    }
-
-    private void recordFailure(PharmacyId pharmacy, List<Instant> earlierFailures) {
-        Instant now = clock.instant();
-        jdbc.sql("INSERT INTO failed_accept_attempt (pharmacy_id, attempted_at) VALUES (:pharmacy, :now)")
-                .param("pharmacy", pharmacy.value())
-                .param("now", timestamp(now))
-                .update();
-        // failures this old can no longer lock anyone out; removing them here keeps the table small without a sweep
-        jdbc.sql("DELETE FROM failed_accept_attempt WHERE attempted_at <= :forgotten")
-                .param("forgotten", timestamp(now.minus(rule.memory())))
-                .update();
-        List<Instant> failures = new ArrayList<>(earlierFailures);
-        failures.add(now);
-        LockOut.until(failures, rule).filter(now::isBefore).ifPresent(until -> log.warn(
-                "pharmacy {} is locked out of accepting until {} after {} failed accepts within {}",
-                pharmacy, until, rule.limit(), rule.window()));
-    }
-
-    private static boolean namesNoPrescription(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
-            if (cause instanceof PrescriptionRefusedException refused
-                    && refused.refusal().kind() == Refusal.Kind.NOT_FOUND) {
-                return true;
-            }
-        }
-        return false;
     }
 }

@@ -15,6 +15,11 @@ final class LockOut {
 
     /** @param failures the pharmacy's failed accepts, oldest first */
     static Optional<Instant> until(List<Instant> failures, AcceptAttemptsProperties rule) {
+        return until(failures, rule.pharmacy());
+    }
+
+    /** @param failures the failed accepts the rule counts, oldest first */
+    static Optional<Instant> until(List<Instant> failures, AcceptAttemptsProperties.Rule rule) {
         Instant until = null;
         for (int last = rule.limit() - 1; last < failures.size(); last++) {
             Instant first = failures.get(last - rule.limit() + 1);

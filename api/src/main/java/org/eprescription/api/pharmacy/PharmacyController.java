@@ -7,15 +7,10 @@ import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.prescription.PrescriptionResponse;
 import org.eprescription.api.prescription.PrescriptionResponses;
-import org.eprescription.api.prescription.PrescriptionViews;
-import org.eprescription.api.privacy.AccessLog;
-import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.CommandOutcome;
-import org.eprescription.core.prescription.PrescriptionRefusedException;
-import org.eprescription.core.prescription.command.AcceptPrescription;
 import org.eprescription.core.prescription.command.DispensePrescription;
 import org.eprescription.core.prescription.command.ReleasePrescription;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -35,30 +30,24 @@ public class PharmacyController {
     private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CommandSender commands;
-    private final PrescriptionViews views;
     private final PrescriptionResponses responses;
     private final ActingParties actingParties;
-    private final ExchangeCodes exchangeCodes;
     private final ResourceAccess access;
-    private final AcceptAttempts acceptAttempts;
-    private final AccessLog accessLog;
+    private final AcceptWithCode acceptWithCode;
 
-    public PharmacyController(CommandSender commands, PrescriptionViews views, PrescriptionResponses responses,
-                              ActingParties actingParties, ExchangeCodes exchangeCodes, ResourceAccess access,
-                              AcceptAttempts acceptAttempts, AccessLog accessLog) {
+    public PharmacyController(CommandSender commands, PrescriptionResponses responses, ActingParties actingParties,
+                              ResourceAccess access, AcceptWithCode acceptWithCode) {
         this.commands = commands;
-        this.views = views;
         this.responses = responses;
         this.actingParties = actingParties;
-        this.exchangeCodes = exchangeCodes;
         this.access = access;
-        this.acceptAttempts = acceptAttempts;
-        this.accessLog = accessLog;
+        this.acceptWithCode = acceptWithCode;
     }
 
     /**
-     * A pharmacy that keeps sending codes that name no prescription is locked out for a while (AcceptAttempts). The
-     * answer shows the pharmacy the patient's prescription, so it is in the patient's access log like any read.
+     * A pharmacy that keeps sending codes that name no prescription is locked out for a while, and so is a
+     * prescription whose code comes with wrong birth dates ({@link AcceptWithCode}). The answer shows the pharmacy
+     * the patient's prescription, so it is in the patient's access log like any read.
      */
     @PostMapping("/accept")
     public PrescriptionResponse accept(@Valid @RequestBody AcceptRequest request,
@@ -66,21 +55,8 @@ public class PharmacyController {
         PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
         PharmacistId pharmacist = PharmacistId.of(request.pharmacistId());
         Actor actor = actingParties.pharmacist(pharmacist, pharmacy);
-        return acceptAttempts.counted(pharmacy, () -> acceptWithCode(request, pharmacy, pharmacist, actor,
-                idempotencyKey));
-    }
-
-    private PrescriptionResponse acceptWithCode(AcceptRequest request, PharmacyId pharmacy, PharmacistId pharmacist,
-                                                Actor actor, String idempotencyKey) {
-        String codeHash = exchangeCodes.hashOf(request.exchangeCode());
-        PrescriptionId id = views.findByExchangeCodeHash(codeHash)
-                .orElseThrow(PrescriptionRefusedException::unknownExchangeCode)
-                .prescriptionId();
-        long version = commands.send(new AcceptPrescription(id, codeHash, request.patientBirthDate(), pharmacy,
-                pharmacist), actor, idempotencyKey);
-        PrescriptionResponse accepted = responses.afterCommand(id, version);
-        accessLog.read(accepted.view().patient().id(), "accept of prescription " + id);
-        return accepted;
+        return acceptWithCode.accept(request.exchangeCode(), request.patientBirthDate(), pharmacy, pharmacist, actor,
+                idempotencyKey);
     }
 
     @PostMapping("/{id}/release")

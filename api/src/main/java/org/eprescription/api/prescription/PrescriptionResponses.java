@@ -40,7 +40,9 @@ public class PrescriptionResponses {
         return readAfterRecording(id, () -> {
             PrescriptionView view = views.awaitVersion(id, outcome.version());
             return new PrescriptionResponse(view, alerts.recorded(outcome, view, acknowledged),
-                    exchangeCodes.codeFor(id), AlertCheck.of(outcome));
+                    outcome.code() == null ? exchangeCodes.codeFor(id)
+                            : exchangeCodes.codeFor(id, outcome.code().keyId(), outcome.code().attempt()),
+                    AlertCheck.of(outcome));
         });
     }
 

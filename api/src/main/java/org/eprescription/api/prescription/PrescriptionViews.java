@@ -4,11 +4,14 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.command.ReadYourWrites;
 import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.query.prescription.ExchangeCodeHolder;
+import org.eprescription.query.prescription.FindExchangeCodeHolder;
 import org.eprescription.query.prescription.FindPrescription;
 import org.eprescription.query.prescription.FindPrescriptionByExchangeCode;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -34,6 +37,12 @@ public class PrescriptionViews {
     public Optional<PrescriptionView> findByExchangeCodeHash(String exchangeCodeHash) {
         return queryGateway.query(new FindPrescriptionByExchangeCode(exchangeCodeHash),
                 ResponseTypes.optionalInstanceOf(PrescriptionView.class)).join();
+    }
+
+    /** The prescription a typed code names under any key, with the hash it holds; a live holder first. */
+    public Optional<ExchangeCodeHolder> findExchangeCodeHolder(List<String> exchangeCodeHashes) {
+        return queryGateway.query(new FindExchangeCodeHolder(exchangeCodeHashes),
+                ResponseTypes.optionalInstanceOf(ExchangeCodeHolder.class)).join();
     }
 
     /** The view once it has reached {@code version}; after the timeout, the newest view there is. */

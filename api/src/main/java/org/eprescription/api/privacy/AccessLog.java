@@ -83,6 +83,23 @@ public class AccessLog {
                 .update();
     }
 
+    /**
+     * A failed accept of the patient's prescription (a right code with a wrong birth date), or of nobody's
+     * ({@code patient} null: the code is unknown). One statement either way, which writes nothing for nobody, so
+     * that both refusals do the same work.
+     */
+    public void failedAccept(PatientId patient, String what) {
+        ExchangeUser user = currentUser.get();
+        jdbc.sql("""
+                        insert into patient_access_log (patient_id, accessed_at, accessor_id, role, organisation_id,
+                                                        what)
+                        select patient, ?, ?, ?, ?, ? from (select cast(? as varchar) as patient) attempt
+                        where patient is not null""")
+                .params(Timestamp.from(clock.instant()), user.subject(), roleOf(user), user.pharmacyId(), what,
+                        patient == null ? null : patient.value())
+                .update();
+    }
+
     public List<AccessLogEntry> of(PatientId patient) {
         return jdbc.sql("""
                         select accessed_at, accessor_id, role, organisation_id, what from patient_access_log

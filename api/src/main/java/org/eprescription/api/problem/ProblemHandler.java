@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.eprescription.core.code.ExchangeCodeTakenException;
 import org.eprescription.api.actor.MissingActorException;
 import org.eprescription.api.audit.ExportNotConfiguredException;
 import org.eprescription.api.admin.ProjectionBusyException;
@@ -105,6 +106,11 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         if (cause instanceof ConcurrencyException) {
             return problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
                     "the prescription changed concurrently; read it again and retry");
+        }
+        if (cause instanceof ExchangeCodeTakenException) {
+            return problem(HttpStatus.SERVICE_UNAVAILABLE, "code-contended", "Exchange code contended",
+                    "other prescriptions took this one's exchange code at the same moment; nothing was recorded, "
+                            + "retry");
         }
         if (cause instanceof ProjectionBusyException busy) {
             return problem(HttpStatus.CONFLICT, "projection-busy", "Projection busy", busy.getMessage());

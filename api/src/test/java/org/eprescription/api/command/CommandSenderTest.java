@@ -3,7 +3,9 @@ package org.eprescription.api.command;
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.eventhandling.EventProcessingException;
 import org.eprescription.api.actor.Actor;
+import org.eprescription.core.code.ExchangeCodeTakenException;
 import org.eprescription.core.prescription.PrescriptionRefusedException;
 import org.junit.jupiter.api.Test;
 
@@ -47,6 +49,33 @@ class CommandSenderTest {
 
         assertThatThrownBy(() -> sender.send("command", ACTOR, null))
                 .isInstanceOf(PrescriptionRefusedException.class);
+        verify(gateway, times(1)).sendAndWait(any(CommandMessage.class));
+    }
+
+    @Test
+    void anIssueWhoseCodeWasTakenAtTheSameMomentIsSentAgainEvenWhenTheProcessorWrappedTheFailure() {
+        when(gateway.sendAndWait(any(CommandMessage.class)))
+                .thenThrow(new ExchangeCodeTakenException())
+                .thenThrow(new EventProcessingException("live-exchange-code failed", new ExchangeCodeTakenException()))
+                .thenReturn(0L);
+
+        assertThat(sender.send("issue", ACTOR, null)).isZero();
+        verify(gateway, times(3)).sendAndWait(any(CommandMessage.class));
+    }
+
+    @Test
+    void aCodeTakenAgainAndAgainGivesUpAfterAFewAttempts() {
+        when(gateway.sendAndWait(any(CommandMessage.class))).thenThrow(new ExchangeCodeTakenException());
+
+        assertThatThrownBy(() -> sender.send("issue", ACTOR, null)).isInstanceOf(ExchangeCodeTakenException.class);
+        verify(gateway, times(CommandSender.ATTEMPTS)).sendAndWait(any(CommandMessage.class));
+    }
+
+    @Test
+    void anotherFailureIsNotRetried() {
+        when(gateway.sendAndWait(any(CommandMessage.class))).thenThrow(new IllegalStateException("broken"));
+
+        assertThatThrownBy(() -> sender.send("issue", ACTOR, null)).isInstanceOf(IllegalStateException.class);
         verify(gateway, times(1)).sendAndWait(any(CommandMessage.class));
     }
 }

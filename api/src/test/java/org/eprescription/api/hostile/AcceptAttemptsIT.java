@@ -1,7 +1,10 @@
 package org.eprescription.api.hostile;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eprescription.api.support.Concurrently;
 import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IssuedPrescription;
 import org.junit.jupiter.api.Test;
@@ -12,9 +15,11 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Stream;
 
@@ -24,7 +29,11 @@ import static org.eprescription.api.support.Prescriptions.accept;
 import static org.eprescription.api.support.Prescriptions.issue;
 import static org.eprescription.api.support.Prescriptions.unique;
 
-/** exchange.accept-attempts: 5 failed accepts within a minute lock a pharmacy out for 5 minutes. */
+/**
+ * exchange.accept-attempts: 5 failed accepts within a minute lock a pharmacy out for 5 minutes, however many it sends
+ * at once; 5 wrong birth dates with a prescription's right code within an hour lock that prescription's accepts for
+ * 15 minutes.
+ */
 @ExtendWith(OutputCaptureExtension.class)
 class AcceptAttemptsIT extends ExchangeIntegrationTest {
 
@@ -98,19 +107,111 @@ class AcceptAttemptsIT extends ExchangeIntegrationTest {
 
         List<String> stored = jdbc.sql("SELECT * FROM failed_accept_attempt WHERE pharmacy_id = :pharmacy")
                 .param("pharmacy", pharmacy)
-                .query((rs, row) -> rs.getString("pharmacy_id") + " " + rs.getString("attempted_at")).list();
+                .query((rs, row) -> rs.getString("id") + " " + rs.getString("pharmacy_id") + " "
+                        + rs.getString("attempted_at") + " " + rs.getString("prescription_id")).list();
         List<String> columns = jdbc.sql("""
                         SELECT column_name FROM information_schema.columns
                         WHERE table_name = 'failed_accept_attempt' ORDER BY column_name""")
                 .query(String.class).list();
         assertThat(answers).extracting(Response::status).containsExactly(404, 404, 404, 404, 404, 429);
         assertThat(stored).hasSize(5);
-        assertThat(columns).containsExactly("attempted_at", "pharmacy_id");
+        assertThat(columns).containsExactly("attempted_at", "id", "pharmacy_id", "prescription_id");
         for (String code : concat(tried, rx.exchangeCode())) {
             assertThat(answers).allSatisfy(answer -> assertThat(String.valueOf(answer.body())).doesNotContain(code));
             assertThat(stored).allSatisfy(row -> assertThat(row).doesNotContain(code));
             assertThat(output.getAll()).doesNotContain(code);
         }
+    }
+
+    @Test
+    void fiftyWrongCodesSentAtOnceLetAtMostFiveThroughBeforeThe429() throws Exception {
+        String guesser = unique("PH");
+
+        List<Response> answers = Concurrently.run(50,
+                () -> api().post("/prescriptions/accept", accept(randomCode(), BIRTH_DATE, guesser)));
+
+        List<Integer> statuses = answers.stream().map(Response::status).toList();
+        assertThat(statuses).as(statuses.toString()).containsOnly(404, 429);
+        assertThat(statuses.stream().filter(status -> status == 404).count()).isBetween(1L, 5L);
+        assertThat(jdbc.sql("SELECT count(*) FROM failed_accept_attempt WHERE pharmacy_id = :pharmacy")
+                .param("pharmacy", guesser).query(Long.class).single()).isBetween(1L, 5L);
+        assertThat(api().post("/prescriptions/accept", accept(randomCode(), BIRTH_DATE, guesser)).status())
+                .isEqualTo(429);
+    }
+
+    @Test
+    void aRightCodeWithWrongBirthDatesLocksThatPrescriptionForAWhileAndThePatientSeesTheAttempts() {
+        Map<String, Object> body = issue(unique("HOSP"));
+        IssuedPrescription rx = issued(body);
+        @SuppressWarnings("unchecked")
+        String patient = ((Map<String, Object>) body.get("patient")).get("id").toString();
+        List<String> guessers = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            // one pharmacy per guess: the prescription's lock holds however the guesses are spread
+            String guesser = unique("PH");
+            guessers.add(guesser);
+            Response wrong = api().as(Identity.pharmacist(guesser)).post("/prescriptions/accept",
+                    accept(rx.exchangeCode(), BIRTH_DATE.minusDays(i + 1), guesser));
+            assertThat(wrong.status()).as(wrong.toString()).isEqualTo(404);
+        }
+
+        String honest = unique("PH");
+        Response locked = api().as(Identity.pharmacist(honest)).post("/prescriptions/accept",
+                accept(rx.exchangeCode(), BIRTH_DATE, honest));
+        Response otherPrescription = api().post("/prescriptions/accept",
+                accept(issued(issue(unique("HOSP"))).exchangeCode(), BIRTH_DATE, honest));
+        clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+        Response later = api().as(Identity.pharmacist(honest)).post("/prescriptions/accept",
+                accept(rx.exchangeCode(), BIRTH_DATE, honest));
+
+        assertThat(locked.status()).as(locked.toString()).isEqualTo(429);
+        assertThat(locked.text("type")).isEqualTo("/problems/too-many-attempts");
+        assertThat(otherPrescription.status()).as("only that prescription is locked").isEqualTo(200);
+        assertThat(later.status()).as(later.toString()).isEqualTo(200);
+        JsonNode log = api().as(Identity.patient(patient)).get("/patients/" + patient + "/access-log").body();
+        List<String> entries = new ArrayList<>();
+        log.path("entries").forEach(entry -> entries.add(entry.path("role").asText() + " "
+                + entry.path("organisationId").asText() + " " + entry.path("what").asText()));
+        for (String guesser : guessers) {
+            assertThat(entries).contains("PHARMACIST " + guesser + " failed accept (wrong birth date) of prescription "
+                    + rx.id());
+        }
+        assertThat(String.valueOf(log)).doesNotContain(rx.exchangeCode()).doesNotContain(BIRTH_DATE.minusDays(1)
+                .toString());
+    }
+
+    @Test
+    void wrongBirthDatesSentAtOnceByManyPharmaciesLetAtMostFiveThrough() throws Exception {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        List<Callable<Response>> guesses = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String guesser = unique("PH");
+            LocalDate wrong = BIRTH_DATE.minusDays(i + 1);
+            guesses.add(() -> api().as(Identity.pharmacist(guesser)).post("/prescriptions/accept",
+                    accept(rx.exchangeCode(), wrong, guesser)));
+        }
+
+        List<Integer> statuses = Concurrently.run(guesses).stream().map(Response::status).toList();
+
+        assertThat(statuses).as(statuses.toString()).containsOnly(404, 429);
+        assertThat(statuses.stream().filter(status -> status == 404).count()).isBetween(1L, 5L);
+        String honest = unique("PH");
+        assertThat(api().as(Identity.pharmacist(honest)).post("/prescriptions/accept",
+                accept(rx.exchangeCode(), BIRTH_DATE, honest)).status()).isEqualTo(429);
+    }
+
+    @Test
+    void anUnknownCodeAndAKnownCodeWithAWrongBirthDateAreRefusedAlike() {
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        String pharmacy = unique("PH");
+
+        Response unknown = api().post("/prescriptions/accept", accept(randomCode(), BIRTH_DATE, pharmacy));
+        Response wrongBirthDate = api().post("/prescriptions/accept",
+                accept(rx.exchangeCode(), BIRTH_DATE.plusDays(1), pharmacy));
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(wrongBirthDate.status()).isEqualTo(404);
+        assertThat(wrongBirthDate.body()).isEqualTo(unknown.body());
     }
 
     private void failFiveTimes(String pharmacy, IssuedPrescription rx) {

@@ -12,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LockOutTest {
 
     private static final AcceptAttemptsProperties FIVE_A_MINUTE =
-            new AcceptAttemptsProperties(5, Duration.ofMinutes(1), Duration.ofMinutes(5));
+            new AcceptAttemptsProperties(5, Duration.ofMinutes(1), Duration.ofMinutes(5), null);
     private static final Instant T = Instant.parse("2025-03-01T09:00:00Z");
 
     @Test

@@ -9,7 +9,9 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.code.CodeDerivation;
 import org.eprescription.core.code.ExchangeCodes;
+import org.eprescription.core.code.LiveExchangeCodes;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PharmacyId;
@@ -78,6 +80,7 @@ public class Prescription {
     private int refills;
     private LocalDate validUntil;
     private String exchangeCodeHash;
+    private CodeDerivation exchangeCode;
     private List<AlertAcknowledgement> acknowledgedAtIssue;
     private int currentUse;
     private PharmacyId holdingPharmacy;
@@ -101,7 +104,8 @@ public class Prescription {
     @CommandHandler
     @CreationPolicy(AggregateCreationPolicy.CREATE_IF_MISSING)
     public CommandOutcome handle(IssuePrescription command, DrugCatalogue catalogue, ExchangeCodes exchangeCodes,
-                                 ValidUntilHorizon horizon, InteractionChecker checker, Clock clock) {
+                                 LiveExchangeCodes liveCodes, ValidUntilHorizon horizon, InteractionChecker checker,
+                                 Clock clock) {
         if (prescriptionId != null) {
             return answerRetriedIssue(command);
         }
@@ -111,9 +115,11 @@ public class Prescription {
                 ? command.validUntil()
                 : today.plusDays(DEFAULT_VALIDITY_DAYS);
         Instant now = clock.instant();
+        CodeDerivation code = freeCode(command.prescriptionId(), exchangeCodes, liveCodes);
         apply(new PrescriptionIssued(command.prescriptionId(), command.patient(), command.prescriber(),
                 command.lines(), command.refills(), effectiveValidUntil,
-                exchangeCodes.hashFor(command.prescriptionId()), exchangeCodes.keyId(), command.acknowledgedAlerts(), now),
+                exchangeCodes.hashFor(command.prescriptionId(), code.keyId(), code.attempt()), code.keyId(),
+                code.attempt(), command.acknowledgedAlerts(), now),
                 patientMetaData(command.patient()));
         if (checker.enabled()) {
             List<RecordedCourse> planned = plannedCourses(1, today, catalogue);
@@ -122,7 +128,22 @@ public class Prescription {
                             true), now);
             acknowledgeOnIssue(command.acknowledgedAlerts(), check, now);
         }
-        return new CommandOutcome(version(), issueCheck);
+        return new CommandOutcome(version(), issueCheck, exchangeCode);
+    }
+
+    /**
+     * The first derivation (current key, attempt 0, 1, ...) whose code no live prescription holds under any key: a
+     * pharmacy types only the digits, so the same digits under another key would be just as ambiguous.
+     */
+    private static CodeDerivation freeCode(PrescriptionId id, ExchangeCodes exchangeCodes,
+                                           LiveExchangeCodes liveCodes) {
+        for (int attempt = 0; attempt < ExchangeCodes.MAX_ATTEMPTS; attempt++) {
+            String code = exchangeCodes.codeFor(id, exchangeCodes.keyId(), attempt);
+            if (!liveCodes.anyHeld(exchangeCodes.hashesOf(code))) {
+                return new CodeDerivation(exchangeCodes.keyId(), attempt);
+            }
+        }
+        throw new IllegalStateException("no free exchange code after " + ExchangeCodes.MAX_ATTEMPTS + " derivations");
     }
 
     /** The prescriber acknowledged on the draft what its check found: each of those alerts it raised is acknowledged. */
@@ -148,7 +169,7 @@ public class Prescription {
             throw refused(Refusal.DIFFERENT_ISSUE_UNDER_SAME_ID,
                     "prescription " + prescriptionId + " was already issued with different content");
         }
-        return new CommandOutcome(version(), issueCheck);
+        return new CommandOutcome(version(), issueCheck, exchangeCode);
     }
 
     @CommandHandler
@@ -378,6 +399,7 @@ public class Prescription {
         refills = event.refills();
         validUntil = event.validUntil();
         exchangeCodeHash = event.exchangeCodeHash();
+        exchangeCode = new CodeDerivation(event.exchangeCodeKeyId(), event.exchangeCodeAttempt());
         acknowledgedAtIssue = List.copyOf(event.acknowledgedAlerts());
         currentUse = 1;
     }

@@ -16,6 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>The literals were computed once, independently of this code (Python's {@code hmac}/{@code hashlib}):
  * code = the first 8 bytes of HMAC-SHA256(key, "exchange-code:" + id) as an unsigned big-endian number, modulo
  * 10^16, as 16 digits in groups of four; hash = hex of HMAC-SHA256(key, "exchange-code-hash:" + the 16 digits).
+ * A code derived again because a live prescription held it (attempt n of 1 or more) appends {@code ":" + n} to the
+ * code's input; attempt 0 is the input above. A key other than the first hashes the same way with its own bytes.
  * Never change them to make a test pass: a different answer means issued codes stop working.
  */
 class ExchangeCodeVectorsTest {
@@ -69,5 +71,22 @@ class ExchangeCodeVectorsTest {
     @Test
     void codesOfThisDerivationCarryTheFirstKeyId() {
         assertThat(codes.keyId()).isEqualTo("k1").isEqualTo(ExchangeCodes.FIRST_KEY_ID);
+    }
+
+    @Test
+    void aCodeDerivedAgainAppendsTheAttemptToTheInput() {
+        assertThat(codes.codeFor(README_ID, "k1", 0)).isEqualTo("0783-4105-3346-7287");
+        assertThat(codes.codeFor(README_ID, "k1", 1)).isEqualTo("3070-4830-4175-3442");
+        assertThat(codes.hashFor(README_ID, "k1", 1))
+                .isEqualTo("93a22ed61612ee1ac4919b087b9b9cec65a544c38ab2b128720cadc7127d0128");
+    }
+
+    @Test
+    void aSecondKeyHashesTheSameDigitsWithItsOwnBytes() {
+        ExchangeCodes rotated = new ExchangeCodes("k2", java.util.Map.of("k1", KEY,
+                "k2", "known-answer-vector-key-k2-0123456789".getBytes(StandardCharsets.UTF_8)));
+        assertThat(rotated.hashesOf("0783-4105-3346-7287")).containsExactly(
+                "9b131f2cedf6b408739f97954aa78d9c2863a4760e4fda0a12e6fd9e06b87038",
+                "7a8d6f4b799e9445d87d33a73c3968629f6ea5b8606adff1ba091fb517dae9d9");
     }
 }

@@ -99,4 +99,35 @@ class ExchangeCodesTest {
     void aSixteenByteKeyIsTheMinimum() {
         assertThat(new ExchangeCodes(new byte[16]).codeFor(ID)).matches("\\d{4}-\\d{4}-\\d{4}-\\d{4}");
     }
+
+    @Test
+    void attemptZeroIsTheFirstDerivationAndLaterAttemptsGiveOtherCodes() {
+        assertThat(codes.codeFor(ID, "k1", 0)).isEqualTo(codes.codeFor(ID));
+        assertThat(codes.hashFor(ID, "k1", 0)).isEqualTo(codes.hashFor(ID));
+        Set<String> seen = new HashSet<>();
+        for (int attempt = 0; attempt < ExchangeCodes.MAX_ATTEMPTS; attempt++) {
+            assertThat(seen.add(codes.codeFor(ID, "k1", attempt))).isTrue();
+        }
+    }
+
+    @Test
+    void withSeveralKeysNewCodesUseTheCurrentOneAndEveryKeyHashes() {
+        ExchangeCodes rotated = new ExchangeCodes("k2", java.util.Map.of("k1", KEY, "k2", OTHER_KEY));
+
+        assertThat(rotated.keyId()).isEqualTo("k2");
+        assertThat(rotated.keyIds()).containsExactlyInAnyOrder("k1", "k2");
+        assertThat(rotated.codeFor(ID)).isEqualTo(new ExchangeCodes(OTHER_KEY).codeFor(ID));
+        assertThat(rotated.codeFor(ID, "k1", 0)).isEqualTo(codes.codeFor(ID));
+        String oldCode = codes.codeFor(ID);
+        assertThat(rotated.hashesOf(oldCode)).containsExactly(rotated.hashOf(oldCode, "k2"), codes.hashOf(oldCode));
+        assertThatThrownBy(() -> rotated.codeFor(ID, "k3", 0)).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
+    void theCurrentKeyMustBeConfiguredAndKeyIdsAreShort() {
+        assertThatThrownBy(() -> new ExchangeCodes("k2", java.util.Map.of("k1", KEY)))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> new ExchangeCodes("k 2", java.util.Map.of("k 2", KEY)))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
 }

@@ -82,7 +82,7 @@ class InteractionCheckTest extends PrescriptionTestSupport {
         fixture.givenNoPriorActivity()
                 .when(issue())
                 .expectEvents(issued(), expected)
-                .expectResultMessagePayload(new CommandOutcome(1L, expected));
+                .expectResultMessagePayload(new CommandOutcome(1L, expected, FIRST_CODE));
         assertThat(reads).containsExactly(PATIENT.id().value() + "@" + ISSUE_DAY);
         assertThat(expected.catalogueVersion()).startsWith("sha256:");
     }
@@ -103,7 +103,7 @@ class InteractionCheckTest extends PrescriptionTestSupport {
         fixture.given(issued(), first)
                 .when(issue())
                 .expectNoEvents()
-                .expectResultMessagePayload(new CommandOutcome(1L, first));
+                .expectResultMessagePayload(new CommandOutcome(1L, first, FIRST_CODE));
         assertThat(reads).as("a retry decides nothing again").isEmpty();
     }
 
@@ -186,6 +186,7 @@ class InteractionCheckTest extends PrescriptionTestSupport {
         var off = new org.axonframework.test.aggregate.AggregateTestFixture<>(Prescription.class);
         off.registerInjectableResource(CATALOGUE);
         off.registerInjectableResource(EXCHANGE_CODES);
+        off.registerInjectableResource(liveCodes());
         off.registerInjectableResource(clock);
         off.registerInjectableResource(ValidUntilHorizon.DEFAULT);
         off.registerInjectableResource(InteractionChecker.disabled());
@@ -193,7 +194,7 @@ class InteractionCheckTest extends PrescriptionTestSupport {
         off.givenNoPriorActivity()
                 .when(issue())
                 .expectEvents(issued())
-                .expectResultMessagePayload(outcome(0L));
+                .expectResultMessagePayload(issuedOutcome(0L));
         assertThat(reads).isEmpty();
     }
 }

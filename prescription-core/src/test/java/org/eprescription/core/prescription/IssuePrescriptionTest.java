@@ -24,7 +24,7 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
         fixture.givenNoPriorActivity()
                 .when(issue())
                 .expectEvents(issued())
-                .expectResultMessagePayload(outcome(0L));
+                .expectResultMessagePayload(issuedOutcome(0L));
     }
 
     @Test
@@ -214,7 +214,7 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
                 .when(issue())
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents()
-                .expectResultMessagePayload(outcome(0L));
+                .expectResultMessagePayload(issuedOutcome(0L));
     }
 
     @Test
@@ -222,7 +222,7 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
         fixture.given(issued(), accepted(PHARMACY_A))
                 .when(issue())
                 .expectNoEvents()
-                .expectResultMessagePayload(outcome(1L));
+                .expectResultMessagePayload(issuedOutcome(1L));
     }
 
     @Test
@@ -230,7 +230,7 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
         fixture.given(issued(LINES, 0, ISSUE_DAY.plusDays(10)))
                 .when(issue(LINES, 0, null))
                 .expectNoEvents()
-                .expectResultMessagePayload(outcome(0L));
+                .expectResultMessagePayload(issuedOutcome(0L));
     }
 
     @Test
@@ -238,7 +238,7 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
         fixture.given(issued(LINES, 0, ISSUE_DAY.plusDays(10)))
                 .when(issue(LINES, 0, ISSUE_DAY.plusDays(10)))
                 .expectNoEvents()
-                .expectResultMessagePayload(outcome(0L));
+                .expectResultMessagePayload(issuedOutcome(0L));
     }
 
     @Test
@@ -248,7 +248,7 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
         fixture.given(original)
                 .when(issue())
                 .expectNoEvents()
-                .expectResultMessagePayload(outcome(0L));
+                .expectResultMessagePayload(issuedOutcome(0L));
     }
 
     @Test

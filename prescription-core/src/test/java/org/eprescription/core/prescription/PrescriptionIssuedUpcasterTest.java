@@ -1,6 +1,7 @@
 package org.eprescription.core.prescription;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
@@ -8,6 +9,7 @@ import org.axonframework.eventsourcing.eventstore.DomainEventStream;
 import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.json.JacksonSerializer;
 import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
@@ -28,7 +30,10 @@ import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A PrescriptionIssued stored as revision 1 (frozen JSON, byte for byte as the store kept it) reads as revision 2. */
+/**
+ * A PrescriptionIssued stored as revision 1 or 2 (frozen JSON, byte for byte as the store kept it) reads as revision
+ * 3: revision 1 with the first key, both with the first derivation attempt.
+ */
 class PrescriptionIssuedUpcasterTest {
 
     private static final String AGGREGATE_ID = "8d5c0f3e-6c1a-4f7e-9a57-3f0c2b9b1e11";
@@ -38,7 +43,7 @@ class PrescriptionIssuedUpcasterTest {
             .build();
 
     @Test
-    void aRevisionOneEventReadsAsRevisionTwoWithTheFirstKey() throws IOException {
+    void aRevisionOneEventReadsWithTheFirstKeyAndTheFirstAttempt() throws IOException {
         GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 0,
                 "e7a3c0de-0000-4000-8000-000000000001", "2026-11-29T08:36:26.138752315Z",
                 PrescriptionIssued.class.getName(), "1", frozen("PrescriptionIssued-revision-1.json"),
@@ -53,17 +58,42 @@ class PrescriptionIssuedUpcasterTest {
                 List.of(new PrescribedLine(1, DrugCode.of("2171022F1021"), new BigDecimal("28"), "tablet",
                         "1 tablet once daily after breakfast", 28)),
                 0, LocalDate.of(2026, 12, 2),
-                "968c476aee9fbc6b5a6456a1bc36f8ea395d8ce2bde4a806bb686220c3f4d0d4", "k1", List.of(),
+                "968c476aee9fbc6b5a6456a1bc36f8ea395d8ce2bde4a806bb686220c3f4d0d4", "k1", 0, List.of(),
                 Instant.parse("2026-11-29T08:36:26.138752315Z")));
         assertThat(event.getMetaData()).containsEntry("patientId", "PAT-0001");
     }
 
     @Test
+    void aRevisionTwoEventReadsWithItsKeyAndTheFirstAttempt() throws IOException {
+        String id = "3b0e8c52-1f4d-4a8e-b6f1-7c2d9e0a5b13";
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", id, 0,
+                "e7a3c0de-0000-4000-8000-000000000003", "2026-12-01T00:15:02.418305117Z",
+                PrescriptionIssued.class.getName(), "2", frozen("PrescriptionIssued-revision-2.json"),
+                frozen("PrescriptionIssued-revision-2.metadata.json"));
+
+        DomainEventMessage<?> event = upcastAndRead(stored);
+
+        assertThat(event.getPayload()).isEqualTo(new PrescriptionIssued(
+                PrescriptionId.of(id),
+                new PatientDetails(PatientId.of("PAT-0002"), LocalDate.of(1971, 9, 15), "Sato Jiro"),
+                new PrescriberDetails(PrescriberId.of("DOC-21"), InstitutionId.of("HOSP-5")),
+                List.of(new PrescribedLine(1, DrugCode.of("1149019F1027"), new BigDecimal("21"), "tablet",
+                        "1 tablet three times daily after meals", 7)),
+                1, LocalDate.of(2026, 12, 5),
+                "5f0d6a4cf1f3e3a1b7c2a0d94e8b6f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f70", "k1", 0,
+                List.of(new AlertAcknowledgement(AlertId.of("alert-9"), "dose reduced")),
+                Instant.parse("2026-12-01T00:15:02.418305117Z")));
+        assertThat(event.getMetaData()).containsEntry("patientId", "PAT-0002");
+    }
+
+    @Test
     void aRevisionTwoEventKeepsItsOwnKeyId() {
-        byte[] revision2 = serializer.serialize(new PrescriptionIssued(PrescriptionId.of(AGGREGATE_ID),
+        ObjectNode payload = serializer.serialize(new PrescriptionIssued(PrescriptionId.of(AGGREGATE_ID),
                 new PatientDetails(PatientId.of("PAT-0001"), LocalDate.of(1958, 4, 2), null),
                 new PrescriberDetails(PrescriberId.of("DOC-17"), InstitutionId.of("HOSP-3")), List.of(), 0,
-                LocalDate.of(2026, 12, 2), "hash", "k2", List.of(), Instant.EPOCH), byte[].class).getData();
+                LocalDate.of(2026, 12, 2), "hash", "k2", List.of(), Instant.EPOCH), ObjectNode.class).getData();
+        payload.remove("exchangeCodeAttempt");
+        byte[] revision2 = payload.toString().getBytes(StandardCharsets.UTF_8);
         GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 0,
                 "e7a3c0de-0000-4000-8000-000000000002", "2026-11-29T08:36:26Z", PrescriptionIssued.class.getName(),
                 "2", revision2, "{}".getBytes(StandardCharsets.UTF_8));
@@ -71,6 +101,23 @@ class PrescriptionIssuedUpcasterTest {
         PrescriptionIssued event = (PrescriptionIssued) upcastAndRead(stored).getPayload();
 
         assertThat(event.exchangeCodeKeyId()).isEqualTo("k2");
+        assertThat(event.exchangeCodeAttempt()).isZero();
+    }
+
+    @Test
+    void aRevisionThreeEventIsReadAsStored() {
+        byte[] revision3 = serializer.serialize(new PrescriptionIssued(PrescriptionId.of(AGGREGATE_ID),
+                new PatientDetails(PatientId.of("PAT-0001"), LocalDate.of(1958, 4, 2), null),
+                new PrescriberDetails(PrescriberId.of("DOC-17"), InstitutionId.of("HOSP-3")), List.of(), 0,
+                LocalDate.of(2026, 12, 2), "hash", "k2", 3, List.of(), Instant.EPOCH), byte[].class).getData();
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 0,
+                "e7a3c0de-0000-4000-8000-000000000004", "2026-11-29T08:36:26Z", PrescriptionIssued.class.getName(),
+                "3", revision3, "{}".getBytes(StandardCharsets.UTF_8));
+
+        PrescriptionIssued event = (PrescriptionIssued) upcastAndRead(stored).getPayload();
+
+        assertThat(event.exchangeCodeKeyId()).isEqualTo("k2");
+        assertThat(event.exchangeCodeAttempt()).isEqualTo(3);
     }
 
     private DomainEventMessage<?> upcastAndRead(GenericDomainEventEntry<byte[]> stored) {

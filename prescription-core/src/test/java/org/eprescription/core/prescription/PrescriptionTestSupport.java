@@ -4,7 +4,9 @@ import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.eprescription.core.catalogue.CatalogueCsvLoader;
 import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.code.CodeDerivation;
 import org.eprescription.core.code.ExchangeCodes;
+import org.eprescription.core.code.LiveExchangeCodes;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
@@ -57,6 +59,8 @@ abstract class PrescriptionTestSupport {
 
     static final PrescriptionId ID = PrescriptionId.of("6f1c2a3e-9b1d-4c55-8f0e-2a7d9e1b3c44");
     static final String CODE_HASH = EXCHANGE_CODES.hashFor(ID);
+    /** How the code of {@link #ID} is derived when no live prescription holds it: key k1, first attempt. */
+    static final CodeDerivation FIRST_CODE = new CodeDerivation("k1", 0);
 
     static final LocalDate ISSUE_DAY = LocalDate.of(2025, 4, 1);
     static final LocalTime OFFICE_HOURS = LocalTime.of(9, 0);
@@ -123,6 +127,7 @@ abstract class PrescriptionTestSupport {
         AggregateTestFixture<Prescription> created = new AggregateTestFixture<>(Prescription.class);
         created.registerInjectableResource(catalogue);
         created.registerInjectableResource(EXCHANGE_CODES);
+        created.registerInjectableResource(liveCodes());
         created.registerInjectableResource(horizon);
         created.registerInjectableResource(clock);
         created.registerInjectableResource(checker());
@@ -134,9 +139,19 @@ abstract class PrescriptionTestSupport {
         return InteractionChecker.disabled();
     }
 
-    /** What an issue or a dispensing answers when no interaction check runs. */
+    /** The exchange codes live prescriptions hold; none here, and {@link IssuePrescriptionTest} forces collisions. */
+    LiveExchangeCodes liveCodes() {
+        return LiveExchangeCodes.none();
+    }
+
+    /** What a dispensing answers when no interaction check runs. */
     static CommandOutcome outcome(long version) {
         return new CommandOutcome(version, null);
+    }
+
+    /** What an issue answers when no interaction check runs: its code is the first derivation. */
+    static CommandOutcome issuedOutcome(long version) {
+        return new CommandOutcome(version, null, FIRST_CODE);
     }
 
     // ----- time -----

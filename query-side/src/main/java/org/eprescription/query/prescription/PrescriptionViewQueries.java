@@ -27,6 +27,11 @@ public class PrescriptionViewQueries {
     }
 
     @QueryHandler
+    public Optional<ExchangeCodeHolder> handle(FindExchangeCodeHolder query) {
+        return repository.findExchangeCodeHolder(query.exchangeCodeHashes());
+    }
+
+    @QueryHandler
     public List<PrescriptionView> handle(FindPrescriptionsByInstitution query) {
         return repository.findByInstitution(query.institutionId(), FindPrescriptionsByInstitution.LIMIT);
     }

@@ -21,6 +21,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -157,9 +158,20 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
     }
 
     public Optional<PrescriptionView> findByExchangeCodeHash(String exchangeCodeHash) {
-        return jdbc.sql(SELECT + " where exchange_code_hash = :hash")
-                .param("hash", exchangeCodeHash)
-                .query(rowMapper)
+        return findExchangeCodeHolder(List.of(exchangeCodeHash)).map(ExchangeCodeHolder::view);
+    }
+
+    /**
+     * The prescription holding one of these hashes (a typed code's hash under each key), with the hash it holds. A
+     * final prescription's code may have been handed out again: a live holder comes first, then the newest.
+     */
+    public Optional<ExchangeCodeHolder> findExchangeCodeHolder(Collection<String> exchangeCodeHashes) {
+        return jdbc.sql(SELECT.replaceFirst("select ", "select exchange_code_hash, ") + """
+                         where exchange_code_hash = any(:hashes)
+                         order by status in ('COMPLETED', 'CANCELLED', 'EXPIRED'), issued_at desc, prescription_id
+                         limit 1""")
+                .param("hashes", exchangeCodeHashes.toArray(String[]::new))
+                .query((rs, row) -> new ExchangeCodeHolder(mapRow(rs, row), rs.getString("exchange_code_hash")))
                 .optional();
     }
 

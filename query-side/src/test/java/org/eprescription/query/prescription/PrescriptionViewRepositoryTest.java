@@ -200,6 +200,20 @@ class PrescriptionViewRepositoryTest {
     }
 
     @Test
+    void aCodeHandedOutAgainAfterItsPrescriptionEndedFindsTheLiveHolder() {
+        PrescriptionId endedId = PrescriptionId.random();
+        PrescriptionIssued ended = issued(endedId, 0, PATIENT, HOSPITAL, "shared-hash", T.plusSeconds(60), TODAY);
+        store(ended, new PrescriptionCancelled(endedId, HOSPITAL, DOCTOR, "wrong drug", T.plusSeconds(61)));
+        PrescriptionIssued live = issued(PrescriptionId.random(), 0, PATIENT, HOSPITAL, "shared-hash", T, TODAY);
+        PrescriptionView liveView = store(live);
+
+        assertThat(repository.findExchangeCodeHolder(List.of("hash-under-k2", "shared-hash")))
+                .contains(new ExchangeCodeHolder(liveView, "shared-hash"));
+        assertThat(repository.findByExchangeCodeHash("shared-hash")).contains(liveView);
+        assertThat(repository.findExchangeCodeHolder(List.of("hash-under-k2"))).isEmpty();
+    }
+
+    @Test
     void findsAnInstitutionsPrescriptionsNewestFirstUpToTheLimit() {
         InstitutionId clinic = InstitutionId.of("CLINIC-9");
         PrescriptionView oldest = store(issuedFor(PATIENT, clinic, T.minusSeconds(300), TODAY));

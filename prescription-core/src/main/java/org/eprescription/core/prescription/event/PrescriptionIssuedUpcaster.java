@@ -8,9 +8,11 @@ import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.eprescription.core.code.ExchangeCodes;
 
 /**
- * Reads a stored {@link PrescriptionIssued} of revision 1 as revision 2: revision 1 predates key ids, and every code
- * of that time was derived with the first key, so {@code exchangeCodeKeyId} becomes {@link ExchangeCodes#FIRST_KEY_ID}.
- * Stored events are never rewritten; this runs whenever one is read.
+ * Reads a stored {@link PrescriptionIssued} of an older revision as the current one (3). Revision 1 predates key ids,
+ * and every code of that time was derived with the first key, so {@code exchangeCodeKeyId} becomes
+ * {@link ExchangeCodes#FIRST_KEY_ID}; revisions 1 and 2 predate derivation attempts, and every code of that time was
+ * the first derivation, so {@code exchangeCodeAttempt} becomes 0. Stored events are never rewritten; this runs
+ * whenever one is read.
  */
 public class PrescriptionIssuedUpcaster extends SingleEventUpcaster {
 
@@ -18,17 +20,24 @@ public class PrescriptionIssuedUpcaster extends SingleEventUpcaster {
             new SimpleSerializedType(PrescriptionIssued.class.getName(), "1");
     private static final SimpleSerializedType REVISION_2 =
             new SimpleSerializedType(PrescriptionIssued.class.getName(), "2");
+    private static final SimpleSerializedType REVISION_3 =
+            new SimpleSerializedType(PrescriptionIssued.class.getName(), "3");
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return REVISION_1.equals(representation.getType());
+        return REVISION_1.equals(representation.getType()) || REVISION_2.equals(representation.getType());
     }
 
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(REVISION_2, JsonNode.class, payload -> {
-            ((ObjectNode) payload).put("exchangeCodeKeyId", ExchangeCodes.FIRST_KEY_ID);
-            return payload;
+        boolean revision1 = REVISION_1.equals(representation.getType());
+        return representation.upcastPayload(REVISION_3, JsonNode.class, payload -> {
+            ObjectNode event = (ObjectNode) payload;
+            if (revision1) {
+                event.put("exchangeCodeKeyId", ExchangeCodes.FIRST_KEY_ID);
+            }
+            event.put("exchangeCodeAttempt", 0);
+            return event;
         });
     }
 }

@@ -1,0 +1,94 @@
+package org.eprescription.api.pharmacy;
+
+import org.eprescription.api.actor.Actor;
+import org.eprescription.api.command.CommandSender;
+import org.eprescription.api.prescription.PrescriptionResponse;
+import org.eprescription.api.prescription.PrescriptionResponses;
+import org.eprescription.api.prescription.PrescriptionViews;
+import org.eprescription.api.privacy.AccessLog;
+import org.eprescription.core.code.ExchangeCodes;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PharmacistId;
+import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.PrescriptionRefusedException;
+import org.eprescription.core.prescription.Refusal;
+import org.eprescription.core.prescription.command.AcceptPrescription;
+import org.eprescription.query.prescription.ExchangeCodeHolder;
+import org.eprescription.query.prescription.PrescriptionView;
+import org.springframework.stereotype.Component;
+
+import java.time.LocalDate;
+import java.util.Optional;
+
+/**
+ * A pharmacy's accept with the patient's code and birth date (docs/domain.md, "Refusals"). The attempt is counted
+ * before it runs ({@link AcceptAttempts}); the code is looked up under every key; the birth date is compared here,
+ * before any command, so that an unknown code and a known code with a wrong birth date go through the same steps
+ * (look-up, compare, count against the prescription or none, log for the patient or nobody, count as failed) and
+ * answer the same 404. Only a matching pair becomes an {@link AcceptPrescription}, which the aggregate checks again.
+ */
+@Component
+public class AcceptWithCode {
+
+    /** Compared with when the code names nobody, so that comparing costs the same. */
+    private static final LocalDate NOBODYS_BIRTH_DATE = LocalDate.of(1, 1, 1);
+
+    private final ExchangeCodes exchangeCodes;
+    private final PrescriptionViews views;
+    private final AcceptAttempts attempts;
+    private final AccessLog accessLog;
+    private final CommandSender commands;
+    private final PrescriptionResponses responses;
+
+    public AcceptWithCode(ExchangeCodes exchangeCodes, PrescriptionViews views, AcceptAttempts attempts,
+                          AccessLog accessLog, CommandSender commands, PrescriptionResponses responses) {
+        this.exchangeCodes = exchangeCodes;
+        this.views = views;
+        this.attempts = attempts;
+        this.accessLog = accessLog;
+        this.commands = commands;
+        this.responses = responses;
+    }
+
+    /**
+     * @throws TooManyAcceptAttemptsException while the pharmacy or the prescription is locked
+     * @throws PrescriptionRefusedException   {@code UNKNOWN_EXCHANGE_CODE} when code and birth date name nobody
+     */
+    public PrescriptionResponse accept(String code, LocalDate birthDate, PharmacyId pharmacy,
+                                       PharmacistId pharmacist, Actor actor, String idempotencyKey) {
+        AcceptAttempts.Attempt attempt = attempts.begin(pharmacy);
+        boolean failed = false;
+        try {
+            Optional<ExchangeCodeHolder> holder = views.findExchangeCodeHolder(exchangeCodes.hashesOf(code));
+            PrescriptionView view = holder.map(ExchangeCodeHolder::view).orElse(null);
+            PrescriptionId id = view == null ? null : view.prescriptionId();
+            LocalDate expected = view == null ? NOBODYS_BIRTH_DATE : view.patient().birthDate();
+            boolean matches = expected.equals(birthDate) & view != null;
+            attempts.aimAt(attempt, id, matches);
+            if (!matches) {
+                PatientId patient = view == null ? null : view.patient().id();
+                accessLog.failedAccept(patient, "failed accept (wrong birth date) of prescription " + id);
+                failed = true;
+                throw PrescriptionRefusedException.unknownExchangeCode();
+            }
+            long version;
+            try {
+                version = commands.send(new AcceptPrescription(id, holder.get().exchangeCodeHash(), birthDate,
+                        pharmacy, pharmacist), actor, idempotencyKey);
+            } catch (PrescriptionRefusedException refused) {
+                failed = refused.refusal().kind() == Refusal.Kind.NOT_FOUND;
+                throw refused;
+            }
+            PrescriptionResponse accepted = responses.afterCommand(id, version);
+            accessLog.read(accepted.view().patient().id(), "accept of prescription " + id);
+            return accepted;
+        } finally {
+            if (failed) {
+                attempts.failed(attempt);
+            } else {
+                attempts.settled(attempt);
+            }
+        }
+    }
+}
