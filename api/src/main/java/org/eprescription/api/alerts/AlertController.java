@@ -69,8 +69,8 @@ public class AlertController {
     public DuplicateCheckResponse check(@Valid @RequestBody DuplicateCheckRequest request) {
         PatientId patient = PatientId.of(request.patientId());
         accessLog.read(patient, "duplicate check");
-        return new DuplicateCheckResponse(alertQueries.handle(request.toQuery(LocalDate.now(clock),
-                access.caresFor(patient))));
+        return new DuplicateCheckResponse(alertQueries.check(request.toQuery(LocalDate.now(clock)),
+                () -> access.caresFor(patient)));
     }
 
     @PostMapping("/prescriptions/{id}/alerts/{alertId}/acknowledge")

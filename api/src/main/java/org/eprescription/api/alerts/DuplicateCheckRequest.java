@@ -32,7 +32,8 @@ public record DuplicateCheckRequest(@NotBlank @Size(max = FieldLimits.ID) String
                        @NotNull @Min(1) @Max(365) Integer days) {
     }
 
-    CheckDuplicates toQuery(LocalDate today, boolean careRelationship) {
+    /** The draft as a query; whether the caller cares for the patient is asked apart, and only when it matters. */
+    CheckDuplicates toQuery(LocalDate today) {
         List<DraftLine> draft = new ArrayList<>();
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
@@ -40,7 +41,6 @@ public record DuplicateCheckRequest(@NotBlank @Size(max = FieldLimits.ID) String
                     line.days()));
         }
         PrescriptionId id = prescriptionId == null ? PrescriptionId.random() : new PrescriptionId(prescriptionId);
-        return new CheckDuplicates(PatientId.of(patientId), draft, startDate == null ? today : startDate, id,
-                careRelationship);
+        return new CheckDuplicates(PatientId.of(patientId), draft, startDate == null ? today : startDate, id, false);
     }
 }

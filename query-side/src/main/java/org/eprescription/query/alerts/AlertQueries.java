@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BooleanSupplier;
 
 /**
  * Answers the alert, medication list and duplicate-check queries from the tables {@link AlertProjection} builds; never
@@ -88,6 +89,15 @@ public class AlertQueries {
      */
     @QueryHandler
     public List<AlertView> handle(CheckDuplicates query) {
+        return check(query, query::careRelationship);
+    }
+
+    /**
+     * As {@link #handle(CheckDuplicates)}, asking {@code careRelationship} only when it matters: something conflicts
+     * and the patient has not consented. Not a query handler: the api's draft check, which answers every keystroke of
+     * an EHR's draft and need not look the caller up for a draft that conflicts with nothing.
+     */
+    public List<AlertView> check(CheckDuplicates query, BooleanSupplier careRelationship) {
         LocalDate start = query.startDate() != null ? query.startDate() : LocalDate.now(clock);
         PrescriptionId prescriptionId = query.prescriptionId() != null ? query.prescriptionId() : PrescriptionId.random();
         List<CandidateLine> lines = new ArrayList<>();
@@ -101,7 +111,7 @@ public class AlertQueries {
         List<Finding> findings = rules.check(prescriptionId, query.patientId(), null, null, lines,
                 courseRecord.read(query.patientId(), earliest));
         boolean sharing = repository.sharingAllowed(query.patientId());
-        if (!sharing && !query.careRelationship()) {
+        if (!findings.isEmpty() && !sharing && !careRelationship.getAsBoolean()) {
             return findings.stream()
                     .map(finding -> new AlertView(finding.alertId(), finding.type(), finding.severity(),
                             AlertView.OPEN, prescriptionId, finding.lineNumber(), finding.drugCode(), null, null,
