@@ -113,7 +113,7 @@ if (( LOADED_PATIENTS > 0 )); then
     LOAD_START="$(now)"
     load_courses "$LOADED_PATIENTS" "$COURSES_PER_PATIENT" \
         "$ROOT/prescription-core/src/main/resources/catalogue/drug-catalogue-sample.csv"
-    LOAD_NOTE="loaded $LOADED_PATIENTS patients x $COURSES_PER_PATIENT courses into medication_course in $(since "$LOAD_START") s"
+    LOAD_NOTE="loaded $LOADED_PATIENTS patients x $COURSES_PER_PATIENT courses into course_record and medication_course in $(since "$LOAD_START") s"
     PATIENTS="$LOADED_PATIENTS"
     SEED_PER_PATIENT=0
 fi
