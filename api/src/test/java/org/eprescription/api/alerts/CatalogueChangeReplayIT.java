@@ -1,16 +1,13 @@
 package org.eprescription.api.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eprescription.PrescriptionExchangeApplication;
+import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IsolatedDatabase;
 import org.eprescription.core.catalogue.CatalogueCsvLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
@@ -106,19 +103,10 @@ class CatalogueChangeReplayIT {
     }
 
     private static ConfigurableApplicationContext start(String url, String... more) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + IsolatedDatabase.user(),
-                "--spring.datasource.password=" + IsolatedDatabase.password(),
-                "--exchange.exchange-code-key=" + KEY,
-                "--exchange.scheduling.enabled=false",
-                "--server.port=0"));
-        arguments.addAll(List.of(more));
-        return new SpringApplicationBuilder(PrescriptionExchangeApplication.class).run(arguments.toArray(String[]::new));
+        return ExchangeNode.start(url, KEY, List.of(more));
     }
 
     private static HttpApi api(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new HttpApi("http://127.0.0.1:" + port, context.getBean(ObjectMapper.class));
+        return ExchangeNode.api(context);
     }
 }

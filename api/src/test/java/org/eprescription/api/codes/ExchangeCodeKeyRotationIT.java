@@ -1,20 +1,16 @@
 package org.eprescription.api.codes;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eprescription.PrescriptionExchangeApplication;
+import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IsolatedDatabase;
 import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.PrescriptionId;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -91,19 +87,10 @@ class ExchangeCodeKeyRotationIT {
     }
 
     private static ConfigurableApplicationContext start(String url, List<String> keys) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + IsolatedDatabase.user(),
-                "--spring.datasource.password=" + IsolatedDatabase.password(),
-                "--exchange.exchange-code-key=" + K1,
-                "--exchange.scheduling.enabled=false",
-                "--server.port=0"));
-        arguments.addAll(keys);
-        return new SpringApplicationBuilder(PrescriptionExchangeApplication.class).run(arguments.toArray(String[]::new));
+        return ExchangeNode.start(url, K1, keys);
     }
 
     private static HttpApi api(ConfigurableApplicationContext context) {
-        return new HttpApi("http://127.0.0.1:" + ((WebServerApplicationContext) context).getWebServer().getPort(),
-                context.getBean(ObjectMapper.class));
+        return ExchangeNode.api(context);
     }
 }

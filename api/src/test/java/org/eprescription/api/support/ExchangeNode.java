@@ -1,0 +1,37 @@
+package org.eprescription.api.support;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eprescription.PrescriptionExchangeApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * An exchange a test starts itself on a database of its own (a restart, another configuration, a second node): the
+ * test's PostgreSQL credentials, no scheduled sweeps, a free port, and whatever else the test passes.
+ */
+public final class ExchangeNode {
+
+    private ExchangeNode() {
+    }
+
+    public static ConfigurableApplicationContext start(String url, String codeKey, List<String> more) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + IsolatedDatabase.user(),
+                "--spring.datasource.password=" + IsolatedDatabase.password(),
+                "--exchange.exchange-code-key=" + codeKey,
+                "--exchange.scheduling.enabled=false",
+                "--server.port=0"));
+        arguments.addAll(more);
+        return new SpringApplicationBuilder(PrescriptionExchangeApplication.class).run(arguments.toArray(String[]::new));
+    }
+
+    public static HttpApi api(ConfigurableApplicationContext context) {
+        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
+        return new HttpApi("http://127.0.0.1:" + port, context.getBean(ObjectMapper.class));
+    }
+}
