@@ -3,6 +3,7 @@ package org.eprescription.query.prescription;
 import org.eprescription.query.testsupport.TestDatabase;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.DispensedItem;
 import org.eprescription.core.prescription.PrescriptionStatus;
@@ -182,6 +183,25 @@ class PrescriptionViewRepositoryTest {
         PrescriptionView view = play(issued(PrescriptionId.random(), 0));
 
         assertThatThrownBy(() -> repository.save(view, null)).isInstanceOf(DataIntegrityViolationException.class);
+    }
+
+    @Test
+    void aCareRelationshipIsAPrescriptionOfThePatientIssuedHeldOrDispensedByTheCaller() {
+        PatientId patient = PatientId.of("PAT-CARE-" + System.nanoTime());
+        InstitutionId clinic = InstitutionId.of("CLINIC-CARE");
+        PrescriptionIssued held = issuedFor(patient, clinic, T, TODAY);
+        store(held, new PrescriptionAccepted(held.prescriptionId(), PHARMACY_A, PHARMACIST, 1, T));
+        PrescriptionIssued dispensed = issuedFor(patient, clinic, T, TODAY);
+        store(dispensed, new PrescriptionAccepted(dispensed.prescriptionId(), PHARMACY_B, PHARMACIST, 1, T),
+                new PrescriptionDispensed(dispensed.prescriptionId(), PHARMACY_B, PHARMACIST, 1,
+                        List.of(item(1, "28", 28)), true, T));
+
+        assertThat(repository.anyOfPatientFor(patient, clinic, null)).as("the issuing institution").isTrue();
+        assertThat(repository.anyOfPatientFor(patient, null, PHARMACY_A)).as("the holding pharmacy").isTrue();
+        assertThat(repository.anyOfPatientFor(patient, null, PHARMACY_B)).as("a pharmacy that dispensed").isTrue();
+        assertThat(repository.anyOfPatientFor(patient, InstitutionId.of("CLINIC-OTHER"), null)).isFalse();
+        assertThat(repository.anyOfPatientFor(patient, null, PharmacyId.of("PH-OTHER"))).isFalse();
+        assertThat(repository.anyOfPatientFor(PatientId.of("PAT-NOBODY"), clinic, PHARMACY_A)).isFalse();
     }
 
     @Test
