@@ -14,6 +14,8 @@ import org.eprescription.api.storage.PromptEventSource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.eprescription.core.consent.PatientConsent;
 import org.eprescription.core.prescription.Prescription;
+import org.eprescription.core.prescription.event.AlertAcknowledgedUpcaster;
+import org.eprescription.core.prescription.event.PrescriptionDispensedUpcaster;
 import org.eprescription.core.prescription.event.PrescriptionIssuedUpcaster;
 import org.eprescription.query.alerts.PatientSequencingPolicy;
 import org.springframework.context.annotation.Bean;
@@ -60,8 +62,18 @@ public class AxonConfiguration {
 
     /** Stored events of older revisions are read as the current ones (Axon's autoconfiguration chains these beans). */
     @Bean
-    EventUpcaster prescriptionIssuedUpcaster() {
-        return new PrescriptionIssuedUpcaster();
+    EventUpcaster prescriptionIssuedUpcaster(ExchangeProperties properties) {
+        return new PrescriptionIssuedUpcaster(properties.legacyEventZone());
+    }
+
+    @Bean
+    EventUpcaster prescriptionDispensedUpcaster(ExchangeProperties properties) {
+        return new PrescriptionDispensedUpcaster(properties.legacyEventZone());
+    }
+
+    @Bean
+    EventUpcaster alertAcknowledgedUpcaster() {
+        return new AlertAcknowledgedUpcaster();
     }
 
     @Bean

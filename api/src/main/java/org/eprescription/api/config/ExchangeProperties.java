@@ -12,7 +12,7 @@ import java.util.Map;
  * The exchange's own settings (prefix {@code exchange}); defaults and the reason for each are in application.yml.
  */
 @ConfigurationProperties("exchange")
-public record ExchangeProperties(ZoneId zone, String exchangeCodeKey, Map<String, String> exchangeCodeKeys,
+public record ExchangeProperties(ZoneId zone, ZoneId legacyEventZone, String exchangeCodeKey, Map<String, String> exchangeCodeKeys,
                                  String exchangeCodeCurrentKey, Period validUntilHorizon, Catalogue catalogue,
                                  EmbeddedDatabase embeddedDatabase, Expiry expiry, Views views,
                                  Alerts alerts, Export export, Streams streams) {

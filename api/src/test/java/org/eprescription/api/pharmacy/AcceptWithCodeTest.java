@@ -145,7 +145,8 @@ class AcceptWithCodeTest {
         return new PrescriptionView(ID, PrescriptionStatus.ISSUED,
                 new PatientDetails(PatientId.of("PAT-1"), BIRTH_DATE, null),
                 new PrescriberDetails(PrescriberId.of("DOC-1"), InstitutionId.of("HOSP-1")), List.of(), 0, 1, 1,
-                BIRTH_DATE.plusYears(70), null, false, null, null, List.of(), Instant.EPOCH, Instant.EPOCH, 1, null,
+                BIRTH_DATE.plusYears(70), null, false, null, null, List.of(), Instant.EPOCH, LocalDate.EPOCH, Instant.EPOCH,
+                1, null,
                 null, -1);
     }
 }

@@ -16,7 +16,7 @@ class SharedRenderingsTest {
 
     private static PrescriptionView change(PrescriptionId id, long position, long version) {
         return new PrescriptionView(id, null, null, null, null, 0, 0, 0, null, null, false, null, null, null, null,
-                null, version, null, null, position);
+                null, null, version, null, null, position);
     }
 
     private Object render(PrescriptionView view) {

@@ -17,6 +17,7 @@ import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.CheckTrigger;
+import org.eprescription.core.interaction.ConflictIds;
 import org.eprescription.core.interaction.CoursePeriod;
 import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.InteractionChecker;
@@ -49,6 +50,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -119,7 +121,7 @@ public class Prescription {
         apply(new PrescriptionIssued(command.prescriptionId(), command.patient(), command.prescriber(),
                 command.lines(), command.refills(), effectiveValidUntil,
                 exchangeCodes.hashFor(command.prescriptionId(), code.keyId(), code.attempt()), code.keyId(),
-                code.attempt(), command.acknowledgedAlerts(), now),
+                code.attempt(), command.acknowledgedAlerts(), now, today),
                 patientMetaData(command.patient()));
         if (checker.enabled()) {
             List<RecordedCourse> planned = plannedCourses(1, today, catalogue);
@@ -146,16 +148,37 @@ public class Prescription {
         throw new IllegalStateException("no free exchange code after " + ExchangeCodes.MAX_ATTEMPTS + " derivations");
     }
 
-    /** The prescriber acknowledged on the draft what its check found: each of those alerts it raised is acknowledged. */
+    /**
+     * The prescriber acknowledged on the draft what its check found: each of those alerts the issue's check raised is
+     * acknowledged for the conflicts the draft showed (all it has now when the acknowledgement does not say). A
+     * conflict the draft did not show stays unacknowledged.
+     */
     private void acknowledgeOnIssue(List<AlertAcknowledgement> acknowledged, InteractionCheckCompleted check,
                                     Instant now) {
         Party party = Party.prescriber(prescriber.id(), prescriber.institutionId());
         for (AlertAcknowledgement acknowledgement : acknowledged) {
-            if (check.alerts().stream().anyMatch(alert -> alert.alertId().equals(acknowledgement.alertId()))) {
-                apply(new AlertAcknowledged(prescriptionId, acknowledgement.alertId(), acknowledgement.reason(), party,
-                        now), patientMetaData(patient));
-            }
+            check.alerts().stream()
+                    .filter(alert -> alert.alertId().equals(acknowledgement.alertId()))
+                    .findFirst()
+                    .map(alert -> covered(alert.alertId(), keysOf(alert), acknowledgement.conflictIds()))
+                    .filter(covered -> !covered.isEmpty())
+                    .ifPresent(covered -> apply(new AlertAcknowledged(prescriptionId, acknowledgement.alertId(),
+                            acknowledgement.reason(), party, now, covered), patientMetaData(patient)));
         }
+    }
+
+    private static Set<String> keysOf(RecordedAlert alert) {
+        Set<String> keys = new LinkedHashSet<>();
+        alert.conflicts().forEach(conflict -> keys.add(conflict.courseKey()));
+        return keys;
+    }
+
+    /** Of an alert's conflicts (by course key), the ids of those the acknowledger saw; all when it does not say. */
+    private static List<String> covered(AlertId alertId, Set<String> courseKeys, List<String> seen) {
+        return courseKeys.stream()
+                .map(key -> ConflictIds.of(alertId, key))
+                .filter(id -> seen == null || seen.contains(id))
+                .toList();
     }
 
     private CommandOutcome answerRetriedIssue(IssuePrescription command) {
@@ -233,7 +256,7 @@ public class Prescription {
         List<RecordedCourse> dispensed = checker.enabled() ? dispensedCourses(command, use, today, catalogue) : List.of();
         List<RecordedCourse> undispensed = completesUse ? undispensedCourses(dispensed) : List.of();
         apply(new PrescriptionDispensed(prescriptionId, command.pharmacyId(), command.pharmacistId(), currentUse,
-                command.items(), completesUse, now), patientMetaData(patient));
+                command.items(), completesUse, now, today), patientMetaData(patient));
         List<RecordedCourse> nextUse = List.of();
         if (completesUse) {
             if (currentUse > refills) {
@@ -366,6 +389,11 @@ public class Prescription {
         return version();
     }
 
+    /**
+     * An alert this prescription raised is acknowledged for the conflicts the acknowledger saw of those it names; an
+     * alert another prescription raised (it names this one) is acknowledged as the acknowledger asked, and its own
+     * record decides what that covers.
+     */
     @CommandHandler
     public long handle(AcknowledgeAlert command, Clock clock) {
         Party party = command.acknowledgedBy();
@@ -374,8 +402,17 @@ public class Prescription {
         if (!involved) {
             throw refused(Refusal.NOT_INVOLVED, "only the issuing institution or an involved pharmacy may acknowledge");
         }
-        apply(new AlertAcknowledged(prescriptionId, command.alertId(), command.reason(), party, clock.instant()),
-                patientMetaData(patient));
+        List<String> covered = command.conflictIds();
+        Set<String> raisedHere = conflictsRecorded.get(command.alertId());
+        if (raisedHere != null) {
+            covered = covered(command.alertId(), raisedHere, command.conflictIds());
+            if (covered.isEmpty()) {
+                throw refused(Refusal.UNKNOWN_CONFLICT, "the acknowledgement names no conflict of alert "
+                        + command.alertId());
+            }
+        }
+        apply(new AlertAcknowledged(prescriptionId, command.alertId(), command.reason(), party, clock.instant(),
+                covered), patientMetaData(patient));
         return version();
     }
 

@@ -32,7 +32,9 @@ public enum Refusal {
     SUBSTITUTE_NOT_VERIFIABLE(Kind.RULE_VIOLATION),
     NOT_CANCELLABLE(Kind.CONFLICT),
     NOT_THE_ISSUING_INSTITUTION(Kind.FORBIDDEN),
-    NOT_INVOLVED(Kind.FORBIDDEN);
+    NOT_INVOLVED(Kind.FORBIDDEN),
+    /** An acknowledgement that names none of the conflicts of the alert it acknowledges. */
+    UNKNOWN_CONFLICT(Kind.RULE_VIOLATION);
 
     /** How a client should read the refusal; the api maps each kind to one HTTP status. */
     public enum Kind { RULE_VIOLATION, CONFLICT, NOT_FOUND, FORBIDDEN }

@@ -117,7 +117,7 @@ class ExchangeCodeCollisionTest extends PrescriptionTestSupport {
 
     private PrescriptionIssued issuedWith(String hash, String keyId, int attempt) {
         return new PrescriptionIssued(ID, PATIENT, PRESCRIBER, LINES, 0, DEFAULT_VALID_UNTIL, hash, keyId, attempt,
-                List.of(), clock.instant());
+                List.of(), clock.instant(), clock.today());
     }
 
     private AggregateTestFixture<Prescription> rotatedFixture() {

@@ -5,6 +5,7 @@ import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertIds;
 import org.eprescription.core.interaction.AlertType;
 import org.eprescription.core.interaction.CheckTrigger;
+import org.eprescription.core.interaction.ConflictIds;
 import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.InteractionChecker;
 import org.eprescription.core.interaction.InteractionRules;
@@ -14,6 +15,9 @@ import org.eprescription.core.interaction.RecordedAlert;
 import org.eprescription.core.interaction.RecordedConflict;
 import org.eprescription.core.interaction.RecordedCourse;
 import org.eprescription.core.interaction.Severity;
+import org.eprescription.core.prescription.command.AcknowledgeAlert;
+import org.eprescription.core.prescription.command.IssuePrescription;
+import org.eprescription.core.prescription.event.AlertAcknowledged;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.junit.jupiter.api.Test;
 
@@ -196,5 +200,87 @@ class InteractionCheckTest extends PrescriptionTestSupport {
                 .expectEvents(issued())
                 .expectResultMessagePayload(issuedOutcome(0L));
         assertThat(reads).isEmpty();
+    }
+
+    private static final PrescriptionId THIRD = PrescriptionId.of("22222222-3333-4444-8555-666666666666");
+
+    private static String conflictId(MedicationCourse course) {
+        return ConflictIds.of(AMLODIPINE_ALERT, course.prescriptionId() + "|" + course.lineNumber() + "|"
+                + course.use());
+    }
+
+    private static final org.eprescription.core.ids.AlertId AMLODIPINE_ALERT =
+            AlertIds.of(ID, 1, AlertType.SAME_INGREDIENT, "amlodipine");
+
+    /** The events the command recorded, as the fixture saw them. */
+    private List<Object> recorded(org.axonframework.test.aggregate.ResultValidator<Prescription> result) {
+        List<Object> payloads = new ArrayList<>();
+        result.expectEventsMatching(org.axonframework.test.matchers.Matchers.predicate(events -> {
+            events.forEach(event -> payloads.add(((org.axonframework.eventhandling.EventMessage<?>) event)
+                    .getPayload()));
+            return true;
+        }));
+        return payloads;
+    }
+
+    @Test
+    void anAcknowledgementGivenOnTheDraftCoversOnlyTheConflictsTheDraftShowed() {
+        MedicationCourse seenOnDraft = otherAmlodipine(ISSUE_DAY, ISSUE_DAY.plusDays(20), CourseStatus.DISPENSED);
+        MedicationCourse issuedSince = new MedicationCourse(THIRD, 1, 1, PATIENT.id(), AMLODIPINE_BRAND_A,
+                ISSUE_DAY, ISSUE_DAY.plusDays(27), CourseStatus.PLANNED, ELSEWHERE, DOCTOR_ELSEWHERE);
+        otherCourses.add(seenOnDraft);
+        otherCourses.add(issuedSince);
+        List<AlertAcknowledgement> acks = List.of(new AlertAcknowledgement(AMLODIPINE_ALERT, "agreed with cardiology",
+                List.of(conflictId(seenOnDraft))));
+
+        List<Object> events = recorded(fixture.givenNoPriorActivity()
+                .when(new IssuePrescription(ID, PATIENT, PRESCRIBER, LINES, 0, null, acks)));
+
+        InteractionCheckCompleted check = (InteractionCheckCompleted) events.get(1);
+        assertThat(check.alerts()).singleElement()
+                .satisfies(alert -> assertThat(alert.conflicts()).hasSize(2));
+        assertThat(events.get(2)).isInstanceOfSatisfying(AlertAcknowledged.class, ack ->
+                assertThat(ack.conflictIds()).containsExactly(conflictId(seenOnDraft)));
+        assertThat(events).hasSize(3);
+    }
+
+    @Test
+    void anAcknowledgementThatDoesNotSayWhatItSawCoversTheConflictsFoundAtIssue() {
+        MedicationCourse running = otherAmlodipine(ISSUE_DAY, ISSUE_DAY.plusDays(20), CourseStatus.DISPENSED);
+        otherCourses.add(running);
+        List<AlertAcknowledgement> acks = List.of(new AlertAcknowledgement(AMLODIPINE_ALERT, "agreed"));
+
+        List<Object> events = recorded(fixture.givenNoPriorActivity()
+                .when(new IssuePrescription(ID, PATIENT, PRESCRIBER, LINES, 0, null, acks)));
+
+        assertThat(events.get(2)).isInstanceOfSatisfying(AlertAcknowledged.class, ack ->
+                assertThat(ack.conflictIds()).containsExactly(conflictId(running)));
+    }
+
+    @Test
+    void anAcknowledgementOnTheDraftThatSawNoneOfTheConflictsFoundIsNotRecorded() {
+        otherCourses.add(otherAmlodipine(ISSUE_DAY, ISSUE_DAY.plusDays(20), CourseStatus.DISPENSED));
+        List<AlertAcknowledgement> acks = List.of(new AlertAcknowledgement(AMLODIPINE_ALERT, "agreed",
+                List.of("a-conflict-that-is-gone")));
+
+        List<Object> events = recorded(fixture.givenNoPriorActivity()
+                .when(new IssuePrescription(ID, PATIENT, PRESCRIBER, LINES, 0, null, acks)));
+
+        assertThat(events).hasSize(2).noneMatch(AlertAcknowledged.class::isInstance);
+    }
+
+    @Test
+    void acknowledgingLaterCoversTheConflictsTheAlertHasThenAndNamingAnotherIsRefused() {
+        MedicationCourse running = otherAmlodipine(ISSUE_DAY, ISSUE_DAY.plusDays(20), CourseStatus.DISPENSED);
+        Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(),
+                List.of(amlodipineAlert(1, ISSUE_DAY, ISSUE_DAY.plusDays(27), running)))};
+        Party doctor = Party.prescriber(DOCTOR, HOSPITAL);
+
+        fixture.given(given)
+                .when(new AcknowledgeAlert(ID, AMLODIPINE_ALERT, "monitored", doctor))
+                .expectEvents(new AlertAcknowledged(ID, AMLODIPINE_ALERT, "monitored", doctor, clock.instant(),
+                        List.of(conflictId(running))));
+        expectRefused(fixture.given(given).when(new AcknowledgeAlert(ID, AMLODIPINE_ALERT, "monitored", doctor,
+                List.of("not-a-conflict-of-this-alert"))), Refusal.UNKNOWN_CONFLICT);
     }
 }

@@ -293,7 +293,7 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
                 .when(new IssuePrescription(ID, PATIENT, PRESCRIBER,
                         LINES, 0, null, acks))
                 .expectEvents(new PrescriptionIssued(ID, PATIENT, PRESCRIBER, LINES, 0, DEFAULT_VALID_UNTIL,
-                        CODE_HASH, "k1", acks, clock.instant()));
+                        CODE_HASH, "k1", 0, acks, clock.instant(), clock.today()));
     }
 
     private static List<PrescribedLine> numberedLines(int count) {

@@ -13,9 +13,15 @@ import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PharmacistId;
+import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
+import org.eprescription.core.prescription.event.AlertAcknowledged;
+import org.eprescription.core.prescription.event.AlertAcknowledgedUpcaster;
+import org.eprescription.core.prescription.event.PrescriptionDispensed;
+import org.eprescription.core.prescription.event.PrescriptionDispensedUpcaster;
 import org.eprescription.core.prescription.event.PrescriptionIssuedUpcaster;
 import org.junit.jupiter.api.Test;
 
@@ -25,14 +31,18 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A PrescriptionIssued stored as revision 1 or 2 (frozen JSON, byte for byte as the store kept it) reads as revision
- * 3: revision 1 with the first key, both with the first derivation attempt.
+ * Events stored under older revisions (frozen JSON, byte for byte as the store kept it, or the current shape with the
+ * newer fields removed) read as the current revision: PrescriptionIssued 1 with the first key, 1 and 2 with the first
+ * derivation attempt, 1 to 3 dated in the zone the exchange ran in; PrescriptionDispensed 1 dated the same way;
+ * AlertAcknowledged 1 without the conflicts it covered.
  */
 class PrescriptionIssuedUpcasterTest {
 
@@ -59,7 +69,7 @@ class PrescriptionIssuedUpcasterTest {
                         "1 tablet once daily after breakfast", 28)),
                 0, LocalDate.of(2026, 12, 2),
                 "968c476aee9fbc6b5a6456a1bc36f8ea395d8ce2bde4a806bb686220c3f4d0d4", "k1", 0, List.of(),
-                Instant.parse("2026-11-29T08:36:26.138752315Z")));
+                Instant.parse("2026-11-29T08:36:26.138752315Z"), LocalDate.of(2026, 11, 29)));
         assertThat(event.getMetaData()).containsEntry("patientId", "PAT-0001");
     }
 
@@ -82,7 +92,7 @@ class PrescriptionIssuedUpcasterTest {
                 1, LocalDate.of(2026, 12, 5),
                 "5f0d6a4cf1f3e3a1b7c2a0d94e8b6f1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6f70", "k1", 0,
                 List.of(new AlertAcknowledgement(AlertId.of("alert-9"), "dose reduced")),
-                Instant.parse("2026-12-01T00:15:02.418305117Z")));
+                Instant.parse("2026-12-01T00:15:02.418305117Z"), LocalDate.of(2026, 12, 1)));
         assertThat(event.getMetaData()).containsEntry("patientId", "PAT-0002");
     }
 
@@ -91,8 +101,10 @@ class PrescriptionIssuedUpcasterTest {
         ObjectNode payload = serializer.serialize(new PrescriptionIssued(PrescriptionId.of(AGGREGATE_ID),
                 new PatientDetails(PatientId.of("PAT-0001"), LocalDate.of(1958, 4, 2), null),
                 new PrescriberDetails(PrescriberId.of("DOC-17"), InstitutionId.of("HOSP-3")), List.of(), 0,
-                LocalDate.of(2026, 12, 2), "hash", "k2", List.of(), Instant.EPOCH), ObjectNode.class).getData();
+                LocalDate.of(2026, 12, 2), "hash", "k2", 0, List.of(), Instant.EPOCH, LocalDate.EPOCH), ObjectNode.class)
+                .getData();
         payload.remove("exchangeCodeAttempt");
+        payload.remove("issuedOn");
         byte[] revision2 = payload.toString().getBytes(StandardCharsets.UTF_8);
         GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 0,
                 "e7a3c0de-0000-4000-8000-000000000002", "2026-11-29T08:36:26Z", PrescriptionIssued.class.getName(),
@@ -105,24 +117,94 @@ class PrescriptionIssuedUpcasterTest {
     }
 
     @Test
-    void aRevisionThreeEventIsReadAsStored() {
-        byte[] revision3 = serializer.serialize(new PrescriptionIssued(PrescriptionId.of(AGGREGATE_ID),
+    void aRevisionThreeEventKeepsItsAttemptAndIsDatedInTheZoneTheExchangeRanIn() {
+        ObjectNode payload = serializer.serialize(new PrescriptionIssued(PrescriptionId.of(AGGREGATE_ID),
                 new PatientDetails(PatientId.of("PAT-0001"), LocalDate.of(1958, 4, 2), null),
-                new PrescriberDetails(PrescriberId.of("DOC-17"), InstitutionId.of("HOSP-3")), List.of(), 0,
-                LocalDate.of(2026, 12, 2), "hash", "k2", 3, List.of(), Instant.EPOCH), byte[].class).getData();
+                new PrescriberDetails(PrescriberId.of("DOC-17"), InstitutionId.of("HOSP-3")),
+                List.of(new PrescribedLine(1, DrugCode.of("2171022F1021"), BigDecimal.TEN, "tablet", "daily", 10)), 0,
+                LocalDate.of(2026, 12, 2), "hash", "k2", 3,
+                List.of(new AlertAcknowledgement(AlertId.of("alert-9"), "seen", List.of("c1"))),
+                Instant.parse("2026-11-29T23:30:00Z"), LocalDate.EPOCH), ObjectNode.class).getData();
+        payload.remove("issuedOn");
+        ((ObjectNode) payload.withArray("lines").get(0)).remove("asNeeded");
+        ((ObjectNode) payload.withArray("acknowledgedAlerts").get(0)).remove("conflictIds");
         GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 0,
-                "e7a3c0de-0000-4000-8000-000000000004", "2026-11-29T08:36:26Z", PrescriptionIssued.class.getName(),
-                "3", revision3, "{}".getBytes(StandardCharsets.UTF_8));
+                "e7a3c0de-0000-4000-8000-000000000004", "2026-11-29T23:30:00Z", PrescriptionIssued.class.getName(),
+                "3", payload.toString().getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
 
-        PrescriptionIssued event = (PrescriptionIssued) upcastAndRead(stored).getPayload();
+        PrescriptionIssued inUtc = (PrescriptionIssued) upcastAndRead(stored, ZoneOffset.UTC).getPayload();
+        PrescriptionIssued inTokyo = (PrescriptionIssued) upcastAndRead(stored, ZoneId.of("Asia/Tokyo")).getPayload();
 
-        assertThat(event.exchangeCodeKeyId()).isEqualTo("k2");
-        assertThat(event.exchangeCodeAttempt()).isEqualTo(3);
+        assertThat(inUtc.exchangeCodeKeyId()).isEqualTo("k2");
+        assertThat(inUtc.exchangeCodeAttempt()).isEqualTo(3);
+        assertThat(inUtc.issuedOn()).isEqualTo(LocalDate.of(2026, 11, 29));
+        assertThat(inTokyo.issuedOn()).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(inUtc.lines().get(0).asNeeded()).isFalse();
+        assertThat(inUtc.acknowledgedAlerts().get(0).conflictIds()).isNull();
+    }
+
+    @Test
+    void aRevisionFourEventIsReadAsStoredWhateverTheLegacyZone() {
+        PrescriptionIssued issued = new PrescriptionIssued(PrescriptionId.of(AGGREGATE_ID),
+                new PatientDetails(PatientId.of("PAT-0001"), LocalDate.of(1958, 4, 2), null),
+                new PrescriberDetails(PrescriberId.of("DOC-17"), InstitutionId.of("HOSP-3")),
+                List.of(new PrescribedLine(1, DrugCode.of("1149019F1027"), BigDecimal.TEN, "tablet", "when in pain", 5,
+                        true)), 0,
+                LocalDate.of(2026, 12, 2), "hash", "k2", 1,
+                List.of(new AlertAcknowledgement(AlertId.of("alert-9"), "seen", List.of("c1"))),
+                Instant.parse("2026-11-29T23:30:00Z"), LocalDate.of(2026, 11, 30));
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 0,
+                "e7a3c0de-0000-4000-8000-000000000005", "2026-11-29T23:30:00Z", PrescriptionIssued.class.getName(),
+                "4", serializer.serialize(issued, byte[].class).getData(), "{}".getBytes(StandardCharsets.UTF_8));
+
+        assertThat(upcastAndRead(stored, ZoneOffset.UTC).getPayload()).isEqualTo(issued);
+    }
+
+    @Test
+    void aRevisionOneDispensingIsDatedInTheZoneTheExchangeRanIn() {
+        PrescriptionDispensed dispensed = new PrescriptionDispensed(PrescriptionId.of(AGGREGATE_ID),
+                PharmacyId.of("PH-1"), PharmacistId.of("RPH-1"), 1,
+                List.of(new DispensedItem(1, null, BigDecimal.TEN, 10)), true,
+                Instant.parse("2026-11-29T23:30:00Z"), LocalDate.EPOCH);
+        ObjectNode payload = serializer.serialize(dispensed, ObjectNode.class).getData();
+        payload.remove("dispensedOn");
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 1,
+                "e7a3c0de-0000-4000-8000-000000000006", "2026-11-29T23:30:00Z",
+                PrescriptionDispensed.class.getName(), "1", payload.toString().getBytes(StandardCharsets.UTF_8),
+                "{}".getBytes(StandardCharsets.UTF_8));
+
+        PrescriptionDispensed read = (PrescriptionDispensed) upcastAndRead(stored, ZoneId.of("Asia/Tokyo"))
+                .getPayload();
+
+        assertThat(read.dispensedOn()).isEqualTo(LocalDate.of(2026, 11, 30));
+        assertThat(read.items()).isEqualTo(dispensed.items());
+    }
+
+    @Test
+    void aRevisionOneAcknowledgementCoversWhatTheAlertHadThen() {
+        AlertAcknowledged acknowledged = new AlertAcknowledged(PrescriptionId.of(AGGREGATE_ID), AlertId.of("alert-1"),
+                "monitored", Party.pharmacist(PharmacistId.of("RPH-1"), PharmacyId.of("PH-1")), Instant.EPOCH,
+                List.of("c1"));
+        ObjectNode payload = serializer.serialize(acknowledged, ObjectNode.class).getData();
+        payload.remove("conflictIds");
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 2,
+                "e7a3c0de-0000-4000-8000-000000000007", "1970-01-01T00:00:00Z", AlertAcknowledged.class.getName(),
+                "1", payload.toString().getBytes(StandardCharsets.UTF_8), "{}".getBytes(StandardCharsets.UTF_8));
+
+        AlertAcknowledged read = (AlertAcknowledged) upcastAndRead(stored, ZoneOffset.UTC).getPayload();
+
+        assertThat(read.conflictIds()).isNull();
+        assertThat(read.reason()).isEqualTo("monitored");
     }
 
     private DomainEventMessage<?> upcastAndRead(GenericDomainEventEntry<byte[]> stored) {
+        return upcastAndRead(stored, ZoneOffset.UTC);
+    }
+
+    private DomainEventMessage<?> upcastAndRead(GenericDomainEventEntry<byte[]> stored, ZoneId legacyZone) {
         DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(stored), serializer,
-                new EventUpcasterChain(new PrescriptionIssuedUpcaster()));
+                new EventUpcasterChain(new PrescriptionIssuedUpcaster(legacyZone),
+                        new PrescriptionDispensedUpcaster(legacyZone), new AlertAcknowledgedUpcaster()));
         return events.next();
     }
 

@@ -269,8 +269,8 @@ abstract class PrescriptionTestSupport {
     }
 
     PrescriptionIssued issued(List<PrescribedLine> lines, int refills, LocalDate validUntil) {
-        return new PrescriptionIssued(ID, PATIENT, PRESCRIBER, lines, refills, validUntil, CODE_HASH, "k1", List.of(),
-                clock.instant());
+        return new PrescriptionIssued(ID, PATIENT, PRESCRIBER, lines, refills, validUntil, CODE_HASH, "k1", 0, List.of(),
+                clock.instant(), clock.today());
     }
 
     PrescriptionAccepted accepted(PharmacyId pharmacy) {
@@ -291,7 +291,7 @@ abstract class PrescriptionTestSupport {
 
     PrescriptionDispensed dispensed(PharmacyId pharmacy, int use, boolean completesUse, List<DispensedItem> items) {
         return new PrescriptionDispensed(ID, pharmacy, pharmacistOf(pharmacy), use, items, completesUse,
-                clock.instant());
+                clock.instant(), clock.today());
     }
 
     PrescriptionDispensed dispensedEverything(PharmacyId pharmacy, int use) {
@@ -324,7 +324,7 @@ abstract class PrescriptionTestSupport {
     }
 
     AlertAcknowledged alertAcknowledged(Party party) {
-        return new AlertAcknowledged(ID, ALERT, "dose reduced, monitored", party, clock.instant());
+        return new AlertAcknowledged(ID, ALERT, "dose reduced, monitored", party, clock.instant(), null);
     }
 
     // ----- whole histories -----

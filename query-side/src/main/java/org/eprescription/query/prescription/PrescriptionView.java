@@ -37,7 +37,8 @@ public record PrescriptionView(PrescriptionId prescriptionId, PrescriptionStatus
                                int currentUse, LocalDate validUntil, PharmacyId pharmacyId,
                                boolean cancellationRequested, CancellationRequest cancellationRequest,
                                RefillWindow refillWindow,
-                               List<Dispensing> dispensings, Instant issuedAt, Instant updatedAt, long version,
+                               List<Dispensing> dispensings, Instant issuedAt, LocalDate issuedOn,
+                               Instant updatedAt, long version,
                                Instant heldSince, Instant lastDispensedAt, long lastPosition) {
 
     public PrescriptionView {

@@ -157,7 +157,8 @@ public final class PrescriptionViewEvolver {
                 .toList();
         return new PrescriptionView(event.prescriptionId(), PrescriptionStatus.ISSUED, event.patient(),
                 event.prescriber(), lines, event.refills(), usesLeft(PrescriptionStatus.ISSUED, event.refills(), 1), 1,
-                event.validUntil(), null, false, null, null, List.of(), micros(event.issuedAt()), micros(timestamp),
+                event.validUntil(), null, false, null, null, List.of(), micros(event.issuedAt()), event.issuedOn(),
+                micros(timestamp),
                 sequence, null, null, position);
     }
 
@@ -188,7 +189,8 @@ public final class PrescriptionViewEvolver {
                 .toList();
         List<Dispensing> dispensings = new ArrayList<>(draft.dispensings);
         dispensings.add(new Dispensing(event.use(), event.pharmacyId(), event.pharmacistId(),
-                List.<DispensedItem>copyOf(event.items()), event.completesUse(), event.dispensedAt()));
+                List.<DispensedItem>copyOf(event.items()), event.completesUse(), event.dispensedAt(),
+                event.dispensedOn()));
         draft.dispensings = dispensings;
         draft.lastDispensedAt = micros(event.dispensedAt());
     }
@@ -231,6 +233,7 @@ public final class PrescriptionViewEvolver {
         RefillWindow refillWindow;
         List<Dispensing> dispensings;
         final Instant issuedAt;
+        final LocalDate issuedOn;
         Instant updatedAt;
         long version;
         Instant heldSince;
@@ -252,6 +255,7 @@ public final class PrescriptionViewEvolver {
             refillWindow = view.refillWindow();
             dispensings = view.dispensings();
             issuedAt = view.issuedAt();
+            issuedOn = view.issuedOn();
             updatedAt = view.updatedAt();
             version = view.version();
             heldSince = view.heldSince();
@@ -262,7 +266,8 @@ public final class PrescriptionViewEvolver {
         PrescriptionView toView() {
             return new PrescriptionView(prescriptionId, status, patient, prescriber, lines, refills,
                     usesLeft(status, refills, currentUse), currentUse, validUntil, pharmacyId, cancellationRequested,
-                    cancellationRequest, refillWindow, dispensings, issuedAt, updatedAt, version, heldSince,
+                    cancellationRequest, refillWindow, dispensings, issuedAt, issuedOn, updatedAt, version,
+                    heldSince,
                     lastDispensedAt, lastPosition);
         }
     }

@@ -39,7 +39,7 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
     static final String SELECT = """
             select prescription_id, status, patient_id, patient_birth_date, patient_name, prescriber_id,
                    institution_id, refills, uses_left, current_use, valid_until, pharmacy_id, cancellation_requested,
-                   cancellation_requested_at, cancellation_outcome, cancellation_settled_at, refill_planned, refill_opens, refill_closes, lines, dispensings, issued_at, updated_at, version,
+                   cancellation_requested_at, cancellation_outcome, cancellation_settled_at, refill_planned, refill_opens, refill_closes, lines, dispensings, issued_at, issued_on, updated_at, version,
                    held_since, last_dispensed_at, last_position
               from prescription_view
             """;
@@ -53,7 +53,7 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
             insert into prescription_view (
                 prescription_id, status, patient_id, patient_birth_date, patient_name, prescriber_id, institution_id,
                 exchange_code_hash, refills, uses_left, current_use, valid_until, pharmacy_id, cancellation_requested,
-                cancellation_requested_at, cancellation_outcome, cancellation_settled_at, refill_planned, refill_opens, refill_closes, expires_after, lines, dispensings, issued_at, updated_at,
+                cancellation_requested_at, cancellation_outcome, cancellation_settled_at, refill_planned, refill_opens, refill_closes, expires_after, lines, dispensings, issued_at, issued_on, updated_at,
                 version, held_since, last_dispensed_at, last_position)
             values (
                 :prescriptionId, :status, :patientId, :patientBirthDate, :patientName, :prescriberId, :institutionId,
@@ -61,7 +61,7 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
                          (select v.exchange_code_hash from prescription_view v where v.prescription_id = :prescriptionId)),
                 :refills, :usesLeft, :currentUse, :validUntil, :pharmacyId, :cancellationRequested,
                 :cancellationRequestedAt, :cancellationOutcome, :cancellationSettledAt, :refillPlanned, :refillOpens, :refillCloses, :expiresAfter, cast(:lines as jsonb),
-                cast(:dispensings as jsonb), :issuedAt, :updatedAt, :version, :heldSince, :lastDispensedAt,
+                cast(:dispensings as jsonb), :issuedAt, :issuedOn, :updatedAt, :version, :heldSince, :lastDispensedAt,
                 :lastPosition)
             on conflict (prescription_id) do update set
                 status = excluded.status,
@@ -87,6 +87,7 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
                 lines = excluded.lines,
                 dispensings = excluded.dispensings,
                 issued_at = excluded.issued_at,
+                issued_on = excluded.issued_on,
                 updated_at = excluded.updated_at,
                 version = excluded.version,
                 held_since = excluded.held_since,
@@ -149,6 +150,7 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
         parameters.put("lines", json.write(view.lines()));
         parameters.put("dispensings", json.write(view.dispensings()));
         parameters.put("issuedAt", SqlTimestamps.timestamp(view.issuedAt()));
+        parameters.put("issuedOn", view.issuedOn());
         parameters.put("updatedAt", SqlTimestamps.timestamp(view.updatedAt()));
         parameters.put("version", view.version());
         parameters.put("heldSince", SqlTimestamps.timestamp(view.heldSince()));
@@ -313,6 +315,7 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
                 window,
                 json.readList(rs.getString("dispensings"), Dispensing.class),
                 SqlTimestamps.instant(rs.getObject("issued_at", OffsetDateTime.class)),
+                rs.getObject("issued_on", LocalDate.class),
                 SqlTimestamps.instant(rs.getObject("updated_at", OffsetDateTime.class)),
                 rs.getLong("version"),
                 SqlTimestamps.instant(rs.getObject("held_since", OffsetDateTime.class)),

@@ -60,7 +60,7 @@ final class AlertEvents {
                                      PrescribedLine... lines) {
         return new PrescriptionIssued(id, new PatientDetails(patient, BIRTH_DATE, null),
                 new PrescriberDetails(prescriber, institution), List.of(lines), 1, LocalDate.of(2027, 1, 31),
-                "hash-" + id, "k1", acks, issuedAt);
+                "hash-" + id, "k1", 0, acks, issuedAt, java.time.LocalDate.ofInstant(issuedAt, java.time.ZoneOffset.UTC));
     }
 
     static PrescribedLine line(int number, DrugCode drug, int days) {

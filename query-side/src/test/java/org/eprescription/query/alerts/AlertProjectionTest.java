@@ -142,7 +142,7 @@ class AlertProjectionTest {
         for (AlertAcknowledgement acknowledgement : acks) {
             if (alerts.stream().anyMatch(alert -> alert.alertId().equals(acknowledgement.alertId()))) {
                 events.send(new AlertAcknowledged(id, acknowledgement.alertId(), acknowledgement.reason(),
-                        Party.prescriber(prescriber, institution), at), patient);
+                        Party.prescriber(prescriber, institution), at, null), patient);
             }
         }
         return issued;
@@ -157,7 +157,7 @@ class AlertProjectionTest {
     private void dispense(PrescriptionIssued issued, DrugCode drug, int days, Instant at) throws Exception {
         PrescriptionId id = issued.prescriptionId();
         events.send(new PrescriptionDispensed(id, PHARMACY, PHARMACIST, 1, List.of(new DispensedItem(1, drug,
-                BigDecimal.valueOf(days), days)), true, at), patient);
+                BigDecimal.valueOf(days), days)), true, at, java.time.LocalDate.ofInstant(at, java.time.ZoneOffset.UTC)), patient);
         LocalDate day = LocalDate.ofInstant(at, ZONE);
         List<RecordedCourse> dispensed = List.of(new RecordedCourse(1, 1, drug, day, day.plusDays(days - 1L),
                 CourseStatus.DISPENSED));
@@ -311,7 +311,7 @@ class AlertProjectionTest {
         AlertId alertId = alertsOf(mine).stream().filter(alert -> mine.prescriptionId().equals(alert.prescriptionId()))
                 .findFirst().orElseThrow().alertId();
         events.send(new AlertAcknowledged(mine.prescriptionId(), alertId, "seen", Party.prescriber(DOC_17, HOSP_3),
-                T.plusSeconds(120)), patient);
+                T.plusSeconds(120), null), patient);
         events.send(new PrescriptionCancelled(first.prescriptionId(), HOSP_1, DOC_1, "changed", T.plusSeconds(180)),
                 patient);
         assertThat(queries.handle(new FindAlertsForPatient(patient))).singleElement()
@@ -406,9 +406,9 @@ class AlertProjectionTest {
         });
 
         Party pharmacist = Party.pharmacist(PHARMACIST, PHARMACY);
-        events.send(new AlertAcknowledged(intended, predicted, "patient confirmed", pharmacist, T.plusSeconds(600)),
+        events.send(new AlertAcknowledged(intended, predicted, "patient confirmed", pharmacist, T.plusSeconds(600), null),
                 patient);
-        events.send(new AlertAcknowledged(intended, AlertId.of("unknown"), "nothing", pharmacist, T), patient);
+        events.send(new AlertAcknowledged(intended, AlertId.of("unknown"), "nothing", pharmacist, T, null), patient);
 
         assertThat(alertsOf(second).get(0).acknowledgements()).extracting(AcknowledgementView::acknowledgedBy)
                 .containsExactly(prescriber, pharmacist);
@@ -605,7 +605,7 @@ class AlertProjectionTest {
         var checkMessage = events.send(check(id, HOSP_3, DOC_17, CheckTrigger.ISSUE, planned,
                 checker.check(id, patient, HOSP_3, DOC_17, planned, true), T), patient);
         AlertId alertId = queries.handle(new FindAlertsForPrescription(id)).get(0).alertId();
-        var ackMessage = events.send(new AlertAcknowledged(id, alertId, "seen", Party.prescriber(DOC_17, HOSP_3), T),
+        var ackMessage = events.send(new AlertAcknowledged(id, alertId, "seen", Party.prescriber(DOC_17, HOSP_3), T, null),
                 patient);
         var cancelMessage = events.send(new PrescriptionCancelled(first.prescriptionId(), HOSP_1, DOC_1, "x", T),
                 patient);
@@ -631,7 +631,7 @@ class AlertProjectionTest {
         events.send(new ConsentGiven(patient, T));
         dispense(second, AMLODIPINE_GENERIC, 28, T.plusSeconds(86_400));
         events.send(new AlertAcknowledged(second.prescriptionId(), ownAlerts(second).get(0).alertId(), "seen",
-                Party.pharmacist(PHARMACIST, PHARMACY), T.plusSeconds(86_400)), patient);
+                Party.pharmacist(PHARMACIST, PHARMACY), T.plusSeconds(86_400), null), patient);
         events.send(new PrescriptionCancelled(first.prescriptionId(), HOSP_1, DOC_1, "x", T.plusSeconds(7200)), patient);
         events.send(new PrescriptionAccepted(second.prescriptionId(), PHARMACY, PHARMACIST, 1, T), patient);
         Snapshot live = snapshot();

@@ -119,6 +119,6 @@ class LiveExchangeCodeRepositoryTest {
     private static PrescriptionIssued issued(PrescriptionId id, String hash) {
         return new PrescriptionIssued(id, new PatientDetails(PatientId.of("PAT-1"), LocalDate.of(1960, 1, 1), null),
                 new PrescriberDetails(PrescriberId.of("D"), InstitutionId.of("H")), List.of(), 0,
-                LocalDate.of(2026, 12, 31), hash, "k1", List.of(), Instant.EPOCH);
+                LocalDate.of(2026, 12, 31), hash, "k1", 0, List.of(), Instant.EPOCH, java.time.LocalDate.ofInstant(Instant.EPOCH, java.time.ZoneOffset.UTC));
     }
 }

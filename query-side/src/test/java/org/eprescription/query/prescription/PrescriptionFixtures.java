@@ -58,7 +58,7 @@ final class PrescriptionFixtures {
                 List.of(new PrescribedLine(1, AMLODIPINE, new BigDecimal("28"), "tablet",
                                 "1 tablet once daily after breakfast", 28),
                         new PrescribedLine(2, NOT_IN_CATALOGUE, new BigDecimal("2.5"), "g", "apply twice daily", 14)),
-                refills, validUntil, hash, "k1", List.of(), issuedAt);
+                refills, validUntil, hash, "k1", 0, List.of(), issuedAt, java.time.LocalDate.ofInstant(issuedAt, java.time.ZoneOffset.UTC));
     }
 
     static DispensedItem item(int line, String quantity, int days) {

@@ -68,7 +68,7 @@ class PrescriptionViewEvolverTest {
     }
 
     private static PrescriptionDispensed dispensed(int use, boolean completesUse, DispensedItem... items) {
-        return new PrescriptionDispensed(ID, PHARMACY_A, PHARMACIST, use, List.of(items), completesUse, T);
+        return new PrescriptionDispensed(ID, PHARMACY_A, PHARMACIST, use, List.of(items), completesUse, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC));
     }
 
     private static RefillScheduled refill(int use) {
@@ -210,7 +210,7 @@ class PrescriptionViewEvolverTest {
     void aRefillUseIsAcceptedDispensedAndCountedAsItsOwnUse() {
         PrescriptionView view = given(issuedView(2), accepted(1), dispensed(1, true, item(1, "28", 28)), refill(2),
                 new PrescriptionAccepted(ID, PHARMACY_B, PHARMACIST, 2, T),
-                new PrescriptionDispensed(ID, PHARMACY_B, PHARMACIST, 2, List.of(item(1, "10", 28)), false, T));
+                new PrescriptionDispensed(ID, PHARMACY_B, PHARMACIST, 2, List.of(item(1, "10", 28)), false, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC)));
 
         assertThat(view.status()).isEqualTo(PrescriptionStatus.ACCEPTED);
         assertThat(view.pharmacyId()).isEqualTo(PHARMACY_B);
@@ -384,7 +384,7 @@ class PrescriptionViewEvolverTest {
     void anAlertAcknowledgementOnlyMovesTheVersion() {
         PrescriptionView before = given(issuedView(0), accepted(1));
         PrescriptionView after = evolver.evolve(before, new AlertAcknowledged(ID, AlertId.of("alert-1"), "agreed",
-                Party.pharmacist(PHARMACIST, PHARMACY_A), T), 2, T.plusSeconds(60));
+                Party.pharmacist(PHARMACIST, PHARMACY_A), T, null), 2, T.plusSeconds(60));
 
         assertThat(after.version()).isEqualTo(2);
         assertThat(after).usingRecursiveComparison().ignoringFields("version").isEqualTo(before);

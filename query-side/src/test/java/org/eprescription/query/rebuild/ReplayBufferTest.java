@@ -387,8 +387,8 @@ class ReplayBufferTest {
             Instant t = issuedAt;
             prescription(id, patient, new PrescriptionIssued(id, new PatientDetails(patient, LocalDate.of(1950, 1, 1),
                     "Patient " + patient.value()), new PrescriberDetails(doctor, hospital), lines, refills,
-                    LocalDate.ofInstant(issuedAt, ZoneId.of("UTC")).plusDays(3), "hash-" + id, "k1", acknowledged,
-                    issuedAt), t);
+                    LocalDate.ofInstant(issuedAt, ZoneId.of("UTC")).plusDays(3), "hash-" + id, "k1", 0, acknowledged,
+                    issuedAt, java.time.LocalDate.ofInstant(issuedAt, java.time.ZoneOffset.UTC)), t);
             List<RecordedCourse> plannedAtIssue = courses(lines, 1, LocalDate.ofInstant(t, ZoneId.of("UTC")),
                     CourseStatus.PLANNED);
             List<RecordedAlert> raised = new ArrayList<>();
@@ -405,18 +405,18 @@ class ReplayBufferTest {
                     CourseStatus.PLANNED, hospital, doctor, false));
             if (!acknowledged.isEmpty()) {
                 prescription(id, patient, new AlertAcknowledged(id, acknowledged.get(0).alertId(),
-                        acknowledged.get(0).reason(), Party.prescriber(doctor, hospital), t), t);
+                        acknowledged.get(0).reason(), Party.prescriber(doctor, hospital), t, null), t);
             }
             if (interacting && acknowledged.isEmpty()) {
                 t = t.plus(Duration.ofMinutes(5));
                 prescription(id, patient, new AlertAcknowledged(id, AlertIds.of(id, 2, AlertType.CONTRAINDICATED,
                         "itraconazole+triazolam"), "benefit outweighs the risk", Party.prescriber(doctor, hospital),
-                        t), t);
+                        t, null), t);
             }
             if (random.nextInt(30) == 0) {
                 t = t.plus(Duration.ofMinutes(7));
                 prescription(id, patient, new AlertAcknowledged(id, AlertId.of("no-such-alert-" + id), "typo",
-                        Party.prescriber(doctor, hospital), t), t);
+                        Party.prescriber(doctor, hospital), t, null), t);
             }
             int kind = random.nextInt(12);
             if (kind == 7) {
@@ -533,7 +533,7 @@ class ReplayBufferTest {
                 BigDecimal quantity = half ? line.quantity().divide(BigDecimal.valueOf(2)) : line.quantity();
                 items.add(new DispensedItem(line.lineNumber(), drug, quantity, half ? line.days() / 2 : line.days()));
             }
-            return new PrescriptionDispensed(id, pharmacy, pharmacist, use, items, completes, at);
+            return new PrescriptionDispensed(id, pharmacy, pharmacist, use, items, completes, at, java.time.LocalDate.ofInstant(at, java.time.ZoneOffset.UTC));
         }
 
         private static PrescribedLine line(int number, String drug, int days) {

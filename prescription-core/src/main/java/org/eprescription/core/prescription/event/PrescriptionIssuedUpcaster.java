@@ -7,36 +7,60 @@ import org.axonframework.serialization.upcasting.event.IntermediateEventRepresen
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.eprescription.core.code.ExchangeCodes;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Set;
+
 /**
- * Reads a stored {@link PrescriptionIssued} of an older revision as the current one (3). Revision 1 predates key ids,
- * and every code of that time was derived with the first key, so {@code exchangeCodeKeyId} becomes
- * {@link ExchangeCodes#FIRST_KEY_ID}; revisions 1 and 2 predate derivation attempts, and every code of that time was
- * the first derivation, so {@code exchangeCodeAttempt} becomes 0. Stored events are never rewritten; this runs
- * whenever one is read.
+ * Reads a stored {@link PrescriptionIssued} of an older revision as the current one (4). Stored events are never
+ * rewritten; this runs whenever one is read.
+ * <ul>
+ *   <li>Revision 1 predates key ids, and every code of that time was derived with the first key, so
+ *   {@code exchangeCodeKeyId} becomes {@link ExchangeCodes#FIRST_KEY_ID}.</li>
+ *   <li>Revisions 1 and 2 predate derivation attempts, and every code of that time was the first derivation, so
+ *   {@code exchangeCodeAttempt} becomes 0.</li>
+ *   <li>Revisions 1 to 3 did not record the day of issue: the exchange dated it in the zone it ran in then, which
+ *   this upcaster is given ({@code exchange.legacy-event-zone}, UTC unless a deployment ran in another). Their lines
+ *   were all taken on a schedule, and their acknowledgements did not say which conflicts they saw.</li>
+ * </ul>
  */
 public class PrescriptionIssuedUpcaster extends SingleEventUpcaster {
 
-    private static final SimpleSerializedType REVISION_1 =
-            new SimpleSerializedType(PrescriptionIssued.class.getName(), "1");
-    private static final SimpleSerializedType REVISION_2 =
-            new SimpleSerializedType(PrescriptionIssued.class.getName(), "2");
-    private static final SimpleSerializedType REVISION_3 =
-            new SimpleSerializedType(PrescriptionIssued.class.getName(), "3");
+    private static final String TYPE = PrescriptionIssued.class.getName();
+    private static final Set<SimpleSerializedType> OLDER = Set.of(
+            new SimpleSerializedType(TYPE, "1"),
+            new SimpleSerializedType(TYPE, "2"),
+            new SimpleSerializedType(TYPE, "3"));
+    private static final SimpleSerializedType REVISION_4 = new SimpleSerializedType(TYPE, "4");
+
+    private final ZoneId legacyZone;
+
+    /** @param legacyZone the zone in which the exchange dated events before they recorded their dates */
+    public PrescriptionIssuedUpcaster(ZoneId legacyZone) {
+        this.legacyZone = legacyZone;
+    }
 
     @Override
     protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return REVISION_1.equals(representation.getType()) || REVISION_2.equals(representation.getType());
+        return OLDER.contains(representation.getType());
     }
 
     @Override
     protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        boolean revision1 = REVISION_1.equals(representation.getType());
-        return representation.upcastPayload(REVISION_3, JsonNode.class, payload -> {
+        String revision = representation.getType().getRevision();
+        return representation.upcastPayload(REVISION_4, JsonNode.class, payload -> {
             ObjectNode event = (ObjectNode) payload;
-            if (revision1) {
+            if ("1".equals(revision)) {
                 event.put("exchangeCodeKeyId", ExchangeCodes.FIRST_KEY_ID);
             }
-            event.put("exchangeCodeAttempt", 0);
+            if (!"3".equals(revision)) {
+                event.put("exchangeCodeAttempt", 0);
+            }
+            Instant issuedAt = StoredInstants.read(event.get("issuedAt"));
+            event.put("issuedOn", LocalDate.ofInstant(issuedAt, legacyZone).toString());
+            event.withArray("lines").forEach(line -> ((ObjectNode) line).put("asNeeded", false));
+            event.withArray("acknowledgedAlerts").forEach(ack -> ((ObjectNode) ack).putNull("conflictIds"));
             return event;
         });
     }

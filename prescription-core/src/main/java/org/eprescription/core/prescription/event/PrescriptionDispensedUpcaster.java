@@ -1,0 +1,45 @@
+package org.eprescription.core.prescription.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
+import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+
+/**
+ * Reads a stored {@link PrescriptionDispensed} of revision 1 as revision 2. Revision 1 did not record the day of the
+ * dispensing: the exchange dated it in the zone it ran in then, which this upcaster is given
+ * ({@code exchange.legacy-event-zone}). Stored events are never rewritten.
+ */
+public class PrescriptionDispensedUpcaster extends SingleEventUpcaster {
+
+    private static final SimpleSerializedType REVISION_1 =
+            new SimpleSerializedType(PrescriptionDispensed.class.getName(), "1");
+    private static final SimpleSerializedType REVISION_2 =
+            new SimpleSerializedType(PrescriptionDispensed.class.getName(), "2");
+
+    private final ZoneId legacyZone;
+
+    public PrescriptionDispensedUpcaster(ZoneId legacyZone) {
+        this.legacyZone = legacyZone;
+    }
+
+    @Override
+    protected boolean canUpcast(IntermediateEventRepresentation representation) {
+        return REVISION_1.equals(representation.getType());
+    }
+
+    @Override
+    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
+        return representation.upcastPayload(REVISION_2, JsonNode.class, payload -> {
+            ObjectNode event = (ObjectNode) payload;
+            Instant dispensedAt = StoredInstants.read(event.get("dispensedAt"));
+            event.put("dispensedOn", LocalDate.ofInstant(dispensedAt, legacyZone).toString());
+            return event;
+        });
+    }
+}
