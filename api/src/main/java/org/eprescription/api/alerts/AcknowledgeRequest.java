@@ -4,11 +4,16 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eprescription.api.input.FieldLimits;
 
+import java.util.List;
+
 /**
  * The body of {@code POST /prescriptions/{id}/alerts/{alertId}/acknowledge}. A pharmacy names itself with
- * {@code pharmacyId} and {@code pharmacistId}; a prescriber is named by the acting-party headers.
+ * {@code pharmacyId} and {@code pharmacistId}; a prescriber is named by the acting-party headers. {@code conflictIds}
+ * (optional) are the conflicts the acknowledger saw; without them it covers the conflicts the alert has now.
  */
 public record AcknowledgeRequest(@NotBlank @Size(max = FieldLimits.TEXT) String reason,
                                  @Size(max = FieldLimits.ID) String pharmacyId,
-                                 @Size(max = FieldLimits.ID) String pharmacistId) {
+                                 @Size(max = FieldLimits.ID) String pharmacistId,
+                                 @Size(max = FieldLimits.LIST)
+                                 List<@NotBlank @Size(max = FieldLimits.ID) String> conflictIds) {
 }

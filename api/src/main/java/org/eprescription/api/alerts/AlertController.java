@@ -85,7 +85,8 @@ public class AlertController {
                 : Party.prescriber(PrescriberId.of(actor.userId()), InstitutionId.of(actor.organisationId()));
         long version = access.commandOn(prescriptionId, () -> {
             requireAlert(prescriptionId, alert);
-            return commands.send(new AcknowledgeAlert(prescriptionId, alert, request.reason(), acknowledgedBy),
+            return commands.send(new AcknowledgeAlert(prescriptionId, alert, request.reason(), acknowledgedBy,
+                            request.conflictIds()),
                     actor, idempotencyKey);
         });
         return requireAlertIn(alerts.forPrescriptionAtVersion(prescriptionId, version), alert);

@@ -4,9 +4,8 @@ import org.eprescription.api.command.ReadYourWrites;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
-import org.eprescription.core.prescription.AlertAcknowledgement;
+import org.eprescription.core.prescription.event.AlertAcknowledged;
 import org.eprescription.core.prescription.CommandOutcome;
-import org.eprescription.core.prescription.Party;
 import org.eprescription.query.alerts.AcknowledgementView;
 import org.eprescription.query.alerts.AlertQueries;
 import org.eprescription.query.alerts.AlertReader;
@@ -15,7 +14,6 @@ import org.eprescription.query.alerts.FindAlertProgress;
 import org.eprescription.query.alerts.FindAlertsForPatient;
 import org.eprescription.query.alerts.FindAlertsForPrescription;
 import org.eprescription.query.alerts.FindOpenAlertsForPrescriptions;
-import org.eprescription.query.prescription.PrescriptionView;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
@@ -59,20 +57,18 @@ public class AlertViews {
 
     /**
      * The alerts an issue's or a dispensing's check recorded, as the projection will show them, with the
-     * acknowledgements the prescriber gave on the draft; null when no check ran (alerts are switched off), which is
-     * not the same as "nothing found".
+     * acknowledgements the issue recorded for them; null when no check ran (alerts are switched off), which is not
+     * the same as "nothing found".
      */
-    public List<AlertView> recorded(CommandOutcome outcome, PrescriptionView view,
-                                    List<AlertAcknowledgement> acknowledged) {
+    public List<AlertView> recorded(CommandOutcome outcome) {
         if (outcome.check() == null) {
             return null;
         }
-        Party prescriber = Party.prescriber(view.prescriber().id(), view.prescriber().institutionId());
         Map<AlertId, List<AcknowledgementView>> acks = new HashMap<>();
-        for (AlertAcknowledgement acknowledgement : acknowledged) {
-            acks.computeIfAbsent(acknowledgement.alertId(), id -> new ArrayList<>())
-                    .add(new AcknowledgementView(acknowledgement.alertId(), acknowledgement.reason(), prescriber,
-                            outcome.check().checkedAt()));
+        for (AlertAcknowledged acknowledged : outcome.acknowledgements()) {
+            acks.computeIfAbsent(acknowledged.alertId(), id -> new ArrayList<>())
+                    .add(new AcknowledgementView(acknowledged.alertId(), acknowledged.reason(),
+                            acknowledged.acknowledgedBy(), acknowledged.acknowledgedAt(), acknowledged.conflictIds()));
         }
         return queries.recordedViews(outcome.check(), acks);
     }

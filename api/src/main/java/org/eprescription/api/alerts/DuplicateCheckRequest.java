@@ -29,7 +29,7 @@ public record DuplicateCheckRequest(@NotBlank @Size(max = FieldLimits.ID) String
 
     /** {@code lineNumber} defaults to the line's position (1, 2, ...), as on the issued prescription. */
     public record Line(Integer lineNumber, @NotBlank @Size(max = FieldLimits.CODE) String drugCode,
-                       @NotNull @Min(1) @Max(365) Integer days) {
+                       @NotNull @Min(1) @Max(365) Integer days, Boolean asNeeded) {
     }
 
     /** The draft as a query; whether the caller cares for the patient is asked apart, and only when it matters. */
@@ -38,7 +38,7 @@ public record DuplicateCheckRequest(@NotBlank @Size(max = FieldLimits.ID) String
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             draft.add(new DraftLine(line.lineNumber() == null ? i + 1 : line.lineNumber(), DrugCode.of(line.drugCode()),
-                    line.days()));
+                    line.days(), Boolean.TRUE.equals(line.asNeeded())));
         }
         PrescriptionId id = prescriptionId == null ? PrescriptionId.random() : new PrescriptionId(prescriptionId);
         return new CheckDuplicates(PatientId.of(patientId), draft, startDate == null ? today : startDate, id, false);

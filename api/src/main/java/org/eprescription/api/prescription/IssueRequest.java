@@ -47,11 +47,15 @@ public record IssueRequest(UUID prescriptionId,
                        @NotNull @Digits(integer = FieldLimits.QUANTITY_DIGITS, fraction = FieldLimits.QUANTITY_FRACTION)
                        BigDecimal quantity,
                        @NotBlank @Size(max = FieldLimits.CODE) String unit,
-                       @NotBlank @Size(max = FieldLimits.TEXT) String dosage, @NotNull Integer days) {
+                       @NotBlank @Size(max = FieldLimits.TEXT) String dosage, @NotNull Integer days,
+                       Boolean asNeeded) {
     }
 
+    /** {@code conflictIds}: the conflicts of the alert the draft check showed (optional; docs/alerts.md). */
     public record Acknowledgement(@NotBlank @Size(max = FieldLimits.ID) String alertId,
-                                  @NotBlank @Size(max = FieldLimits.TEXT) String reason) {
+                                  @NotBlank @Size(max = FieldLimits.TEXT) String reason,
+                                  @Size(max = FieldLimits.LIST)
+                                  List<@NotBlank @Size(max = FieldLimits.ID) String> conflictIds) {
     }
 
     public PrescriberId prescriberId() {
@@ -67,10 +71,12 @@ public record IssueRequest(UUID prescriptionId,
                 new PatientDetails(PatientId.of(patient.id()), patient.birthDate(), patient.name()),
                 new PrescriberDetails(prescriberId(), institutionId()),
                 lines.stream().map(line -> new PrescribedLine(line.lineNumber(), DrugCode.of(line.drugCode()),
-                        line.quantity(), line.unit(), line.dosage(), line.days())).toList(),
+                        line.quantity(), line.unit(), line.dosage(), line.days(),
+                        Boolean.TRUE.equals(line.asNeeded()))).toList(),
                 refills == null ? 0 : refills,
                 validUntil,
                 acknowledgedAlerts == null ? List.of() : acknowledgedAlerts.stream()
-                        .map(ack -> new AlertAcknowledgement(AlertId.of(ack.alertId()), ack.reason())).toList());
+                        .map(ack -> new AlertAcknowledgement(AlertId.of(ack.alertId()), ack.reason(),
+                                ack.conflictIds())).toList());
     }
 }

@@ -60,7 +60,7 @@ public class PrescriptionController {
         boolean known = request.prescriptionId() != null && views.find(id).isPresent();
         IssuePrescription command = request.toCommand(id);
         CommandOutcome outcome = commands.sendForOutcome(command, actor, idempotencyKey);
-        PrescriptionResponse body = responses.issued(id, outcome, command.acknowledgedAlerts());
+        PrescriptionResponse body = responses.issued(id, outcome);
         if (known) {
             return ResponseEntity.ok(body);
         }

@@ -3,7 +3,6 @@ package org.eprescription.api.prescription;
 import org.eprescription.api.alerts.AlertViews;
 import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.PrescriptionId;
-import org.eprescription.core.prescription.AlertAcknowledgement;
 import org.eprescription.core.prescription.CommandOutcome;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.query.alerts.AlertView;
@@ -35,11 +34,10 @@ public class PrescriptionResponses {
      * After an issue: the view, the alerts the issue's check recorded (from the command itself, never from a
      * projection that may lag: docs/alerts.md), and the exchange code for the patient.
      */
-    public PrescriptionResponse issued(PrescriptionId id, CommandOutcome outcome,
-                                       List<AlertAcknowledgement> acknowledged) {
+    public PrescriptionResponse issued(PrescriptionId id, CommandOutcome outcome) {
         return readAfterRecording(id, () -> {
             PrescriptionView view = views.awaitVersion(id, outcome.version());
-            return new PrescriptionResponse(view, alerts.recorded(outcome, view, acknowledged),
+            return new PrescriptionResponse(view, alerts.recorded(outcome),
                     outcome.code() == null ? exchangeCodes.codeFor(id)
                             : exchangeCodes.codeFor(id, outcome.code().keyId(), outcome.code().attempt()),
                     AlertCheck.of(outcome));
@@ -50,7 +48,7 @@ public class PrescriptionResponses {
     public PrescriptionResponse dispensed(PrescriptionId id, CommandOutcome outcome) {
         return readAfterRecording(id, () -> {
             PrescriptionView view = views.awaitVersion(id, outcome.version());
-            return new PrescriptionResponse(view, alerts.recorded(outcome, view, List.of()), null,
+            return new PrescriptionResponse(view, alerts.recorded(outcome), null,
                     AlertCheck.of(outcome));
         });
     }

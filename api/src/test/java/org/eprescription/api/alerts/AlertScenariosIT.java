@@ -389,6 +389,88 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
 
     // --- helpers -------------------------------------------------------------------------------------------
 
+    @Test
+    void anAcknowledgementOnTheDraftCoversTheConflictsTheDraftShowedAndALaterOneReopensIt() {
+        setConsent(true);
+        issue("HOSP-A", AMLODIPINE_BRAND, 28);
+        String intendedId = UUID.randomUUID().toString();
+        Response draft = api().post("/duplicate-checks", Map.of("patientId", patient, "prescriptionId", intendedId,
+                "lines", List.of(Map.of("drugCode", AMLODIPINE_GENERIC, "days", 28))), prescriberHeaders("HOSP-B"));
+        JsonNode seen = onlyAlert(draft.body());
+        assertThat(seen.path("conflicts")).hasSize(1);
+        String alertId = seen.path("alertId").asText();
+        String seenConflict = seen.path("conflicts").get(0).path("conflictId").asText();
+
+        issue("HOSP-C", AMLODIPINE_BRAND, 28);
+        Map<String, Object> body = body("HOSP-B", AMLODIPINE_GENERIC, 28);
+        body.put("prescriptionId", intendedId);
+        body.put("acknowledgedAlerts", List.of(Map.of("alertId", alertId, "reason", "dose change agreed",
+                "conflictIds", List.of(seenConflict))));
+        Response issued = api().post("/prescriptions", body);
+
+        JsonNode answered = onlyAlert(issued.body());
+        assertThat(answered.path("conflicts")).as("the draft saw one, the issue found two").hasSize(2);
+        assertThat(answered.path("acknowledged").asBoolean()).as("a conflict nobody acknowledged").isFalse();
+        assertThat(answered.path("acknowledgements").get(0).path("conflictIds").get(0).asText())
+                .isEqualTo(seenConflict);
+        answered.path("conflicts").forEach(conflict -> assertThat(conflict.path("acknowledged").asBoolean())
+                .as(conflict.toString()).isEqualTo(conflict.path("conflictId").asText().equals(seenConflict)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonNode shown = alertsOf(intendedId).get(0);
+            assertThat(shown.path("acknowledged").asBoolean()).isFalse();
+            assertThat(shown.path("conflicts")).hasSize(2);
+        });
+
+        Response acknowledged = api().post("/prescriptions/" + intendedId + "/alerts/" + alertId + "/acknowledge",
+                Map.of("reason", "also agreed for the second source"), prescriberHeaders("HOSP-B"));
+        assertThat(acknowledged.status()).as(acknowledged.toString()).isEqualTo(200);
+        assertThat(acknowledged.body().path("acknowledged").asBoolean()).isTrue();
+        Response unknownConflict = api().post("/prescriptions/" + intendedId + "/alerts/" + alertId + "/acknowledge",
+                Map.of("reason", "x", "conflictIds", List.of("no-such-conflict")), prescriberHeaders("HOSP-B"));
+        assertThat(unknownConflict.status()).as(unknownConflict.toString()).isEqualTo(422);
+    }
+
+    @Test
+    void anAlertResolvesOnceNoConflictingCourseIsStillRunning() {
+        IssuedPrescription first = issue("HOSP-A", AMLODIPINE_BRAND, 14);
+        api().post("/prescriptions/accept", accept(first.exchangeCode(), BIRTH_DATE, "PH-A"));
+        api().post(first.path() + "/dispense", dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 14, 14)));
+        IssuedPrescription second = issued(body("HOSP-B", AMLODIPINE_GENERIC, 28));
+        assertThat(onlyAlert(api().get(second.path()).body()).path("status").asText()).isEqualTo("OPEN");
+
+        clock.advance(Duration.ofDays(13));
+        assertThat(onlyAlert(api().get(second.path()).body()).path("status").asText())
+                .as("the dispensed course runs to its last day").isEqualTo("OPEN");
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(onlyAlert(api().get(second.path()).body()).path("status").asText())
+                .as("the day after its last day nothing conflicts any more").isEqualTo("RESOLVED");
+        JsonNode listed = api().get("/institutions/HOSP-B/prescriptions", prescriberHeaders("HOSP-B")).body();
+        assertThat(listed.toString()).as("no longer an open alert on the institution's list")
+                .doesNotContain(onlyAlert(api().get(second.path()).body()).path("alertId").asText());
+    }
+
+    @Test
+    void anAsNeededLineCountsAsFourteenDaysWhateverItsDays() {
+        Map<String, Object> body = body("HOSP-A", LOXOPROFEN_TABLET, 3);
+        Map<String, Object> asNeeded = new HashMap<>(line(1, LOXOPROFEN_TABLET, 3, 3));
+        asNeeded.put("asNeeded", true);
+        body.put("lines", List.of(asNeeded));
+        IssuedPrescription rx = issued(body);
+        assertThat(api().get(rx.path()).body().path("lines").get(0).path("asNeeded").asBoolean()).isTrue();
+
+        java.time.LocalDate today = clock.today();
+        Response tenDaysOn = check(List.of(Map.of("drugCode", LOXOPROFEN_TABLET, "days", 3)),
+                today.plusDays(10).toString());
+        Response fourteenDaysOn = check(List.of(Map.of("drugCode", LOXOPROFEN_TABLET, "days", 3)),
+                today.plusDays(14).toString());
+
+        assertThat(tenDaysOn.body().path("alerts")).as("a 3-day course taken as needed runs 14 days").hasSize(1);
+        assertThat(onlyAlert(tenDaysOn.body()).path("conflicts").get(0).path("to").asText())
+                .isEqualTo(today.plusDays(13).toString());
+        assertThat(fourteenDaysOn.body().path("alerts")).isEmpty();
+    }
+
     private Map<String, Object> body(String institution, String drugCode, int days) {
         return issueFor(patient, institution, drugCode, days);
     }

@@ -1,6 +1,7 @@
 package org.eprescription.api.support;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eprescription.api.config.ExchangeProperties;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -66,8 +67,8 @@ public abstract class ExchangeIntegrationTest {
 
         @Bean
         @Primary
-        TestClock testClock() {
-            return new TestClock();
+        TestClock testClock(ExchangeProperties properties) {
+            return new TestClock(properties.zone());
         }
 
         @Bean

@@ -9,7 +9,10 @@ import java.util.Objects;
 /** The days a course covers, both ends inclusive. */
 public record CoursePeriod(LocalDate from, LocalDate to) {
 
-    /** A drug with no computable period (topical) counts as this many days, as Japan's service does. */
+    /**
+     * A line with no computable period (a topical drug, or a line taken as needed, 頓用) counts as this many days, as
+     * Japan's service does.
+     */
     public static final int UNCOMPUTABLE_PERIOD_DAYS = 14;
 
     public CoursePeriod {
@@ -25,7 +28,13 @@ public record CoursePeriod(LocalDate from, LocalDate to) {
      * drug counts as {@value #UNCOMPUTABLE_PERIOD_DAYS} days whatever the days of supply say.
      */
     public static CoursePeriod of(LocalDate start, int days, Drug drug) {
-        int counted = drug != null && drug.route() == Route.TOPICAL ? UNCOMPUTABLE_PERIOD_DAYS : days;
+        return of(start, days, drug, false);
+    }
+
+    /** As {@link #of(LocalDate, int, Drug)}; a line taken as needed counts as {@value #UNCOMPUTABLE_PERIOD_DAYS} days too. */
+    public static CoursePeriod of(LocalDate start, int days, Drug drug, boolean asNeeded) {
+        boolean uncomputable = asNeeded || drug != null && drug.route() == Route.TOPICAL;
+        int counted = uncomputable ? UNCOMPUTABLE_PERIOD_DAYS : days;
         if (counted < 1) {
             throw new IllegalArgumentException("a course lasts at least one day, not " + counted);
         }

@@ -98,6 +98,8 @@ public class Prescription {
     /** The conflicting courses each alert of this prescription has named so far. */
     private final Map<AlertId, Set<String>> conflictsRecorded = new HashMap<>();
     private InteractionCheckCompleted issueCheck;
+    /** What the issue's acknowledgements covered, for an answer to a retried issue. */
+    private final List<AlertAcknowledged> acknowledgedOnIssue = new ArrayList<>();
 
     protected Prescription() {
         // required by Axon to rebuild the aggregate from its events
@@ -130,7 +132,7 @@ public class Prescription {
                             true), now);
             acknowledgeOnIssue(command.acknowledgedAlerts(), check, now);
         }
-        return new CommandOutcome(version(), issueCheck, exchangeCode);
+        return new CommandOutcome(version(), issueCheck, exchangeCode, acknowledgedOnIssue);
     }
 
     /**
@@ -192,7 +194,7 @@ public class Prescription {
             throw refused(Refusal.DIFFERENT_ISSUE_UNDER_SAME_ID,
                     "prescription " + prescriptionId + " was already issued with different content");
         }
-        return new CommandOutcome(version(), issueCheck, exchangeCode);
+        return new CommandOutcome(version(), issueCheck, exchangeCode, acknowledgedOnIssue);
     }
 
     @CommandHandler
@@ -292,7 +294,8 @@ public class Prescription {
         Map<Integer, RecordedCourse> byLine = new LinkedHashMap<>();
         for (DispensedItem item : command.items()) {
             DrugCode drug = item.drugCode() != null ? item.drugCode() : lines.get(item.lineNumber()).drugCode();
-            CoursePeriod period = CoursePeriod.of(today, Math.max(1, item.days()), catalogue.find(drug).orElse(null));
+            CoursePeriod period = CoursePeriod.of(today, Math.max(1, item.days()), catalogue.find(drug).orElse(null),
+                    lines.get(item.lineNumber()).asNeeded());
             RecordedCourse before = byLine.getOrDefault(item.lineNumber(), coursesOfUse.get(item.lineNumber()));
             if (before != null && before.status() == CourseStatus.DISPENSED) {
                 LocalDate end = period.to().isAfter(before.to()) ? period.to() : before.to();
@@ -323,7 +326,7 @@ public class Prescription {
         return lines.values().stream()
                 .map(line -> {
                     CoursePeriod period = CoursePeriod.of(start, Math.max(1, line.days()),
-                            catalogue.find(line.drugCode()).orElse(null));
+                            catalogue.find(line.drugCode()).orElse(null), line.asNeeded());
                     return new RecordedCourse(line.lineNumber(), use, line.drugCode(), period.from(), period.to(),
                             CourseStatus.PLANNED);
                 })
@@ -454,6 +457,15 @@ public class Prescription {
         }
         if (event.trigger() == CheckTrigger.ISSUE) {
             issueCheck = event;
+        }
+    }
+
+    /** The issue records its acknowledgements right after its check, at the instant of the check. */
+    @EventSourcingHandler
+    void on(AlertAcknowledged event) {
+        if (issueCheck != null && involvedPharmacies.isEmpty()
+                && issueCheck.checkedAt().equals(event.acknowledgedAt())) {
+            acknowledgedOnIssue.add(event);
         }
     }
 

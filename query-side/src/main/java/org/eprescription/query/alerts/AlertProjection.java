@@ -202,7 +202,7 @@ public class AlertProjection {
 
     private void acknowledge(AlertAcknowledged event) {
         boolean known = repository.appendAcknowledgement(new AcknowledgementView(event.alertId(), event.reason(),
-                event.acknowledgedBy(), event.acknowledgedAt()));
+                event.acknowledgedBy(), event.acknowledgedAt(), event.conflictIds()));
         if (!known) {
             log.debug("prescription {}: acknowledgement of unknown alert {} ignored", event.prescriptionId(),
                     event.alertId());

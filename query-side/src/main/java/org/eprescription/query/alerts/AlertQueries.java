@@ -65,8 +65,14 @@ public class AlertQueries {
     @QueryHandler
     public Map<PrescriptionId, List<AlertView>> handle(FindOpenAlertsForPrescriptions query) {
         Map<PrescriptionId, List<AlertView>> views = new LinkedHashMap<>();
-        repository.openAlertsOfPrescriptions(query.prescriptionIds())
-                .forEach((id, alerts) -> views.put(id, viewsFor(id, alerts)));
+        LocalDate today = LocalDate.now(clock);
+        repository.openAlertsOfPrescriptions(query.prescriptionIds()).forEach((id, alerts) -> {
+            List<StoredAlert> open = alerts.stream().map(alert -> alert.asOf(today)).filter(StoredAlert::isOpen)
+                    .toList();
+            if (!open.isEmpty()) {
+                views.put(id, viewsFor(id, open));
+            }
+        });
         return views;
     }
 
@@ -75,8 +81,10 @@ public class AlertQueries {
     public List<AlertView> handle(FindAlertsForPatient query) {
         AlertReader reader = query.reader();
         Map<PatientId, Boolean> sharing = new HashMap<>();
+        LocalDate today = LocalDate.now(clock);
         return repository.alertsOfPatient(query.patientId()).stream()
                 .filter(reader::sees)
+                .map(alert -> alert.asOf(today))
                 .map(alert -> alert.view(sharing.computeIfAbsent(alert.patientId(), repository::sharingAllowed),
                         reader.named(alert)))
                 .toList();
@@ -104,7 +112,7 @@ public class AlertQueries {
         for (DraftLine line : query.lines()) {
             Drug drug = catalogue.find(line.drugCode()).orElseThrow(() -> new PrescriptionRefusedException(
                     Refusal.UNKNOWN_DRUG, "unknown drug code " + line.drugCode()));
-            CoursePeriod period = CoursePeriod.of(start, line.days(), drug);
+            CoursePeriod period = CoursePeriod.of(start, line.days(), drug, line.asNeeded());
             lines.add(new CandidateLine(line.lineNumber(), line.drugCode(), period.from(), period.to()));
         }
         LocalDate earliest = lines.stream().map(CandidateLine::from).min(Comparator.naturalOrder()).orElse(start);
@@ -115,15 +123,17 @@ public class AlertQueries {
             return findings.stream()
                     .map(finding -> new AlertView(finding.alertId(), finding.type(), finding.severity(),
                             AlertView.OPEN, prescriptionId, finding.lineNumber(), finding.drugCode(), null, null,
-                            List.of(), List.of(), clock.instant()))
+                            List.of(), List.of(), false, clock.instant()))
                     .toList();
         }
         return findings.stream()
                 .map(finding -> new AlertView(finding.alertId(), finding.type(), finding.severity(), AlertView.OPEN,
                         prescriptionId, finding.lineNumber(), finding.drugCode(), finding.ingredient(), finding.key(),
                         ConsentMasking.mask(finding.conflicts().stream()
-                                .map(course -> Conflict.of(course, finding.drugCode())).toList(), Set.of(), sharing),
-                        List.of(), clock.instant()))
+                                .map(course -> Conflict.of(course, finding.drugCode())
+                                        .identified(finding.alertId(), null))
+                                .toList(), Set.of(), sharing),
+                        List.of(), false, clock.instant()))
                 .toList();
     }
 
@@ -168,7 +178,9 @@ public class AlertQueries {
 
     private List<AlertView> viewsFor(PrescriptionId prescriptionId, List<StoredAlert> alerts) {
         Map<PatientId, Boolean> sharing = new HashMap<>();
+        LocalDate today = LocalDate.now(clock);
         return alerts.stream()
+                .map(alert -> alert.asOf(today))
                 .map(alert -> alert.view(sharing.computeIfAbsent(alert.patientId(), repository::sharingAllowed),
                         Set.of(alert.institutionOf(prescriptionId))))
                 .toList();

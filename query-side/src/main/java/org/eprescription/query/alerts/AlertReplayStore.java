@@ -355,7 +355,7 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         }
         StoredAlert alert = owner.alerts.get(acknowledgement.alertId());
         List<AcknowledgementView> acknowledgements = new ArrayList<>(alert.acknowledgements());
-        acknowledgements.add(acknowledgement);
+        acknowledgements.add(acknowledgement.naming(alert.conflicts()));
         change(owner, new StoredAlert(alert.alertId(), alert.patientId(), alert.prescriptionId(), alert.lineNumber(),
                 alert.type(), alert.status(), alert.drugCode(), alert.key(), alert.ingredient(),
                 alert.institutionId(), alert.prescriberId(), alert.conflicts(), acknowledgements, alert.raisedAt(),

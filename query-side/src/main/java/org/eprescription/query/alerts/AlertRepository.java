@@ -304,9 +304,23 @@ class AlertRepository implements AlertStore {
                 .update();
     }
 
-    /** Appends to the alert's acknowledgements; answers false for an unknown alert. */
+    /**
+     * Appends to the alert's acknowledgements; answers false for an unknown alert. One that does not name its
+     * conflicts is stored naming those the alert has now.
+     */
     @Override
-    public boolean appendAcknowledgement(AcknowledgementView acknowledgement) {
+    public boolean appendAcknowledgement(AcknowledgementView given) {
+        AcknowledgementView acknowledgement = given;
+        if (given.conflictIds() == null) {
+            Optional<String> conflicts = jdbc.sql("select conflicts from medication_alert where alert_id = :id")
+                    .param("id", given.alertId().value())
+                    .query(String.class)
+                    .optional();
+            if (conflicts.isEmpty()) {
+                return false;
+            }
+            acknowledgement = given.naming(json.readList(conflicts.get(), Conflict.class));
+        }
         return jdbc.sql("""
                         update medication_alert set acknowledgements = acknowledgements || cast(:ack as jsonb)
                          where alert_id = :id

@@ -1,10 +1,12 @@
 package org.eprescription.query.alerts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.interaction.ConflictIds;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.interaction.RecordedConflict;
 
@@ -14,32 +16,41 @@ import java.time.LocalDate;
  * The other side of an alert: one course it conflicts with, and whether it is the very same product
  * ({@code sameProduct}) or another with the ingredient in common. Without the patient's consent a course of another
  * institution shows its drug and period only: prescription, line, use, institution and prescriber are null in answers,
- * and left out of the JSON.
+ * and left out of the JSON. In answers each conflict carries its {@code conflictId} (an acknowledgement names the
+ * conflicts it saw by these) and, on a recorded alert, whether an acknowledgement covers it; neither is stored.
  */
-public record Conflict(@JsonInclude(JsonInclude.Include.NON_NULL) PrescriptionId prescriptionId,
+public record Conflict(@JsonInclude(JsonInclude.Include.NON_NULL) String conflictId,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) PrescriptionId prescriptionId,
                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer lineNumber,
                        @JsonInclude(JsonInclude.Include.NON_NULL) Integer use,
                        DrugCode drugCode, LocalDate from, LocalDate to,
                        @JsonInclude(JsonInclude.Include.NON_NULL) InstitutionId institutionId,
                        @JsonInclude(JsonInclude.Include.NON_NULL) PrescriberId prescriberId,
-                       boolean sameProduct) {
+                       boolean sameProduct,
+                       @JsonInclude(JsonInclude.Include.NON_NULL) Boolean acknowledged) {
 
     /** A course as a draft check compares it with a line of {@code checkedDrug}. */
     public static Conflict of(MedicationCourse course, DrugCode checkedDrug) {
-        return new Conflict(course.prescriptionId(), course.lineNumber(), course.use(), course.drugCode(),
+        return new Conflict(null, course.prescriptionId(), course.lineNumber(), course.use(), course.drugCode(),
                 course.from(), course.to(), course.institutionId(), course.prescriberId(),
-                course.drugCode().equals(checkedDrug));
+                course.drugCode().equals(checkedDrug), null);
     }
 
     public static Conflict of(RecordedConflict recorded) {
-        return new Conflict(recorded.prescriptionId(), recorded.lineNumber(), recorded.use(), recorded.drugCode(),
-                recorded.from(), recorded.to(), recorded.institutionId(), recorded.prescriberId(),
-                recorded.sameProduct());
+        return new Conflict(null, recorded.prescriptionId(), recorded.lineNumber(), recorded.use(),
+                recorded.drugCode(), recorded.from(), recorded.to(), recorded.institutionId(), recorded.prescriberId(),
+                recorded.sameProduct(), null);
     }
 
     /** The same conflict as its drug and period only, without which prescription it is and who issued it. */
     public Conflict masked() {
-        return new Conflict(null, null, null, drugCode, from, to, null, null, sameProduct);
+        return new Conflict(conflictId, null, null, null, drugCode, from, to, null, null, sameProduct, acknowledged);
+    }
+
+    /** As an answer shows it on alert {@code alertId}: with its id, and whether it is acknowledged (null: not said). */
+    Conflict identified(AlertId alertId, Boolean isAcknowledged) {
+        return new Conflict(ConflictIds.of(alertId, courseKey()), prescriptionId, lineNumber, use, drugCode, from, to,
+                institutionId, prescriberId, sameProduct, isAcknowledged);
     }
 
     /** Which course it is, whatever its dates. */

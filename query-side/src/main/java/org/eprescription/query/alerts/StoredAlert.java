@@ -11,6 +11,7 @@ import org.eprescription.core.interaction.RecordedAlert;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,9 +61,15 @@ record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId prescrip
      */
     AlertView view(boolean sharingAllowed, Set<InstitutionId> named) {
         boolean ownSideNamed = sharingAllowed || named.contains(institutionId);
+        List<Conflict> identified = conflicts.stream()
+                .map(conflict -> conflict.identified(alertId,
+                        acknowledgements.stream().anyMatch(acknowledgement -> acknowledgement.covers(conflict))))
+                .toList();
+        boolean everyConflictAcknowledged = !acknowledgements.isEmpty()
+                && identified.stream().allMatch(Conflict::acknowledged);
         return new AlertView(alertId, type, type.severity(), status, ownSideNamed ? prescriptionId : null, lineNumber,
-                drugCode, ingredient, key, ConsentMasking.mask(conflicts, named, sharingAllowed), acknowledgements,
-                raisedAt);
+                drugCode, ingredient, key, ConsentMasking.mask(identified, named, sharingAllowed), acknowledgements,
+                everyConflictAcknowledged, raisedAt);
     }
 
     /** The institution of prescription {@code id} as this alert names it: its own, or that of a course it names. */
@@ -77,6 +84,19 @@ record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId prescrip
     /** Raised on the prescription's lines, or naming one of its courses. */
     boolean links(PrescriptionId id) {
         return prescriptionId.equals(id) || conflicts.stream().anyMatch(conflict -> id.equals(conflict.prescriptionId()));
+    }
+
+    /**
+     * As it stands on {@code today}: an open alert whose conflicting courses have all ended (a dispensed course runs
+     * to its last day, whatever happens to its prescription) is resolved; the stored row keeps what the events said.
+     */
+    StoredAlert asOf(LocalDate today) {
+        boolean noConflictRunning = conflicts.stream().allMatch(conflict -> conflict.to().isBefore(today));
+        if (!isOpen() || conflicts.isEmpty() || !noConflictRunning) {
+            return this;
+        }
+        return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, AlertView.RESOLVED, drugCode, key,
+                ingredient, institutionId, prescriberId, conflicts, acknowledgements, raisedAt, resolvedAt);
     }
 
     boolean isOpen() {

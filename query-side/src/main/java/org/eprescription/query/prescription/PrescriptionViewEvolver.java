@@ -153,7 +153,8 @@ public final class PrescriptionViewEvolver {
     private PrescriptionView issued(PrescriptionIssued event, long sequence, Instant timestamp, long position) {
         List<ViewLine> lines = event.lines().stream()
                 .map(line -> new ViewLine(line.lineNumber(), line.drugCode(), drugName(line.drugCode()),
-                        line.quantity(), line.unit(), line.dosage(), line.days(), BigDecimal.ZERO))
+                        line.quantity(), line.unit(), line.dosage(), line.days(), BigDecimal.ZERO,
+                        line.asNeeded()))
                 .toList();
         return new PrescriptionView(event.prescriptionId(), PrescriptionStatus.ISSUED, event.patient(),
                 event.prescriber(), lines, event.refills(), usesLeft(PrescriptionStatus.ISSUED, event.refills(), 1), 1,
@@ -184,7 +185,7 @@ public final class PrescriptionViewEvolver {
                     BigDecimal more = added.get(line.lineNumber());
                     return more == null ? line : new ViewLine(line.lineNumber(), line.drugCode(), line.drugName(),
                             line.quantity(), line.unit(), line.dosage(), line.days(),
-                            line.dispensedQuantity().add(more));
+                            line.dispensedQuantity().add(more), line.asNeeded());
                 })
                 .toList();
         List<Dispensing> dispensings = new ArrayList<>(draft.dispensings);
@@ -209,7 +210,7 @@ public final class PrescriptionViewEvolver {
     private static List<ViewLine> resetDispensed(List<ViewLine> lines) {
         return lines.stream()
                 .map(line -> new ViewLine(line.lineNumber(), line.drugCode(), line.drugName(), line.quantity(),
-                        line.unit(), line.dosage(), line.days(), BigDecimal.ZERO))
+                        line.unit(), line.dosage(), line.days(), BigDecimal.ZERO, line.asNeeded()))
                 .toList();
     }
 

@@ -24,11 +24,11 @@ class AlertViewJsonTest {
     void anAlertSerialisesAsApiMdShowsIt() throws Exception {
         PrescriptionId own = PrescriptionId.random();
         PrescriptionId other = PrescriptionId.random();
-        Conflict conflict = new Conflict(other, 1, 1, DrugCode.of("2171022F1021"), LocalDate.of(2026, 11, 20),
-                LocalDate.of(2026, 12, 17), InstitutionId.of("HOSP-3"), PrescriberId.of("DOC-1"), false);
+        Conflict conflict = new Conflict("c-1", other, 1, 1, DrugCode.of("2171022F1021"), LocalDate.of(2026, 11, 20),
+                LocalDate.of(2026, 12, 17), InstitutionId.of("HOSP-3"), PrescriberId.of("DOC-1"), false, false);
         AlertView view = new AlertView(AlertId.of("a-1"), AlertType.SAME_INGREDIENT, Severity.HIGH, AlertView.OPEN,
                 own, 1, DrugCode.of("2171022F3024"), "amlodipine", "amlodipine", List.of(conflict, conflict.masked()),
-                List.of(), Instant.parse("2026-11-20T00:00:00Z"));
+                List.of(), false, Instant.parse("2026-11-20T00:00:00Z"));
 
         JsonNode json = TestDatabase.OBJECT_MAPPER.valueToTree(view);
 
@@ -49,6 +49,7 @@ class AlertViewJsonTest {
         JsonNode masked = json.get("conflicts").get(1);
         assertThat(masked.has("institutionId")).isFalse();
         assertThat(masked.has("prescriberId")).isFalse();
+        assertThat(masked.get("conflictId").asText()).as("the id names no course").isEqualTo("c-1");
         assertThat(TestDatabase.OBJECT_MAPPER.treeToValue(json, AlertView.class)).isEqualTo(view);
     }
 }
