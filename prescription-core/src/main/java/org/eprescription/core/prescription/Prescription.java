@@ -43,6 +43,7 @@ import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.core.prescription.event.RefillScheduled;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -54,6 +55,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -258,7 +260,8 @@ public class Prescription {
         List<RecordedCourse> dispensed = checker.enabled() ? dispensedCourses(command, use, today, catalogue) : List.of();
         List<RecordedCourse> undispensed = completesUse ? undispensedCourses(dispensed) : List.of();
         apply(new PrescriptionDispensed(prescriptionId, command.pharmacyId(), command.pharmacistId(), currentUse,
-                command.items(), completesUse, now, today), patientMetaData(patient));
+                command.items(), completesUse, now, today, countedAsPrescribed(command.items(), catalogue)),
+                patientMetaData(patient));
         List<RecordedCourse> nextUse = List.of();
         if (completesUse) {
             if (currentUse > refills) {
@@ -307,6 +310,23 @@ public class Prescription {
             }
         }
         return List.copyOf(byLine.values());
+    }
+
+    /** Per line, how much of the prescribed drug the items hand out (the dispense rules made sure it is comparable). */
+    private List<LineQuantity> countedAsPrescribed(List<DispensedItem> items, DrugCatalogue catalogue) {
+        Map<Integer, BigDecimal> counted = new TreeMap<>();
+        for (DispensedItem item : items) {
+            DrugCode prescribed = lines.get(item.lineNumber()).drugCode();
+            BigDecimal units = item.quantity();
+            if (item.drugCode() != null && !item.drugCode().equals(prescribed)) {
+                units = catalogue.find(prescribed)
+                        .flatMap(drug -> catalogue.find(item.drugCode())
+                                .flatMap(substitute -> drug.unitsDelivering(item.quantity(), substitute)))
+                        .orElse(item.quantity());
+            }
+            counted.merge(item.lineNumber(), units, BigDecimal::add);
+        }
+        return counted.entrySet().stream().map(entry -> new LineQuantity(entry.getKey(), entry.getValue())).toList();
     }
 
     /** A use completed without some of its lines: their planned courses end, nobody will take them. */

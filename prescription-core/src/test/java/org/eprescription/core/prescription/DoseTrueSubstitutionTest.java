@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.util.List;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
@@ -45,7 +46,8 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
     void halfTheStrengthInDoubleTheQuantityIsTheSameDoseAndCompletesTheUse() {
         fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A))
                 .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_HALF_STRENGTH, 56, 28)))
-                .expectEvents(dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_HALF_STRENGTH, 56, 28)),
+                .expectEvents(dispensed(PHARMACY_A, 1, true, List.of(itemOf(1, AMLODIPINE_HALF_STRENGTH, 56, 28)),
+                                counted(1, 28)),
                         completed());
     }
 
@@ -53,7 +55,8 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
     void halfTheStrengthInTheSameQuantityIsOnlyHalfTheLine() {
         fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A))
                 .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_HALF_STRENGTH, 28, 28)))
-                .expectEvents(dispensed(PHARMACY_A, 1, false, itemOf(1, AMLODIPINE_HALF_STRENGTH, 28, 28)));
+                .expectEvents(dispensed(PHARMACY_A, 1, false, List.of(itemOf(1, AMLODIPINE_HALF_STRENGTH, 28, 28)),
+                        counted(1, 14)));
     }
 
     @Test
@@ -83,7 +86,8 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
     void aLowerStrengthMayReplaceAHigherOneForTheSameAmount() {
         fixture.given(issued(line(1, ZOLPIDEM_10, 14, 14)), accepted(PHARMACY_A))
                 .when(dispense(PHARMACY_A, itemOf(1, ZOLPIDEM_5_GENERIC, 28, 14)))
-                .expectEvents(dispensed(PHARMACY_A, 1, true, itemOf(1, ZOLPIDEM_5_GENERIC, 28, 14)), completed());
+                .expectEvents(dispensed(PHARMACY_A, 1, true, List.of(itemOf(1, ZOLPIDEM_5_GENERIC, 28, 14)),
+                        counted(1, 14)), completed());
     }
 
     // ----- the form group -----
@@ -127,7 +131,8 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
                 + "yes,,"));
         fixture.given(issued(line(1, VALSARTAN_AMLODIPINE, 28, 28)), accepted(PHARMACY_A))
                 .when(dispense(PHARMACY_A, itemOf(1, halfCombination, 56, 28)))
-                .expectEvents(dispensed(PHARMACY_A, 1, true, itemOf(1, halfCombination, 56, 28)), completed());
+                .expectEvents(dispensed(PHARMACY_A, 1, true, List.of(itemOf(1, halfCombination, 56, 28)),
+                        counted(1, 28)), completed());
     }
 
     @Test
@@ -165,8 +170,8 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
         fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A),
                         dispensed(PHARMACY_A, 1, false, itemOf(1, AMLODIPINE_BRAND_A, 20, 20)))
                 .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_HALF_STRENGTH, 16, 8)))
-                .expectEvents(dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_HALF_STRENGTH, 16, 8)),
-                        completed());
+                .expectEvents(dispensed(PHARMACY_A, 1, true, List.of(itemOf(1, AMLODIPINE_HALF_STRENGTH, 16, 8)),
+                        counted(1, 8)), completed());
     }
 
     @Test
@@ -232,5 +237,10 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The dispensing counts as {@code quantity} units of line {@code line}'s prescribed drug. */
+    private static List<LineQuantity> counted(int line, int quantity) {
+        return List.of(new LineQuantity(line, java.math.BigDecimal.valueOf(quantity)));
     }
 }

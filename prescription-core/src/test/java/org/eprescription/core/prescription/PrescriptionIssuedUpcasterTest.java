@@ -165,7 +165,7 @@ class PrescriptionIssuedUpcasterTest {
         PrescriptionDispensed dispensed = new PrescriptionDispensed(PrescriptionId.of(AGGREGATE_ID),
                 PharmacyId.of("PH-1"), PharmacistId.of("RPH-1"), 1,
                 List.of(new DispensedItem(1, null, BigDecimal.TEN, 10)), true,
-                Instant.parse("2026-11-29T23:30:00Z"), LocalDate.EPOCH);
+                Instant.parse("2026-11-29T23:30:00Z"), LocalDate.EPOCH, null);
         ObjectNode payload = serializer.serialize(dispensed, ObjectNode.class).getData();
         payload.remove("dispensedOn");
         GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 1,

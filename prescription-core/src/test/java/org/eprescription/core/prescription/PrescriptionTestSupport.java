@@ -45,6 +45,8 @@ import java.time.LocalDate;
 import java.time.LocalTime;
 import java.util.Arrays;
 import java.util.List;
+import java.util.TreeMap;
+import java.util.Map;
 
 /**
  * Given-when-then vocabulary for the {@link Prescription} aggregate: a fixture with the catalogue, exchange codes
@@ -289,9 +291,18 @@ abstract class PrescriptionTestSupport {
         return dispensed(pharmacy, use, completesUse, Arrays.asList(items));
     }
 
+    /** Items of the prescribed drug's strength: each line counts as the quantities handed out. */
     PrescriptionDispensed dispensed(PharmacyId pharmacy, int use, boolean completesUse, List<DispensedItem> items) {
+        Map<Integer, BigDecimal> counted = new TreeMap<>();
+        items.forEach(item -> counted.merge(item.lineNumber(), item.quantity(), BigDecimal::add));
+        return dispensed(pharmacy, use, completesUse, items, counted.entrySet().stream()
+                .map(entry -> new LineQuantity(entry.getKey(), entry.getValue())).toList());
+    }
+
+    PrescriptionDispensed dispensed(PharmacyId pharmacy, int use, boolean completesUse, List<DispensedItem> items,
+                                    List<LineQuantity> countedAsPrescribed) {
         return new PrescriptionDispensed(ID, pharmacy, pharmacistOf(pharmacy), use, items, completesUse,
-                clock.instant(), clock.today());
+                clock.instant(), clock.today(), countedAsPrescribed);
     }
 
     PrescriptionDispensed dispensedEverything(PharmacyId pharmacy, int use) {

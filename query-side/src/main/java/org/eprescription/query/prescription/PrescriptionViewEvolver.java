@@ -176,10 +176,14 @@ public final class PrescriptionViewEvolver {
             }
         }
         Map<Integer, BigDecimal> added = new HashMap<>();
-        Map<Integer, DrugCode> prescribed = new HashMap<>();
-        draft.lines.forEach(line -> prescribed.put(line.lineNumber(), line.drugCode()));
-        event.items().forEach(item -> added.merge(item.lineNumber(),
-                inPrescribedUnits(prescribed.get(item.lineNumber()), item), BigDecimal::add));
+        if (event.countedAsPrescribed() != null) {
+            event.countedAsPrescribed().forEach(counted -> added.put(counted.lineNumber(), counted.quantity()));
+        } else {
+            Map<Integer, DrugCode> prescribed = new HashMap<>();
+            draft.lines.forEach(line -> prescribed.put(line.lineNumber(), line.drugCode()));
+            event.items().forEach(item -> added.merge(item.lineNumber(),
+                    inPrescribedUnits(prescribed.get(item.lineNumber()), item), BigDecimal::add));
+        }
         draft.lines = draft.lines.stream()
                 .map(line -> {
                     BigDecimal more = added.get(line.lineNumber());
@@ -196,7 +200,10 @@ public final class PrescriptionViewEvolver {
         draft.lastDispensedAt = micros(event.dispensedAt());
     }
 
-    /** A substitute of another strength counts as the units of the prescribed drug that give the same dose. */
+    /**
+     * A substitute of another strength counts as the units of the prescribed drug that give the same dose: worked out
+     * here only for dispensings recorded before the event said it (PrescriptionDispensed revision 1).
+     */
     private BigDecimal inPrescribedUnits(DrugCode prescribed, DispensedItem item) {
         if (prescribed == null || item.drugCode() == null || item.drugCode().equals(prescribed)) {
             return item.quantity();

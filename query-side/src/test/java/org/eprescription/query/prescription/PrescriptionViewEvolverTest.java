@@ -5,6 +5,7 @@ import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.DispensedItem;
+import org.eprescription.core.prescription.LineQuantity;
 import org.eprescription.core.prescription.Party;
 import org.eprescription.core.prescription.PrescriptionStatus;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
@@ -68,7 +69,7 @@ class PrescriptionViewEvolverTest {
     }
 
     private static PrescriptionDispensed dispensed(int use, boolean completesUse, DispensedItem... items) {
-        return new PrescriptionDispensed(ID, PHARMACY_A, PHARMACIST, use, List.of(items), completesUse, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC));
+        return new PrescriptionDispensed(ID, PHARMACY_A, PHARMACIST, use, List.of(items), completesUse, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null);
     }
 
     private static RefillScheduled refill(int use) {
@@ -178,6 +179,20 @@ class PrescriptionViewEvolverTest {
     }
 
     @Test
+    void whatADispensingCountsAsIsTakenFromTheEventWhateverTheCatalogueSaysNow() {
+        // recorded when 2.5 mg counted as half a 5 mg tablet; a view evolved later, with a catalogue that no longer
+        // knows the substitute's strength, must still show 10
+        DispensedItem halfStrength = new DispensedItem(1, DrugCode.of("2171022F2028"), new BigDecimal("20"), 10);
+        PrescriptionDispensed recorded = new PrescriptionDispensed(ID, PHARMACY_A, PHARMACIST, 1, List.of(halfStrength),
+                false, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC),
+                List.of(new LineQuantity(1, new BigDecimal("10"))));
+        PrescriptionView view = evolver.evolve(evolver.evolve(evolver.evolve(null, issued(ID, 0), 0, T), accepted(1),
+                1, T), recorded, 2, T);
+
+        assertThat(view.lines().get(0).dispensedQuantity()).isEqualTo(new BigDecimal("10"));
+    }
+
+    @Test
     void aSubstituteOfHalfTheStrengthCountsAsHalfAsManyUnitsOfThePrescribedDrug() {
         PrescriptionViewEvolver withStrengths = new PrescriptionViewEvolver(CatalogueCsvLoader.bundledSample());
         DispensedItem halfStrength = new DispensedItem(1, DrugCode.of("2171022F2028"), new BigDecimal("20"), 10);
@@ -210,7 +225,7 @@ class PrescriptionViewEvolverTest {
     void aRefillUseIsAcceptedDispensedAndCountedAsItsOwnUse() {
         PrescriptionView view = given(issuedView(2), accepted(1), dispensed(1, true, item(1, "28", 28)), refill(2),
                 new PrescriptionAccepted(ID, PHARMACY_B, PHARMACIST, 2, T),
-                new PrescriptionDispensed(ID, PHARMACY_B, PHARMACIST, 2, List.of(item(1, "10", 28)), false, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC)));
+                new PrescriptionDispensed(ID, PHARMACY_B, PHARMACIST, 2, List.of(item(1, "10", 28)), false, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null));
 
         assertThat(view.status()).isEqualTo(PrescriptionStatus.ACCEPTED);
         assertThat(view.pharmacyId()).isEqualTo(PHARMACY_B);

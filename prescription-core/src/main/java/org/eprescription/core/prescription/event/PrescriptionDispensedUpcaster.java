@@ -13,7 +13,9 @@ import java.time.ZoneId;
 /**
  * Reads a stored {@link PrescriptionDispensed} of revision 1 as revision 2. Revision 1 did not record the day of the
  * dispensing: the exchange dated it in the zone it ran in then, which this upcaster is given
- * ({@code exchange.legacy-event-zone}). Stored events are never rewritten.
+ * ({@code exchange.legacy-event-zone}). Nor did it record how much of the prescribed drug its items counted as
+ * ({@code countedAsPrescribed} stays null; a view works that out from the catalogue as it did then). Stored events
+ * are never rewritten.
  */
 public class PrescriptionDispensedUpcaster extends SingleEventUpcaster {
 
@@ -39,6 +41,7 @@ public class PrescriptionDispensedUpcaster extends SingleEventUpcaster {
             ObjectNode event = (ObjectNode) payload;
             Instant dispensedAt = StoredInstants.read(event.get("dispensedAt"));
             event.put("dispensedOn", LocalDate.ofInstant(dispensedAt, legacyZone).toString());
+            event.putNull("countedAsPrescribed");
             return event;
         });
     }
