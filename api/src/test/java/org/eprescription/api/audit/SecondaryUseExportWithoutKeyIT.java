@@ -1,13 +1,10 @@
 package org.eprescription.api.audit;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eprescription.PrescriptionExchangeApplication;
+import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IsolatedDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -17,17 +14,10 @@ class SecondaryUseExportWithoutKeyIT {
 
     @Test
     void theExportIsRefusedUntilAPseudonymKeyIsConfigured() {
-        try (ConfigurableApplicationContext application = new SpringApplicationBuilder(
-                PrescriptionExchangeApplication.class).run(
-                "--spring.datasource.url=" + IsolatedDatabase.createAnother("px_nokey"),
-                "--spring.datasource.username=" + IsolatedDatabase.user(),
-                "--spring.datasource.password=" + IsolatedDatabase.password(),
-                "--exchange.exchange-code-key=no-export-key-test-0123456789abcdef",
-                "--exchange.export.pseudonym-key=",
-                "--exchange.scheduling.enabled=false",
-                "--server.port=0")) {
-            int port = ((WebServerApplicationContext) application).getWebServer().getPort();
-            HttpApi api = new HttpApi("http://127.0.0.1:" + port, application.getBean(ObjectMapper.class));
+        try (ConfigurableApplicationContext application = ExchangeNode.start(
+                IsolatedDatabase.createAnother("px_nokey"), "no-export-key-test-0123456789abcdef",
+                "--exchange.export.pseudonym-key=")) {
+            HttpApi api = ExchangeNode.api(application);
 
             Response export = api.get("/audit/export");
 

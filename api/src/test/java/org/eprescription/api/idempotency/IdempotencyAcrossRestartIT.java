@@ -1,14 +1,11 @@
 package org.eprescription.api.idempotency;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eprescription.PrescriptionExchangeApplication;
+import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IsolatedDatabase;
 import org.eprescription.api.support.StoredEvents;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import javax.sql.DataSource;
@@ -54,17 +51,10 @@ class IdempotencyAcrossRestartIT {
     }
 
     private static ConfigurableApplicationContext start(String url) {
-        return new SpringApplicationBuilder(PrescriptionExchangeApplication.class).run(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + IsolatedDatabase.user(),
-                "--spring.datasource.password=" + IsolatedDatabase.password(),
-                "--exchange.exchange-code-key=idempotency-restart-key-0123456789abcdef",
-                "--server.port=0",
-                "--exchange.scheduling.enabled=false");
+        return ExchangeNode.start(url, "idempotency-restart-key-0123456789abcdef");
     }
 
     private static HttpApi api(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new HttpApi("http://127.0.0.1:" + port, context.getBean(ObjectMapper.class));
+        return ExchangeNode.api(context);
     }
 }

@@ -2,12 +2,11 @@ package org.eprescription.api.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eprescription.PrescriptionExchangeApplication;
+import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IsolatedDatabase;
 import org.eprescription.api.support.TestTokens;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -96,12 +95,6 @@ class GracefulShutdownIT {
     }
 
     private static ConfigurableApplicationContext start(String url) {
-        return new SpringApplicationBuilder(PrescriptionExchangeApplication.class).run(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + IsolatedDatabase.user(),
-                "--spring.datasource.password=" + IsolatedDatabase.password(),
-                "--exchange.exchange-code-key=graceful-shutdown-key-0123456789abcdef",
-                "--server.port=0",
-                "--exchange.scheduling.enabled=false");
+        return ExchangeNode.start(url, "graceful-shutdown-key-0123456789abcdef");
     }
 }

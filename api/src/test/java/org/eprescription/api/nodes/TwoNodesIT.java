@@ -2,7 +2,7 @@ package org.eprescription.api.nodes;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eprescription.PrescriptionExchangeApplication;
+import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IsolatedDatabase;
@@ -14,8 +14,6 @@ import org.eprescription.query.prescription.PrescriptionViewProjection;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -247,23 +245,16 @@ class TwoNodesIT {
     }
 
     private static ConfigurableApplicationContext start(String url, String name) {
-        return new SpringApplicationBuilder(PrescriptionExchangeApplication.class).run(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + IsolatedDatabase.user(),
-                "--spring.datasource.password=" + IsolatedDatabase.password(),
-                "--exchange.exchange-code-key=" + KEY,
-                "--exchange.node-name=" + name,
-                "--exchange.scheduling.enabled=false",
-                "--server.port=0",
+        return ExchangeNode.start(url, KEY, "--exchange.node-name=" + name,
                 "--axon.eventhandling.processors." + ProjectionProcessorLayout.PROCESSOR + ".token-claim-interval=300");
     }
 
     private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+        return ExchangeNode.port(context);
     }
 
     private static HttpApi api(ConfigurableApplicationContext context) {
-        return new HttpApi("http://127.0.0.1:" + port(context), context.getBean(ObjectMapper.class));
+        return ExchangeNode.api(context);
     }
 
     private static Set<String> owners(String processor) {

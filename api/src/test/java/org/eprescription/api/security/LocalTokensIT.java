@@ -1,13 +1,10 @@
 package org.eprescription.api.security;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eprescription.PrescriptionExchangeApplication;
+import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IsolatedDatabase;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
@@ -66,23 +63,17 @@ class LocalTokensIT {
     }
 
     private static ConfigurableApplicationContext start(String database, String... extra) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + IsolatedDatabase.createAnother(database),
-                "--spring.datasource.username=" + IsolatedDatabase.user(),
-                "--spring.datasource.password=" + IsolatedDatabase.password(),
-                "--exchange.exchange-code-key=local-token-test-key-0123456789abcdef",
-                "--exchange.scheduling.enabled=false",
-                "--server.port=0"));
+        List<String> arguments = new ArrayList<>();
         if (extra.length > 0 && String.join(" ", extra).contains("local-tokens.enabled=true")) {
             // the tests' identity provider key (config/application.yml) would be a second source of trust
             arguments.add("--spring.security.oauth2.resourceserver.jwt.public-key-location=");
         }
         arguments.addAll(List.of(extra));
-        return new SpringApplicationBuilder(PrescriptionExchangeApplication.class).run(arguments.toArray(String[]::new));
+        return ExchangeNode.start(IsolatedDatabase.createAnother(database), "local-token-test-key-0123456789abcdef",
+                arguments);
     }
 
     private static HttpApi api(ConfigurableApplicationContext application) {
-        int port = ((WebServerApplicationContext) application).getWebServer().getPort();
-        return new HttpApi("http://127.0.0.1:" + port, application.getBean(ObjectMapper.class));
+        return ExchangeNode.api(application);
     }
 }

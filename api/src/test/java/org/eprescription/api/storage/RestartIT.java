@@ -1,21 +1,17 @@
 package org.eprescription.api.storage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eprescription.PrescriptionExchangeApplication;
+import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IsolatedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -83,15 +79,11 @@ class RestartIT {
     }
 
     private static ConfigurableApplicationContext start(List<String> args) {
-        List<String> all = new ArrayList<>(args);
-        all.add("--server.port=0");
-        all.add("--exchange.scheduling.enabled=false");
-        return new SpringApplicationBuilder(PrescriptionExchangeApplication.class).run(all.toArray(String[]::new));
+        return ExchangeNode.run(args);
     }
 
     private static HttpApi api(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new HttpApi("http://127.0.0.1:" + port, context.getBean(ObjectMapper.class));
+        return ExchangeNode.api(context);
     }
 
     private static int freePort() throws IOException {

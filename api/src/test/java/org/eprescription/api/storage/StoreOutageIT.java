@@ -1,16 +1,13 @@
 package org.eprescription.api.storage;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.eprescription.PrescriptionExchangeApplication;
+import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.PrescriptionLoad;
 import org.eprescription.api.support.PrescriptionLoad.Answer;
 import org.eprescription.api.support.StoreConsistency;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
@@ -96,17 +93,11 @@ class StoreOutageIT {
     }
 
     private static ConfigurableApplicationContext start(String url) {
-        return new SpringApplicationBuilder(PrescriptionExchangeApplication.class).run(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres",
-                "--exchange.exchange-code-key=outage-test-key-0123456789abcdef0123",
-                "--server.port=0",
-                "--exchange.scheduling.enabled=false");
+        return ExchangeNode.start(url, "outage-test-key-0123456789abcdef0123");
     }
 
     private static HttpApi api(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new HttpApi("http://127.0.0.1:" + port, context.getBean(ObjectMapper.class));
+        return ExchangeNode.api(context);
     }
 
     private static int freePort() throws IOException {

@@ -23,15 +23,27 @@ public final class ExchangeNode {
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + IsolatedDatabase.user(),
                 "--spring.datasource.password=" + IsolatedDatabase.password(),
-                "--exchange.exchange-code-key=" + codeKey,
-                "--exchange.scheduling.enabled=false",
-                "--server.port=0"));
+                "--exchange.exchange-code-key=" + codeKey));
         arguments.addAll(more);
-        return new SpringApplicationBuilder(PrescriptionExchangeApplication.class).run(arguments.toArray(String[]::new));
+        return run(arguments);
+    }
+
+    public static ConfigurableApplicationContext start(String url, String codeKey, String... more) {
+        return start(url, codeKey, List.of(more));
+    }
+
+    /** Without a database of the test's: the embedded one, or whatever {@code arguments} configure. */
+    public static ConfigurableApplicationContext run(List<String> arguments) {
+        List<String> all = new ArrayList<>(List.of("--exchange.scheduling.enabled=false", "--server.port=0"));
+        all.addAll(arguments);
+        return new SpringApplicationBuilder(PrescriptionExchangeApplication.class).run(all.toArray(String[]::new));
+    }
+
+    public static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
     }
 
     public static HttpApi api(ConfigurableApplicationContext context) {
-        int port = ((WebServerApplicationContext) context).getWebServer().getPort();
-        return new HttpApi("http://127.0.0.1:" + port, context.getBean(ObjectMapper.class));
+        return new HttpApi("http://127.0.0.1:" + port(context), context.getBean(ObjectMapper.class));
     }
 }
