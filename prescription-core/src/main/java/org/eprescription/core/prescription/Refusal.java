@@ -32,7 +32,15 @@ public enum Refusal {
     SUBSTITUTE_NOT_VERIFIABLE(Kind.RULE_VIOLATION),
     NOT_CANCELLABLE(Kind.CONFLICT),
     NOT_THE_ISSUING_INSTITUTION(Kind.FORBIDDEN),
-    NOT_INVOLVED(Kind.FORBIDDEN);
+    NOT_INVOLVED(Kind.FORBIDDEN),
+    /** A registered dispensing without items, or with an item of impossible quantity or days. */
+    INVALID_RECORD_ITEMS(Kind.RULE_VIOLATION),
+    DIFFERENT_RECORD_UNDER_SAME_ID(Kind.CONFLICT),
+    /** Only the pharmacy or institution that registered a dispensing may correct or withdraw it. */
+    NOT_THE_REGISTERING_PARTY(Kind.FORBIDDEN),
+    /** A registered dispensing is corrected or withdrawn on the day it was dispensed only. */
+    RECORD_CORRECTION_CLOSED(Kind.CONFLICT),
+    RECORD_WITHDRAWN(Kind.CONFLICT);
 
     /** How a client should read the refusal; the api maps each kind to one HTTP status. */
     public enum Kind { RULE_VIOLATION, CONFLICT, NOT_FOUND, FORBIDDEN }
