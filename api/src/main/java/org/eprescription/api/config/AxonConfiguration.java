@@ -14,7 +14,9 @@ import org.eprescription.api.storage.PromptEventSource;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.eprescription.core.consent.PatientConsent;
 import org.eprescription.core.prescription.Prescription;
+import org.eprescription.core.prescription.event.InteractionCheckCompletedUpcaster;
 import org.eprescription.core.prescription.event.PrescriptionIssuedUpcaster;
+import org.eprescription.core.record.DispensingRecord;
 import org.eprescription.query.alerts.PatientSequencingPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,7 +29,8 @@ public class AxonConfiguration {
     @Bean
     ConfigurerModule aggregates() {
         return configurer -> configurer.configureAggregate(Prescription.class)
-                .configureAggregate(PatientConsent.class);
+                .configureAggregate(PatientConsent.class)
+                .configureAggregate(DispensingRecord.class);
     }
 
     /**
@@ -62,6 +65,11 @@ public class AxonConfiguration {
     @Bean
     EventUpcaster prescriptionIssuedUpcaster() {
         return new PrescriptionIssuedUpcaster();
+    }
+
+    @Bean
+    EventUpcaster interactionCheckCompletedUpcaster() {
+        return new InteractionCheckCompletedUpcaster();
     }
 
     @Bean
