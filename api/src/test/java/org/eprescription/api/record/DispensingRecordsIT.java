@@ -149,6 +149,20 @@ class DispensingRecordsIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void aPharmacyNamingTheInstitutionOfAnElectronicPrescriptionLearnsNothingOfIt() {
+        String hospital = unique("HOSP");
+        issuedBy(hospital, AMLODIPINE_BRAND, 28);
+        Map<String, Object> body = record(AMLODIPINE_GENERIC, 28);
+        body.put("prescribingInstitutionId", hospital);
+
+        JsonNode conflict = onlyAlert(registered(asPharmacy(), body).body()).path("conflicts").get(0);
+
+        assertThat(conflict.has("prescriptionId")).as("the named institution is the pharmacy's word only").isFalse();
+        assertThat(conflict.has("institutionId")).isFalse();
+        assertThat(conflict.path("drugCode").asText()).isEqualTo(AMLODIPINE_BRAND);
+    }
+
+    @Test
     void theRecordsCoursesAreInTheMedicationList() {
         Map<String, Object> body = record(AMLODIPINE_BRAND, 28);
         body.put("items", List.of(item(AMLODIPINE_BRAND, 28), item(METFORMIN, 14)));

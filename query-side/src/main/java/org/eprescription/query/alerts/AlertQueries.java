@@ -177,14 +177,21 @@ public class AlertQueries {
 
     /**
      * The alerts a registered dispensing's check recorded, as the registering party sees them: open, its own side
-     * named, the other sides masked unless the patient consented. What a registration or correction answers.
+     * named, the other sides masked unless the patient consented. What a registration or correction answers. Only an
+     * institution that registered names its own courses: the prescribing institution a pharmacy names is its word,
+     * not a care relationship, so it unmasks nothing.
      */
     public List<AlertView> recordedViews(DispensingRecordChecked check) {
         if (check.alerts().isEmpty()) {
             return List.of();
         }
         boolean sharing = repository.sharingAllowed(check.patientId());
-        return check.alerts().stream().map(alert -> StoredAlert.raised(check, alert).view(sharing)).toList();
+        Party registeredBy = check.registeredBy();
+        Set<InstitutionId> named = registeredBy.role() == Party.Role.PRESCRIBER
+                ? Set.of(InstitutionId.of(registeredBy.organisationId())) : Set.of();
+        return check.alerts().stream()
+                .map(alert -> StoredAlert.raised(check, alert).view(sharing, named, Set.of(check.recordId())))
+                .toList();
     }
 
     @QueryHandler
