@@ -33,15 +33,24 @@ public class CommandSender {
 
     /** As {@link #send}, with the interaction check an issue or a dispensing recorded (null for other commands). */
     public CommandOutcome sendForOutcome(Object command, Actor actor, String idempotencyKey) {
+        Object result = dispatch(command, actor, idempotencyKey);
+        if (result instanceof CommandOutcome outcome) {
+            return outcome;
+        }
+        return new CommandOutcome(result instanceof Number version ? version.longValue() : 0L, null);
+    }
+
+    /** As {@link #send}, answering what the command's handler answered, of {@code resultType}. */
+    public <R> R sendForResult(Object command, Actor actor, String idempotencyKey, Class<R> resultType) {
+        return resultType.cast(dispatch(command, actor, idempotencyKey));
+    }
+
+    private Object dispatch(Object command, Actor actor, String idempotencyKey) {
         var message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(CommandMetadata.of(actor, idempotencyKey));
         for (int attempt = 1; ; attempt++) {
             try {
-                Object result = commandGateway.sendAndWait(message);
-                if (result instanceof CommandOutcome outcome) {
-                    return outcome;
-                }
-                return new CommandOutcome(result instanceof Number version ? version.longValue() : 0L, null);
+                return commandGateway.sendAndWait(message);
             } catch (ConcurrencyException | ExchangeCodeTakenException e) {
                 if (attempt >= ATTEMPTS) {
                     throw e;

@@ -16,7 +16,9 @@ import org.eprescription.core.consent.PatientConsent;
 import org.eprescription.core.prescription.Prescription;
 import org.eprescription.core.prescription.event.AlertAcknowledgedUpcaster;
 import org.eprescription.core.prescription.event.PrescriptionDispensedUpcaster;
+import org.eprescription.core.prescription.event.InteractionCheckCompletedUpcaster;
 import org.eprescription.core.prescription.event.PrescriptionIssuedUpcaster;
+import org.eprescription.core.record.DispensingRecord;
 import org.eprescription.query.alerts.PatientSequencingPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -29,7 +31,8 @@ public class AxonConfiguration {
     @Bean
     ConfigurerModule aggregates() {
         return configurer -> configurer.configureAggregate(Prescription.class)
-                .configureAggregate(PatientConsent.class);
+                .configureAggregate(PatientConsent.class)
+                .configureAggregate(DispensingRecord.class);
     }
 
     /**
@@ -74,6 +77,11 @@ public class AxonConfiguration {
     @Bean
     EventUpcaster alertAcknowledgedUpcaster() {
         return new AlertAcknowledgedUpcaster();
+    }
+
+    @Bean
+    EventUpcaster interactionCheckCompletedUpcaster() {
+        return new InteractionCheckCompletedUpcaster();
     }
 
     @Bean

@@ -13,6 +13,13 @@ import java.time.Instant;
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record AlertCheck(boolean performed, String catalogueVersion, Instant checkedAt) {
 
+    /** A check that ran with this catalogue at this time, or (both null) none. */
+    public static AlertCheck of(String catalogueVersion, Instant checkedAt) {
+        return catalogueVersion == null && checkedAt == null
+                ? new AlertCheck(false, null, null)
+                : new AlertCheck(true, catalogueVersion, checkedAt);
+    }
+
     static AlertCheck of(CommandOutcome outcome) {
         return outcome.check() == null
                 ? new AlertCheck(false, null, null)

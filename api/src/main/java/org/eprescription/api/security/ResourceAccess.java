@@ -4,17 +4,22 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.prescription.PrescriptionViews;
 import org.eprescription.api.problem.UnknownResourceException;
+import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.query.prescription.FindPrescriptionsByPatient;
+import org.eprescription.core.prescription.Party;
+import org.eprescription.query.alerts.AlertQueries;
 import org.eprescription.query.alerts.AlertReader;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.query.prescription.PrescriptionViewRepository;
 import org.springframework.stereotype.Component;
 
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.function.Supplier;
 
@@ -30,14 +35,16 @@ public class ResourceAccess {
     private final PrescriptionViews views;
     private final QueryGateway queries;
     private final PrescriptionViewRepository prescriptionViews;
+    private final AlertQueries alertQueries;
 
     /**
      * @param prescriptionViews read directly for a draft check's care relationship: it is asked on a check's hot path,
      *                          where the query bus costs more than the read (docs/benchmarks.md, "Duplicate checks")
      */
     public ResourceAccess(CurrentUser currentUser, PrescriptionViews views, QueryGateway queries,
-                          PrescriptionViewRepository prescriptionViews) {
+                          PrescriptionViewRepository prescriptionViews, AlertQueries alertQueries) {
         this.currentUser = currentUser;
+        this.alertQueries = alertQueries;
         this.views = views;
         this.queries = queries;
         this.prescriptionViews = prescriptionViews;
@@ -79,7 +86,7 @@ public class ResourceAccess {
 
     /**
      * A patient's medications and alerts: the patient, an auditor, or a provider that has a prescription of this
-     * patient (issued by its institution, held or dispensed by its pharmacy).
+     * patient (issued by its institution, held or dispensed by its pharmacy) or registered a dispensing of it.
      */
     public void requirePatientData(PatientId patient) {
         alertReader(patient);
@@ -96,11 +103,25 @@ public class ResourceAccess {
             return AlertReader.EVERYONE;
         }
         List<PrescriptionView> partyTo = partyTo(user, patient);
-        if (partyTo.isEmpty()) {
+        Set<DispensingRecordId> registered = registeredBy(user, patient);
+        if (partyTo.isEmpty() && registered.isEmpty()) {
             throw ForbiddenException.notYours();
         }
         return new AlertReader(partyTo.stream().map(PrescriptionView::prescriptionId).collect(Collectors.toSet()),
-                partyTo.stream().map(view -> view.prescriber().institutionId()).collect(Collectors.toSet()));
+                partyTo.stream().map(view -> view.prescriber().institutionId()).collect(Collectors.toSet()),
+                registered);
+    }
+
+    /** The patient's dispensing records that the caller's pharmacy or institution registered. */
+    private Set<DispensingRecordId> registeredBy(ExchangeUser user, PatientId patient) {
+        Set<DispensingRecordId> records = new HashSet<>();
+        if (user.has(Role.PHARMACIST) && user.pharmacyId() != null) {
+            records.addAll(alertQueries.recordsRegisteredBy(patient, Party.Role.PHARMACIST, user.pharmacyId()));
+        }
+        if (user.has(Role.PRESCRIBER) && user.institutionId() != null) {
+            records.addAll(alertQueries.recordsRegisteredBy(patient, Party.Role.PRESCRIBER, user.institutionId()));
+        }
+        return records;
     }
 
     /**

@@ -82,7 +82,8 @@ public class SecurityConfiguration {
                                 API + "/prescriptions/*/release", API + "/prescriptions/*/dispense")
                         .hasRole(PHARMACIST.name())
                         .requestMatchers(HttpMethod.POST, API + "/prescriptions/*/alerts/*/acknowledge",
-                                API + "/duplicate-checks")
+                                API + "/duplicate-checks", API + "/dispensing-records",
+                                API + "/dispensing-records/*/correct")
                         .hasAnyRole(PRESCRIBER.name(), PHARMACIST.name())
                         .requestMatchers(HttpMethod.GET, API + "/prescriptions/*", API + "/prescriptions/*/stream",
                                 API + "/patients/*/medications", API + "/patients/*/alerts")

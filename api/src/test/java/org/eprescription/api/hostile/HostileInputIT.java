@@ -202,6 +202,11 @@ class HostileInputIT extends ExchangeIntegrationTest {
                 new Target("POST", "/duplicate-checks", doctor, Map.of("patientId", patient, "startDate", "2026-12-01",
                         "prescriptionId", UUID.randomUUID().toString(),
                         "lines", List.of(Map.of("drugCode", AMLODIPINE_BRAND, "days", 28)))),
+                new Target("POST", "/dispensing-records", pharmacist, Map.of(
+                        "recordId", UUID.randomUUID().toString(),
+                        "patient", Map.of("id", patient, "birthDate", BIRTH_DATE.toString()),
+                        "items", List.of(Map.of("drugCode", AMLODIPINE_BRAND, "quantity", 7, "days", 7)),
+                        "prescribingInstitutionId", institution)),
                 new Target("PUT", "/patients/" + patient + "/consent", Identity.patient(patient),
                         Map.of("sharingAllowed", true)),
                 // an unknown projection: releasing a live one's segment is a real operation that stalls its views

@@ -52,9 +52,12 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
     record Call(String method, String path, Object body) {
     }
 
-    /** A prescription of {@code patient} from {@code institution}'s prescriber, held by {@code pharmacy}. */
+    /**
+     * A prescription of {@code patient} from {@code institution}'s prescriber, held by {@code pharmacy}, and a
+     * dispensing of the patient that {@code pharmacy} registered ({@code recordId}).
+     */
     record Fixture(String institution, String prescriber, String pharmacy, String patient, IssuedPrescription held,
-                   IssuedPrescription waiting) {
+                   IssuedPrescription waiting, String recordId) {
     }
 
     @Autowired
@@ -87,7 +90,12 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
         assertThat(api().as(Identity.pharmacist(pharmacy))
                 .post("/prescriptions/accept", accept(held.exchangeCode(), BIRTH_DATE, pharmacy)).status())
                 .isEqualTo(200);
-        return new Fixture(institution, prescriber, pharmacy, patient.get("id").toString(), held, waiting);
+        HttpApi.Response record = api().as(Identity.pharmacist(pharmacy)).post("/dispensing-records", Map.of(
+                "patient", Map.of("id", patient.get("id"), "birthDate", BIRTH_DATE.toString()),
+                "items", List.of(Map.of("drugCode", "3962002F1024", "quantity", 14, "days", 14))));
+        assertThat(record.status()).as(record.toString()).isEqualTo(201);
+        return new Fixture(institution, prescriber, pharmacy, patient.get("id").toString(), held, waiting,
+                record.text("recordId"));
     }
 
     private Identity identity(Caller caller, Fixture fixture) {
@@ -137,6 +145,13 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
         all.add(new Endpoint("POST /duplicate-checks", false, providers,
                 f -> new Call("POST", "/duplicate-checks", Map.of("patientId", f.patient(),
                         "lines", List.of(Map.of("drugCode", AMLODIPINE_BRAND, "days", 28))))));
+        all.add(new Endpoint("POST /dispensing-records", true, providers,
+                f -> new Call("POST", "/dispensing-records", Map.of(
+                        "patient", Map.of("id", f.patient(), "birthDate", BIRTH_DATE.toString()),
+                        "items", List.of(Map.of("drugCode", AMLODIPINE_BRAND, "quantity", 7, "days", 7))))));
+        all.add(new Endpoint("POST /dispensing-records/{recordId}/correct", true, Set.of(Caller.OWN_PHARMACIST),
+                f -> new Call("POST", "/dispensing-records/" + f.recordId() + "/correct",
+                        Map.of("reason", "registered twice"))));
         all.add(new Endpoint("GET /patients/{id}/medications", false, involved,
                 f -> new Call("GET", "/patients/" + f.patient() + "/medications", null)));
         all.add(new Endpoint("GET /patients/{id}/alerts", false, involved,

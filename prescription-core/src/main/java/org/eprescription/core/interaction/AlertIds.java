@@ -1,6 +1,7 @@
 package org.eprescription.core.interaction;
 
 import org.eprescription.core.ids.AlertId;
+import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.PrescriptionId;
 
 import java.nio.charset.StandardCharsets;
@@ -17,6 +18,18 @@ public final class AlertIds {
 
     public static AlertId of(PrescriptionId prescriptionId, int lineNumber, AlertType type, String key) {
         String name = "alert|" + prescriptionId + "|" + lineNumber + "|" + type + "|" + key;
+        return idOf(name);
+    }
+
+    /**
+     * An alert a registered dispensing raised, in one revision of the record: a correction's check raises alerts of
+     * its own, and the earlier revision's are resolved.
+     */
+    public static AlertId of(DispensingRecordId recordId, int revision, int itemNumber, AlertType type, String key) {
+        return idOf("alert|" + recordId + "|" + revision + "|" + itemNumber + "|" + type + "|" + key);
+    }
+
+    private static AlertId idOf(String name) {
         return AlertId.of(UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString());
     }
 }

@@ -5,5 +5,11 @@ public enum CheckTrigger {
     /** The prescription was issued: its lines' planned courses. */
     ISSUE,
     /** Medicine was handed out: the dispensed courses, and the next refill use's planned courses if one follows. */
-    DISPENSING
+    DISPENSING,
+    /** A dispensing without an electronic prescription was registered: its dispensed courses. */
+    RECORD_REGISTRATION,
+    /** A registered dispensing was corrected the same day: its new courses, its earlier ones stopped. */
+    RECORD_CORRECTION,
+    /** A registered dispensing was withdrawn the same day: nothing is checked, its courses stop. */
+    RECORD_WITHDRAWAL
 }

@@ -50,6 +50,17 @@ public final class InteractionChecker {
     public List<RecordedAlert> check(PrescriptionId prescriptionId, PatientId patientId, InstitutionId institutionId,
                                      PrescriberId prescriberId, List<RecordedCourse> checked,
                                      boolean withinPrescription) {
+        return check(CourseSource.of(prescriptionId), patientId, institutionId, prescriberId, checked,
+                withinPrescription);
+    }
+
+    /**
+     * As {@link #check(PrescriptionId, PatientId, InstitutionId, PrescriberId, List, boolean)} for the courses of
+     * any source: a registered dispensing record's items (never compared with each other) are checked this way.
+     */
+    public List<RecordedAlert> check(CourseSource source, PatientId patientId, InstitutionId institutionId,
+                                     PrescriberId prescriberId, List<RecordedCourse> checked,
+                                     boolean withinPrescription) {
         List<RecordedCourse> comparable = checked.stream()
                 .filter(course -> rules.catalogue().contains(course.drugCode()))
                 .toList();
@@ -61,7 +72,7 @@ public final class InteractionChecker {
         List<CandidateLine> lines = comparable.stream()
                 .map(course -> new CandidateLine(course.lineNumber(), course.drugCode(), course.from(), course.to()))
                 .toList();
-        List<Finding> findings = rules.check(prescriptionId, patientId, institutionId, prescriberId, lines, existing,
+        List<Finding> findings = rules.check(source, patientId, institutionId, prescriberId, lines, existing,
                 withinPrescription);
         Map<Integer, RecordedCourse> byLine = comparable.stream()
                 .collect(Collectors.toMap(RecordedCourse::lineNumber, Function.identity(), (a, b) -> a));

@@ -83,14 +83,26 @@ public final class InteractionRules {
     public List<Finding> check(PrescriptionId prescriptionId, PatientId patientId, InstitutionId institutionId,
                                PrescriberId prescriberId, List<CandidateLine> lines,
                                List<MedicationCourse> existingCourses, boolean withinPrescription) {
-        Objects.requireNonNull(prescriptionId, "prescriptionId");
+        return check(CourseSource.of(Objects.requireNonNull(prescriptionId, "prescriptionId")), patientId,
+                institutionId, prescriberId, lines, existingCourses, withinPrescription);
+    }
+
+    /**
+     * As {@link #check(PrescriptionId, PatientId, InstitutionId, PrescriberId, List, List, boolean)} for the lines
+     * (or items) of any source: a prescription, or a registered dispensing record whose items are never compared with
+     * each other (it is a dispensing).
+     */
+    public List<Finding> check(CourseSource source, PatientId patientId, InstitutionId institutionId,
+                               PrescriberId prescriberId, List<CandidateLine> lines,
+                               List<MedicationCourse> existingCourses, boolean withinPrescription) {
+        Objects.requireNonNull(source, "source");
         Map<Integer, Drug> drugsByLine = new LinkedHashMap<>();
         for (CandidateLine line : lines) {
             drugsByLine.put(line.lineNumber(), requireDrug(line.drugCode()));
         }
         List<MedicationCourse> others = existingCourses.stream()
                 .filter(MedicationCourse::counts)
-                .filter(course -> !course.prescriptionId().equals(prescriptionId))
+                .filter(course -> !source.owns(course))
                 .toList();
         List<CandidateLine> ordered = lines.stream().sorted(Comparator.comparingInt(CandidateLine::lineNumber)).toList();
 
@@ -98,19 +110,20 @@ public final class InteractionRules {
         for (CandidateLine line : ordered) {
             List<MedicationCourse> compared = new ArrayList<>(others);
             for (CandidateLine earlier : ordered) {
-                if (withinPrescription && earlier.lineNumber() < line.lineNumber()) {
-                    compared.add(new MedicationCourse(prescriptionId, earlier.lineNumber(), 1, patientId,
+                if (withinPrescription && source.prescriptionId() != null
+                        && earlier.lineNumber() < line.lineNumber()) {
+                    compared.add(new MedicationCourse(source.prescriptionId(), earlier.lineNumber(), 1, patientId,
                             earlier.drugCode(), earlier.from(), earlier.to(), CourseStatus.PLANNED, institutionId,
                             prescriberId));
                 }
             }
-            findings.addAll(checkLine(prescriptionId, line, drugsByLine.get(line.lineNumber()), compared));
+            findings.addAll(checkLine(source, line, drugsByLine.get(line.lineNumber()), compared));
         }
         findings.sort(FINDING_ORDER);
         return List.copyOf(findings);
     }
 
-    private List<Finding> checkLine(PrescriptionId prescriptionId, CandidateLine line, Drug drug,
+    private List<Finding> checkLine(CourseSource source, CandidateLine line, Drug drug,
                                     List<MedicationCourse> compared) {
         Map<FindingKey, List<MedicationCourse>> groups = new LinkedHashMap<>();
         for (MedicationCourse course : compared) {
@@ -126,7 +139,7 @@ public final class InteractionRules {
         }
         List<Finding> findings = new ArrayList<>();
         groups.forEach((key, courses) -> findings.add(new Finding(
-                AlertIds.of(prescriptionId, line.lineNumber(), key.type(), key.key()), key.type(), line.lineNumber(),
+                source.alertId(line.lineNumber(), key.type(), key.key()), key.type(), line.lineNumber(),
                 line.drugCode(), key.key(), courses.stream().sorted(MedicationCourse.STABLE_ORDER).toList())));
         return findings;
     }

@@ -34,7 +34,15 @@ public enum Refusal {
     NOT_THE_ISSUING_INSTITUTION(Kind.FORBIDDEN),
     NOT_INVOLVED(Kind.FORBIDDEN),
     /** An acknowledgement that names none of the conflicts of the alert it acknowledges. */
-    UNKNOWN_CONFLICT(Kind.RULE_VIOLATION);
+    UNKNOWN_CONFLICT(Kind.RULE_VIOLATION),
+    /** A registered dispensing without items, or with an item of impossible quantity or days. */
+    INVALID_RECORD_ITEMS(Kind.RULE_VIOLATION),
+    DIFFERENT_RECORD_UNDER_SAME_ID(Kind.CONFLICT),
+    /** Only the pharmacy or institution that registered a dispensing may correct or withdraw it. */
+    NOT_THE_REGISTERING_PARTY(Kind.FORBIDDEN),
+    /** A registered dispensing is corrected or withdrawn on the day it was dispensed only. */
+    RECORD_CORRECTION_CLOSED(Kind.CONFLICT),
+    RECORD_WITHDRAWN(Kind.CONFLICT);
 
     /** How a client should read the refusal; the api maps each kind to one HTTP status. */
     public enum Kind { RULE_VIOLATION, CONFLICT, NOT_FOUND, FORBIDDEN }

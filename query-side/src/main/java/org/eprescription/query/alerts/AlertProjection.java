@@ -21,6 +21,7 @@ import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionExpired;
+import org.eprescription.core.record.event.DispensingRecordChecked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -35,7 +36,8 @@ import java.util.function.Consumer;
 
 /**
  * The medication list, the alerts and the patients' consent as the events recorded them (docs/alerts.md). It runs no
- * interaction rule and reads no catalogue: courses and alerts are copied from {@link InteractionCheckCompleted}, so a
+ * interaction rule and reads no catalogue: courses and alerts are copied from {@link InteractionCheckCompleted} (and a
+ * registered dispensing's {@link DispensingRecordChecked}), so a
  * replay under any catalogue rebuilds exactly what was shown. What it decides itself follows from the events alone:
  * an alert resolves once its own line, or every course it conflicts with, has stopped.
  *
@@ -101,6 +103,29 @@ public class AlertProjection {
     @EventHandler
     public void on(PrescriptionEvent event, @SequenceNumber long sequence) {
         recordProgress(event.prescriptionId(), sequence);
+    }
+
+    // --- registered dispensing records -----------------------------------------------------------------------
+
+    /**
+     * A registered dispensing's check (registration, correction, withdrawal): its courses and alerts as recorded, the
+     * record's alerts it resolved, and then whatever its stopped courses resolve. Idempotent without a progress row:
+     * every write sets what the event says, so a redelivered event leaves the same rows.
+     */
+    @EventHandler
+    public void on(DispensingRecordChecked event) {
+        for (RecordedCourse course : event.courses()) {
+            repository.saveCourse(MedicationCourse.ofRecord(event.recordId(), course.lineNumber(), course.use(),
+                    event.patientId(), course.drugCode(), course.from(), course.to(), course.status(),
+                    event.institutionId(), event.prescriberId(), event.registeredBy()));
+        }
+        for (RecordedAlert alert : event.alerts()) {
+            repository.raiseAlert(StoredAlert.raised(event, alert));
+        }
+        event.resolvedAlerts().forEach(alertId -> repository.resolveAlert(alertId, event.checkedAt()));
+        if (event.courses().stream().anyMatch(course -> course.status() == CourseStatus.STOPPED)) {
+            resolveWhatStopped(event.patientId(), event.checkedAt());
+        }
     }
 
     // --- consent events -------------------------------------------------------------------------------------
@@ -185,13 +210,12 @@ public class AlertProjection {
         Map<String, CourseStatus> statuses = new HashMap<>();
         Map<String, Boolean> lineRuns = new HashMap<>();
         for (MedicationCourse course : repository.coursesOfPatient(patient)) {
-            statuses.put(Conflict.courseKey(course.prescriptionId(), course.lineNumber(), course.use()),
-                    course.status());
-            lineRuns.merge(course.prescriptionId() + "|" + course.lineNumber(),
+            statuses.put(course.courseKey(), course.status());
+            lineRuns.merge(course.source() + "|" + course.lineNumber(),
                     course.status() != CourseStatus.STOPPED, Boolean::logicalOr);
         }
         for (StoredAlert alert : repository.openAlertsOfPatient(patient)) {
-            boolean ownLineStopped = !lineRuns.getOrDefault(alert.prescriptionId() + "|" + alert.lineNumber(), true);
+            boolean ownLineStopped = !lineRuns.getOrDefault(alert.source() + "|" + alert.lineNumber(), true);
             boolean everyConflictStopped = !alert.conflicts().isEmpty() && alert.conflicts().stream()
                     .allMatch(conflict -> statuses.get(conflict.courseKey()) == CourseStatus.STOPPED);
             if (ownLineStopped || everyConflictStopped) {

@@ -5,6 +5,8 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.AlertId;
+import org.eprescription.core.ids.DispensingRecordId;
+import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.CandidateLine;
@@ -13,9 +15,11 @@ import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.Finding;
 import org.eprescription.core.interaction.InteractionRules;
 import org.eprescription.core.interaction.MedicationCourse;
+import org.eprescription.core.prescription.Party;
 import org.eprescription.core.prescription.PrescriptionRefusedException;
 import org.eprescription.core.prescription.Refusal;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
+import org.eprescription.core.record.event.DispensingRecordChecked;
 import org.eprescription.query.courses.CourseRecordRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -86,8 +90,17 @@ public class AlertQueries {
                 .filter(reader::sees)
                 .map(alert -> alert.asOf(today))
                 .map(alert -> alert.view(sharing.computeIfAbsent(alert.patientId(), repository::sharingAllowed),
-                        reader.named(alert)))
+                        reader.named(alert), reader.namedRecords(alert)))
                 .toList();
+    }
+
+    /**
+     * The dispensing records of the patient that a pharmacy ({@code role} PHARMACIST) or institution (PRESCRIBER)
+     * registered: their alerts are the registering party's to see. Not a query handler: the api asks it when it decides
+     * who reads a patient's alerts.
+     */
+    public Set<DispensingRecordId> recordsRegisteredBy(PatientId patientId, Party.Role role, String organisation) {
+        return repository.recordsRegisteredBy(patientId, role, organisation);
     }
 
     /**
@@ -132,7 +145,7 @@ public class AlertQueries {
                         ConsentMasking.mask(finding.conflicts().stream()
                                 .map(course -> Conflict.of(course, finding.drugCode())
                                         .identified(finding.alertId(), null))
-                                .toList(), Set.of(), sharing),
+                                .toList(), Set.of(), Set.of(), sharing),
                         List.of(), false, clock.instant()))
                 .toList();
     }
@@ -146,7 +159,8 @@ public class AlertQueries {
             (isCurrent ? current : past).add(view(course));
         }
         Comparator<CourseView> byStart = Comparator.comparing(CourseView::from)
-                .thenComparing(course -> course.prescriptionId().asString())
+                .thenComparing(course -> course.prescriptionId() != null ? course.prescriptionId().asString()
+                        : course.dispensingRecordId().asString())
                 .thenComparingInt(CourseView::lineNumber)
                 .thenComparingInt(CourseView::use);
         current.sort(byStart);
@@ -171,6 +185,25 @@ public class AlertQueries {
                 .toList();
     }
 
+    /**
+     * The alerts a registered dispensing's check recorded, as the registering party sees them: open, its own side
+     * named, the other sides masked unless the patient consented. What a registration or correction answers. Only an
+     * institution that registered names its own courses: the prescribing institution a pharmacy names is its word,
+     * not a care relationship, so it unmasks nothing.
+     */
+    public List<AlertView> recordedViews(DispensingRecordChecked check) {
+        if (check.alerts().isEmpty()) {
+            return List.of();
+        }
+        boolean sharing = repository.sharingAllowed(check.patientId());
+        Party registeredBy = check.registeredBy();
+        Set<InstitutionId> named = registeredBy.role() == Party.Role.PRESCRIBER
+                ? Set.of(InstitutionId.of(registeredBy.organisationId())) : Set.of();
+        return check.alerts().stream()
+                .map(alert -> StoredAlert.raised(check, alert).view(sharing, named, Set.of(check.recordId())))
+                .toList();
+    }
+
     @QueryHandler
     public Long handle(FindAlertProgress query) {
         return repository.progress(query.prescriptionId());
@@ -181,8 +214,11 @@ public class AlertQueries {
         LocalDate today = LocalDate.now(clock);
         return alerts.stream()
                 .map(alert -> alert.asOf(today))
-                .map(alert -> alert.view(sharing.computeIfAbsent(alert.patientId(), repository::sharingAllowed),
-                        Set.of(alert.institutionOf(prescriptionId))))
+                .map(alert -> {
+                    InstitutionId institution = alert.institutionOf(prescriptionId);
+                    return alert.view(sharing.computeIfAbsent(alert.patientId(), repository::sharingAllowed),
+                            institution == null ? Set.of() : Set.of(institution));
+                })
                 .toList();
     }
 
@@ -192,6 +228,6 @@ public class AlertQueries {
                 drug.map(Drug::name).orElse(null),
                 drug.map(found -> found.ingredients().stream().sorted().toList()).orElse(List.of()),
                 drug.map(Drug::route).orElse(null), course.from(), course.to(), course.status(),
-                course.institutionId(), course.prescriberId());
+                course.institutionId(), course.prescriberId(), course.dispensingRecordId(), course.registeredBy());
     }
 }

@@ -3,6 +3,7 @@ package org.eprescription.query.alerts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.EventMessage;
 import org.eprescription.core.ids.AlertId;
+import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
@@ -11,6 +12,7 @@ import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.prescription.Prescription;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
+import org.eprescription.core.record.event.DispensingRecordEvent;
 import org.eprescription.query.support.ReplayBuffer;
 import org.eprescription.query.support.SqlParameters;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -47,7 +49,8 @@ import java.util.function.Function;
  *
  * <ul>
  *   <li>Before a batch, what its events will read and is not held yet is read with a few statements: the courses and
- *   alerts of the patients they name (PrescriptionIssued's patient, the {@code patientId} metadata of the others),
+ *   alerts of the patients they name (PrescriptionIssued's patient, the {@code patientId} metadata of the others, a
+ *   dispensing record's patient),
  *   the progress of their prescriptions, and whose rows the prescriptions have, if the tables have any.</li>
  *   <li>After a batch, the least recently used patients and progress beyond the capacities leave memory; changed rows
  *   are written first, each table's as one JDBC batch with the repository's upsert. Consents, which the projection
@@ -74,10 +77,13 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         return most != 0 ? most
                 : Long.compareUnsigned(a.value().getLeastSignificantBits(), b.value().getLeastSignificantBits());
     };
-    /** {@code order by start_date, prescription_id, line_number, use_number} */
+    private static final Comparator<DispensingRecordId> RECORD_UUID_ORDER = Comparator.comparing(
+            record -> new PrescriptionId(record.value()), UUID_ORDER);
+    /** {@code order by start_date, prescription_id, dispensing_record_id, line_number, use_number} (nulls last) */
     private static final Comparator<MedicationCourse> PATIENT_ORDER = Comparator
             .comparing(MedicationCourse::from)
-            .thenComparing(MedicationCourse::prescriptionId, UUID_ORDER)
+            .thenComparing(MedicationCourse::prescriptionId, Comparator.nullsLast(UUID_ORDER))
+            .thenComparing(MedicationCourse::dispensingRecordId, Comparator.nullsLast(RECORD_UUID_ORDER))
             .thenComparingInt(MedicationCourse::lineNumber)
             .thenComparingInt(MedicationCourse::use);
 
@@ -87,6 +93,7 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
     private final int prescriptionCapacity;
 
     private final SqlParameters upsertCourse = new SqlParameters(AlertRepository.UPSERT_COURSE);
+    private final SqlParameters upsertRecordCourse = new SqlParameters(AlertRepository.UPSERT_RECORD_COURSE);
     private final SqlParameters upsertAlert = new SqlParameters(AlertRepository.UPSERT_ALERT);
     private final SqlParameters upsertProgress = new SqlParameters(AlertRepository.UPSERT_PROGRESS);
     private final SqlParameters upsertConsent = new SqlParameters(AlertRepository.UPSERT_CONSENT);
@@ -114,10 +121,11 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         this.prescriptionCapacity = prescriptionCapacity;
     }
 
-    private record CourseKey(PrescriptionId prescriptionId, int lineNumber, int use) {
+    private record CourseKey(PrescriptionId prescriptionId, DispensingRecordId recordId, int lineNumber, int use) {
 
         static CourseKey of(MedicationCourse course) {
-            return new CourseKey(course.prescriptionId(), course.lineNumber(), course.use());
+            return new CourseKey(course.prescriptionId(), course.dispensingRecordId(), course.lineNumber(),
+                    course.use());
         }
     }
 
@@ -157,6 +165,11 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         Set<PrescriptionId> prescriptions = new LinkedHashSet<>();
         Set<PatientId> named = new LinkedHashSet<>();
         for (EventMessage<?> event : batch) {
+            if (DispensingRecordEvent.class.isAssignableFrom(event.getPayloadType())
+                    && event.getPayload() instanceof DispensingRecordEvent recordEvent) {
+                named.add(recordEvent.patientId());
+                continue;
+            }
             if (!PrescriptionEvent.class.isAssignableFrom(event.getPayloadType())
                     || !(event.getPayload() instanceof PrescriptionEvent prescriptionEvent)) {
                 continue;
@@ -258,24 +271,27 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         if (owner == null) {
             return Optional.empty();
         }
-        return owner.courses.keySet().stream().anyMatch(key -> key.prescriptionId().equals(prescriptionId))
+        return owner.courses.keySet().stream().anyMatch(key -> prescriptionId.equals(key.prescriptionId()))
                 ? Optional.of(owner.id) : Optional.empty();
     }
 
     @Override
     public void saveCourse(MedicationCourse course) {
         CourseKey key = CourseKey.of(course);
-        Patient owner = ownerOf(course.prescriptionId());
+        // a record's rows are always its patient's, as the record's events name it
+        Patient owner = course.prescriptionId() != null ? ownerOf(course.prescriptionId()) : patient(course.patientId());
         MedicationCourse existing = owner == null ? null : owner.courses.get(key);
         if (existing != null) {
             // on conflict: drug, dates and status change; the rest stays as first stored
-            owner.courses.put(key, with(existing, course.drugCode(), course.from(), course.to(), course.status()));
+            owner.courses.put(key, existing.with(course.drugCode(), course.from(), course.to(), course.status()));
             owner.changedCourses.add(key);
         } else {
             Patient patient = patient(course.patientId());
             patient.courses.put(key, course);
             patient.changedCourses.add(key);
-            byPrescription.put(course.prescriptionId(), patient);
+            if (course.prescriptionId() != null) {
+                byPrescription.put(course.prescriptionId(), patient);
+            }
         }
     }
 
@@ -288,8 +304,8 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         int stopped = 0;
         for (Map.Entry<CourseKey, MedicationCourse> entry : owner.courses.entrySet()) {
             MedicationCourse course = entry.getValue();
-            if (course.prescriptionId().equals(prescriptionId) && course.status() == CourseStatus.PLANNED) {
-                entry.setValue(with(course, course.drugCode(), course.from(), course.to(), CourseStatus.STOPPED));
+            if (prescriptionId.equals(course.prescriptionId()) && course.status() == CourseStatus.PLANNED) {
+                entry.setValue(course.with(course.drugCode(), course.from(), course.to(), CourseStatus.STOPPED));
                 owner.changedCourses.add(entry.getKey());
                 stopped++;
             }
@@ -297,18 +313,16 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         return stopped;
     }
 
-    private static MedicationCourse with(MedicationCourse course, DrugCode drug, LocalDate from, LocalDate to,
-                                         CourseStatus status) {
-        return new MedicationCourse(course.prescriptionId(), course.lineNumber(), course.use(), course.patientId(),
-                drug, from, to, status, course.institutionId(), course.prescriberId());
-    }
-
     // --- alerts -----------------------------------------------------------------------------------------------
 
     @Override
     public void raiseAlert(StoredAlert alert) {
-        // an alert's id derives from its prescription: if it exists, it is among the rows of the prescription's owner
-        ownerOf(alert.prescriptionId());
+        // an alert's id derives from its prescription (or record): if it exists, it is among the rows of its owner
+        if (alert.prescriptionId() != null) {
+            ownerOf(alert.prescriptionId());
+        } else {
+            patient(alert.patientId());
+        }
         Patient held = heldOwnerOf(alert.alertId());
         if (held != null) {
             change(held, held.alerts.get(alert.alertId()).raisedAgain(alert));
@@ -318,7 +332,9 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         patient.alerts.put(alert.alertId(), alert);
         patient.changedAlerts.add(alert.alertId());
         byAlert.put(alert.alertId(), patient);
-        byPrescription.putIfAbsent(alert.prescriptionId(), patient);
+        if (alert.prescriptionId() != null) {
+            byPrescription.putIfAbsent(alert.prescriptionId(), patient);
+        }
     }
 
     @Override
@@ -343,7 +359,7 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         if (!alert.isOpen()) {
             return 0;
         }
-        change(owner, resolved(alert, at));
+        change(owner, alert.resolved(at));
         return 1;
     }
 
@@ -356,17 +372,8 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         StoredAlert alert = owner.alerts.get(acknowledgement.alertId());
         List<AcknowledgementView> acknowledgements = new ArrayList<>(alert.acknowledgements());
         acknowledgements.add(acknowledgement.naming(alert.conflicts()));
-        change(owner, new StoredAlert(alert.alertId(), alert.patientId(), alert.prescriptionId(), alert.lineNumber(),
-                alert.type(), alert.status(), alert.drugCode(), alert.key(), alert.ingredient(),
-                alert.institutionId(), alert.prescriberId(), alert.conflicts(), acknowledgements, alert.raisedAt(),
-                alert.resolvedAt()));
+        change(owner, alert.withAcknowledgements(acknowledgements));
         return true;
-    }
-
-    private static StoredAlert resolved(StoredAlert alert, Instant at) {
-        return new StoredAlert(alert.alertId(), alert.patientId(), alert.prescriptionId(), alert.lineNumber(),
-                alert.type(), "RESOLVED", alert.drugCode(), alert.key(), alert.ingredient(), alert.institutionId(),
-                alert.prescriberId(), alert.conflicts(), alert.acknowledgements(), alert.raisedAt(), at);
     }
 
     private static void change(Patient owner, StoredAlert alert) {
@@ -491,9 +498,12 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         });
         for (Patient patient : read.values()) {
             patients.put(patient.id, patient);
-            patient.courses.keySet().forEach(key -> byPrescription.put(key.prescriptionId(), patient));
+            patient.courses.keySet().stream().filter(key -> key.prescriptionId() != null)
+                    .forEach(key -> byPrescription.put(key.prescriptionId(), patient));
             patient.alerts.values().forEach(alert -> {
-                byPrescription.putIfAbsent(alert.prescriptionId(), patient);
+                if (alert.prescriptionId() != null) {
+                    byPrescription.putIfAbsent(alert.prescriptionId(), patient);
+                }
                 byAlert.put(alert.alertId(), patient);
             });
         }
@@ -535,9 +545,15 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
     }
 
     private void write(List<MedicationCourse> courses, List<StoredAlert> alerts, List<Progress> progressChanged) {
-        if (!courses.isEmpty()) {
-            jdbc.batchUpdate(upsertCourse.sql(), courses, WRITE_BATCH, (statement, course) ->
+        List<MedicationCourse> ofPrescriptions = courses.stream().filter(c -> c.prescriptionId() != null).toList();
+        List<MedicationCourse> ofRecords = courses.stream().filter(c -> c.prescriptionId() == null).toList();
+        if (!ofPrescriptions.isEmpty()) {
+            jdbc.batchUpdate(upsertCourse.sql(), ofPrescriptions, WRITE_BATCH, (statement, course) ->
                     upsertCourse.bind(statement, AlertRepository.courseParameters(course)));
+        }
+        if (!ofRecords.isEmpty()) {
+            jdbc.batchUpdate(upsertRecordCourse.sql(), ofRecords, WRITE_BATCH, (statement, course) ->
+                    upsertRecordCourse.bind(statement, AlertRepository.courseParameters(course)));
         }
         if (!alerts.isEmpty()) {
             jdbc.batchUpdate(upsertAlert.sql(), alerts, WRITE_BATCH, (statement, alert) ->

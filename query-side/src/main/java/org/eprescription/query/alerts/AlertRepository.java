@@ -1,10 +1,12 @@
 package org.eprescription.query.alerts;
 
 import org.eprescription.query.support.JsonColumns;
+import org.eprescription.query.support.RegistrantColumns;
 import org.eprescription.query.support.SqlTimestamps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eprescription.core.ids.AlertId;
+import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
@@ -13,6 +15,7 @@ import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertType;
 import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.MedicationCourse;
+import org.eprescription.core.prescription.Party;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.ResultSet;
@@ -29,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -39,14 +43,16 @@ import java.util.UUID;
 class AlertRepository implements AlertStore {
 
     static final String SELECT_COURSE = """
-            select prescription_id, line_number, use_number, patient_id, drug_code, start_date, end_date, status,
-                   institution_id, prescriber_id
+            select prescription_id, dispensing_record_id, line_number, use_number, patient_id, drug_code, start_date,
+                   end_date, status, institution_id, prescriber_id, registrant_role, registrant_id,
+                   registrant_organisation
               from medication_course
             """;
 
     static final String SELECT_ALERT = """
-            select alert_id, patient_id, prescription_id, line_number, type, status, drug_code, alert_key, ingredient,
-                   institution_id, prescriber_id, conflicts, acknowledgements, raised_at, resolved_at
+            select alert_id, patient_id, prescription_id, dispensing_record_id, line_number, type, status, drug_code,
+                   alert_key, ingredient, institution_id, prescriber_id, conflicts, acknowledgements, raised_at,
+                   resolved_at, registrant_role, registrant_id, registrant_organisation
               from medication_alert
             """;
 
@@ -56,24 +62,38 @@ class AlertRepository implements AlertStore {
             where alert_progress.version < excluded.version
             """;
 
-    static final String UPSERT_COURSE = """
-            insert into medication_course (prescription_id, line_number, use_number, patient_id, drug_code,
-                start_date, end_date, status, institution_id, prescriber_id)
-            values (:prescriptionId, :line, :use, :patient, :drug, :from, :to, :status, :institution, :prescriber)
-            on conflict (prescription_id, line_number, use_number) do update set
+    private static final String INSERT_COURSE = """
+            insert into medication_course (prescription_id, dispensing_record_id, line_number, use_number,
+                patient_id, drug_code, start_date, end_date, status, institution_id, prescriber_id, registrant_role,
+                registrant_id, registrant_organisation)
+            values (:prescriptionId, :recordId, :line, :use, :patient, :drug, :from, :to, :status, :institution,
+                :prescriber, :registrantRole, :registrantId, :registrantOrganisation)
+            """;
+
+    private static final String UPDATE_COURSE = """
+            do update set
                 drug_code = excluded.drug_code,
                 start_date = excluded.start_date,
                 end_date = excluded.end_date,
                 status = excluded.status
             """;
 
+    /** A prescription's course inserted, or its drug, dates and status set. */
+    static final String UPSERT_COURSE = INSERT_COURSE + " on conflict (prescription_id, line_number, use_number) "
+            + UPDATE_COURSE;
+
+    /** The same for a registered dispensing record's course. */
+    static final String UPSERT_RECORD_COURSE = INSERT_COURSE
+            + " on conflict (dispensing_record_id, line_number, use_number) " + UPDATE_COURSE;
+
     private static final String INSERT_ALERT = """
-            insert into medication_alert (alert_id, patient_id, prescription_id, line_number, type, severity,
-                status, drug_code, alert_key, ingredient, institution_id, prescriber_id, conflicts,
-                acknowledgements, raised_at, resolved_at)
-            values (:alertId, :patient, :prescriptionId, :line, :type, :severity, :status, :drug, :key,
+            insert into medication_alert (alert_id, patient_id, prescription_id, dispensing_record_id, line_number,
+                type, severity, status, drug_code, alert_key, ingredient, institution_id, prescriber_id, conflicts,
+                acknowledgements, raised_at, resolved_at, registrant_role, registrant_id, registrant_organisation)
+            values (:alertId, :patient, :prescriptionId, :recordId, :line, :type, :severity, :status, :drug, :key,
                 :ingredient, :institution, :prescriber, cast(:conflicts as jsonb),
-                cast(:acknowledgements as jsonb), :raisedAt, :resolvedAt)
+                cast(:acknowledgements as jsonb), :raisedAt, :resolvedAt, :registrantRole, :registrantId,
+                :registrantOrganisation)
             """;
 
     /** New alerts inserted; existing ones get the status, conflicts and acknowledgements given. */
@@ -136,7 +156,10 @@ class AlertRepository implements AlertStore {
 
     @Override
     public List<MedicationCourse> coursesOfPatient(PatientId patientId) {
-        return jdbc.sql(SELECT_COURSE + " where patient_id = :patient order by start_date, prescription_id, line_number, use_number")
+        return jdbc.sql(SELECT_COURSE + """
+                         where patient_id = :patient
+                         order by start_date, prescription_id, dispensing_record_id, line_number, use_number
+                        """)
                 .param("patient", patientId.value())
                 .query(this::mapCourse)
                 .list();
@@ -154,12 +177,14 @@ class AlertRepository implements AlertStore {
 
     @Override
     public void saveCourse(MedicationCourse course) {
-        jdbc.sql(UPSERT_COURSE).params(courseParameters(course)).update();
+        jdbc.sql(course.prescriptionId() != null ? UPSERT_COURSE : UPSERT_RECORD_COURSE)
+                .params(courseParameters(course)).update();
     }
 
     static Map<String, Object> courseParameters(MedicationCourse course) {
-        Map<String, Object> parameters = new HashMap<>(16);
-        parameters.put("prescriptionId", course.prescriptionId().value());
+        Map<String, Object> parameters = new HashMap<>(32);
+        parameters.put("prescriptionId", course.prescriptionId() == null ? null : course.prescriptionId().value());
+        parameters.put("recordId", course.dispensingRecordId() == null ? null : course.dispensingRecordId().value());
         parameters.put("line", course.lineNumber());
         parameters.put("use", course.use());
         parameters.put("patient", course.patientId().value());
@@ -167,8 +192,9 @@ class AlertRepository implements AlertStore {
         parameters.put("from", course.from());
         parameters.put("to", course.to());
         parameters.put("status", course.status().name());
-        parameters.put("institution", course.institutionId().value());
-        parameters.put("prescriber", course.prescriberId().value());
+        parameters.put("institution", course.institutionId() == null ? null : course.institutionId().value());
+        parameters.put("prescriber", course.prescriberId() == null ? null : course.prescriberId().value());
+        RegistrantColumns.put(parameters, course.registeredBy());
         return parameters;
     }
 
@@ -178,6 +204,20 @@ class AlertRepository implements AlertStore {
         return jdbc.sql("update medication_course set status = 'STOPPED' where prescription_id = :id and status = 'PLANNED'")
                 .param("id", prescriptionId.value())
                 .update();
+    }
+
+    /** The dispensing records of the patient that {@code organisation} registered in {@code role}. */
+    Set<DispensingRecordId> recordsRegisteredBy(PatientId patientId, Party.Role role, String organisation) {
+        return Set.copyOf(jdbc.sql("""
+                        select distinct dispensing_record_id from medication_course
+                         where patient_id = :patient and registrant_role = :role
+                           and registrant_organisation = :organisation
+                        """)
+                .param("patient", patientId.value())
+                .param("role", role.name())
+                .param("organisation", organisation)
+                .query((rs, n) -> new DispensingRecordId(rs.getObject(1, UUID.class)))
+                .list());
     }
 
     // --- alerts -----------------------------------------------------------------------------------------------
@@ -201,7 +241,8 @@ class AlertRepository implements AlertStore {
         Map<String, Object> parameters = new HashMap<>(32);
         parameters.put("alertId", alert.alertId().value());
         parameters.put("patient", alert.patientId().value());
-        parameters.put("prescriptionId", alert.prescriptionId().value());
+        parameters.put("prescriptionId", alert.prescriptionId() == null ? null : alert.prescriptionId().value());
+        parameters.put("recordId", alert.dispensingRecordId() == null ? null : alert.dispensingRecordId().value());
         parameters.put("line", alert.lineNumber());
         parameters.put("type", alert.type().name());
         parameters.put("severity", alert.type().severity().name());
@@ -209,8 +250,9 @@ class AlertRepository implements AlertStore {
         parameters.put("drug", alert.drugCode().value());
         parameters.put("key", alert.key());
         parameters.put("ingredient", alert.ingredient());
-        parameters.put("institution", alert.institutionId().value());
-        parameters.put("prescriber", alert.prescriberId().value());
+        parameters.put("institution", alert.institutionId() == null ? null : alert.institutionId().value());
+        parameters.put("prescriber", alert.prescriberId() == null ? null : alert.prescriberId().value());
+        RegistrantColumns.put(parameters, alert.registeredBy());
         parameters.put("conflicts", json.write(alert.conflicts()));
         parameters.put("acknowledgements", json.write(alert.acknowledgements()));
         parameters.put("raisedAt", SqlTimestamps.timestamp(alert.raisedAt()));
@@ -270,8 +312,8 @@ class AlertRepository implements AlertStore {
     }
 
     private static Comparator<StoredAlert> ownFirst(PrescriptionId prescriptionId) {
-        return Comparator.comparing((StoredAlert alert) -> !alert.prescriptionId().equals(prescriptionId))
-                .thenComparing((a, b) -> a.prescriptionId().equals(prescriptionId)
+        return Comparator.comparing((StoredAlert alert) -> !prescriptionId.equals(alert.prescriptionId()))
+                .thenComparing((a, b) -> prescriptionId.equals(a.prescriptionId())
                         ? BY_LINE_TYPE_AND_KEY.compare(a, b)
                         : Comparator.comparing(StoredAlert::raisedAt)
                                 .thenComparing(alert -> alert.alertId().value()).compare(a, b));
@@ -281,7 +323,7 @@ class AlertRepository implements AlertStore {
     List<StoredAlert> alertsOfPatient(PatientId patientId) {
         return jdbc.sql(SELECT_ALERT + """
                          where patient_id = :patient
-                         order by raised_at desc, prescription_id, line_number, type, alert_key
+                         order by raised_at desc, prescription_id, dispensing_record_id, line_number, type, alert_key
                         """)
                 .param("patient", patientId.value())
                 .query(this::mapAlert)
@@ -369,7 +411,7 @@ class AlertRepository implements AlertStore {
 
     MedicationCourse mapCourse(ResultSet rs, int rowNum) throws SQLException {
         return new MedicationCourse(
-                new PrescriptionId(rs.getObject("prescription_id", UUID.class)),
+                prescriptionId(rs),
                 rs.getInt("line_number"),
                 rs.getInt("use_number"),
                 PatientId.of(rs.getString("patient_id")),
@@ -377,26 +419,50 @@ class AlertRepository implements AlertStore {
                 rs.getObject("start_date", LocalDate.class),
                 rs.getObject("end_date", LocalDate.class),
                 CourseStatus.valueOf(rs.getString("status")),
-                InstitutionId.of(rs.getString("institution_id")),
-                PrescriberId.of(rs.getString("prescriber_id")));
+                institutionId(rs),
+                prescriberId(rs),
+                recordId(rs),
+                RegistrantColumns.read(rs));
+    }
+
+    private static PrescriptionId prescriptionId(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("prescription_id", UUID.class);
+        return id == null ? null : new PrescriptionId(id);
+    }
+
+    private static DispensingRecordId recordId(ResultSet rs) throws SQLException {
+        UUID id = rs.getObject("dispensing_record_id", UUID.class);
+        return id == null ? null : new DispensingRecordId(id);
+    }
+
+    private static InstitutionId institutionId(ResultSet rs) throws SQLException {
+        String id = rs.getString("institution_id");
+        return id == null ? null : InstitutionId.of(id);
+    }
+
+    private static PrescriberId prescriberId(ResultSet rs) throws SQLException {
+        String id = rs.getString("prescriber_id");
+        return id == null ? null : PrescriberId.of(id);
     }
 
     StoredAlert mapAlert(ResultSet rs, int rowNum) throws SQLException {
         return new StoredAlert(
                 AlertId.of(rs.getString("alert_id")),
                 PatientId.of(rs.getString("patient_id")),
-                new PrescriptionId(rs.getObject("prescription_id", UUID.class)),
+                prescriptionId(rs),
                 rs.getInt("line_number"),
                 AlertType.valueOf(rs.getString("type")),
                 rs.getString("status"),
                 DrugCode.of(rs.getString("drug_code")),
                 rs.getString("alert_key"),
                 rs.getString("ingredient"),
-                InstitutionId.of(rs.getString("institution_id")),
-                PrescriberId.of(rs.getString("prescriber_id")),
+                institutionId(rs),
+                prescriberId(rs),
                 json.readList(rs.getString("conflicts"), Conflict.class),
                 json.readList(rs.getString("acknowledgements"), AcknowledgementView.class),
                 SqlTimestamps.instant(rs.getObject("raised_at", OffsetDateTime.class)),
-                SqlTimestamps.instant(rs.getObject("resolved_at", OffsetDateTime.class)));
+                SqlTimestamps.instant(rs.getObject("resolved_at", OffsetDateTime.class)),
+                recordId(rs),
+                RegistrantColumns.read(rs));
     }
 }

@@ -1,5 +1,6 @@
 package org.eprescription.query.alerts;
 
+import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.InstitutionId;
 
 import java.util.List;
@@ -18,11 +19,22 @@ final class ConsentMasking {
 
     /** @param named the institutions whose courses are named; empty (a draft) masks every conflict */
     static List<Conflict> mask(List<Conflict> conflicts, Set<InstitutionId> named, boolean sharingAllowed) {
+        return mask(conflicts, named, Set.of(), sharingAllowed);
+    }
+
+    /**
+     * @param named       the institutions whose courses are named (a record's course is its prescribing
+     *                    institution's)
+     * @param ownRecords  the dispensing records the reader registered: their courses are named to it too
+     */
+    static List<Conflict> mask(List<Conflict> conflicts, Set<InstitutionId> named, Set<DispensingRecordId> ownRecords,
+                               boolean sharingAllowed) {
         if (sharingAllowed) {
             return conflicts;
         }
         return conflicts.stream()
-                .map(conflict -> conflict.institutionId() != null && named.contains(conflict.institutionId())
+                .map(conflict -> (conflict.institutionId() != null && named.contains(conflict.institutionId()))
+                        || (conflict.dispensingRecordId() != null && ownRecords.contains(conflict.dispensingRecordId()))
                         ? conflict : conflict.masked())
                 .toList();
     }

@@ -1,19 +1,28 @@
 package org.eprescription.query.alerts;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eprescription.core.catalogue.Route;
+import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.CourseStatus;
+import org.eprescription.core.prescription.Party;
 
 import java.time.LocalDate;
 import java.util.List;
 
-/** One course of the medication list; name, ingredients and route from the catalogue (null if it lacks the drug). */
+/**
+ * One course of the medication list; name, ingredients and route from the catalogue (null if it lacks the drug). A
+ * course of a registered dispensing record has no {@code prescriptionId}: it names the record and who registered it,
+ * its {@code lineNumber} is the item and its {@code use} the record's revision.
+ */
 public record CourseView(PrescriptionId prescriptionId, int lineNumber, int use, DrugCode drugCode, String drugName,
                          List<String> ingredients, Route route, LocalDate from, LocalDate to, CourseStatus status,
-                         InstitutionId institutionId, PrescriberId prescriberId) {
+                         InstitutionId institutionId, PrescriberId prescriberId,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) DispensingRecordId dispensingRecordId,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) Party registeredBy) {
 
     public CourseView {
         ingredients = List.copyOf(ingredients);

@@ -1,6 +1,7 @@
 package org.eprescription.query.alerts;
 
 import org.eprescription.core.ids.AlertId;
+import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
@@ -8,7 +9,9 @@ import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertType;
 import org.eprescription.core.interaction.RecordedAlert;
+import org.eprescription.core.prescription.Party;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
+import org.eprescription.core.record.event.DispensingRecordChecked;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,18 +20,31 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** A row of {@code medication_alert}, conflicts unmasked. */
+/**
+ * A row of {@code medication_alert}, conflicts unmasked. Its own side is a prescription ({@code prescriptionId}), or
+ * a registered dispensing record ({@code dispensingRecordId}, registered by {@code registeredBy}; then
+ * {@code institutionId} is the prescribing institution and may be null, like {@code prescriberId}).
+ */
 record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId prescriptionId, int lineNumber,
                    AlertType type, String status, DrugCode drugCode, String key, String ingredient,
                    InstitutionId institutionId, PrescriberId prescriberId, List<Conflict> conflicts,
-                   List<AcknowledgementView> acknowledgements, Instant raisedAt, Instant resolvedAt) {
+                   List<AcknowledgementView> acknowledgements, Instant raisedAt, Instant resolvedAt,
+                   DispensingRecordId dispensingRecordId, Party registeredBy) {
 
     /** An alert as the check recorded it, open, not acknowledged yet. */
     static StoredAlert raised(InteractionCheckCompleted check, RecordedAlert alert) {
         return new StoredAlert(alert.alertId(), check.patientId(), check.prescriptionId(), alert.lineNumber(),
                 alert.type(), AlertView.OPEN, alert.drugCode(), alert.key(), alert.ingredient(),
                 check.institutionId(), check.prescriberId(), alert.conflicts().stream().map(Conflict::of).toList(),
-                List.of(), check.checkedAt(), null);
+                List.of(), check.checkedAt(), null, null, null);
+    }
+
+    /** An alert a registered dispensing's check recorded, on one of its items. */
+    static StoredAlert raised(DispensingRecordChecked check, RecordedAlert alert) {
+        return new StoredAlert(alert.alertId(), check.patientId(), null, alert.lineNumber(), alert.type(),
+                AlertView.OPEN, alert.drugCode(), alert.key(), alert.ingredient(), check.institutionId(),
+                check.prescriberId(), alert.conflicts().stream().map(Conflict::of).toList(), List.of(),
+                check.checkedAt(), null, check.recordId(), check.registeredBy());
     }
 
     /**
@@ -41,26 +57,40 @@ record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId prescrip
         again.conflicts().forEach(conflict -> merged.put(conflict.courseKey(), conflict));
         return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, AlertView.OPEN, drugCode, key,
                 ingredient, institutionId, prescriberId, List.copyOf(merged.values()), acknowledgements, raisedAt,
-                null);
+                null, dispensingRecordId, registeredBy);
     }
 
     StoredAlert withAcknowledgements(List<AcknowledgementView> given) {
         return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, status, drugCode, key, ingredient,
-                institutionId, prescriberId, conflicts, given, raisedAt, resolvedAt);
+                institutionId, prescriberId, conflicts, given, raisedAt, resolvedAt, dispensingRecordId,
+                registeredBy);
     }
 
-    /** As a query answers it to its own prescription's institution. */
+    StoredAlert resolved(Instant at) {
+        return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, AlertView.RESOLVED, drugCode, key,
+                ingredient, institutionId, prescriberId, conflicts, acknowledgements, raisedAt, at, dispensingRecordId,
+                registeredBy);
+    }
+
+    /** As a query answers it to its own side: its prescription's institution, or its record's registering party. */
     AlertView view(boolean sharingAllowed) {
-        return view(sharingAllowed, Set.of(institutionId));
+        return view(sharingAllowed, ownInstitutions(), ownRecords());
+    }
+
+    /** As {@link #view(boolean, Set, Set)} for a reader that registered no record. */
+    AlertView view(boolean sharingAllowed, Set<InstitutionId> named) {
+        return view(sharingAllowed, named, Set.of());
     }
 
     /**
-     * As a query answers it to a reader who belongs to the {@code named} institutions: without consent, the courses
-     * of other institutions show drug and period only, and so does the alert's own prescription if it is one of
-     * theirs (an alert a later prescription elsewhere raised naming the reader's).
+     * As a query answers it to a reader who belongs to the {@code named} institutions and registered the
+     * {@code namedRecords}: without consent, the courses of other institutions show drug and period only, and so does
+     * the alert's own side if it is not the reader's (an alert a later prescription or a record elsewhere raised
+     * naming the reader's).
      */
-    AlertView view(boolean sharingAllowed, Set<InstitutionId> named) {
-        boolean ownSideNamed = sharingAllowed || named.contains(institutionId);
+    AlertView view(boolean sharingAllowed, Set<InstitutionId> named, Set<DispensingRecordId> namedRecords) {
+        boolean ownSideNamed = sharingAllowed || (institutionId != null && named.contains(institutionId))
+                || (dispensingRecordId != null && namedRecords.contains(dispensingRecordId));
         List<Conflict> identified = conflicts.stream()
                 .map(conflict -> conflict.identified(alertId,
                         acknowledgements.stream().anyMatch(acknowledgement -> acknowledgement.covers(conflict))))
@@ -68,13 +98,25 @@ record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId prescrip
         boolean everyConflictAcknowledged = !acknowledgements.isEmpty()
                 && identified.stream().allMatch(Conflict::acknowledged);
         return new AlertView(alertId, type, type.severity(), status, ownSideNamed ? prescriptionId : null, lineNumber,
-                drugCode, ingredient, key, ConsentMasking.mask(identified, named, sharingAllowed), acknowledgements,
-                everyConflictAcknowledged, raisedAt);
+                drugCode, ingredient, key, ConsentMasking.mask(identified, named, namedRecords, sharingAllowed),
+                acknowledgements, everyConflictAcknowledged, raisedAt, ownSideNamed ? dispensingRecordId : null,
+                ownSideNamed ? registeredBy : null);
     }
 
-    /** The institution of prescription {@code id} as this alert names it: its own, or that of a course it names. */
+    Set<InstitutionId> ownInstitutions() {
+        return institutionId == null ? Set.of() : Set.of(institutionId);
+    }
+
+    Set<DispensingRecordId> ownRecords() {
+        return dispensingRecordId == null ? Set.of() : Set.of(dispensingRecordId);
+    }
+
+    /**
+     * The institution of prescription {@code id} as this alert names it: its own, or that of a course it names; null
+     * if neither names one.
+     */
     InstitutionId institutionOf(PrescriptionId id) {
-        if (prescriptionId.equals(id)) {
+        if (id.equals(prescriptionId)) {
             return institutionId;
         }
         return conflicts.stream().filter(conflict -> id.equals(conflict.prescriptionId()))
@@ -83,7 +125,18 @@ record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId prescrip
 
     /** Raised on the prescription's lines, or naming one of its courses. */
     boolean links(PrescriptionId id) {
-        return prescriptionId.equals(id) || conflicts.stream().anyMatch(conflict -> id.equals(conflict.prescriptionId()));
+        return id.equals(prescriptionId) || conflicts.stream().anyMatch(conflict -> id.equals(conflict.prescriptionId()));
+    }
+
+    /** Raised on the record's items, or naming one of its courses. */
+    boolean links(DispensingRecordId id) {
+        return id.equals(dispensingRecordId)
+                || conflicts.stream().anyMatch(conflict -> id.equals(conflict.dispensingRecordId()));
+    }
+
+    /** The source whose line (or item) the alert is on, as course keys begin. */
+    String source() {
+        return prescriptionId != null ? prescriptionId.toString() : String.valueOf(dispensingRecordId);
     }
 
     /**
@@ -96,7 +149,8 @@ record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId prescrip
             return this;
         }
         return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, AlertView.RESOLVED, drugCode, key,
-                ingredient, institutionId, prescriberId, conflicts, acknowledgements, raisedAt, resolvedAt);
+                ingredient, institutionId, prescriberId, conflicts, acknowledgements, raisedAt, resolvedAt,
+                dispensingRecordId, registeredBy);
     }
 
     boolean isOpen() {

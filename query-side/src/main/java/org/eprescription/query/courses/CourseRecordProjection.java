@@ -7,6 +7,7 @@ import org.eprescription.core.interaction.RecordedCourse;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.eprescription.core.prescription.event.PrescriptionExpired;
+import org.eprescription.core.record.event.DispensingRecordChecked;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,6 +34,16 @@ public class CourseRecordProjection {
             repository.save(new MedicationCourse(event.prescriptionId(), course.lineNumber(), course.use(),
                     event.patientId(), course.drugCode(), course.from(), course.to(), course.status(),
                     event.institutionId(), event.prescriberId()));
+        }
+    }
+
+    /** A registered dispensing's courses, as its registration, correction or withdrawal recorded them. */
+    @EventHandler
+    public void on(DispensingRecordChecked event) {
+        for (RecordedCourse course : event.courses()) {
+            repository.save(MedicationCourse.ofRecord(event.recordId(), course.lineNumber(), course.use(),
+                    event.patientId(), course.drugCode(), course.from(), course.to(), course.status(),
+                    event.institutionId(), event.prescriberId(), event.registeredBy()));
         }
     }
 

@@ -24,6 +24,7 @@ import org.eprescription.core.prescription.event.PrescriptionExpired;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.core.prescription.event.RefillScheduled;
+import org.eprescription.core.record.event.DispensingRecordChecked;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -155,14 +157,35 @@ public class PrescriptionViewProjection {
         if (replayStatus.isReplay()) {
             return;
         }
-        Set<PrescriptionId> named = new LinkedHashSet<>();
-        for (RecordedAlert alert : event.alerts()) {
-            alert.conflicts().forEach(conflict -> named.add(conflict.prescriptionId()));
-        }
+        Set<PrescriptionId> named = named(event.alerts());
         named.remove(event.prescriptionId());
         for (PrescriptionId other : named) {
             repository.load(other).ifPresent(view -> updates.changed(view, view));
         }
+    }
+
+    /**
+     * A registered dispensing's check changes no prescription, but the alerts it raised name prescriptions: their
+     * streams receive their view again, with the new alert (docs/alerts.md, "Both sides see it").
+     */
+    @EventHandler
+    public void on(DispensingRecordChecked event, ReplayStatus replayStatus) {
+        if (replayStatus.isReplay()) {
+            return;
+        }
+        for (PrescriptionId other : named(event.alerts())) {
+            repository.load(other).ifPresent(view -> updates.changed(view, view));
+        }
+    }
+
+    /** The prescriptions whose courses the alerts name (a record's courses name none). */
+    private static Set<PrescriptionId> named(List<RecordedAlert> alerts) {
+        Set<PrescriptionId> named = new LinkedHashSet<>();
+        for (RecordedAlert alert : alerts) {
+            alert.conflicts().stream().filter(conflict -> conflict.prescriptionId() != null)
+                    .forEach(conflict -> named.add(conflict.prescriptionId()));
+        }
+        return named;
     }
 
     /** Before a replay: the view is rebuilt from the first event, so nothing of the old one may remain. */

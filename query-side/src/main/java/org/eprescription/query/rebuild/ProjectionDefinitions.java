@@ -14,7 +14,10 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 import java.util.Optional;
 
-/** The projections that can be verified and replayed, with their tables as migrations V10 and V20 create them. */
+/**
+ * The projections that can be verified and replayed, with their tables as migrations V10 and V20 create them (and
+ * later ones change: a course belongs to a prescription or to a dispensing record since V140).
+ */
 @Component
 public class ProjectionDefinitions {
 
@@ -34,7 +37,8 @@ public class ProjectionDefinitions {
                         }),
                 new ProjectionDefinition(AlertProjection.PROCESSING_GROUP,
                         List.of(new ProjectionTable("medication_course",
-                                        List.of("prescription_id", "line_number", "use_number")),
+                                        List.of("prescription_id", "dispensing_record_id", "line_number",
+                                                "use_number")),
                                 new ProjectionTable("medication_alert", List.of("alert_id")),
                                 new ProjectionTable("patient_consent", List.of("patient_id")),
                                 new ProjectionTable("alert_progress", List.of("prescription_id"))),

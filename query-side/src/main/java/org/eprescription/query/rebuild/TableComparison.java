@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /**
  * Compares a projection's live tables with copies rebuilt in another schema, row by row on every column: rows only in
- * one of them ({@code except} both ways) are matched by primary key, so a changed row counts once.
+ * one of them ({@code except} both ways) are matched by their key columns (a null key column matches a null one), so
+ * a changed row counts once.
  */
 @Component
 public class TableComparison {
@@ -54,7 +55,8 @@ public class TableComparison {
     private static String sql(String liveSchema, String copySchema, ProjectionTable table, List<String> columns) {
         String all = String.join(", ", columns);
         String joinOnKey = table.keyColumns().stream()
-                .map(column -> "l." + column + " = r." + column)
+                // as text with null as '': an equality a full join can hash, matching a null key with a null one
+                .map(column -> "coalesce(l." + column + "::text, '') = coalesce(r." + column + "::text, '')")
                 .collect(Collectors.joining(" and "));
         String key = table.keyColumns().stream()
                 .map(column -> "'" + column + "', coalesce(l." + column + ", r." + column + ")")

@@ -234,7 +234,7 @@ class AlertProjectionTest {
             // another institution's course, without consent: its drug and period only
             assertThat(alert.conflicts()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("conflictId")
                     .containsExactly(new Conflict(null, null, null, null, AMLODIPINE, DAY, DAY.plusDays(27), null, null,
-                            false, false));
+                            false, null, null, false));
             assertThat(alert.conflicts().get(0).conflictId()).isNotBlank();
         });
 
@@ -425,9 +425,9 @@ class AlertProjectionTest {
         PrescriptionIssued latest = issue(HOSP_3, DOC_17, T.plusSeconds(60), AMLODIPINE_GENERIC, 28);
         AlertId alertOfLatest = AlertIds.of(latest.prescriptionId(), 1, AlertType.SAME_INGREDIENT, "amlodipine");
         Conflict fromOther = new Conflict(null, other.prescriptionId(), 1, 1, AMLODIPINE, DAY, DAY.plusDays(27),
-                HOSP_1, DOC_1, false, null).identified(alertOfLatest, false);
+                HOSP_1, DOC_1, false, null, null, null).identified(alertOfLatest, false);
         Conflict fromSame = new Conflict(null, same.prescriptionId(), 1, 1, AMLODIPINE, DAY, DAY.plusDays(27), HOSP_3,
-                DOC_17, false, null).identified(alertOfLatest, false);
+                DOC_17, false, null, null, null).identified(alertOfLatest, false);
 
         // no consent recorded: not shared
         assertThat(ownAlerts(latest).get(0).conflicts()).containsExactlyInAnyOrder(fromOther.masked(), fromSame);

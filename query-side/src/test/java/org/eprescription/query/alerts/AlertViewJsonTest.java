@@ -25,7 +25,8 @@ class AlertViewJsonTest {
         PrescriptionId own = PrescriptionId.random();
         PrescriptionId other = PrescriptionId.random();
         Conflict conflict = new Conflict("c-1", other, 1, 1, DrugCode.of("2171022F1021"), LocalDate.of(2026, 11, 20),
-                LocalDate.of(2026, 12, 17), InstitutionId.of("HOSP-3"), PrescriberId.of("DOC-1"), false, false);
+                LocalDate.of(2026, 12, 17), InstitutionId.of("HOSP-3"), PrescriberId.of("DOC-1"), false, null, null,
+                false);
         AlertView view = new AlertView(AlertId.of("a-1"), AlertType.SAME_INGREDIENT, Severity.HIGH, AlertView.OPEN,
                 own, 1, DrugCode.of("2171022F3024"), "amlodipine", "amlodipine", List.of(conflict, conflict.masked()),
                 List.of(), false, Instant.parse("2026-11-20T00:00:00Z"));

@@ -17,8 +17,11 @@ import java.util.List;
  * ended, with the days it decided; the alerts it raised, each with its conflicting courses as they stood; and the
  * version of the catalogue that decided them. An empty {@code alerts} is a recorded "nothing found", never "not
  * checked". Views only reflect this event; a replay under any later catalogue shows exactly what was found.
+ *
+ * <p>Revision 2: a conflict may be a course of a registered dispensing record, named by {@code dispensingRecordId} and
+ * {@code registeredBy} instead of a prescription ({@link InteractionCheckCompletedUpcaster}).
  */
-@Revision("1")
+@Revision("2")
 public record InteractionCheckCompleted(PrescriptionId prescriptionId, PatientId patientId,
                                         InstitutionId institutionId, PrescriberId prescriberId, CheckTrigger trigger,
                                         List<RecordedCourse> courses, List<RecordedAlert> alerts,

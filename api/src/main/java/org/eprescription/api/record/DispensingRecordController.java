@@ -1,0 +1,130 @@
+package org.eprescription.api.record;
+
+import jakarta.validation.Valid;
+import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.eprescription.api.actor.ActingParties;
+import org.eprescription.api.actor.Actor;
+import org.eprescription.api.command.CommandSender;
+import org.eprescription.api.prescription.AlertCheck;
+import org.eprescription.api.privacy.AccessLog;
+import org.eprescription.api.security.ForbiddenException;
+import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.ids.DispensingRecordId;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PharmacistId;
+import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.core.ids.PrescriberId;
+import org.eprescription.core.prescription.Party;
+import org.eprescription.core.record.RecordOutcome;
+import org.eprescription.core.record.command.CorrectDispensingRecord;
+import org.eprescription.core.record.command.WithdrawDispensingRecord;
+import org.eprescription.core.record.event.DispensingRecordChecked;
+import org.eprescription.query.alerts.AlertQueries;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Dispensings without an electronic prescription (docs/http-api.md, "Registered dispensings"): a pharmacy registers
+ * what it dispensed against a paper prescription, an institution what it dispensed in-house, so that the duplicate
+ * check sees all of the patient's medicine; the registering party corrects or withdraws it the same day. Who
+ * registers is the token's pharmacist (or, for a token that is not only a pharmacist's, its prescriber).
+ */
+@RestController
+@RequestMapping("/api/v1/dispensing-records")
+public class DispensingRecordController {
+
+    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+    private final CommandSender commands;
+    private final ActingParties actingParties;
+    private final AlertQueries alertQueries;
+    private final DrugCatalogue catalogue;
+    private final AccessLog accessLog;
+
+    public DispensingRecordController(CommandSender commands, ActingParties actingParties, AlertQueries alertQueries,
+                                      DrugCatalogue catalogue, AccessLog accessLog) {
+        this.commands = commands;
+        this.actingParties = actingParties;
+        this.alertQueries = alertQueries;
+        this.catalogue = catalogue;
+        this.accessLog = accessLog;
+    }
+
+    @PostMapping
+    public ResponseEntity<DispensingRecordResponse> register(@Valid @RequestBody RegisterRecordRequest request,
+                                                             @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+                                                             String idempotencyKey) {
+        Actor actor = actingParties.provider(null, null);
+        DispensingRecordId id = request.recordId() == null
+                ? DispensingRecordId.random()
+                : new DispensingRecordId(request.recordId());
+        // the answer shows what the patient's other medicine conflicts with: a read of the patient's data
+        accessLog.read(PatientId.of(request.patient().id()), "dispensing record " + id.asString());
+        RecordOutcome outcome = commands.sendForResult(request.toCommand(id, partyOf(actor)), actor, idempotencyKey,
+                RecordOutcome.class);
+        DispensingRecordResponse body = answer(outcome);
+        if (outcome.alreadyRegistered()) {
+            return ResponseEntity.ok(body);
+        }
+        return ResponseEntity.created(URI.create("/api/v1/dispensing-records/" + id.asString())).body(body);
+    }
+
+    /**
+     * With items: the record's items are replaced and checked again; without: the record is withdrawn. Only on the
+     * day of the dispensing, by the pharmacy or institution that registered it; anyone else, and anyone naming a
+     * record that does not exist, gets the same 403.
+     */
+    @PostMapping("/{recordId}/correct")
+    public DispensingRecordResponse correct(@PathVariable UUID recordId,
+                                            @Valid @RequestBody CorrectRecordRequest request,
+                                            @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+                                            String idempotencyKey) {
+        Actor actor = actingParties.provider(null, null);
+        Party party = partyOf(actor);
+        DispensingRecordId id = new DispensingRecordId(recordId);
+        Object command = request.withdraws()
+                ? new WithdrawDispensingRecord(id, party, request.reason())
+                : new CorrectDispensingRecord(id, party, request.reason(),
+                RegisterRecordRequest.toItems(request.items()));
+        RecordOutcome outcome = unknownAsForbidden(() ->
+                commands.sendForResult(command, actor, idempotencyKey, RecordOutcome.class));
+        accessLog.read(outcome.record().patientId(), "dispensing record " + id.asString());
+        return answer(outcome);
+    }
+
+    private DispensingRecordResponse answer(RecordOutcome outcome) {
+        DispensingRecordChecked check = outcome.check();
+        return DispensingRecordResponse.of(outcome.record(), catalogue,
+                check == null ? null : alertQueries.recordedViews(check),
+                check == null ? AlertCheck.of(null, null) : AlertCheck.of(check.catalogueVersion(), check.checkedAt()));
+    }
+
+    private static RecordOutcome unknownAsForbidden(Supplier<RecordOutcome> command) {
+        try {
+            return command.get();
+        } catch (RuntimeException failure) {
+            for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+                if (cause instanceof AggregateNotFoundException) {
+                    throw ForbiddenException.notYours();
+                }
+            }
+            throw failure;
+        }
+    }
+
+    private static Party partyOf(Actor actor) {
+        return actor.role() == Actor.Role.PHARMACIST
+                ? Party.pharmacist(PharmacistId.of(actor.userId()), PharmacyId.of(actor.organisationId()))
+                : Party.prescriber(PrescriberId.of(actor.userId()), InstitutionId.of(actor.organisationId()));
+    }
+}

@@ -1,0 +1,50 @@
+package org.eprescription.api.record;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eprescription.api.prescription.AlertCheck;
+import org.eprescription.core.catalogue.Drug;
+import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.ids.DispensingRecordId;
+import org.eprescription.core.ids.DrugCode;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.prescription.Party;
+import org.eprescription.core.record.DispensingRecordState;
+import org.eprescription.core.record.DispensingRecordStatus;
+import org.eprescription.core.record.RecordItem;
+import org.eprescription.query.alerts.AlertView;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A registered dispensing as docs/http-api.md shows it: who registered it, the day it was dispensed (decided in the
+ * exchange's zone), its items with the catalogue's drug names, and what its interaction check found ({@code alerts},
+ * absent when no check ran; {@code alertCheck} says which).
+ */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record DispensingRecordResponse(DispensingRecordId recordId, PatientId patientId, Party registeredBy,
+                                       InstitutionId prescribingInstitutionId, LocalDate dispensedOn,
+                                       DispensingRecordStatus status, int revision, List<Item> items,
+                                       Instant registeredAt, List<AlertView> alerts, AlertCheck alertCheck) {
+
+    /** Item {@code itemNumber} (1, 2, ... as sent); {@code drugName} null if the catalogue no longer knows it. */
+    public record Item(int itemNumber, DrugCode drugCode, String drugName, BigDecimal quantity, int days) {
+    }
+
+    static DispensingRecordResponse of(DispensingRecordState record, DrugCatalogue catalogue, List<AlertView> alerts,
+                                       AlertCheck alertCheck) {
+        List<Item> items = new ArrayList<>();
+        for (int i = 0; i < record.items().size(); i++) {
+            RecordItem item = record.items().get(i);
+            items.add(new Item(i + 1, item.drugCode(), catalogue.find(item.drugCode()).map(Drug::name).orElse(null),
+                    item.quantity(), item.days()));
+        }
+        return new DispensingRecordResponse(record.recordId(), record.patientId(), record.registeredBy(),
+                record.prescribingInstitutionId(), record.dispensedOn(), record.status(), record.revision(), items,
+                record.registeredAt(), alerts, alertCheck);
+    }
+}

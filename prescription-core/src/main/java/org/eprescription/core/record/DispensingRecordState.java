@@ -1,0 +1,24 @@
+package org.eprescription.core.record;
+
+import org.eprescription.core.ids.DispensingRecordId;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.prescription.Party;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A registered dispensing as its events left it, for the answer to a command: its items of the current
+ * {@code revision} (1 as registered, one more per correction; none once withdrawn).
+ */
+public record DispensingRecordState(DispensingRecordId recordId, PatientId patientId, Party registeredBy,
+                                    InstitutionId prescribingInstitutionId, LocalDate dispensedOn,
+                                    DispensingRecordStatus status, int revision, List<RecordItem> items,
+                                    Instant registeredAt) {
+
+    public DispensingRecordState {
+        items = List.copyOf(items);
+    }
+}

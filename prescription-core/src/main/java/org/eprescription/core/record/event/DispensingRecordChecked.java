@@ -1,0 +1,43 @@
+package org.eprescription.core.record.event;
+
+import org.axonframework.serialization.Revision;
+import org.eprescription.core.ids.AlertId;
+import org.eprescription.core.ids.DispensingRecordId;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PrescriberId;
+import org.eprescription.core.interaction.CheckTrigger;
+import org.eprescription.core.interaction.RecordedAlert;
+import org.eprescription.core.interaction.RecordedCourse;
+import org.eprescription.core.prescription.Party;
+
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * The interaction check of a registration, correction or withdrawal of a dispensing record ran (docs/alerts.md,
+ * "Registered dispensings"), as {@code InteractionCheckCompleted} is a prescription's:
+ * <ul>
+ *   <li>{@code courses}: the record's courses the command created or stopped, one per item, {@code use} being the
+ *   record's revision and {@code lineNumber} the item number;</li>
+ *   <li>{@code alerts}: the alerts it raised, their conflicts as they stood (empty: checked, nothing found; a
+ *   withdrawal checks nothing and raises none);</li>
+ *   <li>{@code resolvedAlerts}: the record's earlier alerts that no longer hold, because the courses they were
+ *   raised on were replaced or withdrawn;</li>
+ *   <li>whose courses they are: the prescribing institution if known ({@code institutionId}), the prescriber if a
+ *   prescriber registered, and {@code registeredBy}.</li>
+ * </ul>
+ */
+@Revision("1")
+public record DispensingRecordChecked(DispensingRecordId recordId, PatientId patientId, InstitutionId institutionId,
+                                      PrescriberId prescriberId, Party registeredBy, CheckTrigger trigger,
+                                      List<RecordedCourse> courses, List<RecordedAlert> alerts,
+                                      List<AlertId> resolvedAlerts, String catalogueVersion, Instant checkedAt)
+        implements DispensingRecordEvent {
+
+    public DispensingRecordChecked {
+        courses = List.copyOf(courses);
+        alerts = List.copyOf(alerts);
+        resolvedAlerts = resolvedAlerts == null ? List.of() : List.copyOf(resolvedAlerts);
+    }
+}

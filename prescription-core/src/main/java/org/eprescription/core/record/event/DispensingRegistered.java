@@ -1,0 +1,32 @@
+package org.eprescription.core.record.event;
+
+import org.axonframework.serialization.Revision;
+import org.eprescription.core.ids.DispensingRecordId;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.prescription.Party;
+import org.eprescription.core.prescription.PatientDetails;
+import org.eprescription.core.record.RecordItem;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * A pharmacy or institution registered a dispensing made without an electronic prescription. {@code dispensedOn} is
+ * the day it was decided, in the exchange's zone; item n of {@code items} is the record's item number n.
+ */
+@Revision("1")
+public record DispensingRegistered(DispensingRecordId recordId, PatientDetails patient, Party registeredBy,
+                                   InstitutionId prescribingInstitutionId, List<RecordItem> items,
+                                   LocalDate dispensedOn, Instant registeredAt) implements DispensingRecordEvent {
+
+    public DispensingRegistered {
+        items = List.copyOf(items);
+    }
+
+    @Override
+    public PatientId patientId() {
+        return patient.id();
+    }
+}

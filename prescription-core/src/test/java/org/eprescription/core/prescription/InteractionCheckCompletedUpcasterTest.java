@@ -1,0 +1,80 @@
+package org.eprescription.core.prescription;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.axonframework.eventsourcing.EventStreamUtils;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
+import org.eprescription.core.ids.AlertId;
+import org.eprescription.core.ids.DrugCode;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PrescriberId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.interaction.AlertType;
+import org.eprescription.core.interaction.CheckTrigger;
+import org.eprescription.core.interaction.CourseStatus;
+import org.eprescription.core.interaction.RecordedAlert;
+import org.eprescription.core.interaction.RecordedConflict;
+import org.eprescription.core.interaction.RecordedCourse;
+import org.eprescription.core.interaction.Severity;
+import org.eprescription.core.prescription.event.InteractionCheckCompleted;
+import org.eprescription.core.prescription.event.InteractionCheckCompletedUpcaster;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * An InteractionCheckCompleted stored as revision 1 (frozen JSON, as the store kept it) reads as revision 2: its
+ * conflicts are prescriptions' courses, naming no dispensing record.
+ */
+class InteractionCheckCompletedUpcasterTest {
+
+    private static final String AGGREGATE_ID = "8d5c0f3e-6c1a-4f7e-9a57-3f0c2b9b1e11";
+
+    private final JacksonSerializer serializer = JacksonSerializer.builder()
+            .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule()))
+            .build();
+
+    @Test
+    void aRevisionOneCheckReadsWithPrescriptionConflictsOnly() throws IOException {
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 1,
+                "e7a3c0de-0000-4000-8000-000000000011", "2026-11-29T08:36:26.138752315Z",
+                InteractionCheckCompleted.class.getName(), "1", frozen("InteractionCheckCompleted-revision-1.json"),
+                "{\"patientId\":\"PAT-0001\"}".getBytes(StandardCharsets.UTF_8));
+
+        DomainEventMessage<?> event = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(stored), serializer,
+                new EventUpcasterChain(new InteractionCheckCompletedUpcaster())).next();
+
+        RecordedConflict conflict = new RecordedConflict(PrescriptionId.of("3b0e8c52-1f4d-4a8e-b6f1-7c2d9e0a5b13"), 1,
+                1, DrugCode.of("2171022F3024"), LocalDate.of(2026, 11, 20), LocalDate.of(2026, 12, 17),
+                CourseStatus.DISPENSED, InstitutionId.of("HOSP-5"), PrescriberId.of("DOC-21"), false);
+        assertThat(event.getPayload()).isEqualTo(new InteractionCheckCompleted(PrescriptionId.of(AGGREGATE_ID),
+                PatientId.of("PAT-0001"), InstitutionId.of("HOSP-3"), PrescriberId.of("DOC-17"), CheckTrigger.ISSUE,
+                List.of(new RecordedCourse(1, 1, DrugCode.of("2171022F1021"), LocalDate.of(2026, 11, 29),
+                        LocalDate.of(2026, 12, 26), CourseStatus.PLANNED)),
+                List.of(new RecordedAlert(AlertId.of("5b8f2d1e-63a4-3c7e-9f0a-1d2e3f4a5b6c"),
+                        AlertType.SAME_INGREDIENT, Severity.HIGH, 1, 1, DrugCode.of("2171022F1021"), "amlodipine",
+                        "amlodipine", LocalDate.of(2026, 11, 29), LocalDate.of(2026, 12, 26), List.of(conflict))),
+                "sha256:0123456789abcdef", Instant.parse("2026-11-29T08:36:26.138752315Z")));
+        assertThat(conflict.dispensingRecordId()).isNull();
+        assertThat(conflict.courseKey()).isEqualTo("3b0e8c52-1f4d-4a8e-b6f1-7c2d9e0a5b13|1|1");
+    }
+
+    private static byte[] frozen(String name) throws IOException {
+        try (InputStream in = InteractionCheckCompletedUpcasterTest.class.getResourceAsStream("/frozen-events/"
+                + name)) {
+            return in.readAllBytes();
+        }
+    }
+}
