@@ -55,7 +55,9 @@ class CrashIT {
         Process first = launch(url, port, "first");
         awaitReady(api, first);
         PrescriptionLoad load = PrescriptionLoad.start(api, 3);
-        Thread.sleep(5_000);
+        // kill in the middle of real work: after enough answers, however slow the machine is today
+        await().atMost(java.time.Duration.ofSeconds(90)).until(() -> load.answers().stream()
+                .filter(PrescriptionLoad.Answer::acknowledged).count() > 10);
         first.destroyForcibly();
         assertThat(first.waitFor()).as("killed by SIGKILL").isEqualTo(137);
         load.close();
