@@ -55,8 +55,7 @@ public class JapaneseDrugNamesMigration implements JavaMigration {
     public void migrate(Context context) throws SQLException {
         Connection connection = context.getConnection();
         try (Statement statement = connection.createStatement()) {
-            statement.execute("create temporary table catalogue_name_ja (drug_code text primary key, name_ja text) "
-                    + "on commit drop");
+            statement.execute("create temporary table catalogue_name_ja (drug_code text primary key, name_ja text)");
         }
         List<String> prescribed = new ArrayList<>();
         try (Statement statement = connection.createStatement();
@@ -93,6 +92,7 @@ public class JapaneseDrugNamesMigration implements JavaMigration {
                      where jsonb_typeof(v.lines) = 'array'
                        and exists (select 1 from jsonb_array_elements(v.lines) line where not line ? 'drugNameJa')
                     """);
+            statement.execute("drop table catalogue_name_ja");
         }
     }
 }
