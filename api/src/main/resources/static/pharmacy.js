@@ -125,7 +125,8 @@ async function setUpScanner() {
     }
     video.srcObject = stream;
     scanner.hidden = false;
-    await video.play().catch(() => {});
+    // not awaited: a camera may take a while to deliver its first frame, and the detector waits for frames anyway
+    video.play().catch(() => {});
     const look = async () => {
       if (!stream) return;
       try {
