@@ -115,6 +115,7 @@ async function setUpScanner() {
     scanner.hidden = true;
   };
   document.getElementById("scan-stop").onclick = stop;
+  window.addEventListener("pagehide", stop);
   button.onclick = async () => {
     if (stream) return;
     try {
