@@ -8,7 +8,7 @@ const prescriptions = new Map();
 function render() {
   const newestFirst = (a, b) => String(b.issuedAt).localeCompare(String(a.issuedAt));
   renderList(document.getElementById("prescriptions"), [...prescriptions.values()].sort(newestFirst),
-    (view) => prescriptionItem(view), "No prescriptions issued yet.");
+    (view) => prescriptionItem(view), t("institution.none"));
 }
 
 function start() {
@@ -25,4 +25,4 @@ function start() {
   });
 }
 
-start();
+messagesReady.then(start);

@@ -1,5 +1,5 @@
-// Shared by pharmacy.html and institution.html: the live stream, commands over HTTP, and how a prescription looks.
-// Plain JavaScript run as the browser loads it; no framework, no build step.
+// Shared by the pages: the live stream, commands and reads over HTTP, and how a prescription looks. Texts come from
+// i18n.js (loaded before this). Plain JavaScript run as the browser loads it; no framework, no build step.
 "use strict";
 
 const API = "/api/v1";
@@ -87,21 +87,21 @@ function follow(path, onSnapshot, onChange) {
     const body = JSON.parse(data.join("\n"));
     if (name === "snapshot") {
       onSnapshot(body);
-      show("live", "Live");
+      show("live", t("connection.live"));
     } else if (name === "change") {
       onChange(body);
     }
   };
 
   const connect = async () => {
-    show("connecting", "Connecting…");
+    show("connecting", t("connection.connecting"));
     while (!stop.signal.aborted) {
       try {
         const headers = Object.assign({"Accept": "text/event-stream"}, authorization());
         if (lastEventId !== null) headers["Last-Event-ID"] = lastEventId;
         const response = await fetch(API + path, {headers, cache: "no-store", signal: stop.signal});
         if (response.status === 401 || response.status === 403) {
-          show("denied", "Not signed in for this page: open it with #token=… (README)");
+          show("denied", t("connection.denied"));
           return;
         }
         if (response.ok) {
@@ -122,7 +122,7 @@ function follow(path, onSnapshot, onChange) {
       } catch (failure) {
         if (stop.signal.aborted) return;
       }
-      show("reconnecting", "Connection lost, reconnecting…");
+      show("reconnecting", t("connection.reconnecting"));
       await new Promise((resolve) => setTimeout(resolve, 1000));
     }
   };
@@ -132,22 +132,42 @@ function follow(path, onSnapshot, onChange) {
 
 /** POSTs JSON; answers the JSON body, or throws an Error whose message is the problem's "title: detail". */
 async function post(path, body, headers) {
+  return answer(() => fetch(API + path, {
+    method: "POST",
+    headers: Object.assign({"Content-Type": "application/json"}, authorization(), headers || {}),
+    body: JSON.stringify(body),
+  }));
+}
+
+/** GETs JSON, as {@link post} answers. */
+async function get(path) {
+  return answer(() => fetch(API + path, {headers: authorization(), cache: "no-store"}));
+}
+
+/**
+ * The JSON body of what `request` answers, or an Error whose message is the problem's title (in the page's
+ * language) and detail, and whose `status` is the HTTP status.
+ */
+async function answer(request) {
   let response;
   try {
-    response = await fetch(API + path, {
-      method: "POST",
-      headers: Object.assign({"Content-Type": "application/json"}, authorization(), headers || {}),
-      body: JSON.stringify(body),
-    });
+    response = await request();
   } catch (failure) {
-    throw new Error("The exchange cannot be reached: " + failure.message);
+    throw new Error(t("problem.unreachable", {reason: failure.message}));
   }
   const text = await response.text();
-  const json = text ? JSON.parse(text) : null;
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch (notJson) {
+    json = null;
+  }
   if (!response.ok) {
     const problem = json || {};
-    const title = problem.title || "HTTP " + response.status;
-    throw new Error(problem.detail ? title + ": " + problem.detail : title);
+    const title = problemTitle(problem, response.status);
+    const error = new Error(problem.detail ? title + ": " + problem.detail : title);
+    error.status = response.status;
+    throw error;
   }
   return json;
 }
@@ -176,25 +196,27 @@ function openAlerts(view) {
 
 function alertList(view) {
   const alerts = openAlerts(view);
-  if (alerts.length === 0) return el("p", {class: "no-alerts"}, "No open alerts");
-  return el("ul", {class: "alerts", "aria-label": "Open alerts"},
+  if (alerts.length === 0) return el("p", {class: "no-alerts"}, t("alerts.none"));
+  return el("ul", {class: "alerts", "aria-label": t("alerts.open")},
     alerts.map((alert) => el("li", {class: "alert severity-" + String(alert.severity).toLowerCase(),
         "data-alert-type": alert.type, "data-severity": alert.severity},
-      el("strong", {}, alert.severity), " ", alert.type.replaceAll("_", " ").toLowerCase(),
+      el("strong", {}, tOr("severity." + alert.severity, alert.severity)), " ",
+      tOr("alertType." + alert.type, alert.type.replaceAll("_", " ").toLowerCase()),
       alert.ingredient ? " — " + alert.ingredient : "")));
 }
 
 function lineList(view) {
   return el("ul", {class: "lines"}, view.lines.map((line) => el("li", {"data-line": line.lineNumber},
-    el("span", {class: "drug"}, line.drugName || line.drugCode), " ",
-    el("span", {class: "quantity"}, `${line.quantity} ${line.unit} for ${line.days} days`),
-    Number(line.dispensedQuantity) > 0 ? el("span", {class: "dispensed"}, ` (${line.dispensedQuantity} dispensed)`) : "",
+    el("span", {class: "drug"}, drugName(line)), " ",
+    el("span", {class: "quantity"}, t("line.quantity", {quantity: line.quantity, unit: line.unit, days: line.days})),
+    Number(line.dispensedQuantity) > 0
+      ? el("span", {class: "dispensed"}, t("line.dispensed", {quantity: line.dispensedQuantity})) : "",
     line.dosage ? el("div", {class: "dosage"}, line.dosage) : "")));
 }
 
 function patientName(view) {
   const patient = view.patient || {};
-  return `${patient.name || patient.id} (born ${patient.birthDate})`;
+  return t("patient.name", {name: patient.name || patient.id, birthDate: patient.birthDate});
 }
 
 /**
@@ -207,15 +229,18 @@ function prescriptionItem(view, actions) {
       "data-prescription-id": view.prescriptionId, "data-status": view.status,
       "data-cancellation-requested": String(Boolean(view.cancellationRequested))},
     el("div", {class: "main"},
-      el("h3", {}, patientName(view), " ", el("span", {class: "status", "data-status": view.status}, view.status)),
-      view.cancellationRequested
-        ? el("p", {class: "flag", role: "status"}, "Cancellation requested by the prescriber: do not dispense")
-        : "",
+      el("h3", {}, patientName(view), " ", statusBadge(view.status)),
+      view.cancellationRequested ? el("p", {class: "flag", role: "status"}, t("prescription.cancellationRequested")) : "",
       lineList(view),
-      el("p", {class: "meta"}, `Use ${view.currentUse} of ${view.refills + 1}, valid until ${view.validUntil}`,
-        view.pharmacyId ? `, held by ${view.pharmacyId}` : ""),
+      el("p", {class: "meta"}, t("prescription.use", {use: view.currentUse, uses: view.refills + 1,
+        validUntil: view.validUntil}), view.pharmacyId ? t("prescription.heldBy", {pharmacy: view.pharmacyId}) : ""),
       actions ? el("div", {class: "actions"}, actions) : ""),
-    el("aside", {class: "side"}, el("h4", {}, "Alerts"), alertList(view)));
+    el("aside", {class: "side"}, el("h4", {}, t("alerts.heading")), alertList(view)));
+}
+
+/** The status as a badge in the page's language; data-status keeps the exchange's word. */
+function statusBadge(status) {
+  return el("span", {class: "status", "data-status": status}, statusLabel(status));
 }
 
 /** Replaces the list's items with the views' items, or an empty-state line. */

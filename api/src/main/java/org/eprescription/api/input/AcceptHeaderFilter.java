@@ -24,7 +24,8 @@ import java.util.List;
 class AcceptHeaderFilter extends OncePerRequestFilter {
 
     private static final List<MediaType> ANSWERED = List.of(MediaType.APPLICATION_JSON,
-            MediaType.APPLICATION_PROBLEM_JSON, MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_NDJSON);
+            MediaType.APPLICATION_PROBLEM_JSON, MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_NDJSON,
+            MediaType.valueOf("image/svg+xml"));
 
     private final ObjectMapper json;
 
@@ -51,8 +52,8 @@ class AcceptHeaderFilter extends OncePerRequestFilter {
         boolean answerable = accepted.stream().anyMatch(wanted -> ANSWERED.stream().anyMatch(wanted::isCompatibleWith));
         if (!answerable) {
             refuse(response, HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
-                    "the API answers in application/json, application/problem+json, text/event-stream or "
-                            + "application/x-ndjson");
+                    "the API answers in application/json, application/problem+json, text/event-stream, "
+                            + "application/x-ndjson or (a QR code) image/svg+xml");
             return;
         }
         chain.doFilter(request, response);

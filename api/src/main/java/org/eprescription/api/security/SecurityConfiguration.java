@@ -89,7 +89,8 @@ public class SecurityConfiguration {
                                 API + "/patients/*/medications", API + "/patients/*/alerts")
                         .hasAnyRole(PRESCRIBER.name(), PHARMACIST.name(), PATIENT.name(), AUDITOR.name())
                         .requestMatchers(HttpMethod.PUT, API + "/patients/*/consent").hasRole(PATIENT.name())
-                        .requestMatchers(HttpMethod.GET, API + "/patients/*/access-log")
+                        .requestMatchers(HttpMethod.GET, API + "/patients/*/access-log", API + "/patients/*/prescriptions",
+                                API + "/patients/*/prescriptions/*/qr-code")
                         .hasAnyRole(PATIENT.name(), AUDITOR.name())
                         .requestMatchers(HttpMethod.GET, API + "/institutions/*/prescriptions",
                                 API + "/institutions/*/prescriptions/stream")

@@ -39,7 +39,16 @@ final class Browser implements AutoCloseable {
         this.driver = driver;
     }
 
+    /** A browser whose preferred language is American English. */
     static Browser start() {
+        return start("en-US");
+    }
+
+    /**
+     * A browser whose preferred language is {@code language} (a BCP 47 tag such as {@code ja}): its interface
+     * language and the languages it tells pages ({@code navigator.languages}, {@code Accept-Language}).
+     */
+    static Browser start(String language) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
             throw new IllegalStateException("the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
                     + ": apt-get install chromium chromium-driver (.ci/run does so when they are missing)");
@@ -51,8 +60,9 @@ final class Browser implements AutoCloseable {
             options.setBinary(CHROMIUM.toFile());
             options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                     "--disable-quic", "--no-first-run", "--disable-background-networking",
-                    "--disable-component-update", "--disable-sync", "--lang=en-US", "--window-size=1280,1000",
+                    "--disable-component-update", "--disable-sync", "--lang=" + language, "--window-size=1280,1000",
                     "--user-data-dir=" + profile);
+            options.setExperimentalOption("prefs", java.util.Map.of("intl.accept_languages", language));
             // plain WebDriver is all the test needs; no Chrome DevTools Protocol binding for this browser's version
             options.setCapability("se:cdpEnabled", false);
             ChromeDriverService service = new ChromeDriverService.Builder()
@@ -71,9 +81,14 @@ final class Browser implements AutoCloseable {
 
     /** Opens the page and waits until its live stream has delivered the snapshot. */
     void open(String url) {
+        open(url, "live");
+    }
+
+    /** Opens the page and waits until its {@code #connection} element says {@code state} ("loaded" for a page without a stream). */
+    void open(String url, String state) {
         driver.get(url);
         until(Duration.ofSeconds(10)).until(ExpectedConditions.attributeToBe(By.id("connection"), "data-state",
-                "live"));
+                state));
         // a reload would drop this mark: the tests check it is still there after the live changes
         driver.executeScript("window.notReloaded = true;");
     }

@@ -160,6 +160,13 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
                 f -> new Call("PUT", "/patients/" + f.patient() + "/consent", Map.of("sharingAllowed", true))));
         all.add(new Endpoint("GET /patients/{id}/access-log", false, Set.of(Caller.OWN_PATIENT, Caller.AUDITOR),
                 f -> new Call("GET", "/patients/" + f.patient() + "/access-log", null)));
+        all.add(new Endpoint("GET /patients/{id}/prescriptions", false, Set.of(Caller.OWN_PATIENT, Caller.AUDITOR),
+                f -> new Call("GET", "/patients/" + f.patient() + "/prescriptions", null)));
+        // an image, not JSON: read as text
+        all.add(new Endpoint("GET /patients/{id}/prescriptions/{prescriptionId}/qr-code", false,
+                Set.of(Caller.OWN_PATIENT, Caller.AUDITOR),
+                f -> new Call("TEXT", "/patients/" + f.patient() + "/prescriptions/" + f.waiting().id() + "/qr-code",
+                        null)));
         all.add(new Endpoint("GET /institutions/{id}/prescriptions", false,
                 Set.of(Caller.OWN_PRESCRIBER, Caller.AUDITOR),
                 f -> new Call("GET", "/institutions/" + f.institution() + "/prescriptions", null)));

@@ -31,6 +31,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * The prescription view as a pure function of its events: {@code evolve(view, event) -> view}. No database, no
@@ -152,19 +153,18 @@ public final class PrescriptionViewEvolver {
 
     private PrescriptionView issued(PrescriptionIssued event, long sequence, Instant timestamp, long position) {
         List<ViewLine> lines = event.lines().stream()
-                .map(line -> new ViewLine(line.lineNumber(), line.drugCode(), drugName(line.drugCode()),
-                        line.quantity(), line.unit(), line.dosage(), line.days(), BigDecimal.ZERO,
-                        line.asNeeded()))
+                .map(line -> {
+                    Optional<Drug> drug = line.drugCode() == null ? Optional.empty() : catalogue.find(line.drugCode());
+                    return new ViewLine(line.lineNumber(), line.drugCode(), drug.map(Drug::name).orElse(null),
+                            drug.map(Drug::nameJa).orElse(null), line.quantity(), line.unit(), line.dosage(),
+                            line.days(), BigDecimal.ZERO, line.asNeeded());
+                })
                 .toList();
         return new PrescriptionView(event.prescriptionId(), PrescriptionStatus.ISSUED, event.patient(),
                 event.prescriber(), lines, event.refills(), usesLeft(PrescriptionStatus.ISSUED, event.refills(), 1), 1,
                 event.validUntil(), null, false, null, null, List.of(), micros(event.issuedAt()), event.issuedOn(),
                 micros(timestamp),
                 sequence, null, null, position);
-    }
-
-    private String drugName(DrugCode code) {
-        return code == null ? null : catalogue.find(code).map(Drug::name).orElse(null);
     }
 
     private void dispense(Draft draft, PrescriptionDispensed event) {
@@ -187,9 +187,7 @@ public final class PrescriptionViewEvolver {
         draft.lines = draft.lines.stream()
                 .map(line -> {
                     BigDecimal more = added.get(line.lineNumber());
-                    return more == null ? line : new ViewLine(line.lineNumber(), line.drugCode(), line.drugName(),
-                            line.quantity(), line.unit(), line.dosage(), line.days(),
-                            line.dispensedQuantity().add(more), line.asNeeded());
+                    return more == null ? line : line.withDispensed(line.dispensedQuantity().add(more));
                 })
                 .toList();
         List<Dispensing> dispensings = new ArrayList<>(draft.dispensings);
@@ -215,10 +213,7 @@ public final class PrescriptionViewEvolver {
     }
 
     private static List<ViewLine> resetDispensed(List<ViewLine> lines) {
-        return lines.stream()
-                .map(line -> new ViewLine(line.lineNumber(), line.drugCode(), line.drugName(), line.quantity(),
-                        line.unit(), line.dosage(), line.days(), BigDecimal.ZERO, line.asNeeded()))
-                .toList();
+        return lines.stream().map(line -> line.withDispensed(BigDecimal.ZERO)).toList();
     }
 
     private static Instant micros(Instant instant) {

@@ -89,7 +89,7 @@ public class PrescriptionViewProjection {
     @EventHandler
     public void on(PrescriptionIssued event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
                    ReplayStatus replayStatus, EventMessage<?> message) {
-        apply(event, event.exchangeCodeHash(), sequence, timestamp, replayStatus, message);
+        apply(event, IssuedCode.of(event), sequence, timestamp, replayStatus, message);
     }
 
     @EventHandler
@@ -194,7 +194,7 @@ public class PrescriptionViewProjection {
         repository.deleteAll();
     }
 
-    private void apply(PrescriptionEvent event, String exchangeCodeHash, long sequence, Instant timestamp,
+    private void apply(PrescriptionEvent event, IssuedCode issuedCode, long sequence, Instant timestamp,
                        ReplayStatus replayStatus, EventMessage<?> message) {
         PrescriptionId id = event.prescriptionId();
         PrescriptionView current = repository.load(id).orElse(null);
@@ -211,7 +211,7 @@ public class PrescriptionViewProjection {
         long position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
                 ? tracked.trackingToken().position().orElse(-1) : -1;
         PrescriptionView next = evolver.evolve(current, event, sequence, timestamp, position);
-        if (repository.save(next, exchangeCodeHash) && !replayStatus.isReplay()) {
+        if (repository.save(next, issuedCode) && !replayStatus.isReplay()) {
             updates.changed(current, next);
         }
     }

@@ -42,6 +42,11 @@ public class PrescriptionViewQueries {
     }
 
     @QueryHandler
+    public List<PatientPrescription> handle(FindPatientPrescriptions query) {
+        return repository.findForPatient(query.patientId());
+    }
+
+    @QueryHandler
     public DispensingView handle(FindDispensingView query) {
         return new DispensingView(query.pharmacyId(), repository.findHeldBy(query.pharmacyId()),
                 repository.findDispensedBySince(query.pharmacyId(), query.dispensedSince()));

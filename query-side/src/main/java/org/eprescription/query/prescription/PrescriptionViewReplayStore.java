@@ -1,6 +1,7 @@
 package org.eprescription.query.prescription;
 
 import org.axonframework.eventhandling.EventMessage;
+import org.eprescription.core.code.CodeDerivation;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.query.support.ReplayBuffer;
@@ -49,7 +50,8 @@ public final class PrescriptionViewReplayStore implements PrescriptionViewStore,
     private final int capacity;
     private final SqlParameters upsert = new SqlParameters(PrescriptionViewRepository.UPSERT);
     private final String selectMany = PrescriptionViewRepository.SELECT.replace("select prescription_id,",
-            "select exchange_code_hash, prescription_id,") + " where prescription_id = any(?)";
+            "select exchange_code_hash, exchange_code_key_id, exchange_code_attempt, prescription_id,")
+            + " where prescription_id = any(?)";
     /** Held rows, least recently used first; a held entry without a view is a row known not to exist. */
     private final LinkedHashMap<PrescriptionId, Row> rows = new LinkedHashMap<>(1024, 0.75f, true);
 
@@ -62,15 +64,28 @@ public final class PrescriptionViewReplayStore implements PrescriptionViewStore,
         this.capacity = capacity;
     }
 
-    /** A row as the table would hold it: the view (null: no row), its exchange code hash, and whether it changed. */
+    /**
+     * A row as the table would hold it: the view (null: no row), its exchange code hash with the key and attempt
+     * that derived the code (the key null in a row projected without them), and whether it changed.
+     */
     private static final class Row {
         PrescriptionView view;
         String exchangeCodeHash;
+        String exchangeCodeKeyId;
+        Integer exchangeCodeAttempt;
         boolean changed;
 
-        Row(PrescriptionView view, String exchangeCodeHash) {
+        Row(PrescriptionView view, String exchangeCodeHash, String exchangeCodeKeyId, Integer exchangeCodeAttempt) {
             this.view = view;
             this.exchangeCodeHash = exchangeCodeHash;
+            this.exchangeCodeKeyId = exchangeCodeKeyId;
+            this.exchangeCodeAttempt = exchangeCodeAttempt;
+        }
+
+        /** What the upsert writes beside the view: the code, or what the row holds (null: no key known). */
+        IssuedCode issuedCode() {
+            return exchangeCodeHash == null ? null : new IssuedCode(exchangeCodeHash, exchangeCodeKeyId == null
+                    || exchangeCodeAttempt == null ? null : new CodeDerivation(exchangeCodeKeyId, exchangeCodeAttempt));
         }
     }
 
@@ -93,19 +108,22 @@ public final class PrescriptionViewReplayStore implements PrescriptionViewStore,
     }
 
     @Override
-    public boolean save(PrescriptionView view, String exchangeCodeHash) {
+    public boolean save(PrescriptionView view, IssuedCode issuedCode) {
         Row row = row(view.prescriptionId());
         if (row.view != null && row.view.version() >= view.version()) {
             return false;
         }
-        String hash = exchangeCodeHash != null ? exchangeCodeHash : row.exchangeCodeHash;
-        if (hash == null) {
+        if (issuedCode != null) {
+            row.exchangeCodeHash = issuedCode.hash();
+            row.exchangeCodeKeyId = issuedCode.derivation() == null ? null : issuedCode.derivation().keyId();
+            row.exchangeCodeAttempt = issuedCode.derivation() == null ? null : issuedCode.derivation().attempt();
+        }
+        if (row.exchangeCodeHash == null) {
             // what the upsert's not-null exchange_code_hash would refuse, refused at the event that caused it
             throw new IllegalStateException("prescription " + view.prescriptionId()
                     + " has no row yet and no exchange code hash to create one with");
         }
         row.view = view;
-        row.exchangeCodeHash = hash;
         row.changed = true;
         return true;
     }
@@ -169,7 +187,10 @@ public final class PrescriptionViewReplayStore implements PrescriptionViewStore,
                     int n = 0;
                     while (rs.next()) {
                         PrescriptionView view = repository.mapRow(rs, n++);
-                        result.put(view.prescriptionId(), new Row(view, rs.getString("exchange_code_hash")));
+                        Object attempt = rs.getObject("exchange_code_attempt");
+                        result.put(view.prescriptionId(), new Row(view, rs.getString("exchange_code_hash"),
+                                rs.getString("exchange_code_key_id"), attempt == null ? null : rs.getInt(
+                                        "exchange_code_attempt")));
                     }
                 }
                 return result;
@@ -179,7 +200,7 @@ public final class PrescriptionViewReplayStore implements PrescriptionViewStore,
         });
         for (PrescriptionId id : ids) {
             Row row = found.get(id);
-            rows.put(id, row != null ? row : new Row(null, null));
+            rows.put(id, row != null ? row : new Row(null, null, null, null));
         }
     }
 
@@ -188,7 +209,7 @@ public final class PrescriptionViewReplayStore implements PrescriptionViewStore,
             return;
         }
         jdbc.batchUpdate(upsert.sql(), changed, WRITE_BATCH,
-                (statement, row) -> upsert.bind(statement, repository.parameters(row.view, row.exchangeCodeHash)));
+                (statement, row) -> upsert.bind(statement, repository.parameters(row.view, row.issuedCode())));
         changed.forEach(row -> row.changed = false);
     }
 }

@@ -4,6 +4,7 @@ import org.eprescription.query.support.JsonColumns;
 import org.eprescription.query.support.SqlTimestamps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eprescription.core.code.CodeDerivation;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PharmacyId;
@@ -45,8 +46,8 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
             """;
 
     /*
-     * One statement inserts or updates. The exchange code hash comes only with PrescriptionIssued: a null hash keeps
-     * the stored one (and a row that does not exist yet cannot be created without one: not null).
+     * One statement inserts or updates. The exchange code hash, key id and attempt come only with PrescriptionIssued:
+     * null keeps the stored ones (and a row that does not exist yet cannot be created without a hash: not null).
      * The version guard never lets an older view overwrite a newer one.
      */
     static final String UPSERT = """
@@ -54,7 +55,7 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
                 prescription_id, status, patient_id, patient_birth_date, patient_name, prescriber_id, institution_id,
                 exchange_code_hash, refills, uses_left, current_use, valid_until, pharmacy_id, cancellation_requested,
                 cancellation_requested_at, cancellation_outcome, cancellation_settled_at, refill_planned, refill_opens, refill_closes, expires_after, lines, dispensings, issued_at, issued_on, updated_at,
-                version, held_since, last_dispensed_at, last_position)
+                version, held_since, last_dispensed_at, last_position, exchange_code_key_id, exchange_code_attempt)
             values (
                 :prescriptionId, :status, :patientId, :patientBirthDate, :patientName, :prescriberId, :institutionId,
                 coalesce(cast(:exchangeCodeHash as text),
@@ -62,7 +63,7 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
                 :refills, :usesLeft, :currentUse, :validUntil, :pharmacyId, :cancellationRequested,
                 :cancellationRequestedAt, :cancellationOutcome, :cancellationSettledAt, :refillPlanned, :refillOpens, :refillCloses, :expiresAfter, cast(:lines as jsonb),
                 cast(:dispensings as jsonb), :issuedAt, :issuedOn, :updatedAt, :version, :heldSince, :lastDispensedAt,
-                :lastPosition)
+                :lastPosition, cast(:exchangeCodeKeyId as text), cast(:exchangeCodeAttempt as int))
             on conflict (prescription_id) do update set
                 status = excluded.status,
                 patient_id = excluded.patient_id,
@@ -92,7 +93,10 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
                 version = excluded.version,
                 held_since = excluded.held_since,
                 last_dispensed_at = excluded.last_dispensed_at,
-                last_position = excluded.last_position
+                last_position = excluded.last_position,
+                exchange_code_key_id = coalesce(excluded.exchange_code_key_id, prescription_view.exchange_code_key_id),
+                exchange_code_attempt = coalesce(excluded.exchange_code_attempt,
+                                                 prescription_view.exchange_code_attempt)
             where prescription_view.version < excluded.version
             """;
 
@@ -114,12 +118,12 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
     }
 
     @Override
-    public boolean save(PrescriptionView view, String exchangeCodeHash) {
-        return jdbc.sql(UPSERT).params(parameters(view, exchangeCodeHash)).update() > 0;
+    public boolean save(PrescriptionView view, IssuedCode issuedCode) {
+        return jdbc.sql(UPSERT).params(parameters(view, issuedCode)).update() > 0;
     }
 
     /** The parameters of {@link #UPSERT} for {@code view}. */
-    Map<String, Object> parameters(PrescriptionView view, String exchangeCodeHash) {
+    Map<String, Object> parameters(PrescriptionView view, IssuedCode issuedCode) {
         PrescriptionStatus status = view.status();
         RefillWindow window = view.refillWindow();
         CancellationRequest request = view.cancellationRequest();
@@ -131,7 +135,10 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
         parameters.put("patientName", view.patient().name());
         parameters.put("prescriberId", view.prescriber().id().value());
         parameters.put("institutionId", view.prescriber().institutionId().value());
-        parameters.put("exchangeCodeHash", exchangeCodeHash);
+        parameters.put("exchangeCodeHash", issuedCode == null ? null : issuedCode.hash());
+        CodeDerivation derivation = issuedCode == null ? null : issuedCode.derivation();
+        parameters.put("exchangeCodeKeyId", derivation == null ? null : derivation.keyId());
+        parameters.put("exchangeCodeAttempt", derivation == null ? null : derivation.attempt());
         parameters.put("refills", view.refills());
         parameters.put("usesLeft", view.usesLeft());
         parameters.put("currentUse", view.currentUse());
@@ -203,6 +210,25 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
                 .param("institution", institutionId.value())
                 .param("limit", limit)
                 .query(rowMapper)
+                .list();
+    }
+
+    /**
+     * The patient's own list, newest first: the open prescriptions (waiting for a pharmacy) with how their exchange
+     * code was derived.
+     */
+    public List<PatientPrescription> findForPatient(PatientId patientId) {
+        return jdbc.sql(SELECT.replaceFirst("select ", "select exchange_code_key_id, exchange_code_attempt, ")
+                        + " where patient_id = :patient order by issued_at desc, prescription_id")
+                .param("patient", patientId.value())
+                .query((rs, row) -> {
+                    PrescriptionView view = mapRow(rs, row);
+                    String keyId = rs.getString("exchange_code_key_id");
+                    boolean open = view.status() == PrescriptionStatus.ISSUED
+                            || view.status() == PrescriptionStatus.AWAITING_REFILL;
+                    return new PatientPrescription(view, open && keyId != null
+                            ? new CodeDerivation(keyId, rs.getInt("exchange_code_attempt")) : null);
+                })
                 .list();
     }
 

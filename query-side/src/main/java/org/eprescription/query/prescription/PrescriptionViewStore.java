@@ -16,10 +16,10 @@ public interface PrescriptionViewStore {
     /**
      * Inserts or replaces the row of {@code view}, unless the stored row is already at the same or a later version.
      *
-     * @param exchangeCodeHash required when the row is created (from PrescriptionIssued); null keeps the stored one
+     * @param issuedCode required when the row is created (from PrescriptionIssued); null keeps the stored one
      * @return whether the row was written
      */
-    boolean save(PrescriptionView view, String exchangeCodeHash);
+    boolean save(PrescriptionView view, IssuedCode issuedCode);
 
     /** Empties the view, before a replay rebuilds it. */
     void deleteAll();

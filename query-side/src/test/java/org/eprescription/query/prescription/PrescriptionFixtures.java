@@ -20,6 +20,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** Events and reference data shared by the query-side tests. */
@@ -40,7 +41,7 @@ final class PrescriptionFixtures {
 
     static final DrugCatalogue CATALOGUE = new DrugCatalogue(List.of(
             new Drug(AMLODIPINE, "Amlodipine 5 mg tablet (brand A)", Set.of("amlodipine"), Route.ORAL, "2171",
-                    "vasodilators", "tablet"),
+                    "vasodilators", "tablet", Map.of(), null, null, true, null, "アムロジピン錠5mg（先発A）"),
             new Drug(AMLODIPINE_GENERIC, "Amlodipine 5 mg tablet (generic)", Set.of("amlodipine"), Route.ORAL,
                     "2171", "vasodilators", "tablet")), List.of());
 

@@ -108,11 +108,13 @@ class PrescriptionViewEvolverTest {
 
         assertThat(view.lines().get(0).drugCode()).isEqualTo(AMLODIPINE);
         assertThat(view.lines().get(0).drugName()).isEqualTo("Amlodipine 5 mg tablet (brand A)");
+        assertThat(view.lines().get(0).drugNameJa()).isEqualTo("アムロジピン錠5mg（先発A）");
         assertThat(view.lines().get(0).quantity()).isEqualTo(new BigDecimal("28"));
         assertThat(view.lines().get(0).unit()).isEqualTo("tablet");
         assertThat(view.lines().get(0).dosage()).isEqualTo("1 tablet once daily after breakfast");
         assertThat(view.lines().get(0).days()).isEqualTo(28);
         assertThat(view.lines().get(1).drugName()).isNull();
+        assertThat(view.lines().get(1).drugNameJa()).isNull();
     }
 
     @Test

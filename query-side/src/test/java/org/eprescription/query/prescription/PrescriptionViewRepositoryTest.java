@@ -1,11 +1,15 @@
 package org.eprescription.query.prescription;
 
 import org.eprescription.query.testsupport.TestDatabase;
+import org.eprescription.core.code.CodeDerivation;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.DispensedItem;
+import org.eprescription.core.prescription.PatientDetails;
+import org.eprescription.core.prescription.PrescribedLine;
+import org.eprescription.core.prescription.PrescriberDetails;
 import org.eprescription.core.prescription.PrescriptionStatus;
 import org.eprescription.core.prescription.event.PrescriptionAccepted;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
@@ -30,7 +34,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.eprescription.query.prescription.PrescriptionFixtures.AMLODIPINE;
 import static org.eprescription.query.prescription.PrescriptionFixtures.AMLODIPINE_GENERIC;
+import static org.eprescription.query.prescription.PrescriptionFixtures.BIRTH_DATE;
+import static org.eprescription.query.prescription.PrescriptionFixtures.VALID_UNTIL;
 import static org.eprescription.query.prescription.PrescriptionFixtures.CATALOGUE;
 import static org.eprescription.query.prescription.PrescriptionFixtures.DOCTOR;
 import static org.eprescription.query.prescription.PrescriptionFixtures.HOSPITAL;
@@ -82,7 +89,7 @@ class PrescriptionViewRepositoryTest {
         events[0] = issued;
         System.arraycopy(more, 0, events, 1, more.length);
         PrescriptionView view = play(events);
-        assertThat(repository.save(view, issued.exchangeCodeHash())).isTrue();
+        assertThat(repository.save(view, IssuedCode.of(issued))).isTrue();
         return view;
     }
 
@@ -171,11 +178,37 @@ class PrescriptionViewRepositoryTest {
         PrescriptionView accepted = evolver.evolve(first, new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1, T);
 
         assertThat(repository.save(accepted, null)).isTrue();
-        assertThat(repository.save(first, issued.exchangeCodeHash())).isFalse();
+        assertThat(repository.save(first, IssuedCode.of(issued))).isFalse();
         assertThat(repository.save(accepted, null)).isFalse();
 
         assertThat(repository.load(id)).contains(accepted);
         assertThat(repository.findByExchangeCodeHash(issued.exchangeCodeHash())).contains(accepted);
+    }
+
+    @Test
+    void thePatientsListKeepsHowTheCodeWasDerivedAndGivesItOnlyWhileThePrescriptionWaitsForAPharmacy() {
+        PatientId patient = PatientId.of("PAT-CODES-" + System.nanoTime());
+        PrescriptionId openId = PrescriptionId.random();
+        PrescriptionIssued open = new PrescriptionIssued(openId, new PatientDetails(patient, BIRTH_DATE, null),
+                new PrescriberDetails(DOCTOR, HOSPITAL), List.of(new PrescribedLine(1, AMLODIPINE,
+                new BigDecimal("28"), "tablet", "1 tablet once daily", 28)), 1, VALID_UNTIL, "hash-" + openId,
+                "k2", 3, List.of(), T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC));
+        PrescriptionView issuedView = store(open);
+        PrescriptionIssued held = issuedFor(patient, HOSPITAL, T.minusSeconds(60), VALID_UNTIL);
+        store(held, new PrescriptionAccepted(held.prescriptionId(), PHARMACY_A, PHARMACIST, 1, T));
+
+        assertThat(repository.findForPatient(patient)).containsExactly(
+                new PatientPrescription(issuedView, new CodeDerivation("k2", 3)),
+                new PatientPrescription(repository.load(held.prescriptionId()).orElseThrow(), null));
+
+        PrescriptionView accepted = evolver.evolve(issuedView, new PrescriptionAccepted(openId, PHARMACY_A,
+                PHARMACIST, 1, T), 1, T);
+        repository.save(accepted, null);
+        PrescriptionView released = evolver.evolve(accepted, new PrescriptionReleased(openId, PHARMACY_A, 1,
+                "patient did not come", T), 2, T);
+        repository.save(released, null);
+        assertThat(repository.findForPatient(patient).get(0).openCode())
+                .as("events after the issue keep the derivation").isEqualTo(new CodeDerivation("k2", 3));
     }
 
     @Test

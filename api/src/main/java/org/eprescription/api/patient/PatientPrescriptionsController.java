@@ -1,0 +1,102 @@
+package org.eprescription.api.patient;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.eprescription.api.prescription.PrescriptionResponse;
+import org.eprescription.api.privacy.AccessLog;
+import org.eprescription.api.problem.UnknownResourceException;
+import org.eprescription.api.security.ResourceAccess;
+import org.eprescription.core.code.CodeDerivation;
+import org.eprescription.core.code.ExchangeCodes;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.query.prescription.FindPatientPrescriptions;
+import org.eprescription.query.prescription.PatientPrescription;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * The patient's own list of prescriptions, with the exchange code of each one still waiting for a pharmacy (derived
+ * again from the prescription id with the key and attempt its issue recorded, never stored), and that code as a QR
+ * code. For the patient and auditors; an auditor's read is in the patient's access log.
+ */
+@RestController
+@RequestMapping("/api/v1/patients/{patientId}/prescriptions")
+public class PatientPrescriptionsController {
+
+    static final String SVG = "image/svg+xml";
+
+    private static final Logger log = LoggerFactory.getLogger(PatientPrescriptionsController.class);
+
+    private final QueryGateway queries;
+    private final ExchangeCodes exchangeCodes;
+    private final ResourceAccess access;
+    private final AccessLog accessLog;
+
+    public PatientPrescriptionsController(QueryGateway queries, ExchangeCodes exchangeCodes, ResourceAccess access,
+                                          AccessLog accessLog) {
+        this.queries = queries;
+        this.exchangeCodes = exchangeCodes;
+        this.access = access;
+        this.accessLog = accessLog;
+    }
+
+    public record PatientPrescriptions(PatientId patientId, List<PrescriptionResponse> prescriptions) {
+    }
+
+    @GetMapping
+    public PatientPrescriptions list(@PathVariable String patientId) {
+        PatientId patient = PatientId.of(patientId);
+        access.requirePatientOrAuditor(patient, true);
+        accessLog.read(patient, "prescriptions");
+        return new PatientPrescriptions(patient, prescriptionsOf(patient).stream()
+                .map(prescription -> new PrescriptionResponse(prescription.view(), null, codeOf(prescription), null))
+                .toList());
+    }
+
+    /** The open prescription's exchange code as a QR code (SVG); 404 when the patient has no such open one. */
+    @GetMapping("/{prescriptionId}/qr-code")
+    public ResponseEntity<String> qrCode(@PathVariable String patientId, @PathVariable UUID prescriptionId) {
+        PatientId patient = PatientId.of(patientId);
+        access.requirePatientOrAuditor(patient, true);
+        PrescriptionId id = new PrescriptionId(prescriptionId);
+        accessLog.read(patient, "exchange code of prescription " + id);
+        String code = prescriptionsOf(patient).stream()
+                .filter(prescription -> prescription.view().prescriptionId().equals(id))
+                .map(this::codeOf)
+                .filter(found -> found != null)
+                .findFirst()
+                .orElseThrow(() -> new UnknownResourceException("patient " + patient
+                        + " has no prescription " + id + " waiting for a pharmacy"));
+        return ResponseEntity.ok().header("Content-Type", SVG).cacheControl(CacheControl.noStore())
+                .body(ExchangeCodeQr.svg(code));
+    }
+
+    private List<PatientPrescription> prescriptionsOf(PatientId patient) {
+        return queries.query(new FindPatientPrescriptions(patient),
+                ResponseTypes.multipleInstancesOf(PatientPrescription.class)).join();
+    }
+
+    /** The open prescription's code; null when it has none to show, or its key is no longer configured. */
+    private String codeOf(PatientPrescription prescription) {
+        CodeDerivation derivation = prescription.openCode();
+        if (derivation == null) {
+            return null;
+        }
+        if (!exchangeCodes.keyIds().contains(derivation.keyId())) {
+            log.warn("prescription {}: its exchange code key {} is no longer configured; its code cannot be shown",
+                    prescription.view().prescriptionId(), derivation.keyId());
+            return null;
+        }
+        return exchangeCodes.codeFor(prescription.view().prescriptionId(), derivation.keyId(), derivation.attempt());
+    }
+}

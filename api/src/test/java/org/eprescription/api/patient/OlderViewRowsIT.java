@@ -1,0 +1,93 @@
+package org.eprescription.api.patient;
+
+import org.eprescription.api.storage.JapaneseDrugNamesMigration;
+import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.HttpApi;
+import org.eprescription.api.support.Identity;
+import org.eprescription.api.support.IssuedPrescription;
+import org.flywaydb.core.api.configuration.Configuration;
+import org.flywaydb.core.api.migration.Context;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.io.ClassPathResource;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.support.Prescriptions.issue;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+/**
+ * A view row projected before the view kept the code's derivation and the Japanese drug names: migrations V130 and
+ * V131 fill it in as a replay would write it, so verify finds no difference, and the patient sees the code.
+ */
+class OlderViewRowsIT extends ExchangeIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    DataSource dataSource;
+
+    @Autowired
+    JapaneseDrugNamesMigration japaneseDrugNames;
+
+    @Test
+    void migrationsV130AndV131FillARowProjectedBeforeThemAsAReplayWould() throws Exception {
+        Map<String, Object> body = issue(unique("HOSP"));
+        IssuedPrescription rx = issued(body);
+        String patient = ((Map<?, ?>) body.get("patient")).get("id").toString();
+        UUID id = UUID.fromString(rx.id());
+        jdbc.sql("""
+                        update prescription_view
+                           set exchange_code_key_id = null, exchange_code_attempt = null,
+                               lines = (select jsonb_agg(line - 'drugNameJa') from jsonb_array_elements(lines) line)
+                         where prescription_id = :id""")
+                .param("id", id).update();
+        assertThat(api().as(Identity.patient(patient)).get("/patients/" + patient + "/prescriptions").body()
+                .path("prescriptions").get(0).has("exchangeCode")).as("without its derivation no code is shown")
+                .isFalse();
+        assertThat(differences()).as("verify sees what the older row lacks").isEqualTo(1);
+
+        jdbc.sql(fillFromIssueEvents()).update();
+        try (Connection connection = dataSource.getConnection()) {
+            japaneseDrugNames.migrate(new Context() {
+                @Override
+                public Configuration getConfiguration() {
+                    return null;
+                }
+
+                @Override
+                public Connection getConnection() {
+                    return connection;
+                }
+            });
+        }
+
+        assertThat(differences()).isZero();
+        HttpApi.Response list = api().as(Identity.patient(patient)).get("/patients/" + patient + "/prescriptions");
+        assertThat(list.body().path("prescriptions").get(0).path("exchangeCode").asText())
+                .isEqualTo(rx.exchangeCode());
+        assertThat(list.body().path("prescriptions").get(0).path("lines").get(0).path("drugNameJa").asText())
+                .isEqualTo("アムロジピン錠5mg（先発A）");
+    }
+
+    private long differences() {
+        HttpApi.Response verified = api().post("/admin/projections/prescription-view/verify", Map.of());
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+        return verified.body().path("differences").asLong();
+    }
+
+    /** V130's statement that fills the columns it adds, as the migration runs it. */
+    private static String fillFromIssueEvents() throws IOException {
+        String migration = new ClassPathResource("db/migration/V130__prescription_view_code_derivation.sql")
+                .getContentAsString(StandardCharsets.UTF_8);
+        return migration.substring(migration.indexOf("do $$"));
+    }
+}
