@@ -57,6 +57,18 @@ public class ActingParties {
         return actor;
     }
 
+    /**
+     * The pharmacist of a body that may name its pharmacy and pharmacist (a correction, a query); each one named must
+     * be the token's.
+     */
+    public Actor pharmacist(String namedPharmacy, String namedPharmacist) {
+        Actor actor = namedPharmacy == null ? pharmacy() : pharmacy(PharmacyId.of(namedPharmacy));
+        if (namedPharmacist != null) {
+            requireSame("pharmacist", namedPharmacist, actor.userId());
+        }
+        return actor;
+    }
+
     /** The pharmacist of a request whose body names no pharmacy. */
     public Actor pharmacy() {
         ExchangeUser user = user(Role.PHARMACIST);

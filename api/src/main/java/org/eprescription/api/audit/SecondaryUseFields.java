@@ -68,6 +68,19 @@ final class SecondaryUseFields {
             Map.entry("AlertAcknowledged", List.of(
                     pseudonym("prescriptionId", Kind.PRESCRIPTION), pseudonym("alertId", Kind.ALERT),
                     actingParty("acknowledgedBy"), keep("acknowledgedAt"))),
+            Map.entry("DispensingCorrected", List.of(
+                    pseudonym("prescriptionId", Kind.PRESCRIPTION), keep("sequence"), keep("use"), keep("pharmacyId"),
+                    pseudonym("pharmacistId", Kind.PHARMACIST), array("items", DISPENSED_ITEM.toArray(Field[]::new)),
+                    keep("completesUse"), keep("correctedAt"), keep("correctedOn"))),
+            Map.entry("DispensingWithdrawn", List.of(
+                    pseudonym("prescriptionId", Kind.PRESCRIPTION), keep("sequence"), keep("use"), keep("pharmacyId"),
+                    pseudonym("pharmacistId", Kind.PHARMACIST), keep("withdrawnAt"), keep("withdrawnOn"))),
+            Map.entry("PrescriptionAmended", List.of(
+                    pseudonym("prescriptionId", Kind.PRESCRIPTION), keep("institutionId"),
+                    pseudonym("prescriberId", Kind.PRESCRIBER),
+                    array("lines", keep("lineNumber"), keep("drugCode"), keep("quantity"), keep("unit"),
+                            keep("days")),
+                    keep("amendedLineNumbers"), keep("amendedAt"), keep("amendedOn"))),
             Map.entry("ConsentGiven", List.of(pseudonym("patientId", Kind.PATIENT), keep("givenAt"))),
             Map.entry("ConsentWithdrawn", List.of(pseudonym("patientId", Kind.PATIENT), keep("withdrawnAt"))));
 

@@ -79,8 +79,11 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.POST, API + "/prescriptions").hasRole(PRESCRIBER.name())
                         .requestMatchers(HttpMethod.POST, API + "/prescriptions/*/cancel").hasRole(PRESCRIBER.name())
                         .requestMatchers(HttpMethod.POST, API + "/prescriptions/accept",
-                                API + "/prescriptions/*/release", API + "/prescriptions/*/dispense")
+                                API + "/prescriptions/*/release", API + "/prescriptions/*/dispense",
+                                API + "/prescriptions/*/dispensings/*/correct", API + "/prescriptions/*/queries")
                         .hasRole(PHARMACIST.name())
+                        .requestMatchers(HttpMethod.POST, API + "/prescriptions/*/queries/*/answer")
+                        .hasRole(PRESCRIBER.name())
                         .requestMatchers(HttpMethod.POST, API + "/prescriptions/*/alerts/*/acknowledge",
                                 API + "/duplicate-checks", API + "/dispensing-records",
                                 API + "/dispensing-records/*/correct")

@@ -138,6 +138,14 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
         all.add(new Endpoint("POST /prescriptions/{id}/dispense", true, Set.of(Caller.OWN_PHARMACIST),
                 f -> new Call("POST", f.held().path() + "/dispense", dispense(f.pharmacy(), true,
                         item(1, AMLODIPINE_BRAND, 28, 28)))));
+        all.add(new Endpoint("POST /prescriptions/{id}/dispensings/{sequence}/correct", true,
+                Set.of(Caller.OWN_PHARMACIST),
+                f -> new Call("POST", f.held().path() + "/dispensings/1/correct", Map.of("reason", "typo"))));
+        all.add(new Endpoint("POST /prescriptions/{id}/queries", true, Set.of(Caller.OWN_PHARMACIST),
+                f -> new Call("POST", f.held().path() + "/queries", Map.of("question", "once or twice daily?"))));
+        all.add(new Endpoint("POST /prescriptions/{id}/queries/{queryId}/answer", true, Set.of(Caller.OWN_PRESCRIBER),
+                f -> new Call("POST", f.held().path() + "/queries/" + UUID.randomUUID() + "/answer",
+                        Map.of("answer", "once daily", "acceptChange", false))));
         all.add(new Endpoint("POST /prescriptions/{id}/alerts/{alertId}/acknowledge", true,
                 Set.of(Caller.OWN_PRESCRIBER, Caller.OWN_PHARMACIST),
                 f -> new Call("POST", f.held().path() + "/alerts/" + UUID.randomUUID() + "/acknowledge",

@@ -47,6 +47,7 @@ final class NamedParties {
         }
         String pharmacyId = body == null ? "" : body.path("pharmacyId").asText("");
         if (route.endsWith("/accept") || route.endsWith("/dispense") || route.endsWith("/release")
+                || route.endsWith("/correct") || route.endsWith("/queries")
                 || (route.endsWith("/acknowledge") && !pharmacyId.isBlank())) {
             if (pharmacyId.isBlank()) {
                 return Identity.pharmacist("PHARM-1");

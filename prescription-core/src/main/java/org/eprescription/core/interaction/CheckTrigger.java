@@ -11,5 +11,9 @@ public enum CheckTrigger {
     /** A registered dispensing was corrected the same day: its new courses, its earlier ones stopped. */
     RECORD_CORRECTION,
     /** A registered dispensing was withdrawn the same day: nothing is checked, its courses stop. */
-    RECORD_WITHDRAWAL
+    RECORD_WITHDRAWAL,
+    /** A dispensing was corrected or withdrawn on its day: the courses it changed, checked as a dispensing's. */
+    CORRECTION,
+    /** An accepted query amended lines: their planned courses, checked as at issue. */
+    AMENDMENT
 }

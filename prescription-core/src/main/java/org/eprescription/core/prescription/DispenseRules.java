@@ -34,7 +34,16 @@ final class DispenseRules {
      */
     static boolean check(DispensePrescription command, Map<Integer, PrescribedLine> lines,
                          List<DispensedItem> dispensedInUse, DrugCatalogue catalogue) {
-        if (command.items().isEmpty()) {
+        return check(command.items(), lines, dispensedInUse, catalogue);
+    }
+
+    /**
+     * Checks {@code items} as one dispensing after what the use already dispensed ({@code dispensedInUse}; for a
+     * correction, everything else the use dispensed) and answers whether every line has then been dispensed in full.
+     */
+    static boolean check(List<DispensedItem> items, Map<Integer, PrescribedLine> lines,
+                         List<DispensedItem> dispensedInUse, DrugCatalogue catalogue) {
+        if (items.isEmpty()) {
             throw refused(Refusal.INVALID_DISPENSE, "a dispensing names at least one item");
         }
         Map<Integer, Map<String, BigDecimal>> supplied = new HashMap<>();
@@ -44,7 +53,7 @@ final class DispenseRules {
                 add(supplied, line, suppliedBy(line, earlier, catalogue));
             }
         }
-        for (DispensedItem item : command.items()) {
+        for (DispensedItem item : items) {
             PrescribedLine line = lines.get(item.lineNumber());
             if (line == null) {
                 throw refused(Refusal.UNKNOWN_LINE, "the prescription has no line " + item.lineNumber());

@@ -7,6 +7,7 @@ import org.eprescription.core.prescription.command.IssuePrescription;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 
 import static org.eprescription.core.prescription.Prescription.refused;
@@ -21,30 +22,7 @@ final class IssueRules {
     }
 
     static void check(IssuePrescription command, DrugCatalogue catalogue, ValidUntilHorizon horizon, LocalDate today) {
-        if (command.lines().isEmpty() || command.lines().size() > Prescription.MAX_LINES) {
-            throw refused(Refusal.INVALID_LINES,
-                    "a prescription has 1 to " + Prescription.MAX_LINES + " lines, not " + command.lines().size());
-        }
-        Set<Integer> lineNumbers = new HashSet<>();
-        for (PrescribedLine line : command.lines()) {
-            checkLine(line, catalogue);
-            if (!lineNumbers.add(line.lineNumber())) {
-                throw refused(Refusal.INVALID_LINES, "line number " + line.lineNumber() + " is used twice");
-            }
-        }
-        if (command.refills() < 0 || command.refills() > Prescription.MAX_REFILLS) {
-            throw refused(Refusal.TOO_MANY_REFILLS,
-                    "refills must be 0 to " + Prescription.MAX_REFILLS + ", not " + command.refills());
-        }
-        if (command.refills() > 0) {
-            for (PrescribedLine line : command.lines()) {
-                Drug drug = Prescription.requireDrug(catalogue, line.drugCode());
-                if (!drug.refillAllowed()) {
-                    throw refused(Refusal.REFILL_NOT_ALLOWED, "line " + line.lineNumber() + ": " + line.drugCode()
-                            + " may not be prescribed with refills");
-                }
-            }
-        }
+        checkLines(command.lines(), command.refills(), catalogue);
         if (command.validUntil() != null && command.validUntil().isBefore(today)) {
             throw refused(Refusal.VALID_UNTIL_BEFORE_ISSUE,
                     "validUntil " + command.validUntil() + " is before the issue date " + today);
@@ -52,6 +30,37 @@ final class IssueRules {
         if (command.validUntil() != null && command.validUntil().isAfter(horizon.latestFor(today))) {
             throw refused(Refusal.VALID_UNTIL_BEYOND_HORIZON, "validUntil " + command.validUntil()
                     + " is after " + horizon.latestFor(today) + ", " + horizon.period() + " after the issue date");
+        }
+    }
+
+    /**
+     * The lines and refills of a prescription, at issue and when a query amends its lines: 1 to 10 lines with unique
+     * numbers, each valid on its own, 0 to 2 refills, and refills only when every line's drug may be refilled.
+     */
+    static void checkLines(List<PrescribedLine> lines, int refills, DrugCatalogue catalogue) {
+        if (lines.isEmpty() || lines.size() > Prescription.MAX_LINES) {
+            throw refused(Refusal.INVALID_LINES,
+                    "a prescription has 1 to " + Prescription.MAX_LINES + " lines, not " + lines.size());
+        }
+        Set<Integer> lineNumbers = new HashSet<>();
+        for (PrescribedLine line : lines) {
+            checkLine(line, catalogue);
+            if (!lineNumbers.add(line.lineNumber())) {
+                throw refused(Refusal.INVALID_LINES, "line number " + line.lineNumber() + " is used twice");
+            }
+        }
+        if (refills < 0 || refills > Prescription.MAX_REFILLS) {
+            throw refused(Refusal.TOO_MANY_REFILLS,
+                    "refills must be 0 to " + Prescription.MAX_REFILLS + ", not " + refills);
+        }
+        if (refills > 0) {
+            for (PrescribedLine line : lines) {
+                Drug drug = Prescription.requireDrug(catalogue, line.drugCode());
+                if (!drug.refillAllowed()) {
+                    throw refused(Refusal.REFILL_NOT_ALLOWED, "line " + line.lineNumber() + ": " + line.drugCode()
+                            + " may not be prescribed with refills");
+                }
+            }
         }
     }
 

@@ -16,6 +16,7 @@ import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.ids.QueryId;
 import org.eprescription.core.interaction.CheckTrigger;
 import org.eprescription.core.interaction.ConflictIds;
 import org.eprescription.core.interaction.CoursePeriod;
@@ -26,21 +27,29 @@ import org.eprescription.core.interaction.RecordedConflict;
 import org.eprescription.core.interaction.RecordedCourse;
 import org.eprescription.core.prescription.command.AcceptPrescription;
 import org.eprescription.core.prescription.command.AcknowledgeAlert;
+import org.eprescription.core.prescription.command.AnswerQuery;
 import org.eprescription.core.prescription.command.CancelPrescription;
+import org.eprescription.core.prescription.command.CorrectDispensing;
 import org.eprescription.core.prescription.command.DispensePrescription;
 import org.eprescription.core.prescription.command.ExpirePrescription;
 import org.eprescription.core.prescription.command.IssuePrescription;
+import org.eprescription.core.prescription.command.QueryPrescriber;
 import org.eprescription.core.prescription.command.ReleasePrescription;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
 import org.eprescription.core.prescription.event.CancellationRequested;
+import org.eprescription.core.prescription.event.DispensingCorrected;
+import org.eprescription.core.prescription.event.DispensingWithdrawn;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
+import org.eprescription.core.prescription.event.PrescriberQueried;
 import org.eprescription.core.prescription.event.PrescriptionAccepted;
+import org.eprescription.core.prescription.event.PrescriptionAmended;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.eprescription.core.prescription.event.PrescriptionCompleted;
 import org.eprescription.core.prescription.event.PrescriptionDispensed;
 import org.eprescription.core.prescription.event.PrescriptionExpired;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
+import org.eprescription.core.prescription.event.QueryAnswered;
 import org.eprescription.core.prescription.event.RefillScheduled;
 
 import java.math.BigDecimal;
@@ -56,6 +65,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
@@ -102,6 +112,22 @@ public class Prescription {
     private InteractionCheckCompleted issueCheck;
     /** What the issue's acknowledgements covered, for an answer to a retried issue. */
     private final List<AlertAcknowledged> acknowledgedOnIssue = new ArrayList<>();
+    /** The lines as issued: a retried issue is compared with them, whatever amendments followed. */
+    private List<PrescribedLine> issuedLines;
+    /** The day the current use's planned courses start: the issue day, then each refill's planned day. */
+    private LocalDate plannedStartOfUse;
+    /** Every dispensing as corrections left it, by its number (docs/domain.md, "Correcting a dispensing"). */
+    private final DispensingRecords dispensings = new DispensingRecords();
+    /** Pharmacists' queries not answered yet, and those answered. */
+    private final Map<QueryId, PrescriberQueried> openQueries = new HashMap<>();
+    private final Set<QueryId> answeredQueries = new HashSet<>();
+    /** The line of each alert this prescription raised. */
+    private final Map<AlertId, Integer> alertLines = new HashMap<>();
+    /**
+     * Alerts whose line's course a withdrawal stopped (the view resolves them): found again by a later check, they are
+     * raised again, although they name no new course.
+     */
+    private final Set<AlertId> reopenable = new HashSet<>();
 
     protected Prescription() {
         // required by Axon to rebuild the aggregate from its events
@@ -188,7 +214,7 @@ public class Prescription {
     private CommandOutcome answerRetriedIssue(IssuePrescription command) {
         boolean sameRequest = command.patient().equals(patient)
                 && command.prescriber().equals(prescriber)
-                && command.lines().equals(List.copyOf(lines.values()))
+                && command.lines().equals(issuedLines)
                 && command.refills() == refills
                 && (command.validUntil() == null || command.validUntil().equals(validUntil))
                 && command.acknowledgedAlerts().equals(acknowledgedAtIssue);
@@ -262,19 +288,7 @@ public class Prescription {
         apply(new PrescriptionDispensed(prescriptionId, command.pharmacyId(), command.pharmacistId(), currentUse,
                 command.items(), completesUse, now, today, countedAsPrescribed(command.items(), catalogue)),
                 patientMetaData(patient));
-        List<RecordedCourse> nextUse = List.of();
-        if (completesUse) {
-            if (currentUse > refills) {
-                apply(new PrescriptionCompleted(prescriptionId, now), patientMetaData(patient));
-            } else {
-                LocalDate planned = today.plusDays(supplyDaysOfUse);
-                apply(new RefillScheduled(prescriptionId, currentUse + 1, planned,
-                        later(planned.minusDays(REFILL_WINDOW_DAYS), today.plusDays(1)),
-                        planned.plusDays(REFILL_WINDOW_DAYS), now),
-                        patientMetaData(patient));
-                nextUse = checker.enabled() ? plannedCourses(currentUse, planned, catalogue) : List.of();
-            }
-        }
+        List<RecordedCourse> nextUse = completesUse ? completeUse(today, now, catalogue, checker) : List.of();
         if (!checker.enabled()) {
             return new CommandOutcome(version(), null);
         }
@@ -285,7 +299,116 @@ public class Prescription {
         List<RecordedCourse> courses = new ArrayList<>(dispensed);
         courses.addAll(undispensed);
         courses.addAll(nextUse);
-        return new CommandOutcome(version(), recordCheck(checker, CheckTrigger.DISPENSING, courses, found, now));
+        InteractionCheckCompleted check = recordCheck(checker, CheckTrigger.DISPENSING, courses, found, now);
+        return new CommandOutcome(version(), check);
+    }
+
+    /**
+     * The use is complete: the prescription is completed on its last use, otherwise the next use is scheduled from
+     * {@code today} plus the longest supply the use handed out. Answers the next use's planned courses (none when no
+     * check runs or none follows).
+     */
+    private List<RecordedCourse> completeUse(LocalDate today, Instant now, DrugCatalogue catalogue,
+                                             InteractionChecker checker) {
+        if (currentUse > refills) {
+            apply(new PrescriptionCompleted(prescriptionId, now), patientMetaData(patient));
+            return List.of();
+        }
+        return scheduleRefill(currentUse + 1, today, now, catalogue, checker);
+    }
+
+    /** Schedules {@code use} after the previous use was completed on {@code completedOn}; its planned courses. */
+    private List<RecordedCourse> scheduleRefill(int use, LocalDate completedOn, Instant now, DrugCatalogue catalogue,
+                                                InteractionChecker checker) {
+        LocalDate planned = completedOn.plusDays(dispensings.supplyDaysOf(use - 1));
+        apply(new RefillScheduled(prescriptionId, use, planned,
+                later(planned.minusDays(REFILL_WINDOW_DAYS), completedOn.plusDays(1)),
+                planned.plusDays(REFILL_WINDOW_DAYS), now), patientMetaData(patient));
+        return checker.enabled() ? plannedCourses(use, planned, catalogue) : List.of();
+    }
+
+    /**
+     * Corrects (with items) or withdraws (without) a dispensing of today, by the pharmacy that recorded it
+     * ({@link CorrectionRules}). The use is counted as if the corrected dispensing had been recorded instead: a
+     * correction that now supplies everything completes the use, one that changes the supply of a completed use moves
+     * the scheduled refill. The courses of the lines it touched are recorded again, and checked as a dispensing's.
+     */
+    @CommandHandler
+    public CommandOutcome handle(CorrectDispensing command, DrugCatalogue catalogue, InteractionChecker checker,
+                                 Clock clock) {
+        LocalDate today = today(clock);
+        Instant now = clock.instant();
+        DispensingRecords.Entry dispensing = CorrectionRules.dispensingToCorrect(command, dispensings, today);
+        int use = dispensing.use();
+        boolean useCompleted = use < currentUse || status == PrescriptionStatus.COMPLETED;
+        Set<Integer> touched = new TreeSet<>();
+        dispensing.items().forEach(item -> touched.add(item.lineNumber()));
+        List<RecordedCourse> nextUse = List.of();
+        List<RecordedCourse> undispensed = List.of();
+        if (command.withdraws()) {
+            CorrectionRules.requireWithdrawable(dispensing, useCompleted, status);
+            apply(new DispensingWithdrawn(prescriptionId, dispensing.sequence(), use, command.pharmacyId(),
+                    command.pharmacistId(), command.reason(), now, today), patientMetaData(patient));
+        } else {
+            boolean everyLineComplete = DispenseRules.check(command.items(), lines,
+                    dispensings.itemsOf(use, dispensing.sequence()), catalogue);
+            boolean completesNow = !dispensing.completesUse() && !useCompleted && everyLineComplete
+                    && status == PrescriptionStatus.ACCEPTED;
+            int supplyBefore = dispensings.supplyDaysOf(use);
+            command.items().forEach(item -> touched.add(item.lineNumber()));
+            apply(new DispensingCorrected(prescriptionId, dispensing.sequence(), use, command.pharmacyId(),
+                    command.pharmacistId(), command.reason(), command.items(),
+                    dispensing.completesUse() || completesNow, now, today,
+                    countedAsPrescribed(command.items(), catalogue)), patientMetaData(patient));
+            if (completesNow) {
+                undispensed = undispensedCourses(touched);
+                nextUse = completeUse(today, now, catalogue, checker);
+            } else if (status == PrescriptionStatus.AWAITING_REFILL && use == currentUse - 1
+                    && dispensings.supplyDaysOf(use) != supplyBefore) {
+                LocalDate completedOn = dispensings.completing(use).map(DispensingRecords.Entry::dispensedOn)
+                        .orElse(today);
+                nextUse = scheduleRefill(currentUse, completedOn, now, catalogue, checker);
+            }
+        }
+        if (!checker.enabled()) {
+            return new CommandOutcome(version(), null);
+        }
+        List<RecordedCourse> changed = new ArrayList<>();
+        for (int lineNumber : touched) {
+            changed.add(dispensings.courseOf(use, lines.get(lineNumber), catalogue)
+                    .orElseGet(() -> stoppedCourse(use, lineNumber, dispensing, catalogue)));
+        }
+        List<RecordedCourse> running = changed.stream()
+                .filter(course -> course.status() == CourseStatus.DISPENSED)
+                .toList();
+        List<RecordedAlert> found = new ArrayList<>(checker.check(prescriptionId, patient.id(),
+                prescriber.institutionId(), prescriber.id(), running, false));
+        found.addAll(checker.check(prescriptionId, patient.id(), prescriber.institutionId(), prescriber.id(), nextUse,
+                false));
+        List<RecordedCourse> courses = new ArrayList<>(changed);
+        courses.addAll(undispensed);
+        courses.addAll(nextUse);
+        InteractionCheckCompleted check = recordCheck(checker, CheckTrigger.CORRECTION, courses, found, now);
+        return new CommandOutcome(version(), check);
+    }
+
+    /**
+     * A line nothing counts for any more in its use: its course as last recorded (or as the withdrawn dispensing
+     * gave it), stopped.
+     */
+    private RecordedCourse stoppedCourse(int use, int lineNumber, DispensingRecords.Entry withdrawn,
+                                         DrugCatalogue catalogue) {
+        RecordedCourse last = use == currentUse ? coursesOfUse.get(lineNumber) : null;
+        if (last == null) {
+            PrescribedLine line = lines.get(lineNumber);
+            DispensedItem item = withdrawn.items().stream().filter(given -> given.lineNumber() == lineNumber)
+                    .findFirst().orElseThrow();
+            DrugCode drug = item.drugCode() != null ? item.drugCode() : line.drugCode();
+            CoursePeriod period = CoursePeriod.of(withdrawn.dispensedOn(), Math.max(1, item.days()),
+                    catalogue.find(drug).orElse(null));
+            return new RecordedCourse(lineNumber, use, drug, period.from(), period.to(), CourseStatus.STOPPED);
+        }
+        return new RecordedCourse(lineNumber, use, last.drugCode(), last.from(), last.to(), CourseStatus.STOPPED);
     }
 
     /**
@@ -333,6 +456,10 @@ public class Prescription {
     private List<RecordedCourse> undispensedCourses(List<RecordedCourse> dispensedNow) {
         Set<Integer> dispensedLines = new HashSet<>();
         dispensedNow.forEach(course -> dispensedLines.add(course.lineNumber()));
+        return undispensedCourses(dispensedLines);
+    }
+
+    private List<RecordedCourse> undispensedCourses(Set<Integer> dispensedLines) {
         return coursesOfUse.values().stream()
                 .filter(course -> course.status() == CourseStatus.PLANNED)
                 .filter(course -> !dispensedLines.contains(course.lineNumber()))
@@ -365,7 +492,7 @@ public class Prescription {
         for (RecordedAlert alert : found) {
             Set<String> known = named.computeIfAbsent(alert.alertId(),
                     id -> new HashSet<>(conflictsRecorded.getOrDefault(id, Set.of())));
-            boolean somethingNew = false;
+            boolean somethingNew = reopenable.contains(alert.alertId());
             for (RecordedConflict conflict : alert.conflicts()) {
                 somethingNew |= known.add(conflict.courseKey());
             }
@@ -377,6 +504,104 @@ public class Prescription {
                 prescriber.institutionId(), prescriber.id(), trigger, courses, raised, checker.catalogueVersion(), now);
         apply(check, patientMetaData(patient));
         return check;
+    }
+
+    /**
+     * The holding pharmacy asks its prescriber (疑義照会). Proposed lines must already be acceptable as they stand
+     * ({@link AmendmentRules}); the prescriber's answer checks them again against the prescription as it is then.
+     */
+    @CommandHandler
+    public long handle(QueryPrescriber command, DrugCatalogue catalogue, Clock clock) {
+        requireHeldBy(command.pharmacyId());
+        if (!command.proposedLines().isEmpty()) {
+            AmendmentRules.check(lines, command.proposedLines(), refills,
+                    line -> dispensings.lineDispensedIn(currentUse, line), catalogue);
+        }
+        apply(new PrescriberQueried(prescriptionId, command.queryId(), command.pharmacyId(), command.pharmacistId(),
+                currentUse, command.question(), command.proposedLines(), clock.instant()), patientMetaData(patient));
+        return version();
+    }
+
+    /**
+     * The issuing institution answers a query. Accepting its proposed lines amends the prescription, checked like an
+     * issue: the issue rules on the lines as amended, and the interaction check of the amended lines' planned courses
+     * (docs/alerts.md), whose alerts the outcome carries. A rejected change, or a question without one, only records
+     * the answer.
+     */
+    @CommandHandler
+    public CommandOutcome handle(AnswerQuery command, DrugCatalogue catalogue, InteractionChecker checker,
+                                 Clock clock) {
+        if (!prescriber.institutionId().equals(command.institutionId())) {
+            throw refused(Refusal.NOT_THE_ISSUING_INSTITUTION, "only the issuing institution may answer a query");
+        }
+        if (answeredQueries.contains(command.queryId())) {
+            throw refused(Refusal.QUERY_ALREADY_ANSWERED, "query " + command.queryId() + " was already answered");
+        }
+        PrescriberQueried query = openQueries.get(command.queryId());
+        if (query == null) {
+            throw refused(Refusal.UNKNOWN_QUERY, "the prescription has no query " + command.queryId());
+        }
+        Instant now = clock.instant();
+        LocalDate today = today(clock);
+        List<Integer> changed = List.of();
+        if (command.acceptChange()) {
+            if (query.proposedLines().isEmpty()) {
+                throw refused(Refusal.NO_CHANGE_PROPOSED, "query " + command.queryId() + " proposed no change");
+            }
+            if (status.isFinal()) {
+                throw refused(Refusal.NOT_AMENDABLE, "a " + status + " prescription cannot be amended");
+            }
+            AmendmentRules.check(lines, query.proposedLines(), refills,
+                    line -> dispensings.lineDispensedIn(currentUse, line), catalogue);
+            changed = AmendmentRules.changedLineNumbers(lines, query.proposedLines());
+        }
+        apply(new QueryAnswered(prescriptionId, command.queryId(), command.institutionId(), command.prescriberId(),
+                command.answer(), command.acceptChange(), now), patientMetaData(patient));
+        if (!command.acceptChange()) {
+            return new CommandOutcome(version(), null);
+        }
+        apply(new PrescriptionAmended(prescriptionId, command.queryId(), command.institutionId(),
+                command.prescriberId(), AmendmentRules.amended(lines, query.proposedLines()), changed, now, today),
+                patientMetaData(patient));
+        if (!checker.enabled()) {
+            return new CommandOutcome(version(), null);
+        }
+        InteractionCheckCompleted check = checkAmendment(Set.copyOf(changed), today, catalogue, checker, now);
+        return new CommandOutcome(version(), check);
+    }
+
+    /**
+     * The amended lines' planned courses of the current use, from today (or the refill's planned day, if later),
+     * checked as at issue: against the patient's other courses and against this prescription's other lines as they
+     * run in this use. Only findings about an amended line are kept; the others were decided before.
+     */
+    private InteractionCheckCompleted checkAmendment(Set<Integer> amended, LocalDate today, DrugCatalogue catalogue,
+                                                     InteractionChecker checker, Instant now) {
+        LocalDate start = plannedStartOfUse == null ? today : later(today, plannedStartOfUse);
+        List<RecordedCourse> planned = new ArrayList<>();
+        List<RecordedCourse> compared = new ArrayList<>();
+        for (PrescribedLine line : lines.values()) {
+            RecordedCourse current = coursesOfUse.get(line.lineNumber());
+            if (amended.contains(line.lineNumber()) || current == null) {
+                CoursePeriod period = CoursePeriod.of(start, Math.max(1, line.days()),
+                        catalogue.find(line.drugCode()).orElse(null));
+                RecordedCourse course = new RecordedCourse(line.lineNumber(), currentUse, line.drugCode(),
+                        period.from(), period.to(), CourseStatus.PLANNED);
+                compared.add(course);
+                if (amended.contains(line.lineNumber())) {
+                    planned.add(course);
+                }
+            } else if (current.status() != CourseStatus.STOPPED) {
+                compared.add(current);
+            }
+        }
+        List<RecordedAlert> found = checker.check(prescriptionId, patient.id(), prescriber.institutionId(),
+                        prescriber.id(), compared, true).stream()
+                .filter(alert -> amended.contains(alert.lineNumber()) || alert.conflicts().stream()
+                        .anyMatch(conflict -> conflict.prescriptionId().equals(prescriptionId)
+                                && amended.contains(conflict.lineNumber())))
+                .toList();
+        return recordCheck(checker, CheckTrigger.AMENDMENT, planned, found, now);
     }
 
     @CommandHandler
@@ -462,6 +687,8 @@ public class Prescription {
         exchangeCode = new CodeDerivation(event.exchangeCodeKeyId(), event.exchangeCodeAttempt());
         acknowledgedAtIssue = List.copyOf(event.acknowledgedAlerts());
         currentUse = 1;
+        issuedLines = List.copyOf(event.lines());
+        plannedStartOfUse = event.issuedOn();
     }
 
     @EventSourcingHandler
@@ -474,6 +701,17 @@ public class Prescription {
         for (RecordedAlert alert : event.alerts()) {
             Set<String> named = conflictsRecorded.computeIfAbsent(alert.alertId(), id -> new HashSet<>());
             alert.conflicts().forEach(conflict -> named.add(conflict.courseKey()));
+            alertLines.put(alert.alertId(), alert.lineNumber());
+            reopenable.remove(alert.alertId());
+        }
+        if (event.trigger() == CheckTrigger.CORRECTION) {
+            event.courses().stream()
+                    .filter(course -> course.status() == CourseStatus.STOPPED)
+                    .forEach(course -> alertLines.forEach((alert, line) -> {
+                        if (line == course.lineNumber()) {
+                            reopenable.add(alert);
+                        }
+                    }));
         }
         if (event.trigger() == CheckTrigger.ISSUE) {
             issueCheck = event;
@@ -509,6 +747,7 @@ public class Prescription {
         if (event.completesUse()) {
             pendingCancellation = null;
         }
+        dispensings.dispensed(event);
         dispensedInUse.addAll(event.items());
         event.items().forEach(item -> {
             supplyDaysOfUse = Math.max(supplyDaysOfUse, item.days());
@@ -519,7 +758,8 @@ public class Prescription {
     void on(RefillScheduled event) {
         // a refill is never accepted before the day after the previous use was dispensed (plannedDate - days of
         // supply); windows recorded before that rule may open on the dispensing day itself
-        LocalDate dayAfterDispensing = event.plannedDate().minusDays(supplyDaysOfUse).plusDays(1);
+        LocalDate dayAfterDispensing = event.plannedDate().minusDays(dispensings.supplyDaysOf(event.use() - 1))
+                .plusDays(1);
         status = PrescriptionStatus.AWAITING_REFILL;
         currentUse = event.use();
         holdingPharmacy = null;
@@ -528,6 +768,48 @@ public class Prescription {
         supplyDaysOfUse = 0;
         refillWindowOpens = later(event.windowOpens(), dayAfterDispensing);
         refillWindowCloses = event.windowCloses();
+        plannedStartOfUse = event.plannedDate();
+    }
+
+    @EventSourcingHandler
+    void on(DispensingCorrected event) {
+        dispensings.corrected(event);
+        if (event.completesUse()) {
+            pendingCancellation = null;
+        }
+        countCurrentUse(event.use());
+    }
+
+    @EventSourcingHandler
+    void on(DispensingWithdrawn event) {
+        dispensings.withdrawn(event);
+        countCurrentUse(event.use());
+    }
+
+    /** What the current use dispensed, again from the dispensings, after one of {@code use} changed. */
+    private void countCurrentUse(int use) {
+        if (use == currentUse) {
+            dispensedInUse.clear();
+            dispensedInUse.addAll(dispensings.itemsOf(currentUse));
+            supplyDaysOfUse = dispensings.supplyDaysOf(currentUse);
+        }
+    }
+
+    @EventSourcingHandler
+    void on(PrescriberQueried event) {
+        openQueries.put(event.queryId(), event);
+    }
+
+    @EventSourcingHandler
+    void on(QueryAnswered event) {
+        openQueries.remove(event.queryId());
+        answeredQueries.add(event.queryId());
+    }
+
+    @EventSourcingHandler
+    void on(PrescriptionAmended event) {
+        lines = new LinkedHashMap<>();
+        event.lines().forEach(line -> lines.put(line.lineNumber(), line));
     }
 
     @EventSourcingHandler

@@ -42,7 +42,26 @@ public enum Refusal {
     NOT_THE_REGISTERING_PARTY(Kind.FORBIDDEN),
     /** A registered dispensing is corrected or withdrawn on the day it was dispensed only. */
     RECORD_CORRECTION_CLOSED(Kind.CONFLICT),
-    RECORD_WITHDRAWN(Kind.CONFLICT);
+    RECORD_WITHDRAWN(Kind.CONFLICT),
+    /** A dispensing number the prescription does not have. */
+    UNKNOWN_DISPENSING(Kind.NOT_FOUND),
+    /** A correction by another pharmacy than the one that recorded the dispensing. */
+    NOT_THE_DISPENSING_PHARMACY(Kind.FORBIDDEN),
+    /** A correction after the day of the dispensing. */
+    CORRECTION_DAY_PASSED(Kind.CONFLICT),
+    /** A correction of a dispensing that was withdrawn. */
+    DISPENSING_WITHDRAWN(Kind.CONFLICT),
+    /** A withdrawal that would reopen a use already completed (a refill scheduled, or the prescription completed). */
+    USE_ALREADY_COMPLETED(Kind.CONFLICT),
+    /** A query the prescription does not have. */
+    UNKNOWN_QUERY(Kind.NOT_FOUND),
+    QUERY_ALREADY_ANSWERED(Kind.CONFLICT),
+    /** A change accepted for a query that proposed none. */
+    NO_CHANGE_PROPOSED(Kind.RULE_VIOLATION),
+    /** An amendment of a line something was already dispensed against in the current use. */
+    LINE_ALREADY_DISPENSED(Kind.CONFLICT),
+    /** An amendment of a completed, cancelled or expired prescription. */
+    NOT_AMENDABLE(Kind.CONFLICT);
 
     /** How a client should read the refusal; the api maps each kind to one HTTP status. */
     public enum Kind { RULE_VIOLATION, CONFLICT, NOT_FOUND, FORBIDDEN }

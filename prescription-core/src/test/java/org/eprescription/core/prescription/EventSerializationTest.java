@@ -13,8 +13,14 @@ import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.ids.QueryId;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
 import org.eprescription.core.prescription.event.CancellationRequested;
+import org.eprescription.core.prescription.event.DispensingCorrected;
+import org.eprescription.core.prescription.event.DispensingWithdrawn;
+import org.eprescription.core.prescription.event.PrescriberQueried;
+import org.eprescription.core.prescription.event.PrescriptionAmended;
+import org.eprescription.core.prescription.event.QueryAnswered;
 import org.eprescription.core.prescription.event.PrescriptionAccepted;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.eprescription.core.prescription.event.PrescriptionCompleted;
@@ -108,7 +114,19 @@ class EventSerializationTest {
                                         DrugCode.of("2171022F1021"), LocalDate.of(2025, 3, 20),
                                         LocalDate.of(2025, 4, 16), CourseStatus.DISPENSED,
                                         InstitutionId.of("hospital-2"), PrescriberId.of("doctor-9"), false)))),
-                        "sha256:0123456789abcdef", AT));
+                        "sha256:0123456789abcdef", AT),
+                new DispensingCorrected(ID, 2, 1, PHARMACY, PHARMACIST, "wrong quantity entered", items, true, AT,
+                        LocalDate.of(2025, 4, 1), List.of(new LineQuantity(1, new BigDecimal("14")))),
+                new DispensingWithdrawn(ID, 1, 1, PHARMACY, PHARMACIST, "recorded against the wrong prescription", AT,
+                        LocalDate.of(2025, 4, 1)),
+                new PrescriberQueried(ID, QueryId.of("0b7a3f4e-2c1d-4e5f-8a9b-0c1d2e3f4a5b"), PHARMACY, PHARMACIST, 1,
+                        "5 mg twice daily is unusual: 5 mg once daily?", lines, AT),
+                new PrescriberQueried(ID, QueryId.of("1b7a3f4e-2c1d-4e5f-8a9b-0c1d2e3f4a5b"), PHARMACY, PHARMACIST, 2,
+                        "allergy noted?", List.of(), AT),
+                new QueryAnswered(ID, QueryId.of("0b7a3f4e-2c1d-4e5f-8a9b-0c1d2e3f4a5b"), HOSPITAL, DOCTOR,
+                        "yes, once daily", true, AT),
+                new PrescriptionAmended(ID, QueryId.of("0b7a3f4e-2c1d-4e5f-8a9b-0c1d2e3f4a5b"), HOSPITAL, DOCTOR,
+                        lines, List.of(1), AT, LocalDate.of(2025, 4, 2)));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -15,7 +15,8 @@ import java.util.List;
  * events.
  * It never carries the exchange code or its hash.
  *
- * @param lines                 the prescribed lines, with what was dispensed against each in the current use
+ * @param lines                 the prescribed lines (as amended), with what was dispensed against each in the current
+ *                              use (withdrawn dispensings do not count)
  * @param usesLeft              uses not yet completed, counting the current one; 0 once the prescription is final
  * @param currentUse            1 for the first use, 2 and 3 for refills
  * @param pharmacyId            the pharmacy holding the prescription, null when nobody holds it
@@ -31,6 +32,8 @@ import java.util.List;
  * @param lastDispensedAt       when it was last dispensed (any use, any pharmacy); null before the first dispensing
  * @param lastPosition          the global position in the event store of the last event applied; the id of the
  *                              live-stream event that carries this view; -1 when not known
+ * @param queries               the pharmacists' queries to the prescriber, oldest first
+ * @param openQueries           how many of them wait for an answer (derived from {@code queries})
  */
 public record PrescriptionView(PrescriptionId prescriptionId, PrescriptionStatus status, PatientDetails patient,
                                PrescriberDetails prescriber, List<ViewLine> lines, int refills, int usesLeft,
@@ -39,11 +42,27 @@ public record PrescriptionView(PrescriptionId prescriptionId, PrescriptionStatus
                                RefillWindow refillWindow,
                                List<Dispensing> dispensings, Instant issuedAt, LocalDate issuedOn,
                                Instant updatedAt, long version,
-                               Instant heldSince, Instant lastDispensedAt, long lastPosition) {
+                               Instant heldSince, Instant lastDispensedAt, long lastPosition,
+                               List<PrescriberQuery> queries, int openQueries) {
 
     public PrescriptionView {
         lines = lines == null ? List.of() : List.copyOf(lines);
         dispensings = dispensings == null ? List.of() : List.copyOf(dispensings);
+        queries = queries == null ? List.of() : List.copyOf(queries);
+        openQueries = (int) queries.stream().filter(query -> query.status() == PrescriberQuery.Status.OPEN).count();
+    }
+
+    /** A view without pharmacists' queries. */
+    public PrescriptionView(PrescriptionId prescriptionId, PrescriptionStatus status, PatientDetails patient,
+                            PrescriberDetails prescriber, List<ViewLine> lines, int refills, int usesLeft,
+                            int currentUse, LocalDate validUntil, PharmacyId pharmacyId,
+                            boolean cancellationRequested, CancellationRequest cancellationRequest,
+                            RefillWindow refillWindow, List<Dispensing> dispensings, Instant issuedAt,
+                            LocalDate issuedOn, Instant updatedAt, long version, Instant heldSince,
+                            Instant lastDispensedAt, long lastPosition) {
+        this(prescriptionId, status, patient, prescriber, lines, refills, usesLeft, currentUse, validUntil, pharmacyId,
+                cancellationRequested, cancellationRequest, refillWindow, dispensings, issuedAt, issuedOn, updatedAt,
+                version, heldSince, lastDispensedAt, lastPosition, List.of(), 0);
     }
 
     /** Whether {@code pharmacy} dispensed it at or after {@code since}. */

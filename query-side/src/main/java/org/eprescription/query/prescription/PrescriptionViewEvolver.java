@@ -6,13 +6,19 @@ import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.DispensedItem;
+import org.eprescription.core.prescription.LineQuantity;
+import org.eprescription.core.prescription.PrescribedLine;
 import org.eprescription.core.prescription.PatientDetails;
 import org.eprescription.core.prescription.PrescriberDetails;
 import org.eprescription.core.prescription.PrescriptionStatus;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
 import org.eprescription.core.prescription.event.CancellationRequested;
+import org.eprescription.core.prescription.event.DispensingCorrected;
+import org.eprescription.core.prescription.event.DispensingWithdrawn;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
+import org.eprescription.core.prescription.event.PrescriberQueried;
 import org.eprescription.core.prescription.event.PrescriptionAccepted;
+import org.eprescription.core.prescription.event.PrescriptionAmended;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.eprescription.core.prescription.event.PrescriptionCompleted;
 import org.eprescription.core.prescription.event.PrescriptionDispensed;
@@ -20,6 +26,7 @@ import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionExpired;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
+import org.eprescription.core.prescription.event.QueryAnswered;
 import org.eprescription.core.prescription.event.RefillScheduled;
 
 import java.math.BigDecimal;
@@ -131,6 +138,26 @@ public final class PrescriptionViewEvolver {
             draft.status = PrescriptionStatus.EXPIRED;
             draft.pharmacyId = null;
             draft.refillWindow = null;
+        } else if (event instanceof DispensingCorrected corrected) {
+            correct(draft, corrected);
+        } else if (event instanceof DispensingWithdrawn withdrawn) {
+            withdraw(draft, withdrawn);
+        } else if (event instanceof PrescriberQueried queried) {
+            List<PrescriberQuery> queries = new ArrayList<>(draft.queries);
+            queries.add(new PrescriberQuery(queried.queryId(), queried.use(), queried.pharmacyId(),
+                    queried.pharmacistId(), queried.question(), queried.proposedLines(), micros(queried.queriedAt()),
+                    PrescriberQuery.Status.OPEN, null, null, null, null));
+            draft.queries = queries;
+        } else if (event instanceof QueryAnswered answered) {
+            draft.queries = draft.queries.stream()
+                    .map(query -> !query.queryId().equals(answered.queryId()) ? query : new PrescriberQuery(
+                            query.queryId(), query.use(), query.pharmacyId(), query.pharmacistId(), query.question(),
+                            query.proposedLines(), query.askedAt(), PrescriberQuery.Status.ANSWERED,
+                            answered.answer(), answered.changeAccepted(), answered.prescriberId(),
+                            micros(answered.answeredAt())))
+                    .toList();
+        } else if (event instanceof PrescriptionAmended amended) {
+            draft.lines = amendedLines(draft.lines, amended.lines());
         } else if (event instanceof AlertAcknowledged || event instanceof InteractionCheckCompleted) {
             // nothing of the view changes: alerts have their own view; only the version moves on
             draft.version = sequence;
@@ -175,15 +202,7 @@ public final class PrescriptionViewEvolver {
                         micros(event.dispensedAt()));
             }
         }
-        Map<Integer, BigDecimal> added = new HashMap<>();
-        if (event.countedAsPrescribed() != null) {
-            event.countedAsPrescribed().forEach(counted -> added.put(counted.lineNumber(), counted.quantity()));
-        } else {
-            Map<Integer, DrugCode> prescribed = new HashMap<>();
-            draft.lines.forEach(line -> prescribed.put(line.lineNumber(), line.drugCode()));
-            event.items().forEach(item -> added.merge(item.lineNumber(),
-                    inPrescribedUnits(prescribed.get(item.lineNumber()), item), BigDecimal::add));
-        }
+        Map<Integer, BigDecimal> added = counted(draft, event.items(), event.countedAsPrescribed());
         draft.lines = draft.lines.stream()
                 .map(line -> {
                     BigDecimal more = added.get(line.lineNumber());
@@ -191,17 +210,112 @@ public final class PrescriptionViewEvolver {
                 })
                 .toList();
         List<Dispensing> dispensings = new ArrayList<>(draft.dispensings);
-        dispensings.add(new Dispensing(event.use(), event.pharmacyId(), event.pharmacistId(),
+        dispensings.add(new Dispensing(dispensings.size() + 1, event.use(), event.pharmacyId(), event.pharmacistId(),
                 List.<DispensedItem>copyOf(event.items()), event.completesUse(), event.dispensedAt(),
-                event.dispensedOn()));
+                event.dispensedOn(), Dispensing.Status.RECORDED, List.of(), event.countedAsPrescribed()));
         draft.dispensings = dispensings;
         draft.lastDispensedAt = micros(event.dispensedAt());
     }
 
     /**
-     * A substitute of another strength counts as the units of the prescribed drug that give the same dose: worked out
-     * here only for dispensings recorded before the event said it (PrescriptionDispensed revision 1).
+     * The dispensing's items become the corrected ones; what the current use dispensed follows. A correction that
+     * completes the use settles a pending cancellation request as a completing dispensing does.
      */
+    private void correct(Draft draft, DispensingCorrected event) {
+        Dispensing before = draft.dispensings.get(event.sequence() - 1);
+        if (event.completesUse() && !before.completesUse()) {
+            draft.cancellationRequested = false;
+            if (draft.cancellationRequest != null && draft.cancellationRequest.isPending()) {
+                draft.cancellationRequest = draft.cancellationRequest.settled(CancellationRequest.Outcome.LAPSED,
+                        micros(event.correctedAt()));
+            }
+        }
+        replaceDispensing(draft, before, new Dispensing(before.sequence(), before.use(), before.pharmacyId(),
+                before.pharmacistId(), event.items(), before.completesUse() || event.completesUse(),
+                before.dispensedAt(), before.dispensedOn(), Dispensing.Status.CORRECTED,
+                withCorrection(before, new Dispensing.Correction(Dispensing.Status.CORRECTED, event.pharmacistId(),
+                        event.reason(), micros(event.correctedAt()), before.items())), event.countedAsPrescribed()));
+    }
+
+    /** The dispensing stays in the list, marked withdrawn; it no longer counts for the current use. */
+    private void withdraw(Draft draft, DispensingWithdrawn event) {
+        Dispensing before = draft.dispensings.get(event.sequence() - 1);
+        replaceDispensing(draft, before, new Dispensing(before.sequence(), before.use(), before.pharmacyId(),
+                before.pharmacistId(), before.items(), before.completesUse(), before.dispensedAt(),
+                before.dispensedOn(), Dispensing.Status.WITHDRAWN,
+                withCorrection(before, new Dispensing.Correction(Dispensing.Status.WITHDRAWN, event.pharmacistId(),
+                        event.reason(), micros(event.withdrawnAt()), before.items())), before.countedAsPrescribed()));
+    }
+
+    private static List<Dispensing.Correction> withCorrection(Dispensing dispensing, Dispensing.Correction correction) {
+        List<Dispensing.Correction> corrections = new ArrayList<>(dispensing.corrections());
+        corrections.add(correction);
+        return corrections;
+    }
+
+    private void replaceDispensing(Draft draft, Dispensing before, Dispensing after) {
+        List<Dispensing> dispensings = new ArrayList<>(draft.dispensings);
+        dispensings.set(before.sequence() - 1, after);
+        draft.dispensings = dispensings;
+        if (before.use() != draft.currentUse) {
+            return;
+        }
+        Map<Integer, BigDecimal> change = new HashMap<>();
+        if (!before.withdrawn()) {
+            counted(draft, before.items(), before.countedAsPrescribed())
+                    .forEach((line, quantity) -> change.merge(line, quantity.negate(), BigDecimal::add));
+        }
+        if (!after.withdrawn()) {
+            counted(draft, after.items(), after.countedAsPrescribed())
+                    .forEach((line, quantity) -> change.merge(line, quantity, BigDecimal::add));
+        }
+        draft.lines = draft.lines.stream()
+                .map(line -> {
+                    BigDecimal delta = change.get(line.lineNumber());
+                    return delta == null ? line : line.withDispensed(line.dispensedQuantity().add(delta));
+                })
+                .toList();
+    }
+
+    /**
+     * How much of each line's prescribed drug {@code items} count as: as the event recorded it, or, for dispensings
+     * recorded before events said it (PrescriptionDispensed revision 1), worked out from the catalogue.
+     */
+    private Map<Integer, BigDecimal> counted(Draft draft, List<DispensedItem> items, List<LineQuantity> recorded) {
+        Map<Integer, BigDecimal> counted = new HashMap<>();
+        if (recorded != null) {
+            recorded.forEach(quantity -> counted.put(quantity.lineNumber(), quantity.quantity()));
+            return counted;
+        }
+        Map<Integer, DrugCode> prescribed = new HashMap<>();
+        draft.lines.forEach(line -> prescribed.put(line.lineNumber(), line.drugCode()));
+        items.forEach(item -> counted.merge(item.lineNumber(),
+                inPrescribedUnits(prescribed.get(item.lineNumber()), item), BigDecimal::add));
+        return counted;
+    }
+
+    /** The amended lines; an unchanged line keeps what the current use dispensed against it (a changed one had none). */
+    private List<ViewLine> amendedLines(List<ViewLine> current, List<PrescribedLine> amended) {
+        Map<Integer, ViewLine> byNumber = new HashMap<>();
+        current.forEach(line -> byNumber.put(line.lineNumber(), line));
+        return amended.stream()
+                .map(line -> {
+                    ViewLine before = byNumber.get(line.lineNumber());
+                    boolean unchanged = before != null && before.drugCode().equals(line.drugCode())
+                            && before.quantity().compareTo(line.quantity()) == 0
+                            && Objects.equals(before.unit(), line.unit())
+                            && Objects.equals(before.dosage(), line.dosage()) && before.days() == line.days()
+                            && before.asNeeded() == line.asNeeded();
+                    Optional<Drug> drug = line.drugCode() == null ? Optional.empty() : catalogue.find(line.drugCode());
+                    return new ViewLine(line.lineNumber(), line.drugCode(), drug.map(Drug::name).orElse(null),
+                            drug.map(Drug::nameJa).orElse(null), line.quantity(), line.unit(), line.dosage(),
+                            line.days(), unchanged ? before.dispensedQuantity() : BigDecimal.ZERO, line.asNeeded());
+                })
+                .toList();
+    }
+
+    /** For dispensings recorded before events said it: a substitute of another strength counts as the units of the
+     * prescribed drug that give the same dose, by the catalogue of today. */
     private BigDecimal inPrescribedUnits(DrugCode prescribed, DispensedItem item) {
         if (prescribed == null || item.drugCode() == null || item.drugCode().equals(prescribed)) {
             return item.quantity();
@@ -242,6 +356,7 @@ public final class PrescriptionViewEvolver {
         Instant heldSince;
         Instant lastDispensedAt;
         long lastPosition;
+        List<PrescriberQuery> queries;
 
         Draft(PrescriptionView view) {
             prescriptionId = view.prescriptionId();
@@ -264,6 +379,7 @@ public final class PrescriptionViewEvolver {
             heldSince = view.heldSince();
             lastDispensedAt = view.lastDispensedAt();
             lastPosition = view.lastPosition();
+            queries = view.queries();
         }
 
         PrescriptionView toView() {
@@ -271,7 +387,7 @@ public final class PrescriptionViewEvolver {
                     usesLeft(status, refills, currentUse), currentUse, validUntil, pharmacyId, cancellationRequested,
                     cancellationRequest, refillWindow, dispensings, issuedAt, issuedOn, updatedAt, version,
                     heldSince,
-                    lastDispensedAt, lastPosition);
+                    lastDispensedAt, lastPosition, queries, 0);
         }
     }
 }

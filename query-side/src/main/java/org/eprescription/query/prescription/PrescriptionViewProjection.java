@@ -13,9 +13,13 @@ import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
 import org.eprescription.core.prescription.event.CancellationRequested;
+import org.eprescription.core.prescription.event.DispensingCorrected;
+import org.eprescription.core.prescription.event.DispensingWithdrawn;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.interaction.RecordedAlert;
+import org.eprescription.core.prescription.event.PrescriberQueried;
 import org.eprescription.core.prescription.event.PrescriptionAccepted;
+import org.eprescription.core.prescription.event.PrescriptionAmended;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.eprescription.core.prescription.event.PrescriptionCompleted;
 import org.eprescription.core.prescription.event.PrescriptionDispensed;
@@ -23,6 +27,7 @@ import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionExpired;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
+import org.eprescription.core.prescription.event.QueryAnswered;
 import org.eprescription.core.prescription.event.RefillScheduled;
 import org.eprescription.core.record.event.DispensingRecordChecked;
 import org.slf4j.Logger;
@@ -142,6 +147,36 @@ public class PrescriptionViewProjection {
 
     @EventHandler
     public void on(AlertAcknowledged event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
+                   ReplayStatus replayStatus, EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, replayStatus, message);
+    }
+
+    @EventHandler
+    public void on(DispensingCorrected event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
+                   ReplayStatus replayStatus, EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, replayStatus, message);
+    }
+
+    @EventHandler
+    public void on(DispensingWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
+                   ReplayStatus replayStatus, EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, replayStatus, message);
+    }
+
+    @EventHandler
+    public void on(PrescriberQueried event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
+                   ReplayStatus replayStatus, EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, replayStatus, message);
+    }
+
+    @EventHandler
+    public void on(QueryAnswered event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
+                   ReplayStatus replayStatus, EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, replayStatus, message);
+    }
+
+    @EventHandler
+    public void on(PrescriptionAmended event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
                    ReplayStatus replayStatus, EventMessage<?> message) {
         apply(event, null, sequence, timestamp, replayStatus, message);
     }

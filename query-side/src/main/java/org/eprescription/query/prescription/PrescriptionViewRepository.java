@@ -31,7 +31,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The {@code prescription_view} table (migration V10): one row per prescription. Lines and dispensings are jsonb,
+ * The {@code prescription_view} table (migration V10): one row per prescription. Lines, dispensings and pharmacists'
+ * queries (V150) are jsonb,
  * written and read with the application's {@link ObjectMapper}; everything a query filters on has its own column.
  */
 @Repository
@@ -41,7 +42,7 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
             select prescription_id, status, patient_id, patient_birth_date, patient_name, prescriber_id,
                    institution_id, refills, uses_left, current_use, valid_until, pharmacy_id, cancellation_requested,
                    cancellation_requested_at, cancellation_outcome, cancellation_settled_at, refill_planned, refill_opens, refill_closes, lines, dispensings, issued_at, issued_on, updated_at, version,
-                   held_since, last_dispensed_at, last_position
+                   held_since, last_dispensed_at, last_position, queries
               from prescription_view
             """;
 
@@ -55,7 +56,8 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
                 prescription_id, status, patient_id, patient_birth_date, patient_name, prescriber_id, institution_id,
                 exchange_code_hash, refills, uses_left, current_use, valid_until, pharmacy_id, cancellation_requested,
                 cancellation_requested_at, cancellation_outcome, cancellation_settled_at, refill_planned, refill_opens, refill_closes, expires_after, lines, dispensings, issued_at, issued_on, updated_at,
-                version, held_since, last_dispensed_at, last_position, exchange_code_key_id, exchange_code_attempt)
+                version, held_since, last_dispensed_at, last_position, exchange_code_key_id, exchange_code_attempt,
+                queries)
             values (
                 :prescriptionId, :status, :patientId, :patientBirthDate, :patientName, :prescriberId, :institutionId,
                 coalesce(cast(:exchangeCodeHash as text),
@@ -63,7 +65,8 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
                 :refills, :usesLeft, :currentUse, :validUntil, :pharmacyId, :cancellationRequested,
                 :cancellationRequestedAt, :cancellationOutcome, :cancellationSettledAt, :refillPlanned, :refillOpens, :refillCloses, :expiresAfter, cast(:lines as jsonb),
                 cast(:dispensings as jsonb), :issuedAt, :issuedOn, :updatedAt, :version, :heldSince, :lastDispensedAt,
-                :lastPosition, cast(:exchangeCodeKeyId as text), cast(:exchangeCodeAttempt as int))
+                :lastPosition, cast(:exchangeCodeKeyId as text), cast(:exchangeCodeAttempt as int),
+                cast(:queries as jsonb))
             on conflict (prescription_id) do update set
                 status = excluded.status,
                 patient_id = excluded.patient_id,
@@ -96,7 +99,8 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
                 last_position = excluded.last_position,
                 exchange_code_key_id = coalesce(excluded.exchange_code_key_id, prescription_view.exchange_code_key_id),
                 exchange_code_attempt = coalesce(excluded.exchange_code_attempt,
-                                                 prescription_view.exchange_code_attempt)
+                                                 prescription_view.exchange_code_attempt),
+                queries = excluded.queries
             where prescription_view.version < excluded.version
             """;
 
@@ -163,6 +167,7 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
         parameters.put("heldSince", SqlTimestamps.timestamp(view.heldSince()));
         parameters.put("lastDispensedAt", SqlTimestamps.timestamp(view.lastDispensedAt()));
         parameters.put("lastPosition", view.lastPosition() < 0 ? null : view.lastPosition());
+        parameters.put("queries", json.write(view.queries()));
         return parameters;
     }
 
@@ -346,6 +351,7 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
                 rs.getLong("version"),
                 SqlTimestamps.instant(rs.getObject("held_since", OffsetDateTime.class)),
                 SqlTimestamps.instant(rs.getObject("last_dispensed_at", OffsetDateTime.class)),
-                rs.getObject("last_position") == null ? -1 : rs.getLong("last_position"));
+                rs.getObject("last_position") == null ? -1 : rs.getLong("last_position"),
+                json.readList(rs.getString("queries"), PrescriberQuery.class), 0);
     }
 }

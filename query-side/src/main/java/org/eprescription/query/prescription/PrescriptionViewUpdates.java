@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Pushes a changed prescription view to the live subscriptions it concerns, and to no other: the subscriptions of
  * that prescription, of its issuing institution, and of the pharmacies whose view it enters, changes in or leaves
- * (the holder before and after the change, so a release or a cancellation reaches the pharmacy that held it).
+ * (the holder before and after the change, so a release or a cancellation reaches the pharmacy that held it; and the
+ * pharmacy whose dispensing changed, which may no longer hold it).
  *
  * <p>Subscriptions live in the node where the client connected, but the change is made by whichever node's
  * processor owns the event's segment. So a change made here is emitted here and announced to the other nodes
@@ -65,6 +66,15 @@ public class PrescriptionViewUpdates {
         }
         if (after.pharmacyId() != null) {
             pharmacies.add(after.pharmacyId());
+        }
+        // a dispensing corrected or withdrawn changes its pharmacy's "dispensed today", held or not
+        for (Dispensing dispensing : after.dispensings()) {
+            int index = dispensing.sequence() - 1;
+            boolean changed = before == null || index < 0 || index >= before.dispensings().size()
+                    || !before.dispensings().get(index).equals(dispensing);
+            if (changed && dispensing.pharmacyId() != null) {
+                pharmacies.add(dispensing.pharmacyId());
+            }
         }
         emittedHere.merge(after.prescriptionId(), after.version(), Math::max);
         announcer.announce(new ViewChangeNotice(after.prescriptionId(), after.version(),

@@ -1,0 +1,105 @@
+package org.eprescription.core.prescription;
+
+import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.ids.DrugCode;
+import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.core.interaction.CoursePeriod;
+import org.eprescription.core.interaction.CourseStatus;
+import org.eprescription.core.interaction.RecordedCourse;
+import org.eprescription.core.prescription.event.DispensingCorrected;
+import org.eprescription.core.prescription.event.DispensingWithdrawn;
+import org.eprescription.core.prescription.event.PrescriptionDispensed;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Every dispensing of a prescription as corrections left it, numbered from 1 in the order they were recorded (the
+ * number the prescription view shows and a correction names). A withdrawn one keeps its number and no longer counts.
+ */
+final class DispensingRecords {
+
+    /** One dispensing: what it hands out now, whether it completed its use, its day, and whether it was withdrawn. */
+    record Entry(int sequence, int use, PharmacyId pharmacy, List<DispensedItem> items, boolean completesUse,
+                 LocalDate dispensedOn, boolean withdrawn) {
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    void dispensed(PrescriptionDispensed event) {
+        entries.add(new Entry(entries.size() + 1, event.use(), event.pharmacyId(), List.copyOf(event.items()),
+                event.completesUse(), event.dispensedOn(), false));
+    }
+
+    void corrected(DispensingCorrected event) {
+        Entry entry = entries.get(event.sequence() - 1);
+        entries.set(event.sequence() - 1, new Entry(entry.sequence(), entry.use(), entry.pharmacy(), event.items(),
+                entry.completesUse() || event.completesUse(), entry.dispensedOn(), false));
+    }
+
+    void withdrawn(DispensingWithdrawn event) {
+        Entry entry = entries.get(event.sequence() - 1);
+        entries.set(event.sequence() - 1, new Entry(entry.sequence(), entry.use(), entry.pharmacy(), entry.items(),
+                entry.completesUse(), entry.dispensedOn(), true));
+    }
+
+    Optional<Entry> find(int sequence) {
+        return sequence < 1 || sequence > entries.size() ? Optional.empty() : Optional.of(entries.get(sequence - 1));
+    }
+
+    /** What the dispensings of {@code use} that count hand out, leaving out dispensing {@code except} (0: none). */
+    List<DispensedItem> itemsOf(int use, int except) {
+        List<DispensedItem> items = new ArrayList<>();
+        counting(use).filter(entry -> entry.sequence() != except).forEach(entry -> items.addAll(entry.items()));
+        return items;
+    }
+
+    List<DispensedItem> itemsOf(int use) {
+        return itemsOf(use, 0);
+    }
+
+    /** The longest days of supply the dispensings of {@code use} that count hand out; 0 when none. */
+    int supplyDaysOf(int use) {
+        return itemsOf(use).stream().mapToInt(DispensedItem::days).max().orElse(0);
+    }
+
+    boolean lineDispensedIn(int use, int lineNumber) {
+        return itemsOf(use).stream().anyMatch(item -> item.lineNumber() == lineNumber);
+    }
+
+    /** The dispensing that completed {@code use}, if one did. */
+    Optional<Entry> completing(int use) {
+        return counting(use).filter(Entry::completesUse).reduce((first, second) -> second);
+    }
+
+    /**
+     * The course a line runs in {@code use} as the dispensings that count give it, as a dispensing records it: from
+     * the day of the line's first dispensing, with the drug handed out then, to the latest end its dispensings reach;
+     * empty when nothing of the line counts.
+     */
+    Optional<RecordedCourse> courseOf(int use, PrescribedLine line, DrugCatalogue catalogue) {
+        RecordedCourse course = null;
+        for (Entry entry : counting(use).toList()) {
+            for (DispensedItem item : entry.items()) {
+                if (item.lineNumber() != line.lineNumber()) {
+                    continue;
+                }
+                DrugCode drug = item.drugCode() != null ? item.drugCode() : line.drugCode();
+                CoursePeriod period = CoursePeriod.of(entry.dispensedOn(), Math.max(1, item.days()),
+                        catalogue.find(drug).orElse(null));
+                course = course == null
+                        ? new RecordedCourse(line.lineNumber(), use, drug, period.from(), period.to(),
+                                CourseStatus.DISPENSED)
+                        : new RecordedCourse(line.lineNumber(), use, course.drugCode(), course.from(),
+                                period.to().isAfter(course.to()) ? period.to() : course.to(), CourseStatus.DISPENSED);
+            }
+        }
+        return Optional.ofNullable(course);
+    }
+
+    private java.util.stream.Stream<Entry> counting(int use) {
+        return entries.stream().filter(entry -> entry.use() == use && !entry.withdrawn());
+    }
+}

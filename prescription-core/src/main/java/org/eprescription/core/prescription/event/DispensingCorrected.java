@@ -1,0 +1,32 @@
+package org.eprescription.core.prescription.event;
+
+import org.axonframework.serialization.Revision;
+import org.eprescription.core.ids.PharmacistId;
+import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.DispensedItem;
+import org.eprescription.core.prescription.LineQuantity;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * The pharmacy that recorded dispensing number {@code sequence} (1-based, in the order of the prescription's
+ * dispensings) corrected it on its day ({@code correctedOn}): {@code items} replace what it recorded.
+ * {@code completesUse} says whether the dispensing, as corrected, completes its use; it becomes true when the
+ * correction supplies what was left of every line, and never turns false. {@code countedAsPrescribed} says how much
+ * of each line's prescribed drug the corrected items count as, decided now as for a dispensing.
+ */
+@Revision("1")
+public record DispensingCorrected(PrescriptionId prescriptionId, int sequence, int use, PharmacyId pharmacyId,
+                                  PharmacistId pharmacistId, String reason, List<DispensedItem> items,
+                                  boolean completesUse, Instant correctedAt, LocalDate correctedOn,
+                                  List<LineQuantity> countedAsPrescribed)
+        implements PrescriptionEvent {
+
+    public DispensingCorrected {
+        items = List.copyOf(items);
+        countedAsPrescribed = countedAsPrescribed == null ? null : List.copyOf(countedAsPrescribed);
+    }
+}

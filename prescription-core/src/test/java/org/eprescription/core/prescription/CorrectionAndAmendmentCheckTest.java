@@ -1,0 +1,175 @@
+package org.eprescription.core.prescription;
+
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.ids.QueryId;
+import org.eprescription.core.interaction.AlertIds;
+import org.eprescription.core.interaction.AlertType;
+import org.eprescription.core.interaction.CheckTrigger;
+import org.eprescription.core.interaction.CourseStatus;
+import org.eprescription.core.interaction.InteractionChecker;
+import org.eprescription.core.interaction.InteractionRules;
+import org.eprescription.core.interaction.MedicationCourse;
+import org.eprescription.core.interaction.PatientCourses;
+import org.eprescription.core.interaction.RecordedAlert;
+import org.eprescription.core.interaction.RecordedConflict;
+import org.eprescription.core.interaction.RecordedCourse;
+import org.eprescription.core.interaction.Severity;
+import org.eprescription.core.prescription.command.AnswerQuery;
+import org.eprescription.core.prescription.command.CorrectDispensing;
+import org.eprescription.core.prescription.event.DispensingCorrected;
+import org.eprescription.core.prescription.event.DispensingWithdrawn;
+import org.eprescription.core.prescription.event.InteractionCheckCompleted;
+import org.eprescription.core.prescription.event.PrescriberQueried;
+import org.eprescription.core.prescription.event.PrescriptionAmended;
+import org.eprescription.core.prescription.event.QueryAnswered;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * What corrections and amendments record of courses and alerts (docs/alerts.md): a correction re-checks the courses
+ * it changed as a dispensing does, a withdrawal stops its course, and an amendment checks the amended lines' planned
+ * courses as an issue does.
+ */
+class CorrectionAndAmendmentCheckTest extends PrescriptionTestSupport {
+
+    private static final PrescriptionId OTHER = PrescriptionId.of("11111111-2222-4333-8444-555555555555");
+    private static final InstitutionId ELSEWHERE = InstitutionId.of("hospital-9");
+    private static final QueryId QUERY = QueryId.of("0b7a3f4e-2c1d-4e5f-8a9b-0c1d2e3f4a5b");
+
+    private final List<MedicationCourse> otherCourses = new ArrayList<>();
+
+    @Override
+    InteractionChecker checker() {
+        PatientCourses courses = (patientId, from) -> otherCourses.stream()
+                .filter(course -> !course.to().isBefore(from)).toList();
+        return new InteractionChecker(new InteractionRules(CATALOGUE, false), courses);
+    }
+
+    private InteractionCheckCompleted check(CheckTrigger trigger, List<RecordedCourse> courses,
+                                            List<RecordedAlert> alerts) {
+        return new InteractionCheckCompleted(ID, PATIENT.id(), HOSPITAL, DOCTOR, trigger, courses, alerts,
+                CATALOGUE.version(), clock.instant());
+    }
+
+    private MedicationCourse otherAmlodipine(LocalDate from, LocalDate to) {
+        return new MedicationCourse(OTHER, 1, 1, PATIENT.id(), AMLODIPINE_BRAND_A, from, to, CourseStatus.DISPENSED,
+                ELSEWHERE, DOCTOR_ELSEWHERE);
+    }
+
+    private RecordedAlert amlodipineAlert(int line, LocalDate from, LocalDate to, MedicationCourse conflict,
+                                          boolean sameProduct) {
+        return new RecordedAlert(AlertIds.of(ID, line, AlertType.SAME_INGREDIENT, "amlodipine"),
+                AlertType.SAME_INGREDIENT, Severity.HIGH, line, 1,
+                sameProduct ? AMLODIPINE_BRAND_A : AMLODIPINE_GENERIC_C, "amlodipine", "amlodipine", from, to,
+                List.of(new RecordedConflict(conflict.prescriptionId(), conflict.lineNumber(), conflict.use(),
+                        conflict.drugCode(), conflict.from(), conflict.to(), conflict.status(),
+                        conflict.institutionId(), conflict.prescriberId(), sameProduct)));
+    }
+
+    private static RecordedCourse course(int line, LocalDate from, int days, CourseStatus status) {
+        return new RecordedCourse(line, 1, line == 1 ? AMLODIPINE_BRAND_A : LOXOPROFEN_TABLET, from,
+                from.plusDays(days - 1L), status);
+    }
+
+    private List<RecordedCourse> plannedAtIssue() {
+        return List.of(course(1, ISSUE_DAY, 28, CourseStatus.PLANNED), course(2, ISSUE_DAY, 7, CourseStatus.PLANNED));
+    }
+
+    private CorrectDispensing correct(int sequence, DispensedItem... items) {
+        return new CorrectDispensing(ID, PHARMACY_A, pharmacistOf(PHARMACY_A), sequence, "typo",
+                items.length == 0 ? null : List.of(items));
+    }
+
+    @Test
+    void aCorrectionRecordsTheCourseAsTheCorrectedDispensingGivesIt() {
+        Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
+                check(CheckTrigger.DISPENSING, List.of(course(1, ISSUE_DAY, 14, CourseStatus.DISPENSED)), List.of())};
+        fixture.given(given)
+                .when(correct(1, item(1, 10, 10)))
+                .expectEvents(new DispensingCorrected(ID, 1, 1, PHARMACY_A, pharmacistOf(PHARMACY_A), "typo",
+                                List.of(item(1, 10, 10)), false, clock.instant(), ISSUE_DAY,
+                                List.of(new LineQuantity(1, java.math.BigDecimal.TEN))),
+                        check(CheckTrigger.CORRECTION, List.of(course(1, ISSUE_DAY, 10, CourseStatus.DISPENSED)),
+                                List.of()));
+    }
+
+    @Test
+    void aWithdrawalStopsTheCourseItGave() {
+        Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
+                check(CheckTrigger.DISPENSING, List.of(course(1, ISSUE_DAY, 14, CourseStatus.DISPENSED)), List.of())};
+        fixture.given(given)
+                .when(correct(1))
+                .expectEvents(new DispensingWithdrawn(ID, 1, 1, PHARMACY_A, pharmacistOf(PHARMACY_A), "typo",
+                                clock.instant(), ISSUE_DAY),
+                        check(CheckTrigger.CORRECTION, List.of(course(1, ISSUE_DAY, 14, CourseStatus.STOPPED)),
+                                List.of()));
+    }
+
+    @Test
+    void aWithdrawalShortensTheCourseToWhatOtherDispensingsOfTheLineCover() {
+        Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, false, item(1, 7, 7)), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
+                check(CheckTrigger.DISPENSING, List.of(course(1, ISSUE_DAY, 14, CourseStatus.DISPENSED)), List.of())};
+        fixture.given(given)
+                .when(correct(2))
+                .expectEvents(new DispensingWithdrawn(ID, 2, 1, PHARMACY_A, pharmacistOf(PHARMACY_A), "typo",
+                                clock.instant(), ISSUE_DAY),
+                        check(CheckTrigger.CORRECTION, List.of(course(1, ISSUE_DAY, 7, CourseStatus.DISPENSED)),
+                                List.of()));
+    }
+
+    @Test
+    void anAlertWhoseCourseAWithdrawalStoppedIsRaisedAgainWhenTheLineIsDispensedAgain() {
+        MedicationCourse running = otherAmlodipine(ISSUE_DAY.minusDays(3), ISSUE_DAY.plusDays(30));
+        otherCourses.add(running);
+        RecordedAlert atIssue = amlodipineAlert(1, ISSUE_DAY, ISSUE_DAY.plusDays(27), running, true);
+        RecordedAlert atDispensing = amlodipineAlert(1, ISSUE_DAY, ISSUE_DAY.plusDays(13), running, true);
+        Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of(atIssue)),
+                accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
+                check(CheckTrigger.DISPENSING, List.of(course(1, ISSUE_DAY, 14, CourseStatus.DISPENSED)), List.of()),
+                new DispensingWithdrawn(ID, 1, 1, PHARMACY_A, pharmacistOf(PHARMACY_A), "typo", clock.instant(),
+                        ISSUE_DAY),
+                check(CheckTrigger.CORRECTION, List.of(course(1, ISSUE_DAY, 14, CourseStatus.STOPPED)), List.of())};
+        fixture.given(given)
+                .when(dispense(PHARMACY_A, item(1, 14, 14)))
+                .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
+                        check(CheckTrigger.DISPENSING, List.of(course(1, ISSUE_DAY, 14, CourseStatus.DISPENSED)),
+                                List.of(atDispensing)));
+    }
+
+    @Test
+    void anAcceptedChangeChecksTheAmendedLinesPlannedCoursesAsAnIssueDoes() {
+        MedicationCourse running = otherAmlodipine(ISSUE_DAY.minusDays(3), ISSUE_DAY.plusDays(30));
+        otherCourses.add(running);
+        PrescribedLine loxoprofen = line(1, LOXOPROFEN_TABLET, 21, 7);
+        PrescribedLine addedAmlodipine = line(2, AMLODIPINE_GENERIC_C, 28, 28);
+        Object[] given = {issued(List.of(loxoprofen), 0, DEFAULT_VALID_UNTIL),
+                check(CheckTrigger.ISSUE, List.of(new RecordedCourse(1, 1, LOXOPROFEN_TABLET, ISSUE_DAY,
+                        ISSUE_DAY.plusDays(6), CourseStatus.PLANNED)), List.of()),
+                accepted(PHARMACY_A),
+                new PrescriberQueried(ID, QUERY, PHARMACY_A, pharmacistOf(PHARMACY_A), 1, "add amlodipine?",
+                        List.of(addedAmlodipine), clock.instant())};
+        LocalDate answeredOn = ISSUE_DAY.plusDays(1);
+        today(answeredOn);
+        RecordedAlert found = new RecordedAlert(AlertIds.of(ID, 2, AlertType.SAME_INGREDIENT, "amlodipine"),
+                AlertType.SAME_INGREDIENT, Severity.HIGH, 2, 1, AMLODIPINE_GENERIC_C, "amlodipine", "amlodipine",
+                answeredOn, answeredOn.plusDays(27), List.of(new RecordedConflict(OTHER, 1, 1, AMLODIPINE_BRAND_A,
+                running.from(), running.to(), CourseStatus.DISPENSED, ELSEWHERE, DOCTOR_ELSEWHERE, false)));
+        InteractionCheckCompleted expected = check(CheckTrigger.AMENDMENT, List.of(new RecordedCourse(2, 1,
+                AMLODIPINE_GENERIC_C, answeredOn, answeredOn.plusDays(27), CourseStatus.PLANNED)), List.of(found));
+
+        fixture.given(given)
+                .when(new AnswerQuery(ID, QUERY, HOSPITAL, DOCTOR, "yes, add it", true))
+                .expectEvents(new QueryAnswered(ID, QUERY, HOSPITAL, DOCTOR, "yes, add it", true, clock.instant()),
+                        new PrescriptionAmended(ID, QUERY, HOSPITAL, DOCTOR, List.of(loxoprofen, addedAmlodipine),
+                                List.of(2), clock.instant(), answeredOn),
+                        expected)
+                .expectResultMessagePayload(new CommandOutcome(6L, expected));
+    }
+}

@@ -1,0 +1,201 @@
+package org.eprescription.core.prescription;
+
+import org.axonframework.test.aggregate.TestExecutor;
+import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.core.prescription.command.CorrectDispensing;
+import org.eprescription.core.prescription.event.DispensingCorrected;
+import org.eprescription.core.prescription.event.DispensingWithdrawn;
+import org.eprescription.core.prescription.event.RefillScheduled;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Correcting and withdrawing a dispensing (docs/domain.md, "Correcting a dispensing"): by the pharmacy that recorded
+ * it, on its day, within the dispense rules as if the corrected dispensing had been recorded instead.
+ */
+class DispensingCorrectionTest extends PrescriptionTestSupport {
+
+    static final String REASON = "entered 14 instead of 10";
+
+    static CorrectDispensing correct(PharmacyId pharmacy, int sequence, DispensedItem... items) {
+        return new CorrectDispensing(ID, pharmacy, pharmacistOf(pharmacy), sequence, REASON, Arrays.asList(items));
+    }
+
+    static CorrectDispensing withdraw(PharmacyId pharmacy, int sequence) {
+        return new CorrectDispensing(ID, pharmacy, pharmacistOf(pharmacy), sequence, REASON, null);
+    }
+
+    DispensingCorrected corrected(PharmacyId pharmacy, int sequence, int use, boolean completesUse,
+                                  DispensedItem... items) {
+        java.util.Map<Integer, java.math.BigDecimal> counted = new java.util.TreeMap<>();
+        Arrays.asList(items).forEach(item -> counted.merge(item.lineNumber(), item.quantity(),
+                java.math.BigDecimal::add));
+        return new DispensingCorrected(ID, sequence, use, pharmacy, pharmacistOf(pharmacy), REASON,
+                Arrays.asList(items), completesUse, clock.instant(), clock.today(), counted.entrySet().stream()
+                .map(entry -> new LineQuantity(entry.getKey(), entry.getValue())).toList());
+    }
+
+    DispensingWithdrawn withdrawn(PharmacyId pharmacy, int sequence, int use) {
+        return new DispensingWithdrawn(ID, sequence, use, pharmacy, pharmacistOf(pharmacy), REASON, clock.instant(),
+                clock.today());
+    }
+
+    private Object[] partlyDispensedToday() {
+        return new Object[]{issued(), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14))};
+    }
+
+    @Test
+    void theDispensingPharmacyCorrectsAQuantityOnTheSameDay() {
+        fixture.given(partlyDispensedToday())
+                .when(correct(PHARMACY_A, 1, item(1, 10, 10)))
+                .expectEvents(corrected(PHARMACY_A, 1, 1, false, item(1, 10, 10)))
+                .expectResultMessagePayload(outcome(3L));
+    }
+
+    @Test
+    void theNextDayTheDispensingCanNoLongerBeCorrected() {
+        Object[] given = partlyDispensedToday();
+        today(ISSUE_DAY.plusDays(1));
+        expectRefused(fixture.given(given).when(correct(PHARMACY_A, 1, item(1, 10, 10))),
+                Refusal.CORRECTION_DAY_PASSED);
+    }
+
+    @Test
+    void norWithdrawnTheNextDay() {
+        Object[] given = partlyDispensedToday();
+        today(ISSUE_DAY.plusDays(1));
+        expectRefused(fixture.given(given).when(withdraw(PHARMACY_A, 1)), Refusal.CORRECTION_DAY_PASSED);
+    }
+
+    @Test
+    void anotherPharmacyCannotCorrectIt() {
+        expectRefused(fixture.given(partlyDispensedToday()).when(correct(PHARMACY_B, 1, item(1, 10, 10))),
+                Refusal.NOT_THE_DISPENSING_PHARMACY);
+    }
+
+    @Test
+    void aDispensingNumberThePrescriptionDoesNotHaveIsUnknown() {
+        expectRefused(fixture.given(partlyDispensedToday()).when(correct(PHARMACY_A, 2, item(1, 10, 10))),
+                Refusal.UNKNOWN_DISPENSING);
+        expectRefused(fixture.given(partlyDispensedToday()).when(withdraw(PHARMACY_A, 0)),
+                Refusal.UNKNOWN_DISPENSING);
+    }
+
+    @Test
+    void aCorrectionIsCountedAsIfItHadBeenRecordedInstead() {
+        Object[] given = {issued(), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
+                dispensed(PHARMACY_A, 1, false, item(1, 10, 10))};
+        // 14 + 14 = 28: exactly the line
+        fixture.given(given)
+                .when(correct(PHARMACY_A, 2, item(1, 14, 14)))
+                .expectEvents(corrected(PHARMACY_A, 2, 1, false, item(1, 14, 14)));
+        // 14 + 15 = 29 of 28 prescribed
+        expectRefused(fixture.given(given).when(correct(PHARMACY_A, 2, item(1, 15, 15))),
+                Refusal.QUANTITY_EXCEEDS_REMAINING);
+    }
+
+    @Test
+    void aCorrectionBreakingTheDispenseRulesIsRefused() {
+        expectRefused(fixture.given(partlyDispensedToday()).when(correct(PHARMACY_A, 1, item(1, 14, 29))),
+                Refusal.SUPPLY_LONGER_THAN_PRESCRIBED);
+        expectRefused(fixture.given(partlyDispensedToday()).when(correct(PHARMACY_A, 1, item(3, 14, 14))),
+                Refusal.UNKNOWN_LINE);
+        expectRefused(fixture.given(partlyDispensedToday()).when(correct(PHARMACY_A, 1)), Refusal.INVALID_DISPENSE);
+    }
+
+    @Test
+    void aCorrectedSubstituteMustBeDoseTrue() {
+        Object[] given = {issued(List.of(line(1, ZOLPIDEM_5, 14, 14)), 0, DEFAULT_VALID_UNTIL), accepted(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, false, itemOf(1, ZOLPIDEM_5, 7, 7))};
+        expectRefused(fixture.given(given).when(correct(PHARMACY_A, 1, itemOf(1, ZOLPIDEM_10, 7, 7))),
+                Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
+        fixture.given(given)
+                .when(correct(PHARMACY_A, 1, itemOf(1, ZOLPIDEM_5_GENERIC, 7, 7)))
+                .expectEvents(corrected(PHARMACY_A, 1, 1, false, itemOf(1, ZOLPIDEM_5_GENERIC, 7, 7)));
+    }
+
+    @Test
+    void aCorrectionThatSuppliesEverythingLeftCompletesTheUse() {
+        Object[] given = {issued(), accepted(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, false, itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 20, 7))};
+        fixture.given(given)
+                .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7)))
+                .expectEvents(corrected(PHARMACY_A, 1, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 28, 28),
+                        itemOf(2, LOXOPROFEN_TABLET, 21, 7)), completed());
+    }
+
+    @Test
+    void aCompletedUseKeepsItsCompletionWhenAQuantityIsCorrectedDown() {
+        fixture.given(completedHistory())
+                .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 20, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7)))
+                .expectEvents(corrected(PHARMACY_A, 1, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 20, 28),
+                        itemOf(2, LOXOPROFEN_TABLET, 21, 7)));
+    }
+
+    @Test
+    void correctingTheSupplyOfAUseThatScheduledARefillMovesTheRefill() {
+        // use 1 completed today with 28 days: use 2 planned in 28 days; corrected to 14 days, it is planned in 14
+        fixture.given(awaitingFirstRefill())
+                .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 14, 14), itemOf(2, LOXOPROFEN_TABLET, 21, 7)))
+                .expectEvents(corrected(PHARMACY_A, 1, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 14, 14),
+                                itemOf(2, LOXOPROFEN_TABLET, 21, 7)),
+                        new RefillScheduled(ID, 2, ISSUE_DAY.plusDays(14), ISSUE_DAY.plusDays(7),
+                                ISSUE_DAY.plusDays(21), clock.instant()));
+    }
+
+    @Test
+    void aRescheduledRefillStillOpensNoEarlierThanTheDayAfterTheDispensing() {
+        TestExecutor<Prescription> executor = fixture.given(awaitingFirstRefill())
+                .andGivenCommands(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 7, 7),
+                        itemOf(2, LOXOPROFEN_TABLET, 7, 7)));
+        today(ISSUE_DAY.plusDays(1));
+        executor.when(accept(PHARMACY_B))
+                .expectEvents(accepted(PHARMACY_B, 2));
+    }
+
+    @Test
+    void theDayOfTheDispensingARescheduledRefillCannotBeAccepted() {
+        expectRefused(fixture.given(awaitingFirstRefill())
+                .andGivenCommands(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 7, 7),
+                        itemOf(2, LOXOPROFEN_TABLET, 7, 7)))
+                .when(accept(PHARMACY_B)), Refusal.REFILL_WINDOW_NOT_OPEN);
+    }
+
+    @Test
+    void theOpenUsesDispensingIsWithdrawnAndNoLongerCounts() {
+        fixture.given(partlyDispensedToday())
+                .when(withdraw(PHARMACY_A, 1))
+                .expectEvents(withdrawn(PHARMACY_A, 1, 1));
+        // all 28 can be dispensed again: the withdrawn 14 count for nothing
+        fixture.given(partlyDispensedToday())
+                .andGivenCommands(withdraw(PHARMACY_A, 1))
+                .when(dispense(PHARMACY_A, item(1, 28, 28)))
+                .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 28, 28)));
+    }
+
+    @Test
+    void aWithdrawnDispensingCannotBeCorrected() {
+        fixture.given(partlyDispensedToday())
+                .andGivenCommands(withdraw(PHARMACY_A, 1))
+                .when(correct(PHARMACY_A, 1, item(1, 10, 10)))
+                .expectException(refusedWith(Refusal.DISPENSING_WITHDRAWN));
+    }
+
+    @Test
+    void aWithdrawalThatWouldReopenACompletedUseIsRefused() {
+        expectRefused(fixture.given(awaitingFirstRefill()).when(withdraw(PHARMACY_A, 1)),
+                Refusal.USE_ALREADY_COMPLETED);
+        expectRefused(fixture.given(completedHistory()).when(withdraw(PHARMACY_A, 1)),
+                Refusal.USE_ALREADY_COMPLETED);
+    }
+
+    @Test
+    void thePharmacyThatDispensedMayCorrectAfterItReleasedThePrescription() {
+        fixture.given(issued(), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
+                        released(PHARMACY_A, 1))
+                .when(withdraw(PHARMACY_A, 1))
+                .expectEvents(withdrawn(PHARMACY_A, 1, 1));
+    }
+}
