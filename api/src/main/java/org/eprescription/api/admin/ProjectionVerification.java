@@ -89,6 +89,7 @@ class ProjectionVerification {
      */
     private Optional<Differences> compareAt(long position, ProjectionDefinition projection, int examples) {
         return snapshot.execute(status -> {
+            // PostgreSQL takes a repeatable-read transaction's snapshot at its first statement
             jdbc.sql("select 1").query(Integer.class).single();
             long head = events.head();
             return head == position
