@@ -11,16 +11,24 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.queryhandling.QueryBus;
 import org.eprescription.PrescriptionExchangeApplication;
+import org.eprescription.api.eventlog.AxonEventLog;
+import org.eprescription.api.eventlog.EventFilter;
+import org.eprescription.api.eventlog.EventLog;
+import org.eprescription.api.eventlog.JdbcEventLog;
+import org.eprescription.api.eventlog.StoredEvent;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -90,5 +98,29 @@ class AxonServerProfileIT {
         assertThat(outcome).as("without a reachable Axon Server the append cannot succeed")
                 .isInstanceOfAny(ExecutionException.class, TimeoutException.class);
         assertThat(jdbc.sql("select count(*) from domainevententry").query(Long.class).single()).isZero();
+    }
+
+    @Test
+    void eventsAreReadThroughAxonAndNeverFromTheEventTable() {
+        assertThat(context.getBeansOfType(EventLog.class).values()).singleElement().isInstanceOf(AxonEventLog.class);
+        assertThat(context.getBeansOfType(JdbcEventLog.class)).isEmpty();
+        String[] readers = ((ConfigurableApplicationContext) context).getBeanFactory()
+                .getDependentBeans(context.getBeanNamesForType(EventLog.class)[0]);
+        assertThat(readers).contains("eventExportController", "secondaryUseExportController",
+                "projectionVerification");
+    }
+
+    @Test
+    void anExportWithoutAReachableServerFailsInsteadOfComingBackEmpty() {
+        EventLog events = context.getBean(EventLog.class);
+        List<StoredEvent> exported = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> export = CompletableFuture.runAsync(
+                () -> events.forEach(new EventFilter(null, null, null), exported::add));
+
+        Throwable outcome = catchThrowable(() -> export.get(20, TimeUnit.SECONDS));
+
+        assertThat(outcome).as("without a reachable Axon Server the export cannot complete")
+                .isInstanceOfAny(ExecutionException.class, TimeoutException.class);
+        assertThat(exported).isEmpty();
     }
 }

@@ -1,5 +1,6 @@
 package org.eprescription.api.admin;
 
+import org.eprescription.api.eventlog.EventLog;
 import org.eprescription.query.rebuild.Differences;
 import org.eprescription.query.rebuild.EventReplayer;
 import org.eprescription.query.rebuild.ProjectionDefinition;
@@ -33,16 +34,18 @@ class ProjectionVerification {
     private final ScratchTables scratch;
     private final TableComparison comparison;
     private final ProjectionProcessors processors;
+    private final EventLog events;
     private final JdbcClient jdbc;
     private final TransactionTemplate snapshot;
 
     ProjectionVerification(EventReplayer replayer, ScratchTables scratch, TableComparison comparison,
-                           ProjectionProcessors processors, JdbcClient jdbc,
+                           ProjectionProcessors processors, EventLog events, JdbcClient jdbc,
                            PlatformTransactionManager transactionManager) {
         this.replayer = replayer;
         this.scratch = scratch;
         this.comparison = comparison;
         this.processors = processors;
+        this.events = events;
         this.jdbc = jdbc;
         this.snapshot = new TransactionTemplate(transactionManager);
         this.snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
@@ -78,11 +81,17 @@ class ProjectionVerification {
         }
     }
 
-    /** Compares in one snapshot, if in that snapshot no event beyond {@code position} is stored yet. */
+    /**
+     * Compares in one snapshot, if no event beyond {@code position} was stored when the snapshot was taken. The
+     * snapshot is taken first and the head asked for after it: a head still at {@code position} then means that the
+     * live tables in the snapshot cannot hold any later event, whether the events are in this database (where the
+     * head is read in the snapshot itself) or in Axon Server.
+     */
     private Optional<Differences> compareAt(long position, ProjectionDefinition projection, int examples) {
         return snapshot.execute(status -> {
-            long head = jdbc.sql("select coalesce(max(globalindex), -1) from domainevententry")
-                    .query(Long.class).single();
+            // PostgreSQL takes a repeatable-read transaction's snapshot at its first statement
+            jdbc.sql("select 1").query(Integer.class).single();
+            long head = events.head();
             return head == position
                     ? Optional.of(comparison.compare(scratch.liveSchema(), ScratchTables.VERIFY_SCHEMA, projection,
                     examples))

@@ -2,6 +2,8 @@ package org.eprescription.api.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import org.eprescription.api.eventlog.EventFilter;
+import org.eprescription.api.eventlog.EventLog;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,18 +14,18 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import java.time.Instant;
 
-/** Every stored event in global order, streamed as NDJSON straight from the event table. */
+/** Every stored event in global order, streamed as NDJSON from the event store ({@link EventLog}). */
 @RestController
 @RequestMapping("/api/v1/audit")
 public class EventExportController {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
-    private final StoredEventReader reader;
+    private final EventLog events;
     private final ObjectMapper json;
 
-    public EventExportController(StoredEventReader reader, ObjectMapper json) {
-        this.reader = reader;
+    public EventExportController(EventLog events, ObjectMapper json) {
+        this.events = events;
         this.json = json;
     }
 
@@ -36,7 +38,7 @@ public class EventExportController {
         UnboundedExportTimeout.markUnbounded(request);
         StreamingResponseBody body = stream -> {
             try (EventLineWriter lines = new EventLineWriter(json, stream)) {
-                reader.forEach(filter, lines::write);
+                events.forEach(filter, lines::write);
             }
         };
         return ResponseEntity.ok().contentType(NDJSON).body(body);

@@ -2,6 +2,7 @@ package org.eprescription.api.audit;
 
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eprescription.api.eventlog.StoredEvent;
 
 import java.io.IOException;
 import java.io.OutputStream;

@@ -2,6 +2,8 @@ package org.eprescription.api.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import org.eprescription.api.eventlog.EventFilter;
+import org.eprescription.api.eventlog.EventLog;
 import org.eprescription.api.config.ExchangeProperties;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -17,12 +19,12 @@ import java.time.Instant;
 @RequestMapping("/api/v1/audit")
 public class SecondaryUseExportController {
 
-    private final StoredEventReader reader;
+    private final EventLog events;
     private final ObjectMapper json;
     private final String pseudonymKey;
 
-    public SecondaryUseExportController(StoredEventReader reader, ObjectMapper json, ExchangeProperties properties) {
-        this.reader = reader;
+    public SecondaryUseExportController(EventLog events, ObjectMapper json, ExchangeProperties properties) {
+        this.events = events;
         this.json = json;
         this.pseudonymKey = properties.export() == null ? null : properties.export().pseudonymKey();
     }
@@ -39,7 +41,7 @@ public class SecondaryUseExportController {
         UnboundedExportTimeout.markUnbounded(request);
         StreamingResponseBody body = stream -> {
             try (SecondaryUseLineWriter lines = new SecondaryUseLineWriter(json, pseudonyms, stream)) {
-                reader.forEach(filter, lines::write);
+                events.forEach(filter, lines::write);
             }
         };
         return ResponseEntity.ok().contentType(EventExportController.NDJSON).body(body);

@@ -3,6 +3,7 @@ package org.eprescription.api.audit;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eprescription.api.eventlog.StoredEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.io.IOException;

@@ -1,8 +1,7 @@
-package org.eprescription.api.audit;
+package org.eprescription.api.eventlog;
 
 import org.eprescription.query.support.SqlTimestamps;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -12,12 +11,17 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * Reads the whole event table in global order in constant memory: inside a read-only transaction the PostgreSQL
- * driver uses a server-side cursor and holds only {@value #FETCH_SIZE} rows at a time (without a transaction it
- * would load the entire result first). Rows reach the consumer one by one as stored, nothing is deserialized.
+ * The events in PostgreSQL, read straight from Axon's event table ({@code domainevententry}) when Axon's JDBC engine
+ * is the event store: the fastest way there is.
+ *
+ * <p>{@link #forEach} reads in constant memory: inside a read-only transaction the PostgreSQL driver uses a
+ * server-side cursor and holds only {@value #FETCH_SIZE} rows at a time (without a transaction it would load the
+ * entire result first). Rows reach the consumer one by one as stored: nothing is deserialized or upcast, so an
+ * event stored under an older revision goes out in that revision's shape.
+ *
+ * <p>{@link #head} takes part in the caller's transaction, if any, and so sees the head as of its snapshot.
  */
-@Component
-public class StoredEventReader {
+public class JdbcEventLog implements EventLog {
 
     static final int FETCH_SIZE = 500;
 
@@ -27,13 +31,14 @@ public class StoredEventReader {
     private final JdbcTemplate jdbc;
     private final TransactionTemplate readOnly;
 
-    public StoredEventReader(DataSource dataSource, PlatformTransactionManager transactions) {
+    public JdbcEventLog(DataSource dataSource, PlatformTransactionManager transactions) {
         this.jdbc = new JdbcTemplate(dataSource);
         this.jdbc.setFetchSize(FETCH_SIZE);
         this.readOnly = new TransactionTemplate(transactions);
         this.readOnly.setReadOnly(true);
     }
 
+    @Override
     public void forEach(EventFilter filter, Consumer<StoredEvent> consumer) {
         List<String> conditions = new ArrayList<>();
         List<Object> arguments = new ArrayList<>();
@@ -57,5 +62,11 @@ public class StoredEventReader {
             consumer.accept(new StoredEvent(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4),
                     row.getString(5), row.getBytes(6), row.getBytes(7)));
         }, arguments.toArray()));
+    }
+
+    @Override
+    public long head() {
+        Long head = jdbc.queryForObject("SELECT coalesce(max(globalindex), -1) FROM domainevententry", Long.class);
+        return head == null ? -1 : head;
     }
 }

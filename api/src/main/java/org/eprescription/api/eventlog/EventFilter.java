@@ -1,4 +1,4 @@
-package org.eprescription.api.audit;
+package org.eprescription.api.eventlog;
 
 import java.time.Instant;
 
@@ -15,5 +15,11 @@ public record EventFilter(Instant from, Instant to, String type) {
         if (type != null && type.isBlank()) {
             type = null;
         }
+    }
+
+    /** Whether an event of this simple type name, stored at this instant, is one the filter lets through. */
+    public boolean admits(Instant storedAt, String simpleType) {
+        return (from == null || !storedAt.isBefore(from)) && (to == null || storedAt.isBefore(to))
+                && (type == null || type.equals(simpleType));
     }
 }

@@ -1,9 +1,11 @@
-package org.eprescription.api.audit;
+package org.eprescription.api.eventlog;
 
 /**
- * One row of the event table as stored: the payload and metadata are the serializer's JSON bytes, untouched.
+ * One stored event as the exports write it: the payload and metadata are the event serializer's JSON bytes.
  *
- * @param timestamp the stored ISO-8601 text
+ * @param aggregateId the prescription's (or the patient consent's) id
+ * @param payloadType the payload's class name as serialized
+ * @param timestamp   the ISO-8601 text of the instant the event was stored
  */
 public record StoredEvent(long globalIndex, String aggregateId, long sequence, String payloadType, String timestamp,
                           byte[] payload, byte[] metadata) {

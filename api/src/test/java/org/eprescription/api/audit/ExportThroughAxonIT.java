@@ -1,0 +1,138 @@
+package org.eprescription.api.audit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.eventsourcing.eventstore.EventStore;
+import org.axonframework.serialization.Serializer;
+import org.eprescription.api.eventlog.AxonEventLog;
+import org.eprescription.api.eventlog.EventFilter;
+import org.eprescription.api.eventlog.EventLog;
+import org.eprescription.api.eventlog.JdbcEventLog;
+import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.IssuedPrescription;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.accept;
+import static org.eprescription.api.support.Prescriptions.issue;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+/**
+ * The export read through Axon's streaming API ({@link AxonEventLog}, what runs on Axon Server) against the export
+ * read from the event table ({@link JdbcEventLog}, what runs here), over the same stored events: the same lines,
+ * byte for byte, except for an event stored under an older revision, which only the former upcasts.
+ */
+class ExportThroughAxonIT extends ExchangeIntegrationTest {
+
+    @Autowired
+    private EventLog wired;
+
+    @Autowired
+    private EventStore eventStore;
+
+    @Autowired
+    @Qualifier("eventSerializer")
+    private Serializer eventSerializer;
+
+    @Autowired
+    private JdbcClient jdbc;
+
+    @Test
+    void onTheJdbcEventStoreTheEventTableIsReadDirectly() {
+        assertThat(wired).isInstanceOf(JdbcEventLog.class);
+    }
+
+    @Test
+    void throughAxonTheExportWritesTheSameLinesAsFromTheEventTable() {
+        IssuedPrescription first = issued(issue(unique("HOSP")));
+        api().post("/prescriptions/accept", accept(first.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription second = issued(issue(unique("HOSP")));
+        Set<String> ours = Set.of(first.id(), second.id());
+        EventLog axon = new AxonEventLog(eventStore, eventSerializer);
+
+        List<String> all = lines(wired, new EventFilter(null, null, null), ours);
+        Instant secondIssuedAt = Instant.parse(json(all.get(3)).path("timestamp").asText());
+
+        assertThat(all).hasSize(5);
+        assertThat(lines(axon, new EventFilter(null, null, null), ours)).isEqualTo(all);
+        for (EventFilter filter : List.of(new EventFilter(null, null, "PrescriptionAccepted"),
+                new EventFilter(secondIssuedAt, null, null), new EventFilter(null, secondIssuedAt, null))) {
+            List<String> fromTable = lines(wired, filter, ours);
+            assertThat(fromTable).as("%s", filter).isNotEmpty();
+            assertThat(lines(axon, filter, ours)).as("%s", filter).isEqualTo(fromTable);
+        }
+        assertThat(axon.head()).isEqualTo(wired.head());
+    }
+
+    @Test
+    void anEventStoredUnderAnOlderRevisionGoesOutAsStoredFromTheTableAndUpcastThroughAxon() {
+        String id = UUID.randomUUID().toString();
+        storeRevisionOneIssue(id);
+        EventLog axon = new AxonEventLog(eventStore, eventSerializer);
+
+        JsonNode fromTable = json(lines(wired, new EventFilter(null, null, null), Set.of(id)).get(0));
+        JsonNode throughAxon = json(lines(axon, new EventFilter(null, null, null), Set.of(id)).get(0));
+
+        assertThat(fromTable.path("payload").has("exchangeCodeKeyId")).isFalse();
+        assertThat(throughAxon.path("payload").path("exchangeCodeKeyId").asText()).isEqualTo("k1");
+        assertThat(throughAxon.path("globalIndex")).isEqualTo(fromTable.path("globalIndex"));
+        assertThat(throughAxon.path("metadata")).isEqualTo(fromTable.path("metadata"));
+    }
+
+    private List<String> lines(EventLog events, EventFilter filter, Set<String> prescriptionIds) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (EventLineWriter writer = new EventLineWriter(objectMapper, out)) {
+            events.forEach(filter, writer::write);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return Arrays.stream(out.toString(StandardCharsets.UTF_8).split("\n"))
+                .filter(line -> !line.isEmpty())
+                .filter(line -> prescriptionIds.contains(json(line).path("prescriptionId").asText()))
+                .toList();
+    }
+
+    private JsonNode json(String line) {
+        try {
+            return objectMapper.readTree(line);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A PrescriptionIssued as revision 1 stored it, before exchange codes named their key. */
+    private void storeRevisionOneIssue(String id) {
+        String payload = """
+                {"prescriptionId":"%s","patient":{"id":"PAT-R1-%s","birthDate":"1958-04-02","name":null},\
+                "prescriber":{"id":"DOC-17","institutionId":"HOSP-R1"},"lines":[{"lineNumber":1,\
+                "drugCode":"2171022F1021","quantity":28,"unit":"tablet","dosage":"1 tablet once daily",\
+                "days":28}],"refills":0,"validUntil":"2099-12-02","exchangeCodeHash":"export-revision-one-%s",\
+                "acknowledgedAlerts":[],"issuedAt":"2026-11-29T08:36:26.138752315Z"}""".formatted(id, id, id);
+        String metadata = "{\"actorId\":\"DOC-17\",\"patientId\":\"PAT-R1-" + id + "\",\"actorRole\":\"PRESCRIBER\"}";
+        jdbc.sql("""
+                        insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
+                            metadata, payload, payloadrevision, payloadtype, timestamp)
+                        values (:id, 0, 'Prescription', :eventId, :metadata, :payload, '1',
+                            'org.eprescription.core.prescription.event.PrescriptionIssued',
+                            '2026-11-29T08:36:26.138752315Z')
+                        """)
+                .param("id", id)
+                .param("eventId", UUID.randomUUID().toString())
+                .param("metadata", metadata.getBytes(StandardCharsets.UTF_8))
+                .param("payload", payload.getBytes(StandardCharsets.UTF_8))
+                .update();
+    }
+}
