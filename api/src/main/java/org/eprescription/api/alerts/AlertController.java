@@ -14,7 +14,7 @@ import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 import org.eprescription.core.prescription.command.AcknowledgeAlert;
 import org.eprescription.query.alerts.AlertQueries;
 import org.eprescription.query.alerts.AlertView;

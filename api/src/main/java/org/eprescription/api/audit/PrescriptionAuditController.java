@@ -1,8 +1,8 @@
 package org.eprescription.api.audit;
 
+import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.core.ids.PatientId;
-import org.eprescription.core.prescription.Prescription;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.api.prescription.PrescriptionResponse;
 import org.eprescription.core.ids.PrescriptionId;
@@ -32,7 +32,7 @@ public class PrescriptionAuditController {
     @GetMapping("/events")
     public List<AuditedEvent> events(@PathVariable UUID id) {
         List<AuditedEvent> events = history.events(new PrescriptionId(id));
-        events.stream().map(event -> event.metadata().get(Prescription.PATIENT_ID_METADATA))
+        events.stream().map(event -> event.metadata().get(PrescriptionEvent.PATIENT_ID_METADATA))
                 .filter(java.util.Objects::nonNull).findFirst()
                 .ifPresent(patient -> accessLog.read(PatientId.of(patient.toString()), "history of prescription " + id));
         return events;

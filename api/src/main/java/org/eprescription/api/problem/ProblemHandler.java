@@ -5,14 +5,8 @@ import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.eprescription.core.code.ExchangeCodeTakenException;
-import org.eprescription.api.actor.MissingActorException;
-import org.eprescription.api.audit.ExportNotConfiguredException;
-import org.eprescription.api.admin.ProjectionBusyException;
-import org.eprescription.api.pharmacy.TooManyAcceptAttemptsException;
-import org.eprescription.api.prescription.ViewNotReadyException;
-import org.eprescription.api.security.ForbiddenException;
-import org.eprescription.core.prescription.PrescriptionRefusedException;
-import org.eprescription.core.prescription.Refusal;
+import org.eprescription.core.refusal.PrescriptionRefusedException;
+import org.eprescription.core.refusal.Refusal;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
@@ -66,7 +60,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             ProblemDetail problem = known(cause);
             if (problem != null) {
-                return ResponseEntity.status(problem.getStatus()).body(problem);
+                HttpHeaders headers = cause instanceof ProblemException own ? own.headers() : HttpHeaders.EMPTY;
+                return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
             }
             if (cause.getCause() == cause) {
                 break;
@@ -86,22 +81,12 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             problem.setProperty("refusal", refusal.name());
             return problem;
         }
-        if (cause instanceof UnknownResourceException unknown) {
-            return problem(HttpStatus.NOT_FOUND, "not-found", "Not found", unknown.getMessage());
+        if (cause instanceof ProblemException known) {
+            return problem(known.status(), known.type(), known.title(), known.getMessage());
         }
         if (cause instanceof AggregateNotFoundException notFound) {
             return problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "no prescription " + notFound.getAggregateIdentifier());
-        }
-        if (cause instanceof ForbiddenException forbidden) {
-            return problem(HttpStatus.FORBIDDEN, "forbidden", "Forbidden", forbidden.getMessage());
-        }
-        if (cause instanceof MissingActorException missing) {
-            return problem(HttpStatus.UNAUTHORIZED, "no-credentials", "No credentials", missing.getMessage());
-        }
-        if (cause instanceof ExportNotConfiguredException notConfigured) {
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "export-not-configured", "Export not configured",
-                    notConfigured.getMessage());
         }
         if (cause instanceof ConcurrencyException) {
             return problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
@@ -111,12 +96,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.SERVICE_UNAVAILABLE, "code-contended", "Exchange code contended",
                     "other prescriptions took this one's exchange code at the same moment; nothing was recorded, "
                             + "retry");
-        }
-        if (cause instanceof ProjectionBusyException busy) {
-            return problem(HttpStatus.CONFLICT, "projection-busy", "Projection busy", busy.getMessage());
-        }
-        if (cause instanceof ViewNotReadyException notReady) {
-            return problem(HttpStatus.SERVICE_UNAVAILABLE, "view-not-ready", "View not ready", notReady.getMessage());
         }
         if (cause instanceof IllegalArgumentException illegal) {
             return problem(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", illegal.getMessage());
@@ -193,13 +172,6 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
-    @ExceptionHandler(TooManyAcceptAttemptsException.class)
-    ResponseEntity<ProblemDetail> handleTooManyAcceptAttempts(TooManyAcceptAttemptsException ex) {
-        return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
-                .header(HttpHeaders.RETRY_AFTER, String.valueOf(ex.retryAfterSeconds()))
-                .body(problem(HttpStatus.TOO_MANY_REQUESTS, "too-many-attempts", "Too many attempts",
-                        ex.getMessage()));
-    }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> handleTypeMismatch(MethodArgumentTypeMismatchException ex) {

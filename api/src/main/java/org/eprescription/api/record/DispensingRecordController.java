@@ -15,7 +15,7 @@ import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriberId;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 import org.eprescription.core.record.RecordOutcome;
 import org.eprescription.core.record.command.CorrectDispensingRecord;
 import org.eprescription.core.record.command.WithdrawDispensingRecord;

@@ -8,7 +8,7 @@ import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 import org.eprescription.core.record.DispensingRecordState;
 import org.eprescription.core.record.DispensingRecordStatus;
 import org.eprescription.core.record.RecordItem;

@@ -1,6 +1,5 @@
 package org.eprescription.api.security;
 
-import org.eprescription.api.actor.MissingActorException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.oauth2.jwt.Jwt;

@@ -2,7 +2,6 @@ package org.eprescription.api.security;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.eprescription.api.prescription.PrescriptionViews;
 import org.eprescription.api.problem.UnknownResourceException;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.InstitutionId;
@@ -10,10 +9,12 @@ import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.query.prescription.FindPrescriptionsByPatient;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 import org.eprescription.query.alerts.AlertQueries;
 import org.eprescription.query.alerts.AlertReader;
 import org.eprescription.query.prescription.PrescriptionView;
+import java.util.Optional;
+import org.eprescription.query.prescription.FindPrescription;
 import org.eprescription.query.prescription.PrescriptionViewRepository;
 import org.springframework.stereotype.Component;
 
@@ -32,7 +33,6 @@ import java.util.function.Supplier;
 public class ResourceAccess {
 
     private final CurrentUser currentUser;
-    private final PrescriptionViews views;
     private final QueryGateway queries;
     private final PrescriptionViewRepository prescriptionViews;
     private final AlertQueries alertQueries;
@@ -41,11 +41,10 @@ public class ResourceAccess {
      * @param prescriptionViews read directly for a draft check's care relationship: it is asked on a check's hot path,
      *                          where the query bus costs more than the read (docs/benchmarks.md, "Duplicate checks")
      */
-    public ResourceAccess(CurrentUser currentUser, PrescriptionViews views, QueryGateway queries,
+    public ResourceAccess(CurrentUser currentUser, QueryGateway queries,
                           PrescriptionViewRepository prescriptionViews, AlertQueries alertQueries) {
         this.currentUser = currentUser;
         this.alertQueries = alertQueries;
-        this.views = views;
         this.queries = queries;
         this.prescriptionViews = prescriptionViews;
     }
@@ -53,7 +52,7 @@ public class ResourceAccess {
     /** The view, if the caller is involved in it: its patient, its institution, the pharmacy holding or dispensing it. */
     public PrescriptionView readablePrescription(PrescriptionId id) {
         ExchangeUser user = currentUser.get();
-        PrescriptionView view = views.find(id).orElseThrow(() -> user.has(Role.AUDITOR)
+        PrescriptionView view = find(id).orElseThrow(() -> user.has(Role.AUDITOR)
                 ? new UnknownResourceException("no prescription " + id)
                 : ForbiddenException.notYours());
         if (user.has(Role.AUDITOR) || user.is(view.patient().id().value()) || issuedBy(user, view)
@@ -75,7 +74,7 @@ public class ResourceAccess {
             return command.get();
         } catch (RuntimeException failure) {
             ExchangeUser user = currentUser.get();
-            boolean involved = views.find(id).filter(view -> issuedBy(user, view) || handledBy(user, view))
+            boolean involved = find(id).filter(view -> issuedBy(user, view) || handledBy(user, view))
                     .isPresent();
             if (!involved) {
                 throw ForbiddenException.notYours();
@@ -184,5 +183,9 @@ public class ResourceAccess {
         return (view.pharmacyId() != null && user.pharmacyId().equals(view.pharmacyId().value()))
                 || view.dispensings().stream().anyMatch(d -> d.pharmacyId() != null
                 && user.pharmacyId().equals(d.pharmacyId().value()));
+    }
+
+    private Optional<PrescriptionView> find(PrescriptionId id) {
+        return queries.query(new FindPrescription(id), ResponseTypes.optionalInstanceOf(PrescriptionView.class)).join();
     }
 }

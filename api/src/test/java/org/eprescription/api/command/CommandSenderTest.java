@@ -6,7 +6,7 @@ import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventhandling.EventProcessingException;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.core.code.ExchangeCodeTakenException;
-import org.eprescription.core.prescription.PrescriptionRefusedException;
+import org.eprescription.core.refusal.PrescriptionRefusedException;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,5 +1,6 @@
 package org.eprescription.core.consent;
 
+import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateCreationPolicy;
@@ -19,7 +20,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 public class PatientConsent {
 
-    public static final String PATIENT_ID_METADATA = "patientId";
+    public static final String PATIENT_ID_METADATA = PrescriptionEvent.PATIENT_ID_METADATA;
 
     @AggregateIdentifier
     private String consentStreamId;

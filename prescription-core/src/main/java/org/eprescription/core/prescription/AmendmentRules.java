@@ -1,5 +1,7 @@
 package org.eprescription.core.prescription;
 
+import org.eprescription.core.refusal.Refusal;
+
 import org.eprescription.core.catalogue.DrugCatalogue;
 
 import java.util.ArrayList;

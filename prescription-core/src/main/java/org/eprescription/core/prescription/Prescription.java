@@ -1,5 +1,9 @@
 package org.eprescription.core.prescription;
 
+import org.eprescription.core.ids.Party;
+import org.eprescription.core.refusal.Refusal;
+import org.eprescription.core.refusal.PrescriptionRefusedException;
+
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -46,6 +50,7 @@ import org.eprescription.core.prescription.event.PrescriptionAmended;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.eprescription.core.prescription.event.PrescriptionCompleted;
 import org.eprescription.core.prescription.event.PrescriptionDispensed;
+import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionExpired;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
@@ -82,8 +87,6 @@ public class Prescription {
     public static final int MAX_DAYS = 365;
     public static final int DEFAULT_VALIDITY_DAYS = 3;
     public static final int REFILL_WINDOW_DAYS = 7;
-    /** The metadata key under which every event of a prescription names its patient. */
-    public static final String PATIENT_ID_METADATA = "patientId";
 
     @AggregateIdentifier
     private PrescriptionId prescriptionId;
@@ -837,7 +840,7 @@ public class Prescription {
 
     /** Every event names its patient in metadata, so projections can keep one patient's events in order. */
     private static MetaData patientMetaData(PatientDetails patient) {
-        return MetaData.with(PATIENT_ID_METADATA, patient.id().value());
+        return MetaData.with(PrescriptionEvent.PATIENT_ID_METADATA, patient.id().value());
     }
 
     private static LocalDate today(Clock clock) {

@@ -1,5 +1,6 @@
 package org.eprescription.core.record;
 
+import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.MetaData;
@@ -20,11 +21,10 @@ import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.InteractionChecker;
 import org.eprescription.core.interaction.RecordedAlert;
 import org.eprescription.core.interaction.RecordedCourse;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 import org.eprescription.core.prescription.PatientDetails;
-import org.eprescription.core.prescription.Prescription;
-import org.eprescription.core.prescription.PrescriptionRefusedException;
-import org.eprescription.core.prescription.Refusal;
+import org.eprescription.core.refusal.PrescriptionRefusedException;
+import org.eprescription.core.refusal.Refusal;
 import org.eprescription.core.record.command.CorrectDispensingRecord;
 import org.eprescription.core.record.command.RegisterDispensing;
 import org.eprescription.core.record.command.WithdrawDispensingRecord;
@@ -250,7 +250,7 @@ public class DispensingRecord {
 
     /** Every event names its patient in metadata, as a prescription's do, so projections keep one patient in order. */
     private static MetaData metaData(PatientId patientId) {
-        return MetaData.with(Prescription.PATIENT_ID_METADATA, patientId.value());
+        return MetaData.with(PrescriptionEvent.PATIENT_ID_METADATA, patientId.value());
     }
 
     private static LocalDate today(Clock clock) {

@@ -3,7 +3,7 @@ package org.eprescription.core.record;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,8 +1,8 @@
 package org.eprescription.core.record;
 
 import org.eprescription.core.catalogue.DrugCatalogue;
-import org.eprescription.core.prescription.PrescriptionRefusedException;
-import org.eprescription.core.prescription.Refusal;
+import org.eprescription.core.refusal.PrescriptionRefusedException;
+import org.eprescription.core.refusal.Refusal;
 
 import java.math.BigDecimal;
 import java.util.List;

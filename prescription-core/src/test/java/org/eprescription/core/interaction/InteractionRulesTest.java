@@ -8,8 +8,8 @@ import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
-import org.eprescription.core.prescription.PrescriptionRefusedException;
-import org.eprescription.core.prescription.Refusal;
+import org.eprescription.core.refusal.PrescriptionRefusedException;
+import org.eprescription.core.refusal.Refusal;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -1,5 +1,7 @@
 package org.eprescription.core.prescription;
 
+import org.eprescription.core.refusal.Refusal;
+
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.junit.jupiter.api.Test;
 

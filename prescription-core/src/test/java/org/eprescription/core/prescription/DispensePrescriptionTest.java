@@ -1,5 +1,7 @@
 package org.eprescription.core.prescription;
 
+import org.eprescription.core.refusal.Refusal;
+
 import org.eprescription.core.prescription.command.DispensePrescription;
 import org.eprescription.core.prescription.event.RefillScheduled;
 import org.axonframework.test.aggregate.TestExecutor;

@@ -1,5 +1,7 @@
 package org.eprescription.core.prescription;
 
+import org.eprescription.core.refusal.Refusal;
+
 import org.eprescription.core.catalogue.CatalogueCsvLoader;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.DrugCode;

@@ -1,5 +1,7 @@
 package org.eprescription.core.prescription;
 
+import org.eprescription.core.refusal.Refusal;
+
 import org.eprescription.core.code.CodeDerivation;
 import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.code.LiveExchangeCodes;

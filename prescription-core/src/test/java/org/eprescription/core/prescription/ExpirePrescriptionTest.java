@@ -1,5 +1,7 @@
 package org.eprescription.core.prescription;
 
+import org.eprescription.core.refusal.Refusal;
+
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;

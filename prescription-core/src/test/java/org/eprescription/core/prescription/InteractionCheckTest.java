@@ -1,5 +1,8 @@
 package org.eprescription.core.prescription;
 
+import org.eprescription.core.ids.Party;
+import org.eprescription.core.refusal.Refusal;
+
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertIds;

@@ -1,5 +1,7 @@
 package org.eprescription.core.prescription;
 
+import org.eprescription.core.refusal.Refusal;
+
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.prescription.command.IssuePrescription;
 import org.eprescription.core.prescription.event.PrescriptionIssued;

@@ -1,5 +1,6 @@
 package org.eprescription.core.prescription;
 
+import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.axonframework.eventhandling.EventMessage;
 import org.hamcrest.Description;
 import org.hamcrest.Matcher;
@@ -33,7 +34,7 @@ class PatientMetadataTest extends PrescriptionTestSupport {
         return new TypeSafeMatcher<>() {
             @Override
             protected boolean matchesSafely(EventMessage<?> message) {
-                return PATIENT.id().value().equals(message.getMetaData().get(Prescription.PATIENT_ID_METADATA));
+                return PATIENT.id().value().equals(message.getMetaData().get(PrescriptionEvent.PATIENT_ID_METADATA));
             }
 
             @Override

@@ -1,5 +1,7 @@
 package org.eprescription.core.prescription;
 
+import org.eprescription.core.refusal.Refusal;
+
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.QueryId;

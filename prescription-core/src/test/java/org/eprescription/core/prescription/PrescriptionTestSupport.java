@@ -1,5 +1,9 @@
 package org.eprescription.core.prescription;
 
+import org.eprescription.core.ids.Party;
+import org.eprescription.core.refusal.Refusal;
+import org.eprescription.core.refusal.PrescriptionRefusedException;
+
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.eprescription.core.catalogue.CatalogueCsvLoader;

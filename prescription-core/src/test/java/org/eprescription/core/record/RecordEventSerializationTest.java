@@ -21,7 +21,7 @@ import org.eprescription.core.interaction.RecordedAlert;
 import org.eprescription.core.interaction.RecordedConflict;
 import org.eprescription.core.interaction.RecordedCourse;
 import org.eprescription.core.interaction.Severity;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 import org.eprescription.core.prescription.PatientDetails;
 import org.eprescription.core.record.event.DispensingRecordChecked;
 import org.eprescription.core.record.event.DispensingRecordCorrected;

@@ -3,7 +3,7 @@ package org.eprescription.query.alerts;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.interaction.ConflictIds;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 
 import java.time.Instant;
 import java.util.List;

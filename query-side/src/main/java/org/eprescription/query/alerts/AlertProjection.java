@@ -15,7 +15,6 @@ import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.interaction.RecordedAlert;
 import org.eprescription.core.interaction.RecordedCourse;
-import org.eprescription.core.prescription.Prescription;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
@@ -80,19 +79,19 @@ public class AlertProjection {
 
     @EventHandler
     public void on(PrescriptionCancelled event, @SequenceNumber long sequence,
-                   @MetaDataValue(Prescription.PATIENT_ID_METADATA) String patientId) {
+                   @MetaDataValue(PrescriptionEvent.PATIENT_ID_METADATA) String patientId) {
         process(event, sequence, patientId, patient -> stop(event.prescriptionId(), patient, event.cancelledAt()));
     }
 
     @EventHandler
     public void on(PrescriptionExpired event, @SequenceNumber long sequence,
-                   @MetaDataValue(Prescription.PATIENT_ID_METADATA) String patientId) {
+                   @MetaDataValue(PrescriptionEvent.PATIENT_ID_METADATA) String patientId) {
         process(event, sequence, patientId, patient -> stop(event.prescriptionId(), patient, event.expiredAt()));
     }
 
     @EventHandler
     public void on(AlertAcknowledged event, @SequenceNumber long sequence,
-                   @MetaDataValue(Prescription.PATIENT_ID_METADATA) String patientId) {
+                   @MetaDataValue(PrescriptionEvent.PATIENT_ID_METADATA) String patientId) {
         process(event, sequence, patientId, patient -> acknowledge(event));
     }
 

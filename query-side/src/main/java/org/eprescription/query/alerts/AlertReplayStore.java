@@ -9,7 +9,6 @@ import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.MedicationCourse;
-import org.eprescription.core.prescription.Prescription;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.record.event.DispensingRecordEvent;
@@ -178,7 +177,7 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
             if (prescriptionEvent instanceof PrescriptionIssued issued) {
                 named.add(issued.patient().id());
             } else {
-                Object patient = event.getMetaData().get(Prescription.PATIENT_ID_METADATA);
+                Object patient = event.getMetaData().get(PrescriptionEvent.PATIENT_ID_METADATA);
                 if (patient != null) {
                     named.add(PatientId.of(patient.toString()));
                 }

@@ -15,7 +15,7 @@ import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertType;
 import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.MedicationCourse;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.ResultSet;

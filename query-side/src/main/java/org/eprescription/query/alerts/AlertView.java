@@ -7,7 +7,7 @@ import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertType;
 import org.eprescription.core.interaction.Severity;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 
 import java.time.Instant;
 import java.util.List;

@@ -10,7 +10,7 @@ import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.ConflictIds;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.interaction.RecordedConflict;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 
 import java.time.LocalDate;
 

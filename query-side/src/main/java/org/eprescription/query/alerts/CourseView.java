@@ -8,7 +8,7 @@ import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.CourseStatus;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 
 import java.time.LocalDate;
 import java.util.List;

@@ -1,10 +1,10 @@
 package org.eprescription.query.alerts;
 
+import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.async.SequencingPolicy;
 import org.eprescription.core.consent.ConsentEvent;
-import org.eprescription.core.prescription.Prescription;
 
 /**
  * Keeps one patient's events strictly in order (and on one segment), whichever prescription or consent stream they
@@ -23,7 +23,7 @@ public class PatientSequencingPolicy implements SequencingPolicy<EventMessage<?>
         if (event.getPayload() instanceof ConsentEvent consent) {
             return consent.patientId().value();
         }
-        Object patientId = event.getMetaData().get(Prescription.PATIENT_ID_METADATA);
+        Object patientId = event.getMetaData().get(PrescriptionEvent.PATIENT_ID_METADATA);
         if (patientId != null) {
             return patientId.toString();
         }

@@ -9,7 +9,7 @@ import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertType;
 import org.eprescription.core.interaction.RecordedAlert;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.record.event.DispensingRecordChecked;
 

@@ -1,6 +1,6 @@
 package org.eprescription.query.support;
 
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;

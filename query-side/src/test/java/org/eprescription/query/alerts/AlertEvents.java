@@ -76,7 +76,7 @@ final class AlertEvents {
         String aggregate = event.prescriptionId().toString();
         long sequence = sequences.merge(aggregate, 1L, Long::sum) - 1;
         return deliver(new GenericDomainEventMessage<>("Prescription", aggregate, sequence, event,
-                MetaData.with(Prescription.PATIENT_ID_METADATA, patient.value())));
+                MetaData.with(PrescriptionEvent.PATIENT_ID_METADATA, patient.value())));
     }
 
     EventMessage<?> send(ConsentEvent event) throws Exception {

@@ -26,7 +26,7 @@ import org.eprescription.core.interaction.RecordedCourse;
 import org.eprescription.core.interaction.Severity;
 import org.eprescription.core.prescription.AlertAcknowledgement;
 import org.eprescription.core.prescription.DispensedItem;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 import org.eprescription.core.prescription.PrescribedLine;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;

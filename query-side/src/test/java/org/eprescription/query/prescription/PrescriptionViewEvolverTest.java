@@ -6,7 +6,7 @@ import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.DispensedItem;
 import org.eprescription.core.prescription.LineQuantity;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 import org.eprescription.core.prescription.PrescriptionStatus;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
 import org.eprescription.core.prescription.event.CancellationRequested;

@@ -34,7 +34,7 @@ import org.eprescription.core.interaction.RecordedCourse;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.prescription.AlertAcknowledgement;
 import org.eprescription.core.prescription.DispensedItem;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 import org.eprescription.core.prescription.PatientDetails;
 import org.eprescription.core.prescription.PrescribedLine;
 import org.eprescription.core.prescription.Prescription;
@@ -544,7 +544,7 @@ class ReplayBufferTest {
         private void prescription(PrescriptionId id, PatientId patient, PrescriptionEvent event, Instant at) {
             // now and then an event without the patient in its metadata, as stored before the metadata existed
             MetaData metaData = event instanceof PrescriptionIssued || random.nextInt(25) != 0
-                    ? MetaData.with(Prescription.PATIENT_ID_METADATA, patient.value()) : MetaData.emptyInstance();
+                    ? MetaData.with(PrescriptionEvent.PATIENT_ID_METADATA, patient.value()) : MetaData.emptyInstance();
             timed.add(new Timed(at, timed.size(), "Prescription", id.toString(), event, metaData));
         }
 

@@ -3,7 +3,7 @@ package org.eprescription.core.prescription.command;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.PrescriptionId;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 
 import java.util.List;
 

@@ -3,7 +3,7 @@ package org.eprescription.core.prescription.event;
 import org.axonframework.serialization.Revision;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.PrescriptionId;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 
 import java.time.Instant;
 import java.util.List;

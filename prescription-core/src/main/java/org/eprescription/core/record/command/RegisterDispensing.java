@@ -3,7 +3,7 @@ package org.eprescription.core.record.command;
 import org.axonframework.modelling.command.TargetAggregateIdentifier;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.InstitutionId;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 import org.eprescription.core.prescription.PatientDetails;
 import org.eprescription.core.record.RecordItem;
 

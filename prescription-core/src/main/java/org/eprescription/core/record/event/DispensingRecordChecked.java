@@ -9,7 +9,7 @@ import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.interaction.CheckTrigger;
 import org.eprescription.core.interaction.RecordedAlert;
 import org.eprescription.core.interaction.RecordedCourse;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 
 import java.time.Instant;
 import java.util.List;

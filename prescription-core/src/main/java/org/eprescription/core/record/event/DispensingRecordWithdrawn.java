@@ -3,7 +3,7 @@ package org.eprescription.core.record.event;
 import org.axonframework.serialization.Revision;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.PatientId;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 
 import java.time.Instant;
 import java.time.LocalDate;

@@ -4,7 +4,7 @@ import org.axonframework.serialization.Revision;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
-import org.eprescription.core.prescription.Party;
+import org.eprescription.core.ids.Party;
 import org.eprescription.core.prescription.PatientDetails;
 import org.eprescription.core.record.RecordItem;
 

@@ -1,4 +1,4 @@
-package org.eprescription.core.prescription;
+package org.eprescription.core.ids;
 
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PharmacistId;

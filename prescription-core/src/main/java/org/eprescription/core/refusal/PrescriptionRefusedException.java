@@ -1,4 +1,4 @@
-package org.eprescription.core.prescription;
+package org.eprescription.core.refusal;
 
 import org.axonframework.common.AxonNonTransientException;
 

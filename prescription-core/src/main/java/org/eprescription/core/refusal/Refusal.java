@@ -1,4 +1,4 @@
-package org.eprescription.core.prescription;
+package org.eprescription.core.refusal;
 
 /** Every reason the aggregate refuses a command, with the kind of refusal it is. */
 public enum Refusal {
