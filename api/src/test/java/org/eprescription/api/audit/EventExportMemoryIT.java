@@ -2,7 +2,9 @@ package org.eprescription.api.audit;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.eprescription.PrescriptionExchangeApplication;
+import org.eprescription.api.storage.JapaneseDrugNamesMigration;
 import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.core.catalogue.CatalogueCsvLoader;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IsolatedDatabase;
 import org.eprescription.api.support.TestTokens;
@@ -51,7 +53,9 @@ class EventExportMemoryIT extends ExchangeIntegrationTest {
     void aMillionEventsStreamThroughASmallHeap() throws Exception {
         String url = IsolatedDatabase.createAnother("px_export_1m");
         Flyway.configure().dataSource(url, IsolatedDatabase.user(), IsolatedDatabase.password())
-                .locations("classpath:db/migration").load().migrate();
+                .locations("classpath:db/migration")
+                .javaMigrations(new JapaneseDrugNamesMigration(CatalogueCsvLoader.bundledSample()))
+                .load().migrate();
         long inserted = insertSyntheticEvents(url);
         startProjectionsAtTheHead(url, inserted);
 

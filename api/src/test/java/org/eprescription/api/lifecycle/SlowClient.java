@@ -40,27 +40,29 @@ final class SlowClient implements AutoCloseable {
         out.write(body, firstPart, body.length - firstPart);
         out.flush();
         byte[] raw = socket.getInputStream().readAllBytes();
-        String text = new String(raw, StandardCharsets.UTF_8);
+        String text = new String(raw, StandardCharsets.ISO_8859_1);
         int headersEnd = text.indexOf("\r\n\r\n");
         String headers = text.substring(0, headersEnd);
         int status = Integer.parseInt(headers.substring(9, 12));
-        String content = text.substring(headersEnd + 4);
+        byte[] content = java.util.Arrays.copyOfRange(raw, headersEnd + 4, raw.length);
         if (headers.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
             content = dechunk(content);
         }
-        return new Answer(status, content);
+        return new Answer(status, new String(content, StandardCharsets.UTF_8));
     }
 
-    private static String dechunk(String chunked) {
-        StringBuilder content = new StringBuilder();
+    /** Chunk sizes count bytes, so the body is taken apart as bytes before it is read as UTF-8 text. */
+    private static byte[] dechunk(byte[] chunked) {
+        java.io.ByteArrayOutputStream content = new java.io.ByteArrayOutputStream();
+        String asLatin1 = new String(chunked, StandardCharsets.ISO_8859_1);
         int at = 0;
         while (true) {
-            int lineEnd = chunked.indexOf("\r\n", at);
-            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
+            int lineEnd = asLatin1.indexOf("\r\n", at);
+            int size = Integer.parseInt(asLatin1.substring(at, lineEnd).trim(), 16);
             if (size == 0) {
-                return content.toString();
+                return content.toByteArray();
             }
-            content.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            content.write(chunked, lineEnd + 2, size);
             at = lineEnd + 2 + size + 2;
         }
     }

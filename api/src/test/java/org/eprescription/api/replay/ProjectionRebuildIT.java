@@ -63,7 +63,7 @@ class ProjectionRebuildIT extends ExchangeIntegrationTest {
         await().atMost(Duration.ofSeconds(5)).until(() -> api().get(withAlert.path()).body().path("alerts").get(0)
                 .path("status").asText().equals("RESOLVED"));
         List<String> alerts = rows("medication_alert", "alert_id");
-        List<String> courses = rows("medication_course", "prescription_id, line_number, use_number");
+        List<String> courses = rows("medication_course", "prescription_id, dispensing_record_id, line_number, use_number");
         assertThat(alerts).isNotEmpty();
         jdbc.sql("delete from medication_alert").update();
 
@@ -71,7 +71,7 @@ class ProjectionRebuildIT extends ExchangeIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             assertThat(rows("medication_alert", "alert_id")).isEqualTo(alerts);
-            assertThat(rows("medication_course", "prescription_id, line_number, use_number")).isEqualTo(courses);
+            assertThat(rows("medication_course", "prescription_id, dispensing_record_id, line_number, use_number")).isEqualTo(courses);
         });
     }
 
