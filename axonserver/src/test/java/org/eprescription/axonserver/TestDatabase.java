@@ -1,5 +1,7 @@
 package org.eprescription.axonserver;
 
+import org.eprescription.api.storage.JapaneseDrugNamesMigration;
+import org.eprescription.core.catalogue.CatalogueCsvLoader;
 import org.flywaydb.core.Flyway;
 
 import java.sql.Connection;
@@ -33,7 +35,10 @@ final class TestDatabase {
 
     /** The application's migrations, and the segments 0 and 1 of each processor with no token yet. */
     static void migrateWithProcessorTokens(String url, String... processors) {
-        Flyway.configure().dataSource(url, USER, "").locations("classpath:db/migration").load().migrate();
+        // the SQL migrations and the one written in Java (it needs the catalogue), as the application runs them
+        Flyway.configure().dataSource(url, USER, "").locations("classpath:db/migration")
+                .javaMigrations(new JapaneseDrugNamesMigration(CatalogueCsvLoader.bundledSample()))
+                .load().migrate();
         try (Connection connection = DriverManager.getConnection(url, USER, "");
              PreparedStatement insert = connection.prepareStatement(
                      "insert into tokenentry (processorname, segment) values (?, ?)")) {
