@@ -19,7 +19,8 @@ public class OpenApiSecurity {
         return new OpenAPI()
                 .info(new Info().title("Prescription exchange").version("v1")
                         .description("Bearer tokens carry sub, roles (PRESCRIBER, PHARMACIST, PATIENT, AUDITOR) and "
-                                + "institution_id, pharmacy_id or patient_id; see README, \"Identity provider and tokens\"."))
+                                + "institution_id, pharmacy_id or patient_id; see docs/operations.md, "
+                                + "\"Identity provider and tokens\"."))
                 .components(new Components().addSecuritySchemes(SCHEME, new SecurityScheme()
                         .type(SecurityScheme.Type.HTTP).scheme("bearer").bearerFormat("JWT")))
                 .addSecurityItem(new SecurityRequirement().addList(SCHEME));

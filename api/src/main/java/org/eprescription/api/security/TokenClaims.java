@@ -1,6 +1,6 @@
 package org.eprescription.api.security;
 
-/** The claims of an exchange token, as an identity provider must issue them (README, "Identity provider"). */
+/** The claims of an exchange token, as an identity provider must issue them (docs/operations.md, "Identity provider"). */
 public final class TokenClaims {
 
     public static final String ROLES = "roles";

@@ -13,7 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * A thin JSON-over-HTTP client for the tests, so they read like the curl session in README. Each request carries a
+ * A thin JSON-over-HTTP client for the tests, so they read like the curl sessions in docs/walkthrough.md. Each request carries a
  * bearer token: of the identity set with {@link #as}, none after {@link #anonymous}, else of the party the request
  * names ({@link NamedParties}).
  */

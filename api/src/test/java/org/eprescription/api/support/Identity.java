@@ -2,7 +2,7 @@ package org.eprescription.api.support;
 
 import java.util.List;
 
-/** Who a test acts as: the claims of the bearer token it sends (README, "Identity provider"). */
+/** Who a test acts as: the claims of the bearer token it sends (docs/operations.md, "Identity provider"). */
 public record Identity(String subject, List<String> roles, String institutionId, String pharmacyId,
                        String patientId) {
 
