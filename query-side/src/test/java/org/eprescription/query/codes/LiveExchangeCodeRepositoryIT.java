@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** live_exchange_code against a real PostgreSQL with the real migrations. */
-class LiveExchangeCodeRepositoryTest {
+class LiveExchangeCodeRepositoryIT {
 
     private static TestDatabase database;
     private static LiveExchangeCodeRepository repository;
