@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.Locale;
 
 /**
@@ -40,29 +41,43 @@ final class SlowClient implements AutoCloseable {
         out.write(body, firstPart, body.length - firstPart);
         out.flush();
         byte[] raw = socket.getInputStream().readAllBytes();
-        String text = new String(raw, StandardCharsets.UTF_8);
-        int headersEnd = text.indexOf("\r\n\r\n");
-        String headers = text.substring(0, headersEnd);
+        int headersEnd = indexOf(raw, "\r\n\r\n", 0);
+        String headers = new String(raw, 0, headersEnd, StandardCharsets.US_ASCII);
         int status = Integer.parseInt(headers.substring(9, 12));
-        String content = text.substring(headersEnd + 4);
+        byte[] content = Arrays.copyOfRange(raw, headersEnd + 4, raw.length);
         if (headers.toLowerCase(Locale.ROOT).contains("transfer-encoding: chunked")) {
             content = dechunk(content);
         }
-        return new Answer(status, content);
+        return new Answer(status, new String(content, StandardCharsets.UTF_8));
     }
 
-    private static String dechunk(String chunked) {
-        StringBuilder content = new StringBuilder();
+    /** Chunk sizes count bytes: the body is put together before it is decoded (it may hold multi-byte text). */
+    private static byte[] dechunk(byte[] chunked) {
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
         int at = 0;
         while (true) {
-            int lineEnd = chunked.indexOf("\r\n", at);
-            int size = Integer.parseInt(chunked.substring(at, lineEnd).trim(), 16);
+            int lineEnd = indexOf(chunked, "\r\n", at);
+            int size = Integer.parseInt(new String(chunked, at, lineEnd - at, StandardCharsets.US_ASCII).trim(), 16);
             if (size == 0) {
-                return content.toString();
+                return content.toByteArray();
             }
-            content.append(chunked, lineEnd + 2, lineEnd + 2 + size);
+            content.write(chunked, lineEnd + 2, size);
             at = lineEnd + 2 + size + 2;
         }
+    }
+
+    private static int indexOf(byte[] bytes, String ascii, int from) {
+        byte[] wanted = ascii.getBytes(StandardCharsets.US_ASCII);
+        outer:
+        for (int i = from; i <= bytes.length - wanted.length; i++) {
+            for (int j = 0; j < wanted.length; j++) {
+                if (bytes[i + j] != wanted[j]) {
+                    continue outer;
+                }
+            }
+            return i;
+        }
+        throw new IllegalStateException("no " + ascii.replace("\r\n", "CRLF") + " in the answer");
     }
 
     @Override
