@@ -283,9 +283,11 @@ load_courses() {
     psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d "$DB" <<SQL
 \\timing on
 SET maintenance_work_mem = '1GB';
-ALTER TABLE course_record DROP CONSTRAINT course_record_pkey;
+DROP INDEX course_record_prescription_course;
+DROP INDEX course_record_record_course;
 DROP INDEX course_record_patient_idx;
-ALTER TABLE medication_course DROP CONSTRAINT medication_course_pkey;
+DROP INDEX medication_course_prescription_course;
+DROP INDEX medication_course_record_course;
 DROP INDEX medication_course_patient_idx;
 INSERT INTO course_record (prescription_id, line_number, use_number, patient_id, drug_code, start_date, end_date,
                            status, institution_id, prescriber_id)
@@ -305,9 +307,13 @@ INSERT INTO medication_course (prescription_id, line_number, use_number, patient
 SELECT prescription_id, line_number, use_number, patient_id, drug_code, start_date, end_date, status, institution_id,
        prescriber_id
   FROM course_record;
-ALTER TABLE course_record ADD CONSTRAINT course_record_pkey PRIMARY KEY (prescription_id, line_number, use_number);
+CREATE UNIQUE INDEX course_record_prescription_course ON course_record (prescription_id, line_number, use_number);
+CREATE UNIQUE INDEX course_record_record_course ON course_record (dispensing_record_id, line_number, use_number);
 CREATE INDEX course_record_patient_idx ON course_record (patient_id, end_date);
-ALTER TABLE medication_course ADD CONSTRAINT medication_course_pkey PRIMARY KEY (prescription_id, line_number, use_number);
+CREATE UNIQUE INDEX medication_course_prescription_course
+    ON medication_course (prescription_id, line_number, use_number);
+CREATE UNIQUE INDEX medication_course_record_course
+    ON medication_course (dispensing_record_id, line_number, use_number);
 CREATE INDEX medication_course_patient_idx ON medication_course (patient_id);
 VACUUM (FREEZE, ANALYZE) course_record;
 VACUUM (FREEZE, ANALYZE) medication_course;

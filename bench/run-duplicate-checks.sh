@@ -97,13 +97,13 @@ log "=== load: $PATIENTS patients x $COURSES courses into course_record (and med
 T0=$(now)
 load_courses "$PATIENTS" "$COURSES" "$CATALOGUE"
 LOAD_SECONDS=$(since "$T0")
-log "load time:   $LOAD_SECONDS s (drop indexes, INSERT ... SELECT, primary key, patient index, VACUUM (FREEZE, ANALYZE), CHECKPOINT)"
+log "load time:   $LOAD_SECONDS s (drop indexes, INSERT ... SELECT, unique and patient indexes, VACUUM (FREEZE, ANALYZE), CHECKPOINT)"
 psql_db -At -F ' ' -c "
     select 'rows:        ' || count(*) from course_record;" | tee -a "$RESULT"
 psql_db -At -c "
     select 'table:       ' || pg_size_pretty(pg_relation_size('course_record'))
         || ' heap, ' || pg_size_pretty(pg_indexes_size('course_record')) || ' indexes ('
-        || pg_size_pretty(pg_relation_size('course_record_pkey')) || ' primary key, '
+        || pg_size_pretty(pg_relation_size('course_record_prescription_course')) || ' prescription course, '
         || pg_size_pretty(pg_relation_size('course_record_patient_idx')) || ' patient_id, end_date), '
         || pg_size_pretty(pg_total_relation_size('course_record')) || ' total;  database '
         || pg_size_pretty(pg_database_size(current_database()))" | tee -a "$RESULT"

@@ -110,16 +110,18 @@ final class Replays {
         Map<String, Double> finishedAfter = new TreeMap<>();
         double wall;
         try (Probe probe = new Probe(api.base(), probeId, probeMillis, auditor)) {
-            for (String name : projections) {
-                start(name);
-            }
+            // projections that share a live processor replay one after the other: the exchange answers 409 until
+            // the one before is done, and they are started as soon as it is
+            List<String> waiting = new ArrayList<>(projections);
+            waiting.removeIf(this::started);
             long lastPrint = 0;
             while (finished.size() < projections.size()) {
                 Thread.sleep(250);
+                waiting.removeIf(this::started);
                 long elapsed = System.nanoTime() - started;
                 StringBuilder line = new StringBuilder();
                 for (String name : projections) {
-                    if (finished.containsKey(name)) {
+                    if (finished.containsKey(name) || waiting.contains(name)) {
                         continue;
                     }
                     Poll now = poll(name);
@@ -210,11 +212,22 @@ final class Replays {
     }
 
     private void start(String name) {
+        if (!started(name)) {
+            throw new IllegalStateException("POST replay of " + name + " answered 409: another replay is running");
+        }
+    }
+
+    /** Starts the projection's replay; false when a projection of the same processor is replaying (409 busy). */
+    private boolean started(String name) {
         Answer started = api.post("/admin/projections/" + name + "/replay", "", auditor);
+        if (started.status() == 409 && started.body().contains("projection-busy")) {
+            return false;
+        }
         if (started.status() != 202) {
             throw new IllegalStateException("POST replay of " + name + " answered " + started.status() + " "
                     + started.body());
         }
+        return true;
     }
 
     private static void printProbe(Probe probe, String probeId, int probeMillis) {
