@@ -1,6 +1,5 @@
 package org.eprescription.query.alerts;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
@@ -21,10 +20,15 @@ import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionExpired;
 import org.eprescription.core.record.event.DispensingRecordChecked;
+import org.eprescription.query.alerts.query.FindAlertProgress;
+import org.eprescription.query.alerts.store.AcknowledgementView;
+import org.eprescription.query.alerts.store.AlertReplayStore;
+import org.eprescription.query.alerts.store.AlertRepository;
+import org.eprescription.query.alerts.store.AlertStore;
+import org.eprescription.query.alerts.store.StoredAlert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -56,8 +60,8 @@ public class AlertProjection {
     private final QueryUpdateEmitter emitter;
 
     @Autowired
-    public AlertProjection(JdbcClient jdbc, ObjectMapper objectMapper, QueryUpdateEmitter emitter) {
-        this(new AlertRepository(jdbc, objectMapper), emitter);
+    public AlertProjection(AlertRepository repository, QueryUpdateEmitter emitter) {
+        this((AlertStore) repository, emitter);
     }
 
     /** A projection for a replay: rows through {@code store}, progress only to {@code emitter}'s subscribers. */

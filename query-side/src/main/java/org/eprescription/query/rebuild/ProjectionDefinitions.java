@@ -3,7 +3,7 @@ package org.eprescription.query.rebuild;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.query.alerts.AlertProjection;
-import org.eprescription.query.alerts.AlertReplayStore;
+import org.eprescription.query.alerts.store.AlertReplayStore;
 import org.eprescription.query.prescription.PrescriptionViewProjection;
 import org.eprescription.query.prescription.PrescriptionViewReplayStore;
 import org.eprescription.query.prescription.PrescriptionViewRepository;

@@ -1,5 +1,20 @@
 package org.eprescription.query.alerts;
 
+import org.eprescription.query.alerts.store.AcknowledgementView;
+import org.eprescription.query.alerts.store.AlertRepository;
+import org.eprescription.query.alerts.store.Conflict;
+import org.eprescription.query.alerts.query.AlertQueries;
+import org.eprescription.query.alerts.query.AlertReader;
+import org.eprescription.query.alerts.query.AlertView;
+import org.eprescription.query.alerts.query.CourseView;
+import org.eprescription.query.alerts.query.MedicationList;
+import org.eprescription.query.alerts.query.CheckDuplicates;
+import org.eprescription.query.alerts.query.DraftLine;
+import org.eprescription.query.alerts.query.FindAlertProgress;
+import org.eprescription.query.alerts.query.FindAlertsForPatient;
+import org.eprescription.query.alerts.query.FindAlertsForPrescription;
+import org.eprescription.query.alerts.query.FindMedicationList;
+
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.eprescription.core.catalogue.CatalogueCsvLoader;
 import org.eprescription.core.catalogue.DrugCatalogue;
@@ -115,8 +130,9 @@ class AlertProjectionIT {
     void setUp() {
         InteractionRules rules = new InteractionRules(CATALOGUE, false);
         CourseRecordRepository courseRecord = new CourseRecordRepository(jdbc);
-        projection = new AlertProjection(jdbc, TestDatabase.OBJECT_MAPPER, SimpleQueryUpdateEmitter.builder().build());
-        queries = new AlertQueries(jdbc, TestDatabase.OBJECT_MAPPER, courseRecord, rules, CATALOGUE, CLOCK);
+        AlertRepository repository = new AlertRepository(jdbc, TestDatabase.OBJECT_MAPPER);
+        projection = new AlertProjection(repository, SimpleQueryUpdateEmitter.builder().build());
+        queries = new AlertQueries(repository, courseRecord, rules, CATALOGUE, CLOCK);
         checker = new InteractionChecker(rules, courseRecord::read);
         projection.reset();
         jdbc.sql("delete from course_record").update();

@@ -51,7 +51,8 @@ import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.core.prescription.event.RefillScheduled;
 import org.eprescription.query.alerts.AlertProjection;
-import org.eprescription.query.alerts.AlertReplayStore;
+import org.eprescription.query.alerts.store.AlertReplayStore;
+import org.eprescription.query.alerts.store.AlertRepository;
 import org.eprescription.query.prescription.PrescriptionViewProjection;
 import org.eprescription.query.prescription.PrescriptionViewReplayStore;
 import org.eprescription.query.prescription.PrescriptionViewRepository;
@@ -115,8 +116,8 @@ class ReplayBufferIT {
         PrescriptionViewRepository views = new PrescriptionViewRepository(jdbc, TestDatabase.OBJECT_MAPPER);
         AnnotationEventHandlerAdapter liveViews = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(
                 views, CATALOGUE, SimpleQueryUpdateEmitter.builder().build()));
-        AnnotationEventHandlerAdapter liveAlerts = new AnnotationEventHandlerAdapter(new AlertProjection(jdbc,
-                TestDatabase.OBJECT_MAPPER, SimpleQueryUpdateEmitter.builder().build()));
+        AnnotationEventHandlerAdapter liveAlerts = new AnnotationEventHandlerAdapter(new AlertProjection(
+                new AlertRepository(jdbc, TestDatabase.OBJECT_MAPPER), SimpleQueryUpdateEmitter.builder().build()));
         long started = System.nanoTime();
         // batches of one transaction each, as the live processors handle them
         TransactionTemplate transaction = new TransactionTemplate(

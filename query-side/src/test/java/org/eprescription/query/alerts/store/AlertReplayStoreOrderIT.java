@@ -1,4 +1,4 @@
-package org.eprescription.query.alerts;
+package org.eprescription.query.alerts.store;
 
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.query.testsupport.TestDatabase;

@@ -1,4 +1,4 @@
-package org.eprescription.query.alerts;
+package org.eprescription.query.alerts.store;
 
 import org.eprescription.query.support.JsonColumns;
 import org.eprescription.query.support.RegistrantColumns;
@@ -17,6 +17,7 @@ import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.ids.Party;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -38,9 +39,10 @@ import java.util.UUID;
 /**
  * The tables of migration V20 ({@code medication_course}, {@code medication_alert}, {@code patient_consent},
  * {@code alert_progress}) through {@link JdbcClient}. Conflicts and acknowledgements are jsonb, written and read with
- * the application's {@link ObjectMapper}. Not a bean of its own: the projection and the queries each make one.
+ * the application's {@link ObjectMapper}. One bean, shared by the projection and the queries.
  */
-class AlertRepository implements AlertStore {
+@Repository
+public class AlertRepository implements AlertStore {
 
     static final String SELECT_COURSE = """
             select prescription_id, dispensing_record_id, line_number, use_number, patient_id, drug_code, start_date,
@@ -123,7 +125,7 @@ class AlertRepository implements AlertStore {
     private final JdbcClient jdbc;
     private final JsonColumns json;
 
-    AlertRepository(JdbcClient jdbc, ObjectMapper objectMapper) {
+    public AlertRepository(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.json = new JsonColumns(objectMapper);
     }
@@ -207,7 +209,7 @@ class AlertRepository implements AlertStore {
     }
 
     /** The dispensing records of the patient that {@code organisation} registered in {@code role}. */
-    Set<DispensingRecordId> recordsRegisteredBy(PatientId patientId, Party.Role role, String organisation) {
+    public Set<DispensingRecordId> recordsRegisteredBy(PatientId patientId, Party.Role role, String organisation) {
         return Set.copyOf(jdbc.sql("""
                         select distinct dispensing_record_id from medication_course
                          where patient_id = :patient and registrant_role = :role
@@ -264,7 +266,7 @@ class AlertRepository implements AlertStore {
      * The alerts raised on the prescription's lines, by line, type and key, then those that later prescriptions raised
      * naming it (docs/alerts.md, "Both sides see it"), oldest first.
      */
-    List<StoredAlert> alertsOfPrescription(PrescriptionId prescriptionId) {
+    public List<StoredAlert> alertsOfPrescription(PrescriptionId prescriptionId) {
         return jdbc.sql(SELECT_ALERT + " where prescription_id = :id or conflicts @> cast(:link as jsonb)")
                 .param("id", prescriptionId.value())
                 .param("link", link(prescriptionId))
@@ -279,7 +281,7 @@ class AlertRepository implements AlertStore {
      * The open alerts of each of these prescriptions, each as {@link #alertsOfPrescription} orders them: an alert that
      * links two of them is listed under both.
      */
-    Map<PrescriptionId, List<StoredAlert>> openAlertsOfPrescriptions(Collection<PrescriptionId> prescriptionIds) {
+    public Map<PrescriptionId, List<StoredAlert>> openAlertsOfPrescriptions(Collection<PrescriptionId> prescriptionIds) {
         if (prescriptionIds.isEmpty()) {
             return Map.of();
         }
@@ -320,7 +322,7 @@ class AlertRepository implements AlertStore {
     }
 
     /** Newest first. */
-    List<StoredAlert> alertsOfPatient(PatientId patientId) {
+    public List<StoredAlert> alertsOfPatient(PatientId patientId) {
         return jdbc.sql(SELECT_ALERT + """
                          where patient_id = :patient
                          order by raised_at desc, prescription_id, dispensing_record_id, line_number, type, alert_key
@@ -390,7 +392,7 @@ class AlertRepository implements AlertStore {
     }
 
     /** No row means not shared. */
-    boolean sharingAllowed(PatientId patientId) {
+    public boolean sharingAllowed(PatientId patientId) {
         return jdbc.sql("select sharing_allowed from patient_consent where patient_id = :patient")
                 .param("patient", patientId.value())
                 .query(Boolean.class)

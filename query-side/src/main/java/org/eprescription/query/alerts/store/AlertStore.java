@@ -1,4 +1,4 @@
-package org.eprescription.query.alerts;
+package org.eprescription.query.alerts.store;
 
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.PatientId;
@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * What {@link AlertProjection} reads and writes: {@link AlertRepository} (a statement per call, the live tables), or
+ * What the alert projection reads and writes: {@link AlertRepository} (a statement per call, the live tables), or
  * {@link AlertReplayStore} (patients' rows held in memory and written in batches, for a replay). Each method means what
  * the repository's statement does.
  */
-interface AlertStore {
+public interface AlertStore {
 
     /** The sequence number of the last event of the prescription processed, or -1. */
     long progress(PrescriptionId prescriptionId);
