@@ -2,7 +2,6 @@ package org.eprescription.query.alerts;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -141,12 +140,6 @@ public class AlertProjection {
     @EventHandler
     public void on(ConsentWithdrawn event, @SequenceNumber long sequence) {
         repository.saveConsent(event.patientId(), false, event.withdrawnAt(), sequence);
-    }
-
-    /** Before a replay: everything is rebuilt from the first event, so nothing of the old rows may remain. */
-    @ResetHandler
-    public void reset() {
-        repository.deleteAll();
     }
 
     // --- handling -------------------------------------------------------------------------------------------

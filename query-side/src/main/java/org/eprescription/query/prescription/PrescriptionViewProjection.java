@@ -3,7 +3,6 @@ package org.eprescription.query.prescription;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ReplayStatus;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.EventMessage;
@@ -221,12 +220,6 @@ public class PrescriptionViewProjection {
                     .forEach(conflict -> named.add(conflict.prescriptionId()));
         }
         return named;
-    }
-
-    /** Before a replay: the view is rebuilt from the first event, so nothing of the old one may remain. */
-    @ResetHandler
-    public void reset() {
-        repository.deleteAll();
     }
 
     private void apply(PrescriptionEvent event, IssuedCode issuedCode, long sequence, Instant timestamp,

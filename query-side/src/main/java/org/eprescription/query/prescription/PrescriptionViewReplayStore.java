@@ -129,12 +129,6 @@ public final class PrescriptionViewReplayStore implements PrescriptionViewStore,
     }
 
     @Override
-    public void deleteAll() {
-        rows.clear();
-        repository.deleteAll();
-    }
-
-    @Override
     public void afterBatch() {
         if (rows.size() <= capacity) {
             return;

@@ -302,11 +302,6 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
                 .list();
     }
 
-    @Override
-    public void deleteAll() {
-        jdbc.sql("delete from prescription_view").update();
-    }
-
     /** The deadline the expiry sweep checks: validUntil while ISSUED, the refill window's end while AWAITING_REFILL. */
     static LocalDate expiresAfter(PrescriptionView view) {
         return switch (view.status()) {

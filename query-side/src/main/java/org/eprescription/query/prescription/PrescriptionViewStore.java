@@ -20,7 +20,4 @@ public interface PrescriptionViewStore {
      * @return whether the row was written
      */
     boolean save(PrescriptionView view, IssuedCode issuedCode);
-
-    /** Empties the view, before a replay rebuilds it. */
-    void deleteAll();
 }

@@ -391,17 +391,6 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         }
     }
 
-    @Override
-    public void deleteAll() {
-        patients.clear();
-        byPrescription.clear();
-        byAlert.clear();
-        withoutRows.clear();
-        progress.clear();
-        consents.clear();
-        repository.deleteAll();
-    }
-
     // --- what is held -----------------------------------------------------------------------------------------
 
     private Progress progressOf(PrescriptionId prescriptionId) {

@@ -400,15 +400,6 @@ public class AlertRepository implements AlertStore {
                 .orElse(false);
     }
 
-    /** Empties all four tables, before a replay rebuilds them. */
-    @Override
-    public void deleteAll() {
-        jdbc.sql("delete from medication_alert").update();
-        jdbc.sql("delete from medication_course").update();
-        jdbc.sql("delete from patient_consent").update();
-        jdbc.sql("delete from alert_progress").update();
-    }
-
     // --- mapping ----------------------------------------------------------------------------------------------
 
     MedicationCourse mapCourse(ResultSet rs, int rowNum) throws SQLException {

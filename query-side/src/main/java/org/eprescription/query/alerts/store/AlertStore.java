@@ -51,7 +51,4 @@ public interface AlertStore {
 
     /** The patient's consent, unless the stored one is of the same or a later version. */
     void saveConsent(PatientId patientId, boolean sharingAllowed, Instant changedAt, long version);
-
-    /** Empties all four tables. */
-    void deleteAll();
 }
