@@ -21,9 +21,7 @@ import org.eprescription.core.prescription.event.PrescriptionExpired;
 import org.eprescription.core.record.event.DispensingRecordChecked;
 import org.eprescription.query.alerts.query.FindAlertProgress;
 import org.eprescription.query.alerts.store.AcknowledgementView;
-import org.eprescription.query.alerts.store.AlertReplayStore;
 import org.eprescription.query.alerts.store.AlertRepository;
-import org.eprescription.query.alerts.store.AlertStore;
 import org.eprescription.query.alerts.store.StoredAlert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -55,20 +53,15 @@ public class AlertProjection {
 
     private static final Logger log = LoggerFactory.getLogger(AlertProjection.class);
 
-    private final AlertStore repository;
+    private final AlertRepository repository;
     private final QueryUpdateEmitter emitter;
 
+    /**
+     * @param repository the live store (the bean), or a replay's ({@link AlertRepository#forReplay})
+     * @param emitter    where progress is announced; a replay's reaches no subscriber
+     */
     @Autowired
     public AlertProjection(AlertRepository repository, QueryUpdateEmitter emitter) {
-        this((AlertStore) repository, emitter);
-    }
-
-    /** A projection for a replay: rows through {@code store}, progress only to {@code emitter}'s subscribers. */
-    public AlertProjection(AlertReplayStore store, QueryUpdateEmitter emitter) {
-        this((AlertStore) store, emitter);
-    }
-
-    private AlertProjection(AlertStore repository, QueryUpdateEmitter emitter) {
         this.repository = repository;
         this.emitter = emitter;
     }

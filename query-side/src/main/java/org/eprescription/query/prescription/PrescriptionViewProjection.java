@@ -58,14 +58,16 @@ public class PrescriptionViewProjection {
 
     private static final Logger log = LoggerFactory.getLogger(PrescriptionViewProjection.class);
 
-    private final PrescriptionViewStore repository;
+    private final PrescriptionViewRepository repository;
     private final PrescriptionViewEvolver evolver;
     private final PrescriptionViewUpdates updates;
 
     @Autowired
     public PrescriptionViewProjection(PrescriptionViewRepository repository, DrugCatalogue catalogue,
                                       PrescriptionViewUpdates updates) {
-        this((PrescriptionViewStore) repository, catalogue, updates);
+        this.repository = repository;
+        this.evolver = new PrescriptionViewEvolver(catalogue);
+        this.updates = updates;
     }
 
     /** A projection whose changes reach only {@code emitter}'s subscribers, and no other node. */
@@ -75,19 +77,12 @@ public class PrescriptionViewProjection {
     }
 
     /**
-     * A projection for a replay: rows through {@code store}, changes only to {@code emitter}'s subscribers (nobody
-     * subscribes to a replay's), and no other node told.
+     * A projection for a replay: rows through {@code store} (a replay's, {@link PrescriptionViewRepository#forReplay}),
+     * changes only to {@code emitter}'s subscribers (nobody subscribes to a replay's), and no other node told.
      */
-    public PrescriptionViewProjection(PrescriptionViewReplayStore store, PrescriptionViewRepository views,
+    public PrescriptionViewProjection(PrescriptionViewRepository store, PrescriptionViewRepository views,
                                       DrugCatalogue catalogue, QueryUpdateEmitter emitter) {
         this(store, catalogue, new PrescriptionViewUpdates(emitter, views, ViewChangeAnnouncer.NONE));
-    }
-
-    private PrescriptionViewProjection(PrescriptionViewStore store, DrugCatalogue catalogue,
-                                       PrescriptionViewUpdates updates) {
-        this.repository = store;
-        this.evolver = new PrescriptionViewEvolver(catalogue);
-        this.updates = updates;
     }
 
     @EventHandler

@@ -3,9 +3,8 @@ package org.eprescription.query.rebuild;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.query.alerts.AlertProjection;
-import org.eprescription.query.alerts.store.AlertReplayStore;
+import org.eprescription.query.alerts.store.AlertRepository;
 import org.eprescription.query.prescription.PrescriptionViewProjection;
-import org.eprescription.query.prescription.PrescriptionViewReplayStore;
 import org.eprescription.query.prescription.PrescriptionViewRepository;
 import org.eprescription.query.support.NoSubscribers;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -29,11 +28,11 @@ public class ProjectionDefinitions {
                 new ProjectionDefinition(PrescriptionViewProjection.PROCESSING_GROUP,
                         List.of(new ProjectionTable("prescription_view", List.of("prescription_id"))),
                         () -> {
-                            PrescriptionViewReplayStore store = new PrescriptionViewReplayStore(jdbc, views,
-                                    PrescriptionViewReplayStore.DEFAULT_CAPACITY);
+                            PrescriptionViewRepository store = PrescriptionViewRepository.forReplay(jdbc,
+                                    objectMapper, PrescriptionViewRepository.REPLAY_CAPACITY);
                             // an emitter nobody can subscribe to: a rebuild notifies no live view
                             return new ProjectionDefinition.Detached(new PrescriptionViewProjection(store, views,
-                                    catalogue, new NoSubscribers()), store);
+                                    catalogue, new NoSubscribers()), store.replayBuffer());
                         }),
                 new ProjectionDefinition(AlertProjection.PROCESSING_GROUP,
                         List.of(new ProjectionTable("medication_course",
@@ -43,10 +42,10 @@ public class ProjectionDefinitions {
                                 new ProjectionTable("patient_consent", List.of("patient_id")),
                                 new ProjectionTable("alert_progress", List.of("prescription_id"))),
                         () -> {
-                            AlertReplayStore store = new AlertReplayStore(jdbc, objectMapper,
-                                    AlertReplayStore.DEFAULT_PATIENTS, AlertReplayStore.DEFAULT_PRESCRIPTIONS);
+                            AlertRepository store = AlertRepository.forReplay(jdbc, objectMapper,
+                                    AlertRepository.REPLAY_PATIENTS, AlertRepository.REPLAY_PRESCRIPTIONS);
                             return new ProjectionDefinition.Detached(new AlertProjection(store,
-                                    new NoSubscribers()), store);
+                                    new NoSubscribers()), store.replayBuffer());
                         }));
     }
 

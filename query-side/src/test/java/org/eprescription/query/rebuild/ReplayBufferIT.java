@@ -51,10 +51,8 @@ import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.core.prescription.event.RefillScheduled;
 import org.eprescription.query.alerts.AlertProjection;
-import org.eprescription.query.alerts.store.AlertReplayStore;
 import org.eprescription.query.alerts.store.AlertRepository;
 import org.eprescription.query.prescription.PrescriptionViewProjection;
-import org.eprescription.query.prescription.PrescriptionViewReplayStore;
 import org.eprescription.query.prescription.PrescriptionViewRepository;
 import org.eprescription.query.support.ReplayBuffer;
 import org.eprescription.query.testsupport.TestDatabase;
@@ -86,8 +84,8 @@ import java.util.function.Supplier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A replay through the projections' replay stores (rows held in memory, read and written in batches) builds exactly
- * the tables the live projections build event by event with their repositories: a few hundred interleaved lifecycles
+ * A replay through the projections' stores made for a replay (rows held in memory, read and written in batches) builds
+ * exactly the tables the live projections build event by event through the same stores' live instances: a few hundred interleaved lifecycles
  * of every kind for a small pool of patients (so alerts come and go), consents, redelivered events and events without
  * the patient metadata, replayed with capacities so small that rows keep leaving memory and coming back.
  */
@@ -188,19 +186,20 @@ class ReplayBufferIT {
         List<ProjectionDefinition> definitions = List.of(
                 definition("prescription-view", List.of(new ProjectionTable("prescription_view",
                         List.of("prescription_id"))), () -> {
-                    PrescriptionViewReplayStore store = new PrescriptionViewReplayStore(jdbcTemplate, repository, views);
+                    PrescriptionViewRepository store = PrescriptionViewRepository.forReplay(jdbcTemplate,
+                            TestDatabase.OBJECT_MAPPER, views);
                     return new ProjectionDefinition.Detached(new PrescriptionViewProjection(store, repository,
-                            CATALOGUE, SimpleQueryUpdateEmitter.builder().build()), store);
+                            CATALOGUE, SimpleQueryUpdateEmitter.builder().build()), store.replayBuffer());
                 }),
                 definition("medication-alerts", List.of(
                         new ProjectionTable("medication_course", List.of("prescription_id", "line_number", "use_number")),
                         new ProjectionTable("medication_alert", List.of("alert_id")),
                         new ProjectionTable("patient_consent", List.of("patient_id")),
                         new ProjectionTable("alert_progress", List.of("prescription_id"))), () -> {
-                    AlertReplayStore store = new AlertReplayStore(jdbcTemplate, TestDatabase.OBJECT_MAPPER, patients,
-                            prescriptions);
+                    AlertRepository store = AlertRepository.forReplay(jdbcTemplate, TestDatabase.OBJECT_MAPPER,
+                            patients, prescriptions);
                     return new ProjectionDefinition.Detached(new AlertProjection(store,
-                            SimpleQueryUpdateEmitter.builder().build()), store);
+                            SimpleQueryUpdateEmitter.builder().build()), store.replayBuffer());
                 }));
         for (ProjectionDefinition definition : definitions) {
             long started = System.nanoTime();

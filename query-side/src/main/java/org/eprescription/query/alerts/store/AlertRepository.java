@@ -16,6 +16,9 @@ import org.eprescription.core.interaction.AlertType;
 import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.ids.Party;
+import org.eprescription.query.support.ReplayBuffer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -40,9 +43,19 @@ import java.util.UUID;
  * The tables of migration V20 ({@code medication_course}, {@code medication_alert}, {@code patient_consent},
  * {@code alert_progress}) through {@link JdbcClient}. Conflicts and acknowledgements are jsonb, written and read with
  * the application's {@link ObjectMapper}. One bean, shared by the projection and the queries.
+ *
+ * <p>The one store the projection writes through, live and in a replay. Live (the bean), each call is a statement, so
+ * that each event's writes stand alone in its savepoint. A replay's instance ({@link #forReplay}) batches the same
+ * statements: it holds the rows of the patients its events touch and writes them as JDBC batches
+ * ({@link HeldPatients}), driven by the replay through {@link #replayBuffer()}.
  */
 @Repository
-public class AlertRepository implements AlertStore {
+public class AlertRepository {
+
+    /** Patients a replay holds at most between batches. */
+    public static final int REPLAY_PATIENTS = 20_000;
+    /** Prescriptions whose progress a replay holds at most between batches. */
+    public static final int REPLAY_PRESCRIPTIONS = 100_000;
 
     static final String SELECT_COURSE = """
             select prescription_id, dispensing_record_id, line_number, use_number, patient_id, drug_code, start_date,
@@ -124,17 +137,46 @@ public class AlertRepository implements AlertStore {
 
     private final JdbcClient jdbc;
     private final JsonColumns json;
+    /** Null live: every call is its statement. */
+    private final HeldPatients held;
 
+    @Autowired
     public AlertRepository(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.json = new JsonColumns(objectMapper);
+        this.held = null;
+    }
+
+    private AlertRepository(JdbcTemplate jdbc, ObjectMapper objectMapper, int patients, int prescriptions) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.json = new JsonColumns(objectMapper);
+        this.held = new HeldPatients(jdbc, this, patients, prescriptions);
+    }
+
+    /**
+     * A store for one replay (one thread), writing wherever the replay's transactions point the search path: up to
+     * {@code patients} patients' rows and {@code prescriptions} prescriptions' progress held between batches.
+     */
+    public static AlertRepository forReplay(JdbcTemplate jdbc, ObjectMapper objectMapper, int patients,
+                                            int prescriptions) {
+        if (patients < 1 || prescriptions < 1) {
+            throw new IllegalArgumentException("capacities must be positive");
+        }
+        return new AlertRepository(jdbc, objectMapper, patients, prescriptions);
+    }
+
+    /** What the replay tells where its batches begin and end; nothing to tell live. */
+    public ReplayBuffer replayBuffer() {
+        return held == null ? ReplayBuffer.NONE : held;
     }
 
     // --- progress ---------------------------------------------------------------------------------------------
 
     /** The sequence number of the last event of the prescription processed, or -1. */
-    @Override
     public long progress(PrescriptionId prescriptionId) {
+        if (held != null) {
+            return held.progress(prescriptionId);
+        }
         return jdbc.sql("select version from alert_progress where prescription_id = :id")
                 .param("id", prescriptionId.value())
                 .query(Long.class)
@@ -142,8 +184,14 @@ public class AlertRepository implements AlertStore {
                 .orElse(-1L);
     }
 
-    @Override
+    /**
+     * Raises the prescription's progress to {@code version}; false, changing nothing, if it is there or beyond already
+     * (the event was processed before). One statement decides and records, so the projection asks before it acts.
+     */
     public boolean advanceProgress(PrescriptionId prescriptionId, long version) {
+        if (held != null) {
+            return held.advanceProgress(prescriptionId, version);
+        }
         return jdbc.sql(UPSERT_PROGRESS).params(progressParameters(prescriptionId, version)).update() > 0;
     }
 
@@ -156,8 +204,11 @@ public class AlertRepository implements AlertStore {
 
     // --- courses ----------------------------------------------------------------------------------------------
 
-    @Override
+    /** By start date, prescription id, line and use (in a replay: unordered). */
     public List<MedicationCourse> coursesOfPatient(PatientId patientId) {
+        if (held != null) {
+            return held.coursesOfPatient(patientId);
+        }
         return jdbc.sql(SELECT_COURSE + """
                          where patient_id = :patient
                          order by start_date, prescription_id, dispensing_record_id, line_number, use_number
@@ -168,8 +219,10 @@ public class AlertRepository implements AlertStore {
     }
 
     /** The patient a prescription belongs to, as its courses say (for an event without the metadata). */
-    @Override
     public Optional<PatientId> patientOf(PrescriptionId prescriptionId) {
+        if (held != null) {
+            return held.patientOf(prescriptionId);
+        }
         return jdbc.sql("select patient_id from medication_course where prescription_id = :id limit 1")
                 .param("id", prescriptionId.value())
                 .query(String.class)
@@ -177,8 +230,12 @@ public class AlertRepository implements AlertStore {
                 .map(PatientId::of);
     }
 
-    @Override
+    /** Inserts the course, or sets drug, dates and status of the stored one. */
     public void saveCourse(MedicationCourse course) {
+        if (held != null) {
+            held.saveCourse(course);
+            return;
+        }
         jdbc.sql(course.prescriptionId() != null ? UPSERT_COURSE : UPSERT_RECORD_COURSE)
                 .params(courseParameters(course)).update();
     }
@@ -201,8 +258,10 @@ public class AlertRepository implements AlertStore {
     }
 
     /** A cancelled or expired prescription's undispensed courses stop counting; dispensed ones stay. */
-    @Override
     public int stopPlannedCourses(PrescriptionId prescriptionId) {
+        if (held != null) {
+            return held.stopPlannedCourses(prescriptionId);
+        }
         return jdbc.sql("update medication_course set status = 'STOPPED' where prescription_id = :id and status = 'PLANNED'")
                 .param("id", prescriptionId.value())
                 .update();
@@ -225,8 +284,11 @@ public class AlertRepository implements AlertStore {
     // --- alerts -----------------------------------------------------------------------------------------------
 
     /** One statement for a new alert; an alert raised again is read, merged and written back. */
-    @Override
     public void raiseAlert(StoredAlert alert) {
+        if (held != null) {
+            held.raiseAlert(alert);
+            return;
+        }
         boolean inserted = jdbc.sql(INSERT_ALERT + " on conflict (alert_id) do nothing")
                 .params(alertParameters(alert))
                 .update() > 0;
@@ -332,16 +394,24 @@ public class AlertRepository implements AlertStore {
                 .list();
     }
 
-    @Override
+    /** By alert id (in a replay: unordered). */
     public List<StoredAlert> openAlertsOfPatient(PatientId patientId) {
+        if (held != null) {
+            return held.openAlertsOfPatient(patientId);
+        }
         return jdbc.sql(SELECT_ALERT + " where patient_id = :patient and status = 'OPEN' order by alert_id")
                 .param("patient", patientId.value())
                 .query(this::mapAlert)
                 .list();
     }
 
-    @Override
+    /** The alert, if OPEN, becomes RESOLVED at {@code at}; answers how many (0 or 1). */
     public int resolveAlert(AlertId alertId, Instant at) {
+        return held != null ? held.resolveAlert(alertId, at) : resolveStored(alertId, at);
+    }
+
+    /** {@link #resolveAlert} as its statement, also for a replay's alert that is not held. */
+    int resolveStored(AlertId alertId, Instant at) {
         return jdbc.sql("update medication_alert set status = 'RESOLVED', resolved_at = :at where alert_id = :id and status = 'OPEN'")
                 .param("id", alertId.value())
                 .param("at", SqlTimestamps.timestamp(at))
@@ -352,8 +422,12 @@ public class AlertRepository implements AlertStore {
      * Appends to the alert's acknowledgements; answers false for an unknown alert. One that does not name its
      * conflicts is stored naming those the alert has now.
      */
-    @Override
     public boolean appendAcknowledgement(AcknowledgementView given) {
+        return held != null ? held.appendAcknowledgement(given) : appendToStored(given);
+    }
+
+    /** {@link #appendAcknowledgement} as its statements, also for a replay's alert that is not held. */
+    boolean appendToStored(AcknowledgementView given) {
         AcknowledgementView acknowledgement = given;
         if (given.conflictIds() == null) {
             Optional<String> conflicts = jdbc.sql("select conflicts from medication_alert where alert_id = :id")
@@ -376,8 +450,12 @@ public class AlertRepository implements AlertStore {
 
     // --- consent ----------------------------------------------------------------------------------------------
 
-    @Override
+    /** The patient's consent, unless the stored one is of the same or a later version. */
     public void saveConsent(PatientId patientId, boolean sharingAllowed, Instant changedAt, long version) {
+        if (held != null) {
+            held.saveConsent(patientId, sharingAllowed, changedAt, version);
+            return;
+        }
         jdbc.sql(UPSERT_CONSENT).params(consentParameters(patientId, sharingAllowed, changedAt, version)).update();
     }
 
