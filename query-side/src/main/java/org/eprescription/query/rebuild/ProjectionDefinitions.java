@@ -22,17 +22,15 @@ public class ProjectionDefinitions {
 
     private final List<ProjectionDefinition> definitions;
 
-    public ProjectionDefinitions(JdbcTemplate jdbc, ObjectMapper objectMapper, PrescriptionViewRepository views,
-                                 DrugCatalogue catalogue) {
+    public ProjectionDefinitions(JdbcTemplate jdbc, ObjectMapper objectMapper, DrugCatalogue catalogue) {
         this.definitions = List.of(
                 new ProjectionDefinition(PrescriptionViewProjection.PROCESSING_GROUP,
                         List.of(new ProjectionTable("prescription_view", List.of("prescription_id"))),
                         () -> {
                             PrescriptionViewRepository store = PrescriptionViewRepository.forReplay(jdbc,
                                     objectMapper, PrescriptionViewRepository.REPLAY_CAPACITY);
-                            // an emitter nobody can subscribe to: a rebuild notifies no live view
-                            return new ProjectionDefinition.Detached(new PrescriptionViewProjection(store, views,
-                                    catalogue, new NoSubscribers()), store.replayBuffer());
+                            return new ProjectionDefinition.Detached(
+                                    PrescriptionViewProjection.forReplay(store, catalogue), store.replayBuffer());
                         }),
                 new ProjectionDefinition(AlertProjection.PROCESSING_GROUP,
                         List.of(new ProjectionTable("medication_course",
@@ -44,6 +42,7 @@ public class ProjectionDefinitions {
                         () -> {
                             AlertRepository store = AlertRepository.forReplay(jdbc, objectMapper,
                                     AlertRepository.REPLAY_PATIENTS, AlertRepository.REPLAY_PRESCRIPTIONS);
+                            // an emitter nobody can subscribe to: a rebuild notifies no live view
                             return new ProjectionDefinition.Detached(new AlertProjection(store,
                                     new NoSubscribers()), store.replayBuffer());
                         }));

@@ -188,8 +188,8 @@ class ReplayBufferIT {
                         List.of("prescription_id"))), () -> {
                     PrescriptionViewRepository store = PrescriptionViewRepository.forReplay(jdbcTemplate,
                             TestDatabase.OBJECT_MAPPER, views);
-                    return new ProjectionDefinition.Detached(new PrescriptionViewProjection(store, repository,
-                            CATALOGUE, SimpleQueryUpdateEmitter.builder().build()), store.replayBuffer());
+                    return new ProjectionDefinition.Detached(PrescriptionViewProjection.forReplay(store, CATALOGUE),
+                            store.replayBuffer());
                 }),
                 definition("medication-alerts", List.of(
                         new ProjectionTable("medication_course", List.of("prescription_id", "line_number", "use_number")),
