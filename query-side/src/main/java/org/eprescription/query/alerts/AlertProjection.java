@@ -56,14 +56,24 @@ public class AlertProjection {
     private final AlertRepository repository;
     private final QueryUpdateEmitter emitter;
 
-    /**
-     * @param repository the live store (the bean), or a replay's ({@link AlertRepository#forReplay})
-     * @param emitter    where progress is announced; a replay's reaches no subscriber
-     */
+    /** Live: rows through the store's bean, progress announced to {@code emitter}'s subscribers. */
     @Autowired
     public AlertProjection(AlertRepository repository, QueryUpdateEmitter emitter) {
         this.repository = repository;
         this.emitter = emitter;
+    }
+
+    private AlertProjection(AlertRepository store) {
+        this.repository = store;
+        this.emitter = null;
+    }
+
+    /**
+     * A projection for a replay: rows through {@code store} (a replay's, {@link AlertRepository#forReplay}), and no
+     * progress announced: nobody waits on a replay's scratch tables.
+     */
+    public static AlertProjection forReplay(AlertRepository store) {
+        return new AlertProjection(store);
     }
 
     // --- prescription events --------------------------------------------------------------------------------
@@ -166,6 +176,9 @@ public class AlertProjection {
      * matches subscriptions only after the batch commits, and only that prescription's waiters hear of it.
      */
     private void announceProgress(PrescriptionId id, long sequence) {
+        if (emitter == null) {
+            return;
+        }
         emitter.emit(FindAlertProgress.class, query -> query.prescriptionId().equals(id), sequence);
     }
 

@@ -6,7 +6,6 @@ import org.eprescription.query.alerts.AlertProjection;
 import org.eprescription.query.alerts.store.AlertRepository;
 import org.eprescription.query.prescription.PrescriptionViewProjection;
 import org.eprescription.query.prescription.PrescriptionViewRepository;
-import org.eprescription.query.support.NoSubscribers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -42,9 +41,8 @@ public class ProjectionDefinitions {
                         () -> {
                             AlertRepository store = AlertRepository.forReplay(jdbc, objectMapper,
                                     AlertRepository.REPLAY_PATIENTS, AlertRepository.REPLAY_PRESCRIPTIONS);
-                            // an emitter nobody can subscribe to: a rebuild notifies no live view
-                            return new ProjectionDefinition.Detached(new AlertProjection(store,
-                                    new NoSubscribers()), store.replayBuffer());
+                            return new ProjectionDefinition.Detached(AlertProjection.forReplay(store),
+                                    store.replayBuffer());
                         }));
     }
 

@@ -198,8 +198,8 @@ class ReplayBufferIT {
                         new ProjectionTable("alert_progress", List.of("prescription_id"))), () -> {
                     AlertRepository store = AlertRepository.forReplay(jdbcTemplate, TestDatabase.OBJECT_MAPPER,
                             patients, prescriptions);
-                    return new ProjectionDefinition.Detached(new AlertProjection(store,
-                            SimpleQueryUpdateEmitter.builder().build()), store.replayBuffer());
+                    return new ProjectionDefinition.Detached(AlertProjection.forReplay(store),
+                            store.replayBuffer());
                 }));
         for (ProjectionDefinition definition : definitions) {
             long started = System.nanoTime();

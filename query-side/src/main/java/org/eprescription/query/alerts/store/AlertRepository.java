@@ -1,5 +1,6 @@
 package org.eprescription.query.alerts.store;
 
+import org.eprescription.query.support.CourseColumns;
 import org.eprescription.query.support.JsonColumns;
 import org.eprescription.query.support.RegistrantColumns;
 import org.eprescription.query.support.SqlTimestamps;
@@ -13,7 +14,6 @@ import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertType;
-import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.ids.Party;
 import org.eprescription.query.support.ReplayBuffer;
@@ -25,7 +25,6 @@ import org.springframework.stereotype.Repository;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Comparator;
@@ -214,7 +213,7 @@ public class AlertRepository {
                          order by start_date, prescription_id, dispensing_record_id, line_number, use_number
                         """)
                 .param("patient", patientId.value())
-                .query(this::mapCourse)
+                .query(CourseColumns::read)
                 .list();
     }
 
@@ -237,24 +236,7 @@ public class AlertRepository {
             return;
         }
         jdbc.sql(course.prescriptionId() != null ? UPSERT_COURSE : UPSERT_RECORD_COURSE)
-                .params(courseParameters(course)).update();
-    }
-
-    static Map<String, Object> courseParameters(MedicationCourse course) {
-        Map<String, Object> parameters = new HashMap<>(32);
-        parameters.put("prescriptionId", course.prescriptionId() == null ? null : course.prescriptionId().value());
-        parameters.put("recordId", course.dispensingRecordId() == null ? null : course.dispensingRecordId().value());
-        parameters.put("line", course.lineNumber());
-        parameters.put("use", course.use());
-        parameters.put("patient", course.patientId().value());
-        parameters.put("drug", course.drugCode().value());
-        parameters.put("from", course.from());
-        parameters.put("to", course.to());
-        parameters.put("status", course.status().name());
-        parameters.put("institution", course.institutionId() == null ? null : course.institutionId().value());
-        parameters.put("prescriber", course.prescriberId() == null ? null : course.prescriberId().value());
-        RegistrantColumns.put(parameters, course.registeredBy());
-        return parameters;
+                .params(CourseColumns.parameters(course)).update();
     }
 
     /** A cancelled or expired prescription's undispensed courses stop counting; dispensed ones stay. */
@@ -479,22 +461,6 @@ public class AlertRepository {
     }
 
     // --- mapping ----------------------------------------------------------------------------------------------
-
-    MedicationCourse mapCourse(ResultSet rs, int rowNum) throws SQLException {
-        return new MedicationCourse(
-                prescriptionId(rs),
-                rs.getInt("line_number"),
-                rs.getInt("use_number"),
-                PatientId.of(rs.getString("patient_id")),
-                DrugCode.of(rs.getString("drug_code")),
-                rs.getObject("start_date", LocalDate.class),
-                rs.getObject("end_date", LocalDate.class),
-                CourseStatus.valueOf(rs.getString("status")),
-                institutionId(rs),
-                prescriberId(rs),
-                recordId(rs),
-                RegistrantColumns.read(rs));
-    }
 
     private static PrescriptionId prescriptionId(ResultSet rs) throws SQLException {
         UUID id = rs.getObject("prescription_id", UUID.class);

@@ -10,6 +10,7 @@ import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.record.event.DispensingRecordEvent;
+import org.eprescription.query.support.CourseColumns;
 import org.eprescription.query.support.ReplayBuffer;
 import org.eprescription.query.support.SqlParameters;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -435,7 +436,7 @@ final class HeldPatients implements ReplayBuffer {
         Object[] values = read.keySet().stream().map(PatientId::value).toArray();
         Function<PatientId, Patient> holder = id -> read.computeIfAbsent(id, Patient::new);
         query(AlertRepository.SELECT_COURSE + " where patient_id = any(?)", "text", values, (rs, n) -> {
-            MedicationCourse course = repository.mapCourse(rs, n);
+            MedicationCourse course = CourseColumns.read(rs, n);
             Patient patient = holder.apply(course.patientId());
             patient.courses.put(CourseKey.of(course), course);
             return null;
@@ -498,11 +499,11 @@ final class HeldPatients implements ReplayBuffer {
         List<MedicationCourse> ofRecords = courses.stream().filter(c -> c.prescriptionId() == null).toList();
         if (!ofPrescriptions.isEmpty()) {
             jdbc.batchUpdate(upsertCourse.sql(), ofPrescriptions, WRITE_BATCH, (statement, course) ->
-                    upsertCourse.bind(statement, AlertRepository.courseParameters(course)));
+                    upsertCourse.bind(statement, CourseColumns.parameters(course)));
         }
         if (!ofRecords.isEmpty()) {
             jdbc.batchUpdate(upsertRecordCourse.sql(), ofRecords, WRITE_BATCH, (statement, course) ->
-                    upsertRecordCourse.bind(statement, AlertRepository.courseParameters(course)));
+                    upsertRecordCourse.bind(statement, CourseColumns.parameters(course)));
         }
         if (!alerts.isEmpty()) {
             jdbc.batchUpdate(upsertAlert.sql(), alerts, WRITE_BATCH, (statement, alert) ->
