@@ -59,11 +59,17 @@ import org.eprescription.query.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -71,6 +77,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -79,6 +86,7 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -99,7 +107,7 @@ class ReplayBufferIT {
 
     private static TestDatabase database;
     private static JdbcClient jdbc;
-    private static JdbcTemplate jdbcTemplate;
+    private static CountingJdbcTemplate jdbcTemplate;
     private static ScratchTables scratch;
     private static List<TrackedEventMessage<?>> events;
 
@@ -107,7 +115,7 @@ class ReplayBufferIT {
     static void liveProjectionsHandleEveryEvent() throws Exception {
         database = new TestDatabase();
         jdbc = database.jdbcClient();
-        jdbcTemplate = new JdbcTemplate(database.dataSource());
+        jdbcTemplate = new CountingJdbcTemplate(database.dataSource());
         scratch = new ScratchTables(jdbc, new DataSourceTransactionManager(database.dataSource()));
         events = new Scenario(new Random(20261129)).events(300, 20);
 
@@ -173,6 +181,23 @@ class ReplayBufferIT {
     void catchingUpInStepsRebuildsTheSameRows() throws Exception {
         // the first catch-up sees part of the store, the second the rest (as a replay does while events arrive)
         assertRebuildsTheLiveRows("replay_steps", 50, 40, 10, 30, events.size() / 3);
+    }
+
+    /**
+     * Batching is what makes a replay fast: the replay's stores read what a batch needs in a few statements and write
+     * rows in JDBC batches, so the statements sent one at a time are a small fraction of the events.
+     */
+    @Test
+    void theReplaysStoresSendStatementsInBatchesNotOnePerEvent() throws Exception {
+        jdbcTemplate.reset();
+        assertRebuildsTheLiveRows("replay_batched", 500, PrescriptionViewRepository.REPLAY_CAPACITY,
+                AlertRepository.REPLAY_PATIENTS, AlertRepository.REPLAY_PRESCRIPTIONS);
+        long handled = 2L * events.size();
+        System.out.printf("replayed %d events into both projections: %d statements one at a time, %d rows in batches%n",
+                events.size(), jdbcTemplate.singleStatements.get(), jdbcTemplate.batchedRows.get());
+        assertThat(jdbcTemplate.batchedRows.get()).as("rows written in JDBC batches").isGreaterThan(events.size() / 2);
+        assertThat(jdbcTemplate.singleStatements.get()).as("statements sent one at a time for %d events", handled)
+                .isLessThan(handled / 20);
     }
 
     private void assertRebuildsTheLiveRows(String schema, int batch, int views, int patients, int prescriptions)
@@ -243,6 +268,47 @@ class ReplayBufferIT {
         ReplayBuffer.NONE.beforeBatch(List.of());
         ReplayBuffer.NONE.afterBatch();
         ReplayBuffer.NONE.flush();
+    }
+
+    /** Counts what goes to the database through it: single statements and reads, and rows sent in batches. */
+    static final class CountingJdbcTemplate extends JdbcTemplate {
+        final AtomicLong singleStatements = new AtomicLong();
+        final AtomicLong batchedRows = new AtomicLong();
+
+        CountingJdbcTemplate(DataSource dataSource) {
+            super(dataSource);
+        }
+
+        void reset() {
+            singleStatements.set(0);
+            batchedRows.set(0);
+        }
+
+        @Override
+        public int update(PreparedStatementCreator creator) {
+            singleStatements.incrementAndGet();
+            return super.update(creator);
+        }
+
+        @Override
+        public <T> T query(PreparedStatementCreator creator, PreparedStatementSetter setter,
+                           ResultSetExtractor<T> extractor) {
+            singleStatements.incrementAndGet();
+            return super.query(creator, setter, extractor);
+        }
+
+        @Override
+        public <T> T execute(ConnectionCallback<T> action) {
+            singleStatements.incrementAndGet();
+            return super.execute(action);
+        }
+
+        @Override
+        public <T> int[][] batchUpdate(String sql, Collection<T> batchArgs, int batchSize,
+                                       ParameterizedPreparedStatementSetter<T> setter) {
+            batchedRows.addAndGet(batchArgs.size());
+            return super.batchUpdate(sql, batchArgs, batchSize, setter);
+        }
     }
 
     /** The events of the store, as far as {@link #visible} goes, read like the JDBC event store reads them. */
