@@ -95,8 +95,8 @@ class ProjectionProcessors {
     }
 
     /**
-     * Sets every segment of the stopped processor to {@code token}, without Axon's reset (whose reset handlers would
-     * empty the tables). Joins the caller's transaction.
+     * Sets every segment of the stopped processor to {@code token} in the token store (not Axon's reset, which would
+     * replay through the live processor). Joins the caller's transaction.
      */
     void moveTo(String name, TrackingToken token) {
         String processor = find(name).orElseThrow().getName();

@@ -10,8 +10,8 @@ import org.eprescription.api.input.FieldLimits;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
-import org.eprescription.query.alerts.CheckDuplicates;
-import org.eprescription.query.alerts.DraftLine;
+import org.eprescription.query.alerts.query.CheckDuplicates;
+import org.eprescription.query.alerts.query.DraftLine;
 
 import java.time.LocalDate;
 import java.util.ArrayList;

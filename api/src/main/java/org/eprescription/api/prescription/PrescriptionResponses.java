@@ -5,7 +5,7 @@ import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.CommandOutcome;
 import org.eprescription.query.prescription.PrescriptionView;
-import org.eprescription.query.alerts.AlertView;
+import org.eprescription.query.alerts.query.AlertView;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;

@@ -20,7 +20,7 @@ import org.eprescription.core.record.RecordOutcome;
 import org.eprescription.core.record.command.CorrectDispensingRecord;
 import org.eprescription.core.record.command.WithdrawDispensingRecord;
 import org.eprescription.core.record.event.DispensingRecordChecked;
-import org.eprescription.query.alerts.AlertQueries;
+import org.eprescription.query.alerts.query.AlertQueries;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;

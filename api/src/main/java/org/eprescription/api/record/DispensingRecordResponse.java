@@ -12,7 +12,7 @@ import org.eprescription.core.ids.Party;
 import org.eprescription.core.record.DispensingRecordState;
 import org.eprescription.core.record.DispensingRecordStatus;
 import org.eprescription.core.record.RecordItem;
-import org.eprescription.query.alerts.AlertView;
+import org.eprescription.query.alerts.query.AlertView;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,9 +1,7 @@
 package org.eprescription.query.alerts;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -21,10 +19,13 @@ import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionExpired;
 import org.eprescription.core.record.event.DispensingRecordChecked;
+import org.eprescription.query.alerts.query.FindAlertProgress;
+import org.eprescription.query.alerts.store.AcknowledgementView;
+import org.eprescription.query.alerts.store.AlertRepository;
+import org.eprescription.query.alerts.store.StoredAlert;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
@@ -52,22 +53,27 @@ public class AlertProjection {
 
     private static final Logger log = LoggerFactory.getLogger(AlertProjection.class);
 
-    private final AlertStore repository;
+    private final AlertRepository repository;
     private final QueryUpdateEmitter emitter;
 
+    /** Live: rows through the store's bean, progress announced to {@code emitter}'s subscribers. */
     @Autowired
-    public AlertProjection(JdbcClient jdbc, ObjectMapper objectMapper, QueryUpdateEmitter emitter) {
-        this(new AlertRepository(jdbc, objectMapper), emitter);
-    }
-
-    /** A projection for a replay: rows through {@code store}, progress only to {@code emitter}'s subscribers. */
-    public AlertProjection(AlertReplayStore store, QueryUpdateEmitter emitter) {
-        this((AlertStore) store, emitter);
-    }
-
-    private AlertProjection(AlertStore repository, QueryUpdateEmitter emitter) {
+    public AlertProjection(AlertRepository repository, QueryUpdateEmitter emitter) {
         this.repository = repository;
         this.emitter = emitter;
+    }
+
+    private AlertProjection(AlertRepository store) {
+        this.repository = store;
+        this.emitter = null;
+    }
+
+    /**
+     * A projection for a replay: rows through {@code store} (a replay's, {@link AlertRepository#forReplay}), and no
+     * progress announced: nobody waits on a replay's scratch tables.
+     */
+    public static AlertProjection forReplay(AlertRepository store) {
+        return new AlertProjection(store);
     }
 
     // --- prescription events --------------------------------------------------------------------------------
@@ -139,12 +145,6 @@ public class AlertProjection {
         repository.saveConsent(event.patientId(), false, event.withdrawnAt(), sequence);
     }
 
-    /** Before a replay: everything is rebuilt from the first event, so nothing of the old rows may remain. */
-    @ResetHandler
-    public void reset() {
-        repository.deleteAll();
-    }
-
     // --- handling -------------------------------------------------------------------------------------------
 
     private void process(PrescriptionEvent event, long sequence, String patientId, Consumer<PatientId> action) {
@@ -176,6 +176,9 @@ public class AlertProjection {
      * matches subscriptions only after the batch commits, and only that prescription's waiters hear of it.
      */
     private void announceProgress(PrescriptionId id, long sequence) {
+        if (emitter == null) {
+            return;
+        }
         emitter.emit(FindAlertProgress.class, query -> query.prescriptionId().equals(id), sequence);
     }
 

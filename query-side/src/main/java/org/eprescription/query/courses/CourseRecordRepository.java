@@ -1,26 +1,16 @@
 package org.eprescription.query.courses;
 
-import org.eprescription.core.ids.DispensingRecordId;
-import org.eprescription.core.ids.DrugCode;
-import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
-import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
-import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.interaction.PatientCourses;
-import org.eprescription.query.support.RegistrantColumns;
+import org.eprescription.query.support.CourseColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.LocalDate;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 /**
  * The table {@code course_record} (migrations V100, V140): the courses interaction checks recorded, of prescriptions
@@ -87,26 +77,13 @@ public class CourseRecordRepository implements PatientCourses {
         return jdbc.sql(SELECT)
                 .param("patient", patientId.value())
                 .param("from", from)
-                .query(CourseRecordRepository::map)
+                .query(CourseColumns::read)
                 .list();
     }
 
     void save(MedicationCourse course) {
-        Map<String, Object> parameters = new HashMap<>(16);
-        parameters.put("prescriptionId", course.prescriptionId() == null ? null : course.prescriptionId().value());
-        parameters.put("recordId", course.dispensingRecordId() == null ? null : course.dispensingRecordId().value());
-        parameters.put("line", course.lineNumber());
-        parameters.put("use", course.use());
-        parameters.put("patient", course.patientId().value());
-        parameters.put("drug", course.drugCode().value());
-        parameters.put("from", course.from());
-        parameters.put("to", course.to());
-        parameters.put("status", course.status().name());
-        parameters.put("institution", course.institutionId() == null ? null : course.institutionId().value());
-        parameters.put("prescriber", course.prescriberId() == null ? null : course.prescriberId().value());
-        RegistrantColumns.put(parameters, course.registeredBy());
         jdbc.sql(course.prescriptionId() != null ? UPSERT_PRESCRIPTION_COURSE : UPSERT_RECORD_COURSE)
-                .params(parameters)
+                .params(CourseColumns.parameters(course))
                 .update();
     }
 
@@ -115,19 +92,5 @@ public class CourseRecordRepository implements PatientCourses {
         jdbc.sql("update course_record set status = 'STOPPED' where prescription_id = :id and status = 'PLANNED'")
                 .param("id", prescriptionId.value())
                 .update();
-    }
-
-    private static MedicationCourse map(ResultSet rs, int row) throws SQLException {
-        UUID prescription = rs.getObject("prescription_id", UUID.class);
-        UUID record = rs.getObject("dispensing_record_id", UUID.class);
-        String institution = rs.getString("institution_id");
-        String prescriber = rs.getString("prescriber_id");
-        return new MedicationCourse(prescription == null ? null : new PrescriptionId(prescription),
-                rs.getInt("line_number"), rs.getInt("use_number"), PatientId.of(rs.getString("patient_id")),
-                DrugCode.of(rs.getString("drug_code")), rs.getObject("start_date", LocalDate.class),
-                rs.getObject("end_date", LocalDate.class), CourseStatus.valueOf(rs.getString("status")),
-                institution == null ? null : InstitutionId.of(institution),
-                prescriber == null ? null : PrescriberId.of(prescriber),
-                record == null ? null : new DispensingRecordId(record), RegistrantColumns.read(rs));
     }
 }

@@ -2,8 +2,6 @@ package org.eprescription.query.prescription;
 
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ReplayStatus;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.EventMessage;
@@ -43,12 +41,13 @@ import java.util.Set;
 /**
  * Builds {@code prescription_view} from the Prescription aggregate's events: load the row, evolve it with
  * {@link PrescriptionViewEvolver}, save it, and push it to the live subscribers it concerns
- * ({@link PrescriptionViewUpdates}; not during a replay). The row keeps the event's global position for the
+ * ({@link PrescriptionViewUpdates}; a replay's instance, {@link #forReplay}, tells nobody). The row keeps the event's global position for the
  * live streams' event ids: the tracking token's position, read from the message itself so that an untracked
  * delivery (a subscribing processor, a test) still updates the view, with no position (-1).
  *
  * <p>Idempotent under redelivery: the row's version is the sequence number of the last event applied, so an event
- * at or below it is skipped (a retried batch, a token reset without a table reset), and the upsert itself refuses
+ * at or below it is skipped (a retried batch; after a rebuild, the events its tables hold while the shared processor goes on from its own
+ * position), and the upsert itself refuses
  * to replace a row with an older version.
  */
 @Component
@@ -59,14 +58,16 @@ public class PrescriptionViewProjection {
 
     private static final Logger log = LoggerFactory.getLogger(PrescriptionViewProjection.class);
 
-    private final PrescriptionViewStore repository;
+    private final PrescriptionViewRepository repository;
     private final PrescriptionViewEvolver evolver;
     private final PrescriptionViewUpdates updates;
 
     @Autowired
     public PrescriptionViewProjection(PrescriptionViewRepository repository, DrugCatalogue catalogue,
                                       PrescriptionViewUpdates updates) {
-        this((PrescriptionViewStore) repository, catalogue, updates);
+        this.repository = repository;
+        this.evolver = new PrescriptionViewEvolver(catalogue);
+        this.updates = updates;
     }
 
     /** A projection whose changes reach only {@code emitter}'s subscribers, and no other node. */
@@ -75,110 +76,108 @@ public class PrescriptionViewProjection {
         this(repository, catalogue, new PrescriptionViewUpdates(emitter, repository, ViewChangeAnnouncer.NONE));
     }
 
-    /**
-     * A projection for a replay: rows through {@code store}, changes only to {@code emitter}'s subscribers (nobody
-     * subscribes to a replay's), and no other node told.
-     */
-    public PrescriptionViewProjection(PrescriptionViewReplayStore store, PrescriptionViewRepository views,
-                                      DrugCatalogue catalogue, QueryUpdateEmitter emitter) {
-        this(store, catalogue, new PrescriptionViewUpdates(emitter, views, ViewChangeAnnouncer.NONE));
-    }
-
-    private PrescriptionViewProjection(PrescriptionViewStore store, DrugCatalogue catalogue,
-                                       PrescriptionViewUpdates updates) {
+    private PrescriptionViewProjection(PrescriptionViewRepository store, DrugCatalogue catalogue) {
         this.repository = store;
         this.evolver = new PrescriptionViewEvolver(catalogue);
-        this.updates = updates;
+        this.updates = null;
+    }
+
+    /**
+     * A projection for a replay: rows through {@code store} (a replay's, {@link PrescriptionViewRepository#forReplay}),
+     * and nobody told of them: nobody subscribes to a replay's scratch tables.
+     */
+    public static PrescriptionViewProjection forReplay(PrescriptionViewRepository store, DrugCatalogue catalogue) {
+        return new PrescriptionViewProjection(store, catalogue);
     }
 
     @EventHandler
     public void on(PrescriptionIssued event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus, EventMessage<?> message) {
-        apply(event, IssuedCode.of(event), sequence, timestamp, replayStatus, message);
+                   EventMessage<?> message) {
+        apply(event, IssuedCode.of(event), sequence, timestamp, message);
     }
 
     @EventHandler
     public void on(PrescriptionAccepted event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus, EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, replayStatus, message);
+                   EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, message);
     }
 
     @EventHandler
     public void on(PrescriptionReleased event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus, EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, replayStatus, message);
+                   EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, message);
     }
 
     @EventHandler
     public void on(PrescriptionDispensed event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus, EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, replayStatus, message);
+                   EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, message);
     }
 
     @EventHandler
     public void on(RefillScheduled event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus, EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, replayStatus, message);
+                   EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, message);
     }
 
     @EventHandler
     public void on(PrescriptionCompleted event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus, EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, replayStatus, message);
+                   EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, message);
     }
 
     @EventHandler
     public void on(CancellationRequested event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus, EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, replayStatus, message);
+                   EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, message);
     }
 
     @EventHandler
     public void on(PrescriptionCancelled event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus, EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, replayStatus, message);
+                   EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, message);
     }
 
     @EventHandler
     public void on(PrescriptionExpired event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus, EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, replayStatus, message);
+                   EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, message);
     }
 
     @EventHandler
     public void on(AlertAcknowledged event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus, EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, replayStatus, message);
+                   EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, message);
     }
 
     @EventHandler
     public void on(DispensingCorrected event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus, EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, replayStatus, message);
+                   EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, message);
     }
 
     @EventHandler
     public void on(DispensingWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus, EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, replayStatus, message);
+                   EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, message);
     }
 
     @EventHandler
     public void on(PrescriberQueried event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus, EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, replayStatus, message);
+                   EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, message);
     }
 
     @EventHandler
     public void on(QueryAnswered event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus, EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, replayStatus, message);
+                   EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, message);
     }
 
     @EventHandler
     public void on(PrescriptionAmended event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus, EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, replayStatus, message);
+                   EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, message);
     }
 
     /**
@@ -187,9 +186,9 @@ public class PrescriptionViewProjection {
      */
     @EventHandler
     public void on(InteractionCheckCompleted event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   ReplayStatus replayStatus, EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, replayStatus, message);
-        if (replayStatus.isReplay()) {
+                   EventMessage<?> message) {
+        apply(event, null, sequence, timestamp, message);
+        if (updates == null) {
             return;
         }
         Set<PrescriptionId> named = named(event.alerts());
@@ -204,8 +203,8 @@ public class PrescriptionViewProjection {
      * streams receive their view again, with the new alert (docs/alerts.md, "Both sides see it").
      */
     @EventHandler
-    public void on(DispensingRecordChecked event, ReplayStatus replayStatus) {
-        if (replayStatus.isReplay()) {
+    public void on(DispensingRecordChecked event) {
+        if (updates == null) {
             return;
         }
         for (PrescriptionId other : named(event.alerts())) {
@@ -223,14 +222,8 @@ public class PrescriptionViewProjection {
         return named;
     }
 
-    /** Before a replay: the view is rebuilt from the first event, so nothing of the old one may remain. */
-    @ResetHandler
-    public void reset() {
-        repository.deleteAll();
-    }
-
     private void apply(PrescriptionEvent event, IssuedCode issuedCode, long sequence, Instant timestamp,
-                       ReplayStatus replayStatus, EventMessage<?> message) {
+                       EventMessage<?> message) {
         PrescriptionId id = event.prescriptionId();
         PrescriptionView current = repository.load(id).orElse(null);
         if (current != null && sequence <= current.version()) {
@@ -246,7 +239,7 @@ public class PrescriptionViewProjection {
         long position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
                 ? tracked.trackingToken().position().orElse(-1) : -1;
         PrescriptionView next = evolver.evolve(current, event, sequence, timestamp, position);
-        if (repository.save(next, issuedCode) && !replayStatus.isReplay()) {
+        if (repository.save(next, issuedCode) && updates != null) {
             updates.changed(current, next);
         }
     }

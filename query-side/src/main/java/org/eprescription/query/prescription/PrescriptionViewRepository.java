@@ -13,6 +13,9 @@ import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.PatientDetails;
 import org.eprescription.core.prescription.PrescriberDetails;
 import org.eprescription.core.prescription.PrescriptionStatus;
+import org.eprescription.query.support.ReplayBuffer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -34,9 +37,17 @@ import java.util.UUID;
  * The {@code prescription_view} table (migration V10): one row per prescription. Lines, dispensings and pharmacists'
  * queries (V150) are jsonb,
  * written and read with the application's {@link ObjectMapper}; everything a query filters on has its own column.
+ *
+ * <p>The one store the projection writes through, live and in a replay. Live (the bean), {@link #load} and
+ * {@link #save} are a statement each, so that each event's writes stand alone in its savepoint. A replay's instance
+ * ({@link #forReplay}) batches the same statements: it holds the rows its events change and writes them as JDBC
+ * batches ({@link HeldViews}), driven by the replay through {@link #replayBuffer()}.
  */
 @Repository
-public class PrescriptionViewRepository implements PrescriptionViewStore {
+public class PrescriptionViewRepository {
+
+    /** Rows a replay holds at most between batches: a prescription's events seldom lie further apart in a store. */
+    public static final int REPLAY_CAPACITY = 50_000;
 
     static final String SELECT = """
             select prescription_id, status, patient_id, patient_birth_date, patient_name, prescriber_id,
@@ -107,22 +118,55 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
     private final JdbcClient jdbc;
     private final JsonColumns json;
     private final RowMapper<PrescriptionView> rowMapper = this::mapRow;
+    /** Null live: every call is its statement. */
+    private final HeldViews held;
 
+    @Autowired
     public PrescriptionViewRepository(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.json = new JsonColumns(objectMapper);
+        this.held = null;
     }
 
-    @Override
+    private PrescriptionViewRepository(JdbcTemplate jdbc, ObjectMapper objectMapper, int capacity) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.json = new JsonColumns(objectMapper);
+        this.held = new HeldViews(jdbc, this, capacity);
+    }
+
+    /**
+     * A store for one replay (one thread), writing wherever the replay's transactions point the search path: up to
+     * {@code capacity} rows held between batches, written in JDBC batches.
+     */
+    public static PrescriptionViewRepository forReplay(JdbcTemplate jdbc, ObjectMapper objectMapper, int capacity) {
+        return new PrescriptionViewRepository(jdbc, objectMapper, capacity);
+    }
+
+    /** What the replay tells where its batches begin and end; nothing to tell live. */
+    public ReplayBuffer replayBuffer() {
+        return held == null ? ReplayBuffer.NONE : held;
+    }
+
     public Optional<PrescriptionView> load(PrescriptionId prescriptionId) {
+        if (held != null) {
+            return held.load(prescriptionId);
+        }
         return jdbc.sql(SELECT + " where prescription_id = :id")
                 .param("id", prescriptionId.value())
                 .query(rowMapper)
                 .optional();
     }
 
-    @Override
+    /**
+     * Inserts or replaces the row of {@code view}, unless the stored row is already at the same or a later version.
+     *
+     * @param issuedCode required when the row is created (from PrescriptionIssued); null keeps the stored one
+     * @return whether the row was written (in a replay: will be)
+     */
     public boolean save(PrescriptionView view, IssuedCode issuedCode) {
+        if (held != null) {
+            return held.save(view, issuedCode);
+        }
         return jdbc.sql(UPSERT).params(parameters(view, issuedCode)).update() > 0;
     }
 
@@ -300,11 +344,6 @@ public class PrescriptionViewRepository implements PrescriptionViewStore {
                 .param("limit", limit)
                 .query((rs, rowNum) -> new PrescriptionId(rs.getObject("prescription_id", UUID.class)))
                 .list();
-    }
-
-    @Override
-    public void deleteAll() {
-        jdbc.sql("delete from prescription_view").update();
     }
 
     /** The deadline the expiry sweep checks: validUntil while ISSUED, the refill window's end while AWAITING_REFILL. */

@@ -3,11 +3,9 @@ package org.eprescription.query.rebuild;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.query.alerts.AlertProjection;
-import org.eprescription.query.alerts.AlertReplayStore;
+import org.eprescription.query.alerts.store.AlertRepository;
 import org.eprescription.query.prescription.PrescriptionViewProjection;
-import org.eprescription.query.prescription.PrescriptionViewReplayStore;
 import org.eprescription.query.prescription.PrescriptionViewRepository;
-import org.eprescription.query.support.NoSubscribers;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -23,17 +21,15 @@ public class ProjectionDefinitions {
 
     private final List<ProjectionDefinition> definitions;
 
-    public ProjectionDefinitions(JdbcTemplate jdbc, ObjectMapper objectMapper, PrescriptionViewRepository views,
-                                 DrugCatalogue catalogue) {
+    public ProjectionDefinitions(JdbcTemplate jdbc, ObjectMapper objectMapper, DrugCatalogue catalogue) {
         this.definitions = List.of(
                 new ProjectionDefinition(PrescriptionViewProjection.PROCESSING_GROUP,
                         List.of(new ProjectionTable("prescription_view", List.of("prescription_id"))),
                         () -> {
-                            PrescriptionViewReplayStore store = new PrescriptionViewReplayStore(jdbc, views,
-                                    PrescriptionViewReplayStore.DEFAULT_CAPACITY);
-                            // an emitter nobody can subscribe to: a rebuild notifies no live view
-                            return new ProjectionDefinition.Detached(new PrescriptionViewProjection(store, views,
-                                    catalogue, new NoSubscribers()), store);
+                            PrescriptionViewRepository store = PrescriptionViewRepository.forReplay(jdbc,
+                                    objectMapper, PrescriptionViewRepository.REPLAY_CAPACITY);
+                            return new ProjectionDefinition.Detached(
+                                    PrescriptionViewProjection.forReplay(store, catalogue), store.replayBuffer());
                         }),
                 new ProjectionDefinition(AlertProjection.PROCESSING_GROUP,
                         List.of(new ProjectionTable("medication_course",
@@ -43,10 +39,10 @@ public class ProjectionDefinitions {
                                 new ProjectionTable("patient_consent", List.of("patient_id")),
                                 new ProjectionTable("alert_progress", List.of("prescription_id"))),
                         () -> {
-                            AlertReplayStore store = new AlertReplayStore(jdbc, objectMapper,
-                                    AlertReplayStore.DEFAULT_PATIENTS, AlertReplayStore.DEFAULT_PRESCRIPTIONS);
-                            return new ProjectionDefinition.Detached(new AlertProjection(store,
-                                    new NoSubscribers()), store);
+                            AlertRepository store = AlertRepository.forReplay(jdbc, objectMapper,
+                                    AlertRepository.REPLAY_PATIENTS, AlertRepository.REPLAY_PRESCRIPTIONS);
+                            return new ProjectionDefinition.Detached(AlertProjection.forReplay(store),
+                                    store.replayBuffer());
                         }));
     }
 

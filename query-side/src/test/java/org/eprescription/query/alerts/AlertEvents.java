@@ -91,11 +91,7 @@ final class AlertEvents {
         adapter.handle(message);
     }
 
-    void prepareReset() {
-        adapter.prepareReset();
-    }
-
-    /** Every message delivered so far, again in the same order, as a tracking processor replays them. */
+    /** Every message delivered so far, again in the same order, as a replay into empty tables reads them. */
     void replayAll() throws Exception {
         long position = 0;
         for (EventMessage<?> message : delivered) {

@@ -1,5 +1,20 @@
 package org.eprescription.query.alerts;
 
+import org.eprescription.query.alerts.store.AcknowledgementView;
+import org.eprescription.query.alerts.store.AlertRepository;
+import org.eprescription.query.alerts.store.Conflict;
+import org.eprescription.query.alerts.query.AlertQueries;
+import org.eprescription.query.alerts.query.AlertReader;
+import org.eprescription.query.alerts.query.AlertView;
+import org.eprescription.query.alerts.query.CourseView;
+import org.eprescription.query.alerts.query.MedicationList;
+import org.eprescription.query.alerts.query.CheckDuplicates;
+import org.eprescription.query.alerts.query.DraftLine;
+import org.eprescription.query.alerts.query.FindAlertProgress;
+import org.eprescription.query.alerts.query.FindAlertsForPatient;
+import org.eprescription.query.alerts.query.FindAlertsForPrescription;
+import org.eprescription.query.alerts.query.FindMedicationList;
+
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.eprescription.core.catalogue.CatalogueCsvLoader;
 import org.eprescription.core.catalogue.DrugCatalogue;
@@ -115,10 +130,11 @@ class AlertProjectionIT {
     void setUp() {
         InteractionRules rules = new InteractionRules(CATALOGUE, false);
         CourseRecordRepository courseRecord = new CourseRecordRepository(jdbc);
-        projection = new AlertProjection(jdbc, TestDatabase.OBJECT_MAPPER, SimpleQueryUpdateEmitter.builder().build());
-        queries = new AlertQueries(jdbc, TestDatabase.OBJECT_MAPPER, courseRecord, rules, CATALOGUE, CLOCK);
+        AlertRepository repository = new AlertRepository(jdbc, TestDatabase.OBJECT_MAPPER);
+        projection = new AlertProjection(repository, SimpleQueryUpdateEmitter.builder().build());
+        queries = new AlertQueries(repository, courseRecord, rules, CATALOGUE, CLOCK);
         checker = new InteractionChecker(rules, courseRecord::read);
-        projection.reset();
+        emptyTheTables();
         jdbc.sql("delete from course_record").update();
         events = new AlertEvents(projection, new CourseRecordProjection(courseRecord));
     }
@@ -626,7 +642,7 @@ class AlertProjectionIT {
     }
 
     @Test
-    void aResetFollowedByAReplayRebuildsExactlyTheSameRowsIdsIncluded() throws Exception {
+    void aReplayIntoEmptyTablesRebuildsExactlyTheSameRowsIdsIncluded() throws Exception {
         PrescriptionIssued first = issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
         PrescriptionIssued second = issue(HOSP_3, DOC_17, T, AMLODIPINE_GENERIC, 28);
         issue(HOSP_3, DOC_17, T.plusSeconds(60), ITRACONAZOLE, 14);
@@ -641,12 +657,17 @@ class AlertProjectionIT {
         Snapshot live = snapshot();
         assertThat(live.alerts()).hasSizeGreaterThanOrEqualTo(3);
 
-        events.prepareReset();
+        emptyTheTables();
         assertThat(count("medication_alert") + count("medication_course") + count("patient_consent")
                 + count("alert_progress")).isZero();
         events.replayAll();
 
         assertThat(snapshot()).isEqualTo(live);
+    }
+
+    private static void emptyTheTables() {
+        List.of("medication_alert", "medication_course", "patient_consent", "alert_progress")
+                .forEach(table -> jdbc.sql("delete from " + table).update());
     }
 
     private record Snapshot(List<Map<String, Object>> alerts, List<Map<String, Object>> courses,

@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.ReplayToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -40,8 +38,8 @@ import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY
 import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
 
 /**
- * The projection driven through Axon's annotation adapter (so {@code @SequenceNumber}, {@code @Timestamp} and
- * {@code ReplayStatus} are resolved as in the application) against a real PostgreSQL, with a mocked emitter.
+ * The projection driven through Axon's annotation adapter (so {@code @SequenceNumber}, {@code @Timestamp} and the
+ * message's tracking token are resolved as in the application) against a real PostgreSQL, with a mocked emitter.
  */
 class PrescriptionViewProjectionIT {
 
@@ -69,7 +67,7 @@ class PrescriptionViewProjectionIT {
 
     @BeforeEach
     void setUp() {
-        repository.deleteAll();
+        database.jdbcClient().sql("delete from prescription_view").update();
         emitter = SimpleQueryUpdateEmitter.builder().build();
         projection = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(repository, CATALOGUE, emitter));
         queries = new PrescriptionViewQueries(repository);
@@ -81,11 +79,6 @@ class PrescriptionViewProjectionIT {
     }
 
     /** As a tracking processor delivers it after a reset: behind the position the reset was made at. */
-    private static EventMessage<PrescriptionEvent> replayed(PrescriptionEvent event, long sequence) {
-        return new GenericTrackedDomainEventMessage<>(ReplayToken.createReplayToken(
-                new GlobalSequenceTrackingToken(1_000), new GlobalSequenceTrackingToken(sequence)),
-                message(event, sequence));
-    }
 
     private void handle(EventMessage<?> message) throws Exception {
         projection.handle(message);
@@ -152,31 +145,33 @@ class PrescriptionViewProjectionIT {
     }
 
     @Test
-    void nothingIsEmittedWhileReplaying() throws Exception {
+    void aReplaysProjectionTellsNobody() throws Exception {
         PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
         PrescriptionId id = issued.prescriptionId();
         List<PrescriptionView> watching = subscribe(new FindPrescription(id));
+        AnnotationEventHandlerAdapter replay = new AnnotationEventHandlerAdapter(
+                PrescriptionViewProjection.forReplay(repository, CATALOGUE));
 
-        handle(replayed(issued, 0));
-        handle(replayed(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
+        replay.handle(tracked(issued, 0, 0));
+        replay.handle(tracked(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1, 1));
 
         assertThat(repository.load(id).orElseThrow().status()).isEqualTo(PrescriptionStatus.ACCEPTED);
         assertThat(watching).isEmpty();
     }
 
     @Test
-    void aResetEmptiesTheViewSoAReplayRebuildsTheSameRows() throws Exception {
+    void aReplayIntoAnEmptyViewRebuildsTheSameRows() throws Exception {
         PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
         PrescriptionId id = issued.prescriptionId();
         handle(tracked(issued, 0, 0));
         handle(tracked(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1, 1));
         PrescriptionView live = repository.load(id).orElseThrow();
 
-        projection.prepareReset();
+        database.jdbcClient().sql("delete from prescription_view").update();
         assertThat(repository.load(id)).isEmpty();
 
-        handle(replayed(issued, 0));
-        handle(replayed(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
+        handle(tracked(issued, 0, 0));
+        handle(tracked(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1, 1));
         assertThat(repository.load(id)).contains(live);
     }
 

@@ -73,7 +73,7 @@ class PrescriptionViewRepositoryIT {
 
     @BeforeEach
     void emptyTheView() {
-        repository.deleteAll();
+        database.jdbcClient().sql("delete from prescription_view").update();
     }
 
     private PrescriptionView play(PrescriptionEvent... events) {
@@ -328,15 +328,6 @@ class PrescriptionViewRepositoryIT {
         assertThat(deadlineOf(issued)).isNull();
     }
 
-    @Test
-    void deleteAllEmptiesTheView() {
-        PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
-        store(issued);
-
-        repository.deleteAll();
-
-        assertThat(repository.load(issued.prescriptionId())).isEmpty();
-    }
 
     private LocalDate deadlineOf(PrescriptionIssued issued) {
         return database.jdbcClient().sql("select expires_after from prescription_view where prescription_id = :id")

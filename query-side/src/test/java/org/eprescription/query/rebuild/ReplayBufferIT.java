@@ -51,20 +51,25 @@ import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.core.prescription.event.RefillScheduled;
 import org.eprescription.query.alerts.AlertProjection;
-import org.eprescription.query.alerts.AlertReplayStore;
+import org.eprescription.query.alerts.store.AlertRepository;
 import org.eprescription.query.prescription.PrescriptionViewProjection;
-import org.eprescription.query.prescription.PrescriptionViewReplayStore;
 import org.eprescription.query.prescription.PrescriptionViewRepository;
 import org.eprescription.query.support.ReplayBuffer;
 import org.eprescription.query.testsupport.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.ParameterizedPreparedStatementSetter;
+import org.springframework.jdbc.core.PreparedStatementCreator;
+import org.springframework.jdbc.core.PreparedStatementSetter;
+import org.springframework.jdbc.core.ResultSetExtractor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -72,6 +77,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
@@ -80,13 +86,14 @@ import java.util.Optional;
 import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A replay through the projections' replay stores (rows held in memory, read and written in batches) builds exactly
- * the tables the live projections build event by event with their repositories: a few hundred interleaved lifecycles
+ * A replay through the projections' stores made for a replay (rows held in memory, read and written in batches) builds
+ * exactly the tables the live projections build event by event through the same stores' live instances: a few hundred interleaved lifecycles
  * of every kind for a small pool of patients (so alerts come and go), consents, redelivered events and events without
  * the patient metadata, replayed with capacities so small that rows keep leaving memory and coming back.
  */
@@ -100,7 +107,7 @@ class ReplayBufferIT {
 
     private static TestDatabase database;
     private static JdbcClient jdbc;
-    private static JdbcTemplate jdbcTemplate;
+    private static CountingJdbcTemplate jdbcTemplate;
     private static ScratchTables scratch;
     private static List<TrackedEventMessage<?>> events;
 
@@ -108,15 +115,15 @@ class ReplayBufferIT {
     static void liveProjectionsHandleEveryEvent() throws Exception {
         database = new TestDatabase();
         jdbc = database.jdbcClient();
-        jdbcTemplate = new JdbcTemplate(database.dataSource());
+        jdbcTemplate = new CountingJdbcTemplate(database.dataSource());
         scratch = new ScratchTables(jdbc, new DataSourceTransactionManager(database.dataSource()));
         events = new Scenario(new Random(20261129)).events(300, 20);
 
         PrescriptionViewRepository views = new PrescriptionViewRepository(jdbc, TestDatabase.OBJECT_MAPPER);
         AnnotationEventHandlerAdapter liveViews = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(
                 views, CATALOGUE, SimpleQueryUpdateEmitter.builder().build()));
-        AnnotationEventHandlerAdapter liveAlerts = new AnnotationEventHandlerAdapter(new AlertProjection(jdbc,
-                TestDatabase.OBJECT_MAPPER, SimpleQueryUpdateEmitter.builder().build()));
+        AnnotationEventHandlerAdapter liveAlerts = new AnnotationEventHandlerAdapter(new AlertProjection(
+                new AlertRepository(jdbc, TestDatabase.OBJECT_MAPPER), SimpleQueryUpdateEmitter.builder().build()));
         long started = System.nanoTime();
         // batches of one transaction each, as the live processors handle them
         TransactionTemplate transaction = new TransactionTemplate(
@@ -176,6 +183,23 @@ class ReplayBufferIT {
         assertRebuildsTheLiveRows("replay_steps", 50, 40, 10, 30, events.size() / 3);
     }
 
+    /**
+     * Batching is what makes a replay fast: the replay's stores read what a batch needs in a few statements and write
+     * rows in JDBC batches, so the statements sent one at a time are a small fraction of the events.
+     */
+    @Test
+    void theReplaysStoresSendStatementsInBatchesNotOnePerEvent() throws Exception {
+        jdbcTemplate.reset();
+        assertRebuildsTheLiveRows("replay_batched", 500, PrescriptionViewRepository.REPLAY_CAPACITY,
+                AlertRepository.REPLAY_PATIENTS, AlertRepository.REPLAY_PRESCRIPTIONS);
+        long handled = 2L * events.size();
+        System.out.printf("replayed %d events into both projections: %d statements one at a time, %d rows in batches%n",
+                events.size(), jdbcTemplate.singleStatements.get(), jdbcTemplate.batchedRows.get());
+        assertThat(jdbcTemplate.batchedRows.get()).as("rows written in JDBC batches").isGreaterThan(events.size() / 2);
+        assertThat(jdbcTemplate.singleStatements.get()).as("statements sent one at a time for %d events", handled)
+                .isLessThan(handled / 20);
+    }
+
     private void assertRebuildsTheLiveRows(String schema, int batch, int views, int patients, int prescriptions)
             throws Exception {
         assertRebuildsTheLiveRows(schema, batch, views, patients, prescriptions, events.size());
@@ -187,19 +211,20 @@ class ReplayBufferIT {
         List<ProjectionDefinition> definitions = List.of(
                 definition("prescription-view", List.of(new ProjectionTable("prescription_view",
                         List.of("prescription_id"))), () -> {
-                    PrescriptionViewReplayStore store = new PrescriptionViewReplayStore(jdbcTemplate, repository, views);
-                    return new ProjectionDefinition.Detached(new PrescriptionViewProjection(store, repository,
-                            CATALOGUE, SimpleQueryUpdateEmitter.builder().build()), store);
+                    PrescriptionViewRepository store = PrescriptionViewRepository.forReplay(jdbcTemplate,
+                            TestDatabase.OBJECT_MAPPER, views);
+                    return new ProjectionDefinition.Detached(PrescriptionViewProjection.forReplay(store, CATALOGUE),
+                            store.replayBuffer());
                 }),
                 definition("medication-alerts", List.of(
                         new ProjectionTable("medication_course", List.of("prescription_id", "line_number", "use_number")),
                         new ProjectionTable("medication_alert", List.of("alert_id")),
                         new ProjectionTable("patient_consent", List.of("patient_id")),
                         new ProjectionTable("alert_progress", List.of("prescription_id"))), () -> {
-                    AlertReplayStore store = new AlertReplayStore(jdbcTemplate, TestDatabase.OBJECT_MAPPER, patients,
-                            prescriptions);
-                    return new ProjectionDefinition.Detached(new AlertProjection(store,
-                            SimpleQueryUpdateEmitter.builder().build()), store);
+                    AlertRepository store = AlertRepository.forReplay(jdbcTemplate, TestDatabase.OBJECT_MAPPER,
+                            patients, prescriptions);
+                    return new ProjectionDefinition.Detached(AlertProjection.forReplay(store),
+                            store.replayBuffer());
                 }));
         for (ProjectionDefinition definition : definitions) {
             long started = System.nanoTime();
@@ -243,6 +268,47 @@ class ReplayBufferIT {
         ReplayBuffer.NONE.beforeBatch(List.of());
         ReplayBuffer.NONE.afterBatch();
         ReplayBuffer.NONE.flush();
+    }
+
+    /** Counts what goes to the database through it: single statements and reads, and rows sent in batches. */
+    static final class CountingJdbcTemplate extends JdbcTemplate {
+        final AtomicLong singleStatements = new AtomicLong();
+        final AtomicLong batchedRows = new AtomicLong();
+
+        CountingJdbcTemplate(DataSource dataSource) {
+            super(dataSource);
+        }
+
+        void reset() {
+            singleStatements.set(0);
+            batchedRows.set(0);
+        }
+
+        @Override
+        public int update(PreparedStatementCreator creator) {
+            singleStatements.incrementAndGet();
+            return super.update(creator);
+        }
+
+        @Override
+        public <T> T query(PreparedStatementCreator creator, PreparedStatementSetter setter,
+                           ResultSetExtractor<T> extractor) {
+            singleStatements.incrementAndGet();
+            return super.query(creator, setter, extractor);
+        }
+
+        @Override
+        public <T> T execute(ConnectionCallback<T> action) {
+            singleStatements.incrementAndGet();
+            return super.execute(action);
+        }
+
+        @Override
+        public <T> int[][] batchUpdate(String sql, Collection<T> batchArgs, int batchSize,
+                                       ParameterizedPreparedStatementSetter<T> setter) {
+            batchedRows.addAndGet(batchArgs.size());
+            return super.batchUpdate(sql, batchArgs, batchSize, setter);
+        }
     }
 
     /** The events of the store, as far as {@link #visible} goes, read like the JDBC event store reads them. */

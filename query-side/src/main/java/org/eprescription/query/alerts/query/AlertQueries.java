@@ -1,6 +1,5 @@
-package org.eprescription.query.alerts;
+package org.eprescription.query.alerts.query;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.queryhandling.QueryHandler;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
@@ -20,8 +19,11 @@ import org.eprescription.core.refusal.PrescriptionRefusedException;
 import org.eprescription.core.refusal.Refusal;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.record.event.DispensingRecordChecked;
+import org.eprescription.query.alerts.store.AcknowledgementView;
+import org.eprescription.query.alerts.store.AlertRepository;
+import org.eprescription.query.alerts.store.Conflict;
+import org.eprescription.query.alerts.store.StoredAlert;
 import org.eprescription.query.courses.CourseRecordRepository;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -37,7 +39,7 @@ import java.util.Set;
 import java.util.function.BooleanSupplier;
 
 /**
- * Answers the alert, medication list and duplicate-check queries from the tables {@link AlertProjection} builds; never
+ * Answers the alert, medication list and duplicate-check queries from the tables the alert projection builds; never
  * touches events or commands. Consent is applied here, when answering: without it a conflict from another institution
  * names neither institution nor prescriber.
  */
@@ -50,9 +52,9 @@ public class AlertQueries {
     private final DrugCatalogue catalogue;
     private final Clock clock;
 
-    public AlertQueries(JdbcClient jdbc, ObjectMapper objectMapper, CourseRecordRepository courseRecord,
-                        InteractionRules rules, DrugCatalogue catalogue, Clock clock) {
-        this.repository = new AlertRepository(jdbc, objectMapper);
+    public AlertQueries(AlertRepository repository, CourseRecordRepository courseRecord, InteractionRules rules,
+                        DrugCatalogue catalogue, Clock clock) {
+        this.repository = repository;
         this.courseRecord = courseRecord;
         this.rules = rules;
         this.catalogue = catalogue;
@@ -89,7 +91,8 @@ public class AlertQueries {
         return repository.alertsOfPatient(query.patientId()).stream()
                 .filter(reader::sees)
                 .map(alert -> alert.asOf(today))
-                .map(alert -> alert.view(sharing.computeIfAbsent(alert.patientId(), repository::sharingAllowed),
+                .map(alert -> AlertView.of(alert,
+                        sharing.computeIfAbsent(alert.patientId(), repository::sharingAllowed),
                         reader.named(alert), reader.namedRecords(alert)))
                 .toList();
     }
@@ -179,9 +182,8 @@ public class AlertQueries {
         }
         boolean sharing = repository.sharingAllowed(check.patientId());
         return check.alerts().stream()
-                .map(alert -> StoredAlert.raised(check, alert)
-                        .withAcknowledgements(acks.getOrDefault(alert.alertId(), List.of()))
-                        .view(sharing))
+                .map(alert -> AlertView.of(StoredAlert.raised(check, alert)
+                        .withAcknowledgements(acks.getOrDefault(alert.alertId(), List.of())), sharing))
                 .toList();
     }
 
@@ -200,7 +202,7 @@ public class AlertQueries {
         Set<InstitutionId> named = registeredBy.role() == Party.Role.PRESCRIBER
                 ? Set.of(InstitutionId.of(registeredBy.organisationId())) : Set.of();
         return check.alerts().stream()
-                .map(alert -> StoredAlert.raised(check, alert).view(sharing, named, Set.of(check.recordId())))
+                .map(alert -> AlertView.of(StoredAlert.raised(check, alert), sharing, named, Set.of(check.recordId())))
                 .toList();
     }
 
@@ -216,7 +218,7 @@ public class AlertQueries {
                 .map(alert -> alert.asOf(today))
                 .map(alert -> {
                     InstitutionId institution = alert.institutionOf(prescriptionId);
-                    return alert.view(sharing.computeIfAbsent(alert.patientId(), repository::sharingAllowed),
+                    return AlertView.of(alert, sharing.computeIfAbsent(alert.patientId(), repository::sharingAllowed),
                             institution == null ? Set.of() : Set.of(institution));
                 })
                 .toList();

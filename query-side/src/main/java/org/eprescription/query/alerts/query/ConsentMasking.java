@@ -1,5 +1,6 @@
-package org.eprescription.query.alerts;
+package org.eprescription.query.alerts.query;
 
+import org.eprescription.query.alerts.store.Conflict;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.InstitutionId;
 

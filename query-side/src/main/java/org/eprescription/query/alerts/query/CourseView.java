@@ -1,4 +1,4 @@
-package org.eprescription.query.alerts;
+package org.eprescription.query.alerts.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eprescription.core.catalogue.Route;

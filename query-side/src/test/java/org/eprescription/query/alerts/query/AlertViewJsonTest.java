@@ -1,4 +1,6 @@
-package org.eprescription.query.alerts;
+package org.eprescription.query.alerts.query;
+
+import org.eprescription.query.alerts.store.Conflict;
 
 import org.eprescription.query.testsupport.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;

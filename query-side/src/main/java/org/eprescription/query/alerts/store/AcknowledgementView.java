@@ -1,4 +1,4 @@
-package org.eprescription.query.alerts;
+package org.eprescription.query.alerts.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eprescription.core.ids.AlertId;
@@ -20,12 +20,12 @@ public record AcknowledgementView(AlertId alertId, String reason, Party acknowle
     }
 
     /** Whether it covers {@code conflict} of its alert. */
-    boolean covers(Conflict conflict) {
+    public boolean covers(Conflict conflict) {
         return conflictIds == null || conflictIds.contains(ConflictIds.of(alertId, conflict.courseKey()));
     }
 
     /** With the conflicts it covers named: as given, or those of {@code conflicts} when it did not say. */
-    AcknowledgementView naming(List<Conflict> conflicts) {
+    public AcknowledgementView naming(List<Conflict> conflicts) {
         if (conflictIds != null) {
             return this;
         }

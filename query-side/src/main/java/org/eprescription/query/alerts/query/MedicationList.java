@@ -1,4 +1,4 @@
-package org.eprescription.query.alerts;
+package org.eprescription.query.alerts.query;
 
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;

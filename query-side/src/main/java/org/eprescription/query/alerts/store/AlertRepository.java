@@ -1,5 +1,6 @@
-package org.eprescription.query.alerts;
+package org.eprescription.query.alerts.store;
 
+import org.eprescription.query.support.CourseColumns;
 import org.eprescription.query.support.JsonColumns;
 import org.eprescription.query.support.RegistrantColumns;
 import org.eprescription.query.support.SqlTimestamps;
@@ -13,15 +14,17 @@ import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertType;
-import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.ids.Party;
+import org.eprescription.query.support.ReplayBuffer;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.Comparator;
@@ -38,9 +41,20 @@ import java.util.UUID;
 /**
  * The tables of migration V20 ({@code medication_course}, {@code medication_alert}, {@code patient_consent},
  * {@code alert_progress}) through {@link JdbcClient}. Conflicts and acknowledgements are jsonb, written and read with
- * the application's {@link ObjectMapper}. Not a bean of its own: the projection and the queries each make one.
+ * the application's {@link ObjectMapper}. One bean, shared by the projection and the queries.
+ *
+ * <p>The one store the projection writes through, live and in a replay. Live (the bean), each call is a statement, so
+ * that each event's writes stand alone in its savepoint. A replay's instance ({@link #forReplay}) batches the same
+ * statements: it holds the rows of the patients its events touch and writes them as JDBC batches
+ * ({@link HeldPatients}), driven by the replay through {@link #replayBuffer()}.
  */
-class AlertRepository implements AlertStore {
+@Repository
+public class AlertRepository {
+
+    /** Patients a replay holds at most between batches. */
+    public static final int REPLAY_PATIENTS = 20_000;
+    /** Prescriptions whose progress a replay holds at most between batches. */
+    public static final int REPLAY_PRESCRIPTIONS = 100_000;
 
     static final String SELECT_COURSE = """
             select prescription_id, dispensing_record_id, line_number, use_number, patient_id, drug_code, start_date,
@@ -122,17 +136,46 @@ class AlertRepository implements AlertStore {
 
     private final JdbcClient jdbc;
     private final JsonColumns json;
+    /** Null live: every call is its statement. */
+    private final HeldPatients held;
 
-    AlertRepository(JdbcClient jdbc, ObjectMapper objectMapper) {
+    @Autowired
+    public AlertRepository(JdbcClient jdbc, ObjectMapper objectMapper) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
         this.json = new JsonColumns(objectMapper);
+        this.held = null;
+    }
+
+    private AlertRepository(JdbcTemplate jdbc, ObjectMapper objectMapper, int patients, int prescriptions) {
+        this.jdbc = JdbcClient.create(jdbc);
+        this.json = new JsonColumns(objectMapper);
+        this.held = new HeldPatients(jdbc, this, patients, prescriptions);
+    }
+
+    /**
+     * A store for one replay (one thread), writing wherever the replay's transactions point the search path: up to
+     * {@code patients} patients' rows and {@code prescriptions} prescriptions' progress held between batches.
+     */
+    public static AlertRepository forReplay(JdbcTemplate jdbc, ObjectMapper objectMapper, int patients,
+                                            int prescriptions) {
+        if (patients < 1 || prescriptions < 1) {
+            throw new IllegalArgumentException("capacities must be positive");
+        }
+        return new AlertRepository(jdbc, objectMapper, patients, prescriptions);
+    }
+
+    /** What the replay tells where its batches begin and end; nothing to tell live. */
+    public ReplayBuffer replayBuffer() {
+        return held == null ? ReplayBuffer.NONE : held;
     }
 
     // --- progress ---------------------------------------------------------------------------------------------
 
     /** The sequence number of the last event of the prescription processed, or -1. */
-    @Override
     public long progress(PrescriptionId prescriptionId) {
+        if (held != null) {
+            return held.progress(prescriptionId);
+        }
         return jdbc.sql("select version from alert_progress where prescription_id = :id")
                 .param("id", prescriptionId.value())
                 .query(Long.class)
@@ -140,8 +183,14 @@ class AlertRepository implements AlertStore {
                 .orElse(-1L);
     }
 
-    @Override
+    /**
+     * Raises the prescription's progress to {@code version}; false, changing nothing, if it is there or beyond already
+     * (the event was processed before). One statement decides and records, so the projection asks before it acts.
+     */
     public boolean advanceProgress(PrescriptionId prescriptionId, long version) {
+        if (held != null) {
+            return held.advanceProgress(prescriptionId, version);
+        }
         return jdbc.sql(UPSERT_PROGRESS).params(progressParameters(prescriptionId, version)).update() > 0;
     }
 
@@ -154,20 +203,25 @@ class AlertRepository implements AlertStore {
 
     // --- courses ----------------------------------------------------------------------------------------------
 
-    @Override
+    /** By start date, prescription id, line and use (in a replay: unordered). */
     public List<MedicationCourse> coursesOfPatient(PatientId patientId) {
+        if (held != null) {
+            return held.coursesOfPatient(patientId);
+        }
         return jdbc.sql(SELECT_COURSE + """
                          where patient_id = :patient
                          order by start_date, prescription_id, dispensing_record_id, line_number, use_number
                         """)
                 .param("patient", patientId.value())
-                .query(this::mapCourse)
+                .query(CourseColumns::read)
                 .list();
     }
 
     /** The patient a prescription belongs to, as its courses say (for an event without the metadata). */
-    @Override
     public Optional<PatientId> patientOf(PrescriptionId prescriptionId) {
+        if (held != null) {
+            return held.patientOf(prescriptionId);
+        }
         return jdbc.sql("select patient_id from medication_course where prescription_id = :id limit 1")
                 .param("id", prescriptionId.value())
                 .query(String.class)
@@ -175,39 +229,28 @@ class AlertRepository implements AlertStore {
                 .map(PatientId::of);
     }
 
-    @Override
+    /** Inserts the course, or sets drug, dates and status of the stored one. */
     public void saveCourse(MedicationCourse course) {
+        if (held != null) {
+            held.saveCourse(course);
+            return;
+        }
         jdbc.sql(course.prescriptionId() != null ? UPSERT_COURSE : UPSERT_RECORD_COURSE)
-                .params(courseParameters(course)).update();
-    }
-
-    static Map<String, Object> courseParameters(MedicationCourse course) {
-        Map<String, Object> parameters = new HashMap<>(32);
-        parameters.put("prescriptionId", course.prescriptionId() == null ? null : course.prescriptionId().value());
-        parameters.put("recordId", course.dispensingRecordId() == null ? null : course.dispensingRecordId().value());
-        parameters.put("line", course.lineNumber());
-        parameters.put("use", course.use());
-        parameters.put("patient", course.patientId().value());
-        parameters.put("drug", course.drugCode().value());
-        parameters.put("from", course.from());
-        parameters.put("to", course.to());
-        parameters.put("status", course.status().name());
-        parameters.put("institution", course.institutionId() == null ? null : course.institutionId().value());
-        parameters.put("prescriber", course.prescriberId() == null ? null : course.prescriberId().value());
-        RegistrantColumns.put(parameters, course.registeredBy());
-        return parameters;
+                .params(CourseColumns.parameters(course)).update();
     }
 
     /** A cancelled or expired prescription's undispensed courses stop counting; dispensed ones stay. */
-    @Override
     public int stopPlannedCourses(PrescriptionId prescriptionId) {
+        if (held != null) {
+            return held.stopPlannedCourses(prescriptionId);
+        }
         return jdbc.sql("update medication_course set status = 'STOPPED' where prescription_id = :id and status = 'PLANNED'")
                 .param("id", prescriptionId.value())
                 .update();
     }
 
     /** The dispensing records of the patient that {@code organisation} registered in {@code role}. */
-    Set<DispensingRecordId> recordsRegisteredBy(PatientId patientId, Party.Role role, String organisation) {
+    public Set<DispensingRecordId> recordsRegisteredBy(PatientId patientId, Party.Role role, String organisation) {
         return Set.copyOf(jdbc.sql("""
                         select distinct dispensing_record_id from medication_course
                          where patient_id = :patient and registrant_role = :role
@@ -223,8 +266,11 @@ class AlertRepository implements AlertStore {
     // --- alerts -----------------------------------------------------------------------------------------------
 
     /** One statement for a new alert; an alert raised again is read, merged and written back. */
-    @Override
     public void raiseAlert(StoredAlert alert) {
+        if (held != null) {
+            held.raiseAlert(alert);
+            return;
+        }
         boolean inserted = jdbc.sql(INSERT_ALERT + " on conflict (alert_id) do nothing")
                 .params(alertParameters(alert))
                 .update() > 0;
@@ -264,7 +310,7 @@ class AlertRepository implements AlertStore {
      * The alerts raised on the prescription's lines, by line, type and key, then those that later prescriptions raised
      * naming it (docs/alerts.md, "Both sides see it"), oldest first.
      */
-    List<StoredAlert> alertsOfPrescription(PrescriptionId prescriptionId) {
+    public List<StoredAlert> alertsOfPrescription(PrescriptionId prescriptionId) {
         return jdbc.sql(SELECT_ALERT + " where prescription_id = :id or conflicts @> cast(:link as jsonb)")
                 .param("id", prescriptionId.value())
                 .param("link", link(prescriptionId))
@@ -279,7 +325,7 @@ class AlertRepository implements AlertStore {
      * The open alerts of each of these prescriptions, each as {@link #alertsOfPrescription} orders them: an alert that
      * links two of them is listed under both.
      */
-    Map<PrescriptionId, List<StoredAlert>> openAlertsOfPrescriptions(Collection<PrescriptionId> prescriptionIds) {
+    public Map<PrescriptionId, List<StoredAlert>> openAlertsOfPrescriptions(Collection<PrescriptionId> prescriptionIds) {
         if (prescriptionIds.isEmpty()) {
             return Map.of();
         }
@@ -320,7 +366,7 @@ class AlertRepository implements AlertStore {
     }
 
     /** Newest first. */
-    List<StoredAlert> alertsOfPatient(PatientId patientId) {
+    public List<StoredAlert> alertsOfPatient(PatientId patientId) {
         return jdbc.sql(SELECT_ALERT + """
                          where patient_id = :patient
                          order by raised_at desc, prescription_id, dispensing_record_id, line_number, type, alert_key
@@ -330,16 +376,24 @@ class AlertRepository implements AlertStore {
                 .list();
     }
 
-    @Override
+    /** By alert id (in a replay: unordered). */
     public List<StoredAlert> openAlertsOfPatient(PatientId patientId) {
+        if (held != null) {
+            return held.openAlertsOfPatient(patientId);
+        }
         return jdbc.sql(SELECT_ALERT + " where patient_id = :patient and status = 'OPEN' order by alert_id")
                 .param("patient", patientId.value())
                 .query(this::mapAlert)
                 .list();
     }
 
-    @Override
+    /** The alert, if OPEN, becomes RESOLVED at {@code at}; answers how many (0 or 1). */
     public int resolveAlert(AlertId alertId, Instant at) {
+        return held != null ? held.resolveAlert(alertId, at) : resolveStored(alertId, at);
+    }
+
+    /** {@link #resolveAlert} as its statement, also for a replay's alert that is not held. */
+    int resolveStored(AlertId alertId, Instant at) {
         return jdbc.sql("update medication_alert set status = 'RESOLVED', resolved_at = :at where alert_id = :id and status = 'OPEN'")
                 .param("id", alertId.value())
                 .param("at", SqlTimestamps.timestamp(at))
@@ -350,8 +404,12 @@ class AlertRepository implements AlertStore {
      * Appends to the alert's acknowledgements; answers false for an unknown alert. One that does not name its
      * conflicts is stored naming those the alert has now.
      */
-    @Override
     public boolean appendAcknowledgement(AcknowledgementView given) {
+        return held != null ? held.appendAcknowledgement(given) : appendToStored(given);
+    }
+
+    /** {@link #appendAcknowledgement} as its statements, also for a replay's alert that is not held. */
+    boolean appendToStored(AcknowledgementView given) {
         AcknowledgementView acknowledgement = given;
         if (given.conflictIds() == null) {
             Optional<String> conflicts = jdbc.sql("select conflicts from medication_alert where alert_id = :id")
@@ -374,8 +432,12 @@ class AlertRepository implements AlertStore {
 
     // --- consent ----------------------------------------------------------------------------------------------
 
-    @Override
+    /** The patient's consent, unless the stored one is of the same or a later version. */
     public void saveConsent(PatientId patientId, boolean sharingAllowed, Instant changedAt, long version) {
+        if (held != null) {
+            held.saveConsent(patientId, sharingAllowed, changedAt, version);
+            return;
+        }
         jdbc.sql(UPSERT_CONSENT).params(consentParameters(patientId, sharingAllowed, changedAt, version)).update();
     }
 
@@ -390,7 +452,7 @@ class AlertRepository implements AlertStore {
     }
 
     /** No row means not shared. */
-    boolean sharingAllowed(PatientId patientId) {
+    public boolean sharingAllowed(PatientId patientId) {
         return jdbc.sql("select sharing_allowed from patient_consent where patient_id = :patient")
                 .param("patient", patientId.value())
                 .query(Boolean.class)
@@ -398,32 +460,7 @@ class AlertRepository implements AlertStore {
                 .orElse(false);
     }
 
-    /** Empties all four tables, before a replay rebuilds them. */
-    @Override
-    public void deleteAll() {
-        jdbc.sql("delete from medication_alert").update();
-        jdbc.sql("delete from medication_course").update();
-        jdbc.sql("delete from patient_consent").update();
-        jdbc.sql("delete from alert_progress").update();
-    }
-
     // --- mapping ----------------------------------------------------------------------------------------------
-
-    MedicationCourse mapCourse(ResultSet rs, int rowNum) throws SQLException {
-        return new MedicationCourse(
-                prescriptionId(rs),
-                rs.getInt("line_number"),
-                rs.getInt("use_number"),
-                PatientId.of(rs.getString("patient_id")),
-                DrugCode.of(rs.getString("drug_code")),
-                rs.getObject("start_date", LocalDate.class),
-                rs.getObject("end_date", LocalDate.class),
-                CourseStatus.valueOf(rs.getString("status")),
-                institutionId(rs),
-                prescriberId(rs),
-                recordId(rs),
-                RegistrantColumns.read(rs));
-    }
 
     private static PrescriptionId prescriptionId(ResultSet rs) throws SQLException {
         UUID id = rs.getObject("prescription_id", UUID.class);

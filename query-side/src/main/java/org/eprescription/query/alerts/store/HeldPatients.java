@@ -1,10 +1,8 @@
-package org.eprescription.query.alerts;
+package org.eprescription.query.alerts.store;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import org.axonframework.eventhandling.EventMessage;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DispensingRecordId;
-import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.CourseStatus;
@@ -12,21 +10,19 @@ import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.record.event.DispensingRecordEvent;
+import org.eprescription.query.support.CourseColumns;
 import org.eprescription.query.support.ReplayBuffer;
 import org.eprescription.query.support.SqlParameters;
 import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Array;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Iterator;
@@ -41,10 +37,10 @@ import java.util.UUID;
 import java.util.function.Function;
 
 /**
- * The alert projection's rows for a replay: each patient's courses and alerts, and each prescription's progress, held
- * in memory while the replay's events change them, read and written in batches instead of statements per event. Every
- * method answers and changes what the {@link AlertRepository} statement of the same name would, so the tables end up
- * with the same rows.
+ * How {@link AlertRepository} batches in a replay: each patient's courses and alerts, and each prescription's progress,
+ * held in memory while the replay's events change them, read and written in batches with the repository's own
+ * statements instead of statements per event. Each method leaves the rows as the repository's statement of the same
+ * name would, so the tables end up with the same rows.
  *
  * <ul>
  *   <li>Before a batch, what its events will read and is not held yet is read with a few statements: the courses and
@@ -59,32 +55,13 @@ import java.util.function.Function;
  * is read from them, and the few statements that change rows not held (an acknowledgement or a resolution of an alert
  * whose patient is not held) go to them directly.
  *
- * <p>It relies on what the projection guarantees: the courses and alerts of a prescription all belong to one patient,
- * the patient of its PrescriptionIssued. Not thread-safe: one replay, one thread.
+ * <p>A patient's courses and open alerts come unordered: the projection does not depend on their order. It relies on
+ * what the projection guarantees: the courses and alerts of a prescription all belong to one patient, the patient of
+ * its PrescriptionIssued. Not thread-safe: one replay, one thread.
  */
-public final class AlertReplayStore implements AlertStore, ReplayBuffer {
+final class HeldPatients implements ReplayBuffer {
 
-    /** Patients held at most between batches. */
-    public static final int DEFAULT_PATIENTS = 20_000;
-    /** Prescriptions whose progress is held at most between batches. */
-    public static final int DEFAULT_PRESCRIPTIONS = 100_000;
     private static final int WRITE_BATCH = 1_000;
-
-    /** As PostgreSQL orders uuids: their 16 bytes, unsigned. */
-    static final Comparator<PrescriptionId> UUID_ORDER = (a, b) -> {
-        int most = Long.compareUnsigned(a.value().getMostSignificantBits(), b.value().getMostSignificantBits());
-        return most != 0 ? most
-                : Long.compareUnsigned(a.value().getLeastSignificantBits(), b.value().getLeastSignificantBits());
-    };
-    private static final Comparator<DispensingRecordId> RECORD_UUID_ORDER = Comparator.comparing(
-            record -> new PrescriptionId(record.value()), UUID_ORDER);
-    /** {@code order by start_date, prescription_id, dispensing_record_id, line_number, use_number} (nulls last) */
-    private static final Comparator<MedicationCourse> PATIENT_ORDER = Comparator
-            .comparing(MedicationCourse::from)
-            .thenComparing(MedicationCourse::prescriptionId, Comparator.nullsLast(UUID_ORDER))
-            .thenComparing(MedicationCourse::dispensingRecordId, Comparator.nullsLast(RECORD_UUID_ORDER))
-            .thenComparingInt(MedicationCourse::lineNumber)
-            .thenComparingInt(MedicationCourse::use);
 
     private final JdbcTemplate jdbc;
     private final AlertRepository repository;
@@ -109,13 +86,12 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
     /** Consents saved and not written yet. */
     private final Map<PatientId, Consent> consents = new LinkedHashMap<>();
 
-    public AlertReplayStore(JdbcTemplate jdbc, ObjectMapper objectMapper, int patientCapacity,
-                            int prescriptionCapacity) {
+    HeldPatients(JdbcTemplate jdbc, AlertRepository repository, int patientCapacity, int prescriptionCapacity) {
         if (patientCapacity < 1 || prescriptionCapacity < 1) {
             throw new IllegalArgumentException("capacities must be positive");
         }
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
-        this.repository = new AlertRepository(JdbcClient.create(jdbc), objectMapper);
+        this.repository = Objects.requireNonNull(repository, "repository");
         this.patientCapacity = patientCapacity;
         this.prescriptionCapacity = prescriptionCapacity;
     }
@@ -238,13 +214,11 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
 
     // --- progress ---------------------------------------------------------------------------------------------
 
-    @Override
-    public long progress(PrescriptionId prescriptionId) {
+    long progress(PrescriptionId prescriptionId) {
         return progressOf(prescriptionId).version;
     }
 
-    @Override
-    public boolean advanceProgress(PrescriptionId prescriptionId, long version) {
+    boolean advanceProgress(PrescriptionId prescriptionId, long version) {
         Progress entry = progressOf(prescriptionId);
         if (entry.exists && entry.version >= version) {
             return false;
@@ -257,15 +231,11 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
 
     // --- courses ----------------------------------------------------------------------------------------------
 
-    @Override
-    public List<MedicationCourse> coursesOfPatient(PatientId patientId) {
-        List<MedicationCourse> courses = new ArrayList<>(patient(patientId).courses.values());
-        courses.sort(PATIENT_ORDER);
-        return courses;
+    List<MedicationCourse> coursesOfPatient(PatientId patientId) {
+        return new ArrayList<>(patient(patientId).courses.values());
     }
 
-    @Override
-    public Optional<PatientId> patientOf(PrescriptionId prescriptionId) {
+    Optional<PatientId> patientOf(PrescriptionId prescriptionId) {
         Patient owner = ownerOf(prescriptionId);
         if (owner == null) {
             return Optional.empty();
@@ -274,8 +244,7 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
                 ? Optional.of(owner.id) : Optional.empty();
     }
 
-    @Override
-    public void saveCourse(MedicationCourse course) {
+    void saveCourse(MedicationCourse course) {
         CourseKey key = CourseKey.of(course);
         // a record's rows are always its patient's, as the record's events name it
         Patient owner = course.prescriptionId() != null ? ownerOf(course.prescriptionId()) : patient(course.patientId());
@@ -294,8 +263,7 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         }
     }
 
-    @Override
-    public int stopPlannedCourses(PrescriptionId prescriptionId) {
+    int stopPlannedCourses(PrescriptionId prescriptionId) {
         Patient owner = ownerOf(prescriptionId);
         if (owner == null) {
             return 0;
@@ -314,8 +282,7 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
 
     // --- alerts -----------------------------------------------------------------------------------------------
 
-    @Override
-    public void raiseAlert(StoredAlert alert) {
+    void raiseAlert(StoredAlert alert) {
         // an alert's id derives from its prescription (or record): if it exists, it is among the rows of its owner
         if (alert.prescriptionId() != null) {
             ownerOf(alert.prescriptionId());
@@ -336,23 +303,20 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         }
     }
 
-    @Override
-    public List<StoredAlert> openAlertsOfPatient(PatientId patientId) {
+    List<StoredAlert> openAlertsOfPatient(PatientId patientId) {
         List<StoredAlert> open = new ArrayList<>();
         for (StoredAlert alert : patient(patientId).alerts.values()) {
             if (alert.isOpen()) {
                 open.add(alert);
             }
         }
-        open.sort(Comparator.comparing(alert -> alert.alertId().value()));
         return open;
     }
 
-    @Override
-    public int resolveAlert(AlertId alertId, Instant at) {
+    int resolveAlert(AlertId alertId, Instant at) {
         Patient owner = heldOwnerOf(alertId);
         if (owner == null) {
-            return repository.resolveAlert(alertId, at);
+            return repository.resolveStored(alertId, at);
         }
         StoredAlert alert = owner.alerts.get(alertId);
         if (!alert.isOpen()) {
@@ -362,11 +326,10 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         return 1;
     }
 
-    @Override
-    public boolean appendAcknowledgement(AcknowledgementView acknowledgement) {
+    boolean appendAcknowledgement(AcknowledgementView acknowledgement) {
         Patient owner = heldOwnerOf(acknowledgement.alertId());
         if (owner == null) {
-            return repository.appendAcknowledgement(acknowledgement);
+            return repository.appendToStored(acknowledgement);
         }
         StoredAlert alert = owner.alerts.get(acknowledgement.alertId());
         List<AcknowledgementView> acknowledgements = new ArrayList<>(alert.acknowledgements());
@@ -382,24 +345,12 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
 
     // --- consent ----------------------------------------------------------------------------------------------
 
-    @Override
-    public void saveConsent(PatientId patientId, boolean sharingAllowed, Instant changedAt, long version) {
+    void saveConsent(PatientId patientId, boolean sharingAllowed, Instant changedAt, long version) {
         Consent saved = consents.get(patientId);
         // the upsert's guard against what this replay saved before; the table's own row is guarded when written
         if (saved == null || saved.version() < version) {
             consents.put(patientId, new Consent(patientId, sharingAllowed, changedAt, version));
         }
-    }
-
-    @Override
-    public void deleteAll() {
-        patients.clear();
-        byPrescription.clear();
-        byAlert.clear();
-        withoutRows.clear();
-        progress.clear();
-        consents.clear();
-        repository.deleteAll();
     }
 
     // --- what is held -----------------------------------------------------------------------------------------
@@ -485,7 +436,7 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         Object[] values = read.keySet().stream().map(PatientId::value).toArray();
         Function<PatientId, Patient> holder = id -> read.computeIfAbsent(id, Patient::new);
         query(AlertRepository.SELECT_COURSE + " where patient_id = any(?)", "text", values, (rs, n) -> {
-            MedicationCourse course = repository.mapCourse(rs, n);
+            MedicationCourse course = CourseColumns.read(rs, n);
             Patient patient = holder.apply(course.patientId());
             patient.courses.put(CourseKey.of(course), course);
             return null;
@@ -548,11 +499,11 @@ public final class AlertReplayStore implements AlertStore, ReplayBuffer {
         List<MedicationCourse> ofRecords = courses.stream().filter(c -> c.prescriptionId() == null).toList();
         if (!ofPrescriptions.isEmpty()) {
             jdbc.batchUpdate(upsertCourse.sql(), ofPrescriptions, WRITE_BATCH, (statement, course) ->
-                    upsertCourse.bind(statement, AlertRepository.courseParameters(course)));
+                    upsertCourse.bind(statement, CourseColumns.parameters(course)));
         }
         if (!ofRecords.isEmpty()) {
             jdbc.batchUpdate(upsertRecordCourse.sql(), ofRecords, WRITE_BATCH, (statement, course) ->
-                    upsertRecordCourse.bind(statement, AlertRepository.courseParameters(course)));
+                    upsertRecordCourse.bind(statement, CourseColumns.parameters(course)));
         }
         if (!alerts.isEmpty()) {
             jdbc.batchUpdate(upsertAlert.sql(), alerts, WRITE_BATCH, (statement, alert) ->

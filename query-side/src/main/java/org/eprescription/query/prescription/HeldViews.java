@@ -25,8 +25,10 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * The prescription view's rows for a replay: held in memory while the replay's events change them, read and written
- * in batches instead of one statement per event. Same rows as {@link PrescriptionViewRepository} in the end.
+ * How {@link PrescriptionViewRepository} batches in a replay: the rows held in memory while the replay's events
+ * change them, read and written in batches instead of one statement per event, with the repository's own statements
+ * (its select, its upsert and their parameters). The rows end up as the repository's statements one by one would
+ * leave them.
  *
  * <ul>
  *   <li>Before a batch, the rows its events name that are not held yet are read with one statement (or found
@@ -39,10 +41,8 @@ import java.util.UUID;
  * A row not held is read from the table, which is then up to date for it: rows are written before they leave memory.
  * Not thread-safe: one replay, one thread.
  */
-public final class PrescriptionViewReplayStore implements PrescriptionViewStore, ReplayBuffer {
+final class HeldViews implements ReplayBuffer {
 
-    /** Rows held at most between batches: a prescription's events seldom lie further apart in a store. */
-    public static final int DEFAULT_CAPACITY = 50_000;
     private static final int WRITE_BATCH = 1_000;
 
     private final JdbcTemplate jdbc;
@@ -55,7 +55,7 @@ public final class PrescriptionViewReplayStore implements PrescriptionViewStore,
     /** Held rows, least recently used first; a held entry without a view is a row known not to exist. */
     private final LinkedHashMap<PrescriptionId, Row> rows = new LinkedHashMap<>(1024, 0.75f, true);
 
-    public PrescriptionViewReplayStore(JdbcTemplate jdbc, PrescriptionViewRepository repository, int capacity) {
+    HeldViews(JdbcTemplate jdbc, PrescriptionViewRepository repository, int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
@@ -102,13 +102,11 @@ public final class PrescriptionViewReplayStore implements PrescriptionViewStore,
         read(missing);
     }
 
-    @Override
-    public Optional<PrescriptionView> load(PrescriptionId prescriptionId) {
+    Optional<PrescriptionView> load(PrescriptionId prescriptionId) {
         return Optional.ofNullable(row(prescriptionId).view);
     }
 
-    @Override
-    public boolean save(PrescriptionView view, IssuedCode issuedCode) {
+    boolean save(PrescriptionView view, IssuedCode issuedCode) {
         Row row = row(view.prescriptionId());
         if (row.view != null && row.view.version() >= view.version()) {
             return false;
@@ -126,12 +124,6 @@ public final class PrescriptionViewReplayStore implements PrescriptionViewStore,
         row.view = view;
         row.changed = true;
         return true;
-    }
-
-    @Override
-    public void deleteAll() {
-        rows.clear();
-        repository.deleteAll();
     }
 
     @Override

@@ -1,4 +1,4 @@
-package org.eprescription.query.alerts;
+package org.eprescription.query.alerts.store;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eprescription.core.ids.AlertId;
@@ -62,18 +62,18 @@ public record Conflict(@JsonInclude(JsonInclude.Include.NON_NULL) String conflic
     }
 
     /** As an answer shows it on alert {@code alertId}: with its id, and whether it is acknowledged (null: not said). */
-    Conflict identified(AlertId alertId, Boolean isAcknowledged) {
+    public Conflict identified(AlertId alertId, Boolean isAcknowledged) {
         return new Conflict(ConflictIds.of(alertId, courseKey()), prescriptionId, lineNumber, use, drugCode, from, to,
                 institutionId, prescriberId, sameProduct, dispensingRecordId, registeredBy, isAcknowledged);
     }
 
     /** Which course it is, whatever its dates (a prescription's, or a record's: RecordedConflict's key). */
-    String courseKey() {
+    public String courseKey() {
         return (prescriptionId != null ? prescriptionId.toString() : String.valueOf(dispensingRecordId)) + "|"
                 + lineNumber + "|" + use;
     }
 
-    static String courseKey(PrescriptionId prescriptionId, int lineNumber, int use) {
+    public static String courseKey(PrescriptionId prescriptionId, int lineNumber, int use) {
         return prescriptionId + "|" + lineNumber + "|" + use;
     }
 }

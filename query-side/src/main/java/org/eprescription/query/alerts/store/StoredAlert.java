@@ -1,4 +1,4 @@
-package org.eprescription.query.alerts;
+package org.eprescription.query.alerts.store;
 
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DispensingRecordId;
@@ -25,24 +25,27 @@ import java.util.Set;
  * a registered dispensing record ({@code dispensingRecordId}, registered by {@code registeredBy}; then
  * {@code institutionId} is the prescribing institution and may be null, like {@code prescriberId}).
  */
-record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId prescriptionId, int lineNumber,
+public record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId prescriptionId, int lineNumber,
                    AlertType type, String status, DrugCode drugCode, String key, String ingredient,
                    InstitutionId institutionId, PrescriberId prescriberId, List<Conflict> conflicts,
                    List<AcknowledgementView> acknowledgements, Instant raisedAt, Instant resolvedAt,
                    DispensingRecordId dispensingRecordId, Party registeredBy) {
 
+    public static final String OPEN = "OPEN";
+    public static final String RESOLVED = "RESOLVED";
+
     /** An alert as the check recorded it, open, not acknowledged yet. */
-    static StoredAlert raised(InteractionCheckCompleted check, RecordedAlert alert) {
+    public static StoredAlert raised(InteractionCheckCompleted check, RecordedAlert alert) {
         return new StoredAlert(alert.alertId(), check.patientId(), check.prescriptionId(), alert.lineNumber(),
-                alert.type(), AlertView.OPEN, alert.drugCode(), alert.key(), alert.ingredient(),
+                alert.type(), OPEN, alert.drugCode(), alert.key(), alert.ingredient(),
                 check.institutionId(), check.prescriberId(), alert.conflicts().stream().map(Conflict::of).toList(),
                 List.of(), check.checkedAt(), null, null, null);
     }
 
     /** An alert a registered dispensing's check recorded, on one of its items. */
-    static StoredAlert raised(DispensingRecordChecked check, RecordedAlert alert) {
+    public static StoredAlert raised(DispensingRecordChecked check, RecordedAlert alert) {
         return new StoredAlert(alert.alertId(), check.patientId(), null, alert.lineNumber(), alert.type(),
-                AlertView.OPEN, alert.drugCode(), alert.key(), alert.ingredient(), check.institutionId(),
+                OPEN, alert.drugCode(), alert.key(), alert.ingredient(), check.institutionId(),
                 check.prescriberId(), alert.conflicts().stream().map(Conflict::of).toList(), List.of(),
                 check.checkedAt(), null, check.recordId(), check.registeredBy());
     }
@@ -51,63 +54,32 @@ record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId prescrip
      * This alert raised again by a later check of its prescription: open again, with the courses it named and those
      * named now (as they stand now); when it was first raised and its acknowledgements stay.
      */
-    StoredAlert raisedAgain(StoredAlert again) {
+    public StoredAlert raisedAgain(StoredAlert again) {
         Map<String, Conflict> merged = new LinkedHashMap<>();
         conflicts.forEach(conflict -> merged.put(conflict.courseKey(), conflict));
         again.conflicts().forEach(conflict -> merged.put(conflict.courseKey(), conflict));
-        return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, AlertView.OPEN, drugCode, key,
+        return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, OPEN, drugCode, key,
                 ingredient, institutionId, prescriberId, List.copyOf(merged.values()), acknowledgements, raisedAt,
                 null, dispensingRecordId, registeredBy);
     }
 
-    StoredAlert withAcknowledgements(List<AcknowledgementView> given) {
+    public StoredAlert withAcknowledgements(List<AcknowledgementView> given) {
         return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, status, drugCode, key, ingredient,
                 institutionId, prescriberId, conflicts, given, raisedAt, resolvedAt, dispensingRecordId,
                 registeredBy);
     }
 
-    StoredAlert resolved(Instant at) {
-        return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, AlertView.RESOLVED, drugCode, key,
+    public StoredAlert resolved(Instant at) {
+        return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, RESOLVED, drugCode, key,
                 ingredient, institutionId, prescriberId, conflicts, acknowledgements, raisedAt, at, dispensingRecordId,
                 registeredBy);
     }
 
-    /** As a query answers it to its own side: its prescription's institution, or its record's registering party. */
-    AlertView view(boolean sharingAllowed) {
-        return view(sharingAllowed, ownInstitutions(), ownRecords());
-    }
-
-    /** As {@link #view(boolean, Set, Set)} for a reader that registered no record. */
-    AlertView view(boolean sharingAllowed, Set<InstitutionId> named) {
-        return view(sharingAllowed, named, Set.of());
-    }
-
-    /**
-     * As a query answers it to a reader who belongs to the {@code named} institutions and registered the
-     * {@code namedRecords}: without consent, the courses of other institutions show drug and period only, and so does
-     * the alert's own side if it is not the reader's (an alert a later prescription or a record elsewhere raised
-     * naming the reader's).
-     */
-    AlertView view(boolean sharingAllowed, Set<InstitutionId> named, Set<DispensingRecordId> namedRecords) {
-        boolean ownSideNamed = sharingAllowed || (institutionId != null && named.contains(institutionId))
-                || (dispensingRecordId != null && namedRecords.contains(dispensingRecordId));
-        List<Conflict> identified = conflicts.stream()
-                .map(conflict -> conflict.identified(alertId,
-                        acknowledgements.stream().anyMatch(acknowledgement -> acknowledgement.covers(conflict))))
-                .toList();
-        boolean everyConflictAcknowledged = !acknowledgements.isEmpty()
-                && identified.stream().allMatch(Conflict::acknowledged);
-        return new AlertView(alertId, type, type.severity(), status, ownSideNamed ? prescriptionId : null, lineNumber,
-                drugCode, ingredient, key, ConsentMasking.mask(identified, named, namedRecords, sharingAllowed),
-                acknowledgements, everyConflictAcknowledged, raisedAt, ownSideNamed ? dispensingRecordId : null,
-                ownSideNamed ? registeredBy : null);
-    }
-
-    Set<InstitutionId> ownInstitutions() {
+    public Set<InstitutionId> ownInstitutions() {
         return institutionId == null ? Set.of() : Set.of(institutionId);
     }
 
-    Set<DispensingRecordId> ownRecords() {
+    public Set<DispensingRecordId> ownRecords() {
         return dispensingRecordId == null ? Set.of() : Set.of(dispensingRecordId);
     }
 
@@ -115,7 +87,7 @@ record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId prescrip
      * The institution of prescription {@code id} as this alert names it: its own, or that of a course it names; null
      * if neither names one.
      */
-    InstitutionId institutionOf(PrescriptionId id) {
+    public InstitutionId institutionOf(PrescriptionId id) {
         if (id.equals(prescriptionId)) {
             return institutionId;
         }
@@ -124,18 +96,18 @@ record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId prescrip
     }
 
     /** Raised on the prescription's lines, or naming one of its courses. */
-    boolean links(PrescriptionId id) {
+    public boolean links(PrescriptionId id) {
         return id.equals(prescriptionId) || conflicts.stream().anyMatch(conflict -> id.equals(conflict.prescriptionId()));
     }
 
     /** Raised on the record's items, or naming one of its courses. */
-    boolean links(DispensingRecordId id) {
+    public boolean links(DispensingRecordId id) {
         return id.equals(dispensingRecordId)
                 || conflicts.stream().anyMatch(conflict -> id.equals(conflict.dispensingRecordId()));
     }
 
     /** The source whose line (or item) the alert is on, as course keys begin. */
-    String source() {
+    public String source() {
         return prescriptionId != null ? prescriptionId.toString() : String.valueOf(dispensingRecordId);
     }
 
@@ -143,17 +115,17 @@ record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId prescrip
      * As it stands on {@code today}: an open alert whose conflicting courses have all ended (a dispensed course runs
      * to its last day, whatever happens to its prescription) is resolved; the stored row keeps what the events said.
      */
-    StoredAlert asOf(LocalDate today) {
+    public StoredAlert asOf(LocalDate today) {
         boolean noConflictRunning = conflicts.stream().allMatch(conflict -> conflict.to().isBefore(today));
         if (!isOpen() || conflicts.isEmpty() || !noConflictRunning) {
             return this;
         }
-        return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, AlertView.RESOLVED, drugCode, key,
+        return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, RESOLVED, drugCode, key,
                 ingredient, institutionId, prescriberId, conflicts, acknowledgements, raisedAt, resolvedAt,
                 dispensingRecordId, registeredBy);
     }
 
-    boolean isOpen() {
-        return AlertView.OPEN.equals(status);
+    public boolean isOpen() {
+        return OPEN.equals(status);
     }
 }

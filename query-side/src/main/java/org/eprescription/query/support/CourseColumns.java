@@ -1,0 +1,59 @@
+package org.eprescription.query.support;
+
+import org.eprescription.core.ids.DispensingRecordId;
+import org.eprescription.core.ids.DrugCode;
+import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.ids.PrescriberId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.interaction.CourseStatus;
+import org.eprescription.core.interaction.MedicationCourse;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * A {@link MedicationCourse} as the two course tables keep it, {@code medication_course} (the alerts' projection) and
+ * {@code course_record} (what interaction checks read): the same columns, the same named parameters.
+ */
+public final class CourseColumns {
+
+    private CourseColumns() {
+    }
+
+    /** The parameters {@code :prescriptionId}, {@code :recordId}, {@code :line}, … of an insert or upsert. */
+    public static Map<String, Object> parameters(MedicationCourse course) {
+        Map<String, Object> parameters = new HashMap<>(32);
+        parameters.put("prescriptionId", course.prescriptionId() == null ? null : course.prescriptionId().value());
+        parameters.put("recordId", course.dispensingRecordId() == null ? null : course.dispensingRecordId().value());
+        parameters.put("line", course.lineNumber());
+        parameters.put("use", course.use());
+        parameters.put("patient", course.patientId().value());
+        parameters.put("drug", course.drugCode().value());
+        parameters.put("from", course.from());
+        parameters.put("to", course.to());
+        parameters.put("status", course.status().name());
+        parameters.put("institution", course.institutionId() == null ? null : course.institutionId().value());
+        parameters.put("prescriber", course.prescriberId() == null ? null : course.prescriberId().value());
+        RegistrantColumns.put(parameters, course.registeredBy());
+        return parameters;
+    }
+
+    public static MedicationCourse read(ResultSet rs, int row) throws SQLException {
+        UUID prescription = rs.getObject("prescription_id", UUID.class);
+        UUID record = rs.getObject("dispensing_record_id", UUID.class);
+        String institution = rs.getString("institution_id");
+        String prescriber = rs.getString("prescriber_id");
+        return new MedicationCourse(prescription == null ? null : new PrescriptionId(prescription),
+                rs.getInt("line_number"), rs.getInt("use_number"), PatientId.of(rs.getString("patient_id")),
+                DrugCode.of(rs.getString("drug_code")), rs.getObject("start_date", LocalDate.class),
+                rs.getObject("end_date", LocalDate.class), CourseStatus.valueOf(rs.getString("status")),
+                institution == null ? null : InstitutionId.of(institution),
+                prescriber == null ? null : PrescriberId.of(prescriber),
+                record == null ? null : new DispensingRecordId(record), RegistrantColumns.read(rs));
+    }
+}
