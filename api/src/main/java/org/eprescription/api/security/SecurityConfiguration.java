@@ -27,12 +27,14 @@ import static org.eprescription.api.security.Role.PRESCRIBER;
 /**
  * Every {@code /api/v1} request needs a bearer token (JWT) from the configured identity provider, and a role that
  * may call that endpoint; which prescription, patient, institution or pharmacy the caller may touch is checked
- * where the request is handled ({@link ResourceAccess}). Pages, API docs and health are open.
+ * where the request is handled ({@link ResourceAccess}). Pages, API docs and health are open. The FHIR interface
+ * ({@code /fhir}) takes the same tokens.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     private static final String API = "/api/v1";
+    private static final String FHIR = "/fhir";
 
     /**
      * No observation around each filter of the chain, authentication and authorization: together they cost more CPU
@@ -105,6 +107,12 @@ public class SecurityConfiguration {
                         // any other path or method under the API answers 404 or 405 to a caller with a token; every
                         // mapped endpoint has a rule above (AuthorizationMatrixIT fails for one that has none)
                         .requestMatchers(API + "/**").authenticated()
+                        // the FHIR interface: what it serves is open, everything else needs a token; which role may
+                        // do what is checked where the request is handled (ActingParties), so that a refusal is
+                        // answered as a FHIR OperationOutcome like every other
+                        .requestMatchers(HttpMethod.GET, FHIR + "/metadata", FHIR + "/OperationDefinition/*")
+                        .permitAll()
+                        .requestMatchers(FHIR + "/**").authenticated()
                         .anyRequest().permitAll());
         return http.build();
     }

@@ -1,0 +1,23 @@
+package org.eprescription.api.fhir;
+
+import org.eprescription.api.problem.ProblemException;
+import org.springframework.http.HttpStatus;
+
+/** A FHIR request refused before it reaches a command: its body, its encoding or a code the exchange cannot use. */
+class FhirRequestException extends ProblemException {
+
+    FhirRequestException(HttpStatus status, String type, String title, String detail) {
+        super(status, type, title, detail);
+    }
+
+    /** Not FHIR R4, or not the shape the operation takes (400). */
+    static FhirRequestException malformed(String detail) {
+        return new FhirRequestException(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
+    }
+
+    /** Well-formed, but naming a code or identifier system the exchange does not use (422). */
+    static FhirRequestException unsupportedSystem(String detail) {
+        return new FhirRequestException(HttpStatus.UNPROCESSABLE_ENTITY, "unsupported-code-system",
+                "Unsupported code system", detail);
+    }
+}
