@@ -15,6 +15,11 @@ class FhirRequestException extends ProblemException {
         return new FhirRequestException(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request", detail);
     }
 
+    /** FHIR of the right shape, but a value beyond what the JSON API takes either (400, as its bean validation). */
+    static FhirRequestException invalid(String detail) {
+        return new FhirRequestException(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
+    }
+
     /** Well-formed, but naming a code or identifier system the exchange does not use (422). */
     static FhirRequestException unsupportedSystem(String detail) {
         return new FhirRequestException(HttpStatus.UNPROCESSABLE_ENTITY, "unsupported-code-system",

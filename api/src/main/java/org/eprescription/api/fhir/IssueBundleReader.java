@@ -208,7 +208,7 @@ class IssueBundleReader {
     private void requireValid(IssueRequest request) {
         Set<ConstraintViolation<IssueRequest>> violations = validator.validate(request);
         if (!violations.isEmpty()) {
-            throw FhirRequestException.malformed(violations.stream()
+            throw FhirRequestException.invalid(violations.stream()
                     .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
                     .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
                     .collect(Collectors.joining("; ")));

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 
@@ -45,7 +46,9 @@ class FhirTaskCreateIT extends ExchangeIntegrationTest {
 
     @Test
     void createIssuesThePrescriptionWhoseExchangeCodeAPharmacyAcceptsThroughTheJsonApi() {
-        Bundle sent = bundle().line(AMLODIPINE_BRAND, 28, 28, 1).line(NIFEDIPINE_CAPSULE, 14, 14, 1).bundle();
+        LocalDate validUntil = clock.today().plusDays(10);
+        Bundle sent = bundle().line(AMLODIPINE_BRAND, 28, 28, 1).line(NIFEDIPINE_CAPSULE, 14, 14, 1).asNeeded()
+                .validUntil(validUntil).bundle();
 
         FhirHttp.Answer answer = fhir().post(CREATE, sent, prescriber);
 
@@ -63,7 +66,11 @@ class FhirTaskCreateIT extends ExchangeIntegrationTest {
         assertThat(requests).allSatisfy(request -> {
             assertThat(request.getGroupIdentifier().getValue()).isEqualTo(prescriptionId);
             assertThat(request.getDispenseRequest().getNumberOfRepeatsAllowed()).isEqualTo(1);
+            assertThat(request.getDispenseRequest().getValidityPeriod().getEndElement().getValueAsString())
+                    .isEqualTo(validUntil.toString());
         });
+        assertThat(requests).extracting(request -> request.getDosageInstructionFirstRep().hasAsNeededBooleanType())
+                .containsExactly(false, true);
         assertThat(task.getBasedOn()).extracting(Reference::getReference)
                 .containsExactlyElementsOf(fullUrls(created, MedicationRequest.class));
         assertThat(all(created, DetectedIssue.class)).isEmpty();
@@ -71,7 +78,10 @@ class FhirTaskCreateIT extends ExchangeIntegrationTest {
         Response read = api().as(prescriber).get("/prescriptions/" + prescriptionId);
         assertThat(read.status()).as(read.toString()).isEqualTo(200);
         assertThat(read.body().path("refills").asInt()).isEqualTo(1);
+        assertThat(read.body().path("validUntil").asText()).isEqualTo(validUntil.toString());
         assertThat(read.body().path("lines")).extracting(line -> line.path("days").asInt()).containsExactly(28, 14);
+        assertThat(read.body().path("lines")).extracting(line -> line.path("asNeeded").asBoolean())
+                .containsExactly(false, true);
         Response accepted = api().post("/prescriptions/accept", accept(exchangeCode, BIRTH_DATE, unique("PH")));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         assertThat(accepted.text("prescriptionId")).isEqualTo(prescriptionId);
@@ -139,6 +149,20 @@ class FhirTaskCreateIT extends ExchangeIntegrationTest {
         FhirHttp.Answer answer = fhir().post(CREATE, withoutBirthDate, prescriber);
         assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
         assertThat(answer.as(OperationOutcome.class).getIssueFirstRep().getDiagnostics()).contains("birthDate");
+    }
+
+    @Test
+    void xmlWithAnExternalEntityIsRefusedWithoutReadingIt() {
+        String xml = "<?xml version=\"1.0\"?><!DOCTYPE Bundle [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>"
+                + "<Bundle xmlns=\"http://hl7.org/fhir\"><type value=\"collection\"/><entry><resource><Patient>"
+                + "<name><text value=\"&secret;\"/></name></Patient></resource></entry></Bundle>";
+
+        FhirHttp.Answer answer = fhir().post(CREATE, xml, FHIR_XML, prescriber, Map.of());
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.as(OperationOutcome.class).getIssueFirstRep().getDiagnostics())
+                .as("refused by the parser, not later for a missing line").contains("not a valid FHIR R4 Bundle")
+                .doesNotContain("root:");
     }
 
     @Test

@@ -1,6 +1,9 @@
 package org.eprescription.api.fhir;
 
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Period;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
@@ -59,6 +62,27 @@ final class IssueBundles {
                 .setNumberOfRepeatsAllowed(refills);
         add(request);
         return this;
+    }
+
+    /** The last line as needed (頓用). */
+    IssueBundles asNeeded() {
+        lastLine().getDosageInstructionFirstRep().setAsNeeded(new BooleanType(true));
+        return this;
+    }
+
+    /** Every line valid until {@code day}. */
+    IssueBundles validUntil(LocalDate day) {
+        bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(MedicationRequest.class::isInstance).map(MedicationRequest.class::cast)
+                .forEach(request -> request.getDispenseRequest()
+                        .setValidityPeriod(new Period().setEndElement(new DateTimeType(day.toString()))));
+        return this;
+    }
+
+    private MedicationRequest lastLine() {
+        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(MedicationRequest.class::isInstance).map(MedicationRequest.class::cast)
+                .reduce((first, second) -> second).orElseThrow();
     }
 
     Bundle bundle() {
