@@ -62,8 +62,8 @@ class IssueBundleReader {
         Patient patient = single(bundle, Patient.class);
         Practitioner practitioner = single(bundle, Practitioner.class);
         Organization organization = single(bundle, Organization.class);
-        if (!patient.hasBirthDate()) {
-            throw FhirRequestException.malformed("Patient.birthDate is required");
+        if (!patient.hasBirthDate() || patient.getBirthDateElement().getPrecision() != TemporalPrecisionEnum.DAY) {
+            throw FhirRequestException.malformed("Patient.birthDate is required, as a day (YYYY-MM-DD)");
         }
         IssueRequest request = new IssueRequest(null,
                 new IssueRequest.Patient(identifier(patient.getIdentifier(), systems.patientId(), "Patient"),
@@ -86,6 +86,11 @@ class IssueBundleReader {
                 .orElseThrow(() -> FhirRequestException.unsupportedSystem(where + ": the drug is coded in "
                         + systemsOf(drug.getCoding())
                         + "; the exchange knows drugs by their YJ code (system " + FhirSystems.YJ + ")"));
+        if (request.getStatus() != MedicationRequest.MedicationRequestStatus.ACTIVE
+                || request.getIntent() != MedicationRequest.MedicationRequestIntent.ORDER) {
+            throw FhirRequestException.malformed(where + ": an issue takes MedicationRequests of status active and "
+                    + "intent order");
+        }
         MedicationRequestDispenseRequestComponent dispense = request.getDispenseRequest();
         if (!dispense.hasQuantity() || !dispense.getQuantity().hasValue()) {
             throw FhirRequestException.malformed(where + ": dispenseRequest.quantity with a value is required");
@@ -163,7 +168,11 @@ class IssueBundleReader {
                         throw FhirRequestException.malformed("dispenseRequest.validityPeriod needs an end");
                     }
                     DateTimeType end = period.getEndElement();
-                    return end.getPrecision().compareTo(TemporalPrecisionEnum.DAY) <= 0
+                    if (end.getPrecision().compareTo(TemporalPrecisionEnum.DAY) < 0) {
+                        throw FhirRequestException.malformed("dispenseRequest.validityPeriod.end must name a day");
+                    }
+                    // a day as written; a moment on the day it falls on in the exchange's zone
+                    return end.getPrecision() == TemporalPrecisionEnum.DAY
                             ? LocalDate.of(end.getYear(), end.getMonth() + 1, end.getDay())
                             : end.getValue().toInstant().atZone(zone).toLocalDate();
                 })

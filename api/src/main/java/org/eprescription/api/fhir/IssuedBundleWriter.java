@@ -95,7 +95,7 @@ class IssuedBundleWriter {
                 .setAuthoredOn(Date.from(view.issuedAt()))
                 .setGroupIdentifier(new Identifier().setSystem(systems.prescriptionId())
                         .setValue(view.prescriptionId().toString()));
-        Dosage dosage = request.addDosageInstruction().setSequence(line.lineNumber()).setText(line.dosage());
+        Dosage dosage = request.addDosageInstruction().setText(line.dosage());
         if (line.asNeeded()) {
             dosage.setAsNeeded(new org.hl7.fhir.r4.model.BooleanType(true));
         }

@@ -6,6 +6,7 @@ import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.Identity;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -144,11 +145,18 @@ class FhirTaskCreateIT extends ExchangeIntegrationTest {
             assertThat(outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getCode())
                     .isEqualTo("malformed-request");
         }
-        Bundle withoutBirthDate = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
-        only(withoutBirthDate, Patient.class).setBirthDate(null);
-        FhirHttp.Answer answer = fhir().post(CREATE, withoutBirthDate, prescriber);
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
-        assertThat(answer.as(OperationOutcome.class).getIssueFirstRep().getDiagnostics()).contains("birthDate");
+        Bundle proposal = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        only(proposal, MedicationRequest.class).setIntent(MedicationRequest.MedicationRequestIntent.PROPOSAL);
+        FhirHttp.Answer notAnOrder = fhir().post(CREATE, proposal, prescriber);
+        assertThat(notAnOrder.status()).as(notAnOrder.toString()).isEqualTo(400);
+        assertThat(notAnOrder.as(OperationOutcome.class).getIssueFirstRep().getDiagnostics()).contains("intent order");
+        for (DateType birthDate : new DateType[] {null, new DateType("1958")}) {
+            Bundle sent = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+            only(sent, Patient.class).setBirthDateElement(birthDate);
+            FhirHttp.Answer answer = fhir().post(CREATE, sent, prescriber);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+            assertThat(answer.as(OperationOutcome.class).getIssueFirstRep().getDiagnostics()).contains("birthDate");
+        }
     }
 
     @Test
