@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.eprescription.api.problem.ProblemHandler;
 import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.springframework.core.Ordered;
@@ -18,6 +19,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.ServletWebRequest;
 
 import java.net.URI;
+import java.util.Locale;
 
 /**
  * Every failure of a FHIR request as an OperationOutcome. Which status and which problem a failure is stays the
@@ -61,7 +63,7 @@ class FhirProblemAdvice {
                 .setSeverity(status.is5xxServerError() ? OperationOutcome.IssueSeverity.FATAL
                         : OperationOutcome.IssueSeverity.ERROR)
                 .setCode(issueType(status, problem))
-                .setDetails(new CodeableConcept().addCoding(new org.hl7.fhir.r4.model.Coding(systems.problemCodes(),
+                .setDetails(new CodeableConcept().addCoding(new Coding(systems.problemCodes(),
                         code(problem), problem.getTitle())).setText(problem.getTitle()))
                 .setDiagnostics(problem.getDetail());
         return outcome;
@@ -71,7 +73,7 @@ class FhirProblemAdvice {
         URI type = problem.getType();
         String path = type == null ? "" : type.getPath();
         return path != null && path.startsWith(PROBLEM_PREFIX) ? path.substring(PROBLEM_PREFIX.length())
-                : HttpStatus.valueOf(problem.getStatus()).name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+                : HttpStatus.valueOf(problem.getStatus()).name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static IssueType issueType(HttpStatusCode status, ProblemDetail problem) {
@@ -81,8 +83,7 @@ class FhirProblemAdvice {
             case 403 -> IssueType.FORBIDDEN;
             case 404 -> IssueType.NOTFOUND;
             case 406, 415 -> IssueType.NOTSUPPORTED;
-            case 409 -> IssueType.CONFLICT;
-            case 412 -> IssueType.CONFLICT;
+            case 409, 412 -> IssueType.CONFLICT;
             case 422 -> "unsupported-code-system".equals(code(problem)) ? IssueType.CODEINVALID
                     : IssueType.BUSINESSRULE;
             case 429 -> IssueType.THROTTLED;

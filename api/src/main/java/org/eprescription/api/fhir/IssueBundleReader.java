@@ -1,18 +1,18 @@
 package org.eprescription.api.fhir;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.eprescription.api.config.ExchangeProperties;
 import org.eprescription.api.prescription.IssueRequest;
 import org.hl7.fhir.r4.model.Bundle;
-import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
-import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Duration;
 import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestDispenseRequestComponent;
 import org.hl7.fhir.r4.model.Organization;

@@ -7,6 +7,7 @@ import org.eprescription.query.alerts.AlertView;
 import org.eprescription.query.alerts.Conflict;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.query.prescription.ViewLine;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -97,7 +98,7 @@ class IssuedBundleWriter {
                         .setValue(view.prescriptionId().toString()));
         Dosage dosage = request.addDosageInstruction().setText(line.dosage());
         if (line.asNeeded()) {
-            dosage.setAsNeeded(new org.hl7.fhir.r4.model.BooleanType(true));
+            dosage.setAsNeeded(new BooleanType(true));
         }
         MedicationRequest.MedicationRequestDispenseRequestComponent dispense = request.getDispenseRequest();
         dispense.setQuantity(new Quantity().setValue(line.quantity()).setUnit(line.unit()));
