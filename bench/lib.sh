@@ -1,11 +1,54 @@
-# Shared by the benchmark scripts (sourced, not run): a database of its own on the local PostgreSQL server, the
-# exchange started from a copy of the packaged jar against it, and the clean-up that stops the exchange and drops
-# the database whatever happens. The sourcing script sets ROOT, JAR, OUT, TS, DB, APP_LOG, KEEP_DB, BUILD,
-# STARTUP_TIMEOUT and PGHOST_/PGPORT_/PGUSER_ before calling these functions.
+# Shared by the benchmark scripts (sourced first thing, not run): the options every script takes, a database of its
+# own on the local PostgreSQL server, the exchange started from a copy of the packaged jar against it, the load
+# clients of the bench module (bench/target/bench.jar), the machine and the exchange's log in the result, and the
+# clean-up that stops the exchange and drops the database whatever happens. The sourcing script sets ROOT before it
+# sources this, and OUT, TS, DB, APP_LOG and STARTUP_TIMEOUT before calling these functions.
 #
 # Every /api/v1 request needs a bearer token. The exchange is started with local tokens on (it signs them itself,
 # POST /api/v1/local-tokens; allowed here with the external database because that database is a throwaway one made
 # for the run and dropped after it), and the load clients ask it for a token per identity they act as.
+
+JAR="$ROOT/api/target/prescription-exchange.jar"
+BENCH_JAR="$ROOT/bench/target/bench.jar"
+PGHOST_="${BENCH_PGHOST:-127.0.0.1}"
+PGPORT_="${BENCH_PGPORT:-5432}"
+PGUSER_="${BENCH_PGUSER:-postgres}"
+BUILD=0
+KEEP_DB=0
+STARTUP_TIMEOUT=180
+APP_ARGS=()
+
+# The script's opening comment, from its second line to `set -euo pipefail`, as its usage; exits with $1.
+usage() {
+    awk 'NR > 1 && /^set -euo pipefail/ { exit } NR > 1' "$0" | sed 's/^# \{0,1\}//'
+    exit "${1:-0}"
+}
+
+# One of the options every script takes (--build, --keep-db, --app-arg X, -h); sets SHIFT to the words it used.
+# Anything else is an unknown option.
+common_option() {
+    case "$1" in
+        --build) BUILD=1; SHIFT=1 ;;
+        --keep-db) KEEP_DB=1; SHIFT=1 ;;
+        --app-arg) APP_ARGS+=("$2"); SHIFT=2 ;;
+        -h|--help) usage 0 ;;
+        *) echo "unknown option: $1" >&2; usage 2 ;;
+    esac
+}
+
+# Exits with 2 unless every argument is a whole number.
+require_whole() {
+    for n in "$@"; do
+        [[ "$n" =~ ^[0-9]+$ ]] || { echo "not a whole number: $n" >&2; exit 2; }
+    done
+}
+
+# Exits with 2 unless every argument is a whole number above 0.
+require_positive() {
+    for n in "$@"; do
+        [[ "$n" =~ ^[0-9]+$ && "$n" -gt 0 ]] || { echo "not a positive whole number: $n" >&2; exit 2; }
+    done
+}
 
 psql_admin() {
     psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d postgres "$@"
@@ -94,12 +137,48 @@ install_cleanup() {
     trap 'exit 143' TERM
 }
 
+# Builds the exchange's jar and the load clients' jar if either is missing (or with --build): one reactor build.
 build_jar_if_needed() {
-    if [[ "$BUILD" == 1 || ! -f "$JAR" ]]; then
-        echo "building $JAR (mvn -q -DskipTests package)"
+    if [[ "$BUILD" == 1 || ! -f "$JAR" || ! -f "$BENCH_JAR" ]]; then
+        echo "building $JAR and $BENCH_JAR (mvn -q -DskipTests package)"
         (cd "$ROOT" && mvn -q -DskipTests package)
     fi
     [[ -f "$JAR" ]] || { echo "no jar at $JAR after the build" >&2; exit 1; }
+    [[ -f "$BENCH_JAR" ]] || { echo "no jar at $BENCH_JAR after the build" >&2; exit 1; }
+}
+
+# Runs a load client of the bench module with the heap $1, e.g. bench_client 512m lifecycle --url "$BASE" ...
+bench_client() {
+    local heap="$1"
+    shift
+    java "-Xmx$heap" -jar "$BENCH_JAR" "$@"
+}
+
+# The machine a result was measured on, and the command line $1 that measured it.
+print_machine() {
+    echo "date:        $(date -u '+%Y-%m-%d %H:%M UTC')"
+    echo "command:     $1"
+    echo "git:         $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+    echo "cpus:        $(nproc)"
+    echo "cpu model:   $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
+    echo "memory:      $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
+    echo "kernel:      $(uname -sr)"
+    echo "java:        $(java -version 2>&1 | head -2 | tr '\n' ' ')"
+    echo "postgresql:  $(psql_admin -At -c 'SHOW server_version' 2>/dev/null || echo unknown)"
+}
+
+# The end of a result: whether the exchange still ran, and the ERROR/WARN lines of its log, less those that match
+# the extended regular expression $1 (if given), so that failures are seen, not hidden.
+print_exchange_log() {
+    local quiet="${1:-}"
+    if [[ -n "$APP_PID" ]] && ! kill -0 "$APP_PID" 2>/dev/null; then
+        echo
+        echo "!!! the exchange was no longer running at the end of the run: these figures are not valid !!!"
+        grep -E 'ShutdownHook|Commencing graceful shutdown' "$APP_LOG" | head -n 2 || true
+    fi
+    echo
+    echo "=== exchange log: $(grep -c -E ' (ERROR|WARN) ' "$APP_LOG" || true) ERROR/WARN lines ==="
+    grep -E ' (ERROR|WARN) ' "$APP_LOG" | grep -v -E "${quiet:-^\$}" | head -n 20 || true
 }
 
 create_database() {
@@ -204,9 +283,11 @@ load_courses() {
     psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d "$DB" <<SQL
 \\timing on
 SET maintenance_work_mem = '1GB';
-ALTER TABLE course_record DROP CONSTRAINT course_record_pkey;
+DROP INDEX course_record_prescription_course;
+DROP INDEX course_record_record_course;
 DROP INDEX course_record_patient_idx;
-ALTER TABLE medication_course DROP CONSTRAINT medication_course_pkey;
+DROP INDEX medication_course_prescription_course;
+DROP INDEX medication_course_record_course;
 DROP INDEX medication_course_patient_idx;
 INSERT INTO course_record (prescription_id, line_number, use_number, patient_id, drug_code, start_date, end_date,
                            status, institution_id, prescriber_id)
@@ -226,9 +307,13 @@ INSERT INTO medication_course (prescription_id, line_number, use_number, patient
 SELECT prescription_id, line_number, use_number, patient_id, drug_code, start_date, end_date, status, institution_id,
        prescriber_id
   FROM course_record;
-ALTER TABLE course_record ADD CONSTRAINT course_record_pkey PRIMARY KEY (prescription_id, line_number, use_number);
+CREATE UNIQUE INDEX course_record_prescription_course ON course_record (prescription_id, line_number, use_number);
+CREATE UNIQUE INDEX course_record_record_course ON course_record (dispensing_record_id, line_number, use_number);
 CREATE INDEX course_record_patient_idx ON course_record (patient_id, end_date);
-ALTER TABLE medication_course ADD CONSTRAINT medication_course_pkey PRIMARY KEY (prescription_id, line_number, use_number);
+CREATE UNIQUE INDEX medication_course_prescription_course
+    ON medication_course (prescription_id, line_number, use_number);
+CREATE UNIQUE INDEX medication_course_record_course
+    ON medication_course (dispensing_record_id, line_number, use_number);
 CREATE INDEX medication_course_patient_idx ON medication_course (patient_id);
 VACUUM (FREEZE, ANALYZE) course_record;
 VACUUM (FREEZE, ANALYZE) medication_course;

@@ -2,14 +2,14 @@
 # Duplicate-check benchmark at national scale, one command:
 #
 #   bench/run-duplicate-checks.sh [--patients 1000000] [--courses-per-patient 10] [--clients 8] [--duration 60]
-#                                 [--warmup 15] [--lines 5] [--build] [--keep-db]
+#                                 [--warmup 15] [--lines 5] [--build] [--keep-db] [--app-arg --x=y]...
 #
 # Creates a fresh database on the local PostgreSQL server, starts the exchange against it once so that Flyway
 # creates its tables, then bulk-loads PATIENTS x COURSES rows straight into the checks' table
 # course_record (and medication_course) with one INSERT ... SELECT ... FROM generate_series(...) (drug codes from the sample catalogue,
 # periods around today, several institutions, PLANNED or DISPENSED; bench/lib.sh load_courses), vacuums and analyses it, prints the load time and the
-# table and index sizes and EXPLAIN ANALYZE of the queries a duplicate check runs, then runs
-# bench/DuplicateCheckLoad.java (N clients posting LINES-line drafts for random loaded patients, no think time).
+# table and index sizes and EXPLAIN ANALYZE of the queries a duplicate check runs, then runs the bench module's
+# duplicate-checks load (N clients posting LINES-line drafts for random loaded patients, no think time).
 # The exchange runs with local tokens (bench/lib.sh): every request sends a PRESCRIBER bearer token from
 # POST /api/v1/local-tokens, one per client (DOC-001-1 of HOSP-001, ...), fetched before the warmup.
 # Stops the exchange and drops the database at the end, also when something fails (--keep-db keeps it).
@@ -23,11 +23,9 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$ROOT/api/target/prescription-exchange.jar"
 CATALOGUE="$ROOT/prescription-core/src/main/resources/catalogue/drug-catalogue-sample.csv"
-PGHOST_="${BENCH_PGHOST:-127.0.0.1}"
-PGPORT_="${BENCH_PGPORT:-5432}"
-PGUSER_="${BENCH_PGUSER:-postgres}"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 PATIENTS=1000000
 COURSES=10
@@ -35,14 +33,6 @@ CLIENTS=8
 DURATION=60
 WARMUP=15
 LINES=5
-BUILD=0
-KEEP_DB=0
-STARTUP_TIMEOUT=180
-
-usage() {
-    sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-    exit "${1:-0}"
-}
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -52,15 +42,10 @@ while [[ $# -gt 0 ]]; do
         --duration) DURATION="$2"; shift 2 ;;
         --warmup) WARMUP="$2"; shift 2 ;;
         --lines) LINES="$2"; shift 2 ;;
-        --build) BUILD=1; shift ;;
-        --keep-db) KEEP_DB=1; shift ;;
-        -h|--help) usage 0 ;;
-        *) echo "unknown option: $1" >&2; usage 2 ;;
+        *) common_option "$@"; shift "$SHIFT" ;;
     esac
 done
-for n in "$PATIENTS" "$COURSES" "$CLIENTS" "$DURATION" "$WARMUP" "$LINES"; do
-    [[ "$n" =~ ^[0-9]+$ && "$n" -gt 0 ]] || { echo "not a positive whole number: $n" >&2; exit 2; }
-done
+require_positive "$PATIENTS" "$COURSES" "$CLIENTS" "$DURATION" "$WARMUP" "$LINES"
 
 TS="$(date -u +%Y%m%d%H%M%S)"
 DB="bench_dup_${TS}_$$"
@@ -73,8 +58,6 @@ psql_db() {
     psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d "$DB" "$@"
 }
 
-# shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
 install_cleanup
 
 log() { echo "$@" | tee -a "$RESULT"; }
@@ -82,14 +65,9 @@ log() { echo "$@" | tee -a "$RESULT"; }
 # ---------------------------------------------------------------- machine
 {
     echo "=== machine ==="
-    echo "date:        $(date -u '+%Y-%m-%d %H:%M UTC')"
-    echo "command:     bench/run-duplicate-checks.sh --patients $PATIENTS --courses-per-patient $COURSES --clients $CLIENTS --duration $DURATION --warmup $WARMUP --lines $LINES"
-    echo "git:         $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-    echo "cpus:        $(nproc)"
-    echo "cpu model:   $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-    echo "memory:      $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
-    echo "java:        $(java -version 2>&1 | head -1)"
-    echo "postgresql:  $(psql_admin -At -c 'SHOW server_version')"
+    app_args=""
+    for a in "${APP_ARGS[@]+"${APP_ARGS[@]}"}"; do app_args+=" --app-arg $a"; done
+    print_machine "bench/run-duplicate-checks.sh --patients $PATIENTS --courses-per-patient $COURSES --clients $CLIENTS --duration $DURATION --warmup $WARMUP --lines $LINES$app_args"
     echo "pg settings: $(psql_admin -At -c "select string_agg(name || '=' || current_setting(name), ' ') from pg_settings where name in ('shared_buffers','work_mem','maintenance_work_mem','effective_cache_size','max_wal_size')")"
     echo "note: the exchange, PostgreSQL and the load client share these CPUs"
     echo
@@ -111,7 +89,7 @@ fi
 # ---------------------------------------------------------------- build, database, exchange (Flyway creates the tables)
 build_jar_if_needed
 create_database
-start_exchange "bench-app-dup-$TS.jar"
+start_exchange "bench-app-dup-$TS.jar" "${APP_ARGS[@]+"${APP_ARGS[@]}"}"
 
 # ---------------------------------------------------------------- bulk load
 log ""
@@ -119,13 +97,13 @@ log "=== load: $PATIENTS patients x $COURSES courses into course_record (and med
 T0=$(now)
 load_courses "$PATIENTS" "$COURSES" "$CATALOGUE"
 LOAD_SECONDS=$(since "$T0")
-log "load time:   $LOAD_SECONDS s (drop indexes, INSERT ... SELECT, primary key, patient index, VACUUM (FREEZE, ANALYZE), CHECKPOINT)"
+log "load time:   $LOAD_SECONDS s (drop indexes, INSERT ... SELECT, unique and patient indexes, VACUUM (FREEZE, ANALYZE), CHECKPOINT)"
 psql_db -At -F ' ' -c "
     select 'rows:        ' || count(*) from course_record;" | tee -a "$RESULT"
 psql_db -At -c "
     select 'table:       ' || pg_size_pretty(pg_relation_size('course_record'))
         || ' heap, ' || pg_size_pretty(pg_indexes_size('course_record')) || ' indexes ('
-        || pg_size_pretty(pg_relation_size('course_record_pkey')) || ' primary key, '
+        || pg_size_pretty(pg_relation_size('course_record_prescription_course')) || ' prescription course, '
         || pg_size_pretty(pg_relation_size('course_record_patient_idx')) || ' patient_id, end_date), '
         || pg_size_pretty(pg_total_relation_size('course_record')) || ' total;  database '
         || pg_size_pretty(pg_database_size(current_database()))" | tee -a "$RESULT"
@@ -163,7 +141,7 @@ HAND_TOKEN="$(local_token '{"role":"PRESCRIBER","subject":"DOC-001-1","instituti
 } | tee -a "$RESULT"
 
 # ---------------------------------------------------------------- load
-java -Xmx512m "$ROOT/bench/DuplicateCheckLoad.java" \
+bench_client 512m duplicate-checks \
     --url "$BASE" \
     --clients "$CLIENTS" \
     --duration-seconds "$DURATION" \
@@ -174,13 +152,7 @@ java -Xmx512m "$ROOT/bench/DuplicateCheckLoad.java" \
     --label "${BENCH_LABEL:-$CLIENTS clients, $PATIENTS patients x $COURSES courses}" | tee -a "$RESULT"
 
 {
-    if ! kill -0 "$APP_PID" 2>/dev/null; then
-        echo
-        echo "!!! the exchange was no longer running at the end of the load: these figures are not valid !!!"
-    fi
-    echo
-    echo "=== exchange log: $(grep -c -E ' (ERROR|WARN) ' "$APP_LOG" || true) ERROR/WARN lines ==="
-    grep -E ' (ERROR|WARN) ' "$APP_LOG" | grep -v -E 'AnnotationTypeMapping|SpringDocAppInitializer' | head -n 20 || true
+    print_exchange_log 'AnnotationTypeMapping|SpringDocAppInitializer'
     echo "(startup deprecation warnings of AnnotationTypeMapping and SpringDocAppInitializer not shown)"
 } | tee -a "$RESULT"
 echo "result saved in $RESULT"

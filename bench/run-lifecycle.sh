@@ -5,10 +5,10 @@
 #                          [--steps lifecycle|issue] [--patients 2000] [--seed-per-patient 2]
 #                          [--loaded-patients 0] [--courses-per-patient 10] [--app-arg --some.property=value]...
 #
-# Builds api/target/prescription-exchange.jar if it is missing (or with --build), creates a fresh database on the
-# local PostgreSQL server, starts the exchange on a free loopback port against it, runs bench/LifecycleLoad.java
-# (N clients looping issue -> accept -> dispense), then stops the exchange and drops the database, also when
-# something fails. Prints the machine, the date and the results (with a Markdown block for docs/benchmarks.md).
+# Builds api/target/prescription-exchange.jar and bench/target/bench.jar if either is missing (or with --build),
+# creates a fresh database on the local PostgreSQL server, starts the exchange on a free loopback port against it,
+# runs the bench module's lifecycle load (N clients looping issue -> accept -> dispense), then stops the exchange
+# and drops the database, also when something fails. Prints the machine, the date and the results (and Markdown).
 # --steps issue: the clients only issue, for a pool of --patients patients who each get --seed-per-patient
 # prescriptions first (unmeasured), with drugs that raise duplicate and contraindication alerts.
 # --steps issue --loaded-patients N: the patients are instead PAT-1 ... PAT-N, whose --courses-per-patient courses are
@@ -24,51 +24,34 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$ROOT/api/target/prescription-exchange.jar"
-PGHOST_="${BENCH_PGHOST:-127.0.0.1}"
-PGPORT_="${BENCH_PGPORT:-5432}"
-PGUSER_="${BENCH_PGUSER:-postgres}"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 CLIENTS=8
 DURATION=60
 WARMUP=10
-BUILD=0
-KEEP_DB=0
-STARTUP_TIMEOUT=180
 STEPS=lifecycle
 PATIENTS=2000
 SEED_PER_PATIENT=2
 LOADED_PATIENTS=0
 COURSES_PER_PATIENT=10
-APP_ARGS=()
-
-usage() {
-    sed -n '2,22p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-    exit "${1:-0}"
-}
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
         --clients) CLIENTS="$2"; shift 2 ;;
         --duration) DURATION="$2"; shift 2 ;;
         --warmup) WARMUP="$2"; shift 2 ;;
-        --build) BUILD=1; shift ;;
-        --keep-db) KEEP_DB=1; shift ;;
         --steps) STEPS="$2"; shift 2 ;;
         --patients) PATIENTS="$2"; shift 2 ;;
         --seed-per-patient) SEED_PER_PATIENT="$2"; shift 2 ;;
         --loaded-patients) LOADED_PATIENTS="$2"; shift 2 ;;
         --courses-per-patient) COURSES_PER_PATIENT="$2"; shift 2 ;;
-        --app-arg) APP_ARGS+=("$2"); shift 2 ;;
-        -h|--help) usage 0 ;;
-        *) echo "unknown option: $1" >&2; usage 2 ;;
+        *) common_option "$@"; shift "$SHIFT" ;;
     esac
 done
 [[ "$STEPS" == lifecycle || "$STEPS" == issue ]] || { echo "--steps is lifecycle or issue, not $STEPS" >&2; exit 2; }
 [[ "$LOADED_PATIENTS" == 0 || "$STEPS" == issue ]] || { echo "--loaded-patients needs --steps issue" >&2; exit 2; }
-for n in "$CLIENTS" "$DURATION" "$WARMUP" "$PATIENTS" "$SEED_PER_PATIENT" "$LOADED_PATIENTS" "$COURSES_PER_PATIENT"; do
-    [[ "$n" =~ ^[0-9]+$ ]] || { echo "not a whole number: $n" >&2; exit 2; }
-done
+require_whole "$CLIENTS" "$DURATION" "$WARMUP" "$PATIENTS" "$SEED_PER_PATIENT" "$LOADED_PATIENTS" "$COURSES_PER_PATIENT"
 
 TS="$(date -u +%Y%m%d%H%M%S)"
 DB="bench_${TS}_$$"
@@ -77,13 +60,10 @@ mkdir -p "$OUT"
 APP_LOG="$OUT/app-$TS.log"
 RESULT="$OUT/result-$TS.txt"
 
-# shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
 install_cleanup
 
 # ---------------------------------------------------------------- machine
 machine() {
-    echo "date:        $(date -u '+%Y-%m-%d %H:%M UTC')"
     local extra=""
     if (( LOADED_PATIENTS > 0 )); then
         extra=" --steps $STEPS --loaded-patients $LOADED_PATIENTS --courses-per-patient $COURSES_PER_PATIENT"
@@ -91,15 +71,8 @@ machine() {
         extra=" --steps $STEPS --patients $PATIENTS --seed-per-patient $SEED_PER_PATIENT"
     fi
     for a in "${APP_ARGS[@]+"${APP_ARGS[@]}"}"; do extra+=" --app-arg $a"; done
-    echo "command:     bench/run-lifecycle.sh --clients $CLIENTS --duration $DURATION --warmup $WARMUP$extra"
-    echo "git:         $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-    echo "cpus:        $(nproc)"
-    echo "cpu model:   $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-    echo "memory:      $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
-    echo "kernel:      $(uname -sr)"
-    echo "java:        $(java -version 2>&1 | head -2 | tr '\n' ' ')"
-    echo "postgresql:  $(psql_admin -At -c 'SHOW server_version' 2>/dev/null || echo unknown)," \
-        "shared_buffers $(psql_admin -At -c 'SHOW shared_buffers' 2>/dev/null || echo unknown)," \
+    print_machine "bench/run-lifecycle.sh --clients $CLIENTS --duration $DURATION --warmup $WARMUP$extra"
+    echo "pg settings: shared_buffers $(psql_admin -At -c 'SHOW shared_buffers' 2>/dev/null || echo unknown)," \
         "autovacuum $(psql_admin -At -c 'SHOW autovacuum' 2>/dev/null || echo unknown)"
 }
 
@@ -127,7 +100,7 @@ fi
     echo
 } | tee "$RESULT"
 
-java -Xmx512m "$ROOT/bench/LifecycleLoad.java" \
+bench_client 512m lifecycle \
     --url "$BASE" \
     --clients "$CLIENTS" \
     --duration-seconds "$DURATION" \
@@ -138,15 +111,5 @@ java -Xmx512m "$ROOT/bench/LifecycleLoad.java" \
     --loaded-patients "$( (( LOADED_PATIENTS > 0 )) && echo yes || echo no)" \
     --label "${BENCH_LABEL:-$CLIENTS clients}" | tee -a "$RESULT"
 
-# Whatever the exchange itself complained about during the run, so that failures are seen, not hidden.
-{
-    if ! kill -0 "$APP_PID" 2>/dev/null; then
-        echo
-        echo "!!! the exchange was no longer running at the end of the load: these figures are not valid !!!"
-        grep -E 'ShutdownHook|Commencing graceful shutdown' "$APP_LOG" | head -n 2 || true
-    fi
-    echo
-    echo "=== exchange log: $(grep -c -E ' (ERROR|WARN) ' "$APP_LOG" || true) ERROR/WARN lines ==="
-    grep -E ' (ERROR|WARN) ' "$APP_LOG" | head -n 20 || true
-} | tee -a "$RESULT"
+print_exchange_log | tee -a "$RESULT"
 echo "result saved in $RESULT"

@@ -4,14 +4,14 @@
 #   bench/run-live-latency.sh [--streams 1000] [--rate 200] [--duration 60] [--warmup 10] [--workers N]
 #                             [--miss-timeout 5] [--build] [--keep-db] [--app-arg --some.property=value]...
 #
-# Builds api/target/prescription-exchange.jar if it is missing (or with --build), creates a fresh database on the
+# Builds the exchange's jar and bench/target/bench.jar if missing (or with --build), creates a fresh database on the
 # local PostgreSQL server, starts the exchange on a free loopback port against it (bench/lib.sh, local tokens on),
-# then runs bench/LiveLatencyLoad.java: it opens --streams Server-Sent Event streams (institutions' prescriptions
-# and pharmacies' dispensing views, spread round robin over 50 + 50, each watched by several streams) and waits
-# for their snapshots, then starts lifecycles (issue -> accept -> dispense) open loop at --rate per second for
-# --warmup + --duration seconds, and measures, for every command answered inside the window, the time from the
-# answer (acknowledgement) to the change event for that prescription (version >= the answered one) at the first
-# and at the last subscribed stream. Events that do not come within --miss-timeout seconds are counted as missed.
+# then runs the bench module's live-latency load: it opens --streams Server-Sent Event streams (institutions'
+# prescriptions and pharmacies' dispensing views, spread round robin over 50 + 50, each watched by several streams)
+# and waits for their snapshots, then starts lifecycles (issue -> accept -> dispense) open loop at --rate per second
+# for --warmup + --duration seconds, and measures, for every command answered inside the window, the time from the
+# answer (acknowledgement) to the change event for that prescription (version >= the answered one) at the first and at
+# the last subscribed stream. Events that do not come within --miss-timeout seconds are counted as missed.
 # Stops the exchange and drops the database at the end, also when something fails (--keep-db keeps it).
 # Prints the machine, the load average before and after, the results and a Markdown block for docs/benchmarks.md.
 # --app-arg passes one more argument to the exchange (repeatable), e.g. --app-arg --server.tomcat.threads.max=400.
@@ -21,10 +21,8 @@
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$ROOT/api/target/prescription-exchange.jar"
-PGHOST_="${BENCH_PGHOST:-127.0.0.1}"
-PGPORT_="${BENCH_PGPORT:-5432}"
-PGUSER_="${BENCH_PGUSER:-postgres}"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 STREAMS=1000
 RATE=200
@@ -32,15 +30,6 @@ DURATION=60
 WARMUP=10
 WORKERS=""
 MISS_TIMEOUT=5
-BUILD=0
-KEEP_DB=0
-STARTUP_TIMEOUT=180
-APP_ARGS=()
-
-usage() {
-    sed -n '2,20p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-    exit "${1:-0}"
-}
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -50,16 +39,10 @@ while [[ $# -gt 0 ]]; do
         --warmup) WARMUP="$2"; shift 2 ;;
         --workers) WORKERS="$2"; shift 2 ;;
         --miss-timeout) MISS_TIMEOUT="$2"; shift 2 ;;
-        --build) BUILD=1; shift ;;
-        --keep-db) KEEP_DB=1; shift ;;
-        --app-arg) APP_ARGS+=("$2"); shift 2 ;;
-        -h|--help) usage 0 ;;
-        *) echo "unknown option: $1" >&2; usage 2 ;;
+        *) common_option "$@"; shift "$SHIFT" ;;
     esac
 done
-for n in "$STREAMS" "$DURATION" "$WARMUP" "$MISS_TIMEOUT" ${WORKERS:+"$WORKERS"}; do
-    [[ "$n" =~ ^[0-9]+$ ]] || { echo "not a whole number: $n" >&2; exit 2; }
-done
+require_whole "$STREAMS" "$DURATION" "$WARMUP" "$MISS_TIMEOUT" ${WORKERS:+"$WORKERS"}
 [[ "$RATE" =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "--rate needs a number, not $RATE" >&2; exit 2; }
 
 TS="$(date -u +%Y%m%d%H%M%S)"
@@ -69,25 +52,15 @@ mkdir -p "$OUT"
 APP_LOG="$OUT/app-live-$TS.log"
 RESULT="$OUT/result-live-$TS.txt"
 
-# shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
 install_cleanup
 
 # ---------------------------------------------------------------- machine
 machine() {
-    echo "date:        $(date -u '+%Y-%m-%d %H:%M UTC')"
     local extra=""
     [[ -z "$WORKERS" ]] || extra+=" --workers $WORKERS"
     [[ "$MISS_TIMEOUT" == 5 ]] || extra+=" --miss-timeout $MISS_TIMEOUT"
     for a in "${APP_ARGS[@]+"${APP_ARGS[@]}"}"; do extra+=" --app-arg $a"; done
-    echo "command:     bench/run-live-latency.sh --streams $STREAMS --rate $RATE --duration $DURATION --warmup $WARMUP$extra"
-    echo "git:         $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)"
-    echo "cpus:        $(nproc)"
-    echo "cpu model:   $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-    echo "memory:      $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
-    echo "kernel:      $(uname -sr)"
-    echo "java:        $(java -version 2>&1 | head -2 | tr '\n' ' ')"
-    echo "postgresql:  $(psql_admin -At -c 'SHOW server_version' 2>/dev/null || echo unknown)"
+    print_machine "bench/run-live-latency.sh --streams $STREAMS --rate $RATE --duration $DURATION --warmup $WARMUP$extra"
     echo "open files:  $(ulimit -n) (per process limit)"
 }
 
@@ -119,20 +92,12 @@ LOAD_ARGS=(--url "$BASE" --streams "$STREAMS" --rate "$RATE" --duration-seconds 
            --warmup-seconds "$WARMUP" --miss-timeout-seconds "$MISS_TIMEOUT" --app-pid "$APP_PID" --database "$DB"
            --label "${BENCH_LABEL:-$STREAMS streams, $RATE/s}")
 [[ -z "$WORKERS" ]] || LOAD_ARGS+=(--workers "$WORKERS")
-java -Xmx768m "$ROOT/bench/LiveLatencyLoad.java" "${LOAD_ARGS[@]}" | tee -a "$RESULT"
+bench_client 768m live-latency "${LOAD_ARGS[@]}" | tee -a "$RESULT"
 
-# Whatever the exchange itself complained about during the run, so that failures are seen, not hidden.
 {
     echo
     echo "=== after the load ==="
     echo "uptime:      $(uptime)"
-    if ! kill -0 "$APP_PID" 2>/dev/null; then
-        echo
-        echo "!!! the exchange was no longer running at the end of the load: these figures are not valid !!!"
-        grep -E 'ShutdownHook|Commencing graceful shutdown' "$APP_LOG" | head -n 2 || true
-    fi
-    echo
-    echo "=== exchange log: $(grep -c -E ' (ERROR|WARN) ' "$APP_LOG" || true) ERROR/WARN lines ==="
-    grep -E ' (ERROR|WARN) ' "$APP_LOG" | head -n 20 || true
+    print_exchange_log
 } | tee -a "$RESULT"
 echo "result saved in $RESULT"

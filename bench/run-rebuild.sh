@@ -6,7 +6,7 @@
 #                        [--patients-per 4] [--probe-ms 100] [--build] [--keep-db] [--app-arg --x=y]...
 #
 # 1. Creates a fresh database on the local PostgreSQL server, starts the exchange against it (bench/lib.sh) and
-#    runs a dozen real lifecycles through the API (bench/RebuildBench.java templates: issue, accept, dispense, with
+#    runs a dozen real lifecycles through the API (the bench module's rebuild templates: issue, accept, dispense, with
 #    refills, partial dispensing, generic substitution, cancellations, a release, an interaction alert acknowledged,
 #    and a consent).
 # 2. Stops the exchange and clones those lifecycles in SQL (bench/rebuild-load.sql) until the store holds --events
@@ -23,18 +23,16 @@
 #    probe reads GET /prescriptions/{id} (a template prescription) every --probe-ms as an auditor; reports events/s,
 #    the time, the probe's p50/p99/max and any non-200. Then (--verify yes, the default) POST
 #    /admin/projections/{name}/verify, which must report 0 differences.
-#    --together yes: every projection's replay is started at once instead, and the time until the last is done gives
-#    the store's events per second for rebuilding all projections.
+#    --together yes: every projection's replay is started at once instead (those sharing a live processor right one
+#    after the other), and the time until the last is done gives the store's events per second for all projections.
 # Stops the exchange and drops the database at the end, also on failure (--keep-db keeps it). Prints uptime (load
 # average) before each measured step; the whole output is kept in target/bench/rebuild-<timestamp>.txt.
 # Nothing here asserts a figure.
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-JAR="$ROOT/api/target/prescription-exchange.jar"
-PGHOST_="${BENCH_PGHOST:-127.0.0.1}"
-PGPORT_="${BENCH_PGPORT:-5432}"
-PGUSER_="${BENCH_PGUSER:-postgres}"
+# shellcheck source=bench/lib.sh
+source "$ROOT/bench/lib.sh"
 
 EVENTS=5000000
 PROJECTIONS=prescription-view,medication-alerts
@@ -46,15 +44,7 @@ DAYS=365
 PATIENTS_PER=4
 CONSENT_EVERY=10
 PROBE_MS=100
-BUILD=0
-KEEP_DB=0
 STARTUP_TIMEOUT=300
-APP_ARGS=()
-
-usage() {
-    sed -n '2,30p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'
-    exit "${1:-0}"
-}
 
 while [[ $# -gt 0 ]]; do
     case "$1" in
@@ -67,18 +57,12 @@ while [[ $# -gt 0 ]]; do
         --days) DAYS="$2"; shift 2 ;;
         --patients-per) PATIENTS_PER="$2"; shift 2 ;;
         --probe-ms) PROBE_MS="$2"; shift 2 ;;
-        --build) BUILD=1; shift ;;
-        --keep-db) KEEP_DB=1; shift ;;
-        --app-arg) APP_ARGS+=("$2"); shift 2 ;;
-        -h|--help) usage 0 ;;
-        *) echo "unknown option: $1" >&2; usage 2 ;;
+        *) common_option "$@"; shift "$SHIFT" ;;
     esac
 done
 [[ "$LIVE" == head || "$LIVE" == catch-up ]] || { echo "--live is head or catch-up, not $LIVE" >&2; exit 2; }
 [[ "$VERIFY" == yes || "$VERIFY" == no ]] || { echo "--verify is yes or no, not $VERIFY" >&2; exit 2; }
-for n in "$EVENTS" "$STEP_HOURS" "$DAYS" "$PATIENTS_PER" "$PROBE_MS"; do
-    [[ "$n" =~ ^[0-9]+$ && "$n" -gt 0 ]] || { echo "not a positive whole number: $n" >&2; exit 2; }
-done
+require_positive "$EVENTS" "$STEP_HOURS" "$DAYS" "$PATIENTS_PER" "$PROBE_MS"
 
 TS="$(date -u +%Y%m%d%H%M%S)"
 DB="bench_rebuild_${TS}_$$"
@@ -88,8 +72,6 @@ APP_LOG="$OUT/app-rebuild-$TS.log"
 RESULT="$OUT/rebuild-$TS.txt"
 TEMPLATES="$OUT/rebuild-templates-$TS.tsv"
 
-# shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
 install_cleanup
 exec > >(tee "$RESULT") 2>&1
 
@@ -108,15 +90,7 @@ command_line="bench/run-rebuild.sh --events $EVENTS --projections $PROJECTIONS -
 for a in "${APP_ARGS[@]+"${APP_ARGS[@]}"}"; do command_line+=" --app-arg $a"; done
 
 echo "=== machine ==="
-echo "date:        $(date -u '+%Y-%m-%d %H:%M UTC')"
-echo "command:     $command_line"
-echo "git:         $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
-echo "cpus:        $(nproc)"
-echo "cpu model:   $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
-echo "memory:      $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"
-echo "kernel:      $(uname -sr)"
-echo "java:        $(java -version 2>&1 | head -2 | tr '\n' ' ')"
-echo "postgresql:  $(psql_admin -At -c 'SHOW server_version' 2>/dev/null || echo unknown)"
+print_machine "$command_line"
 echo "disk:        $(df -h "$ROOT" | awk 'NR == 2 {print $4 " free of " $2 " on " $6}')"
 load
 echo "note: the exchange, PostgreSQL and the benchmark client share these CPUs"
@@ -128,7 +102,7 @@ create_database
 start_exchange "bench-rebuild-app-$TS.jar" "${APP_ARGS[@]+"${APP_ARGS[@]}"}"
 echo
 echo "=== templates: real lifecycles through the API ==="
-java -Xmx256m "$ROOT/bench/RebuildBench.java" templates --url "$BASE" --out "$TEMPLATES"
+bench_client 256m rebuild templates --url "$BASE" --out "$TEMPLATES"
 PROBE_ID="$(awk -F'\t' '$2 == "complete-amlodipine" {print $4}' "$TEMPLATES")"
 AUDITOR="$(local_token '{"role":"AUDITOR","subject":"AUD-1"}')"
 # the templates' alerts and views are in place before the exchange stops (the answers waited for them)
@@ -190,14 +164,14 @@ if [[ "$LIVE" == catch-up && "$VERIFY" == yes ]]; then
     # the live tables, built event by event by the live processors, against a rebuild through the replay's path
     echo
     echo "=== verify before the replays: live tables (built event by event) against a rebuild ==="
-    java -Xmx256m "$ROOT/bench/RebuildBench.java" verify --url "$BASE" --projections "$PROJECTIONS"
+    bench_client 256m rebuild verify --url "$BASE" --projections "$PROJECTIONS"
 fi
 
 # ---------------------------------------------------------------- reading alone
 echo
 echo "=== reading the store alone ==="
 load
-java -Xmx256m "$ROOT/bench/RebuildBench.java" read --url "$BASE"
+bench_client 256m rebuild read --url "$BASE"
 copy_started="$(now)"
 psql_db -c "\\copy (SELECT globalindex, aggregateidentifier, sequencenumber, type, eventidentifier, metadata, payload,
                           payloadrevision, payloadtype, timestamp FROM domainevententry ORDER BY globalindex) TO '/dev/null'"
@@ -208,7 +182,7 @@ echo "psql COPY of the table (ORDER BY globalindex) to /dev/null: $COUNT events 
 echo
 echo "=== replays ==="
 load
-java -Xmx256m "$ROOT/bench/RebuildBench.java" replay --url "$BASE" --projections "$PROJECTIONS" \
+bench_client 256m rebuild replay --url "$BASE" --projections "$PROJECTIONS" \
     --probe-id "$PROBE_ID" --probe-ms "$PROBE_MS" --verify "$VERIFY" --together "$TOGETHER"
 echo
 load
@@ -218,13 +192,5 @@ psql_db -At -c "SELECT 'rows after the replays: prescription_view ' || (SELECT c
                        || ' (' || (SELECT count(*) FROM medication_alert WHERE status = 'OPEN') || ' open)'
                        || ', patient_consent ' || (SELECT count(*) FROM patient_consent)"
 
-{
-    if ! kill -0 "$APP_PID" 2>/dev/null; then
-        echo
-        echo "!!! the exchange was no longer running at the end: these figures are not valid !!!"
-    fi
-    echo
-    echo "=== exchange log: $(grep -c -E ' (ERROR|WARN) ' "$APP_LOG" || true) ERROR/WARN lines ==="
-    grep -E ' (ERROR|WARN) ' "$APP_LOG" | grep -v -E 'LocalTokenConfiguration|SpringDocAppInitializer|AnnotationTypeMapping|already registered' | head -n 20 || true
-}
+print_exchange_log 'LocalTokenConfiguration|SpringDocAppInitializer|AnnotationTypeMapping|already registered'
 echo "result saved in $RESULT"

@@ -3,12 +3,13 @@ package org.eprescription.api.admin;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi;
+import org.eprescription.api.support.StoredEvents;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.nio.charset.StandardCharsets;
+import javax.sql.DataSource;
+
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
@@ -24,33 +25,15 @@ import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
 class StoredRevisionOneIT extends ExchangeIntegrationTest {
 
     @Autowired
-    JdbcClient jdbc;
+    EventStore eventStore;
 
     @Autowired
-    EventStore eventStore;
+    DataSource dataSource;
 
     @Test
     void aPrescriptionIssuedUnderRevisionOneIsReadThroughTheUpcaster() {
         String id = UUID.randomUUID().toString();
-        String payload = """
-                {"prescriptionId":"%s","patient":{"id":"PAT-R1-%s","birthDate":"1958-04-02","name":null},\
-                "prescriber":{"id":"DOC-17","institutionId":"HOSP-R1"},"lines":[{"lineNumber":1,\
-                "drugCode":"2171022F1021","quantity":28,"unit":"tablet","dosage":"1 tablet once daily after breakfast",\
-                "days":28}],"refills":0,"validUntil":"2099-12-02","exchangeCodeHash":"revision-one-%s",\
-                "acknowledgedAlerts":[],"issuedAt":"2026-11-29T08:36:26.138752315Z"}""".formatted(id, id, id);
-        String metadata = "{\"actorId\":\"DOC-17\",\"patientId\":\"PAT-R1-" + id + "\",\"actorRole\":\"PRESCRIBER\"}";
-        jdbc.sql("""
-                        insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
-                            metadata, payload, payloadrevision, payloadtype, timestamp)
-                        values (:id, 0, 'Prescription', :eventId, :metadata, :payload, '1',
-                            'org.eprescription.core.prescription.event.PrescriptionIssued',
-                            '2026-11-29T08:36:26.138752315Z')
-                        """)
-                .param("id", id)
-                .param("eventId", UUID.randomUUID().toString())
-                .param("metadata", metadata.getBytes(StandardCharsets.UTF_8))
-                .param("payload", payload.getBytes(StandardCharsets.UTF_8))
-                .update();
+        new StoredEvents(dataSource).storeRevisionOneIssue(id, "revision-one-");
 
         PrescriptionIssued read = (PrescriptionIssued) eventStore.readEvents(id).next().getPayload();
         assertThat(read.exchangeCodeKeyId()).isEqualTo("k1");

@@ -9,10 +9,13 @@ import org.eprescription.api.eventlog.EventLog;
 import org.eprescription.api.eventlog.JdbcEventLog;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.IssuedPrescription;
+import org.eprescription.api.support.StoredEvents;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,6 +53,9 @@ class ExportThroughAxonIT extends ExchangeIntegrationTest {
     @Autowired
     private JdbcClient jdbc;
 
+    @Autowired
+    private DataSource dataSource;
+
     @Test
     void onTheJdbcEventStoreTheEventTableIsReadDirectly() {
         assertThat(wired).isInstanceOf(JdbcEventLog.class);
@@ -80,7 +86,7 @@ class ExportThroughAxonIT extends ExchangeIntegrationTest {
     @Test
     void anEventStoredUnderAnOlderRevisionGoesOutAsStoredFromTheTableAndUpcastThroughAxon() {
         String id = UUID.randomUUID().toString();
-        storeRevisionOneIssue(id);
+        new StoredEvents(dataSource).storeRevisionOneIssue(id, "export-revision-one-");
         EventLog axon = new AxonEventLog(eventStore, eventSerializer);
 
         JsonNode fromTable = json(lines(wired, new EventFilter(null, null, null), Set.of(id)).get(0));
@@ -111,28 +117,5 @@ class ExportThroughAxonIT extends ExchangeIntegrationTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** A PrescriptionIssued as revision 1 stored it, before exchange codes named their key. */
-    private void storeRevisionOneIssue(String id) {
-        String payload = """
-                {"prescriptionId":"%s","patient":{"id":"PAT-R1-%s","birthDate":"1958-04-02","name":null},\
-                "prescriber":{"id":"DOC-17","institutionId":"HOSP-R1"},"lines":[{"lineNumber":1,\
-                "drugCode":"2171022F1021","quantity":28,"unit":"tablet","dosage":"1 tablet once daily",\
-                "days":28}],"refills":0,"validUntil":"2099-12-02","exchangeCodeHash":"export-revision-one-%s",\
-                "acknowledgedAlerts":[],"issuedAt":"2026-11-29T08:36:26.138752315Z"}""".formatted(id, id, id);
-        String metadata = "{\"actorId\":\"DOC-17\",\"patientId\":\"PAT-R1-" + id + "\",\"actorRole\":\"PRESCRIBER\"}";
-        jdbc.sql("""
-                        insert into domainevententry (aggregateidentifier, sequencenumber, type, eventidentifier,
-                            metadata, payload, payloadrevision, payloadtype, timestamp)
-                        values (:id, 0, 'Prescription', :eventId, :metadata, :payload, '1',
-                            'org.eprescription.core.prescription.event.PrescriptionIssued',
-                            '2026-11-29T08:36:26.138752315Z')
-                        """)
-                .param("id", id)
-                .param("eventId", UUID.randomUUID().toString())
-                .param("metadata", metadata.getBytes(StandardCharsets.UTF_8))
-                .param("payload", payload.getBytes(StandardCharsets.UTF_8))
-                .update();
     }
 }

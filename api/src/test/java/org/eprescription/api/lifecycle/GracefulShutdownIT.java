@@ -2,11 +2,14 @@ package org.eprescription.api.lifecycle;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.catalina.startup.Tomcat;
+import org.apache.tomcat.util.threads.ThreadPoolExecutor;
 import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IsolatedDatabase;
 import org.eprescription.api.support.TestTokens;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.web.embedded.tomcat.TomcatWebServer;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -52,7 +55,8 @@ class GracefulShutdownIT {
                 prescriber.get("institutionId").toString()));
 
         try (SlowClient inFlight = new SlowClient(port, "/api/v1/prescriptions", body, token)) {
-            Thread.sleep(500); // the server has the headers and half the body: the request is being served
+            // the server has the headers and half the body: a worker is serving the request, waiting for the rest
+            await().atMost(Duration.ofSeconds(10)).until(() -> busyWorkers(context) > 0);
 
             CompletableFuture<Void> shutdown = CompletableFuture.runAsync(context::close);
             await().atMost(Duration.ofSeconds(15)).untilAsserted(() ->
@@ -72,6 +76,11 @@ class GracefulShutdownIT {
         } finally {
             context.close();
         }
+    }
+
+    private static int busyWorkers(ConfigurableApplicationContext context) {
+        Tomcat tomcat = ((TomcatWebServer) ((WebServerApplicationContext) context).getWebServer()).getTomcat();
+        return ((ThreadPoolExecutor) tomcat.getConnector().getProtocolHandler().getExecutor()).getActiveCount();
     }
 
     private static void newConnection(int port) throws IOException, InterruptedException {

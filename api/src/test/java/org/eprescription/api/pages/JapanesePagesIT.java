@@ -1,15 +1,10 @@
 package org.eprescription.api.pages;
 
-import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
 import org.eprescription.api.support.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -26,34 +21,14 @@ import static org.eprescription.api.support.Prescriptions.unique;
  * The pages in a headless Chromium whose language is Japanese: labels, statuses, problem titles and drug names in
  * Japanese (the English pages are what {@link LivePagesIT} and {@link PatientPageIT} see).
  */
-class JapanesePagesIT extends ExchangeIntegrationTest {
+class JapanesePagesIT extends PageTest {
 
     static final Duration APPEARS = Duration.ofSeconds(5);
     static final String AMLODIPINE_JA = "アムロジピン錠5mg（先発A）";
 
-    static Browser browser;
-
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                System.err.println("page at failure: " + browser.screenshot(context.getRequiredTestMethod().getName())
-                        .toAbsolutePath());
-            }
-        }
-    };
-
     @BeforeAll
     static void startBrowser() {
         browser = Browser.start("ja");
-    }
-
-    @AfterAll
-    static void quitBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     String url(String page, Identity identity) {

@@ -1,16 +1,11 @@
 package org.eprescription.api.pages;
 
-import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.TestTokens;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.IssuedPrescription;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -32,35 +27,15 @@ import static org.eprescription.api.support.Prescriptions.unique;
  * The pharmacy's and the institution's pages in a real headless Chromium: what happens through the API (another
  * terminal, the prescriber's EHR) shows on the open page without a reload, and the page's own buttons work.
  */
-class LivePagesIT extends ExchangeIntegrationTest {
+class LivePagesIT extends PageTest {
 
     static final Duration APPEARS = Duration.ofSeconds(5);
     /** The bound: a cancellation changes the open page within a second of the API's answer. */
     static final Duration LIVE = Duration.ofSeconds(1);
 
-    static Browser browser;
-
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                System.err.println("page at failure: " + browser.screenshot(context.getRequiredTestMethod().getName())
-                        .toAbsolutePath());
-            }
-        }
-    };
-
     @BeforeAll
     static void startBrowser() {
         browser = Browser.start();
-    }
-
-    @AfterAll
-    static void quitBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     /** The page, signed in as whoever its query names (the pharmacy and pharmacist, or the institution). */

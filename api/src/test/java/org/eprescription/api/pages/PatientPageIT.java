@@ -1,17 +1,12 @@
 package org.eprescription.api.pages;
 
 import org.eprescription.api.patient.QrCodes;
-import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
 import org.eprescription.api.support.TestTokens;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
@@ -37,33 +32,13 @@ import static org.eprescription.api.support.Prescriptions.unique;
  * exchange code with a QR code that a scanner reads as that code; and the pharmacy page filling its accept form from
  * a scanned QR code.
  */
-class PatientPageIT extends ExchangeIntegrationTest {
+class PatientPageIT extends PageTest {
 
     static final Duration APPEARS = Duration.ofSeconds(5);
-
-    static Browser browser;
-
-    @RegisterExtension
-    final TestWatcher screenshotOnFailure = new TestWatcher() {
-        @Override
-        public void testFailed(ExtensionContext context, Throwable cause) {
-            if (browser != null) {
-                System.err.println("page at failure: " + browser.screenshot(context.getRequiredTestMethod().getName())
-                        .toAbsolutePath());
-            }
-        }
-    };
 
     @BeforeAll
     static void startBrowser() {
         browser = Browser.start();
-    }
-
-    @AfterAll
-    static void quitBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
     }
 
     String url(String page, Identity identity) {

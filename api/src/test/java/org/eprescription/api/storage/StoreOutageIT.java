@@ -22,13 +22,15 @@ import static org.eprescription.api.support.Prescriptions.issue;
 import static org.eprescription.api.support.Prescriptions.unique;
 
 /**
- * The store goes away for ten seconds under load: requests fail fast with 503 problems, nothing is half-written,
- * and the same application serves again once the store is back. The store is a PostgreSQL of this test's own,
+ * The store goes away under load until requests sent meanwhile have been refused: they fail fast with 503 problems,
+ * nothing is half-written, and the same application serves again once the store is back. The store is a PostgreSQL of this test's own,
  * never the machine's.
  */
 class StoreOutageIT {
 
-    private static final Duration OUTAGE = Duration.ofSeconds(10);
+    /** The store stays away until this many requests sent meanwhile have been answered, for at most {@link #OUTAGE}. */
+    private static final int REFUSED_DURING_OUTAGE = 3;
+    private static final Duration OUTAGE = Duration.ofSeconds(30);
     /** Hikari's connection timeout (application.yml) plus the time to answer: a request never hangs longer. */
     private static final long FAIL_FAST_MS = 8_000;
 
@@ -48,7 +50,8 @@ class StoreOutageIT {
 
             postgres.close();
             long down = System.nanoTime();
-            Thread.sleep(OUTAGE.toMillis());
+            await().atMost(OUTAGE).until(() -> load.answers().stream()
+                    .filter(answer -> answer.startedNanos() > down).count() >= REFUSED_DURING_OUTAGE);
             long restarting = System.nanoTime();
             postgres = startPostgres(port);
             long up = System.nanoTime();
@@ -62,7 +65,8 @@ class StoreOutageIT {
 
             List<Answer> duringOutage = load.answers().stream()
                     .filter(answer -> answer.startedNanos() > down && answer.endedNanos() < restarting).toList();
-            assertThat(duringOutage).as("requests sent while the store was down").hasSizeGreaterThanOrEqualTo(3);
+            assertThat(duringOutage).as("requests sent while the store was down")
+                    .hasSizeGreaterThanOrEqualTo(REFUSED_DURING_OUTAGE);
             assertThat(duringOutage).allSatisfy(answer -> {
                 assertThat(answer.status()).as(answer.toString()).isEqualTo(503);
                 assertThat(answer.contentType()).startsWith("application/problem+json");

@@ -12,7 +12,7 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A patient's courses come in the order the repository's SQL gives them, uuids included. */
-class AlertReplayStoreOrderTest {
+class AlertReplayStoreOrderIT {
 
     @Test
     void uuidsAreOrderedAsPostgreSqlOrdersThem() {

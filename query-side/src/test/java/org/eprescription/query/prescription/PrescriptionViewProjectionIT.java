@@ -43,7 +43,7 @@ import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
  * The projection driven through Axon's annotation adapter (so {@code @SequenceNumber}, {@code @Timestamp} and
  * {@code ReplayStatus} are resolved as in the application) against a real PostgreSQL, with a mocked emitter.
  */
-class PrescriptionViewProjectionTest {
+class PrescriptionViewProjectionIT {
 
     private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
 

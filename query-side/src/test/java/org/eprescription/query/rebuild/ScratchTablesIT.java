@@ -14,7 +14,7 @@ import java.util.concurrent.CyclicBarrier;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Scratch tables of two projections made at the same moment, as two replays started together make them. */
-class ScratchTablesTest {
+class ScratchTablesIT {
 
     private static final ProjectionDefinition VIEW = new ProjectionDefinition("prescription-view",
             List.of(new ProjectionTable("prescription_view", List.of("prescription_id"))), () -> null);

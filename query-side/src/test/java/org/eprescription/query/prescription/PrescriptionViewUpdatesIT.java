@@ -38,7 +38,7 @@ import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
  * Two nodes' view updates on one table: "there" projects the events and announces its changes, "here" hears the
  * announcements and emits to its own subscribers, once per change.
  */
-class PrescriptionViewUpdatesTest {
+class PrescriptionViewUpdatesIT {
 
     private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
 

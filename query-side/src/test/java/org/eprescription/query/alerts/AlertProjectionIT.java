@@ -65,7 +65,7 @@ import static org.eprescription.query.alerts.AlertEvents.line;
  * copies are made here as the aggregate makes them: the interaction checker against the course record that the
  * earlier checks filled.
  */
-class AlertProjectionTest {
+class AlertProjectionIT {
 
     static final DrugCatalogue CATALOGUE = CatalogueCsvLoader.bundledSample();
     static final DrugCode AMLODIPINE = DrugCode.of("2171022F1021");

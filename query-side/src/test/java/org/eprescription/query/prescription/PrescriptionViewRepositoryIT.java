@@ -49,7 +49,7 @@ import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
 import static org.eprescription.query.prescription.PrescriptionFixtures.item;
 
 /** The repository's SQL against a real PostgreSQL 15 with the real migrations. */
-class PrescriptionViewRepositoryTest {
+class PrescriptionViewRepositoryIT {
 
     private static final Instant T = Instant.parse("2026-11-30T10:00:00.123456Z");
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 10);

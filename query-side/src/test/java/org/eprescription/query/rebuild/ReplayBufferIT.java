@@ -90,7 +90,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * of every kind for a small pool of patients (so alerts come and go), consents, redelivered events and events without
  * the patient metadata, replayed with capacities so small that rows keep leaving memory and coming back.
  */
-class ReplayBufferTest {
+class ReplayBufferIT {
 
     static final DrugCatalogue CATALOGUE = CatalogueCsvLoader.bundledSample();
     static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-19T20:00:00Z"), ZoneId.of("Asia/Tokyo"));

@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -28,9 +29,10 @@ import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** live_exchange_code against a real PostgreSQL with the real migrations. */
-class LiveExchangeCodeRepositoryTest {
+class LiveExchangeCodeRepositoryIT {
 
     private static TestDatabase database;
     private static LiveExchangeCodeRepository repository;
@@ -95,10 +97,8 @@ class LiveExchangeCodeRepositoryTest {
         CompletableFuture<Void> second = CompletableFuture.runAsync(() -> transactions.executeWithoutResult(
                 tx -> projection.on(issued(PrescriptionId.random(), hash))));
 
-        for (int tries = 0; waitingForALock() == 0 && tries < 200; tries++) {
-            Thread.sleep(50);
-        }
-        assertThat(waitingForALock()).as("the second insert waits for the first's uncommitted row").isPositive();
+        await("the second insert waits for the first's uncommitted row").atMost(Duration.ofSeconds(10))
+                .until(() -> waitingForALock() > 0);
         assertThat(second).isNotDone();
         commitFirst.countDown();
         first.get(30, TimeUnit.SECONDS);
