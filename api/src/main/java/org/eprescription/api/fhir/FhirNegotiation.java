@@ -34,6 +34,15 @@ final class FhirNegotiation {
         return request.getAttribute(ATTRIBUTE) instanceof FhirFormat format ? format : FhirFormat.JSON;
     }
 
+    /** The encoding the request asks for, or JSON where it asks for none we have (to say a problem anyway). */
+    static FhirFormat preferredOrJson(HttpServletRequest request) {
+        try {
+            return decide(request);
+        } catch (FhirRequestException unanswerable) {
+            return FhirFormat.JSON;
+        }
+    }
+
     private static FhirFormat decide(HttpServletRequest request) {
         String parameter = request.getParameter(FORMAT_PARAMETER);
         if (parameter != null && !parameter.isBlank()) {

@@ -2,6 +2,7 @@ package org.eprescription.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import org.eprescription.api.problem.ProblemEncoding;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -47,13 +48,14 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain exchangeSecurity(HttpSecurity http, ObjectMapper json,
-                                         ObjectProvider<JwtDecoder> decoder) throws Exception {
+                                         ObjectProvider<JwtDecoder> decoder,
+                                         ObjectProvider<ProblemEncoding> encodings) throws Exception {
         if (decoder.getIfAvailable() == null) {
             throw new IllegalStateException("No identity provider configured: set "
                     + "spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri, or public-key-location), "
                     + "or, to try the exchange locally, exchange.security.local-tokens.enabled=true (README)");
         }
-        SecurityProblems problems = new SecurityProblems(json);
+        SecurityProblems problems = new SecurityProblems(json, encodings.orderedStream().toList());
         http.csrf(AbstractHttpConfigurer::disable)
                 // bearer tokens only: no session to log out of
                 .logout(AbstractHttpConfigurer::disable)

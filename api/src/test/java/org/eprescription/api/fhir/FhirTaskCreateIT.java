@@ -226,6 +226,8 @@ class FhirTaskCreateIT extends ExchangeIntegrationTest {
 
         FhirHttp.Answer anonymous = fhir().post(CREATE, sent, null);
         assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.as(OperationOutcome.class).getIssueFirstRep().getCode())
+                .isEqualTo(OperationOutcome.IssueType.LOGIN);
     }
 
     @Test
