@@ -6,7 +6,10 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** Idempotency-Key handling for every POST of the API, in one place rather than in each controller. */
+/**
+ * Idempotency-Key handling for every POST of the API and of the FHIR interface, in one place rather than in each
+ * controller.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdempotencyProperties.class)
 class IdempotencyConfiguration {
@@ -16,7 +19,7 @@ class IdempotencyConfiguration {
                                                                 IdempotencyProperties properties, ObjectMapper json) {
         FilterRegistrationBean<IdempotencyFilter> registration =
                 new FilterRegistrationBean<>(new IdempotencyFilter(requests, properties, json));
-        registration.addUrlPatterns("/api/v1/*");
+        registration.addUrlPatterns("/api/v1/*", "/fhir/*");
         return registration;
     }
 }

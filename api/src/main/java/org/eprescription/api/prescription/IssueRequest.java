@@ -66,7 +66,7 @@ public record IssueRequest(UUID prescriptionId,
         return InstitutionId.of(prescriber.institutionId());
     }
 
-    IssuePrescription toCommand(PrescriptionId id) {
+    public IssuePrescription toCommand(PrescriptionId id) {
         return new IssuePrescription(id,
                 new PatientDetails(PatientId.of(patient.id()), patient.birthDate(), patient.name()),
                 new PrescriberDetails(prescriberId(), institutionId()),

@@ -50,8 +50,9 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             Refusal.Kind.NOT_FOUND, HttpStatus.NOT_FOUND,
             Refusal.Kind.FORBIDDEN, HttpStatus.FORBIDDEN);
 
+    /** Also how other encodings (the FHIR interface) learn which status and problem a failure is. */
     @ExceptionHandler(Exception.class)
-    ResponseEntity<ProblemDetail> handleAny(Exception exception, HttpServletResponse response) {
+    public ResponseEntity<ProblemDetail> handleAny(Exception exception, HttpServletResponse response) {
         if (response.isCommitted()) {
             // a live stream whose client went away: there is no one left to tell
             log.debug("failure after the response was committed: {}", exception.toString());

@@ -2,6 +2,7 @@ package org.eprescription.api.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
+import org.eprescription.api.problem.ProblemEncoding;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,12 +28,14 @@ import static org.eprescription.api.security.Role.PRESCRIBER;
 /**
  * Every {@code /api/v1} request needs a bearer token (JWT) from the configured identity provider, and a role that
  * may call that endpoint; which prescription, patient, institution or pharmacy the caller may touch is checked
- * where the request is handled ({@link ResourceAccess}). Pages, API docs and health are open.
+ * where the request is handled ({@link ResourceAccess}). Pages, API docs and health are open. The FHIR interface
+ * ({@code /fhir}) takes the same tokens.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfiguration {
 
     private static final String API = "/api/v1";
+    private static final String FHIR = "/fhir";
 
     /**
      * No observation around each filter of the chain, authentication and authorization: together they cost more CPU
@@ -45,13 +48,14 @@ public class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain exchangeSecurity(HttpSecurity http, ObjectMapper json,
-                                         ObjectProvider<JwtDecoder> decoder) throws Exception {
+                                         ObjectProvider<JwtDecoder> decoder,
+                                         ObjectProvider<ProblemEncoding> encodings) throws Exception {
         if (decoder.getIfAvailable() == null) {
             throw new IllegalStateException("No identity provider configured: set "
                     + "spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri, or public-key-location), "
                     + "or, to try the exchange locally, exchange.security.local-tokens.enabled=true (README)");
         }
-        SecurityProblems problems = new SecurityProblems(json);
+        SecurityProblems problems = new SecurityProblems(json, encodings.orderedStream().toList());
         http.csrf(AbstractHttpConfigurer::disable)
                 // bearer tokens only: no session to log out of
                 .logout(AbstractHttpConfigurer::disable)
@@ -105,6 +109,12 @@ public class SecurityConfiguration {
                         // any other path or method under the API answers 404 or 405 to a caller with a token; every
                         // mapped endpoint has a rule above (AuthorizationMatrixIT fails for one that has none)
                         .requestMatchers(API + "/**").authenticated()
+                        // the FHIR interface: what it serves is open, everything else needs a token; which role may
+                        // do what is checked where the request is handled (ActingParties), so that a refusal is
+                        // answered as a FHIR OperationOutcome like every other
+                        .requestMatchers(HttpMethod.GET, FHIR + "/metadata", FHIR + "/OperationDefinition/*")
+                        .permitAll()
+                        .requestMatchers(FHIR + "/**").authenticated()
                         .anyRequest().permitAll());
         return http.build();
     }

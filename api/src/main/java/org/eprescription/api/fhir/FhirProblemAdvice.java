@@ -1,0 +1,48 @@
+package org.eprescription.api.fhir;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eprescription.api.problem.ProblemHandler;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.ServletWebRequest;
+
+/**
+ * Every failure of a FHIR request as an OperationOutcome. Which status and which problem a failure is stays the
+ * JSON API's decision ({@link ProblemHandler}); this only says it in FHIR: the problem type as a code of the
+ * exchange's own code system, its detail as diagnostics.
+ */
+@RestControllerAdvice(basePackageClasses = FhirProblemAdvice.class)
+@Order(Ordered.HIGHEST_PRECEDENCE)
+class FhirProblemAdvice {
+
+    private final ProblemHandler problems;
+    private final FhirResources resources;
+    private final OperationOutcomes outcomes;
+
+    FhirProblemAdvice(ProblemHandler problems, FhirResources resources, OperationOutcomes outcomes) {
+        this.problems = problems;
+        this.resources = resources;
+        this.outcomes = outcomes;
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<byte[]> answer(Exception exception, HttpServletRequest request, HttpServletResponse response)
+            throws Exception {
+        ResponseEntity<?> problem = exception instanceof ErrorResponse
+                ? problems.handleException(exception, new ServletWebRequest(request, response))
+                : problems.handleAny(exception, response);
+        if (problem == null || !(problem.getBody() instanceof ProblemDetail detail)) {
+            return null;
+        }
+        ResponseEntity<byte[]> answer = resources.answer(problem.getStatusCode(),
+                outcomes.of(problem.getStatusCode(), detail), FhirNegotiation.decidedOrJson(request));
+        return ResponseEntity.status(answer.getStatusCode())
+                .headers(answer.getHeaders()).headers(problem.getHeaders()).body(answer.getBody());
+    }
+}

@@ -1,0 +1,48 @@
+package org.eprescription.api.fhir;
+
+import org.springframework.stereotype.Component;
+
+/** The systems the FHIR interface names: identifiers under the configured base, and the code systems it uses. */
+@Component
+class FhirSystems {
+
+    /** Japan's YJ codes (the drug catalogue's codes). */
+    static final String YJ = "urn:oid:1.2.392.100495.20.1.73";
+    static final String UCUM = "http://unitsofmeasure.org";
+    static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+
+    private final FhirProperties properties;
+
+    FhirSystems(FhirProperties properties) {
+        this.properties = properties;
+    }
+
+    String patientId() {
+        return properties.identifierBase() + "patient-id";
+    }
+
+    String practitionerId() {
+        return properties.identifierBase() + "practitioner-id";
+    }
+
+    String institutionId() {
+        return properties.identifierBase() + "institution-id";
+    }
+
+    String prescriptionId() {
+        return properties.identifierBase() + "prescription-id";
+    }
+
+    String exchangeCode() {
+        return properties.identifierBase() + "exchange-code";
+    }
+
+    String alertId() {
+        return properties.identifierBase() + "alert-id";
+    }
+
+    /** The exchange's own codes for what it refuses (the problem types of the JSON API). */
+    String problemCodes() {
+        return properties.codeSystemBase() + "problem";
+    }
+}

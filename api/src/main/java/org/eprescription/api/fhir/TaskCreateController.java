@@ -1,0 +1,63 @@
+package org.eprescription.api.fhir;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.eprescription.api.actor.ActingParties;
+import org.eprescription.api.actor.Actor;
+import org.eprescription.api.command.CommandSender;
+import org.eprescription.api.prescription.IssueRequest;
+import org.eprescription.api.prescription.PrescriptionResponses;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.CommandOutcome;
+import org.hl7.fhir.r4.model.Bundle;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /fhir/Task/$create}: issues a prescription from a FHIR Bundle. The Bundle becomes the JSON API's issue
+ * body and goes the JSON API's way: the token decides who acts, the command sender records it, the aggregate
+ * decides; what the issue's check recorded comes back as DetectedIssues.
+ */
+@RestController
+@RequestMapping(FhirPaths.BASE)
+class TaskCreateController {
+
+    private final FhirResources resources;
+    private final IssueBundleReader reader;
+    private final IssuedBundleWriter writer;
+    private final ActingParties actingParties;
+    private final CommandSender commands;
+    private final PrescriptionResponses responses;
+
+    TaskCreateController(FhirResources resources, IssueBundleReader reader, IssuedBundleWriter writer,
+                         ActingParties actingParties, CommandSender commands, PrescriptionResponses responses) {
+        this.resources = resources;
+        this.reader = reader;
+        this.writer = writer;
+        this.actingParties = actingParties;
+        this.commands = commands;
+        this.responses = responses;
+    }
+
+    @PostMapping(FhirPaths.TASK_CREATE)
+    ResponseEntity<byte[]> create(@RequestBody(required = false) byte[] body,
+                                  @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                                  @RequestHeader(value = FhirPaths.IDEMPOTENCY_KEY, required = false)
+                                  String idempotencyKey,
+                                  HttpServletRequest request) {
+        FhirFormat format = FhirNegotiation.answerFormat(request);
+        if (body == null || body.length == 0) {
+            throw FhirRequestException.malformed("the body must be a FHIR R4 Bundle");
+        }
+        IssueRequest issue = reader.read(resources.read(body, contentType, Bundle.class));
+        Actor actor = actingParties.prescriber(issue.prescriberId(), issue.institutionId());
+        PrescriptionId id = PrescriptionId.random();
+        CommandOutcome outcome = commands.sendForOutcome(issue.toCommand(id), actor, idempotencyKey);
+        return resources.answer(HttpStatus.CREATED, writer.write(responses.issued(id, outcome)), format);
+    }
+}

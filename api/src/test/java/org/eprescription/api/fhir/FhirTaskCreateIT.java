@@ -1,0 +1,281 @@
+package org.eprescription.api.fhir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.Identity;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateType;
+import org.hl7.fhir.r4.model.DetectedIssue;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.MedicationRequest;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.fhir.FhirHttp.FHIR_JSON;
+import static org.eprescription.api.fhir.FhirHttp.FHIR_XML;
+import static org.eprescription.api.fhir.IssueBundles.SID;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_GENERIC;
+import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.NIFEDIPINE_CAPSULE;
+import static org.eprescription.api.support.Prescriptions.accept;
+import static org.eprescription.api.support.Prescriptions.issueFor;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+/** docs/fhir.md, "Task/$create": issuing through FHIR, over HTTP on PostgreSQL, every answer parsed and validated. */
+class FhirTaskCreateIT extends ExchangeIntegrationTest {
+
+    private static final String CREATE = "/Task/$create";
+
+    private final String patient = unique("PAT");
+    private final String institution = unique("HOSP");
+    private final Identity prescriber = Identity.prescriber("DOC-" + institution, institution);
+
+    @Test
+    void createIssuesThePrescriptionWhoseExchangeCodeAPharmacyAcceptsThroughTheJsonApi() {
+        LocalDate validUntil = clock.today().plusDays(10);
+        Bundle sent = bundle().line(AMLODIPINE_BRAND, 28, 28, 1).line(NIFEDIPINE_CAPSULE, 14, 14, 1).asNeeded()
+                .validUntil(validUntil).bundle();
+
+        FhirHttp.Answer answer = fhir().post(CREATE, sent, prescriber);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        assertThat(answer.contentType()).startsWith(FHIR_JSON);
+        Bundle created = answer.as(Bundle.class);
+        Task task = only(created, Task.class);
+        assertThat(task.getStatus()).isEqualTo(Task.TaskStatus.READY);
+        String prescriptionId = identifier(task.getIdentifier(), SID + "prescription-id");
+        String exchangeCode = identifier(task.getIdentifier(), SID + "exchange-code");
+        assertThat(task.getFor().getIdentifier().getValue()).isEqualTo(patient);
+        List<MedicationRequest> requests = all(created, MedicationRequest.class);
+        assertThat(requests).extracting(request -> request.getMedicationCodeableConcept().getCodingFirstRep().getCode())
+                .containsExactly(AMLODIPINE_BRAND, NIFEDIPINE_CAPSULE);
+        assertThat(requests).allSatisfy(request -> {
+            assertThat(request.getGroupIdentifier().getValue()).isEqualTo(prescriptionId);
+            assertThat(request.getDispenseRequest().getNumberOfRepeatsAllowed()).isEqualTo(1);
+            assertThat(request.getDispenseRequest().getValidityPeriod().getEndElement().getValueAsString())
+                    .isEqualTo(validUntil.toString());
+        });
+        assertThat(requests).extracting(request -> request.getDosageInstructionFirstRep().hasAsNeededBooleanType())
+                .containsExactly(false, true);
+        assertThat(task.getBasedOn()).extracting(Reference::getReference)
+                .containsExactlyElementsOf(fullUrls(created, MedicationRequest.class));
+        assertThat(all(created, DetectedIssue.class)).isEmpty();
+
+        Response read = api().as(prescriber).get("/prescriptions/" + prescriptionId);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.body().path("refills").asInt()).isEqualTo(1);
+        assertThat(read.body().path("validUntil").asText()).isEqualTo(validUntil.toString());
+        assertThat(read.body().path("lines")).extracting(line -> line.path("days").asInt()).containsExactly(28, 14);
+        assertThat(read.body().path("lines")).extracting(line -> line.path("asNeeded").asBoolean())
+                .containsExactly(false, true);
+        Response accepted = api().post("/prescriptions/accept", accept(exchangeCode, BIRTH_DATE, unique("PH")));
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(accepted.text("prescriptionId")).isEqualTo(prescriptionId);
+    }
+
+    @Test
+    void aSecondPrescriptionOfTheSameIngredientAnswersADetectedIssue() {
+        String otherInstitution = unique("HOSP");
+        Response first = api().post("/prescriptions", issueFor(patient, otherInstitution, AMLODIPINE_BRAND, 28));
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+
+        FhirHttp.Answer answer = fhir().post(CREATE, bundle().line(AMLODIPINE_GENERIC, 28, 28, 0).bundle(), prescriber);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        Bundle created = answer.as(Bundle.class);
+        DetectedIssue issue = only(created, DetectedIssue.class);
+        assertThat(issue.getCode().getCodingFirstRep().getCode()).isEqualTo("DUPTHPY");
+        assertThat(issue.getSeverity()).isEqualTo(DetectedIssue.DetectedIssueSeverity.HIGH);
+        assertThat(issue.getPatient().getIdentifier().getValue()).isEqualTo(patient);
+        assertThat(issue.getImplicated()).hasSize(2);
+        assertThat(issue.getImplicated().get(0).getReference())
+                .isEqualTo(fullUrls(created, MedicationRequest.class).get(0));
+        assertThat(issue.getImplicated().get(1).getDisplay()).as("the other institution's course, described")
+                .startsWith(AMLODIPINE_BRAND);
+
+        String prescriptionId = identifier(only(created, Task.class).getIdentifier(), SID + "prescription-id");
+        JsonNode alerts = api().as(prescriber).get("/prescriptions/" + prescriptionId).body().path("alerts");
+        assertThat(alerts).hasSize(1);
+        assertThat(identifier(issue.getIdentifier(), SID + "alert-id")).isEqualTo(alerts.get(0).path("alertId").asText());
+    }
+
+    @Test
+    void xmlInAndOutWhenAskedForAndFormatOverridesAccept() {
+        String xml = FhirConformance.CONTEXT.newXmlParser()
+                .encodeResourceToString(bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle());
+
+        FhirHttp.Answer inXml = fhir().post(CREATE, xml, FHIR_XML, prescriber, Map.of("Accept", FHIR_XML));
+        assertThat(inXml.status()).as(inXml.toString()).isEqualTo(201);
+        assertThat(inXml.contentType()).startsWith(FHIR_XML);
+        assertThat(only(inXml.as(Bundle.class), Task.class).getStatus()).isEqualTo(Task.TaskStatus.READY);
+
+        FhirHttp.Answer overridden = fhir().post(CREATE + "?_format=json",
+                FhirConformance.json(bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle()), FHIR_JSON, prescriber,
+                Map.of("Accept", FHIR_XML));
+        assertThat(overridden.status()).as(overridden.toString()).isEqualTo(201);
+        assertThat(overridden.contentType()).startsWith(FHIR_JSON);
+    }
+
+    @Test
+    void aMalformedBodyIs400WithAnOperationOutcome() {
+        for (String body : List.of("{not json", "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"bogus\":1}",
+                FhirConformance.json(new Patient().setActive(true)),
+                "{\"resourceType\":\"Bundle\",\"type\":\"collection\",\"entry\":[{\"resource\":"
+                        + "{\"resourceType\":\"Patient\",\"birthDate\":\"not a date\"}}]}")) {
+            FhirHttp.Answer answer = fhir().post(CREATE, body, FHIR_JSON, prescriber, Map.of());
+
+            assertThat(answer.status()).as(body + " -> " + answer).isEqualTo(400);
+            OperationOutcome outcome = answer.as(OperationOutcome.class);
+            assertThat(outcome.getIssueFirstRep().getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+            assertThat(outcome.getIssueFirstRep().getDetails().getCodingFirstRep().getCode())
+                    .isEqualTo("malformed-request");
+        }
+        Bundle proposal = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        only(proposal, MedicationRequest.class).setIntent(MedicationRequest.MedicationRequestIntent.PROPOSAL);
+        FhirHttp.Answer notAnOrder = fhir().post(CREATE, proposal, prescriber);
+        assertThat(notAnOrder.status()).as(notAnOrder.toString()).isEqualTo(400);
+        assertThat(notAnOrder.as(OperationOutcome.class).getIssueFirstRep().getDiagnostics()).contains("intent order");
+        for (DateType birthDate : new DateType[] {null, new DateType("1958")}) {
+            Bundle sent = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+            only(sent, Patient.class).setBirthDateElement(birthDate);
+            FhirHttp.Answer answer = fhir().post(CREATE, sent, prescriber);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+            assertThat(answer.as(OperationOutcome.class).getIssueFirstRep().getDiagnostics()).contains("birthDate");
+        }
+    }
+
+    @Test
+    void xmlWithAnExternalEntityIsRefusedWithoutReadingIt() {
+        String xml = "<?xml version=\"1.0\"?><!DOCTYPE Bundle [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>"
+                + "<Bundle xmlns=\"http://hl7.org/fhir\"><type value=\"collection\"/><entry><resource><Patient>"
+                + "<name><text value=\"&secret;\"/></name></Patient></resource></entry></Bundle>";
+
+        FhirHttp.Answer answer = fhir().post(CREATE, xml, FHIR_XML, prescriber, Map.of());
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+        assertThat(answer.as(OperationOutcome.class).getIssueFirstRep().getDiagnostics())
+                .as("refused by the parser, not later for a missing line").contains("not a valid FHIR R4 Bundle")
+                .doesNotContain("root:");
+    }
+
+    @Test
+    void anUnknownDrugIs422WithTheRefusalCode() {
+        FhirHttp.Answer answer = fhir().post(CREATE, bundle().line("9999999X9999", 28, 28, 0).bundle(), prescriber);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
+        OperationOutcome.OperationOutcomeIssueComponent issue = answer.as(OperationOutcome.class).getIssueFirstRep();
+        assertThat(issue.getCode()).isEqualTo(OperationOutcome.IssueType.BUSINESSRULE);
+        assertThat(issue.getDetails().getCodingFirstRep().getCode()).isEqualTo("unknown-drug");
+    }
+
+    @Test
+    void aDrugInAnotherCodeSystemIs422NamingThatSystem() {
+        FhirHttp.Answer answer = fhir().post(CREATE, bundle()
+                .line(new Coding("http://snomed.info/sct", "39732311000001104", null), 21, 7, 0).bundle(), prescriber);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
+        OperationOutcome.OperationOutcomeIssueComponent issue = answer.as(OperationOutcome.class).getIssueFirstRep();
+        assertThat(issue.getCode()).isEqualTo(OperationOutcome.IssueType.CODEINVALID);
+        assertThat(issue.getDiagnostics()).contains("http://snomed.info/sct");
+    }
+
+    @Test
+    void englandsAndGermanysPrescriptionBundlesAreRefusedForTheirCodeSystems() throws IOException {
+        Map<String, String> examples = Map.of(
+                "/fhir-examples/nhs-eps/prescription-order-acute-bundle.json", "http://snomed.info/sct",
+                "/fhir-examples/gematik-erp/kbv-prescription-bundle-pzn.json", "http://fhir.de/CodeSystem/ifa/pzn");
+        for (Map.Entry<String, String> example : examples.entrySet()) {
+            String body = resource(example.getKey());
+            FhirConformance.CONTEXT.newJsonParser().parseResource(Bundle.class, body);
+
+            FhirHttp.Answer answer = fhir().post(CREATE, body, FHIR_JSON, prescriber, Map.of());
+
+            assertThat(answer.status()).as(example.getKey() + " -> " + answer).isEqualTo(422);
+            assertThat(answer.as(OperationOutcome.class).getIssueFirstRep().getDiagnostics())
+                    .contains(example.getValue());
+        }
+    }
+
+    @Test
+    void aPharmacistsTokenIs403AndNoTokenIs401() {
+        Bundle sent = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+
+        FhirHttp.Answer pharmacist = fhir().post(CREATE, sent, Identity.pharmacist(unique("PH")));
+        assertThat(pharmacist.status()).as(pharmacist.toString()).isEqualTo(403);
+        assertThat(pharmacist.as(OperationOutcome.class).getIssueFirstRep().getCode())
+                .isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
+
+        FhirHttp.Answer otherInstitution = fhir().post(CREATE, sent,
+                Identity.prescriber("DOC-" + institution, unique("HOSP")));
+        assertThat(otherInstitution.status()).as(otherInstitution.toString()).isEqualTo(403);
+
+        FhirHttp.Answer anonymous = fhir().post(CREATE, sent, null);
+        assertThat(anonymous.status()).isEqualTo(401);
+        assertThat(anonymous.as(OperationOutcome.class).getIssueFirstRep().getCode())
+                .isEqualTo(OperationOutcome.IssueType.LOGIN);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswer() {
+        String body = FhirConformance.json(bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle());
+        Map<String, String> key = Map.of("Idempotency-Key", unique("key"));
+
+        FhirHttp.Answer first = fhir().post(CREATE, body, FHIR_JSON, prescriber, key);
+        FhirHttp.Answer retry = fhir().post(CREATE, body, FHIR_JSON, prescriber, key);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+    }
+
+    private IssueBundles bundle() {
+        return new IssueBundles(patient, BIRTH_DATE, "DOC-" + institution, institution);
+    }
+
+    private FhirHttp fhir() {
+        return new FhirHttp(port);
+    }
+
+    private static String identifier(List<Identifier> identifiers, String system) {
+        return identifiers.stream().filter(identifier -> system.equals(identifier.getSystem()))
+                .map(Identifier::getValue).findFirst()
+                .orElseThrow(() -> new AssertionError("no identifier of " + system + " in " + identifiers));
+    }
+
+    private static <T extends Resource> T only(Bundle bundle, Class<T> type) {
+        List<T> found = all(bundle, type);
+        assertThat(found).as("%s in the bundle", type.getSimpleName()).hasSize(1);
+        return found.get(0);
+    }
+
+    private static <T extends Resource> List<T> all(Bundle bundle, Class<T> type) {
+        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
+                .filter(type::isInstance).map(type::cast).toList();
+    }
+
+    private static List<String> fullUrls(Bundle bundle, Class<? extends Resource> type) {
+        return bundle.getEntry().stream().filter(entry -> type.isInstance(entry.getResource()))
+                .map(Bundle.BundleEntryComponent::getFullUrl).toList();
+    }
+
+    private static String resource(String path) throws IOException {
+        try (InputStream in = FhirTaskCreateIT.class.getResourceAsStream(path)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+}
