@@ -76,7 +76,7 @@ class IssuedBundleWriter {
                 .setFor(identified(systems.patientId(), view.patient().id().value()))
                 .setRequester(identified(systems.practitionerId(), view.prescriber().id().value()))
                 .setAuthoredOn(Date.from(view.issuedAt()))
-                .setLastModified(Date.from(view.updatedAt()));
+                .setLastModified(Date.from(lastModified(view)));
         task.addIdentifier(new Identifier().setSystem(systems.prescriptionId())
                 .setValue(view.prescriptionId().toString()));
         if (exchangeCode != null) {
@@ -176,5 +176,14 @@ class IssuedBundleWriter {
     /** A stable id for a part of the prescription, so the same answer names the same resources. */
     private static UUID derived(UUID prescription, String part) {
         return UUID.nameUUIDFromBytes((prescription + "/" + part).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
+     * When the view last changed, never before the issue: {@code updatedAt} is the stored event's timestamp and
+     * {@code issuedAt} the exchange's clock, two sources that skew apart (another node, a test clock), while FHIR
+     * requires a Task's lastModified not to precede its authoredOn.
+     */
+    private static java.time.Instant lastModified(PrescriptionView view) {
+        return view.updatedAt().isBefore(view.issuedAt()) ? view.issuedAt() : view.updatedAt();
     }
 }
