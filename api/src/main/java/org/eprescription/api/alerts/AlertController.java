@@ -1,5 +1,6 @@
 package org.eprescription.api.alerts;
 
+import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
@@ -34,8 +35,6 @@ import java.util.UUID;
 @RestController
 @RequestMapping("/api/v1")
 public class AlertController {
-
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final AlertQueries alertQueries;
     private final AlertViews alerts;
@@ -76,7 +75,7 @@ public class AlertController {
     @PostMapping("/prescriptions/{id}/alerts/{alertId}/acknowledge")
     public AlertView acknowledge(@PathVariable UUID id, @PathVariable String alertId,
                                  @Valid @RequestBody AcknowledgeRequest request,
-                                 @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+                                 @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         AlertId alert = AlertId.of(alertId);
         Actor actor = actingParties.provider(request.pharmacyId(), request.pharmacistId());

@@ -6,7 +6,6 @@ final class FhirPaths {
     static final String BASE = "/fhir";
     static final String METADATA = "/metadata";
     static final String TASK_CREATE = "/Task/$create";
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private FhirPaths() {
     }

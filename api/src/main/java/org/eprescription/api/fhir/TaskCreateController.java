@@ -1,5 +1,6 @@
 package org.eprescription.api.fhir;
 
+import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.servlet.http.HttpServletRequest;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
@@ -47,7 +48,7 @@ class TaskCreateController {
     @PostMapping(FhirPaths.TASK_CREATE)
     ResponseEntity<byte[]> create(@RequestBody(required = false) byte[] body,
                                   @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-                                  @RequestHeader(value = FhirPaths.IDEMPOTENCY_KEY, required = false)
+                                  @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
                                   String idempotencyKey,
                                   HttpServletRequest request) {
         FhirFormat format = FhirNegotiation.answerFormat(request);

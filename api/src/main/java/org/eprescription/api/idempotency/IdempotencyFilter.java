@@ -36,7 +36,7 @@ import java.util.Optional;
  */
 class IdempotencyFilter extends OncePerRequestFilter {
 
-    static final String HEADER = "Idempotency-Key";
+    static final String HEADER = IdempotencyKeyHeader.NAME;
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
     static final int MAX_KEY_LENGTH = 200;
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);

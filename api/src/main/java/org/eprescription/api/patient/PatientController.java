@@ -1,5 +1,6 @@
 package org.eprescription.api.patient;
 
+import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -88,7 +89,7 @@ public class PatientController {
 
     @PutMapping("/consent")
     public Consent consent(@PathVariable String patientId, @Valid @RequestBody ConsentRequest request,
-                           @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey) {
+                           @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey) {
         PatientId patient = PatientId.of(patientId);
         commands.send(new RecordConsent(patient, request.sharingAllowed()), actingParties.patient(patient),
                 idempotencyKey);

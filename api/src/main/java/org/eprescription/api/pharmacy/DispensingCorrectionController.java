@@ -1,5 +1,6 @@
 package org.eprescription.api.pharmacy;
 
+import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
@@ -29,8 +30,6 @@ import java.util.UUID;
 @RequestMapping("/api/v1/prescriptions")
 public class DispensingCorrectionController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     private final CommandSender commands;
     private final PrescriptionResponses responses;
     private final ActingParties actingParties;
@@ -48,7 +47,7 @@ public class DispensingCorrectionController {
     @PostMapping("/{id}/dispensings/{sequence}/correct")
     public PrescriptionResponse correct(@PathVariable UUID id, @PathVariable int sequence,
                                         @Valid @RequestBody CorrectDispensingRequest request,
-                                        @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+                                        @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
                                         String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         Actor actor = actingParties.pharmacist(request.pharmacyId(), request.pharmacistId());

@@ -1,5 +1,6 @@
 package org.eprescription.api.pharmacy;
 
+import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.command.CommandSender;
@@ -27,8 +28,6 @@ import java.util.UUID;
 @RequestMapping("/api/v1/prescriptions")
 public class PharmacyController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     private final CommandSender commands;
     private final PrescriptionResponses responses;
     private final ActingParties actingParties;
@@ -51,7 +50,7 @@ public class PharmacyController {
      */
     @PostMapping("/accept")
     public PrescriptionResponse accept(@Valid @RequestBody AcceptRequest request,
-                                       @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+                                       @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey) {
         PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
         PharmacistId pharmacist = PharmacistId.of(request.pharmacistId());
         Actor actor = actingParties.pharmacist(pharmacist, pharmacy);
@@ -61,7 +60,7 @@ public class PharmacyController {
 
     @PostMapping("/{id}/release")
     public PrescriptionResponse release(@PathVariable UUID id, @Valid @RequestBody ReleaseRequest request,
-                                        @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+                                        @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
                                         String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
@@ -73,7 +72,7 @@ public class PharmacyController {
 
     @PostMapping("/{id}/dispense")
     public PrescriptionResponse dispense(@PathVariable UUID id, @Valid @RequestBody DispenseRequest request,
-                                         @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+                                         @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
                                          String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());

@@ -1,5 +1,6 @@
 package org.eprescription.api.prescriberquery;
 
+import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
@@ -39,8 +40,6 @@ import java.util.UUID;
 @RequestMapping("/api/v1/prescriptions/{id}/queries")
 public class PrescriberQueryController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     private final CommandSender commands;
     private final PrescriptionViews views;
     private final PrescriptionResponses responses;
@@ -59,7 +58,7 @@ public class PrescriberQueryController {
     /** 201 with the query, once the prescription view shows it. */
     @PostMapping
     public ResponseEntity<QueryResponse> ask(@PathVariable UUID id, @Valid @RequestBody QueryRequest request,
-                                             @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+                                             @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
                                              String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         Actor actor = actingParties.pharmacist(request.pharmacyId(), request.pharmacistId());
@@ -84,7 +83,7 @@ public class PrescriberQueryController {
     @PostMapping("/{queryId}/answer")
     public PrescriptionResponse answer(@PathVariable UUID id, @PathVariable UUID queryId,
                                        @Valid @RequestBody AnswerRequest request,
-                                       @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+                                       @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
                                        String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         Actor actor = actingParties.prescriber();

@@ -1,5 +1,6 @@
 package org.eprescription.api.prescription;
 
+import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
@@ -30,7 +31,6 @@ import java.util.UUID;
 @RequestMapping("/api/v1/prescriptions")
 public class PrescriptionController {
 
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
 
     private final CommandSender commands;
     private final PrescriptionViews views;
@@ -51,7 +51,7 @@ public class PrescriptionController {
 
     @PostMapping
     public ResponseEntity<PrescriptionResponse> issue(@Valid @RequestBody IssueRequest request,
-                                                      @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+                                                      @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
                                                       String idempotencyKey) {
         Actor actor = actingParties.prescriber(request.prescriberId(), request.institutionId());
         PrescriptionId id = request.prescriptionId() == null
@@ -77,7 +77,7 @@ public class PrescriptionController {
 
     @PostMapping("/{id}/cancel")
     public PrescriptionResponse cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest request,
-                                       @RequestHeader(value = IDEMPOTENCY_KEY, required = false) String idempotencyKey) {
+                                       @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         Actor actor = actingParties.prescriber();
         long version = access.commandOn(prescriptionId, () -> commands.send(new CancelPrescription(prescriptionId,

@@ -1,5 +1,6 @@
 package org.eprescription.api.record;
 
+import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.eprescription.api.actor.ActingParties;
@@ -43,8 +44,6 @@ import java.util.function.Supplier;
 @RequestMapping("/api/v1/dispensing-records")
 public class DispensingRecordController {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
     private final CommandSender commands;
     private final ActingParties actingParties;
     private final AlertQueries alertQueries;
@@ -62,7 +61,7 @@ public class DispensingRecordController {
 
     @PostMapping
     public ResponseEntity<DispensingRecordResponse> register(@Valid @RequestBody RegisterRecordRequest request,
-                                                             @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+                                                             @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
                                                              String idempotencyKey) {
         Actor actor = actingParties.provider(null, null);
         DispensingRecordId id = request.recordId() == null
@@ -87,7 +86,7 @@ public class DispensingRecordController {
     @PostMapping("/{recordId}/correct")
     public DispensingRecordResponse correct(@PathVariable UUID recordId,
                                             @Valid @RequestBody CorrectRecordRequest request,
-                                            @RequestHeader(value = IDEMPOTENCY_KEY, required = false)
+                                            @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
                                             String idempotencyKey) {
         Actor actor = actingParties.provider(null, null);
         Party party = partyOf(actor);
