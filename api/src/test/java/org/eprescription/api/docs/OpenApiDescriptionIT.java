@@ -106,6 +106,18 @@ class OpenApiDescriptionIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void theInterfaceIsDescribedWithTheBearerTokenEveryOperationTakes() {
+        assertThat(description.path("paths").fieldNames()).toIterable().contains("/api/v1/prescriptions",
+                "/api/v1/prescriptions/accept", "/api/v1/prescriptions/{id}/dispense",
+                "/api/v1/prescriptions/{id}/release", "/api/v1/prescriptions/{id}/cancel");
+        JsonNode scheme = description.path("components").path("securitySchemes").path("bearer-jwt");
+        assertThat(scheme.path("scheme").asText()).isEqualTo("bearer");
+        assertThat(scheme.path("bearerFormat").asText()).isEqualTo("JWT");
+        assertThat(description.path("security").path(0).has("bearer-jwt")).as("every operation takes a bearer token")
+                .isTrue();
+    }
+
+    @Test
     void everyOperationIsNamedSummarisedAndTaggedByAResourceThatIsDescribed() {
         Set<String> resources = new HashSet<>();
         description.path("tags").forEach(tag -> {
