@@ -1,5 +1,6 @@
 package org.eprescription.api.pharmacy;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -18,6 +19,7 @@ public record DispenseRequest(@NotBlank @Size(max = FieldLimits.ID) String pharm
                               @NotNull @Size(max = FieldLimits.LIST) List<@NotNull @Valid Item> items,
                               Boolean completesUse) {
 
+    @Schema(name = "DispenseItem")
     public record Item(@NotNull Integer lineNumber, @NotBlank @Size(max = FieldLimits.CODE) String drugCode,
                        @NotNull @Digits(integer = FieldLimits.QUANTITY_DIGITS, fraction = FieldLimits.QUANTITY_FRACTION)
                        BigDecimal quantity,
