@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import javax.sql.DataSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -54,7 +53,7 @@ class ExportThroughAxonIT extends ExchangeIntegrationTest {
     private JdbcClient jdbc;
 
     @Autowired
-    private DataSource dataSource;
+    private StoredEvents storedEvents;
 
     @Test
     void onTheJdbcEventStoreTheEventTableIsReadDirectly() {
@@ -86,7 +85,7 @@ class ExportThroughAxonIT extends ExchangeIntegrationTest {
     @Test
     void anEventStoredUnderAnOlderRevisionGoesOutAsStoredFromTheTableAndUpcastThroughAxon() {
         String id = UUID.randomUUID().toString();
-        new StoredEvents(dataSource).storeRevisionOneIssue(id, "export-revision-one-");
+        storedEvents.storeRevisionOneIssue(id, "export-revision-one-");
         EventLog axon = new AxonEventLog(eventStore, eventSerializer);
 
         JsonNode fromTable = json(lines(wired, new EventFilter(null, null, null), Set.of(id)).get(0));
