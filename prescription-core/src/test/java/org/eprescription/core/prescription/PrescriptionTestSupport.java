@@ -377,6 +377,13 @@ abstract class PrescriptionTestSupport {
         };
     }
 
+    /** Issuing the lines with the refills and the validity asked (null: the default) records them as asked. */
+    void expectIssuedAsAsked(List<PrescribedLine> lines, int refills, LocalDate validUntil) {
+        fixture.givenNoPriorActivity()
+                .when(issue(lines, refills, validUntil))
+                .expectEvents(issued(lines, refills, validUntil == null ? DEFAULT_VALID_UNTIL : validUntil));
+    }
+
     /** The command was refused with this reason and changed nothing. */
     static void expectRefused(ResultValidator<Prescription> result, Refusal refusal) {
         result.expectException(refusedWith(refusal)).expectNoEvents();
