@@ -13,8 +13,6 @@ import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
-import static org.eprescription.api.support.Prescriptions.accept;
 import static org.eprescription.api.support.Prescriptions.issue;
 import static org.eprescription.api.support.Prescriptions.unique;
 
@@ -22,8 +20,7 @@ class EventExportIT extends ExchangeIntegrationTest {
 
     @Test
     void everyEventIsStreamedInGlobalOrderAsItWasStored() {
-        IssuedPrescription first = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(first.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription first = acceptedBy("PH-A");
         IssuedPrescription second = issued(issue(unique("HOSP")));
 
         TextResponse export = api().getText("/audit/events");
@@ -46,8 +43,7 @@ class EventExportIT extends ExchangeIntegrationTest {
 
     @Test
     void theExportIsFilteredByTypeAndByAHalfOpenTimeRange() {
-        IssuedPrescription first = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(first.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription first = acceptedBy("PH-A");
         IssuedPrescription second = issued(issue(unique("HOSP")));
         Instant secondIssuedAt = Instant.parse(
                 api().get("/audit" + second.path() + "/events").body().get(0).path("timestamp").asText());

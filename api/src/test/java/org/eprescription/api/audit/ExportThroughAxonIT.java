@@ -27,8 +27,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
-import static org.eprescription.api.support.Prescriptions.accept;
 import static org.eprescription.api.support.Prescriptions.issue;
 import static org.eprescription.api.support.Prescriptions.unique;
 
@@ -62,8 +60,7 @@ class ExportThroughAxonIT extends ExchangeIntegrationTest {
 
     @Test
     void throughAxonTheExportWritesTheSameLinesAsFromTheEventTable() {
-        IssuedPrescription first = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(first.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription first = acceptedBy("PH-A");
         IssuedPrescription second = issued(issue(unique("HOSP")));
         Set<String> ours = Set.of(first.id(), second.id());
         EventLog axon = new AxonEventLog(eventStore, eventSerializer);
