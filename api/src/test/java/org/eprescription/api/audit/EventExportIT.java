@@ -6,8 +6,6 @@ import org.eprescription.api.support.HttpApi.TextResponse;
 import org.eprescription.api.support.IssuedPrescription;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
@@ -73,13 +71,7 @@ class EventExportIT extends ExchangeIntegrationTest {
 
     private List<JsonNode> parse(TextResponse export) {
         assertThat(export.status()).as(export.text()).isEqualTo(200);
-        return export.lines().stream().map(line -> {
-            try {
-                return objectMapper.readTree(line);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return export.lines().stream().map(this::json).toList();
     }
 
     private static List<JsonNode> of(List<JsonNode> lines, String... prescriptionIds) {

@@ -106,12 +106,4 @@ class ExportThroughAxonIT extends ExchangeIntegrationTest {
                 .filter(line -> prescriptionIds.contains(json(line).path("prescriptionId").asText()))
                 .toList();
     }
-
-    private JsonNode json(String line) {
-        try {
-            return objectMapper.readTree(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

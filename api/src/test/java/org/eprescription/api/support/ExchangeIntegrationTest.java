@@ -79,6 +79,15 @@ public abstract class ExchangeIntegrationTest {
         return acceptedBy(pharmacy, Prescriptions.issue(Prescriptions.unique("HOSP")));
     }
 
+    /** JSON text, such as one line of an NDJSON export, read as a tree. */
+    protected com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return objectMapper.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     protected HttpApi api() {
         return new HttpApi("http://127.0.0.1:" + port, objectMapper);
     }
