@@ -86,6 +86,24 @@ start_own_postgres_if_asked() {
     echo "started an own PostgreSQL cluster for this run on 127.0.0.1:$PGPORT_ (shared_buffers=$BENCH_OWN_PG_SHARED_BUFFERS ${BENCH_OWN_PG_OPTIONS:-})"
 }
 
+# CPU time (ms, user + system) used so far by process $1 and its children (a postmaster's backends), from /proc.
+cpu_ms_of_tree() {
+    local root="$1" ticks
+    ticks="$(awk -v root="$root" '
+        FNR == 1 {
+            line = $0; sub(/^[0-9]+ \(.*\) /, "", line); split(line, f, " ")
+            pid = FILENAME; sub("/proc/", "", pid); sub("/stat", "", pid)
+            if (pid == root || f[2] == root) total += f[12] + f[13]
+        }
+        END { print total + 0 }' /proc/[0-9]*/stat 2>/dev/null)"
+    echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
+}
+
+# The own cluster's postmaster pid (empty without an own cluster).
+own_postgres_pid() {
+    [[ -n "$OWN_PG_DIR" && -f "$OWN_PG_DIR/data/postmaster.pid" ]] && head -n 1 "$OWN_PG_DIR/data/postmaster.pid" || true
+}
+
 stop_own_postgres() {
     [[ -n "$OWN_PG_DIR" ]] || return 0
     local as=()

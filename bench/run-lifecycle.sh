@@ -100,6 +100,18 @@ fi
     echo
 } | tee "$RESULT"
 
+# The exchange's (and an own cluster's PostgreSQL's) CPU time over the measured window, sampled beside the load.
+(
+    sleep "$WARMUP"
+    app0="$(cpu_ms_of_tree "$APP_PID")"; pg0=""; pgpid="$(own_postgres_pid)"
+    [[ -z "$pgpid" ]] || pg0="$(cpu_ms_of_tree "$pgpid")"
+    sleep "$DURATION"
+    app1="$(cpu_ms_of_tree "$APP_PID")"
+    echo "cpu exchange ms $(( app1 - app0 ))" >"$OUT/cpu-$TS.txt"
+    [[ -z "$pgpid" ]] || echo "cpu postgresql ms $(( $(cpu_ms_of_tree "$pgpid") - pg0 ))" >>"$OUT/cpu-$TS.txt"
+) &
+CPU_SAMPLER=$!
+
 bench_client 512m lifecycle \
     --url "$BASE" \
     --clients "$CLIENTS" \
@@ -110,6 +122,21 @@ bench_client 512m lifecycle \
     --seed-per-patient "$SEED_PER_PATIENT" \
     --loaded-patients "$( (( LOADED_PATIENTS > 0 )) && echo yes || echo no)" \
     --label "${BENCH_LABEL:-$CLIENTS clients}" | tee -a "$RESULT"
+
+wait "$CPU_SAMPLER" || true
+{
+    echo
+    echo "=== CPU over the measured window (from /proc; the load client's own is not counted) ==="
+    UNITS="$(awk '/^(lifecycles|issues) / { print $2; exit }' "$RESULT")"
+    while read -r _ who _ ms; do
+        if [[ -n "$UNITS" && "$UNITS" -gt 0 ]]; then
+            awk -v who="$who" -v ms="$ms" -v n="$UNITS" -v d="$DURATION" -v unit="$STEPS" 'BEGIN {
+                printf "%-11s %8.1f s CPU, %5.2f ms per %s, %4.0f %% of one core\n", who, ms / 1000, ms / n,
+                    (unit == "issue" ? "issue" : "lifecycle"), ms / 10 / d }'
+        fi
+    done <"$OUT/cpu-$TS.txt"
+    [[ -n "$(own_postgres_pid)" ]] || echo "(PostgreSQL's CPU is counted only with an own cluster: BENCH_OWN_PG_SHARED_BUFFERS)"
+} | tee -a "$RESULT"
 
 print_exchange_log | tee -a "$RESULT"
 echo "result saved in $RESULT"

@@ -14,8 +14,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.eprescription.query.support.SqlTimestamps.instant;
 import static org.eprescription.query.support.SqlTimestamps.timestamp;
@@ -35,11 +37,13 @@ import static org.eprescription.query.support.SqlTimestamps.timestamp;
 public class AcceptAttempts {
 
     private static final Logger log = LoggerFactory.getLogger(AcceptAttempts.class);
+    private static final Duration FORGET_INTERVAL = Duration.ofMinutes(1);
 
     private final JdbcClient jdbc;
     private final Clock clock;
     private final AcceptAttemptsProperties rule;
     private final TransactionTemplate transaction;
+    private final AtomicReference<Instant> lastForgotten = new AtomicReference<>();
 
     public AcceptAttempts(JdbcClient jdbc, Clock clock, AcceptAttemptsProperties rule,
                           PlatformTransactionManager transactions) {
@@ -62,28 +66,49 @@ public class AcceptAttempts {
         return transaction.execute(status -> {
             lock("pharmacy " + pharmacy.value());
             Instant now = clock.instant();
-            List<Instant> failures = jdbc.sql("""
-                            SELECT attempted_at FROM failed_accept_attempt
-                            WHERE pharmacy_id = :pharmacy AND attempted_at > :since
-                            ORDER BY attempted_at""")
+            forgetOldAttempts(now);
+            // One statement counts the attempt and reads the pharmacy's earlier failures: the insert is not visible
+            // to the statement's own read. If they lock the pharmacy out, the refusal rolls the insert back.
+            List<Instant> failures = new ArrayList<>();
+            long id = jdbc.sql("""
+                            WITH attempt AS (
+                                INSERT INTO failed_accept_attempt (pharmacy_id, attempted_at) VALUES (:pharmacy, :now)
+                                RETURNING id)
+                            SELECT attempt.id, earlier.attempted_at
+                              FROM attempt
+                              LEFT JOIN failed_accept_attempt earlier
+                                ON earlier.pharmacy_id = :pharmacy AND earlier.attempted_at > :since
+                             ORDER BY earlier.attempted_at""")
                     .param("pharmacy", pharmacy.value())
+                    .param("now", timestamp(now))
                     .param("since", timestamp(now.minus(rule.window().plus(rule.lockOut()))))
-                    .query((rs, row) -> instant(rs.getObject(1, OffsetDateTime.class)))
-                    .list();
+                    .query((rs, row) -> {
+                        OffsetDateTime earlier = rs.getObject(2, OffsetDateTime.class);
+                        if (earlier != null) {
+                            failures.add(instant(earlier));
+                        }
+                        return rs.getLong(1);
+                    })
+                    .list().get(0);
             refuseWhileLocked(failures, rule.pharmacy(), now);
-            // attempts this old can no longer lock anyone out; removing them here keeps the table small
+            return new Attempt(id, pharmacy);
+        });
+    }
+
+    /**
+     * Attempts older than the memory can no longer lock anyone out; removing them keeps the table small. Once a
+     * minute per node is enough for that, rather than a statement per accept.
+     */
+    private void forgetOldAttempts(Instant now) {
+        Instant last = lastForgotten.get();
+        if (last != null && now.isBefore(last.plus(FORGET_INTERVAL)) && !now.isBefore(last)) {
+            return;
+        }
+        if (lastForgotten.compareAndSet(last, now)) {
             jdbc.sql("DELETE FROM failed_accept_attempt WHERE attempted_at <= :forgotten")
                     .param("forgotten", timestamp(now.minus(rule.memory())))
                     .update();
-            long id = jdbc.sql("""
-                            INSERT INTO failed_accept_attempt (pharmacy_id, attempted_at) VALUES (:pharmacy, :now)
-                            RETURNING id""")
-                    .param("pharmacy", pharmacy.value())
-                    .param("now", timestamp(now))
-                    .query(Long.class)
-                    .single();
-            return new Attempt(id, pharmacy);
-        });
+        }
     }
 
     /**
@@ -108,8 +133,13 @@ public class AcceptAttempts {
                     .query((rs, row) -> instant(rs.getObject(1, OffsetDateTime.class)))
                     .list();
             refuseWhileLocked(failures, rule.birthDate(), now);
+            if (prescription != null && birthDateMatches) {
+                // a matching pair: nothing to count against the prescription, and nothing secret to hide in time
+                return;
+            }
+            // an unknown code and a right code with a wrong birth date: the same statement
             jdbc.sql("UPDATE failed_accept_attempt SET prescription_id = :prescription WHERE id = :attempt")
-                    .param("prescription", prescription == null || birthDateMatches ? null : prescription.value())
+                    .param("prescription", prescription == null ? null : prescription.value())
                     .param("attempt", attempt.id())
                     .update();
         });

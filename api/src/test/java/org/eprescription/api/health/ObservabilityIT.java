@@ -67,6 +67,8 @@ class ObservabilityIT extends ExchangeIntegrationTest {
                 .isEqualTo(acceptsBefore + 1);
         assertThat(value(metrics, "commandBus_successTimer_seconds_count", "payloadType=\"AcceptPrescription\""))
                 .isGreaterThanOrEqualTo(1);
+        assertThat(metrics).as("no query bus metrics (config/CommandAndEventMetrics)")
+                .doesNotContain("queryBus_").doesNotContain("queryUpdateEmitter_");
         for (String name : PROCESSORS) {
             String processor = "processorName=\"" + name + "\"";
             assertThat(value(metrics, "eventProcessor_latency", processor)).as(name).isGreaterThanOrEqualTo(0);

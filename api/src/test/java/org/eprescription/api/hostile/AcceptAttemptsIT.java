@@ -76,6 +76,28 @@ class AcceptAttemptsIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void failuresOlderThanTheMemoryAreForgottenByALaterAccept() {
+        String pharmacy = unique("PH");
+        for (int i = 0; i < 3; i++) {
+            assertThat(api().post("/prescriptions/accept", accept(randomCode(), BIRTH_DATE, pharmacy)).status())
+                    .isEqualTo(404);
+        }
+        assertThat(failuresOf(pharmacy)).isEqualTo(3);
+
+        clock.advance(Duration.ofDays(2));
+        IssuedPrescription rx = issued(issue(unique("HOSP")));
+        Response accepted = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, unique("PH")));
+
+        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        assertThat(failuresOf(pharmacy)).as("attempts past exchange.accept-attempts' memory").isZero();
+    }
+
+    private int failuresOf(String pharmacy) {
+        return jdbc.sql("SELECT count(*) FROM failed_accept_attempt WHERE pharmacy_id = :pharmacy")
+                .param("pharmacy", pharmacy).query(Integer.class).single();
+    }
+
+    @Test
     void fourFailuresAndRefusalsOfOtherKindsDoNotLockOut() {
         IssuedPrescription rx = issued(issue(unique("HOSP")));
         String pharmacy = unique("PH");
