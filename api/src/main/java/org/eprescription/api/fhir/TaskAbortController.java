@@ -3,11 +3,8 @@ package org.eprescription.api.fhir;
 import jakarta.servlet.http.HttpServletRequest;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
-import org.eprescription.api.command.CommandSender;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import org.eprescription.api.prescription.CancelRequest;
-import org.eprescription.api.prescription.PrescriptionResponses;
-import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.PrescriptionId;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -33,21 +30,15 @@ class TaskAbortController {
 
     private final FhirResources resources;
     private final FhirInputs inputs;
-    private final TaskMapper tasks;
     private final ActingParties actingParties;
-    private final ResourceAccess access;
-    private final CommandSender commands;
-    private final PrescriptionResponses responses;
+    private final TaskCommands commands;
 
-    TaskAbortController(FhirResources resources, FhirInputs inputs, TaskMapper tasks, ActingParties actingParties,
-                        ResourceAccess access, CommandSender commands, PrescriptionResponses responses) {
+    TaskAbortController(FhirResources resources, FhirInputs inputs, ActingParties actingParties,
+                        TaskCommands commands) {
         this.resources = resources;
         this.inputs = inputs;
-        this.tasks = tasks;
         this.actingParties = actingParties;
-        this.access = access;
         this.commands = commands;
-        this.responses = responses;
     }
 
     @PostMapping(FhirPaths.TASK_ABORT)
@@ -64,9 +55,7 @@ class TaskAbortController {
         CancelRequest cancel = inputs.requireValid(new CancelRequest(reason));
         PrescriptionId prescriptionId = new PrescriptionId(id);
         Actor actor = actingParties.prescriber();
-        long version = access.commandOn(prescriptionId,
-                () -> commands.send(cancel.toCommand(prescriptionId, actor), actor, idempotencyKey));
         return resources.answer(HttpStatus.OK,
-                tasks.standalone(responses.afterCommand(prescriptionId, version).view()), format);
+                commands.send(prescriptionId, cancel.toCommand(prescriptionId, actor), actor, idempotencyKey), format);
     }
 }

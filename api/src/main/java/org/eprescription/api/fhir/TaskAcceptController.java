@@ -3,14 +3,11 @@ package org.eprescription.api.fhir;
 import jakarta.servlet.http.HttpServletRequest;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
-import org.eprescription.api.command.CommandSender;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import org.eprescription.api.pharmacy.AcceptRequest;
 import org.eprescription.api.pharmacy.AcceptWithCode;
 import org.eprescription.api.pharmacy.ReleaseRequest;
 import org.eprescription.api.prescription.PrescriptionResponse;
-import org.eprescription.api.prescription.PrescriptionResponses;
-import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
@@ -42,25 +39,18 @@ class TaskAcceptController {
     private final FhirResources resources;
     private final FhirInputs inputs;
     private final TaskBundleWriter bundles;
-    private final TaskMapper tasks;
     private final ActingParties actingParties;
     private final AcceptWithCode acceptWithCode;
-    private final ResourceAccess access;
-    private final CommandSender commands;
-    private final PrescriptionResponses responses;
+    private final TaskCommands commands;
 
-    TaskAcceptController(FhirResources resources, FhirInputs inputs, TaskBundleWriter bundles, TaskMapper tasks,
-                         ActingParties actingParties, AcceptWithCode acceptWithCode, ResourceAccess access,
-                         CommandSender commands, PrescriptionResponses responses) {
+    TaskAcceptController(FhirResources resources, FhirInputs inputs, TaskBundleWriter bundles,
+                         ActingParties actingParties, AcceptWithCode acceptWithCode, TaskCommands commands) {
         this.resources = resources;
         this.inputs = inputs;
         this.bundles = bundles;
-        this.tasks = tasks;
         this.actingParties = actingParties;
         this.acceptWithCode = acceptWithCode;
-        this.access = access;
         this.commands = commands;
-        this.responses = responses;
     }
 
     @PostMapping(FhirPaths.TASK_ACCEPT)
@@ -95,9 +85,7 @@ class TaskAcceptController {
         Actor actor = actingParties.pharmacy();
         ReleaseRequest release = inputs.requireValid(new ReleaseRequest(actor.organisationId(),
                 parameters.string(OperationParameters.REASON).orElse(null)));
-        long version = access.commandOn(prescriptionId,
-                () -> commands.send(release.toCommand(prescriptionId), actor, idempotencyKey));
         return resources.answer(HttpStatus.OK,
-                tasks.standalone(responses.afterCommand(prescriptionId, version).view()), format);
+                commands.send(prescriptionId, release.toCommand(prescriptionId), actor, idempotencyKey), format);
     }
 }
