@@ -6,6 +6,7 @@ import org.axonframework.messaging.Message;
 import org.axonframework.messaging.annotation.HandlerEnhancerDefinition;
 import org.axonframework.messaging.annotation.MessageHandlingMember;
 import org.axonframework.messaging.annotation.WrappedMessageHandlingMember;
+import org.eprescription.query.support.WritesHeldForBatch;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -18,7 +19,8 @@ import java.util.Set;
  * Runs each event handler of the dead-lettering projections inside a savepoint of the batch's transaction. A failed
  * statement aborts a PostgreSQL transaction: without the savepoint, the dead-letter queue could not record the
  * failing event in that same transaction, and the whole batch would be retried forever instead. With it, the
- * failing handler's writes are rolled back alone, the letter is enqueued, and the batch goes on.
+ * failing handler's writes are rolled back alone, the letter is enqueued, and the batch goes on. Handlers that write
+ * nothing themselves in a batch ({@link WritesHeldForBatch}) run without one: two statements fewer per event.
  */
 public class SavepointPerEvent implements HandlerEnhancerDefinition {
 
@@ -35,10 +37,16 @@ public class SavepointPerEvent implements HandlerEnhancerDefinition {
     public <T> MessageHandlingMember<T> wrapHandler(MessageHandlingMember<T> original) {
         ProcessingGroup group = original.declaringClass().getAnnotation(ProcessingGroup.class);
         if (!original.canHandleMessageType(EventMessage.class) || group == null
-                || !processingGroups.contains(group.value())) {
+                || !processingGroups.contains(group.value()) || writesHeldForBatch(original)) {
             return original;
         }
         return new InSavepoint<>(original);
+    }
+
+    /** A handler that writes nothing itself in a batch cannot abort the batch's transaction with a failed write. */
+    private static boolean writesHeldForBatch(MessageHandlingMember<?> handler) {
+        return handler.hasAnnotation(WritesHeldForBatch.class)
+                || handler.declaringClass().isAnnotationPresent(WritesHeldForBatch.class);
     }
 
     private final class InSavepoint<T> extends WrappedMessageHandlingMember<T> {

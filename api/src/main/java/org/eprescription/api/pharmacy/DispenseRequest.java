@@ -1,5 +1,6 @@
 package org.eprescription.api.pharmacy;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -28,6 +29,7 @@ public record DispenseRequest(@NotBlank @Size(max = FieldLimits.ID) String pharm
                 items.stream().map(Item::toDispensedItem).toList(), Boolean.TRUE.equals(completesUse));
     }
 
+    @Schema(name = "DispenseItem")
     public record Item(@NotNull Integer lineNumber, @NotBlank @Size(max = FieldLimits.CODE) String drugCode,
                        @NotNull @Digits(integer = FieldLimits.QUANTITY_DIGITS, fraction = FieldLimits.QUANTITY_FRACTION)
                        BigDecimal quantity,

@@ -22,7 +22,10 @@ import org.eprescription.core.record.event.DispensingRecordChecked;
 import org.eprescription.query.alerts.query.FindAlertProgress;
 import org.eprescription.query.alerts.store.AcknowledgementView;
 import org.eprescription.query.alerts.store.AlertRepository;
+import org.eprescription.query.alerts.store.BatchProgress;
 import org.eprescription.query.alerts.store.StoredAlert;
+import org.eprescription.query.support.BatchScope;
+import org.eprescription.query.support.WritesHeldForBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -55,6 +58,7 @@ public class AlertProjection {
 
     private final AlertRepository repository;
     private final QueryUpdateEmitter emitter;
+    private final String batchKey = BatchScope.newKey(PROCESSING_GROUP);
 
     /** Live: rows through the store's bean, progress announced to {@code emitter}'s subscribers. */
     @Autowired
@@ -106,6 +110,7 @@ public class AlertProjection {
      * cancellation requested) changes nothing here but the progress: the courses come with the check recorded after.
      */
     @EventHandler
+    @WritesHeldForBatch
     public void on(PrescriptionEvent event, @SequenceNumber long sequence) {
         recordProgress(event.prescriptionId(), sequence);
     }
@@ -147,9 +152,17 @@ public class AlertProjection {
 
     // --- handling -------------------------------------------------------------------------------------------
 
+    /**
+     * Handles the event unless its prescription's progress shows it processed. Live, in a batch, the progress is the
+     * batch's ({@link BatchProgress}): checked first and advanced only once the action succeeded, written with the
+     * batch. Otherwise (a handler called directly; a replay, whose store holds progress itself) one statement decides
+     * and records it before the action, in the event's savepoint.
+     */
     private void process(PrescriptionEvent event, long sequence, String patientId, Consumer<PatientId> action) {
         PrescriptionId id = event.prescriptionId();
-        if (!repository.advanceProgress(id, sequence)) {
+        Optional<BatchProgress> batch = batchProgress();
+        boolean ahead = batch.isPresent() ? batch.get().isAhead(id, sequence) : repository.advanceProgress(id, sequence);
+        if (!ahead) {
             log.debug("prescription {}: {} at sequence {} already processed, skipped",
                     id, event.getClass().getSimpleName(), sequence);
             return;
@@ -161,13 +174,25 @@ public class AlertProjection {
             log.warn("prescription {}: {} names no patient and no course is known; nothing to update",
                     id, event.getClass().getSimpleName());
         }
+        batch.ifPresent(progress -> progress.advance(id, sequence));
         announceProgress(id, sequence);
     }
 
     private void recordProgress(PrescriptionId id, long sequence) {
-        if (repository.advanceProgress(id, sequence)) {
+        Optional<BatchProgress> batch = batchProgress();
+        boolean ahead = batch.isPresent() ? batch.get().isAhead(id, sequence) : repository.advanceProgress(id, sequence);
+        if (ahead) {
+            batch.ifPresent(progress -> progress.advance(id, sequence));
             announceProgress(id, sequence);
         }
+    }
+
+    /** Live, the current batch's progress; empty in a replay or outside a batch. */
+    private Optional<BatchProgress> batchProgress() {
+        if (emitter == null) {
+            return Optional.empty();
+        }
+        return BatchScope.buffer(batchKey, repository::batchProgress);
     }
 
     /**

@@ -25,8 +25,8 @@ import java.util.Set;
 import java.util.UUID;
 
 /**
- * How {@link PrescriptionViewRepository} batches in a replay: the rows held in memory while the replay's events
- * change them, read and written in batches instead of one statement per event, with the repository's own statements
+ * How {@link PrescriptionViewRepository} batches, in an event processor's batch and in a replay: the rows held in
+ * memory while the events change them, read and written in batches instead of one statement per event, with the repository's own statements
  * (its select, its upsert and their parameters). The rows end up as the repository's statements one by one would
  * leave them.
  *
@@ -39,7 +39,7 @@ import java.util.UUID;
  *   first, with the repository's upsert, as one JDBC batch. {@link #flush} writes every changed row.</li>
  * </ul>
  * A row not held is read from the table, which is then up to date for it: rows are written before they leave memory.
- * Not thread-safe: one replay, one thread.
+ * Not thread-safe: one batch or replay, one thread.
  */
 final class HeldViews implements ReplayBuffer {
 

@@ -28,6 +28,9 @@ import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.core.prescription.event.QueryAnswered;
 import org.eprescription.core.prescription.event.RefillScheduled;
 import org.eprescription.core.record.event.DispensingRecordChecked;
+import org.eprescription.query.support.BatchScope;
+import org.eprescription.query.support.ReplayBuffer;
+import org.eprescription.query.support.WritesHeldForBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,7 +43,8 @@ import java.util.Set;
 
 /**
  * Builds {@code prescription_view} from the Prescription aggregate's events: load the row, evolve it with
- * {@link PrescriptionViewEvolver}, save it, and push it to the live subscribers it concerns
+ * {@link PrescriptionViewEvolver}, save it (live, into the batch's store, written before the batch commits), and push
+ * it to the live subscribers it concerns
  * ({@link PrescriptionViewUpdates}; a replay's instance, {@link #forReplay}, tells nobody). The row keeps the event's global position for the
  * live streams' event ids: the tracking token's position, read from the message itself so that an untracked
  * delivery (a subscribing processor, a test) still updates the view, with no position (-1).
@@ -52,6 +56,7 @@ import java.util.Set;
  */
 @Component
 @ProcessingGroup(PrescriptionViewProjection.PROCESSING_GROUP)
+@WritesHeldForBatch
 public class PrescriptionViewProjection {
 
     public static final String PROCESSING_GROUP = "prescription-view";
@@ -61,6 +66,7 @@ public class PrescriptionViewProjection {
     private final PrescriptionViewRepository repository;
     private final PrescriptionViewEvolver evolver;
     private final PrescriptionViewUpdates updates;
+    private final String batchKey = BatchScope.newKey(PROCESSING_GROUP);
 
     @Autowired
     public PrescriptionViewProjection(PrescriptionViewRepository repository, DrugCatalogue catalogue,
@@ -187,12 +193,13 @@ public class PrescriptionViewProjection {
     @EventHandler
     public void on(InteractionCheckCompleted event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
                    EventMessage<?> message) {
+        Set<PrescriptionId> named = named(event.alerts());
+        named.remove(event.prescriptionId());
         apply(event, null, sequence, timestamp, message);
         if (updates == null) {
             return;
         }
-        Set<PrescriptionId> named = named(event.alerts());
-        named.remove(event.prescriptionId());
+        PrescriptionViewRepository repository = store();
         for (PrescriptionId other : named) {
             repository.load(other).ifPresent(view -> updates.changed(view, view));
         }
@@ -207,6 +214,7 @@ public class PrescriptionViewProjection {
         if (updates == null) {
             return;
         }
+        PrescriptionViewRepository repository = store();
         for (PrescriptionId other : named(event.alerts())) {
             repository.load(other).ifPresent(view -> updates.changed(view, view));
         }
@@ -222,8 +230,36 @@ public class PrescriptionViewProjection {
         return named;
     }
 
+    /**
+     * Where this event's rows are read and written: live, the current batch's store, which reads the rows of the
+     * batch's prescriptions in one statement and writes the changed ones in one JDBC batch before the batch commits
+     * (so the handlers themselves write nothing and need no savepoint); a replay's store batches by itself.
+     */
+    private PrescriptionViewRepository store() {
+        if (updates == null) {
+            return repository;
+        }
+        return BatchScope.buffer(batchKey, () -> new BatchViews(repository.forBatch()))
+                .map(BatchViews::store).orElse(repository);
+    }
+
+    /** The batch's store as the batch scope drives it. */
+    private record BatchViews(PrescriptionViewRepository store) implements ReplayBuffer {
+
+        @Override
+        public void beforeBatch(List<? extends EventMessage<?>> batch) {
+            store.replayBuffer().beforeBatch(batch);
+        }
+
+        @Override
+        public void flush() {
+            store.replayBuffer().flush();
+        }
+    }
+
     private void apply(PrescriptionEvent event, IssuedCode issuedCode, long sequence, Instant timestamp,
                        EventMessage<?> message) {
+        PrescriptionViewRepository repository = store();
         PrescriptionId id = event.prescriptionId();
         PrescriptionView current = repository.load(id).orElse(null);
         if (current != null && sequence <= current.version()) {

@@ -38,10 +38,11 @@ import java.util.UUID;
  * queries (V150) are jsonb,
  * written and read with the application's {@link ObjectMapper}; everything a query filters on has its own column.
  *
- * <p>The one store the projection writes through, live and in a replay. Live (the bean), {@link #load} and
- * {@link #save} are a statement each, so that each event's writes stand alone in its savepoint. A replay's instance
- * ({@link #forReplay}) batches the same statements: it holds the rows its events change and writes them as JDBC
- * batches ({@link HeldViews}), driven by the replay through {@link #replayBuffer()}.
+ * <p>The one store the projection writes through, live and in a replay, and in both it batches the same statements:
+ * it holds the rows a batch's events change and writes them as JDBC batches ({@link HeldViews}). Live, the projection
+ * takes an instance per event processor batch ({@link #forBatch}), written out before the batch commits; a replay's
+ * instance ({@link #forReplay}) keeps rows across batches, driven by the replay through {@link #replayBuffer()}.
+ * Called outside a batch, {@link #load} and {@link #save} are a statement each.
  */
 @Repository
 public class PrescriptionViewRepository {
@@ -116,22 +117,31 @@ public class PrescriptionViewRepository {
             """;
 
     private final JdbcClient jdbc;
+    /** What a batch's rows are read and written with; null if this instance cannot batch. */
+    private final JdbcTemplate template;
+    private final ObjectMapper objectMapper;
     private final JsonColumns json;
     private final RowMapper<PrescriptionView> rowMapper = this::mapRow;
-    /** Null live: every call is its statement. */
+    /** Null for the shared instance: every call is its statement. */
     private final HeldViews held;
 
     @Autowired
-    public PrescriptionViewRepository(JdbcClient jdbc, ObjectMapper objectMapper) {
-        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
-        this.json = new JsonColumns(objectMapper);
-        this.held = null;
+    public PrescriptionViewRepository(JdbcTemplate jdbc, ObjectMapper objectMapper) {
+        this(JdbcClient.create(jdbc), jdbc, objectMapper, 0);
     }
 
-    private PrescriptionViewRepository(JdbcTemplate jdbc, ObjectMapper objectMapper, int capacity) {
-        this.jdbc = JdbcClient.create(jdbc);
+    /** A repository whose {@link #forBatch} does not batch: every call is its statement. */
+    public PrescriptionViewRepository(JdbcClient jdbc, ObjectMapper objectMapper) {
+        this(jdbc, null, objectMapper, 0);
+    }
+
+    private PrescriptionViewRepository(JdbcClient jdbc, JdbcTemplate template, ObjectMapper objectMapper,
+                                       int capacity) {
+        this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.template = template;
+        this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
         this.json = new JsonColumns(objectMapper);
-        this.held = new HeldViews(jdbc, this, capacity);
+        this.held = capacity > 0 ? new HeldViews(template, this, capacity) : null;
     }
 
     /**
@@ -139,7 +149,22 @@ public class PrescriptionViewRepository {
      * {@code capacity} rows held between batches, written in JDBC batches.
      */
     public static PrescriptionViewRepository forReplay(JdbcTemplate jdbc, ObjectMapper objectMapper, int capacity) {
-        return new PrescriptionViewRepository(jdbc, objectMapper, capacity);
+        if (capacity < 1) {
+            throw new IllegalArgumentException("capacity must be positive: " + capacity);
+        }
+        return new PrescriptionViewRepository(JdbcClient.create(jdbc), jdbc, objectMapper, capacity);
+    }
+
+    /**
+     * A store for one event processor batch: the rows its events name read in one statement before the first is
+     * handled, held while they change, and written as one JDBC batch when {@link ReplayBuffer#flush} is called
+     * (before the batch commits). This instance itself if it cannot batch.
+     */
+    public PrescriptionViewRepository forBatch() {
+        if (template == null || held != null) {
+            return this;
+        }
+        return new PrescriptionViewRepository(jdbc, template, objectMapper, Integer.MAX_VALUE);
     }
 
     /** What the replay tells where its batches begin and end; nothing to tell live. */

@@ -1,17 +1,22 @@
 package org.eprescription.query.prescription;
 
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.query.support.BatchScope;
+import org.eprescription.query.support.ReplayBuffer;
 import org.springframework.stereotype.Component;
 
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -38,6 +43,7 @@ public class PrescriptionViewUpdates {
     private final QueryUpdateEmitter emitter;
     private final PrescriptionViewRepository views;
     private final ViewChangeAnnouncer announcer;
+    private final String batchKey = BatchScope.newKey("prescription-view-updates");
     private final Map<PrescriptionId, Long> emittedHere = Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
@@ -60,6 +66,17 @@ public class PrescriptionViewUpdates {
      * @param after  the view after the change
      */
     void changed(PrescriptionView before, PrescriptionView after) {
+        Set<PharmacyId> pharmacies = concerned(before, after);
+        Optional<BatchChanges> batch = BatchScope.buffer(batchKey, BatchChanges::new);
+        if (batch.isPresent()) {
+            batch.get().add(after, pharmacies);
+        } else {
+            tell(after, pharmacies);
+        }
+    }
+
+    /** The pharmacies a change concerns: the holder before and after, and those whose dispensing changed. */
+    private static Set<PharmacyId> concerned(PrescriptionView before, PrescriptionView after) {
         Set<PharmacyId> pharmacies = new HashSet<>();
         if (before != null && before.pharmacyId() != null) {
             pharmacies.add(before.pharmacyId());
@@ -76,12 +93,52 @@ public class PrescriptionViewUpdates {
                 pharmacies.add(dispensing.pharmacyId());
             }
         }
-        emittedHere.merge(after.prescriptionId(), after.version(), Math::max);
-        announcer.announce(new ViewChangeNotice(after.prescriptionId(), after.version(),
-                after.prescriber().institutionId(), pharmacies));
+        return pharmacies;
+    }
+
+    private void tell(PrescriptionView after, Set<PharmacyId> pharmacies) {
+        announce(after, pharmacies);
         // Emitted whether or not anybody subscribes yet: the emitter matches subscriptions only after the batch
         // commits, so a client that subscribes meanwhile (e.g. a command's answer waiting for its view) gets it.
         emit(after.prescriptionId(), after.prescriber().institutionId(), pharmacies, after);
+    }
+
+    private void announce(PrescriptionView after, Set<PharmacyId> pharmacies) {
+        emittedHere.merge(after.prescriptionId(), after.version(), Math::max);
+        announcer.announce(new ViewChangeNotice(after.prescriptionId(), after.version(),
+                after.prescriber().institutionId(), pharmacies));
+    }
+
+    /**
+     * The changes of one event processor batch, told once per prescription just before the batch commits: its view
+     * as the batch leaves it, to every pharmacy any of its changes concerned. Subscribers see the state each batch
+     * commits, rendered once, instead of each step within it.
+     */
+    private final class BatchChanges implements ReplayBuffer {
+
+        private final Map<PrescriptionId, PrescriptionView> views = new LinkedHashMap<>();
+        private final Map<PrescriptionId, Set<PharmacyId>> pharmacies = new HashMap<>();
+
+        void add(PrescriptionView after, Set<PharmacyId> concerned) {
+            views.merge(after.prescriptionId(), after,
+                    (held, later) -> later.version() >= held.version() ? later : held);
+            pharmacies.computeIfAbsent(after.prescriptionId(), id -> new HashSet<>()).addAll(concerned);
+        }
+
+        /**
+         * Announced to the other nodes in the batch's transaction; emitted here once it has committed (the emitter
+         * would hand an update over at once in this phase of the batch, before its rows are visible).
+         */
+        @Override
+        public void flush() {
+            Map<PrescriptionId, PrescriptionView> committed = new LinkedHashMap<>(views);
+            Map<PrescriptionId, Set<PharmacyId>> concerned = new HashMap<>(pharmacies);
+            committed.forEach((id, view) -> announce(view, concerned.get(id)));
+            CurrentUnitOfWork.get().afterCommit(unitOfWork -> committed.forEach((id, view) ->
+                    emit(id, view.prescriber().institutionId(), concerned.get(id), view)));
+            views.clear();
+            pharmacies.clear();
+        }
     }
 
     private void emit(PrescriptionId id, InstitutionId institution, Set<PharmacyId> pharmacies,

@@ -5,9 +5,11 @@ import org.axonframework.eventhandling.EventMessage;
 import java.util.List;
 
 /**
- * What the detached handlers of a replay keep in memory between events instead of reading and writing a row per
- * event: the replay tells it where batches begin and end, and when the tables must hold every event handled so far.
- * Every call comes in a transaction whose {@code search_path} is the replay's scratch schema.
+ * What handlers keep in memory between events instead of reading and writing a row per event: a replay's detached
+ * handlers across its batches (the replay tells it where batches begin and end, and when the tables must hold every
+ * event handled so far; every call comes in a transaction whose {@code search_path} is the replay's scratch schema),
+ * and the live projections within one event processor batch ({@link BatchScope}: told the batch's events, flushed
+ * before it commits).
  *
  * <p>After any call or handler has failed, the buffer (and the replay it belongs to) is unusable: what it holds no
  * longer matches the tables, whose transaction rolled back.

@@ -44,7 +44,8 @@ import java.util.UUID;
  * the application's {@link ObjectMapper}. One bean, shared by the projection and the queries.
  *
  * <p>The one store the projection writes through, live and in a replay. Live (the bean), each call is a statement, so
- * that each event's writes stand alone in its savepoint. A replay's instance ({@link #forReplay}) batches the same
+ * that each event's writes stand alone in its savepoint; only the progress is held for the batch
+ * ({@link #batchProgress}, written before the batch commits). A replay's instance ({@link #forReplay}) batches the same
  * statements: it holds the rows of the patients its events touch and writes them as JDBC batches
  * ({@link HeldPatients}), driven by the replay through {@link #replayBuffer()}.
  */
@@ -181,6 +182,14 @@ public class AlertRepository {
                 .query(Long.class)
                 .optional()
                 .orElse(-1L);
+    }
+
+    /**
+     * The progress of one event processor batch's prescriptions, held and written with one statement before the batch
+     * commits (the live projection's; a replay's store holds progress across batches itself).
+     */
+    public BatchProgress batchProgress() {
+        return new BatchProgress(jdbc);
     }
 
     /**

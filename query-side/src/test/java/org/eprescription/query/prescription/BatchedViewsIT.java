@@ -1,0 +1,185 @@
+package org.eprescription.query.prescription;
+
+import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.axonframework.queryhandling.SubscriptionQueryMessage;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.PrescriptionStatus;
+import org.eprescription.core.prescription.event.PrescriptionAccepted;
+import org.eprescription.core.prescription.event.PrescriptionEvent;
+import org.eprescription.core.prescription.event.PrescriptionIssued;
+import org.eprescription.core.prescription.event.PrescriptionReleased;
+import org.eprescription.query.testsupport.BatchRun;
+import org.eprescription.query.testsupport.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.eprescription.query.prescription.PrescriptionFixtures.CATALOGUE;
+import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACIST;
+import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
+import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
+
+/**
+ * The live projection in event processor batches (docs/architecture.md, "One write path, batched"): the rows a
+ * batch's events name are read in one statement and written once each, the other nodes are told with one
+ * notification statement, subscribers get one update per prescription after the batch has committed, and a batch
+ * that rolls back leaves no row and tells nobody.
+ */
+class BatchedViewsIT {
+
+    private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
+
+    private static TestDatabase database;
+
+    private BatchRun run;
+    private PrescriptionViewRepository repository;
+    private SimpleQueryUpdateEmitter emitter;
+    private AnnotationEventHandlerAdapter projection;
+
+    @BeforeAll
+    static void createDatabase() {
+        database = new TestDatabase();
+    }
+
+    @AfterAll
+    static void dropDatabase() {
+        if (database != null) {
+            database.close();
+        }
+    }
+
+    @BeforeEach
+    void setUp() {
+        database.jdbcClient().sql("delete from prescription_view").update();
+        run = new BatchRun(database.dataSource());
+        repository = new PrescriptionViewRepository(run.template(), TestDatabase.OBJECT_MAPPER);
+        emitter = SimpleQueryUpdateEmitter.builder().build();
+        PrescriptionViewUpdates updates = new PrescriptionViewUpdates(emitter, repository,
+                new PostgresViewChangeAnnouncer(JdbcClient.create(run.template())));
+        projection = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(repository, CATALOGUE, updates));
+    }
+
+    private static GenericDomainEventMessage<PrescriptionEvent> message(PrescriptionEvent event, long sequence) {
+        return new GenericDomainEventMessage<>("Prescription", event.prescriptionId().toString(), sequence, event,
+                MetaData.emptyInstance(), "event-" + sequence + "-" + event.prescriptionId(), T.plusSeconds(sequence));
+    }
+
+    /** Issued, accepted, released, accepted again: four events, four versions. */
+    private static List<EventMessage<?>> lifecycle(PrescriptionId id) {
+        PrescriptionIssued issued = issued(id, 0);
+        return List.of(message(issued, 0),
+                message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1),
+                message(new PrescriptionReleased(id, PHARMACY_A, 1, "patient left", T), 2),
+                message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 3));
+    }
+
+    private List<PrescriptionView> subscribe(PrescriptionId id) {
+        SubscriptionQueryMessage<Object, Object, PrescriptionView> subscription =
+                new GenericSubscriptionQueryMessage<>(new FindPrescription(id), ResponseTypes.instanceOf(Object.class),
+                        ResponseTypes.instanceOf(PrescriptionView.class));
+        List<PrescriptionView> received = new CopyOnWriteArrayList<>();
+        emitter.<PrescriptionView>registerUpdateHandler(subscription, 1024).getUpdates()
+                .subscribe(update -> received.add(update.getPayload()));
+        return received;
+    }
+
+    @Test
+    void aBatchReadsItsRowsInOneStatementAndWritesEachChangedRowOnce() {
+        PrescriptionId first = PrescriptionId.random();
+        PrescriptionId second = PrescriptionId.random();
+        List<EventMessage<?>> events = new ArrayList<>(lifecycle(first));
+        events.addAll(lifecycle(second));
+
+        run.batch(events, projection::handle);
+
+        assertThat(run.reads("prescription_view")).as("one read for the batch's rows").isEqualTo(1);
+        assertThat(run.prepared("insert into prescription_view")).as("one JDBC batch of upserts").isEqualTo(1);
+        assertThat(run.prepared("pg_notify")).as("one notification statement").isEqualTo(1);
+        for (PrescriptionId id : List.of(first, second)) {
+            PrescriptionView view = repository.load(id).orElseThrow();
+            assertThat(view.version()).isEqualTo(3);
+            assertThat(view.status()).isEqualTo(PrescriptionStatus.ACCEPTED);
+        }
+    }
+
+    @Test
+    void aBatchLeavesTheRowsThatOneEventAtATimeLeaves() {
+        PrescriptionId batched = PrescriptionId.random();
+        PrescriptionId single = PrescriptionId.random();
+        run.batch(lifecycle(batched), projection::handle);
+        for (EventMessage<?> event : lifecycle(single)) {
+            run.batch(List.of(event), projection::handle);
+        }
+
+        PrescriptionView fromBatch = repository.load(batched).orElseThrow();
+        PrescriptionView oneByOne = repository.load(single).orElseThrow();
+        assertThat(fromBatch).usingRecursiveComparison().ignoringFields("prescriptionId")
+                .isEqualTo(oneByOne);
+    }
+
+    @Test
+    void aRedeliveredBatchChangesNothing() {
+        PrescriptionId id = PrescriptionId.random();
+        run.batch(lifecycle(id), projection::handle);
+        PrescriptionView first = repository.load(id).orElseThrow();
+        run.forget();
+
+        run.batch(lifecycle(id), projection::handle);
+
+        assertThat(repository.load(id)).contains(first);
+        assertThat(run.prepared("insert into prescription_view")).as("nothing to write").isZero();
+    }
+
+    @Test
+    void subscribersGetTheViewTheBatchLeavesOnceItHasCommitted() {
+        PrescriptionId id = PrescriptionId.random();
+        List<PrescriptionView> received = subscribe(id);
+        List<Integer> seenBeforeCommit = new ArrayList<>();
+        List<EventMessage<?>> events = lifecycle(id);
+
+        run.batch(events, event -> {
+            projection.handle(event);
+            if (event == events.get(events.size() - 1)) {
+                CurrentUnitOfWork.get()
+                        .onPrepareCommit(unitOfWork -> seenBeforeCommit.add(received.size()));
+            }
+        });
+
+        assertThat(seenBeforeCommit).as("nothing handed over before the commit").containsExactly(0);
+        assertThat(received).as("one update, the batch's last state").hasSize(1);
+        assertThat(received.get(0).version()).isEqualTo(3);
+    }
+
+    @Test
+    void aBatchThatRollsBackLeavesNoRowAndTellsNobody() {
+        PrescriptionId id = PrescriptionId.random();
+        List<PrescriptionView> received = subscribe(id);
+        List<EventMessage<?>> events = lifecycle(id);
+
+        assertThatThrownBy(() -> run.batch(events, event -> {
+            projection.handle(event);
+            if (event == events.get(events.size() - 1)) {
+                throw new IllegalStateException("the token could not be stored");
+            }
+        })).isInstanceOf(IllegalStateException.class);
+
+        assertThat(repository.load(id)).isEmpty();
+        assertThat(received).isEmpty();
+    }
+}
