@@ -17,7 +17,6 @@ import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.CommandOutcome;
 import org.eprescription.core.prescription.command.DispensePrescription;
-import org.eprescription.core.prescription.command.ReleasePrescription;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -80,8 +79,8 @@ public class PharmacyController {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
         Actor actor = actingParties.pharmacy(pharmacy);
-        long version = access.commandOn(prescriptionId, () -> commands.send(
-                new ReleasePrescription(prescriptionId, pharmacy, request.reason()), actor, idempotencyKey));
+        long version = access.commandOn(prescriptionId, () -> commands.send(request.toCommand(prescriptionId), actor,
+                idempotencyKey));
         return responses.afterCommand(prescriptionId, version);
     }
 
@@ -98,12 +97,9 @@ public class PharmacyController {
                                          @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
                                          String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
-        PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
-        PharmacistId pharmacist = PharmacistId.of(request.pharmacistId());
-        Actor actor = actingParties.pharmacist(pharmacist, pharmacy);
-        DispensePrescription command = new DispensePrescription(prescriptionId, pharmacy, pharmacist,
-                request.items().stream().map(DispenseRequest.Item::toDispensedItem).toList(),
-                Boolean.TRUE.equals(request.completesUse()));
+        Actor actor = actingParties.pharmacist(PharmacistId.of(request.pharmacistId()),
+                PharmacyId.of(request.pharmacyId()));
+        DispensePrescription command = request.toCommand(prescriptionId);
         CommandOutcome outcome = access.commandOn(prescriptionId,
                 () -> commands.sendForOutcome(command, actor, idempotencyKey));
         return responses.dispensed(prescriptionId, outcome);

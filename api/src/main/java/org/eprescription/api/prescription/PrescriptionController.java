@@ -17,10 +17,7 @@ import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.CommandOutcome;
-import org.eprescription.core.prescription.command.CancelPrescription;
 import org.eprescription.core.prescription.command.IssuePrescription;
-import org.eprescription.core.ids.InstitutionId;
-import org.eprescription.core.ids.PrescriberId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -110,9 +107,8 @@ public class PrescriptionController {
                                        @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         Actor actor = actingParties.prescriber();
-        long version = access.commandOn(prescriptionId, () -> commands.send(new CancelPrescription(prescriptionId,
-                InstitutionId.of(actor.organisationId()), PrescriberId.of(actor.userId()), request.reason()), actor,
-                idempotencyKey));
+        long version = access.commandOn(prescriptionId, () -> commands.send(request.toCommand(prescriptionId, actor),
+                actor, idempotencyKey));
         return responses.afterCommand(prescriptionId, version);
     }
 }
