@@ -8,7 +8,8 @@
 # POST /api/v1/local-tokens; allowed here with the external database because that database is a throwaway one made
 # for the run and dropped after it), and the load clients ask it for a token per identity they act as.
 
-JAR="$ROOT/api/target/prescription-exchange.jar"
+# BENCH_APP_JAR runs another build of the exchange (e.g. an earlier commit's, to compare in one session).
+JAR="${BENCH_APP_JAR:-$ROOT/api/target/prescription-exchange.jar}"
 BENCH_JAR="$ROOT/bench/target/bench.jar"
 PGHOST_="${BENCH_PGHOST:-127.0.0.1}"
 PGPORT_="${BENCH_PGPORT:-5432}"
@@ -177,6 +178,7 @@ print_machine() {
     echo "date:        $(date -u '+%Y-%m-%d %H:%M UTC')"
     echo "command:     $1"
     echo "git:         $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)$(git -C "$ROOT" diff --quiet HEAD 2>/dev/null || echo ' (with uncommitted changes)')"
+    [[ -z "${BENCH_APP_JAR:-}" ]] || echo "exchange:    $BENCH_APP_JAR (BENCH_APP_JAR)"
     echo "cpus:        $(nproc)"
     echo "cpu model:   $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')"
     echo "memory:      $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo)"

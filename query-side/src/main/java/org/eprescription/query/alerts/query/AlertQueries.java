@@ -117,8 +117,8 @@ public class AlertQueries {
     }
 
     /**
-     * As {@link #handle(CheckDuplicates)}, asking {@code careRelationship} only when it matters: something conflicts
-     * and the patient has not consented. Not a query handler: the api's draft check, which answers every keystroke of
+     * As {@link #handle(CheckDuplicates)}, asking for the patient's consent only when something conflicts, and
+     * {@code careRelationship} only when it matters: something conflicts and the patient has not consented. Not a query handler: the api's draft check, which answers every keystroke of
      * an EHR's draft and need not look the caller up for a draft that conflicts with nothing.
      */
     public List<AlertView> check(CheckDuplicates query, BooleanSupplier careRelationship) {
@@ -134,8 +134,11 @@ public class AlertQueries {
         LocalDate earliest = lines.stream().map(CandidateLine::from).min(Comparator.naturalOrder()).orElse(start);
         List<Finding> findings = rules.check(prescriptionId, query.patientId(), null, null, lines,
                 courseRecord.read(query.patientId(), earliest));
+        if (findings.isEmpty()) {
+            return List.of();
+        }
         boolean sharing = repository.sharingAllowed(query.patientId());
-        if (!findings.isEmpty() && !sharing && !careRelationship.getAsBoolean()) {
+        if (!sharing && !careRelationship.getAsBoolean()) {
             return findings.stream()
                     .map(finding -> new AlertView(finding.alertId(), finding.type(), finding.severity(),
                             AlertView.OPEN, prescriptionId, finding.lineNumber(), finding.drugCode(), null, null,
