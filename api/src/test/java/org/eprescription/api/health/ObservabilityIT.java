@@ -68,7 +68,10 @@ class ObservabilityIT extends ExchangeIntegrationTest {
         assertThat(value(metrics, "commandBus_successTimer_seconds_count", "payloadType=\"AcceptPrescription\""))
                 .isGreaterThanOrEqualTo(1);
         assertThat(metrics).as("no query bus metrics (config/CommandAndEventMetrics)")
-                .doesNotContain("queryBus_").doesNotContain("queryUpdateEmitter_");
+                .doesNotContain("queryBus_").doesNotContain("queryUpdateEmitter_")
+                .as("none for the processors inside a command's transaction")
+                .doesNotContain("processorName=\"course-record\"")
+                .doesNotContain("processorName=\"live-exchange-code\"");
         for (String name : PROCESSORS) {
             String processor = "processorName=\"" + name + "\"";
             assertThat(value(metrics, "eventProcessor_latency", processor)).as(name).isGreaterThanOrEqualTo(0);
