@@ -14,6 +14,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.api.cds.CdsHooksClient.draftOrders;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_GENERIC;
+import static org.eprescription.api.support.Prescriptions.ITRACONAZOLE;
+import static org.eprescription.api.support.Prescriptions.TRIAZOLAM;
 import static org.eprescription.api.support.Prescriptions.ZOLPIDEM;
 import static org.eprescription.api.support.Prescriptions.issueFor;
 import static org.eprescription.api.support.Prescriptions.unique;
@@ -24,8 +26,6 @@ import static org.eprescription.api.support.Prescriptions.unique;
  */
 class CdsHooksIT extends ExchangeIntegrationTest {
 
-    static final String TRIAZOLAM = "1124007F1024";
-    static final String ITRACONAZOLE = "6290002M1021";
     private static final String SERVICE = "exchange-duplicate-check";
 
     private final String patient = unique("PAT");

@@ -22,6 +22,8 @@ import static org.eprescription.api.fhir.FhirBundles.identifier;
 import static org.eprescription.api.fhir.IssueBundles.SID;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_GENERIC;
+import static org.eprescription.api.support.Prescriptions.ITRACONAZOLE;
+import static org.eprescription.api.support.Prescriptions.TRIAZOLAM;
 import static org.eprescription.api.support.Prescriptions.issueFor;
 import static org.eprescription.api.support.Prescriptions.unique;
 
@@ -32,8 +34,6 @@ import static org.eprescription.api.support.Prescriptions.unique;
 class FhirDetectedIssueIT extends ExchangeIntegrationTest {
 
     private static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
-    private static final String TRIAZOLAM = "1124007F1024";
-    private static final String ITRACONAZOLE = "6290002M1021";
 
     private final String patient = unique("PAT");
     private final String first = unique("HOSP");
