@@ -11,8 +11,6 @@ import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
 import org.eprescription.api.problem.UnknownResourceException;
 import org.eprescription.api.security.ResourceAccess;
-import org.eprescription.api.privacy.AccessLog;
-import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PharmacistId;
@@ -21,7 +19,6 @@ import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.ids.Party;
 import org.eprescription.core.prescription.command.AcknowledgeAlert;
-import org.eprescription.query.alerts.query.AlertQueries;
 import org.eprescription.query.alerts.query.AlertView;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -30,8 +27,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -41,44 +36,32 @@ import java.util.UUID;
 @RequestMapping("/api/v1")
 public class AlertController {
 
-    private final AlertQueries alertQueries;
+    private final DraftCheck draftCheck;
     private final AlertViews alerts;
     private final CommandSender commands;
     private final ActingParties actingParties;
-    private final Clock clock;
     private final ResourceAccess access;
-    private final AccessLog accessLog;
 
-    public AlertController(AlertQueries alertQueries, AlertViews alerts, CommandSender commands,
-                           ActingParties actingParties, Clock clock, ResourceAccess access,
-                           AccessLog accessLog) {
-        this.alertQueries = alertQueries;
+    public AlertController(DraftCheck draftCheck, AlertViews alerts, CommandSender commands,
+                           ActingParties actingParties, ResourceAccess access) {
+        this.draftCheck = draftCheck;
         this.alerts = alerts;
         this.commands = commands;
         this.actingParties = actingParties;
-        this.clock = clock;
         this.access = access;
-        this.accessLog = accessLog;
     }
 
     public record DuplicateCheckResponse(List<AlertView> alerts) {
     }
 
-    /**
-     * What would conflict if this draft were issued; changes nothing. Asked of the query side directly rather than
-     * through the query bus: an EHR runs it on every keystroke of a draft, and the bus's unit of work, transaction
-     * and message monitors cost more than the check itself (docs/benchmarks.md, "Duplicate checks").
-     */
+    /** What would conflict if this draft were issued; changes nothing ({@link DraftCheck}). */
     @Operation(operationId = "checkDuplicates", summary = "Check a draft for duplicates and interactions",
             description = "A prescriber or pharmacist: the alerts the draft's lines would raise, changing nothing. "
                     + "With the intended prescriptionId the alert ids are those the issued prescription will carry.")
     @ProblemAnswers(refusals = Refusal.UNKNOWN_DRUG)
     @PostMapping("/duplicate-checks")
     public DuplicateCheckResponse check(@Valid @RequestBody DuplicateCheckRequest request) {
-        PatientId patient = PatientId.of(request.patientId());
-        accessLog.read(patient, "duplicate check");
-        return new DuplicateCheckResponse(alertQueries.check(request.toQuery(LocalDate.now(clock)),
-                () -> access.caresFor(patient)));
+        return new DuplicateCheckResponse(draftCheck.check(request));
     }
 
     @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an alert",

@@ -1,6 +1,8 @@
 package org.eprescription.api.alerts;
 
 import org.eprescription.api.command.ReadYourWrites;
+import org.eprescription.api.privacy.AccessLog;
+import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
@@ -33,10 +35,15 @@ public class AlertViews {
 
     private final AlertQueries queries;
     private final ReadYourWrites readYourWrites;
+    private final ResourceAccess access;
+    private final AccessLog accessLog;
 
-    public AlertViews(AlertQueries queries, ReadYourWrites readYourWrites) {
+    public AlertViews(AlertQueries queries, ReadYourWrites readYourWrites, ResourceAccess access,
+                      AccessLog accessLog) {
         this.queries = queries;
         this.readYourWrites = readYourWrites;
+        this.access = access;
+        this.accessLog = accessLog;
     }
 
     public List<AlertView> forPrescription(PrescriptionId id) {
@@ -51,7 +58,13 @@ public class AlertViews {
         return queries.handle(new FindOpenAlertsForPrescriptions(Set.copyOf(ids)));
     }
 
-    public List<AlertView> forPatient(PatientId patientId, AlertReader reader) {
+    /**
+     * The patient's alerts as the caller may read them ({@link ResourceAccess#alertReader}: others' courses masked
+     * without consent), the read recorded in the patient's access log; 403 for a caller who may not read them.
+     */
+    public List<AlertView> readableForPatient(PatientId patientId) {
+        AlertReader reader = access.alertReader(patientId);
+        accessLog.read(patientId, "alerts");
         return queries.handle(new FindAlertsForPatient(patientId, reader));
     }
 

@@ -12,6 +12,7 @@ import org.eprescription.query.prescription.PrescriptionViewEvolver;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -44,18 +45,38 @@ public class PrescriptionHistory {
 
     /** The view as it stood at {@code asOf}: every event stored at or before that instant, folded in order. */
     public PrescriptionView stateAsOf(PrescriptionId id, Instant asOf) {
+        List<PrescriptionView> versions = fold(id, asOf);
+        if (versions.isEmpty()) {
+            throw new UnknownResourceException("no prescription " + id + " as of " + asOf);
+        }
+        return versions.get(versions.size() - 1);
+    }
+
+    /**
+     * The view after each of its events, in order: one per event, its {@code version} the event's sequence number
+     * (what {@link #stateAsOf} answers at that event's timestamp).
+     */
+    public List<PrescriptionView> versions(PrescriptionId id) {
+        List<PrescriptionView> versions = fold(id, null);
+        if (versions.isEmpty()) {
+            throw unknown(id);
+        }
+        return versions;
+    }
+
+    /** The view after each event stored at or before {@code until} (null: every event), in order. */
+    private List<PrescriptionView> fold(PrescriptionId id, Instant until) {
+        List<PrescriptionView> versions = new ArrayList<>();
         PrescriptionView view = null;
         for (DomainEventMessage<?> event : stream(id)) {
-            if (event.getTimestamp().isAfter(asOf)) {
+            if (until != null && event.getTimestamp().isAfter(until)) {
                 break;
             }
             view = evolver.evolve(view, (PrescriptionEvent) event.getPayload(), event.getSequenceNumber(),
                     event.getTimestamp());
+            versions.add(view);
         }
-        if (view == null) {
-            throw new UnknownResourceException("no prescription " + id + " as of " + asOf);
-        }
-        return view;
+        return versions;
     }
 
     private List<? extends DomainEventMessage<?>> stream(PrescriptionId id) {

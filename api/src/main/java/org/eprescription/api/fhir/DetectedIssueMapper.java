@@ -1,8 +1,11 @@
 package org.eprescription.api.fhir;
 
+import org.eprescription.core.ids.Party;
+import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.interaction.AlertType;
 import org.eprescription.core.interaction.Severity;
 import org.eprescription.query.alerts.query.AlertView;
+import org.eprescription.query.alerts.store.AcknowledgementView;
 import org.eprescription.query.alerts.store.Conflict;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -15,24 +18,43 @@ import org.springframework.stereotype.Component;
 
 import java.util.Date;
 
-/** An alert of the duplicate and interaction check as a DetectedIssue (docs/fhir.md, "Task/$create"). */
+/**
+ * An alert of the duplicate and interaction check as a DetectedIssue (docs/fhir.md, "Task/$create" and
+ * "DetectedIssue"), acknowledgements as {@code mitigation}.
+ */
 @Component
 class DetectedIssueMapper {
 
     private final FhirSystems systems;
+    private final MedicationRequestMapper requests;
 
-    DetectedIssueMapper(FhirSystems systems) {
+    DetectedIssueMapper(FhirSystems systems, MedicationRequestMapper requests) {
         this.systems = systems;
+        this.requests = requests;
     }
 
     /** @param line what the alert is about in the answer (its MedicationRequest or MedicationDispense), or null */
     DetectedIssue of(PrescriptionView view, AlertView alert, Reference line) {
+        return of(view.patient().id(), alert, line);
+    }
+
+    /**
+     * An alert of the patient's as {@code DetectedIssue?patient=} lists it: {@code implicated} its own line, by the
+     * MedicationRequest's identifier, where the reader may know which prescription raised it.
+     */
+    DetectedIssue ofPatient(PatientId patient, AlertView alert) {
+        Reference line = alert.prescriptionId() == null ? null : new Reference().setType("MedicationRequest")
+                .setIdentifier(requests.lineIdentifier(alert.prescriptionId(), alert.lineNumber()));
+        return of(patient, alert, line);
+    }
+
+    private DetectedIssue of(PatientId patient, AlertView alert, Reference line) {
         DetectedIssue issue = new DetectedIssue()
                 .setStatus(DetectedIssue.DetectedIssueStatus.FINAL)
                 .setCode(new CodeableConcept().addCoding(code(alert.type())))
                 .setSeverity(alert.severity() == Severity.HIGH ? DetectedIssue.DetectedIssueSeverity.HIGH
                         : DetectedIssue.DetectedIssueSeverity.MODERATE)
-                .setPatient(FhirSystems.identified(systems.patientId(), view.patient().id().value()))
+                .setPatient(FhirSystems.identified(systems.patientId(), patient.value()))
                 .setIdentified(new DateTimeType(Date.from(alert.raisedAt())))
                 .setDetail(detail(alert));
         issue.addIdentifier(new Identifier().setSystem(systems.alertId()).setValue(alert.alertId().value()));
@@ -42,7 +64,21 @@ class DetectedIssueMapper {
         for (Conflict conflict : alert.conflicts()) {
             issue.addImplicated(implicated(conflict));
         }
+        for (AcknowledgementView acknowledgement : alert.acknowledgements()) {
+            issue.addMitigation(mitigation(acknowledgement));
+        }
         return issue;
+    }
+
+    /** An acknowledgement: who went ahead despite the alert, when, and why (the reason as the action's text). */
+    private DetectedIssue.DetectedIssueMitigationComponent mitigation(AcknowledgementView acknowledgement) {
+        Party by = acknowledgement.acknowledgedBy();
+        String system = by.role() == Party.Role.PHARMACIST ? systems.pharmacistId() : systems.practitionerId();
+        return new DetectedIssue.DetectedIssueMitigationComponent()
+                .setAction(new CodeableConcept().addCoding(new Coding(systems.alertMitigation(), "acknowledged",
+                        "Acknowledged")).setText(acknowledgement.reason()))
+                .setDate(Date.from(acknowledgement.acknowledgedAt()))
+                .setAuthor(FhirSystems.identified(system, by.personId()).setType("Practitioner"));
     }
 
     /** The other course: by its prescription id where the patient's consent lets it be named, else described. */

@@ -14,7 +14,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 import java.time.Clock;
 import java.util.Date;
@@ -40,7 +39,7 @@ class FhirMetadataController {
     @GetMapping(FhirPaths.METADATA)
     ResponseEntity<byte[]> metadata(HttpServletRequest request) {
         FhirFormat format = FhirNegotiation.answerFormat(request);
-        return resources.answer(HttpStatus.OK, capabilities(base()), format);
+        return resources.answer(HttpStatus.OK, capabilities(FhirPaths.baseUrl()), format);
     }
 
     @GetMapping("/OperationDefinition/{id}")
@@ -48,7 +47,7 @@ class FhirMetadataController {
         FhirFormat format = FhirNegotiation.answerFormat(request);
         TaskOperations operation = TaskOperations.byDefinitionId(id)
                 .orElseThrow(() -> new UnknownResourceException("no OperationDefinition " + id));
-        return resources.answer(HttpStatus.OK, operation.definition(base()), format);
+        return resources.answer(HttpStatus.OK, operation.definition(FhirPaths.baseUrl()), format);
     }
 
     private CapabilityStatement capabilities(String base) {
@@ -65,8 +64,10 @@ class FhirMetadataController {
         statement.addFormat("application/fhir+json").addFormat("application/fhir+xml");
         CapabilityStatementRestComponent rest = statement.addRest()
                 .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER)
-                .setDocumentation("The prescription workflow as Task operations, after the gematik E-Rezept model; "
-                        + "searches, history and alert acknowledgements are the JSON API's under /api/v1.");
+                .setDocumentation("The prescription workflow as Task operations, after the gematik E-Rezept model, "
+                        + "a Task's history from its events and a patient's alerts as DetectedIssues; other searches "
+                        + "and alert acknowledgements are the JSON API's under /api/v1. The duplicate check is also "
+                        + "served as CDS Hooks (/cds-services).");
         rest.getSecurity()
                 .setCors(false)
                 .setDescription("Every request but this statement and the operation definitions needs a bearer token"
@@ -74,7 +75,8 @@ class FhirMetadataController {
                         + " and roles as the JSON API: $create and $abort need the role PRESCRIBER (for $create a"
                         + " token bound to the institution the Bundle names), $accept, $reject, $dispense and $close"
                         + " the role PHARMACIST and a token bound to a pharmacy; a Task is read by those who may read"
-                        + " the prescription.")
+                        + " the prescription, its history by auditors, a patient's DetectedIssues by those who may"
+                        + " read the patient's alerts.")
                 .addService(new CodeableConcept().addCoding(new Coding(SECURITY_SERVICES, "OAuth", "OAuth"))
                         .setText("OAuth 2.0 bearer tokens (JWT)"));
         CapabilityStatementRestResourceComponent task = rest.addResource().setType("Task")
@@ -82,16 +84,27 @@ class FhirMetadataController {
                         + "not by a plain create, and moved on only by the operations below.");
         task.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ)
                 .setDocumentation("The Task as it stands; readable by whoever may read the prescription");
+        task.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.HISTORYINSTANCE)
+                .setDocumentation("One version per event of the prescription (versionId the event's sequence "
+                        + "number), the Task as it stood after it; for auditors");
+        task.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.VREAD)
+                .setDocumentation("A Bundle of the Task and its MedicationRequests as they stood after the event "
+                        + "of that sequence number; for auditors");
+        task.setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONED);
         for (TaskOperations operation : TaskOperations.values()) {
             task.addOperation().setName(operation.code()).setDefinition(base + operation.definitionPath())
                     .setDocumentation(operation.documentation());
         }
+        CapabilityStatementRestResourceComponent issues = rest.addResource().setType("DetectedIssue")
+                .setDocumentation("A patient's duplicate and interaction alerts, as GET /api/v1/patients/{id}/alerts "
+                        + "shows them to the caller");
+        issues.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+        issues.addSearchParam().setName(DetectedIssueSearchController.PATIENT)
+                .setDefinition("http://hl7.org/fhir/SearchParameter/clinical-patient")
+                .setType(Enumerations.SearchParamType.REFERENCE)
+                .setDocumentation("Required: the patient's id (the JSON API's), also as Patient/<id>");
         rest.addResource().setType("OperationDefinition")
                 .addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         return statement;
-    }
-
-    private static String base() {
-        return ServletUriComponentsBuilder.fromCurrentContextPath().path(FhirPaths.BASE).toUriString();
     }
 }

@@ -1,5 +1,7 @@
 package org.eprescription.api.fhir;
 
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
 /** Where the FHIR interface is served (docs/fhir.md). */
 final class FhirPaths {
 
@@ -12,7 +14,15 @@ final class FhirPaths {
     static final String TASK_DISPENSE = "/Task/{id}/$dispense";
     static final String TASK_CLOSE = "/Task/{id}/$close";
     static final String TASK_ABORT = "/Task/{id}/$abort";
+    static final String TASK_HISTORY = "/Task/{id}/_history";
+    static final String TASK_VERSION = "/Task/{id}/_history/{vid}";
+    static final String DETECTED_ISSUE = "/DetectedIssue";
 
     private FhirPaths() {
+    }
+
+    /** The FHIR base URL of the request being handled (full URLs, the CapabilityStatement's references). */
+    static String baseUrl() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path(BASE).toUriString();
     }
 }

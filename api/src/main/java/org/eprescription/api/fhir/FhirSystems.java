@@ -6,7 +6,7 @@ import org.springframework.stereotype.Component;
 
 /** The systems the FHIR interface names: identifiers under the configured base, and the code systems it uses. */
 @Component
-class FhirSystems {
+public class FhirSystems {
 
     /** Japan's YJ codes (the drug catalogue's codes). */
     static final String YJ = "urn:oid:1.2.392.100495.20.1.73";
@@ -64,6 +64,16 @@ class FhirSystems {
     /** Why a Task stands as it does beyond its status ({@code cancellation-requested}). */
     String taskReason() {
         return properties.codeSystemBase() + "task-reason";
+    }
+
+    /** What was done about an alert ({@code acknowledged}), a DetectedIssue's mitigation action. */
+    String alertMitigation() {
+        return properties.codeSystemBase() + "alert-mitigation";
+    }
+
+    /** Why a prescriber goes ahead despite an alert: the override reasons of a CDS Hooks card. */
+    public String alertOverrideReason() {
+        return properties.codeSystemBase() + "alert-override-reason";
     }
 
     /** The exchange's own codes for what it refuses (the problem types of the JSON API). */

@@ -17,7 +17,7 @@ class RequestLimitsConfiguration {
                                                                           ObjectMapper json) {
         FilterRegistrationBean<RequestBodyLimitFilter> registration = new FilterRegistrationBean<>(
                 new RequestBodyLimitFilter(Math.toIntExact(limits.maxBodySize().toBytes()), json));
-        registration.addUrlPatterns("/api/*", "/fhir/*");
+        registration.addUrlPatterns("/api/*", "/fhir/*", "/cds-services/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }

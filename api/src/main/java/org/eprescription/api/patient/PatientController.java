@@ -17,7 +17,6 @@ import org.eprescription.api.alerts.AlertViews;
 import org.eprescription.api.command.CommandSender;
 import org.eprescription.core.consent.RecordConsent;
 import org.eprescription.core.ids.PatientId;
-import org.eprescription.query.alerts.query.AlertReader;
 import org.eprescription.query.alerts.query.AlertView;
 import org.eprescription.query.alerts.query.FindMedicationList;
 import org.eprescription.query.alerts.query.MedicationList;
@@ -90,9 +89,7 @@ public class PatientController {
     @GetMapping("/alerts")
     public PatientAlerts alerts(@PathVariable String patientId) {
         PatientId patient = PatientId.of(patientId);
-        AlertReader reader = access.alertReader(patient);
-        accessLog.read(patient, "alerts");
-        return new PatientAlerts(patient, alerts.forPatient(patient, reader));
+        return new PatientAlerts(patient, alerts.readableForPatient(patient));
     }
 
     @Operation(operationId = "recordConsent", summary = "Record a patient's consent to share history",

@@ -36,6 +36,7 @@ public class SecurityConfiguration {
 
     private static final String API = "/api/v1";
     private static final String FHIR = "/fhir";
+    private static final String CDS = "/cds-services";
 
     /**
      * No observation around each filter of the chain, authentication and authorization: together they cost more CPU
@@ -114,7 +115,14 @@ public class SecurityConfiguration {
                         // answered as a FHIR OperationOutcome like every other
                         .requestMatchers(HttpMethod.GET, FHIR + "/metadata", FHIR + "/OperationDefinition/*")
                         .permitAll()
+                        // a Task's history is the audit endpoints' state as of each event: theirs to read alone
+                        .requestMatchers(HttpMethod.GET, FHIR + "/Task/*/_history", FHIR + "/Task/*/_history/*")
+                        .hasRole(AUDITOR.name())
                         .requestMatchers(FHIR + "/**").authenticated()
+                        // CDS Hooks (docs/fhir.md, "CDS Hooks"): discovery is open, a call is a duplicate check
+                        .requestMatchers(HttpMethod.GET, CDS).permitAll()
+                        .requestMatchers(HttpMethod.POST, CDS + "/*").hasAnyRole(PRESCRIBER.name(), PHARMACIST.name())
+                        .requestMatchers(CDS + "/**").authenticated()
                         .anyRequest().permitAll());
         return http.build();
     }

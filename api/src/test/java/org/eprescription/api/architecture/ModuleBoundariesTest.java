@@ -97,7 +97,7 @@ class ModuleBoundariesTest {
 
     private static final String[] API_PLATFORM = packages("actor", "command", "config", "eventlog", "idempotency",
             "input", "openapi", "privacy", "problem", "security", "storage", "stream");
-    private static final String[] API_FEATURES = packages("admin", "alerts", "audit", "deadletter", "expiry", "fhir", "health",
+    private static final String[] API_FEATURES = packages("admin", "alerts", "audit", "deadletter", "cds", "expiry", "fhir", "health",
             "institution", "patient", "pharmacy", "prescriberquery", "prescription", "record", "servicedesk");
 
     private static String[] packages(String... names) {

@@ -33,10 +33,15 @@ class FhirMetadataIT extends ExchangeIntegrationTest {
         assertThat(rest.getSecurity().getServiceFirstRep().getCodingFirstRep().getCode()).isEqualTo("OAuth");
         assertThat(rest.getSecurity().getDescription()).contains("bearer token");
         assertThat(rest.getResource()).extracting(CapabilityStatementRestResourceComponent::getType)
-                .containsExactly("Task", "OperationDefinition");
+                .containsExactly("Task", "DetectedIssue", "OperationDefinition");
         CapabilityStatementRestResourceComponent task = rest.getResource().get(0);
         assertThat(task.getInteraction()).extracting(interaction -> interaction.getCode().toCode())
-                .containsExactly("read");
+                .containsExactly("read", "history-instance", "vread");
+        CapabilityStatementRestResourceComponent issues = rest.getResource().get(1);
+        assertThat(issues.getInteraction()).extracting(interaction -> interaction.getCode().toCode())
+                .containsExactly("search-type");
+        assertThat(issues.getSearchParam()).extracting(parameter -> parameter.getName() + " "
+                + parameter.getType().toCode()).containsExactly("patient reference");
         assertThat(task.getOperation()).extracting(operation -> operation.getName())
                 .containsExactly("create", "accept", "reject", "dispense", "close", "abort");
         assertThat(task.getOperation()).allSatisfy(operation -> assertThat(operation.getDefinition())

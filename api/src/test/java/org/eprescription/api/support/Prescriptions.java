@@ -19,6 +19,9 @@ public final class Prescriptions {
     public static final String ZOLPIDEM = "1129009F1025";
     public static final String ZOLPIDEM_GENERIC = "1129009F1211";
     public static final String ZOLPIDEM_DOUBLE_STRENGTH = "1129009F2021";
+    /** A contraindicated pair (併用禁忌): the hypnotic and the antifungal. */
+    public static final String TRIAZOLAM = "1124007F1024";
+    public static final String ITRACONAZOLE = "6290002M1021";
     public static final LocalDate BIRTH_DATE = LocalDate.of(1958, 4, 2);
 
     private Prescriptions() {

@@ -1,0 +1,88 @@
+package org.eprescription.api.cds;
+
+import org.eprescription.api.fhir.FhirSystems;
+import org.eprescription.core.catalogue.Drug;
+import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.ids.DrugCode;
+import org.eprescription.core.interaction.AlertType;
+import org.eprescription.query.alerts.query.AlertView;
+import org.eprescription.query.alerts.store.Conflict;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * An alert of the draft check as a CDS Hooks card (docs/fhir.md, "CDS Hooks"): {@code critical} for a contraindicated
+ * pair, {@code warning} for a duplicate. It says what the alert says and nothing more: where the check masked the
+ * patient's other courses (no care relationship, no consent) the card names none of them.
+ */
+@Component
+class CardWriter {
+
+    static final String SOURCE = "Prescription exchange: duplicate and interaction check";
+    private static final int SUMMARY_LIMIT = 139;
+
+    private final DrugCatalogue catalogue;
+    private final FhirSystems systems;
+
+    CardWriter(DrugCatalogue catalogue, FhirSystems systems) {
+        this.catalogue = catalogue;
+        this.systems = systems;
+    }
+
+    /** @param hookInstance the call's, so that the same alert in another call is another card */
+    CdsCards.Card card(AlertView alert, String hookInstance) {
+        boolean contraindicated = alert.type() == AlertType.CONTRAINDICATED;
+        String uuid = UUID.nameUUIDFromBytes((hookInstance + "/" + alert.alertId().value())
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        return new CdsCards.Card(uuid, summary(alert, contraindicated), detail(alert),
+                contraindicated ? "critical" : "warning", new CdsCards.Source(SOURCE), overrideReasons());
+    }
+
+    private String summary(AlertView alert, boolean contraindicated) {
+        String what = contraindicated ? "Contraindicated combination" : "Duplicate therapy";
+        String subject = alert.ingredient() == null ? "" : " (" + alert.ingredient() + ")";
+        String summary = what + subject + ": draft line " + alert.lineNumber() + ", " + name(alert.drugCode());
+        return summary.length() <= SUMMARY_LIMIT ? summary : summary.substring(0, SUMMARY_LIMIT - 1) + "…";
+    }
+
+    private String detail(AlertView alert) {
+        StringBuilder detail = new StringBuilder("Draft line ").append(alert.lineNumber()).append(", ")
+                .append(name(alert.drugCode())).append(" (YJ ").append(alert.drugCode().value()).append("), ")
+                .append(alert.type() == AlertType.CONTRAINDICATED ? "is contraindicated with"
+                        : "duplicates").append(" the patient's current medication");
+        if (alert.conflicts().isEmpty()) {
+            return detail.append(". The patient's medication is not shown: you have no care relationship with the"
+                    + " patient, and the patient has not consented to share it.").toString();
+        }
+        detail.append(":\n");
+        for (Conflict conflict : alert.conflicts()) {
+            detail.append("\n- ").append(name(conflict.drugCode())).append(" (YJ ")
+                    .append(conflict.drugCode().value()).append("), ").append(conflict.from()).append(" to ")
+                    .append(conflict.to());
+            if (conflict.prescriptionId() != null) {
+                detail.append(", prescription ").append(conflict.prescriptionId());
+            }
+            if (conflict.institutionId() != null) {
+                detail.append(", institution ").append(conflict.institutionId().value());
+            }
+            if (conflict.dispensingRecordId() != null) {
+                detail.append(", dispensing record ").append(conflict.dispensingRecordId());
+            }
+        }
+        return detail.toString();
+    }
+
+    private String name(DrugCode code) {
+        return catalogue.find(code).map(Drug::name).orElse(code.value());
+    }
+
+    private List<CdsCards.Coding> overrideReasons() {
+        return Arrays.stream(OverrideReason.values())
+                .map(reason -> new CdsCards.Coding(reason.code(), systems.alertOverrideReason(), reason.display()))
+                .toList();
+    }
+}

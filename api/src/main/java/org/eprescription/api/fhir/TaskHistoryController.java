@@ -1,0 +1,61 @@
+package org.eprescription.api.fhir;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.eprescription.api.audit.PrescriptionHistory;
+import org.eprescription.api.privacy.AccessLog;
+import org.eprescription.api.problem.UnknownResourceException;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.query.prescription.PrescriptionView;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code GET /fhir/Task/{id}/_history} and {@code _history/{vid}}: the prescription as it stood after each of its
+ * events, rebuilt from the event store by the audit endpoints' {@link PrescriptionHistory}, for those who may read
+ * {@code /api/v1/audit/**}: auditors (the security configuration's rule), each read in the patient's access log.
+ */
+@RestController
+@RequestMapping(FhirPaths.BASE)
+class TaskHistoryController {
+
+    private final FhirResources resources;
+    private final PrescriptionHistory history;
+    private final TaskHistoryWriter historyWriter;
+    private final TaskBundleWriter bundles;
+    private final AccessLog accessLog;
+
+    TaskHistoryController(FhirResources resources, PrescriptionHistory history, TaskHistoryWriter historyWriter,
+                          TaskBundleWriter bundles, AccessLog accessLog) {
+        this.resources = resources;
+        this.history = history;
+        this.historyWriter = historyWriter;
+        this.bundles = bundles;
+        this.accessLog = accessLog;
+    }
+
+    @GetMapping(FhirPaths.TASK_HISTORY)
+    ResponseEntity<byte[]> history(@PathVariable UUID id, HttpServletRequest request) {
+        FhirFormat format = FhirNegotiation.answerFormat(request);
+        List<PrescriptionView> versions = history.versions(new PrescriptionId(id));
+        accessLog.read(versions.get(0).patient().id(), "history of prescription " + id);
+        return resources.answer(HttpStatus.OK, historyWriter.history(versions, FhirPaths.baseUrl()), format);
+    }
+
+    /** The Task and its MedicationRequests after the event of sequence number {@code vid}. */
+    @GetMapping(FhirPaths.TASK_VERSION)
+    ResponseEntity<byte[]> version(@PathVariable UUID id, @PathVariable String vid, HttpServletRequest request) {
+        FhirFormat format = FhirNegotiation.answerFormat(request);
+        PrescriptionView version = history.versions(new PrescriptionId(id)).stream()
+                .filter(view -> Long.toString(view.version()).equals(vid)).findFirst()
+                .orElseThrow(() -> new UnknownResourceException("no version " + vid + " of prescription " + id));
+        accessLog.read(version.patient().id(), "state of prescription " + id + " at version " + vid);
+        return resources.answer(HttpStatus.OK, bundles.withRequests(version), format);
+    }
+}

@@ -1,0 +1,175 @@
+package org.eprescription.api.cds;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.Identity;
+import org.eprescription.api.support.IssuedPrescription;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.cds.CdsHooksClient.draftOrders;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_GENERIC;
+import static org.eprescription.api.support.Prescriptions.ITRACONAZOLE;
+import static org.eprescription.api.support.Prescriptions.TRIAZOLAM;
+import static org.eprescription.api.support.Prescriptions.ZOLPIDEM;
+import static org.eprescription.api.support.Prescriptions.issueFor;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+/**
+ * docs/fhir.md, "CDS Hooks": the duplicate check as an EHR calls it, answering what {@code POST /duplicate-checks}
+ * answers the same caller, as cards.
+ */
+class CdsHooksIT extends ExchangeIntegrationTest {
+
+    private static final String SERVICE = "exchange-duplicate-check";
+
+    private final String patient = unique("PAT");
+    private final String otherHospital = unique("HOSP");
+    private final String hospital = unique("HOSP");
+    private final Identity prescriber = Identity.prescriber("DOC-" + hospital, hospital);
+
+    @Test
+    void discoveryNamesTheCheckForOrderSignAndOrderSelectWithoutPrefetch() {
+        CdsHooksClient.Answer answer = cds().discovery();
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.body().path("services")).extracting(service -> service.path("id").asText() + " "
+                + service.path("hook").asText()).containsExactlyInAnyOrder(SERVICE + " order-sign",
+                "exchange-duplicate-check-select order-select");
+        answer.body().path("services").forEach(service -> {
+            assertThat(service.has("prefetch")).isFalse();
+            assertThat(service.path("description").asText()).isNotBlank();
+        });
+    }
+
+    @Test
+    void aDraftAmlodipineWhileTheSameIngredientIsTakenFromAnotherInstitutionIsOneWarningCard() {
+        IssuedPrescription elsewhere = issued(issueFor(patient, otherHospital, AMLODIPINE_BRAND, 28));
+        issued(issueFor(patient, hospital, ZOLPIDEM, 14));
+
+        CdsHooksClient.Answer answer = sign(prescriber, AMLODIPINE_GENERIC);
+
+        assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(200);
+        JsonNode card = onlyCard(answer);
+        assertThat(card.path("indicator").asText()).isEqualTo("warning");
+        assertThat(card.path("summary").asText()).hasSizeLessThan(140).contains("amlodipine");
+        assertThat(card.path("source").path("label").asText()).isNotBlank();
+        assertThat(card.path("uuid").asText()).isNotBlank();
+        assertThat(card.path("overrideReasons")).isNotEmpty().allSatisfy(reason -> {
+            assertThat(reason.path("code").asText()).isNotBlank();
+            assertThat(reason.path("system").asText()).isEqualTo("http://example.org/fhir/CodeSystem/"
+                    + "alert-override-reason");
+        });
+        assertThat(card.path("detail").asText()).as("the other institution's course, by drug and period")
+                .contains(AMLODIPINE_BRAND)
+                .as("without the patient's consent, not which prescription or institution")
+                .doesNotContain(elsewhere.id()).doesNotContain(otherHospital);
+
+        JsonNode json = jsonCheck(prescriber, AMLODIPINE_GENERIC);
+        assertThat(json.path("alerts")).hasSize(1);
+        JsonNode conflict = json.path("alerts").get(0).path("conflicts").get(0);
+        assertThat(card.path("detail").asText()).contains(conflict.path("from").asText(),
+                conflict.path("to").asText());
+    }
+
+    @Test
+    void aContraindicatedDraftIsOneCriticalCard() {
+        issued(issueFor(patient, otherHospital, TRIAZOLAM, 14));
+        issued(issueFor(patient, hospital, ZOLPIDEM, 14));
+
+        CdsHooksClient.Answer answer = sign(prescriber, ITRACONAZOLE);
+
+        assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(200);
+        JsonNode card = onlyCard(answer);
+        assertThat(card.path("indicator").asText()).isEqualTo("critical");
+        assertThat(card.path("detail").asText()).contains(TRIAZOLAM);
+        assertThat(jsonCheck(prescriber, ITRACONAZOLE).path("alerts").get(0).path("type").asText())
+                .isEqualTo("CONTRAINDICATED");
+    }
+
+    @Test
+    void aCallerWithoutCareRelationshipGetsTheCardWithoutThePatientsMedication() {
+        IssuedPrescription elsewhere = issued(issueFor(patient, otherHospital, AMLODIPINE_BRAND, 28));
+        Identity stranger = Identity.prescriber("DOC-" + hospital, hospital);
+
+        CdsHooksClient.Answer answer = sign(stranger, AMLODIPINE_GENERIC);
+
+        JsonNode card = onlyCard(answer);
+        assertThat(card.path("indicator").asText()).isEqualTo("warning");
+        assertThat(card.toString()).doesNotContain(AMLODIPINE_BRAND).doesNotContain(elsewhere.id())
+                .doesNotContain(otherHospital);
+        JsonNode json = jsonCheck(stranger, AMLODIPINE_GENERIC);
+        assertThat(json.path("alerts").get(0).path("conflicts")).as("as the JSON API answers it").isEmpty();
+    }
+
+    @Test
+    void aDraftThatConflictsWithNothingIsNoCardAndOrderSelectRunsTheSameCheck() {
+        issued(issueFor(patient, otherHospital, AMLODIPINE_BRAND, 28));
+
+        CdsHooksClient.Answer none = sign(prescriber, ZOLPIDEM);
+        CdsHooksClient.Answer selected = cds().call("exchange-duplicate-check-select", cds().request("order-select",
+                patient, cds().encoded(draftOrders(patient, 28, AMLODIPINE_GENERIC))).toString(), prescriber);
+
+        assertThat(none.status()).isEqualTo(200);
+        assertThat(none.body().path("cards")).isEmpty();
+        assertThat(onlyCard(selected).path("indicator").asText()).isEqualTo("warning");
+    }
+
+    @Test
+    void refusalsArePlainHttpProblems() {
+        String unknownDrug = cds().request("order-sign", patient,
+                cds().encoded(draftOrders(patient, 28, "9999999F9999"))).toString();
+        assertProblem(cds().call(SERVICE, unknownDrug, prescriber), 422, "unknown-drug");
+        String foreignCode = cds().request("order-sign", patient, cds().encoded(draftOrders(patient, 28,
+                AMLODIPINE_BRAND))).toString().replace(CdsHooksClient.YJ, "http://snomed.info/sct");
+        assertProblem(cds().call(SERVICE, foreignCode, prescriber), 422, "unsupported-code-system");
+        assertProblem(cds().call(SERVICE, "{\"hook\": ", prescriber), 400, null);
+        String noPatient = cds().request("order-sign", patient, cds().encoded(draftOrders(patient, 28,
+                AMLODIPINE_BRAND))).toString().replace("\"patientId\"", "\"subject\"");
+        assertProblem(cds().call(SERVICE, noPatient, prescriber), 400, null);
+        String notABundle = cds().request("order-sign", patient, objectMapper.createObjectNode()
+                .put("resourceType", "Bundle").put("type", "collection").put("unknownElement", 1)).toString();
+        assertProblem(cds().call(SERVICE, notABundle, prescriber), 400, "malformed-request");
+        String select = cds().request("order-select", patient, cds().encoded(draftOrders(patient, 28,
+                AMLODIPINE_BRAND))).toString();
+        assertProblem(cds().call(SERVICE, select, prescriber), 400, "malformed-request");
+        assertProblem(cds().call("no-such-service", select, prescriber), 404, null);
+        assertThat(cds().call(SERVICE, select, null).status()).isEqualTo(401);
+        assertProblem(cds().call(SERVICE, select, Identity.patient(patient)), 403, null);
+    }
+
+    private void assertProblem(CdsHooksClient.Answer answer, int status, String type) {
+        assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(status);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        if (type != null) {
+            assertThat(answer.body().path("type").asText()).endsWith("/problems/" + type);
+        }
+    }
+
+    private CdsHooksClient.Answer sign(Identity caller, String... drugCodes) {
+        return cds().call(SERVICE, cds().request("order-sign", patient,
+                cds().encoded(draftOrders(patient, 28, drugCodes))).toString(), caller);
+    }
+
+    private JsonNode jsonCheck(Identity caller, String drugCode) {
+        Response response = api().as(caller).post("/duplicate-checks", Map.of("patientId", patient,
+                "lines", List.of(Map.of("drugCode", drugCode, "days", 28))));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+        return response.body();
+    }
+
+    private static JsonNode onlyCard(CdsHooksClient.Answer answer) {
+        assertThat(answer.status()).as(String.valueOf(answer.body())).isEqualTo(200);
+        assertThat(answer.body().path("cards")).as(answer.body().toString()).hasSize(1);
+        return answer.body().path("cards").get(0);
+    }
+
+    private CdsHooksClient cds() {
+        return new CdsHooksClient(port, objectMapper);
+    }
+}
