@@ -159,8 +159,8 @@ install_cleanup() {
 # Builds the exchange's jar and the load clients' jar if either is missing (or with --build): one reactor build.
 build_jar_if_needed() {
     if [[ "$BUILD" == 1 || ! -f "$JAR" || ! -f "$BENCH_JAR" ]]; then
-        echo "building $JAR and $BENCH_JAR (mvn -q -DskipTests package)"
-        (cd "$ROOT" && mvn -q -DskipTests package)
+        echo "building $JAR and $BENCH_JAR (./mvnw -q -DskipTests package)"
+        (cd "$ROOT" && ./mvnw -q -DskipTests package)
     fi
     [[ -f "$JAR" ]] || { echo "no jar at $JAR after the build" >&2; exit 1; }
     [[ -f "$BENCH_JAR" ]] || { echo "no jar at $BENCH_JAR after the build" >&2; exit 1; }

@@ -16,6 +16,7 @@ import org.eprescription.api.eventlog.EventFilter;
 import org.eprescription.api.eventlog.EventLog;
 import org.eprescription.api.eventlog.JdbcEventLog;
 import org.eprescription.api.eventlog.StoredEvent;
+import org.eprescription.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -69,8 +70,8 @@ class AxonServerProfileIT {
         String url = TestDatabase.create();
         TestDatabase.migrateWithProcessorTokens(url, ProjectionProcessorLayout.PROCESSOR);
         registry.add("spring.datasource.url", () -> url);
-        registry.add("spring.datasource.username", () -> TestDatabase.USER);
-        registry.add("spring.datasource.password", () -> "");
+        registry.add("spring.datasource.username", TestPostgres::user);
+        registry.add("spring.datasource.password", TestPostgres::password);
     }
 
     @Test

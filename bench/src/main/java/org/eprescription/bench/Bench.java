@@ -6,6 +6,7 @@ import org.eprescription.bench.duplicates.DuplicateCheckLoad;
 import org.eprescription.bench.lifecycle.LifecycleLoad;
 import org.eprescription.bench.live.LiveLatencyLoad;
 import org.eprescription.bench.rebuild.RebuildBench;
+import org.eprescription.bench.table.CeilingTable;
 
 import java.util.Arrays;
 import java.util.Map;
@@ -14,7 +15,8 @@ import java.util.function.Supplier;
 
 /**
  * The load clients of bench/run-*.sh, one jar: {@code java -jar bench/target/bench.jar PROGRAM [options]}. Each
- * program talks to an exchange that is already running, on a loopback address only. Exit status: 0 done (the
+ * load program talks to an exchange that is already running, on a loopback address only; {@code table} only reads
+ * the printed results of bench/run-table.sh's runs. Exit status: 0 done (the
  * figures are printed, nothing is asserted), 1 the run could not go on (e.g. no token), 2 a usage error.
  */
 public final class Bench {
@@ -23,7 +25,8 @@ public final class Bench {
             "lifecycle", LifecycleLoad::new,
             "duplicate-checks", DuplicateCheckLoad::new,
             "live-latency", LiveLatencyLoad::new,
-            "rebuild", RebuildBench::new));
+            "rebuild", RebuildBench::new,
+            "table", CeilingTable::new));
 
     private Bench() {
     }

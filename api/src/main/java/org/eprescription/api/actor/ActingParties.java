@@ -11,6 +11,8 @@ import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriberId;
 import org.springframework.stereotype.Component;
 
+import java.util.function.Function;
+
 /**
  * The one place that decides who is acting: always the bearer token's subject, in the role and for the
  * institution, pharmacy or patient the token binds it to. Where a request body names the acting party too
@@ -36,11 +38,7 @@ public class ActingParties {
 
     /** The prescriber of a request whose body names nobody (cancel, acknowledge). */
     public Actor prescriber() {
-        ExchangeUser user = user(Role.PRESCRIBER);
-        if (user.institutionId() == null) {
-            throw new ForbiddenException("the token binds this prescriber to no institution");
-        }
-        return new Actor(user.subject(), Actor.Role.PRESCRIBER, user.institutionId());
+        return bound(Role.PRESCRIBER, ExchangeUser::institutionId, Actor.Role.PRESCRIBER, "prescriber", "institution");
     }
 
     /** The pharmacist of a body that names {@code pharmacist} at {@code pharmacy}. */
@@ -71,11 +69,7 @@ public class ActingParties {
 
     /** The pharmacist of a request whose body names no pharmacy. */
     public Actor pharmacy() {
-        ExchangeUser user = user(Role.PHARMACIST);
-        if (user.pharmacyId() == null) {
-            throw new ForbiddenException("the token binds this pharmacist to no pharmacy");
-        }
-        return new Actor(user.subject(), Actor.Role.PHARMACIST, user.pharmacyId());
+        return bound(Role.PHARMACIST, ExchangeUser::pharmacyId, Actor.Role.PHARMACIST, "pharmacist", "pharmacy");
     }
 
     /**
@@ -102,6 +96,17 @@ public class ActingParties {
             throw ForbiddenException.notYours();
         }
         return new Actor(user.subject(), Actor.Role.PATIENT, null);
+    }
+
+    /** The token's user in the role, acting for the organisation the token binds them to. */
+    private Actor bound(Role role, Function<ExchangeUser, String> organisationOf, Actor.Role acting, String who,
+                        String organisation) {
+        ExchangeUser user = user(role);
+        String organisationId = organisationOf.apply(user);
+        if (organisationId == null) {
+            throw new ForbiddenException("the token binds this " + who + " to no " + organisation);
+        }
+        return new Actor(user.subject(), acting, organisationId);
     }
 
     private ExchangeUser user(Role role) {

@@ -1,5 +1,11 @@
 package org.eprescription.api.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.eprescription.api.openapi.ProblemAnswers;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.headers.Header;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +18,7 @@ import java.net.URI;
 import java.util.List;
 
 /** The projections for auditors and operators: their state, a replay without downtime, and a verification. */
+@Tag(name = "admin")
 @RestController
 @RequestMapping("/api/v1/admin/projections")
 public class ProjectionAdminController {
@@ -25,12 +32,21 @@ public class ProjectionAdminController {
     public record Projections(List<ProjectionStatus> projections) {
     }
 
+    @Operation(operationId = "listProjections", summary = "List the projections",
+            description = "For auditors: each projection's state, position, lag and replay progress.")
     @GetMapping
     public Projections projections() {
         return new Projections(admin.statuses());
     }
 
     /** 202: the replay runs in the background; GET /admin/projections shows its progress. */
+    @Operation(operationId = "replayProjection", summary = "Replay a projection",
+            description = "For auditors: rebuilds the projection from the first event in the background, without "
+                    + "downtime; GET /admin/projections shows its progress.")
+    @ApiResponse(responseCode = "202", description = "Replay started",
+            headers = @Header(name = "Location", description = "the projections' states",
+                    schema = @Schema(type = "string")))
+    @ProblemAnswers(problems = {"404 not-found", "409 projection-busy"})
     @PostMapping("/{name}/replay")
     public ResponseEntity<ProjectionStatus> replay(@PathVariable String name) {
         return ResponseEntity.status(HttpStatus.ACCEPTED)
@@ -38,6 +54,9 @@ public class ProjectionAdminController {
                 .body(admin.startReplay(name));
     }
 
+    @Operation(operationId = "verifyProjection", summary = "Verify a projection",
+            description = "For auditors: rebuilds the projection aside and compares it with the live one.")
+    @ProblemAnswers(problems = {"404 not-found", "409 projection-busy"})
     @PostMapping("/{name}/verify")
     public VerificationReport verify(@PathVariable String name) throws InterruptedException {
         return admin.verify(name);

@@ -1,5 +1,9 @@
 package org.eprescription.api.admin;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.eprescription.api.openapi.ProblemAnswers;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.eprescription.api.problem.UnknownResourceException;
 import org.springframework.http.ResponseEntity;
@@ -19,6 +23,7 @@ import java.util.concurrent.TimeUnit;
  * balances segments: the node that starts first claims them all, and another node takes a segment only when its
  * owner stops (after the claim timeout) or releases it here. Ask the node that holds it.
  */
+@Tag(name = "admin")
 @RestController
 @RequestMapping("/api/v1/admin/projections/{name}/segments")
 public class SegmentsController {
@@ -32,6 +37,9 @@ public class SegmentsController {
     public record Segments(String projection, List<Integer> claimedHere) {
     }
 
+    @Operation(operationId = "listClaimedSegments", summary = "List the segments this node processes",
+            description = "For auditors: the projection's processor segments this node holds.")
+    @ProblemAnswers(problems = "404 not-found")
     @GetMapping
     public Segments claimedHere(@PathVariable String name) {
         return new Segments(name, processor(name).processingStatus().keySet().stream().sorted().toList());
@@ -41,6 +49,11 @@ public class SegmentsController {
      * This node lets go of the segment and does not claim it again for {@code for} (ISO-8601, default 30 s). The
      * processor's coordinator does it in its next round, so the answer is 202: the segment leaves shortly after.
      */
+    @Operation(operationId = "releaseSegment", summary = "Release a segment for a while",
+            description = "For auditors: this node lets go of the segment and does not claim it again for a while, so "
+                    + "another node can take it.")
+    @ApiResponse(responseCode = "202", description = "The segment is released in the processor's next round")
+    @ProblemAnswers(problems = "404 not-found")
     @PostMapping("/{segment}/release")
     public ResponseEntity<Void> release(@PathVariable String name, @PathVariable int segment,
                             @RequestParam(name = "for", defaultValue = "PT30S") Duration duration) {

@@ -1,5 +1,9 @@
 package org.eprescription.api.alerts;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.eprescription.api.openapi.ProblemAnswers;
+import org.eprescription.core.refusal.Refusal;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
@@ -32,6 +36,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** Duplicate and interaction alerts: the check before issuing, and the acknowledgement after. */
+@Tag(name = "alerts")
 @RestController
 @RequestMapping("/api/v1")
 public class AlertController {
@@ -64,6 +69,10 @@ public class AlertController {
      * through the query bus: an EHR runs it on every keystroke of a draft, and the bus's unit of work, transaction
      * and message monitors cost more than the check itself (docs/benchmarks.md, "Duplicate checks").
      */
+    @Operation(operationId = "checkDuplicates", summary = "Check a draft for duplicates and interactions",
+            description = "A prescriber or pharmacist: the alerts the draft's lines would raise, changing nothing. "
+                    + "With the intended prescriptionId the alert ids are those the issued prescription will carry.")
+    @ProblemAnswers(refusals = Refusal.UNKNOWN_DRUG)
     @PostMapping("/duplicate-checks")
     public DuplicateCheckResponse check(@Valid @RequestBody DuplicateCheckRequest request) {
         PatientId patient = PatientId.of(request.patientId());
@@ -72,6 +81,11 @@ public class AlertController {
                 () -> access.caresFor(patient)));
     }
 
+    @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an alert",
+            description = "A prescriber of the issuing institution or a pharmacist of a pharmacy that accepted the "
+                    + "prescription. Covers the conflicts named in conflictIds, or all the alert has now.")
+    @ProblemAnswers(refusals = {Refusal.NOT_INVOLVED, Refusal.UNKNOWN_CONFLICT},
+            problems = {"404 not-found", "503 view-not-ready"})
     @PostMapping("/prescriptions/{id}/alerts/{alertId}/acknowledge")
     public AlertView acknowledge(@PathVariable UUID id, @PathVariable String alertId,
                                  @Valid @RequestBody AcknowledgeRequest request,

@@ -1,5 +1,6 @@
 package org.eprescription.api.alerts;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -28,6 +29,7 @@ public record DuplicateCheckRequest(@NotBlank @Size(max = FieldLimits.ID) String
                                     UUID prescriptionId) {
 
     /** {@code lineNumber} defaults to the line's position (1, 2, ...), as on the issued prescription. */
+    @Schema(name = "DraftLine")
     public record Line(Integer lineNumber, @NotBlank @Size(max = FieldLimits.CODE) String drugCode,
                        @NotNull @Min(1) @Max(365) Integer days, Boolean asNeeded) {
     }

@@ -1,5 +1,10 @@
 package org.eprescription.api.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.eprescription.api.eventlog.EventFilter;
@@ -15,6 +20,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import java.time.Instant;
 
 /** Every stored event in global order, streamed as NDJSON from the event store ({@link EventLog}). */
+@Tag(name = "audit")
 @RestController
 @RequestMapping("/api/v1/audit")
 public class EventExportController {
@@ -29,6 +35,11 @@ public class EventExportController {
         this.json = json;
     }
 
+    @Operation(operationId = "exportEvents", summary = "Export all events",
+            description = "For auditors: every stored event in global order, one JSON object per line, optionally from "
+                    + "and to an instant and of one type.")
+    @ApiResponse(responseCode = "200", description = "The events, one JSON object per line",
+            content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")))
     @GetMapping("/events")
     public ResponseEntity<StreamingResponseBody> events(@RequestParam(required = false) Instant from,
                                                         @RequestParam(required = false) Instant to,

@@ -1,14 +1,11 @@
 package org.eprescription.api.audit;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eprescription.api.eventlog.StoredEvent;
 
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 
 /**
  * Writes stored events as NDJSON, one line {@code {globalIndex, prescriptionId, sequence, type, timestamp, payload,
@@ -16,22 +13,14 @@ import java.time.Instant;
  */
 final class EventLineWriter implements AutoCloseable {
 
-    private final JsonGenerator out;
+    private final EventLines lines;
 
     EventLineWriter(ObjectMapper json, OutputStream stream) throws IOException {
-        this.out = json.getFactory().createGenerator(stream);
-        this.out.setRootValueSeparator(null);
-        this.out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        this.lines = new EventLines(json, stream);
     }
 
     void write(StoredEvent event) {
-        try {
-            out.writeStartObject();
-            out.writeNumberField("globalIndex", event.globalIndex());
-            out.writeStringField("prescriptionId", event.aggregateId());
-            out.writeNumberField("sequence", event.sequence());
-            out.writeStringField("type", event.type());
-            out.writeStringField("timestamp", Instant.parse(event.timestamp()).toString());
+        lines.write(event, event.aggregateId(), out -> {
             out.writeFieldName("payload");
             out.writeRawValue(new String(event.payload(), StandardCharsets.UTF_8));
             out.writeFieldName("metadata");
@@ -40,15 +29,11 @@ final class EventLineWriter implements AutoCloseable {
             } else {
                 out.writeRawValue(new String(event.metadata(), StandardCharsets.UTF_8));
             }
-            out.writeEndObject();
-            out.writeRaw('\n');
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        });
     }
 
     @Override
     public void close() throws IOException {
-        out.close();
+        lines.close();
     }
 }

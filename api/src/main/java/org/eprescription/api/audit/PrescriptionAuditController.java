@@ -1,5 +1,8 @@
 package org.eprescription.api.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.eprescription.api.openapi.ProblemAnswers;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.core.ids.PatientId;
@@ -17,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The auditor's view of one prescription: what happened to it, and how it stood at a given instant. */
+@Tag(name = "audit")
 @RestController
 @RequestMapping("/api/v1/audit/prescriptions/{id}")
 public class PrescriptionAuditController {
@@ -29,6 +33,9 @@ public class PrescriptionAuditController {
         this.accessLog = accessLog;
     }
 
+    @Operation(operationId = "getPrescriptionEvents", summary = "Read a prescription's events",
+            description = "For auditors: every event with sequence, type, timestamp, payload and metadata.")
+    @ProblemAnswers(problems = "404 not-found")
     @GetMapping("/events")
     public List<AuditedEvent> events(@PathVariable UUID id) {
         List<AuditedEvent> events = history.events(new PrescriptionId(id));
@@ -39,6 +46,10 @@ public class PrescriptionAuditController {
     }
 
     /** The same shape as {@code GET /prescriptions/{id}}, without alerts (they are a view of their own). */
+    @Operation(operationId = "getPrescriptionAsOf", summary = "Read a prescription as it stood at an instant",
+            description = "For auditors: the prescription view (without alerts) as of asOf; 404 before its first "
+                    + "event.")
+    @ProblemAnswers(problems = "404 not-found")
     @GetMapping("/state")
     public PrescriptionResponse state(@PathVariable UUID id, @RequestParam Instant asOf) {
         PrescriptionView state = history.stateAsOf(new PrescriptionId(id), asOf);

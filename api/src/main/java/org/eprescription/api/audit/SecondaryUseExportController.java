@@ -1,5 +1,11 @@
 package org.eprescription.api.audit;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.eprescription.api.openapi.ProblemAnswers;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import org.eprescription.api.eventlog.EventFilter;
@@ -15,6 +21,7 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 import java.time.Instant;
 
 /** Stored events pseudonymized for secondary use (research, statistics), streamed as NDJSON. */
+@Tag(name = "audit")
 @RestController
 @RequestMapping("/api/v1/audit")
 public class SecondaryUseExportController {
@@ -29,6 +36,12 @@ public class SecondaryUseExportController {
         this.pseudonymKey = properties.export() == null ? null : properties.export().pseudonymKey();
     }
 
+    @Operation(operationId = "exportPseudonymized", summary = "Export pseudonymized events for secondary use",
+            description = "For auditors: the events with patients and people pseudonymized, one JSON object per line; "
+                    + "503 unless a pseudonym key is configured.")
+    @ApiResponse(responseCode = "200", description = "The pseudonymized events, one JSON object per line",
+            content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")))
+    @ProblemAnswers(problems = "503 export-not-configured")
     @GetMapping("/export")
     public ResponseEntity<StreamingResponseBody> export(@RequestParam(required = false) Instant from,
                                                         @RequestParam(required = false) Instant to,

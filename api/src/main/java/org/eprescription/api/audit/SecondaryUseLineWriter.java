@@ -1,15 +1,13 @@
 package org.eprescription.api.audit;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.eprescription.api.eventlog.StoredEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eprescription.api.eventlog.StoredEvent;
 
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.util.Optional;
 
 /**
@@ -21,34 +19,29 @@ final class SecondaryUseLineWriter implements AutoCloseable {
 
     private final ObjectMapper json;
     private final Pseudonyms pseudonyms;
-    private final JsonGenerator out;
+    private final EventLines lines;
 
     SecondaryUseLineWriter(ObjectMapper json, Pseudonyms pseudonyms, OutputStream stream) throws IOException {
         this.json = json;
         this.pseudonyms = pseudonyms;
-        this.out = json.getFactory().createGenerator(stream);
-        this.out.setRootValueSeparator(null);
-        this.out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        this.lines = new EventLines(json, stream);
     }
 
     void write(StoredEvent event) {
-        try {
-            JsonNode payload = json.readTree(event.payload());
-            Optional<ObjectNode> exported = SecondaryUseFields.of(event.type(), payload, pseudonyms);
-            if (exported.isEmpty()) {
-                return;
-            }
-            out.writeStartObject();
-            out.writeNumberField("globalIndex", event.globalIndex());
-            JsonNode prescription = exported.get().get("prescriptionId");
-            out.writeStringField("prescriptionId", prescription == null ? null : prescription.asText());
-            out.writeNumberField("sequence", event.sequence());
-            out.writeStringField("type", event.type());
-            out.writeStringField("timestamp", Instant.parse(event.timestamp()).toString());
+        Optional<ObjectNode> exported = SecondaryUseFields.of(event.type(), readPayload(event), pseudonyms);
+        if (exported.isEmpty()) {
+            return;
+        }
+        JsonNode prescription = exported.get().get("prescriptionId");
+        lines.write(event, prescription == null ? null : prescription.asText(), out -> {
             out.writeFieldName("payload");
             json.writeTree(out, exported.get());
-            out.writeEndObject();
-            out.writeRaw('\n');
+        });
+    }
+
+    private JsonNode readPayload(StoredEvent event) {
+        try {
+            return json.readTree(event.payload());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -56,6 +49,6 @@ final class SecondaryUseLineWriter implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        out.close();
+        lines.close();
     }
 }

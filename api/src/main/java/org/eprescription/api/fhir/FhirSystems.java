@@ -1,5 +1,7 @@
 package org.eprescription.api.fhir;
 
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
 import org.springframework.stereotype.Component;
 
 /** The systems the FHIR interface names: identifiers under the configured base, and the code systems it uses. */
@@ -37,12 +39,40 @@ class FhirSystems {
         return properties.identifierBase() + "exchange-code";
     }
 
+    String pharmacyId() {
+        return properties.identifierBase() + "pharmacy-id";
+    }
+
+    String pharmacistId() {
+        return properties.identifierBase() + "pharmacist-id";
+    }
+
+    /** A line of a prescription: {@code <prescription id>/<line number>}, what a MedicationDispense authorizes by. */
+    String prescriptionLine() {
+        return properties.identifierBase() + "prescription-line";
+    }
+
     String alertId() {
         return properties.identifierBase() + "alert-id";
+    }
+
+    /** The JSON API's prescription status (ISSUED, ACCEPTED, ...), a Task's businessStatus. */
+    String prescriptionStatus() {
+        return properties.codeSystemBase() + "prescription-status";
+    }
+
+    /** Why a Task stands as it does beyond its status ({@code cancellation-requested}). */
+    String taskReason() {
+        return properties.codeSystemBase() + "task-reason";
     }
 
     /** The exchange's own codes for what it refuses (the problem types of the JSON API). */
     String problemCodes() {
         return properties.codeSystemBase() + "problem";
+    }
+
+    /** A party or thing this interface does not serve as a resource, named by its identifier. */
+    static Reference identified(String system, String value) {
+        return new Reference().setIdentifier(new Identifier().setSystem(system).setValue(value));
     }
 }

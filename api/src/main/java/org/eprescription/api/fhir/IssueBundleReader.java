@@ -1,16 +1,12 @@
 package org.eprescription.api.fhir;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import org.eprescription.api.config.ExchangeProperties;
 import org.eprescription.api.prescription.IssueRequest;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
-import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Dosage;
-import org.hl7.fhir.r4.model.Duration;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Medication;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -21,11 +17,9 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
-import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -40,12 +34,12 @@ import java.util.stream.Collectors;
 class IssueBundleReader {
 
     private final FhirSystems systems;
-    private final Validator validator;
+    private final FhirInputs inputs;
     private final ZoneId zone;
 
-    IssueBundleReader(FhirSystems systems, Validator validator, ExchangeProperties exchange) {
+    IssueBundleReader(FhirSystems systems, FhirInputs inputs, ExchangeProperties exchange) {
         this.systems = systems;
-        this.validator = validator;
+        this.inputs = inputs;
         this.zone = exchange.zone();
     }
 
@@ -73,19 +67,13 @@ class IssueBundleReader {
                         identifier(practitioner.getIdentifier(), systems.practitionerId(), "Practitioner"),
                         identifier(organization.getIdentifier(), systems.institutionId(), "Organization")),
                 lines, refills(requests), validUntil(requests), List.of());
-        requireValid(request);
-        return request;
+        return inputs.requireValid(request);
     }
 
     private IssueRequest.Line line(int number, MedicationRequest request, Bundle bundle) {
         String where = "MedicationRequest " + number;
         CodeableConcept drug = drug(where, request, bundle);
-        String drugCode = drug.getCoding().stream()
-                .filter(coding -> FhirSystems.YJ.equals(coding.getSystem()) && coding.hasCode())
-                .map(Coding::getCode).findFirst()
-                .orElseThrow(() -> FhirRequestException.unsupportedSystem(where + ": the drug is coded in "
-                        + systemsOf(drug.getCoding())
-                        + "; the exchange knows drugs by their YJ code (system " + FhirSystems.YJ + ")"));
+        String drugCode = FhirInputs.yjCode(where, drug);
         if (request.getStatus() != MedicationRequest.MedicationRequestStatus.ACTIVE
                 || request.getIntent() != MedicationRequest.MedicationRequestIntent.ORDER) {
             throw FhirRequestException.malformed(where + ": an issue takes MedicationRequests of status active and "
@@ -106,7 +94,8 @@ class IssueBundleReader {
         }
         Boolean asNeeded = dosage.hasAsNeededBooleanType() ? dosage.getAsNeededBooleanType().booleanValue() : null;
         return new IssueRequest.Line(number, drugCode, dispense.getQuantity().getValue(), unit, dosage.getText(),
-                days(where, dispense.getExpectedSupplyDuration()), asNeeded);
+                FhirInputs.wholeDays(where, "dispenseRequest.expectedSupplyDuration",
+                        dispense.getExpectedSupplyDuration()), asNeeded);
     }
 
     /** The medicationCodeableConcept, or the code of the Medication in the Bundle that medicationReference names. */
@@ -126,23 +115,6 @@ class IssueBundleReader {
                             + " names no Medication in the Bundle"));
         }
         throw FhirRequestException.malformed(where + ": the drug must be a medicationCodeableConcept");
-    }
-
-    private static int days(String where, Duration duration) {
-        if (duration == null || !duration.hasValue()) {
-            throw FhirRequestException.malformed(where + ": dispenseRequest.expectedSupplyDuration is required");
-        }
-        String unit = duration.hasCode() ? duration.getCode() : duration.getUnit();
-        if (!"d".equals(unit)) {
-            throw FhirRequestException.malformed(where
-                    + ": dispenseRequest.expectedSupplyDuration must be in days (UCUM code d)");
-        }
-        BigDecimal value = duration.getValue();
-        try {
-            return value.intValueExact();
-        } catch (ArithmeticException notWhole) {
-            throw FhirRequestException.malformed(where + ": dispenseRequest.expectedSupplyDuration must be whole days");
-        }
     }
 
     /** The exchange counts refills per prescription: every line must say the same (or nothing). */
@@ -206,22 +178,6 @@ class IssueBundleReader {
     private static <T extends Resource> List<T> all(Bundle bundle, Class<T> type) {
         return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
                 .filter(type::isInstance).map(type::cast).toList();
-    }
-
-    private static String systemsOf(List<Coding> codings) {
-        String named = codings.stream().map(Coding::getSystem).filter(Objects::nonNull).distinct().sorted()
-                .collect(Collectors.joining(", "));
-        return named.isEmpty() ? "no code system" : named;
-    }
-
-    private void requireValid(IssueRequest request) {
-        Set<ConstraintViolation<IssueRequest>> violations = validator.validate(request);
-        if (!violations.isEmpty()) {
-            throw FhirRequestException.invalid(violations.stream()
-                    .sorted(Comparator.comparing(violation -> violation.getPropertyPath().toString()))
-                    .map(violation -> violation.getPropertyPath() + " " + violation.getMessage())
-                    .collect(Collectors.joining("; ")));
-        }
     }
 
     private static String blankToNull(String text) {

@@ -30,12 +30,12 @@ class TaskCreateController {
 
     private final FhirResources resources;
     private final IssueBundleReader reader;
-    private final IssuedBundleWriter writer;
+    private final TaskBundleWriter writer;
     private final ActingParties actingParties;
     private final CommandSender commands;
     private final PrescriptionResponses responses;
 
-    TaskCreateController(FhirResources resources, IssueBundleReader reader, IssuedBundleWriter writer,
+    TaskCreateController(FhirResources resources, IssueBundleReader reader, TaskBundleWriter writer,
                          ActingParties actingParties, CommandSender commands, PrescriptionResponses responses) {
         this.resources = resources;
         this.reader = reader;
@@ -59,6 +59,6 @@ class TaskCreateController {
         Actor actor = actingParties.prescriber(issue.prescriberId(), issue.institutionId());
         PrescriptionId id = PrescriptionId.random();
         CommandOutcome outcome = commands.sendForOutcome(issue.toCommand(id), actor, idempotencyKey);
-        return resources.answer(HttpStatus.CREATED, writer.write(responses.issued(id, outcome)), format);
+        return resources.answer(HttpStatus.CREATED, writer.issued(responses.issued(id, outcome)), format);
     }
 }

@@ -1,5 +1,7 @@
 package org.eprescription.api.institution;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.prescription.PrescriptionResponses;
@@ -22,6 +24,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.util.List;
 
 /** The prescriptions an institution issued, with status and open alerts; and the same live, as Server-Sent Events. */
+@Tag(name = "institutions")
 @RestController
 @RequestMapping("/api/v1/institutions/{institutionId}/prescriptions")
 public class InstitutionPrescriptionsController {
@@ -44,6 +47,8 @@ public class InstitutionPrescriptionsController {
         this.renderings = renderings;
     }
 
+    @Operation(operationId = "listInstitutionPrescriptions", summary = "List an institution's prescriptions",
+            description = "For its prescribers and auditors: each with status and open alerts.")
     @GetMapping
     public InstitutionPrescriptionsResponse get(@PathVariable String institutionId) {
         access.requireInstitution(institutionId);
@@ -55,6 +60,9 @@ public class InstitutionPrescriptionsController {
     }
 
     /** {@code snapshot}: the body of {@link #get}; {@code change}: a prescription of the institution that changed. */
+    @Operation(operationId = "streamInstitutionPrescriptions", summary = "Follow an institution's prescriptions live",
+            description = "Server-Sent Events: a snapshot with the body of the list, then a change for every "
+                    + "prescription of the institution that changed (docs/http-api.md, \"Live streams\").")
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(@PathVariable String institutionId) {
         access.requireInstitution(institutionId);

@@ -1,5 +1,7 @@
 package org.eprescription.api.patient;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -32,6 +34,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 /** The patient's side: their medication list (the PHR view), alerts, and consent to share history. */
+@Tag(name = "patients")
 @RestController
 @RequestMapping("/api/v1/patients/{patientId}")
 public class PatientController {
@@ -64,6 +67,9 @@ public class PatientController {
     public record Consent(PatientId patientId, boolean sharingAllowed) {
     }
 
+    @Operation(operationId = "getMedications", summary = "Read a patient's medications",
+            description = "Current and past courses, registered dispensings among them: for the patient, auditors and "
+                    + "providers with a prescription or registered dispensing of the patient.")
     @GetMapping("/medications")
     public MedicationList medications(@PathVariable String patientId) {
         PatientId patient = PatientId.of(patientId);
@@ -79,6 +85,8 @@ public class PatientController {
                 ? InstitutionId.of(user.institutionId()) : null);
     }
 
+    @Operation(operationId = "getPatientAlerts", summary = "Read a patient's alerts",
+            description = "Open and resolved alerts; who may read them as for the medications.")
     @GetMapping("/alerts")
     public PatientAlerts alerts(@PathVariable String patientId) {
         PatientId patient = PatientId.of(patientId);
@@ -87,6 +95,8 @@ public class PatientController {
         return new PatientAlerts(patient, alerts.forPatient(patient, reader));
     }
 
+    @Operation(operationId = "recordConsent", summary = "Record a patient's consent to share history",
+            description = "The patient alone: whether providers may see history from other institutions.")
     @PutMapping("/consent")
     public Consent consent(@PathVariable String patientId, @Valid @RequestBody ConsentRequest request,
                            @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey) {

@@ -1,5 +1,11 @@
 package org.eprescription.api.patient;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.eprescription.api.openapi.ProblemAnswers;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.prescription.PrescriptionResponse;
@@ -29,6 +35,7 @@ import java.util.UUID;
  * again from the prescription id with the key and attempt its issue recorded, never stored), and that code as a QR
  * code. For the patient and auditors; an auditor's read is in the patient's access log.
  */
+@Tag(name = "patients")
 @RestController
 @RequestMapping("/api/v1/patients/{patientId}/prescriptions")
 public class PatientPrescriptionsController {
@@ -53,6 +60,9 @@ public class PatientPrescriptionsController {
     public record PatientPrescriptions(PatientId patientId, List<PrescriptionResponse> prescriptions) {
     }
 
+    @Operation(operationId = "listPatientPrescriptions", summary = "List a patient's prescriptions",
+            description = "For the patient and auditors: every prescription, newest first; one waiting for a pharmacy "
+                    + "with its exchangeCode.")
     @GetMapping
     public PatientPrescriptions list(@PathVariable String patientId) {
         PatientId patient = PatientId.of(patientId);
@@ -64,6 +74,12 @@ public class PatientPrescriptionsController {
     }
 
     /** The open prescription's exchange code as a QR code (SVG); 404 when the patient has no such open one. */
+    @Operation(operationId = "getExchangeCodeQr", summary = "Show an open prescription's exchange code as a QR code",
+            description = "For the patient and auditors; 404 when the patient has no such prescription waiting for a "
+                    + "pharmacy.")
+    @ApiResponse(responseCode = "200", description = "The QR code",
+            content = @Content(mediaType = SVG, schema = @Schema(type = "string")))
+    @ProblemAnswers(problems = "404 not-found")
     @GetMapping("/{prescriptionId}/qr-code")
     public ResponseEntity<String> qrCode(@PathVariable String patientId, @PathVariable UUID prescriptionId) {
         PatientId patient = PatientId.of(patientId);

@@ -1,5 +1,9 @@
 package org.eprescription.api.pharmacy;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.eprescription.api.openapi.ProblemAnswers;
+import org.eprescription.core.refusal.Refusal;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
@@ -26,6 +30,7 @@ import java.util.UUID;
  * A pharmacy corrects or withdraws a dispensing it recorded today (docs/domain.md, "Correcting a dispensing").
  * {@code sequence} is the dispensing's number in the prescription view's {@code dispensings}.
  */
+@Tag(name = "prescriptions")
 @RestController
 @RequestMapping("/api/v1/prescriptions")
 public class DispensingCorrectionController {
@@ -44,6 +49,14 @@ public class DispensingCorrectionController {
     }
 
     /** Answers the view and, as a dispensing does, the alerts the correction's check raised. */
+    @Operation(operationId = "correctDispensing", summary = "Correct or withdraw a dispensing",
+            description = "A pharmacist of the pharmacy that recorded it, on the day of the dispensing: with items "
+                    + "corrects it, without withdraws it. sequence is its number in the view's dispensings.")
+    @ProblemAnswers(refusals = {Refusal.UNKNOWN_DISPENSING, Refusal.NOT_THE_DISPENSING_PHARMACY,
+            Refusal.DISPENSING_WITHDRAWN, Refusal.CORRECTION_DAY_PASSED, Refusal.USE_ALREADY_COMPLETED,
+            Refusal.INVALID_DISPENSE, Refusal.UNKNOWN_LINE, Refusal.UNKNOWN_DRUG, Refusal.SUPPLY_LONGER_THAN_PRESCRIBED,
+            Refusal.QUANTITY_EXCEEDS_REMAINING, Refusal.SUBSTITUTE_NOT_EQUIVALENT, Refusal.SUBSTITUTE_OTHER_FORM,
+            Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT, Refusal.SUBSTITUTE_NOT_VERIFIABLE}, problems = "503 view-not-ready")
     @PostMapping("/{id}/dispensings/{sequence}/correct")
     public PrescriptionResponse correct(@PathVariable UUID id, @PathVariable int sequence,
                                         @Valid @RequestBody CorrectDispensingRequest request,

@@ -1,5 +1,7 @@
 package org.eprescription.api.pharmacy;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.config.ExchangeProperties;
@@ -31,6 +33,7 @@ import java.util.stream.Stream;
  * A pharmacy's working view: what it holds now and what it dispensed today (in the exchange's zone), each with its
  * open alerts; and the same live, as Server-Sent Events.
  */
+@Tag(name = "pharmacies")
 @RestController
 @RequestMapping("/api/v1/pharmacies/{pharmacyId}/dispensing-view")
 public class DispensingViewController {
@@ -57,6 +60,9 @@ public class DispensingViewController {
         this.renderings = renderings;
     }
 
+    @Operation(operationId = "getDispensingView", summary = "Read a pharmacy's working view",
+            description = "For its pharmacists and auditors: what it holds and what it dispensed today, with open "
+                    + "alerts.")
     @GetMapping
     public DispensingViewResponse get(@PathVariable String pharmacyId) {
         access.requirePharmacy(pharmacyId);
@@ -70,6 +76,9 @@ public class DispensingViewController {
      * {@code snapshot}: the body of {@link #get}; {@code change}: a prescription view (with its open alerts) that
      * entered, changed in or left this pharmacy's view, such as one released or cancelled.
      */
+    @Operation(operationId = "streamDispensingView", summary = "Follow a pharmacy's working view live",
+            description = "Server-Sent Events: a snapshot with the body of the view, then a change for every "
+                    + "prescription that entered, changed in or left it (docs/http-api.md, \"Live streams\").")
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(@PathVariable String pharmacyId) {
         access.requirePharmacy(pharmacyId);

@@ -1,5 +1,9 @@
 package org.eprescription.api.pharmacy;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.eprescription.api.openapi.ProblemAnswers;
+import org.eprescription.core.refusal.Refusal;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
@@ -13,7 +17,6 @@ import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.CommandOutcome;
 import org.eprescription.core.prescription.command.DispensePrescription;
-import org.eprescription.core.prescription.command.ReleasePrescription;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -24,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.UUID;
 
 /** The pharmacy's side: accept with the patient's exchange code, release, dispense. */
+@Tag(name = "prescriptions")
 @RestController
 @RequestMapping("/api/v1/prescriptions")
 public class PharmacyController {
@@ -48,6 +52,13 @@ public class PharmacyController {
      * prescription whose code comes with wrong birth dates ({@link AcceptWithCode}). The answer shows the pharmacy
      * the patient's prescription, so it is in the patient's access log like any read.
      */
+    @Operation(operationId = "acceptPrescription", summary = "Accept a prescription with its exchange code",
+            description = "A pharmacist, for its pharmacy, with the code and the patient's birth date. Answers the "
+                    + "view, ACCEPTED. Too many codes that name no prescription lock the pharmacy out for a while "
+                    + "(429).")
+    @ProblemAnswers(refusals = {Refusal.UNKNOWN_EXCHANGE_CODE, Refusal.HELD_BY_ANOTHER_PHARMACY,
+            Refusal.REFILL_WINDOW_NOT_OPEN, Refusal.NOT_ACCEPTABLE_NOW},
+            problems = {"429 too-many-attempts", "503 view-not-ready"})
     @PostMapping("/accept")
     public PrescriptionResponse accept(@Valid @RequestBody AcceptRequest request,
                                        @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey) {
@@ -58,6 +69,9 @@ public class PharmacyController {
                 idempotencyKey);
     }
 
+    @Operation(operationId = "releasePrescription", summary = "Release a held prescription",
+            description = "A pharmacist of the holding pharmacy hands it back, so another pharmacy can accept it.")
+    @ProblemAnswers(refusals = {Refusal.NOT_HELD, Refusal.NOT_THE_HOLDING_PHARMACY}, problems = "503 view-not-ready")
     @PostMapping("/{id}/release")
     public PrescriptionResponse release(@PathVariable UUID id, @Valid @RequestBody ReleaseRequest request,
                                         @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
@@ -65,22 +79,27 @@ public class PharmacyController {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
         Actor actor = actingParties.pharmacy(pharmacy);
-        long version = access.commandOn(prescriptionId, () -> commands.send(
-                new ReleasePrescription(prescriptionId, pharmacy, request.reason()), actor, idempotencyKey));
+        long version = access.commandOn(prescriptionId, () -> commands.send(request.toCommand(prescriptionId), actor,
+                idempotencyKey));
         return responses.afterCommand(prescriptionId, version);
     }
 
+    @Operation(operationId = "dispensePrescription", summary = "Record a dispensing",
+            description = "A pharmacist of the holding pharmacy. Answers the view and the alerts the dispensing's "
+                    + "check raised; completesUse ends the current use (a refill is scheduled, or the prescription "
+                    + "completes).")
+    @ProblemAnswers(refusals = {Refusal.NOT_HELD, Refusal.NOT_THE_HOLDING_PHARMACY, Refusal.INVALID_DISPENSE,
+            Refusal.UNKNOWN_LINE, Refusal.UNKNOWN_DRUG, Refusal.SUPPLY_LONGER_THAN_PRESCRIBED,
+            Refusal.QUANTITY_EXCEEDS_REMAINING, Refusal.SUBSTITUTE_NOT_EQUIVALENT, Refusal.SUBSTITUTE_OTHER_FORM,
+            Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT, Refusal.SUBSTITUTE_NOT_VERIFIABLE}, problems = "503 view-not-ready")
     @PostMapping("/{id}/dispense")
     public PrescriptionResponse dispense(@PathVariable UUID id, @Valid @RequestBody DispenseRequest request,
                                          @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
                                          String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
-        PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
-        PharmacistId pharmacist = PharmacistId.of(request.pharmacistId());
-        Actor actor = actingParties.pharmacist(pharmacist, pharmacy);
-        DispensePrescription command = new DispensePrescription(prescriptionId, pharmacy, pharmacist,
-                request.items().stream().map(DispenseRequest.Item::toDispensedItem).toList(),
-                Boolean.TRUE.equals(request.completesUse()));
+        Actor actor = actingParties.pharmacist(PharmacistId.of(request.pharmacistId()),
+                PharmacyId.of(request.pharmacyId()));
+        DispensePrescription command = request.toCommand(prescriptionId);
         CommandOutcome outcome = access.commandOn(prescriptionId,
                 () -> commands.sendForOutcome(command, actor, idempotencyKey));
         return responses.dispensed(prescriptionId, outcome);

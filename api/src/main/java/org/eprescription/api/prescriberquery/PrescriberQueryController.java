@@ -1,5 +1,12 @@
 package org.eprescription.api.prescriberquery;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.eprescription.api.openapi.ProblemAnswers;
+import org.eprescription.core.refusal.Refusal;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.headers.Header;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
@@ -36,6 +43,7 @@ import java.util.UUID;
  * issuing institution answers, and an accepted change amends the prescription (docs/domain.md, "A query to the
  * prescriber").
  */
+@Tag(name = "prescriber-queries")
 @RestController
 @RequestMapping("/api/v1/prescriptions/{id}/queries")
 public class PrescriberQueryController {
@@ -56,6 +64,15 @@ public class PrescriberQueryController {
     }
 
     /** 201 with the query, once the prescription view shows it. */
+    @Operation(operationId = "askPrescriber", summary = "Query the prescriber",
+            description = "A pharmacist of the holding pharmacy asks the issuing institution (疑義照会), possibly "
+                    + "proposing changed lines. Answers the query, OPEN.")
+    @ApiResponse(responseCode = "201", description = "Asked",
+            headers = @Header(name = "Location", description = "the query", schema = @Schema(type = "string")))
+    @ProblemAnswers(refusals = {Refusal.NOT_HELD, Refusal.NOT_THE_HOLDING_PHARMACY, Refusal.INVALID_LINES,
+            Refusal.UNKNOWN_DRUG, Refusal.DAYS_ABOVE_LONGEST_SUPPLY, Refusal.TOO_MANY_REFILLS,
+            Refusal.REFILL_NOT_ALLOWED, Refusal.NO_CHANGE_PROPOSED, Refusal.LINE_ALREADY_DISPENSED},
+            problems = "503 view-not-ready")
     @PostMapping
     public ResponseEntity<QueryResponse> ask(@PathVariable UUID id, @Valid @RequestBody QueryRequest request,
                                              @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
@@ -80,6 +97,14 @@ public class PrescriberQueryController {
      * The prescription view; with an accepted change, the alerts the amendment's check raised and {@code alertCheck},
      * as an issue answers them; otherwise its alerts as a read shows them.
      */
+    @Operation(operationId = "answerQuery", summary = "Answer a pharmacist's query",
+            description = "A prescriber of the issuing institution. With acceptChange the proposed lines amend the "
+                    + "prescription and the answer adds the alerts the amendment's check raised.")
+    @ProblemAnswers(refusals = {Refusal.NOT_THE_ISSUING_INSTITUTION, Refusal.UNKNOWN_QUERY,
+            Refusal.QUERY_ALREADY_ANSWERED, Refusal.NO_CHANGE_PROPOSED, Refusal.NOT_AMENDABLE,
+            Refusal.LINE_ALREADY_DISPENSED, Refusal.INVALID_LINES, Refusal.UNKNOWN_DRUG,
+            Refusal.DAYS_ABOVE_LONGEST_SUPPLY, Refusal.TOO_MANY_REFILLS, Refusal.REFILL_NOT_ALLOWED},
+            problems = "503 view-not-ready")
     @PostMapping("/{queryId}/answer")
     public PrescriptionResponse answer(@PathVariable UUID id, @PathVariable UUID queryId,
                                        @Valid @RequestBody AnswerRequest request,

@@ -1,5 +1,6 @@
 package org.eprescription.api.prescription;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -35,6 +36,7 @@ public record IssueRequest(UUID prescriptionId,
                            LocalDate validUntil,
                            @Size(max = FieldLimits.LIST) List<@NotNull @Valid Acknowledgement> acknowledgedAlerts) {
 
+    @Schema(name = "IssuePatient")
     public record Patient(@NotBlank @Size(max = FieldLimits.ID) String id, @NotNull LocalDate birthDate,
                           @Size(max = FieldLimits.NAME) String name) {
     }
@@ -43,6 +45,7 @@ public record IssueRequest(UUID prescriptionId,
                              @NotBlank @Size(max = FieldLimits.ID) String institutionId) {
     }
 
+    @Schema(name = "IssueLine")
     public record Line(@NotNull Integer lineNumber, @NotBlank @Size(max = FieldLimits.CODE) String drugCode,
                        @NotNull @Digits(integer = FieldLimits.QUANTITY_DIGITS, fraction = FieldLimits.QUANTITY_FRACTION)
                        BigDecimal quantity,

@@ -1,5 +1,12 @@
 package org.eprescription.api.prescription;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.eprescription.api.openapi.ProblemAnswers;
+import org.eprescription.core.refusal.Refusal;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.headers.Header;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
@@ -10,10 +17,7 @@ import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.CommandOutcome;
-import org.eprescription.core.prescription.command.CancelPrescription;
 import org.eprescription.core.prescription.command.IssuePrescription;
-import org.eprescription.core.ids.InstitutionId;
-import org.eprescription.core.ids.PrescriberId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -27,6 +31,7 @@ import java.net.URI;
 import java.util.UUID;
 
 /** The prescriber's side: issue, read and cancel prescriptions. */
+@Tag(name = "prescriptions")
 @RestController
 @RequestMapping("/api/v1/prescriptions")
 public class PrescriptionController {
@@ -49,6 +54,18 @@ public class PrescriptionController {
         this.accessLog = accessLog;
     }
 
+    @Operation(operationId = "issuePrescription", summary = "Issue a prescription",
+            description = "A prescriber issues for its institution. Answers the prescription view with its "
+                    + "exchangeCode and the alerts the issue raised; the same prescriptionId and body again answer the "
+                    + "same (200).")
+    @ApiResponse(responseCode = "201", description = "Issued",
+            headers = @Header(name = "Location", description = "the new prescription",
+                    schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "200", description = "Issued before with this prescriptionId and body")
+    @ProblemAnswers(refusals = {Refusal.INVALID_LINES, Refusal.UNKNOWN_DRUG, Refusal.DAYS_ABOVE_LONGEST_SUPPLY,
+            Refusal.TOO_MANY_REFILLS, Refusal.REFILL_NOT_ALLOWED, Refusal.VALID_UNTIL_BEFORE_ISSUE,
+            Refusal.VALID_UNTIL_BEYOND_HORIZON, Refusal.DIFFERENT_ISSUE_UNDER_SAME_ID},
+            problems = {"503 code-contended", "503 view-not-ready"})
     @PostMapping
     public ResponseEntity<PrescriptionResponse> issue(@Valid @RequestBody IssueRequest request,
                                                       @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
@@ -67,6 +84,11 @@ public class PrescriptionController {
         return ResponseEntity.created(URI.create("/api/v1/prescriptions/" + id)).body(body);
     }
 
+    @Operation(operationId = "getPrescription", summary = "Read a prescription",
+            description = "For its patient, a prescriber of its institution, the pharmacy that holds or dispensed it "
+                    + "and auditors: the prescription view with its alerts. Anyone else, and anyone but an auditor "
+                    + "asking for one that does not exist, gets 403.")
+    @ProblemAnswers(problems = "404 not-found")
     @GetMapping("/{id}")
     public PrescriptionResponse get(@PathVariable UUID id) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
@@ -75,14 +97,18 @@ public class PrescriptionController {
         return responses.current(view);
     }
 
+    @Operation(operationId = "cancelPrescription", summary = "Cancel a prescription",
+            description = "A prescriber of the issuing institution. Answers the view: CANCELLED or, while a pharmacy "
+                    + "holds it, cancellationRequested.")
+    @ProblemAnswers(refusals = {Refusal.NOT_THE_ISSUING_INSTITUTION, Refusal.NOT_CANCELLABLE},
+            problems = "503 view-not-ready")
     @PostMapping("/{id}/cancel")
     public PrescriptionResponse cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest request,
                                        @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         Actor actor = actingParties.prescriber();
-        long version = access.commandOn(prescriptionId, () -> commands.send(new CancelPrescription(prescriptionId,
-                InstitutionId.of(actor.organisationId()), PrescriberId.of(actor.userId()), request.reason()), actor,
-                idempotencyKey));
+        long version = access.commandOn(prescriptionId, () -> commands.send(request.toCommand(prescriptionId, actor),
+                actor, idempotencyKey));
         return responses.afterCommand(prescriptionId, version);
     }
 }

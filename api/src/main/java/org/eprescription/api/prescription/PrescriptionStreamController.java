@@ -1,5 +1,8 @@
 package org.eprescription.api.prescription;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.eprescription.api.openapi.ProblemAnswers;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.api.privacy.AccessLog;
@@ -19,6 +22,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 /** One prescription's view, live: {@code snapshot} and {@code change} carry the body of {@code GET /prescriptions/{id}}. */
+@Tag(name = "prescriptions")
 @RestController
 public class PrescriptionStreamController {
 
@@ -40,6 +44,10 @@ public class PrescriptionStreamController {
         this.renderings = renderings;
     }
 
+    @Operation(operationId = "streamPrescription", summary = "Follow a prescription live",
+            description = "Server-Sent Events for whoever may read the prescription: a snapshot, then a change with "
+                    + "the body of GET /prescriptions/{id} whenever it changes (docs/http-api.md, \"Live streams\").")
+    @ProblemAnswers(problems = "404 not-found")
     @GetMapping(path = "/api/v1/prescriptions/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(@PathVariable UUID id) {
         PrescriptionId prescriptionId = new PrescriptionId(id);

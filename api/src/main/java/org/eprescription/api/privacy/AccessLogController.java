@@ -1,5 +1,7 @@
 package org.eprescription.api.privacy;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.PatientId;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -9,6 +11,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.util.List;
 
 /** {@code GET /patients/{patientId}/access-log}: who read this patient's data, for the patient and auditors. */
+@Tag(name = "patients")
 @RestController
 public class AccessLogController {
 
@@ -23,6 +26,8 @@ public class AccessLogController {
     public record PatientAccessLog(String patientId, List<AccessLogEntry> entries) {
     }
 
+    @Operation(operationId = "getAccessLog", summary = "Read who read a patient's data",
+            description = "For the patient and auditors: who read it, when, in which role and organisation.")
     @GetMapping("/api/v1/patients/{patientId}/access-log")
     public PatientAccessLog get(@PathVariable String patientId) {
         PatientId patient = PatientId.of(patientId);

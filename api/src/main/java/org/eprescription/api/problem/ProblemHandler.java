@@ -77,8 +77,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     private ProblemDetail known(Throwable cause) {
         if (cause instanceof PrescriptionRefusedException refused) {
             Refusal refusal = refused.refusal();
-            ProblemDetail problem = problem(STATUS_OF.get(refusal.kind()), slug(refusal.name()),
-                    title(refusal.name()), refused.getMessage());
+            ProblemDetail problem = problem(statusOf(refusal), typeOf(refusal), title(refusal.name()),
+                    refused.getMessage());
             problem.setProperty("refusal", refusal.name());
             return problem;
         }
@@ -198,8 +198,14 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return problem;
     }
 
-    private static String slug(String name) {
-        return name.toLowerCase(Locale.ROOT).replace('_', '-');
+    /** The status a refusal is answered with: its kind's (docs/domain.md, "Commands, events and refusals"). */
+    public static HttpStatus statusOf(Refusal refusal) {
+        return STATUS_OF.get(refusal.kind());
+    }
+
+    /** A refusal's problem type, the slug after {@code /problems/}: {@code NOT_HELD} is {@code not-held}. */
+    public static String typeOf(Refusal refusal) {
+        return refusal.name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
     private static String title(String name) {

@@ -1,5 +1,12 @@
 package org.eprescription.api.record;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import org.eprescription.api.openapi.ProblemAnswers;
+import org.eprescription.core.refusal.Refusal;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.headers.Header;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -40,6 +47,7 @@ import java.util.function.Supplier;
  * check sees all of the patient's medicine; the registering party corrects or withdraws it the same day. Who
  * registers is the token's pharmacist (or, for a token that is not only a pharmacist's, its prescriber).
  */
+@Tag(name = "dispensing-records")
 @RestController
 @RequestMapping("/api/v1/dispensing-records")
 public class DispensingRecordController {
@@ -59,6 +67,16 @@ public class DispensingRecordController {
         this.accessLog = accessLog;
     }
 
+    @Operation(operationId = "registerDispensingRecord",
+            summary = "Register a dispensing without an electronic prescription",
+            description = "A pharmacy (paper prescription) or an institution (in-house dispensing) registers what it "
+                    + "dispensed, so the duplicate check sees it. Answers the record and the alerts its check found; "
+                    + "the same recordId and body again answer the same (200).")
+    @ApiResponse(responseCode = "201", description = "Registered",
+            headers = @Header(name = "Location", description = "the record", schema = @Schema(type = "string")))
+    @ApiResponse(responseCode = "200", description = "Registered before with this recordId and body")
+    @ProblemAnswers(refusals = {Refusal.INVALID_RECORD_ITEMS, Refusal.UNKNOWN_DRUG,
+            Refusal.DIFFERENT_RECORD_UNDER_SAME_ID})
     @PostMapping
     public ResponseEntity<DispensingRecordResponse> register(@Valid @RequestBody RegisterRecordRequest request,
                                                              @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
@@ -83,6 +101,11 @@ public class DispensingRecordController {
      * day of the dispensing, by the pharmacy or institution that registered it; anyone else, and anyone naming a
      * record that does not exist, gets the same 403.
      */
+    @Operation(operationId = "correctDispensingRecord", summary = "Correct or withdraw a registered dispensing",
+            description = "The pharmacy or institution that registered it, on the day of the dispensing: with items "
+                    + "replaces them, without withdraws the record. Anyone else, and an unknown record, get 403.")
+    @ProblemAnswers(refusals = {Refusal.NOT_THE_REGISTERING_PARTY, Refusal.RECORD_CORRECTION_CLOSED,
+            Refusal.RECORD_WITHDRAWN, Refusal.INVALID_RECORD_ITEMS, Refusal.UNKNOWN_DRUG})
     @PostMapping("/{recordId}/correct")
     public DispensingRecordResponse correct(@PathVariable UUID recordId,
                                             @Valid @RequestBody CorrectRecordRequest request,

@@ -1,5 +1,6 @@
 package org.eprescription.api.record;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eprescription.api.prescription.AlertCheck;
 import org.eprescription.core.catalogue.Drug;
@@ -32,6 +33,7 @@ public record DispensingRecordResponse(DispensingRecordId recordId, PatientId pa
                                        Instant registeredAt, List<AlertView> alerts, AlertCheck alertCheck) {
 
     /** Item {@code itemNumber} (1, 2, ... as sent); {@code drugName} null if the catalogue no longer knows it. */
+    @Schema(name = "RecordedItem")
     public record Item(int itemNumber, DrugCode drugCode, String drugName, BigDecimal quantity, int days) {
     }
 

@@ -1,5 +1,6 @@
 package org.eprescription.api.record;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
@@ -30,9 +31,11 @@ public record RegisterRecordRequest(UUID recordId,
                                     @NotNull @Size(max = FieldLimits.LIST) List<@NotNull @Valid Item> items,
                                     @Size(max = FieldLimits.ID) String prescribingInstitutionId) {
 
+    @Schema(name = "RecordPatient")
     public record Patient(@NotBlank @Size(max = FieldLimits.ID) String id, @NotNull LocalDate birthDate) {
     }
 
+    @Schema(name = "RecordItem")
     public record Item(@NotBlank @Size(max = FieldLimits.CODE) String drugCode,
                        @NotNull @Digits(integer = FieldLimits.QUANTITY_DIGITS, fraction = FieldLimits.QUANTITY_FRACTION)
                        BigDecimal quantity,

@@ -1,5 +1,8 @@
 package org.eprescription.api.security;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -14,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
  * {@code POST /api/v1/local-tokens}: a token for one role, only where local tokens are enabled. A role that acts for
  * someone must name it: a prescriber its institution, a pharmacist its pharmacy, a patient itself.
  */
+@Tag(name = "local-tokens")
 @RestController
 @ConditionalOnProperty(name = "exchange.security.local-tokens.enabled", havingValue = "true")
 @RequestMapping("/api/v1/local-tokens")
@@ -33,6 +37,10 @@ public class LocalTokenController {
     public record Token(String accessToken, String tokenType, long expiresIn) {
     }
 
+    @Operation(operationId = "issueLocalToken", summary = "Get a token for trying the exchange",
+            description = "Anyone, only where local tokens are switched on: a token for one role. A prescriber names "
+                    + "its institution, a pharmacist its pharmacy, a patient itself.")
+    @SecurityRequirements
     @PostMapping
     public Token issue(@Valid @RequestBody TokenRequest request) {
         boolean bound = switch (request.role()) {

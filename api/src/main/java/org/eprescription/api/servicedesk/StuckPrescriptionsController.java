@@ -1,5 +1,7 @@
 package org.eprescription.api.servicedesk;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.query.prescription.FindStuckPrescriptions;
@@ -14,6 +16,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Stuck work for the service desk: prescriptions a pharmacy holds without dispensing. */
+@Tag(name = "admin")
 @RestController
 public class StuckPrescriptionsController {
 
@@ -26,6 +29,9 @@ public class StuckPrescriptionsController {
     }
 
     /** @param heldFor an ISO-8601 duration such as {@code PT48H}; must be positive */
+    @Operation(operationId = "listStuckPrescriptions", summary = "List stuck prescriptions",
+            description = "For auditors and the service desk: prescriptions a pharmacy has held for longer than "
+                    + "heldFor without a dispensing.")
     @GetMapping("/api/v1/admin/stuck-prescriptions")
     public StuckPrescriptionsResponse stuck(@RequestParam(defaultValue = "PT48H") Duration heldFor) {
         if (heldFor.isNegative() || heldFor.isZero()) {

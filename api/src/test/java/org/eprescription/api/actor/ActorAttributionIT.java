@@ -78,8 +78,7 @@ class ActorAttributionIT extends ExchangeIntegrationTest {
         api().post(refilled.path() + "/dispense", dispense("PH-B", true, item(1, AMLODIPINE_BRAND, 28, 28)));
         api().post(refilled.path() + "/cancel", REASON, prescriberHeaders(refilled.institutionId()));
 
-        IssuedPrescription held = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(held.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription held = acceptedBy("PH-A");
         api().post(held.path() + "/cancel", REASON, prescriberHeaders(held.institutionId()));
         api().post(held.path() + "/release", Map.of("pharmacyId", "PH-A", "reason", "cancel requested"));
 

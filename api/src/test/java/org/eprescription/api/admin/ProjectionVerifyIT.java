@@ -65,11 +65,7 @@ class ProjectionVerifyIT extends ExchangeIntegrationTest {
                 .param("id", id).query(String.class).single();
         jdbc.sql("update prescription_view set status = 'TAMPERED' where prescription_id = :id").param("id", id).update();
         try {
-            HttpApi.Response verified = api().post("/admin/projections/prescription-view/verify", Map.of());
-
-            assertThat(verified.body().path("differences").asLong()).as(verified.toString()).isEqualTo(1);
-            JsonNode example = verified.body().path("examples").get(0);
-            assertThat(example.path("table").asText()).isEqualTo("prescription_view");
+            JsonNode example = theOneDifference("prescription-view", "prescription_view");
             assertThat(example.path("key").path("prescription_id").asText()).isEqualTo(prescription.id());
             assertThat(example.path("live").path("status").asText()).isEqualTo("TAMPERED");
             assertThat(example.path("rebuilt").path("status").asText()).isEqualTo(status);
@@ -92,11 +88,7 @@ class ProjectionVerifyIT extends ExchangeIntegrationTest {
                 .param("id", alertId).query(String.class).single();
         jdbc.sql("delete from medication_alert where alert_id = :id").param("id", alertId).update();
         try {
-            HttpApi.Response verified = api().post("/admin/projections/medication-alerts/verify", Map.of());
-
-            assertThat(verified.body().path("differences").asLong()).as(verified.toString()).isEqualTo(1);
-            JsonNode example = verified.body().path("examples").get(0);
-            assertThat(example.path("table").asText()).isEqualTo("medication_alert");
+            JsonNode example = theOneDifference("medication-alerts", "medication_alert");
             assertThat(example.path("key").path("alert_id").asText()).isEqualTo(alertId);
             assertThat(example.path("live").isNull()).isTrue();
             assertThat(example.path("rebuilt").path("alert_id").asText()).isEqualTo(alertId);
@@ -119,5 +111,14 @@ class ProjectionVerifyIT extends ExchangeIntegrationTest {
         assertThat(verify.status()).isEqualTo(404);
         assertThat(verify.contentType()).startsWith("application/problem+json");
         assertThat(replay.status()).isEqualTo(404);
+    }
+
+    /** Verifies the projection, which finds exactly one difference, in that table: that difference's example. */
+    private JsonNode theOneDifference(String projection, String table) {
+        HttpApi.Response verified = api().post("/admin/projections/" + projection + "/verify", Map.of());
+        assertThat(verified.body().path("differences").asLong()).as(verified.toString()).isEqualTo(1);
+        JsonNode example = verified.body().path("examples").get(0);
+        assertThat(example.path("table").asText()).isEqualTo(table);
+        return example;
     }
 }

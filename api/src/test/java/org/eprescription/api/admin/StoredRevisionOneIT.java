@@ -8,7 +8,6 @@ import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import javax.sql.DataSource;
 
 import java.time.Duration;
 import java.util.Map;
@@ -28,12 +27,12 @@ class StoredRevisionOneIT extends ExchangeIntegrationTest {
     EventStore eventStore;
 
     @Autowired
-    DataSource dataSource;
+    StoredEvents storedEvents;
 
     @Test
     void aPrescriptionIssuedUnderRevisionOneIsReadThroughTheUpcaster() {
         String id = UUID.randomUUID().toString();
-        new StoredEvents(dataSource).storeRevisionOneIssue(id, "revision-one-");
+        storedEvents.storeRevisionOneIssue(id, "revision-one-");
 
         PrescriptionIssued read = (PrescriptionIssued) eventStore.readEvents(id).next().getPayload();
         assertThat(read.exchangeCodeKeyId()).isEqualTo("k1");

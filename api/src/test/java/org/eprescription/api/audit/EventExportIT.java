@@ -6,15 +6,11 @@ import org.eprescription.api.support.HttpApi.TextResponse;
 import org.eprescription.api.support.IssuedPrescription;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
-import static org.eprescription.api.support.Prescriptions.accept;
 import static org.eprescription.api.support.Prescriptions.issue;
 import static org.eprescription.api.support.Prescriptions.unique;
 
@@ -22,8 +18,7 @@ class EventExportIT extends ExchangeIntegrationTest {
 
     @Test
     void everyEventIsStreamedInGlobalOrderAsItWasStored() {
-        IssuedPrescription first = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(first.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription first = acceptedBy("PH-A");
         IssuedPrescription second = issued(issue(unique("HOSP")));
 
         TextResponse export = api().getText("/audit/events");
@@ -46,8 +41,7 @@ class EventExportIT extends ExchangeIntegrationTest {
 
     @Test
     void theExportIsFilteredByTypeAndByAHalfOpenTimeRange() {
-        IssuedPrescription first = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(first.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription first = acceptedBy("PH-A");
         IssuedPrescription second = issued(issue(unique("HOSP")));
         Instant secondIssuedAt = Instant.parse(
                 api().get("/audit" + second.path() + "/events").body().get(0).path("timestamp").asText());
@@ -77,13 +71,7 @@ class EventExportIT extends ExchangeIntegrationTest {
 
     private List<JsonNode> parse(TextResponse export) {
         assertThat(export.status()).as(export.text()).isEqualTo(200);
-        return export.lines().stream().map(line -> {
-            try {
-                return objectMapper.readTree(line);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return export.lines().stream().map(this::json).toList();
     }
 
     private static List<JsonNode> of(List<JsonNode> lines, String... prescriptionIds) {

@@ -15,7 +15,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import javax.sql.DataSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -28,8 +27,6 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
-import static org.eprescription.api.support.Prescriptions.accept;
 import static org.eprescription.api.support.Prescriptions.issue;
 import static org.eprescription.api.support.Prescriptions.unique;
 
@@ -54,7 +51,7 @@ class ExportThroughAxonIT extends ExchangeIntegrationTest {
     private JdbcClient jdbc;
 
     @Autowired
-    private DataSource dataSource;
+    private StoredEvents storedEvents;
 
     @Test
     void onTheJdbcEventStoreTheEventTableIsReadDirectly() {
@@ -63,8 +60,7 @@ class ExportThroughAxonIT extends ExchangeIntegrationTest {
 
     @Test
     void throughAxonTheExportWritesTheSameLinesAsFromTheEventTable() {
-        IssuedPrescription first = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(first.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription first = acceptedBy("PH-A");
         IssuedPrescription second = issued(issue(unique("HOSP")));
         Set<String> ours = Set.of(first.id(), second.id());
         EventLog axon = new AxonEventLog(eventStore, eventSerializer);
@@ -86,7 +82,7 @@ class ExportThroughAxonIT extends ExchangeIntegrationTest {
     @Test
     void anEventStoredUnderAnOlderRevisionGoesOutAsStoredFromTheTableAndUpcastThroughAxon() {
         String id = UUID.randomUUID().toString();
-        new StoredEvents(dataSource).storeRevisionOneIssue(id, "export-revision-one-");
+        storedEvents.storeRevisionOneIssue(id, "export-revision-one-");
         EventLog axon = new AxonEventLog(eventStore, eventSerializer);
 
         JsonNode fromTable = json(lines(wired, new EventFilter(null, null, null), Set.of(id)).get(0));
@@ -109,13 +105,5 @@ class ExportThroughAxonIT extends ExchangeIntegrationTest {
                 .filter(line -> !line.isEmpty())
                 .filter(line -> prescriptionIds.contains(json(line).path("prescriptionId").asText()))
                 .toList();
-    }
-
-    private JsonNode json(String line) {
-        try {
-            return objectMapper.readTree(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

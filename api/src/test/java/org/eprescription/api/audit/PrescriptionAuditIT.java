@@ -14,7 +14,6 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
-import static org.eprescription.api.support.Prescriptions.accept;
 import static org.eprescription.api.support.Prescriptions.dispense;
 import static org.eprescription.api.support.Prescriptions.issue;
 import static org.eprescription.api.support.Prescriptions.item;
@@ -24,8 +23,7 @@ class PrescriptionAuditIT extends ExchangeIntegrationTest {
 
     @Test
     void theEventsOfAPrescriptionComeFromTheStoreInOrderWithWhoDidIt() {
-        IssuedPrescription rx = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription rx = acceptedBy("PH-A");
         api().post(rx.path() + "/dispense", dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
 
         Response events = api().get("/audit" + rx.path() + "/events");
@@ -59,8 +57,7 @@ class PrescriptionAuditIT extends ExchangeIntegrationTest {
 
     @Test
     void theStateAsOfAnInstantIsRebuiltFromTheEventsStoredUntilThen() {
-        IssuedPrescription rx = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription rx = acceptedBy("PH-A");
         api().post(rx.path() + "/dispense", dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
         JsonNode events = api().get("/audit" + rx.path() + "/events").body();
         // issued, its interaction check, accepted, dispensed, ...

@@ -7,8 +7,6 @@ import org.eprescription.api.support.HttpApi.TextResponse;
 import org.eprescription.api.support.IssuedPrescription;
 import org.junit.jupiter.api.Test;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
 
@@ -111,16 +109,8 @@ class SecondaryUseExportIT extends ExchangeIntegrationTest {
 
     private List<JsonNode> linesOf(String text, String prescriptionId) {
         String pseudonym = pseudonyms.of(Pseudonyms.Kind.PRESCRIPTION, prescriptionId);
-        return text.lines().map(this::parse)
+        return text.lines().map(this::json)
                 .filter(line -> line.path("prescriptionId").asText().equals(pseudonym))
                 .toList();
-    }
-
-    private JsonNode parse(String line) {
-        try {
-            return objectMapper.readTree(line);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

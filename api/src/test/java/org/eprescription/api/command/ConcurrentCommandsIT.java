@@ -5,11 +5,9 @@ import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IssuedPrescription;
 import org.eprescription.api.support.StoredEvents;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import javax.sql.DataSource;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,14 +37,7 @@ class ConcurrentCommandsIT extends ExchangeIntegrationTest {
     private static final Map<String, String> REASON = Map.of("reason", "therapy changed");
 
     @Autowired
-    DataSource dataSource;
-
     StoredEvents events;
-
-    @BeforeEach
-    void readTheStore() {
-        events = new StoredEvents(dataSource);
-    }
 
     @Test
     void twentyPharmaciesAcceptingAtOnceLeaveExactlyOneHolder() throws Exception {

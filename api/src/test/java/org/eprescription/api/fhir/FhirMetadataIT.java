@@ -6,8 +6,10 @@ import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestComponen
 import org.hl7.fhir.r4.model.CapabilityStatement.CapabilityStatementRestResourceComponent;
 import org.hl7.fhir.r4.model.Enumerations;
 import org.hl7.fhir.r4.model.OperationDefinition;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -18,7 +20,7 @@ import static org.eprescription.api.fhir.FhirHttp.FHIR_XML;
 class FhirMetadataIT extends ExchangeIntegrationTest {
 
     @Test
-    void theCapabilityStatementListsTaskCreateAndBearerTokens() {
+    void theCapabilityStatementListsTheTaskOperationsAndBearerTokens() {
         FhirHttp.Answer answer = new FhirHttp(port).get("/metadata", null, Map.of());
 
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
@@ -33,27 +35,36 @@ class FhirMetadataIT extends ExchangeIntegrationTest {
         assertThat(rest.getResource()).extracting(CapabilityStatementRestResourceComponent::getType)
                 .containsExactly("Task", "OperationDefinition");
         CapabilityStatementRestResourceComponent task = rest.getResource().get(0);
-        assertThat(task.getInteraction()).isEmpty();
-        assertThat(task.getOperation()).singleElement().satisfies(operation -> {
-            assertThat(operation.getName()).isEqualTo("create");
-            assertThat(operation.getDefinition()).endsWith("/fhir/OperationDefinition/Task-create");
-        });
+        assertThat(task.getInteraction()).extracting(interaction -> interaction.getCode().toCode())
+                .containsExactly("read");
+        assertThat(task.getOperation()).extracting(operation -> operation.getName())
+                .containsExactly("create", "accept", "reject", "dispense", "close", "abort");
+        assertThat(task.getOperation()).allSatisfy(operation -> assertThat(operation.getDefinition())
+                .endsWith("/fhir/OperationDefinition/Task-" + operation.getName()));
     }
 
     @Test
-    void theOperationDefinitionItNamesIsServed() {
+    void everyOperationDefinitionItNamesIsServedAndNoOther() {
         FhirHttp http = new FhirHttp(port);
-        String definition = http.get("/metadata", null, Map.of()).as(CapabilityStatement.class)
-                .getRestFirstRep().getResource().get(0).getOperationFirstRep().getDefinition();
+        CapabilityStatementRestResourceComponent task = http.get("/metadata", null, Map.of())
+                .as(CapabilityStatement.class).getRestFirstRep().getResource().get(0);
 
-        FhirHttp.Answer answer = http.get(definition.substring(definition.indexOf("/fhir/") + "/fhir".length()),
-                null, Map.of());
+        for (CapabilityStatement.CapabilityStatementRestResourceOperationComponent named : task.getOperation()) {
+            String definition = named.getDefinition();
+            FhirHttp.Answer answer = http.get(definition.substring(definition.indexOf("/fhir/") + "/fhir".length()),
+                    null, Map.of());
 
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        OperationDefinition operation = answer.as(OperationDefinition.class);
-        assertThat(operation.getUrl()).isEqualTo(definition);
-        assertThat(operation.getCode()).isEqualTo("create");
-        assertThat(operation.getResource()).extracting(code -> code.getValue()).containsExactly("Task");
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+            OperationDefinition operation = answer.as(OperationDefinition.class);
+            assertThat(operation.getUrl()).isEqualTo(definition);
+            assertThat(operation.getCode()).isEqualTo(named.getName());
+            assertThat(operation.getInstance()).isEqualTo(!List.of("create", "accept").contains(named.getName()));
+            assertThat(operation.getResource()).extracting(code -> code.getValue()).containsExactly("Task");
+        }
+        FhirHttp.Answer unknown = http.get("/OperationDefinition/Task-history", null, Map.of());
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.as(OperationOutcome.class).getIssueFirstRep().getCode())
+                .isEqualTo(OperationOutcome.IssueType.NOTFOUND);
     }
 
     @Test

@@ -8,12 +8,10 @@ import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DetectedIssue;
-import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 
@@ -27,6 +25,10 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.api.fhir.FhirHttp.FHIR_JSON;
 import static org.eprescription.api.fhir.FhirHttp.FHIR_XML;
+import static org.eprescription.api.fhir.FhirBundles.all;
+import static org.eprescription.api.fhir.FhirBundles.fullUrls;
+import static org.eprescription.api.fhir.FhirBundles.identifier;
+import static org.eprescription.api.fhir.FhirBundles.only;
 import static org.eprescription.api.fhir.IssueBundles.SID;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_GENERIC;
@@ -249,28 +251,6 @@ class FhirTaskCreateIT extends ExchangeIntegrationTest {
 
     private FhirHttp fhir() {
         return new FhirHttp(port);
-    }
-
-    private static String identifier(List<Identifier> identifiers, String system) {
-        return identifiers.stream().filter(identifier -> system.equals(identifier.getSystem()))
-                .map(Identifier::getValue).findFirst()
-                .orElseThrow(() -> new AssertionError("no identifier of " + system + " in " + identifiers));
-    }
-
-    private static <T extends Resource> T only(Bundle bundle, Class<T> type) {
-        List<T> found = all(bundle, type);
-        assertThat(found).as("%s in the bundle", type.getSimpleName()).hasSize(1);
-        return found.get(0);
-    }
-
-    private static <T extends Resource> List<T> all(Bundle bundle, Class<T> type) {
-        return bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
-                .filter(type::isInstance).map(type::cast).toList();
-    }
-
-    private static List<String> fullUrls(Bundle bundle, Class<? extends Resource> type) {
-        return bundle.getEntry().stream().filter(entry -> type.isInstance(entry.getResource()))
-                .map(Bundle.BundleEntryComponent::getFullUrl).toList();
     }
 
     private static String resource(String path) throws IOException {

@@ -3,6 +3,8 @@ package org.eprescription.api.idempotency;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 
@@ -28,13 +30,15 @@ class IdempotencyFilterTest {
     private IdempotencyFilter filter = waitingForTheFirstAtMost(Duration.ofSeconds(30));
     private final AtomicInteger runs = new AtomicInteger();
 
-    @Test
-    void aServerErrorIsNotKeptSoThatARetryRunsForReal() throws Exception {
+    /** A server error, so that a retry runs for real; too many attempts, so that a retry after the lock-out runs. */
+    @ParameterizedTest(name = "{0} {1} is not kept")
+    @CsvSource({"503, store-unavailable", "429, too-many-attempts"})
+    void anAnswerARetryMustNotGetIsNotKept(int status, String problem) throws Exception {
         when(requests.claim(eq(KEY), any())).thenReturn(true);
 
-        MockHttpServletResponse response = send(answering(503, "{\"type\":\"/problems/store-unavailable\"}"));
+        MockHttpServletResponse response = send(answering(status, "{\"type\":\"/problems/" + problem + "\"}"));
 
-        assertThat(response.getStatus()).isEqualTo(503);
+        assertThat(response.getStatus()).isEqualTo(status);
         verify(requests).release(KEY);
         verify(requests, never()).complete(any(), any());
     }
@@ -47,17 +51,6 @@ class IdempotencyFilterTest {
 
         verify(requests).complete(eq(KEY), any(StoredAnswer.class));
         verify(requests, never()).release(any());
-    }
-
-    @Test
-    void tooManyAttemptsIsNotKeptSoThatARetryAfterTheLockOutRuns() throws Exception {
-        when(requests.claim(eq(KEY), any())).thenReturn(true);
-
-        MockHttpServletResponse response = send(answering(429, "{\"type\":\"/problems/too-many-attempts\"}"));
-
-        assertThat(response.getStatus()).isEqualTo(429);
-        verify(requests).release(KEY);
-        verify(requests, never()).complete(any(), any());
     }
 
     @Test

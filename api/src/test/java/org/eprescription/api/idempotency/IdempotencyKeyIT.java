@@ -6,11 +6,9 @@ import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IssuedPrescription;
 import org.eprescription.api.support.StoredEvents;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import javax.sql.DataSource;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -28,14 +26,7 @@ import static org.eprescription.api.support.Prescriptions.unique;
 class IdempotencyKeyIT extends ExchangeIntegrationTest {
 
     @Autowired
-    DataSource dataSource;
-
     StoredEvents events;
-
-    @BeforeEach
-    void readTheStore() {
-        events = new StoredEvents(dataSource);
-    }
 
     @Test
     void aRetriedDispenseAnswersExactlyTheFirstAnswerAndDispensesOnce() {
@@ -150,13 +141,6 @@ class IdempotencyKeyIT extends ExchangeIntegrationTest {
 
         assertThat(events.count(rx.id(), "PrescriptionDispensed"))
                 .as("what the key protects against").isEqualTo(2);
-    }
-
-    private IssuedPrescription acceptedBy(String pharmacy) {
-        IssuedPrescription rx = issued(issue(unique("HOSP")));
-        Response accepted = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, pharmacy));
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-        return rx;
     }
 
     private static Map<String, String> key() {

@@ -21,14 +21,15 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 /**
- * Debian's headless Chromium driven through its chromedriver. Both binaries are given by path, so that Selenium
- * Manager never tries to download a browser or a driver (the network is closed but for package registries).
- * A missing browser fails the test: {@code .ci/run} installs {@code chromium} and {@code chromium-driver}.
+ * A headless Chromium driven through its chromedriver, both found on PATH ({@code chromium}, {@code chromedriver}).
+ * Both binaries are given by path, so that Selenium Manager never tries to download a browser or a driver (the
+ * network is closed but for package registries). A missing browser fails the test; the test command provisions it
+ * before the integration tests ({@code src/test/scripts/provision-chromium.sh}).
  */
 final class Browser implements AutoCloseable {
 
-    static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
+    static final Path CHROMIUM = onPath("chromium");
+    static final Path CHROMEDRIVER = onPath("chromedriver");
     static final Path SCREENSHOTS = Path.of("target", "screenshots");
 
     private final Path profile;
@@ -50,8 +51,9 @@ final class Browser implements AutoCloseable {
      */
     static Browser start(String language) {
         if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-            throw new IllegalStateException("the browser test needs " + CHROMIUM + " and " + CHROMEDRIVER
-                    + ": apt-get install chromium chromium-driver (.ci/run does so when they are missing)");
+            throw new IllegalStateException("the browser test needs 'chromium' and 'chromedriver' on PATH:"
+                    + " sudo apt-get install chromium chromium-driver on Debian (src/test/scripts/provision-chromium.sh"
+                    + " says what to install elsewhere)");
         }
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER.toString());
         try {
@@ -73,6 +75,15 @@ final class Browser implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The executable {@code name} in a directory of PATH, or where it would be in /usr/bin. */
+    private static Path onPath(String name) {
+        return Stream.of(System.getenv().getOrDefault("PATH", "").split(File.pathSeparator))
+                .filter(directory -> !directory.isBlank())
+                .map(directory -> Path.of(directory, name))
+                .filter(Files::isExecutable)
+                .findFirst().orElse(Path.of("/usr/bin", name));
     }
 
     ChromeDriver driver() {

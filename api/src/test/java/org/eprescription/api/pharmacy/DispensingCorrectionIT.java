@@ -20,8 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_GENERIC;
-import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
-import static org.eprescription.api.support.Prescriptions.accept;
 import static org.eprescription.api.support.Prescriptions.dispense;
 import static org.eprescription.api.support.Prescriptions.issue;
 import static org.eprescription.api.support.Prescriptions.issueFor;
@@ -37,17 +35,19 @@ class DispensingCorrectionIT extends ExchangeIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(5);
 
-    private void accepted(IssuedPrescription prescription, String pharmacy) {
-        Response accepted = api().post("/prescriptions/accept", accept(prescription.exchangeCode(), BIRTH_DATE,
-                pharmacy));
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-    }
-
     private Response dispensed(IssuedPrescription prescription, String pharmacy, boolean completesUse,
                                Map<String, Object> item) {
         Response dispensed = api().post(prescription.path() + "/dispense", dispense(pharmacy, completesUse, item));
         assertThat(dispensed.status()).as(dispensed.toString()).isEqualTo(200);
         return dispensed;
+    }
+
+    /** A new prescription of one line, accepted by the pharmacy and dispensed once. */
+    private IssuedPrescription dispensedBy(String pharmacy, boolean completesUse, Map<String, Object> item) {
+        IssuedPrescription prescription = issued(issue(unique("HOSP")));
+        accepted(prescription, pharmacy);
+        dispensed(prescription, pharmacy, completesUse, item);
+        return prescription;
     }
 
     private Response correct(IssuedPrescription prescription, int sequence, String pharmacy,
@@ -79,9 +79,7 @@ class DispensingCorrectionIT extends ExchangeIntegrationTest {
     @Test
     void aQuantityCorrectedOnTheDayChangesTheViewTheLiveViewAndTheCourse() {
         String pharmacy = unique("PH");
-        IssuedPrescription prescription = issued(issue(unique("HOSP")));
-        accepted(prescription, pharmacy);
-        dispensed(prescription, pharmacy, false, item(1, AMLODIPINE_BRAND, 14, 14));
+        IssuedPrescription prescription = dispensedBy(pharmacy, false, item(1, AMLODIPINE_BRAND, 14, 14));
         LocalDate today = clock.today();
         try (SseClient live = SseClient.open(port, "/pharmacies/" + pharmacy + "/dispensing-view/stream",
                 objectMapper, null)) {
@@ -172,9 +170,7 @@ class DispensingCorrectionIT extends ExchangeIntegrationTest {
     @Test
     void aWithdrawalThatWouldReopenACompletedUseIsRefused() {
         String pharmacy = unique("PH");
-        IssuedPrescription prescription = issued(issue(unique("HOSP")));
-        accepted(prescription, pharmacy);
-        dispensed(prescription, pharmacy, true, item(1, AMLODIPINE_BRAND, 28, 28));
+        IssuedPrescription prescription = dispensedBy(pharmacy, true, item(1, AMLODIPINE_BRAND, 28, 28));
 
         Response refused = correct(prescription, 1, pharmacy, null);
 
@@ -198,9 +194,7 @@ class DispensingCorrectionIT extends ExchangeIntegrationTest {
     @Test
     void theNextDayACorrectionIsRefused() {
         String pharmacy = unique("PH");
-        IssuedPrescription prescription = issued(issue(unique("HOSP")));
-        accepted(prescription, pharmacy);
-        dispensed(prescription, pharmacy, false, item(1, AMLODIPINE_BRAND, 14, 14));
+        IssuedPrescription prescription = dispensedBy(pharmacy, false, item(1, AMLODIPINE_BRAND, 14, 14));
         clock.advance(Duration.ofDays(1));
 
         Response refused = correct(prescription, 1, pharmacy, List.of(item(1, AMLODIPINE_BRAND, 10, 10)));
@@ -215,9 +209,7 @@ class DispensingCorrectionIT extends ExchangeIntegrationTest {
     @Test
     void anotherPharmacyIsForbiddenAndAnUnknownDispensingIsNotFound() {
         String pharmacy = unique("PH");
-        IssuedPrescription prescription = issued(issue(unique("HOSP")));
-        accepted(prescription, pharmacy);
-        dispensed(prescription, pharmacy, false, item(1, AMLODIPINE_BRAND, 14, 14));
+        IssuedPrescription prescription = dispensedBy(pharmacy, false, item(1, AMLODIPINE_BRAND, 14, 14));
 
         assertThat(correct(prescription, 1, unique("PH"), null).status()).isEqualTo(403);
         Response unknown = correct(prescription, 2, pharmacy, null);

@@ -28,6 +28,13 @@ import static org.eprescription.api.support.Prescriptions.unique;
 
 class DispensingLifecycleIT extends ExchangeIntegrationTest {
 
+    /** The usual body of a new institution, with this one line instead. */
+    private static Map<String, Object> withLine(Map<String, Object> line) {
+        Map<String, Object> body = issue(unique("HOSP"));
+        body.put("lines", List.of(line));
+        return body;
+    }
+
     @Test
     void aPharmacyAcceptsWithTheExchangeCodeAndBirthDate() {
         IssuedPrescription rx = issued(issue(unique("HOSP")));
@@ -57,8 +64,7 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
 
     @Test
     void aPrescriptionHeldByOnePharmacyCannotBeAcceptedByAnother() {
-        IssuedPrescription rx = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription rx = acceptedBy("PH-A");
 
         Response second = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-B"));
 
@@ -69,8 +75,7 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
 
     @Test
     void aReleasedPrescriptionCanBeAcceptedByAnotherPharmacy() {
-        IssuedPrescription rx = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription rx = acceptedBy("PH-A");
 
         Response released = api().post(rx.path() + "/release", Map.of("pharmacyId", "PH-A", "reason", "out of stock"));
         Response acceptedElsewhere = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-B"));
@@ -83,8 +88,7 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
 
     @Test
     void onlyTheHoldingPharmacyMayReleaseOrDispense() {
-        IssuedPrescription rx = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription rx = acceptedBy("PH-A");
 
         Response release = api().post(rx.path() + "/release", Map.of("pharmacyId", "PH-B", "reason", "x"));
         Response dispense = api().post(rx.path() + "/dispense",
@@ -97,8 +101,7 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
 
     @Test
     void aPartialDispensingKeepsThePrescriptionWithThePharmacyUntilTheRestIsGiven() {
-        IssuedPrescription rx = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription rx = acceptedBy("PH-A");
 
         Response partial = api().post(rx.path() + "/dispense",
                 dispense("PH-A", false, item(1, AMLODIPINE_BRAND, 10, 10)));
@@ -118,8 +121,7 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
 
     @Test
     void aGenericOfTheSameIngredientMayBeDispensedButNotAnotherProduct() {
-        IssuedPrescription rx = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription rx = acceptedBy("PH-A");
 
         Response combination = api().post(rx.path() + "/dispense",
                 dispense("PH-A", true, item(1, VALSARTAN_AMLODIPINE, 28, 28)));
@@ -135,10 +137,7 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
 
     @Test
     void doubleTheStrengthIsRefusedAsNotDoseEquivalent() {
-        var body = issue(unique("HOSP"));
-        body.put("lines", List.of(line(1, ZOLPIDEM, 14, 14)));
-        IssuedPrescription rx = issued(body);
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription rx = acceptedBy("PH-A", withLine(line(1, ZOLPIDEM, 14, 14)));
 
         Response doubleStrength = api().post(rx.path() + "/dispense",
                 dispense("PH-A", true, item(1, ZOLPIDEM_DOUBLE_STRENGTH, 14, 14)));
@@ -155,8 +154,7 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
 
     @Test
     void halfTheStrengthInDoubleTheQuantityIsDispensedAndCompletesThePrescription() {
-        IssuedPrescription rx = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription rx = acceptedBy("PH-A");
 
         Response halfStrength = api().post(rx.path() + "/dispense",
                 dispense("PH-A", false, item(1, AMLODIPINE_HALF_STRENGTH, 56, 28)));
@@ -169,10 +167,7 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
 
     @Test
     void extendedReleaseForImmediateReleaseIsRefusedAsAnotherForm() {
-        var body = issue(unique("HOSP"));
-        body.put("lines", List.of(line(1, NIFEDIPINE_CAPSULE, 42, 14)));
-        IssuedPrescription rx = issued(body);
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription rx = acceptedBy("PH-A", withLine(line(1, NIFEDIPINE_CAPSULE, 42, 14)));
 
         Response extendedRelease = api().post(rx.path() + "/dispense",
                 dispense("PH-A", true, item(1, NIFEDIPINE_EXTENDED_RELEASE, 21, 14)));
@@ -202,8 +197,7 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
         var body = issue(unique("HOSP"));
         body.put("refills", 1);
         body.put("lines", List.of(line(1, AMLODIPINE_BRAND, 28, 28)));
-        IssuedPrescription rx = issued(body);
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription rx = acceptedBy("PH-A", body);
 
         Response firstUse = api().post(rx.path() + "/dispense",
                 dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
@@ -229,8 +223,7 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
 
     @Test
     void aDispensingMayNotSupplyMoreDaysThanTheLinePrescribes() {
-        IssuedPrescription rx = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription rx = acceptedBy("PH-A");
 
         Response aYear = api().post(rx.path() + "/dispense",
                 dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 365)));
@@ -248,8 +241,7 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
         var body = issue(unique("HOSP"));
         body.put("refills", 1);
         body.put("lines", List.of(line(1, AMLODIPINE_BRAND, 7, 7)));
-        IssuedPrescription rx = issued(body);
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription rx = acceptedBy("PH-A", body);
         // planned for day 7: its window (day 0 to day 14) would open on the dispensing day itself
         Response firstUse = api().post(rx.path() + "/dispense",
                 dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 7, 7)));

@@ -14,8 +14,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_GENERIC;
-import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
-import static org.eprescription.api.support.Prescriptions.accept;
 import static org.eprescription.api.support.Prescriptions.dispense;
 import static org.eprescription.api.support.Prescriptions.issue;
 import static org.eprescription.api.support.Prescriptions.item;
@@ -25,11 +23,6 @@ import static org.eprescription.api.support.Prescriptions.unique;
 
 /** The pharmacy's queue, the institution's list and the service desk's stuck work, read over HTTP. */
 class WorkViewsIT extends ExchangeIntegrationTest {
-
-    private void accepted(IssuedPrescription prescription, String pharmacy) {
-        assertThat(api().post("/prescriptions/accept", accept(prescription.exchangeCode(), BIRTH_DATE, pharmacy))
-                .status()).isEqualTo(200);
-    }
 
     private static List<String> ids(JsonNode list) {
         List<String> ids = new java.util.ArrayList<>();

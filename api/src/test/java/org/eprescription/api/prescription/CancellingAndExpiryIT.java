@@ -67,8 +67,7 @@ class CancellingAndExpiryIT extends ExchangeIntegrationTest {
 
     @Test
     void cancellingWhileAPharmacyHoldsItIsARequestThatItsReleaseCompletes() {
-        IssuedPrescription rx = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription rx = acceptedBy("PH-A");
 
         Response requested = api().post(rx.path() + "/cancel", REASON, prescriberHeaders(rx.institutionId()));
         Response released = api().post(rx.path() + "/release", Map.of("pharmacyId", "PH-A", "reason", "cancelled"));
@@ -80,8 +79,7 @@ class CancellingAndExpiryIT extends ExchangeIntegrationTest {
 
     @Test
     void aDispensingLetsACancellationRequestLapse() {
-        IssuedPrescription rx = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription rx = acceptedBy("PH-A");
         api().post(rx.path() + "/cancel", REASON, prescriberHeaders(rx.institutionId()));
 
         Response dispensed = api().post(rx.path() + "/dispense",
@@ -112,8 +110,7 @@ class CancellingAndExpiryIT extends ExchangeIntegrationTest {
 
     @Test
     void aCancellationRequestSurvivesAPartialDispensingAndTheReleaseThenCancels() {
-        IssuedPrescription rx = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription rx = acceptedBy("PH-A");
         api().post(rx.path() + "/cancel", REASON, prescriberHeaders(rx.institutionId()));
 
         Response partial = api().post(rx.path() + "/dispense",
@@ -131,8 +128,7 @@ class CancellingAndExpiryIT extends ExchangeIntegrationTest {
 
     @Test
     void aCompletedPrescriptionCannotBeCancelled() {
-        IssuedPrescription rx = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription rx = acceptedBy("PH-A");
         api().post(rx.path() + "/dispense", dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
 
         Response response = api().post(rx.path() + "/cancel", REASON, prescriberHeaders(rx.institutionId()));
@@ -165,8 +161,7 @@ class CancellingAndExpiryIT extends ExchangeIntegrationTest {
 
     @Test
     void everyEventRecordsWhoCausedIt() {
-        IssuedPrescription rx = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription rx = acceptedBy("PH-A");
 
         String issuedMetadata = metadataOf(rx.id(), 0);
         String checkMetadata = metadataOf(rx.id(), 1);

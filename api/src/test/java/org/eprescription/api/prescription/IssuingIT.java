@@ -88,11 +88,7 @@ class IssuingIT extends ExchangeIntegrationTest {
         Map<String, Object> body = issue(unique("HOSP"));
         body.put("lines", List.of(line(1, "9999999X9999", 10, 10)));
 
-        Response response = api().post("/prescriptions", body);
-
-        assertThat(response.status()).isEqualTo(422);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.text("refusal")).isEqualTo("UNKNOWN_DRUG");
+        Response response = refusedAsRuleViolation(body, "UNKNOWN_DRUG");
         assertThat(response.text("detail")).contains("9999999X9999");
         assertThat(api().get("/prescriptions/" + body.get("prescriptionId")).status()).isEqualTo(404);
     }
@@ -102,10 +98,7 @@ class IssuingIT extends ExchangeIntegrationTest {
         Map<String, Object> body = issue(unique("HOSP"));
         body.put("refills", 3);
 
-        Response response = api().post("/prescriptions", body);
-
-        assertThat(response.status()).isEqualTo(422);
-        assertThat(response.text("refusal")).isEqualTo("TOO_MANY_REFILLS");
+        refusedAsRuleViolation(body, "TOO_MANY_REFILLS");
     }
 
     @Test
@@ -114,11 +107,7 @@ class IssuingIT extends ExchangeIntegrationTest {
         body.put("lines", List.of(line(1, ZOLPIDEM, 7, 7)));
         body.put("refills", 2);
 
-        Response response = api().post("/prescriptions", body);
-
-        assertThat(response.status()).isEqualTo(422);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.text("refusal")).isEqualTo("REFILL_NOT_ALLOWED");
+        Response response = refusedAsRuleViolation(body, "REFILL_NOT_ALLOWED");
         assertThat(response.text("type")).isEqualTo("/problems/refill-not-allowed");
         assertThat(response.text("detail")).contains(ZOLPIDEM);
         assertThat(api().get("/prescriptions/" + body.get("prescriptionId")).status()).isEqualTo(404);
@@ -145,10 +134,7 @@ class IssuingIT extends ExchangeIntegrationTest {
         Map<String, Object> body = issue(unique("HOSP"));
         body.put("lines", List.of(line(1, "2171022F1021", 28, 366)));
 
-        Response response = api().post("/prescriptions", body);
-
-        assertThat(response.status()).isEqualTo(422);
-        assertThat(response.text("refusal")).isEqualTo("INVALID_LINES");
+        refusedAsRuleViolation(body, "INVALID_LINES");
     }
 
     @Test
@@ -156,10 +142,7 @@ class IssuingIT extends ExchangeIntegrationTest {
         Map<String, Object> body = issue(unique("HOSP"));
         body.put("validUntil", clock.today().minusDays(1).toString());
 
-        Response response = api().post("/prescriptions", body);
-
-        assertThat(response.status()).isEqualTo(422);
-        assertThat(response.text("refusal")).isEqualTo("VALID_UNTIL_BEFORE_ISSUE");
+        refusedAsRuleViolation(body, "VALID_UNTIL_BEFORE_ISSUE");
     }
 
     @Test
@@ -222,5 +205,14 @@ class IssuingIT extends ExchangeIntegrationTest {
     @Test
     void aMalformedPrescriptionIdIsMalformed() {
         assertThat(api().get("/prescriptions/not-a-uuid").status()).isEqualTo(400);
+    }
+
+    /** Issuing the body is refused as a rule violation (422, a problem) with that refusal. */
+    private Response refusedAsRuleViolation(Map<String, Object> body, String refusal) {
+        Response response = api().post("/prescriptions", body);
+        assertThat(response.status()).as(response.toString()).isEqualTo(422);
+        assertThat(response.contentType()).startsWith("application/problem+json");
+        assertThat(response.text("refusal")).isEqualTo(refusal);
+        return response;
     }
 }

@@ -16,8 +16,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_GENERIC;
-import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
-import static org.eprescription.api.support.Prescriptions.accept;
 import static org.eprescription.api.support.Prescriptions.dispense;
 import static org.eprescription.api.support.Prescriptions.issue;
 import static org.eprescription.api.support.Prescriptions.item;
@@ -33,8 +31,7 @@ class ProjectionRebuildIT extends ExchangeIntegrationTest {
 
     @Test
     void replayingRebuildsThePrescriptionView() {
-        IssuedPrescription dispensed = issued(issue(unique("HOSP")));
-        api().post("/prescriptions/accept", accept(dispensed.exchangeCode(), BIRTH_DATE, "PH-A"));
+        IssuedPrescription dispensed = acceptedBy("PH-A");
         api().post(dispensed.path() + "/dispense", dispense("PH-A", false, item(1, AMLODIPINE_BRAND, 7, 7)));
         IssuedPrescription cancelled = issued(issue(unique("HOSP")));
         api().post(cancelled.path() + "/cancel", Map.of("reason", "x"), prescriberHeaders(cancelled.institutionId()));

@@ -14,8 +14,6 @@ import java.util.UUID;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
-import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
-import static org.eprescription.api.support.Prescriptions.accept;
 import static org.eprescription.api.support.Prescriptions.dispense;
 import static org.eprescription.api.support.Prescriptions.issue;
 import static org.eprescription.api.support.Prescriptions.item;
@@ -34,11 +32,6 @@ class LiveStreamsIT extends ExchangeIntegrationTest {
     static boolean changeOf(Event event, IssuedPrescription prescription, String status) {
         return "change".equals(event.name()) && event.data().path("prescriptionId").asText().equals(prescription.id())
                 && event.data().path("status").asText().equals(status);
-    }
-
-    void accepted(IssuedPrescription prescription, String pharmacy) {
-        assertThat(api().post("/prescriptions/accept", accept(prescription.exchangeCode(), BIRTH_DATE, pharmacy))
-                .status()).isEqualTo(200);
     }
 
     @Test

@@ -8,7 +8,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * As {@link ProjectionFault}, in the alert projection's group: fails on every interaction check of one chosen patient,
@@ -16,27 +15,18 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @ProcessingGroup(AlertProjection.PROCESSING_GROUP)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class AlertProjectionFault {
-
-    private final AtomicReference<String> failingPatient = new AtomicReference<>();
-    private final JdbcClient jdbc;
+public class AlertProjectionFault extends InjectedSqlFault {
 
     public AlertProjectionFault(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc);
     }
 
     public void failOnChecksOf(String patientId) {
-        failingPatient.set(patientId);
-    }
-
-    public void clear() {
-        failingPatient.set(null);
+        choose(patientId);
     }
 
     @EventHandler
     public void on(InteractionCheckCompleted event) {
-        if (event.patientId().value().equals(failingPatient.get())) {
-            jdbc.sql("SELECT 1 / 0 AS injected_fault").query(Integer.class).single();
-        }
+        failIfChosen(event.patientId().value());
     }
 }

@@ -14,6 +14,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import javax.sql.DataSource;
+
 /**
  * Integration tests drive the running application over HTTP, on a real PostgreSQL database of their own.
  * All test classes share one application context (and so one database); each test uses fresh ids.
@@ -58,6 +60,34 @@ public abstract class ExchangeIntegrationTest {
                 body);
     }
 
+    /** The pharmacy accepts the prescription with its exchange code and the patient's birth date; checks it did. */
+    protected void accepted(IssuedPrescription prescription, String pharmacy) {
+        HttpApi.Response accepted = api().post("/prescriptions/accept",
+                Prescriptions.accept(prescription.exchangeCode(), Prescriptions.BIRTH_DATE, pharmacy));
+        org.assertj.core.api.Assertions.assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    }
+
+    /** Issues the body, and the pharmacy accepts it. */
+    protected IssuedPrescription acceptedBy(String pharmacy, java.util.Map<String, Object> body) {
+        IssuedPrescription prescription = issued(body);
+        accepted(prescription, pharmacy);
+        return prescription;
+    }
+
+    /** A new prescription of a new institution, accepted by the pharmacy. */
+    protected IssuedPrescription acceptedBy(String pharmacy) {
+        return acceptedBy(pharmacy, Prescriptions.issue(Prescriptions.unique("HOSP")));
+    }
+
+    /** JSON text, such as one line of an NDJSON export, read as a tree. */
+    protected com.fasterxml.jackson.databind.JsonNode json(String text) {
+        try {
+            return objectMapper.readTree(text);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
     protected HttpApi api() {
         return new HttpApi("http://127.0.0.1:" + port, objectMapper);
     }
@@ -79,6 +109,11 @@ public abstract class ExchangeIntegrationTest {
         @Bean
         AlertProjectionFault alertProjectionFault(JdbcClient jdbc) {
             return new AlertProjectionFault(jdbc);
+        }
+
+        @Bean
+        StoredEvents storedEvents(DataSource dataSource) {
+            return new StoredEvents(dataSource);
         }
     }
 }

@@ -8,7 +8,6 @@ import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A fault a test can switch on: a handler in the prescription-view group, invoked before the projection itself
@@ -18,27 +17,18 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 @ProcessingGroup(PrescriptionViewProjection.PROCESSING_GROUP)
 @Order(Ordered.HIGHEST_PRECEDENCE)
-public class ProjectionFault {
-
-    private final AtomicReference<String> failingPrescription = new AtomicReference<>();
-    private final JdbcClient jdbc;
+public class ProjectionFault extends InjectedSqlFault {
 
     public ProjectionFault(JdbcClient jdbc) {
-        this.jdbc = jdbc;
+        super(jdbc);
     }
 
     public void failOnAcceptanceOf(String prescriptionId) {
-        failingPrescription.set(prescriptionId);
-    }
-
-    public void clear() {
-        failingPrescription.set(null);
+        choose(prescriptionId);
     }
 
     @EventHandler
     public void on(PrescriptionAccepted event) {
-        if (event.prescriptionId().toString().equals(failingPrescription.get())) {
-            jdbc.sql("SELECT 1 / 0 AS injected_fault").query(Integer.class).single();
-        }
+        failIfChosen(event.prescriptionId().toString());
     }
 }

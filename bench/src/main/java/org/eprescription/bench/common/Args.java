@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * Options of the form {@code --name value}. A program reads the ones it knows, each with its default and its
@@ -44,15 +45,9 @@ public final class Args {
 
     /** A whole number from {@code min} to {@code max}. */
     public int whole(String name, int fallback, int min, int max) {
-        String value = text(name, null);
-        if (value == null) {
+        Integer n = parsed(name, Integer::valueOf, "a whole number");
+        if (n == null) {
             return fallback;
-        }
-        int n;
-        try {
-            n = Integer.parseInt(value);
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " needs a whole number, not " + value);
         }
         if (max != Integer.MAX_VALUE && (n < min || n > max)) {
             throw new UsageException(name + " must be between " + min + " and " + max);
@@ -65,20 +60,27 @@ public final class Args {
 
     /** A number greater than zero. */
     public double positiveNumber(String name, double fallback) {
-        String value = text(name, null);
-        if (value == null) {
+        Double n = parsed(name, Double::valueOf, "a number");
+        if (n == null) {
             return fallback;
-        }
-        double n;
-        try {
-            n = Double.parseDouble(value);
-        } catch (NumberFormatException e) {
-            throw new UsageException(name + " needs a number, not " + value);
         }
         if (!(n > 0) || Double.isInfinite(n)) {
             throw new UsageException(name + " must be > 0");
         }
         return n;
+    }
+
+    /** The option read by {@code parse}; null when it is not given. */
+    private <T> T parsed(String name, Function<String, T> parse, String what) {
+        String value = text(name, null);
+        if (value == null) {
+            return null;
+        }
+        try {
+            return parse.apply(value);
+        } catch (NumberFormatException e) {
+            throw new UsageException(name + " needs " + what + ", not " + value);
+        }
     }
 
     /** One of {@code allowed}. */

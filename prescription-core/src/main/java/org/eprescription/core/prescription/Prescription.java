@@ -295,14 +295,25 @@ public class Prescription {
         if (!checker.enabled()) {
             return new CommandOutcome(version(), null);
         }
+        return checkDispensed(checker, CheckTrigger.DISPENSING, dispensed, dispensed, undispensed, nextUse, now);
+    }
+
+    /**
+     * After a dispensing or its correction: the courses now running and those of the next use are checked; the check
+     * records them with the others the dispensing touched and those of the use nobody will take.
+     */
+    private CommandOutcome checkDispensed(InteractionChecker checker, CheckTrigger trigger,
+                                          List<RecordedCourse> touched, List<RecordedCourse> running,
+                                          List<RecordedCourse> undispensed, List<RecordedCourse> nextUse,
+                                          Instant now) {
         List<RecordedAlert> found = new ArrayList<>(checker.check(prescriptionId, patient.id(),
-                prescriber.institutionId(), prescriber.id(), dispensed, false));
+                prescriber.institutionId(), prescriber.id(), running, false));
         found.addAll(checker.check(prescriptionId, patient.id(), prescriber.institutionId(), prescriber.id(), nextUse,
                 false));
-        List<RecordedCourse> courses = new ArrayList<>(dispensed);
+        List<RecordedCourse> courses = new ArrayList<>(touched);
         courses.addAll(undispensed);
         courses.addAll(nextUse);
-        InteractionCheckCompleted check = recordCheck(checker, CheckTrigger.DISPENSING, courses, found, now);
+        InteractionCheckCompleted check = recordCheck(checker, trigger, courses, found, now);
         return new CommandOutcome(version(), check);
     }
 
@@ -384,15 +395,7 @@ public class Prescription {
         List<RecordedCourse> running = changed.stream()
                 .filter(course -> course.status() == CourseStatus.DISPENSED)
                 .toList();
-        List<RecordedAlert> found = new ArrayList<>(checker.check(prescriptionId, patient.id(),
-                prescriber.institutionId(), prescriber.id(), running, false));
-        found.addAll(checker.check(prescriptionId, patient.id(), prescriber.institutionId(), prescriber.id(), nextUse,
-                false));
-        List<RecordedCourse> courses = new ArrayList<>(changed);
-        courses.addAll(undispensed);
-        courses.addAll(nextUse);
-        InteractionCheckCompleted check = recordCheck(checker, CheckTrigger.CORRECTION, courses, found, now);
-        return new CommandOutcome(version(), check);
+        return checkDispensed(checker, CheckTrigger.CORRECTION, changed, running, undispensed, nextUse, now);
     }
 
     /**

@@ -2,7 +2,8 @@ package org.eprescription.core.interaction;
 
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.PrescriptionId;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -18,36 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AlertIdVectorsTest {
 
-    private static final PrescriptionId README_ALERTED = PrescriptionId.of("b3e1c2d4-0000-4000-8000-000000000002");
-    private static final PrescriptionId PRESCRIPTION = PrescriptionId.of("8d5c0f3e-6c1a-4f7e-9a57-3f0c2b9b1e11");
-
-    @Test
-    void theReadmesSecondAmlodipineGetsTheIdTheReadmeShows() {
-        assertThat(AlertIds.of(README_ALERTED, 1, AlertType.SAME_INGREDIENT, "amlodipine"))
-                .isEqualTo(AlertId.of("7bdd2754-ffba-34f8-bc18-709074601faa"));
-    }
-
-    @Test
-    void aSameDrugAlertIsKeyedByTheDrugCode() {
-        assertThat(AlertIds.of(PRESCRIPTION, 1, AlertType.SAME_DRUG, "2171022F1021"))
-                .isEqualTo(AlertId.of("db3812b2-f9e9-36d7-bc18-7bddcc22a722"));
-    }
-
-    @Test
-    void aContraindicatedAlertIsKeyedByTheSortedPair() {
-        assertThat(AlertIds.of(PRESCRIPTION, 2, AlertType.CONTRAINDICATED, "itraconazole+triazolam"))
-                .isEqualTo(AlertId.of("0d8c0cb1-f211-3aef-9ff6-865b001903a1"));
-    }
-
-    @Test
-    void aSameClassAlertIsKeyedByTheClassCode() {
-        assertThat(AlertIds.of(PRESCRIPTION, 10, AlertType.SAME_CLASS, "2171"))
-                .isEqualTo(AlertId.of("3d4acf7b-6402-3e77-94fc-54f42e539ad5"));
-    }
-
-    @Test
-    void aKeyOutsideAsciiIsTakenAsUtf8() {
-        assertThat(AlertIds.of(README_ALERTED, 1, AlertType.SAME_INGREDIENT, "アムロジピン"))
-                .isEqualTo(AlertId.of("e0ecab5f-81c9-31eb-a757-6fefe4cf7100"));
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            the README's second amlodipine gets the id the README shows | b3e1c2d4-0000-4000-8000-000000000002 | 1  | SAME_INGREDIENT | amlodipine             | 7bdd2754-ffba-34f8-bc18-709074601faa
+            a same-drug alert is keyed by the drug code                 | 8d5c0f3e-6c1a-4f7e-9a57-3f0c2b9b1e11 | 1  | SAME_DRUG       | 2171022F1021           | db3812b2-f9e9-36d7-bc18-7bddcc22a722
+            a contraindicated alert is keyed by the sorted pair         | 8d5c0f3e-6c1a-4f7e-9a57-3f0c2b9b1e11 | 2  | CONTRAINDICATED | itraconazole+triazolam | 0d8c0cb1-f211-3aef-9ff6-865b001903a1
+            a same-class alert is keyed by the class code               | 8d5c0f3e-6c1a-4f7e-9a57-3f0c2b9b1e11 | 10 | SAME_CLASS      | 2171                   | 3d4acf7b-6402-3e77-94fc-54f42e539ad5
+            a key outside ASCII is taken as UTF-8                       | b3e1c2d4-0000-4000-8000-000000000002 | 1  | SAME_INGREDIENT | アムロジピン              | e0ecab5f-81c9-31eb-a757-6fefe4cf7100
+            """)
+    void fixedInputsGiveTheKnownId(String vector, String prescriptionId, int lineNumber, AlertType type, String key,
+                                   String expected) {
+        assertThat(AlertIds.of(PrescriptionId.of(prescriptionId), lineNumber, type, key))
+                .isEqualTo(AlertId.of(expected));
     }
 }

@@ -21,6 +21,7 @@ import org.eprescription.core.prescription.event.DispensingCorrected;
 import org.eprescription.core.prescription.event.DispensingWithdrawn;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.prescription.event.PrescriberQueried;
+import org.eprescription.core.prescription.event.PrescriptionDispensed;
 import org.eprescription.core.prescription.event.PrescriptionAmended;
 import org.eprescription.core.prescription.event.QueryAnswered;
 import org.junit.jupiter.api.Test;
@@ -84,44 +85,47 @@ class CorrectionAndAmendmentCheckTest extends PrescriptionTestSupport {
                 items.length == 0 ? null : List.of(items));
     }
 
+    /** Issued and accepted; line 1 dispensed by these dispensings, for 14 days in all; no alert. */
+    private Object[] lineOneDispensedForTwoWeeks(PrescriptionDispensed... dispensings) {
+        List<Object> given = new ArrayList<>(List.of(issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()),
+                accepted(PHARMACY_A)));
+        given.addAll(List.of(dispensings));
+        given.add(check(CheckTrigger.DISPENSING, List.of(course(1, ISSUE_DAY, 14, CourseStatus.DISPENSED)), List.of()));
+        return given.toArray();
+    }
+
+    private DispensingWithdrawn withdrawn(int sequence) {
+        return new DispensingWithdrawn(ID, sequence, 1, PHARMACY_A, pharmacistOf(PHARMACY_A), "typo", clock.instant(),
+                ISSUE_DAY);
+    }
+
+    private InteractionCheckCompleted correctionCheck(RecordedCourse course) {
+        return check(CheckTrigger.CORRECTION, List.of(course), List.of());
+    }
+
     @Test
     void aCorrectionRecordsTheCourseAsTheCorrectedDispensingGivesIt() {
-        Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A),
-                dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
-                check(CheckTrigger.DISPENSING, List.of(course(1, ISSUE_DAY, 14, CourseStatus.DISPENSED)), List.of())};
-        fixture.given(given)
+        fixture.given(lineOneDispensedForTwoWeeks(dispensed(PHARMACY_A, 1, false, item(1, 14, 14))))
                 .when(correct(1, item(1, 10, 10)))
                 .expectEvents(new DispensingCorrected(ID, 1, 1, PHARMACY_A, pharmacistOf(PHARMACY_A), "typo",
                                 List.of(item(1, 10, 10)), false, clock.instant(), ISSUE_DAY,
                                 List.of(new LineQuantity(1, java.math.BigDecimal.TEN))),
-                        check(CheckTrigger.CORRECTION, List.of(course(1, ISSUE_DAY, 10, CourseStatus.DISPENSED)),
-                                List.of()));
+                        correctionCheck(course(1, ISSUE_DAY, 10, CourseStatus.DISPENSED)));
     }
 
     @Test
     void aWithdrawalStopsTheCourseItGave() {
-        Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A),
-                dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
-                check(CheckTrigger.DISPENSING, List.of(course(1, ISSUE_DAY, 14, CourseStatus.DISPENSED)), List.of())};
-        fixture.given(given)
+        fixture.given(lineOneDispensedForTwoWeeks(dispensed(PHARMACY_A, 1, false, item(1, 14, 14))))
                 .when(correct(1))
-                .expectEvents(new DispensingWithdrawn(ID, 1, 1, PHARMACY_A, pharmacistOf(PHARMACY_A), "typo",
-                                clock.instant(), ISSUE_DAY),
-                        check(CheckTrigger.CORRECTION, List.of(course(1, ISSUE_DAY, 14, CourseStatus.STOPPED)),
-                                List.of()));
+                .expectEvents(withdrawn(1), correctionCheck(course(1, ISSUE_DAY, 14, CourseStatus.STOPPED)));
     }
 
     @Test
     void aWithdrawalShortensTheCourseToWhatOtherDispensingsOfTheLineCover() {
-        Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A),
-                dispensed(PHARMACY_A, 1, false, item(1, 7, 7)), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
-                check(CheckTrigger.DISPENSING, List.of(course(1, ISSUE_DAY, 14, CourseStatus.DISPENSED)), List.of())};
-        fixture.given(given)
+        fixture.given(lineOneDispensedForTwoWeeks(dispensed(PHARMACY_A, 1, false, item(1, 7, 7)),
+                        dispensed(PHARMACY_A, 1, false, item(1, 14, 14))))
                 .when(correct(2))
-                .expectEvents(new DispensingWithdrawn(ID, 2, 1, PHARMACY_A, pharmacistOf(PHARMACY_A), "typo",
-                                clock.instant(), ISSUE_DAY),
-                        check(CheckTrigger.CORRECTION, List.of(course(1, ISSUE_DAY, 7, CourseStatus.DISPENSED)),
-                                List.of()));
+                .expectEvents(withdrawn(2), correctionCheck(course(1, ISSUE_DAY, 7, CourseStatus.DISPENSED)));
     }
 
     @Test
@@ -133,9 +137,7 @@ class CorrectionAndAmendmentCheckTest extends PrescriptionTestSupport {
         Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of(atIssue)),
                 accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
                 check(CheckTrigger.DISPENSING, List.of(course(1, ISSUE_DAY, 14, CourseStatus.DISPENSED)), List.of()),
-                new DispensingWithdrawn(ID, 1, 1, PHARMACY_A, pharmacistOf(PHARMACY_A), "typo", clock.instant(),
-                        ISSUE_DAY),
-                check(CheckTrigger.CORRECTION, List.of(course(1, ISSUE_DAY, 14, CourseStatus.STOPPED)), List.of())};
+                withdrawn(1), correctionCheck(course(1, ISSUE_DAY, 14, CourseStatus.STOPPED))};
         fixture.given(given)
                 .when(dispense(PHARMACY_A, item(1, 14, 14)))
                 .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),

@@ -13,6 +13,8 @@ import org.junit.jupiter.api.Test;
 import java.util.Arrays;
 import java.util.List;
 
+import static org.eprescription.core.refusal.RefusalMatchers.refusedWith;
+
 /**
  * Correcting and withdrawing a dispensing (docs/domain.md, "Correcting a dispensing"): by the pharmacy that recorded
  * it, on its day, within the dispense rules as if the corrected dispensing had been recorded instead.

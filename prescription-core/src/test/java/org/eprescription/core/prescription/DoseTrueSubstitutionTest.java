@@ -29,28 +29,20 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
 
     @Test
     void aGenericOfEqualStrengthInTheSameQuantityCompletesTheUse() {
-        fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A))
-                .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_GENERIC_C, 28, 28)))
-                .expectEvents(dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_GENERIC_C, 28, 28)), completed());
+        completesTheUse(AMLODIPINE_ONLY, itemOf(1, AMLODIPINE_GENERIC_C, 28, 28));
     }
 
     @Test
     void anotherFormOfTheSameFormGroupIsAGeneric() {
         // a tablet for an orally disintegrating tablet: both oral-solid
-        fixture.given(issued(line(1, AMLODIPINE_GENERIC_C, 28, 28)), accepted(PHARMACY_A))
-                .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_BRAND_A, 28, 28)))
-                .expectEvents(dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 28, 28)), completed());
+        completesTheUse(line(1, AMLODIPINE_GENERIC_C, 28, 28), itemOf(1, AMLODIPINE_BRAND_A, 28, 28));
     }
 
     // ----- another strength -----
 
     @Test
     void halfTheStrengthInDoubleTheQuantityIsTheSameDoseAndCompletesTheUse() {
-        fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A))
-                .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_HALF_STRENGTH, 56, 28)))
-                .expectEvents(dispensed(PHARMACY_A, 1, true, List.of(itemOf(1, AMLODIPINE_HALF_STRENGTH, 56, 28)),
-                                counted(1, 28)),
-                        completed());
+        completesTheUse(AMLODIPINE_ONLY, itemOf(1, AMLODIPINE_HALF_STRENGTH, 56, 28), 28);
     }
 
     @Test
@@ -64,32 +56,23 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
     @Test
     void doubleTheStrengthInTheSameQuantityIsRefused() {
         // zolpidem 5 mg x 14 handed out as 10 mg x 14: twice the prescribed amount
-        expectRefused(fixture.given(issued(line(1, ZOLPIDEM_5, 14, 14)), accepted(PHARMACY_A))
-                        .when(dispense(PHARMACY_A, itemOf(1, ZOLPIDEM_10, 14, 14))),
-                Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
+        refused(line(1, ZOLPIDEM_5, 14, 14), itemOf(1, ZOLPIDEM_10, 14, 14), Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
     }
 
     @Test
     void doubleTheStrengthInHalfTheQuantityIsRefusedToo() {
         // 28 x 5 mg never goes out as 14 x 10 mg: the dosage counts tablets, so a stronger one would be split
-        expectRefused(fixture.given(issued(line(1, ZOLPIDEM_5, 28, 28)), accepted(PHARMACY_A))
-                        .when(dispense(PHARMACY_A, itemOf(1, ZOLPIDEM_10, 14, 28))),
-                Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
+        refused(line(1, ZOLPIDEM_5, 28, 28), itemOf(1, ZOLPIDEM_10, 14, 28), Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
     }
 
     @Test
     void aStrongerProductIsRefusedEvenForAPartOfTheLine() {
-        expectRefused(fixture.given(issued(line(1, ZOLPIDEM_5, 28, 28)), accepted(PHARMACY_A))
-                        .when(dispense(PHARMACY_A, itemOf(1, ZOLPIDEM_10, 1, 1))),
-                Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
+        refused(line(1, ZOLPIDEM_5, 28, 28), itemOf(1, ZOLPIDEM_10, 1, 1), Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
     }
 
     @Test
     void aLowerStrengthMayReplaceAHigherOneForTheSameAmount() {
-        fixture.given(issued(line(1, ZOLPIDEM_10, 14, 14)), accepted(PHARMACY_A))
-                .when(dispense(PHARMACY_A, itemOf(1, ZOLPIDEM_5_GENERIC, 28, 14)))
-                .expectEvents(dispensed(PHARMACY_A, 1, true, List.of(itemOf(1, ZOLPIDEM_5_GENERIC, 28, 14)),
-                        counted(1, 14)), completed());
+        completesTheUse(line(1, ZOLPIDEM_10, 14, 14), itemOf(1, ZOLPIDEM_5_GENERIC, 28, 14), 14);
     }
 
     // ----- the form group -----
@@ -97,15 +80,13 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
     @Test
     void extendedReleaseForImmediateReleaseIsRefused() {
         // nifedipine 10 mg capsules, 3 a day for 14 days (420 mg), as 21 extended-release 20 mg tablets (420 mg)
-        expectRefused(fixture.given(issued(line(1, NIFEDIPINE_CAPSULE, 42, 14)), accepted(PHARMACY_A))
-                        .when(dispense(PHARMACY_A, itemOf(1, NIFEDIPINE_EXTENDED_RELEASE, 21, 14))),
+        refused(line(1, NIFEDIPINE_CAPSULE, 42, 14), itemOf(1, NIFEDIPINE_EXTENDED_RELEASE, 21, 14),
                 Refusal.SUBSTITUTE_OTHER_FORM);
     }
 
     @Test
     void immediateReleaseForExtendedReleaseIsRefused() {
-        expectRefused(fixture.given(issued(line(1, NIFEDIPINE_EXTENDED_RELEASE, 14, 14)), accepted(PHARMACY_A))
-                        .when(dispense(PHARMACY_A, itemOf(1, NIFEDIPINE_CAPSULE, 28, 14))),
+        refused(line(1, NIFEDIPINE_EXTENDED_RELEASE, 14, 14), itemOf(1, NIFEDIPINE_CAPSULE, 28, 14),
                 Refusal.SUBSTITUTE_OTHER_FORM);
     }
 
@@ -114,13 +95,11 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
     @Test
     void aCombinationWithAnotherSplitOfItsIngredientsIsRefused() {
         // 80 mg + 5 mg x 28 against 160 mg + 5 mg x 14: the valsartan agrees (2240 mg), the amlodipine does not
-        expectRefused(fixture.given(issued(line(1, VALSARTAN_AMLODIPINE, 28, 28)), accepted(PHARMACY_A))
-                        .when(dispense(PHARMACY_A, itemOf(1, VALSARTAN_AMLODIPINE_160_5, 14, 28))),
+        refused(line(1, VALSARTAN_AMLODIPINE, 28, 28), itemOf(1, VALSARTAN_AMLODIPINE_160_5, 14, 28),
                 Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
         setUpFixture();
         // and the other way round, where the amlodipine would agree (140 mg) and the valsartan not
-        expectRefused(fixture.given(issued(line(1, VALSARTAN_AMLODIPINE_160_5, 14, 14)), accepted(PHARMACY_A))
-                        .when(dispense(PHARMACY_A, itemOf(1, VALSARTAN_AMLODIPINE, 14, 14))),
+        refused(line(1, VALSARTAN_AMLODIPINE_160_5, 14, 14), itemOf(1, VALSARTAN_AMLODIPINE, 14, 14),
                 Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
     }
 
@@ -131,16 +110,12 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
         fixture = fixtureWith(sampleWith(halfCombination + ",Valsartan 40 mg / amlodipine 2.5 mg combination tablet,"
                 + "valsartan;amlodipine,oral,2149,other antihypertensives,tablet,40 mg;2.5 mg,tablet,oral-solid,"
                 + "yes,,"));
-        fixture.given(issued(line(1, VALSARTAN_AMLODIPINE, 28, 28)), accepted(PHARMACY_A))
-                .when(dispense(PHARMACY_A, itemOf(1, halfCombination, 56, 28)))
-                .expectEvents(dispensed(PHARMACY_A, 1, true, List.of(itemOf(1, halfCombination, 56, 28)),
-                        counted(1, 28)), completed());
+        completesTheUse(line(1, VALSARTAN_AMLODIPINE, 28, 28), itemOf(1, halfCombination, 56, 28), 28);
     }
 
     @Test
     void aCombinationIsNoSubstituteForOneOfItsIngredientsWhateverTheAmounts() {
-        expectRefused(fixture.given(issued(line(1, AMLODIPINE_BRAND_A, 28, 28)), accepted(PHARMACY_A))
-                        .when(dispense(PHARMACY_A, itemOf(1, VALSARTAN_AMLODIPINE, 28, 28))),
+        refused(line(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(1, VALSARTAN_AMLODIPINE, 28, 28),
                 Refusal.SUBSTITUTE_NOT_EQUIVALENT);
     }
 
@@ -148,9 +123,7 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
 
     @Test
     void doubleTheQuantityOfHalfTheStrengthPlusOneIsMoreThanPrescribed() {
-        expectRefused(fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A))
-                        .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_HALF_STRENGTH, 57, 28))),
-                Refusal.QUANTITY_EXCEEDS_REMAINING);
+        refused(AMLODIPINE_ONLY, itemOf(1, AMLODIPINE_HALF_STRENGTH, 57, 28), Refusal.QUANTITY_EXCEEDS_REMAINING);
     }
 
     @Test
@@ -190,14 +163,10 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
     @Test
     void withoutStrengthsInTheCatalogueASubstituteIsRefusedButThePrescribedDrugIsNot() {
         fixture = fixtureWith(olderCatalogue());
-        expectRefused(fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A))
-                        .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_GENERIC_C, 28, 28))),
-                Refusal.SUBSTITUTE_NOT_VERIFIABLE);
+        refused(AMLODIPINE_ONLY, itemOf(1, AMLODIPINE_GENERIC_C, 28, 28), Refusal.SUBSTITUTE_NOT_VERIFIABLE);
         setUpFixture();
         fixture = fixtureWith(olderCatalogue());
-        fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A))
-                .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_BRAND_A, 28, 28)))
-                .expectEvents(dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 28, 28)), completed());
+        completesTheUse(AMLODIPINE_ONLY, itemOf(1, AMLODIPINE_BRAND_A, 28, 28));
     }
 
     @Test
@@ -205,12 +174,29 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
         DrugCode unknownStrength = DrugCode.of("2171022F9999");
         fixture = fixtureWith(sampleWith(unknownStrength + ",Amlodipine tablet (generic X),amlodipine,oral,2171,"
                 + "coronary vasodilators,tablet,,tablet,oral-solid,yes,,"));
-        expectRefused(fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A))
-                        .when(dispense(PHARMACY_A, itemOf(1, unknownStrength, 28, 28))),
-                Refusal.SUBSTITUTE_NOT_VERIFIABLE);
+        refused(AMLODIPINE_ONLY, itemOf(1, unknownStrength, 28, 28), Refusal.SUBSTITUTE_NOT_VERIFIABLE);
     }
 
     // ----- helpers -----
+
+    /** Issued with the line and accepted: dispensing the item is refused so. */
+    private void refused(PrescribedLine line, DispensedItem item, Refusal refusal) {
+        expectRefused(fixture.given(issued(line), accepted(PHARMACY_A)).when(dispense(PHARMACY_A, item)), refusal);
+    }
+
+    /** Issued with the line and accepted: the item completes the use, counted as the prescribed drug was. */
+    private void completesTheUse(PrescribedLine line, DispensedItem item) {
+        fixture.given(issued(line), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, item))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, item), completed());
+    }
+
+    /** The same for a substitute that counts as {@code countedAs} units of the prescribed drug. */
+    private void completesTheUse(PrescribedLine line, DispensedItem item, int countedAs) {
+        fixture.given(issued(line), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, item))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, List.of(item), counted(1, countedAs)), completed());
+    }
 
     PrescriptionIssued issued(PrescribedLine line) {
         return issued(java.util.List.of(line), 0, DEFAULT_VALID_UNTIL);

@@ -1,12 +1,7 @@
 package org.eprescription.core.prescription;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventsourcing.EventStreamUtils;
-import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
@@ -25,26 +20,21 @@ import org.eprescription.core.prescription.event.InteractionCheckCompletedUpcast
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.core.prescription.StoredRevisions.AGGREGATE_ID;
+import static org.eprescription.core.prescription.StoredRevisions.frozen;
+import static org.eprescription.core.prescription.StoredRevisions.upcastAndRead;
 
 /**
  * An InteractionCheckCompleted stored as revision 1 (frozen JSON, as the store kept it) reads as revision 2: its
  * conflicts are prescriptions' courses, naming no dispensing record.
  */
 class InteractionCheckCompletedUpcasterTest {
-
-    private static final String AGGREGATE_ID = "8d5c0f3e-6c1a-4f7e-9a57-3f0c2b9b1e11";
-
-    private final JacksonSerializer serializer = JacksonSerializer.builder()
-            .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule()))
-            .build();
 
     @Test
     void aRevisionOneCheckReadsWithPrescriptionConflictsOnly() throws IOException {
@@ -53,8 +43,7 @@ class InteractionCheckCompletedUpcasterTest {
                 InteractionCheckCompleted.class.getName(), "1", frozen("InteractionCheckCompleted-revision-1.json"),
                 "{\"patientId\":\"PAT-0001\"}".getBytes(StandardCharsets.UTF_8));
 
-        DomainEventMessage<?> event = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(stored), serializer,
-                new EventUpcasterChain(new InteractionCheckCompletedUpcaster())).next();
+        DomainEventMessage<?> event = upcastAndRead(stored, new InteractionCheckCompletedUpcaster());
 
         RecordedConflict conflict = new RecordedConflict(PrescriptionId.of("3b0e8c52-1f4d-4a8e-b6f1-7c2d9e0a5b13"), 1,
                 1, DrugCode.of("2171022F3024"), LocalDate.of(2026, 11, 20), LocalDate.of(2026, 12, 17),
@@ -69,12 +58,5 @@ class InteractionCheckCompletedUpcasterTest {
                 "sha256:0123456789abcdef", Instant.parse("2026-11-29T08:36:26.138752315Z")));
         assertThat(conflict.dispensingRecordId()).isNull();
         assertThat(conflict.courseKey()).isEqualTo("3b0e8c52-1f4d-4a8e-b6f1-7c2d9e0a5b13|1|1");
-    }
-
-    private static byte[] frozen(String name) throws IOException {
-        try (InputStream in = InteractionCheckCompletedUpcasterTest.class.getResourceAsStream("/frozen-events/"
-                + name)) {
-            return in.readAllBytes();
-        }
     }
 }

@@ -53,16 +53,12 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void anExplicitValidUntilIsKept() {
-        fixture.givenNoPriorActivity()
-                .when(issue(LINES, 0, ISSUE_DAY.plusDays(10)))
-                .expectEvents(issued(LINES, 0, ISSUE_DAY.plusDays(10)));
+        expectIssuedAsAsked(LINES, 0, ISSUE_DAY.plusDays(10));
     }
 
     @Test
     void validUntilOnTheIssueDayItselfIsAccepted() {
-        fixture.givenNoPriorActivity()
-                .when(issue(LINES, 0, ISSUE_DAY))
-                .expectEvents(issued(LINES, 0, ISSUE_DAY));
+        expectIssuedAsAsked(LINES, 0, ISSUE_DAY);
     }
 
     @Test
@@ -83,17 +79,13 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
     @Test
     void tenLinesAreAllowed() {
         List<PrescribedLine> ten = numberedLines(10);
-        fixture.givenNoPriorActivity()
-                .when(issue(ten, 0, null))
-                .expectEvents(issued(ten, 0, DEFAULT_VALID_UNTIL));
+        expectIssuedAsAsked(ten, 0, null);
     }
 
     @Test
     void daysOfSupplyOfOneAndOfThreeHundredSixtyFiveAreAllowed() {
         List<PrescribedLine> lines = List.of(line(1, AMLODIPINE_BRAND_A, 1, 1), line(2, LOXOPROFEN_TABLET, 365, 365));
-        fixture.givenNoPriorActivity()
-                .when(issue(lines, 0, null))
-                .expectEvents(issued(lines, 0, DEFAULT_VALID_UNTIL));
+        expectIssuedAsAsked(lines, 0, null);
     }
 
     @Test
@@ -174,9 +166,7 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void validUntilAtTheHorizonAYearAfterTheIssueDayIsAccepted() {
-        fixture.givenNoPriorActivity()
-                .when(issue(LINES, 0, ISSUE_DAY.plusYears(1)))
-                .expectEvents(issued(LINES, 0, ISSUE_DAY.plusYears(1)));
+        expectIssuedAsAsked(LINES, 0, ISSUE_DAY.plusYears(1));
     }
 
     @Test
@@ -194,9 +184,7 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
     @Test
     void theHorizonIsTheConfiguredOne() {
         fixture = fixtureWith(new ValidUntilHorizon(Period.ofDays(30)));
-        fixture.givenNoPriorActivity()
-                .when(issue(LINES, 0, ISSUE_DAY.plusDays(30)))
-                .expectEvents(issued(LINES, 0, ISSUE_DAY.plusDays(30)));
+        expectIssuedAsAsked(LINES, 0, ISSUE_DAY.plusDays(30));
         fixture = fixtureWith(new ValidUntilHorizon(Period.ofDays(30)));
         expectRefused(fixture.givenNoPriorActivity().when(issue(LINES, 0, ISSUE_DAY.plusDays(31))),
                 Refusal.VALID_UNTIL_BEYOND_HORIZON);

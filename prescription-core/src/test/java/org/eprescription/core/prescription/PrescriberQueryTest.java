@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.eprescription.core.refusal.RefusalMatchers.refusedWith;
+
 /**
  * A pharmacist's query to the prescriber (疑義照会, docs/domain.md "A query to the prescriber"): the holding pharmacy
  * asks, the issuing institution answers, and an accepted change amends the lines, checked like an issue.

@@ -2,15 +2,10 @@ package org.eprescription.core.prescription;
 
 import org.eprescription.core.ids.Party;
 
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
-import org.axonframework.eventsourcing.eventstore.DomainEventStream;
-import org.axonframework.eventsourcing.EventStreamUtils;
 import org.axonframework.serialization.json.JacksonSerializer;
-import org.axonframework.serialization.upcasting.event.EventUpcasterChain;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
@@ -28,7 +23,6 @@ import org.eprescription.core.prescription.event.PrescriptionIssuedUpcaster;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -36,9 +30,10 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.core.prescription.StoredRevisions.AGGREGATE_ID;
+import static org.eprescription.core.prescription.StoredRevisions.frozen;
 
 /**
  * Events stored under older revisions (frozen JSON, byte for byte as the store kept it, or the current shape with the
@@ -48,11 +43,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PrescriptionIssuedUpcasterTest {
 
-    private static final String AGGREGATE_ID = "8d5c0f3e-6c1a-4f7e-9a57-3f0c2b9b1e11";
-
-    private final JacksonSerializer serializer = JacksonSerializer.builder()
-            .objectMapper(new ObjectMapper().registerModule(new JavaTimeModule()))
-            .build();
+    private final JacksonSerializer serializer = StoredRevisions.SERIALIZER;
 
     @Test
     void aRevisionOneEventReadsWithTheFirstKeyAndTheFirstAttempt() throws IOException {
@@ -204,15 +195,7 @@ class PrescriptionIssuedUpcasterTest {
     }
 
     private DomainEventMessage<?> upcastAndRead(GenericDomainEventEntry<byte[]> stored, ZoneId legacyZone) {
-        DomainEventStream events = EventStreamUtils.upcastAndDeserializeDomainEvents(Stream.of(stored), serializer,
-                new EventUpcasterChain(new PrescriptionIssuedUpcaster(legacyZone),
-                        new PrescriptionDispensedUpcaster(legacyZone), new AlertAcknowledgedUpcaster()));
-        return events.next();
-    }
-
-    private static byte[] frozen(String name) throws IOException {
-        try (InputStream in = PrescriptionIssuedUpcasterTest.class.getResourceAsStream("/frozen-events/" + name)) {
-            return in.readAllBytes();
-        }
+        return StoredRevisions.upcastAndRead(stored, new PrescriptionIssuedUpcaster(legacyZone),
+                new PrescriptionDispensedUpcaster(legacyZone), new AlertAcknowledgedUpcaster());
     }
 }

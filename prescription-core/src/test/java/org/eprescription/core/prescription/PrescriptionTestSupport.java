@@ -2,7 +2,6 @@ package org.eprescription.core.prescription;
 
 import org.eprescription.core.ids.Party;
 import org.eprescription.core.refusal.Refusal;
-import org.eprescription.core.refusal.PrescriptionRefusedException;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
@@ -38,9 +37,6 @@ import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.core.prescription.event.RefillScheduled;
 import org.eprescription.core.testsupport.MutableClock;
-import org.hamcrest.Description;
-import org.hamcrest.Matcher;
-import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
 
 import java.math.BigDecimal;
@@ -51,6 +47,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.TreeMap;
 import java.util.Map;
+
+import static org.eprescription.core.refusal.RefusalMatchers.refusedWith;
 
 /**
  * Given-when-then vocabulary for the {@link Prescription} aggregate: a fixture with the catalogue, exchange codes
@@ -356,25 +354,11 @@ abstract class PrescriptionTestSupport {
 
     // ----- refusals -----
 
-    /** Matches a {@link PrescriptionRefusedException} carrying exactly this refusal. */
-    static Matcher<PrescriptionRefusedException> refusedWith(Refusal refusal) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(PrescriptionRefusedException exception) {
-                return exception.refusal() == refusal;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("PrescriptionRefusedException with refusal ").appendValue(refusal);
-            }
-
-            @Override
-            protected void describeMismatchSafely(PrescriptionRefusedException item, Description mismatch) {
-                mismatch.appendText("refusal was ").appendValue(item.refusal())
-                        .appendText(" (").appendText(item.getMessage()).appendText(")");
-            }
-        };
+    /** Issuing the lines with the refills and the validity asked (null: the default) records them as asked. */
+    void expectIssuedAsAsked(List<PrescribedLine> lines, int refills, LocalDate validUntil) {
+        fixture.givenNoPriorActivity()
+                .when(issue(lines, refills, validUntil))
+                .expectEvents(issued(lines, refills, validUntil == null ? DEFAULT_VALID_UNTIL : validUntil));
     }
 
     /** The command was refused with this reason and changed nothing. */

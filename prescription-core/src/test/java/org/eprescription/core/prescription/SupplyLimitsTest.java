@@ -29,10 +29,7 @@ class SupplyLimitsTest extends PrescriptionTestSupport {
 
     @Test
     void aHypnoticWithoutRefillsIsIssued() {
-        List<PrescribedLine> lines = List.of(line(1, ZOLPIDEM_5, 7, 7));
-        fixture.givenNoPriorActivity()
-                .when(issue(lines, 0, null))
-                .expectEvents(issued(lines, 0, DEFAULT_VALID_UNTIL));
+        expectIssuedAsAsked(List.of(line(1, ZOLPIDEM_5, 7, 7)), 0, null);
     }
 
     @Test
@@ -50,28 +47,19 @@ class SupplyLimitsTest extends PrescriptionTestSupport {
 
     @Test
     void zolpidemForThirtyDaysIsIssued() {
-        List<PrescribedLine> lines = List.of(line(1, ZOLPIDEM_5, 30, 30));
-        fixture.givenNoPriorActivity()
-                .when(issue(lines, 0, null))
-                .expectEvents(issued(lines, 0, DEFAULT_VALID_UNTIL));
+        expectIssuedAsAsked(List.of(line(1, ZOLPIDEM_5, 30, 30)), 0, null);
     }
 
     @Test
     void aDrugWithoutALongestSupplyOfItsOwnKeepsTheGeneralLimit() {
-        List<PrescribedLine> lines = List.of(line(1, AMLODIPINE_BRAND_A, 365, 365));
-        fixture.givenNoPriorActivity()
-                .when(issue(lines, 2, null))
-                .expectEvents(issued(lines, 2, DEFAULT_VALID_UNTIL));
+        expectIssuedAsAsked(List.of(line(1, AMLODIPINE_BRAND_A, 365, 365)), 2, null);
     }
 
     @Test
     void aCatalogueThatDoesNotSayLimitsNothing() {
         // an older catalogue without refill permission or longest supply: the general rules alone apply
         fixture = fixtureWith(olderZolpidem());
-        List<PrescribedLine> lines = List.of(line(1, ZOLPIDEM_5, 60, 60));
-        fixture.givenNoPriorActivity()
-                .when(issue(lines, 2, null))
-                .expectEvents(issued(lines, 2, DEFAULT_VALID_UNTIL));
+        expectIssuedAsAsked(List.of(line(1, ZOLPIDEM_5, 60, 60)), 2, null);
     }
 
     private static DrugCatalogue olderZolpidem() {

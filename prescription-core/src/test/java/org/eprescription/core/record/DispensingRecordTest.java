@@ -25,7 +25,6 @@ import org.eprescription.core.interaction.RecordedCourse;
 import org.eprescription.core.interaction.Severity;
 import org.eprescription.core.ids.Party;
 import org.eprescription.core.prescription.PatientDetails;
-import org.eprescription.core.refusal.PrescriptionRefusedException;
 import org.eprescription.core.refusal.Refusal;
 import org.eprescription.core.record.command.CorrectDispensingRecord;
 import org.eprescription.core.record.command.RegisterDispensing;
@@ -51,6 +50,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.core.refusal.RefusalMatchers.refusedWith;
 
 /**
  * A dispensing registered without an electronic prescription (docs/alerts.md, "Registered dispensings"): its dates,
@@ -225,7 +225,7 @@ class DispensingRecordTest {
         fixture().given(registered(PHARMACIST, item(AMLODIPINE, 28, 28)))
                 .when(register(PHARMACIST, item(AMLODIPINE, 14, 14)))
                 .expectNoEvents()
-                .expectException(refusal(Refusal.DIFFERENT_RECORD_UNDER_SAME_ID));
+                .expectException(refusedWith(Refusal.DIFFERENT_RECORD_UNDER_SAME_ID));
     }
 
     @Test
@@ -233,19 +233,19 @@ class DispensingRecordTest {
         fixture().givenNoPriorActivity()
                 .when(register(PHARMACIST, item(DrugCode.of("9999999X9999"), 28, 28)))
                 .expectNoEvents()
-                .expectException(refusal(Refusal.UNKNOWN_DRUG));
+                .expectException(refusedWith(Refusal.UNKNOWN_DRUG));
         fixture().givenNoPriorActivity()
                 .when(register(PHARMACIST))
                 .expectNoEvents()
-                .expectException(refusal(Refusal.INVALID_RECORD_ITEMS));
+                .expectException(refusedWith(Refusal.INVALID_RECORD_ITEMS));
         fixture().givenNoPriorActivity()
                 .when(register(PHARMACIST, item(AMLODIPINE, 28, 0)))
                 .expectNoEvents()
-                .expectException(refusal(Refusal.INVALID_RECORD_ITEMS));
+                .expectException(refusedWith(Refusal.INVALID_RECORD_ITEMS));
         fixture().givenNoPriorActivity()
                 .when(register(PHARMACIST, item(AMLODIPINE, 0, 28)))
                 .expectNoEvents()
-                .expectException(refusal(Refusal.INVALID_RECORD_ITEMS));
+                .expectException(refusedWith(Refusal.INVALID_RECORD_ITEMS));
     }
 
     @Test
@@ -301,11 +301,11 @@ class DispensingRecordTest {
         fixture().given(registration)
                 .when(new CorrectDispensingRecord(ID, PHARMACIST, "late", List.of(item(AMLODIPINE, 14, 14))))
                 .expectNoEvents()
-                .expectException(refusal(Refusal.RECORD_CORRECTION_CLOSED));
+                .expectException(refusedWith(Refusal.RECORD_CORRECTION_CLOSED));
         fixture().given(registration)
                 .when(new WithdrawDispensingRecord(ID, PHARMACIST, "late"))
                 .expectNoEvents()
-                .expectException(refusal(Refusal.RECORD_CORRECTION_CLOSED));
+                .expectException(refusedWith(Refusal.RECORD_CORRECTION_CLOSED));
     }
 
     @Test
@@ -313,12 +313,12 @@ class DispensingRecordTest {
         fixture().given(registered(PHARMACIST, item(AMLODIPINE, 28, 28)))
                 .when(new WithdrawDispensingRecord(ID, OTHER_PHARMACY, "not ours"))
                 .expectNoEvents()
-                .expectException(refusal(Refusal.NOT_THE_REGISTERING_PARTY));
+                .expectException(refusedWith(Refusal.NOT_THE_REGISTERING_PARTY));
         fixture().given(registered(PHARMACIST, item(AMLODIPINE, 28, 28)))
                 .when(new WithdrawDispensingRecord(ID,
                         Party.prescriber(PrescriberId.of("rph-1"), InstitutionId.of("pharmacy-a")), "same names"))
                 .expectNoEvents()
-                .expectException(refusal(Refusal.NOT_THE_REGISTERING_PARTY));
+                .expectException(refusedWith(Refusal.NOT_THE_REGISTERING_PARTY));
     }
 
     @Test
@@ -329,20 +329,6 @@ class DispensingRecordTest {
                                 clock.instant()))
                 .when(new CorrectDispensingRecord(ID, PHARMACIST, "after all", List.of(item(AMLODIPINE, 14, 14))))
                 .expectNoEvents()
-                .expectException(refusal(Refusal.RECORD_WITHDRAWN));
-    }
-
-    private static TypeSafeMatcher<PrescriptionRefusedException> refusal(Refusal expected) {
-        return new TypeSafeMatcher<>() {
-            @Override
-            protected boolean matchesSafely(PrescriptionRefusedException refused) {
-                return refused.refusal() == expected;
-            }
-
-            @Override
-            public void describeTo(Description description) {
-                description.appendText("refused as " + expected);
-            }
-        };
+                .expectException(refusedWith(Refusal.RECORD_WITHDRAWN));
     }
 }

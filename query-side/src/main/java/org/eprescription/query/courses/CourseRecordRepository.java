@@ -20,35 +20,13 @@ import java.util.List;
 @Component
 public class CourseRecordRepository implements PatientCourses {
 
-    private static final String SELECT = """
-            select prescription_id, dispensing_record_id, line_number, use_number, patient_id, drug_code, start_date,
-                   end_date, status, institution_id, prescriber_id, registrant_role, registrant_id,
-                   registrant_organisation
-              from course_record
+    private static final String SELECT = CourseColumns.select("course_record") + """
              where patient_id = :patient and status <> 'STOPPED' and end_date >= :from
              order by start_date, prescription_id, dispensing_record_id, line_number, use_number
             """;
 
-    private static final String INSERT = """
-            insert into course_record (prescription_id, dispensing_record_id, line_number, use_number, patient_id,
-                drug_code, start_date, end_date, status, institution_id, prescriber_id, registrant_role,
-                registrant_id, registrant_organisation)
-            values (:prescriptionId, :recordId, :line, :use, :patient, :drug, :from, :to, :status, :institution,
-                :prescriber, :registrantRole, :registrantId, :registrantOrganisation)
-            """;
-
-    private static final String ON_CONFLICT = """
-            do update set
-                drug_code = excluded.drug_code,
-                start_date = excluded.start_date,
-                end_date = excluded.end_date,
-                status = excluded.status
-            """;
-
-    private static final String UPSERT_PRESCRIPTION_COURSE = INSERT
-            + " on conflict (prescription_id, line_number, use_number) " + ON_CONFLICT;
-    private static final String UPSERT_RECORD_COURSE = INSERT
-            + " on conflict (dispensing_record_id, line_number, use_number) " + ON_CONFLICT;
+    private static final String UPSERT_PRESCRIPTION_COURSE = CourseColumns.upsertPrescriptionCourse("course_record");
+    private static final String UPSERT_RECORD_COURSE = CourseColumns.upsertRecordCourse("course_record");
 
     private final JdbcClient jdbc;
 

@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.eprescription.core.code.CodeDerivation;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
+import org.eprescription.query.support.LeastRecentlyUsed;
 import org.eprescription.query.support.ReplayBuffer;
 import org.eprescription.query.support.SqlParameters;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -14,7 +15,6 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -131,17 +131,12 @@ final class HeldViews implements ReplayBuffer {
         if (rows.size() <= capacity) {
             return;
         }
-        // down to 90 %, so that not every batch writes a few rows
-        int keep = capacity - capacity / 10;
         List<Row> leaving = new ArrayList<>();
-        Iterator<Row> eldestFirst = rows.values().iterator();
-        while (rows.size() > keep && eldestFirst.hasNext()) {
-            Row row = eldestFirst.next();
+        LeastRecentlyUsed.shrink(rows, capacity, row -> {
             if (row.changed) {
                 leaving.add(row);
             }
-            eldestFirst.remove();
-        }
+        });
         write(leaving);
     }
 

@@ -22,7 +22,43 @@ import java.util.UUID;
  */
 public final class CourseColumns {
 
+    private static final String COLUMNS = """
+            prescription_id, dispensing_record_id, line_number, use_number, patient_id, drug_code, start_date, end_date,
+            status, institution_id, prescriber_id, registrant_role, registrant_id, registrant_organisation""";
+
+    private static final String VALUES = """
+            :prescriptionId, :recordId, :line, :use, :patient, :drug, :from, :to, :status, :institution, :prescriber,
+            :registrantRole, :registrantId, :registrantOrganisation""";
+
+    private static final String SET_DRUG_DATES_AND_STATUS = """
+            do update set
+                drug_code = excluded.drug_code,
+                start_date = excluded.start_date,
+                end_date = excluded.end_date,
+                status = excluded.status
+            """;
+
     private CourseColumns() {
+    }
+
+    /** Every column {@link #read} reads, from {@code table}; a where clause may follow. */
+    public static String select(String table) {
+        return "select " + COLUMNS + " from " + table + "\n";
+    }
+
+    /** A prescription's course inserted into {@code table}, or its drug, dates and status set. */
+    public static String upsertPrescriptionCourse(String table) {
+        return insert(table) + " on conflict (prescription_id, line_number, use_number) " + SET_DRUG_DATES_AND_STATUS;
+    }
+
+    /** The same for a registered dispensing record's course. */
+    public static String upsertRecordCourse(String table) {
+        return insert(table) + " on conflict (dispensing_record_id, line_number, use_number) "
+                + SET_DRUG_DATES_AND_STATUS;
+    }
+
+    private static String insert(String table) {
+        return "insert into " + table + " (" + COLUMNS + ") values (" + VALUES + ")";
     }
 
     /** The parameters {@code :prescriptionId}, {@code :recordId}, {@code :line}, … of an insert or upsert. */

@@ -53,7 +53,7 @@ import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.query.courses.CourseRecordProjection;
 import org.eprescription.query.courses.CourseRecordRepository;
 import org.eprescription.query.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -104,6 +104,7 @@ class AlertProjectionIT {
     static final ZoneId ZONE = ZoneId.of("Asia/Tokyo");
     static final Clock CLOCK = Clock.fixed(T, ZONE);
 
+    @AutoClose
     private static TestDatabase database;
     private static JdbcClient jdbc;
 
@@ -117,13 +118,6 @@ class AlertProjectionIT {
     static void createDatabase() {
         database = new TestDatabase();
         jdbc = database.jdbcClient();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
     }
 
     @BeforeEach

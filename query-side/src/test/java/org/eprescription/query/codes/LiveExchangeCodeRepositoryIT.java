@@ -12,7 +12,7 @@ import org.eprescription.core.prescription.PatientDetails;
 import org.eprescription.core.prescription.PrescriberDetails;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.query.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -34,6 +34,7 @@ import static org.awaitility.Awaitility.await;
 /** live_exchange_code against a real PostgreSQL with the real migrations. */
 class LiveExchangeCodeRepositoryIT {
 
+    @AutoClose
     private static TestDatabase database;
     private static LiveExchangeCodeRepository repository;
     private static LiveExchangeCodeProjection projection;
@@ -45,13 +46,6 @@ class LiveExchangeCodeRepositoryIT {
         repository = new LiveExchangeCodeRepository(database.jdbcClient());
         projection = new LiveExchangeCodeProjection(repository);
         transactions = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Test

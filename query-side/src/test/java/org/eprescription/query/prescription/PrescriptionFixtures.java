@@ -1,5 +1,7 @@
 package org.eprescription.query.prescription;
 
+import org.axonframework.eventhandling.GenericDomainEventMessage;
+import org.axonframework.messaging.MetaData;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.catalogue.Route;
@@ -14,6 +16,8 @@ import org.eprescription.core.prescription.DispensedItem;
 import org.eprescription.core.prescription.PatientDetails;
 import org.eprescription.core.prescription.PrescribedLine;
 import org.eprescription.core.prescription.PrescriberDetails;
+import org.eprescription.core.prescription.event.PrescriptionAccepted;
+import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 
 import java.math.BigDecimal;
@@ -60,6 +64,19 @@ final class PrescriptionFixtures {
                                 "1 tablet once daily after breakfast", 28),
                         new PrescribedLine(2, NOT_IN_CATALOGUE, new BigDecimal("2.5"), "g", "apply twice daily", 14)),
                 refills, validUntil, hash, "k1", 0, List.of(), issuedAt, java.time.LocalDate.ofInstant(issuedAt, java.time.ZoneOffset.UTC));
+    }
+
+    /** Pharmacy A's acceptance of the prescription's first use. */
+    static PrescriptionAccepted acceptedByA(PrescriptionId id, Instant at) {
+        return new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, at);
+    }
+
+    /** The event as the event store delivers it: its timestamp {@code sequence} seconds after {@code firstAt}. */
+    static GenericDomainEventMessage<PrescriptionEvent> message(PrescriptionEvent event, long sequence,
+                                                               Instant firstAt) {
+        return new GenericDomainEventMessage<>("Prescription", event.prescriptionId().toString(), sequence, event,
+                MetaData.emptyInstance(), "event-" + sequence + "-" + event.prescriptionId(),
+                firstAt.plusSeconds(sequence));
     }
 
     static DispensedItem item(int line, String quantity, int days) {

@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
@@ -18,7 +17,7 @@ import org.eprescription.core.prescription.event.PrescriptionAccepted;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -35,6 +34,7 @@ import static org.eprescription.query.prescription.PrescriptionFixtures.PATIENT;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACIST;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_B;
+import static org.eprescription.query.prescription.PrescriptionFixtures.acceptedByA;
 import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
 
 /**
@@ -45,6 +45,7 @@ class PrescriptionViewProjectionIT {
 
     private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
 
+    @AutoClose
     private static TestDatabase database;
     private static PrescriptionViewRepository repository;
 
@@ -58,13 +59,6 @@ class PrescriptionViewProjectionIT {
         repository = new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER);
     }
 
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
-
     @BeforeEach
     void setUp() {
         database.jdbcClient().sql("delete from prescription_view").update();
@@ -74,8 +68,7 @@ class PrescriptionViewProjectionIT {
     }
 
     private static GenericDomainEventMessage<PrescriptionEvent> message(PrescriptionEvent event, long sequence) {
-        return new GenericDomainEventMessage<>("Prescription", event.prescriptionId().toString(), sequence, event,
-                MetaData.emptyInstance(), "event-" + sequence + "-" + event.prescriptionId(), T.plusSeconds(sequence));
+        return PrescriptionFixtures.message(event, sequence, T);
     }
 
     /** As a tracking processor delivers it after a reset: behind the position the reset was made at. */
@@ -101,7 +94,7 @@ class PrescriptionViewProjectionIT {
         PrescriptionId id = issued.prescriptionId();
 
         handle(message(issued, 0));
-        handle(message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
+        handle(message(acceptedByA(id, T), 1));
 
         PrescriptionView view = queries.handle(new FindPrescription(id)).orElseThrow();
         assertThat(view.status()).isEqualTo(PrescriptionStatus.ACCEPTED);
@@ -116,13 +109,13 @@ class PrescriptionViewProjectionIT {
         PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
         PrescriptionId id = issued.prescriptionId();
         handle(message(issued, 0));
-        handle(message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
+        handle(message(acceptedByA(id, T), 1));
         handle(message(new PrescriptionReleased(id, PHARMACY_A, 1, "patient left", T), 2));
         PrescriptionView afterRelease = repository.load(id).orElseThrow();
 
         // the whole batch again, as after a failed commit of the token
         handle(message(issued, 0));
-        handle(message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
+        handle(message(acceptedByA(id, T), 1));
         handle(message(new PrescriptionReleased(id, PHARMACY_A, 1, "patient left", T), 2));
 
         assertThat(repository.load(id)).contains(afterRelease);
@@ -138,7 +131,7 @@ class PrescriptionViewProjectionIT {
         List<PrescriptionView> watchingIt = subscribe(new FindPrescription(id));
         List<PrescriptionView> watchingAnother = subscribe(new FindPrescription(PrescriptionId.random()));
 
-        handle(message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
+        handle(message(acceptedByA(id, T), 1));
 
         assertThat(watchingIt).containsExactly(repository.load(id).orElseThrow());
         assertThat(watchingAnother).isEmpty();
@@ -153,7 +146,7 @@ class PrescriptionViewProjectionIT {
                 PrescriptionViewProjection.forReplay(repository, CATALOGUE));
 
         replay.handle(tracked(issued, 0, 0));
-        replay.handle(tracked(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1, 1));
+        replay.handle(tracked(acceptedByA(id, T), 1, 1));
 
         assertThat(repository.load(id).orElseThrow().status()).isEqualTo(PrescriptionStatus.ACCEPTED);
         assertThat(watching).isEmpty();
@@ -164,14 +157,14 @@ class PrescriptionViewProjectionIT {
         PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
         PrescriptionId id = issued.prescriptionId();
         handle(tracked(issued, 0, 0));
-        handle(tracked(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1, 1));
+        handle(tracked(acceptedByA(id, T), 1, 1));
         PrescriptionView live = repository.load(id).orElseThrow();
 
         database.jdbcClient().sql("delete from prescription_view").update();
         assertThat(repository.load(id)).isEmpty();
 
         handle(tracked(issued, 0, 0));
-        handle(tracked(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1, 1));
+        handle(tracked(acceptedByA(id, T), 1, 1));
         assertThat(repository.load(id)).contains(live);
     }
 
@@ -205,7 +198,7 @@ class PrescriptionViewProjectionIT {
         PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
         PrescriptionId id = issued.prescriptionId();
         handle(message(issued, 0));
-        handle(message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
+        handle(message(acceptedByA(id, T), 1));
         Instant today = T.minusSeconds(3600);
         List<PrescriptionView> formerHolder = subscribe(new FindDispensingView(PHARMACY_A, today));
         List<PrescriptionView> otherPharmacy = subscribe(new FindDispensingView(PHARMACY_B, today));

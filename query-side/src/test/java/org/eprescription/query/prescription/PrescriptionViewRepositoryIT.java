@@ -20,7 +20,7 @@ import org.eprescription.core.prescription.event.CancellationRequested;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.RefillScheduled;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -45,6 +45,7 @@ import static org.eprescription.query.prescription.PrescriptionFixtures.PATIENT;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACIST;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_B;
+import static org.eprescription.query.prescription.PrescriptionFixtures.acceptedByA;
 import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
 import static org.eprescription.query.prescription.PrescriptionFixtures.item;
 
@@ -54,6 +55,7 @@ class PrescriptionViewRepositoryIT {
     private static final Instant T = Instant.parse("2026-11-30T10:00:00.123456Z");
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 10);
 
+    @AutoClose
     private static TestDatabase database;
     private static PrescriptionViewRepository repository;
     private final PrescriptionViewEvolver evolver = new PrescriptionViewEvolver(CATALOGUE);
@@ -62,13 +64,6 @@ class PrescriptionViewRepositoryIT {
     static void createDatabase() {
         database = new TestDatabase();
         repository = new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER);
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
     }
 
     @BeforeEach
@@ -114,7 +109,7 @@ class PrescriptionViewRepositoryIT {
         PrescriptionId id = PrescriptionId.random();
         LocalDate planned = LocalDate.of(2026, 12, 28);
         PrescriptionView view = store(issued(id, 2),
-                new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T),
+                acceptedByA(id, T),
                 new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1,
                         List.of(item(1, "14.50", 14), new DispensedItem(1, AMLODIPINE_GENERIC, new BigDecimal("13.5"), 14),
                                 item(2, "2.5", 14)), true, Instant.parse("2026-11-30T10:00:00.123456789Z"), java.time.LocalDate.ofInstant(Instant.parse("2026-11-30T10:00:00.123456789Z"), java.time.ZoneOffset.UTC), null),
@@ -156,7 +151,7 @@ class PrescriptionViewRepositoryIT {
     @Test
     void linesAndDispensingsAreStoredAsJsonWithIsoDates() {
         PrescriptionId id = PrescriptionId.random();
-        store(issued(id, 0), new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T),
+        store(issued(id, 0), acceptedByA(id, T),
                 new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1, List.of(item(1, "28", 28)), true, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null));
 
         Map<String, Object> row = database.jdbcClient()
@@ -175,7 +170,7 @@ class PrescriptionViewRepositoryIT {
         PrescriptionId id = PrescriptionId.random();
         PrescriptionIssued issued = issued(id, 0);
         PrescriptionView first = store(issued);
-        PrescriptionView accepted = evolver.evolve(first, new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1, T);
+        PrescriptionView accepted = evolver.evolve(first, acceptedByA(id, T), 1, T);
 
         assertThat(repository.save(accepted, null)).isTrue();
         assertThat(repository.save(first, IssuedCode.of(issued))).isFalse();

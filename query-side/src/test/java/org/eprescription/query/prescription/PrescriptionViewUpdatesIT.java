@@ -2,7 +2,6 @@ package org.eprescription.query.prescription;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -10,12 +9,11 @@ import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
-import org.eprescription.core.prescription.event.PrescriptionAccepted;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.query.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,9 +27,9 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.query.prescription.PrescriptionFixtures.CATALOGUE;
 import static org.eprescription.query.prescription.PrescriptionFixtures.HOSPITAL;
-import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACIST;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_B;
+import static org.eprescription.query.prescription.PrescriptionFixtures.acceptedByA;
 import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
 
 /**
@@ -42,6 +40,7 @@ class PrescriptionViewUpdatesIT {
 
     private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
 
+    @AutoClose
     private static TestDatabase database;
     private static PrescriptionViewRepository repository;
 
@@ -58,13 +57,6 @@ class PrescriptionViewUpdatesIT {
         repository = new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER);
     }
 
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
-    }
-
     @BeforeEach
     void setUp() {
         emitterHere = SimpleQueryUpdateEmitter.builder().build();
@@ -76,8 +68,14 @@ class PrescriptionViewUpdatesIT {
     }
 
     private static GenericDomainEventMessage<PrescriptionEvent> message(PrescriptionEvent event, long sequence) {
-        return new GenericDomainEventMessage<>("Prescription", event.prescriptionId().toString(), sequence, event,
-                MetaData.emptyInstance(), "event-" + sequence + "-" + event.prescriptionId(), T.plusSeconds(sequence));
+        return PrescriptionFixtures.message(event, sequence, T);
+    }
+
+    /** A new prescription, issued through that node's projection. */
+    private static PrescriptionId issuedThrough(AnnotationEventHandlerAdapter projection) throws Exception {
+        PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
+        projection.handle(message(issued, 0));
+        return issued.prescriptionId();
     }
 
     /** What a live subscriber here of that pharmacy's view receives. */
@@ -93,11 +91,8 @@ class PrescriptionViewUpdatesIT {
 
     @Test
     void eachChangeIsAnnouncedWithTheHoldersBeforeAndAfter() throws Exception {
-        PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
-        PrescriptionId id = issued.prescriptionId();
-
-        projectionThere.handle(message(issued, 0));
-        projectionThere.handle(message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
+        PrescriptionId id = issuedThrough(projectionThere);
+        projectionThere.handle(message(acceptedByA(id, T), 1));
         projectionThere.handle(message(new PrescriptionReleased(id, PHARMACY_A, 1, "patient left", T), 2));
 
         assertThat(announcedThere).containsExactly(
@@ -109,10 +104,8 @@ class PrescriptionViewUpdatesIT {
 
     @Test
     void aChangeMadeElsewhereReachesTheSubscribersHereWithTheRowAsStored() throws Exception {
-        PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
-        PrescriptionId id = issued.prescriptionId();
-        projectionThere.handle(message(issued, 0));
-        projectionThere.handle(message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
+        PrescriptionId id = issuedThrough(projectionThere);
+        projectionThere.handle(message(acceptedByA(id, T), 1));
         List<PrescriptionView> formerHolder = subscribeHereTo(PHARMACY_A);
         List<PrescriptionView> otherPharmacy = subscribeHereTo(PHARMACY_B);
 
@@ -126,12 +119,10 @@ class PrescriptionViewUpdatesIT {
 
     @Test
     void aChangeThisNodeMadeIsNotEmittedAgainWhenItsOwnAnnouncementArrives() throws Exception {
-        PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
-        PrescriptionId id = issued.prescriptionId();
-        projectionHere.handle(message(issued, 0));
+        PrescriptionId id = issuedThrough(projectionHere);
         List<PrescriptionView> received = subscribeHereTo(PHARMACY_A);
 
-        projectionHere.handle(message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
+        projectionHere.handle(message(acceptedByA(id, T), 1));
         here.changedElsewhere(announcedHere.get(1));
 
         assertThat(received).as("once, not again on its own announcement").hasSize(1);
@@ -139,12 +130,10 @@ class PrescriptionViewUpdatesIT {
 
     @Test
     void aChangeNoSubscriptionHereConcernsIsNotEmitted() throws Exception {
-        PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
-        PrescriptionId id = issued.prescriptionId();
-        projectionThere.handle(message(issued, 0));
+        PrescriptionId id = issuedThrough(projectionThere);
         List<PrescriptionView> received = subscribeHereTo(PHARMACY_B);
 
-        projectionThere.handle(message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1));
+        projectionThere.handle(message(acceptedByA(id, T), 1));
         here.changedElsewhere(announcedThere.get(1));
 
         assertThat(received).isEmpty();

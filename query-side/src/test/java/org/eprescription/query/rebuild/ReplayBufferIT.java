@@ -56,7 +56,7 @@ import org.eprescription.query.prescription.PrescriptionViewProjection;
 import org.eprescription.query.prescription.PrescriptionViewRepository;
 import org.eprescription.query.support.ReplayBuffer;
 import org.eprescription.query.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -105,6 +105,7 @@ class ReplayBufferIT {
             "1124007F1024", "6290002M1021", "2189015F1023", "3962002F1024", "2649735S1028"};
     static final Instant START = Instant.parse("2026-01-05T01:00:00Z");
 
+    @AutoClose
     private static TestDatabase database;
     private static JdbcClient jdbc;
     private static CountingJdbcTemplate jdbcTemplate;
@@ -143,13 +144,6 @@ class ReplayBufferIT {
         }
         System.out.printf("live projections: %d events in %d ms%n", events.size(),
                 (System.nanoTime() - started) / 1_000_000);
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
     }
 
     @Test

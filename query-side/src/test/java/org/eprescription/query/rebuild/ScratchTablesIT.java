@@ -1,7 +1,7 @@
 package org.eprescription.query.rebuild;
 
 import org.eprescription.query.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,6 +22,7 @@ class ScratchTablesIT {
             List.of(new ProjectionTable("medication_course", List.of("prescription_id", "line_number", "use_number")),
                     new ProjectionTable("alert_progress", List.of("prescription_id"))), () -> null);
 
+    @AutoClose
     private static TestDatabase database;
     private static JdbcClient jdbc;
     private static ScratchTables scratch;
@@ -31,11 +32,6 @@ class ScratchTablesIT {
         database = new TestDatabase();
         jdbc = database.jdbcClient();
         scratch = new ScratchTables(jdbc, new DataSourceTransactionManager(database.dataSource()));
-    }
-
-    @AfterAll
-    static void close() {
-        database.close();
     }
 
     @Test

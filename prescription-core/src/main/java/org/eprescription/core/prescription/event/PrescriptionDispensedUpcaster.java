@@ -2,9 +2,6 @@ package org.eprescription.core.prescription.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -17,32 +14,21 @@ import java.time.ZoneId;
  * ({@code countedAsPrescribed} stays null; a view works that out from the catalogue as it did then). Stored events
  * are never rewritten.
  */
-public class PrescriptionDispensedUpcaster extends SingleEventUpcaster {
-
-    private static final SimpleSerializedType REVISION_1 =
-            new SimpleSerializedType(PrescriptionDispensed.class.getName(), "1");
-    private static final SimpleSerializedType REVISION_2 =
-            new SimpleSerializedType(PrescriptionDispensed.class.getName(), "2");
+public class PrescriptionDispensedUpcaster extends RevisionUpcaster {
 
     private final ZoneId legacyZone;
 
     public PrescriptionDispensedUpcaster(ZoneId legacyZone) {
+        super(PrescriptionDispensed.class, "2", "1");
         this.legacyZone = legacyZone;
     }
 
     @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return REVISION_1.equals(representation.getType());
-    }
-
-    @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        return representation.upcastPayload(REVISION_2, JsonNode.class, payload -> {
-            ObjectNode event = (ObjectNode) payload;
-            Instant dispensedAt = StoredInstants.read(event.get("dispensedAt"));
-            event.put("dispensedOn", LocalDate.ofInstant(dispensedAt, legacyZone).toString());
-            event.putNull("countedAsPrescribed");
-            return event;
-        });
+    protected JsonNode upcast(JsonNode payload, String revision) {
+        ObjectNode event = (ObjectNode) payload;
+        Instant dispensedAt = StoredInstants.read(event.get("dispensedAt"));
+        event.put("dispensedOn", LocalDate.ofInstant(dispensedAt, legacyZone).toString());
+        event.putNull("countedAsPrescribed");
+        return event;
     }
 }

@@ -2,15 +2,11 @@ package org.eprescription.core.prescription.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.axonframework.serialization.SimpleSerializedType;
-import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
-import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
 import org.eprescription.core.code.ExchangeCodes;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Set;
 
 /**
  * Reads a stored {@link PrescriptionIssued} of an older revision as the current one (4). Stored events are never
@@ -25,43 +21,29 @@ import java.util.Set;
  *   were all taken on a schedule, and their acknowledgements did not say which conflicts they saw.</li>
  * </ul>
  */
-public class PrescriptionIssuedUpcaster extends SingleEventUpcaster {
-
-    private static final String TYPE = PrescriptionIssued.class.getName();
-    private static final Set<SimpleSerializedType> OLDER = Set.of(
-            new SimpleSerializedType(TYPE, "1"),
-            new SimpleSerializedType(TYPE, "2"),
-            new SimpleSerializedType(TYPE, "3"));
-    private static final SimpleSerializedType REVISION_4 = new SimpleSerializedType(TYPE, "4");
+public class PrescriptionIssuedUpcaster extends RevisionUpcaster {
 
     private final ZoneId legacyZone;
 
     /** @param legacyZone the zone in which the exchange dated events before they recorded their dates */
     public PrescriptionIssuedUpcaster(ZoneId legacyZone) {
+        super(PrescriptionIssued.class, "4", "1", "2", "3");
         this.legacyZone = legacyZone;
     }
 
     @Override
-    protected boolean canUpcast(IntermediateEventRepresentation representation) {
-        return OLDER.contains(representation.getType());
-    }
-
-    @Override
-    protected IntermediateEventRepresentation doUpcast(IntermediateEventRepresentation representation) {
-        String revision = representation.getType().getRevision();
-        return representation.upcastPayload(REVISION_4, JsonNode.class, payload -> {
-            ObjectNode event = (ObjectNode) payload;
-            if ("1".equals(revision)) {
-                event.put("exchangeCodeKeyId", ExchangeCodes.FIRST_KEY_ID);
-            }
-            if (!"3".equals(revision)) {
-                event.put("exchangeCodeAttempt", 0);
-            }
-            Instant issuedAt = StoredInstants.read(event.get("issuedAt"));
-            event.put("issuedOn", LocalDate.ofInstant(issuedAt, legacyZone).toString());
-            event.withArray("lines").forEach(line -> ((ObjectNode) line).put("asNeeded", false));
-            event.withArray("acknowledgedAlerts").forEach(ack -> ((ObjectNode) ack).putNull("conflictIds"));
-            return event;
-        });
+    protected JsonNode upcast(JsonNode payload, String revision) {
+        ObjectNode event = (ObjectNode) payload;
+        if ("1".equals(revision)) {
+            event.put("exchangeCodeKeyId", ExchangeCodes.FIRST_KEY_ID);
+        }
+        if (!"3".equals(revision)) {
+            event.put("exchangeCodeAttempt", 0);
+        }
+        Instant issuedAt = StoredInstants.read(event.get("issuedAt"));
+        event.put("issuedOn", LocalDate.ofInstant(issuedAt, legacyZone).toString());
+        event.withArray("lines").forEach(line -> ((ObjectNode) line).put("asNeeded", false));
+        event.withArray("acknowledgedAlerts").forEach(ack -> ((ObjectNode) ack).putNull("conflictIds"));
+        return event;
     }
 }

@@ -57,12 +57,7 @@ public class AlertRepository {
     /** Prescriptions whose progress a replay holds at most between batches. */
     public static final int REPLAY_PRESCRIPTIONS = 100_000;
 
-    static final String SELECT_COURSE = """
-            select prescription_id, dispensing_record_id, line_number, use_number, patient_id, drug_code, start_date,
-                   end_date, status, institution_id, prescriber_id, registrant_role, registrant_id,
-                   registrant_organisation
-              from medication_course
-            """;
+    static final String SELECT_COURSE = CourseColumns.select("medication_course");
 
     static final String SELECT_ALERT = """
             select alert_id, patient_id, prescription_id, dispensing_record_id, line_number, type, status, drug_code,
@@ -77,29 +72,11 @@ public class AlertRepository {
             where alert_progress.version < excluded.version
             """;
 
-    private static final String INSERT_COURSE = """
-            insert into medication_course (prescription_id, dispensing_record_id, line_number, use_number,
-                patient_id, drug_code, start_date, end_date, status, institution_id, prescriber_id, registrant_role,
-                registrant_id, registrant_organisation)
-            values (:prescriptionId, :recordId, :line, :use, :patient, :drug, :from, :to, :status, :institution,
-                :prescriber, :registrantRole, :registrantId, :registrantOrganisation)
-            """;
-
-    private static final String UPDATE_COURSE = """
-            do update set
-                drug_code = excluded.drug_code,
-                start_date = excluded.start_date,
-                end_date = excluded.end_date,
-                status = excluded.status
-            """;
-
     /** A prescription's course inserted, or its drug, dates and status set. */
-    static final String UPSERT_COURSE = INSERT_COURSE + " on conflict (prescription_id, line_number, use_number) "
-            + UPDATE_COURSE;
+    static final String UPSERT_COURSE = CourseColumns.upsertPrescriptionCourse("medication_course");
 
     /** The same for a registered dispensing record's course. */
-    static final String UPSERT_RECORD_COURSE = INSERT_COURSE
-            + " on conflict (dispensing_record_id, line_number, use_number) " + UPDATE_COURSE;
+    static final String UPSERT_RECORD_COURSE = CourseColumns.upsertRecordCourse("medication_course");
 
     private static final String INSERT_ALERT = """
             insert into medication_alert (alert_id, patient_id, prescription_id, dispensing_record_id, line_number,

@@ -11,6 +11,7 @@ import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.record.event.DispensingRecordEvent;
 import org.eprescription.query.support.CourseColumns;
+import org.eprescription.query.support.LeastRecentlyUsed;
 import org.eprescription.query.support.ReplayBuffer;
 import org.eprescription.query.support.SqlParameters;
 import org.springframework.jdbc.core.ConnectionCallback;
@@ -25,7 +26,6 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -34,6 +34,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Function;
 
 /**
@@ -174,32 +175,20 @@ final class HeldPatients implements ReplayBuffer {
         withoutRows.clear();
         List<MedicationCourse> courses = new ArrayList<>();
         List<StoredAlert> alerts = new ArrayList<>();
-        if (patients.size() > patientCapacity) {
-            int keep = patientCapacity - patientCapacity / 10;
-            Iterator<Patient> eldestFirst = patients.values().iterator();
-            while (patients.size() > keep && eldestFirst.hasNext()) {
-                Patient patient = eldestFirst.next();
-                collectChanges(patient, courses, alerts);
-                patient.courses.keySet().forEach(key -> byPrescription.remove(key.prescriptionId(), patient));
-                patient.alerts.values().forEach(alert -> {
-                    byPrescription.remove(alert.prescriptionId(), patient);
-                    byAlert.remove(alert.alertId(), patient);
-                });
-                eldestFirst.remove();
-            }
-        }
+        LeastRecentlyUsed.shrink(patients, patientCapacity, patient -> {
+            collectChanges(patient, courses, alerts);
+            patient.courses.keySet().forEach(key -> byPrescription.remove(key.prescriptionId(), patient));
+            patient.alerts.values().forEach(alert -> {
+                byPrescription.remove(alert.prescriptionId(), patient);
+                byAlert.remove(alert.alertId(), patient);
+            });
+        });
         List<Progress> progressChanged = new ArrayList<>();
-        if (progress.size() > prescriptionCapacity) {
-            int keep = prescriptionCapacity - prescriptionCapacity / 10;
-            Iterator<Progress> eldestFirst = progress.values().iterator();
-            while (progress.size() > keep && eldestFirst.hasNext()) {
-                Progress entry = eldestFirst.next();
-                if (entry.changed) {
-                    progressChanged.add(entry);
-                }
-                eldestFirst.remove();
+        LeastRecentlyUsed.shrink(progress, prescriptionCapacity, entry -> {
+            if (entry.changed) {
+                progressChanged.add(entry);
             }
-        }
+        });
         write(courses, alerts, progressChanged);
     }
 
@@ -356,22 +345,22 @@ final class HeldPatients implements ReplayBuffer {
     // --- what is held -----------------------------------------------------------------------------------------
 
     private Progress progressOf(PrescriptionId prescriptionId) {
-        Progress entry = progress.get(prescriptionId);
-        if (entry == null) {
-            readProgress(List.of(prescriptionId));
-            entry = progress.get(prescriptionId);
-        }
-        return entry;
+        return heldOrRead(progress, prescriptionId, this::readProgress);
     }
 
     /** The patient, held (read from the tables if it was not). */
     private Patient patient(PatientId patientId) {
-        Patient patient = patients.get(patientId);
-        if (patient == null) {
-            readPatients(List.of(patientId));
-            patient = patients.get(patientId);
+        return heldOrRead(patients, patientId, this::readPatients);
+    }
+
+    /** What {@code held} holds for the key, after {@code read} has read it into {@code held} if it did not. */
+    private static <K, V> V heldOrRead(Map<K, V> held, K key, Consumer<Collection<K>> read) {
+        V value = held.get(key);
+        if (value == null) {
+            read.accept(List.of(key));
+            value = held.get(key);
         }
-        return patient;
+        return value;
     }
 
     /** The patient whose rows the prescription's are, held; null if the prescription has no rows. */

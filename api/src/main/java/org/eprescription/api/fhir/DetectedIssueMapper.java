@@ -1,0 +1,71 @@
+package org.eprescription.api.fhir;
+
+import org.eprescription.core.interaction.AlertType;
+import org.eprescription.core.interaction.Severity;
+import org.eprescription.query.alerts.query.AlertView;
+import org.eprescription.query.alerts.store.Conflict;
+import org.eprescription.query.prescription.PrescriptionView;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.DetectedIssue;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.Reference;
+import org.springframework.stereotype.Component;
+
+import java.util.Date;
+
+/** An alert of the duplicate and interaction check as a DetectedIssue (docs/fhir.md, "Task/$create"). */
+@Component
+class DetectedIssueMapper {
+
+    private final FhirSystems systems;
+
+    DetectedIssueMapper(FhirSystems systems) {
+        this.systems = systems;
+    }
+
+    /** @param line what the alert is about in the answer (its MedicationRequest or MedicationDispense), or null */
+    DetectedIssue of(PrescriptionView view, AlertView alert, Reference line) {
+        DetectedIssue issue = new DetectedIssue()
+                .setStatus(DetectedIssue.DetectedIssueStatus.FINAL)
+                .setCode(new CodeableConcept().addCoding(code(alert.type())))
+                .setSeverity(alert.severity() == Severity.HIGH ? DetectedIssue.DetectedIssueSeverity.HIGH
+                        : DetectedIssue.DetectedIssueSeverity.MODERATE)
+                .setPatient(FhirSystems.identified(systems.patientId(), view.patient().id().value()))
+                .setIdentified(new DateTimeType(Date.from(alert.raisedAt())))
+                .setDetail(detail(alert));
+        issue.addIdentifier(new Identifier().setSystem(systems.alertId()).setValue(alert.alertId().value()));
+        if (line != null) {
+            issue.addImplicated(line);
+        }
+        for (Conflict conflict : alert.conflicts()) {
+            issue.addImplicated(implicated(conflict));
+        }
+        return issue;
+    }
+
+    /** The other course: by its prescription id where the patient's consent lets it be named, else described. */
+    private Reference implicated(Conflict conflict) {
+        String described = conflict.drugCode().value() + " " + conflict.from() + ".." + conflict.to();
+        if (conflict.prescriptionId() == null) {
+            return new Reference().setDisplay(described);
+        }
+        return new Reference().setType("MedicationRequest")
+                .setIdentifier(new Identifier().setSystem(systems.prescriptionId())
+                        .setValue(conflict.prescriptionId().toString()))
+                .setDisplay(described);
+    }
+
+    private static Coding code(AlertType type) {
+        return type == AlertType.CONTRAINDICATED
+                ? new Coding(FhirSystems.ACT_CODE, "DRG", "Drug Interaction Alert")
+                : new Coding(FhirSystems.ACT_CODE, "DUPTHPY", "Duplicate Therapy Alert");
+    }
+
+    private static String detail(AlertView alert) {
+        String subject = alert.ingredient() == null ? alert.type().name() : alert.type().name() + " " + alert.ingredient();
+        return subject + " on line " + alert.lineNumber() + " (" + alert.drugCode().value() + "), "
+                + alert.conflicts().size() + " conflicting course(s)";
+    }
+}

@@ -1,0 +1,61 @@
+package org.eprescription.api.fhir;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.eprescription.api.actor.ActingParties;
+import org.eprescription.api.actor.Actor;
+import org.eprescription.api.idempotency.IdempotencyKeyHeader;
+import org.eprescription.api.prescription.CancelRequest;
+import org.eprescription.core.ids.PrescriptionId;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The issuing institution cancels ({@code Task/{id}/$abort}), as the JSON API's cancel: a prescription nobody holds
+ * is cancelled; one a pharmacy holds stays in progress with the cancellation requested, for the pharmacy to decide.
+ */
+@RestController
+@RequestMapping(FhirPaths.BASE)
+class TaskAbortController {
+
+
+    private final FhirResources resources;
+    private final FhirInputs inputs;
+    private final ActingParties actingParties;
+    private final TaskCommands commands;
+
+    TaskAbortController(FhirResources resources, FhirInputs inputs, ActingParties actingParties,
+                        TaskCommands commands) {
+        this.resources = resources;
+        this.inputs = inputs;
+        this.actingParties = actingParties;
+        this.commands = commands;
+    }
+
+    @PostMapping(FhirPaths.TASK_ABORT)
+    ResponseEntity<byte[]> abort(@PathVariable UUID id, @RequestBody(required = false) byte[] body,
+                                 @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                                 @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
+                                 String idempotencyKey,
+                                 HttpServletRequest request) {
+        FhirFormat format = FhirNegotiation.answerFormat(request);
+        OperationParameters parameters = OperationParameters.read(resources, body, contentType, "Task/$abort",
+                Set.of(OperationParameters.REASON));
+        String reason = parameters.string(OperationParameters.REASON)
+                .orElseThrow(() -> parameters.missing(OperationParameters.REASON));
+        CancelRequest cancel = inputs.requireValid(new CancelRequest(reason));
+        PrescriptionId prescriptionId = new PrescriptionId(id);
+        Actor actor = actingParties.prescriber();
+        return resources.answer(HttpStatus.OK,
+                commands.send(prescriptionId, cancel.toCommand(prescriptionId, actor), actor, idempotencyKey), format);
+    }
+}

@@ -1,0 +1,91 @@
+package org.eprescription.api.fhir;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.eprescription.api.actor.ActingParties;
+import org.eprescription.api.actor.Actor;
+import org.eprescription.api.idempotency.IdempotencyKeyHeader;
+import org.eprescription.api.pharmacy.AcceptRequest;
+import org.eprescription.api.pharmacy.AcceptWithCode;
+import org.eprescription.api.pharmacy.ReleaseRequest;
+import org.eprescription.api.prescription.PrescriptionResponse;
+import org.eprescription.core.ids.PharmacistId;
+import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.core.ids.PrescriptionId;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * A pharmacy takes a prescription ({@code Task/$accept}) and gives it back ({@code Task/{id}/$reject}), as the JSON
+ * API's accept and release: the pharmacy and pharmacist are the token's, the accept goes through
+ * {@link AcceptWithCode} (attempt counting, lock-out, the one 404 for a wrong code or birth date, the access log).
+ */
+@RestController
+@RequestMapping(FhirPaths.BASE)
+class TaskAcceptController {
+
+    static final String EXCHANGE_CODE = "exchange-code";
+    static final String BIRTH_DATE = "birth-date";
+
+    private final FhirResources resources;
+    private final FhirInputs inputs;
+    private final TaskBundleWriter bundles;
+    private final ActingParties actingParties;
+    private final AcceptWithCode acceptWithCode;
+    private final TaskCommands commands;
+
+    TaskAcceptController(FhirResources resources, FhirInputs inputs, TaskBundleWriter bundles,
+                         ActingParties actingParties, AcceptWithCode acceptWithCode, TaskCommands commands) {
+        this.resources = resources;
+        this.inputs = inputs;
+        this.bundles = bundles;
+        this.actingParties = actingParties;
+        this.acceptWithCode = acceptWithCode;
+        this.commands = commands;
+    }
+
+    @PostMapping(FhirPaths.TASK_ACCEPT)
+    ResponseEntity<byte[]> accept(@RequestBody(required = false) byte[] body,
+                                  @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                                  @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
+                                  String idempotencyKey,
+                                  HttpServletRequest request) {
+        FhirFormat format = FhirNegotiation.answerFormat(request);
+        OperationParameters parameters = OperationParameters.read(resources, body, contentType, "Task/$accept",
+                Set.of(EXCHANGE_CODE, BIRTH_DATE));
+        String code = parameters.string(EXCHANGE_CODE).orElseThrow(() -> parameters.missing(EXCHANGE_CODE));
+        var birthDate = parameters.day(BIRTH_DATE).orElseThrow(() -> parameters.missing(BIRTH_DATE));
+        Actor actor = actingParties.pharmacy();
+        AcceptRequest accept = inputs.requireValid(new AcceptRequest(code, birthDate, actor.organisationId(),
+                actor.userId()));
+        PrescriptionResponse accepted = acceptWithCode.accept(accept.exchangeCode(), accept.patientBirthDate(),
+                PharmacyId.of(accept.pharmacyId()), PharmacistId.of(accept.pharmacistId()), actor, idempotencyKey);
+        return resources.answer(HttpStatus.OK, bundles.withRequests(accepted.view()), format);
+    }
+
+    @PostMapping(FhirPaths.TASK_REJECT)
+    ResponseEntity<byte[]> reject(@PathVariable UUID id, @RequestBody(required = false) byte[] body,
+                                  @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                                  @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
+                                  String idempotencyKey,
+                                  HttpServletRequest request) {
+        FhirFormat format = FhirNegotiation.answerFormat(request);
+        OperationParameters parameters = OperationParameters.read(resources, body, contentType, "Task/$reject",
+                Set.of(OperationParameters.REASON));
+        PrescriptionId prescriptionId = new PrescriptionId(id);
+        Actor actor = actingParties.pharmacy();
+        ReleaseRequest release = inputs.requireValid(new ReleaseRequest(actor.organisationId(),
+                parameters.string(OperationParameters.REASON).orElse(null)));
+        return resources.answer(HttpStatus.OK,
+                commands.send(prescriptionId, release.toCommand(prescriptionId), actor, idempotencyKey), format);
+    }
+}

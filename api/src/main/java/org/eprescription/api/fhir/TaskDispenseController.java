@@ -1,0 +1,93 @@
+package org.eprescription.api.fhir;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.eprescription.api.actor.ActingParties;
+import org.eprescription.api.actor.Actor;
+import org.eprescription.api.command.CommandSender;
+import org.eprescription.api.idempotency.IdempotencyKeyHeader;
+import org.eprescription.api.pharmacy.DispenseRequest;
+import org.eprescription.api.prescription.PrescriptionResponses;
+import org.eprescription.api.security.ResourceAccess;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.CommandOutcome;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * The holding pharmacy dispenses: {@code Task/{id}/$dispense} records a dispensing that completes the use only when
+ * it says so ({@code completes-use}), {@code Task/{id}/$close} one that completes it. The exchange has no completing
+ * step of its own: a use is completed by the dispensing that says so, as the JSON API's {@code completesUse}.
+ */
+@RestController
+@RequestMapping(FhirPaths.BASE)
+class TaskDispenseController {
+
+    private final FhirResources resources;
+    private final FhirInputs inputs;
+    private final DispenseParametersReader reader;
+    private final TaskBundleWriter bundles;
+    private final ActingParties actingParties;
+    private final ResourceAccess access;
+    private final CommandSender commands;
+    private final PrescriptionResponses responses;
+
+    TaskDispenseController(FhirResources resources, FhirInputs inputs, DispenseParametersReader reader,
+                           TaskBundleWriter bundles, ActingParties actingParties, ResourceAccess access,
+                           CommandSender commands, PrescriptionResponses responses) {
+        this.resources = resources;
+        this.inputs = inputs;
+        this.reader = reader;
+        this.bundles = bundles;
+        this.actingParties = actingParties;
+        this.access = access;
+        this.commands = commands;
+        this.responses = responses;
+    }
+
+    @PostMapping(FhirPaths.TASK_DISPENSE)
+    ResponseEntity<byte[]> dispense(@PathVariable UUID id, @RequestBody(required = false) byte[] body,
+                                    @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false)
+                                    String contentType,
+                                    @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
+                                    String idempotencyKey,
+                                    HttpServletRequest request) {
+        return dispense(id, body, contentType, idempotencyKey, request, "Task/$dispense",
+                Set.of(DispenseParametersReader.DISPENSE, DispenseParametersReader.COMPLETES_USE), false);
+    }
+
+    @PostMapping(FhirPaths.TASK_CLOSE)
+    ResponseEntity<byte[]> close(@PathVariable UUID id, @RequestBody(required = false) byte[] body,
+                                 @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
+                                 @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
+                                 String idempotencyKey,
+                                 HttpServletRequest request) {
+        return dispense(id, body, contentType, idempotencyKey, request, "Task/$close",
+                Set.of(DispenseParametersReader.DISPENSE), true);
+    }
+
+    private ResponseEntity<byte[]> dispense(UUID id, byte[] body, String contentType, String idempotencyKey,
+                                            HttpServletRequest request, String operation, Set<String> defined,
+                                            boolean completing) {
+        FhirFormat format = FhirNegotiation.answerFormat(request);
+        PrescriptionId prescriptionId = new PrescriptionId(id);
+        DispenseParametersReader.Dispense dispense = reader.read(prescriptionId,
+                OperationParameters.read(resources, body, contentType, operation, defined), completing);
+        Actor actor = actingParties.pharmacist(dispense.namedPharmacy(), dispense.namedPharmacist());
+        DispenseRequest dispensing = inputs.requireValid(new DispenseRequest(actor.organisationId(), actor.userId(),
+                dispense.items(), dispense.completesUse()));
+        CommandOutcome outcome = access.commandOn(prescriptionId,
+                () -> commands.sendForOutcome(dispensing.toCommand(prescriptionId), actor, idempotencyKey));
+        return resources.answer(HttpStatus.OK, bundles.dispensed(responses.dispensed(prescriptionId, outcome)),
+                format);
+    }
+}

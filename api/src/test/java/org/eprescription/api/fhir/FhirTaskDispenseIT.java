@@ -1,0 +1,134 @@
+package org.eprescription.api.fhir;
+
+import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.Identity;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Identifier;
+import org.hl7.fhir.r4.model.MedicationDispense;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
+import org.hl7.fhir.r4.model.Parameters;
+import org.hl7.fhir.r4.model.Patient;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.Map;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.fhir.FhirBundles.only;
+import static org.eprescription.api.fhir.FhirHttp.FHIR_JSON;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
+import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.VALSARTAN_AMLODIPINE;
+import static org.eprescription.api.support.Prescriptions.dispense;
+import static org.eprescription.api.support.Prescriptions.item;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+/** docs/fhir.md, "Task/{id}/$dispense": the JSON API's dispense, its refusals said as OperationOutcomes. */
+class FhirTaskDispenseIT extends ExchangeIntegrationTest {
+
+    private final String institution = unique("HOSP");
+    private final Identity prescriber = Identity.prescriber("DOC-" + institution, institution);
+    private final String pharmacy = unique("PH");
+    private final Identity pharmacist = Identity.pharmacist(pharmacy);
+    private FhirTasks fhir;
+    private FhirTasks.Created created;
+
+    @BeforeEach
+    void issuedAndAccepted() {
+        fhir = new FhirTasks(port);
+        created = fhir.create(new IssueBundles(unique("PAT"), BIRTH_DATE, "DOC-" + institution, institution)
+                .line(AMLODIPINE_BRAND, 28, 28, 0), prescriber);
+        assertThat(fhir.accept(created.exchangeCode(), BIRTH_DATE, pharmacist).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aRuleOfTheExchangeRefusesAsInTheJsonApi() {
+        FhirHttp.Answer tooMuch = dispenseThroughFhir(TaskParameters.dispensing().item(created.line(1), AMLODIPINE_BRAND, 29, 28));
+        FhirHttp.Answer notEquivalent = dispenseThroughFhir(TaskParameters.dispensing()
+                .item(created.line(1), VALSARTAN_AMLODIPINE, 28, 28));
+        Response json = api().post("/prescriptions/" + created.id() + "/dispense",
+                dispense(pharmacy, true, item(1, VALSARTAN_AMLODIPINE, 28, 28)));
+
+        assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(422);
+        assertThat(tooMuch.as(OperationOutcome.class).getIssueFirstRep().getCode()).isEqualTo(IssueType.BUSINESSRULE);
+        assertThat(notEquivalent.status()).as(notEquivalent.toString()).isEqualTo(json.status()).isEqualTo(422);
+        assertThat(notEquivalent.as(OperationOutcome.class).getIssueFirstRep().getDetails().getCodingFirstRep()
+                .getCode()).isEqualTo("substitute-not-equivalent")
+                .isEqualTo(json.text("refusal").toLowerCase().replace('_', '-'));
+    }
+
+    @Test
+    void aDrugInAnotherSystemIs422AndABodyOfAnotherShapeIs400() {
+        Parameters snomed = TaskParameters.dispensing().item(created.line(1), AMLODIPINE_BRAND, 28, 28).parameters();
+        ((MedicationDispense) snomed.getParameterFirstRep().getResource()).getMedicationCodeableConcept()
+                .getCodingFirstRep().setSystem("http://snomed.info/sct");
+        FhirHttp.Answer foreign = fhir.http().post("/Task/" + created.id() + "/$dispense", snomed, pharmacist);
+        assertThat(foreign.status()).as(foreign.toString()).isEqualTo(422);
+        assertThat(foreign.as(OperationOutcome.class).getIssueFirstRep().getCode()).isEqualTo(IssueType.CODEINVALID);
+        assertThat(foreign.as(OperationOutcome.class).getIssueFirstRep().getDiagnostics())
+                .contains("http://snomed.info/sct");
+
+        Parameters patient = new Parameters();
+        patient.addParameter().setName("medicationDispense").setResource(new Patient().setActive(true));
+        Identifier otherLine = new Identifier().setSystem(created.line(1).getSystem())
+                .setValue(UUID.randomUUID() + "/1");
+        for (Parameters body : new Parameters[] {patient, new Parameters(),
+                TaskParameters.dispensing().item(otherLine, AMLODIPINE_BRAND, 28, 28).parameters()}) {
+            FhirHttp.Answer answer = fhir.http().post("/Task/" + created.id() + "/$dispense", body, pharmacist);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+            assertThat(answer.as(OperationOutcome.class).getIssueFirstRep().getCode()).isEqualTo(IssueType.STRUCTURE);
+        }
+        FhirHttp.Answer closeWithFlag = fhir.operation(created.id(), "close", TaskParameters.dispensing()
+                .item(created.line(1), AMLODIPINE_BRAND, 28, 28).completesUse(false), pharmacist);
+        assertThat(closeWithFlag.status()).as(closeWithFlag.toString()).isEqualTo(400);
+        FhirHttp.Answer aBundle = fhir.http().post("/Task/" + created.id() + "/$dispense",
+                FhirConformance.json(new Bundle().setType(Bundle.BundleType.COLLECTION)), FHIR_JSON, pharmacist,
+                Map.of());
+        assertThat(aBundle.status()).as(aBundle.toString()).isEqualTo(400);
+        assertThat(api().as(pharmacist).get("/prescriptions/" + created.id()).body().path("dispensings")).isEmpty();
+    }
+
+    @Test
+    void onlyTheHoldingPharmacyDispensesAndAPerformerIsTheTokensOrRefused() {
+        String otherPharmacy = unique("PH");
+        FhirHttp.Answer stranger = fhir.operation(created.id(), "dispense", TaskParameters.dispensing()
+                .item(created.line(1), AMLODIPINE_BRAND, 28, 28), Identity.pharmacist(otherPharmacy));
+        assertThat(stranger.status()).as(stranger.toString()).isEqualTo(403);
+
+        FhirHttp.Answer namedOther = fhir.operation(created.id(), "dispense", TaskParameters.dispensing()
+                .item(created.line(1), AMLODIPINE_BRAND, 28, 28).performedBy(otherPharmacy), pharmacist);
+        assertThat(namedOther.status()).as(namedOther.toString()).isEqualTo(403);
+        assertThat(namedOther.as(OperationOutcome.class).getIssueFirstRep().getCode()).isEqualTo(IssueType.FORBIDDEN);
+
+        FhirHttp.Answer namedOwn = fhir.operation(created.id(), "dispense", TaskParameters.dispensing()
+                .item(created.line(1), AMLODIPINE_BRAND, 28, 28).performedBy(pharmacy), pharmacist);
+        assertThat(namedOwn.status()).as(namedOwn.toString()).isEqualTo(200);
+        assertThat(only(namedOwn.as(Bundle.class), Task.class).getStatus())
+                .as("every line dispensed in full completes the use").isEqualTo(
+                        Task.TaskStatus.COMPLETED);
+    }
+
+    @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstAnswerAndDispensesOnce() {
+        String body = FhirConformance.json(TaskParameters.dispensing()
+                .item(created.line(1), AMLODIPINE_BRAND, 7, 7).parameters());
+        Map<String, String> key = Map.of("Idempotency-Key", unique("key"));
+
+        FhirHttp.Answer first = fhir.http().post("/Task/" + created.id() + "/$dispense", body, FHIR_JSON, pharmacist,
+                key);
+        FhirHttp.Answer retry = fhir.http().post("/Task/" + created.id() + "/$dispense", body, FHIR_JSON, pharmacist,
+                key);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(api().as(pharmacist).get("/prescriptions/" + created.id()).body().path("dispensings")).hasSize(1);
+    }
+
+    private FhirHttp.Answer dispenseThroughFhir(TaskParameters parameters) {
+        return fhir.operation(created.id(), "dispense", parameters, pharmacist);
+    }
+}
