@@ -17,7 +17,7 @@ import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.query.alerts.store.AlertRepository;
 import org.eprescription.query.testsupport.BatchRun;
 import org.eprescription.query.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +46,7 @@ import static org.eprescription.query.alerts.AlertProjectionIT.T;
  */
 class BatchedAlertProgressIT {
 
+    @AutoClose
     private static TestDatabase database;
 
     private BatchRun run;
@@ -56,13 +57,6 @@ class BatchedAlertProgressIT {
     @BeforeAll
     static void createDatabase() {
         database = new TestDatabase();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
     }
 
     @BeforeEach

@@ -3,12 +3,8 @@ package org.eprescription.query.prescription;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.PrescriptionStatus;
 import org.eprescription.core.prescription.event.PrescriptionAccepted;
@@ -17,7 +13,7 @@ import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.query.testsupport.BatchRun;
 import org.eprescription.query.testsupport.TestDatabase;
-import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +22,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,6 +40,7 @@ class BatchedViewsIT {
 
     private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
 
+    @AutoClose
     private static TestDatabase database;
 
     private BatchRun run;
@@ -55,13 +51,6 @@ class BatchedViewsIT {
     @BeforeAll
     static void createDatabase() {
         database = new TestDatabase();
-    }
-
-    @AfterAll
-    static void dropDatabase() {
-        if (database != null) {
-            database.close();
-        }
     }
 
     @BeforeEach
@@ -76,8 +65,7 @@ class BatchedViewsIT {
     }
 
     private static GenericDomainEventMessage<PrescriptionEvent> message(PrescriptionEvent event, long sequence) {
-        return new GenericDomainEventMessage<>("Prescription", event.prescriptionId().toString(), sequence, event,
-                MetaData.emptyInstance(), "event-" + sequence + "-" + event.prescriptionId(), T.plusSeconds(sequence));
+        return PrescriptionFixtures.message(event, sequence, T);
     }
 
     /** Issued, accepted, released, accepted again: four events, four versions. */
@@ -90,13 +78,7 @@ class BatchedViewsIT {
     }
 
     private List<PrescriptionView> subscribe(PrescriptionId id) {
-        SubscriptionQueryMessage<Object, Object, PrescriptionView> subscription =
-                new GenericSubscriptionQueryMessage<>(new FindPrescription(id), ResponseTypes.instanceOf(Object.class),
-                        ResponseTypes.instanceOf(PrescriptionView.class));
-        List<PrescriptionView> received = new CopyOnWriteArrayList<>();
-        emitter.<PrescriptionView>registerUpdateHandler(subscription, 1024).getUpdates()
-                .subscribe(update -> received.add(update.getPayload()));
-        return received;
+        return PrescriptionFixtures.subscribe(emitter, new FindPrescription(id));
     }
 
     @Test

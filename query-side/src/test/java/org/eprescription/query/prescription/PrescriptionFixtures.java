@@ -2,6 +2,10 @@ package org.eprescription.query.prescription;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
+import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
+import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.catalogue.Route;
@@ -26,6 +30,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Events and reference data shared by the query-side tests. */
 final class PrescriptionFixtures {
@@ -81,5 +86,16 @@ final class PrescriptionFixtures {
 
     static DispensedItem item(int line, String quantity, int days) {
         return new DispensedItem(line, null, new BigDecimal(quantity), days);
+    }
+
+    /** What a live subscriber of {@code query} receives from {@code emitter}, as the application's streams would. */
+    static List<PrescriptionView> subscribe(SimpleQueryUpdateEmitter emitter, Object query) {
+        SubscriptionQueryMessage<Object, Object, PrescriptionView> subscription =
+                new GenericSubscriptionQueryMessage<>(query, ResponseTypes.instanceOf(Object.class),
+                        ResponseTypes.instanceOf(PrescriptionView.class));
+        List<PrescriptionView> received = new CopyOnWriteArrayList<>();
+        emitter.<PrescriptionView>registerUpdateHandler(subscription, 1024).getUpdates()
+                .subscribe(update -> received.add(update.getPayload()));
+        return received;
     }
 }

@@ -6,10 +6,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.PrescriptionStatus;
@@ -25,7 +22,6 @@ import org.junit.jupiter.api.Test;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.query.prescription.PrescriptionFixtures.CATALOGUE;
@@ -79,13 +75,7 @@ class PrescriptionViewProjectionIT {
 
     /** What a live subscriber of {@code query} receives, as the application's streams would. */
     private List<PrescriptionView> subscribe(Object query) {
-        SubscriptionQueryMessage<Object, Object, PrescriptionView> subscription =
-                new GenericSubscriptionQueryMessage<>(query, ResponseTypes.instanceOf(Object.class),
-                        ResponseTypes.instanceOf(PrescriptionView.class));
-        List<PrescriptionView> received = new CopyOnWriteArrayList<>();
-        emitter.<PrescriptionView>registerUpdateHandler(subscription, 1024).getUpdates()
-                .subscribe(update -> received.add(update.getPayload()));
-        return received;
+        return PrescriptionFixtures.subscribe(emitter, query);
     }
 
     @Test
