@@ -26,6 +26,8 @@ import java.util.Date;
 @RequestMapping(FhirPaths.BASE)
 class FhirMetadataController {
 
+    private static final String SEARCH_PARAMETERS = "http://hl7.org/fhir/SearchParameter/";
+    private static final String PATIENT_ID = "Required: the patient's id (the JSON API's), also as Patient/<id>";
     private static final String SECURITY_SERVICES = "http://terminology.hl7.org/CodeSystem/restful-security-service";
 
     private final FhirResources resources;
@@ -50,6 +52,22 @@ class FhirMetadataController {
         return resources.answer(HttpStatus.OK, operation.definition(FhirPaths.baseUrl()), format);
     }
 
+    /** A resource served only by a search on one required reference parameter. */
+    private static void searchOnly(CapabilityStatementRestComponent rest, String type, String documentation,
+                                   String parameter, String definition, String parameterDocumentation) {
+        CapabilityStatementRestResourceComponent resource = rest.addResource().setType(type)
+                .setDocumentation(documentation);
+        resource.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
+        searchParameter(resource, parameter, definition, Enumerations.SearchParamType.REFERENCE,
+                parameterDocumentation);
+    }
+
+    private static void searchParameter(CapabilityStatementRestResourceComponent resource, String name,
+                                        String definition, Enumerations.SearchParamType type, String documentation) {
+        resource.addSearchParam().setName(name).setDefinition(SEARCH_PARAMETERS + definition).setType(type)
+                .setDocumentation(documentation);
+    }
+
     private CapabilityStatement capabilities(String base) {
         CapabilityStatement statement = new CapabilityStatement()
                 .setStatus(Enumerations.PublicationStatus.ACTIVE)
@@ -65,8 +83,9 @@ class FhirMetadataController {
         CapabilityStatementRestComponent rest = statement.addRest()
                 .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER)
                 .setDocumentation("The prescription workflow as Task operations, after the gematik E-Rezept model, "
-                        + "a Task's history from its events and a patient's alerts as DetectedIssues; other searches "
-                        + "and alert acknowledgements are the JSON API's under /api/v1. The duplicate check is also "
+                        + "a Task's history from its events, a pharmacy's queue of Tasks, a patient's MedicationRequests "
+                        + "and alerts as DetectedIssues, a prescription's MedicationDispenses; other searches and alert "
+                        + "acknowledgements are the JSON API's under /api/v1. The duplicate check is also "
                         + "served as CDS Hooks (/cds-services).");
         rest.getSecurity()
                 .setCors(false)
@@ -76,7 +95,9 @@ class FhirMetadataController {
                         + " token bound to the institution the Bundle names), $accept, $reject, $dispense and $close"
                         + " the role PHARMACIST and a token bound to a pharmacy; a Task is read by those who may read"
                         + " the prescription, its history by auditors, a patient's DetectedIssues by those who may"
-                        + " read the patient's alerts.")
+                        + " read the patient's alerts, a pharmacy's queue by its pharmacists and auditors, a patient's"
+                        + " MedicationRequests by the patient and auditors, a prescription's MedicationDispenses by"
+                        + " those who may read the prescription.")
                 .addService(new CodeableConcept().addCoding(new Coding(SECURITY_SERVICES, "OAuth", "OAuth"))
                         .setText("OAuth 2.0 bearer tokens (JWT)"));
         CapabilityStatementRestResourceComponent task = rest.addResource().setType("Task")
@@ -90,19 +111,28 @@ class FhirMetadataController {
         task.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.VREAD)
                 .setDocumentation("A Bundle of the Task and its MedicationRequests as they stood after the event "
                         + "of that sequence number; for auditors");
+        task.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE)
+                .setDocumentation("A pharmacy's queue: the Tasks of GET /api/v1/pharmacies/{id}/dispensing-view "
+                        + "(what it holds, what it dispensed today); for its pharmacists and auditors");
+        searchParameter(task, TaskSearchController.OWNER, "Task-owner", Enumerations.SearchParamType.REFERENCE,
+                "Required: the pharmacy's id (the JSON API's), also as Organization/<id>");
+        searchParameter(task, TaskSearchController.STATUS, "Task-status", Enumerations.SearchParamType.TOKEN,
+                "Optional: Task status codes, comma separated (any of them)");
         task.setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONED);
         for (TaskOperations operation : TaskOperations.values()) {
             task.addOperation().setName(operation.code()).setDefinition(base + operation.definitionPath())
                     .setDocumentation(operation.documentation());
         }
-        CapabilityStatementRestResourceComponent issues = rest.addResource().setType("DetectedIssue")
-                .setDocumentation("A patient's duplicate and interaction alerts, as GET /api/v1/patients/{id}/alerts "
-                        + "shows them to the caller");
-        issues.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE);
-        issues.addSearchParam().setName(DetectedIssueSearchController.PATIENT)
-                .setDefinition("http://hl7.org/fhir/SearchParameter/clinical-patient")
-                .setType(Enumerations.SearchParamType.REFERENCE)
-                .setDocumentation("Required: the patient's id (the JSON API's), also as Patient/<id>");
+        searchOnly(rest, "DetectedIssue", "A patient's duplicate and interaction alerts, as GET "
+                + "/api/v1/patients/{id}/alerts shows them to the caller", DetectedIssueSearchController.PATIENT,
+                "clinical-patient", PATIENT_ID);
+        searchOnly(rest, "MedicationRequest", "A patient's prescriptions' lines, as GET "
+                + "/api/v1/patients/{id}/prescriptions lists them; for the patient and auditors",
+                MedicationRequestSearchController.PATIENT, "clinical-patient", PATIENT_ID);
+        searchOnly(rest, "MedicationDispense", "A prescription's dispensings, one per item, as GET "
+                + "/api/v1/prescriptions/{id} shows them; for whoever may read the prescription",
+                MedicationDispenseSearchController.PRESCRIPTION, "MedicationDispense-prescription",
+                "Required: the prescription's id (the JSON API's prescriptionId, the Task's id), also as Task/<id>");
         rest.addResource().setType("OperationDefinition")
                 .addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         return statement;

@@ -17,6 +17,9 @@ final class FhirPaths {
     static final String TASK_HISTORY = "/Task/{id}/_history";
     static final String TASK_VERSION = "/Task/{id}/_history/{vid}";
     static final String DETECTED_ISSUE = "/DetectedIssue";
+    static final String TASK_SEARCH = "/Task";
+    static final String MEDICATION_REQUEST = "/MedicationRequest";
+    static final String MEDICATION_DISPENSE = "/MedicationDispense";
 
     private FhirPaths() {
     }

@@ -69,8 +69,7 @@ class TaskBundleWriter {
         view.dispensings().stream().max(Comparator.comparingInt(Dispensing::sequence)).ifPresent(latest -> {
             int index = 0;
             for (DispensedItem item : latest.items()) {
-                String url = add(bundle, dispenses.of(view, latest, item), derived(view, "dispensing-"
-                        + latest.sequence() + "-" + index++));
+                String url = add(bundle, dispenses.of(view, latest, item), dispenseId(view, latest, index++));
                 dispenseUrls.putIfAbsent(item.lineNumber(), url);
             }
         });
@@ -83,7 +82,7 @@ class TaskBundleWriter {
         add(bundle, task, view.prescriptionId().value());
         Map<Integer, String> requestUrls = new HashMap<>();
         for (ViewLine line : view.lines()) {
-            String url = add(bundle, requests.of(view, line), derived(view, "line-" + line.lineNumber()));
+            String url = add(bundle, requests.of(view, line), requestId(view, line.lineNumber()));
             requestUrls.put(line.lineNumber(), url);
             task.addBasedOn(new Reference(url));
         }
@@ -111,6 +110,16 @@ class TaskBundleWriter {
         resource.setId(id.toString());
         bundle.addEntry().setFullUrl(url).setResource(resource);
         return url;
+    }
+
+    /** The id of the MedicationRequest of a line, the same in every answer. */
+    static UUID requestId(PrescriptionView view, int lineNumber) {
+        return derived(view, "line-" + lineNumber);
+    }
+
+    /** The id of the MedicationDispense of a dispensing's {@code index}th item, the same in every answer. */
+    static UUID dispenseId(PrescriptionView view, Dispensing dispensing, int index) {
+        return derived(view, "dispensing-" + dispensing.sequence() + "-" + index);
     }
 
     /** A stable id for a part of the prescription, so the same answer names the same resources. */

@@ -6,8 +6,6 @@ import org.eprescription.api.openapi.ProblemAnswers;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.prescription.PrescriptionResponse;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.problem.UnknownResourceException;
@@ -16,7 +14,6 @@ import org.eprescription.core.code.CodeDerivation;
 import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
-import org.eprescription.query.prescription.FindPatientPrescriptions;
 import org.eprescription.query.prescription.PatientPrescription;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,14 +41,14 @@ public class PatientPrescriptionsController {
 
     private static final Logger log = LoggerFactory.getLogger(PatientPrescriptionsController.class);
 
-    private final QueryGateway queries;
+    private final PatientPrescriptionReads prescriptions;
     private final ExchangeCodes exchangeCodes;
     private final ResourceAccess access;
     private final AccessLog accessLog;
 
-    public PatientPrescriptionsController(QueryGateway queries, ExchangeCodes exchangeCodes, ResourceAccess access,
-                                          AccessLog accessLog) {
-        this.queries = queries;
+    public PatientPrescriptionsController(PatientPrescriptionReads prescriptions, ExchangeCodes exchangeCodes,
+                                          ResourceAccess access, AccessLog accessLog) {
+        this.prescriptions = prescriptions;
         this.exchangeCodes = exchangeCodes;
         this.access = access;
         this.accessLog = accessLog;
@@ -66,9 +63,7 @@ public class PatientPrescriptionsController {
     @GetMapping
     public PatientPrescriptions list(@PathVariable String patientId) {
         PatientId patient = PatientId.of(patientId);
-        access.requirePatientOrAuditor(patient, true);
-        accessLog.read(patient, "prescriptions");
-        return new PatientPrescriptions(patient, prescriptionsOf(patient).stream()
+        return new PatientPrescriptions(patient, prescriptions.readable(patient).stream()
                 .map(prescription -> new PrescriptionResponse(prescription.view(), null, codeOf(prescription), null))
                 .toList());
     }
@@ -86,7 +81,7 @@ public class PatientPrescriptionsController {
         access.requirePatientOrAuditor(patient, true);
         PrescriptionId id = new PrescriptionId(prescriptionId);
         accessLog.read(patient, "exchange code of prescription " + id);
-        String code = prescriptionsOf(patient).stream()
+        String code = prescriptions.of(patient).stream()
                 .filter(prescription -> prescription.view().prescriptionId().equals(id))
                 .map(this::codeOf)
                 .filter(found -> found != null)
@@ -95,11 +90,6 @@ public class PatientPrescriptionsController {
                         + " has no prescription " + id + " waiting for a pharmacy"));
         return ResponseEntity.ok().header("Content-Type", SVG).cacheControl(CacheControl.noStore())
                 .body(ExchangeCodeQr.svg(code));
-    }
-
-    private List<PatientPrescription> prescriptionsOf(PatientId patient) {
-        return queries.query(new FindPatientPrescriptions(patient),
-                ResponseTypes.multipleInstancesOf(PatientPrescription.class)).join();
     }
 
     /** The open prescription's code; null when it has none to show, or its key is no longer configured. */

@@ -3,8 +3,6 @@ package org.eprescription.api.pharmacy;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.eprescription.api.config.ExchangeProperties;
 import org.eprescription.api.prescription.PrescriptionResponses;
 import org.eprescription.api.security.ExchangeUser;
 import org.eprescription.api.security.ResourceAccess;
@@ -12,9 +10,7 @@ import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.stream.LiveStreams;
 import org.eprescription.api.stream.SharedRenderings;
 import org.eprescription.api.stream.StreamFormat;
-import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.query.prescription.DispensingView;
-import org.eprescription.query.prescription.FindDispensingView;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +19,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
-import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.stream.Stream;
 
 /**
@@ -38,23 +30,18 @@ import java.util.stream.Stream;
 @RequestMapping("/api/v1/pharmacies/{pharmacyId}/dispensing-view")
 public class DispensingViewController {
 
-    private final QueryGateway queryGateway;
+    private final DispensingViews views;
     private final PrescriptionResponses responses;
     private final LiveStreams streams;
-    private final Clock clock;
-    private final ZoneId zone;
     private final ResourceAccess access;
     private final AccessLog accessLog;
     private final SharedRenderings renderings;
 
-    public DispensingViewController(QueryGateway queryGateway, PrescriptionResponses responses, LiveStreams streams,
-                                    Clock clock, ExchangeProperties properties, ResourceAccess access,
-                                    AccessLog accessLog, SharedRenderings renderings) {
-        this.queryGateway = queryGateway;
+    public DispensingViewController(DispensingViews views, PrescriptionResponses responses, LiveStreams streams,
+                                    ResourceAccess access, AccessLog accessLog, SharedRenderings renderings) {
+        this.views = views;
         this.responses = responses;
         this.streams = streams;
-        this.clock = clock;
-        this.zone = properties.zone();
         this.access = access;
         this.accessLog = accessLog;
         this.renderings = renderings;
@@ -65,11 +52,7 @@ public class DispensingViewController {
                     + "alerts.")
     @GetMapping
     public DispensingViewResponse get(@PathVariable String pharmacyId) {
-        access.requirePharmacy(pharmacyId);
-        DispensingView view = queryGateway.query(query(pharmacyId), ResponseTypes.instanceOf(DispensingView.class))
-                .join();
-        logRead(accessLog.caller(), view);
-        return response(view);
+        return response(views.readable(pharmacyId));
     }
 
     /**
@@ -83,11 +66,11 @@ public class DispensingViewController {
     public SseEmitter stream(@PathVariable String pharmacyId) {
         access.requirePharmacy(pharmacyId);
         ExchangeUser reader = accessLog.caller();
-        return streams.open(query(pharmacyId), ResponseTypes.instanceOf(DispensingView.class),
+        return streams.open(views.query(pharmacyId), ResponseTypes.instanceOf(DispensingView.class),
                 new StreamFormat<>() {
                     @Override
                     public Object snapshot(DispensingView initial) {
-                        logRead(reader, initial);
+                        views.logRead(reader, initial);
                         return response(initial);
                     }
 
@@ -102,16 +85,6 @@ public class DispensingViewController {
                         return renderings.of("open-alerts", view, responses::withOpenAlerts);
                     }
                 });
-    }
-
-    private void logRead(ExchangeUser reader, DispensingView view) {
-        accessLog.read(reader, Stream.concat(view.held().stream(), view.dispensedToday().stream())
-                .map(held -> held.patient().id()).toList(), "dispensing view of pharmacy " + view.pharmacyId());
-    }
-
-    private FindDispensingView query(String pharmacyId) {
-        Instant startOfDay = LocalDate.ofInstant(clock.instant(), zone).atStartOfDay(zone).toInstant();
-        return new FindDispensingView(PharmacyId.of(pharmacyId), startOfDay);
     }
 
     private DispensingViewResponse response(DispensingView view) {

@@ -13,7 +13,6 @@ import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
 import org.eprescription.api.security.ResourceAccess;
-import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.CommandOutcome;
@@ -42,16 +41,16 @@ public class PrescriptionController {
     private final PrescriptionResponses responses;
     private final ActingParties actingParties;
     private final ResourceAccess access;
-    private final AccessLog accessLog;
+    private final PrescriptionReads reads;
 
     public PrescriptionController(CommandSender commands, PrescriptionViews views, PrescriptionResponses responses,
-                                  ActingParties actingParties, ResourceAccess access, AccessLog accessLog) {
+                                  ActingParties actingParties, ResourceAccess access, PrescriptionReads reads) {
         this.commands = commands;
         this.views = views;
         this.responses = responses;
         this.actingParties = actingParties;
         this.access = access;
-        this.accessLog = accessLog;
+        this.reads = reads;
     }
 
     @Operation(operationId = "issuePrescription", summary = "Issue a prescription",
@@ -91,10 +90,7 @@ public class PrescriptionController {
     @ProblemAnswers(problems = "404 not-found")
     @GetMapping("/{id}")
     public PrescriptionResponse get(@PathVariable UUID id) {
-        PrescriptionId prescriptionId = new PrescriptionId(id);
-        PrescriptionView view = access.readablePrescription(prescriptionId);
-        accessLog.read(view.patient().id(), "prescription " + prescriptionId);
-        return responses.current(view);
+        return responses.current(reads.readable(new PrescriptionId(id)));
     }
 
     @Operation(operationId = "cancelPrescription", summary = "Cancel a prescription",

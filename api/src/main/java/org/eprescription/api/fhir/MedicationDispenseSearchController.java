@@ -1,0 +1,71 @@
+package org.eprescription.api.fhir;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.eprescription.api.prescription.PrescriptionReads;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.prescription.DispensedItem;
+import org.eprescription.query.prescription.Dispensing;
+import org.eprescription.query.prescription.PrescriptionView;
+import org.hl7.fhir.r4.model.MedicationDispense;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * {@code GET /fhir/MedicationDispense?prescription=}: every item of every dispensing of the prescription, in the order
+ * dispensed, read as {@code GET /api/v1/prescriptions/{id}} reads it ({@link PrescriptionReads}: who may read it, the
+ * access log entry).
+ */
+@RestController
+@RequestMapping(FhirPaths.BASE)
+class MedicationDispenseSearchController {
+
+    static final String PRESCRIPTION = "prescription";
+
+    private final FhirResources resources;
+    private final MedicationDispenseMapper dispenses;
+    private final PrescriptionReads reads;
+    private final Clock clock;
+
+    MedicationDispenseSearchController(FhirResources resources, MedicationDispenseMapper dispenses,
+                                       PrescriptionReads reads, Clock clock) {
+        this.resources = resources;
+        this.dispenses = dispenses;
+        this.reads = reads;
+        this.clock = clock;
+    }
+
+    @GetMapping(FhirPaths.MEDICATION_DISPENSE)
+    ResponseEntity<byte[]> search(HttpServletRequest request) {
+        FhirFormat format = FhirNegotiation.answerFormat(request);
+        String id = SearchParameters.of(request, "MedicationDispense", PRESCRIPTION)
+                .requiredId(PRESCRIPTION, "Task");
+        PrescriptionView view = reads.readable(new PrescriptionId(prescriptionId(id)));
+        List<Searchsets.Match> found = new ArrayList<>();
+        for (Dispensing dispensing : view.dispensings()) {
+            int index = 0;
+            for (DispensedItem item : dispensing.items()) {
+                MedicationDispense dispense = dispenses.of(view, dispensing, item);
+                String resourceId = TaskBundleWriter.dispenseId(view, dispensing, index++).toString();
+                dispense.setId(resourceId);
+                found.add(new Searchsets.Match("urn:uuid:" + resourceId, dispense));
+            }
+        }
+        return resources.answer(HttpStatus.OK, Searchsets.of(found, clock), format);
+    }
+
+    private static UUID prescriptionId(String value) {
+        try {
+            return UUID.fromString(value);
+        } catch (IllegalArgumentException notAnId) {
+            throw FhirRequestException.malformed("prescription must be a prescription id, not " + value);
+        }
+    }
+}

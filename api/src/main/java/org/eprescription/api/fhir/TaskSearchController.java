@@ -1,0 +1,75 @@
+package org.eprescription.api.fhir;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.eprescription.api.pharmacy.DispensingViews;
+import org.eprescription.query.prescription.DispensingView;
+import org.eprescription.query.prescription.PrescriptionView;
+import org.hl7.fhir.exceptions.FHIRException;
+import org.hl7.fhir.r4.model.Task;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * {@code GET /fhir/Task?owner=&status=}: a pharmacy's queue, the Tasks of its working view as
+ * {@code GET /api/v1/pharmacies/{id}/dispensing-view} answers it (what it holds, what it dispensed today; who may read
+ * it and the access log entry are {@link DispensingViews#readable}'s), narrowed to the statuses asked for.
+ */
+@RestController
+@RequestMapping(FhirPaths.BASE)
+class TaskSearchController {
+
+    static final String OWNER = "owner";
+    static final String STATUS = "status";
+
+    private final FhirResources resources;
+    private final TaskMapper tasks;
+    private final DispensingViews views;
+    private final Clock clock;
+
+    TaskSearchController(FhirResources resources, TaskMapper tasks, DispensingViews views, Clock clock) {
+        this.resources = resources;
+        this.tasks = tasks;
+        this.views = views;
+        this.clock = clock;
+    }
+
+    @GetMapping(FhirPaths.TASK_SEARCH)
+    ResponseEntity<byte[]> search(HttpServletRequest request) {
+        FhirFormat format = FhirNegotiation.answerFormat(request);
+        SearchParameters parameters = SearchParameters.of(request, "Task", OWNER, STATUS);
+        String pharmacy = parameters.requiredId(OWNER, "Organization");
+        Set<Task.TaskStatus> statuses = statuses(parameters.optionalCodes(STATUS));
+        DispensingView view = views.readable(pharmacy);
+        Map<Object, PrescriptionView> queue = new LinkedHashMap<>();
+        Stream.concat(view.held().stream(), view.dispensedToday().stream())
+                .forEach(prescription -> queue.putIfAbsent(prescription.prescriptionId(), prescription));
+        String base = FhirPaths.baseUrl();
+        List<Searchsets.Match> found = queue.values().stream()
+                .map(tasks::standalone)
+                .filter(task -> statuses.isEmpty() || statuses.contains(task.getStatus()))
+                .map(task -> new Searchsets.Match(base + "/Task/" + task.getIdPart(), task))
+                .toList();
+        return resources.answer(HttpStatus.OK, Searchsets.of(found, clock), format);
+    }
+
+    private static Set<Task.TaskStatus> statuses(List<String> codes) {
+        return codes.stream().map(code -> {
+            try {
+                return Task.TaskStatus.fromCode(code);
+            } catch (FHIRException unknown) {
+                throw FhirRequestException.malformed("status " + code + " is no Task status");
+            }
+        }).collect(Collectors.toSet());
+    }
+}

@@ -1,0 +1,61 @@
+package org.eprescription.api.pharmacy;
+
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.eprescription.api.config.ExchangeProperties;
+import org.eprescription.api.privacy.AccessLog;
+import org.eprescription.api.security.ExchangeUser;
+import org.eprescription.api.security.ResourceAccess;
+import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.query.prescription.DispensingView;
+import org.eprescription.query.prescription.FindDispensingView;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.stream.Stream;
+
+/**
+ * A pharmacy's working view as its readers may read it: who may (its pharmacists, auditors) and the access log entry
+ * of each read, for {@code GET /pharmacies/{id}/dispensing-view} and {@code GET /fhir/Task?owner=} alike.
+ */
+@Component
+public class DispensingViews {
+
+    private final QueryGateway queryGateway;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ResourceAccess access;
+    private final AccessLog accessLog;
+
+    public DispensingViews(QueryGateway queryGateway, Clock clock, ExchangeProperties properties,
+                           ResourceAccess access, AccessLog accessLog) {
+        this.queryGateway = queryGateway;
+        this.clock = clock;
+        this.zone = properties.zone();
+        this.access = access;
+        this.accessLog = accessLog;
+    }
+
+    /** The pharmacy's view now, the read in each patient's access log; 403 for a caller not its own. */
+    public DispensingView readable(String pharmacyId) {
+        access.requirePharmacy(pharmacyId);
+        DispensingView view = queryGateway.query(query(pharmacyId), ResponseTypes.instanceOf(DispensingView.class))
+                .join();
+        logRead(accessLog.caller(), view);
+        return view;
+    }
+
+    void logRead(ExchangeUser reader, DispensingView view) {
+        accessLog.read(reader, Stream.concat(view.held().stream(), view.dispensedToday().stream())
+                .map(held -> held.patient().id()).toList(), "dispensing view of pharmacy " + view.pharmacyId());
+    }
+
+    /** What it holds and what it dispensed today, in the exchange's zone. */
+    FindDispensingView query(String pharmacyId) {
+        Instant startOfDay = LocalDate.ofInstant(clock.instant(), zone).atStartOfDay(zone).toInstant();
+        return new FindDispensingView(PharmacyId.of(pharmacyId), startOfDay);
+    }
+}

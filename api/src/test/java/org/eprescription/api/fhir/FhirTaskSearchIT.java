@@ -1,0 +1,138 @@
+package org.eprescription.api.fhir;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.Identity;
+import org.eprescription.api.support.IssuedPrescription;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Task;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.fhir.FhirBundles.all;
+import static org.eprescription.api.fhir.FhirBundles.identifier;
+import static org.eprescription.api.fhir.IssueBundles.SID;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
+import static org.eprescription.api.support.Prescriptions.dispense;
+import static org.eprescription.api.support.Prescriptions.issue;
+import static org.eprescription.api.support.Prescriptions.item;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+/**
+ * docs/fhir.md, "Searches": {@code GET /fhir/Task?owner=&status=}, a pharmacy's queue as its dispensing view
+ * ({@code GET /api/v1/pharmacies/{id}/dispensing-view}) shows it, with the same access rule and access log.
+ */
+class FhirTaskSearchIT extends ExchangeIntegrationTest {
+
+    private final String pharmacy = unique("PH");
+    private final Identity pharmacist = Identity.pharmacist(pharmacy);
+
+    @Test
+    void theQueueIsTheDispensingViewNarrowedByStatus() {
+        IssuedPrescription held = acceptedBy(pharmacy);
+        IssuedPrescription partlyDispensed = acceptedBy(pharmacy);
+        dispensed(partlyDispensed, false, 10);
+        IssuedPrescription completed = acceptedBy(pharmacy);
+        dispensed(completed, true, 28);
+        IssuedPrescription notAccepted = issued(issue(unique("HOSP")));
+
+        List<Task> queue = tasks(search("owner=" + pharmacy, pharmacist));
+        List<Task> inProgress = tasks(search("owner=" + pharmacy + "&status=in-progress", pharmacist));
+        List<Task> done = tasks(search("owner=Organization/" + pharmacy + "&status=completed,cancelled", pharmacist));
+
+        Response json = api().as(pharmacist).get("/pharmacies/" + pharmacy + "/dispensing-view");
+        assertThat(json.status()).as(json.toString()).isEqualTo(200);
+        List<String> viewed = new ArrayList<>();
+        json.body().path("held").forEach(prescription -> viewed.add(prescription.path("prescriptionId").asText()));
+        json.body().path("dispensedToday").forEach(prescription -> {
+            if (!viewed.contains(prescription.path("prescriptionId").asText())) {
+                viewed.add(prescription.path("prescriptionId").asText());
+            }
+        });
+        assertThat(ids(queue)).containsExactlyInAnyOrderElementsOf(viewed)
+                .containsExactlyInAnyOrder(held.id(), partlyDispensed.id(), completed.id())
+                .doesNotContain(notAccepted.id());
+        for (Task task : queue) {
+            JsonNode prescription = api().as(pharmacist).get("/prescriptions/" + task.getIdPart()).body();
+            assertThat(task.getBusinessStatus().getCodingFirstRep().getCode())
+                    .isEqualTo(prescription.path("status").asText());
+            if (task.getStatus() == Task.TaskStatus.INPROGRESS) {
+                assertThat(identifier(List.of(task.getOwner().getIdentifier()), SID + "pharmacy-id"))
+                        .isEqualTo(pharmacy);
+            } else {
+                assertThat(task.hasOwner()).as("dispensed today, no longer held").isFalse();
+            }
+        }
+        assertThat(ids(inProgress)).containsExactlyInAnyOrder(held.id(), partlyDispensed.id());
+        assertThat(ids(done)).containsExactly(completed.id());
+    }
+
+    @Test
+    void anotherPharmacyIsRefusedAsByTheJsonApiAndAnAuditorsReadIsLogged() {
+        IssuedPrescription held = acceptedBy(pharmacy);
+        Identity other = Identity.pharmacist(unique("PH"));
+
+        FhirHttp.Answer refused = search("owner=" + pharmacy, other);
+        assertThat(api().as(other).get("/pharmacies/" + pharmacy + "/dispensing-view").status()).isEqualTo(403);
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
+        assertThat(refused.as(OperationOutcome.class).getIssueFirstRep().getCode())
+                .isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
+        Identity patientCaller = Identity.patient(patientOf(held));
+        assertThat(search("owner=" + pharmacy, patientCaller).status()).isEqualTo(
+                api().as(patientCaller).get("/pharmacies/" + pharmacy + "/dispensing-view").status()).isEqualTo(403);
+
+        assertThat(ids(tasks(search("owner=" + pharmacy, Identity.auditor())))).containsExactly(held.id());
+        Response log = api().as(patientCaller).get("/patients/" + patientOf(held) + "/access-log");
+        assertThat(log.status()).as(log.toString()).isEqualTo(200);
+        assertThat(log.body().toString()).contains("dispensing view of pharmacy " + pharmacy)
+                .contains(Identity.auditor().subject());
+    }
+
+    @Test
+    void theOwnerIsRequiredAndNoOtherParameterOrStatusIsTaken() {
+        for (String query : List.of("", "status=ready", "owner=" + pharmacy + "&_count=5",
+                "owner=" + pharmacy + "&status=waiting-room", "owner=" + pharmacy + "&owner=" + pharmacy)) {
+            FhirHttp.Answer answer = search(query, pharmacist);
+            assertThat(answer.status()).as(query + ": " + answer).isEqualTo(400);
+            assertThat(answer.as(OperationOutcome.class).getIssueFirstRep().getSeverity())
+                    .isEqualTo(OperationOutcome.IssueSeverity.ERROR);
+        }
+    }
+
+    private void dispensed(IssuedPrescription prescription, boolean completesUse, int quantity) {
+        Response response = api().as(pharmacist).post(prescription.path() + "/dispense",
+                dispense(pharmacy, completesUse, item(1, AMLODIPINE_BRAND, quantity, quantity)));
+        assertThat(response.status()).as(response.toString()).isEqualTo(200);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String patientOf(IssuedPrescription prescription) {
+        return ((Map<String, Object>) prescription.body().get("patient")).get("id").toString();
+    }
+
+    private FhirHttp.Answer search(String query, Identity caller) {
+        return new FhirHttp(port).get("/Task" + (query.isEmpty() ? "" : "?" + query), caller, Map.of());
+    }
+
+    private static List<Task> tasks(FhirHttp.Answer answer) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        Bundle bundle = answer.as(Bundle.class);
+        assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
+        assertThat(bundle.getTotal()).isEqualTo(bundle.getEntry().size());
+        assertThat(bundle.getEntry()).allSatisfy(entry -> {
+            assertThat(entry.getSearch().getMode()).isEqualTo(Bundle.SearchEntryMode.MATCH);
+            assertThat(entry.getFullUrl()).endsWith("/fhir/Task/" + entry.getResource().getIdPart());
+        });
+        return all(bundle, Task.class);
+    }
+
+    private static List<String> ids(List<Task> tasks) {
+        return tasks.stream().map(Task::getIdPart).toList();
+    }
+}
