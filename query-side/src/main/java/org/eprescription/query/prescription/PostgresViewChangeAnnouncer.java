@@ -1,14 +1,12 @@
 package org.eprescription.query.prescription;
 
-import org.eprescription.core.ids.PrescriptionId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
-import java.util.LinkedHashMap;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Announces view changes on a PostgreSQL notification channel. The notification is sent on the projection's own
@@ -16,8 +14,8 @@ import java.util.Map;
  * commits, and every listening node re-reads a row that already shows it.
  *
  * <p>Inside a transaction (a projection's batch) the notices are collected and sent with one statement just before
- * it commits, one per prescription however many of its events the batch held ({@link ViewChangeNotice#followedBy});
- * outside one, each is sent at once.
+ * it commits (the batch tells each prescription once, {@link PrescriptionViewUpdates}); outside one, each is sent at
+ * once.
  */
 @Component
 public class PostgresViewChangeAnnouncer implements ViewChangeAnnouncer {
@@ -42,7 +40,7 @@ public class PostgresViewChangeAnnouncer implements ViewChangeAnnouncer {
             TransactionSynchronizationManager.bindResource(this, pending);
             TransactionSynchronizationManager.registerSynchronization(pending);
         }
-        pending.notices.merge(notice.prescriptionId(), notice, ViewChangeNotice::followedBy);
+        pending.payloads.add(notice.toPayload());
     }
 
     private void send(List<String> payloads) {
@@ -56,11 +54,11 @@ public class PostgresViewChangeAnnouncer implements ViewChangeAnnouncer {
     /** The notices of one transaction, sent before it commits and forgotten when it ends. */
     private final class Pending implements TransactionSynchronization {
 
-        private final Map<PrescriptionId, ViewChangeNotice> notices = new LinkedHashMap<>();
+        private final List<String> payloads = new ArrayList<>();
 
         @Override
         public void beforeCommit(boolean readOnly) {
-            send(notices.values().stream().map(ViewChangeNotice::toPayload).toList());
+            send(payloads);
         }
 
         @Override

@@ -6,7 +6,6 @@ import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
 
-import java.util.HashSet;
 import java.util.Set;
 
 /**
@@ -21,20 +20,6 @@ public record ViewChangeNotice(PrescriptionId prescriptionId, long version, Inst
 
     public ViewChangeNotice {
         pharmacyIds = Set.copyOf(pharmacyIds);
-    }
-
-    /**
-     * This notice and a later one of the same prescription as one: the later version and institution, and every
-     * pharmacy either concerns (a subscriber of each must hear of the change).
-     */
-    public ViewChangeNotice followedBy(ViewChangeNotice later) {
-        if (!later.prescriptionId.equals(prescriptionId)) {
-            throw new IllegalArgumentException("notices of two prescriptions: " + prescriptionId + ", "
-                    + later.prescriptionId);
-        }
-        Set<PharmacyId> both = new HashSet<>(pharmacyIds);
-        both.addAll(later.pharmacyIds);
-        return new ViewChangeNotice(prescriptionId, Math.max(version, later.version), later.institutionId, both);
     }
 
     public String toPayload() {
