@@ -1,5 +1,6 @@
 package org.eprescription.api.actor;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.security.CurrentUser;
 import org.eprescription.api.security.ExchangeUser;
 import org.eprescription.api.security.ForbiddenException;
@@ -20,13 +21,10 @@ import java.util.function.Function;
  * believed.
  */
 @Component
+@RequiredArgsConstructor
 public class ActingParties {
 
     private final CurrentUser currentUser;
-
-    public ActingParties(CurrentUser currentUser) {
-        this.currentUser = currentUser;
-    }
 
     /** The prescriber issuing a body that names {@code prescriber} of {@code institution}. */
     public Actor prescriber(PrescriberId prescriber, InstitutionId institution) {

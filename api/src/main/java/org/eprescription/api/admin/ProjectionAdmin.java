@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.annotation.PreDestroy;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.problem.UnknownResourceException;
 import org.eprescription.query.rebuild.Difference;
 import org.eprescription.query.rebuild.EventReplayer;
@@ -28,6 +29,7 @@ import java.util.concurrent.Executors;
  * replay stops its projection's processor for the swap, and projections that share it must not swap in between.
  */
 @Service
+@RequiredArgsConstructor
 public class ProjectionAdmin {
 
     private static final Logger log = LoggerFactory.getLogger(ProjectionAdmin.class);
@@ -50,18 +52,6 @@ public class ProjectionAdmin {
         thread.setDaemon(true);
         return thread;
     });
-
-    public ProjectionAdmin(ProjectionDefinitions definitions, ProjectionProcessors processors, ProjectionReplay replay,
-                           ProjectionVerification verification, EventReplayer events, ObjectMapper objectMapper,
-                           Clock clock) {
-        this.definitions = definitions;
-        this.processors = processors;
-        this.replay = replay;
-        this.verification = verification;
-        this.events = events;
-        this.objectMapper = objectMapper;
-        this.clock = clock;
-    }
 
     public List<ProjectionStatus> statuses() {
         long head = events.headPosition();

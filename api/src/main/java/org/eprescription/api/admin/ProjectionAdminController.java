@@ -2,6 +2,7 @@ package org.eprescription.api.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.openapi.ProblemAnswers;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -21,13 +22,10 @@ import java.util.List;
 @Tag(name = "admin")
 @RestController
 @RequestMapping("/api/v1/admin/projections")
+@RequiredArgsConstructor
 public class ProjectionAdminController {
 
     private final ProjectionAdmin admin;
-
-    public ProjectionAdminController(ProjectionAdmin admin) {
-        this.admin = admin;
-    }
 
     public record Projections(List<ProjectionStatus> projections) {
     }

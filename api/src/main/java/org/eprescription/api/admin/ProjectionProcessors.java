@@ -1,5 +1,6 @@
 package org.eprescription.api.admin;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -23,6 +24,7 @@ import java.util.concurrent.TimeoutException;
  * to one's processor is then done to the others' too.
  */
 @Component
+@RequiredArgsConstructor
 class ProjectionProcessors {
 
     private static final Duration SHUTDOWN_TIMEOUT = Duration.ofSeconds(30);
@@ -30,13 +32,6 @@ class ProjectionProcessors {
     private final EventProcessingConfiguration eventProcessing;
     private final TokenStore tokenStore;
     private final ProjectionDefinitions definitions;
-
-    ProjectionProcessors(EventProcessingConfiguration eventProcessing, TokenStore tokenStore,
-                         ProjectionDefinitions definitions) {
-        this.eventProcessing = eventProcessing;
-        this.tokenStore = tokenStore;
-        this.definitions = definitions;
-    }
 
     Optional<StreamingEventProcessor> find(String name) {
         return eventProcessing.eventProcessorByProcessingGroup(name, StreamingEventProcessor.class);

@@ -2,6 +2,7 @@ package org.eprescription.api.admin;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.openapi.ProblemAnswers;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -26,13 +27,10 @@ import java.util.concurrent.TimeUnit;
 @Tag(name = "admin")
 @RestController
 @RequestMapping("/api/v1/admin/projections/{name}/segments")
+@RequiredArgsConstructor
 public class SegmentsController {
 
     private final ProjectionProcessors processors;
-
-    SegmentsController(ProjectionProcessors processors) {
-        this.processors = processors;
-    }
 
     public record Segments(String projection, List<Integer> claimedHere) {
     }

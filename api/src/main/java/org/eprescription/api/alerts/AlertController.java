@@ -2,6 +2,7 @@ package org.eprescription.api.alerts;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.openapi.ProblemAnswers;
 import org.eprescription.core.refusal.Refusal;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
@@ -34,6 +35,7 @@ import java.util.UUID;
 @Tag(name = "alerts")
 @RestController
 @RequestMapping("/api/v1")
+@RequiredArgsConstructor
 public class AlertController {
 
     private final DraftCheck draftCheck;
@@ -41,15 +43,6 @@ public class AlertController {
     private final CommandSender commands;
     private final ActingParties actingParties;
     private final ResourceAccess access;
-
-    public AlertController(DraftCheck draftCheck, AlertViews alerts, CommandSender commands,
-                           ActingParties actingParties, ResourceAccess access) {
-        this.draftCheck = draftCheck;
-        this.alerts = alerts;
-        this.commands = commands;
-        this.actingParties = actingParties;
-        this.access = access;
-    }
 
     public record DuplicateCheckResponse(List<AlertView> alerts) {
     }

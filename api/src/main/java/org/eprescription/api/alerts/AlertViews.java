@@ -1,5 +1,6 @@
 package org.eprescription.api.alerts;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.command.ReadYourWrites;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.security.ResourceAccess;
@@ -31,20 +32,13 @@ import java.util.Set;
  * the query bus's unit of work, transaction and monitors per read cost more than the read (docs/benchmarks.md).
  */
 @Component
+@RequiredArgsConstructor
 public class AlertViews {
 
     private final AlertQueries queries;
     private final ReadYourWrites readYourWrites;
     private final ResourceAccess access;
     private final AccessLog accessLog;
-
-    public AlertViews(AlertQueries queries, ReadYourWrites readYourWrites, ResourceAccess access,
-                      AccessLog accessLog) {
-        this.queries = queries;
-        this.readYourWrites = readYourWrites;
-        this.access = access;
-        this.accessLog = accessLog;
-    }
 
     public List<AlertView> forPrescription(PrescriptionId id) {
         return queries.handle(new FindAlertsForPrescription(id));

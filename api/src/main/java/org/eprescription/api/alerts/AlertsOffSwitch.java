@@ -1,5 +1,6 @@
 package org.eprescription.api.alerts;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventProcessor;
 import org.slf4j.Logger;
@@ -16,16 +17,13 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnProperty(name = "exchange.alerts.enabled", havingValue = "false")
+@RequiredArgsConstructor
 public class AlertsOffSwitch {
 
     static final String PROCESSOR = "medication-alerts";
     private static final Logger log = LoggerFactory.getLogger(AlertsOffSwitch.class);
 
     private final EventProcessingConfiguration eventProcessing;
-
-    public AlertsOffSwitch(EventProcessingConfiguration eventProcessing) {
-        this.eventProcessing = eventProcessing;
-    }
 
     @EventListener(ApplicationReadyEvent.class)
     public void stopAlertProjection() {

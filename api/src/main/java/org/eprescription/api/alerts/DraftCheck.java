@@ -1,5 +1,6 @@
 package org.eprescription.api.alerts;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.PatientId;
@@ -19,19 +20,13 @@ import java.util.List;
  * of work, transaction and message monitors cost more than the check itself (docs/benchmarks.md, "Duplicate checks").
  */
 @Component
+@RequiredArgsConstructor
 public class DraftCheck {
 
     private final AlertQueries alertQueries;
     private final ResourceAccess access;
     private final AccessLog accessLog;
     private final Clock clock;
-
-    public DraftCheck(AlertQueries alertQueries, ResourceAccess access, AccessLog accessLog, Clock clock) {
-        this.alertQueries = alertQueries;
-        this.access = access;
-        this.accessLog = accessLog;
-        this.clock = clock;
-    }
 
     /** The alerts the draft's lines would raise; changes nothing. */
     public List<AlertView> check(DuplicateCheckRequest draft) {

@@ -7,6 +7,7 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.eventlog.EventFilter;
 import org.eprescription.api.eventlog.EventLog;
 import org.springframework.http.MediaType;
@@ -23,17 +24,13 @@ import java.time.Instant;
 @Tag(name = "audit")
 @RestController
 @RequestMapping("/api/v1/audit")
+@RequiredArgsConstructor
 public class EventExportController {
 
     static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
 
     private final EventLog events;
     private final ObjectMapper json;
-
-    public EventExportController(EventLog events, ObjectMapper json) {
-        this.events = events;
-        this.json = json;
-    }
 
     @Operation(operationId = "exportEvents", summary = "Export all events",
             description = "For auditors: every stored event in global order, one JSON object per line, optionally from "

@@ -2,6 +2,7 @@ package org.eprescription.api.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.openapi.ProblemAnswers;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.api.privacy.AccessLog;
@@ -23,15 +24,11 @@ import java.util.UUID;
 @Tag(name = "audit")
 @RestController
 @RequestMapping("/api/v1/audit/prescriptions/{id}")
+@RequiredArgsConstructor
 public class PrescriptionAuditController {
 
     private final PrescriptionHistory history;
     private final AccessLog accessLog;
-
-    public PrescriptionAuditController(PrescriptionHistory history, AccessLog accessLog) {
-        this.history = history;
-        this.accessLog = accessLog;
-    }
 
     @Operation(operationId = "getPrescriptionEvents", summary = "Read a prescription's events",
             description = "For auditors: every event with sequence, type, timestamp, payload and metadata.")

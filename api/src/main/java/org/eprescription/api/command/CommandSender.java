@@ -1,5 +1,6 @@
 package org.eprescription.api.command;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
@@ -17,15 +18,12 @@ import org.springframework.stereotype.Component;
  * another. After {@value #ATTEMPTS} attempts the failure is answered (409 concurrent change; 503 for the code).
  */
 @Component
+@RequiredArgsConstructor
 public class CommandSender {
 
     static final int ATTEMPTS = 5;
 
     private final CommandGateway commandGateway;
-
-    public CommandSender(CommandGateway commandGateway) {
-        this.commandGateway = commandGateway;
-    }
 
     public long send(Object command, Actor actor, String idempotencyKey) {
         return sendForOutcome(command, actor, idempotencyKey).version();

@@ -2,6 +2,7 @@ package org.eprescription.api.deadletter;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.openapi.ProblemAnswers;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -15,13 +16,10 @@ import java.util.List;
 @Tag(name = "admin")
 @RestController
 @RequestMapping("/api/v1/admin/dead-letters")
+@RequiredArgsConstructor
 public class DeadLetterController {
 
     private final DeadLetters deadLetters;
-
-    public DeadLetterController(DeadLetters deadLetters) {
-        this.deadLetters = deadLetters;
-    }
 
     public record DeadLetterList(List<DeadLetterView> deadLetters) {
     }

@@ -1,5 +1,6 @@
 package org.eprescription.api.deadletter;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventMessage;
@@ -22,16 +23,13 @@ import java.util.Optional;
  * always retried from the first, in order.
  */
 @Component
+@RequiredArgsConstructor
 public class DeadLetters {
 
     static final List<String> PROCESSING_GROUPS =
             List.of(PrescriptionViewProjection.PROCESSING_GROUP, AlertProjection.PROCESSING_GROUP);
 
     private final EventProcessingConfiguration eventProcessing;
-
-    public DeadLetters(EventProcessingConfiguration eventProcessing) {
-        this.eventProcessing = eventProcessing;
-    }
 
     public List<DeadLetterView> list() {
         List<DeadLetterView> letters = new ArrayList<>();

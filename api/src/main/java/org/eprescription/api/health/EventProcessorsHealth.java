@@ -1,5 +1,6 @@
 package org.eprescription.api.health;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.eprescription.api.admin.ProjectionAdmin;
 import org.eprescription.query.rebuild.EventReplayer;
@@ -14,18 +15,12 @@ import java.util.TreeSet;
  * {@code /actuator/health} lists every event processor under {@code eventProcessors}. The processors are looked up
  * at each check, not when the context starts, because Axon builds them only when its configuration starts.
  */
+@RequiredArgsConstructor
 class EventProcessorsHealth implements CompositeHealthContributor {
 
     private final EventProcessingConfiguration eventProcessing;
     private final EventReplayer events;
     private final ProjectionAdmin projections;
-
-    EventProcessorsHealth(EventProcessingConfiguration eventProcessing, EventReplayer events,
-                          ProjectionAdmin projections) {
-        this.eventProcessing = eventProcessing;
-        this.events = events;
-        this.projections = projections;
-    }
 
     @Override
     public HealthContributor getContributor(String name) {

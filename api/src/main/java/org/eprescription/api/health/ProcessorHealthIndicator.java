@@ -1,5 +1,6 @@
 package org.eprescription.api.health;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
@@ -16,17 +17,12 @@ import java.util.function.BooleanSupplier;
  * DOWN when a segment is in error (a projection that cannot handle an event stops there and its view goes stale)
  * or when it stopped without a replay or verification having stopped it.
  */
+@RequiredArgsConstructor
 class ProcessorHealthIndicator implements HealthIndicator {
 
     private final EventProcessor processor;
     private final EventReplayer events;
     private final BooleanSupplier stoppedOnPurpose;
-
-    ProcessorHealthIndicator(EventProcessor processor, EventReplayer events, BooleanSupplier stoppedOnPurpose) {
-        this.processor = processor;
-        this.events = events;
-        this.stoppedOnPurpose = stoppedOnPurpose;
-    }
 
     @Override
     public Health health() {

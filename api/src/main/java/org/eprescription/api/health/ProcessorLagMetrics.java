@@ -2,6 +2,7 @@ package org.eprescription.api.health;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.eprescription.query.rebuild.EventReplayer;
@@ -15,17 +16,12 @@ import org.springframework.stereotype.Component;
  * quiet system even when a processor is stuck; this one grows. Registered once Axon has built its processors.
  */
 @Component
+@RequiredArgsConstructor
 class ProcessorLagMetrics {
 
     private final EventProcessingConfiguration eventProcessing;
     private final EventReplayer events;
     private final MeterRegistry registry;
-
-    ProcessorLagMetrics(EventProcessingConfiguration eventProcessing, EventReplayer events, MeterRegistry registry) {
-        this.eventProcessing = eventProcessing;
-        this.events = events;
-        this.registry = registry;
-    }
 
     @EventListener(ApplicationStartedEvent.class)
     void register() {

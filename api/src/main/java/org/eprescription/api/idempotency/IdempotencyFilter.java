@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.input.BufferedBodyRequest;
 import org.eprescription.api.problem.ProblemHandler;
 import org.slf4j.Logger;
@@ -34,6 +35,7 @@ import java.util.Optional;
  * body is refused (422 idempotency-key-reused): the client has a bug, and guessing which body it meant would be
  * worse.
  */
+@RequiredArgsConstructor
 class IdempotencyFilter extends OncePerRequestFilter {
 
     static final String HEADER = IdempotencyKeyHeader.NAME;
@@ -45,12 +47,6 @@ class IdempotencyFilter extends OncePerRequestFilter {
     private final IdempotentRequests requests;
     private final IdempotencyProperties properties;
     private final ObjectMapper json;
-
-    IdempotencyFilter(IdempotentRequests requests, IdempotencyProperties properties, ObjectMapper json) {
-        this.requests = requests;
-        this.properties = properties;
-        this.json = json;
-    }
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {

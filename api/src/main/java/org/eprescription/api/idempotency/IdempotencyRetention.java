@@ -1,5 +1,6 @@
 package org.eprescription.api.idempotency;
 
+import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -7,17 +8,13 @@ import org.springframework.stereotype.Component;
 
 /** Forgets answers older than exchange.idempotency.retention; a retry later than that runs as a new request. */
 @Component
+@RequiredArgsConstructor
 class IdempotencyRetention {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyRetention.class);
 
     private final IdempotentRequests requests;
     private final IdempotencyProperties properties;
-
-    IdempotencyRetention(IdempotentRequests requests, IdempotencyProperties properties) {
-        this.requests = requests;
-        this.properties = properties;
-    }
 
     @Scheduled(fixedDelayString = "${exchange.idempotency.sweep-interval:PT1H}", initialDelayString = "PT1M")
     void forgetOldAnswers() {

@@ -1,5 +1,6 @@
 package org.eprescription.api.idempotency;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -11,6 +12,7 @@ import java.util.Optional;
  * exactly one of several concurrent requests (on any node) the one that runs.
  */
 @Repository
+@RequiredArgsConstructor
 class IdempotentRequests {
 
     /** A row as another request finds it: the first request's body hash, and its answer once it has one. */
@@ -18,10 +20,6 @@ class IdempotentRequests {
     }
 
     private final JdbcClient jdbc;
-
-    IdempotentRequests(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** True when this request is the first with its key and so must run. */
     boolean claim(RequestKey key, byte[] requestHash) {

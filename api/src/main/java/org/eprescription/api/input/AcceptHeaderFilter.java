@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.problem.ProblemHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -21,6 +22,7 @@ import java.util.List;
  * handled: otherwise a command would be carried out and only its answer refused, leaving the client to believe
  * nothing happened. The problem document is sent anyway; it is all there is to say.
  */
+@RequiredArgsConstructor
 class AcceptHeaderFilter extends OncePerRequestFilter {
 
     private static final List<MediaType> ANSWERED = List.of(MediaType.APPLICATION_JSON,
@@ -28,10 +30,6 @@ class AcceptHeaderFilter extends OncePerRequestFilter {
             MediaType.valueOf("image/svg+xml"));
 
     private final ObjectMapper json;
-
-    AcceptHeaderFilter(ObjectMapper json) {
-        this.json = json;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

@@ -5,6 +5,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.problem.ProblemHandler;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -19,15 +20,11 @@ import java.io.IOException;
  * declared Content-Length is checked up front (the server never delivers more than it declares); a chunked body,
  * whose size nobody declared, is read up to one byte past the limit and then handed on from memory.
  */
+@RequiredArgsConstructor
 class RequestBodyLimitFilter extends OncePerRequestFilter {
 
     private final int maxBytes;
     private final ObjectMapper json;
-
-    RequestBodyLimitFilter(int maxBytes, ObjectMapper json) {
-        this.maxBytes = maxBytes;
-        this.json = json;
-    }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)

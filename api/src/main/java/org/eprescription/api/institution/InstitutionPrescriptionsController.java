@@ -2,6 +2,7 @@ package org.eprescription.api.institution;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.prescription.PrescriptionResponses;
@@ -27,6 +28,7 @@ import java.util.List;
 @Tag(name = "institutions")
 @RestController
 @RequestMapping("/api/v1/institutions/{institutionId}/prescriptions")
+@RequiredArgsConstructor
 public class InstitutionPrescriptionsController {
 
     private final QueryGateway queryGateway;
@@ -35,17 +37,6 @@ public class InstitutionPrescriptionsController {
     private final ResourceAccess access;
     private final AccessLog accessLog;
     private final SharedRenderings renderings;
-
-    public InstitutionPrescriptionsController(QueryGateway queryGateway, PrescriptionResponses responses,
-                                              LiveStreams streams, ResourceAccess access,
-                                              AccessLog accessLog, SharedRenderings renderings) {
-        this.queryGateway = queryGateway;
-        this.responses = responses;
-        this.streams = streams;
-        this.access = access;
-        this.accessLog = accessLog;
-        this.renderings = renderings;
-    }
 
     @Operation(operationId = "listInstitutionPrescriptions", summary = "List an institution's prescriptions",
             description = "For its prescribers and auditors: each with status and open alerts.")

@@ -2,6 +2,7 @@ package org.eprescription.api.patient;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
@@ -36,6 +37,7 @@ import java.util.List;
 @Tag(name = "patients")
 @RestController
 @RequestMapping("/api/v1/patients/{patientId}")
+@RequiredArgsConstructor
 public class PatientController {
 
     private final QueryGateway queries;
@@ -46,19 +48,6 @@ public class PatientController {
     private final ResourceAccess access;
     private final AccessLog accessLog;
     private final CurrentUser currentUser;
-
-    public PatientController(QueryGateway queries, AlertViews alerts, CommandSender commands, Clock clock,
-                             ActingParties actingParties, ResourceAccess access, AccessLog accessLog,
-                             CurrentUser currentUser) {
-        this.queries = queries;
-        this.alerts = alerts;
-        this.commands = commands;
-        this.clock = clock;
-        this.actingParties = actingParties;
-        this.access = access;
-        this.accessLog = accessLog;
-        this.currentUser = currentUser;
-    }
 
     public record PatientAlerts(PatientId patientId, List<AlertView> alerts) {
     }

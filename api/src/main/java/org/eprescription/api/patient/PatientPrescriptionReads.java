@@ -1,5 +1,6 @@
 package org.eprescription.api.patient;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.privacy.AccessLog;
@@ -16,17 +17,12 @@ import java.util.List;
  * {@code GET /patients/{id}/prescriptions} and {@code GET /fhir/MedicationRequest?patient=} alike.
  */
 @Component
+@RequiredArgsConstructor
 public class PatientPrescriptionReads {
 
     private final QueryGateway queries;
     private final ResourceAccess access;
     private final AccessLog accessLog;
-
-    public PatientPrescriptionReads(QueryGateway queries, ResourceAccess access, AccessLog accessLog) {
-        this.queries = queries;
-        this.access = access;
-        this.accessLog = accessLog;
-    }
 
     /** The patient's prescriptions, the read in the patient's access log; 403 for anyone but the patient or an auditor. */
     public List<PatientPrescription> readable(PatientId patient) {

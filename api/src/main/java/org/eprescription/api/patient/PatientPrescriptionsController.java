@@ -2,6 +2,7 @@ package org.eprescription.api.patient;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.openapi.ProblemAnswers;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -35,6 +36,7 @@ import java.util.UUID;
 @Tag(name = "patients")
 @RestController
 @RequestMapping("/api/v1/patients/{patientId}/prescriptions")
+@RequiredArgsConstructor
 public class PatientPrescriptionsController {
 
     static final String SVG = "image/svg+xml";
@@ -45,14 +47,6 @@ public class PatientPrescriptionsController {
     private final ExchangeCodes exchangeCodes;
     private final ResourceAccess access;
     private final AccessLog accessLog;
-
-    public PatientPrescriptionsController(PatientPrescriptionReads prescriptions, ExchangeCodes exchangeCodes,
-                                          ResourceAccess access, AccessLog accessLog) {
-        this.prescriptions = prescriptions;
-        this.exchangeCodes = exchangeCodes;
-        this.access = access;
-        this.accessLog = accessLog;
-    }
 
     public record PatientPrescriptions(PatientId patientId, List<PrescriptionResponse> prescriptions) {
     }

@@ -1,5 +1,6 @@
 package org.eprescription.api.pharmacy;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
 import org.eprescription.api.prescription.PrescriptionResponse;
@@ -29,6 +30,7 @@ import java.util.Optional;
  * answer the same 404. Only a matching pair becomes an {@link AcceptPrescription}, which the aggregate checks again.
  */
 @Component
+@RequiredArgsConstructor
 public class AcceptWithCode {
 
     /** Compared with when the code names nobody, so that comparing costs the same. */
@@ -40,16 +42,6 @@ public class AcceptWithCode {
     private final AccessLog accessLog;
     private final CommandSender commands;
     private final PrescriptionResponses responses;
-
-    public AcceptWithCode(ExchangeCodes exchangeCodes, PrescriptionViews views, AcceptAttempts attempts,
-                          AccessLog accessLog, CommandSender commands, PrescriptionResponses responses) {
-        this.exchangeCodes = exchangeCodes;
-        this.views = views;
-        this.attempts = attempts;
-        this.accessLog = accessLog;
-        this.commands = commands;
-        this.responses = responses;
-    }
 
     /**
      * @throws TooManyAcceptAttemptsException while the pharmacy or the prescription is locked

@@ -2,6 +2,7 @@ package org.eprescription.api.pharmacy;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.openapi.ProblemAnswers;
 import org.eprescription.core.refusal.Refusal;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
@@ -33,20 +34,13 @@ import java.util.UUID;
 @Tag(name = "prescriptions")
 @RestController
 @RequestMapping("/api/v1/prescriptions")
+@RequiredArgsConstructor
 public class DispensingCorrectionController {
 
     private final CommandSender commands;
     private final PrescriptionResponses responses;
     private final ActingParties actingParties;
     private final ResourceAccess access;
-
-    public DispensingCorrectionController(CommandSender commands, PrescriptionResponses responses,
-                                          ActingParties actingParties, ResourceAccess access) {
-        this.commands = commands;
-        this.responses = responses;
-        this.actingParties = actingParties;
-        this.access = access;
-    }
 
     /** Answers the view and, as a dispensing does, the alerts the correction's check raised. */
     @Operation(operationId = "correctDispensing", summary = "Correct or withdraw a dispensing",

@@ -2,6 +2,7 @@ package org.eprescription.api.pharmacy;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.eprescription.api.prescription.PrescriptionResponses;
 import org.eprescription.api.security.ExchangeUser;
@@ -28,6 +29,7 @@ import java.util.stream.Stream;
 @Tag(name = "pharmacies")
 @RestController
 @RequestMapping("/api/v1/pharmacies/{pharmacyId}/dispensing-view")
+@RequiredArgsConstructor
 public class DispensingViewController {
 
     private final DispensingViews views;
@@ -36,16 +38,6 @@ public class DispensingViewController {
     private final ResourceAccess access;
     private final AccessLog accessLog;
     private final SharedRenderings renderings;
-
-    public DispensingViewController(DispensingViews views, PrescriptionResponses responses, LiveStreams streams,
-                                    ResourceAccess access, AccessLog accessLog, SharedRenderings renderings) {
-        this.views = views;
-        this.responses = responses;
-        this.streams = streams;
-        this.access = access;
-        this.accessLog = accessLog;
-        this.renderings = renderings;
-    }
 
     @Operation(operationId = "getDispensingView", summary = "Read a pharmacy's working view",
             description = "For its pharmacists and auditors: what it holds and what it dispensed today, with open "

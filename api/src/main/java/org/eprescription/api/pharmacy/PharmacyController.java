@@ -2,6 +2,7 @@ package org.eprescription.api.pharmacy;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.openapi.ProblemAnswers;
 import org.eprescription.core.refusal.Refusal;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
@@ -30,6 +31,7 @@ import java.util.UUID;
 @Tag(name = "prescriptions")
 @RestController
 @RequestMapping("/api/v1/prescriptions")
+@RequiredArgsConstructor
 public class PharmacyController {
 
     private final CommandSender commands;
@@ -37,15 +39,6 @@ public class PharmacyController {
     private final ActingParties actingParties;
     private final ResourceAccess access;
     private final AcceptWithCode acceptWithCode;
-
-    public PharmacyController(CommandSender commands, PrescriptionResponses responses, ActingParties actingParties,
-                              ResourceAccess access, AcceptWithCode acceptWithCode) {
-        this.commands = commands;
-        this.responses = responses;
-        this.actingParties = actingParties;
-        this.access = access;
-        this.acceptWithCode = acceptWithCode;
-    }
 
     /**
      * A pharmacy that keeps sending codes that name no prescription is locked out for a while, and so is a

@@ -2,6 +2,7 @@ package org.eprescription.api.prescriberquery;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.openapi.ProblemAnswers;
 import org.eprescription.core.refusal.Refusal;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -46,6 +47,7 @@ import java.util.UUID;
 @Tag(name = "prescriber-queries")
 @RestController
 @RequestMapping("/api/v1/prescriptions/{id}/queries")
+@RequiredArgsConstructor
 public class PrescriberQueryController {
 
     private final CommandSender commands;
@@ -53,15 +55,6 @@ public class PrescriberQueryController {
     private final PrescriptionResponses responses;
     private final ActingParties actingParties;
     private final ResourceAccess access;
-
-    public PrescriberQueryController(CommandSender commands, PrescriptionViews views, PrescriptionResponses responses,
-                                     ActingParties actingParties, ResourceAccess access) {
-        this.commands = commands;
-        this.views = views;
-        this.responses = responses;
-        this.actingParties = actingParties;
-        this.access = access;
-    }
 
     /** 201 with the query, once the prescription view shows it. */
     @Operation(operationId = "askPrescriber", summary = "Query the prescriber",

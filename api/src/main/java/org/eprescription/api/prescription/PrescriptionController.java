@@ -2,6 +2,7 @@ package org.eprescription.api.prescription;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.openapi.ProblemAnswers;
 import org.eprescription.core.refusal.Refusal;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -33,8 +34,8 @@ import java.util.UUID;
 @Tag(name = "prescriptions")
 @RestController
 @RequestMapping("/api/v1/prescriptions")
+@RequiredArgsConstructor
 public class PrescriptionController {
-
 
     private final CommandSender commands;
     private final PrescriptionViews views;
@@ -42,16 +43,6 @@ public class PrescriptionController {
     private final ActingParties actingParties;
     private final ResourceAccess access;
     private final PrescriptionReads reads;
-
-    public PrescriptionController(CommandSender commands, PrescriptionViews views, PrescriptionResponses responses,
-                                  ActingParties actingParties, ResourceAccess access, PrescriptionReads reads) {
-        this.commands = commands;
-        this.views = views;
-        this.responses = responses;
-        this.actingParties = actingParties;
-        this.access = access;
-        this.reads = reads;
-    }
 
     @Operation(operationId = "issuePrescription", summary = "Issue a prescription",
             description = "A prescriber issues for its institution. Answers the prescription view with its "

@@ -1,5 +1,6 @@
 package org.eprescription.api.prescription;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.PrescriptionId;
@@ -11,15 +12,11 @@ import org.springframework.stereotype.Component;
  * prescription ({@code GET /fhir/Task/{id}}, {@code GET /fhir/MedicationDispense?prescription=}).
  */
 @Component
+@RequiredArgsConstructor
 public class PrescriptionReads {
 
     private final ResourceAccess access;
     private final AccessLog accessLog;
-
-    public PrescriptionReads(ResourceAccess access, AccessLog accessLog) {
-        this.access = access;
-        this.accessLog = accessLog;
-    }
 
     /** The view, for whoever {@link ResourceAccess#readablePrescription} admits; the read in the patient's access log. */
     public PrescriptionView readable(PrescriptionId id) {

@@ -1,5 +1,6 @@
 package org.eprescription.api.prescription;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.alerts.AlertViews;
 import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.PrescriptionId;
@@ -16,6 +17,7 @@ import java.util.function.Supplier;
 
 /** Composes what a command or a read answers: the view once it shows the change, with its alerts. */
 @Component
+@RequiredArgsConstructor
 public class PrescriptionResponses {
 
     private static final Logger log = LoggerFactory.getLogger(PrescriptionResponses.class);
@@ -23,12 +25,6 @@ public class PrescriptionResponses {
     private final PrescriptionViews views;
     private final AlertViews alerts;
     private final ExchangeCodes exchangeCodes;
-
-    public PrescriptionResponses(PrescriptionViews views, AlertViews alerts, ExchangeCodes exchangeCodes) {
-        this.views = views;
-        this.alerts = alerts;
-        this.exchangeCodes = exchangeCodes;
-    }
 
     /**
      * After an issue: the view, the alerts the issue's check recorded (from the command itself, never from a

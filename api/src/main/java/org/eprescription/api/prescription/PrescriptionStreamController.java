@@ -2,6 +2,7 @@ package org.eprescription.api.prescription;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.openapi.ProblemAnswers;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.eprescription.api.security.ResourceAccess;
@@ -24,6 +25,7 @@ import java.util.UUID;
 /** One prescription's view, live: {@code snapshot} and {@code change} carry the body of {@code GET /prescriptions/{id}}. */
 @Tag(name = "prescriptions")
 @RestController
+@RequiredArgsConstructor
 public class PrescriptionStreamController {
 
     private final PrescriptionViews views;
@@ -32,17 +34,6 @@ public class PrescriptionStreamController {
     private final ResourceAccess access;
     private final AccessLog accessLog;
     private final SharedRenderings renderings;
-
-    public PrescriptionStreamController(PrescriptionViews views, PrescriptionResponses responses, LiveStreams streams,
-                                        ResourceAccess access, AccessLog accessLog,
-                                        SharedRenderings renderings) {
-        this.views = views;
-        this.responses = responses;
-        this.streams = streams;
-        this.access = access;
-        this.accessLog = accessLog;
-        this.renderings = renderings;
-    }
 
     @Operation(operationId = "streamPrescription", summary = "Follow a prescription live",
             description = "Server-Sent Events for whoever may read the prescription: a snapshot, then a change with "

@@ -1,5 +1,6 @@
 package org.eprescription.api.prescription;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.command.ReadYourWrites;
@@ -19,15 +20,11 @@ import java.util.Optional;
  * (read-your-writes over an asynchronous projection).
  */
 @Component
+@RequiredArgsConstructor
 public class PrescriptionViews {
 
     private final QueryGateway queryGateway;
     private final ReadYourWrites readYourWrites;
-
-    public PrescriptionViews(QueryGateway queryGateway, ReadYourWrites readYourWrites) {
-        this.queryGateway = queryGateway;
-        this.readYourWrites = readYourWrites;
-    }
 
     public Optional<PrescriptionView> find(PrescriptionId id) {
         return queryGateway.query(new FindPrescription(id), ResponseTypes.optionalInstanceOf(PrescriptionView.class))

@@ -1,5 +1,6 @@
 package org.eprescription.api.privacy;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.security.CurrentUser;
 import org.eprescription.api.security.ExchangeUser;
 import org.eprescription.api.security.Role;
@@ -18,6 +19,7 @@ import java.util.List;
  * cannot be written, the read fails too (503), so no read goes unrecorded.
  */
 @Component
+@RequiredArgsConstructor
 public class AccessLog {
 
     /** How many entries one answer of {@code GET /patients/{id}/access-log} lists, newest first. */
@@ -26,12 +28,6 @@ public class AccessLog {
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
     private final Clock clock;
-
-    public AccessLog(JdbcClient jdbc, CurrentUser currentUser, Clock clock) {
-        this.jdbc = jdbc;
-        this.currentUser = currentUser;
-        this.clock = clock;
-    }
 
     public void read(PatientId patient, String what) {
         read(List.of(patient), what);

@@ -2,6 +2,7 @@ package org.eprescription.api.privacy;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.PatientId;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,15 +14,11 @@ import java.util.List;
 /** {@code GET /patients/{patientId}/access-log}: who read this patient's data, for the patient and auditors. */
 @Tag(name = "patients")
 @RestController
+@RequiredArgsConstructor
 public class AccessLogController {
 
     private final AccessLog accessLog;
     private final ResourceAccess access;
-
-    public AccessLogController(AccessLog accessLog, ResourceAccess access) {
-        this.accessLog = accessLog;
-        this.access = access;
-    }
 
     public record PatientAccessLog(String patientId, List<AccessLogEntry> entries) {
     }

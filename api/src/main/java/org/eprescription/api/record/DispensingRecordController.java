@@ -2,6 +2,7 @@ package org.eprescription.api.record;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.openapi.ProblemAnswers;
 import org.eprescription.core.refusal.Refusal;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -50,6 +51,7 @@ import java.util.function.Supplier;
 @Tag(name = "dispensing-records")
 @RestController
 @RequestMapping("/api/v1/dispensing-records")
+@RequiredArgsConstructor
 public class DispensingRecordController {
 
     private final CommandSender commands;
@@ -57,15 +59,6 @@ public class DispensingRecordController {
     private final AlertQueries alertQueries;
     private final DrugCatalogue catalogue;
     private final AccessLog accessLog;
-
-    public DispensingRecordController(CommandSender commands, ActingParties actingParties, AlertQueries alertQueries,
-                                      DrugCatalogue catalogue, AccessLog accessLog) {
-        this.commands = commands;
-        this.actingParties = actingParties;
-        this.alertQueries = alertQueries;
-        this.catalogue = catalogue;
-        this.accessLog = accessLog;
-    }
 
     @Operation(operationId = "registerDispensingRecord",
             summary = "Register a dispensing without an electronic prescription",

@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import lombok.RequiredArgsConstructor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -21,13 +22,10 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @ConditionalOnProperty(name = "exchange.security.local-tokens.enabled", havingValue = "true")
 @RequestMapping("/api/v1/local-tokens")
+@RequiredArgsConstructor
 public class LocalTokenController {
 
     private final LocalTokens tokens;
-
-    LocalTokenController(LocalTokens tokens) {
-        this.tokens = tokens;
-    }
 
     public record TokenRequest(@NotNull Role role, @NotBlank @Size(max = 64) String subject,
                                @Size(max = 64) String institutionId, @Size(max = 64) String pharmacyId,

@@ -1,5 +1,6 @@
 package org.eprescription.api.security;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
@@ -10,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 
 /** Signs tokens with the local key, with the claims an identity provider would issue. */
+@RequiredArgsConstructor
 public class LocalTokens {
 
     public static final String ISSUER = "prescription-exchange-local";
@@ -17,12 +19,6 @@ public class LocalTokens {
     private final JwtEncoder encoder;
     private final Duration lifetime;
     private final Clock clock;
-
-    LocalTokens(JwtEncoder encoder, Duration lifetime, Clock clock) {
-        this.encoder = encoder;
-        this.lifetime = lifetime;
-        this.clock = clock;
-    }
 
     public LocalTokenController.Token issue(LocalTokenController.TokenRequest request) {
         Instant now = clock.instant();

@@ -1,5 +1,6 @@
 package org.eprescription.api.security;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.problem.UnknownResourceException;
@@ -30,24 +31,17 @@ import java.util.function.Supplier;
  * Only an auditor learns that a prescription does not exist; anyone else gets the same 403 for unknown and foreign.
  */
 @Component
+@RequiredArgsConstructor
 public class ResourceAccess {
 
     private final CurrentUser currentUser;
     private final QueryGateway queries;
+    /**
+     * Read directly for a draft check's care relationship: it is asked on a check's hot path, where the query bus
+     * costs more than the read (docs/benchmarks.md, "Duplicate checks").
+     */
     private final PrescriptionViewRepository prescriptionViews;
     private final AlertQueries alertQueries;
-
-    /**
-     * @param prescriptionViews read directly for a draft check's care relationship: it is asked on a check's hot path,
-     *                          where the query bus costs more than the read (docs/benchmarks.md, "Duplicate checks")
-     */
-    public ResourceAccess(CurrentUser currentUser, QueryGateway queries,
-                          PrescriptionViewRepository prescriptionViews, AlertQueries alertQueries) {
-        this.currentUser = currentUser;
-        this.alertQueries = alertQueries;
-        this.queries = queries;
-        this.prescriptionViews = prescriptionViews;
-    }
 
     /** The view, if the caller is involved in it: its patient, its institution, the pharmacy holding or dispensing it. */
     public PrescriptionView readablePrescription(PrescriptionId id) {

@@ -2,6 +2,7 @@ package org.eprescription.api.servicedesk;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import lombok.RequiredArgsConstructor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.query.prescription.FindStuckPrescriptions;
@@ -18,15 +19,11 @@ import java.util.List;
 /** Stuck work for the service desk: prescriptions a pharmacy holds without dispensing. */
 @Tag(name = "admin")
 @RestController
+@RequiredArgsConstructor
 public class StuckPrescriptionsController {
 
     private final QueryGateway queryGateway;
     private final Clock clock;
-
-    public StuckPrescriptionsController(QueryGateway queryGateway, Clock clock) {
-        this.queryGateway = queryGateway;
-        this.clock = clock;
-    }
 
     /** @param heldFor an ISO-8601 duration such as {@code PT48H}; must be positive */
     @Operation(operationId = "listStuckPrescriptions", summary = "List stuck prescriptions",

@@ -1,5 +1,6 @@
 package org.eprescription.api.storage;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.DrugCode;
@@ -23,13 +24,10 @@ import java.util.List;
  * in the database; Spring Boot hands every {@link JavaMigration} bean to Flyway.
  */
 @Component
+@RequiredArgsConstructor
 public class JapaneseDrugNamesMigration implements JavaMigration {
 
     private final DrugCatalogue catalogue;
-
-    public JapaneseDrugNamesMigration(DrugCatalogue catalogue) {
-        this.catalogue = catalogue;
-    }
 
     @Override
     public MigrationVersion getVersion() {

@@ -1,5 +1,6 @@
 package org.eprescription.api.storage;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.query.prescription.PostgresViewChangeAnnouncer;
 import org.eprescription.query.prescription.PrescriptionViewUpdates;
 import org.eprescription.query.prescription.ViewChangeNotice;
@@ -23,6 +24,7 @@ import java.time.Duration;
  * connection listens do not reach open streams (their clients see them at the next snapshot, on reconnect).
  */
 @Component
+@RequiredArgsConstructor
 public class ViewChangeListener implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(ViewChangeListener.class);
@@ -33,11 +35,6 @@ public class ViewChangeListener implements SmartLifecycle {
     private final PrescriptionViewUpdates updates;
     private volatile boolean running;
     private Thread thread;
-
-    public ViewChangeListener(DataSource dataSource, PrescriptionViewUpdates updates) {
-        this.dataSource = dataSource;
-        this.updates = updates;
-    }
 
     @Override
     public synchronized void start() {

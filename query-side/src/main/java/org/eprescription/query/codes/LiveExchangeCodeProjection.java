@@ -1,5 +1,6 @@
 package org.eprescription.query.codes;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
@@ -16,15 +17,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(LiveExchangeCodeProjection.PROCESSING_GROUP)
+@RequiredArgsConstructor
 public class LiveExchangeCodeProjection {
 
     public static final String PROCESSING_GROUP = "live-exchange-code";
 
     private final LiveExchangeCodeRepository repository;
-
-    public LiveExchangeCodeProjection(LiveExchangeCodeRepository repository) {
-        this.repository = repository;
-    }
 
     @EventHandler
     public void on(PrescriptionIssued event) {

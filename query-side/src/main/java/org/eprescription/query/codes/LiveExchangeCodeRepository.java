@@ -1,5 +1,6 @@
 package org.eprescription.query.codes;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.core.code.ExchangeCodeTakenException;
 import org.eprescription.core.code.LiveExchangeCodes;
 import org.eprescription.core.ids.PrescriptionId;
@@ -15,13 +16,10 @@ import java.util.Collection;
  * command left); two issues that pick the same hash at once meet at its primary key, and the later one fails.
  */
 @Component
+@RequiredArgsConstructor
 public class LiveExchangeCodeRepository implements LiveExchangeCodes {
 
     private final JdbcClient jdbc;
-
-    public LiveExchangeCodeRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public boolean anyHeld(Collection<String> codeHashes) {

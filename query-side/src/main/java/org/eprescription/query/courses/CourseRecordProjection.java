@@ -1,5 +1,6 @@
 package org.eprescription.query.courses;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.eprescription.core.interaction.MedicationCourse;
@@ -18,15 +19,12 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(CourseRecordProjection.PROCESSING_GROUP)
+@RequiredArgsConstructor
 public class CourseRecordProjection {
 
     public static final String PROCESSING_GROUP = "course-record";
 
     private final CourseRecordRepository repository;
-
-    public CourseRecordProjection(CourseRecordRepository repository) {
-        this.repository = repository;
-    }
 
     @EventHandler
     public void on(InteractionCheckCompleted event) {

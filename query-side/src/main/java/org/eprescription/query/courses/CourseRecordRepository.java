@@ -1,5 +1,6 @@
 package org.eprescription.query.courses;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.MedicationCourse;
@@ -18,6 +19,7 @@ import java.util.List;
  * ({@link #lockAndRead}); a draft check reads it without a lock.
  */
 @Component
+@RequiredArgsConstructor
 public class CourseRecordRepository implements PatientCourses {
 
     private static final String SELECT = CourseColumns.select("course_record") + """
@@ -29,10 +31,6 @@ public class CourseRecordRepository implements PatientCourses {
     private static final String UPSERT_RECORD_COURSE = CourseColumns.upsertRecordCourse("course_record");
 
     private final JdbcClient jdbc;
-
-    public CourseRecordRepository(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /**
      * Takes the patient's transaction-scoped advisory lock first, then reads in a statement of its own: under READ

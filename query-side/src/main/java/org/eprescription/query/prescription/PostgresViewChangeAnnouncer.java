@@ -1,5 +1,6 @@
 package org.eprescription.query.prescription;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -18,15 +19,12 @@ import java.util.List;
  * once.
  */
 @Component
+@RequiredArgsConstructor
 public class PostgresViewChangeAnnouncer implements ViewChangeAnnouncer {
 
     public static final String CHANNEL = "prescription_view_changed";
 
     private final JdbcClient jdbc;
-
-    public PostgresViewChangeAnnouncer(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     @Override
     public void announce(ViewChangeNotice notice) {

@@ -1,5 +1,6 @@
 package org.eprescription.query.prescription;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.queryhandling.QueryHandler;
 import org.springframework.stereotype.Component;
 
@@ -8,13 +9,10 @@ import java.util.Optional;
 
 /** Answers the prescription view's queries from {@code prescription_view}; never touches events or commands. */
 @Component
+@RequiredArgsConstructor
 public class PrescriptionViewQueries {
 
     private final PrescriptionViewRepository repository;
-
-    public PrescriptionViewQueries(PrescriptionViewRepository repository) {
-        this.repository = repository;
-    }
 
     @QueryHandler
     public Optional<PrescriptionView> handle(FindPrescription query) {

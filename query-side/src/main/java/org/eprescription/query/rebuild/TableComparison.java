@@ -1,5 +1,6 @@
 package org.eprescription.query.rebuild;
 
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -13,13 +14,10 @@ import java.util.stream.Collectors;
  * a changed row counts once.
  */
 @Component
+@RequiredArgsConstructor
 public class TableComparison {
 
     private final JdbcClient jdbc;
-
-    public TableComparison(JdbcClient jdbc) {
-        this.jdbc = jdbc;
-    }
 
     /** Meant to run in one transaction, so that every table is read as of the same moment. */
     public Differences compare(String liveSchema, String copySchema, ProjectionDefinition projection, int examples) {

@@ -1,5 +1,6 @@
 package org.eprescription.query.alerts.query;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.queryhandling.QueryHandler;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
@@ -44,6 +45,7 @@ import java.util.function.BooleanSupplier;
  * names neither institution nor prescriber.
  */
 @Component
+@RequiredArgsConstructor
 public class AlertQueries {
 
     private final AlertRepository repository;
@@ -51,15 +53,6 @@ public class AlertQueries {
     private final InteractionRules rules;
     private final DrugCatalogue catalogue;
     private final Clock clock;
-
-    public AlertQueries(AlertRepository repository, CourseRecordRepository courseRecord, InteractionRules rules,
-                        DrugCatalogue catalogue, Clock clock) {
-        this.repository = repository;
-        this.courseRecord = courseRecord;
-        this.rules = rules;
-        this.catalogue = catalogue;
-        this.clock = clock;
-    }
 
     /** As the prescription's own institution (and those who hold it) may see them. */
     @QueryHandler
