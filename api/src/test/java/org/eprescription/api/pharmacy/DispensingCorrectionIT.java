@@ -120,7 +120,7 @@ class DispensingCorrectionIT extends ExchangeIntegrationTest {
         assertThat(api().post(prescription.path() + "/dispense", dispense(pharmacy, false,
                 item(1, AMLODIPINE_BRAND, 19, 19))).status()).isEqualTo(422);
         dispensed(prescription, pharmacy, false, item(1, AMLODIPINE_BRAND, 18, 18));
-        verifiesWithoutDifferences();
+        projectionsVerifyWithoutDifferences();
     }
 
     @Test
@@ -164,7 +164,7 @@ class DispensingCorrectionIT extends ExchangeIntegrationTest {
                 .asText()).containsExactly(alertId);
         await().atMost(WAIT).untilAsserted(() ->
                 assertThat(alertOf(earlier.id(), alertId).path("status").asText()).isEqualTo("OPEN"));
-        verifiesWithoutDifferences();
+        projectionsVerifyWithoutDifferences();
     }
 
     @Test
@@ -217,15 +217,5 @@ class DispensingCorrectionIT extends ExchangeIntegrationTest {
         assertThat(unknown.body().path("refusal").asText()).isEqualTo("UNKNOWN_DISPENSING");
         Response tooMuch = correct(prescription, 1, pharmacy, List.of(item(1, AMLODIPINE_BRAND, 29, 28)));
         assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(422);
-    }
-
-    private void verifiesWithoutDifferences() {
-        for (String projection : List.of("prescription-view", "medication-alerts")) {
-            await().atMost(WAIT).untilAsserted(() -> {
-                Response verified = api().post("/admin/projections/" + projection + "/verify", Map.of());
-                assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
-                assertThat(verified.body().path("differences").asLong()).as(verified.toString()).isZero();
-            });
-        }
     }
 }

@@ -151,7 +151,7 @@ class PrescriberQueryIT extends ExchangeIntegrationTest {
                 item(1, LOXOPROFEN, 7, 7), item(2, AMLODIPINE_GENERIC, 28, 28)));
         assertThat(dispensed.status()).as(dispensed.toString()).isEqualTo(200);
         assertThat(dispensed.text("status")).isEqualTo("COMPLETED");
-        verifiesWithoutDifferences();
+        projectionsVerifyWithoutDifferences();
     }
 
     @Test
@@ -221,15 +221,5 @@ class PrescriberQueryIT extends ExchangeIntegrationTest {
         Response unknown = answer(prescription, UUID.randomUUID().toString(), false);
         assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
         assertThat(api().get(prescription.path()).body().path("openQueries").asInt()).isEqualTo(1);
-    }
-
-    private void verifiesWithoutDifferences() {
-        for (String projection : List.of("prescription-view", "medication-alerts")) {
-            await().atMost(WAIT).untilAsserted(() -> {
-                Response verified = api().post("/admin/projections/" + projection + "/verify", Map.of());
-                assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
-                assertThat(verified.body().path("differences").asLong()).as(verified.toString()).isZero();
-            });
-        }
     }
 }

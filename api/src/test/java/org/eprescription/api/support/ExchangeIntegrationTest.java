@@ -88,6 +88,19 @@ public abstract class ExchangeIntegrationTest {
         }
     }
 
+    /** Verifying each projection (rebuilt aside, compared with the live one) finds no difference within five seconds. */
+    protected void projectionsVerifyWithoutDifferences() {
+        for (String projection : java.util.List.of("prescription-view", "medication-alerts")) {
+            org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> {
+                HttpApi.Response verified = api().post("/admin/projections/" + projection + "/verify",
+                        java.util.Map.of());
+                org.assertj.core.api.Assertions.assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+                org.assertj.core.api.Assertions.assertThat(verified.body().path("differences").asLong())
+                        .as(verified.toString()).isZero();
+            });
+        }
+    }
+
     protected HttpApi api() {
         return new HttpApi("http://127.0.0.1:" + port, objectMapper);
     }

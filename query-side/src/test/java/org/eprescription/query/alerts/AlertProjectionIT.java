@@ -54,7 +54,6 @@ import org.eprescription.query.courses.CourseRecordProjection;
 import org.eprescription.query.courses.CourseRecordRepository;
 import org.eprescription.query.testsupport.TestDatabase;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -105,20 +104,14 @@ class AlertProjectionIT {
     static final Clock CLOCK = Clock.fixed(T, ZONE);
 
     @AutoClose
-    private static TestDatabase database;
-    private static JdbcClient jdbc;
+    private static final TestDatabase database = new TestDatabase();
+    private static final JdbcClient jdbc = database.jdbcClient();
 
     private AlertProjection projection;
     private AlertQueries queries;
     private AlertEvents events;
     private InteractionChecker checker;
     private final PatientId patient = PatientId.of("PAT-" + System.nanoTime());
-
-    @BeforeAll
-    static void createDatabase() {
-        database = new TestDatabase();
-        jdbc = database.jdbcClient();
-    }
 
     @BeforeEach
     void setUp() {

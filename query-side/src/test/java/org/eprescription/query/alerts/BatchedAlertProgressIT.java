@@ -18,7 +18,6 @@ import org.eprescription.query.alerts.store.AlertRepository;
 import org.eprescription.query.testsupport.BatchRun;
 import org.eprescription.query.testsupport.TestDatabase;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -47,17 +46,12 @@ import static org.eprescription.query.alerts.AlertProjectionIT.T;
 class BatchedAlertProgressIT {
 
     @AutoClose
-    private static TestDatabase database;
+    private static final TestDatabase database = new TestDatabase();
 
     private BatchRun run;
     private AnnotationEventHandlerAdapter projection;
     private JdbcClient jdbc;
     private final PatientId patient = PatientId.of("PAT-" + System.nanoTime());
-
-    @BeforeAll
-    static void createDatabase() {
-        database = new TestDatabase();
-    }
 
     @BeforeEach
     void setUp() {

@@ -13,7 +13,6 @@ import org.eprescription.core.prescription.PrescriberDetails;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.query.testsupport.TestDatabase;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -35,18 +34,11 @@ import static org.awaitility.Awaitility.await;
 class LiveExchangeCodeRepositoryIT {
 
     @AutoClose
-    private static TestDatabase database;
-    private static LiveExchangeCodeRepository repository;
-    private static LiveExchangeCodeProjection projection;
-    private static TransactionTemplate transactions;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = new TestDatabase();
-        repository = new LiveExchangeCodeRepository(database.jdbcClient());
-        projection = new LiveExchangeCodeProjection(repository);
-        transactions = new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
-    }
+    private static final TestDatabase database = new TestDatabase();
+    private static final LiveExchangeCodeRepository repository = new LiveExchangeCodeRepository(database.jdbcClient());
+    private static final LiveExchangeCodeProjection projection = new LiveExchangeCodeProjection(repository);
+    private static final TransactionTemplate transactions =
+            new TransactionTemplate(new DataSourceTransactionManager(database.dataSource()));
 
     @Test
     void aPrescriptionHoldsItsCodeFromItsIssueUntilItIsFinal() {

@@ -14,7 +14,6 @@ import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.query.testsupport.BatchRun;
 import org.eprescription.query.testsupport.TestDatabase;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,17 +40,12 @@ class BatchedViewsIT {
     private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
 
     @AutoClose
-    private static TestDatabase database;
+    private static final TestDatabase database = new TestDatabase();
 
     private BatchRun run;
     private PrescriptionViewRepository repository;
     private SimpleQueryUpdateEmitter emitter;
     private AnnotationEventHandlerAdapter projection;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = new TestDatabase();
-    }
 
     @BeforeEach
     void setUp() {

@@ -15,7 +15,6 @@ import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -42,18 +41,13 @@ class PrescriptionViewProjectionIT {
     private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
 
     @AutoClose
-    private static TestDatabase database;
-    private static PrescriptionViewRepository repository;
+    private static final TestDatabase database = new TestDatabase();
+    private static final PrescriptionViewRepository repository =
+            new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER);
 
     private SimpleQueryUpdateEmitter emitter;
     private AnnotationEventHandlerAdapter projection;
     private PrescriptionViewQueries queries;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = new TestDatabase();
-        repository = new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER);
-    }
 
     @BeforeEach
     void setUp() {

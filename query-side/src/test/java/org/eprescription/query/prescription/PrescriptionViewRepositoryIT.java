@@ -21,7 +21,6 @@ import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.RefillScheduled;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -56,15 +55,10 @@ class PrescriptionViewRepositoryIT {
     private static final LocalDate TODAY = LocalDate.of(2026, 12, 10);
 
     @AutoClose
-    private static TestDatabase database;
-    private static PrescriptionViewRepository repository;
+    private static final TestDatabase database = new TestDatabase();
+    private static final PrescriptionViewRepository repository =
+            new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER);
     private final PrescriptionViewEvolver evolver = new PrescriptionViewEvolver(CATALOGUE);
-
-    @BeforeAll
-    static void createDatabase() {
-        database = new TestDatabase();
-        repository = new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER);
-    }
 
     @BeforeEach
     void emptyTheView() {
@@ -322,7 +316,6 @@ class PrescriptionViewRepositoryIT {
         repository.save(held, null);
         assertThat(deadlineOf(issued)).isNull();
     }
-
 
     private LocalDate deadlineOf(PrescriptionIssued issued) {
         return database.jdbcClient().sql("select expires_after from prescription_view where prescription_id = :id")

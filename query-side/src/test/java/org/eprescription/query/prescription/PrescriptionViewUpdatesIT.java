@@ -14,7 +14,6 @@ import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.query.testsupport.TestDatabase;
 import org.junit.jupiter.api.AutoClose;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -41,8 +40,9 @@ class PrescriptionViewUpdatesIT {
     private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
 
     @AutoClose
-    private static TestDatabase database;
-    private static PrescriptionViewRepository repository;
+    private static final TestDatabase database = new TestDatabase();
+    private static final PrescriptionViewRepository repository =
+            new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER);
 
     private final List<ViewChangeNotice> announcedThere = new ArrayList<>();
     private final List<ViewChangeNotice> announcedHere = new ArrayList<>();
@@ -50,12 +50,6 @@ class PrescriptionViewUpdatesIT {
     private PrescriptionViewUpdates here;
     private AnnotationEventHandlerAdapter projectionHere;
     private AnnotationEventHandlerAdapter projectionThere;
-
-    @BeforeAll
-    static void createDatabase() {
-        database = new TestDatabase();
-        repository = new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER);
-    }
 
     @BeforeEach
     void setUp() {
