@@ -4,19 +4,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.openapi.ProblemAnswers;
+import org.eprescription.api.prescription.PrescriptionCommands;
 import org.eprescription.core.refusal.Refusal;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
-import org.eprescription.api.command.CommandSender;
 import org.eprescription.api.prescription.PrescriptionResponse;
-import org.eprescription.api.prescription.PrescriptionResponses;
-import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
-import org.eprescription.core.prescription.CommandOutcome;
 import org.eprescription.core.prescription.command.CorrectDispensing;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -37,10 +34,8 @@ import java.util.UUID;
 @RequiredArgsConstructor
 public class DispensingCorrectionController {
 
-    private final CommandSender commands;
-    private final PrescriptionResponses responses;
+    private final PrescriptionCommands prescriptionCommands;
     private final ActingParties actingParties;
-    private final ResourceAccess access;
 
     /** Answers the view and, as a dispensing does, the alerts the correction's check raised. */
     @Operation(operationId = "correctDispensing", summary = "Correct or withdraw a dispensing",
@@ -60,8 +55,6 @@ public class DispensingCorrectionController {
         Actor actor = actingParties.pharmacist(request.pharmacyId(), request.pharmacistId());
         CorrectDispensing command = new CorrectDispensing(prescriptionId, PharmacyId.of(actor.organisationId()),
                 PharmacistId.of(actor.userId()), sequence, request.reason(), request.dispensedItems());
-        CommandOutcome outcome = access.commandOn(prescriptionId,
-                () -> commands.sendForOutcome(command, actor, idempotencyKey));
-        return responses.dispensed(prescriptionId, outcome);
+        return prescriptionCommands.dispense(prescriptionId, command, actor, idempotencyKey);
     }
 }

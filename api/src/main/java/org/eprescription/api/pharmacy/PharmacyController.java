@@ -4,19 +4,16 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.openapi.ProblemAnswers;
+import org.eprescription.api.prescription.PrescriptionCommands;
 import org.eprescription.core.refusal.Refusal;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
-import org.eprescription.api.command.CommandSender;
-import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.prescription.PrescriptionResponse;
-import org.eprescription.api.prescription.PrescriptionResponses;
 import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
-import org.eprescription.core.prescription.CommandOutcome;
 import org.eprescription.core.prescription.command.DispensePrescription;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -34,10 +31,8 @@ import java.util.UUID;
 @RequiredArgsConstructor
 public class PharmacyController {
 
-    private final CommandSender commands;
-    private final PrescriptionResponses responses;
+    private final PrescriptionCommands prescriptionCommands;
     private final ActingParties actingParties;
-    private final ResourceAccess access;
     private final AcceptWithCode acceptWithCode;
 
     /**
@@ -72,9 +67,7 @@ public class PharmacyController {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         PharmacyId pharmacy = PharmacyId.of(request.pharmacyId());
         Actor actor = actingParties.pharmacy(pharmacy);
-        long version = access.commandOn(prescriptionId, () -> commands.send(request.toCommand(prescriptionId), actor,
-                idempotencyKey));
-        return responses.afterCommand(prescriptionId, version);
+        return prescriptionCommands.send(prescriptionId, () -> request.toCommand(prescriptionId), actor, idempotencyKey);
     }
 
     @Operation(operationId = "dispensePrescription", summary = "Record a dispensing",
@@ -93,8 +86,6 @@ public class PharmacyController {
         Actor actor = actingParties.pharmacist(PharmacistId.of(request.pharmacistId()),
                 PharmacyId.of(request.pharmacyId()));
         DispensePrescription command = request.toCommand(prescriptionId);
-        CommandOutcome outcome = access.commandOn(prescriptionId,
-                () -> commands.sendForOutcome(command, actor, idempotencyKey));
-        return responses.dispensed(prescriptionId, outcome);
+        return prescriptionCommands.dispense(prescriptionId, command, actor, idempotencyKey);
     }
 }

@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.openapi.ProblemAnswers;
+import org.eprescription.api.prescription.PrescriptionCommands;
 import org.eprescription.core.refusal.Refusal;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -12,11 +13,9 @@ import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
-import org.eprescription.api.command.CommandSender;
 import org.eprescription.api.prescription.PrescriptionResponse;
 import org.eprescription.api.prescription.PrescriptionResponses;
 import org.eprescription.api.prescription.PrescriptionViews;
-import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
@@ -50,11 +49,10 @@ import java.util.UUID;
 @RequiredArgsConstructor
 public class PrescriberQueryController {
 
-    private final CommandSender commands;
+    private final PrescriptionCommands prescriptionCommands;
     private final PrescriptionViews views;
     private final PrescriptionResponses responses;
     private final ActingParties actingParties;
-    private final ResourceAccess access;
 
     /** 201 with the query, once the prescription view shows it. */
     @Operation(operationId = "askPrescriber", summary = "Query the prescriber",
@@ -73,9 +71,9 @@ public class PrescriberQueryController {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         Actor actor = actingParties.pharmacist(request.pharmacyId(), request.pharmacistId());
         QueryId queryId = QueryId.random();
-        long version = access.commandOn(prescriptionId, () -> commands.send(new QueryPrescriber(prescriptionId,
+        long version = prescriptionCommands.sendForVersion(prescriptionId, () -> new QueryPrescriber(prescriptionId,
                 queryId, PharmacyId.of(actor.organisationId()), PharmacistId.of(actor.userId()), request.question(),
-                request.lines()), actor, idempotencyKey));
+                request.lines()), actor, idempotencyKey);
         PrescriptionView view = views.awaitVersion(prescriptionId, version);
         PrescriberQuery query = view.queries().stream()
                 .filter(asked -> asked.queryId().equals(queryId))
@@ -108,8 +106,7 @@ public class PrescriberQueryController {
         AnswerQuery command = new AnswerQuery(prescriptionId, new QueryId(queryId),
                 InstitutionId.of(actor.organisationId()), PrescriberId.of(actor.userId()), request.answer(),
                 request.acceptChange());
-        CommandOutcome outcome = access.commandOn(prescriptionId,
-                () -> commands.sendForOutcome(command, actor, idempotencyKey));
+        CommandOutcome outcome = prescriptionCommands.sendForOutcome(prescriptionId, command, actor, idempotencyKey);
         return outcome.check() == null
                 ? responses.afterCommand(prescriptionId, outcome.version())
                 : responses.dispensed(prescriptionId, outcome);

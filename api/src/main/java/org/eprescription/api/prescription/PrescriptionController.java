@@ -13,7 +13,6 @@ import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
-import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.CommandOutcome;
@@ -41,7 +40,7 @@ public class PrescriptionController {
     private final PrescriptionViews views;
     private final PrescriptionResponses responses;
     private final ActingParties actingParties;
-    private final ResourceAccess access;
+    private final PrescriptionCommands prescriptionCommands;
     private final PrescriptionReads reads;
 
     @Operation(operationId = "issuePrescription", summary = "Issue a prescription",
@@ -94,8 +93,7 @@ public class PrescriptionController {
                                        @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         Actor actor = actingParties.prescriber();
-        long version = access.commandOn(prescriptionId, () -> commands.send(request.toCommand(prescriptionId, actor),
-                actor, idempotencyKey));
-        return responses.afterCommand(prescriptionId, version);
+        return prescriptionCommands.send(prescriptionId, () -> request.toCommand(prescriptionId, actor), actor,
+                idempotencyKey);
     }
 }
