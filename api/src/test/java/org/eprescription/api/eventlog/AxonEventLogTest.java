@@ -2,16 +2,12 @@ package org.eprescription.api.eventlog;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericEventMessage;
-import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.EmbeddedEventStore;
 import org.axonframework.eventsourcing.eventstore.inmemory.InMemoryEventStorageEngine;
-import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.json.JacksonSerializer;
+import org.eprescription.testsupport.QuietEventSource;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -22,9 +18,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -152,7 +146,7 @@ class AxonEventLogTest {
 
     @Test
     void aStoreThatStopsDeliveringBeforeItsHeadFailsTheReadInsteadOfEndingItShort() {
-        AxonEventLog stalled = new AxonEventLog(new SilentStoreWithHead(4), serializer, Duration.ofMinutes(5),
+        AxonEventLog stalled = new AxonEventLog(new QuietEventSource(4), serializer, Duration.ofMinutes(5),
                 Duration.ofMillis(50));
         List<StoredEvent> seen = new ArrayList<>();
 
@@ -182,49 +176,5 @@ class AxonEventLogTest {
 
     private static Instant minutes(int minutes) {
         return T0.plus(Duration.ofMinutes(minutes));
-    }
-
-    /** A store whose head is at {@code head} but whose stream never delivers anything (a broken connection). */
-    private record SilentStoreWithHead(long head) implements StreamableMessageSource<TrackedEventMessage<?>> {
-
-        @Override
-        public BlockingStream<TrackedEventMessage<?>> openStream(TrackingToken trackingToken) {
-            return new BlockingStream<>() {
-                @Override
-                public Optional<TrackedEventMessage<?>> peek() {
-                    return Optional.empty();
-                }
-
-                @Override
-                public boolean hasNextAvailable(int timeout, TimeUnit unit) throws InterruptedException {
-                    unit.sleep(timeout);
-                    return false;
-                }
-
-                @Override
-                public TrackedEventMessage<?> nextAvailable() {
-                    throw new IllegalStateException("nothing available");
-                }
-
-                @Override
-                public void close() {
-                }
-            };
-        }
-
-        @Override
-        public TrackingToken createTailToken() {
-            return null;
-        }
-
-        @Override
-        public TrackingToken createHeadToken() {
-            return new GlobalSequenceTrackingToken(head);
-        }
-
-        @Override
-        public TrackingToken createTokenAt(Instant dateTime) {
-            return null;
-        }
     }
 }
