@@ -61,6 +61,11 @@ public class FhirSystems {
         return properties.codeSystemBase() + "prescription-status";
     }
 
+    /** The role a reader read in, the JSON API's ({@code PRESCRIBER}, {@code AUDITOR}, ...): an AuditEvent agent's. */
+    String role() {
+        return properties.codeSystemBase() + "role";
+    }
+
     /** Why a Task stands as it does beyond its status ({@code cancellation-requested}). */
     String taskReason() {
         return properties.codeSystemBase() + "task-reason";
