@@ -71,6 +71,11 @@ public class FhirSystems {
         return properties.codeSystemBase() + "task-reason";
     }
 
+    /** What a Task carries besides its status ({@code current-use}). */
+    String taskInput() {
+        return properties.codeSystemBase() + "task-input";
+    }
+
     /** What was done about an alert ({@code acknowledged}), a DetectedIssue's mitigation action. */
     String alertMitigation() {
         return properties.codeSystemBase() + "alert-mitigation";
