@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.eprescription.api.fhir.FhirBundles.all;
 import static org.eprescription.api.fhir.FhirBundles.only;
+import static org.eprescription.api.fhir.FhirBundles.searchset;
 import static org.eprescription.api.fhir.IssueBundles.SID;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_GENERIC;
@@ -57,9 +58,7 @@ class FhirTaskLifecycleIT extends ExchangeIntegrationTest {
         assertThat(issued.getRestriction().getRepetitions()).as("the first use and two refills").isEqualTo(3);
         assertThat(currentUse(issued)).isEqualTo(1);
 
-        FhirHttp.Answer accepted = fhir.accept(created.exchangeCode(), BIRTH_DATE, pharmacist);
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-        Bundle acceptedBundle = accepted.as(Bundle.class);
+        Bundle acceptedBundle = bundle(fhir.accept(created.exchangeCode(), BIRTH_DATE, pharmacist));
         Task held = only(acceptedBundle, Task.class);
         assertThat(FhirBundles.identifier(held.getIdentifier(), SID + "prescription-id")).isEqualTo(created.id());
         assertThat(held.getStatus()).isEqualTo(Task.TaskStatus.INPROGRESS);
@@ -72,10 +71,8 @@ class FhirTaskLifecycleIT extends ExchangeIntegrationTest {
                 request -> request.getDispenseRequest().getNumberOfRepeatsAllowed())
                 .containsExactly(tuple(AMLODIPINE_BRAND, 2), tuple(NIFEDIPINE_CAPSULE, 2));
 
-        FhirHttp.Answer partial = fhir.operation(created.id(), "dispense", TaskParameters.dispensing()
-                .item(created.line(1), AMLODIPINE_GENERIC, 14, 14).completesUse(false), pharmacist);
-        assertThat(partial.status()).as(partial.toString()).isEqualTo(200);
-        Bundle partialBundle = partial.as(Bundle.class);
+        Bundle partialBundle = bundle(fhir.operation(created.id(), "dispense", TaskParameters.dispensing()
+                .item(created.line(1), AMLODIPINE_GENERIC, 14, 14).completesUse(false), pharmacist));
         assertThat(only(partialBundle, Task.class).getStatus()).isEqualTo(Task.TaskStatus.INPROGRESS);
         MedicationDispense generic = only(partialBundle, MedicationDispense.class);
         assertThat(generic.getMedicationCodeableConcept().getCodingFirstRep().getCode()).isEqualTo(AMLODIPINE_GENERIC);
@@ -88,11 +85,9 @@ class FhirTaskLifecycleIT extends ExchangeIntegrationTest {
                 .containsExactly("RPH-" + pharmacy, pharmacy);
         assertThat(generic.getType().getCodingFirstRep().getCode()).as("a dispensing of the first use").isEqualTo("FF");
 
-        FhirHttp.Answer closed = fhir.operation(created.id(), "close", TaskParameters.dispensing()
+        Bundle closedBundle = bundle(fhir.operation(created.id(), "close", TaskParameters.dispensing()
                 .item(created.line(1), AMLODIPINE_BRAND, 14, 14).item(created.line(2), NIFEDIPINE_CAPSULE, 14, 14),
-                pharmacist);
-        assertThat(closed.status()).as(closed.toString()).isEqualTo(200);
-        Bundle closedBundle = closed.as(Bundle.class);
+                pharmacist));
         Task awaiting = only(closedBundle, Task.class);
         assertThat(awaiting.getStatus()).as("a refill follows").isEqualTo(Task.TaskStatus.ONHOLD);
         assertThat(awaiting.hasOwner()).isFalse();
@@ -110,19 +105,15 @@ class FhirTaskLifecycleIT extends ExchangeIntegrationTest {
         assertThat(tooEarly.as(OperationOutcome.class).getIssueFirstRep().getCode())
                 .isEqualTo(OperationOutcome.IssueType.CONFLICT);
         advanceTo(opens(awaiting));
-        FhirHttp.Answer refillAccepted = fhir.accept(created.exchangeCode(), BIRTH_DATE, secondPharmacist);
-        assertThat(refillAccepted.status()).as(refillAccepted.toString()).isEqualTo(200);
-        Task refillHeld = only(refillAccepted.as(Bundle.class), Task.class);
+        Task refillHeld = only(bundle(fhir.accept(created.exchangeCode(), BIRTH_DATE, secondPharmacist)), Task.class);
         assertThat(refillHeld.getStatus()).isEqualTo(Task.TaskStatus.INPROGRESS);
         assertThat(refillHeld.getOwner().getIdentifier().getValue()).isEqualTo(secondPharmacy);
         assertThat(currentUse(refillHeld)).isEqualTo(2);
         assertThat(refillHeld.getRestriction().hasPeriod()).isFalse();
 
-        FhirHttp.Answer refillClosed = fhir.operation(created.id(), "close", TaskParameters.dispensing()
+        Bundle refillBundle = bundle(fhir.operation(created.id(), "close", TaskParameters.dispensing()
                 .item(created.line(1), AMLODIPINE_BRAND, 28, 28).item(created.line(2), NIFEDIPINE_CAPSULE, 14, 14),
-                secondPharmacist);
-        assertThat(refillClosed.status()).as(refillClosed.toString()).isEqualTo(200);
-        Bundle refillBundle = refillClosed.as(Bundle.class);
+                secondPharmacist));
         Task secondRefill = only(refillBundle, Task.class);
         assertThat(secondRefill.getStatus()).as("one refill left").isEqualTo(Task.TaskStatus.ONHOLD);
         assertThat(currentUse(secondRefill)).isEqualTo(3);
@@ -136,7 +127,7 @@ class FhirTaskLifecycleIT extends ExchangeIntegrationTest {
 
         // the last use is accepted, and the institution cancels while the pharmacy holds it
         advanceTo(opens(secondRefill));
-        assertThat(fhir.accept(created.exchangeCode(), BIRTH_DATE, secondPharmacist).status()).isEqualTo(200);
+        bundle(fhir.accept(created.exchangeCode(), BIRTH_DATE, secondPharmacist));
         FhirHttp.Answer aborted = fhir.operation(created.id(), "abort", TaskParameters.reason("therapy changed"),
                 prescriber);
         assertThat(aborted.status()).as(aborted.toString()).isEqualTo(200);
@@ -170,10 +161,8 @@ class FhirTaskLifecycleIT extends ExchangeIntegrationTest {
         assertThat(jsonItems).containsExactly("1:" + AMLODIPINE_GENERIC + ":14:14", "1:" + AMLODIPINE_BRAND + ":14:14",
                 "2:" + NIFEDIPINE_CAPSULE + ":14:14", "1:" + AMLODIPINE_BRAND + ":28:28",
                 "2:" + NIFEDIPINE_CAPSULE + ":14:14");
-        FhirHttp.Answer dispensed = fhir.http().get("/MedicationDispense?prescription=" + created.id(), prescriber,
-                Map.of());
-        assertThat(dispensed.status()).as(dispensed.toString()).isEqualTo(200);
-        assertThat(all(dispensed.as(Bundle.class), MedicationDispense.class)).extracting(
+        assertThat(searchset(fhir.http().get("/MedicationDispense?prescription=" + created.id(), prescriber,
+                Map.of()), MedicationDispense.class)).extracting(
                 dispense -> dispense.getMedicationCodeableConcept().getCodingFirstRep().getCode() + ":"
                         + dispense.getType().getCodingFirstRep().getCode())
                 .containsExactly(AMLODIPINE_GENERIC + ":FF", AMLODIPINE_BRAND + ":FF", NIFEDIPINE_CAPSULE + ":FF",
@@ -206,6 +195,12 @@ class FhirTaskLifecycleIT extends ExchangeIntegrationTest {
             assertThat(task.getRestriction().hasPeriod()).isFalse();
         }
         return json;
+    }
+
+    /** The Bundle an operation answered, which must be 200. */
+    private static Bundle bundle(FhirHttp.Answer answer) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        return answer.as(Bundle.class);
     }
 
     private static int currentUse(Task task) {

@@ -74,21 +74,22 @@ final class Client implements Runnable {
         String prescriberToken = cast.prescriberToken(tokens);
         String pharmacistToken = cast.pharmacistToken(tokens);
         LifecycleApi via = options.api();
-        Answer issuedAnswer = step(0, via.issuePath(), via.issue(cast), prescriberToken);
+        Answer issuedAnswer = step(0, via.issuePath(), via.issue().apply(cast), prescriberToken);
         if (issuedAnswer == null || !issuedAnswer.ok()) {
             return;
         }
-        Optional<LifecycleApi.Issued> issued = via.issued(cast, issuedAnswer.body());
+        Optional<LifecycleApi.Issued> issued = via.issued().apply(cast, issuedAnswer.body());
         if (issued.isEmpty()) {
             error(0, "no-exchangeCode", issuedAnswer);
             return;
         }
-        Answer accepted = step(1, via.acceptPath(), via.accept(cast, issued.get().exchangeCode()), pharmacistToken);
+        Answer accepted = step(1, via.acceptPath(), via.accept().apply(cast, issued.get().exchangeCode()),
+                pharmacistToken);
         if (accepted == null || !accepted.ok()) {
             return;
         }
-        Answer dispensed = step(2, via.dispensePath(cast, issued.get()), via.dispense(cast, issued.get()),
-                pharmacistToken);
+        Answer dispensed = step(2, via.dispensePath().apply(cast, issued.get()),
+                via.dispense().apply(cast, issued.get()), pharmacistToken);
         if (dispensed == null || !dispensed.ok()) {
             return;
         }

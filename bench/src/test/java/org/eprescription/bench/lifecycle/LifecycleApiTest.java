@@ -14,19 +14,21 @@ class LifecycleApiTest {
 
     @Test
     void theJsonLifecycleNamesItsOwnPrescriptionAndTheFhirOneTheIdTheExchangeGave() {
-        LifecycleApi.Issued json = LifecycleApi.JSON.issued(cast, "{\"exchangeCode\":\"1234-5678-9012\"}").orElseThrow();
+        LifecycleApi.Issued json = LifecycleApi.JSON.issued().apply(cast, "{\"exchangeCode\":\"1234-5678-9012\"}")
+                .orElseThrow();
         assertThat(json.prescriptionId()).isEqualTo(cast.prescriptionId());
-        assertThat(LifecycleApi.JSON.dispensePath(cast, json)).isEqualTo(cast.dispensePath());
+        assertThat(LifecycleApi.JSON.dispensePath().apply(cast, json)).isEqualTo(cast.dispensePath());
 
-        String created = "{\"identifier\":[{\"system\":\"http://example.org/fhir/sid/prescription-id\",\"value\":\"T-1\"},"
+        String created = "{\"identifier\":["
+                + "{\"system\":\"http://example.org/fhir/sid/prescription-id\",\"value\":\"T-1\"},"
                 + "{\"system\":\"http://example.org/fhir/sid/exchange-code\",\"value\":\"1234-5678-9012\"}]}";
-        LifecycleApi.Issued fhir = LifecycleApi.FHIR.issued(cast, created).orElseThrow();
+        LifecycleApi.Issued fhir = LifecycleApi.FHIR.issued().apply(cast, created).orElseThrow();
         assertThat(fhir).isEqualTo(new LifecycleApi.Issued("T-1", "1234-5678-9012"));
-        assertThat(LifecycleApi.FHIR.dispensePath(cast, fhir)).isEqualTo("/Task/T-1/$dispense");
-        assertThat(LifecycleApi.FHIR.dispense(cast, fhir)).contains("\"value\":\"T-1/1\"", cast.drugCode());
-        assertThat(LifecycleApi.FHIR.issue(cast)).contains(cast.patientId(), cast.prescriberId(),
+        assertThat(LifecycleApi.FHIR.dispensePath().apply(cast, fhir)).isEqualTo("/Task/T-1/$dispense");
+        assertThat(LifecycleApi.FHIR.dispense().apply(cast, fhir)).contains("\"value\":\"T-1/1\"", cast.drugCode());
+        assertThat(LifecycleApi.FHIR.issue().apply(cast)).contains(cast.patientId(), cast.prescriberId(),
                 cast.institutionId(), cast.drugCode()).doesNotContain(cast.prescriptionId());
-        assertThat(LifecycleApi.FHIR.issued(cast, "{\"exchangeCode\":\"1234-5678-9012\"}")).isEmpty();
+        assertThat(LifecycleApi.FHIR.issued().apply(cast, "{\"exchangeCode\":\"1234-5678-9012\"}")).isEmpty();
     }
 
     @Test
