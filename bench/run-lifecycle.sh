@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Lifecycle load benchmark, one command:
 #
-#   bench/run-lifecycle.sh [--clients 8] [--duration 60] [--warmup 10] [--build] [--keep-db]
+#   bench/run-lifecycle.sh [--clients 8] [--duration 60] [--warmup 10] [--build] [--keep-db] [--api json|fhir]
 #                          [--steps lifecycle|issue] [--patients 2000] [--seed-per-patient 2]
 #                          [--loaded-patients 0] [--courses-per-patient 10] [--app-arg --some.property=value]...
 #
@@ -9,6 +9,10 @@
 # creates a fresh database on the local PostgreSQL server, starts the exchange on a free loopback port against it,
 # runs the bench module's lifecycle load (N clients looping issue -> accept -> dispense), then stops the exchange
 # and drops the database, also when something fails. Prints the machine, the date and the results (and Markdown).
+# --api fhir: the same lifecycles (one line, accepted, dispensed whole) through the FHIR interface instead
+# (Task/$create, Task/$accept, Task/{id}/$dispense completing the use; docs/fhir.md), with the same tokens and
+# figures, the CPU per lifecycle included: run it both ways on the same machine for the FHIR/JSON ratio. Neither way
+# sends an Idempotency-Key (the JSON issue names its own prescription id; the FHIR $create leaves it to the exchange).
 # --steps issue: the clients only issue, for a pool of --patients patients who each get --seed-per-patient
 # prescriptions first (unmeasured), with drugs that raise duplicate and contraindication alerts.
 # --steps issue --loaded-patients N: the patients are instead PAT-1 ... PAT-N, whose --courses-per-patient courses are
@@ -31,6 +35,7 @@ CLIENTS=8
 DURATION=60
 WARMUP=10
 STEPS=lifecycle
+API=json
 PATIENTS=2000
 SEED_PER_PATIENT=2
 LOADED_PATIENTS=0
@@ -42,6 +47,7 @@ while [[ $# -gt 0 ]]; do
         --duration) DURATION="$2"; shift 2 ;;
         --warmup) WARMUP="$2"; shift 2 ;;
         --steps) STEPS="$2"; shift 2 ;;
+        --api) API="$2"; shift 2 ;;
         --patients) PATIENTS="$2"; shift 2 ;;
         --seed-per-patient) SEED_PER_PATIENT="$2"; shift 2 ;;
         --loaded-patients) LOADED_PATIENTS="$2"; shift 2 ;;
@@ -51,6 +57,8 @@ while [[ $# -gt 0 ]]; do
 done
 [[ "$STEPS" == lifecycle || "$STEPS" == issue ]] || { echo "--steps is lifecycle or issue, not $STEPS" >&2; exit 2; }
 [[ "$LOADED_PATIENTS" == 0 || "$STEPS" == issue ]] || { echo "--loaded-patients needs --steps issue" >&2; exit 2; }
+[[ "$API" == json || "$API" == fhir ]] || { echo "--api is json or fhir, not $API" >&2; exit 2; }
+[[ "$API" == json || "$STEPS" == lifecycle ]] || { echo "--api fhir drives whole lifecycles only" >&2; exit 2; }
 require_whole "$CLIENTS" "$DURATION" "$WARMUP" "$PATIENTS" "$SEED_PER_PATIENT" "$LOADED_PATIENTS" "$COURSES_PER_PATIENT"
 
 TS="$(date -u +%Y%m%d%H%M%S)"
@@ -65,10 +73,11 @@ install_cleanup
 # ---------------------------------------------------------------- machine
 machine() {
     local extra=""
+    [[ "$API" == json ]] || extra+=" --api $API"
     if (( LOADED_PATIENTS > 0 )); then
-        extra=" --steps $STEPS --loaded-patients $LOADED_PATIENTS --courses-per-patient $COURSES_PER_PATIENT"
+        extra+=" --steps $STEPS --loaded-patients $LOADED_PATIENTS --courses-per-patient $COURSES_PER_PATIENT"
     elif [[ "$STEPS" != lifecycle ]]; then
-        extra=" --steps $STEPS --patients $PATIENTS --seed-per-patient $SEED_PER_PATIENT"
+        extra+=" --steps $STEPS --patients $PATIENTS --seed-per-patient $SEED_PER_PATIENT"
     fi
     for a in "${APP_ARGS[@]+"${APP_ARGS[@]}"}"; do extra+=" --app-arg $a"; done
     print_machine "bench/run-lifecycle.sh --clients $CLIENTS --duration $DURATION --warmup $WARMUP$extra"
@@ -118,10 +127,11 @@ bench_client 512m lifecycle \
     --duration-seconds "$DURATION" \
     --warmup-seconds "$WARMUP" \
     --steps "$STEPS" \
+    --api "$API" \
     --patients "$PATIENTS" \
     --seed-per-patient "$SEED_PER_PATIENT" \
     --loaded-patients "$( (( LOADED_PATIENTS > 0 )) && echo yes || echo no)" \
-    --label "${BENCH_LABEL:-$CLIENTS clients}" | tee -a "$RESULT"
+    --label "${BENCH_LABEL:-$CLIENTS clients$([[ "$API" == json ]] || echo ", FHIR")}" | tee -a "$RESULT"
 
 wait "$CPU_SAMPLER" || true
 {

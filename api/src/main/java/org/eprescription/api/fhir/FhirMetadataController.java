@@ -84,9 +84,9 @@ class FhirMetadataController {
                 .setMode(CapabilityStatement.RestfulCapabilityMode.SERVER)
                 .setDocumentation("The prescription workflow as Task operations, after the gematik E-Rezept model, "
                         + "a Task's history from its events, a pharmacy's queue of Tasks, a patient's MedicationRequests "
-                        + "and alerts as DetectedIssues, a prescription's MedicationDispenses; other searches and alert "
-                        + "acknowledgements are the JSON API's under /api/v1. The duplicate check is also "
-                        + "served as CDS Hooks (/cds-services).");
+                        + "and alerts as DetectedIssues, a prescription's MedicationDispenses, a patient's access log as "
+                        + "AuditEvents; other searches and alert acknowledgements are the JSON API's under /api/v1. The "
+                        + "duplicate check is also served as CDS Hooks (/cds-services).");
         rest.getSecurity()
                 .setCors(false)
                 .setDescription("Every request but this statement and the operation definitions needs a bearer token"
@@ -97,7 +97,7 @@ class FhirMetadataController {
                         + " the prescription, its history by auditors, a patient's DetectedIssues by those who may"
                         + " read the patient's alerts, a pharmacy's queue by its pharmacists and auditors, a patient's"
                         + " MedicationRequests by the patient and auditors, a prescription's MedicationDispenses by"
-                        + " those who may read the prescription.")
+                        + " those who may read the prescription, a patient's AuditEvents by the patient and auditors.")
                 .addService(new CodeableConcept().addCoding(new Coding(SECURITY_SERVICES, "OAuth", "OAuth"))
                         .setText("OAuth 2.0 bearer tokens (JWT)"));
         CapabilityStatementRestResourceComponent task = rest.addResource().setType("Task")
@@ -133,6 +133,9 @@ class FhirMetadataController {
                 + "/api/v1/prescriptions/{id} shows them; for whoever may read the prescription",
                 MedicationDispenseSearchController.PRESCRIPTION, "MedicationDispense-prescription",
                 "Required: the prescription's id (the JSON API's prescriptionId, the Task's id), also as Task/<id>");
+        searchOnly(rest, "AuditEvent", "A patient's access log, who read the patient's data, newest first, as GET "
+                + "/api/v1/patients/{id}/access-log lists it; for the patient and auditors",
+                AuditEventSearchController.PATIENT, "AuditEvent-patient", PATIENT_ID);
         rest.addResource().setType("OperationDefinition")
                 .addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         return statement;

@@ -20,6 +20,7 @@ final class FhirPaths {
     static final String TASK_SEARCH = "/Task";
     static final String MEDICATION_REQUEST = "/MedicationRequest";
     static final String MEDICATION_DISPENSE = "/MedicationDispense";
+    static final String AUDIT_EVENT = "/AuditEvent";
 
     private FhirPaths() {
     }

@@ -61,9 +61,19 @@ public class FhirSystems {
         return properties.codeSystemBase() + "prescription-status";
     }
 
+    /** The role a reader read in, the JSON API's ({@code PRESCRIBER}, {@code AUDITOR}, ...): an AuditEvent agent's. */
+    String role() {
+        return properties.codeSystemBase() + "role";
+    }
+
     /** Why a Task stands as it does beyond its status ({@code cancellation-requested}). */
     String taskReason() {
         return properties.codeSystemBase() + "task-reason";
+    }
+
+    /** What a Task carries besides its status ({@code current-use}). */
+    String taskInput() {
+        return properties.codeSystemBase() + "task-input";
     }
 
     /** What was done about an alert ({@code acknowledged}), a DetectedIssue's mitigation action. */

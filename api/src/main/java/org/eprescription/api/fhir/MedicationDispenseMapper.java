@@ -45,6 +45,10 @@ class MedicationDispenseMapper {
                 .setSubject(FhirSystems.identified(systems.patientId(), view.patient().id().value()))
                 .setQuantity(new Quantity().setValue(item.quantity()).setUnit(line.map(ViewLine::unit).orElse(null)))
                 .setDaysSupply(MedicationRequestMapper.days(item.days()));
+        dispense.setType(new CodeableConcept().addCoding(dispensing.use() > 1
+                        ? new Coding(FhirSystems.ACT_CODE, "RF", "Refill")
+                        : new Coding(FhirSystems.ACT_CODE, "FF", "First Fill"))
+                .setText("use " + dispensing.use() + " of " + (view.refills() + 1)));
         dispense.addIdentifier(new Identifier().setSystem(systems.prescriptionId())
                 .setValue(view.prescriptionId().toString()));
         dispense.addAuthorizingPrescription(new Reference().setType("MedicationRequest")

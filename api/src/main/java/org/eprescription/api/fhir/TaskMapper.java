@@ -9,6 +9,7 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.PositiveIntType;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Component;
@@ -22,6 +23,9 @@ import java.util.Date;
  */
 @Component
 class TaskMapper {
+
+    /** The Task's input naming its current use: 1 for the first, 2 and 3 for refills. */
+    static final String CURRENT_USE = "current-use";
 
     private final FhirSystems systems;
     private final MedicationRequestMapper requests;
@@ -57,6 +61,11 @@ class TaskMapper {
         } else if (view.status() == PrescriptionStatus.EXPIRED) {
             task.setStatusReason(reason("expired", "not accepted in time"));
         }
+        // the uses in all (the first and its refills), and which of them the Task is at
+        task.getRestriction().setRepetitions(view.refills() + 1);
+        task.addInput().setType(new CodeableConcept().addCoding(new Coding(systems.taskInput(), CURRENT_USE,
+                        "the use waited for, held or last dispensed")))
+                .setValue(new PositiveIntType(view.currentUse()));
         RefillWindow window = view.refillWindow();
         if (view.status() == PrescriptionStatus.AWAITING_REFILL && window != null) {
             task.getRestriction().setPeriod(new Period()

@@ -31,6 +31,20 @@ final class FhirBundles {
                 .filter(type::isInstance).map(type::cast).toList();
     }
 
+    /**
+     * The {@code type}s of a search's answer, which must be a 200 searchset Bundle whose {@code total} counts its
+     * entries, each a {@code match} (docs/fhir.md, "Searches").
+     */
+    static <T extends Resource> List<T> searchset(FhirHttp.Answer answer, Class<T> type) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
+        Bundle bundle = answer.as(Bundle.class);
+        assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
+        assertThat(bundle.getTotal()).isEqualTo(bundle.getEntry().size());
+        assertThat(bundle.getEntry()).allSatisfy(entry ->
+                assertThat(entry.getSearch().getMode()).isEqualTo(Bundle.SearchEntryMode.MATCH));
+        return all(bundle, type);
+    }
+
     static List<String> fullUrls(Bundle bundle, Class<? extends Resource> type) {
         return bundle.getEntry().stream().filter(entry -> type.isInstance(entry.getResource()))
                 .map(Bundle.BundleEntryComponent::getFullUrl).toList();

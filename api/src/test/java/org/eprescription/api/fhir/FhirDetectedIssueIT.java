@@ -5,7 +5,6 @@ import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
-import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
@@ -17,8 +16,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.eprescription.api.fhir.FhirBundles.all;
 import static org.eprescription.api.fhir.FhirBundles.identifier;
+import static org.eprescription.api.fhir.FhirBundles.searchset;
 import static org.eprescription.api.fhir.IssueBundles.SID;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_GENERIC;
@@ -126,12 +125,7 @@ class FhirDetectedIssueIT extends ExchangeIntegrationTest {
     }
 
     private static DetectedIssue onlyIssue(FhirHttp.Answer answer) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        Bundle bundle = answer.as(Bundle.class);
-        assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
-        assertThat(bundle.getTotal()).isEqualTo(1);
-        assertThat(bundle.getEntryFirstRep().getSearch().getMode()).isEqualTo(Bundle.SearchEntryMode.MATCH);
-        List<DetectedIssue> issues = all(bundle, DetectedIssue.class);
+        List<DetectedIssue> issues = searchset(answer, DetectedIssue.class);
         assertThat(issues).hasSize(1);
         return issues.get(0);
     }

@@ -33,7 +33,7 @@ class FhirMetadataIT extends ExchangeIntegrationTest {
         assertThat(rest.getSecurity().getServiceFirstRep().getCodingFirstRep().getCode()).isEqualTo("OAuth");
         assertThat(rest.getSecurity().getDescription()).contains("bearer token");
         assertThat(rest.getResource()).extracting(CapabilityStatementRestResourceComponent::getType)
-                .containsExactly("Task", "DetectedIssue", "MedicationRequest", "MedicationDispense",
+                .containsExactly("Task", "DetectedIssue", "MedicationRequest", "MedicationDispense", "AuditEvent",
                         "OperationDefinition");
         CapabilityStatementRestResourceComponent task = rest.getResource().get(0);
         assertThat(task.getInteraction()).extracting(interaction -> interaction.getCode().toCode())
@@ -44,7 +44,9 @@ class FhirMetadataIT extends ExchangeIntegrationTest {
                 + parameter.getType().toCode()).containsExactly("patient reference");
         assertThat(rest.getResource().get(3).getSearchParam()).extracting(parameter -> parameter.getName() + " "
                 + parameter.getType().toCode()).containsExactly("prescription reference");
-        assertThat(rest.getResource().subList(1, 4)).allSatisfy(resource -> assertThat(resource.getInteraction())
+        assertThat(rest.getResource().get(4).getSearchParam()).extracting(parameter -> parameter.getName() + " "
+                + parameter.getType().toCode()).containsExactly("patient reference");
+        assertThat(rest.getResource().subList(1, 5)).allSatisfy(resource -> assertThat(resource.getInteraction())
                 .extracting(interaction -> interaction.getCode().toCode()).containsExactly("search-type"));
         CapabilityStatementRestResourceComponent issues = rest.getResource().get(1);
         assertThat(issues.getInteraction()).extracting(interaction -> interaction.getCode().toCode())

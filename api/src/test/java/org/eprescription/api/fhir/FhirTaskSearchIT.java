@@ -15,8 +15,8 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eprescription.api.fhir.FhirBundles.all;
 import static org.eprescription.api.fhir.FhirBundles.identifier;
+import static org.eprescription.api.fhir.FhirBundles.searchset;
 import static org.eprescription.api.fhir.IssueBundles.SID;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.dispense;
@@ -121,15 +121,10 @@ class FhirTaskSearchIT extends ExchangeIntegrationTest {
     }
 
     private static List<Task> tasks(FhirHttp.Answer answer) {
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
-        Bundle bundle = answer.as(Bundle.class);
-        assertThat(bundle.getType()).isEqualTo(Bundle.BundleType.SEARCHSET);
-        assertThat(bundle.getTotal()).isEqualTo(bundle.getEntry().size());
-        assertThat(bundle.getEntry()).allSatisfy(entry -> {
-            assertThat(entry.getSearch().getMode()).isEqualTo(Bundle.SearchEntryMode.MATCH);
-            assertThat(entry.getFullUrl()).endsWith("/fhir/Task/" + entry.getResource().getIdPart());
-        });
-        return all(bundle, Task.class);
+        List<Task> tasks = searchset(answer, Task.class);
+        assertThat(answer.as(Bundle.class).getEntry()).allSatisfy(entry ->
+                assertThat(entry.getFullUrl()).endsWith("/fhir/Task/" + entry.getResource().getIdPart()));
+        return tasks;
     }
 
     private static List<String> ids(List<Task> tasks) {

@@ -16,29 +16,49 @@ import java.util.concurrent.Flow;
 
 /**
  * The exchange's API at a base URL on a loopback address (a benchmark of a local process, not a load tool for
- * other hosts), over one {@link HttpClient} (HTTP/1.1 keep-alive, no redirects). JSON in and out; every request may
- * carry an {@code Authorization} header.
+ * other hosts), over one {@link HttpClient} (HTTP/1.1 keep-alive, no redirects). JSON in and out (FHIR JSON for
+ * {@link #fhir()}); every request may carry an {@code Authorization} header.
  */
 public final class ApiClient {
 
     public static final String DEFAULT_URL = "http://127.0.0.1:8080/api/v1";
+    private static final String API_PATH = "/api/v1";
+    private static final String JSON = "application/json";
+    private static final String FHIR_JSON = "application/fhir+json";
 
     private final HttpClient http;
     private final String base;
     private final Duration timeout;
+    private final String mediaType;
 
     public ApiClient(String base, Duration requestTimeout, Duration connectTimeout) {
-        this.base = base;
-        this.timeout = requestTimeout;
-        this.http = HttpClient.newBuilder()
+        this(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(connectTimeout)
                 .followRedirects(HttpClient.Redirect.NEVER)
-                .build();
+                .build(), base, requestTimeout, JSON);
     }
 
     public ApiClient(String base, Duration requestTimeout) {
         this(base, requestTimeout, Duration.ofSeconds(5));
+    }
+
+    private ApiClient(HttpClient http, String base, Duration requestTimeout, String mediaType) {
+        this.http = http;
+        this.base = base;
+        this.timeout = requestTimeout;
+        this.mediaType = mediaType;
+    }
+
+    /**
+     * The exchange's FHIR interface beside this API ({@code .../fhir} for {@code .../api/v1}, docs/fhir.md), over the
+     * same connections, sending and asking for {@code application/fhir+json}.
+     */
+    public ApiClient fhir() {
+        if (!base.endsWith(API_PATH)) {
+            throw new UsageException("the FHIR interface is found beside " + API_PATH + ", not beside " + base);
+        }
+        return new ApiClient(http, base.substring(0, base.length() - API_PATH.length()) + "/fhir", timeout, FHIR_JSON);
     }
 
     /**
@@ -47,8 +67,8 @@ public final class ApiClient {
      */
     public static String baseUrl(String url) {
         String base = url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
-        if (!base.endsWith("/api/v1")) {
-            base = base + "/api/v1";
+        if (!base.endsWith(API_PATH)) {
+            base = base + API_PATH;
         }
         URI uri = URI.create(base);
         if (uri.getHost() == null || !"http".equals(uri.getScheme())) {
@@ -104,11 +124,11 @@ public final class ApiClient {
     public Answer send(String method, String path, String json, String authorization, Duration timeout) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .timeout(timeout)
-                .header("Accept", "application/json")
+                .header("Accept", mediaType)
                 .method(method, json == null || json.isEmpty() ? HttpRequest.BodyPublishers.noBody()
                         : HttpRequest.BodyPublishers.ofString(json));
         if (json != null && !json.isEmpty()) {
-            request.header("Content-Type", "application/json");
+            request.header("Content-Type", mediaType);
         }
         if (authorization != null) {
             request.header("Authorization", authorization);

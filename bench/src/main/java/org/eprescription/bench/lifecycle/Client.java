@@ -73,23 +73,27 @@ final class Client implements Runnable {
         LifecycleCast cast = LifecycleCast.random(LifecycleLoad.STAFF);
         String prescriberToken = cast.prescriberToken(tokens);
         String pharmacistToken = cast.pharmacistToken(tokens);
-        Answer issued = step(0, "/prescriptions", cast.issue(), prescriberToken);
-        if (issued == null || !issued.ok()) {
+        LifecycleApi via = options.api();
+        Answer issuedAnswer = step(0, via.issuePath(), via.issue().apply(cast), prescriberToken);
+        if (issuedAnswer == null || !issuedAnswer.ok()) {
             return;
         }
-        Optional<String> code = Bodies.exchangeCode(issued.body());
-        if (code.isEmpty()) {
-            error(0, "no-exchangeCode", issued);
+        Optional<LifecycleApi.Issued> issued = via.issued().apply(cast, issuedAnswer.body());
+        if (issued.isEmpty()) {
+            error(0, "no-exchangeCode", issuedAnswer);
             return;
         }
-        Answer accepted = step(1, "/prescriptions/accept", cast.accept(code.get()), pharmacistToken);
+        Answer accepted = step(1, via.acceptPath(), via.accept().apply(cast, issued.get().exchangeCode()),
+                pharmacistToken);
         if (accepted == null || !accepted.ok()) {
             return;
         }
-        Answer dispensed = step(2, cast.dispensePath(), cast.dispense(), pharmacistToken);
+        Answer dispensed = step(2, via.dispensePath().apply(cast, issued.get()),
+                via.dispense().apply(cast, issued.get()), pharmacistToken);
         if (dispensed == null || !dispensed.ok()) {
             return;
         }
+        // the JSON view's status, and the Task's businessStatus
         if (!dispensed.body().contains("\"COMPLETED\"")) {
             error(2, "not-COMPLETED", dispensed);
             return;

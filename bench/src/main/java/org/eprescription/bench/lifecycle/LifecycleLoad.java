@@ -6,6 +6,7 @@ import org.eprescription.bench.common.Benchmark;
 import org.eprescription.bench.common.ClosedLoop;
 import org.eprescription.bench.common.Staff;
 import org.eprescription.bench.common.Tokens;
+import org.eprescription.bench.common.UsageException;
 import org.eprescription.bench.common.Window;
 
 import java.time.Duration;
@@ -15,7 +16,9 @@ import java.util.Locale;
 
 /**
  * Lifecycle load benchmark: N client threads each loop issue -> accept -> dispense over HTTP against a running
- * exchange for a fixed duration, after a warmup whose samples are thrown away.
+ * exchange for a fixed duration, after a warmup whose samples are thrown away; through the JSON API, or with
+ * {@code --api fhir} through the FHIR interface's Task operations ({@link LifecycleApi}), so that the two can be
+ * compared (issue 18: the CPU per lifecycle of each).
  *
  * <p>With {@code --steps issue} the clients only issue: every prescription is for a patient drawn from a fixed
  * pool ({@code --patients}, default 2,000) who already has a few prescriptions (a seeding phase issues
@@ -40,21 +43,28 @@ public final class LifecycleLoad implements Benchmark {
 
     /** What the command line asks for. */
     record Options(String url, int clients, int durationSeconds, int warmupSeconds, int requestTimeoutSeconds,
-                   String label, boolean issueOnly, int patients, int seedPerPatient, boolean loadedPatients) {
+                   String label, boolean issueOnly, int patients, int seedPerPatient, boolean loadedPatients,
+                   LifecycleApi api) {
 
         static Options of(Args args) {
             String url = ApiClient.baseUrl(args.text("--url", ApiClient.DEFAULT_URL));
             int clients = args.whole("--clients", 8, 1);
             boolean issueOnly = args.choice("--steps", "lifecycle", "lifecycle", "issue").equals("issue");
+            LifecycleApi api = LifecycleApi.named(args.choice("--api", "json", "json", "fhir"));
+            if (issueOnly && api != LifecycleApi.JSON) {
+                throw new UsageException("--steps issue goes through the JSON API only, not --api fhir");
+            }
             Options options = new Options(url, clients,
                     args.whole("--duration-seconds", 60, 1),
                     args.whole("--warmup-seconds", 10, 0),
                     args.whole("--request-timeout-seconds", 30, 1),
-                    args.text("--label", clients + " clients" + (issueOnly ? ", issue only" : "")),
+                    args.text("--label", clients + " clients" + (issueOnly ? ", issue only" : "")
+                            + (api == LifecycleApi.FHIR ? ", FHIR" : "")),
                     issueOnly,
                     args.whole("--patients", 2000, 1),
                     args.whole("--seed-per-patient", 2, 0),
-                    args.yes("--loaded-patients", false));
+                    args.yes("--loaded-patients", false),
+                    api);
             args.finish();
             return options;
         }
@@ -75,6 +85,9 @@ public final class LifecycleLoad implements Benchmark {
                 usage: java -jar bench.jar lifecycle [--url http://127.0.0.1:PORT/api/v1] [--clients 8]
                        [--duration-seconds 60] [--warmup-seconds 10] [--request-timeout-seconds 30] [--label text]
                        [--steps lifecycle|issue] [--patients 2000] [--seed-per-patient 2] [--loaded-patients no]
+                       [--api json|fhir]
+                --api fhir: each lifecycle goes through /fhir beside the API (Task/$create, Task/$accept,
+                Task/{id}/$dispense completing the use) with the same tokens, parties, drugs and quantities.
                 --steps issue: clients only issue, for patients of a pool of --patients who each got
                 --seed-per-patient prescriptions before the warmup, with drugs that raise alerts.
                 --loaded-patients yes: the pool is PAT-1 ... PAT-<patients>, whose courses were bulk-loaded.""";
@@ -84,8 +97,9 @@ public final class LifecycleLoad implements Benchmark {
     public void run(String[] arguments) throws Exception {
         Options options = Options.of(Args.parse(arguments));
         ApiClient api = new ApiClient(options.url(), options.requestTimeout());
+        ApiClient driven = options.api() == LifecycleApi.FHIR ? api.fhir() : api;
         System.out.printf(Locale.ROOT, "Lifecycle load (%s): %s, %d clients, %d s warmup + %d s measured%n",
-                options.issueOnly() ? "issue" : "lifecycle", options.url(), options.clients(),
+                options.issueOnly() ? "issue" : "lifecycle", driven.base(), options.clients(),
                 options.warmupSeconds(), options.durationSeconds());
         Tokens tokens = new Tokens(api);
         STAFF.fetchTokens(tokens, options.issueOnly(), Math.min(options.clients(), 8));
@@ -98,7 +112,7 @@ public final class LifecycleLoad implements Benchmark {
         Window window = Window.fromNow(options.warmupSeconds(), options.durationSeconds());
         List<Client> clients = new ArrayList<>();
         for (int i = 0; i < options.clients(); i++) {
-            clients.add(new Client(api, options, tokens, window));
+            clients.add(new Client(driven, options, tokens, window));
         }
         ClosedLoop.run(clients, window, options.requestTimeout());
         if (options.issueOnly()) {

@@ -16,6 +16,13 @@ class ApiClientTest {
     }
 
     @Test
+    void theFhirInterfaceIsBesideTheApi() {
+        ApiClient api = new ApiClient(ApiClient.baseUrl("http://127.0.0.1:8080"), java.time.Duration.ofSeconds(1));
+        assertThat(api.fhir().base()).isEqualTo("http://127.0.0.1:8080/fhir");
+        assertThat(api.fhir().http()).isSameAs(api.http());
+    }
+
+    @Test
     void onlyLoopbackAddressesAreLoaded() {
         assertThatThrownBy(() -> ApiClient.baseUrl("http://10.0.0.5:8080/api/v1"))
                 .isInstanceOf(UsageException.class).hasMessageContaining("refusing non-loopback host 10.0.0.5");

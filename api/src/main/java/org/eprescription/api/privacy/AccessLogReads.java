@@ -1,0 +1,31 @@
+package org.eprescription.api.privacy;
+
+import org.eprescription.api.security.ResourceAccess;
+import org.eprescription.core.ids.PatientId;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * A patient's access log as the patient and auditors may read it, for {@code GET /patients/{id}/access-log} and
+ * {@code GET /fhir/AuditEvent?patient=} alike.
+ */
+@Component
+public class AccessLogReads {
+
+    private final AccessLog accessLog;
+    private final ResourceAccess access;
+
+    public AccessLogReads(AccessLog accessLog, ResourceAccess access) {
+        this.accessLog = accessLog;
+        this.access = access;
+    }
+
+    /** The entries, newest first; 403 for anyone but the patient or an auditor. */
+    public List<AccessLogEntry> readable(PatientId patient) {
+        access.requirePatientOrAuditor(patient, true);
+        // an auditor's look at who looked is itself a read of the patient's data
+        accessLog.read(patient, "access log");
+        return accessLog.of(patient);
+    }
+}
