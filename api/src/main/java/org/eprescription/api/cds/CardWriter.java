@@ -1,5 +1,6 @@
 package org.eprescription.api.cds;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.fhir.FhirSystems;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
@@ -20,6 +21,7 @@ import java.util.UUID;
  * patient's other courses (no care relationship, no consent) the card names none of them.
  */
 @Component
+@RequiredArgsConstructor
 class CardWriter {
 
     static final String SOURCE = "Prescription exchange: duplicate and interaction check";
@@ -27,11 +29,6 @@ class CardWriter {
 
     private final DrugCatalogue catalogue;
     private final FhirSystems systems;
-
-    CardWriter(DrugCatalogue catalogue, FhirSystems systems) {
-        this.catalogue = catalogue;
-        this.systems = systems;
-    }
 
     /** @param hookInstance the call's, so that the same alert in another call is another card */
     CdsCards.Card card(AlertView alert, String hookInstance) {

@@ -1,6 +1,7 @@
 package org.eprescription.api.cds;
 
 import jakarta.validation.Valid;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.alerts.DraftCheck;
 import org.eprescription.api.fhir.DraftOrdersReader;
 import org.eprescription.api.problem.UnknownResourceException;
@@ -22,6 +23,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping(CdsHooksController.BASE)
+@RequiredArgsConstructor
 class CdsHooksController {
 
     static final String BASE = "/cds-services";
@@ -29,12 +31,6 @@ class CdsHooksController {
     private final DraftOrdersReader draftOrders;
     private final DraftCheck draftCheck;
     private final CardWriter cards;
-
-    CdsHooksController(DraftOrdersReader draftOrders, DraftCheck draftCheck, CardWriter cards) {
-        this.draftOrders = draftOrders;
-        this.draftCheck = draftCheck;
-        this.cards = cards;
-    }
 
     @GetMapping
     CdsDiscovery discovery() {

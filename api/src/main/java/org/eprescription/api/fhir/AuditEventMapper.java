@@ -1,5 +1,6 @@
 package org.eprescription.api.fhir;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.privacy.AccessLogEntry;
 import org.eprescription.core.ids.PatientId;
 import org.hl7.fhir.r4.model.AuditEvent;
@@ -20,6 +21,7 @@ import java.util.regex.Pattern;
  * a prescription.
  */
 @Component
+@RequiredArgsConstructor
 class AuditEventMapper {
 
     private static final Coding REST = new Coding("http://terminology.hl7.org/CodeSystem/audit-event-type", "rest",
@@ -36,10 +38,6 @@ class AuditEventMapper {
     private static final String FAILED = "failed ";
 
     private final FhirSystems systems;
-
-    AuditEventMapper(FhirSystems systems) {
-        this.systems = systems;
-    }
 
     AuditEvent of(PatientId patient, AccessLogEntry entry) {
         boolean failed = entry.what().startsWith(FAILED);

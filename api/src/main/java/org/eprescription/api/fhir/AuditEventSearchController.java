@@ -1,6 +1,7 @@
 package org.eprescription.api.fhir;
 
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.privacy.AccessLogEntry;
 import org.eprescription.api.privacy.AccessLogReads;
 import org.eprescription.core.ids.PatientId;
@@ -26,6 +27,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping(FhirPaths.BASE)
+@RequiredArgsConstructor
 class AuditEventSearchController {
 
     static final String PATIENT = "patient";
@@ -34,13 +36,6 @@ class AuditEventSearchController {
     private final AuditEventMapper events;
     private final AccessLogReads reads;
     private final Clock clock;
-
-    AuditEventSearchController(FhirResources resources, AuditEventMapper events, AccessLogReads reads, Clock clock) {
-        this.resources = resources;
-        this.events = events;
-        this.reads = reads;
-        this.clock = clock;
-    }
 
     @GetMapping(FhirPaths.AUDIT_EVENT)
     ResponseEntity<byte[]> search(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package org.eprescription.api.fhir;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.core.ids.Party;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.interaction.AlertType;
@@ -23,15 +24,11 @@ import java.util.Date;
  * "DetectedIssue"), acknowledgements as {@code mitigation}.
  */
 @Component
+@RequiredArgsConstructor
 class DetectedIssueMapper {
 
     private final FhirSystems systems;
     private final MedicationRequestMapper requests;
-
-    DetectedIssueMapper(FhirSystems systems, MedicationRequestMapper requests) {
-        this.systems = systems;
-        this.requests = requests;
-    }
 
     /** @param line what the alert is about in the answer (its MedicationRequest or MedicationDispense), or null */
     DetectedIssue of(PrescriptionView view, AlertView alert, Reference line) {

@@ -1,6 +1,7 @@
 package org.eprescription.api.fhir;
 
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.alerts.AlertViews;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.query.alerts.query.AlertView;
@@ -23,6 +24,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping(FhirPaths.BASE)
+@RequiredArgsConstructor
 class DetectedIssueSearchController {
 
     static final String PATIENT = "patient";
@@ -31,14 +33,6 @@ class DetectedIssueSearchController {
     private final DetectedIssueMapper issues;
     private final AlertViews alerts;
     private final Clock clock;
-
-    DetectedIssueSearchController(FhirResources resources, DetectedIssueMapper issues, AlertViews alerts,
-                                  Clock clock) {
-        this.resources = resources;
-        this.issues = issues;
-        this.alerts = alerts;
-        this.clock = clock;
-    }
 
     @GetMapping(FhirPaths.DETECTED_ISSUE)
     ResponseEntity<byte[]> search(HttpServletRequest request) {

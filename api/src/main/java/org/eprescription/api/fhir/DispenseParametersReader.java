@@ -1,5 +1,6 @@
 package org.eprescription.api.fhir;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.pharmacy.DispenseRequest;
 import org.eprescription.core.ids.PrescriptionId;
 import org.hl7.fhir.r4.model.Identifier;
@@ -19,6 +20,7 @@ import java.util.stream.Collectors;
  * dispensed (quantities, a substitute's equivalence) is the aggregate's decision.
  */
 @Component
+@RequiredArgsConstructor
 class DispenseParametersReader {
 
     static final String DISPENSE = "medicationDispense";
@@ -31,11 +33,6 @@ class DispenseParametersReader {
 
     private final FhirSystems systems;
     private final MedicationRequestMapper requests;
-
-    DispenseParametersReader(FhirSystems systems, MedicationRequestMapper requests) {
-        this.systems = systems;
-        this.requests = requests;
-    }
 
     Dispense read(PrescriptionId prescription, OperationParameters parameters, boolean completing) {
         List<MedicationDispense> dispenses = parameters.resources(DISPENSE, MedicationDispense.class);

@@ -1,5 +1,6 @@
 package org.eprescription.api.fhir;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.alerts.DuplicateCheckRequest;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.MedicationRequest;
@@ -17,17 +18,13 @@ import java.util.Optional;
  * {@code asNeededBoolean}. Parsed strictly like every FHIR body; orders of other kinds are not the check's business.
  */
 @Component
+@RequiredArgsConstructor
 public class DraftOrdersReader {
 
     private static final String FHIR_JSON = "application/fhir+json";
 
     private final FhirResources resources;
     private final FhirInputs inputs;
-
-    DraftOrdersReader(FhirResources resources, FhirInputs inputs) {
-        this.resources = resources;
-        this.inputs = inputs;
-    }
 
     /** The draft as a check of {@code patientId}'s medication; empty when it orders no medication. */
     public Optional<DuplicateCheckRequest> read(String patientId, String draftOrders) {

@@ -2,6 +2,7 @@ package org.eprescription.api.fhir;
 
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
+import lombok.RequiredArgsConstructor;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Quantity;
@@ -18,13 +19,10 @@ import java.util.stream.Collectors;
  * days, and the JSON body it becomes passes the JSON API's own bean validation (the limits are the JSON API's).
  */
 @Component
+@RequiredArgsConstructor
 class FhirInputs {
 
     private final Validator validator;
-
-    FhirInputs(Validator validator) {
-        this.validator = validator;
-    }
 
     /** The JSON API's body as the JSON API would validate it: a value beyond its limits is 400 {@code validation}. */
     <T> T requireValid(T body) {

@@ -2,6 +2,7 @@ package org.eprescription.api.fhir;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.problem.ProblemHandler;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -19,17 +20,12 @@ import org.springframework.web.context.request.ServletWebRequest;
  */
 @RestControllerAdvice(basePackageClasses = FhirProblemAdvice.class)
 @Order(Ordered.HIGHEST_PRECEDENCE)
+@RequiredArgsConstructor
 class FhirProblemAdvice {
 
     private final ProblemHandler problems;
     private final FhirResources resources;
     private final OperationOutcomes outcomes;
-
-    FhirProblemAdvice(ProblemHandler problems, FhirResources resources, OperationOutcomes outcomes) {
-        this.problems = problems;
-        this.resources = resources;
-        this.outcomes = outcomes;
-    }
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<byte[]> answer(Exception exception, HttpServletRequest request, HttpServletResponse response)

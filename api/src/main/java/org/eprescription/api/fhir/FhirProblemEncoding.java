@@ -2,6 +2,7 @@ package org.eprescription.api.fhir;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.problem.ProblemEncoding;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -12,15 +13,11 @@ import java.io.IOException;
 
 /** A problem the security filters answer to a FHIR request (401 without a valid token), as an OperationOutcome. */
 @Component
+@RequiredArgsConstructor
 class FhirProblemEncoding implements ProblemEncoding {
 
     private final FhirResources resources;
     private final OperationOutcomes outcomes;
-
-    FhirProblemEncoding(FhirResources resources, OperationOutcomes outcomes) {
-        this.resources = resources;
-        this.outcomes = outcomes;
-    }
 
     @Override
     public boolean encodes(HttpServletRequest request) {

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
+import lombok.RequiredArgsConstructor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -16,13 +17,10 @@ import java.nio.charset.StandardCharsets;
 
 /** Reads request bodies and writes answers with HAPI's parsers; no FHIR document is ever put together by hand. */
 @Component
+@RequiredArgsConstructor
 class FhirResources {
 
     private final FhirContext context;
-
-    FhirResources(FhirContext context) {
-        this.context = context;
-    }
 
     /**
      * The body as a {@code type}, parsed strictly: an unknown element, a wrong type, a resource of another FHIR

@@ -1,11 +1,13 @@
 package org.eprescription.api.fhir;
 
+import lombok.RequiredArgsConstructor;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.Reference;
 import org.springframework.stereotype.Component;
 
 /** The systems the FHIR interface names: identifiers under the configured base, and the code systems it uses. */
 @Component
+@RequiredArgsConstructor
 public class FhirSystems {
 
     /** Japan's YJ codes (the drug catalogue's codes). */
@@ -14,10 +16,6 @@ public class FhirSystems {
     static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
 
     private final FhirProperties properties;
-
-    FhirSystems(FhirProperties properties) {
-        this.properties = properties;
-    }
 
     String patientId() {
         return properties.identifierBase() + "patient-id";

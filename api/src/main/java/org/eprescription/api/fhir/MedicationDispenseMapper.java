@@ -1,5 +1,6 @@
 package org.eprescription.api.fhir;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.core.prescription.DispensedItem;
 import org.eprescription.query.prescription.Dispensing;
 import org.eprescription.query.prescription.PrescriptionView;
@@ -22,17 +23,13 @@ import java.util.Optional;
  * substitution where it is not the line's drug, the line it was dispensed against by the line's identifier.
  */
 @Component
+@RequiredArgsConstructor
 class MedicationDispenseMapper {
 
     private static final String SUBSTITUTION_TYPES = "http://terminology.hl7.org/CodeSystem/v3-substanceAdminSubstitution";
 
     private final FhirSystems systems;
     private final MedicationRequestMapper requests;
-
-    MedicationDispenseMapper(FhirSystems systems, MedicationRequestMapper requests) {
-        this.systems = systems;
-        this.requests = requests;
-    }
 
     MedicationDispense of(PrescriptionView view, Dispensing dispensing, DispensedItem item) {
         Optional<ViewLine> line = view.lines().stream()

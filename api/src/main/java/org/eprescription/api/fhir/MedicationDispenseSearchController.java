@@ -1,6 +1,7 @@
 package org.eprescription.api.fhir;
 
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.prescription.PrescriptionReads;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.DispensedItem;
@@ -25,6 +26,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping(FhirPaths.BASE)
+@RequiredArgsConstructor
 class MedicationDispenseSearchController {
 
     static final String PRESCRIPTION = "prescription";
@@ -33,14 +35,6 @@ class MedicationDispenseSearchController {
     private final MedicationDispenseMapper dispenses;
     private final PrescriptionReads reads;
     private final Clock clock;
-
-    MedicationDispenseSearchController(FhirResources resources, MedicationDispenseMapper dispenses,
-                                       PrescriptionReads reads, Clock clock) {
-        this.resources = resources;
-        this.dispenses = dispenses;
-        this.reads = reads;
-        this.clock = clock;
-    }
 
     @GetMapping(FhirPaths.MEDICATION_DISPENSE)
     ResponseEntity<byte[]> search(HttpServletRequest request) {

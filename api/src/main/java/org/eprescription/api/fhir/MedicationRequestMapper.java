@@ -1,5 +1,6 @@
 package org.eprescription.api.fhir;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.PrescriptionStatus;
 import org.eprescription.query.prescription.PrescriptionView;
@@ -26,13 +27,10 @@ import java.util.Optional;
  * MedicationDispense names the line by.
  */
 @Component
+@RequiredArgsConstructor
 class MedicationRequestMapper {
 
     private final FhirSystems systems;
-
-    MedicationRequestMapper(FhirSystems systems) {
-        this.systems = systems;
-    }
 
     MedicationRequest of(PrescriptionView view, ViewLine line) {
         MedicationRequest request = new MedicationRequest()

@@ -1,6 +1,7 @@
 package org.eprescription.api.fhir;
 
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.patient.PatientPrescriptionReads;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.query.prescription.PatientPrescription;
@@ -24,6 +25,7 @@ import java.util.List;
  */
 @RestController
 @RequestMapping(FhirPaths.BASE)
+@RequiredArgsConstructor
 class MedicationRequestSearchController {
 
     static final String PATIENT = "patient";
@@ -32,14 +34,6 @@ class MedicationRequestSearchController {
     private final MedicationRequestMapper requests;
     private final PatientPrescriptionReads prescriptions;
     private final Clock clock;
-
-    MedicationRequestSearchController(FhirResources resources, MedicationRequestMapper requests,
-                                      PatientPrescriptionReads prescriptions, Clock clock) {
-        this.resources = resources;
-        this.requests = requests;
-        this.prescriptions = prescriptions;
-        this.clock = clock;
-    }
 
     @GetMapping(FhirPaths.MEDICATION_REQUEST)
     ResponseEntity<byte[]> search(HttpServletRequest request) {

@@ -1,5 +1,6 @@
 package org.eprescription.api.fhir;
 
+import lombok.RequiredArgsConstructor;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -17,15 +18,12 @@ import java.util.Locale;
  * type as a code of the exchange's own code system, and whose diagnostics are the problem's detail.
  */
 @Component
+@RequiredArgsConstructor
 class OperationOutcomes {
 
     private static final String PROBLEM_PREFIX = "/problems/";
 
     private final FhirSystems systems;
-
-    OperationOutcomes(FhirSystems systems) {
-        this.systems = systems;
-    }
 
     OperationOutcome of(HttpStatusCode status, ProblemDetail problem) {
         OperationOutcome outcome = new OperationOutcome();

@@ -1,6 +1,7 @@
 package org.eprescription.api.fhir;
 
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
@@ -25,21 +26,13 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping(FhirPaths.BASE)
+@RequiredArgsConstructor
 class TaskAbortController {
-
 
     private final FhirResources resources;
     private final FhirInputs inputs;
     private final ActingParties actingParties;
     private final TaskCommands commands;
-
-    TaskAbortController(FhirResources resources, FhirInputs inputs, ActingParties actingParties,
-                        TaskCommands commands) {
-        this.resources = resources;
-        this.inputs = inputs;
-        this.actingParties = actingParties;
-        this.commands = commands;
-    }
 
     @PostMapping(FhirPaths.TASK_ABORT)
     ResponseEntity<byte[]> abort(@PathVariable UUID id, @RequestBody(required = false) byte[] body,

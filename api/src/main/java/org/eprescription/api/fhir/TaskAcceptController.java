@@ -1,6 +1,7 @@
 package org.eprescription.api.fhir;
 
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
@@ -31,6 +32,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping(FhirPaths.BASE)
+@RequiredArgsConstructor
 class TaskAcceptController {
 
     static final String EXCHANGE_CODE = "exchange-code";
@@ -42,16 +44,6 @@ class TaskAcceptController {
     private final ActingParties actingParties;
     private final AcceptWithCode acceptWithCode;
     private final TaskCommands commands;
-
-    TaskAcceptController(FhirResources resources, FhirInputs inputs, TaskBundleWriter bundles,
-                         ActingParties actingParties, AcceptWithCode acceptWithCode, TaskCommands commands) {
-        this.resources = resources;
-        this.inputs = inputs;
-        this.bundles = bundles;
-        this.actingParties = actingParties;
-        this.acceptWithCode = acceptWithCode;
-        this.commands = commands;
-    }
 
     @PostMapping(FhirPaths.TASK_ACCEPT)
     ResponseEntity<byte[]> accept(@RequestBody(required = false) byte[] body,

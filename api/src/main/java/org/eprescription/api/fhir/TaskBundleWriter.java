@@ -1,5 +1,6 @@
 package org.eprescription.api.fhir;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.prescription.PrescriptionResponse;
 import org.eprescription.core.prescription.DispensedItem;
 import org.eprescription.query.alerts.query.AlertView;
@@ -27,6 +28,7 @@ import java.util.function.IntFunction;
  * same resources; the parties, which this interface does not serve as resources, by their identifiers.
  */
 @Component
+@RequiredArgsConstructor
 class TaskBundleWriter {
 
     private static final String URN_UUID = "urn:uuid:";
@@ -35,14 +37,6 @@ class TaskBundleWriter {
     private final MedicationRequestMapper requests;
     private final MedicationDispenseMapper dispenses;
     private final DetectedIssueMapper issues;
-
-    TaskBundleWriter(TaskMapper tasks, MedicationRequestMapper requests, MedicationDispenseMapper dispenses,
-                     DetectedIssueMapper issues) {
-        this.tasks = tasks;
-        this.requests = requests;
-        this.dispenses = dispenses;
-        this.issues = issues;
-    }
 
     /** {@code $create}: the Task with the exchange code, its MedicationRequests, the issue check's alerts. */
     Bundle issued(PrescriptionResponse issued) {

@@ -1,5 +1,6 @@
 package org.eprescription.api.fhir;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
 import org.eprescription.api.prescription.PrescriptionResponses;
@@ -13,19 +14,13 @@ import org.springframework.stereotype.Component;
  * decides what a stranger learns, the command sender records it), answered as the Task once its view shows it.
  */
 @Component
+@RequiredArgsConstructor
 class TaskCommands {
 
     private final ResourceAccess access;
     private final CommandSender commands;
     private final PrescriptionResponses responses;
     private final TaskMapper tasks;
-
-    TaskCommands(ResourceAccess access, CommandSender commands, PrescriptionResponses responses, TaskMapper tasks) {
-        this.access = access;
-        this.commands = commands;
-        this.responses = responses;
-        this.tasks = tasks;
-    }
 
     Task send(PrescriptionId id, Object command, Actor actor, String idempotencyKey) {
         long version = access.commandOn(id, () -> commands.send(command, actor, idempotencyKey));

@@ -1,10 +1,11 @@
 package org.eprescription.api.fhir;
 
-import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
+import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import org.eprescription.api.prescription.IssueRequest;
 import org.eprescription.api.prescription.PrescriptionResponses;
 import org.eprescription.core.ids.PrescriptionId;
@@ -26,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @RequestMapping(FhirPaths.BASE)
+@RequiredArgsConstructor
 class TaskCreateController {
 
     private final FhirResources resources;
@@ -34,16 +36,6 @@ class TaskCreateController {
     private final ActingParties actingParties;
     private final CommandSender commands;
     private final PrescriptionResponses responses;
-
-    TaskCreateController(FhirResources resources, IssueBundleReader reader, TaskBundleWriter writer,
-                         ActingParties actingParties, CommandSender commands, PrescriptionResponses responses) {
-        this.resources = resources;
-        this.reader = reader;
-        this.writer = writer;
-        this.actingParties = actingParties;
-        this.commands = commands;
-        this.responses = responses;
-    }
 
     @PostMapping(FhirPaths.TASK_CREATE)
     ResponseEntity<byte[]> create(@RequestBody(required = false) byte[] body,

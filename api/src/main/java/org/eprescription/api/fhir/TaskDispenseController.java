@@ -1,6 +1,7 @@
 package org.eprescription.api.fhir;
 
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
@@ -30,6 +31,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping(FhirPaths.BASE)
+@RequiredArgsConstructor
 class TaskDispenseController {
 
     private final FhirResources resources;
@@ -40,19 +42,6 @@ class TaskDispenseController {
     private final ResourceAccess access;
     private final CommandSender commands;
     private final PrescriptionResponses responses;
-
-    TaskDispenseController(FhirResources resources, FhirInputs inputs, DispenseParametersReader reader,
-                           TaskBundleWriter bundles, ActingParties actingParties, ResourceAccess access,
-                           CommandSender commands, PrescriptionResponses responses) {
-        this.resources = resources;
-        this.inputs = inputs;
-        this.reader = reader;
-        this.bundles = bundles;
-        this.actingParties = actingParties;
-        this.access = access;
-        this.commands = commands;
-        this.responses = responses;
-    }
 
     @PostMapping(FhirPaths.TASK_DISPENSE)
     ResponseEntity<byte[]> dispense(@PathVariable UUID id, @RequestBody(required = false) byte[] body,

@@ -1,6 +1,7 @@
 package org.eprescription.api.fhir;
 
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.audit.PrescriptionHistory;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.problem.UnknownResourceException;
@@ -23,6 +24,7 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping(FhirPaths.BASE)
+@RequiredArgsConstructor
 class TaskHistoryController {
 
     private final FhirResources resources;
@@ -30,15 +32,6 @@ class TaskHistoryController {
     private final TaskHistoryWriter historyWriter;
     private final TaskBundleWriter bundles;
     private final AccessLog accessLog;
-
-    TaskHistoryController(FhirResources resources, PrescriptionHistory history, TaskHistoryWriter historyWriter,
-                          TaskBundleWriter bundles, AccessLog accessLog) {
-        this.resources = resources;
-        this.history = history;
-        this.historyWriter = historyWriter;
-        this.bundles = bundles;
-        this.accessLog = accessLog;
-    }
 
     @GetMapping(FhirPaths.TASK_HISTORY)
     ResponseEntity<byte[]> history(@PathVariable UUID id, HttpServletRequest request) {

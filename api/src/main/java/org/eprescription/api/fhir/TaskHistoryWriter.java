@@ -1,5 +1,6 @@
 package org.eprescription.api.fhir;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Task;
@@ -15,13 +16,10 @@ import java.util.List;
  * {@code meta.versionId} the event's sequence number and {@code meta.lastUpdated} the event's timestamp.
  */
 @Component
+@RequiredArgsConstructor
 class TaskHistoryWriter {
 
     private final TaskMapper tasks;
-
-    TaskHistoryWriter(TaskMapper tasks) {
-        this.tasks = tasks;
-    }
 
     /** @param base the FHIR base URL the entries' full URLs are under */
     Bundle history(List<PrescriptionView> versions, String base) {

@@ -1,5 +1,6 @@
 package org.eprescription.api.fhir;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.core.prescription.PrescriptionStatus;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.query.prescription.RefillWindow;
@@ -22,6 +23,7 @@ import java.util.Date;
  * sequence number, its status follows the prescription's, which it also carries as businessStatus.
  */
 @Component
+@RequiredArgsConstructor
 class TaskMapper {
 
     /** The Task's input naming its current use: 1 for the first, 2 and 3 for refills. */
@@ -29,11 +31,6 @@ class TaskMapper {
 
     private final FhirSystems systems;
     private final MedicationRequestMapper requests;
-
-    TaskMapper(FhirSystems systems, MedicationRequestMapper requests) {
-        this.systems = systems;
-        this.requests = requests;
-    }
 
     /** The Task of a Bundle: {@code basedOn} is left to the Bundle, which holds the MedicationRequests. */
     Task of(PrescriptionView view, String exchangeCode) {

@@ -1,6 +1,7 @@
 package org.eprescription.api.fhir;
 
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.prescription.PrescriptionReads;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.query.prescription.PrescriptionView;
@@ -19,17 +20,12 @@ import java.util.UUID;
  */
 @RestController
 @RequestMapping(FhirPaths.BASE)
+@RequiredArgsConstructor
 class TaskReadController {
 
     private final FhirResources resources;
     private final TaskMapper tasks;
     private final PrescriptionReads reads;
-
-    TaskReadController(FhirResources resources, TaskMapper tasks, PrescriptionReads reads) {
-        this.resources = resources;
-        this.tasks = tasks;
-        this.reads = reads;
-    }
 
     @GetMapping(FhirPaths.TASK)
     ResponseEntity<byte[]> read(@PathVariable UUID id, HttpServletRequest request) {

@@ -1,6 +1,7 @@
 package org.eprescription.api.fhir;
 
 import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.pharmacy.DispensingViews;
 import org.eprescription.query.prescription.DispensingView;
 import org.eprescription.query.prescription.PrescriptionView;
@@ -27,6 +28,7 @@ import java.util.stream.Stream;
  */
 @RestController
 @RequestMapping(FhirPaths.BASE)
+@RequiredArgsConstructor
 class TaskSearchController {
 
     static final String OWNER = "owner";
@@ -36,13 +38,6 @@ class TaskSearchController {
     private final TaskMapper tasks;
     private final DispensingViews views;
     private final Clock clock;
-
-    TaskSearchController(FhirResources resources, TaskMapper tasks, DispensingViews views, Clock clock) {
-        this.resources = resources;
-        this.tasks = tasks;
-        this.views = views;
-        this.clock = clock;
-    }
 
     @GetMapping(FhirPaths.TASK_SEARCH)
     ResponseEntity<byte[]> search(HttpServletRequest request) {
