@@ -4,16 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.privacy.AccessLogEntry;
 import org.eprescription.api.privacy.AccessLogReads;
-import org.eprescription.core.ids.PatientId;
-import org.hl7.fhir.r4.model.AuditEvent;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,30 +26,24 @@ import java.util.UUID;
 @RequiredArgsConstructor
 class AuditEventSearchController {
 
-    static final String PATIENT = "patient";
-
-    private final FhirResources resources;
+    private final Searchsets searchsets;
     private final AuditEventMapper events;
     private final AccessLogReads reads;
-    private final Clock clock;
 
     @GetMapping(FhirPaths.AUDIT_EVENT)
     ResponseEntity<byte[]> search(HttpServletRequest request) {
-        FhirFormat format = FhirNegotiation.answerFormat(request);
-        PatientId patient = PatientId.of(SearchParameters.of(request, "AuditEvent", PATIENT)
-                .requiredId(PATIENT, "Patient"));
-        List<Searchsets.Match> found = new ArrayList<>();
-        Map<String, Integer> alike = new HashMap<>();
-        for (AccessLogEntry entry : reads.readable(patient)) {
-            AuditEvent event = events.of(patient, entry);
-            // entries have no id of their own: named by what they say, the same answer names them the same
-            String says = String.join("\n", patient.value(), entry.accessedAt().toString(), entry.accessorId(),
-                    entry.role(), String.valueOf(entry.organisationId()), entry.what());
-            String id = UUID.nameUUIDFromBytes((says + "\n" + alike.merge(says, 1, Integer::sum))
-                    .getBytes(StandardCharsets.UTF_8)).toString();
-            event.setId(id);
-            found.add(new Searchsets.Match("urn:uuid:" + id, event));
-        }
-        return resources.answer(HttpStatus.OK, Searchsets.of(found, clock), format);
+        return searchsets.byPatient(request, "AuditEvent", patient -> {
+            List<Searchsets.Match> found = new ArrayList<>();
+            Map<String, Integer> alike = new HashMap<>();
+            for (AccessLogEntry entry : reads.readable(patient)) {
+                // entries have no id of their own: named by what they say, the same answer names them the same
+                String says = String.join("\n", patient.value(), entry.accessedAt().toString(), entry.accessorId(),
+                        entry.role(), String.valueOf(entry.organisationId()), entry.what());
+                UUID id = UUID.nameUUIDFromBytes((says + "\n" + alike.merge(says, 1, Integer::sum))
+                        .getBytes(StandardCharsets.UTF_8));
+                found.add(Searchsets.Match.byUuid(id, events.of(patient, entry)));
+            }
+            return found;
+        });
     }
 }

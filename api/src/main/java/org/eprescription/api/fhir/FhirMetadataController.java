@@ -40,16 +40,14 @@ class FhirMetadataController {
 
     @GetMapping(FhirPaths.METADATA)
     ResponseEntity<byte[]> metadata(HttpServletRequest request) {
-        FhirFormat format = FhirNegotiation.answerFormat(request);
-        return resources.answer(HttpStatus.OK, capabilities(FhirPaths.baseUrl()), format);
+        return resources.answer(request, HttpStatus.OK, () -> capabilities(FhirPaths.baseUrl()));
     }
 
     @GetMapping("/OperationDefinition/{id}")
     ResponseEntity<byte[]> operationDefinition(@PathVariable String id, HttpServletRequest request) {
-        FhirFormat format = FhirNegotiation.answerFormat(request);
-        TaskOperations operation = TaskOperations.byDefinitionId(id)
-                .orElseThrow(() -> new UnknownResourceException("no OperationDefinition " + id));
-        return resources.answer(HttpStatus.OK, operation.definition(FhirPaths.baseUrl()), format);
+        return resources.answer(request, HttpStatus.OK, () -> TaskOperations.byDefinitionId(id)
+                .orElseThrow(() -> new UnknownResourceException("no OperationDefinition " + id))
+                .definition(FhirPaths.baseUrl()));
     }
 
     /** A resource served only by a search on one required reference parameter. */
@@ -124,18 +122,18 @@ class FhirMetadataController {
                     .setDocumentation(operation.documentation());
         }
         searchOnly(rest, "DetectedIssue", "A patient's duplicate and interaction alerts, as GET "
-                + "/api/v1/patients/{id}/alerts shows them to the caller", DetectedIssueSearchController.PATIENT,
+                + "/api/v1/patients/{id}/alerts shows them to the caller", Searchsets.PATIENT,
                 "clinical-patient", PATIENT_ID);
         searchOnly(rest, "MedicationRequest", "A patient's prescriptions' lines, as GET "
                 + "/api/v1/patients/{id}/prescriptions lists them; for the patient and auditors",
-                MedicationRequestSearchController.PATIENT, "clinical-patient", PATIENT_ID);
+                Searchsets.PATIENT, "clinical-patient", PATIENT_ID);
         searchOnly(rest, "MedicationDispense", "A prescription's dispensings, one per item, as GET "
                 + "/api/v1/prescriptions/{id} shows them; for whoever may read the prescription",
                 MedicationDispenseSearchController.PRESCRIPTION, "MedicationDispense-prescription",
                 "Required: the prescription's id (the JSON API's prescriptionId, the Task's id), also as Task/<id>");
         searchOnly(rest, "AuditEvent", "A patient's access log, who read the patient's data, newest first, as GET "
                 + "/api/v1/patients/{id}/access-log lists it; for the patient and auditors",
-                AuditEventSearchController.PATIENT, "AuditEvent-patient", PATIENT_ID);
+                Searchsets.PATIENT, "AuditEvent-patient", PATIENT_ID);
         rest.addResource().setType("OperationDefinition")
                 .addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.READ);
         return statement;

@@ -4,6 +4,7 @@ import ca.uhn.fhir.context.FhirContext;
 import ca.uhn.fhir.parser.DataFormatException;
 import ca.uhn.fhir.parser.IParser;
 import ca.uhn.fhir.parser.StrictErrorHandler;
+import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 import org.springframework.http.HttpStatus;
@@ -14,6 +15,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
+import java.util.function.Supplier;
 
 /** Reads request bodies and writes answers with HAPI's parsers; no FHIR document is ever put together by hand. */
 @Component
@@ -35,6 +37,17 @@ class FhirResources {
             throw FhirRequestException.malformed("the body is not a valid FHIR R4 " + type.getSimpleName() + ": "
                     + malformed.getMessage());
         }
+    }
+
+    /**
+     * What {@code act} gives, answered in the encoding the request asks for ({@link FhirNegotiation}). The encoding is
+     * decided before {@code act} runs, so that nothing is done for an answer the client cannot take, and an error
+     * {@code act} raises is answered in it too.
+     */
+    ResponseEntity<byte[]> answer(HttpServletRequest request, HttpStatusCode status,
+                                  Supplier<? extends IBaseResource> act) {
+        FhirFormat format = FhirNegotiation.answerFormat(request);
+        return answer(status, act.get(), format);
     }
 
     ResponseEntity<byte[]> answer(HttpStatusCode status, IBaseResource resource, FhirFormat format) {

@@ -7,14 +7,11 @@ import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.DispensedItem;
 import org.eprescription.query.prescription.Dispensing;
 import org.eprescription.query.prescription.PrescriptionView;
-import org.hl7.fhir.r4.model.MedicationDispense;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -31,28 +28,25 @@ class MedicationDispenseSearchController {
 
     static final String PRESCRIPTION = "prescription";
 
-    private final FhirResources resources;
+    private final Searchsets searchsets;
     private final MedicationDispenseMapper dispenses;
     private final PrescriptionReads reads;
-    private final Clock clock;
 
     @GetMapping(FhirPaths.MEDICATION_DISPENSE)
     ResponseEntity<byte[]> search(HttpServletRequest request) {
-        FhirFormat format = FhirNegotiation.answerFormat(request);
-        String id = SearchParameters.of(request, "MedicationDispense", PRESCRIPTION)
-                .requiredId(PRESCRIPTION, "Task");
-        PrescriptionView view = reads.readable(new PrescriptionId(prescriptionId(id)));
-        List<Searchsets.Match> found = new ArrayList<>();
-        for (Dispensing dispensing : view.dispensings()) {
-            int index = 0;
-            for (DispensedItem item : dispensing.items()) {
-                MedicationDispense dispense = dispenses.of(view, dispensing, item);
-                String resourceId = TaskBundleWriter.dispenseId(view, dispensing, index++).toString();
-                dispense.setId(resourceId);
-                found.add(new Searchsets.Match("urn:uuid:" + resourceId, dispense));
+        return searchsets.answer(request, "MedicationDispense", List.of(PRESCRIPTION), parameters -> {
+            String id = parameters.requiredId(PRESCRIPTION, "Task");
+            PrescriptionView view = reads.readable(new PrescriptionId(prescriptionId(id)));
+            List<Searchsets.Match> found = new ArrayList<>();
+            for (Dispensing dispensing : view.dispensings()) {
+                int index = 0;
+                for (DispensedItem item : dispensing.items()) {
+                    found.add(Searchsets.Match.byUuid(TaskBundleWriter.dispenseId(view, dispensing, index++),
+                            dispenses.of(view, dispensing, item)));
+                }
             }
-        }
-        return resources.answer(HttpStatus.OK, Searchsets.of(found, clock), format);
+            return found;
+        });
     }
 
     private static UUID prescriptionId(String value) {

@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -40,15 +39,14 @@ class TaskAbortController {
                                  @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
                                  String idempotencyKey,
                                  HttpServletRequest request) {
-        FhirFormat format = FhirNegotiation.answerFormat(request);
-        OperationParameters parameters = OperationParameters.read(resources, body, contentType, "Task/$abort",
-                Set.of(OperationParameters.REASON));
-        String reason = parameters.string(OperationParameters.REASON)
-                .orElseThrow(() -> parameters.missing(OperationParameters.REASON));
-        CancelRequest cancel = inputs.requireValid(new CancelRequest(reason));
-        PrescriptionId prescriptionId = new PrescriptionId(id);
-        Actor actor = actingParties.prescriber();
-        return resources.answer(HttpStatus.OK,
-                commands.send(prescriptionId, cancel.toCommand(prescriptionId, actor), actor, idempotencyKey), format);
+        return resources.answer(request, HttpStatus.OK, () -> {
+            OperationParameters parameters = TaskOperations.ABORT.parameters(resources, body, contentType);
+            String reason = parameters.string(OperationParameters.REASON)
+                    .orElseThrow(() -> parameters.missing(OperationParameters.REASON));
+            CancelRequest cancel = inputs.requireValid(new CancelRequest(reason));
+            PrescriptionId prescriptionId = new PrescriptionId(id);
+            Actor actor = actingParties.prescriber();
+            return commands.send(prescriptionId, cancel.toCommand(prescriptionId, actor), actor, idempotencyKey);
+        });
     }
 }

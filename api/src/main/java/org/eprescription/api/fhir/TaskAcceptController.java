@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -51,17 +50,17 @@ class TaskAcceptController {
                                   @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
                                   String idempotencyKey,
                                   HttpServletRequest request) {
-        FhirFormat format = FhirNegotiation.answerFormat(request);
-        OperationParameters parameters = OperationParameters.read(resources, body, contentType, "Task/$accept",
-                Set.of(EXCHANGE_CODE, BIRTH_DATE));
-        String code = parameters.string(EXCHANGE_CODE).orElseThrow(() -> parameters.missing(EXCHANGE_CODE));
-        var birthDate = parameters.day(BIRTH_DATE).orElseThrow(() -> parameters.missing(BIRTH_DATE));
-        Actor actor = actingParties.pharmacy();
-        AcceptRequest accept = inputs.requireValid(new AcceptRequest(code, birthDate, actor.organisationId(),
-                actor.userId()));
-        PrescriptionResponse accepted = acceptWithCode.accept(accept.exchangeCode(), accept.patientBirthDate(),
-                PharmacyId.of(accept.pharmacyId()), PharmacistId.of(accept.pharmacistId()), actor, idempotencyKey);
-        return resources.answer(HttpStatus.OK, bundles.withRequests(accepted.view()), format);
+        return resources.answer(request, HttpStatus.OK, () -> {
+            OperationParameters parameters = TaskOperations.ACCEPT.parameters(resources, body, contentType);
+            String code = parameters.string(EXCHANGE_CODE).orElseThrow(() -> parameters.missing(EXCHANGE_CODE));
+            var birthDate = parameters.day(BIRTH_DATE).orElseThrow(() -> parameters.missing(BIRTH_DATE));
+            Actor actor = actingParties.pharmacy();
+            AcceptRequest accept = inputs.requireValid(new AcceptRequest(code, birthDate, actor.organisationId(),
+                    actor.userId()));
+            PrescriptionResponse accepted = acceptWithCode.accept(accept.exchangeCode(), accept.patientBirthDate(),
+                    PharmacyId.of(accept.pharmacyId()), PharmacistId.of(accept.pharmacistId()), actor, idempotencyKey);
+            return bundles.withRequests(accepted.view());
+        });
     }
 
     @PostMapping(FhirPaths.TASK_REJECT)
@@ -70,14 +69,13 @@ class TaskAcceptController {
                                   @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
                                   String idempotencyKey,
                                   HttpServletRequest request) {
-        FhirFormat format = FhirNegotiation.answerFormat(request);
-        OperationParameters parameters = OperationParameters.read(resources, body, contentType, "Task/$reject",
-                Set.of(OperationParameters.REASON));
-        PrescriptionId prescriptionId = new PrescriptionId(id);
-        Actor actor = actingParties.pharmacy();
-        ReleaseRequest release = inputs.requireValid(new ReleaseRequest(actor.organisationId(),
-                parameters.string(OperationParameters.REASON).orElse(null)));
-        return resources.answer(HttpStatus.OK,
-                commands.send(prescriptionId, release.toCommand(prescriptionId), actor, idempotencyKey), format);
+        return resources.answer(request, HttpStatus.OK, () -> {
+            OperationParameters parameters = TaskOperations.REJECT.parameters(resources, body, contentType);
+            PrescriptionId prescriptionId = new PrescriptionId(id);
+            Actor actor = actingParties.pharmacy();
+            ReleaseRequest release = inputs.requireValid(new ReleaseRequest(actor.organisationId(),
+                    parameters.string(OperationParameters.REASON).orElse(null)));
+            return commands.send(prescriptionId, release.toCommand(prescriptionId), actor, idempotencyKey);
+        });
     }
 }

@@ -43,14 +43,15 @@ class TaskCreateController {
                                   @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
                                   String idempotencyKey,
                                   HttpServletRequest request) {
-        FhirFormat format = FhirNegotiation.answerFormat(request);
-        if (body == null || body.length == 0) {
-            throw FhirRequestException.malformed("the body must be a FHIR R4 Bundle");
-        }
-        IssueRequest issue = reader.read(resources.read(body, contentType, Bundle.class));
-        Actor actor = actingParties.prescriber(issue.prescriberId(), issue.institutionId());
-        PrescriptionId id = PrescriptionId.random();
-        CommandOutcome outcome = commands.sendForOutcome(issue.toCommand(id), actor, idempotencyKey);
-        return resources.answer(HttpStatus.CREATED, writer.issued(responses.issued(id, outcome)), format);
+        return resources.answer(request, HttpStatus.CREATED, () -> {
+            if (body == null || body.length == 0) {
+                throw FhirRequestException.malformed("the body must be a FHIR R4 Bundle");
+            }
+            IssueRequest issue = reader.read(resources.read(body, contentType, Bundle.class));
+            Actor actor = actingParties.prescriber(issue.prescriberId(), issue.institutionId());
+            PrescriptionId id = PrescriptionId.random();
+            CommandOutcome outcome = commands.sendForOutcome(issue.toCommand(id), actor, idempotencyKey);
+            return writer.issued(responses.issued(id, outcome));
+        });
     }
 }

@@ -21,7 +21,6 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -50,8 +49,7 @@ class TaskDispenseController {
                                     @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
                                     String idempotencyKey,
                                     HttpServletRequest request) {
-        return dispense(id, body, contentType, idempotencyKey, request, "Task/$dispense",
-                Set.of(DispenseParametersReader.DISPENSE, DispenseParametersReader.COMPLETES_USE), false);
+        return dispense(TaskOperations.DISPENSE, id, body, contentType, idempotencyKey, request, false);
     }
 
     @PostMapping(FhirPaths.TASK_CLOSE)
@@ -60,23 +58,21 @@ class TaskDispenseController {
                                  @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
                                  String idempotencyKey,
                                  HttpServletRequest request) {
-        return dispense(id, body, contentType, idempotencyKey, request, "Task/$close",
-                Set.of(DispenseParametersReader.DISPENSE), true);
+        return dispense(TaskOperations.CLOSE, id, body, contentType, idempotencyKey, request, true);
     }
 
-    private ResponseEntity<byte[]> dispense(UUID id, byte[] body, String contentType, String idempotencyKey,
-                                            HttpServletRequest request, String operation, Set<String> defined,
-                                            boolean completing) {
-        FhirFormat format = FhirNegotiation.answerFormat(request);
-        PrescriptionId prescriptionId = new PrescriptionId(id);
-        DispenseParametersReader.Dispense dispense = reader.read(prescriptionId,
-                OperationParameters.read(resources, body, contentType, operation, defined), completing);
-        Actor actor = actingParties.pharmacist(dispense.namedPharmacy(), dispense.namedPharmacist());
-        DispenseRequest dispensing = inputs.requireValid(new DispenseRequest(actor.organisationId(), actor.userId(),
-                dispense.items(), dispense.completesUse()));
-        CommandOutcome outcome = access.commandOn(prescriptionId,
-                () -> commands.sendForOutcome(dispensing.toCommand(prescriptionId), actor, idempotencyKey));
-        return resources.answer(HttpStatus.OK, bundles.dispensed(responses.dispensed(prescriptionId, outcome)),
-                format);
+    private ResponseEntity<byte[]> dispense(TaskOperations operation, UUID id, byte[] body, String contentType,
+                                            String idempotencyKey, HttpServletRequest request, boolean completing) {
+        return resources.answer(request, HttpStatus.OK, () -> {
+            PrescriptionId prescriptionId = new PrescriptionId(id);
+            DispenseParametersReader.Dispense dispense = reader.read(prescriptionId,
+                    operation.parameters(resources, body, contentType), completing);
+            Actor actor = actingParties.pharmacist(dispense.namedPharmacy(), dispense.namedPharmacist());
+            DispenseRequest dispensing = inputs.requireValid(new DispenseRequest(actor.organisationId(),
+                    actor.userId(), dispense.items(), dispense.completesUse()));
+            CommandOutcome outcome = access.commandOn(prescriptionId,
+                    () -> commands.sendForOutcome(dispensing.toCommand(prescriptionId), actor, idempotencyKey));
+            return bundles.dispensed(responses.dispensed(prescriptionId, outcome));
+        });
     }
 }

@@ -35,20 +35,22 @@ class TaskHistoryController {
 
     @GetMapping(FhirPaths.TASK_HISTORY)
     ResponseEntity<byte[]> history(@PathVariable UUID id, HttpServletRequest request) {
-        FhirFormat format = FhirNegotiation.answerFormat(request);
-        List<PrescriptionView> versions = history.versions(new PrescriptionId(id));
-        accessLog.read(versions.get(0).patient().id(), "history of prescription " + id);
-        return resources.answer(HttpStatus.OK, historyWriter.history(versions, FhirPaths.baseUrl()), format);
+        return resources.answer(request, HttpStatus.OK, () -> {
+            List<PrescriptionView> versions = history.versions(new PrescriptionId(id));
+            accessLog.read(versions.get(0).patient().id(), "history of prescription " + id);
+            return historyWriter.history(versions, FhirPaths.baseUrl());
+        });
     }
 
     /** The Task and its MedicationRequests after the event of sequence number {@code vid}. */
     @GetMapping(FhirPaths.TASK_VERSION)
     ResponseEntity<byte[]> version(@PathVariable UUID id, @PathVariable String vid, HttpServletRequest request) {
-        FhirFormat format = FhirNegotiation.answerFormat(request);
-        PrescriptionView version = history.versions(new PrescriptionId(id)).stream()
-                .filter(view -> Long.toString(view.version()).equals(vid)).findFirst()
-                .orElseThrow(() -> new UnknownResourceException("no version " + vid + " of prescription " + id));
-        accessLog.read(version.patient().id(), "state of prescription " + id + " at version " + vid);
-        return resources.answer(HttpStatus.OK, bundles.withRequests(version), format);
+        return resources.answer(request, HttpStatus.OK, () -> {
+            PrescriptionView version = history.versions(new PrescriptionId(id)).stream()
+                    .filter(view -> Long.toString(view.version()).equals(vid)).findFirst()
+                    .orElseThrow(() -> new UnknownResourceException("no version " + vid + " of prescription " + id));
+            accessLog.read(version.patient().id(), "state of prescription " + id + " at version " + vid);
+            return bundles.withRequests(version);
+        });
     }
 }

@@ -6,6 +6,8 @@ import org.hl7.fhir.r4.model.OperationDefinition.OperationParameterUse;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * The operations on Task the interface serves (docs/fhir.md), each with what its OperationDefinition says: the
@@ -78,6 +80,16 @@ enum TaskOperations {
 
     String code() {
         return code;
+    }
+
+    /**
+     * A call's body, read strictly as the Parameters this operation defines: its in parameters, as its
+     * OperationDefinition lists them (not {@link #CREATE}'s, whose body is the Bundle itself).
+     */
+    OperationParameters parameters(FhirResources resources, byte[] body, String contentType) {
+        Set<String> defined = parameters.stream().filter(parameter -> parameter.use() == OperationParameterUse.IN)
+                .map(Parameter::name).collect(Collectors.toSet());
+        return OperationParameters.read(resources, body, contentType, "Task/$" + code, defined);
     }
 
     /** The id of its OperationDefinition, and the last part of the path it is served under. */

@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.prescription.PrescriptionReads;
 import org.eprescription.core.ids.PrescriptionId;
-import org.eprescription.query.prescription.PrescriptionView;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -29,8 +28,7 @@ class TaskReadController {
 
     @GetMapping(FhirPaths.TASK)
     ResponseEntity<byte[]> read(@PathVariable UUID id, HttpServletRequest request) {
-        FhirFormat format = FhirNegotiation.answerFormat(request);
-        PrescriptionView view = reads.readable(new PrescriptionId(id));
-        return resources.answer(HttpStatus.OK, tasks.standalone(view), format);
+        return resources.answer(request, HttpStatus.OK,
+                () -> tasks.standalone(reads.readable(new PrescriptionId(id))));
     }
 }

@@ -7,13 +7,11 @@ import org.eprescription.query.prescription.DispensingView;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.hl7.fhir.exceptions.FHIRException;
 import org.hl7.fhir.r4.model.Task;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,28 +32,26 @@ class TaskSearchController {
     static final String OWNER = "owner";
     static final String STATUS = "status";
 
-    private final FhirResources resources;
+    private final Searchsets searchsets;
     private final TaskMapper tasks;
     private final DispensingViews views;
-    private final Clock clock;
 
     @GetMapping(FhirPaths.TASK_SEARCH)
     ResponseEntity<byte[]> search(HttpServletRequest request) {
-        FhirFormat format = FhirNegotiation.answerFormat(request);
-        SearchParameters parameters = SearchParameters.of(request, "Task", OWNER, STATUS);
-        String pharmacy = parameters.requiredId(OWNER, "Organization");
-        Set<Task.TaskStatus> statuses = statuses(parameters.optionalCodes(STATUS));
-        DispensingView view = views.readable(pharmacy);
-        Map<Object, PrescriptionView> queue = new LinkedHashMap<>();
-        Stream.concat(view.held().stream(), view.dispensedToday().stream())
-                .forEach(prescription -> queue.putIfAbsent(prescription.prescriptionId(), prescription));
-        String base = FhirPaths.baseUrl();
-        List<Searchsets.Match> found = queue.values().stream()
-                .map(tasks::standalone)
-                .filter(task -> statuses.isEmpty() || statuses.contains(task.getStatus()))
-                .map(task -> new Searchsets.Match(base + "/Task/" + task.getIdPart(), task))
-                .toList();
-        return resources.answer(HttpStatus.OK, Searchsets.of(found, clock), format);
+        return searchsets.answer(request, "Task", List.of(OWNER, STATUS), parameters -> {
+            String pharmacy = parameters.requiredId(OWNER, "Organization");
+            Set<Task.TaskStatus> statuses = statuses(parameters.optionalCodes(STATUS));
+            DispensingView view = views.readable(pharmacy);
+            Map<Object, PrescriptionView> queue = new LinkedHashMap<>();
+            Stream.concat(view.held().stream(), view.dispensedToday().stream())
+                    .forEach(prescription -> queue.putIfAbsent(prescription.prescriptionId(), prescription));
+            String base = FhirPaths.baseUrl();
+            return queue.values().stream()
+                    .map(tasks::standalone)
+                    .filter(task -> statuses.isEmpty() || statuses.contains(task.getStatus()))
+                    .map(task -> new Searchsets.Match(base + "/Task/" + task.getIdPart(), task))
+                    .toList();
+        });
     }
 
     private static Set<Task.TaskStatus> statuses(List<String> codes) {
