@@ -21,25 +21,11 @@ DURATION=30
 WARMUP=15
 STEPS=lifecycle
 TOP=60
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --clients) CLIENTS="$2"; shift 2 ;;
-        --duration) DURATION="$2"; shift 2 ;;
-        --warmup) WARMUP="$2"; shift 2 ;;
-        --steps) STEPS="$2"; shift 2 ;;
-        --top) TOP="$2"; shift 2 ;;
-        *) common_option "$@"; shift "$SHIFT" ;;
-    esac
-done
+parse_options --clients CLIENTS --duration DURATION --warmup WARMUP --steps STEPS --top TOP -- "$@"
 [[ "$STEPS" == lifecycle || "$STEPS" == issue ]] || { echo "--steps is lifecycle or issue, not $STEPS" >&2; exit 2; }
 require_positive "$CLIENTS" "$DURATION" "$WARMUP" "$TOP"
 
-TS="$(date -u +%Y%m%d%H%M%S)"
-DB="bench_stmt_${TS}_$$"
-OUT="$ROOT/target/bench"
-mkdir -p "$OUT"
-APP_LOG="$OUT/app-$TS.log"
-RESULT="$OUT/statements-$TS.txt"
+run_names stmt app- statements-
 export BENCH_OWN_PG_SHARED_BUFFERS="${BENCH_OWN_PG_SHARED_BUFFERS:-256MB}"
 export BENCH_OWN_PG_OPTIONS="${BENCH_OWN_PG_OPTIONS:-} -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
 
@@ -47,7 +33,6 @@ install_cleanup
 build_jar_if_needed
 start_own_postgres_if_asked
 create_database
-psql_db() { psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d "$DB" "$@"; }
 psql_db -c "CREATE EXTENSION pg_stat_statements"
 start_exchange "bench-stmt-$TS.jar" "${APP_ARGS[@]+"${APP_ARGS[@]}"}"
 

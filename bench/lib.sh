@@ -2,7 +2,7 @@
 # own on the local PostgreSQL server, the exchange started from a copy of the packaged jar against it, the load
 # clients of the bench module (bench/target/bench.jar), the machine and the exchange's log in the result, and the
 # clean-up that stops the exchange and drops the database whatever happens. The sourcing script sets ROOT before it
-# sources this, and OUT, TS, DB, APP_LOG and STARTUP_TIMEOUT before calling these functions.
+# sources this, and OUT, TS, DB, APP_LOG (run_names) and STARTUP_TIMEOUT before calling these functions.
 #
 # Every /api/v1 request needs a bearer token. The exchange is started with local tokens on (it signs them itself,
 # POST /api/v1/local-tokens; allowed here with the external database because that database is a throwaway one made
@@ -37,6 +37,49 @@ common_option() {
     esac
 }
 
+# Reads the script's arguments, given after "--": before it, pairs "--option VARIABLE" name the script's own options,
+# each taking one value into VARIABLE; any other argument is one of common_option's. COMMON_OPTIONS, if set, names
+# the only ones of those the script takes (e.g. COMMON_OPTIONS="--keep-db -h --help"); another is an unknown option.
+#   parse_options --clients CLIENTS --duration DURATION -- "$@"
+parse_options() {
+    local -A takes=()
+    while [[ "$1" != -- ]]; do
+        takes["$1"]="$2"
+        shift 2
+    done
+    shift
+    while [[ $# -gt 0 ]]; do
+        if [[ -n "$1" && -n "${takes[$1]+set}" ]]; then
+            printf -v "${takes[$1]}" '%s' "$2"
+            shift 2
+        elif [[ -z "${COMMON_OPTIONS:-}" || " $COMMON_OPTIONS " == *" $1 "* ]]; then
+            common_option "$@"
+            shift "$SHIFT"
+        else
+            echo "unknown option: $1" >&2
+            usage 2
+        fi
+    done
+}
+
+# The --app-arg options given, as they are written on a result's command line: " --app-arg X" each.
+app_arg_words() {
+    local a
+    for a in "${APP_ARGS[@]+"${APP_ARGS[@]}"}"; do printf ' --app-arg %s' "$a"; done
+}
+
+# The names of a run: TS (when it started, UTC), OUT (target/bench, created), DB (bench_$1_TS_pid, or bench_TS_pid
+# without $1), and where given APP_LOG ($OUT/$2TS.log) and RESULT ($OUT/$3TS.txt).
+#   run_names live app-live- result-live-
+run_names() {
+    TS="$(date -u +%Y%m%d%H%M%S)"
+    DB="bench_${1:+$1_}${TS}_$$"
+    OUT="$ROOT/target/bench"
+    mkdir -p "$OUT"
+    [[ -z "${2:-}" ]] || APP_LOG="$OUT/$2$TS.log"
+    [[ -z "${3:-}" ]] || RESULT="$OUT/$3$TS.txt"
+}
+
 # Exits with 2 unless every argument is a whole number.
 require_whole() {
     for n in "$@"; do
@@ -51,9 +94,17 @@ require_positive() {
     done
 }
 
-psql_admin() {
-    psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d postgres "$@"
+# psql on the database $1 of the benchmark's server, stopping at the first error.
+psql_on() {
+    local database="$1"
+    shift
+    psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d "$database" "$@"
 }
+
+psql_admin() { psql_on postgres "$@"; }
+
+# psql on the run's database, $DB.
+psql_db() { psql_on "$DB" "$@"; }
 
 # Seconds since the epoch, and seconds (one decimal) elapsed since such a time $1.
 now() { date +%s.%N; }
@@ -300,7 +351,7 @@ load_courses() {
     codes="$(awk -F, 'NR > 1 && NF > 1 { printf "%s\x27%s\x27", (n++ ? "," : ""), $1 }' "$catalogue")"
     ncodes="$(awk -F, 'NR > 1 && NF > 1' "$catalogue" | wc -l)"
     echo "loading $patients patients x $courses courses ($ncodes drug codes of $catalogue)"
-    psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d "$DB" <<SQL
+    psql_db <<SQL
 \\timing on
 SET maintenance_work_mem = '1GB';
 DROP INDEX course_record_prescription_course;

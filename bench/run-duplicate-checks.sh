@@ -34,29 +34,12 @@ DURATION=60
 WARMUP=15
 LINES=5
 
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --patients) PATIENTS="$2"; shift 2 ;;
-        --courses-per-patient) COURSES="$2"; shift 2 ;;
-        --clients) CLIENTS="$2"; shift 2 ;;
-        --duration) DURATION="$2"; shift 2 ;;
-        --warmup) WARMUP="$2"; shift 2 ;;
-        --lines) LINES="$2"; shift 2 ;;
-        *) common_option "$@"; shift "$SHIFT" ;;
-    esac
-done
+parse_options --patients PATIENTS --courses-per-patient COURSES --clients CLIENTS --duration DURATION \
+    --warmup WARMUP --lines LINES -- "$@"
 require_positive "$PATIENTS" "$COURSES" "$CLIENTS" "$DURATION" "$WARMUP" "$LINES"
 
-TS="$(date -u +%Y%m%d%H%M%S)"
-DB="bench_dup_${TS}_$$"
-OUT="$ROOT/target/bench"
-mkdir -p "$OUT"
-APP_LOG="$OUT/app-dup-$TS.log"
-RESULT="$OUT/result-dup-$TS.txt"
+run_names dup app-dup- result-dup-
 
-psql_db() {
-    psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d "$DB" "$@"
-}
 
 install_cleanup
 
@@ -65,9 +48,7 @@ log() { echo "$@" | tee -a "$RESULT"; }
 # ---------------------------------------------------------------- machine
 {
     echo "=== machine ==="
-    app_args=""
-    for a in "${APP_ARGS[@]+"${APP_ARGS[@]}"}"; do app_args+=" --app-arg $a"; done
-    print_machine "bench/run-duplicate-checks.sh --patients $PATIENTS --courses-per-patient $COURSES --clients $CLIENTS --duration $DURATION --warmup $WARMUP --lines $LINES$app_args"
+    print_machine "bench/run-duplicate-checks.sh --patients $PATIENTS --courses-per-patient $COURSES --clients $CLIENTS --duration $DURATION --warmup $WARMUP --lines $LINES$(app_arg_words)"
     echo "pg settings: $(psql_admin -At -c "select string_agg(name || '=' || current_setting(name), ' ') from pg_settings where name in ('shared_buffers','work_mem','maintenance_work_mem','effective_cache_size','max_wal_size')")"
     echo "note: the exchange, PostgreSQL and the load client share these CPUs"
     echo

@@ -41,32 +41,16 @@ SEED_PER_PATIENT=2
 LOADED_PATIENTS=0
 COURSES_PER_PATIENT=10
 
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --clients) CLIENTS="$2"; shift 2 ;;
-        --duration) DURATION="$2"; shift 2 ;;
-        --warmup) WARMUP="$2"; shift 2 ;;
-        --steps) STEPS="$2"; shift 2 ;;
-        --api) API="$2"; shift 2 ;;
-        --patients) PATIENTS="$2"; shift 2 ;;
-        --seed-per-patient) SEED_PER_PATIENT="$2"; shift 2 ;;
-        --loaded-patients) LOADED_PATIENTS="$2"; shift 2 ;;
-        --courses-per-patient) COURSES_PER_PATIENT="$2"; shift 2 ;;
-        *) common_option "$@"; shift "$SHIFT" ;;
-    esac
-done
+parse_options --clients CLIENTS --duration DURATION --warmup WARMUP --steps STEPS --api API --patients PATIENTS \
+    --seed-per-patient SEED_PER_PATIENT --loaded-patients LOADED_PATIENTS \
+    --courses-per-patient COURSES_PER_PATIENT -- "$@"
 [[ "$STEPS" == lifecycle || "$STEPS" == issue ]] || { echo "--steps is lifecycle or issue, not $STEPS" >&2; exit 2; }
 [[ "$LOADED_PATIENTS" == 0 || "$STEPS" == issue ]] || { echo "--loaded-patients needs --steps issue" >&2; exit 2; }
 [[ "$API" == json || "$API" == fhir ]] || { echo "--api is json or fhir, not $API" >&2; exit 2; }
 [[ "$API" == json || "$STEPS" == lifecycle ]] || { echo "--api fhir drives whole lifecycles only" >&2; exit 2; }
 require_whole "$CLIENTS" "$DURATION" "$WARMUP" "$PATIENTS" "$SEED_PER_PATIENT" "$LOADED_PATIENTS" "$COURSES_PER_PATIENT"
 
-TS="$(date -u +%Y%m%d%H%M%S)"
-DB="bench_${TS}_$$"
-OUT="$ROOT/target/bench"
-mkdir -p "$OUT"
-APP_LOG="$OUT/app-$TS.log"
-RESULT="$OUT/result-$TS.txt"
+run_names "" app- result-
 
 install_cleanup
 
@@ -79,7 +63,7 @@ machine() {
     elif [[ "$STEPS" != lifecycle ]]; then
         extra+=" --steps $STEPS --patients $PATIENTS --seed-per-patient $SEED_PER_PATIENT"
     fi
-    for a in "${APP_ARGS[@]+"${APP_ARGS[@]}"}"; do extra+=" --app-arg $a"; done
+    extra+="$(app_arg_words)"
     print_machine "bench/run-lifecycle.sh --clients $CLIENTS --duration $DURATION --warmup $WARMUP$extra"
     echo "pg settings: shared_buffers $(psql_admin -At -c 'SHOW shared_buffers' 2>/dev/null || echo unknown)," \
         "autovacuum $(psql_admin -At -c 'SHOW autovacuum' 2>/dev/null || echo unknown)"

@@ -31,26 +31,12 @@ WARMUP=10
 WORKERS=""
 MISS_TIMEOUT=5
 
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --streams) STREAMS="$2"; shift 2 ;;
-        --rate) RATE="$2"; shift 2 ;;
-        --duration) DURATION="$2"; shift 2 ;;
-        --warmup) WARMUP="$2"; shift 2 ;;
-        --workers) WORKERS="$2"; shift 2 ;;
-        --miss-timeout) MISS_TIMEOUT="$2"; shift 2 ;;
-        *) common_option "$@"; shift "$SHIFT" ;;
-    esac
-done
+parse_options --streams STREAMS --rate RATE --duration DURATION --warmup WARMUP --workers WORKERS \
+    --miss-timeout MISS_TIMEOUT -- "$@"
 require_whole "$STREAMS" "$DURATION" "$WARMUP" "$MISS_TIMEOUT" ${WORKERS:+"$WORKERS"}
 [[ "$RATE" =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "--rate needs a number, not $RATE" >&2; exit 2; }
 
-TS="$(date -u +%Y%m%d%H%M%S)"
-DB="bench_live_${TS}_$$"
-OUT="$ROOT/target/bench"
-mkdir -p "$OUT"
-APP_LOG="$OUT/app-live-$TS.log"
-RESULT="$OUT/result-live-$TS.txt"
+run_names live app-live- result-live-
 
 install_cleanup
 
@@ -59,7 +45,7 @@ machine() {
     local extra=""
     [[ -z "$WORKERS" ]] || extra+=" --workers $WORKERS"
     [[ "$MISS_TIMEOUT" == 5 ]] || extra+=" --miss-timeout $MISS_TIMEOUT"
-    for a in "${APP_ARGS[@]+"${APP_ARGS[@]}"}"; do extra+=" --app-arg $a"; done
+    extra+="$(app_arg_words)"
     print_machine "bench/run-live-latency.sh --streams $STREAMS --rate $RATE --duration $DURATION --warmup $WARMUP$extra"
     echo "open files:  $(ulimit -n) (per process limit)"
 }

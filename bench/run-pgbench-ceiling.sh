@@ -23,14 +23,7 @@ source "$ROOT/bench/lib.sh"
 CLIENTS=8
 DURATION=30
 
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --clients) CLIENTS="$2"; shift 2 ;;
-        --duration) DURATION="$2"; shift 2 ;;
-        --keep-db|-h|--help) common_option "$@"; shift "$SHIFT" ;;
-        *) echo "unknown option: $1" >&2; usage 2 ;;
-    esac
-done
+COMMON_OPTIONS="--keep-db -h --help" parse_options --clients CLIENTS --duration DURATION -- "$@"
 require_positive "$CLIENTS" "$DURATION"
 
 PGBENCH="$(command -v pgbench || true)"
@@ -40,16 +33,12 @@ PGBENCH="$(command -v pgbench || true)"
     exit 1
 }
 
-TS="$(date -u +%Y%m%d%H%M%S)"
-DB="bench_pgbench_${TS}_$$"
-OUT="$ROOT/target/bench"
-mkdir -p "$OUT"
-RESULT="$OUT/pgbench-$TS.txt"
+run_names pgbench "" pgbench-
 
 install_cleanup
 start_own_postgres_if_asked
 create_database
-psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d "$DB" -c \
+psql_db -c \
     "CREATE TABLE append_ceiling (id bigserial PRIMARY KEY, event_id uuid NOT NULL UNIQUE, payload bytea NOT NULL)"
 
 # One pgbench run of $1 clients; prints its appends/s line.

@@ -29,23 +29,11 @@ DURATION=60
 MAIN=org.eprescription.api.bench.RawCommandRate
 CLASSES="$ROOT/api/target/test-classes"
 
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --clients) CLIENTS="$2"; shift 2 ;;
-        --warmup) WARMUP="$2"; shift 2 ;;
-        --duration) DURATION="$2"; shift 2 ;;
-        *) common_option "$@"; shift "$SHIFT" ;;
-    esac
-done
+parse_options --clients CLIENTS --warmup WARMUP --duration DURATION -- "$@"
 require_positive "$CLIENTS" "$DURATION"
 require_whole "$WARMUP"
 
-TS="$(date -u +%Y%m%d%H%M%S)"
-DB="bench_raw_${TS}_$$"
-OUT="$ROOT/target/bench"
-mkdir -p "$OUT"
-APP_LOG="$OUT/raw-app-$TS.log"
-RESULT="$OUT/raw-$TS.txt"
+run_names raw raw-app- raw-
 RUN_CLASSES=""
 
 # The copy of the bench classes, then lib.sh's cleanup with the script's exit status (set +e: a failed run's status
@@ -75,9 +63,7 @@ cp "$CLASSES/$(dirname "${MAIN//.//}")"/*.class "$RUN_CLASSES/$(dirname "${MAIN/
 
 {
     echo "=== machine ==="
-    extra=""
-    for a in "${APP_ARGS[@]+"${APP_ARGS[@]}"}"; do extra+=" --app-arg $a"; done
-    print_machine "bench/run-raw-commands.sh --clients $CLIENTS --warmup $WARMUP --duration $DURATION$extra"
+    print_machine "bench/run-raw-commands.sh --clients $CLIENTS --warmup $WARMUP --duration $DURATION$(app_arg_words)"
     echo "note: the exchange's JVM (with its $CLIENTS calling threads) and PostgreSQL share these CPUs"
     echo
 } | tee "$RESULT"

@@ -46,38 +46,18 @@ CONSENT_EVERY=10
 PROBE_MS=100
 STARTUP_TIMEOUT=300
 
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --events) EVENTS="$2"; shift 2 ;;
-        --projections) PROJECTIONS="$2"; shift 2 ;;
-        --live) LIVE="$2"; shift 2 ;;
-        --verify) VERIFY="$2"; shift 2 ;;
-        --together) TOGETHER="$2"; shift 2 ;;
-        --step-hours) STEP_HOURS="$2"; shift 2 ;;
-        --days) DAYS="$2"; shift 2 ;;
-        --patients-per) PATIENTS_PER="$2"; shift 2 ;;
-        --probe-ms) PROBE_MS="$2"; shift 2 ;;
-        *) common_option "$@"; shift "$SHIFT" ;;
-    esac
-done
+parse_options --events EVENTS --projections PROJECTIONS --live LIVE --verify VERIFY --together TOGETHER \
+    --step-hours STEP_HOURS --days DAYS --patients-per PATIENTS_PER --probe-ms PROBE_MS -- "$@"
 [[ "$LIVE" == head || "$LIVE" == catch-up ]] || { echo "--live is head or catch-up, not $LIVE" >&2; exit 2; }
 [[ "$VERIFY" == yes || "$VERIFY" == no ]] || { echo "--verify is yes or no, not $VERIFY" >&2; exit 2; }
 require_positive "$EVENTS" "$STEP_HOURS" "$DAYS" "$PATIENTS_PER" "$PROBE_MS"
 
-TS="$(date -u +%Y%m%d%H%M%S)"
-DB="bench_rebuild_${TS}_$$"
-OUT="$ROOT/target/bench"
-mkdir -p "$OUT"
-APP_LOG="$OUT/app-rebuild-$TS.log"
-RESULT="$OUT/rebuild-$TS.txt"
+run_names rebuild app-rebuild- rebuild-
 TEMPLATES="$OUT/rebuild-templates-$TS.tsv"
 
 install_cleanup
 exec > >(tee "$RESULT") 2>&1
 
-psql_db() {
-    psql -X -q -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d "$DB" "$@"
-}
 load() { echo "uptime: $(uptime | sed 's/^ *//')"; }
 projections_json() {
     curl -s --max-time 30 -H "Authorization: Bearer $AUDITOR" "$BASE/admin/projections"
@@ -87,7 +67,7 @@ command_line="bench/run-rebuild.sh --events $EVENTS --projections $PROJECTIONS -
 [[ "$STEP_HOURS" == 12 && "$DAYS" == 365 && "$PATIENTS_PER" == 4 ]] \
     || command_line+=" --step-hours $STEP_HOURS --days $DAYS --patients-per $PATIENTS_PER"
 [[ "$PROBE_MS" == 100 ]] || command_line+=" --probe-ms $PROBE_MS"
-for a in "${APP_ARGS[@]+"${APP_ARGS[@]}"}"; do command_line+=" --app-arg $a"; done
+command_line+="$(app_arg_words)"
 
 echo "=== machine ==="
 print_machine "$command_line"

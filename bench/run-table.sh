@@ -28,22 +28,12 @@ DURATION=30
 WARMUP=10
 PGBENCH_CLIENTS=8
 
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --clients) CLIENTS="$2"; shift 2 ;;
-        --duration) DURATION="$2"; shift 2 ;;
-        --warmup) WARMUP="$2"; shift 2 ;;
-        --pgbench-clients) PGBENCH_CLIENTS="$2"; shift 2 ;;
-        --build|--app-arg|-h|--help) common_option "$@"; shift "$SHIFT" ;;
-        *) echo "unknown option: $1" >&2; usage 2 ;;
-    esac
-done
+COMMON_OPTIONS="--build --app-arg -h --help" parse_options --clients CLIENTS --duration DURATION --warmup WARMUP \
+    --pgbench-clients PGBENCH_CLIENTS -- "$@"
 require_positive "$CLIENTS" "$DURATION" "$PGBENCH_CLIENTS"
 require_whole "$WARMUP"
 
-TS="$(date -u +%Y%m%d%H%M%S)"
-OUT="$ROOT/target/bench"
-mkdir -p "$OUT"
+run_names
 PREFIX="$OUT/table-$TS"
 KEPT_DB=""
 
@@ -84,7 +74,7 @@ KEEP=(--keep-db)
 EVENTS=()
 KEPT_DB="$(sed -n 's/^keeping database \([A-Za-z0-9_]*\) .*/\1/p' "$PREFIX-http.txt" | head -n 1)"
 if [[ -n "$KEPT_DB" ]]; then
-    per_lifecycle="$(psql -X -q -At -v ON_ERROR_STOP=1 -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" -d "$KEPT_DB" -c "
+    per_lifecycle="$(psql_on "$KEPT_DB" -At -c "
         SELECT round(count(*)::numeric / nullif(count(DISTINCT aggregateidentifier), 0), 2)
           FROM domainevententry
          WHERE aggregateidentifier IN (SELECT aggregateidentifier FROM domainevententry
