@@ -106,9 +106,7 @@ class FhirAuditEventIT extends ExchangeIntegrationTest {
             FhirHttp.Answer refused = search("patient=" + patient, other);
             Response json = api().as(other).get("/patients/" + patient + "/access-log");
             assertThat(json.status()).isEqualTo(403);
-            assertThat(refused.status()).as(refused.toString()).isEqualTo(json.status());
-            assertThat(refused.as(OperationOutcome.class).getIssueFirstRep().getCode())
-                    .isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
+            refused.assertOutcome(json.status(), OperationOutcome.IssueType.FORBIDDEN);
         }
         JsonNode log = api().as(Identity.patient(patient)).get("/patients/" + patient + "/access-log").body();
         assertThat(log.path("entries").toString()).as("a refused read reads nothing").doesNotContain("access log");

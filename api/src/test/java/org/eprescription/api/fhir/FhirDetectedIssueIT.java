@@ -97,9 +97,7 @@ class FhirDetectedIssueIT extends ExchangeIntegrationTest {
                 stranger, Map.of());
 
         assertThat(api().as(stranger).get("/patients/" + patient + "/alerts").status()).isEqualTo(403);
-        assertThat(refused.status()).isEqualTo(403);
-        assertThat(refused.as(OperationOutcome.class).getIssueFirstRep().getCode())
-                .isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
+        refused.assertOutcome(403, OperationOutcome.IssueType.FORBIDDEN);
         assertThat(noPatient.status()).isEqualTo(400);
         assertThat(otherParameter.status()).isEqualTo(400);
     }

@@ -3,6 +3,7 @@ package org.eprescription.api.fhir;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.TestTokens;
 import org.hl7.fhir.instance.model.api.IBaseResource;
+import org.hl7.fhir.r4.model.OperationOutcome;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,6 +13,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** A bare HTTP client for {@code /fhir}: the tests send what a FHIR client would and read the raw answer. */
 final class FhirHttp {
@@ -61,6 +64,17 @@ final class FhirHttp {
     }
 
     record Answer(int status, String contentType, String body) {
+
+        /**
+         * A refusal in FHIR: the status {@code expected}, and an OperationOutcome whose first issue has the code
+         * {@code code}; that issue, for what else a test asks of it.
+         */
+        OperationOutcome.OperationOutcomeIssueComponent assertOutcome(int expected, OperationOutcome.IssueType code) {
+            assertThat(status).as(toString()).isEqualTo(expected);
+            OperationOutcome.OperationOutcomeIssueComponent issue = as(OperationOutcome.class).getIssueFirstRep();
+            assertThat(issue.getCode()).as(toString()).isEqualTo(code);
+            return issue;
+        }
 
         /** The body, strictly parsed and validated as a {@code type}. */
         <T extends IBaseResource> T as(Class<T> type) {

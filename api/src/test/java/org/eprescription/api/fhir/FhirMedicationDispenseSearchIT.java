@@ -75,9 +75,7 @@ class FhirMedicationDispenseSearchIT extends ExchangeIntegrationTest {
                 Identity.patient(unique("PAT")))) {
             FhirHttp.Answer refused = search("prescription=" + prescription.id(), other);
             assertThat(api().as(other).get(prescription.path()).status()).isEqualTo(403);
-            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
-            assertThat(refused.as(OperationOutcome.class).getIssueFirstRep().getCode())
-                    .isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
+            refused.assertOutcome(403, OperationOutcome.IssueType.FORBIDDEN);
         }
         String unknown = UUID.randomUUID().toString();
         assertThat(search("prescription=" + unknown, pharmacist).status())

@@ -71,9 +71,7 @@ class FhirMedicationRequestSearchIT extends ExchangeIntegrationTest {
                 Identity.patient(unique("PAT")), Identity.pharmacist(unique("PH")))) {
             FhirHttp.Answer refused = search("patient=" + patient, other);
             assertThat(api().as(other).get("/patients/" + patient + "/prescriptions").status()).isEqualTo(403);
-            assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
-            assertThat(refused.as(OperationOutcome.class).getIssueFirstRep().getCode())
-                    .isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
+            refused.assertOutcome(403, OperationOutcome.IssueType.FORBIDDEN);
         }
     }
 

@@ -78,9 +78,7 @@ class FhirMetadataIT extends ExchangeIntegrationTest {
             assertThat(operation.getResource()).extracting(code -> code.getValue()).containsExactly("Task");
         }
         FhirHttp.Answer unknown = http.get("/OperationDefinition/Task-history", null, Map.of());
-        assertThat(unknown.status()).isEqualTo(404);
-        assertThat(unknown.as(OperationOutcome.class).getIssueFirstRep().getCode())
-                .isEqualTo(OperationOutcome.IssueType.NOTFOUND);
+        unknown.assertOutcome(404, OperationOutcome.IssueType.NOTFOUND);
     }
 
     @Test

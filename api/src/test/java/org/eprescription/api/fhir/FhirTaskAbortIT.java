@@ -35,8 +35,7 @@ class FhirTaskAbortIT extends ExchangeIntegrationTest {
         assertThat(aborted.as(Task.class).getStatus()).isEqualTo(Task.TaskStatus.CANCELLED);
         assertThat(api().as(prescriber).get("/prescriptions/" + created.id()).text("status")).isEqualTo("CANCELLED");
         FhirHttp.Answer again = fhir.operation(created.id(), "abort", TaskParameters.reason("again"), prescriber);
-        assertThat(again.status()).as(again.toString()).isEqualTo(409);
-        assertThat(again.as(OperationOutcome.class).getIssueFirstRep().getCode()).isEqualTo(IssueType.CONFLICT);
+        again.assertOutcome(409, IssueType.CONFLICT);
     }
 
     @Test
@@ -91,8 +90,7 @@ class FhirTaskAbortIT extends ExchangeIntegrationTest {
         assertThat(task.getFor().getIdentifier().getValue()).isEqualTo(patient);
 
         FhirHttp.Answer stranger = fhir.http().get("/Task/" + created.id(), Identity.pharmacist(unique("PH")), Map.of());
-        assertThat(stranger.status()).as(stranger.toString()).isEqualTo(403);
-        assertThat(stranger.as(OperationOutcome.class).getIssueFirstRep().getCode()).isEqualTo(IssueType.FORBIDDEN);
+        stranger.assertOutcome(403, IssueType.FORBIDDEN);
         Response json = api().as(Identity.pharmacist(unique("PH"))).get("/prescriptions/" + created.id());
         assertThat(json.status()).isEqualTo(403);
         assertThat(fhir.http().get("/Task/" + created.id(), null, Map.of()).status()).isEqualTo(401);

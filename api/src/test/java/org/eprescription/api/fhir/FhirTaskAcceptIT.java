@@ -46,8 +46,7 @@ class FhirTaskAcceptIT extends ExchangeIntegrationTest {
         assertThat(issue.getDetails().getCodingFirstRep().getCode()).isEqualTo("held-by-another-pharmacy");
 
         FhirHttp.Answer notHolding = fhir.operation(created.id(), "reject", TaskParameters.reason("mine?"), second);
-        assertThat(notHolding.status()).as(notHolding.toString()).isEqualTo(403);
-        assertThat(notHolding.as(OperationOutcome.class).getIssueFirstRep().getCode()).isEqualTo(IssueType.FORBIDDEN);
+        notHolding.assertOutcome(403, IssueType.FORBIDDEN);
 
         FhirHttp.Answer rejected = fhir.operation(created.id(), "reject", TaskParameters.reason("out of stock"), first);
         assertThat(rejected.status()).as(rejected.toString()).isEqualTo(200);
@@ -87,8 +86,7 @@ class FhirTaskAcceptIT extends ExchangeIntegrationTest {
             assertThat(fhir.accept("WRONG-" + attempt, BIRTH_DATE, first).status()).isEqualTo(404);
         }
         FhirHttp.Answer locked = fhir.accept(created.exchangeCode(), BIRTH_DATE, first);
-        assertThat(locked.status()).as(locked.toString()).isEqualTo(429);
-        assertThat(locked.as(OperationOutcome.class).getIssueFirstRep().getCode()).isEqualTo(IssueType.THROTTLED);
+        locked.assertOutcome(429, IssueType.THROTTLED);
     }
 
     @Test

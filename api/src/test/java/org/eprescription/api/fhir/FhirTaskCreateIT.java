@@ -218,18 +218,14 @@ class FhirTaskCreateIT extends ExchangeIntegrationTest {
         Bundle sent = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
 
         FhirHttp.Answer pharmacist = fhir().post(CREATE, sent, Identity.pharmacist(unique("PH")));
-        assertThat(pharmacist.status()).as(pharmacist.toString()).isEqualTo(403);
-        assertThat(pharmacist.as(OperationOutcome.class).getIssueFirstRep().getCode())
-                .isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
+        pharmacist.assertOutcome(403, OperationOutcome.IssueType.FORBIDDEN);
 
         FhirHttp.Answer otherInstitution = fhir().post(CREATE, sent,
                 Identity.prescriber("DOC-" + institution, unique("HOSP")));
         assertThat(otherInstitution.status()).as(otherInstitution.toString()).isEqualTo(403);
 
         FhirHttp.Answer anonymous = fhir().post(CREATE, sent, null);
-        assertThat(anonymous.status()).isEqualTo(401);
-        assertThat(anonymous.as(OperationOutcome.class).getIssueFirstRep().getCode())
-                .isEqualTo(OperationOutcome.IssueType.LOGIN);
+        anonymous.assertOutcome(401, OperationOutcome.IssueType.LOGIN);
     }
 
     @Test

@@ -53,8 +53,7 @@ class FhirTaskDispenseIT extends ExchangeIntegrationTest {
         Response json = api().post("/prescriptions/" + created.id() + "/dispense",
                 dispense(pharmacy, true, item(1, VALSARTAN_AMLODIPINE, 28, 28)));
 
-        assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(422);
-        assertThat(tooMuch.as(OperationOutcome.class).getIssueFirstRep().getCode()).isEqualTo(IssueType.BUSINESSRULE);
+        tooMuch.assertOutcome(422, IssueType.BUSINESSRULE);
         assertThat(notEquivalent.status()).as(notEquivalent.toString()).isEqualTo(json.status()).isEqualTo(422);
         assertThat(notEquivalent.as(OperationOutcome.class).getIssueFirstRep().getDetails().getCodingFirstRep()
                 .getCode()).isEqualTo("substitute-not-equivalent")
@@ -67,10 +66,7 @@ class FhirTaskDispenseIT extends ExchangeIntegrationTest {
         ((MedicationDispense) snomed.getParameterFirstRep().getResource()).getMedicationCodeableConcept()
                 .getCodingFirstRep().setSystem("http://snomed.info/sct");
         FhirHttp.Answer foreign = fhir.http().post("/Task/" + created.id() + "/$dispense", snomed, pharmacist);
-        assertThat(foreign.status()).as(foreign.toString()).isEqualTo(422);
-        assertThat(foreign.as(OperationOutcome.class).getIssueFirstRep().getCode()).isEqualTo(IssueType.CODEINVALID);
-        assertThat(foreign.as(OperationOutcome.class).getIssueFirstRep().getDiagnostics())
-                .contains("http://snomed.info/sct");
+        assertThat(foreign.assertOutcome(422, IssueType.CODEINVALID).getDiagnostics()).contains("http://snomed.info/sct");
 
         Parameters patient = new Parameters();
         patient.addParameter().setName("medicationDispense").setResource(new Patient().setActive(true));
@@ -79,8 +75,7 @@ class FhirTaskDispenseIT extends ExchangeIntegrationTest {
         for (Parameters body : new Parameters[] {patient, new Parameters(),
                 TaskParameters.dispensing().item(otherLine, AMLODIPINE_BRAND, 28, 28).parameters()}) {
             FhirHttp.Answer answer = fhir.http().post("/Task/" + created.id() + "/$dispense", body, pharmacist);
-            assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
-            assertThat(answer.as(OperationOutcome.class).getIssueFirstRep().getCode()).isEqualTo(IssueType.STRUCTURE);
+            answer.assertOutcome(400, IssueType.STRUCTURE);
         }
         FhirHttp.Answer closeWithFlag = fhir.operation(created.id(), "close", TaskParameters.dispensing()
                 .item(created.line(1), AMLODIPINE_BRAND, 28, 28).completesUse(false), pharmacist);
@@ -101,8 +96,7 @@ class FhirTaskDispenseIT extends ExchangeIntegrationTest {
 
         FhirHttp.Answer namedOther = fhir.operation(created.id(), "dispense", TaskParameters.dispensing()
                 .item(created.line(1), AMLODIPINE_BRAND, 28, 28).performedBy(otherPharmacy), pharmacist);
-        assertThat(namedOther.status()).as(namedOther.toString()).isEqualTo(403);
-        assertThat(namedOther.as(OperationOutcome.class).getIssueFirstRep().getCode()).isEqualTo(IssueType.FORBIDDEN);
+        namedOther.assertOutcome(403, IssueType.FORBIDDEN);
 
         FhirHttp.Answer namedOwn = fhir.operation(created.id(), "dispense", TaskParameters.dispensing()
                 .item(created.line(1), AMLODIPINE_BRAND, 28, 28).performedBy(pharmacy), pharmacist);

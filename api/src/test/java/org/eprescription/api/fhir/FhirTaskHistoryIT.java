@@ -94,9 +94,7 @@ class FhirTaskHistoryIT extends ExchangeIntegrationTest {
         assertThat(issuer.as(OperationOutcome.class).getIssueFirstRep().getCode())
                 .isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
         assertThat(issuerVersion.status()).isEqualTo(403);
-        assertThat(noVersion.status()).isEqualTo(404);
-        assertThat(noVersion.as(OperationOutcome.class).getIssueFirstRep().getCode())
-                .isEqualTo(OperationOutcome.IssueType.NOTFOUND);
+        noVersion.assertOutcome(404, OperationOutcome.IssueType.NOTFOUND);
         assertThat(noTask.status()).isEqualTo(404);
     }
 

@@ -101,9 +101,7 @@ class FhirTaskLifecycleIT extends ExchangeIntegrationTest {
 
         // the refill: not before its window opens, then accepted and closed by another pharmacy
         FhirHttp.Answer tooEarly = fhir.accept(created.exchangeCode(), BIRTH_DATE, secondPharmacist);
-        assertThat(tooEarly.status()).as(tooEarly.toString()).isEqualTo(409);
-        assertThat(tooEarly.as(OperationOutcome.class).getIssueFirstRep().getCode())
-                .isEqualTo(OperationOutcome.IssueType.CONFLICT);
+        tooEarly.assertOutcome(409, OperationOutcome.IssueType.CONFLICT);
         advanceTo(opens(awaiting));
         Task refillHeld = only(bundle(fhir.accept(created.exchangeCode(), BIRTH_DATE, secondPharmacist)), Task.class);
         assertThat(refillHeld.getStatus()).isEqualTo(Task.TaskStatus.INPROGRESS);

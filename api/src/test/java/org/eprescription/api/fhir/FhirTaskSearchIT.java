@@ -80,9 +80,7 @@ class FhirTaskSearchIT extends ExchangeIntegrationTest {
 
         FhirHttp.Answer refused = search("owner=" + pharmacy, other);
         assertThat(api().as(other).get("/pharmacies/" + pharmacy + "/dispensing-view").status()).isEqualTo(403);
-        assertThat(refused.status()).as(refused.toString()).isEqualTo(403);
-        assertThat(refused.as(OperationOutcome.class).getIssueFirstRep().getCode())
-                .isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
+        refused.assertOutcome(403, OperationOutcome.IssueType.FORBIDDEN);
         Identity patientCaller = Identity.patient(patientOf(held));
         assertThat(search("owner=" + pharmacy, patientCaller).status()).isEqualTo(
                 api().as(patientCaller).get("/pharmacies/" + pharmacy + "/dispensing-view").status()).isEqualTo(403);
