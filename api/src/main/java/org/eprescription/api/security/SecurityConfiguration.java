@@ -16,6 +16,7 @@ import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
 import java.util.stream.Collectors;
@@ -45,6 +46,15 @@ public class SecurityConfiguration {
     @Bean
     static SecurityObservationSettings securityObservations() {
         return SecurityObservationSettings.noObservations();
+    }
+
+    /**
+     * The paths below are matched as path patterns, once, without asking Spring MVC which handler a request would
+     * reach (the deprecated MVC matchers did that for every rule and request).
+     */
+    @Bean
+    static PathPatternRequestMatcher.Builder pathPatternRequestMatchers() {
+        return PathPatternRequestMatcher.withDefaults();
     }
 
     @Bean

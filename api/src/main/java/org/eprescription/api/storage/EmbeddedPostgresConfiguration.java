@@ -37,6 +37,9 @@ public class EmbeddedPostgresConfiguration {
                 .setDataDirectory(absolute.toFile())
                 .setCleanDataDirectory(false)
                 .setPort(port)
+                // stopped by this bean's close, after everything that uses the database, not by a JVM shutdown
+                // hook that would race the application's own stop (docs/operations.md, "Time limits")
+                .setRegisterShutdownHook(false)
                 .start();
     }
 
