@@ -23,8 +23,9 @@
 #    probe reads GET /prescriptions/{id} (a template prescription) every --probe-ms as an auditor; reports events/s,
 #    the time, the probe's p50/p99/max and any non-200. Then (--verify yes, the default) POST
 #    /admin/projections/{name}/verify, which must report 0 differences.
-#    --together yes: every projection's replay is started at once instead (those sharing a live processor right one
-#    after the other), and the time until the last is done gives the store's events per second for all projections.
+#    --together yes: every projection is rebuilt in one operation instead (POST /admin/projections/replay: one pass
+#    over the store, one swap; it rebuilds all projections, --projections names those followed and verified), and
+#    the time until the last is done gives the store's events per second for all projections.
 # Stops the exchange and drops the database at the end, also on failure (--keep-db keeps it). Prints uptime (load
 # average) before each measured step; the whole output is kept in target/bench/rebuild-<timestamp>.txt.
 # Nothing here asserts a figure.

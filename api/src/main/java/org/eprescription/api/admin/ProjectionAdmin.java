@@ -15,6 +15,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 
 import java.time.Clock;
+import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
@@ -26,7 +28,8 @@ import java.util.concurrent.Executors;
 /**
  * The projections' state, their replays (in the background) and their verification. A projection is busy while it
  * replays or verifies; another replay or verification of it is refused. Replays run one at a time per processor: a
- * replay stops its projection's processor for the swap, and projections that share it must not swap in between.
+ * replay stops its projection's processor for the swap, and projections that share it must not swap in between. The
+ * replay of all projections rebuilds them together in one pass over the store, and only while nothing else runs.
  */
 @Service
 @RequiredArgsConstructor
@@ -76,17 +79,23 @@ public class ProjectionAdmin {
         ProjectionDefinition projection = definition(name);
         // the replay stops the processor for its swap, which would pause the other's replay or skew its verification
         refuseWhileItsProcessorIs(name, Set.of(REPLAYING, VERIFYING));
-        occupy(name, REPLAYING);
-        ReplayProgress progress = new ReplayProgress(clock.instant());
-        replays.put(name, progress);
-        try {
-            executor.execute(() -> runReplay(projection, progress));
-        } catch (RuntimeException e) {
-            replays.remove(name);
-            busy.remove(name);
-            throw e;
-        }
+        startReplays(List.of(projection));
         return status(name);
+    }
+
+    /**
+     * Starts rebuilding every projection in the background, in one pass over the store and one swap, and answers
+     * their states, REPLAYING. Refused while any projection replays or verifies.
+     */
+    public synchronized List<ProjectionStatus> startReplayOfAll() {
+        busy.entrySet().stream().findFirst().ifPresent(running -> {
+            throw new ProjectionBusyException("projection " + running.getKey() + " is " + running.getValue()
+                    + "; try again when it is done");
+        });
+        startReplays(definitions.all().stream()
+                .filter(definition -> processors.find(definition.name()).isPresent())
+                .toList());
+        return statuses();
     }
 
     public VerificationReport verify(String name) throws InterruptedException {
@@ -109,27 +118,51 @@ public class ProjectionAdmin {
         executor.shutdownNow();
     }
 
-    private void runReplay(ProjectionDefinition projection, ReplayProgress progress) {
-        String name = projection.name();
+    /** Marks the projections busy replaying, and replays them together on a thread of the executor. */
+    private void startReplays(List<ProjectionDefinition> projections) {
+        Map<String, ReplayProgress> progress = new LinkedHashMap<>();
+        Instant startedAt = clock.instant();
+        try {
+            for (ProjectionDefinition projection : projections) {
+                occupy(projection.name(), REPLAYING);
+                progress.put(projection.name(), new ReplayProgress(startedAt));
+            }
+            replays.putAll(progress);
+            executor.execute(() -> runReplay(projections, progress));
+        } catch (RuntimeException e) {
+            progress.keySet().forEach(name -> {
+                replays.remove(name);
+                busy.remove(name);
+            });
+            throw e;
+        }
+    }
+
+    private void runReplay(List<ProjectionDefinition> projections, Map<String, ReplayProgress> progress) {
+        String names = String.join(", ", progress.keySet());
         String outcome = "FAILED";
         String detail = null;
         try {
-            log.info("Replay of {} started", name);
-            replay.run(projection, progress);
+            log.info("Replay of {} started", names);
+            replay.run(projections, progress);
             outcome = "COMPLETED";
-            log.info("Replay of {} completed: {} events", name, progress.eventsDone());
+            log.info("Replay of {} completed: {} events", names, progress.values().iterator().next().eventsDone());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             detail = "interrupted";
-            log.warn("Replay of {} interrupted; the live view is unchanged", name);
+            log.warn("Replay of {} interrupted; the live view is unchanged", names);
         } catch (RuntimeException e) {
             detail = e.getMessage();
-            log.error("Replay of {} failed; the live view is unchanged", name, e);
+            log.error("Replay of {} failed; the live view is unchanged", names, e);
         } finally {
-            lastReplays.put(name, new ProjectionStatus.LastReplay(progress.startedAt(), clock.instant(), outcome,
-                    progress.eventsDone(), detail));
-            replays.remove(name);
-            busy.remove(name);
+            Instant finishedAt = clock.instant();
+            for (Map.Entry<String, ReplayProgress> replayed : progress.entrySet()) {
+                ReplayProgress done = replayed.getValue();
+                lastReplays.put(replayed.getKey(), new ProjectionStatus.LastReplay(done.startedAt(), finishedAt,
+                        outcome, done.eventsDone(), detail));
+                replays.remove(replayed.getKey());
+                busy.remove(replayed.getKey());
+            }
         }
     }
 

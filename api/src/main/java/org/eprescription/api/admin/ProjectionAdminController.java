@@ -18,7 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.util.List;
 
-/** The projections for auditors and operators: their state, a replay without downtime, and a verification. */
+/**
+ * The projections for auditors and operators: their state, a replay without downtime (of one, or of all in one pass),
+ * and a verification.
+ */
 @Tag(name = "admin")
 @RestController
 @RequestMapping("/api/v1/admin/projections")
@@ -35,6 +38,26 @@ public class ProjectionAdminController {
     @GetMapping
     public Projections projections() {
         return new Projections(admin.statuses());
+    }
+
+    /**
+     * 202: every projection is rebuilt in the background, in one pass over the store and one swap; GET
+     * /admin/projections shows each one's progress.
+     */
+    @Operation(operationId = "replayAllProjections", summary = "Replay every projection",
+            description = "For auditors: rebuilds every projection from the first event in the background, reading "
+                    + "each event once for all of them, and swaps all the rebuilt tables in at once, without "
+                    + "downtime; GET /admin/projections shows their progress. Refused while any projection replays "
+                    + "or verifies.")
+    @ApiResponse(responseCode = "202", description = "Replay started",
+            headers = @Header(name = "Location", description = "the projections' states",
+                    schema = @Schema(type = "string")))
+    @ProblemAnswers(problems = "409 projection-busy")
+    @PostMapping("/replay")
+    public ResponseEntity<Projections> replayAll() {
+        return ResponseEntity.status(HttpStatus.ACCEPTED)
+                .location(URI.create("/api/v1/admin/projections"))
+                .body(new Projections(admin.startReplayOfAll()));
     }
 
     /** 202: the replay runs in the background; GET /admin/projections shows its progress. */

@@ -8,21 +8,31 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
 /**
- * Rebuilds a projection from the first event without taking its live view away.
+ * Rebuilds projections from the first event without taking their live view away: one projection, or several in one
+ * pass over the store.
  *
  * <ol>
- *   <li>New, empty copies of its tables in {@link ScratchTables#REBUILD_SCHEMA}; a detached instance of its handlers
- *   fills them from every stored event, batch by batch, while the live processor goes on updating the live tables
- *   and every read is answered from those.</li>
- *   <li>Caught up with the head: the live processor is stopped (reads still answer, from the live tables), the few
- *   events stored meanwhile are applied to the copies too.</li>
- *   <li>One transaction puts the copies in place of the live tables and sets the live processor's token to the last
- *   event the copies contain; then the processor starts again and goes on from there. A processor that runs other
- *   projections too keeps its token, which those projections' tables are at: it goes on from there, and the rebuilt
- *   projection skips the events its copies already contain (every projection is idempotent under redelivery).</li>
+ *   <li>New, empty copies of their tables in {@link ScratchTables#REBUILD_SCHEMA}; a detached instance of each one's
+ *   handlers fills them from every stored event, batch by batch (each event read once for all of them), while the
+ *   live processors go on updating the live tables and every read is answered from those.</li>
+ *   <li>Caught up with the head: their live processors are stopped (reads still answer, from the live tables), the
+ *   few events stored meanwhile are applied to the copies too.</li>
+ *   <li>One transaction puts all the copies in place of the live tables and sets the token of each live processor
+ *   whose projections were all rebuilt to the last event the copies contain; then the processors start again and go
+ *   on from there. A processor that runs other projections too keeps its token, which those projections' tables are
+ *   at: it goes on from there, and the rebuilt projection skips the events its copies already contain (every
+ *   projection is idempotent under redelivery).</li>
  * </ol>
- * The detached handlers notify no subscriber, so live streams see nothing of the rebuild.
+ * The detached handlers notify no subscriber, so live streams see nothing of the rebuild. A failure before the swap
+ * drops the copies and leaves every live table as it was.
  */
 @Component
 class ProjectionReplay {
@@ -40,31 +50,40 @@ class ProjectionReplay {
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
-    void run(ProjectionDefinition projection, ReplayProgress progress) throws InterruptedException {
-        String name = projection.name();
-        boolean processorOfItsOwn = processors.sharingProcessorWith(name).isEmpty();
-        scratch.create(ScratchTables.REBUILD_SCHEMA, projection);
-        boolean restart = false;
-        try (EventReplayer.Run run = replayer.start(projection, ScratchTables.REBUILD_SCHEMA)) {
-            run.catchUp(progress::reached);
-            if (processors.isRunning(name)) {
-                processors.stop(name);
-                restart = true;
+    /** Rebuilds {@code projections}, each telling its own entry of {@code progress} how far it has come. */
+    void run(List<ProjectionDefinition> projections, Map<String, ReplayProgress> progress)
+            throws InterruptedException {
+        Set<String> rebuilt = projections.stream().map(ProjectionDefinition::name).collect(Collectors.toSet());
+        // each live processor involved, by its name, with one of its projections (by which processors are found)
+        Map<String, String> processorsInvolved = new LinkedHashMap<>();
+        for (ProjectionDefinition projection : projections) {
+            processorsInvolved.putIfAbsent(processors.find(projection.name()).orElseThrow().getName(),
+                    projection.name());
+        }
+        projections.forEach(projection -> scratch.create(ScratchTables.REBUILD_SCHEMA, projection));
+        List<String> restart = new ArrayList<>();
+        try (EventReplayer.Run run = replayer.start(projections, ScratchTables.REBUILD_SCHEMA)) {
+            run.catchUp(name -> progress.get(name)::reached);
+            for (String name : processorsInvolved.values()) {
+                if (processors.isRunning(name)) {
+                    processors.stop(name);
+                    restart.add(name);
+                }
             }
-            TrackingToken last = run.catchUp(progress::reached);
+            TrackingToken last = run.catchUp(name -> progress.get(name)::reached);
             transaction.executeWithoutResult(status -> {
-                scratch.swapIntoLive(ScratchTables.REBUILD_SCHEMA, projection);
-                if (processorOfItsOwn) {
-                    processors.moveTo(name, last);
+                projections.forEach(projection -> scratch.swapIntoLive(ScratchTables.REBUILD_SCHEMA, projection));
+                for (String name : processorsInvolved.values()) {
+                    if (rebuilt.containsAll(processors.sharingProcessorWith(name))) {
+                        processors.moveTo(name, last);
+                    }
                 }
             });
         } catch (RuntimeException | InterruptedException e) {
-            scratch.drop(ScratchTables.REBUILD_SCHEMA, projection);
+            projections.forEach(projection -> scratch.drop(ScratchTables.REBUILD_SCHEMA, projection));
             throw e;
         } finally {
-            if (restart) {
-                processors.start(name);
-            }
+            restart.forEach(processors::start);
         }
     }
 }

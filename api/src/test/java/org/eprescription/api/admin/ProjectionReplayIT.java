@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.eprescription.api.support.AdminProjections;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.IssuedPrescription;
@@ -142,22 +143,18 @@ class ProjectionReplayIT extends ExchangeIntegrationTest {
     }
 
     private JsonNode awaitLive(String projection) {
-        await().atMost(REPLAY_TIMEOUT).until(() -> state(projection).path("state").asText().equals("LIVE"));
-        return state(projection);
+        return projections().awaitLive(projection, REPLAY_TIMEOUT);
     }
 
     private JsonNode state(String projection) {
-        for (JsonNode status : api().get("/admin/projections").body().path("projections")) {
-            if (status.path("name").asText().equals(projection)) {
-                return status;
-            }
-        }
-        throw new AssertionError("no projection " + projection);
+        return projections().state(projection);
     }
 
     private JsonNode verify(String projection) {
-        HttpApi.Response verified = api().post("/admin/projections/" + projection + "/verify", Map.of());
-        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
-        return verified.body();
+        return projections().verify(projection);
+    }
+
+    private AdminProjections projections() {
+        return new AdminProjections(api());
     }
 }

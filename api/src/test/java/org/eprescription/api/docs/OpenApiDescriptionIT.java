@@ -85,6 +85,7 @@ class OpenApiDescriptionIT extends ExchangeIntegrationTest {
             entry("exportEvents", List.of()),
             entry("exportPseudonymized", List.of("503 export-not-configured")),
             entry("listProjections", List.of()),
+            entry("replayAllProjections", List.of("409 projection-busy")),
             entry("replayProjection", List.of("404 not-found", "409 projection-busy")),
             entry("verifyProjection", List.of("404 not-found", "409 projection-busy")),
             entry("listClaimedSegments", List.of("404 not-found")),

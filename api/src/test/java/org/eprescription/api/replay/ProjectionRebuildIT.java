@@ -1,6 +1,7 @@
 package org.eprescription.api.replay;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eprescription.api.support.AdminProjections;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.IssuedPrescription;
@@ -78,12 +79,7 @@ class ProjectionRebuildIT extends ExchangeIntegrationTest {
     }
 
     private JsonNode state(String projection) {
-        for (JsonNode status : api().get("/admin/projections").body().path("projections")) {
-            if (status.path("name").asText().equals(projection)) {
-                return status;
-            }
-        }
-        throw new AssertionError("no projection " + projection);
+        return new AdminProjections(api()).state(projection);
     }
 
     private List<String> rows(String table, String orderBy) {

@@ -1,10 +1,12 @@
 package org.eprescription.api.security;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
 import org.eprescription.api.support.SseClient;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
@@ -15,6 +17,7 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,6 +29,7 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
 import static org.eprescription.api.support.Prescriptions.accept;
@@ -199,6 +203,9 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
                 f -> new Call("TEXT", "/audit/export?from=" + never, null)));
         all.add(new Endpoint("GET /admin/projections", false, auditor,
                 f -> new Call("GET", "/admin/projections", null)));
+        // an auditor starts a real replay of every projection (202); the class waits for it at the end
+        all.add(new Endpoint("POST /admin/projections/replay", true, auditor,
+                f -> new Call("POST", "/admin/projections/replay", Map.of())));
         // an unknown projection: an auditor gets past authorization (404) without starting a real replay
         all.add(new Endpoint("POST /admin/projections/{name}/replay", true, auditor,
                 f -> new Call("POST", "/admin/projections/no-such-projection/replay", Map.of())));
@@ -213,6 +220,15 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
         all.add(new Endpoint("POST /admin/dead-letters/{id}/retry", true, auditor,
                 f -> new Call("POST", "/admin/dead-letters/" + UUID.randomUUID() + "/retry", Map.of())));
         return all;
+    }
+
+    /** The replay of every projection an auditor started is over before the next class replays or verifies. */
+    @AfterAll
+    void awaitTheReplays() {
+        await().atMost(Duration.ofSeconds(60)).until(() -> {
+            JsonNode projections = api().get("/admin/projections").body().path("projections");
+            return projections.findValuesAsText("state").stream().noneMatch("REPLAYING"::equals);
+        });
     }
 
     @TestFactory

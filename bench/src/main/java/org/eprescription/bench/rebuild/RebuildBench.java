@@ -20,7 +20,8 @@ import java.util.List;
  *   <li>{@code read --url U}: streams {@code GET /audit/events} (NDJSON) and counts the lines: the store's read speed
  *   through the application, for comparison with a rebuild;</li>
  *   <li>{@code replay --url U --projections a,b --probe-id ID}: each projection's replay in turn (or, with
- *   {@code --together yes}, all at once) while a probe reads a prescription ({@link Replays});</li>
+ *   {@code --together yes}, every projection in one replay, {@code POST /admin/projections/replay}) while a probe
+ *   reads a prescription ({@link Replays});</li>
  *   <li>{@code verify --url U --projections a,b}: each projection's verify, expected: 0 differences.</li>
  * </ul>
  * Every request carries a local token of the exchange.

@@ -94,8 +94,9 @@ final class Replays {
     }
 
     /**
-     * Every projection's replay started at once (each on its own server thread), timed until the last is done: how
-     * long rebuilding all projections takes, and the store's events per second over that time.
+     * Every projection rebuilt in one operation ({@code POST /admin/projections/replay}: one pass over the store, one
+     * swap), timed until the last is done: how long rebuilding all projections takes, and the store's events per
+     * second over that time.
      */
     private void replayTogether(List<String> projections, String probeId, int probeMillis, boolean verify)
             throws Exception {
@@ -110,18 +111,14 @@ final class Replays {
         Map<String, Double> finishedAfter = new TreeMap<>();
         double wall;
         try (Probe probe = new Probe(api.base(), probeId, probeMillis, auditor)) {
-            // projections that share a live processor replay one after the other: the exchange answers 409 until
-            // the one before is done, and they are started as soon as it is
-            List<String> waiting = new ArrayList<>(projections);
-            waiting.removeIf(this::started);
+            startAll();
             long lastPrint = 0;
             while (finished.size() < projections.size()) {
                 Thread.sleep(250);
-                waiting.removeIf(this::started);
                 long elapsed = System.nanoTime() - started;
                 StringBuilder line = new StringBuilder();
                 for (String name : projections) {
-                    if (finished.containsKey(name) || waiting.contains(name)) {
+                    if (finished.containsKey(name)) {
                         continue;
                     }
                     Poll now = poll(name);
@@ -211,23 +208,20 @@ final class Replays {
         }
     }
 
+    /** Starts the projection's replay. */
     private void start(String name) {
-        if (!started(name)) {
-            throw new IllegalStateException("POST replay of " + name + " answered 409: another replay is running");
-        }
+        expectStarted(api.post("/admin/projections/" + name + "/replay", "", auditor), "replay of " + name);
     }
 
-    /** Starts the projection's replay; false when a projection of the same processor is replaying (409 busy). */
-    private boolean started(String name) {
-        Answer started = api.post("/admin/projections/" + name + "/replay", "", auditor);
-        if (started.status() == 409 && started.body().contains("projection-busy")) {
-            return false;
+    /** Starts the replay of every projection, in one pass over the store. */
+    private void startAll() {
+        expectStarted(api.post("/admin/projections/replay", "", auditor), "replay of all projections");
+    }
+
+    private static void expectStarted(Answer answer, String what) {
+        if (answer.status() != 202) {
+            throw new IllegalStateException("POST " + what + " answered " + answer.status() + " " + answer.body());
         }
-        if (started.status() != 202) {
-            throw new IllegalStateException("POST replay of " + name + " answered " + started.status() + " "
-                    + started.body());
-        }
-        return true;
     }
 
     private static void printProbe(Probe probe, String probeId, int probeMillis) {

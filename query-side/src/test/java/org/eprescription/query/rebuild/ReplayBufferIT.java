@@ -2,6 +2,7 @@ package org.eprescription.query.rebuild;
 
 import org.axonframework.common.stream.BlockingStream;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
+import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
@@ -90,6 +91,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * A replay through the projections' stores made for a replay (rows held in memory, read and written in batches) builds
@@ -201,8 +203,57 @@ class ReplayBufferIT {
 
     private void assertRebuildsTheLiveRows(String schema, int batch, int views, int patients, int prescriptions,
                                            int firstStep) throws Exception {
-        PrescriptionViewRepository repository = new PrescriptionViewRepository(jdbc, TestDatabase.OBJECT_MAPPER);
-        List<ProjectionDefinition> definitions = List.of(
+        for (ProjectionDefinition definition : definitions(views, patients, prescriptions)) {
+            long started = System.nanoTime();
+            replay(List.of(definition), schema, batch, firstStep);
+            System.out.printf("%s replayed into %s in %d ms%n", definition.name(), schema,
+                    (System.nanoTime() - started) / 1_000_000);
+            assertTheCopiesEqualTheLiveTables(schema, definition);
+        }
+    }
+
+    /** Both projections in one run: every event read once, applied to both side by side, in two catch-ups. */
+    @Test
+    void bothProjectionsFromOneReadingOfTheStoreRebuildTheSameRows() throws Exception {
+        List<ProjectionDefinition> both = definitions(40, 10, 30);
+        long started = System.nanoTime();
+
+        ListSource source = replay(both, "replay_together", 50, events.size() / 3);
+
+        System.out.printf("both projections replayed together in %d ms%n", (System.nanoTime() - started) / 1_000_000);
+        assertThat(source.delivered.get()).as("events read from the store").isEqualTo(events.size());
+        for (ProjectionDefinition definition : both) {
+            assertTheCopiesEqualTheLiveTables("replay_together", definition);
+        }
+    }
+
+    /** A projection whose handlers fail ends the run with its failure, and the other does not keep it waiting. */
+    @Test
+    void aFailingProjectionFailsTheRunOfBoth() {
+        List<ProjectionDefinition> both = List.of(definitions(40, 10, 30).get(0), new ProjectionDefinition(
+                "failing", List.of(), () -> new ProjectionDefinition.Detached(new FailingHandlers(),
+                ReplayBuffer.NONE)));
+        scratch.create("replay_failing", both.get(0));
+        try (EventReplayer.Run run = new EventReplayer(new ListSource(events), scratch, 50)
+                .start(both, "replay_failing")) {
+            assertThatThrownBy(() -> run.catchUp((done, position) -> { }))
+                    .hasMessage("a bug in the projection");
+        } finally {
+            scratch.drop("replay_failing", both.get(0));
+        }
+    }
+
+    /** Handles every event by failing. */
+    static final class FailingHandlers {
+
+        @EventHandler
+        void on(Object event) {
+            throw new IllegalStateException("a bug in the projection");
+        }
+    }
+
+    private List<ProjectionDefinition> definitions(int views, int patients, int prescriptions) {
+        return List.of(
                 definition("prescription-view", List.of(new ProjectionTable("prescription_view",
                         List.of("prescription_id"))), () -> {
                     PrescriptionViewRepository store = PrescriptionViewRepository.forReplay(jdbcTemplate,
@@ -220,24 +271,31 @@ class ReplayBufferIT {
                     return new ProjectionDefinition.Detached(AlertProjection.forReplay(store),
                             store.replayBuffer());
                 }));
-        for (ProjectionDefinition definition : definitions) {
-            long started = System.nanoTime();
-            scratch.create(schema, definition);
-            ListSource source = new ListSource(events.subList(0, firstStep));
-            EventReplayer replayer = new EventReplayer(source, scratch, batch);
-            try (EventReplayer.Run run = replayer.start(definition, schema)) {
-                run.catchUp((done, position) -> { });
-                source.visible = events;
-                TrackingToken last = run.catchUp((done, position) -> { });
-                assertThat(EventReplayer.position(last)).isEqualTo(events.size() - 1);
-            }
-            System.out.printf("%s replayed into %s in %d ms%n", definition.name(), schema,
-                    (System.nanoTime() - started) / 1_000_000);
-            Differences differences = new TableComparison(jdbc).compare("public", schema, definition, 5);
-            assertThat(differences.count()).as("%s: %s", definition.name(), differences.examples()).isZero();
-            assertThePlannerKnowsTheRows(schema, definition);
-            scratch.drop(schema, definition);
+    }
+
+    /**
+     * Replays the projections in one run into fresh copies in {@code schema}: a first catch-up sees the first
+     * {@code firstStep} events, the second the rest (as a replay does while events arrive).
+     */
+    private static ListSource replay(List<ProjectionDefinition> definitions, String schema, int batch, int firstStep)
+            throws InterruptedException {
+        definitions.forEach(definition -> scratch.create(schema, definition));
+        ListSource source = new ListSource(events.subList(0, firstStep));
+        EventReplayer replayer = new EventReplayer(source, scratch, batch);
+        try (EventReplayer.Run run = replayer.start(definitions, schema)) {
+            run.catchUp((done, position) -> { });
+            source.visible = events;
+            TrackingToken last = run.catchUp((done, position) -> { });
+            assertThat(EventReplayer.position(last)).isEqualTo(events.size() - 1);
         }
+        return source;
+    }
+
+    private static void assertTheCopiesEqualTheLiveTables(String schema, ProjectionDefinition definition) {
+        Differences differences = new TableComparison(jdbc).compare("public", schema, definition, 5);
+        assertThat(differences.count()).as("%s: %s", definition.name(), differences.examples()).isZero();
+        assertThePlannerKnowsTheRows(schema, definition);
+        scratch.drop(schema, definition);
     }
 
     /** Tables swapped in or compared without statistics would be read by whole-table scans until autovacuum came. */
@@ -308,6 +366,7 @@ class ReplayBufferIT {
     /** The events of the store, as far as {@link #visible} goes, read like the JDBC event store reads them. */
     static final class ListSource implements StreamableMessageSource<TrackedEventMessage<?>> {
         volatile List<TrackedEventMessage<?>> visible;
+        final AtomicLong delivered = new AtomicLong();
 
         ListSource(List<TrackedEventMessage<?>> visible) {
             this.visible = visible;
@@ -337,6 +396,7 @@ class ReplayBufferIT {
 
                 @Override
                 public TrackedEventMessage<?> nextAvailable() {
+                    delivered.incrementAndGet();
                     return visible.get(next++);
                 }
 
