@@ -41,7 +41,11 @@ make_cds_archive() {
     java -XX:DumpLoadedClassList="$dir/classes.lst" -Dspring.context.exit=onRefresh -jar "$dir/exchange.jar" \
         --exchange.embedded-database.directory="$OUT/training/postgres" \
         --exchange.embedded-database.port=$(( 30000 + RANDOM % 10000 )) \
-        --exchange.security.local-tokens.enabled=true >"$OUT/training.log" 2>&1
+        --exchange.security.local-tokens.enabled=true >"$OUT/training.log" 2>&1 || true
+    # a training start ends without closing the application, so its PostgreSQL is still up: stop it (fast shutdown)
+    local postmaster="$OUT/training/postgres/postmaster.pid"
+    [[ ! -f "$postmaster" ]] || kill -INT "$(head -n 1 "$postmaster")" 2>/dev/null || true
+    [[ -s "$dir/classes.lst" ]] || { echo "the training start listed no classes; see $OUT/training.log" >&2; exit 1; }
     grep -v '^@lambda-proxy' "$dir/classes.lst" >"$dir/classes-without-lambdas.lst"
     java -Xshare:dump -XX:SharedClassListFile="$dir/classes-without-lambdas.lst" \
         -XX:SharedArchiveFile="$dir/exchange.jsa" -jar "$dir/exchange.jar" >"$OUT/dump.log" 2>&1

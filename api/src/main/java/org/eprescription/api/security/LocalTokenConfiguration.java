@@ -1,8 +1,6 @@
 package org.eprescription.api.security;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.RSAKey;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableSecret;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -14,17 +12,16 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 
-import java.security.KeyPair;
-import java.security.KeyPairGenerator;
+import javax.crypto.KeyGenerator;
+import javax.crypto.SecretKey;
 import java.security.NoSuchAlgorithmException;
-import java.security.interfaces.RSAPrivateKey;
-import java.security.interfaces.RSAPublicKey;
 import java.time.Clock;
-import java.util.UUID;
 
 /**
  * With {@code exchange.security.local-tokens.enabled=true}: a signing key made at start-up (tokens die with the
  * process), the decoder that trusts it instead of an identity provider, and {@code POST /api/v1/local-tokens}.
+ * The key is a random HMAC-SHA256 secret that never leaves the process: nobody else verifies these tokens, so a
+ * key pair (whose generation took a second or more of every start) would buy nothing.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(LocalTokenProperties.class)
@@ -34,7 +31,7 @@ public class LocalTokenConfiguration {
     private static final Logger log = LoggerFactory.getLogger(LocalTokenConfiguration.class);
 
     @Bean
-    RSAKey localTokenKey(LocalTokenProperties properties,
+    SecretKey localTokenKey(LocalTokenProperties properties,
                          @Value("${spring.datasource.url:}") String externalDatabase,
                          @Value("${spring.security.oauth2.resourceserver.jwt.issuer-uri:}") String issuer,
                          @Value("${spring.security.oauth2.resourceserver.jwt.jwk-set-uri:}") String jwkSet,
@@ -51,21 +48,19 @@ public class LocalTokenConfiguration {
         }
         log.warn("Local tokens are enabled: POST /api/v1/local-tokens gives anyone a token for any role. "
                 + "Never run a real installation like this.");
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair pair = generator.generateKeyPair();
-        return new RSAKey.Builder((RSAPublicKey) pair.getPublic()).privateKey((RSAPrivateKey) pair.getPrivate())
-                .keyID(UUID.randomUUID().toString()).build();
+        KeyGenerator generator = KeyGenerator.getInstance("HmacSHA256");
+        generator.init(256);
+        return generator.generateKey();
     }
 
     @Bean
-    JwtDecoder localTokenDecoder(RSAKey localTokenKey) throws com.nimbusds.jose.JOSEException {
-        return NimbusJwtDecoder.withPublicKey(localTokenKey.toRSAPublicKey()).build();
+    JwtDecoder localTokenDecoder(SecretKey localTokenKey) {
+        return NimbusJwtDecoder.withSecretKey(localTokenKey).macAlgorithm(LocalTokens.ALGORITHM).build();
     }
 
     @Bean
-    LocalTokens localTokens(RSAKey localTokenKey, LocalTokenProperties properties, Clock clock) {
-        return new LocalTokens(new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(localTokenKey))),
-                properties.lifetime(), clock);
+    LocalTokens localTokens(SecretKey localTokenKey, LocalTokenProperties properties, Clock clock) {
+        return new LocalTokens(new NimbusJwtEncoder(new ImmutableSecret<>(localTokenKey)), properties.lifetime(),
+                clock);
     }
 }

@@ -1,6 +1,8 @@
 package org.eprescription.api.security;
 
 import lombok.RequiredArgsConstructor;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
 import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
@@ -15,6 +17,7 @@ import java.util.List;
 public class LocalTokens {
 
     public static final String ISSUER = "prescription-exchange-local";
+    static final MacAlgorithm ALGORITHM = MacAlgorithm.HS256;
 
     private final JwtEncoder encoder;
     private final Duration lifetime;
@@ -31,7 +34,7 @@ public class LocalTokens {
         putIfPresent(claims, TokenClaims.INSTITUTION_ID, request.institutionId());
         putIfPresent(claims, TokenClaims.PHARMACY_ID, request.pharmacyId());
         putIfPresent(claims, TokenClaims.PATIENT_ID, request.patientId());
-        String token = encoder.encode(JwtEncoderParameters.from(claims.build())).getTokenValue();
+        String token = encoder.encode(JwtEncoderParameters.from(JwsHeader.with(ALGORITHM).build(), claims.build())).getTokenValue();
         return new LocalTokenController.Token(token, "Bearer", lifetime.toSeconds());
     }
 

@@ -3,6 +3,7 @@ package org.eprescription.api.audit;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.eprescription.PrescriptionExchangeApplication;
 import org.eprescription.api.storage.JapaneseDrugNamesMigration;
+import org.eprescription.api.support.FreePort;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.core.catalogue.CatalogueCsvLoader;
 import org.eprescription.api.support.Identity;
@@ -16,7 +17,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -59,7 +59,7 @@ class EventExportMemoryIT extends ExchangeIntegrationTest {
         long inserted = insertSyntheticEvents(url);
         startProjectionsAtTheHead(url, inserted);
 
-        int port = freePort();
+        int port = FreePort.any();
         Path log = Files.createTempFile("export-1m-", ".log");
         Process application = new ProcessBuilder(javaCommand(), HEAP, "-XX:+ExitOnOutOfMemoryError",
                 "-Daxon.axonserver.enabled=false", "-cp", System.getProperty("java.class.path"),
@@ -154,11 +154,5 @@ class EventExportMemoryIT extends ExchangeIntegrationTest {
 
     private static String javaCommand() {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,5 +1,6 @@
 package org.eprescription.api.storage;
 
+import org.eprescription.api.support.FreePort;
 import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
@@ -9,7 +10,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -58,7 +58,7 @@ class RestartIT {
     void theEmbeddedDatabaseKeepsItsDataAcrossRestarts(@TempDir Path dataRoot) throws IOException {
         Path dataDirectory = dataRoot.resolve("postgres");
         List<String> args = List.of("--exchange.embedded-database.directory=" + dataDirectory,
-                "--exchange.embedded-database.port=" + freePort());
+                "--exchange.embedded-database.port=" + FreePort.any());
 
         String id;
         String code;
@@ -84,11 +84,5 @@ class RestartIT {
 
     private static HttpApi api(ConfigurableApplicationContext context) {
         return ExchangeNode.api(context);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -1,6 +1,7 @@
 package org.eprescription.api.storage;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.eprescription.api.support.FreePort;
 import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.PrescriptionLoad;
@@ -11,7 +12,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -39,7 +39,7 @@ class StoreOutageIT {
 
     @Test
     void requestsAnswer503DuringAStoreOutageAndServiceResumesWithoutARestart() throws Exception {
-        int port = freePort();
+        int port = FreePort.any();
         EmbeddedPostgres postgres = startPostgres(port);
         String url = "jdbc:postgresql://127.0.0.1:" + port + "/postgres";
         try (ConfigurableApplicationContext app = start(url)) {
@@ -102,11 +102,5 @@ class StoreOutageIT {
 
     private static HttpApi api(ConfigurableApplicationContext context) {
         return ExchangeNode.api(context);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }
