@@ -5,13 +5,19 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The one FHIR R4 context of the application: building it scans the whole R4 model, so it is built once. */
+/**
+ * The one FHIR R4 context of the application: building it scans the whole R4 model, so it is built once. Its
+ * parsers never look for referenced resources to contain: every reference the exchange writes is a URL or an
+ * identifier, never a resource object, so that search (a walk of every resource encoded) would find nothing.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(FhirProperties.class)
 class FhirConfiguration {
 
     @Bean
     FhirContext fhirContext() {
-        return FhirContext.forR4();
+        FhirContext context = FhirContext.forR4();
+        context.getParserOptions().setAutoContainReferenceTargetsWithNoId(false);
+        return context;
     }
 }
