@@ -115,11 +115,14 @@ echo "database size: $(psql_db -At -c "SELECT pg_size_pretty(pg_database_size(cu
 echo "disk:          $(df -h "$ROOT" | awk 'NR == 2 {print $4 " free of " $2}')"
 
 if [[ "$LIVE" == head ]]; then
-    # the live processors start at the head: they do not process the clones at startup
-    psql_db -c "UPDATE tokenentry SET token = convert_to('{\"index\":$HEAD,\"gaps\":[]}', 'UTF8'),
+    # the live processors start at the head: they do not process the clones at startup. Every segment of every
+    # tracking processor (both projections run in one, `projections`); none left behind, or it would replay the
+    # whole store beside the measured rebuild
+    SET_TOKENS="$(psql_db -At -c "UPDATE tokenentry SET token = convert_to('{\"index\":$HEAD,\"gaps\":[]}', 'UTF8'),
                        tokentype = 'org.axonframework.eventhandling.GapAwareTrackingToken', owner = NULL
-                 WHERE processorname IN ('prescription-view', 'medication-alerts')"
-    echo "live processors' tokens set to the head ($HEAD): they do not process the clones"
+                 RETURNING processorname || ' segment ' || segment" | sort | paste -sd, -)"
+    [[ -n "$SET_TOKENS" ]] || { echo "no live processor's token to set to the head" >&2; exit 1; }
+    echo "live processors' tokens set to the head ($HEAD): they do not process the clones ($SET_TOKENS)"
 fi
 
 start_exchange "bench-rebuild-app-$TS.jar" "${APP_ARGS[@]+"${APP_ARGS[@]}"}"
