@@ -4,13 +4,10 @@ import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
-import org.eprescription.api.command.CommandSender;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import org.eprescription.api.pharmacy.DispenseRequest;
-import org.eprescription.api.prescription.PrescriptionResponses;
-import org.eprescription.api.security.ResourceAccess;
+import org.eprescription.api.prescription.PrescriptionCommands;
 import org.eprescription.core.ids.PrescriptionId;
-import org.eprescription.core.prescription.CommandOutcome;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -38,9 +35,7 @@ class TaskDispenseController {
     private final DispenseParametersReader reader;
     private final TaskBundleWriter bundles;
     private final ActingParties actingParties;
-    private final ResourceAccess access;
-    private final CommandSender commands;
-    private final PrescriptionResponses responses;
+    private final PrescriptionCommands commands;
 
     @PostMapping(FhirPaths.TASK_DISPENSE)
     ResponseEntity<byte[]> dispense(@PathVariable UUID id, @RequestBody(required = false) byte[] body,
@@ -70,9 +65,8 @@ class TaskDispenseController {
             Actor actor = actingParties.pharmacist(dispense.namedPharmacy(), dispense.namedPharmacist());
             DispenseRequest dispensing = inputs.requireValid(new DispenseRequest(actor.organisationId(),
                     actor.userId(), dispense.items(), dispense.completesUse()));
-            CommandOutcome outcome = access.commandOn(prescriptionId,
-                    () -> commands.sendForOutcome(dispensing.toCommand(prescriptionId), actor, idempotencyKey));
-            return bundles.dispensed(responses.dispensed(prescriptionId, outcome));
+            return bundles.dispensed(commands.dispense(prescriptionId, dispensing.toCommand(prescriptionId), actor,
+                    idempotencyKey));
         });
     }
 }

@@ -1,5 +1,6 @@
 package org.eprescription.api.privacy;
 
+import lombok.RequiredArgsConstructor;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.PatientId;
 import org.springframework.stereotype.Component;
@@ -11,15 +12,11 @@ import java.util.List;
  * {@code GET /fhir/AuditEvent?patient=} alike.
  */
 @Component
+@RequiredArgsConstructor
 public class AccessLogReads {
 
     private final AccessLog accessLog;
     private final ResourceAccess access;
-
-    public AccessLogReads(AccessLog accessLog, ResourceAccess access) {
-        this.accessLog = accessLog;
-        this.access = access;
-    }
 
     /** The entries, newest first; 403 for anyone but the patient or an auditor. */
     public List<AccessLogEntry> readable(PatientId patient) {
