@@ -12,17 +12,12 @@
 # commands run at once, the more of them share a projection batch (--clients sets it). Nothing here asserts a figure.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-CLIENTS=16
-DURATION=30
-WARMUP=15
-STEPS=lifecycle
-TOP=60
-parse_options --clients CLIENTS --duration DURATION --warmup WARMUP --steps STEPS --top TOP -- "$@"
-[[ "$STEPS" == lifecycle || "$STEPS" == issue ]] || { echo "--steps is lifecycle or issue, not $STEPS" >&2; exit 2; }
+parse_options --clients CLIENTS=16 --duration DURATION=30 --warmup WARMUP=15 --steps STEPS=lifecycle --top TOP=60 \
+    -- "$@"
+require_one_of --steps "$STEPS" lifecycle issue
 require_positive "$CLIENTS" "$DURATION" "$WARMUP" "$TOP"
 
 run_names stmt app- statements-

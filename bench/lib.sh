@@ -1,13 +1,15 @@
 # Shared by the benchmark scripts (sourced first thing, not run): the options every script takes, a database of its
 # own on the local PostgreSQL server, the exchange started from a copy of the packaged jar against it, the load
 # clients of the bench module (bench/target/bench.jar), the machine and the exchange's log in the result, and the
-# clean-up that stops the exchange and drops the database whatever happens. The sourcing script sets ROOT before it
-# sources this, and OUT, TS, DB, APP_LOG (run_names) and STARTUP_TIMEOUT before calling these functions.
+# clean-up that stops the exchange and drops the database whatever happens. It sets ROOT (the repository, this file's
+# folder's parent); the sourcing script sets OUT, TS, DB, APP_LOG (run_names) and STARTUP_TIMEOUT before calling these
+# functions.
 #
 # Every /api/v1 request needs a bearer token. The exchange is started with local tokens on (it signs them itself,
 # POST /api/v1/local-tokens; allowed here with the external database because that database is a throwaway one made
 # for the run and dropped after it), and the load clients ask it for a token per identity they act as.
 
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # BENCH_APP_JAR runs another build of the exchange (e.g. an earlier commit's, to compare in one session).
 JAR="${BENCH_APP_JAR:-$ROOT/api/target/prescription-exchange.jar}"
 BENCH_JAR="$ROOT/bench/target/bench.jar"
@@ -37,14 +39,16 @@ common_option() {
     esac
 }
 
-# Reads the script's arguments, given after "--": before it, pairs "--option VARIABLE" name the script's own options,
-# each taking one value into VARIABLE; any other argument is one of common_option's. COMMON_OPTIONS, if set, names
-# the only ones of those the script takes (e.g. COMMON_OPTIONS="--keep-db -h --help"); another is an unknown option.
-#   parse_options --clients CLIENTS --duration DURATION -- "$@"
+# Reads the script's arguments, given after "--": before it, pairs "--option VARIABLE=DEFAULT" name the script's own
+# options, each setting VARIABLE to DEFAULT (may be empty), then to the option's one value where it is given; any other
+# argument is one of common_option's. COMMON_OPTIONS, if set, names the only ones of those the script takes (e.g.
+# COMMON_OPTIONS="--keep-db -h --help"); another is an unknown option.
+#   parse_options --clients CLIENTS=8 --duration DURATION=60 -- "$@"
 parse_options() {
     local -A takes=()
     while [[ "$1" != -- ]]; do
-        takes["$1"]="$2"
+        takes["$1"]="${2%%=*}"
+        printf -v "${2%%=*}" '%s' "${2#*=}"
         shift 2
     done
     shift
@@ -78,6 +82,22 @@ run_names() {
     mkdir -p "$OUT"
     [[ -z "${2:-}" ]] || APP_LOG="$OUT/$2$TS.log"
     [[ -z "${3:-}" ]] || RESULT="$OUT/$3$TS.txt"
+}
+
+# Exits with 2 unless the value $2 of the option $1 is one of the rest, e.g. require_one_of --api "$API" json fhir
+# (whose message reads "--api is json or fhir, not xml").
+require_one_of() {
+    local option="$1" value="$2" choice choices
+    shift 2
+    for choice in "$@"; do
+        [[ "$value" != "$choice" ]] || return 0
+    done
+    choices="$1"
+    shift
+    while [[ $# -gt 1 ]]; do choices+=", $1"; shift; done
+    [[ $# == 0 ]] || choices+=" or $1"
+    echo "$option is $choices, not $value" >&2
+    exit 2
 }
 
 # Exits with 2 unless every argument is a whole number.

@@ -22,20 +22,12 @@
 # Nothing here asserts a figure.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-CATALOGUE="$ROOT/prescription-core/src/main/resources/catalogue/drug-catalogue-sample.csv"
 # shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+CATALOGUE="$ROOT/prescription-core/src/main/resources/catalogue/drug-catalogue-sample.csv"
 
-PATIENTS=1000000
-COURSES=10
-CLIENTS=8
-DURATION=60
-WARMUP=15
-LINES=5
-
-parse_options --patients PATIENTS --courses-per-patient COURSES --clients CLIENTS --duration DURATION \
-    --warmup WARMUP --lines LINES -- "$@"
+parse_options --patients PATIENTS=1000000 --courses-per-patient COURSES=10 --clients CLIENTS=8 --duration DURATION=60 \
+    --warmup WARMUP=15 --lines LINES=5 -- "$@"
 require_positive "$PATIENTS" "$COURSES" "$CLIENTS" "$DURATION" "$WARMUP" "$LINES"
 
 run_names dup app-dup- result-dup-

@@ -27,26 +27,15 @@
 # pool (bench/lib.sh start_own_postgres_if_asked), for a server sized for the --loaded-patients working set. BENCH_LABEL names the run in the Markdown rows. Nothing here asserts a figure.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-CLIENTS=8
-DURATION=60
-WARMUP=10
-STEPS=lifecycle
-API=json
-PATIENTS=2000
-SEED_PER_PATIENT=2
-LOADED_PATIENTS=0
-COURSES_PER_PATIENT=10
-
-parse_options --clients CLIENTS --duration DURATION --warmup WARMUP --steps STEPS --api API --patients PATIENTS \
-    --seed-per-patient SEED_PER_PATIENT --loaded-patients LOADED_PATIENTS \
-    --courses-per-patient COURSES_PER_PATIENT -- "$@"
-[[ "$STEPS" == lifecycle || "$STEPS" == issue ]] || { echo "--steps is lifecycle or issue, not $STEPS" >&2; exit 2; }
+parse_options --clients CLIENTS=8 --duration DURATION=60 --warmup WARMUP=10 --steps STEPS=lifecycle --api API=json \
+    --patients PATIENTS=2000 --seed-per-patient SEED_PER_PATIENT=2 --loaded-patients LOADED_PATIENTS=0 \
+    --courses-per-patient COURSES_PER_PATIENT=10 -- "$@"
+require_one_of --steps "$STEPS" lifecycle issue
 [[ "$LOADED_PATIENTS" == 0 || "$STEPS" == issue ]] || { echo "--loaded-patients needs --steps issue" >&2; exit 2; }
-[[ "$API" == json || "$API" == fhir ]] || { echo "--api is json or fhir, not $API" >&2; exit 2; }
+require_one_of --api "$API" json fhir
 [[ "$API" == json || "$STEPS" == lifecycle ]] || { echo "--api fhir drives whole lifecycles only" >&2; exit 2; }
 require_whole "$CLIENTS" "$DURATION" "$WARMUP" "$PATIENTS" "$SEED_PER_PATIENT" "$LOADED_PATIENTS" "$COURSES_PER_PATIENT"
 

@@ -20,19 +20,11 @@
 # BENCH_APP_JAVA_OPTS adds JVM options to the exchange. Nothing here asserts a figure.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-STREAMS=1000
-RATE=200
-DURATION=60
-WARMUP=10
-WORKERS=""
-MISS_TIMEOUT=5
-
-parse_options --streams STREAMS --rate RATE --duration DURATION --warmup WARMUP --workers WORKERS \
-    --miss-timeout MISS_TIMEOUT -- "$@"
+parse_options --streams STREAMS=1000 --rate RATE=200 --duration DURATION=60 --warmup WARMUP=10 --workers WORKERS= \
+    --miss-timeout MISS_TIMEOUT=5 -- "$@"
 require_whole "$STREAMS" "$DURATION" "$WARMUP" "$MISS_TIMEOUT" ${WORKERS:+"$WORKERS"}
 [[ "$RATE" =~ ^[0-9]+(\.[0-9]+)?$ ]] || { echo "--rate needs a number, not $RATE" >&2; exit 2; }
 

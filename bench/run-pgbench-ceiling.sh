@@ -16,14 +16,10 @@
 # asserts a figure.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-CLIENTS=8
-DURATION=30
-
-COMMON_OPTIONS="--keep-db -h --help" parse_options --clients CLIENTS --duration DURATION -- "$@"
+COMMON_OPTIONS="--keep-db -h --help" parse_options --clients CLIENTS=8 --duration DURATION=30 -- "$@"
 require_positive "$CLIENTS" "$DURATION"
 
 PGBENCH="$(command -v pgbench || true)"

@@ -19,17 +19,13 @@
 # figure.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-CLIENTS=16
-WARMUP=30
-DURATION=60
 MAIN=org.eprescription.api.bench.RawCommandRate
 CLASSES="$ROOT/api/target/test-classes"
 
-parse_options --clients CLIENTS --warmup WARMUP --duration DURATION -- "$@"
+parse_options --clients CLIENTS=16 --warmup WARMUP=30 --duration DURATION=60 -- "$@"
 require_positive "$CLIENTS" "$DURATION"
 require_whole "$WARMUP"
 

@@ -31,26 +31,17 @@
 # Nothing here asserts a figure.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-EVENTS=5000000
-PROJECTIONS=prescription-view,medication-alerts
-LIVE=head
-VERIFY=yes
-TOGETHER=no
-STEP_HOURS=12
-DAYS=365
-PATIENTS_PER=4
 CONSENT_EVERY=10
-PROBE_MS=100
 STARTUP_TIMEOUT=300
 
-parse_options --events EVENTS --projections PROJECTIONS --live LIVE --verify VERIFY --together TOGETHER \
-    --step-hours STEP_HOURS --days DAYS --patients-per PATIENTS_PER --probe-ms PROBE_MS -- "$@"
-[[ "$LIVE" == head || "$LIVE" == catch-up ]] || { echo "--live is head or catch-up, not $LIVE" >&2; exit 2; }
-[[ "$VERIFY" == yes || "$VERIFY" == no ]] || { echo "--verify is yes or no, not $VERIFY" >&2; exit 2; }
+parse_options --events EVENTS=5000000 --projections PROJECTIONS=prescription-view,medication-alerts --live LIVE=head \
+    --verify VERIFY=yes --together TOGETHER=no --step-hours STEP_HOURS=12 --days DAYS=365 \
+    --patients-per PATIENTS_PER=4 --probe-ms PROBE_MS=100 -- "$@"
+require_one_of --live "$LIVE" head catch-up
+require_one_of --verify "$VERIFY" yes no
 require_positive "$EVENTS" "$STEP_HOURS" "$DAYS" "$PATIENTS_PER" "$PROBE_MS"
 
 run_names rebuild app-rebuild- rebuild-

@@ -9,21 +9,13 @@
 # for it by a training start, as docs/operations.md "Faster start" describes). Prints the medians as a Markdown table.
 # BENCH_APP_JAR times another build; BENCH_APP_JAVA_OPTS adds JVM options to every start. Nothing asserts a figure.
 set -euo pipefail
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-source "$ROOT/bench/lib.sh"
+# shellcheck source=bench/lib.sh
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-RUNS=3
-WAYS=both
-while [[ $# -gt 0 ]]; do
-    case "$1" in
-        --runs) RUNS="$2"; shift 2 ;;
-        --cds) WAYS="$2"; shift 2 ;;
-        *) common_option "$@"; shift "$SHIFT" ;;
-    esac
-done
+parse_options --runs RUNS=3 --cds WAYS=both -- "$@"
 require_positive "$RUNS"
-case "$WAYS" in both) WAYS="plain cds" ;; yes) WAYS="cds" ;; no) WAYS="plain" ;;
-    *) echo "--cds is both, yes or no, not $WAYS" >&2; exit 2 ;; esac
+require_one_of --cds "$WAYS" both yes no
+case "$WAYS" in both) WAYS="plain cds" ;; yes) WAYS="cds" ;; no) WAYS="plain" ;; esac
 
 TS="$(date -u +%Y%m%d%H%M%S)"
 OUT="$ROOT/target/bench/start-$TS"

@@ -19,17 +19,11 @@
 # events per lifecycle: the same commands). Nothing here asserts a figure.
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # shellcheck source=bench/lib.sh
-source "$ROOT/bench/lib.sh"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
-CLIENTS=16
-DURATION=30
-WARMUP=10
-PGBENCH_CLIENTS=8
-
-COMMON_OPTIONS="--build --app-arg -h --help" parse_options --clients CLIENTS --duration DURATION --warmup WARMUP \
-    --pgbench-clients PGBENCH_CLIENTS -- "$@"
+COMMON_OPTIONS="--build --app-arg -h --help" parse_options --clients CLIENTS=16 --duration DURATION=30 \
+    --warmup WARMUP=10 --pgbench-clients PGBENCH_CLIENTS=8 -- "$@"
 require_positive "$CLIENTS" "$DURATION" "$PGBENCH_CLIENTS"
 require_whole "$WARMUP"
 

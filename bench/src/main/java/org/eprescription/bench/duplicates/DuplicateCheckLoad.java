@@ -4,6 +4,7 @@ import org.eprescription.bench.common.ApiClient;
 import org.eprescription.bench.common.Args;
 import org.eprescription.bench.common.Benchmark;
 import org.eprescription.bench.common.ClosedLoop;
+import org.eprescription.bench.common.RunOptions;
 import org.eprescription.bench.common.Tokens;
 import org.eprescription.bench.common.UsageException;
 import org.eprescription.bench.common.Window;
@@ -34,7 +35,7 @@ import java.util.Locale;
 public final class DuplicateCheckLoad implements Benchmark {
 
     record Options(String url, int clients, int durationSeconds, int warmupSeconds, int requestTimeoutSeconds,
-                   int patients, int lines, Path catalogue, String label) {
+                   int patients, int lines, Path catalogue, String label) implements RunOptions {
 
         static Options of(Args args) {
             String url = ApiClient.baseUrl(args.text("--url", ApiClient.DEFAULT_URL));

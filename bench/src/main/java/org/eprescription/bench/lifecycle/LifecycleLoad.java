@@ -4,6 +4,7 @@ import org.eprescription.bench.common.ApiClient;
 import org.eprescription.bench.common.Args;
 import org.eprescription.bench.common.Benchmark;
 import org.eprescription.bench.common.ClosedLoop;
+import org.eprescription.bench.common.RunOptions;
 import org.eprescription.bench.common.Staff;
 import org.eprescription.bench.common.Tokens;
 import org.eprescription.bench.common.UsageException;
@@ -44,7 +45,7 @@ public final class LifecycleLoad implements Benchmark {
     /** What the command line asks for. */
     record Options(String url, int clients, int durationSeconds, int warmupSeconds, int requestTimeoutSeconds,
                    String label, boolean issueOnly, int patients, int seedPerPatient, boolean loadedPatients,
-                   LifecycleApi api) {
+                   LifecycleApi api) implements RunOptions {
 
         static Options of(Args args) {
             String url = ApiClient.baseUrl(args.text("--url", ApiClient.DEFAULT_URL));

@@ -1,9 +1,11 @@
 package org.eprescription.bench.lifecycle;
 
+import org.eprescription.bench.common.AlertRun;
 import org.eprescription.bench.common.AlertTally;
 import org.eprescription.bench.common.Distribution;
 import org.eprescription.bench.common.ErrorLog;
 import org.eprescription.bench.common.Format;
+import org.eprescription.bench.common.LatencyFigures;
 import org.eprescription.bench.common.Samples;
 
 import java.util.List;
@@ -87,32 +89,16 @@ final class LifecycleReport {
             merged.addAll(c.latencies[0]);
             errors.addAll(c.errors);
         }
-        double perSecond = issues.answers() / (double) options.durationSeconds();
-        Distribution latency = merged.distribution();
-
-        String date = Format.now();
-        System.out.println();
-        System.out.println("=== Issue-only load result (" + options.label() + ", " + date + ") ===");
-        System.out.printf(Locale.ROOT, "clients            %d%n", options.clients());
+        AlertRun run = new AlertRun(options, issues, new LatencyFigures(merged.distribution(), 1, 50, 90, 99),
+                errors);
+        run.printTitle("Issue-only");
         System.out.printf(Locale.ROOT, "patient pool       %d (%s)%n", options.patients(), options.loadedPatients()
                 ? "PAT-1 ... PAT-" + options.patients() + ", courses bulk-loaded"
                 : options.seedPerPatient() + " prescriptions each seeded first");
         System.out.printf(Locale.ROOT, "measured window    %d s (after %d s warmup)%n", options.durationSeconds(),
                 options.warmupSeconds());
         System.out.printf(Locale.ROOT, "issues             %d%n", issues.answers());
-        System.out.printf(Locale.ROOT, "issues/s           %.1f%n", perSecond);
-        System.out.println(issues.line("issue answers"));
-        errors.print(System.out);
-        System.out.printf(Locale.ROOT, "issue latency      count %d, p50 %s ms, p90 %s ms, p99 %s ms, max %s ms%n",
-                latency.count(), ms(latency.p50()), ms(latency.p90()), ms(latency.p99()), ms(latency.max()));
-        issues.printSample("first issue answer with alerts (truncated):");
-        System.out.println();
-        Format.markdown("| Date | Run | Clients | Measured | Issues | Issues/s | p50 ms | p90 ms | p99 ms | max ms "
-                        + "| Answers with alerts | Errors |",
-                "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|",
-                String.format(Locale.ROOT, "| %s | %s | %d | %d s | %d | %.1f | %s | %s | %s | %s | %s | %s |",
-                        date.substring(0, 10), options.label(), options.clients(), options.durationSeconds(),
-                        issues.answers(), perSecond, ms(latency.p50()), ms(latency.p90()), ms(latency.p99()),
-                        ms(latency.max()), issues.cell(), errors.cell()));
+        run.printFiguresAndMarkdown("Issues", "issue answers", "issue latency",
+                "first issue answer with alerts (truncated):");
     }
 }

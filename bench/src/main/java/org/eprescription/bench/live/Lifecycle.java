@@ -13,26 +13,8 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 
 /** One lifecycle, due at {@code dueNanos}: issue -> accept -> dispense, each answer noted in its track. */
-final class Lifecycle implements Runnable {
-
-    private final ApiClient api;
-    private final Staff staff;
-    private final Tokens tokens;
-    private final Map<String, Track> tracks;
-    private final LoadResult result;
-    private final long dueNanos;
-    private final Window window;
-
-    Lifecycle(ApiClient api, Staff staff, Tokens tokens, Map<String, Track> tracks, LoadResult result, long dueNanos,
-              Window window) {
-        this.api = api;
-        this.staff = staff;
-        this.tokens = tokens;
-        this.tracks = tracks;
-        this.result = result;
-        this.dueNanos = dueNanos;
-        this.window = window;
-    }
+record Lifecycle(ApiClient api, Staff staff, Tokens tokens, Map<String, Track> tracks, LoadResult result, long dueNanos,
+                 Window window) implements Runnable {
 
     @Override
     public void run() {

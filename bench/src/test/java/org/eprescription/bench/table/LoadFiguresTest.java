@@ -1,9 +1,15 @@
 package org.eprescription.bench.table;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 class LoadFiguresTest {
 
@@ -38,33 +44,25 @@ class LoadFiguresTest {
             exchange        48.0 s CPU,  4.00 ms per lifecycle,   80 % of one core
             """;
 
-    @Test
-    void aLifecycleRunGivesItsRatesAndTheExchangesCpuButNoEventCount() {
-        LoadFigures figures = LoadFigures.parse(LIFECYCLE_RUN);
-
-        assertThat(figures.clients()).isEqualTo(16);
-        assertThat(figures.lifecyclesPerSecond()).isEqualTo(57.5);
-        assertThat(figures.commandsPerSecond()).isEqualTo(172.7);
-        assertThat(figures.cpuMsPerLifecycle()).isEqualTo(18.0);
-        assertThat(figures.eventsPerLifecycle()).isNaN();
+    /** Each result: what it is, its figures, and its events per second (from its own events per lifecycle). */
+    static Stream<Arguments> results() {
+        return Stream.of(
+                arguments("a lifecycle run gives its rates and the exchange's CPU but no event count", LIFECYCLE_RUN,
+                        new LoadFigures(16, 57.5, 172.7, Double.NaN, 18.0), Double.NaN),
+                arguments("the raw rate also counts the events it appended", RAW_RUN,
+                        new LoadFigures(16, 200.0, 600.0, 6.0, 4.0), 1200.0),
+                arguments("a result without the exchange's CPU has no CPU figure",
+                        LIFECYCLE_RUN.substring(0, LIFECYCLE_RUN.indexOf("=== CPU")),
+                        new LoadFigures(16, 57.5, 172.7, Double.NaN, Double.NaN), Double.NaN));
     }
 
-    @Test
-    void theRawRateAlsoCountsTheEventsItAppended() {
-        LoadFigures figures = LoadFigures.parse(RAW_RUN);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("results")
+    void aResultGivesItsFigures(String what, String result, LoadFigures expected, Double eventsPerSecond) {
+        LoadFigures figures = LoadFigures.parse(result);
 
-        assertThat(figures.lifecyclesPerSecond()).isEqualTo(200.0);
-        assertThat(figures.commandsPerSecond()).isEqualTo(600.0);
-        assertThat(figures.eventsPerLifecycle()).isEqualTo(6.0);
-        assertThat(figures.eventsPerSecond(figures.eventsPerLifecycle())).isEqualTo(1200.0);
-        assertThat(figures.cpuMsPerLifecycle()).isEqualTo(4.0);
-    }
-
-    @Test
-    void aResultWithoutTheExchangesCpuHasNoCpuFigure() {
-        String withoutCpu = LIFECYCLE_RUN.substring(0, LIFECYCLE_RUN.indexOf("=== CPU"));
-
-        assertThat(LoadFigures.parse(withoutCpu).cpuMsPerLifecycle()).isNaN();
+        assertThat(figures).isEqualTo(expected);
+        assertThat(figures.eventsPerSecond(figures.eventsPerLifecycle())).isEqualTo(eventsPerSecond);
     }
 
     @Test
