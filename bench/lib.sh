@@ -411,3 +411,53 @@ VACUUM (FREEZE, ANALYZE) medication_course;
 CHECKPOINT;
 SQL
 }
+
+# A store with history, for bench/run-rebuild.sh and bench/run-lifecycle.sh --stored-events. With the exchange running
+# against $DB: a dozen real lifecycles through the API (the bench module's rebuild templates: issue, accept, dispense,
+# refills, partial dispensing, substitution, cancellations, a release, an acknowledged alert, a consent), written to
+# the file $1; then the exchange is stopped. Sets PROBE_ID (a template prescription an auditor can read).
+store_templates() {
+    local templates="$1"
+    bench_client 256m rebuild templates --url "$BASE" --out "$templates"
+    PROBE_ID="$(awk -F'\t' '$2 == "complete-amlodipine" {print $4}' "$templates")"
+    # the templates' alerts and views are in place before the exchange stops (the answers waited for them)
+    echo "$(psql_db -At -c 'SELECT count(*) FROM domainevententry') template events; the probe reads prescription $PROBE_ID"
+    stop_exchange
+}
+
+# Clones the templates of file $1 in SQL (bench/rebuild-load.sql) until the store holds $2 events: new prescription
+# ids, code hashes, event ids and alert ids, patients from a pool of (lifecycles / $5), institutions and pharmacies
+# spread, dates moved across $4 days, a lifecycle's steps $3 hours apart in global order, one patient in $6 giving
+# consent. Sets STORE_HEAD and STORE_COUNT; prints the time it took, the event types and the database's size.
+clone_templates() {
+    local templates="$1" events="$2" step_hours="$3" days="$4" patients_per="$5" consent_every="$6" lag started
+    psql_db -c "CREATE TABLE rb_template (tid int PRIMARY KEY, name text NOT NULL, weight int NOT NULL,
+                                          aggregate text NOT NULL, patient text NOT NULL)"
+    psql_db -c "\\copy rb_template FROM '$templates'"
+    # lifecycles per step: a step comes step_hours after the one before, lifecycles spread evenly over the days
+    lag="$(awk -v e="$events" -v h="$step_hours" -v d="$days" 'BEGIN { l = int(e / 4.1 * h / (24 * d)); print (l < 1 ? 1 : l) }')"
+    started="$(now)"
+    psql_db -v events="$events" -v lag="$lag" -v days="$days" -v patients_per="$patients_per" \
+        -v consent_every="$consent_every" -f "$ROOT/bench/rebuild-load.sql" 2>&1 \
+        | grep -E '^(clone events|store head|Time: [0-9]{4,}[.])' || true
+    psql_db -c "DROP TABLE rb_template"
+    STORE_HEAD="$(psql_db -At -c 'SELECT max(globalindex) FROM domainevententry')"
+    STORE_COUNT="$(psql_db -At -c 'SELECT count(*) FROM domainevententry')"
+    echo "loaded: $STORE_COUNT events (head $STORE_HEAD) in $(since "$started") s (step lag $lag lifecycles)"
+    psql_db -At -c "SELECT 'event types: ' || string_agg(t || ' ' || n, ', ' ORDER BY n DESC)
+                      FROM (SELECT substring(payloadtype FROM '[^.]*$') t, count(*) n FROM domainevententry GROUP BY 1) x"
+    echo "database size: $(psql_db -At -c "SELECT pg_size_pretty(pg_database_size(current_database()))")"
+    echo "disk:          $(df -h "$ROOT" | awk 'NR == 2 {print $4 " free of " $2}')"
+}
+
+# Every segment of every tracking processor (both projections run in one, `projections`) set to the store's head
+# ($STORE_HEAD), so that the live processors do not process the clones at startup; none left behind, or it would
+# replay the whole store beside what is measured.
+tokens_to_head() {
+    local set_tokens
+    set_tokens="$(psql_db -At -c "UPDATE tokenentry SET token = convert_to('{\"index\":$STORE_HEAD,\"gaps\":[]}', 'UTF8'),
+                       tokentype = 'org.axonframework.eventhandling.GapAwareTrackingToken', owner = NULL
+                 RETURNING processorname || ' segment ' || segment" | sort | paste -sd, -)"
+    [[ -n "$set_tokens" ]] || { echo "no live processor's token to set to the head" >&2; exit 1; }
+    echo "live processors' tokens set to the head ($STORE_HEAD): they do not process the clones ($set_tokens)"
+}

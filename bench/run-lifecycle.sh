@@ -3,7 +3,8 @@
 #
 #   bench/run-lifecycle.sh [--clients 8] [--duration 60] [--warmup 10] [--build] [--keep-db] [--api json|fhir]
 #                          [--steps lifecycle|issue] [--patients 2000] [--seed-per-patient 2]
-#                          [--loaded-patients 0] [--courses-per-patient 10] [--app-arg --some.property=value]...
+#                          [--loaded-patients 0] [--courses-per-patient 10] [--stored-events 0]
+#                          [--app-arg --some.property=value]...
 #
 # Builds api/target/prescription-exchange.jar and bench/target/bench.jar if either is missing (or with --build),
 # creates a fresh database on the local PostgreSQL server, starts the exchange on a free loopback port against it,
@@ -18,6 +19,10 @@
 # --steps issue --loaded-patients N: the patients are instead PAT-1 ... PAT-N, whose --courses-per-patient courses are
 # bulk-loaded into course_record and medication_course before the run (bench/lib.sh load_courses, as bench/run-duplicate-checks.sh
 # does; timed), and nothing is seeded: the national-scale setting of the alerts issue (1,000,000 x 10).
+# --stored-events N: before the run, the store gets N events of history (bench/lib.sh store_templates and
+# clone_templates, as bench/run-rebuild.sh loads it), every projection is rebuilt from them in one replay, and the
+# database is vacuumed: the run then measures whether a command costs more with history (issue 17, "scale of the
+# store"). Setting up 5,000,000 events takes about 15 minutes.
 # --app-arg passes one more argument to the exchange (repeatable), e.g. --app-arg --exchange.alerts.enabled=false.
 # The exchange runs with local tokens (bench/lib.sh): before the warmup the client fetches one bearer token per
 # prescriber and pharmacist from POST /api/v1/local-tokens and sends it with every request (bodies name the same).
@@ -32,12 +37,15 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 parse_options --clients CLIENTS=8 --duration DURATION=60 --warmup WARMUP=10 --steps STEPS=lifecycle --api API=json \
     --patients PATIENTS=2000 --seed-per-patient SEED_PER_PATIENT=2 --loaded-patients LOADED_PATIENTS=0 \
-    --courses-per-patient COURSES_PER_PATIENT=10 -- "$@"
+    --courses-per-patient COURSES_PER_PATIENT=10 --stored-events STORED_EVENTS=0 -- "$@"
 require_one_of --steps "$STEPS" lifecycle issue
 [[ "$LOADED_PATIENTS" == 0 || "$STEPS" == issue ]] || { echo "--loaded-patients needs --steps issue" >&2; exit 2; }
 require_one_of --api "$API" json fhir
 [[ "$API" == json || "$STEPS" == lifecycle ]] || { echo "--api fhir drives whole lifecycles only" >&2; exit 2; }
-require_whole "$CLIENTS" "$DURATION" "$WARMUP" "$PATIENTS" "$SEED_PER_PATIENT" "$LOADED_PATIENTS" "$COURSES_PER_PATIENT"
+require_whole "$CLIENTS" "$DURATION" "$WARMUP" "$PATIENTS" "$SEED_PER_PATIENT" "$LOADED_PATIENTS" "$COURSES_PER_PATIENT" \
+    "$STORED_EVENTS"
+[[ "$STORED_EVENTS" == 0 || "$LOADED_PATIENTS" == 0 ]] \
+    || { echo "--stored-events and --loaded-patients do not go together" >&2; exit 2; }
 
 run_names "" app- result-
 
@@ -52,6 +60,7 @@ machine() {
     elif [[ "$STEPS" != lifecycle ]]; then
         extra+=" --steps $STEPS --patients $PATIENTS --seed-per-patient $SEED_PER_PATIENT"
     fi
+    [[ "$STORED_EVENTS" == 0 ]] || extra+=" --stored-events $STORED_EVENTS"
     extra+="$(app_arg_words)"
     print_machine "bench/run-lifecycle.sh --clients $CLIENTS --duration $DURATION --warmup $WARMUP$extra"
     echo "pg settings: shared_buffers $(psql_admin -At -c 'SHOW shared_buffers' 2>/dev/null || echo unknown)," \
@@ -71,6 +80,20 @@ if (( LOADED_PATIENTS > 0 )); then
     LOAD_NOTE="loaded $LOADED_PATIENTS patients x $COURSES_PER_PATIENT courses into course_record and medication_course in $(since "$LOAD_START") s"
     PATIENTS="$LOADED_PATIENTS"
     SEED_PER_PATIENT=0
+fi
+if (( STORED_EVENTS > 0 )); then
+    STORE_START="$(now)"
+    echo "=== a store with history: $STORED_EVENTS events, every projection rebuilt from them ==="
+    store_templates "$OUT/lifecycle-templates-$TS.tsv"
+    clone_templates "$OUT/lifecycle-templates-$TS.tsv" "$STORED_EVENTS" 12 365 4 10
+    tokens_to_head
+    start_exchange "bench-app-$TS.jar" "${APP_ARGS[@]+"${APP_ARGS[@]}"}"
+    bench_client 256m rebuild replay --url "$BASE" --projections prescription-view,medication-alerts \
+        --probe-id "$PROBE_ID" --probe-ms 1000 --verify no --together yes
+    # what a long-running database looks like: vacuumed, analysed, the replay's writes checkpointed
+    psql_db -q -c "VACUUM (ANALYZE)" -c "CHECKPOINT"
+    LOAD_NOTE="the store held $STORE_COUNT events before the run, every projection rebuilt from them in one replay"
+    LOAD_NOTE+=" (set up in $(since "$STORE_START") s)"
 fi
 
 # ---------------------------------------------------------------- load
@@ -119,6 +142,7 @@ wait "$CPU_SAMPLER" || true
         fi
     done <"$OUT/cpu-$TS.txt"
     [[ -n "$(own_postgres_pid)" ]] || echo "(PostgreSQL's CPU is counted only with an own cluster: BENCH_OWN_PG_SHARED_BUFFERS)"
+    echo "exchange RSS at the end of the run: $(( $(ps -o rss= -p "$APP_PID") / 1024 )) MB"
 } | tee -a "$RESULT"
 
 print_exchange_log | tee -a "$RESULT"

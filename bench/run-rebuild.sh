@@ -74,47 +74,17 @@ create_database
 start_exchange "bench-rebuild-app-$TS.jar" "${APP_ARGS[@]+"${APP_ARGS[@]}"}"
 echo
 echo "=== templates: real lifecycles through the API ==="
-bench_client 256m rebuild templates --url "$BASE" --out "$TEMPLATES"
-PROBE_ID="$(awk -F'\t' '$2 == "complete-amlodipine" {print $4}' "$TEMPLATES")"
-AUDITOR="$(local_token '{"role":"AUDITOR","subject":"AUD-1"}')"
-# the templates' alerts and views are in place before the exchange stops (the answers waited for them)
-template_events="$(psql_db -At -c 'SELECT count(*) FROM domainevententry')"
-echo "$template_events template events; the probe reads prescription $PROBE_ID"
-stop_exchange
+store_templates "$TEMPLATES"
 
 # ---------------------------------------------------------------- load
 echo
 echo "=== load: cloning the templates in SQL up to $EVENTS events ==="
 load
-psql_db -c "CREATE TABLE rb_template (tid int PRIMARY KEY, name text NOT NULL, weight int NOT NULL,
-                                      aggregate text NOT NULL, patient text NOT NULL)"
-psql_db -c "\\copy rb_template FROM '$TEMPLATES'"
-# lifecycles per step: a step comes STEP_HOURS after the one before, lifecycles spread evenly over DAYS
-lag="$(awk -v e="$EVENTS" -v h="$STEP_HOURS" -v d="$DAYS" 'BEGIN { l = int(e / 4.1 * h / (24 * d)); print (l < 1 ? 1 : l) }')"
-load_started="$(now)"
-psql_db -v events="$EVENTS" -v lag="$lag" -v days="$DAYS" -v patients_per="$PATIENTS_PER" \
-    -v consent_every="$CONSENT_EVERY" -f "$ROOT/bench/rebuild-load.sql" 2>&1 \
-    | grep -E '^(clone events|store head|Time: [0-9]{4,}[.])' || true
-psql_db -c "DROP TABLE rb_template"
-load_seconds="$(since "$load_started")"
-HEAD="$(psql_db -At -c 'SELECT max(globalindex) FROM domainevententry')"
-COUNT="$(psql_db -At -c 'SELECT count(*) FROM domainevententry')"
-echo "loaded: $COUNT events (head $HEAD) in $load_seconds s (step lag $lag lifecycles)"
-psql_db -At -c "SELECT 'event types: ' || string_agg(t || ' ' || n, ', ' ORDER BY n DESC)
-                  FROM (SELECT substring(payloadtype FROM '[^.]*$') t, count(*) n FROM domainevententry GROUP BY 1) x"
-echo "database size: $(psql_db -At -c "SELECT pg_size_pretty(pg_database_size(current_database()))")"
-echo "disk:          $(df -h "$ROOT" | awk 'NR == 2 {print $4 " free of " $2}')"
+clone_templates "$TEMPLATES" "$EVENTS" "$STEP_HOURS" "$DAYS" "$PATIENTS_PER" "$CONSENT_EVERY"
+HEAD="$STORE_HEAD"
+COUNT="$STORE_COUNT"
 
-if [[ "$LIVE" == head ]]; then
-    # the live processors start at the head: they do not process the clones at startup. Every segment of every
-    # tracking processor (both projections run in one, `projections`); none left behind, or it would replay the
-    # whole store beside the measured rebuild
-    SET_TOKENS="$(psql_db -At -c "UPDATE tokenentry SET token = convert_to('{\"index\":$HEAD,\"gaps\":[]}', 'UTF8'),
-                       tokentype = 'org.axonframework.eventhandling.GapAwareTrackingToken', owner = NULL
-                 RETURNING processorname || ' segment ' || segment" | sort | paste -sd, -)"
-    [[ -n "$SET_TOKENS" ]] || { echo "no live processor's token to set to the head" >&2; exit 1; }
-    echo "live processors' tokens set to the head ($HEAD): they do not process the clones ($SET_TOKENS)"
-fi
+[[ "$LIVE" != head ]] || tokens_to_head
 
 start_exchange "bench-rebuild-app-$TS.jar" "${APP_ARGS[@]+"${APP_ARGS[@]}"}"
 AUDITOR="$(local_token '{"role":"AUDITOR","subject":"AUD-1"}')"
