@@ -11,7 +11,6 @@ import org.eprescription.query.alerts.store.Conflict;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -78,7 +77,7 @@ class CardWriter {
     }
 
     private List<CdsCards.Coding> overrideReasons() {
-        return Arrays.stream(OverrideReason.values())
+        return OverrideReason.ALL.stream()
                 .map(reason -> new CdsCards.Coding(reason.code(), systems.alertOverrideReason(), reason.display()))
                 .toList();
     }

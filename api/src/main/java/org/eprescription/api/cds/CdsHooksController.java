@@ -12,7 +12,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -34,7 +33,7 @@ class CdsHooksController {
 
     @GetMapping
     CdsDiscovery discovery() {
-        return new CdsDiscovery(Arrays.stream(CdsService.values())
+        return new CdsDiscovery(CdsService.ALL.stream()
                 .map(service -> new CdsDiscovery.Service(service.id(), service.hook(), service.title(),
                         "The alerts the draft MedicationRequests (YJ codes) would raise against the patient's "
                                 + "medication across institutions: critical for a contraindicated pair, warning for "

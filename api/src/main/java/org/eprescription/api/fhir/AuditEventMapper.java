@@ -10,8 +10,14 @@ import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Reference;
 import org.springframework.stereotype.Component;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -38,6 +44,23 @@ class AuditEventMapper {
     private static final String FAILED = "failed ";
 
     private final FhirSystems systems;
+
+    /**
+     * The patient's access log as AuditEvents, in its order. Entries have no id of their own: each is named by what it
+     * says, so the same answer names them the same.
+     */
+    List<FhirEntry> of(PatientId patient, List<AccessLogEntry> log) {
+        List<FhirEntry> events = new ArrayList<>();
+        Map<String, Integer> alike = new HashMap<>();
+        for (AccessLogEntry entry : log) {
+            String says = String.join("\n", patient.value(), entry.accessedAt().toString(), entry.accessorId(),
+                    entry.role(), String.valueOf(entry.organisationId()), entry.what());
+            UUID id = UUID.nameUUIDFromBytes((says + "\n" + alike.merge(says, 1, Integer::sum))
+                    .getBytes(StandardCharsets.UTF_8));
+            events.add(FhirEntry.byUuid(id, of(patient, entry)));
+        }
+        return events;
+    }
 
     AuditEvent of(PatientId patient, AccessLogEntry entry) {
         boolean failed = entry.what().startsWith(FAILED);

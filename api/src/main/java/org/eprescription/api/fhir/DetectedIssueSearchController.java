@@ -28,7 +28,7 @@ class DetectedIssueSearchController {
     @GetMapping(FhirPaths.DETECTED_ISSUE)
     ResponseEntity<byte[]> search(HttpServletRequest request) {
         return searchsets.byPatient(request, "DetectedIssue", patient -> alerts.readableForPatient(patient).stream()
-                .map(alert -> Searchsets.Match.byUuid(UUID.nameUUIDFromBytes(("alert/" + alert.alertId().value())
+                .map(alert -> FhirEntry.byUuid(UUID.nameUUIDFromBytes(("alert/" + alert.alertId().value())
                         .getBytes(StandardCharsets.UTF_8)), issues.ofPatient(patient, alert)))
                 .toList());
     }

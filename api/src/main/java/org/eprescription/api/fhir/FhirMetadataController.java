@@ -45,7 +45,7 @@ class FhirMetadataController {
 
     @GetMapping("/OperationDefinition/{id}")
     ResponseEntity<byte[]> operationDefinition(@PathVariable String id, HttpServletRequest request) {
-        return resources.answer(request, HttpStatus.OK, () -> TaskOperations.byDefinitionId(id)
+        return resources.answer(request, HttpStatus.OK, () -> TaskOperation.byDefinitionId(id)
                 .orElseThrow(() -> new UnknownResourceException("no OperationDefinition " + id))
                 .definition(FhirPaths.baseUrl()));
     }
@@ -112,12 +112,12 @@ class FhirMetadataController {
         task.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE)
                 .setDocumentation("A pharmacy's queue: the Tasks of GET /api/v1/pharmacies/{id}/dispensing-view "
                         + "(what it holds, what it dispensed today); for its pharmacists and auditors");
-        searchParameter(task, TaskSearchController.OWNER, "Task-owner", Enumerations.SearchParamType.REFERENCE,
+        searchParameter(task, Searchsets.OWNER, "Task-owner", Enumerations.SearchParamType.REFERENCE,
                 "Required: the pharmacy's id (the JSON API's), also as Organization/<id>");
-        searchParameter(task, TaskSearchController.STATUS, "Task-status", Enumerations.SearchParamType.TOKEN,
+        searchParameter(task, Searchsets.STATUS, "Task-status", Enumerations.SearchParamType.TOKEN,
                 "Optional: Task status codes, comma separated (any of them)");
         task.setVersioning(CapabilityStatement.ResourceVersionPolicy.VERSIONED);
-        for (TaskOperations operation : TaskOperations.values()) {
+        for (TaskOperation operation : TaskOperation.ALL) {
             task.addOperation().setName(operation.code()).setDefinition(base + operation.definitionPath())
                     .setDocumentation(operation.documentation());
         }
@@ -129,7 +129,7 @@ class FhirMetadataController {
                 Searchsets.PATIENT, "clinical-patient", PATIENT_ID);
         searchOnly(rest, "MedicationDispense", "A prescription's dispensings, one per item, as GET "
                 + "/api/v1/prescriptions/{id} shows them; for whoever may read the prescription",
-                MedicationDispenseSearchController.PRESCRIPTION, "MedicationDispense-prescription",
+                Searchsets.PRESCRIPTION, "MedicationDispense-prescription",
                 "Required: the prescription's id (the JSON API's prescriptionId, the Task's id), also as Task/<id>");
         searchOnly(rest, "AuditEvent", "A patient's access log, who read the patient's data, newest first, as GET "
                 + "/api/v1/patients/{id}/access-log lists it; for the patient and auditors",

@@ -25,18 +25,17 @@ import java.util.List;
 class MedicationRequestSearchController {
 
     private final Searchsets searchsets;
-    private final MedicationRequestMapper requests;
+    private final PrescriptionEntries entries;
     private final PatientPrescriptionReads prescriptions;
 
     @GetMapping(FhirPaths.MEDICATION_REQUEST)
     ResponseEntity<byte[]> search(HttpServletRequest request) {
         return searchsets.byPatient(request, "MedicationRequest", patient -> {
-            List<Searchsets.Match> found = new ArrayList<>();
+            List<FhirEntry> found = new ArrayList<>();
             for (PatientPrescription prescription : prescriptions.readable(patient)) {
                 PrescriptionView view = prescription.view();
                 for (ViewLine line : view.lines()) {
-                    found.add(Searchsets.Match.byUuid(TaskBundleWriter.requestId(view, line.lineNumber()),
-                            requests.of(view, line)));
+                    found.add(entries.request(view, line));
                 }
             }
             return found;

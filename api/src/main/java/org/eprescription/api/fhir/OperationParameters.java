@@ -70,6 +70,16 @@ final class OperationParameters {
         });
     }
 
+    /** A string the operation requires: missing, it is 400. */
+    String requiredString(String name) {
+        return string(name).orElseThrow(() -> missing(name));
+    }
+
+    /** A day the operation requires: missing, it is 400. */
+    LocalDate requiredDay(String name) {
+        return day(name).orElseThrow(() -> missing(name));
+    }
+
     Optional<Boolean> bool(String name) {
         return single(name).map(value -> value(name, value, BooleanType.class).getValue());
     }
@@ -87,13 +97,12 @@ final class OperationParameters {
                 .toList();
     }
 
-    /** A parameter the operation requires is missing (400). */
-    FhirRequestException missing(String name) {
-        return FhirRequestException.malformed(operation + " requires the parameter " + name);
-    }
-
     String operation() {
         return operation;
+    }
+
+    private FhirRequestException missing(String name) {
+        return FhirRequestException.malformed(operation + " requires the parameter " + name);
     }
 
     private Optional<Type> single(String name) {

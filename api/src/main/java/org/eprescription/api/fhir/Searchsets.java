@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.core.ids.PatientId;
 import org.hl7.fhir.r4.model.Bundle;
-import org.hl7.fhir.r4.model.Resource;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -13,7 +12,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import java.time.Clock;
 import java.util.Date;
 import java.util.List;
-import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -25,41 +23,45 @@ import java.util.function.Function;
 @RequiredArgsConstructor
 class Searchsets {
 
-    /** The parameter a patient's resources are searched by: the patient's id, the JSON API's, or Patient/<id>. */
+    /** A patient's resources are searched by the patient: the patient's id, the JSON API's, or Patient/<id>. */
     static final String PATIENT = "patient";
+    /** A pharmacy's queue of Tasks is searched by the pharmacy that owns them, narrowed by their status. */
+    static final String OWNER = "owner";
+    static final String STATUS = "status";
+    /** A prescription's MedicationDispenses are searched by the prescription, its id or Task/<id>. */
+    static final String PRESCRIPTION = "prescription";
 
     private final FhirResources resources;
     private final Clock clock;
 
-    /** A resource found, with the full URL it is named by in the Bundle. */
-    record Match(String fullUrl, Resource resource) {
-
-        /** {@code resource}, given the id {@code id} and named by it as a {@code urn:uuid}. */
-        static Match byUuid(UUID id, Resource resource) {
-            resource.setId(id.toString());
-            return new Match("urn:uuid:" + id, resource);
-        }
-    }
-
     /** A search of {@code resource} by the parameters {@code names} (and {@code _format}), answered 200. */
     ResponseEntity<byte[]> answer(HttpServletRequest request, String resource, List<String> names,
-                                  Function<SearchParameters, List<Match>> search) {
+                                  Function<SearchParameters, List<FhirEntry>> search) {
         return resources.answer(request, HttpStatus.OK, () -> bundle(search.apply(
                 SearchParameters.of(request, resource, names.toArray(String[]::new)))));
     }
 
-    /** A search of a patient's {@code resource} by {@link #PATIENT} alone. */
-    ResponseEntity<byte[]> byPatient(HttpServletRequest request, String resource,
-                                     Function<PatientId, List<Match>> search) {
-        return answer(request, resource, List.of(PATIENT),
-                parameters -> search.apply(PatientId.of(parameters.requiredId(PATIENT, "Patient"))));
+    /**
+     * A search of {@code resource} by one reference alone, the parameter {@code name}: the id of what it refers to,
+     * the JSON API's, also as {@code <referenceType>/<id>}.
+     */
+    ResponseEntity<byte[]> byReference(HttpServletRequest request, String resource, String name,
+                                       String referenceType, Function<String, List<FhirEntry>> search) {
+        return answer(request, resource, List.of(name),
+                parameters -> search.apply(parameters.requiredId(name, referenceType)));
     }
 
-    private Bundle bundle(List<Match> matches) {
+    /** A search of a patient's {@code resource} by {@link #PATIENT} alone. */
+    ResponseEntity<byte[]> byPatient(HttpServletRequest request, String resource,
+                                     Function<PatientId, List<FhirEntry>> search) {
+        return byReference(request, resource, PATIENT, "Patient", id -> search.apply(PatientId.of(id)));
+    }
+
+    private Bundle bundle(List<FhirEntry> matches) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(matches.size());
         bundle.setTimestamp(Date.from(clock.instant()));
         bundle.addLink().setRelation("self").setUrl(ServletUriComponentsBuilder.fromCurrentRequest().toUriString());
-        for (Match match : matches) {
+        for (FhirEntry match : matches) {
             bundle.addEntry().setFullUrl(match.fullUrl()).setResource(match.resource())
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }

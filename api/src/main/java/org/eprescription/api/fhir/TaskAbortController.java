@@ -4,16 +4,12 @@ import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
-import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import org.eprescription.api.prescription.CancelRequest;
 import org.eprescription.core.ids.PrescriptionId;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -28,22 +24,17 @@ import java.util.UUID;
 @RequiredArgsConstructor
 class TaskAbortController {
 
-    private final FhirResources resources;
+    private final TaskOperationCalls calls;
     private final FhirInputs inputs;
     private final ActingParties actingParties;
     private final TaskCommands commands;
 
     @PostMapping(FhirPaths.TASK_ABORT)
     ResponseEntity<byte[]> abort(@PathVariable UUID id, @RequestBody(required = false) byte[] body,
-                                 @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-                                 @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
-                                 String idempotencyKey,
                                  HttpServletRequest request) {
-        return resources.answer(request, HttpStatus.OK, () -> {
-            OperationParameters parameters = TaskOperations.ABORT.parameters(resources, body, contentType);
-            String reason = parameters.string(OperationParameters.REASON)
-                    .orElseThrow(() -> parameters.missing(OperationParameters.REASON));
-            CancelRequest cancel = inputs.requireValid(new CancelRequest(reason));
+        return calls.answer(TaskOperation.ABORT, body, request, (parameters, idempotencyKey) -> {
+            CancelRequest cancel = inputs.requireValid(new CancelRequest(
+                    parameters.requiredString(OperationParameters.REASON)));
             PrescriptionId prescriptionId = new PrescriptionId(id);
             Actor actor = actingParties.prescriber();
             return commands.send(prescriptionId, cancel.toCommand(prescriptionId, actor), actor, idempotencyKey);

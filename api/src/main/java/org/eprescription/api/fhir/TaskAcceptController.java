@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
-import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import org.eprescription.api.pharmacy.AcceptRequest;
 import org.eprescription.api.pharmacy.AcceptWithCode;
 import org.eprescription.api.pharmacy.ReleaseRequest;
@@ -12,16 +11,14 @@ import org.eprescription.api.prescription.PrescriptionResponse;
 import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -37,7 +34,7 @@ class TaskAcceptController {
     static final String EXCHANGE_CODE = "exchange-code";
     static final String BIRTH_DATE = "birth-date";
 
-    private final FhirResources resources;
+    private final TaskOperationCalls calls;
     private final FhirInputs inputs;
     private final TaskBundleWriter bundles;
     private final ActingParties actingParties;
@@ -45,15 +42,10 @@ class TaskAcceptController {
     private final TaskCommands commands;
 
     @PostMapping(FhirPaths.TASK_ACCEPT)
-    ResponseEntity<byte[]> accept(@RequestBody(required = false) byte[] body,
-                                  @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-                                  @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
-                                  String idempotencyKey,
-                                  HttpServletRequest request) {
-        return resources.answer(request, HttpStatus.OK, () -> {
-            OperationParameters parameters = TaskOperations.ACCEPT.parameters(resources, body, contentType);
-            String code = parameters.string(EXCHANGE_CODE).orElseThrow(() -> parameters.missing(EXCHANGE_CODE));
-            var birthDate = parameters.day(BIRTH_DATE).orElseThrow(() -> parameters.missing(BIRTH_DATE));
+    ResponseEntity<byte[]> accept(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
+        return calls.answer(TaskOperation.ACCEPT, body, request, (parameters, idempotencyKey) -> {
+            String code = parameters.requiredString(EXCHANGE_CODE);
+            LocalDate birthDate = parameters.requiredDay(BIRTH_DATE);
             Actor actor = actingParties.pharmacy();
             AcceptRequest accept = inputs.requireValid(new AcceptRequest(code, birthDate, actor.organisationId(),
                     actor.userId()));
@@ -65,12 +57,8 @@ class TaskAcceptController {
 
     @PostMapping(FhirPaths.TASK_REJECT)
     ResponseEntity<byte[]> reject(@PathVariable UUID id, @RequestBody(required = false) byte[] body,
-                                  @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-                                  @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
-                                  String idempotencyKey,
                                   HttpServletRequest request) {
-        return resources.answer(request, HttpStatus.OK, () -> {
-            OperationParameters parameters = TaskOperations.REJECT.parameters(resources, body, contentType);
+        return calls.answer(TaskOperation.REJECT, body, request, (parameters, idempotencyKey) -> {
             PrescriptionId prescriptionId = new PrescriptionId(id);
             Actor actor = actingParties.pharmacy();
             ReleaseRequest release = inputs.requireValid(new ReleaseRequest(actor.organisationId(),

@@ -2,23 +2,19 @@ package org.eprescription.api.fhir;
 
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.prescription.PrescriptionResponse;
-import org.eprescription.core.prescription.DispensedItem;
 import org.eprescription.query.alerts.query.AlertView;
 import org.eprescription.query.prescription.Dispensing;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.query.prescription.ViewLine;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Reference;
-import org.hl7.fhir.r4.model.Resource;
 import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Component;
 
-import java.nio.charset.StandardCharsets;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.UUID;
 import java.util.function.IntFunction;
 
 /**
@@ -31,11 +27,8 @@ import java.util.function.IntFunction;
 @RequiredArgsConstructor
 class TaskBundleWriter {
 
-    private static final String URN_UUID = "urn:uuid:";
-
     private final TaskMapper tasks;
-    private final MedicationRequestMapper requests;
-    private final MedicationDispenseMapper dispenses;
+    private final PrescriptionEntries entries;
     private final DetectedIssueMapper issues;
 
     /** {@code $create}: the Task with the exchange code, its MedicationRequests, the issue check's alerts. */
@@ -58,13 +51,12 @@ class TaskBundleWriter {
     Bundle dispensed(PrescriptionResponse dispensed) {
         PrescriptionView view = dispensed.view();
         Bundle bundle = bundle(view);
-        add(bundle, tasks.standalone(view), view.prescriptionId().value());
+        add(bundle, FhirEntry.byUuid(view.prescriptionId().value(), tasks.standalone(view)));
         Map<Integer, String> dispenseUrls = new HashMap<>();
         view.dispensings().stream().max(Comparator.comparingInt(Dispensing::sequence)).ifPresent(latest -> {
-            int index = 0;
-            for (DispensedItem item : latest.items()) {
-                String url = add(bundle, dispenses.of(view, latest, item), dispenseId(view, latest, index++));
-                dispenseUrls.putIfAbsent(item.lineNumber(), url);
+            for (int index = 0; index < latest.items().size(); index++) {
+                String url = add(bundle, entries.dispense(view, latest, index));
+                dispenseUrls.putIfAbsent(latest.items().get(index).lineNumber(), url);
             }
         });
         addAlerts(bundle, dispensed,
@@ -73,10 +65,10 @@ class TaskBundleWriter {
     }
 
     private Map<Integer, String> addTaskAndRequests(Bundle bundle, Task task, PrescriptionView view) {
-        add(bundle, task, view.prescriptionId().value());
+        add(bundle, FhirEntry.byUuid(view.prescriptionId().value(), task));
         Map<Integer, String> requestUrls = new HashMap<>();
         for (ViewLine line : view.lines()) {
-            String url = add(bundle, requests.of(view, line), requestId(view, line.lineNumber()));
+            String url = add(bundle, entries.request(view, line));
             requestUrls.put(line.lineNumber(), url);
             task.addBasedOn(new Reference(url));
         }
@@ -87,8 +79,8 @@ class TaskBundleWriter {
                            IntFunction<Reference> lineReference) {
         PrescriptionView view = response.view();
         for (AlertView alert : response.alerts()) {
-            add(bundle, issues.of(view, alert, lineReference.apply(alert.lineNumber())),
-                    derived(view, "alert-" + alert.alertId().value()));
+            add(bundle, FhirEntry.byUuid(PrescriptionEntries.derived(view, "alert-" + alert.alertId().value()),
+                    issues.of(view, alert, lineReference.apply(alert.lineNumber()))));
         }
     }
 
@@ -99,25 +91,8 @@ class TaskBundleWriter {
         return bundle;
     }
 
-    private static String add(Bundle bundle, Resource resource, UUID id) {
-        String url = URN_UUID + id;
-        resource.setId(id.toString());
-        bundle.addEntry().setFullUrl(url).setResource(resource);
-        return url;
-    }
-
-    /** The id of the MedicationRequest of a line, the same in every answer. */
-    static UUID requestId(PrescriptionView view, int lineNumber) {
-        return derived(view, "line-" + lineNumber);
-    }
-
-    /** The id of the MedicationDispense of a dispensing's {@code index}th item, the same in every answer. */
-    static UUID dispenseId(PrescriptionView view, Dispensing dispensing, int index) {
-        return derived(view, "dispensing-" + dispensing.sequence() + "-" + index);
-    }
-
-    /** A stable id for a part of the prescription, so the same answer names the same resources. */
-    private static UUID derived(PrescriptionView view, String part) {
-        return UUID.nameUUIDFromBytes((view.prescriptionId().value() + "/" + part).getBytes(StandardCharsets.UTF_8));
+    private static String add(Bundle bundle, FhirEntry entry) {
+        bundle.addEntry().setFullUrl(entry.fullUrl()).setResource(entry.resource());
+        return entry.fullUrl();
     }
 }

@@ -5,18 +5,13 @@ import lombok.RequiredArgsConstructor;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
-import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import org.eprescription.api.prescription.IssueRequest;
 import org.eprescription.api.prescription.PrescriptionResponses;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.CommandOutcome;
-import org.hl7.fhir.r4.model.Bundle;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,7 +25,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequiredArgsConstructor
 class TaskCreateController {
 
-    private final FhirResources resources;
+    private final TaskOperationCalls calls;
     private final IssueBundleReader reader;
     private final TaskBundleWriter writer;
     private final ActingParties actingParties;
@@ -38,16 +33,9 @@ class TaskCreateController {
     private final PrescriptionResponses responses;
 
     @PostMapping(FhirPaths.TASK_CREATE)
-    ResponseEntity<byte[]> create(@RequestBody(required = false) byte[] body,
-                                  @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-                                  @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
-                                  String idempotencyKey,
-                                  HttpServletRequest request) {
-        return resources.answer(request, HttpStatus.CREATED, () -> {
-            if (body == null || body.length == 0) {
-                throw FhirRequestException.malformed("the body must be a FHIR R4 Bundle");
-            }
-            IssueRequest issue = reader.read(resources.read(body, contentType, Bundle.class));
+    ResponseEntity<byte[]> create(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
+        return calls.create(body, request, (bundle, idempotencyKey) -> {
+            IssueRequest issue = reader.read(bundle);
             Actor actor = actingParties.prescriber(issue.prescriberId(), issue.institutionId());
             PrescriptionId id = PrescriptionId.random();
             CommandOutcome outcome = commands.sendForOutcome(issue.toCommand(id), actor, idempotencyKey);

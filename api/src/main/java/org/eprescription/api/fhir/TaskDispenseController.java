@@ -4,17 +4,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
-import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import org.eprescription.api.pharmacy.DispenseRequest;
 import org.eprescription.api.prescription.PrescriptionCommands;
 import org.eprescription.core.ids.PrescriptionId;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -30,7 +26,7 @@ import java.util.UUID;
 @RequiredArgsConstructor
 class TaskDispenseController {
 
-    private final FhirResources resources;
+    private final TaskOperationCalls calls;
     private final FhirInputs inputs;
     private final DispenseParametersReader reader;
     private final TaskBundleWriter bundles;
@@ -39,29 +35,21 @@ class TaskDispenseController {
 
     @PostMapping(FhirPaths.TASK_DISPENSE)
     ResponseEntity<byte[]> dispense(@PathVariable UUID id, @RequestBody(required = false) byte[] body,
-                                    @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false)
-                                    String contentType,
-                                    @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
-                                    String idempotencyKey,
                                     HttpServletRequest request) {
-        return dispense(TaskOperations.DISPENSE, id, body, contentType, idempotencyKey, request, false);
+        return dispense(TaskOperation.DISPENSE, id, body, request, false);
     }
 
     @PostMapping(FhirPaths.TASK_CLOSE)
     ResponseEntity<byte[]> close(@PathVariable UUID id, @RequestBody(required = false) byte[] body,
-                                 @RequestHeader(value = HttpHeaders.CONTENT_TYPE, required = false) String contentType,
-                                 @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
-                                 String idempotencyKey,
                                  HttpServletRequest request) {
-        return dispense(TaskOperations.CLOSE, id, body, contentType, idempotencyKey, request, true);
+        return dispense(TaskOperation.CLOSE, id, body, request, true);
     }
 
-    private ResponseEntity<byte[]> dispense(TaskOperations operation, UUID id, byte[] body, String contentType,
-                                            String idempotencyKey, HttpServletRequest request, boolean completing) {
-        return resources.answer(request, HttpStatus.OK, () -> {
+    private ResponseEntity<byte[]> dispense(TaskOperation operation, UUID id, byte[] body, HttpServletRequest request,
+                                            boolean completing) {
+        return calls.answer(operation, body, request, (parameters, idempotencyKey) -> {
             PrescriptionId prescriptionId = new PrescriptionId(id);
-            DispenseParametersReader.Dispense dispense = reader.read(prescriptionId,
-                    operation.parameters(resources, body, contentType), completing);
+            DispenseParametersReader.Dispense dispense = reader.read(prescriptionId, parameters, completing);
             Actor actor = actingParties.pharmacist(dispense.namedPharmacy(), dispense.namedPharmacist());
             DispenseRequest dispensing = inputs.requireValid(new DispenseRequest(actor.organisationId(),
                     actor.userId(), dispense.items(), dispense.completesUse()));

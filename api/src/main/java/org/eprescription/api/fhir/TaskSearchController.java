@@ -29,18 +29,15 @@ import java.util.stream.Stream;
 @RequiredArgsConstructor
 class TaskSearchController {
 
-    static final String OWNER = "owner";
-    static final String STATUS = "status";
-
     private final Searchsets searchsets;
     private final TaskMapper tasks;
     private final DispensingViews views;
 
     @GetMapping(FhirPaths.TASK_SEARCH)
     ResponseEntity<byte[]> search(HttpServletRequest request) {
-        return searchsets.answer(request, "Task", List.of(OWNER, STATUS), parameters -> {
-            String pharmacy = parameters.requiredId(OWNER, "Organization");
-            Set<Task.TaskStatus> statuses = statuses(parameters.optionalCodes(STATUS));
+        return searchsets.answer(request, "Task", List.of(Searchsets.OWNER, Searchsets.STATUS), parameters -> {
+            String pharmacy = parameters.requiredId(Searchsets.OWNER, "Organization");
+            Set<Task.TaskStatus> statuses = statuses(parameters.optionalCodes(Searchsets.STATUS));
             DispensingView view = views.readable(pharmacy);
             Map<Object, PrescriptionView> queue = new LinkedHashMap<>();
             Stream.concat(view.held().stream(), view.dispensedToday().stream())
@@ -49,7 +46,7 @@ class TaskSearchController {
             return queue.values().stream()
                     .map(tasks::standalone)
                     .filter(task -> statuses.isEmpty() || statuses.contains(task.getStatus()))
-                    .map(task -> new Searchsets.Match(base + "/Task/" + task.getIdPart(), task))
+                    .map(task -> new FhirEntry(base + "/Task/" + task.getIdPart(), task))
                     .toList();
         });
     }

@@ -1,7 +1,7 @@
 package org.eprescription.api.cds;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.CrossInstitutionTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
@@ -18,20 +18,14 @@ import static org.eprescription.api.support.Prescriptions.ITRACONAZOLE;
 import static org.eprescription.api.support.Prescriptions.TRIAZOLAM;
 import static org.eprescription.api.support.Prescriptions.ZOLPIDEM;
 import static org.eprescription.api.support.Prescriptions.issueFor;
-import static org.eprescription.api.support.Prescriptions.unique;
 
 /**
  * docs/fhir.md, "CDS Hooks": the duplicate check as an EHR calls it, answering what {@code POST /duplicate-checks}
  * answers the same caller, as cards.
  */
-class CdsHooksIT extends ExchangeIntegrationTest {
+class CdsHooksIT extends CrossInstitutionTest {
 
     private static final String SERVICE = "exchange-duplicate-check";
-
-    private final String patient = unique("PAT");
-    private final String otherHospital = unique("HOSP");
-    private final String hospital = unique("HOSP");
-    private final Identity prescriber = Identity.prescriber("DOC-" + hospital, hospital);
 
     @Test
     void discoveryNamesTheCheckForOrderSignAndOrderSelectWithoutPrefetch() {
@@ -49,8 +43,8 @@ class CdsHooksIT extends ExchangeIntegrationTest {
 
     @Test
     void aDraftAmlodipineWhileTheSameIngredientIsTakenFromAnotherInstitutionIsOneWarningCard() {
-        IssuedPrescription elsewhere = issued(issueFor(patient, otherHospital, AMLODIPINE_BRAND, 28));
-        issued(issueFor(patient, hospital, ZOLPIDEM, 14));
+        IssuedPrescription elsewhere = issued(issueFor(patient, otherInstitution, AMLODIPINE_BRAND, 28));
+        issued(issueFor(patient, institution, ZOLPIDEM, 14));
 
         CdsHooksClient.Answer answer = sign(prescriber, AMLODIPINE_GENERIC);
 
@@ -68,7 +62,7 @@ class CdsHooksIT extends ExchangeIntegrationTest {
         assertThat(card.path("detail").asText()).as("the other institution's course, by drug and period")
                 .contains(AMLODIPINE_BRAND)
                 .as("without the patient's consent, not which prescription or institution")
-                .doesNotContain(elsewhere.id()).doesNotContain(otherHospital);
+                .doesNotContain(elsewhere.id()).doesNotContain(otherInstitution);
 
         JsonNode json = jsonCheck(prescriber, AMLODIPINE_GENERIC);
         assertThat(json.path("alerts")).hasSize(1);
@@ -79,8 +73,8 @@ class CdsHooksIT extends ExchangeIntegrationTest {
 
     @Test
     void aContraindicatedDraftIsOneCriticalCard() {
-        issued(issueFor(patient, otherHospital, TRIAZOLAM, 14));
-        issued(issueFor(patient, hospital, ZOLPIDEM, 14));
+        issued(issueFor(patient, otherInstitution, TRIAZOLAM, 14));
+        issued(issueFor(patient, institution, ZOLPIDEM, 14));
 
         CdsHooksClient.Answer answer = sign(prescriber, ITRACONAZOLE);
 
@@ -94,22 +88,22 @@ class CdsHooksIT extends ExchangeIntegrationTest {
 
     @Test
     void aCallerWithoutCareRelationshipGetsTheCardWithoutThePatientsMedication() {
-        IssuedPrescription elsewhere = issued(issueFor(patient, otherHospital, AMLODIPINE_BRAND, 28));
-        Identity stranger = Identity.prescriber("DOC-" + hospital, hospital);
+        IssuedPrescription elsewhere = issued(issueFor(patient, otherInstitution, AMLODIPINE_BRAND, 28));
+        Identity stranger = Identity.prescriber("DOC-" + institution, institution);
 
         CdsHooksClient.Answer answer = sign(stranger, AMLODIPINE_GENERIC);
 
         JsonNode card = onlyCard(answer);
         assertThat(card.path("indicator").asText()).isEqualTo("warning");
         assertThat(card.toString()).doesNotContain(AMLODIPINE_BRAND).doesNotContain(elsewhere.id())
-                .doesNotContain(otherHospital);
+                .doesNotContain(otherInstitution);
         JsonNode json = jsonCheck(stranger, AMLODIPINE_GENERIC);
         assertThat(json.path("alerts").get(0).path("conflicts")).as("as the JSON API answers it").isEmpty();
     }
 
     @Test
     void aDraftThatConflictsWithNothingIsNoCardAndOrderSelectRunsTheSameCheck() {
-        issued(issueFor(patient, otherHospital, AMLODIPINE_BRAND, 28));
+        issued(issueFor(patient, otherInstitution, AMLODIPINE_BRAND, 28));
 
         CdsHooksClient.Answer none = sign(prescriber, ZOLPIDEM);
         CdsHooksClient.Answer selected = cds().call("exchange-duplicate-check-select", cds().request("order-select",

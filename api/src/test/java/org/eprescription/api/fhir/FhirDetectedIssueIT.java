@@ -1,7 +1,7 @@
 package org.eprescription.api.fhir;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.CrossInstitutionTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
@@ -24,33 +24,27 @@ import static org.eprescription.api.support.Prescriptions.AMLODIPINE_GENERIC;
 import static org.eprescription.api.support.Prescriptions.ITRACONAZOLE;
 import static org.eprescription.api.support.Prescriptions.TRIAZOLAM;
 import static org.eprescription.api.support.Prescriptions.issueFor;
-import static org.eprescription.api.support.Prescriptions.unique;
 
 /**
  * docs/fhir.md, "DetectedIssue": a patient's alerts as {@code GET /api/v1/patients/{id}/alerts} shows them to the same
  * caller, with the same privacy.
  */
-class FhirDetectedIssueIT extends ExchangeIntegrationTest {
+class FhirDetectedIssueIT extends CrossInstitutionTest {
 
     private static final String ACT_CODE = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
 
-    private final String patient = unique("PAT");
-    private final String first = unique("HOSP");
-    private final String second = unique("HOSP");
-    private final Identity secondPrescriber = Identity.prescriber("DOC-" + second, second);
-
     @Test
     void theSecondInstitutionSeesItsDuplicateWithItsAcknowledgementAndTheOtherCourseMasked() {
-        IssuedPrescription earlier = issued(issueFor(patient, first, AMLODIPINE_BRAND, 28));
-        IssuedPrescription later = issued(issueFor(patient, second, AMLODIPINE_GENERIC, 28));
-        String alertId = awaitAlerts(secondPrescriber, 1).get(0).path("alertId").asText();
-        Response acknowledged = api().as(secondPrescriber).post(later.path() + "/alerts/" + alertId + "/acknowledge",
+        IssuedPrescription earlier = issued(issueFor(patient, otherInstitution, AMLODIPINE_BRAND, 28));
+        IssuedPrescription later = issued(issueFor(patient, institution, AMLODIPINE_GENERIC, 28));
+        String alertId = awaitAlerts(prescriber, 1).get(0).path("alertId").asText();
+        Response acknowledged = api().as(prescriber).post(later.path() + "/alerts/" + alertId + "/acknowledge",
                 Map.of("reason", "switching brands"));
         assertThat(acknowledged.status()).as(acknowledged.toString()).isEqualTo(200);
-        JsonNode json = await().atMost(Duration.ofSeconds(5)).until(() -> alertsAs(secondPrescriber).get(0),
+        JsonNode json = await().atMost(Duration.ofSeconds(5)).until(() -> alertsAs(prescriber).get(0),
                 alert -> alert.path("acknowledgements").size() == 1);
 
-        DetectedIssue issue = onlyIssue(search(secondPrescriber));
+        DetectedIssue issue = onlyIssue(search(prescriber));
 
         assertThat(identifier(issue.getIdentifier(), SID + "alert-id")).isEqualTo(alertId);
         assertThat(issue.getCode().getCodingFirstRep().getSystem()).isEqualTo(ACT_CODE);
@@ -65,10 +59,10 @@ class FhirDetectedIssueIT extends ExchangeIntegrationTest {
         assertThat(implicated.get(1).getDisplay()).contains(AMLODIPINE_BRAND).doesNotContain(earlier.id());
         assertThat(issue.getMitigation()).singleElement().satisfies(mitigation -> {
             assertThat(mitigation.getAction().getText()).isEqualTo("switching brands");
-            assertThat(mitigation.getAuthor().getIdentifier().getValue()).isEqualTo("DOC-" + second);
+            assertThat(mitigation.getAuthor().getIdentifier().getValue()).isEqualTo("DOC-" + institution);
         });
 
-        for (Identity reader : List.of(secondPrescriber, Identity.prescriber("DOC-" + first, first),
+        for (Identity reader : List.of(prescriber, Identity.prescriber("DOC-" + otherInstitution, otherInstitution),
                 Identity.patient(patient))) {
             assertNamedAsTheJsonApiNamesThem(onlyIssue(search(reader)), alertsAs(reader).get(0));
         }
@@ -76,11 +70,11 @@ class FhirDetectedIssueIT extends ExchangeIntegrationTest {
 
     @Test
     void aContraindicatedPairIsDrgOfHighSeverity() {
-        issued(issueFor(patient, first, TRIAZOLAM, 14));
-        issued(issueFor(patient, second, ITRACONAZOLE, 14));
-        awaitAlerts(secondPrescriber, 1);
+        issued(issueFor(patient, otherInstitution, TRIAZOLAM, 14));
+        issued(issueFor(patient, institution, ITRACONAZOLE, 14));
+        awaitAlerts(prescriber, 1);
 
-        DetectedIssue issue = onlyIssue(search(secondPrescriber));
+        DetectedIssue issue = onlyIssue(search(prescriber));
 
         assertThat(issue.getCode().getCodingFirstRep().getCode()).isEqualTo("DRG");
         assertThat(issue.getSeverity()).isEqualTo(DetectedIssue.DetectedIssueSeverity.HIGH);
@@ -88,8 +82,8 @@ class FhirDetectedIssueIT extends ExchangeIntegrationTest {
 
     @Test
     void aStrangerIsRefusedAsByTheJsonApiAndTheSearchNeedsAPatient() {
-        issued(issueFor(patient, first, AMLODIPINE_BRAND, 28));
-        Identity stranger = Identity.prescriber("DOC-" + second, second);
+        issued(issueFor(patient, otherInstitution, AMLODIPINE_BRAND, 28));
+        Identity stranger = Identity.prescriber("DOC-" + institution, institution);
 
         FhirHttp.Answer refused = search(stranger);
         FhirHttp.Answer noPatient = new FhirHttp(port).get("/DetectedIssue", stranger, Map.of());
