@@ -5,7 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.openapi.ProblemAnswers;
 import org.eprescription.core.refusal.Refusal;
-import org.eprescription.api.idempotency.IdempotencyKeyHeader;
+import org.eprescription.api.idempotency.IdempotencyKey;
 import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
@@ -24,7 +24,6 @@ import org.eprescription.query.alerts.query.AlertView;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -65,7 +64,7 @@ public class AlertController {
     @PostMapping("/prescriptions/{id}/alerts/{alertId}/acknowledge")
     public AlertView acknowledge(@PathVariable UUID id, @PathVariable String alertId,
                                  @Valid @RequestBody AcknowledgeRequest request,
-                                 @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey) {
+                                 @IdempotencyKey String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         AlertId alert = AlertId.of(alertId);
         Actor actor = actingParties.provider(request.pharmacyId(), request.pharmacistId());

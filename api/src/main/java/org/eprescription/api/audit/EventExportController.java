@@ -2,15 +2,10 @@ package org.eprescription.api.audit;
 
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.media.Content;
-import io.swagger.v3.oas.annotations.media.Schema;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.eventlog.EventFilter;
 import org.eprescription.api.eventlog.EventLog;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -27,28 +22,17 @@ import java.time.Instant;
 @RequiredArgsConstructor
 public class EventExportController {
 
-    static final MediaType NDJSON = MediaType.parseMediaType("application/x-ndjson");
-
-    private final EventLog events;
-    private final ObjectMapper json;
+    private final EventExports exports;
 
     @Operation(operationId = "exportEvents", summary = "Export all events",
             description = "For auditors: every stored event in global order, one JSON object per line, optionally from "
                     + "and to an instant and of one type.")
-    @ApiResponse(responseCode = "200", description = "The events, one JSON object per line",
-            content = @Content(mediaType = "application/x-ndjson", schema = @Schema(type = "string")))
+    @NdjsonAnswer("The events, one JSON object per line")
     @GetMapping("/events")
     public ResponseEntity<StreamingResponseBody> events(@RequestParam(required = false) Instant from,
                                                         @RequestParam(required = false) Instant to,
                                                         @RequestParam(required = false) String type,
                                                         HttpServletRequest request) {
-        EventFilter filter = new EventFilter(from, to, type);
-        UnboundedExportTimeout.markUnbounded(request);
-        StreamingResponseBody body = stream -> {
-            try (EventLineWriter lines = new EventLineWriter(json, stream)) {
-                events.forEach(filter, lines::write);
-            }
-        };
-        return ResponseEntity.ok().contentType(NDJSON).body(body);
+        return exports.stream(new EventFilter(from, to, type), request, EventLineWriter::new);
     }
 }

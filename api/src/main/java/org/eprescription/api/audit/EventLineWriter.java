@@ -11,7 +11,7 @@ import java.nio.charset.StandardCharsets;
  * Writes stored events as NDJSON, one line {@code {globalIndex, prescriptionId, sequence, type, timestamp, payload,
  * metadata}} each. Payload and metadata are already JSON, so their bytes are copied into the line as they are.
  */
-final class EventLineWriter implements AutoCloseable {
+final class EventLineWriter implements EventExports.Lines {
 
     private final EventLines lines;
 
@@ -19,7 +19,8 @@ final class EventLineWriter implements AutoCloseable {
         this.lines = new EventLines(json, stream);
     }
 
-    void write(StoredEvent event) {
+    @Override
+    public void write(StoredEvent event) {
         lines.write(event, event.aggregateId(), out -> {
             out.writeFieldName("payload");
             out.writeRawValue(new String(event.payload(), StandardCharsets.UTF_8));

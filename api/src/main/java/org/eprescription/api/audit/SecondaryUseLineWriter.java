@@ -15,7 +15,7 @@ import java.util.Optional;
  * timestamp, payload}} each, where {@code prescriptionId} is the prescription's pseudonym (null for consent events)
  * and {@code payload} only what {@link SecondaryUseFields} lets out. Metadata (who acted) is not exported.
  */
-final class SecondaryUseLineWriter implements AutoCloseable {
+final class SecondaryUseLineWriter implements EventExports.Lines {
 
     private final ObjectMapper json;
     private final Pseudonyms pseudonyms;
@@ -27,7 +27,8 @@ final class SecondaryUseLineWriter implements AutoCloseable {
         this.lines = new EventLines(json, stream);
     }
 
-    void write(StoredEvent event) {
+    @Override
+    public void write(StoredEvent event) {
         Optional<ObjectNode> exported = SecondaryUseFields.of(event.type(), readPayload(event), pseudonyms);
         if (exported.isEmpty()) {
             return;

@@ -7,7 +7,6 @@ import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.eprescription.api.actor.ActorRequiredInterceptor;
-import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.eprescription.api.actor.CommandMetadata;
 import org.eprescription.api.storage.PostgresUniqueViolationResolver;
 import org.eprescription.api.storage.PromptEventSource;
@@ -22,6 +21,8 @@ import org.eprescription.core.record.DispensingRecord;
 import org.eprescription.query.alerts.PatientSequencingPolicy;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+
+import java.time.ZoneId;
 
 /** Wires prescription-core into Axon: the aggregate, PostgreSQL's duplicate-key code, and audit metadata. */
 @Configuration(proxyBeanMethods = false)
@@ -63,25 +64,15 @@ public class AxonConfiguration {
         return new PatientSequencingPolicy();
     }
 
-    /** Stored events of older revisions are read as the current ones (Axon's autoconfiguration chains these beans). */
+    /** Stored events of older revisions are read as the current ones, through these upcasters in this order. */
     @Bean
-    EventUpcaster prescriptionIssuedUpcaster(ExchangeProperties properties) {
-        return new PrescriptionIssuedUpcaster(properties.legacyEventZone());
-    }
-
-    @Bean
-    EventUpcaster prescriptionDispensedUpcaster(ExchangeProperties properties) {
-        return new PrescriptionDispensedUpcaster(properties.legacyEventZone());
-    }
-
-    @Bean
-    EventUpcaster alertAcknowledgedUpcaster() {
-        return new AlertAcknowledgedUpcaster();
-    }
-
-    @Bean
-    EventUpcaster interactionCheckCompletedUpcaster() {
-        return new InteractionCheckCompletedUpcaster();
+    ConfigurerModule upcasters(ExchangeProperties properties) {
+        ZoneId legacyZone = properties.legacyEventZone();
+        return configurer -> configurer
+                .registerEventUpcaster(configuration -> new PrescriptionIssuedUpcaster(legacyZone))
+                .registerEventUpcaster(configuration -> new PrescriptionDispensedUpcaster(legacyZone))
+                .registerEventUpcaster(configuration -> new AlertAcknowledgedUpcaster())
+                .registerEventUpcaster(configuration -> new InteractionCheckCompletedUpcaster());
     }
 
     @Bean

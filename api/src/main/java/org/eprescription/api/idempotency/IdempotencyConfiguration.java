@@ -5,6 +5,10 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+import java.util.List;
 
 /**
  * Idempotency-Key handling for every POST of the API and of the FHIR interface, in one place rather than in each
@@ -12,7 +16,7 @@ import org.springframework.context.annotation.Configuration;
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(IdempotencyProperties.class)
-class IdempotencyConfiguration {
+class IdempotencyConfiguration implements WebMvcConfigurer {
 
     @Bean
     FilterRegistrationBean<IdempotencyFilter> idempotencyFilter(IdempotentRequests requests,
@@ -21,5 +25,10 @@ class IdempotencyConfiguration {
                 new FilterRegistrationBean<>(new IdempotencyFilter(requests, properties, json));
         registration.addUrlPatterns("/api/v1/*", "/fhir/*");
         return registration;
+    }
+
+    @Override
+    public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+        resolvers.add(new IdempotencyKeyArgument());
     }
 }

@@ -6,12 +6,10 @@ import lombok.RequiredArgsConstructor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.prescription.PrescriptionResponses;
+import org.eprescription.api.prescription.PrescriptionStreams;
 import org.eprescription.api.security.ExchangeUser;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.api.privacy.AccessLog;
-import org.eprescription.api.stream.LiveStreams;
-import org.eprescription.api.stream.SharedRenderings;
-import org.eprescription.api.stream.StreamFormat;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.query.prescription.FindPrescriptionsByInstitution;
 import org.eprescription.query.prescription.PrescriptionView;
@@ -33,10 +31,9 @@ public class InstitutionPrescriptionsController {
 
     private final QueryGateway queryGateway;
     private final PrescriptionResponses responses;
-    private final LiveStreams streams;
+    private final PrescriptionStreams streams;
     private final ResourceAccess access;
     private final AccessLog accessLog;
-    private final SharedRenderings renderings;
 
     @Operation(operationId = "listInstitutionPrescriptions", summary = "List an institution's prescriptions",
             description = "For its prescribers and auditors: each with status and open alerts.")
@@ -46,8 +43,7 @@ public class InstitutionPrescriptionsController {
         InstitutionId id = InstitutionId.of(institutionId);
         List<PrescriptionView> views = queryGateway.query(new FindPrescriptionsByInstitution(id),
                 ResponseTypes.multipleInstancesOf(PrescriptionView.class)).join();
-        logRead(accessLog.caller(), id, views);
-        return new InstitutionPrescriptionsResponse(id.value(), responses.withOpenAlerts(views));
+        return read(accessLog.caller(), id, views);
     }
 
     /** {@code snapshot}: the body of {@link #get}; {@code change}: a prescription of the institution that changed. */
@@ -59,28 +55,16 @@ public class InstitutionPrescriptionsController {
         access.requireInstitution(institutionId);
         InstitutionId id = InstitutionId.of(institutionId);
         ExchangeUser reader = accessLog.caller();
-        return streams.open(new FindPrescriptionsByInstitution(id),
-                ResponseTypes.multipleInstancesOf(PrescriptionView.class), new StreamFormat<>() {
-                    @Override
-                    public Object snapshot(List<PrescriptionView> initial) {
-                        logRead(reader, id, initial);
-                        return new InstitutionPrescriptionsResponse(id.value(), responses.withOpenAlerts(initial));
-                    }
-
-                    @Override
-                    public long snapshotPosition(List<PrescriptionView> initial) {
-                        return initial.stream().mapToLong(PrescriptionView::lastPosition).max().orElse(-1);
-                    }
-
-                    @Override
-                    public Object change(PrescriptionView view) {
-                        return renderings.of("open-alerts", view, responses::withOpenAlerts);
-                    }
-                });
+        return streams.list(new FindPrescriptionsByInstitution(id),
+                ResponseTypes.multipleInstancesOf(PrescriptionView.class), List::stream,
+                initial -> read(reader, id, initial));
     }
 
-    private void logRead(ExchangeUser reader, InstitutionId institution, List<PrescriptionView> views) {
+    /** The list's body, its read in each patient's access log first. */
+    private InstitutionPrescriptionsResponse read(ExchangeUser reader, InstitutionId institution,
+                                                 List<PrescriptionView> views) {
         accessLog.read(reader, views.stream().map(view -> view.patient().id()).toList(),
                 "prescriptions of institution " + institution.value());
+        return new InstitutionPrescriptionsResponse(institution.value(), responses.withOpenAlerts(views));
     }
 }

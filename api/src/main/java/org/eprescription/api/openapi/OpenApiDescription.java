@@ -13,9 +13,9 @@ import io.swagger.v3.oas.models.parameters.Parameter;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.tags.Tag;
+import org.eprescription.api.idempotency.IdempotencyKey;
 import org.eprescription.api.idempotency.IdempotencyKeyHeader;
 import org.eprescription.core.refusal.Refusal;
-import org.springdoc.core.customizers.OperationCustomizer;
 import org.springdoc.core.utils.SpringDocUtils;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -38,10 +38,12 @@ public class OpenApiDescription {
     static final String IDEMPOTENCY_KEY = "#/components/parameters/IdempotencyKey";
 
     static {
-        // live streams and exports are written as they go: a client reads text, described per operation
+        // live streams and exports are written as they go: a client reads text, described per operation; a POST's
+        // Idempotency-Key is the shared header parameter ProblemAnswersCustomizer gives it, not one of its own
         SpringDocUtils.getConfig()
                 .replaceWithSchema(SseEmitter.class, new StringSchema())
-                .replaceWithSchema(StreamingResponseBody.class, new StringSchema());
+                .replaceWithSchema(StreamingResponseBody.class, new StringSchema())
+                .addAnnotationsToIgnore(IdempotencyKey.class);
     }
 
     private static final List<Tag> RESOURCES = List.of(
@@ -80,16 +82,6 @@ public class OpenApiDescription {
                                         + "(docs/http-api.md, \"Retries\"). A UUID per operation is the habit.")
                                 .schema(new StringSchema().maxLength(200))))
                 .addSecurityItem(new SecurityRequirement().addList(SCHEME));
-    }
-
-    @Bean
-    OperationCustomizer problemAnswers() {
-        return new ProblemAnswersCustomizer();
-    }
-
-    @Bean
-    OperationCustomizer requestBodyExamples() {
-        return new RequestBodyExamples();
     }
 
     /** RFC 9457 with the exchange's extensions: the rules' refusal code and the fields a validation found wrong. */

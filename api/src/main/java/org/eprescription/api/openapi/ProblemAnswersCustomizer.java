@@ -20,6 +20,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -38,6 +39,7 @@ import java.util.stream.Collectors;
  * and 503 {@code store-unavailable} for all. From its {@link ProblemAnswers}: each refusal with its kind's status, 409
  * {@code concurrent-change} for the command that can meet them, and the api's own problems.
  */
+@Component
 final class ProblemAnswersCustomizer implements OperationCustomizer {
 
     static final String PROBLEM_JSON = org.springframework.http.MediaType.APPLICATION_PROBLEM_JSON_VALUE;

@@ -6,6 +6,7 @@ import io.swagger.v3.oas.models.media.MediaType;
 import org.springdoc.core.customizers.OperationCustomizer;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.web.method.HandlerMethod;
+import org.springframework.stereotype.Component;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +16,7 @@ import java.io.UncheckedIOException;
  * Each request body's example, kept as plain JSON in {@code openapi/examples/<operationId>.json} on the classpath
  * (docs/http-api.md, "The OpenAPI description"); {@code OpenApiDescriptionIT} fails for a body without one.
  */
+@Component
 final class RequestBodyExamples implements OperationCustomizer {
 
     static final String FOLDER = "openapi/examples/";

@@ -5,22 +5,15 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.eprescription.api.prescription.PrescriptionResponses;
+import org.eprescription.api.prescription.PrescriptionStreams;
 import org.eprescription.api.security.ExchangeUser;
-import org.eprescription.api.security.ResourceAccess;
-import org.eprescription.api.privacy.AccessLog;
-import org.eprescription.api.stream.LiveStreams;
-import org.eprescription.api.stream.SharedRenderings;
-import org.eprescription.api.stream.StreamFormat;
 import org.eprescription.query.prescription.DispensingView;
-import org.eprescription.query.prescription.PrescriptionView;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
-
-import java.util.stream.Stream;
 
 /**
  * A pharmacy's working view: what it holds now and what it dispensed today (in the exchange's zone), each with its
@@ -34,10 +27,7 @@ public class DispensingViewController {
 
     private final DispensingViews views;
     private final PrescriptionResponses responses;
-    private final LiveStreams streams;
-    private final ResourceAccess access;
-    private final AccessLog accessLog;
-    private final SharedRenderings renderings;
+    private final PrescriptionStreams streams;
 
     @Operation(operationId = "getDispensingView", summary = "Read a pharmacy's working view",
             description = "For its pharmacists and auditors: what it holds and what it dispensed today, with open "
@@ -56,26 +46,11 @@ public class DispensingViewController {
                     + "prescription that entered, changed in or left it (docs/http-api.md, \"Live streams\").")
     @GetMapping(path = "/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
     public SseEmitter stream(@PathVariable String pharmacyId) {
-        access.requirePharmacy(pharmacyId);
-        ExchangeUser reader = accessLog.caller();
-        return streams.open(views.query(pharmacyId), ResponseTypes.instanceOf(DispensingView.class),
-                new StreamFormat<>() {
-                    @Override
-                    public Object snapshot(DispensingView initial) {
-                        views.logRead(reader, initial);
-                        return response(initial);
-                    }
-
-                    @Override
-                    public long snapshotPosition(DispensingView initial) {
-                        return Stream.concat(initial.held().stream(), initial.dispensedToday().stream())
-                                .mapToLong(PrescriptionView::lastPosition).max().orElse(-1);
-                    }
-
-                    @Override
-                    public Object change(PrescriptionView view) {
-                        return renderings.of("open-alerts", view, responses::withOpenAlerts);
-                    }
+        ExchangeUser reader = views.reader(pharmacyId);
+        return streams.list(views.query(pharmacyId), ResponseTypes.instanceOf(DispensingView.class),
+                DispensingViews::shown, initial -> {
+                    views.logRead(reader, initial);
+                    return response(initial);
                 });
     }
 

@@ -9,6 +9,7 @@ import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.query.prescription.DispensingView;
 import org.eprescription.query.prescription.FindDispensingView;
+import org.eprescription.query.prescription.PrescriptionView;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -41,16 +42,27 @@ public class DispensingViews {
 
     /** The pharmacy's view now, the read in each patient's access log; 403 for a caller not its own. */
     public DispensingView readable(String pharmacyId) {
-        access.requirePharmacy(pharmacyId);
+        ExchangeUser reader = reader(pharmacyId);
         DispensingView view = queryGateway.query(query(pharmacyId), ResponseTypes.instanceOf(DispensingView.class))
                 .join();
-        logRead(accessLog.caller(), view);
+        logRead(reader, view);
         return view;
     }
 
+    /** The caller, once admitted to the pharmacy's view (403 otherwise): a live stream logs its snapshots' reads. */
+    ExchangeUser reader(String pharmacyId) {
+        access.requirePharmacy(pharmacyId);
+        return accessLog.caller();
+    }
+
     void logRead(ExchangeUser reader, DispensingView view) {
-        accessLog.read(reader, Stream.concat(view.held().stream(), view.dispensedToday().stream())
-                .map(held -> held.patient().id()).toList(), "dispensing view of pharmacy " + view.pharmacyId());
+        accessLog.read(reader, shown(view).map(held -> held.patient().id()).toList(),
+                "dispensing view of pharmacy " + view.pharmacyId());
+    }
+
+    /** Every prescription the view shows: held, then dispensed today. */
+    static Stream<PrescriptionView> shown(DispensingView view) {
+        return Stream.concat(view.held().stream(), view.dispensedToday().stream());
     }
 
     /** What it holds and what it dispensed today, in the exchange's zone. */

@@ -9,20 +9,17 @@ import org.eprescription.core.refusal.Refusal;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.headers.Header;
-import org.eprescription.api.idempotency.IdempotencyKeyHeader;
+import org.eprescription.api.idempotency.IdempotencyKey;
 import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.prescription.PrescriptionResponse;
-import org.eprescription.api.prescription.PrescriptionResponses;
-import org.eprescription.api.prescription.PrescriptionViews;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.ids.QueryId;
-import org.eprescription.core.prescription.CommandOutcome;
 import org.eprescription.core.prescription.command.AnswerQuery;
 import org.eprescription.core.prescription.command.QueryPrescriber;
 import org.eprescription.query.prescription.PrescriberQuery;
@@ -31,7 +28,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -50,8 +46,6 @@ import java.util.UUID;
 public class PrescriberQueryController {
 
     private final PrescriptionCommands prescriptionCommands;
-    private final PrescriptionViews views;
-    private final PrescriptionResponses responses;
     private final ActingParties actingParties;
 
     /** 201 with the query, once the prescription view shows it. */
@@ -66,15 +60,13 @@ public class PrescriberQueryController {
             problems = "503 view-not-ready")
     @PostMapping
     public ResponseEntity<QueryResponse> ask(@PathVariable UUID id, @Valid @RequestBody QueryRequest request,
-                                             @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
-                                             String idempotencyKey) {
+                                             @IdempotencyKey String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         Actor actor = actingParties.pharmacist(request.pharmacyId(), request.pharmacistId());
         QueryId queryId = QueryId.random();
-        long version = prescriptionCommands.sendForVersion(prescriptionId, () -> new QueryPrescriber(prescriptionId,
-                queryId, PharmacyId.of(actor.organisationId()), PharmacistId.of(actor.userId()), request.question(),
-                request.lines()), actor, idempotencyKey);
-        PrescriptionView view = views.awaitVersion(prescriptionId, version);
+        PrescriptionView view = prescriptionCommands.sendForView(prescriptionId, () -> new QueryPrescriber(
+                prescriptionId, queryId, PharmacyId.of(actor.organisationId()), PharmacistId.of(actor.userId()),
+                request.question(), request.lines()), actor, idempotencyKey);
         PrescriberQuery query = view.queries().stream()
                 .filter(asked -> asked.queryId().equals(queryId))
                 .findFirst()
@@ -99,16 +91,12 @@ public class PrescriberQueryController {
     @PostMapping("/{queryId}/answer")
     public PrescriptionResponse answer(@PathVariable UUID id, @PathVariable UUID queryId,
                                        @Valid @RequestBody AnswerRequest request,
-                                       @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
-                                       String idempotencyKey) {
+                                       @IdempotencyKey String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         Actor actor = actingParties.prescriber();
         AnswerQuery command = new AnswerQuery(prescriptionId, new QueryId(queryId),
                 InstitutionId.of(actor.organisationId()), PrescriberId.of(actor.userId()), request.answer(),
                 request.acceptChange());
-        CommandOutcome outcome = prescriptionCommands.sendForOutcome(prescriptionId, command, actor, idempotencyKey);
-        return outcome.check() == null
-                ? responses.afterCommand(prescriptionId, outcome.version())
-                : responses.dispensed(prescriptionId, outcome);
+        return prescriptionCommands.sendPerhapsChecked(prescriptionId, command, actor, idempotencyKey);
     }
 }

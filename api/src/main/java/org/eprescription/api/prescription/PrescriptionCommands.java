@@ -6,13 +6,16 @@ import org.eprescription.api.command.CommandSender;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.CommandOutcome;
+import org.eprescription.core.prescription.command.IssuePrescription;
+import org.eprescription.query.prescription.PrescriptionView;
 import org.springframework.stereotype.Component;
 
 import java.util.function.Supplier;
 
 /**
  * A provider's command on an existing prescription: sent as {@link ResourceAccess#commandOn} admits it (a caller the
- * view does not show as involved learns nothing from a refusal), and answered once the view shows the change.
+ * view does not show as involved learns nothing from a refusal), and answered once the view shows the change. An
+ * issue, which has no prescription to check access on yet, is answered the same way.
  */
 @Component
 @RequiredArgsConstructor
@@ -21,6 +24,12 @@ public class PrescriptionCommands {
     private final CommandSender commands;
     private final ResourceAccess access;
     private final PrescriptionResponses responses;
+    private final PrescriptionViews views;
+
+    /** An issue: answers the view, the alerts its check recorded and the exchange code for the patient. */
+    public PrescriptionResponse issue(IssuePrescription command, Actor actor, String idempotencyKey) {
+        return responses.issued(command.prescriptionId(), commands.sendForOutcome(command, actor, idempotencyKey));
+    }
 
     /** Builds the command within the access rule and sends it; answers the view once it shows the change. */
     public PrescriptionResponse send(PrescriptionId id, Supplier<?> command, Actor actor, String idempotencyKey) {
@@ -28,8 +37,13 @@ public class PrescriptionCommands {
     }
 
     /** Builds the command within the access rule and sends it; the version of the prescription it recorded. */
-    public long sendForVersion(PrescriptionId id, Supplier<?> command, Actor actor, String idempotencyKey) {
+    private long sendForVersion(PrescriptionId id, Supplier<?> command, Actor actor, String idempotencyKey) {
         return access.commandOn(id, () -> commands.send(command.get(), actor, idempotencyKey));
+    }
+
+    /** Builds the command within the access rule and sends it; the view once it shows the change, as it is. */
+    public PrescriptionView sendForView(PrescriptionId id, Supplier<?> command, Actor actor, String idempotencyKey) {
+        return views.awaitVersion(id, sendForVersion(id, command, actor, idempotencyKey));
     }
 
     /** Sends a command whose rules may check for interactions; what it recorded, with that check. */
@@ -40,5 +54,17 @@ public class PrescriptionCommands {
     /** A dispensing or its correction: answers the view and the alerts its check raised. */
     public PrescriptionResponse dispense(PrescriptionId id, Object command, Actor actor, String idempotencyKey) {
         return responses.dispensed(id, sendForOutcome(id, command, actor, idempotencyKey));
+    }
+
+    /**
+     * A command whose rules check for interactions only when it changes the lines (an answer that accepts a proposed
+     * change): answered as a dispensing is when it ran the check, as any other command otherwise.
+     */
+    public PrescriptionResponse sendPerhapsChecked(PrescriptionId id, Object command, Actor actor,
+                                                   String idempotencyKey) {
+        CommandOutcome outcome = sendForOutcome(id, command, actor, idempotencyKey);
+        return outcome.check() == null
+                ? responses.afterCommand(id, outcome.version())
+                : responses.dispensed(id, outcome);
     }
 }

@@ -8,21 +8,16 @@ import org.eprescription.core.refusal.Refusal;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.headers.Header;
-import org.eprescription.api.idempotency.IdempotencyKeyHeader;
+import org.eprescription.api.idempotency.IdempotencyKey;
 import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
-import org.eprescription.api.command.CommandSender;
-import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.core.ids.PrescriptionId;
-import org.eprescription.core.prescription.CommandOutcome;
-import org.eprescription.core.prescription.command.IssuePrescription;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -36,9 +31,7 @@ import java.util.UUID;
 @RequiredArgsConstructor
 public class PrescriptionController {
 
-    private final CommandSender commands;
     private final PrescriptionViews views;
-    private final PrescriptionResponses responses;
     private final ActingParties actingParties;
     private final PrescriptionCommands prescriptionCommands;
     private final PrescriptionReads reads;
@@ -57,16 +50,13 @@ public class PrescriptionController {
             problems = {"503 code-contended", "503 view-not-ready"})
     @PostMapping
     public ResponseEntity<PrescriptionResponse> issue(@Valid @RequestBody IssueRequest request,
-                                                      @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
-                                                      String idempotencyKey) {
+                                                      @IdempotencyKey String idempotencyKey) {
         Actor actor = actingParties.prescriber(request.prescriberId(), request.institutionId());
         PrescriptionId id = request.prescriptionId() == null
                 ? PrescriptionId.random()
                 : new PrescriptionId(request.prescriptionId());
         boolean known = request.prescriptionId() != null && views.find(id).isPresent();
-        IssuePrescription command = request.toCommand(id);
-        CommandOutcome outcome = commands.sendForOutcome(command, actor, idempotencyKey);
-        PrescriptionResponse body = responses.issued(id, outcome);
+        PrescriptionResponse body = prescriptionCommands.issue(request.toCommand(id), actor, idempotencyKey);
         if (known) {
             return ResponseEntity.ok(body);
         }
@@ -80,7 +70,7 @@ public class PrescriptionController {
     @ProblemAnswers(problems = "404 not-found")
     @GetMapping("/{id}")
     public PrescriptionResponse get(@PathVariable UUID id) {
-        return responses.current(reads.readable(new PrescriptionId(id)));
+        return reads.response(new PrescriptionId(id));
     }
 
     @Operation(operationId = "cancelPrescription", summary = "Cancel a prescription",
@@ -90,7 +80,7 @@ public class PrescriptionController {
             problems = "503 view-not-ready")
     @PostMapping("/{id}/cancel")
     public PrescriptionResponse cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest request,
-                                       @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false) String idempotencyKey) {
+                                       @IdempotencyKey String idempotencyKey) {
         PrescriptionId prescriptionId = new PrescriptionId(id);
         Actor actor = actingParties.prescriber();
         return prescriptionCommands.send(prescriptionId, () -> request.toCommand(prescriptionId, actor), actor,

@@ -8,7 +8,7 @@ import org.eprescription.core.refusal.Refusal;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.headers.Header;
-import org.eprescription.api.idempotency.IdempotencyKeyHeader;
+import org.eprescription.api.idempotency.IdempotencyKey;
 import jakarta.validation.Valid;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.eprescription.api.actor.ActingParties;
@@ -34,7 +34,6 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -72,8 +71,7 @@ public class DispensingRecordController {
             Refusal.DIFFERENT_RECORD_UNDER_SAME_ID})
     @PostMapping
     public ResponseEntity<DispensingRecordResponse> register(@Valid @RequestBody RegisterRecordRequest request,
-                                                             @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
-                                                             String idempotencyKey) {
+                                                             @IdempotencyKey String idempotencyKey) {
         Actor actor = actingParties.provider(null, null);
         DispensingRecordId id = request.recordId() == null
                 ? DispensingRecordId.random()
@@ -102,8 +100,7 @@ public class DispensingRecordController {
     @PostMapping("/{recordId}/correct")
     public DispensingRecordResponse correct(@PathVariable UUID recordId,
                                             @Valid @RequestBody CorrectRecordRequest request,
-                                            @RequestHeader(value = IdempotencyKeyHeader.NAME, required = false)
-                                            String idempotencyKey) {
+                                            @IdempotencyKey String idempotencyKey) {
         Actor actor = actingParties.provider(null, null);
         Party party = partyOf(actor);
         DispensingRecordId id = new DispensingRecordId(recordId);

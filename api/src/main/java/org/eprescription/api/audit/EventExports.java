@@ -1,0 +1,55 @@
+package org.eprescription.api.audit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServletRequest;
+import lombok.RequiredArgsConstructor;
+import org.eprescription.api.eventlog.EventFilter;
+import org.eprescription.api.eventlog.EventLog;
+import org.eprescription.api.eventlog.StoredEvent;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
+
+import java.io.IOException;
+import java.io.OutputStream;
+
+/**
+ * Streams the stored events a filter admits ({@link EventLog}) to an export's client as NDJSON, each written by the
+ * export's own lines, for as long as the store is big ({@link UnboundedExportTimeout}).
+ */
+@Component
+@RequiredArgsConstructor
+class EventExports {
+
+    static final String NDJSON_VALUE = "application/x-ndjson";
+    static final MediaType NDJSON = MediaType.parseMediaType(NDJSON_VALUE);
+
+    /** How an export writes each event it is handed, one line each, on the response's stream. */
+    interface Lines extends AutoCloseable {
+
+        void write(StoredEvent event);
+
+        @Override
+        void close() throws IOException;
+    }
+
+    /** Opens an export's {@link Lines} on the response's stream. */
+    @FunctionalInterface
+    interface LinesOpener {
+        Lines open(ObjectMapper json, OutputStream stream) throws IOException;
+    }
+
+    private final EventLog events;
+    private final ObjectMapper json;
+
+    ResponseEntity<StreamingResponseBody> stream(EventFilter filter, HttpServletRequest request, LinesOpener lines) {
+        UnboundedExportTimeout.markUnbounded(request);
+        StreamingResponseBody body = stream -> {
+            try (Lines writer = lines.open(json, stream)) {
+                events.forEach(filter, writer::write);
+            }
+        };
+        return ResponseEntity.ok().contentType(NDJSON).body(body);
+    }
+}

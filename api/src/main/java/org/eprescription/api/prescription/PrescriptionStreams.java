@@ -1,0 +1,81 @@
+package org.eprescription.api.prescription;
+
+import lombok.RequiredArgsConstructor;
+import org.axonframework.messaging.responsetypes.ResponseType;
+import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.eprescription.api.stream.LiveStreams;
+import org.eprescription.api.stream.SharedRenderings;
+import org.eprescription.api.stream.StreamFormat;
+import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.query.prescription.FindPrescription;
+import org.eprescription.query.prescription.PrescriptionView;
+import org.springframework.stereotype.Component;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Stream;
+
+/**
+ * Prescription views followed live ({@link LiveStreams}), each stream in the body a read of the same resource
+ * answers; a change is rendered once for every stream that shows it ({@link SharedRenderings}).
+ */
+@Component
+@RequiredArgsConstructor
+public class PrescriptionStreams {
+
+    private final LiveStreams streams;
+    private final SharedRenderings renderings;
+    private final PrescriptionResponses responses;
+    private final PrescriptionReads reads;
+
+    /**
+     * One prescription, for whoever may read it ({@link PrescriptionReads}): a snapshot, then a change whenever it
+     * changes, each with the body of {@code GET /prescriptions/{id}}.
+     */
+    public SseEmitter prescription(PrescriptionId id) {
+        reads.readable(id, "live stream of prescription " + id);
+        return streams.open(new FindPrescription(id), ResponseTypes.optionalInstanceOf(PrescriptionView.class),
+                new StreamFormat<>() {
+                    @Override
+                    public Object snapshot(Optional<PrescriptionView> initial) {
+                        return initial.map(responses::current).orElse(null);
+                    }
+
+                    @Override
+                    public long snapshotPosition(Optional<PrescriptionView> initial) {
+                        return initial.map(PrescriptionView::lastPosition).orElse(-1L);
+                    }
+
+                    @Override
+                    public Object change(PrescriptionView view) {
+                        return renderings.of("all-alerts", view, responses::current);
+                    }
+                });
+    }
+
+    /**
+     * A list of work (a pharmacy's view, an institution's prescriptions) for a reader the caller admitted: the
+     * snapshot as {@code snapshot} answers the query's initial result (logging its read), its id the highest position
+     * among the views {@code shown} finds there; then every change with its open alerts.
+     */
+    public <I> SseEmitter list(Object query, ResponseType<I> initialType, Function<I, Stream<PrescriptionView>> shown,
+                               Function<I, Object> snapshot) {
+        return streams.open(query, initialType, new StreamFormat<>() {
+            @Override
+            public Object snapshot(I initial) {
+                return snapshot.apply(initial);
+            }
+
+            @Override
+            public long snapshotPosition(I initial) {
+                return shown.apply(initial).mapToLong(PrescriptionView::lastPosition).max().orElse(-1);
+            }
+
+            @Override
+            public Object change(PrescriptionView view) {
+                return renderings.of("open-alerts", view, responses::withOpenAlerts);
+            }
+        });
+    }
+}
