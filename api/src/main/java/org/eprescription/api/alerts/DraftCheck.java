@@ -32,6 +32,6 @@ public class DraftCheck {
     public List<AlertView> check(DuplicateCheckRequest draft) {
         PatientId patient = PatientId.of(draft.patientId());
         accessLog.read(patient, "duplicate check");
-        return alertQueries.check(draft.toQuery(LocalDate.now(clock)), () -> access.caresFor(patient));
+        return alertQueries.check(draft.toQuery(LocalDate.now(clock)), access.careParties());
     }
 }

@@ -13,10 +13,10 @@ import org.eprescription.query.prescription.FindPrescriptionsByPatient;
 import org.eprescription.core.ids.Party;
 import org.eprescription.query.alerts.query.AlertQueries;
 import org.eprescription.query.alerts.query.AlertReader;
+import org.eprescription.query.alerts.query.CareParties;
 import org.eprescription.query.prescription.PrescriptionView;
 import java.util.Optional;
 import org.eprescription.query.prescription.FindPrescription;
-import org.eprescription.query.prescription.PrescriptionViewRepository;
 import org.springframework.stereotype.Component;
 
 import java.util.HashSet;
@@ -40,7 +40,6 @@ public class ResourceAccess {
      * Read directly for a draft check's care relationship: it is asked on a check's hot path, where the query bus
      * costs more than the read (docs/benchmarks.md, "Duplicate checks").
      */
-    private final PrescriptionViewRepository prescriptionViews;
     private final AlertQueries alertQueries;
 
     /** The view, if the caller is involved in it: its patient, its institution, the pharmacy holding or dispensing it. */
@@ -118,18 +117,17 @@ public class ResourceAccess {
     }
 
     /**
-     * Whether the caller cares for the patient: its institution issued, or its pharmacy holds or dispensed, one of the
-     * patient's prescriptions. A draft check without it (and without the patient's consent) names nothing of the
+     * Who the caller is as far as caring for a patient goes: its institution when it prescribes, its pharmacy when it
+     * dispenses. A draft check without a care relationship (and without the patient's consent) names nothing of the
      * patient's medication.
      */
-    public boolean caresFor(PatientId patient) {
+    public CareParties careParties() {
         ExchangeUser user = currentUser.get();
         InstitutionId institution = user.has(Role.PRESCRIBER) && user.institutionId() != null
                 ? InstitutionId.of(user.institutionId()) : null;
         PharmacyId pharmacy = user.has(Role.PHARMACIST) && user.pharmacyId() != null
                 ? PharmacyId.of(user.pharmacyId()) : null;
-        return (institution != null || pharmacy != null)
-                && prescriptionViews.anyOfPatientFor(patient, institution, pharmacy);
+        return new CareParties(institution, pharmacy);
     }
 
     private List<PrescriptionView> partyTo(ExchangeUser user, PatientId patient) {

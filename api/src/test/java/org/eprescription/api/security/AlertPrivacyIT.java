@@ -98,6 +98,20 @@ class AlertPrivacyIT extends ExchangeIntegrationTest {
         assertThat(checks).as("every check is in the patient's access log").contains(hospitalD, hospitalC);
     }
 
+    @Test
+    void aPharmacyHoldingOneOfThePatientsPrescriptionsCaresForThePatient() {
+        String holding = unique("PHARM");
+        accepted(issued(issueFor(patient, hospitalA, ZOLPIDEM, 14)), holding);
+
+        JsonNode holder = draftAs(Identity.pharmacist(holding));
+        assertThat(holder.path("alerts").get(0).path("conflicts")).as("the pharmacy holds the prescription")
+                .hasSize(1);
+        JsonNode stranger = draftAs(Identity.pharmacist(unique("PHARM")));
+        assertThat(stranger.path("alerts").get(0).path("conflicts")).as("another pharmacy holds nothing of the patient")
+                .isEmpty();
+        assertThat(stranger.path("alerts").get(0).path("drugCode").asText()).isEqualTo(ZOLPIDEM_GENERIC);
+    }
+
     private String issue(String institution, String drug) {
         Map<String, Object> body = issueFor(patient, institution, drug, 14);
         Response issued = api().as(Identity.prescriber("DOC-" + institution, institution)).post("/prescriptions", body);
@@ -115,7 +129,11 @@ class AlertPrivacyIT extends ExchangeIntegrationTest {
     }
 
     private JsonNode draftAs(String institution) {
-        Response answer = api().as(Identity.prescriber("DOC-" + institution, institution)).post("/duplicate-checks",
+        return draftAs(Identity.prescriber("DOC-" + institution, institution));
+    }
+
+    private JsonNode draftAs(Identity caller) {
+        Response answer = api().as(caller).post("/duplicate-checks",
                 Map.of("patientId", patient, "lines", List.of(Map.of("drugCode", ZOLPIDEM_GENERIC, "days", 14))));
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);
         return answer.body();

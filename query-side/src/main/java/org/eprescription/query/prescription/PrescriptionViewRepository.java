@@ -258,26 +258,6 @@ public class PrescriptionViewRepository {
                 .optional();
     }
 
-    /**
-     * Whether one of the patient's prescriptions was issued by {@code institution}, or is held or was dispensed by
-     * {@code pharmacy} (either may be null): a care relationship, in one read on the patient index.
-     */
-    public boolean anyOfPatientFor(PatientId patientId, InstitutionId institution, PharmacyId pharmacy) {
-        return jdbc.sql("""
-                        select exists (select 1 from prescription_view
-                                        where patient_id = :patient
-                                          and (institution_id = :institution or pharmacy_id = :pharmacy
-                                               or dispensings @> cast(:dispensedBy as jsonb)))
-                        """)
-                .param("patient", patientId.value())
-                .param("institution", institution == null ? null : institution.value())
-                .param("pharmacy", pharmacy == null ? null : pharmacy.value())
-                .param("dispensedBy", pharmacy == null ? null
-                        : json.write(List.of(Map.of("pharmacyId", pharmacy.value()))))
-                .query(Boolean.class)
-                .single();
-    }
-
     /** Newest first. */
     public List<PrescriptionView> findByInstitution(InstitutionId institutionId, int limit) {
         return jdbc.sql(SELECT + " where institution_id = :institution order by issued_at desc, prescription_id limit :limit")

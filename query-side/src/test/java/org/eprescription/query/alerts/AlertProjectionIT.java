@@ -4,6 +4,7 @@ import org.eprescription.query.alerts.store.AcknowledgementView;
 import org.eprescription.query.alerts.store.AlertRepository;
 import org.eprescription.query.alerts.store.Conflict;
 import org.eprescription.query.alerts.query.AlertQueries;
+import org.eprescription.query.alerts.query.DraftReads;
 import org.eprescription.query.alerts.query.AlertReader;
 import org.eprescription.query.alerts.query.AlertView;
 import org.eprescription.query.alerts.query.CourseView;
@@ -119,7 +120,7 @@ class AlertProjectionIT {
         CourseRecordRepository courseRecord = new CourseRecordRepository(jdbc);
         AlertRepository repository = new AlertRepository(jdbc, TestDatabase.OBJECT_MAPPER);
         projection = new AlertProjection(repository, SimpleQueryUpdateEmitter.builder().build());
-        queries = new AlertQueries(repository, courseRecord, rules, CATALOGUE, CLOCK);
+        queries = new AlertQueries(repository, courseRecord, rules, CATALOGUE, CLOCK, new DraftReads(jdbc));
         checker = new InteractionChecker(rules, courseRecord::read);
         emptyTheTables();
         jdbc.sql("delete from course_record").update();

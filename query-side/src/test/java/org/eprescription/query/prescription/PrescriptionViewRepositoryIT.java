@@ -1,5 +1,7 @@
 package org.eprescription.query.prescription;
 
+import org.eprescription.query.alerts.query.CareParties;
+import org.eprescription.query.alerts.query.DraftReads;
 import org.eprescription.query.testsupport.TestDatabase;
 import org.eprescription.core.code.CodeDerivation;
 import org.eprescription.core.ids.InstitutionId;
@@ -58,6 +60,7 @@ class PrescriptionViewRepositoryIT {
     private static final TestDatabase database = new TestDatabase();
     private static final PrescriptionViewRepository repository =
             new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER);
+    private static final DraftReads DRAFT_READS = new DraftReads(database.jdbcClient());
     private final PrescriptionViewEvolver evolver = new PrescriptionViewEvolver(CATALOGUE);
 
     @BeforeEach
@@ -218,12 +221,18 @@ class PrescriptionViewRepositoryIT {
                 new PrescriptionDispensed(dispensed.prescriptionId(), PHARMACY_B, PHARMACIST, 1,
                         List.of(item(1, "28", 28)), true, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null));
 
-        assertThat(repository.anyOfPatientFor(patient, clinic, null)).as("the issuing institution").isTrue();
-        assertThat(repository.anyOfPatientFor(patient, null, PHARMACY_A)).as("the holding pharmacy").isTrue();
-        assertThat(repository.anyOfPatientFor(patient, null, PHARMACY_B)).as("a pharmacy that dispensed").isTrue();
-        assertThat(repository.anyOfPatientFor(patient, InstitutionId.of("CLINIC-OTHER"), null)).isFalse();
-        assertThat(repository.anyOfPatientFor(patient, null, PharmacyId.of("PH-OTHER"))).isFalse();
-        assertThat(repository.anyOfPatientFor(PatientId.of("PAT-NOBODY"), clinic, PHARMACY_A)).isFalse();
+        assertThat(caresFor(patient, clinic, null)).as("the issuing institution").isTrue();
+        assertThat(caresFor(patient, null, PHARMACY_A)).as("the holding pharmacy").isTrue();
+        assertThat(caresFor(patient, null, PHARMACY_B)).as("a pharmacy that dispensed").isTrue();
+        assertThat(caresFor(patient, InstitutionId.of("CLINIC-OTHER"), null)).isFalse();
+        assertThat(caresFor(patient, null, PharmacyId.of("PH-OTHER"))).isFalse();
+        assertThat(caresFor(PatientId.of("PAT-NOBODY"), clinic, PHARMACY_A)).isFalse();
+    }
+
+    /** The care relationship as a draft check reads it ({@link DraftReads}), beside the patient's courses. */
+    private static boolean caresFor(PatientId patient, InstitutionId institution, PharmacyId pharmacy) {
+        return DRAFT_READS.read(patient, java.time.LocalDate.of(2000, 1, 1), new CareParties(institution, pharmacy))
+                .careRelationship();
     }
 
     @Test

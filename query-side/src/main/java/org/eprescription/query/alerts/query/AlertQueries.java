@@ -53,6 +53,7 @@ public class AlertQueries {
     private final InteractionRules rules;
     private final DrugCatalogue catalogue;
     private final Clock clock;
+    private final DraftReads draftReads;
 
     /** As the prescription's own institution (and those who hold it) may see them. */
     @QueryHandler
@@ -111,10 +112,30 @@ public class AlertQueries {
 
     /**
      * As {@link #handle(CheckDuplicates)}, asking for the patient's consent only when something conflicts, and
-     * {@code careRelationship} only when it matters: something conflicts and the patient has not consented. Not a query handler: the api's draft check, which answers every keystroke of
-     * an EHR's draft and need not look the caller up for a draft that conflicts with nothing.
+     * {@code careRelationship} only when it matters: something conflicts and the patient has not consented.
      */
     public List<AlertView> check(CheckDuplicates query, BooleanSupplier careRelationship) {
+        Draft draft = draft(query);
+        return answer(draft, rules(draft, courseRecord.read(query.patientId(), draft.earliest())),
+                () -> repository.sharingAllowed(query.patientId()), careRelationship);
+    }
+
+    /**
+     * As {@link #handle(CheckDuplicates)} for {@code caller}, reading the courses, the consent and the caller's care
+     * for the patient in one statement ({@link DraftReads}). Not a query handler: the api's draft check, which
+     * answers every keystroke of an EHR's draft.
+     */
+    public List<AlertView> check(CheckDuplicates query, CareParties caller) {
+        Draft draft = draft(query);
+        DraftReading reading = draftReads.read(query.patientId(), draft.earliest(), caller);
+        return answer(draft, rules(draft, reading.courses()), reading::sharingAllowed, reading::careRelationship);
+    }
+
+    private record Draft(CheckDuplicates query, PrescriptionId prescriptionId, List<CandidateLine> lines,
+                         LocalDate earliest) {
+    }
+
+    private Draft draft(CheckDuplicates query) {
         LocalDate start = query.startDate() != null ? query.startDate() : LocalDate.now(clock);
         PrescriptionId prescriptionId = query.prescriptionId() != null ? query.prescriptionId() : PrescriptionId.random();
         List<CandidateLine> lines = new ArrayList<>();
@@ -125,12 +146,20 @@ public class AlertQueries {
             lines.add(new CandidateLine(line.lineNumber(), line.drugCode(), period.from(), period.to()));
         }
         LocalDate earliest = lines.stream().map(CandidateLine::from).min(Comparator.naturalOrder()).orElse(start);
-        List<Finding> findings = rules.check(prescriptionId, query.patientId(), null, null, lines,
-                courseRecord.read(query.patientId(), earliest));
+        return new Draft(query, prescriptionId, lines, earliest);
+    }
+
+    private List<Finding> rules(Draft draft, List<MedicationCourse> courses) {
+        return rules.check(draft.prescriptionId(), draft.query().patientId(), null, null, draft.lines(), courses);
+    }
+
+    private List<AlertView> answer(Draft draft, List<Finding> findings, BooleanSupplier sharingAllowed,
+                                   BooleanSupplier careRelationship) {
         if (findings.isEmpty()) {
             return List.of();
         }
-        boolean sharing = repository.sharingAllowed(query.patientId());
+        PrescriptionId prescriptionId = draft.prescriptionId();
+        boolean sharing = sharingAllowed.getAsBoolean();
         if (!sharing && !careRelationship.getAsBoolean()) {
             return findings.stream()
                     .map(finding -> new AlertView(finding.alertId(), finding.type(), finding.severity(),
