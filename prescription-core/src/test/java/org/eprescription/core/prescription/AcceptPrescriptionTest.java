@@ -5,15 +5,9 @@ import org.eprescription.core.refusal.Refusal;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
 import java.time.LocalTime;
 
 class AcceptPrescriptionTest extends PrescriptionTestSupport {
-
-    /** Use 2 of {@link #awaitingFirstRefill()}: planned 28 days after the issue day, window +-7 days. */
-    static final LocalDate REFILL_PLANNED = ISSUE_DAY.plusDays(28);
-    static final LocalDate REFILL_OPENS = REFILL_PLANNED.minusDays(7);
-    static final LocalDate REFILL_CLOSES = REFILL_PLANNED.plusDays(7);
 
     @Test
     void acceptingAPrescriptionThatWasNeverIssuedFindsNoAggregate() {

@@ -10,6 +10,12 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
+import static org.eprescription.core.testsupport.SampleDrugs.VALSARTAN_AMLODIPINE;
+import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_PATCH;
+import static org.eprescription.core.testsupport.SampleDrugs.NOT_IN_CATALOGUE;
+
 class DispensePrescriptionTest extends PrescriptionTestSupport {
 
     // ----- partial and complete -----
@@ -221,7 +227,7 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
     @Test
     void aRefillUseThatWasNotAcceptedCannotBeDispensed() {
         Object[] history = awaitingFirstRefill();
-        today(ISSUE_DAY.plusDays(28));
+        today(REFILL_PLANNED);
         expectRefused(fixture.given(history).when(dispenseEverything(PHARMACY_A)), Refusal.NOT_HELD);
     }
 
@@ -230,7 +236,7 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
     @Test
     void completingTheLastUseCompletesThePrescription() {
         Object[] history = awaitingFirstRefill();
-        today(ISSUE_DAY.plusDays(28));
+        today(REFILL_PLANNED);
         fixture.given(history)
                 .andGiven(accepted(PHARMACY_B, 2))
                 .when(dispenseEverything(PHARMACY_B))
@@ -274,7 +280,7 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
     @Test
     void aRefillUseStartsWithTheFullPrescribedQuantityAgain() {
         Object[] history = awaitingFirstRefill();
-        today(ISSUE_DAY.plusDays(28));
+        today(REFILL_PLANNED);
         fixture.given(history)
                 .andGiven(accepted(PHARMACY_A, 2))
                 .when(dispense(PHARMACY_A, item(1, 28, 28)))

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+
 /** A prescription with two refills: three uses, each accepted inside its window, then nothing more. */
 class RefillTest extends PrescriptionTestSupport {
 

@@ -4,8 +4,6 @@ import org.eprescription.core.refusal.Refusal;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
-
 class ReleasePrescriptionTest extends PrescriptionTestSupport {
 
     @Test
@@ -71,8 +69,7 @@ class ReleasePrescriptionTest extends PrescriptionTestSupport {
     @Test
     void releasingARefillUseReturnsItToAwaitingRefill() {
         Object[] history = awaitingFirstRefill();
-        LocalDate planned = ISSUE_DAY.plusDays(28);
-        today(planned);
+        today(REFILL_PLANNED);
         fixture.given(history)
                 .andGiven(accepted(PHARMACY_A, 2))
                 .when(release(PHARMACY_A))
@@ -82,8 +79,7 @@ class ReleasePrescriptionTest extends PrescriptionTestSupport {
     @Test
     void aReleasedRefillUseIsAcceptedAgainInItsWindowWithTheSameUseNumber() {
         Object[] history = awaitingFirstRefill();
-        LocalDate planned = ISSUE_DAY.plusDays(28);
-        today(planned);
+        today(REFILL_PLANNED);
         fixture.given(history)
                 .andGiven(accepted(PHARMACY_A, 2), released(PHARMACY_A, 2))
                 .when(accept(PHARMACY_B))
@@ -93,10 +89,9 @@ class ReleasePrescriptionTest extends PrescriptionTestSupport {
     @Test
     void aReleasedRefillUseIsStillBoundToItsWindow() {
         Object[] history = awaitingFirstRefill();
-        LocalDate planned = ISSUE_DAY.plusDays(28);
-        today(planned);
+        today(REFILL_PLANNED);
         Object[] acceptedAndReleased = {accepted(PHARMACY_A, 2), released(PHARMACY_A, 2)};
-        today(planned.plusDays(8));
+        today(REFILL_PLANNED.plusDays(8));
         expectRefused(fixture.given(history).andGiven(acceptedAndReleased).when(accept(PHARMACY_B)),
                 Refusal.NOT_ACCEPTABLE_NOW);
     }

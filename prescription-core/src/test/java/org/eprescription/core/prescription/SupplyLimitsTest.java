@@ -11,6 +11,10 @@ import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.util.List;
 
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_PATCH;
+import static org.eprescription.core.testsupport.SampleDrugs.ZOLPIDEM_5;
+
 /**
  * The catalogue's supply limits at issue (docs/domain.md, "A prescription"): no line longer than its drug's longest
  * supply, no refills for a drug that may not be refilled.

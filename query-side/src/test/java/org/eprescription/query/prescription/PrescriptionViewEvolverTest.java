@@ -27,8 +27,8 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.eprescription.query.prescription.PrescriptionFixtures.AMLODIPINE;
-import static org.eprescription.query.prescription.PrescriptionFixtures.AMLODIPINE_GENERIC;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
 import static org.eprescription.query.prescription.PrescriptionFixtures.BIRTH_DATE;
 import static org.eprescription.query.prescription.PrescriptionFixtures.CATALOGUE;
 import static org.eprescription.query.prescription.PrescriptionFixtures.DOCTOR;
@@ -39,13 +39,13 @@ import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACI
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_B;
 import static org.eprescription.query.prescription.PrescriptionFixtures.VALID_UNTIL;
+import static org.eprescription.query.prescription.PrescriptionFixtures.T;
 import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
 import static org.eprescription.query.prescription.PrescriptionFixtures.item;
 
 class PrescriptionViewEvolverTest {
 
     private static final PrescriptionId ID = PrescriptionId.of("8d5c0f3e-6c1a-4f7e-9a57-3f0c2b9b1e11");
-    private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
     private static final LocalDate PLANNED = LocalDate.of(2026, 12, 28);
 
     private final PrescriptionViewEvolver evolver = new PrescriptionViewEvolver(CATALOGUE);
@@ -106,7 +106,7 @@ class PrescriptionViewEvolverTest {
     void linesCarryTheCatalogueNameOrNullWhenTheCatalogueLacksTheDrug() {
         PrescriptionView view = issuedView(0);
 
-        assertThat(view.lines().get(0).drugCode()).isEqualTo(AMLODIPINE);
+        assertThat(view.lines().get(0).drugCode()).isEqualTo(AMLODIPINE_BRAND_A);
         assertThat(view.lines().get(0).drugName()).isEqualTo("Amlodipine 5 mg tablet (brand A)");
         assertThat(view.lines().get(0).drugNameJa()).isEqualTo("アムロジピン錠5mg（先発A）");
         assertThat(view.lines().get(0).quantity()).isEqualTo(new BigDecimal("28"));
@@ -173,7 +173,7 @@ class PrescriptionViewEvolverTest {
 
     @Test
     void aSubstituteIsRecordedAsDispensedAgainstItsLine() {
-        DispensedItem generic = new DispensedItem(1, AMLODIPINE_GENERIC, new BigDecimal("28"), 28);
+        DispensedItem generic = new DispensedItem(1, AMLODIPINE_GENERIC_C, new BigDecimal("28"), 28);
         PrescriptionView view = given(issuedView(0), accepted(1), dispensed(1, false, generic));
 
         assertThat(view.lines().get(0).dispensedQuantity()).isEqualTo(new BigDecimal("28"));
