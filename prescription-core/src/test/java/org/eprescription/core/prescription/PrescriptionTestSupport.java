@@ -5,6 +5,7 @@ import org.eprescription.core.refusal.Refusal;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.code.CodeDerivation;
 import org.eprescription.core.code.ExchangeCodes;
@@ -337,6 +338,20 @@ abstract class PrescriptionTestSupport {
     Object[] awaitingFirstRefill() {
         return new Object[]{issued(1), accepted(PHARMACY_A), dispensedEverything(PHARMACY_A, 1),
                 refillScheduled(2, clock.today().plusDays(28))};
+    }
+
+    /**
+     * The fixture given {@link #awaitingFirstRefill()}, recorded on the issue day, with the clock then moved to
+     * {@code day} during office hours (or to {@code time}).
+     */
+    TestExecutor<Prescription> awaitingFirstRefillOn(LocalDate day) {
+        return awaitingFirstRefillOn(day, OFFICE_HOURS);
+    }
+
+    TestExecutor<Prescription> awaitingFirstRefillOn(LocalDate day, LocalTime time) {
+        Object[] history = awaitingFirstRefill();
+        today(day, time);
+        return fixture.given(history);
     }
 
     Object[] completedHistory() {

@@ -68,9 +68,7 @@ class ReleasePrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void releasingARefillUseReturnsItToAwaitingRefill() {
-        Object[] history = awaitingFirstRefill();
-        today(REFILL_PLANNED);
-        fixture.given(history)
+        awaitingFirstRefillOn(REFILL_PLANNED)
                 .andGiven(accepted(PHARMACY_A, 2))
                 .when(release(PHARMACY_A))
                 .expectEvents(released(PHARMACY_A, 2));
@@ -78,9 +76,7 @@ class ReleasePrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void aReleasedRefillUseIsAcceptedAgainInItsWindowWithTheSameUseNumber() {
-        Object[] history = awaitingFirstRefill();
-        today(REFILL_PLANNED);
-        fixture.given(history)
+        awaitingFirstRefillOn(REFILL_PLANNED)
                 .andGiven(accepted(PHARMACY_A, 2), released(PHARMACY_A, 2))
                 .when(accept(PHARMACY_B))
                 .expectEvents(accepted(PHARMACY_B, 2));

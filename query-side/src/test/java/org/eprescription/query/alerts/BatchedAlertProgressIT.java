@@ -22,8 +22,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -92,8 +92,8 @@ class BatchedAlertProgressIT {
     void aBatchReadsAndWritesItsPrescriptionsProgressInOneStatementEach() {
         PrescriptionId first = PrescriptionId.random();
         PrescriptionId second = PrescriptionId.random();
-        List<EventMessage<?>> events = new ArrayList<>(issuedCheckedAccepted(first));
-        events.addAll(issuedCheckedAccepted(second));
+        List<EventMessage<?>> events = Stream.concat(issuedCheckedAccepted(first).stream(),
+                issuedCheckedAccepted(second).stream()).toList();
 
         run.batch(events, projection::handle);
 
@@ -123,12 +123,8 @@ class BatchedAlertProgressIT {
         PrescriptionId id = PrescriptionId.random();
         List<EventMessage<?>> events = issuedCheckedAccepted(id);
 
-        assertThatThrownBy(() -> run.batch(events, event -> {
-            projection.handle(event);
-            if (event == events.get(events.size() - 1)) {
-                throw new IllegalStateException("the token could not be stored");
-            }
-        })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> run.batchFailingAtTheEnd(events, projection::handle))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(progress(id)).isEqualTo(-1);
         assertThat(courses(id)).isZero();

@@ -16,6 +16,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -70,8 +71,7 @@ class BatchedViewsIT {
     void aBatchReadsItsRowsInOneStatementAndWritesEachChangedRowOnce() {
         PrescriptionId first = PrescriptionId.random();
         PrescriptionId second = PrescriptionId.random();
-        List<EventMessage<?>> events = new ArrayList<>(lifecycle(first));
-        events.addAll(lifecycle(second));
+        List<EventMessage<?>> events = Stream.concat(lifecycle(first).stream(), lifecycle(second).stream()).toList();
 
         run.batch(events, projection::handle);
 
@@ -139,12 +139,8 @@ class BatchedViewsIT {
         List<PrescriptionView> received = subscribe(id);
         List<EventMessage<?>> events = lifecycle(id);
 
-        assertThatThrownBy(() -> run.batch(events, event -> {
-            projection.handle(event);
-            if (event == events.get(events.size() - 1)) {
-                throw new IllegalStateException("the token could not be stored");
-            }
-        })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> run.batchFailingAtTheEnd(events, projection::handle))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(repository.load(id)).isEmpty();
         assertThat(received).isEmpty();
