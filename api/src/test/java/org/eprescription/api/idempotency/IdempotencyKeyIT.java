@@ -28,11 +28,13 @@ class IdempotencyKeyIT extends ExchangeIntegrationTest {
     @Autowired
     StoredEvents events;
 
+    /** The Idempotency-Key header of this test's requests: a new key for each test. */
+    private final Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+
     @Test
     void aRetriedDispenseAnswersExactlyTheFirstAnswerAndDispensesOnce() {
         IssuedPrescription rx = acceptedBy("PH-A");
-        Map<String, String> key = key();
-        Map<String, Object> tenTablets = dispense("PH-A", false, item(1, AMLODIPINE_BRAND, 10, 10));
+        Map<String, Object> tenTablets = tablets("PH-A", 10);
 
         Response first = api().post(rx.path() + "/dispense", tenTablets, key);
         Response retry = api().post(rx.path() + "/dispense", tenTablets, key);
@@ -48,7 +50,6 @@ class IdempotencyKeyIT extends ExchangeIntegrationTest {
     @Test
     void anotherCallerWithTheSameKeyAndBodyIsRefusedNeverGivenTheFirstAnswer() {
         Map<String, Object> body = issue(unique("HOSP"));
-        Map<String, String> key = key();
 
         Response first = api().post("/prescriptions", body, key);
         Response stranger = api().as(Identity.prescriber("DOC-X", unique("HOSP"))).post("/prescriptions", body, key);
@@ -62,7 +63,6 @@ class IdempotencyKeyIT extends ExchangeIntegrationTest {
     @Test
     void aRetriedAcceptAnswersTheFirstAnswerAndAcceptsOnce() {
         IssuedPrescription rx = issued(issue(unique("HOSP")));
-        Map<String, String> key = key();
 
         Response first = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"), key);
         Response retry = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"), key);
@@ -76,8 +76,7 @@ class IdempotencyKeyIT extends ExchangeIntegrationTest {
     @Test
     void aRefusalIsAnAnswerToo() {
         IssuedPrescription rx = acceptedBy("PH-A");
-        Map<String, String> key = key();
-        Map<String, Object> byAnotherPharmacy = dispense("PH-B", false, item(1, AMLODIPINE_BRAND, 10, 10));
+        Map<String, Object> byAnotherPharmacy = tablets("PH-B", 10);
 
         Response first = api().post(rx.path() + "/dispense", byAnotherPharmacy, key);
         api().post(rx.path() + "/release", Map.of("pharmacyId", "PH-A", "reason", "out of stock"));
@@ -93,11 +92,9 @@ class IdempotencyKeyIT extends ExchangeIntegrationTest {
     @Test
     void aUsedKeyWithAnotherBodyIsRefusedAndChangesNothing() {
         IssuedPrescription rx = acceptedBy("PH-A");
-        Map<String, String> key = key();
-        api().post(rx.path() + "/dispense", dispense("PH-A", false, item(1, AMLODIPINE_BRAND, 10, 10)), key);
+        api().post(rx.path() + "/dispense", tablets("PH-A", 10), key);
 
-        Response other = api().post(rx.path() + "/dispense",
-                dispense("PH-A", false, item(1, AMLODIPINE_BRAND, 5, 5)), key);
+        Response other = api().post(rx.path() + "/dispense", tablets("PH-A", 5), key);
 
         assertThat(other.status()).isEqualTo(422);
         assertThat(other.contentType()).startsWith("application/problem+json");
@@ -109,8 +106,7 @@ class IdempotencyKeyIT extends ExchangeIntegrationTest {
     void theSameKeyOnAnotherPrescriptionIsAnotherRequest() {
         IssuedPrescription one = acceptedBy("PH-A");
         IssuedPrescription other = acceptedBy("PH-A");
-        Map<String, String> key = key();
-        Map<String, Object> tenTablets = dispense("PH-A", false, item(1, AMLODIPINE_BRAND, 10, 10));
+        Map<String, Object> tenTablets = tablets("PH-A", 10);
 
         assertThat(api().post(one.path() + "/dispense", tenTablets, key).status()).isEqualTo(200);
         assertThat(api().post(other.path() + "/dispense", tenTablets, key).status()).isEqualTo(200);
@@ -121,8 +117,7 @@ class IdempotencyKeyIT extends ExchangeIntegrationTest {
     @Test
     void tenConcurrentRetriesWithOneKeyDispenseOnce() throws Exception {
         IssuedPrescription rx = acceptedBy("PH-A");
-        Map<String, String> key = key();
-        Map<String, Object> twoTablets = dispense("PH-A", false, item(1, AMLODIPINE_BRAND, 2, 2));
+        Map<String, Object> twoTablets = tablets("PH-A", 2);
 
         List<Response> responses = Concurrently.run(10, () -> api().post(rx.path() + "/dispense", twoTablets, key));
 
@@ -134,7 +129,7 @@ class IdempotencyKeyIT extends ExchangeIntegrationTest {
     @Test
     void withoutAKeyARepeatedDispenseIsASecondDispensing() {
         IssuedPrescription rx = acceptedBy("PH-A");
-        Map<String, Object> tenTablets = dispense("PH-A", false, item(1, AMLODIPINE_BRAND, 10, 10));
+        Map<String, Object> tenTablets = tablets("PH-A", 10);
 
         api().post(rx.path() + "/dispense", tenTablets);
         api().post(rx.path() + "/dispense", tenTablets);
@@ -143,7 +138,8 @@ class IdempotencyKeyIT extends ExchangeIntegrationTest {
                 .as("what the key protects against").isEqualTo(2);
     }
 
-    private static Map<String, String> key() {
-        return Map.of("Idempotency-Key", UUID.randomUUID().toString());
+    /** The pharmacy dispensing {@code count} tablets of line 1's amlodipine for as many days. */
+    private static Map<String, Object> tablets(String pharmacy, int count) {
+        return dispense(pharmacy, false, item(1, AMLODIPINE_BRAND, count, count));
     }
 }

@@ -5,6 +5,7 @@ import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.PrescriptionId;
 
 import java.nio.charset.StandardCharsets;
+import java.util.Objects;
 import java.util.UUID;
 
 /**
@@ -27,6 +28,13 @@ public final class AlertIds {
      */
     public static AlertId of(DispensingRecordId recordId, int revision, int itemNumber, AlertType type, String key) {
         return idOf("alert|" + recordId + "|" + revision + "|" + itemNumber + "|" + type + "|" + key);
+    }
+
+    /** An alert's id and what it is known by, its type and key: none may be missing. */
+    static void requireNamed(AlertId alertId, AlertType type, String key) {
+        Objects.requireNonNull(alertId, "alertId");
+        Objects.requireNonNull(type, "type");
+        Objects.requireNonNull(key, "key");
     }
 
     private static AlertId idOf(String name) {

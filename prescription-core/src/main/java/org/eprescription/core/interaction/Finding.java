@@ -4,7 +4,6 @@ import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DrugCode;
 
 import java.util.List;
-import java.util.Objects;
 
 /**
  * One alert on one line of a new prescription: a type and its key (the drug code, the common ingredient, the sorted
@@ -14,9 +13,7 @@ public record Finding(AlertId alertId, AlertType type, int lineNumber, DrugCode 
                       List<MedicationCourse> conflicts) {
 
     public Finding {
-        Objects.requireNonNull(alertId, "alertId");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(key, "key");
+        AlertIds.requireNamed(alertId, type, key);
         conflicts = List.copyOf(conflicts);
     }
 

@@ -5,7 +5,6 @@ import org.eprescription.core.ids.DrugCode;
 
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Objects;
 
 /**
  * An alert as a check raised it: one line (and use) of the prescription, one kind and key (the common ingredient,
@@ -16,9 +15,7 @@ public record RecordedAlert(AlertId alertId, AlertType type, Severity severity, 
                             List<RecordedConflict> conflicts) {
 
     public RecordedAlert {
-        Objects.requireNonNull(alertId, "alertId");
-        Objects.requireNonNull(type, "type");
-        Objects.requireNonNull(key, "key");
+        AlertIds.requireNamed(alertId, type, key);
         conflicts = List.copyOf(conflicts);
     }
 }

@@ -1,7 +1,10 @@
 package org.eprescription.core.catalogue;
 
 import org.eprescription.core.ids.DrugCode;
+import org.eprescription.core.testsupport.SampleDrugs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -21,6 +24,16 @@ class CatalogueCsvLoaderTest {
 
     private Drug drug(String code) {
         return catalogue.find(DrugCode.of(code)).orElseThrow();
+    }
+
+    /** A catalogue of these drug rows and no contraindicated pairs. */
+    private static DrugCatalogue withoutPairs(String drugs) throws IOException {
+        return CatalogueCsvLoader.load(new StringReader(drugs), new StringReader("ingredient_a,ingredient_b,note\n"));
+    }
+
+    /** The sample drug of that name in {@link SampleDrugs}. */
+    private Drug sampleDrug(String name) {
+        return catalogue.find(SampleDrugs.named(name)).orElseThrow();
     }
 
     @Test
@@ -78,39 +91,24 @@ class CatalogueCsvLoaderTest {
         assertThat(catalogue.contraindication("triazolam", "triazolam")).isEmpty();
     }
 
-    @Test
-    void aGenericWithTheSameIngredientAndRouteIsASubstitute() {
-        assertThat(drug("2171022F1021").isSubstitutableBy(drug("2171022F3024"))).isTrue();
-        assertThat(drug("2171022F3024").isSubstitutableBy(drug("2171022F1021"))).isTrue();
-        assertThat(drug("1129009F1025").isSubstitutableBy(drug("1129009F1211"))).isTrue();
-    }
-
-    @Test
-    void anotherStrengthOfTheSameIngredientCountsAsSubstitutableByTheCatalogue() {
-        // ingredients and route only; form group and amounts are the dispense rules' to compare
-        assertThat(drug("2171022F1021").isSubstitutableBy(drug("2171022F2028"))).isTrue();
-    }
-
-    @Test
-    void aDrugIsSubstitutableByItself() {
-        assertThat(drug("2171022F1021").isSubstitutableBy(drug("2171022F1021"))).isTrue();
-    }
-
-    @Test
-    void aCombinationIsNeitherASubstituteForNorSubstitutedByOneOfItsIngredients() {
-        assertThat(drug("2171022F1021").isSubstitutableBy(drug("2149114F1026"))).isFalse();
-        assertThat(drug("2149114F1026").isSubstitutableBy(drug("2171022F1021"))).isFalse();
-    }
-
-    @Test
-    void theSameIngredientByAnotherRouteIsNotASubstitute() {
-        assertThat(drug("1149019F1027").isSubstitutableBy(drug("2649735S1028"))).isFalse();
-        assertThat(drug("2649735S1028").isSubstitutableBy(drug("1149019F1027"))).isFalse();
-    }
-
-    @Test
-    void aDifferentIngredientOfTheSameClassIsNotASubstitute() {
-        assertThat(drug("2171022F1021").isSubstitutableBy(drug("2171014G4023"))).isFalse();
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            # case                                                    | drug                 | substitute                  | substitutable
+            a generic with the same ingredient and route              | AMLODIPINE_BRAND_A   | AMLODIPINE_GENERIC_C        | true
+            the brand for that generic                                | AMLODIPINE_GENERIC_C | AMLODIPINE_BRAND_A          | true
+            another generic with the same ingredient and route        | ZOLPIDEM_5           | ZOLPIDEM_5_GENERIC          | true
+            # ingredients and route only; form group and amounts are the dispense rules' to compare
+            another strength of the same ingredient                   | AMLODIPINE_BRAND_A   | AMLODIPINE_HALF_STRENGTH    | true
+            the drug itself                                           | AMLODIPINE_BRAND_A   | AMLODIPINE_BRAND_A          | true
+            a combination for one of its ingredients                  | AMLODIPINE_BRAND_A   | VALSARTAN_AMLODIPINE        | false
+            one of its ingredients for a combination                  | VALSARTAN_AMLODIPINE | AMLODIPINE_BRAND_A          | false
+            the same ingredient by another route                      | LOXOPROFEN_TABLET    | LOXOPROFEN_PATCH            | false
+            the same ingredient by another route, the other way round | LOXOPROFEN_PATCH     | LOXOPROFEN_TABLET           | false
+            a different ingredient of the same class                  | AMLODIPINE_BRAND_A   | NIFEDIPINE_EXTENDED_RELEASE | false
+            """)
+    void theCatalogueSaysWhetherADrugIsSubstitutableByAnother(String pair, String drug, String substitute,
+                                                              boolean substitutable) {
+        assertThat(sampleDrug(drug).isSubstitutableBy(sampleDrug(substitute))).isEqualTo(substitutable);
     }
 
     @Test
@@ -173,8 +171,7 @@ class CatalogueCsvLoaderTest {
 
     @Test
     void anOlderFileWithoutTheNewColumnsLoadsWithThemUnknown() throws IOException {
-        DrugCatalogue loaded = CatalogueCsvLoader.load(new StringReader(OLD_LAYOUT),
-                new StringReader("ingredient_a,ingredient_b,note\n"));
+        DrugCatalogue loaded = withoutPairs(OLD_LAYOUT);
         Drug drug = loaded.find(DrugCode.of("1129009F1025")).orElseThrow();
         assertThat(drug.strengthKnown()).isFalse();
         assertThat(drug.strengths()).isEmpty();
@@ -187,8 +184,7 @@ class CatalogueCsvLoaderTest {
 
     @Test
     void anOlderFileKeepsTheVersionItHadBeforeTheNewColumns() throws IOException {
-        DrugCatalogue loaded = CatalogueCsvLoader.load(new StringReader(OLD_LAYOUT),
-                new StringReader("ingredient_a,ingredient_b,note\n"));
+        DrugCatalogue loaded = withoutPairs(OLD_LAYOUT);
         // the version this file had when the catalogue knew only the first seven columns
         assertThat(loaded.version()).isEqualTo(CatalogueVersion.of(List.of(new Drug(DrugCode.of("1129009F1025"),
                 "Zolpidem tartrate 5 mg tablet (brand A)", Set.of("zolpidem"), Route.ORAL, "1129",
@@ -197,9 +193,7 @@ class CatalogueCsvLoaderTest {
 
     @Test
     void emptyNewColumnsMeanUnknownToo() throws IOException {
-        DrugCatalogue loaded = CatalogueCsvLoader.load(new StringReader(NEW_HEADER
-                        + "X1,Drug one,one,oral,1111,class,tablet,,,,,,\n"),
-                new StringReader("ingredient_a,ingredient_b,note\n"));
+        DrugCatalogue loaded = withoutPairs(NEW_HEADER + "X1,Drug one,one,oral,1111,class,tablet,,,,,,\n");
         Drug drug = loaded.find(DrugCode.of("X1")).orElseThrow();
         assertThat(drug.strengthKnown()).isFalse();
         assertThat(drug.formGroup()).isNull();
@@ -247,8 +241,7 @@ class CatalogueCsvLoaderTest {
             + "strengths,dosage_form,form_group,refill_allowed,max_days,name_ja\n";
 
     private static String version(String row) throws IOException {
-        return CatalogueCsvLoader.load(new StringReader(NEW_HEADER + row),
-                new StringReader("ingredient_a,ingredient_b,note\n")).version();
+        return withoutPairs(NEW_HEADER + row).version();
     }
 
     @Test
@@ -269,8 +262,7 @@ class CatalogueCsvLoaderTest {
                 drug_code,name,ingredients,route,class_code,class_name,unit
                 X1,Nothing, ,oral,1234,some class,tablet
                 """;
-        assertThatThrownBy(() -> CatalogueCsvLoader.load(new StringReader(drugs),
-                new StringReader("ingredient_a,ingredient_b,note\n")))
+        assertThatThrownBy(() -> withoutPairs(drugs))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }

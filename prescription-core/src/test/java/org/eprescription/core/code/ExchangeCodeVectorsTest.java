@@ -2,6 +2,8 @@ package org.eprescription.core.code;
 
 import org.eprescription.core.ids.PrescriptionId;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.charset.StandardCharsets;
 
@@ -25,31 +27,20 @@ class ExchangeCodeVectorsTest {
     /** A key as a deployment configures it: {@code EXCHANGE_CODE_KEY} is used as its UTF-8 bytes. */
     private static final byte[] KEY = "known-answer-vector-key-0123456789".getBytes(StandardCharsets.UTF_8);
     private static final PrescriptionId README_ID = PrescriptionId.of("8d5c0f3e-6c1a-4f7e-9a57-3f0c2b9b1e11");
-    private static final PrescriptionId FIRST_ID = PrescriptionId.of("00000000-0000-4000-8000-000000000001");
 
     private final ExchangeCodes codes = new ExchangeCodes(KEY);
 
-    @Test
-    void aFixedKeyAndIdGiveThisCodeAndHash() {
-        assertThat(codes.codeFor(README_ID)).isEqualTo("0783-4105-3346-7287");
-        assertThat(codes.hashFor(README_ID))
-                .isEqualTo("7a8d6f4b799e9445d87d33a73c3968629f6ea5b8606adff1ba091fb517dae9d9");
-    }
-
-    @Test
-    void anotherIdUnderTheSameKeyGivesThisCodeAndHash() {
-        assertThat(codes.codeFor(FIRST_ID)).isEqualTo("3974-6502-1954-0188");
-        assertThat(codes.hashFor(FIRST_ID))
-                .isEqualTo("06a2b51e24c3e02a35366baac0d8fbed28852a354abbece5407a6c8013d73918");
-    }
-
-    @Test
-    void theIntegrationTestsKeyGivesThisCode() {
-        ExchangeCodes integrationTests =
-                new ExchangeCodes("integration-test-key-0123456789abcdef".getBytes(StandardCharsets.UTF_8));
-        assertThat(integrationTests.codeFor(README_ID)).isEqualTo("0570-3061-8436-1432");
-        assertThat(integrationTests.hashFor(README_ID))
-                .isEqualTo("68ea3602dcdbec2b95f634fbd8d8fbe3304a87ca1bdb65969577e92ae55ec239");
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            # vector                      | key, as its UTF-8 bytes               | prescription id                      | code                | hash
+            a fixed key and id            | known-answer-vector-key-0123456789    | 8d5c0f3e-6c1a-4f7e-9a57-3f0c2b9b1e11 | 0783-4105-3346-7287 | 7a8d6f4b799e9445d87d33a73c3968629f6ea5b8606adff1ba091fb517dae9d9
+            another id under the same key | known-answer-vector-key-0123456789    | 00000000-0000-4000-8000-000000000001 | 3974-6502-1954-0188 | 06a2b51e24c3e02a35366baac0d8fbed28852a354abbece5407a6c8013d73918
+            the integration tests' key    | integration-test-key-0123456789abcdef | 8d5c0f3e-6c1a-4f7e-9a57-3f0c2b9b1e11 | 0570-3061-8436-1432 | 68ea3602dcdbec2b95f634fbd8d8fbe3304a87ca1bdb65969577e92ae55ec239
+            """)
+    void aKeyAndAnIdGiveThisCodeAndHash(String vector, String key, String prescriptionId, String code, String hash) {
+        ExchangeCodes underKey = new ExchangeCodes(key.getBytes(StandardCharsets.UTF_8));
+        assertThat(underKey.codeFor(PrescriptionId.of(prescriptionId))).isEqualTo(code);
+        assertThat(underKey.hashFor(PrescriptionId.of(prescriptionId))).isEqualTo(hash);
     }
 
     @Test

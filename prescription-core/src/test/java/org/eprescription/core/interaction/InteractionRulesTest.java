@@ -1,7 +1,5 @@
 package org.eprescription.core.interaction;
 
-import org.eprescription.core.catalogue.CatalogueCsvLoader;
-import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
@@ -20,22 +18,22 @@ import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
+import static org.eprescription.core.testsupport.SampleDrugs.VALSARTAN_AMLODIPINE;
+import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_TABLET;
+import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_PATCH;
+import static org.eprescription.core.testsupport.SampleDrugs.ZOLPIDEM_5;
+import static org.eprescription.core.testsupport.SampleDrugs.ZOLPIDEM_5_GENERIC;
+import static org.eprescription.core.testsupport.SampleDrugs.TRIAZOLAM;
+import static org.eprescription.core.testsupport.SampleDrugs.BROTIZOLAM;
+import static org.eprescription.core.testsupport.SampleDrugs.ITRACONAZOLE;
+import static org.eprescription.core.testsupport.SampleDrugs.METFORMIN;
+import static org.eprescription.core.testsupport.SampleDrugs.NOT_IN_CATALOGUE;
 
 /** docs/domain.md, "Duplicate and interaction alerts", rule by rule, on the bundled sample catalogue. */
 class InteractionRulesTest {
-
-    static final DrugCatalogue CATALOGUE = CatalogueCsvLoader.bundledSample();
-
-    static final DrugCode AMLODIPINE = DrugCode.of("2171022F1021");
-    static final DrugCode AMLODIPINE_GENERIC = DrugCode.of("2171022F3024");
-    static final DrugCode VALSARTAN_AMLODIPINE = DrugCode.of("2149114F1026");
-    static final DrugCode LOXOPROFEN_TABLET = DrugCode.of("1149019F1027");
-    static final DrugCode LOXOPROFEN_PATCH = DrugCode.of("2649735S1028");
-    static final DrugCode TRIAZOLAM = DrugCode.of("1124007F1024");
-    static final DrugCode BROTIZOLAM = DrugCode.of("1124009F1025");
-    static final DrugCode ITRACONAZOLE = DrugCode.of("6290002M1021");
-    static final DrugCode ZOLPIDEM = DrugCode.of("1129009F1025");
-    static final DrugCode METFORMIN = DrugCode.of("3962002F1024");
 
     static final PatientId PATIENT = PatientId.of("PAT-0001");
     static final LocalDate DAY = LocalDate.of(2026, 11, 20);
@@ -62,9 +60,9 @@ class InteractionRulesTest {
 
     @Test
     void aBrandAndAGenericOfOneIngredientAreTheSameIngredient() {
-        MedicationCourse brand = course(AMLODIPINE, DAY, 28);
+        MedicationCourse brand = course(AMLODIPINE_BRAND_A, DAY, 28);
 
-        List<Finding> findings = check(List.of(line(1, AMLODIPINE_GENERIC, DAY.plusDays(10), 28)), brand);
+        List<Finding> findings = check(List.of(line(1, AMLODIPINE_GENERIC_C, DAY.plusDays(10), 28)), brand);
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.type()).isEqualTo(AlertType.SAME_INGREDIENT);
@@ -72,16 +70,16 @@ class InteractionRulesTest {
             assertThat(finding.key()).isEqualTo("amlodipine");
             assertThat(finding.ingredient()).isEqualTo("amlodipine");
             assertThat(finding.lineNumber()).isEqualTo(1);
-            assertThat(finding.drugCode()).isEqualTo(AMLODIPINE_GENERIC);
+            assertThat(finding.drugCode()).isEqualTo(AMLODIPINE_GENERIC_C);
             assertThat(finding.conflicts()).containsExactly(brand);
         });
     }
 
     @Test
     void theSameCodeIsOneSameIngredientAlertNotASecondKindOfAlert() {
-        MedicationCourse existing = course(AMLODIPINE, DAY, 28);
+        MedicationCourse existing = course(AMLODIPINE_BRAND_A, DAY, 28);
 
-        List<Finding> findings = check(List.of(line(1, AMLODIPINE, DAY, 28)), existing);
+        List<Finding> findings = check(List.of(line(1, AMLODIPINE_BRAND_A, DAY, 28)), existing);
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.type()).isEqualTo(AlertType.SAME_INGREDIENT);
@@ -93,15 +91,14 @@ class InteractionRulesTest {
 
     @Test
     void twelveCoursesOfTwoProductsOfOneHypnoticAreOneAlertWithTwelveConflicts() {
-        DrugCode zolpidemGeneric = DrugCode.of("1129009F1211");
         List<MedicationCourse> sources = new ArrayList<>();
         for (int i = 0; i < 12; i++) {
-            sources.add(new MedicationCourse(PrescriptionId.random(), 1, 1, PATIENT, i % 2 == 0 ? ZOLPIDEM : zolpidemGeneric,
-                    DAY.minusDays(i), DAY.plusDays(10), CourseStatus.DISPENSED, InstitutionId.of("HOSP-" + i),
-                    PrescriberId.of("DOC-" + i)));
+            sources.add(new MedicationCourse(PrescriptionId.random(), 1, 1, PATIENT,
+                    i % 2 == 0 ? ZOLPIDEM_5 : ZOLPIDEM_5_GENERIC, DAY.minusDays(i), DAY.plusDays(10),
+                    CourseStatus.DISPENSED, InstitutionId.of("HOSP-" + i), PrescriberId.of("DOC-" + i)));
         }
 
-        List<Finding> findings = check(List.of(line(1, ZOLPIDEM, DAY, 14)), sources.toArray(MedicationCourse[]::new));
+        List<Finding> findings = check(List.of(line(1, ZOLPIDEM_5, DAY, 14)), sources.toArray(MedicationCourse[]::new));
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.type()).isEqualTo(AlertType.SAME_INGREDIENT);
@@ -112,7 +109,7 @@ class InteractionRulesTest {
 
     @Test
     void aCombinationProductSharesItsIngredientWithASingleIngredientProduct() {
-        MedicationCourse amlodipine = course(AMLODIPINE, DAY, 28);
+        MedicationCourse amlodipine = course(AMLODIPINE_BRAND_A, DAY, 28);
 
         List<Finding> findings = check(List.of(line(1, VALSARTAN_AMLODIPINE, DAY, 28)), amlodipine);
 
@@ -145,39 +142,39 @@ class InteractionRulesTest {
 
     @Test
     void periodsThatTouchOverlapBecauseTheEndDayCounts() {
-        MedicationCourse endsOnThe20th = course(AMLODIPINE, DAY.minusDays(27), 28);
+        MedicationCourse endsOnThe20th = course(AMLODIPINE_BRAND_A, DAY.minusDays(27), 28);
         assertThat(endsOnThe20th.to()).isEqualTo(DAY);
 
-        assertThat(check(List.of(line(1, AMLODIPINE, DAY, 28)), endsOnThe20th)).hasSize(1);
+        assertThat(check(List.of(line(1, AMLODIPINE_BRAND_A, DAY, 28)), endsOnThe20th)).hasSize(1);
     }
 
     @Test
     void periodsThatDoNotOverlapDoNotConflict() {
-        MedicationCourse endsTheDayBefore = course(AMLODIPINE, DAY.minusDays(28), 28);
-        MedicationCourse startsTheDayAfter = course(AMLODIPINE, DAY.plusDays(28), 28);
+        MedicationCourse endsTheDayBefore = course(AMLODIPINE_BRAND_A, DAY.minusDays(28), 28);
+        MedicationCourse startsTheDayAfter = course(AMLODIPINE_BRAND_A, DAY.plusDays(28), 28);
 
-        assertThat(check(List.of(line(1, AMLODIPINE, DAY, 28)), endsTheDayBefore, startsTheDayAfter)).isEmpty();
+        assertThat(check(List.of(line(1, AMLODIPINE_BRAND_A, DAY, 28)), endsTheDayBefore, startsTheDayAfter)).isEmpty();
     }
 
     @Test
     void aStoppedCourseNoLongerCounts() {
-        MedicationCourse stopped = course(PrescriptionId.random(), AMLODIPINE, DAY, 28, CourseStatus.STOPPED);
+        MedicationCourse stopped = course(PrescriptionId.random(), AMLODIPINE_BRAND_A, DAY, 28, CourseStatus.STOPPED);
 
-        assertThat(check(List.of(line(1, AMLODIPINE, DAY, 28)), stopped)).isEmpty();
+        assertThat(check(List.of(line(1, AMLODIPINE_BRAND_A, DAY, 28)), stopped)).isEmpty();
     }
 
     @Test
     void aPlannedCourseCountsLikeADispensedOne() {
-        MedicationCourse planned = course(PrescriptionId.random(), AMLODIPINE, DAY, 28, CourseStatus.PLANNED);
+        MedicationCourse planned = course(PrescriptionId.random(), AMLODIPINE_BRAND_A, DAY, 28, CourseStatus.PLANNED);
 
-        assertThat(check(List.of(line(1, AMLODIPINE, DAY, 28)), planned)).hasSize(1);
+        assertThat(check(List.of(line(1, AMLODIPINE_BRAND_A, DAY, 28)), planned)).hasSize(1);
     }
 
     @Test
     void aPrescriptionIsNeverCheckedAgainstItsOwnCourses() {
-        MedicationCourse ownCourse = course(newPrescription, AMLODIPINE, DAY, 28, CourseStatus.PLANNED);
+        MedicationCourse ownCourse = course(newPrescription, AMLODIPINE_BRAND_A, DAY, 28, CourseStatus.PLANNED);
 
-        assertThat(check(List.of(line(1, AMLODIPINE, DAY, 28)), ownCourse)).isEmpty();
+        assertThat(check(List.of(line(1, AMLODIPINE_BRAND_A, DAY, 28)), ownCourse)).isEmpty();
     }
 
     @Test
@@ -187,13 +184,13 @@ class InteractionRulesTest {
         PrescriberId doctor = PrescriberId.of("DOC-17");
 
         List<Finding> findings = rules.check(newPrescription, patient, hospital, doctor,
-                List.of(line(2, AMLODIPINE_GENERIC, DAY, 28), line(1, AMLODIPINE, DAY, 28)), List.of());
+                List.of(line(2, AMLODIPINE_GENERIC_C, DAY, 28), line(1, AMLODIPINE_BRAND_A, DAY, 28)), List.of());
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.lineNumber()).isEqualTo(2);
             assertThat(finding.type()).isEqualTo(AlertType.SAME_INGREDIENT);
             assertThat(finding.conflicts()).containsExactly(new MedicationCourse(newPrescription, 1, 1, patient,
-                    AMLODIPINE, DAY, DAY.plusDays(27), CourseStatus.PLANNED, hospital, doctor));
+                    AMLODIPINE_BRAND_A, DAY, DAY.plusDays(27), CourseStatus.PLANNED, hospital, doctor));
         });
     }
 
@@ -201,11 +198,11 @@ class InteractionRulesTest {
     void twentyNineSourcesOfOneHypnoticMakeOneFindingNamingThemAll() {
         List<MedicationCourse> sources = new ArrayList<>();
         for (int i = 0; i < 29; i++) {
-            sources.add(new MedicationCourse(PrescriptionId.random(), 1, 1, PATIENT, ZOLPIDEM, DAY.minusDays(i % 7),
+            sources.add(new MedicationCourse(PrescriptionId.random(), 1, 1, PATIENT, ZOLPIDEM_5, DAY.minusDays(i % 7),
                     DAY.plusDays(20), CourseStatus.DISPENSED, InstitutionId.of("PHARM-" + i), PrescriberId.of("DOC-" + i)));
         }
 
-        List<Finding> findings = check(List.of(line(1, ZOLPIDEM, DAY, 14)), sources.toArray(MedicationCourse[]::new));
+        List<Finding> findings = check(List.of(line(1, ZOLPIDEM_5, DAY, 14)), sources.toArray(MedicationCourse[]::new));
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.type()).isEqualTo(AlertType.SAME_INGREDIENT);
@@ -218,12 +215,13 @@ class InteractionRulesTest {
     void theConflictsComeInAStableOrderWhateverTheOrderGiven() {
         List<MedicationCourse> sources = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            sources.add(course(AMLODIPINE, DAY.minusDays(i), 28));
+            sources.add(course(AMLODIPINE_BRAND_A, DAY.minusDays(i), 28));
         }
-        List<Finding> forward = check(List.of(line(1, AMLODIPINE, DAY, 28)), sources.toArray(MedicationCourse[]::new));
+        List<Finding> forward = check(List.of(line(1, AMLODIPINE_BRAND_A, DAY, 28)),
+                sources.toArray(MedicationCourse[]::new));
         List<MedicationCourse> reversed = new ArrayList<>(sources);
         java.util.Collections.reverse(reversed);
-        List<Finding> backward = check(List.of(line(1, AMLODIPINE, DAY, 28)),
+        List<Finding> backward = check(List.of(line(1, AMLODIPINE_BRAND_A, DAY, 28)),
                 reversed.toArray(MedicationCourse[]::new));
 
         assertThat(forward).isEqualTo(backward);
@@ -266,23 +264,23 @@ class InteractionRulesTest {
     void theSameClassNeverAddsToACommonIngredient() {
         InteractionRules withClass = new InteractionRules(CATALOGUE, true);
 
-        List<Finding> findings = withClass.check(newPrescription, List.of(line(1, AMLODIPINE_GENERIC, DAY, 14)),
-                List.of(course(AMLODIPINE, DAY, 14)));
+        List<Finding> findings = withClass.check(newPrescription, List.of(line(1, AMLODIPINE_GENERIC_C, DAY, 14)),
+                List.of(course(AMLODIPINE_BRAND_A, DAY, 14)));
 
         assertThat(findings).extracting(Finding::type).containsExactly(AlertType.SAME_INGREDIENT);
     }
 
     @Test
     void unrelatedDrugsDoNotConflict() {
-        assertThat(check(List.of(line(1, METFORMIN, DAY, 28)), course(AMLODIPINE, DAY, 28))).isEmpty();
+        assertThat(check(List.of(line(1, METFORMIN, DAY, 28)), course(AMLODIPINE_BRAND_A, DAY, 28))).isEmpty();
     }
 
     @Test
     void alertIdsAreDeterministicFromWhatTheAlertLinks() {
-        MedicationCourse existing = course(AMLODIPINE, DAY, 28);
+        MedicationCourse existing = course(AMLODIPINE_BRAND_A, DAY, 28);
 
-        List<Finding> first = check(List.of(line(1, AMLODIPINE_GENERIC, DAY, 28)), existing);
-        List<Finding> second = check(List.of(line(1, AMLODIPINE_GENERIC, DAY, 28)), existing);
+        List<Finding> first = check(List.of(line(1, AMLODIPINE_GENERIC_C, DAY, 28)), existing);
+        List<Finding> second = check(List.of(line(1, AMLODIPINE_GENERIC_C, DAY, 28)), existing);
 
         AlertId expected = AlertId.of(UUID.nameUUIDFromBytes(("alert|" + newPrescription + "|1|SAME_INGREDIENT|amlodipine")
                 .getBytes(StandardCharsets.UTF_8)).toString());
@@ -294,16 +292,16 @@ class InteractionRulesTest {
 
     @Test
     void aLineWithADrugTheCatalogueLacksIsRefused() {
-        assertThatThrownBy(() -> check(List.of(line(1, DrugCode.of("9999999X9999"), DAY, 7))))
+        assertThatThrownBy(() -> check(List.of(line(1, NOT_IN_CATALOGUE, DAY, 7))))
                 .isInstanceOf(PrescriptionRefusedException.class)
                 .satisfies(e -> assertThat(((PrescriptionRefusedException) e).refusal()).isEqualTo(Refusal.UNKNOWN_DRUG));
     }
 
     @Test
     void aCourseOfADrugTheCatalogueNoLongerKnowsIsComparedByCodeOnly() {
-        MedicationCourse unknown = course(DrugCode.of("9999999X9999"), DAY, 7);
+        MedicationCourse unknown = course(NOT_IN_CATALOGUE, DAY, 7);
 
-        assertThat(check(List.of(line(1, AMLODIPINE, DAY, 7)), unknown)).isEmpty();
+        assertThat(check(List.of(line(1, AMLODIPINE_BRAND_A, DAY, 7)), unknown)).isEmpty();
     }
 
     @Test

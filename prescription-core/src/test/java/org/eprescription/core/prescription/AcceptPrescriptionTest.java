@@ -5,15 +5,9 @@ import org.eprescription.core.refusal.Refusal;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
 import java.time.LocalTime;
 
 class AcceptPrescriptionTest extends PrescriptionTestSupport {
-
-    /** Use 2 of {@link #awaitingFirstRefill()}: planned 28 days after the issue day, window +-7 days. */
-    static final LocalDate REFILL_PLANNED = ISSUE_DAY.plusDays(28);
-    static final LocalDate REFILL_OPENS = REFILL_PLANNED.minusDays(7);
-    static final LocalDate REFILL_CLOSES = REFILL_PLANNED.plusDays(7);
 
     @Test
     void acceptingAPrescriptionThatWasNeverIssuedFindsNoAggregate() {
@@ -131,9 +125,8 @@ class AcceptPrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void aRefillUseCannotBeAcceptedBeforeItsWindowOpens() {
-        Object[] history = awaitingFirstRefill();
-        today(REFILL_OPENS.minusDays(1));
-        expectRefused(fixture.given(history).when(accept(PHARMACY_A)), Refusal.REFILL_WINDOW_NOT_OPEN);
+        expectRefused(awaitingFirstRefillOn(REFILL_OPENS.minusDays(1)).when(accept(PHARMACY_A)),
+                Refusal.REFILL_WINDOW_NOT_OPEN);
     }
 
     @Test
@@ -143,9 +136,7 @@ class AcceptPrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void aRefillUseIsAcceptedOnTheDayItsWindowOpensAsUseTwo() {
-        Object[] history = awaitingFirstRefill();
-        today(REFILL_OPENS);
-        fixture.given(history)
+        awaitingFirstRefillOn(REFILL_OPENS)
                 .when(accept(PHARMACY_B))
                 .expectEvents(accepted(PHARMACY_B, 2))
                 .expectResultMessagePayload(4L);
@@ -153,26 +144,21 @@ class AcceptPrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void aRefillUseIsAcceptedOnTheDayItsWindowCloses() {
-        Object[] history = awaitingFirstRefill();
-        today(REFILL_CLOSES, LocalTime.of(23, 0));
-        fixture.given(history)
+        awaitingFirstRefillOn(REFILL_CLOSES, LocalTime.of(23, 0))
                 .when(accept(PHARMACY_A))
                 .expectEvents(accepted(PHARMACY_A, 2));
     }
 
     @Test
     void aRefillUseCannotBeAcceptedAfterItsWindowClosed() {
-        Object[] history = awaitingFirstRefill();
-        today(REFILL_CLOSES.plusDays(1));
-        expectRefused(fixture.given(history).when(accept(PHARMACY_A)), Refusal.NOT_ACCEPTABLE_NOW);
+        expectRefused(awaitingFirstRefillOn(REFILL_CLOSES.plusDays(1)).when(accept(PHARMACY_A)),
+                Refusal.NOT_ACCEPTABLE_NOW);
     }
 
     @Test
     void theFirstUseValidityDoesNotLimitARefillUse() {
         // validUntil (issue day + 3) has long passed when the refill window opens
-        Object[] history = awaitingFirstRefill();
-        today(REFILL_PLANNED);
-        fixture.given(history)
+        awaitingFirstRefillOn(REFILL_PLANNED)
                 .when(accept(PHARMACY_A))
                 .expectEvents(accepted(PHARMACY_A, 2));
     }

@@ -34,7 +34,7 @@ class CancelPrescriptionTest extends PrescriptionTestSupport {
     void aCancelledRefillCannotBeAcceptedInItsWindow() {
         Object[] history = awaitingFirstRefill();
         Object cancelled = cancelled();
-        today(ISSUE_DAY.plusDays(28));
+        today(REFILL_PLANNED);
         expectRefused(fixture.given(history).andGiven(cancelled).when(accept(PHARMACY_A)),
                 Refusal.NOT_ACCEPTABLE_NOW);
     }

@@ -30,6 +30,11 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 
+import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
+import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_TABLET;
+
 /**
  * What corrections and amendments record of courses and alerts (docs/alerts.md): a correction re-checks the courses
  * it changed as a dispensing does, a withdrawal stops its course, and an amendment checks the amended lines' planned

@@ -6,9 +6,17 @@ import org.eprescription.core.prescription.command.DispensePrescription;
 import org.eprescription.core.prescription.event.RefillScheduled;
 import org.axonframework.test.aggregate.TestExecutor;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.LocalDate;
 import java.util.List;
+
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
+import static org.eprescription.core.testsupport.SampleDrugs.VALSARTAN_AMLODIPINE;
+import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_PATCH;
+import static org.eprescription.core.testsupport.SampleDrugs.NOT_IN_CATALOGUE;
 
 class DispensePrescriptionTest extends PrescriptionTestSupport {
 
@@ -76,10 +84,21 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
 
     // ----- quantities -----
 
-    @Test
-    void dispensingMoreThanPrescribedIsRefused() {
-        expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispense(PHARMACY_A, item(1, 29, 28))),
-                Refusal.QUANTITY_EXCEEDS_REMAINING);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', quoteCharacter = '"', textBlock = """
+            # case                                | line | quantity | days | refusal
+            more than prescribed                  | 1    | 29       | 28   | QUANTITY_EXCEEDS_REMAINING
+            a zero quantity                       | 1    | 0        | 28   | INVALID_DISPENSE
+            a negative quantity                   | 1    | -1       | 28   | INVALID_DISPENSE
+            zero days                             | 1    | 28       | 0    | INVALID_DISPENSE
+            three hundred sixty-six days          | 1    | 28       | 366  | INVALID_DISPENSE
+            a supply longer than the line's days  | 1    | 28       | 365  | SUPPLY_LONGER_THAN_PRESCRIBED
+            a line the prescription does not have | 3    | 1        | 1    | UNKNOWN_LINE
+            """)
+    void aDispensingOfOneItemOutsideTheLinesLimitsIsRefused(String invalid, int line, int quantity, int days,
+                                                            Refusal refusal) {
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, item(line, quantity, days))), refusal);
     }
 
     @Test
@@ -115,46 +134,10 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
     }
 
     @Test
-    void aZeroQuantityIsRefused() {
-        expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispense(PHARMACY_A, item(1, 0, 28))),
-                Refusal.INVALID_DISPENSE);
-    }
-
-    @Test
-    void aNegativeQuantityIsRefused() {
-        expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispense(PHARMACY_A, item(1, -1, 28))),
-                Refusal.INVALID_DISPENSE);
-    }
-
-    @Test
-    void zeroDaysIsRefused() {
-        expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispense(PHARMACY_A, item(1, 28, 0))),
-                Refusal.INVALID_DISPENSE);
-    }
-
-    @Test
-    void threeHundredSixtySixDaysIsRefused() {
-        expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispense(PHARMACY_A, item(1, 28, 366))),
-                Refusal.INVALID_DISPENSE);
-    }
-
-    @Test
-    void aSupplyLongerThanTheLinesDaysIsRefused() {
-        expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispense(PHARMACY_A, item(1, 28, 365))),
-                Refusal.SUPPLY_LONGER_THAN_PRESCRIBED);
-    }
-
-    @Test
     void oneDayMoreThanTheLinePrescribesIsRefusedEvenBesideAValidItem() {
         expectRefused(fixture.given(issued(), accepted(PHARMACY_A))
                         .when(dispense(PHARMACY_A, item(1, 28, 28), item(2, 21, 8))),
                 Refusal.SUPPLY_LONGER_THAN_PRESCRIBED);
-    }
-
-    @Test
-    void aLineThePrescriptionDoesNotHaveIsRefused() {
-        expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispense(PHARMACY_A, item(3, 1, 1))),
-                Refusal.UNKNOWN_LINE);
     }
 
     @Test
@@ -220,18 +203,14 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void aRefillUseThatWasNotAcceptedCannotBeDispensed() {
-        Object[] history = awaitingFirstRefill();
-        today(ISSUE_DAY.plusDays(28));
-        expectRefused(fixture.given(history).when(dispenseEverything(PHARMACY_A)), Refusal.NOT_HELD);
+        expectRefused(awaitingFirstRefillOn(REFILL_PLANNED).when(dispenseEverything(PHARMACY_A)), Refusal.NOT_HELD);
     }
 
     // ----- what follows a complete use -----
 
     @Test
     void completingTheLastUseCompletesThePrescription() {
-        Object[] history = awaitingFirstRefill();
-        today(ISSUE_DAY.plusDays(28));
-        fixture.given(history)
+        awaitingFirstRefillOn(REFILL_PLANNED)
                 .andGiven(accepted(PHARMACY_B, 2))
                 .when(dispenseEverything(PHARMACY_B))
                 .expectEvents(dispensedEverything(PHARMACY_B, 2), completed());
@@ -273,9 +252,7 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void aRefillUseStartsWithTheFullPrescribedQuantityAgain() {
-        Object[] history = awaitingFirstRefill();
-        today(ISSUE_DAY.plusDays(28));
-        fixture.given(history)
+        awaitingFirstRefillOn(REFILL_PLANNED)
                 .andGiven(accepted(PHARMACY_A, 2))
                 .when(dispense(PHARMACY_A, item(1, 28, 28)))
                 .expectEvents(dispensed(PHARMACY_A, 2, false, item(1, 28, 28)));

@@ -14,6 +14,11 @@ import java.util.Arrays;
 import java.util.List;
 
 import static org.eprescription.core.refusal.RefusalMatchers.refusedWith;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_TABLET;
+import static org.eprescription.core.testsupport.SampleDrugs.ZOLPIDEM_5;
+import static org.eprescription.core.testsupport.SampleDrugs.ZOLPIDEM_10;
+import static org.eprescription.core.testsupport.SampleDrugs.ZOLPIDEM_5_GENERIC;
 
 /**
  * Correcting and withdrawing a dispensing (docs/domain.md, "Correcting a dispensing"): by the pharmacy that recorded

@@ -6,7 +6,10 @@ import org.eprescription.core.catalogue.CatalogueCsvLoader;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
+import org.eprescription.core.testsupport.SampleDrugs;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,6 +17,11 @@ import java.io.StringReader;
 import java.util.List;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_HALF_STRENGTH;
+import static org.eprescription.core.testsupport.SampleDrugs.VALSARTAN_AMLODIPINE;
 
 /**
  * Dose-true substitution (docs/domain.md, "Commands, events and refusals"): a substitute has the prescribed
@@ -25,25 +33,54 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
     /** Amlodipine 5 mg, 28 tablets for 28 days: 140 mg. */
     static final PrescribedLine AMLODIPINE_ONLY = line(1, AMLODIPINE_BRAND_A, 28, 28);
 
-    // ----- the same strength -----
+    // ----- a substitute for the whole line of an accepted prescription -----
 
-    @Test
-    void aGenericOfEqualStrengthInTheSameQuantityCompletesTheUse() {
-        completesTheUse(AMLODIPINE_ONLY, itemOf(1, AMLODIPINE_GENERIC_C, 28, 28));
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # case                                                        | prescribed: drug     | qty | days | handed out: drug         | qty | days | counts as
+            # the same strength
+            a generic of equal strength in the same quantity              | AMLODIPINE_BRAND_A   | 28  | 28   | AMLODIPINE_GENERIC_C     | 28  | 28   | 28
+            # a tablet for an orally disintegrating tablet: both oral-solid
+            another form of the same form group is a generic              | AMLODIPINE_GENERIC_C | 28  | 28   | AMLODIPINE_BRAND_A       | 28  | 28   | 28
+            # another strength
+            half the strength in double the quantity is the same dose     | AMLODIPINE_BRAND_A   | 28  | 28   | AMLODIPINE_HALF_STRENGTH | 56  | 28   | 28
+            a lower strength may replace a higher one for the same amount | ZOLPIDEM_10          | 14  | 14   | ZOLPIDEM_5_GENERIC       | 28  | 14   | 14
+            """)
+    void aDoseTrueSubstituteCompletesTheUseCountedAsThePrescribedUnits(String substitute, String prescribed,
+                                                                        int quantity, int days, String handedOut,
+                                                                        int handedOutQuantity, int handedOutDays,
+                                                                        int countedAs) {
+        completesTheUse(line(1, SampleDrugs.named(prescribed), quantity, days),
+                itemOf(1, SampleDrugs.named(handedOut), handedOutQuantity, handedOutDays), countedAs);
     }
 
-    @Test
-    void anotherFormOfTheSameFormGroupIsAGeneric() {
-        // a tablet for an orally disintegrating tablet: both oral-solid
-        completesTheUse(line(1, AMLODIPINE_GENERIC_C, 28, 28), itemOf(1, AMLODIPINE_BRAND_A, 28, 28));
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # case                                                         | prescribed: drug            | qty | days | handed out: drug            | qty | days | refusal
+            # another strength: zolpidem 5 mg x 14 handed out as 10 mg x 14 is twice the prescribed amount
+            double the strength in the same quantity                       | ZOLPIDEM_5                  | 14  | 14   | ZOLPIDEM_10                 | 14  | 14   | SUBSTITUTE_NOT_DOSE_EQUIVALENT
+            # 28 x 5 mg never goes out as 14 x 10 mg: the dosage counts tablets, so a stronger one would be split
+            double the strength in half the quantity                       | ZOLPIDEM_5                  | 28  | 28   | ZOLPIDEM_10                 | 14  | 28   | SUBSTITUTE_NOT_DOSE_EQUIVALENT
+            a stronger product even for a part of the line                 | ZOLPIDEM_5                  | 28  | 28   | ZOLPIDEM_10                 | 1   | 1    | SUBSTITUTE_NOT_DOSE_EQUIVALENT
+            # the form group: nifedipine 10 mg capsules, 3 a day for 14 days (420 mg), as 21 extended-release 20 mg tablets (420 mg)
+            extended release for immediate release                         | NIFEDIPINE_CAPSULE          | 42  | 14   | NIFEDIPINE_EXTENDED_RELEASE | 21  | 14   | SUBSTITUTE_OTHER_FORM
+            immediate release for extended release                         | NIFEDIPINE_EXTENDED_RELEASE | 14  | 14   | NIFEDIPINE_CAPSULE          | 28  | 14   | SUBSTITUTE_OTHER_FORM
+            # combination products: 80 mg + 5 mg x 28 against 160 mg + 5 mg x 14: the valsartan agrees (2240 mg), the amlodipine does not
+            a combination with another split of its ingredients            | VALSARTAN_AMLODIPINE        | 28  | 28   | VALSARTAN_AMLODIPINE_160_5  | 14  | 28   | SUBSTITUTE_NOT_DOSE_EQUIVALENT
+            # and the other way round, where the amlodipine would agree (140 mg) and the valsartan not
+            the same combinations the other way round                      | VALSARTAN_AMLODIPINE_160_5  | 14  | 14   | VALSARTAN_AMLODIPINE        | 14  | 14   | SUBSTITUTE_NOT_DOSE_EQUIVALENT
+            a combination for one of its ingredients, whatever the amounts | AMLODIPINE_BRAND_A          | 28  | 28   | VALSARTAN_AMLODIPINE        | 28  | 28   | SUBSTITUTE_NOT_EQUIVALENT
+            # never more than prescribed, in ingredient amount
+            double the quantity of half the strength plus one              | AMLODIPINE_BRAND_A          | 28  | 28   | AMLODIPINE_HALF_STRENGTH    | 57  | 28   | QUANTITY_EXCEEDS_REMAINING
+            """)
+    void aSubstituteThatIsNotDoseTrueIsRefused(String substitute, String prescribed, int quantity, int days,
+                                               String handedOut, int handedOutQuantity, int handedOutDays,
+                                               Refusal refusal) {
+        refused(line(1, SampleDrugs.named(prescribed), quantity, days),
+                itemOf(1, SampleDrugs.named(handedOut), handedOutQuantity, handedOutDays), refusal);
     }
 
-    // ----- another strength -----
-
-    @Test
-    void halfTheStrengthInDoubleTheQuantityIsTheSameDoseAndCompletesTheUse() {
-        completesTheUse(AMLODIPINE_ONLY, itemOf(1, AMLODIPINE_HALF_STRENGTH, 56, 28), 28);
-    }
+    // ----- part of the line -----
 
     @Test
     void halfTheStrengthInTheSameQuantityIsOnlyHalfTheLine() {
@@ -53,55 +90,7 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
                         counted(1, 14)));
     }
 
-    @Test
-    void doubleTheStrengthInTheSameQuantityIsRefused() {
-        // zolpidem 5 mg x 14 handed out as 10 mg x 14: twice the prescribed amount
-        refused(line(1, ZOLPIDEM_5, 14, 14), itemOf(1, ZOLPIDEM_10, 14, 14), Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
-    }
-
-    @Test
-    void doubleTheStrengthInHalfTheQuantityIsRefusedToo() {
-        // 28 x 5 mg never goes out as 14 x 10 mg: the dosage counts tablets, so a stronger one would be split
-        refused(line(1, ZOLPIDEM_5, 28, 28), itemOf(1, ZOLPIDEM_10, 14, 28), Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
-    }
-
-    @Test
-    void aStrongerProductIsRefusedEvenForAPartOfTheLine() {
-        refused(line(1, ZOLPIDEM_5, 28, 28), itemOf(1, ZOLPIDEM_10, 1, 1), Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
-    }
-
-    @Test
-    void aLowerStrengthMayReplaceAHigherOneForTheSameAmount() {
-        completesTheUse(line(1, ZOLPIDEM_10, 14, 14), itemOf(1, ZOLPIDEM_5_GENERIC, 28, 14), 14);
-    }
-
-    // ----- the form group -----
-
-    @Test
-    void extendedReleaseForImmediateReleaseIsRefused() {
-        // nifedipine 10 mg capsules, 3 a day for 14 days (420 mg), as 21 extended-release 20 mg tablets (420 mg)
-        refused(line(1, NIFEDIPINE_CAPSULE, 42, 14), itemOf(1, NIFEDIPINE_EXTENDED_RELEASE, 21, 14),
-                Refusal.SUBSTITUTE_OTHER_FORM);
-    }
-
-    @Test
-    void immediateReleaseForExtendedReleaseIsRefused() {
-        refused(line(1, NIFEDIPINE_EXTENDED_RELEASE, 14, 14), itemOf(1, NIFEDIPINE_CAPSULE, 28, 14),
-                Refusal.SUBSTITUTE_OTHER_FORM);
-    }
-
     // ----- combination products -----
-
-    @Test
-    void aCombinationWithAnotherSplitOfItsIngredientsIsRefused() {
-        // 80 mg + 5 mg x 28 against 160 mg + 5 mg x 14: the valsartan agrees (2240 mg), the amlodipine does not
-        refused(line(1, VALSARTAN_AMLODIPINE, 28, 28), itemOf(1, VALSARTAN_AMLODIPINE_160_5, 14, 28),
-                Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
-        setUpFixture();
-        // and the other way round, where the amlodipine would agree (140 mg) and the valsartan not
-        refused(line(1, VALSARTAN_AMLODIPINE_160_5, 14, 14), itemOf(1, VALSARTAN_AMLODIPINE, 14, 14),
-                Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
-    }
 
     @Test
     void aCombinationWhoseIngredientAmountsBothAgreeIsASubstitute() {
@@ -113,18 +102,7 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
         completesTheUse(line(1, VALSARTAN_AMLODIPINE, 28, 28), itemOf(1, halfCombination, 56, 28), 28);
     }
 
-    @Test
-    void aCombinationIsNoSubstituteForOneOfItsIngredientsWhateverTheAmounts() {
-        refused(line(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(1, VALSARTAN_AMLODIPINE, 28, 28),
-                Refusal.SUBSTITUTE_NOT_EQUIVALENT);
-    }
-
     // ----- never more than prescribed, in ingredient amount -----
-
-    @Test
-    void doubleTheQuantityOfHalfTheStrengthPlusOneIsMoreThanPrescribed() {
-        refused(AMLODIPINE_ONLY, itemOf(1, AMLODIPINE_HALF_STRENGTH, 57, 28), Refusal.QUANTITY_EXCEEDS_REMAINING);
-    }
 
     @Test
     void earlierDispensingsOfTheUseCountInIngredientAmount() {

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
 
 /**
  * An issue never hands out a code a live prescription holds: it derives again with the next attempt and records the

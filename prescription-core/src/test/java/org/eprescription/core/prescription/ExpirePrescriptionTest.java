@@ -2,6 +2,7 @@ package org.eprescription.core.prescription;
 
 import org.eprescription.core.refusal.Refusal;
 
+import org.axonframework.test.aggregate.ResultValidator;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -9,26 +10,15 @@ import java.time.LocalTime;
 
 class ExpirePrescriptionTest extends PrescriptionTestSupport {
 
-    static final LocalDate REFILL_CLOSES = ISSUE_DAY.plusDays(28 + 7);
-
     @Test
     void anIssuedPrescriptionExpiresOnceValidUntilsDayHasEnded() {
-        Object issued = issued();
-        today(DEFAULT_VALID_UNTIL.plusDays(1), LocalTime.MIDNIGHT);
-        fixture.given(issued)
-                .when(expire())
-                .expectEvents(expired(1))
+        expectExpiry(new Object[]{issued()}, DEFAULT_VALID_UNTIL.plusDays(1), LocalTime.MIDNIGHT, 1)
                 .expectResultMessagePayload(1L);
     }
 
     @Test
     void anIssuedPrescriptionDoesNotExpireOnItsValidUntilDay() {
-        Object issued = issued();
-        today(DEFAULT_VALID_UNTIL, LocalTime.of(23, 59, 59));
-        fixture.given(issued)
-                .when(expire())
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents()
+        expectNoExpiry(new Object[]{issued()}, DEFAULT_VALID_UNTIL, LocalTime.of(23, 59, 59))
                 .expectResultMessagePayload(0L);
     }
 
@@ -39,64 +29,44 @@ class ExpirePrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void aRefillUseExpiresOnceItsWindowHasClosed() {
-        Object[] history = awaitingFirstRefill();
-        today(REFILL_CLOSES.plusDays(1));
-        fixture.given(history)
-                .when(expire())
-                .expectEvents(expired(2));
+        expectExpiry(awaitingFirstRefill(), REFILL_CLOSES.plusDays(1), OFFICE_HOURS, 2);
     }
 
     @Test
     void aRefillUseDoesNotExpireOnTheLastDayOfItsWindow() {
-        Object[] history = awaitingFirstRefill();
-        today(REFILL_CLOSES, LocalTime.of(23, 59));
-        fixture.given(history).when(expire()).expectSuccessfulHandlerExecution().expectNoEvents();
+        expectNoExpiry(awaitingFirstRefill(), REFILL_CLOSES, LocalTime.of(23, 59));
     }
 
     @Test
     void aRefillUseDoesNotExpireBeforeItsWindowEvenPastTheFirstValidUntil() {
-        Object[] history = awaitingFirstRefill();
-        today(DEFAULT_VALID_UNTIL.plusDays(5));
-        fixture.given(history).when(expire()).expectSuccessfulHandlerExecution().expectNoEvents();
+        expectNoExpiry(awaitingFirstRefill(), DEFAULT_VALID_UNTIL.plusDays(5), OFFICE_HOURS);
     }
 
     @Test
     void aPrescriptionHeldByAPharmacyDoesNotExpire() {
-        Object[] history = {issued(), accepted(PHARMACY_A)};
-        today(DEFAULT_VALID_UNTIL.plusDays(30));
-        fixture.given(history).when(expire()).expectSuccessfulHandlerExecution().expectNoEvents();
+        expectNoExpiry(new Object[]{issued(), accepted(PHARMACY_A)}, DEFAULT_VALID_UNTIL.plusDays(30), OFFICE_HOURS);
     }
 
     @Test
     void aCompletedPrescriptionDoesNotExpire() {
-        Object[] history = completedHistory();
-        today(DEFAULT_VALID_UNTIL.plusDays(30));
-        fixture.given(history).when(expire()).expectSuccessfulHandlerExecution().expectNoEvents();
+        expectNoExpiry(completedHistory(), DEFAULT_VALID_UNTIL.plusDays(30), OFFICE_HOURS);
     }
 
     @Test
     void anExpiredPrescriptionDoesNotExpireTwice() {
-        Object[] history = {issued(), expired(1)};
-        today(DEFAULT_VALID_UNTIL.plusDays(30));
-        fixture.given(history)
-                .when(expire())
-                .expectSuccessfulHandlerExecution()
-                .expectNoEvents()
+        expectNoExpiry(new Object[]{issued(), expired(1)}, DEFAULT_VALID_UNTIL.plusDays(30), OFFICE_HOURS)
                 .expectResultMessagePayload(1L);
     }
 
     @Test
     void aCancelledPrescriptionDoesNotExpire() {
-        Object[] history = {issued(), cancelled()};
-        today(DEFAULT_VALID_UNTIL.plusDays(30));
-        fixture.given(history).when(expire()).expectSuccessfulHandlerExecution().expectNoEvents();
+        expectNoExpiry(new Object[]{issued(), cancelled()}, DEFAULT_VALID_UNTIL.plusDays(30), OFFICE_HOURS);
     }
 
     @Test
     void aPrescriptionReleasedAfterItsValidUntilExpires() {
-        Object[] history = {issued(), accepted(PHARMACY_A), released(PHARMACY_A, 1)};
-        today(DEFAULT_VALID_UNTIL.plusDays(2));
-        fixture.given(history).when(expire()).expectEvents(expired(1));
+        expectExpiry(new Object[]{issued(), accepted(PHARMACY_A), released(PHARMACY_A, 1)},
+                DEFAULT_VALID_UNTIL.plusDays(2), OFFICE_HOURS, 1);
     }
 
     @Test
@@ -105,5 +75,17 @@ class ExpirePrescriptionTest extends PrescriptionTestSupport {
         today(DEFAULT_VALID_UNTIL.plusDays(1));
         expectRefused(fixture.given(issued).andGivenCommands(expire()).when(accept(PHARMACY_A)),
                 Refusal.NOT_ACCEPTABLE_NOW);
+    }
+
+    /** The history, recorded before the clock moves to {@code day} at {@code time}, then expires that use. */
+    private ResultValidator<Prescription> expectExpiry(Object[] history, LocalDate day, LocalTime time, int use) {
+        today(day, time);
+        return fixture.given(history).when(expire()).expectEvents(expired(use));
+    }
+
+    /** The history, recorded before the clock moves to {@code day} at {@code time}, then does not expire. */
+    private ResultValidator<Prescription> expectNoExpiry(Object[] history, LocalDate day, LocalTime time) {
+        today(day, time);
+        return fixture.given(history).when(expire()).expectSuccessfulHandlerExecution().expectNoEvents();
     }
 }

@@ -29,6 +29,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_TABLET;
 
 /**
  * The interaction check that issue and dispensing run before they record their events (docs/alerts.md): what it

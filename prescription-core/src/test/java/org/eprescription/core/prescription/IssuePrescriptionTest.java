@@ -6,6 +6,8 @@ import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.prescription.command.IssuePrescription;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.time.LocalDate;
 import java.time.Period;
@@ -18,6 +20,9 @@ import static org.axonframework.test.matchers.Matchers.andNoMore;
 import static org.axonframework.test.matchers.Matchers.exactSequenceOf;
 import static org.axonframework.test.matchers.Matchers.payloadsMatching;
 import static org.axonframework.test.matchers.Matchers.predicate;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_TABLET;
+import static org.eprescription.core.testsupport.SampleDrugs.NOT_IN_CATALOGUE;
 
 class IssuePrescriptionTest extends PrescriptionTestSupport {
 
@@ -105,34 +110,18 @@ class IssuePrescriptionTest extends PrescriptionTestSupport {
                 Refusal.INVALID_LINES);
     }
 
-    @Test
-    void aLineNumberBelowOneIsRefused() {
-        expectRefused(fixture.givenNoPriorActivity().when(issueWithLines(line(0, AMLODIPINE_BRAND_A, 28, 28))),
-                Refusal.INVALID_LINES);
-    }
-
-    @Test
-    void zeroDaysOfSupplyIsRefused() {
-        expectRefused(fixture.givenNoPriorActivity().when(issueWithLines(line(1, AMLODIPINE_BRAND_A, 28, 0))),
-                Refusal.INVALID_LINES);
-    }
-
-    @Test
-    void threeHundredSixtySixDaysOfSupplyIsRefused() {
-        expectRefused(fixture.givenNoPriorActivity().when(issueWithLines(line(1, AMLODIPINE_BRAND_A, 28, 366))),
-                Refusal.INVALID_LINES);
-    }
-
-    @Test
-    void aZeroQuantityIsRefused() {
-        expectRefused(fixture.givenNoPriorActivity().when(issueWithLines(line(1, AMLODIPINE_BRAND_A, 0, 28))),
-                Refusal.INVALID_LINES);
-    }
-
-    @Test
-    void aNegativeQuantityIsRefused() {
-        expectRefused(fixture.givenNoPriorActivity().when(issueWithLines(line(1, AMLODIPINE_BRAND_A, -5, 28))),
-                Refusal.INVALID_LINES);
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # case                                 | line | quantity | days
+            a line number below one                | 0    | 28       | 28
+            zero days of supply                    | 1    | 28       | 0
+            three hundred sixty-six days of supply | 1    | 28       | 366
+            a zero quantity                        | 1    | 0        | 28
+            a negative quantity                    | 1    | -5       | 28
+            """)
+    void anAmlodipineLineOutsideTheLimitsIsRefused(String invalid, int number, int quantity, int days) {
+        expectRefused(fixture.givenNoPriorActivity()
+                .when(issueWithLines(line(number, AMLODIPINE_BRAND_A, quantity, days))), Refusal.INVALID_LINES);
     }
 
     @Test

@@ -15,6 +15,9 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 
 import static org.eprescription.core.refusal.RefusalMatchers.refusedWith;
+import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_TABLET;
+import static org.eprescription.core.testsupport.SampleDrugs.ZOLPIDEM_5;
+import static org.eprescription.core.testsupport.SampleDrugs.NOT_IN_CATALOGUE;
 
 /**
  * A pharmacist's query to the prescriber (疑義照会, docs/domain.md "A query to the prescriber"): the holding pharmacy

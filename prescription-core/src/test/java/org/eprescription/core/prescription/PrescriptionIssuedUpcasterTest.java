@@ -47,12 +47,8 @@ class PrescriptionIssuedUpcasterTest {
 
     @Test
     void aRevisionOneEventReadsWithTheFirstKeyAndTheFirstAttempt() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 0,
-                "e7a3c0de-0000-4000-8000-000000000001", "2026-11-29T08:36:26.138752315Z",
-                PrescriptionIssued.class.getName(), "1", frozen("PrescriptionIssued-revision-1.json"),
-                frozen("PrescriptionIssued-revision-1.metadata.json"));
-
-        DomainEventMessage<?> event = upcastAndRead(stored);
+        DomainEventMessage<?> event = upcastAndRead(frozenIssued("1", AGGREGATE_ID,
+                "e7a3c0de-0000-4000-8000-000000000001", "2026-11-29T08:36:26.138752315Z"));
 
         assertThat(event.getPayload()).isEqualTo(new PrescriptionIssued(
                 PrescriptionId.of(AGGREGATE_ID),
@@ -69,12 +65,8 @@ class PrescriptionIssuedUpcasterTest {
     @Test
     void aRevisionTwoEventReadsWithItsKeyAndTheFirstAttempt() throws IOException {
         String id = "3b0e8c52-1f4d-4a8e-b6f1-7c2d9e0a5b13";
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", id, 0,
-                "e7a3c0de-0000-4000-8000-000000000003", "2026-12-01T00:15:02.418305117Z",
-                PrescriptionIssued.class.getName(), "2", frozen("PrescriptionIssued-revision-2.json"),
-                frozen("PrescriptionIssued-revision-2.metadata.json"));
-
-        DomainEventMessage<?> event = upcastAndRead(stored);
+        DomainEventMessage<?> event = upcastAndRead(frozenIssued("2", id, "e7a3c0de-0000-4000-8000-000000000003",
+                "2026-12-01T00:15:02.418305117Z"));
 
         assertThat(event.getPayload()).isEqualTo(new PrescriptionIssued(
                 PrescriptionId.of(id),
@@ -188,6 +180,14 @@ class PrescriptionIssuedUpcasterTest {
 
         assertThat(read.conflictIds()).isNull();
         assertThat(read.reason()).isEqualTo("monitored");
+    }
+
+    /** A frozen PrescriptionIssued of that revision as the event store holds it: its payload and metadata files. */
+    private static GenericDomainEventEntry<byte[]> frozenIssued(String revision, String aggregateId, String eventId,
+                                                                String timestamp) throws IOException {
+        String file = "PrescriptionIssued-revision-" + revision;
+        return new GenericDomainEventEntry<>("Prescription", aggregateId, 0, eventId, timestamp,
+                PrescriptionIssued.class.getName(), revision, frozen(file + ".json"), frozen(file + ".metadata.json"));
     }
 
     private DomainEventMessage<?> upcastAndRead(GenericDomainEventEntry<byte[]> stored) {

@@ -5,7 +5,7 @@ import org.eprescription.core.refusal.Refusal;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
-import org.eprescription.core.catalogue.CatalogueCsvLoader;
+import org.axonframework.test.aggregate.TestExecutor;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.code.CodeDerivation;
 import org.eprescription.core.code.ExchangeCodes;
@@ -49,6 +49,9 @@ import java.util.TreeMap;
 import java.util.Map;
 
 import static org.eprescription.core.refusal.RefusalMatchers.refusedWith;
+import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_TABLET;
 
 /**
  * Given-when-then vocabulary for the {@link Prescription} aggregate: a fixture with the catalogue, exchange codes
@@ -57,7 +60,6 @@ import static org.eprescription.core.refusal.RefusalMatchers.refusedWith;
  */
 abstract class PrescriptionTestSupport {
 
-    static final DrugCatalogue CATALOGUE = CatalogueCsvLoader.bundledSample();
     static final byte[] KEY = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
     static final ExchangeCodes EXCHANGE_CODES = new ExchangeCodes(KEY);
 
@@ -69,6 +71,10 @@ abstract class PrescriptionTestSupport {
     static final LocalDate ISSUE_DAY = LocalDate.of(2025, 4, 1);
     static final LocalTime OFFICE_HOURS = LocalTime.of(9, 0);
     static final LocalDate DEFAULT_VALID_UNTIL = ISSUE_DAY.plusDays(3);
+    /** Use 2 of {@link #awaitingFirstRefill()} given on the issue day: planned 28 days later, window +-7 days. */
+    static final LocalDate REFILL_PLANNED = ISSUE_DAY.plusDays(28);
+    static final LocalDate REFILL_OPENS = REFILL_PLANNED.minusDays(7);
+    static final LocalDate REFILL_CLOSES = REFILL_PLANNED.plusDays(7);
 
     static final LocalDate BIRTH_DATE = LocalDate.of(1958, 11, 3);
     static final PatientDetails PATIENT = new PatientDetails(PatientId.of("patient-1"), BIRTH_DATE, "Yamada Hanako");
@@ -83,20 +89,6 @@ abstract class PrescriptionTestSupport {
     static final PharmacyId PHARMACY_A = PharmacyId.of("pharmacy-a");
     static final PharmacyId PHARMACY_B = PharmacyId.of("pharmacy-b");
     static final PharmacyId PHARMACY_C = PharmacyId.of("pharmacy-c");
-
-    static final DrugCode AMLODIPINE_BRAND_A = DrugCode.of("2171022F1021");
-    static final DrugCode AMLODIPINE_GENERIC_C = DrugCode.of("2171022F3024");
-    static final DrugCode VALSARTAN_AMLODIPINE = DrugCode.of("2149114F1026");
-    static final DrugCode LOXOPROFEN_TABLET = DrugCode.of("1149019F1027");
-    static final DrugCode LOXOPROFEN_PATCH = DrugCode.of("2649735S1028");
-    static final DrugCode NOT_IN_CATALOGUE = DrugCode.of("9999999X9999");
-    static final DrugCode AMLODIPINE_HALF_STRENGTH = DrugCode.of("2171022F2028");
-    static final DrugCode ZOLPIDEM_5 = DrugCode.of("1129009F1025");
-    static final DrugCode ZOLPIDEM_10 = DrugCode.of("1129009F2021");
-    static final DrugCode ZOLPIDEM_5_GENERIC = DrugCode.of("1129009F1211");
-    static final DrugCode NIFEDIPINE_CAPSULE = DrugCode.of("2171014M1020");
-    static final DrugCode NIFEDIPINE_EXTENDED_RELEASE = DrugCode.of("2171014G4023");
-    static final DrugCode VALSARTAN_AMLODIPINE_160_5 = DrugCode.of("2149114F2022");
 
     /** Line 1: amlodipine, 28 tablets for 28 days. */
     static final PrescribedLine AMLODIPINE_LINE =
@@ -346,6 +338,20 @@ abstract class PrescriptionTestSupport {
     Object[] awaitingFirstRefill() {
         return new Object[]{issued(1), accepted(PHARMACY_A), dispensedEverything(PHARMACY_A, 1),
                 refillScheduled(2, clock.today().plusDays(28))};
+    }
+
+    /**
+     * The fixture given {@link #awaitingFirstRefill()}, recorded on the issue day, with the clock then moved to
+     * {@code day} during office hours (or to {@code time}).
+     */
+    TestExecutor<Prescription> awaitingFirstRefillOn(LocalDate day) {
+        return awaitingFirstRefillOn(day, OFFICE_HOURS);
+    }
+
+    TestExecutor<Prescription> awaitingFirstRefillOn(LocalDate day, LocalTime time) {
+        Object[] history = awaitingFirstRefill();
+        today(day, time);
+        return fixture.given(history);
     }
 
     Object[] completedHistory() {

@@ -10,6 +10,8 @@ import org.junit.jupiter.api.Test;
 import java.time.LocalDate;
 import java.util.List;
 
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+
 /** A prescription with two refills: three uses, each accepted inside its window, then nothing more. */
 class RefillTest extends PrescriptionTestSupport {
 
@@ -28,34 +30,26 @@ class RefillTest extends PrescriptionTestSupport {
 
     @Test
     void useTwoIsAcceptedInItsWindowAndItsCompletionSchedulesUseThree() {
-        TestExecutor<Prescription> executor = fixture.givenCommands(issueWithRefills(2), accept(PHARMACY_A),
-                dispenseEverything(PHARMACY_A));
-        today(USE_2_DISPENSED);
-        executor.andGivenCommands(accept(PHARMACY_B))
+        firstUseDispensed(2).andGivenCommands(accept(PHARMACY_B))
                 .when(dispenseEverything(PHARMACY_B))
                 .expectEvents(dispensedEverything(PHARMACY_B, 2), refillScheduled(3, USE_3_PLANNED));
     }
 
     @Test
     void useThreeIsAcceptedAsUseThree() {
-        TestExecutor<Prescription> executor = throughSecondUse();
-        today(USE_3_DISPENSED);
-        executor.when(accept(PHARMACY_C))
+        throughSecondUseOn(USE_3_DISPENSED).when(accept(PHARMACY_C))
                 .expectEvents(accepted(PHARMACY_C, 3));
     }
 
     @Test
     void useThreeCannotBeAcceptedBeforeItsWindow() {
-        TestExecutor<Prescription> executor = throughSecondUse();
-        today(USE_3_PLANNED.minusDays(8));
-        expectRefused(executor.when(accept(PHARMACY_C)), Refusal.REFILL_WINDOW_NOT_OPEN);
+        expectRefused(throughSecondUseOn(USE_3_PLANNED.minusDays(8)).when(accept(PHARMACY_C)),
+                Refusal.REFILL_WINDOW_NOT_OPEN);
     }
 
     @Test
     void aFullRunOfTwoRefillsEndsCompletedAfterTheThirdUse() {
-        TestExecutor<Prescription> executor = throughSecondUse();
-        today(USE_3_DISPENSED);
-        executor.andGivenCommands(accept(PHARMACY_A))
+        throughSecondUseOn(USE_3_DISPENSED).andGivenCommands(accept(PHARMACY_A))
                 .when(dispenseEverything(PHARMACY_A))
                 .expectEvents(dispensedEverything(PHARMACY_A, 3), completed())
                 .expectResultMessagePayload(outcome(9L)); // ten events: sequence numbers 0..9
@@ -63,28 +57,19 @@ class RefillTest extends PrescriptionTestSupport {
 
     @Test
     void aFourthUseIsRefused() {
-        TestExecutor<Prescription> executor = throughSecondUse();
-        today(USE_3_DISPENSED);
-        executor.andGivenCommands(accept(PHARMACY_A), dispenseEverything(PHARMACY_A));
-        today(USE_3_DISPENSED.plusDays(28));
-        expectRefused(executor.when(accept(PHARMACY_A)), Refusal.NOT_ACCEPTABLE_NOW);
+        expectRefused(throughThirdUseOn(USE_3_DISPENSED.plusDays(28)).when(accept(PHARMACY_A)),
+                Refusal.NOT_ACCEPTABLE_NOW);
     }
 
     @Test
     void afterTheLastUseNothingExpires() {
-        TestExecutor<Prescription> executor = throughSecondUse();
-        today(USE_3_DISPENSED);
-        executor.andGivenCommands(accept(PHARMACY_A), dispenseEverything(PHARMACY_A));
-        today(USE_3_DISPENSED.plusDays(100));
-        executor.when(expire()).expectSuccessfulHandlerExecution().expectNoEvents();
+        throughThirdUseOn(USE_3_DISPENSED.plusDays(100)).when(expire()).expectSuccessfulHandlerExecution()
+                .expectNoEvents();
     }
 
     @Test
     void aSingleRefillPrescriptionCompletesAfterTheSecondUse() {
-        TestExecutor<Prescription> executor = fixture.givenCommands(issueWithRefills(1), accept(PHARMACY_A),
-                dispenseEverything(PHARMACY_A));
-        today(USE_2_DISPENSED);
-        executor.andGivenCommands(accept(PHARMACY_B))
+        firstUseDispensed(1).andGivenCommands(accept(PHARMACY_B))
                 .when(dispenseEverything(PHARMACY_B))
                 .expectEvents(dispensedEverything(PHARMACY_B, 2), completed());
     }
@@ -140,11 +125,33 @@ class RefillTest extends PrescriptionTestSupport {
                 .when(accept(PHARMACY_B)), Refusal.REFILL_WINDOW_NOT_OPEN);
     }
 
-    /** Issue with 2 refills; use 1 dispensed on the issue day, use 2 on {@link #USE_2_DISPENSED}. */
-    private TestExecutor<Prescription> throughSecondUse() {
-        TestExecutor<Prescription> executor = fixture.givenCommands(issueWithRefills(2), accept(PHARMACY_A),
+    /**
+     * Issue with the refills, use 1 accepted and dispensed in full by pharmacy A on the issue day; the clock then on
+     * {@link #USE_2_DISPENSED}.
+     */
+    private TestExecutor<Prescription> firstUseDispensed(int refills) {
+        TestExecutor<Prescription> executor = fixture.givenCommands(issueWithRefills(refills), accept(PHARMACY_A),
                 dispenseEverything(PHARMACY_A));
         today(USE_2_DISPENSED);
-        return executor.andGivenCommands(accept(PHARMACY_B), dispenseEverything(PHARMACY_B));
+        return executor;
+    }
+
+    /**
+     * Issue with 2 refills; use 1 dispensed on the issue day, use 2 by pharmacy B on {@link #USE_2_DISPENSED}; the
+     * clock then on {@code day}.
+     */
+    private TestExecutor<Prescription> throughSecondUseOn(LocalDate day) {
+        TestExecutor<Prescription> executor = firstUseDispensed(2)
+                .andGivenCommands(accept(PHARMACY_B), dispenseEverything(PHARMACY_B));
+        today(day);
+        return executor;
+    }
+
+    /** The same, then use 3, the last, by pharmacy A on {@link #USE_3_DISPENSED}; the clock then on {@code day}. */
+    private TestExecutor<Prescription> throughThirdUseOn(LocalDate day) {
+        TestExecutor<Prescription> executor = throughSecondUseOn(USE_3_DISPENSED)
+                .andGivenCommands(accept(PHARMACY_A), dispenseEverything(PHARMACY_A));
+        today(day);
+        return executor;
     }
 }

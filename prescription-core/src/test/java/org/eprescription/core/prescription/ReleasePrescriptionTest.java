@@ -4,8 +4,6 @@ import org.eprescription.core.refusal.Refusal;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
-
 class ReleasePrescriptionTest extends PrescriptionTestSupport {
 
     @Test
@@ -70,10 +68,7 @@ class ReleasePrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void releasingARefillUseReturnsItToAwaitingRefill() {
-        Object[] history = awaitingFirstRefill();
-        LocalDate planned = ISSUE_DAY.plusDays(28);
-        today(planned);
-        fixture.given(history)
+        awaitingFirstRefillOn(REFILL_PLANNED)
                 .andGiven(accepted(PHARMACY_A, 2))
                 .when(release(PHARMACY_A))
                 .expectEvents(released(PHARMACY_A, 2));
@@ -81,10 +76,7 @@ class ReleasePrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void aReleasedRefillUseIsAcceptedAgainInItsWindowWithTheSameUseNumber() {
-        Object[] history = awaitingFirstRefill();
-        LocalDate planned = ISSUE_DAY.plusDays(28);
-        today(planned);
-        fixture.given(history)
+        awaitingFirstRefillOn(REFILL_PLANNED)
                 .andGiven(accepted(PHARMACY_A, 2), released(PHARMACY_A, 2))
                 .when(accept(PHARMACY_B))
                 .expectEvents(accepted(PHARMACY_B, 2));
@@ -93,10 +85,9 @@ class ReleasePrescriptionTest extends PrescriptionTestSupport {
     @Test
     void aReleasedRefillUseIsStillBoundToItsWindow() {
         Object[] history = awaitingFirstRefill();
-        LocalDate planned = ISSUE_DAY.plusDays(28);
-        today(planned);
+        today(REFILL_PLANNED);
         Object[] acceptedAndReleased = {accepted(PHARMACY_A, 2), released(PHARMACY_A, 2)};
-        today(planned.plusDays(8));
+        today(REFILL_PLANNED.plusDays(8));
         expectRefused(fixture.given(history).andGiven(acceptedAndReleased).when(accept(PHARMACY_B)),
                 Refusal.NOT_ACCEPTABLE_NOW);
     }

@@ -1,8 +1,6 @@
 package org.eprescription.core.record;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.eprescription.core.catalogue.CatalogueCsvLoader;
-import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.DrugCode;
@@ -51,6 +49,11 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.core.refusal.RefusalMatchers.refusedWith;
+import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
+import static org.eprescription.core.testsupport.SampleDrugs.METFORMIN;
+import static org.eprescription.core.testsupport.SampleDrugs.NOT_IN_CATALOGUE;
 
 /**
  * A dispensing registered without an electronic prescription (docs/alerts.md, "Registered dispensings"): its dates,
@@ -58,7 +61,6 @@ import static org.eprescription.core.refusal.RefusalMatchers.refusedWith;
  */
 class DispensingRecordTest {
 
-    private static final DrugCatalogue CATALOGUE = CatalogueCsvLoader.bundledSample();
     private static final DispensingRecordId ID = DispensingRecordId.of("0b6c9f1e-3d2a-4e5f-9a8b-7c6d5e4f3a21");
     private static final PatientDetails PATIENT = new PatientDetails(PatientId.of("patient-1"),
             LocalDate.of(1958, 11, 3), null);
@@ -68,9 +70,6 @@ class DispensingRecordTest {
     private static final Party HOSPITAL_DOCTOR = Party.prescriber(PrescriberId.of("doctor-1"),
             InstitutionId.of("hospital-1"));
     private static final InstitutionId PAPER_ISSUER = InstitutionId.of("clinic-7");
-    private static final DrugCode AMLODIPINE = DrugCode.of("2171022F1021");
-    private static final DrugCode AMLODIPINE_GENERIC = DrugCode.of("2171022F3024");
-    private static final DrugCode METFORMIN = DrugCode.of("3962002F1024");
     private static final LocalDate DAY = LocalDate.of(2025, 4, 1);
     private static final PrescriptionId ELECTRONIC = PrescriptionId.of("11111111-2222-4333-8444-555555555555");
 
@@ -113,8 +112,8 @@ class DispensingRecordTest {
     }
 
     private MedicationCourse electronicAmlodipine() {
-        return new MedicationCourse(ELECTRONIC, 1, 1, PATIENT.id(), AMLODIPINE, DAY.minusDays(5), DAY.plusDays(22),
-                CourseStatus.DISPENSED, InstitutionId.of("hospital-2"), PrescriberId.of("doctor-9"));
+        return new MedicationCourse(ELECTRONIC, 1, 1, PATIENT.id(), AMLODIPINE_BRAND_A, DAY.minusDays(5),
+                DAY.plusDays(22), CourseStatus.DISPENSED, InstitutionId.of("hospital-2"), PrescriberId.of("doctor-9"));
     }
 
     private static RecordedConflict conflictWith(MedicationCourse course, boolean sameProduct) {
@@ -140,15 +139,15 @@ class DispensingRecordTest {
     void aPaperDispensingOverlappingAnElectronicPrescriptionRecordsTheAlertItsCheckFound() {
         MedicationCourse electronic = electronicAmlodipine();
         otherCourses.add(electronic);
-        RecordedCourse course = new RecordedCourse(1, 1, AMLODIPINE_GENERIC, DAY, DAY.plusDays(27),
+        RecordedCourse course = new RecordedCourse(1, 1, AMLODIPINE_GENERIC_C, DAY, DAY.plusDays(27),
                 CourseStatus.DISPENSED);
 
         fixture().givenNoPriorActivity()
-                .when(register(PHARMACIST, item(AMLODIPINE_GENERIC, 28, 28)))
+                .when(register(PHARMACIST, item(AMLODIPINE_GENERIC_C, 28, 28)))
                 .expectSuccessfulHandlerExecution()
-                .expectEvents(registered(PHARMACIST, item(AMLODIPINE_GENERIC, 28, 28)),
+                .expectEvents(registered(PHARMACIST, item(AMLODIPINE_GENERIC_C, 28, 28)),
                         checked(CheckTrigger.RECORD_REGISTRATION, List.of(course),
-                                List.of(amlodipineAlert(1, AMLODIPINE_GENERIC, DAY, DAY.plusDays(27),
+                                List.of(amlodipineAlert(1, AMLODIPINE_GENERIC_C, DAY, DAY.plusDays(27),
                                         conflictWith(electronic, false))), List.of()))
                 .expectResultMessagePayloadMatching(new TypeSafeMatcher<RecordOutcome>() {
                     @Override
@@ -172,24 +171,24 @@ class DispensingRecordTest {
         checking = false;
 
         fixture(tokyo).givenNoPriorActivity()
-                .when(register(PHARMACIST, item(AMLODIPINE, 28, 28)))
+                .when(register(PHARMACIST, item(AMLODIPINE_BRAND_A, 28, 28)))
                 .expectEvents(new DispensingRegistered(ID, PATIENT, PHARMACIST, PAPER_ISSUER,
-                        List.of(item(AMLODIPINE, 28, 28)), DAY.plusDays(1), lateEvening));
+                        List.of(item(AMLODIPINE_BRAND_A, 28, 28)), DAY.plusDays(1), lateEvening));
     }
 
     @Test
     void anInstitutionsInHouseDispensingIsItsOwnCourseAndItsPrescribers() {
         checking = true;
         RegisterDispensing inHouse = new RegisterDispensing(ID, PATIENT, HOSPITAL_DOCTOR, null,
-                List.of(item(AMLODIPINE, 14, 14)));
+                List.of(item(AMLODIPINE_BRAND_A, 14, 14)));
 
         fixture().givenNoPriorActivity()
                 .when(inHouse)
                 .expectEvents(new DispensingRegistered(ID, PATIENT, HOSPITAL_DOCTOR, null,
-                                List.of(item(AMLODIPINE, 14, 14)), DAY, clock.instant()),
+                                List.of(item(AMLODIPINE_BRAND_A, 14, 14)), DAY, clock.instant()),
                         new DispensingRecordChecked(ID, PATIENT.id(), InstitutionId.of("hospital-1"),
                                 PrescriberId.of("doctor-1"), HOSPITAL_DOCTOR, CheckTrigger.RECORD_REGISTRATION,
-                                List.of(new RecordedCourse(1, 1, AMLODIPINE, DAY, DAY.plusDays(13),
+                                List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, DAY, DAY.plusDays(13),
                                         CourseStatus.DISPENSED)), List.of(), List.of(), CATALOGUE.version(),
                                 clock.instant()));
     }
@@ -198,14 +197,14 @@ class DispensingRecordTest {
     void withAlertsSwitchedOffNothingIsChecked() {
         checking = false;
         fixture().givenNoPriorActivity()
-                .when(register(PHARMACIST, item(AMLODIPINE, 28, 28)))
-                .expectEvents(registered(PHARMACIST, item(AMLODIPINE, 28, 28)));
+                .when(register(PHARMACIST, item(AMLODIPINE_BRAND_A, 28, 28)))
+                .expectEvents(registered(PHARMACIST, item(AMLODIPINE_BRAND_A, 28, 28)));
     }
 
     @Test
     void aRetryWithTheSameIdAndContentRecordsNothingAndAnswersTheRecord() {
-        fixture().given(registered(PHARMACIST, item(AMLODIPINE, 28, 28)))
-                .when(register(PHARMACIST, item(AMLODIPINE, 28, 28)))
+        fixture().given(registered(PHARMACIST, item(AMLODIPINE_BRAND_A, 28, 28)))
+                .when(register(PHARMACIST, item(AMLODIPINE_BRAND_A, 28, 28)))
                 .expectNoEvents()
                 .expectResultMessagePayloadMatching(new TypeSafeMatcher<RecordOutcome>() {
                     @Override
@@ -222,8 +221,8 @@ class DispensingRecordTest {
 
     @Test
     void anotherContentUnderTheSameIdIsRefused() {
-        fixture().given(registered(PHARMACIST, item(AMLODIPINE, 28, 28)))
-                .when(register(PHARMACIST, item(AMLODIPINE, 14, 14)))
+        fixture().given(registered(PHARMACIST, item(AMLODIPINE_BRAND_A, 28, 28)))
+                .when(register(PHARMACIST, item(AMLODIPINE_BRAND_A, 14, 14)))
                 .expectNoEvents()
                 .expectException(refusedWith(Refusal.DIFFERENT_RECORD_UNDER_SAME_ID));
     }
@@ -231,7 +230,7 @@ class DispensingRecordTest {
     @Test
     void itemsMustBeKnownDrugsInPossibleAmounts() {
         fixture().givenNoPriorActivity()
-                .when(register(PHARMACIST, item(DrugCode.of("9999999X9999"), 28, 28)))
+                .when(register(PHARMACIST, item(NOT_IN_CATALOGUE, 28, 28)))
                 .expectNoEvents()
                 .expectException(refusedWith(Refusal.UNKNOWN_DRUG));
         fixture().givenNoPriorActivity()
@@ -239,11 +238,11 @@ class DispensingRecordTest {
                 .expectNoEvents()
                 .expectException(refusedWith(Refusal.INVALID_RECORD_ITEMS));
         fixture().givenNoPriorActivity()
-                .when(register(PHARMACIST, item(AMLODIPINE, 28, 0)))
+                .when(register(PHARMACIST, item(AMLODIPINE_BRAND_A, 28, 0)))
                 .expectNoEvents()
                 .expectException(refusedWith(Refusal.INVALID_RECORD_ITEMS));
         fixture().givenNoPriorActivity()
-                .when(register(PHARMACIST, item(AMLODIPINE, 0, 28)))
+                .when(register(PHARMACIST, item(AMLODIPINE_BRAND_A, 0, 28)))
                 .expectNoEvents()
                 .expectException(refusedWith(Refusal.INVALID_RECORD_ITEMS));
     }
@@ -252,26 +251,26 @@ class DispensingRecordTest {
     void aSameDayCorrectionReplacesTheCoursesChecksAgainAndResolvesTheEarlierAlerts() {
         MedicationCourse electronic = electronicAmlodipine();
         otherCourses.add(electronic);
-        RecordedCourse first = new RecordedCourse(1, 1, AMLODIPINE, DAY, DAY.plusDays(27), CourseStatus.DISPENSED);
-        RecordedAlert firstAlert = amlodipineAlert(1, AMLODIPINE, DAY, DAY.plusDays(27),
+        RecordedCourse first = new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, DAY, DAY.plusDays(27), CourseStatus.DISPENSED);
+        RecordedAlert firstAlert = amlodipineAlert(1, AMLODIPINE_BRAND_A, DAY, DAY.plusDays(27),
                 conflictWith(electronic, true));
         // the record's own course is in the course record too: never compared with itself
-        otherCourses.add(MedicationCourse.ofRecord(ID, 1, 1, PATIENT.id(), AMLODIPINE, DAY, DAY.plusDays(27),
+        otherCourses.add(MedicationCourse.ofRecord(ID, 1, 1, PATIENT.id(), AMLODIPINE_BRAND_A, DAY, DAY.plusDays(27),
                 CourseStatus.DISPENSED, PAPER_ISSUER, null, PHARMACIST));
         clock.advance(Duration.ofHours(3));
 
-        fixture().given(registered(PHARMACIST, item(AMLODIPINE, 28, 28)),
+        fixture().given(registered(PHARMACIST, item(AMLODIPINE_BRAND_A, 28, 28)),
                         checked(CheckTrigger.RECORD_REGISTRATION, List.of(first), List.of(firstAlert), List.of()))
                 .when(new CorrectDispensingRecord(ID, COLLEAGUE, "wrong quantity entered",
-                        List.of(item(AMLODIPINE, 14, 14))))
+                        List.of(item(AMLODIPINE_BRAND_A, 14, 14))))
                 .expectEvents(new DispensingRecordCorrected(ID, PATIENT.id(), COLLEAGUE, "wrong quantity entered",
-                                List.of(item(AMLODIPINE, 14, 14)), 2, DAY, clock.instant()),
+                                List.of(item(AMLODIPINE_BRAND_A, 14, 14)), 2, DAY, clock.instant()),
                         checked(CheckTrigger.RECORD_CORRECTION,
-                                List.of(new RecordedCourse(1, 1, AMLODIPINE, DAY, DAY.plusDays(27),
+                                List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, DAY, DAY.plusDays(27),
                                                 CourseStatus.STOPPED),
-                                        new RecordedCourse(1, 2, AMLODIPINE, DAY, DAY.plusDays(13),
+                                        new RecordedCourse(1, 2, AMLODIPINE_BRAND_A, DAY, DAY.plusDays(13),
                                                 CourseStatus.DISPENSED)),
-                                List.of(amlodipineAlert(2, AMLODIPINE, DAY, DAY.plusDays(13),
+                                List.of(amlodipineAlert(2, AMLODIPINE_BRAND_A, DAY, DAY.plusDays(13),
                                         conflictWith(electronic, true))),
                                 List.of(firstAlert.alertId())));
     }
@@ -279,27 +278,27 @@ class DispensingRecordTest {
     @Test
     void aSameDayWithdrawalStopsTheCoursesAndResolvesTheAlerts() {
         MedicationCourse electronic = electronicAmlodipine();
-        RecordedCourse first = new RecordedCourse(1, 1, AMLODIPINE, DAY, DAY.plusDays(27), CourseStatus.DISPENSED);
-        RecordedAlert firstAlert = amlodipineAlert(1, AMLODIPINE, DAY, DAY.plusDays(27),
+        RecordedCourse first = new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, DAY, DAY.plusDays(27), CourseStatus.DISPENSED);
+        RecordedAlert firstAlert = amlodipineAlert(1, AMLODIPINE_BRAND_A, DAY, DAY.plusDays(27),
                 conflictWith(electronic, true));
 
-        fixture().given(registered(PHARMACIST, item(AMLODIPINE, 28, 28)),
+        fixture().given(registered(PHARMACIST, item(AMLODIPINE_BRAND_A, 28, 28)),
                         checked(CheckTrigger.RECORD_REGISTRATION, List.of(first), List.of(firstAlert), List.of()))
                 .when(new WithdrawDispensingRecord(ID, PHARMACIST, "registered for the wrong patient"))
                 .expectEvents(new DispensingRecordWithdrawn(ID, PATIENT.id(), PHARMACIST,
                                 "registered for the wrong patient", DAY, clock.instant()),
                         checked(CheckTrigger.RECORD_WITHDRAWAL,
-                                List.of(new RecordedCourse(1, 1, AMLODIPINE, DAY, DAY.plusDays(27),
+                                List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, DAY, DAY.plusDays(27),
                                         CourseStatus.STOPPED)), List.of(), List.of(firstAlert.alertId())));
     }
 
     @Test
     void theDayAfterTheDispensingNothingCanBeCorrected() {
-        DispensingRegistered registration = registered(PHARMACIST, item(AMLODIPINE, 28, 28));
+        DispensingRegistered registration = registered(PHARMACIST, item(AMLODIPINE_BRAND_A, 28, 28));
         clock.advance(Duration.ofDays(1));
 
         fixture().given(registration)
-                .when(new CorrectDispensingRecord(ID, PHARMACIST, "late", List.of(item(AMLODIPINE, 14, 14))))
+                .when(new CorrectDispensingRecord(ID, PHARMACIST, "late", List.of(item(AMLODIPINE_BRAND_A, 14, 14))))
                 .expectNoEvents()
                 .expectException(refusedWith(Refusal.RECORD_CORRECTION_CLOSED));
         fixture().given(registration)
@@ -310,11 +309,11 @@ class DispensingRecordTest {
 
     @Test
     void onlyTheRegisteringPharmacyOrInstitutionCorrects() {
-        fixture().given(registered(PHARMACIST, item(AMLODIPINE, 28, 28)))
+        fixture().given(registered(PHARMACIST, item(AMLODIPINE_BRAND_A, 28, 28)))
                 .when(new WithdrawDispensingRecord(ID, OTHER_PHARMACY, "not ours"))
                 .expectNoEvents()
                 .expectException(refusedWith(Refusal.NOT_THE_REGISTERING_PARTY));
-        fixture().given(registered(PHARMACIST, item(AMLODIPINE, 28, 28)))
+        fixture().given(registered(PHARMACIST, item(AMLODIPINE_BRAND_A, 28, 28)))
                 .when(new WithdrawDispensingRecord(ID,
                         Party.prescriber(PrescriberId.of("rph-1"), InstitutionId.of("pharmacy-a")), "same names"))
                 .expectNoEvents()
@@ -324,10 +323,11 @@ class DispensingRecordTest {
     @Test
     void aWithdrawnRecordStaysWithdrawn() {
         checking = false;
-        fixture().given(registered(PHARMACIST, item(AMLODIPINE, 28, 28)),
+        fixture().given(registered(PHARMACIST, item(AMLODIPINE_BRAND_A, 28, 28)),
                         new DispensingRecordWithdrawn(ID, PATIENT.id(), PHARMACIST, "wrong patient", DAY,
                                 clock.instant()))
-                .when(new CorrectDispensingRecord(ID, PHARMACIST, "after all", List.of(item(AMLODIPINE, 14, 14))))
+                .when(new CorrectDispensingRecord(ID, PHARMACIST, "after all",
+                        List.of(item(AMLODIPINE_BRAND_A, 14, 14))))
                 .expectNoEvents()
                 .expectException(refusedWith(Refusal.RECORD_WITHDRAWN));
     }

@@ -31,13 +31,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import static org.eprescription.query.prescription.PrescriptionFixtures.BIRTH_DATE;
+
 /**
  * Delivers events to a projection as the event store would: domain event messages with the aggregate's sequence
  * numbers, the patient in metadata, and a global order that a replay repeats.
  */
 final class AlertEvents {
-
-    static final LocalDate BIRTH_DATE = LocalDate.of(1958, 4, 2);
 
     private final AnnotationEventHandlerAdapter adapter;
     private final List<AnnotationEventHandlerAdapter> commandSide = new ArrayList<>();

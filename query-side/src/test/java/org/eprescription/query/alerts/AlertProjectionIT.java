@@ -16,9 +16,8 @@ import org.eprescription.query.alerts.query.FindAlertsForPatient;
 import org.eprescription.query.alerts.query.FindAlertsForPrescription;
 import org.eprescription.query.alerts.query.FindMedicationList;
 
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.eprescription.core.catalogue.CatalogueCsvLoader;
-import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.catalogue.Route;
 import org.eprescription.core.consent.ConsentGiven;
 import org.eprescription.core.consent.ConsentWithdrawn;
@@ -26,8 +25,6 @@ import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
-import org.eprescription.core.ids.PharmacistId;
-import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertIds;
@@ -73,6 +70,18 @@ import static org.assertj.core.groups.Tuple.tuple;
 import static org.eprescription.query.alerts.AlertEvents.ack;
 import static org.eprescription.query.alerts.AlertEvents.issued;
 import static org.eprescription.query.alerts.AlertEvents.line;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
+import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
+import static org.eprescription.core.testsupport.SampleDrugs.ITRACONAZOLE;
+import static org.eprescription.core.testsupport.SampleDrugs.METFORMIN;
+import static org.eprescription.core.testsupport.SampleDrugs.TRIAZOLAM;
+import static org.eprescription.core.testsupport.SampleDrugs.ZOLPIDEM_5;
+import static org.eprescription.core.testsupport.SampleDrugs.ZOLPIDEM_5_GENERIC;
+import static org.eprescription.query.prescription.PrescriptionFixtures.DOCTOR;
+import static org.eprescription.query.prescription.PrescriptionFixtures.HOSPITAL;
+import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACIST;
+import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
 
 /**
  * The alert projection driven through Axon's annotation adapter (so {@code @SequenceNumber} and metadata are resolved
@@ -82,21 +91,8 @@ import static org.eprescription.query.alerts.AlertEvents.line;
  */
 class AlertProjectionIT {
 
-    static final DrugCatalogue CATALOGUE = CatalogueCsvLoader.bundledSample();
-    static final DrugCode AMLODIPINE = DrugCode.of("2171022F1021");
-    static final DrugCode AMLODIPINE_GENERIC = DrugCode.of("2171022F3024");
-    static final DrugCode ZOLPIDEM = DrugCode.of("1129009F1025");
-    static final DrugCode ZOLPIDEM_GENERIC = DrugCode.of("1129009F1211");
-    static final DrugCode TRIAZOLAM = DrugCode.of("1124007F1024");
-    static final DrugCode ITRACONAZOLE = DrugCode.of("6290002M1021");
-    static final DrugCode METFORMIN = DrugCode.of("3962002F1024");
-
-    static final InstitutionId HOSP_1 = InstitutionId.of("HOSP-1");
-    static final InstitutionId HOSP_3 = InstitutionId.of("HOSP-3");
-    static final PrescriberId DOC_1 = PrescriberId.of("DOC-1");
-    static final PrescriberId DOC_17 = PrescriberId.of("DOC-17");
-    static final PharmacyId PHARMACY = PharmacyId.of("PHARM-A");
-    static final PharmacistId PHARMACIST = PharmacistId.of("RPH-1");
+    static final InstitutionId OTHER_HOSPITAL = InstitutionId.of("HOSP-1");
+    static final PrescriberId OTHER_DOCTOR = PrescriberId.of("DOC-1");
 
     /** 20:00 UTC on the 19th is the 20th in Tokyo. */
     static final Instant T = Instant.parse("2026-11-19T20:00:00Z");
@@ -160,7 +156,7 @@ class AlertProjectionIT {
     /** Dispenses line 1 of a one-line prescription in full from {@code at}, and records the dispensing's check. */
     private void dispense(PrescriptionIssued issued, DrugCode drug, int days, Instant at) throws Exception {
         PrescriptionId id = issued.prescriptionId();
-        events.send(new PrescriptionDispensed(id, PHARMACY, PHARMACIST, 1, List.of(new DispensedItem(1, drug,
+        events.send(new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1, List.of(new DispensedItem(1, drug,
                 BigDecimal.valueOf(days), days)), true, at, java.time.LocalDate.ofInstant(at, java.time.ZoneOffset.UTC), null), patient);
         LocalDate day = LocalDate.ofInstant(at, ZONE);
         List<RecordedCourse> dispensed = List.of(new RecordedCourse(1, 1, drug, day, day.plusDays(days - 1L),
@@ -168,6 +164,12 @@ class AlertProjectionIT {
         events.send(check(id, issued.prescriber().institutionId(), issued.prescriber().id(), CheckTrigger.DISPENSING,
                 dispensed, checker.check(id, patient, issued.prescriber().institutionId(), issued.prescriber().id(),
                         dispensed, false), at), patient);
+    }
+
+    /** Its prescriber cancels the prescription. */
+    private EventMessage<?> cancel(PrescriptionIssued issued, String reason, Instant at) throws Exception {
+        return events.send(new PrescriptionCancelled(issued.prescriptionId(), issued.prescriber().institutionId(),
+                issued.prescriber().id(), reason, at), patient);
     }
 
     private InteractionCheckCompleted check(PrescriptionId id, InstitutionId institution, PrescriberId prescriber,
@@ -198,9 +200,9 @@ class AlertProjectionIT {
 
     @Test
     void theCoursesAreThoseTheCheckRecordedAndACheckWithoutAlertsShowsNone() throws Exception {
-        PrescriptionIssued issued = issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
+        PrescriptionIssued issued = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
 
-        assertThat(course(issued.prescriptionId(), 1, 1)).containsEntry("drug_code", AMLODIPINE.value())
+        assertThat(course(issued.prescriptionId(), 1, 1)).containsEntry("drug_code", AMLODIPINE_BRAND_A.value())
                 .containsEntry("start_date", java.sql.Date.valueOf(DAY))
                 .containsEntry("end_date", java.sql.Date.valueOf(DAY.plusDays(27)))
                 .containsEntry("status", "PLANNED");
@@ -211,8 +213,8 @@ class AlertProjectionIT {
 
     @Test
     void theAlertIsTheOneTheCheckRecordedNothingIsDecidedAgain() throws Exception {
-        PrescriptionIssued first = issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
-        PrescriptionIssued second = issue(HOSP_3, DOC_17, T, AMLODIPINE_GENERIC, 28);
+        PrescriptionIssued first = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
+        PrescriptionIssued second = issue(HOSPITAL, DOCTOR, T, AMLODIPINE_GENERIC_C, 28);
 
         assertThat(alertsOf(first)).as("the earlier one shows the later one's alert, without naming it")
                 .singleElement().satisfies(alert -> {
@@ -230,33 +232,33 @@ class AlertProjectionIT {
             assertThat(alert.status()).isEqualTo(AlertView.OPEN);
             assertThat(alert.prescriptionId()).isEqualTo(second.prescriptionId());
             assertThat(alert.lineNumber()).isEqualTo(1);
-            assertThat(alert.drugCode()).isEqualTo(AMLODIPINE_GENERIC);
+            assertThat(alert.drugCode()).isEqualTo(AMLODIPINE_GENERIC_C);
             assertThat(alert.key()).isEqualTo("amlodipine");
             assertThat(alert.ingredient()).isEqualTo("amlodipine");
             assertThat(alert.raisedAt()).isEqualTo(T);
             assertThat(alert.acknowledgements()).isEmpty();
             // another institution's course, without consent: its drug and period only
             assertThat(alert.conflicts()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("conflictId")
-                    .containsExactly(new Conflict(null, null, null, null, AMLODIPINE, DAY, DAY.plusDays(27), null, null,
-                            false, null, null, false));
+                    .containsExactly(new Conflict(null, null, null, null, AMLODIPINE_BRAND_A, DAY, DAY.plusDays(27),
+                            null, null, false, null, null, false));
             assertThat(alert.conflicts().get(0).conflictId()).isNotBlank();
         });
 
         // a check that recorded nothing shows nothing, whatever the rules would say now
-        PrescriptionIssued unchecked = issued(PrescriptionId.random(), patient, HOSP_3, DOC_17, T, List.of(),
-                line(1, AMLODIPINE, 28));
+        PrescriptionIssued unchecked = issued(PrescriptionId.random(), patient, HOSPITAL, DOCTOR, T, List.of(),
+                line(1, AMLODIPINE_BRAND_A, 28));
         events.send(unchecked, patient);
-        events.send(check(unchecked.prescriptionId(), HOSP_3, DOC_17, CheckTrigger.ISSUE, List.of(new RecordedCourse(
-                1, 1, AMLODIPINE, DAY, DAY.plusDays(27), CourseStatus.PLANNED)), List.of(), T), patient);
+        events.send(check(unchecked.prescriptionId(), HOSPITAL, DOCTOR, CheckTrigger.ISSUE, List.of(new RecordedCourse(
+                1, 1, AMLODIPINE_BRAND_A, DAY, DAY.plusDays(27), CourseStatus.PLANNED)), List.of(), T), patient);
         assertThat(queries.handle(new FindAlertsForPrescription(unchecked.prescriptionId()))).isEmpty();
     }
 
     @Test
     void theSameProductIsOneAlertOfItsIngredientBesideAContraindicatedPair() throws Exception {
         events.send(new ConsentGiven(patient, T));
-        PrescriptionIssued itraconazole = issue(HOSP_1, DOC_1, T, ITRACONAZOLE, 14);
-        PrescriptionIssued triazolam = issue(HOSP_3, DOC_17, T.plusSeconds(60), TRIAZOLAM, 14);
-        PrescriptionIssued triazolamAgain = issue(HOSP_3, DOC_17, T.plusSeconds(120), TRIAZOLAM, 14);
+        PrescriptionIssued itraconazole = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, ITRACONAZOLE, 14);
+        PrescriptionIssued triazolam = issue(HOSPITAL, DOCTOR, T.plusSeconds(60), TRIAZOLAM, 14);
+        PrescriptionIssued triazolamAgain = issue(HOSPITAL, DOCTOR, T.plusSeconds(120), TRIAZOLAM, 14);
 
         assertThat(queries.handle(new FindAlertsForPrescription(triazolamAgain.prescriptionId())).stream()
                 .filter(alert -> triazolamAgain.prescriptionId().equals(alert.prescriptionId())))
@@ -274,10 +276,10 @@ class AlertProjectionIT {
     void twelveCoursesOfTwoProductsOfOneHypnoticAreOneAlertWithTwelveConflicts() throws Exception {
         for (int i = 0; i < 12; i++) {
             issue(PrescriptionId.random(), InstitutionId.of("CLINIC-" + i), PrescriberId.of("DOC-" + i),
-                    T.minusSeconds(86_400L * (i % 5)), List.of(), line(1, i % 2 == 0 ? ZOLPIDEM : ZOLPIDEM_GENERIC,
+                    T.minusSeconds(86_400L * (i % 5)), List.of(), line(1, i % 2 == 0 ? ZOLPIDEM_5 : ZOLPIDEM_5_GENERIC,
                             30));
         }
-        PrescriptionIssued newest = issue(HOSP_3, DOC_17, T.plusSeconds(3600), ZOLPIDEM, 14);
+        PrescriptionIssued newest = issue(HOSPITAL, DOCTOR, T.plusSeconds(3600), ZOLPIDEM_5, 14);
 
         List<AlertView> own = alertsOf(newest).stream()
                 .filter(alert -> newest.prescriptionId().equals(alert.prescriptionId())).toList();
@@ -293,11 +295,11 @@ class AlertProjectionIT {
     @Test
     void aDispensingMovedIntoAnOverlapRaisesTheAlertItsCheckFound() throws Exception {
         events.send(new ConsentGiven(patient, T));
-        PrescriptionIssued later = issue(HOSP_3, DOC_17, T.plusSeconds(40 * 86_400L), AMLODIPINE, 28);
-        PrescriptionIssued issued = issue(HOSP_1, DOC_1, T, AMLODIPINE_GENERIC, 28);
+        PrescriptionIssued later = issue(HOSPITAL, DOCTOR, T.plusSeconds(40 * 86_400L), AMLODIPINE_BRAND_A, 28);
+        PrescriptionIssued issued = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_GENERIC_C, 28);
         assertThat(alertsOf(issued)).as("28 days from today end before the other starts").isEmpty();
 
-        dispense(issued, AMLODIPINE_GENERIC, 60, T.plusSeconds(3 * 86_400L));
+        dispense(issued, AMLODIPINE_GENERIC_C, 60, T.plusSeconds(3 * 86_400L));
 
         assertThat(course(issued.prescriptionId(), 1, 1)).containsEntry("status", "DISPENSED")
                 .containsEntry("start_date", java.sql.Date.valueOf(DAY.plusDays(3)))
@@ -312,19 +314,18 @@ class AlertProjectionIT {
     @Test
     void anAlertRaisedAgainWithANewConflictIsOpenAgainWithBothAndKeepsItsAcknowledgements() throws Exception {
         events.send(new ConsentGiven(patient, T));
-        PrescriptionIssued first = issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
-        PrescriptionIssued mine = issue(HOSP_3, DOC_17, T.plusSeconds(60), AMLODIPINE_GENERIC, 28);
+        PrescriptionIssued first = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
+        PrescriptionIssued mine = issue(HOSPITAL, DOCTOR, T.plusSeconds(60), AMLODIPINE_GENERIC_C, 28);
         AlertId alertId = alertsOf(mine).stream().filter(alert -> mine.prescriptionId().equals(alert.prescriptionId()))
                 .findFirst().orElseThrow().alertId();
-        events.send(new AlertAcknowledged(mine.prescriptionId(), alertId, "seen", Party.prescriber(DOC_17, HOSP_3),
+        events.send(new AlertAcknowledged(mine.prescriptionId(), alertId, "seen", Party.prescriber(DOCTOR, HOSPITAL),
                 T.plusSeconds(120), null), patient);
-        events.send(new PrescriptionCancelled(first.prescriptionId(), HOSP_1, DOC_1, "changed", T.plusSeconds(180)),
-                patient);
+        cancel(first, "changed", T.plusSeconds(180));
         assertThat(queries.handle(new FindAlertsForPatient(patient))).singleElement()
                 .extracting(AlertView::status).isEqualTo(AlertView.RESOLVED);
-        PrescriptionIssued second = issue(HOSP_1, DOC_1, T.plusSeconds(240), AMLODIPINE, 28);
+        PrescriptionIssued second = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T.plusSeconds(240), AMLODIPINE_BRAND_A, 28);
 
-        dispense(mine, AMLODIPINE_GENERIC, 28, T.plusSeconds(300));
+        dispense(mine, AMLODIPINE_GENERIC_C, 28, T.plusSeconds(300));
 
         AlertView reopened = queries.handle(new FindAlertsForPatient(patient)).stream()
                 .filter(alert -> alert.alertId().equals(alertId)).findFirst().orElseThrow();
@@ -337,11 +338,11 @@ class AlertProjectionIT {
 
     @Test
     void cancellingTheEarlierPrescriptionResolvesTheAlertOnTheLaterOne() throws Exception {
-        PrescriptionIssued first = issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
-        PrescriptionIssued second = issue(HOSP_3, DOC_17, T.plusSeconds(60), AMLODIPINE_GENERIC, 28);
+        PrescriptionIssued first = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
+        PrescriptionIssued second = issue(HOSPITAL, DOCTOR, T.plusSeconds(60), AMLODIPINE_GENERIC_C, 28);
         Instant cancelledAt = T.plusSeconds(120);
 
-        events.send(new PrescriptionCancelled(first.prescriptionId(), HOSP_1, DOC_1, "duplicate", cancelledAt), patient);
+        cancel(first, "duplicate", cancelledAt);
 
         assertThat(course(first.prescriptionId(), 1, 1)).containsEntry("status", "STOPPED");
         assertThat(alertsOf(second)).singleElement().extracting(AlertView::status).isEqualTo(AlertView.RESOLVED);
@@ -352,14 +353,14 @@ class AlertProjectionIT {
 
     @Test
     void anAlertStaysOpenWhileAConflictingCourseStillCounts() throws Exception {
-        PrescriptionIssued dispensed = issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
-        dispense(dispensed, AMLODIPINE, 28, T);
-        PrescriptionIssued planned = issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
-        PrescriptionIssued latest = issue(HOSP_3, DOC_17, T.plusSeconds(60), AMLODIPINE_GENERIC, 28);
+        PrescriptionIssued dispensed = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
+        dispense(dispensed, AMLODIPINE_BRAND_A, 28, T);
+        PrescriptionIssued planned = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
+        PrescriptionIssued latest = issue(HOSPITAL, DOCTOR, T.plusSeconds(60), AMLODIPINE_GENERIC_C, 28);
         assertThat(alertsOf(latest)).filteredOn(alert -> latest.prescriptionId().equals(alert.prescriptionId()))
                 .singleElement().extracting(alert -> alert.conflicts().size()).isEqualTo(2);
 
-        events.send(new PrescriptionCancelled(planned.prescriptionId(), HOSP_1, DOC_1, "duplicate", T), patient);
+        cancel(planned, "duplicate", T);
 
         assertThat(alertsOf(latest)).filteredOn(alert -> latest.prescriptionId().equals(alert.prescriptionId()))
                 .singleElement().extracting(AlertView::status).isEqualTo(AlertView.OPEN);
@@ -368,15 +369,15 @@ class AlertProjectionIT {
 
     @Test
     void aCancelledPrescriptionsAlertResolvesOnlyIfNothingOfItsLineWasHandedOut() throws Exception {
-        issue(HOSP_1, DOC_1, T, AMLODIPINE, 60);
-        PrescriptionIssued undispensed = issue(HOSP_3, DOC_17, T.plusSeconds(60), AMLODIPINE_GENERIC, 28);
-        PrescriptionIssued handedOut = issue(HOSP_3, DOC_17, T.plusSeconds(120), AMLODIPINE_GENERIC, 28);
-        dispense(handedOut, AMLODIPINE_GENERIC, 28, T.plusSeconds(180));
-        PrescriptionIssued contraindicated = issue(HOSP_3, DOC_17, T.plusSeconds(240), ITRACONAZOLE, 7);
-        issue(HOSP_3, DOC_17, T.plusSeconds(250), TRIAZOLAM, 7);
+        issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 60);
+        PrescriptionIssued undispensed = issue(HOSPITAL, DOCTOR, T.plusSeconds(60), AMLODIPINE_GENERIC_C, 28);
+        PrescriptionIssued handedOut = issue(HOSPITAL, DOCTOR, T.plusSeconds(120), AMLODIPINE_GENERIC_C, 28);
+        dispense(handedOut, AMLODIPINE_GENERIC_C, 28, T.plusSeconds(180));
+        PrescriptionIssued contraindicated = issue(HOSPITAL, DOCTOR, T.plusSeconds(240), ITRACONAZOLE, 7);
+        issue(HOSPITAL, DOCTOR, T.plusSeconds(250), TRIAZOLAM, 7);
 
-        events.send(new PrescriptionCancelled(undispensed.prescriptionId(), HOSP_3, DOC_17, "changed", T), patient);
-        events.send(new PrescriptionCancelled(handedOut.prescriptionId(), HOSP_3, DOC_17, "changed", T), patient);
+        cancel(undispensed, "changed", T);
+        cancel(handedOut, "changed", T);
         events.send(new PrescriptionExpired(contraindicated.prescriptionId(), 1, T.plusSeconds(86_400 * 5)), patient);
 
         assertThat(ownAlerts(undispensed)).singleElement().extracting(AlertView::status).isEqualTo(AlertView.RESOLVED);
@@ -394,17 +395,17 @@ class AlertProjectionIT {
 
     @Test
     void acknowledgementsComeWithTheIssueAndLater() throws Exception {
-        PrescriptionIssued first = issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
+        PrescriptionIssued first = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
         PrescriptionId intended = PrescriptionId.random();
         List<AlertView> draft = queries.handle(new CheckDuplicates(patient,
-                List.of(new DraftLine(1, AMLODIPINE_GENERIC, 28)), DAY, intended, true));
+                List.of(new DraftLine(1, AMLODIPINE_GENERIC_C, 28)), DAY, intended, true));
         AlertId predicted = draft.get(0).alertId();
 
-        PrescriptionIssued second = issue(intended, HOSP_3, DOC_17, T.plusSeconds(60),
+        PrescriptionIssued second = issue(intended, HOSPITAL, DOCTOR, T.plusSeconds(60),
                 List.of(ack(predicted, "dose change agreed with cardiologist"),
-                        ack(AlertId.of("no-such-alert"), "ignored")), line(1, AMLODIPINE_GENERIC, 28));
+                        ack(AlertId.of("no-such-alert"), "ignored")), line(1, AMLODIPINE_GENERIC_C, 28));
 
-        Party prescriber = Party.prescriber(DOC_17, HOSP_3);
+        Party prescriber = Party.prescriber(DOCTOR, HOSPITAL);
         assertThat(alertsOf(second)).singleElement().satisfies(alert -> {
             assertThat(alert.alertId()).isEqualTo(predicted);
             assertThat(alert.acknowledgements()).usingRecursiveFieldByFieldElementComparatorIgnoringFields("conflictIds")
@@ -412,7 +413,7 @@ class AlertProjectionIT {
                             prescriber, T.plusSeconds(60), null));
         });
 
-        Party pharmacist = Party.pharmacist(PHARMACIST, PHARMACY);
+        Party pharmacist = Party.pharmacist(PHARMACIST, PHARMACY_A);
         events.send(new AlertAcknowledged(intended, predicted, "patient confirmed", pharmacist, T.plusSeconds(600), null),
                 patient);
         events.send(new AlertAcknowledged(intended, AlertId.of("unknown"), "nothing", pharmacist, T, null), patient);
@@ -424,14 +425,14 @@ class AlertProjectionIT {
 
     @Test
     void withoutConsentConflictsFromOtherInstitutionsNameNeitherInstitutionNorPrescriber() throws Exception {
-        PrescriptionIssued other = issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
-        PrescriptionIssued same = issue(HOSP_3, DOC_17, T, AMLODIPINE, 28);
-        PrescriptionIssued latest = issue(HOSP_3, DOC_17, T.plusSeconds(60), AMLODIPINE_GENERIC, 28);
+        PrescriptionIssued other = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
+        PrescriptionIssued same = issue(HOSPITAL, DOCTOR, T, AMLODIPINE_BRAND_A, 28);
+        PrescriptionIssued latest = issue(HOSPITAL, DOCTOR, T.plusSeconds(60), AMLODIPINE_GENERIC_C, 28);
         AlertId alertOfLatest = AlertIds.of(latest.prescriptionId(), 1, AlertType.SAME_INGREDIENT, "amlodipine");
-        Conflict fromOther = new Conflict(null, other.prescriptionId(), 1, 1, AMLODIPINE, DAY, DAY.plusDays(27),
-                HOSP_1, DOC_1, false, null, null, null).identified(alertOfLatest, false);
-        Conflict fromSame = new Conflict(null, same.prescriptionId(), 1, 1, AMLODIPINE, DAY, DAY.plusDays(27), HOSP_3,
-                DOC_17, false, null, null, null).identified(alertOfLatest, false);
+        Conflict fromOther = new Conflict(null, other.prescriptionId(), 1, 1, AMLODIPINE_BRAND_A, DAY, DAY.plusDays(27),
+                OTHER_HOSPITAL, OTHER_DOCTOR, false, null, null, null).identified(alertOfLatest, false);
+        Conflict fromSame = new Conflict(null, same.prescriptionId(), 1, 1, AMLODIPINE_BRAND_A, DAY, DAY.plusDays(27),
+                HOSPITAL, DOCTOR, false, null, null, null).identified(alertOfLatest, false);
 
         // no consent recorded: not shared
         assertThat(ownAlerts(latest).get(0).conflicts()).containsExactlyInAnyOrder(fromOther.masked(), fromSame);
@@ -452,8 +453,8 @@ class AlertProjectionIT {
 
     @Test
     void aProviderSeesOnlyTheAlertsOfItsPrescriptionsAndWithoutConsentNothingOfTheOtherSide() throws Exception {
-        PrescriptionIssued first = issue(HOSP_1, DOC_1, T, ZOLPIDEM, 14);
-        PrescriptionIssued second = issue(HOSP_3, DOC_17, T.plusSeconds(60), ZOLPIDEM_GENERIC, 14);
+        PrescriptionIssued first = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, ZOLPIDEM_5, 14);
+        PrescriptionIssued second = issue(HOSPITAL, DOCTOR, T.plusSeconds(60), ZOLPIDEM_5_GENERIC, 14);
         PrescriptionIssued unrelated = issue(InstitutionId.of("HOSP-9"), PrescriberId.of("DOC-9"), T, METFORMIN, 28);
 
         AlertReader thirdInstitution = new AlertReader(java.util.Set.of(unrelated.prescriptionId()),
@@ -461,19 +462,20 @@ class AlertProjectionIT {
         assertThat(queries.handle(new FindAlertsForPatient(patient, thirdInstitution)))
                 .as("an institution party only to the metformin sees no alert between two others").isEmpty();
 
-        AlertReader earlierSide = new AlertReader(java.util.Set.of(first.prescriptionId()), java.util.Set.of(HOSP_1));
+        AlertReader earlierSide = new AlertReader(java.util.Set.of(first.prescriptionId()),
+                java.util.Set.of(OTHER_HOSPITAL));
         assertThat(queries.handle(new FindAlertsForPatient(patient, earlierSide))).singleElement().satisfies(alert -> {
             assertThat(alert.prescriptionId()).as("the later prescription is another institution's").isNull();
-            assertThat(alert.drugCode()).isEqualTo(ZOLPIDEM_GENERIC);
+            assertThat(alert.drugCode()).isEqualTo(ZOLPIDEM_5_GENERIC);
             assertThat(alert.ingredient()).isEqualTo("zolpidem");
             assertThat(alert.conflicts()).singleElement().extracting(Conflict::prescriptionId)
                     .isEqualTo(first.prescriptionId());
         });
-        AlertReader laterSide = new AlertReader(java.util.Set.of(second.prescriptionId()), java.util.Set.of(HOSP_3));
+        AlertReader laterSide = new AlertReader(java.util.Set.of(second.prescriptionId()), java.util.Set.of(HOSPITAL));
         assertThat(queries.handle(new FindAlertsForPatient(patient, laterSide))).singleElement().satisfies(alert -> {
             assertThat(alert.prescriptionId()).isEqualTo(second.prescriptionId());
             Conflict other = alert.conflicts().get(0);
-            assertThat(other.drugCode()).isEqualTo(ZOLPIDEM);
+            assertThat(other.drugCode()).isEqualTo(ZOLPIDEM_5);
             assertThat(other.from()).isEqualTo(DAY);
             assertThat(List.of(java.util.Optional.ofNullable(other.prescriptionId()),
                     java.util.Optional.ofNullable(other.institutionId()),
@@ -488,15 +490,15 @@ class AlertProjectionIT {
 
     @Test
     void aDraftCheckWithoutACareRelationshipOrConsentNamesOnlyTheLineThatConflicts() throws Exception {
-        issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
-        issue(HOSP_1, DOC_1, T, ITRACONAZOLE, 28);
-        List<DraftLine> draft = List.of(new DraftLine(1, AMLODIPINE_GENERIC, 28), new DraftLine(2, TRIAZOLAM, 7));
+        issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
+        issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, ITRACONAZOLE, 28);
+        List<DraftLine> draft = List.of(new DraftLine(1, AMLODIPINE_GENERIC_C, 28), new DraftLine(2, TRIAZOLAM, 7));
 
         List<AlertView> stranger = queries.handle(new CheckDuplicates(patient, draft, DAY, PrescriptionId.random(),
                 false));
 
         assertThat(stranger).extracting(AlertView::lineNumber, AlertView::drugCode, AlertView::type).containsExactly(
-                tuple(1, AMLODIPINE_GENERIC, AlertType.SAME_INGREDIENT),
+                tuple(1, AMLODIPINE_GENERIC_C, AlertType.SAME_INGREDIENT),
                 tuple(2, TRIAZOLAM, AlertType.CONTRAINDICATED));
         assertThat(stranger).allSatisfy(alert -> {
             assertThat(alert.conflicts()).isEmpty();
@@ -509,23 +511,23 @@ class AlertProjectionIT {
         events.send(new ConsentGiven(patient, T));
         assertThat(queries.handle(new CheckDuplicates(patient, draft, DAY, PrescriptionId.random(), false)))
                 .as("with consent").allSatisfy(alert -> assertThat(alert.conflicts()).extracting(Conflict::institutionId)
-                        .containsOnly(HOSP_1));
+                        .containsOnly(OTHER_HOSPITAL));
     }
 
     @Test
     void whatACommandAnswersFromItsCheckIsWhatTheProjectionShowsOnceItCaughtUp() throws Exception {
-        issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
+        issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
         PrescriptionId id = PrescriptionId.random();
         List<RecordedCourse> planned = List.of(
-                new RecordedCourse(1, 1, AMLODIPINE_GENERIC, DAY, DAY.plusDays(27), CourseStatus.PLANNED),
+                new RecordedCourse(1, 1, AMLODIPINE_GENERIC_C, DAY, DAY.plusDays(27), CourseStatus.PLANNED),
                 new RecordedCourse(2, 1, ITRACONAZOLE, DAY, DAY.plusDays(13), CourseStatus.PLANNED),
                 new RecordedCourse(3, 1, TRIAZOLAM, DAY, DAY.plusDays(13), CourseStatus.PLANNED));
-        InteractionCheckCompleted check = check(id, HOSP_3, DOC_17, CheckTrigger.ISSUE, planned,
-                checker.check(id, patient, HOSP_3, DOC_17, planned, true), T);
+        InteractionCheckCompleted check = check(id, HOSPITAL, DOCTOR, CheckTrigger.ISSUE, planned,
+                checker.check(id, patient, HOSPITAL, DOCTOR, planned, true), T);
         List<AlertView> answered = queries.recordedViews(check, Map.of());
         assertThat(answered).hasSize(2);
 
-        events.send(issued(id, patient, HOSP_3, DOC_17, T, List.of(), line(1, AMLODIPINE_GENERIC, 28),
+        events.send(issued(id, patient, HOSPITAL, DOCTOR, T, List.of(), line(1, AMLODIPINE_GENERIC_C, 28),
                 line(2, ITRACONAZOLE, 14), line(3, TRIAZOLAM, 14)), patient);
         events.send(check, patient);
 
@@ -534,27 +536,27 @@ class AlertProjectionIT {
 
     @Test
     void aDraftCheckMasksEveryConflictWithoutConsentAndNamesThemWithIt() throws Exception {
-        issue(HOSP_3, DOC_17, T, AMLODIPINE, 28);
-        CheckDuplicates check = new CheckDuplicates(patient, List.of(new DraftLine(1, AMLODIPINE, 28)), DAY,
+        issue(HOSPITAL, DOCTOR, T, AMLODIPINE_BRAND_A, 28);
+        CheckDuplicates check = new CheckDuplicates(patient, List.of(new DraftLine(1, AMLODIPINE_BRAND_A, 28)), DAY,
                 PrescriptionId.random(), true);
 
         assertThat(queries.handle(check).get(0).conflicts()).extracting(Conflict::institutionId).containsOnlyNulls();
         assertThat(queries.handle(check).get(0).conflicts()).extracting(Conflict::sameProduct).containsExactly(true);
         events.send(new ConsentGiven(patient, T));
         assertThat(queries.handle(check).get(0).conflicts()).extracting(Conflict::institutionId)
-                .containsExactly(HOSP_3);
+                .containsExactly(HOSPITAL);
     }
 
     @Test
     void aDraftCheckWritesNothingAndPredictsTheIdsOfTheIssue() throws Exception {
-        issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
-        issue(HOSP_1, DOC_1, T, ITRACONAZOLE, 28);
+        issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
+        issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, ITRACONAZOLE, 28);
         PrescriptionId intended = PrescriptionId.random();
         List<Integer> before = List.of(count("medication_course"), count("medication_alert"), count("alert_progress"),
                 count("patient_consent"), count("course_record"));
 
         List<AlertView> draft = queries.handle(new CheckDuplicates(patient,
-                List.of(new DraftLine(1, AMLODIPINE_GENERIC, 28), new DraftLine(2, TRIAZOLAM, 7),
+                List.of(new DraftLine(1, AMLODIPINE_GENERIC_C, 28), new DraftLine(2, TRIAZOLAM, 7),
                         new DraftLine(3, METFORMIN, 28)), DAY, intended, true));
 
         assertThat(List.of(count("medication_course"), count("medication_alert"), count("alert_progress"),
@@ -567,7 +569,7 @@ class AlertProjectionIT {
             assertThat(alert.prescriptionId()).isEqualTo(intended);
         });
 
-        PrescriptionIssued issued = issue(intended, HOSP_3, DOC_17, T, List.of(), line(1, AMLODIPINE_GENERIC, 28),
+        PrescriptionIssued issued = issue(intended, HOSPITAL, DOCTOR, T, List.of(), line(1, AMLODIPINE_GENERIC_C, 28),
                 line(2, TRIAZOLAM, 7), line(3, METFORMIN, 28));
         assertThat(ownAlerts(issued)).extracting(AlertView::alertId)
                 .containsExactlyElementsOf(draft.stream().map(AlertView::alertId).toList());
@@ -575,10 +577,10 @@ class AlertProjectionIT {
 
     @Test
     void theMedicationListSplitsCurrentFromPastCourses() throws Exception {
-        PrescriptionIssued ended = issue(HOSP_1, DOC_1, T.minusSeconds(86_400L * 60), METFORMIN, 28);
-        PrescriptionIssued running = issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
-        PrescriptionIssued cancelled = issue(HOSP_3, DOC_17, T, TRIAZOLAM, 14);
-        events.send(new PrescriptionCancelled(cancelled.prescriptionId(), HOSP_3, DOC_17, "not needed", T), patient);
+        PrescriptionIssued ended = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T.minusSeconds(86_400L * 60), METFORMIN, 28);
+        PrescriptionIssued running = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
+        PrescriptionIssued cancelled = issue(HOSPITAL, DOCTOR, T, TRIAZOLAM, 14);
+        cancel(cancelled, "not needed", T);
 
         MedicationList list = queries.handle(new FindMedicationList(patient, DAY.plusDays(5)));
 
@@ -587,15 +589,15 @@ class AlertProjectionIT {
             assertThat(course.prescriptionId()).isEqualTo(running.prescriptionId());
             assertThat(course.lineNumber()).isEqualTo(1);
             assertThat(course.use()).isEqualTo(1);
-            assertThat(course.drugCode()).isEqualTo(AMLODIPINE);
+            assertThat(course.drugCode()).isEqualTo(AMLODIPINE_BRAND_A);
             assertThat(course.drugName()).isEqualTo("Amlodipine 5 mg tablet (brand A)");
             assertThat(course.ingredients()).containsExactly("amlodipine");
             assertThat(course.route()).isEqualTo(Route.ORAL);
             assertThat(course.from()).isEqualTo(DAY);
             assertThat(course.to()).isEqualTo(DAY.plusDays(27));
             assertThat(course.status()).isEqualTo(CourseStatus.PLANNED);
-            assertThat(course.institutionId()).isEqualTo(HOSP_1);
-            assertThat(course.prescriberId()).isEqualTo(DOC_1);
+            assertThat(course.institutionId()).isEqualTo(OTHER_HOSPITAL);
+            assertThat(course.prescriberId()).isEqualTo(OTHER_DOCTOR);
         });
         assertThat(list.past()).extracting(CourseView::prescriptionId)
                 .containsExactly(cancelled.prescriptionId(), ended.prescriptionId());
@@ -605,18 +607,17 @@ class AlertProjectionIT {
 
     @Test
     void aRedeliveredEventIsSkipped() throws Exception {
-        PrescriptionIssued first = issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
+        PrescriptionIssued first = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
         PrescriptionId id = PrescriptionId.random();
-        events.send(issued(id, patient, HOSP_3, DOC_17, T, List.of(), line(1, AMLODIPINE_GENERIC, 28)), patient);
-        List<RecordedCourse> planned = List.of(new RecordedCourse(1, 1, AMLODIPINE_GENERIC, DAY, DAY.plusDays(27),
+        events.send(issued(id, patient, HOSPITAL, DOCTOR, T, List.of(), line(1, AMLODIPINE_GENERIC_C, 28)), patient);
+        List<RecordedCourse> planned = List.of(new RecordedCourse(1, 1, AMLODIPINE_GENERIC_C, DAY, DAY.plusDays(27),
                 CourseStatus.PLANNED));
-        var checkMessage = events.send(check(id, HOSP_3, DOC_17, CheckTrigger.ISSUE, planned,
-                checker.check(id, patient, HOSP_3, DOC_17, planned, true), T), patient);
+        var checkMessage = events.send(check(id, HOSPITAL, DOCTOR, CheckTrigger.ISSUE, planned,
+                checker.check(id, patient, HOSPITAL, DOCTOR, planned, true), T), patient);
         AlertId alertId = queries.handle(new FindAlertsForPrescription(id)).get(0).alertId();
-        var ackMessage = events.send(new AlertAcknowledged(id, alertId, "seen", Party.prescriber(DOC_17, HOSP_3), T, null),
+        var ackMessage = events.send(new AlertAcknowledged(id, alertId, "seen", Party.prescriber(DOCTOR, HOSPITAL), T, null),
                 patient);
-        var cancelMessage = events.send(new PrescriptionCancelled(first.prescriptionId(), HOSP_1, DOC_1, "x", T),
-                patient);
+        var cancelMessage = cancel(first, "x", T);
         List<AlertView> before = queries.handle(new FindAlertsForPrescription(id));
 
         events.redeliver(checkMessage);
@@ -631,17 +632,17 @@ class AlertProjectionIT {
 
     @Test
     void aReplayIntoEmptyTablesRebuildsExactlyTheSameRowsIdsIncluded() throws Exception {
-        PrescriptionIssued first = issue(HOSP_1, DOC_1, T, AMLODIPINE, 28);
-        PrescriptionIssued second = issue(HOSP_3, DOC_17, T, AMLODIPINE_GENERIC, 28);
-        issue(HOSP_3, DOC_17, T.plusSeconds(60), ITRACONAZOLE, 14);
-        issue(PrescriptionId.random(), HOSP_1, DOC_1, T.plusSeconds(120), List.of(), line(1, TRIAZOLAM, 14),
-                line(2, AMLODIPINE, 28));
+        PrescriptionIssued first = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
+        PrescriptionIssued second = issue(HOSPITAL, DOCTOR, T, AMLODIPINE_GENERIC_C, 28);
+        issue(HOSPITAL, DOCTOR, T.plusSeconds(60), ITRACONAZOLE, 14);
+        issue(PrescriptionId.random(), OTHER_HOSPITAL, OTHER_DOCTOR, T.plusSeconds(120), List.of(), line(1, TRIAZOLAM, 14),
+                line(2, AMLODIPINE_BRAND_A, 28));
         events.send(new ConsentGiven(patient, T));
-        dispense(second, AMLODIPINE_GENERIC, 28, T.plusSeconds(86_400));
+        dispense(second, AMLODIPINE_GENERIC_C, 28, T.plusSeconds(86_400));
         events.send(new AlertAcknowledged(second.prescriptionId(), ownAlerts(second).get(0).alertId(), "seen",
-                Party.pharmacist(PHARMACIST, PHARMACY), T.plusSeconds(86_400), null), patient);
-        events.send(new PrescriptionCancelled(first.prescriptionId(), HOSP_1, DOC_1, "x", T.plusSeconds(7200)), patient);
-        events.send(new PrescriptionAccepted(second.prescriptionId(), PHARMACY, PHARMACIST, 1, T), patient);
+                Party.pharmacist(PHARMACIST, PHARMACY_A), T.plusSeconds(86_400), null), patient);
+        cancel(first, "x", T.plusSeconds(7200));
+        events.send(new PrescriptionAccepted(second.prescriptionId(), PHARMACY_A, PHARMACIST, 1, T), patient);
         Snapshot live = snapshot();
         assertThat(live.alerts()).hasSizeGreaterThanOrEqualTo(3);
 

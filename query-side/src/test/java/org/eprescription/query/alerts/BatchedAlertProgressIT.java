@@ -22,21 +22,21 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.eprescription.query.alerts.AlertEvents.issued;
 import static org.eprescription.query.alerts.AlertEvents.line;
-import static org.eprescription.query.alerts.AlertProjectionIT.AMLODIPINE;
-import static org.eprescription.query.alerts.AlertProjectionIT.CATALOGUE;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
 import static org.eprescription.query.alerts.AlertProjectionIT.DAY;
-import static org.eprescription.query.alerts.AlertProjectionIT.DOC_1;
-import static org.eprescription.query.alerts.AlertProjectionIT.HOSP_1;
-import static org.eprescription.query.alerts.AlertProjectionIT.PHARMACIST;
-import static org.eprescription.query.alerts.AlertProjectionIT.PHARMACY;
 import static org.eprescription.query.alerts.AlertProjectionIT.T;
+import static org.eprescription.query.prescription.PrescriptionFixtures.DOCTOR;
+import static org.eprescription.query.prescription.PrescriptionFixtures.HOSPITAL;
+import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACIST;
+import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
 
 /**
  * The live alert projection in event processor batches: the progress of the batch's prescriptions is read in one
@@ -69,12 +69,13 @@ class BatchedAlertProgressIT {
 
     /** Issued, its check recording one planned course, accepted. */
     private List<EventMessage<?>> issuedCheckedAccepted(PrescriptionId id) {
-        PrescriptionIssued issued = issued(id, patient, HOSP_1, DOC_1, T, List.of(), line(1, AMLODIPINE, 28));
-        InteractionCheckCompleted check = new InteractionCheckCompleted(id, patient, HOSP_1, DOC_1, CheckTrigger.ISSUE,
-                List.of(new RecordedCourse(1, 1, AMLODIPINE, DAY, DAY.plusDays(27), CourseStatus.PLANNED)), List.of(),
-                CATALOGUE.version(), T);
+        PrescriptionIssued issued = issued(id, patient, HOSPITAL, DOCTOR, T, List.of(),
+                line(1, AMLODIPINE_BRAND_A, 28));
+        InteractionCheckCompleted check = new InteractionCheckCompleted(id, patient, HOSPITAL, DOCTOR,
+                CheckTrigger.ISSUE, List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, DAY, DAY.plusDays(27),
+                CourseStatus.PLANNED)), List.of(), CATALOGUE.version(), T);
         return List.of(message(issued, 0), message(check, 1),
-                message(new PrescriptionAccepted(id, PHARMACY, PHARMACIST, 1, T), 2));
+                message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 2));
     }
 
     private long progress(PrescriptionId id) {
@@ -91,8 +92,8 @@ class BatchedAlertProgressIT {
     void aBatchReadsAndWritesItsPrescriptionsProgressInOneStatementEach() {
         PrescriptionId first = PrescriptionId.random();
         PrescriptionId second = PrescriptionId.random();
-        List<EventMessage<?>> events = new ArrayList<>(issuedCheckedAccepted(first));
-        events.addAll(issuedCheckedAccepted(second));
+        List<EventMessage<?>> events = Stream.concat(issuedCheckedAccepted(first).stream(),
+                issuedCheckedAccepted(second).stream()).toList();
 
         run.batch(events, projection::handle);
 
@@ -122,12 +123,8 @@ class BatchedAlertProgressIT {
         PrescriptionId id = PrescriptionId.random();
         List<EventMessage<?>> events = issuedCheckedAccepted(id);
 
-        assertThatThrownBy(() -> run.batch(events, event -> {
-            projection.handle(event);
-            if (event == events.get(events.size() - 1)) {
-                throw new IllegalStateException("the token could not be stored");
-            }
-        })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> run.batchFailingAtTheEnd(events, projection::handle))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(progress(id)).isEqualTo(-1);
         assertThat(courses(id)).isZero();

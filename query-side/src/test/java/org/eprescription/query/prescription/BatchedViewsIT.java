@@ -2,15 +2,11 @@ package org.eprescription.query.prescription;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.PrescriptionStatus;
-import org.eprescription.core.prescription.event.PrescriptionAccepted;
-import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
-import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.query.testsupport.BatchRun;
 import org.eprescription.query.testsupport.TestDatabase;
 import org.junit.jupiter.api.AutoClose;
@@ -18,16 +14,18 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.eprescription.query.prescription.PrescriptionFixtures.CATALOGUE;
-import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACIST;
-import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
+import static org.eprescription.query.prescription.PrescriptionFixtures.T;
+import static org.eprescription.query.prescription.PrescriptionFixtures.acceptedByA;
 import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
+import static org.eprescription.query.prescription.PrescriptionFixtures.message;
+import static org.eprescription.query.prescription.PrescriptionFixtures.releasedByA;
 
 /**
  * The live projection in event processor batches (docs/architecture.md, "One write path, batched"): the rows a
@@ -36,8 +34,6 @@ import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
  * that rolls back leaves no row and tells nobody.
  */
 class BatchedViewsIT {
-
-    private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
 
     @AutoClose
     private static final TestDatabase database = new TestDatabase();
@@ -58,17 +54,13 @@ class BatchedViewsIT {
         projection = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(repository, CATALOGUE, updates));
     }
 
-    private static GenericDomainEventMessage<PrescriptionEvent> message(PrescriptionEvent event, long sequence) {
-        return PrescriptionFixtures.message(event, sequence, T);
-    }
-
     /** Issued, accepted, released, accepted again: four events, four versions. */
     private static List<EventMessage<?>> lifecycle(PrescriptionId id) {
         PrescriptionIssued issued = issued(id, 0);
         return List.of(message(issued, 0),
-                message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1),
-                message(new PrescriptionReleased(id, PHARMACY_A, 1, "patient left", T), 2),
-                message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 3));
+                message(acceptedByA(id, T), 1),
+                message(releasedByA(id), 2),
+                message(acceptedByA(id, T), 3));
     }
 
     private List<PrescriptionView> subscribe(PrescriptionId id) {
@@ -79,8 +71,7 @@ class BatchedViewsIT {
     void aBatchReadsItsRowsInOneStatementAndWritesEachChangedRowOnce() {
         PrescriptionId first = PrescriptionId.random();
         PrescriptionId second = PrescriptionId.random();
-        List<EventMessage<?>> events = new ArrayList<>(lifecycle(first));
-        events.addAll(lifecycle(second));
+        List<EventMessage<?>> events = Stream.concat(lifecycle(first).stream(), lifecycle(second).stream()).toList();
 
         run.batch(events, projection::handle);
 
@@ -148,12 +139,8 @@ class BatchedViewsIT {
         List<PrescriptionView> received = subscribe(id);
         List<EventMessage<?>> events = lifecycle(id);
 
-        assertThatThrownBy(() -> run.batch(events, event -> {
-            projection.handle(event);
-            if (event == events.get(events.size() - 1)) {
-                throw new IllegalStateException("the token could not be stored");
-            }
-        })).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> run.batchFailingAtTheEnd(events, projection::handle))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(repository.load(id)).isEmpty();
         assertThat(received).isEmpty();

@@ -16,17 +16,17 @@ import org.eprescription.core.prescription.event.QueryAnswered;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
-import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eprescription.query.prescription.PrescriptionFixtures.AMLODIPINE_GENERIC;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
 import static org.eprescription.query.prescription.PrescriptionFixtures.CATALOGUE;
 import static org.eprescription.query.prescription.PrescriptionFixtures.DOCTOR;
 import static org.eprescription.query.prescription.PrescriptionFixtures.HOSPITAL;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACIST;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
+import static org.eprescription.query.prescription.PrescriptionFixtures.T;
 import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
 import static org.eprescription.query.prescription.PrescriptionFixtures.item;
 import static org.eprescription.query.testsupport.TestDatabase.OBJECT_MAPPER;
@@ -36,7 +36,6 @@ class CorrectionsAndQueriesViewTest {
 
     private static final PrescriptionId ID = PrescriptionId.of("8d5c0f3e-6c1a-4f7e-9a57-3f0c2b9b1e11");
     private static final QueryId QUERY = QueryId.of("0b7a3f4e-2c1d-4e5f-8a9b-0c1d2e3f4a5b");
-    private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
     private static final LocalDate DAY = LocalDate.of(2026, 11, 30);
 
     private final PrescriptionViewEvolver evolver = new PrescriptionViewEvolver(CATALOGUE);
@@ -105,7 +104,7 @@ class CorrectionsAndQueriesViewTest {
 
     @Test
     void aQueryIsOpenUntilAnsweredAndAnAcceptedChangeAmendsTheLines() {
-        PrescribedLine proposed = new PrescribedLine(1, AMLODIPINE_GENERIC, new BigDecimal("14"), "tablet",
+        PrescribedLine proposed = new PrescribedLine(1, AMLODIPINE_GENERIC_C, new BigDecimal("14"), "tablet",
                 "1 tablet once daily", 14);
         PrescriptionView asked = given(issued(ID, 0), new PrescriptionAccepted(ID, PHARMACY_A, PHARMACIST, 1, T),
                 new PrescriberQueried(ID, QUERY, PHARMACY_A, PHARMACIST, 1, "14 days?", List.of(proposed), T));
@@ -126,7 +125,7 @@ class CorrectionsAndQueriesViewTest {
         assertThat(amended.queries().get(0).status()).isEqualTo(PrescriberQuery.Status.ANSWERED);
         assertThat(amended.queries().get(0).accepted()).isTrue();
         assertThat(amended.queries().get(0).answer()).isEqualTo("yes");
-        assertThat(amended.lines().get(0).drugCode()).isEqualTo(AMLODIPINE_GENERIC);
+        assertThat(amended.lines().get(0).drugCode()).isEqualTo(AMLODIPINE_GENERIC_C);
         assertThat(amended.lines().get(0).quantity()).isEqualByComparingTo("14");
         assertThat(amended.lines().get(1).drugCode()).isEqualTo(DrugCode.of("9999999X9999"));
     }

@@ -27,8 +27,8 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.eprescription.query.prescription.PrescriptionFixtures.AMLODIPINE;
-import static org.eprescription.query.prescription.PrescriptionFixtures.AMLODIPINE_GENERIC;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
 import static org.eprescription.query.prescription.PrescriptionFixtures.BIRTH_DATE;
 import static org.eprescription.query.prescription.PrescriptionFixtures.CATALOGUE;
 import static org.eprescription.query.prescription.PrescriptionFixtures.DOCTOR;
@@ -39,13 +39,14 @@ import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACI
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_B;
 import static org.eprescription.query.prescription.PrescriptionFixtures.VALID_UNTIL;
+import static org.eprescription.query.prescription.PrescriptionFixtures.T;
 import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
 import static org.eprescription.query.prescription.PrescriptionFixtures.item;
+import static org.eprescription.query.prescription.PrescriptionFixtures.releasedByA;
 
 class PrescriptionViewEvolverTest {
 
     private static final PrescriptionId ID = PrescriptionId.of("8d5c0f3e-6c1a-4f7e-9a57-3f0c2b9b1e11");
-    private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
     private static final LocalDate PLANNED = LocalDate.of(2026, 12, 28);
 
     private final PrescriptionViewEvolver evolver = new PrescriptionViewEvolver(CATALOGUE);
@@ -74,6 +75,21 @@ class PrescriptionViewEvolverTest {
 
     private static RefillScheduled refill(int use) {
         return new RefillScheduled(ID, use, PLANNED, PLANNED.minusDays(7), PLANNED.plusDays(7), T);
+    }
+
+    /** The institution's request to cancel for a wrong dose, while pharmacy A holds use 1. */
+    private static CancellationRequested cancellationRequested(Instant at) {
+        return new CancellationRequested(ID, HOSPITAL, DOCTOR, PHARMACY_A, "wrong dose", at);
+    }
+
+    /** Pharmacy A's release of use 1 for the request. */
+    private static PrescriptionReleased releasedOnRequest(Instant at) {
+        return new PrescriptionReleased(ID, PHARMACY_A, 1, "cancellation requested", at);
+    }
+
+    /** The cancellation by the prescriber, at once or when the holding pharmacy releases it after a request. */
+    private static PrescriptionCancelled cancelled(String reason, Instant at) {
+        return new PrescriptionCancelled(ID, HOSPITAL, DOCTOR, reason, at);
     }
 
     @Test
@@ -106,7 +122,7 @@ class PrescriptionViewEvolverTest {
     void linesCarryTheCatalogueNameOrNullWhenTheCatalogueLacksTheDrug() {
         PrescriptionView view = issuedView(0);
 
-        assertThat(view.lines().get(0).drugCode()).isEqualTo(AMLODIPINE);
+        assertThat(view.lines().get(0).drugCode()).isEqualTo(AMLODIPINE_BRAND_A);
         assertThat(view.lines().get(0).drugName()).isEqualTo("Amlodipine 5 mg tablet (brand A)");
         assertThat(view.lines().get(0).drugNameJa()).isEqualTo("アムロジピン錠5mg（先発A）");
         assertThat(view.lines().get(0).quantity()).isEqualTo(new BigDecimal("28"));
@@ -130,8 +146,7 @@ class PrescriptionViewEvolverTest {
 
     @Test
     void releaseOnTheFirstUseReturnsToIssued() {
-        PrescriptionView view = given(issuedView(1), accepted(1),
-                new PrescriptionReleased(ID, PHARMACY_A, 1, "patient left", T));
+        PrescriptionView view = given(issuedView(1), accepted(1), releasedByA(ID));
 
         assertThat(view.status()).isEqualTo(PrescriptionStatus.ISSUED);
         assertThat(view.pharmacyId()).isNull();
@@ -173,7 +188,7 @@ class PrescriptionViewEvolverTest {
 
     @Test
     void aSubstituteIsRecordedAsDispensedAgainstItsLine() {
-        DispensedItem generic = new DispensedItem(1, AMLODIPINE_GENERIC, new BigDecimal("28"), 28);
+        DispensedItem generic = new DispensedItem(1, AMLODIPINE_GENERIC_C, new BigDecimal("28"), 28);
         PrescriptionView view = given(issuedView(0), accepted(1), dispensed(1, false, generic));
 
         assertThat(view.lines().get(0).dispensedQuantity()).isEqualTo(new BigDecimal("28"));
@@ -269,8 +284,7 @@ class PrescriptionViewEvolverTest {
 
     @Test
     void aCancellationRequestWhileHeldIsShownAndKeepsTheHold() {
-        PrescriptionView view = given(issuedView(0), accepted(1),
-                new CancellationRequested(ID, HOSPITAL, DOCTOR, PHARMACY_A, "wrong dose", T));
+        PrescriptionView view = given(issuedView(0), accepted(1), cancellationRequested(T));
 
         assertThat(view.cancellationRequested()).isTrue();
         assertThat(view.status()).isEqualTo(PrescriptionStatus.ACCEPTED);
@@ -279,8 +293,7 @@ class PrescriptionViewEvolverTest {
 
     @Test
     void aCancellationRequestIsShownPendingWithWhenItWasMade() {
-        PrescriptionView view = given(issuedView(0), accepted(1),
-                new CancellationRequested(ID, HOSPITAL, DOCTOR, PHARMACY_A, "wrong dose", T));
+        PrescriptionView view = given(issuedView(0), accepted(1), cancellationRequested(T));
 
         assertThat(view.cancellationRequest())
                 .isEqualTo(new CancellationRequest(T, CancellationRequest.Outcome.PENDING, null));
@@ -288,8 +301,7 @@ class PrescriptionViewEvolverTest {
 
     @Test
     void aPartialDispensingLeavesACancellationRequestPending() {
-        PrescriptionView view = given(issuedView(0), accepted(1),
-                new CancellationRequested(ID, HOSPITAL, DOCTOR, PHARMACY_A, "wrong dose", T),
+        PrescriptionView view = given(issuedView(0), accepted(1), cancellationRequested(T),
                 dispensed(1, false, item(1, "7", 7)));
 
         assertThat(view.cancellationRequested()).isTrue();
@@ -300,8 +312,7 @@ class PrescriptionViewEvolverTest {
     @Test
     void aDispensingThatCompletesTheUseLetsACancellationRequestLapse() {
         Instant requestedAt = T.minusSeconds(60);
-        PrescriptionView view = given(issuedView(1), accepted(1),
-                new CancellationRequested(ID, HOSPITAL, DOCTOR, PHARMACY_A, "wrong dose", requestedAt),
+        PrescriptionView view = given(issuedView(1), accepted(1), cancellationRequested(requestedAt),
                 dispensed(1, false, item(1, "7", 7)), dispensed(1, true, item(1, "21", 21)), refill(2));
 
         assertThat(view.cancellationRequested()).isFalse();
@@ -313,11 +324,9 @@ class PrescriptionViewEvolverTest {
     @Test
     void aReleaseAfterAPartialDispensingCancelsAndTheRequestShowsCancelled() {
         Instant releasedAt = T.plusSeconds(60);
-        PrescriptionView view = given(issuedView(0), accepted(1),
-                new CancellationRequested(ID, HOSPITAL, DOCTOR, PHARMACY_A, "wrong dose", T),
-                dispensed(1, false, item(1, "7", 7)),
-                new PrescriptionReleased(ID, PHARMACY_A, 1, "cancellation requested", releasedAt),
-                new PrescriptionCancelled(ID, HOSPITAL, DOCTOR, "wrong dose", releasedAt));
+        PrescriptionView view = given(issuedView(0), accepted(1), cancellationRequested(T),
+                dispensed(1, false, item(1, "7", 7)), releasedOnRequest(releasedAt),
+                cancelled("wrong dose", releasedAt));
 
         assertThat(view.status()).isEqualTo(PrescriptionStatus.CANCELLED);
         assertThat(view.cancellationRequested()).isFalse();
@@ -327,7 +336,7 @@ class PrescriptionViewEvolverTest {
 
     @Test
     void aCancellationWithoutARequestShowsNoRequest() {
-        PrescriptionView view = given(issuedView(0), new PrescriptionCancelled(ID, HOSPITAL, DOCTOR, "duplicate", T));
+        PrescriptionView view = given(issuedView(0), cancelled("duplicate", T));
 
         assertThat(view.cancellationRequest()).isNull();
     }
@@ -335,8 +344,7 @@ class PrescriptionViewEvolverTest {
     @Test
     void aRequestAfterALapsedOneIsShownPendingAgain() {
         Instant secondRequest = T.plusSeconds(3600);
-        PrescriptionView view = given(issuedView(1), accepted(1),
-                new CancellationRequested(ID, HOSPITAL, DOCTOR, PHARMACY_A, "wrong dose", T),
+        PrescriptionView view = given(issuedView(1), accepted(1), cancellationRequested(T),
                 dispensed(1, true, item(1, "28", 28)), refill(2), accepted(2),
                 new CancellationRequested(ID, HOSPITAL, DOCTOR, PHARMACY_A, "therapy changed", secondRequest));
 
@@ -346,10 +354,8 @@ class PrescriptionViewEvolverTest {
 
     @Test
     void releaseAfterACancellationRequestThenCancelEndsThePrescription() {
-        PrescriptionView view = given(issuedView(0), accepted(1),
-                new CancellationRequested(ID, HOSPITAL, DOCTOR, PHARMACY_A, "wrong dose", T),
-                new PrescriptionReleased(ID, PHARMACY_A, 1, "cancellation requested", T),
-                new PrescriptionCancelled(ID, HOSPITAL, DOCTOR, "wrong dose", T));
+        PrescriptionView view = given(issuedView(0), accepted(1), cancellationRequested(T), releasedOnRequest(T),
+                cancelled("wrong dose", T));
 
         assertThat(view.status()).isEqualTo(PrescriptionStatus.CANCELLED);
         assertThat(view.cancellationRequested()).isFalse();
@@ -359,7 +365,7 @@ class PrescriptionViewEvolverTest {
 
     @Test
     void cancelWhileIssuedEndsThePrescription() {
-        PrescriptionView view = given(issuedView(2), new PrescriptionCancelled(ID, HOSPITAL, DOCTOR, "duplicate", T));
+        PrescriptionView view = given(issuedView(2), cancelled("duplicate", T));
 
         assertThat(view.status()).isEqualTo(PrescriptionStatus.CANCELLED);
         assertThat(view.usesLeft()).isZero();
@@ -369,7 +375,7 @@ class PrescriptionViewEvolverTest {
     @Test
     void cancelWhileAwaitingARefillClearsTheWindow() {
         PrescriptionView view = given(issuedView(1), accepted(1), dispensed(1, true, item(1, "28", 28)), refill(2),
-                new PrescriptionCancelled(ID, HOSPITAL, DOCTOR, "therapy changed", T));
+                cancelled("therapy changed", T));
 
         assertThat(view.status()).isEqualTo(PrescriptionStatus.CANCELLED);
         assertThat(view.refillWindow()).isNull();

@@ -1,27 +1,24 @@
 package org.eprescription.query.prescription;
 
-import org.eprescription.query.testsupport.TestDatabase;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.event.PrescriptionAccepted;
 import org.eprescription.core.prescription.event.PrescriptionDispensed;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.query.prescription.PrescriptionFixtures.CATALOGUE;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACIST;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
+import static org.eprescription.query.prescription.PrescriptionFixtures.T;
 import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
 import static org.eprescription.query.prescription.PrescriptionFixtures.item;
 import static org.eprescription.query.testsupport.TestDatabase.OBJECT_MAPPER;
 
 /** The view as the HTTP API (and a remote query bus) serialize it with the application's Jackson settings. */
 class PrescriptionViewJsonTest {
-
-    private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
 
     private final PrescriptionViewEvolver evolver = new PrescriptionViewEvolver(CATALOGUE);
 

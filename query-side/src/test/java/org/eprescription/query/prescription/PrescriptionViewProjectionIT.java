@@ -3,7 +3,6 @@ package org.eprescription.query.prescription;
 import org.eprescription.query.testsupport.TestDatabase;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
@@ -13,7 +12,6 @@ import org.eprescription.core.prescription.PrescriptionStatus;
 import org.eprescription.core.prescription.event.PrescriptionAccepted;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
-import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -29,16 +27,17 @@ import static org.eprescription.query.prescription.PrescriptionFixtures.PATIENT;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACIST;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_B;
+import static org.eprescription.query.prescription.PrescriptionFixtures.T;
 import static org.eprescription.query.prescription.PrescriptionFixtures.acceptedByA;
 import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
+import static org.eprescription.query.prescription.PrescriptionFixtures.message;
+import static org.eprescription.query.prescription.PrescriptionFixtures.releasedByA;
 
 /**
  * The projection driven through Axon's annotation adapter (so {@code @SequenceNumber}, {@code @Timestamp} and the
  * message's tracking token are resolved as in the application) against a real PostgreSQL, with a mocked emitter.
  */
 class PrescriptionViewProjectionIT {
-
-    private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
 
     @AutoClose
     private static final TestDatabase database = new TestDatabase();
@@ -57,14 +56,23 @@ class PrescriptionViewProjectionIT {
         queries = new PrescriptionViewQueries(repository);
     }
 
-    private static GenericDomainEventMessage<PrescriptionEvent> message(PrescriptionEvent event, long sequence) {
-        return PrescriptionFixtures.message(event, sequence, T);
-    }
-
-    /** As a tracking processor delivers it after a reset: behind the position the reset was made at. */
-
     private void handle(EventMessage<?> message) throws Exception {
         projection.handle(message);
+    }
+
+    /** The prescription's events as the event store delivers them live, from sequence 0. */
+    private void handleInOrder(PrescriptionEvent... events) throws Exception {
+        for (int sequence = 0; sequence < events.length; sequence++) {
+            handle(message(events[sequence], sequence));
+        }
+    }
+
+    /** The same as a tracking processor delivers them, each at the global position of its sequence. */
+    private static void trackInOrder(AnnotationEventHandlerAdapter handler, PrescriptionEvent... events)
+            throws Exception {
+        for (int sequence = 0; sequence < events.length; sequence++) {
+            handler.handle(tracked(events[sequence], sequence, sequence));
+        }
     }
 
     /** What a live subscriber of {@code query} receives, as the application's streams would. */
@@ -77,8 +85,7 @@ class PrescriptionViewProjectionIT {
         PrescriptionIssued issued = issued(PrescriptionId.random(), 1);
         PrescriptionId id = issued.prescriptionId();
 
-        handle(message(issued, 0));
-        handle(message(acceptedByA(id, T), 1));
+        handleInOrder(issued, acceptedByA(id, T));
 
         PrescriptionView view = queries.handle(new FindPrescription(id)).orElseThrow();
         assertThat(view.status()).isEqualTo(PrescriptionStatus.ACCEPTED);
@@ -92,15 +99,12 @@ class PrescriptionViewProjectionIT {
     void aRedeliveredEventIsSkipped() throws Exception {
         PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
         PrescriptionId id = issued.prescriptionId();
-        handle(message(issued, 0));
-        handle(message(acceptedByA(id, T), 1));
-        handle(message(new PrescriptionReleased(id, PHARMACY_A, 1, "patient left", T), 2));
+        PrescriptionEvent[] batch = {issued, acceptedByA(id, T), releasedByA(id)};
+        handleInOrder(batch);
         PrescriptionView afterRelease = repository.load(id).orElseThrow();
 
         // the whole batch again, as after a failed commit of the token
-        handle(message(issued, 0));
-        handle(message(acceptedByA(id, T), 1));
-        handle(message(new PrescriptionReleased(id, PHARMACY_A, 1, "patient left", T), 2));
+        handleInOrder(batch);
 
         assertThat(repository.load(id)).contains(afterRelease);
         assertThat(afterRelease.status()).isEqualTo(PrescriptionStatus.ISSUED);
@@ -129,8 +133,7 @@ class PrescriptionViewProjectionIT {
         AnnotationEventHandlerAdapter replay = new AnnotationEventHandlerAdapter(
                 PrescriptionViewProjection.forReplay(repository, CATALOGUE));
 
-        replay.handle(tracked(issued, 0, 0));
-        replay.handle(tracked(acceptedByA(id, T), 1, 1));
+        trackInOrder(replay, issued, acceptedByA(id, T));
 
         assertThat(repository.load(id).orElseThrow().status()).isEqualTo(PrescriptionStatus.ACCEPTED);
         assertThat(watching).isEmpty();
@@ -140,15 +143,13 @@ class PrescriptionViewProjectionIT {
     void aReplayIntoAnEmptyViewRebuildsTheSameRows() throws Exception {
         PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
         PrescriptionId id = issued.prescriptionId();
-        handle(tracked(issued, 0, 0));
-        handle(tracked(acceptedByA(id, T), 1, 1));
+        trackInOrder(projection, issued, acceptedByA(id, T));
         PrescriptionView live = repository.load(id).orElseThrow();
 
         database.jdbcClient().sql("delete from prescription_view").update();
         assertThat(repository.load(id)).isEmpty();
 
-        handle(tracked(issued, 0, 0));
-        handle(tracked(acceptedByA(id, T), 1, 1));
+        trackInOrder(projection, issued, acceptedByA(id, T));
         assertThat(repository.load(id)).contains(live);
     }
 
@@ -181,8 +182,7 @@ class PrescriptionViewProjectionIT {
     void aReleaseReachesThePharmacyThatHeldItAndTheInstitutionButNoOtherPharmacy() throws Exception {
         PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
         PrescriptionId id = issued.prescriptionId();
-        handle(message(issued, 0));
-        handle(message(acceptedByA(id, T), 1));
+        handleInOrder(issued, acceptedByA(id, T));
         Instant today = T.minusSeconds(3600);
         List<PrescriptionView> formerHolder = subscribe(new FindDispensingView(PHARMACY_A, today));
         List<PrescriptionView> otherPharmacy = subscribe(new FindDispensingView(PHARMACY_B, today));
@@ -190,7 +190,7 @@ class PrescriptionViewProjectionIT {
         List<PrescriptionView> otherInstitution = subscribe(
                 new FindPrescriptionsByInstitution(InstitutionId.of("HOSP-OTHER")));
 
-        handle(message(new PrescriptionReleased(id, PHARMACY_A, 1, "patient left", T), 2));
+        handle(message(releasedByA(id), 2));
 
         PrescriptionView released = repository.load(id).orElseThrow();
         assertThat(formerHolder).containsExactly(released);
@@ -205,8 +205,7 @@ class PrescriptionViewProjectionIT {
         List<PrescriptionView> otherPharmacy = subscribe(new FindDispensingView(PHARMACY_B, T));
         List<PrescriptionView> otherInstitution = subscribe(new FindPrescriptionsByInstitution(InstitutionId.of("X")));
 
-        handle(message(issued, 0));
-        handle(message(new PrescriptionAccepted(issued.prescriptionId(), PHARMACY_A, PHARMACIST, 1, T), 1));
+        handleInOrder(issued, acceptedByA(issued.prescriptionId(), T));
 
         assertThat(otherPharmacy).isEmpty();
         assertThat(otherInstitution).isEmpty();

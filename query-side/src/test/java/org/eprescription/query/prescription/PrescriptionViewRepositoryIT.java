@@ -35,8 +35,8 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.eprescription.query.prescription.PrescriptionFixtures.AMLODIPINE;
-import static org.eprescription.query.prescription.PrescriptionFixtures.AMLODIPINE_GENERIC;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
 import static org.eprescription.query.prescription.PrescriptionFixtures.BIRTH_DATE;
 import static org.eprescription.query.prescription.PrescriptionFixtures.VALID_UNTIL;
 import static org.eprescription.query.prescription.PrescriptionFixtures.CATALOGUE;
@@ -108,7 +108,7 @@ class PrescriptionViewRepositoryIT {
         PrescriptionView view = store(issued(id, 2),
                 acceptedByA(id, T),
                 new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1,
-                        List.of(item(1, "14.50", 14), new DispensedItem(1, AMLODIPINE_GENERIC, new BigDecimal("13.5"), 14),
+                        List.of(item(1, "14.50", 14), new DispensedItem(1, AMLODIPINE_GENERIC_C, new BigDecimal("13.5"), 14),
                                 item(2, "2.5", 14)), true, Instant.parse("2026-11-30T10:00:00.123456789Z"), java.time.LocalDate.ofInstant(Instant.parse("2026-11-30T10:00:00.123456789Z"), java.time.ZoneOffset.UTC), null),
                 new RefillScheduled(id, 2, planned, planned.minusDays(7), planned.plusDays(7), T),
                 new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 2, T),
@@ -118,7 +118,7 @@ class PrescriptionViewRepositoryIT {
 
         assertThat(loaded).isEqualTo(view);
         assertThat(loaded.dispensings()).hasSize(2);
-        assertThat(loaded.dispensings().get(0).items().get(1).drugCode()).isEqualTo(AMLODIPINE_GENERIC);
+        assertThat(loaded.dispensings().get(0).items().get(1).drugCode()).isEqualTo(AMLODIPINE_GENERIC_C);
         assertThat(loaded.dispensings().get(0).dispensedAt()).isEqualTo(Instant.parse("2026-11-30T10:00:00.123456789Z"));
         assertThat(loaded.lines().get(0).dispensedQuantity()).isEqualTo(new BigDecimal("7"));
         assertThat(loaded.refillWindow()).isEqualTo(new RefillWindow(2, planned, planned.minusDays(7), planned.plusDays(7)));
@@ -182,7 +182,7 @@ class PrescriptionViewRepositoryIT {
         PatientId patient = PatientId.of("PAT-CODES-" + System.nanoTime());
         PrescriptionId openId = PrescriptionId.random();
         PrescriptionIssued open = new PrescriptionIssued(openId, new PatientDetails(patient, BIRTH_DATE, null),
-                new PrescriberDetails(DOCTOR, HOSPITAL), List.of(new PrescribedLine(1, AMLODIPINE,
+                new PrescriberDetails(DOCTOR, HOSPITAL), List.of(new PrescribedLine(1, AMLODIPINE_BRAND_A,
                 new BigDecimal("28"), "tablet", "1 tablet once daily", 28)), 1, VALID_UNTIL, "hash-" + openId,
                 "k2", 3, List.of(), T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC));
         PrescriptionView issuedView = store(open);

@@ -1,43 +1,36 @@
 package org.eprescription.query.prescription;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
-import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
-import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.query.testsupport.TestDatabase;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CopyOnWriteArrayList;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.query.prescription.PrescriptionFixtures.CATALOGUE;
 import static org.eprescription.query.prescription.PrescriptionFixtures.HOSPITAL;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_B;
+import static org.eprescription.query.prescription.PrescriptionFixtures.T;
 import static org.eprescription.query.prescription.PrescriptionFixtures.acceptedByA;
 import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
+import static org.eprescription.query.prescription.PrescriptionFixtures.message;
+import static org.eprescription.query.prescription.PrescriptionFixtures.releasedByA;
 
 /**
  * Two nodes' view updates on one table: "there" projects the events and announces its changes, "here" hears the
  * announcements and emits to its own subscribers, once per change.
  */
 class PrescriptionViewUpdatesIT {
-
-    private static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
 
     @AutoClose
     private static final TestDatabase database = new TestDatabase();
@@ -61,10 +54,6 @@ class PrescriptionViewUpdatesIT {
                 new PrescriptionViewUpdates(emitterThere, repository, announcedThere::add)));
     }
 
-    private static GenericDomainEventMessage<PrescriptionEvent> message(PrescriptionEvent event, long sequence) {
-        return PrescriptionFixtures.message(event, sequence, T);
-    }
-
     /** A new prescription, issued through that node's projection. */
     private static PrescriptionId issuedThrough(AnnotationEventHandlerAdapter projection) throws Exception {
         PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
@@ -74,12 +63,21 @@ class PrescriptionViewUpdatesIT {
 
     /** What a live subscriber here of that pharmacy's view receives. */
     private List<PrescriptionView> subscribeHereTo(PharmacyId pharmacy) {
-        SubscriptionQueryMessage<FindDispensingView, DispensingView, PrescriptionView> subscription =
-                new GenericSubscriptionQueryMessage<>(new FindDispensingView(pharmacy, T),
-                        ResponseTypes.instanceOf(DispensingView.class), ResponseTypes.instanceOf(PrescriptionView.class));
-        List<PrescriptionView> received = new CopyOnWriteArrayList<>();
-        emitterHere.<PrescriptionView>registerUpdateHandler(subscription, 1024).getUpdates()
-                .subscribe(update -> received.add(update.getPayload()));
+        return PrescriptionFixtures.subscribe(emitterHere, new FindDispensingView(pharmacy, T));
+    }
+
+    /**
+     * What a subscriber here of that pharmacy's view receives when pharmacy A accepts a new prescription through a
+     * node's projection and that node's announcement of the acceptance arrives here.
+     */
+    private List<PrescriptionView> receivedHereOnAcceptanceThrough(AnnotationEventHandlerAdapter projection,
+                                                                   List<ViewChangeNotice> announced,
+                                                                   PharmacyId subscribedTo) throws Exception {
+        PrescriptionId id = issuedThrough(projection);
+        List<PrescriptionView> received = subscribeHereTo(subscribedTo);
+
+        projection.handle(message(acceptedByA(id, T), 1));
+        here.changedElsewhere(announced.get(1));
         return received;
     }
 
@@ -87,7 +85,7 @@ class PrescriptionViewUpdatesIT {
     void eachChangeIsAnnouncedWithTheHoldersBeforeAndAfter() throws Exception {
         PrescriptionId id = issuedThrough(projectionThere);
         projectionThere.handle(message(acceptedByA(id, T), 1));
-        projectionThere.handle(message(new PrescriptionReleased(id, PHARMACY_A, 1, "patient left", T), 2));
+        projectionThere.handle(message(releasedByA(id), 2));
 
         assertThat(announcedThere).containsExactly(
                 new ViewChangeNotice(id, 0, HOSPITAL, Set.of()),
@@ -103,7 +101,7 @@ class PrescriptionViewUpdatesIT {
         List<PrescriptionView> formerHolder = subscribeHereTo(PHARMACY_A);
         List<PrescriptionView> otherPharmacy = subscribeHereTo(PHARMACY_B);
 
-        projectionThere.handle(message(new PrescriptionReleased(id, PHARMACY_A, 1, "patient left", T), 2));
+        projectionThere.handle(message(releasedByA(id), 2));
         here.changedElsewhere(announcedThere.get(2));
 
         assertThat(formerHolder).as("the holder before").containsExactly(repository.load(id).orElseThrow());
@@ -113,23 +111,12 @@ class PrescriptionViewUpdatesIT {
 
     @Test
     void aChangeThisNodeMadeIsNotEmittedAgainWhenItsOwnAnnouncementArrives() throws Exception {
-        PrescriptionId id = issuedThrough(projectionHere);
-        List<PrescriptionView> received = subscribeHereTo(PHARMACY_A);
-
-        projectionHere.handle(message(acceptedByA(id, T), 1));
-        here.changedElsewhere(announcedHere.get(1));
-
-        assertThat(received).as("once, not again on its own announcement").hasSize(1);
+        assertThat(receivedHereOnAcceptanceThrough(projectionHere, announcedHere, PHARMACY_A))
+                .as("once, not again on its own announcement").hasSize(1);
     }
 
     @Test
     void aChangeNoSubscriptionHereConcernsIsNotEmitted() throws Exception {
-        PrescriptionId id = issuedThrough(projectionThere);
-        List<PrescriptionView> received = subscribeHereTo(PHARMACY_B);
-
-        projectionThere.handle(message(acceptedByA(id, T), 1));
-        here.changedElsewhere(announcedThere.get(1));
-
-        assertThat(received).isEmpty();
+        assertThat(receivedHereOnAcceptanceThrough(projectionThere, announcedThere, PHARMACY_B)).isEmpty();
     }
 }

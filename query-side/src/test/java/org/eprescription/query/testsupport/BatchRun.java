@@ -63,6 +63,20 @@ public final class BatchRun {
         }
     }
 
+    /**
+     * Handles {@code events} as one batch that fails after its last event, as when the processor cannot store its
+     * token: the batch rolls back, and this throws as {@link #batch} does.
+     */
+    public void batchFailingAtTheEnd(List<? extends EventMessage<?>> events, Handler handler) {
+        EventMessage<?> last = events.get(events.size() - 1);
+        batch(events, event -> {
+            handler.handle(event);
+            if (event == last) {
+                throw new IllegalStateException("the token could not be stored");
+            }
+        });
+    }
+
     /** How many statements prepared since the last {@link #forget} contain {@code fragment} (case-insensitive). */
     public long prepared(String fragment) {
         String lower = fragment.toLowerCase(Locale.ROOT);
