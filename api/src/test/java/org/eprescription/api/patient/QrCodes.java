@@ -23,15 +23,26 @@ public final class QrCodes {
     private QrCodes() {
     }
 
-    /** The text of the QR code in the picture; fails if there is none. */
+    /**
+     * The text of the QR code in the picture; fails if there is none. ZXing's detector first, as a camera scanner
+     * reads; if it finds no finder patterns, the picture read as nothing but the code (ZXing's pure-barcode mode, as
+     * a scanner reads a screenshot). The detector alone misses about 0.4 % of perfectly drawn codes (12 of 3,000
+     * random exchange codes) that the pure-barcode read decodes to their text, so the detector alone made the QR
+     * test fail at random.
+     */
     public static String decode(BufferedImage picture) {
         int[] pixels = picture.getRGB(0, 0, picture.getWidth(), picture.getHeight(), null, 0, picture.getWidth());
         BinaryBitmap bitmap = new BinaryBitmap(new HybridBinarizer(
                 new RGBLuminanceSource(picture.getWidth(), picture.getHeight(), pixels)));
         try {
             return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.TRY_HARDER, Boolean.TRUE)).getText();
-        } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
-            throw new AssertionError("no readable QR code in the picture", e);
+        } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException detector) {
+            try {
+                return new QRCodeReader().decode(bitmap, Map.of(DecodeHintType.PURE_BARCODE, Boolean.TRUE)).getText();
+            } catch (NotFoundException | com.google.zxing.ChecksumException | com.google.zxing.FormatException e) {
+                e.addSuppressed(detector);
+                throw new AssertionError("no readable QR code in the picture", e);
+            }
         }
     }
 
