@@ -4,11 +4,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
-import org.eprescription.api.command.CommandSender;
 import org.eprescription.api.prescription.IssueRequest;
-import org.eprescription.api.prescription.PrescriptionResponses;
+import org.eprescription.api.prescription.PrescriptionCommands;
 import org.eprescription.core.ids.PrescriptionId;
-import org.eprescription.core.prescription.CommandOutcome;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -29,17 +27,14 @@ class TaskCreateController {
     private final IssueBundleReader reader;
     private final TaskBundleWriter writer;
     private final ActingParties actingParties;
-    private final CommandSender commands;
-    private final PrescriptionResponses responses;
+    private final PrescriptionCommands commands;
 
     @PostMapping(FhirPaths.TASK_CREATE)
     ResponseEntity<byte[]> create(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
         return calls.create(body, request, (bundle, idempotencyKey) -> {
             IssueRequest issue = reader.read(bundle);
             Actor actor = actingParties.prescriber(issue.prescriberId(), issue.institutionId());
-            PrescriptionId id = PrescriptionId.random();
-            CommandOutcome outcome = commands.sendForOutcome(issue.toCommand(id), actor, idempotencyKey);
-            return writer.issued(responses.issued(id, outcome));
+            return writer.issued(commands.issue(issue.toCommand(PrescriptionId.random()), actor, idempotencyKey));
         });
     }
 }

@@ -9,6 +9,4 @@ import org.eprescription.core.ids.PharmacyId;
  * dispensed, one of the patient's prescriptions (docs/alerts.md, "Privacy").
  */
 public record CareParties(InstitutionId institution, PharmacyId pharmacy) {
-
-    public static final CareParties NONE = new CareParties(null, null);
 }
