@@ -9,6 +9,7 @@ import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
 import org.eprescription.core.prescription.CommandOutcome;
+import org.eprescription.query.alerts.AlertProgressUpdates;
 import org.eprescription.query.alerts.store.AcknowledgementView;
 import org.eprescription.query.alerts.query.AlertQueries;
 import org.eprescription.query.alerts.query.AlertReader;
@@ -24,6 +25,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -37,6 +39,7 @@ public class AlertViews {
 
     private final AlertQueries queries;
     private final ReadYourWrites readYourWrites;
+    private final AlertProgressUpdates progress;
     private final ResourceAccess access;
     private final AccessLog accessLog;
 
@@ -82,7 +85,8 @@ public class AlertViews {
 
     /** The prescription's alerts once the alert projection has processed its event {@code version}. */
     public List<AlertView> forPrescriptionAtVersion(PrescriptionId id, long version) {
-        readYourWrites.await(new FindAlertProgress(id), Long.class, false, progress -> progress >= version);
+        readYourWrites.await("alert progress of prescription " + id, listener -> progress.follow(id, listener),
+                () -> Optional.of(queries.handle(new FindAlertProgress(id))), processed -> processed >= version);
         return forPrescription(id);
     }
 }

@@ -10,6 +10,7 @@ import org.eprescription.query.prescription.FindExchangeCodeHolder;
 import org.eprescription.query.prescription.FindPrescription;
 import org.eprescription.query.prescription.FindPrescriptionByExchangeCode;
 import org.eprescription.query.prescription.PrescriptionView;
+import org.eprescription.query.prescription.PrescriptionViewUpdates;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -25,6 +26,7 @@ public class PrescriptionViews {
 
     private final QueryGateway queryGateway;
     private final ReadYourWrites readYourWrites;
+    private final PrescriptionViewUpdates updates;
 
     public Optional<PrescriptionView> find(PrescriptionId id) {
         return queryGateway.query(new FindPrescription(id), ResponseTypes.optionalInstanceOf(PrescriptionView.class))
@@ -44,7 +46,8 @@ public class PrescriptionViews {
 
     /** The view once it has reached {@code version}; after the timeout, the newest view there is. */
     public PrescriptionView awaitVersion(PrescriptionId id, long version) {
-        return readYourWrites.await(new FindPrescription(id), PrescriptionView.class, true,
+        return readYourWrites.await("prescription " + id,
+                        listener -> updates.follow(new FindPrescription(id), listener), () -> find(id),
                         view -> view.version() >= version)
                 .orElseThrow(() -> new ViewNotReadyException("prescription " + id
                         + " was recorded, but its view is not ready yet; read it again shortly"));

@@ -23,7 +23,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * <p>Updates arrive on the projection's thread and only go into this stream's bounded buffer there; everything
  * else (composing bodies, serializing, writing to the socket) happens on the writer thread. A client that reads
  * too slowly fills its buffer; the stream is then closed, and the client reconnects to a fresh snapshot.
- * Closing (client gone, write failed, timeout, overflow) cancels the subscription query, exactly once.
+ * Closing (client gone, write failed, timeout, overflow) stops following the changes, exactly once.
  */
 final class LiveStream<I> {
 

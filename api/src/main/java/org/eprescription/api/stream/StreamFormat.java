@@ -6,7 +6,7 @@ import org.eprescription.query.prescription.PrescriptionView;
  * How one kind of stream shows its snapshot and its changes. Runs on the stream's writer thread, so it may query
  * (the alerts of a view, for instance) without holding up the projection or other clients.
  *
- * @param <I> the subscription query's initial answer
+ * @param <I> the stream's query's answer, shown as the snapshot
  */
 public interface StreamFormat<I> {
 

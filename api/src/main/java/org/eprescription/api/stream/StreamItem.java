@@ -5,7 +5,7 @@ import org.eprescription.query.prescription.PrescriptionView;
 /** What a live stream has to write next, in order: the snapshot, then changes and heartbeats. */
 sealed interface StreamItem {
 
-    /** The current view as the subscription query answered it. */
+    /** The current view as the stream's query answered it. */
     record Snapshot(Object initial) implements StreamItem {
     }
 

@@ -1,9 +1,7 @@
 package org.eprescription.api.admin;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
-import org.axonframework.queryhandling.SubscriptionQueryResult;
+import org.axonframework.common.Registration;
 import org.eprescription.api.support.AdminProjections;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi;
@@ -11,6 +9,7 @@ import org.eprescription.api.support.IssuedPrescription;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.query.prescription.FindPrescription;
 import org.eprescription.query.prescription.PrescriptionView;
+import org.eprescription.query.prescription.PrescriptionViewUpdates;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -22,7 +21,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -44,7 +42,7 @@ class ProjectionReplayIT extends ExchangeIntegrationTest {
     DataSource dataSource;
 
     @Autowired
-    QueryGateway queryGateway;
+    PrescriptionViewUpdates viewUpdates;
 
     @Test
     void theViewKeepsAnsweringDuringAReplayAndHasEveryPrescriptionAfterIt() {
@@ -91,13 +89,9 @@ class ProjectionReplayIT extends ExchangeIntegrationTest {
     void aReplayNotifiesNoLiveSubscriber() {
         IssuedPrescription prescription = issued(issue(unique("HOSP")));
         List<PrescriptionView> updates = new CopyOnWriteArrayList<>();
-        try (SubscriptionQueryResult<Optional<PrescriptionView>, PrescriptionView> subscription =
-                     queryGateway.subscriptionQuery(new FindPrescription(PrescriptionId.of(prescription.id())),
-                             ResponseTypes.optionalInstanceOf(PrescriptionView.class),
-                             ResponseTypes.instanceOf(PrescriptionView.class))) {
-            subscription.updates().subscribe(updates::add);
-            assertThat(subscription.initialResult().block(Duration.ofSeconds(5))).isPresent();
-
+        Registration following = viewUpdates.follow(new FindPrescription(PrescriptionId.of(prescription.id())),
+                updates::add);
+        try {
             assertThat(api().post("/admin/projections/prescription-view/replay", Map.of()).status()).isEqualTo(202);
             awaitLive("prescription-view");
             assertThat(updates).isEmpty();
@@ -106,6 +100,8 @@ class ProjectionReplayIT extends ExchangeIntegrationTest {
                     prescriberHeaders(prescription.institutionId()));
             await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(updates)
                     .extracting(view -> view.status().name()).containsExactly("CANCELLED"));
+        } finally {
+            following.cancel();
         }
     }
 

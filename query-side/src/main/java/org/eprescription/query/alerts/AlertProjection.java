@@ -4,7 +4,6 @@ import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.messaging.annotation.MetaDataValue;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.eprescription.core.consent.ConsentGiven;
 import org.eprescription.core.consent.ConsentWithdrawn;
 import org.eprescription.core.ids.PatientId;
@@ -19,7 +18,6 @@ import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionExpired;
 import org.eprescription.core.record.event.DispensingRecordChecked;
-import org.eprescription.query.alerts.query.FindAlertProgress;
 import org.eprescription.query.alerts.store.AcknowledgementView;
 import org.eprescription.query.alerts.store.AlertRepository;
 import org.eprescription.query.alerts.store.BatchProgress;
@@ -57,19 +55,19 @@ public class AlertProjection {
     private static final Logger log = LoggerFactory.getLogger(AlertProjection.class);
 
     private final AlertRepository repository;
-    private final QueryUpdateEmitter emitter;
+    private final AlertProgressUpdates progress;
     private final String batchKey = BatchScope.newKey(PROCESSING_GROUP);
 
-    /** Live: rows through the store's bean, progress announced to {@code emitter}'s subscribers. */
+    /** Live: rows through the store's bean, progress told to whoever waits on it ({@code progress}). */
     @Autowired
-    public AlertProjection(AlertRepository repository, QueryUpdateEmitter emitter) {
+    public AlertProjection(AlertRepository repository, AlertProgressUpdates progress) {
         this.repository = repository;
-        this.emitter = emitter;
+        this.progress = progress;
     }
 
     private AlertProjection(AlertRepository store) {
         this.repository = store;
-        this.emitter = null;
+        this.progress = null;
     }
 
     /**
@@ -189,7 +187,7 @@ public class AlertProjection {
 
     /** Live, the current batch's progress; empty in a replay or outside a batch. */
     private Optional<BatchProgress> batchProgress() {
-        if (emitter == null) {
+        if (progress == null) {
             return Optional.empty();
         }
         return BatchScope.buffer(batchKey, repository::batchProgress);
@@ -197,14 +195,14 @@ public class AlertProjection {
 
     /**
      * Tells whoever waits on this prescription how far its events are processed. The progress is recorded before the
-     * event's changes, in the same batch transaction (and savepoint), so a failed event leaves neither. The emitter
-     * matches subscriptions only after the batch commits, and only that prescription's waiters hear of it.
+     * event's changes, in the same batch transaction (and savepoint), so a failed event leaves neither. The waiters
+     * hear of it only after the batch commits, and only that prescription's.
      */
     private void announceProgress(PrescriptionId id, long sequence) {
-        if (emitter == null) {
+        if (progress == null) {
             return;
         }
-        emitter.emit(FindAlertProgress.class, query -> query.prescriptionId().equals(id), sequence);
+        progress.tell(id, sequence);
     }
 
     /** The check's courses as recorded; each alert raised, or reopened with the conflicts it names now. */

@@ -7,8 +7,8 @@ import java.util.Objects;
 
 /**
  * A pharmacy's working view: what it holds now and what it dispensed since {@code dispensedSince} (the start of its
- * day); answers {@link DispensingView}. As a subscription query its updates are the {@link PrescriptionView}s that
- * enter, change in or leave that view.
+ * day); answers {@link DispensingView}. Followed live ({@link PrescriptionViewUpdates#follow}), its changes are the
+ * {@link PrescriptionView}s that enter, change in or leave that view.
  */
 public record FindDispensingView(PharmacyId pharmacyId, Instant dispensedSince) {
 

@@ -6,7 +6,6 @@ import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
@@ -74,12 +73,6 @@ public class PrescriptionViewProjection {
         this.repository = repository;
         this.evolver = new PrescriptionViewEvolver(catalogue);
         this.updates = updates;
-    }
-
-    /** A projection whose changes reach only {@code emitter}'s subscribers, and no other node. */
-    public PrescriptionViewProjection(PrescriptionViewRepository repository, DrugCatalogue catalogue,
-                                      QueryUpdateEmitter emitter) {
-        this(repository, catalogue, new PrescriptionViewUpdates(emitter, repository, ViewChangeAnnouncer.NONE));
     }
 
     private PrescriptionViewProjection(PrescriptionViewRepository store, DrugCatalogue catalogue) {

@@ -1,38 +1,40 @@
 package org.eprescription.query.prescription;
 
+import org.axonframework.common.Registration;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.query.support.BatchScope;
+import org.eprescription.query.support.Followers;
 import org.eprescription.query.support.ReplayBuffer;
 import org.springframework.stereotype.Component;
 
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.function.Predicate;
+import java.util.function.Consumer;
 
 /**
- * Pushes a changed prescription view to the live subscriptions it concerns, and to no other: the subscriptions of
- * that prescription, of its issuing institution, and of the pharmacies whose view it enters, changes in or leaves
+ * Pushes a changed prescription view to the listeners in this node that {@link #follow} it, and to no other: the
+ * followers of that prescription, of its issuing institution, and of the pharmacies whose view it enters, changes in or leaves
  * (the holder before and after the change, so a release or a cancellation reaches the pharmacy that held it; and the
  * pharmacy whose dispensing changed, which may no longer hold it).
  *
- * <p>Subscriptions live in the node where the client connected, but the change is made by whichever node's
- * processor owns the event's segment. So a change made here is emitted here and announced to the other nodes
+ * <p>Followers live in the node where the client connected, but the change is made by whichever node's
+ * processor owns the event's segment. So a change made here is told here and announced to the other nodes
  * ({@link ViewChangeAnnouncer}); a change announced by another node ({@link #changedElsewhere}) is re-read from the
- * table and emitted here if a subscription here is concerned. This node hears its own announcements too: the
- * versions it emitted itself are remembered and not emitted twice.
+ * table and told here if a follower here is concerned. This node hears its own announcements too: the
+ * versions it told itself are remembered and not told twice.
  *
- * <p>The emitter hands the update over after the projection's transaction commits, and the subscribers only
+ * <p>{@link Followers} hands the update over after the projection's transaction commits, and the listeners only
  * enqueue it (api's live streams buffer per client), so a slow client never slows the projection.
  */
 @Component
@@ -41,7 +43,7 @@ public class PrescriptionViewUpdates {
     /** Enough to recognise this node's own announcements, which arrive within moments of the change. */
     private static final int REMEMBERED_PRESCRIPTIONS = 10_000;
 
-    private final QueryUpdateEmitter emitter;
+    private final Followers<Object, PrescriptionView> followers = new Followers<>();
     private final PrescriptionViewRepository views;
     private final ViewChangeAnnouncer announcer;
     private final String batchKey = BatchScope.newKey("prescription-view-updates");
@@ -53,9 +55,7 @@ public class PrescriptionViewUpdates {
                 }
             });
 
-    public PrescriptionViewUpdates(QueryUpdateEmitter emitter, PrescriptionViewRepository views,
-                                   ViewChangeAnnouncer announcer) {
-        this.emitter = Objects.requireNonNull(emitter, "emitter");
+    public PrescriptionViewUpdates(PrescriptionViewRepository views, ViewChangeAnnouncer announcer) {
         this.views = Objects.requireNonNull(views, "views");
         this.announcer = Objects.requireNonNull(announcer, "announcer");
     }
@@ -99,9 +99,9 @@ public class PrescriptionViewUpdates {
 
     private void tell(PrescriptionView after, Set<PharmacyId> pharmacies) {
         announce(after, pharmacies);
-        // Emitted whether or not anybody subscribes yet: the emitter matches subscriptions only after the batch
-        // commits, so a client that subscribes meanwhile (e.g. a command's answer waiting for its view) gets it.
-        emit(after.prescriptionId(), after.prescriber().institutionId(), pharmacies, after);
+        // Told whether or not anybody follows yet: followers are looked up only after the batch commits, so a client
+        // that starts following meanwhile (e.g. a command's answer waiting for its view) gets it.
+        tellFollowers(after.prescriptionId(), after.prescriber().institutionId(), pharmacies, after);
     }
 
     private void announce(PrescriptionView after, Set<PharmacyId> pharmacies) {
@@ -127,8 +127,8 @@ public class PrescriptionViewUpdates {
         }
 
         /**
-         * Announced to the other nodes in the batch's transaction; emitted here once it has committed (the emitter
-         * would hand an update over at once in this phase of the batch, before its rows are visible).
+         * Announced to the other nodes in the batch's transaction; told here once it has committed (the followers
+         * would hear it at once in this phase of the batch, before its rows are visible).
          */
         @Override
         public void flush() {
@@ -136,22 +136,29 @@ public class PrescriptionViewUpdates {
             Map<PrescriptionId, Set<PharmacyId>> concerned = new HashMap<>(pharmacies);
             committed.forEach((id, view) -> announce(view, concerned.get(id)));
             CurrentUnitOfWork.get().afterCommit(unitOfWork -> committed.forEach((id, view) ->
-                    emit(id, view.prescriber().institutionId(), concerned.get(id), view)));
+                    tellFollowers(id, view.prescriber().institutionId(), concerned.get(id), view)));
             views.clear();
             pharmacies.clear();
         }
     }
 
-    /**
-     * One emit for the three kinds of subscription, not one per kind: the emitter tests every open subscription
-     * (each live stream, each command's wait for its view) on every emit, so with a thousand open streams a change
-     * costs a third of what three emits would (docs/benchmarks.md, "Session 10").
-     */
-    private void emit(PrescriptionId id, InstitutionId institution, Set<PharmacyId> pharmacies,
+    private void tellFollowers(PrescriptionId id, InstitutionId institution, Set<PharmacyId> pharmacies,
                       PrescriptionView update) {
-        Predicate<SubscriptionQueryMessage<?, ?, PrescriptionView>> concerned =
-                subscription -> concerns(subscription.getPayload(), id, institution, pharmacies);
-        emitter.emit(concerned, update);
+        followers.tell(keys(id, institution, pharmacies), update);
+    }
+
+    /**
+     * {@code listener} hears, once committed, every change that reaches a subscriber to {@code query}: one prescription
+     * ({@link FindPrescription}), an institution's prescriptions ({@link FindPrescriptionsByInstitution}) or a
+     * pharmacy's view ({@link FindDispensingView}), until the registration is cancelled.
+     */
+    public Registration follow(Object query, Consumer<PrescriptionView> listener) {
+        return followers.follow(followedKey(query), listener);
+    }
+
+    /** How many listeners in this node follow views. */
+    public int followerCount() {
+        return followers.count();
     }
 
     /** Another node's projection changed the view, and that change has committed. */
@@ -160,8 +167,7 @@ public class PrescriptionViewUpdates {
         if (emitted != null && emitted >= notice.version()) {
             return;
         }
-        if (!concernsAny(subscribedQueries(), notice.prescriptionId(), notice.institutionId(),
-                notice.pharmacyIds())) {
+        if (!followers.followsAny(keys(notice.prescriptionId(), notice.institutionId(), notice.pharmacyIds()))) {
             return;
         }
         views.load(notice.prescriptionId()).ifPresent(view -> {
@@ -169,29 +175,30 @@ public class PrescriptionViewUpdates {
             if (view.pharmacyId() != null) {
                 pharmacies.add(view.pharmacyId());
             }
-            emit(view.prescriptionId(), view.prescriber().institutionId(), pharmacies, view);
+            tellFollowers(view.prescriptionId(), view.prescriber().institutionId(), pharmacies, view);
         });
     }
 
-    private static boolean concernsAny(Set<Object> queries, PrescriptionId id, InstitutionId institution,
-                                       Set<PharmacyId> pharmacies) {
-        return queries.stream().anyMatch(query -> concerns(query, id, institution, pharmacies));
+    /** What the followers of a change of prescription {@code id} follow: it, its institution and its pharmacies. */
+    private static List<Object> keys(PrescriptionId id, InstitutionId institution, Set<PharmacyId> pharmacies) {
+        List<Object> keys = new ArrayList<>(2 + pharmacies.size());
+        keys.add(id);
+        keys.add(institution);
+        keys.addAll(pharmacies);
+        return keys;
     }
 
-    /** Whether a change of prescription {@code id} reaches a subscription to {@code query}. */
-    private static boolean concerns(Object query, PrescriptionId id, InstitutionId institution,
-                                    Set<PharmacyId> pharmacies) {
-        return query instanceof FindPrescription byId && byId.prescriptionId().equals(id)
-                || query instanceof FindPrescriptionsByInstitution byInstitution
-                   && byInstitution.institutionId().equals(institution)
-                || query instanceof FindDispensingView byPharmacy && pharmacies.contains(byPharmacy.pharmacyId());
-    }
-
-    private Set<Object> subscribedQueries() {
-        Set<Object> queries = new HashSet<>();
-        for (SubscriptionQueryMessage<?, ?, ?> subscription : emitter.activeSubscriptions()) {
-            queries.add(subscription.getPayload());
+    /** What a subscriber to {@code query} follows: the prescription, the institution or the pharmacy it names. */
+    private static Object followedKey(Object query) {
+        if (query instanceof FindPrescription byId) {
+            return byId.prescriptionId();
         }
-        return queries;
+        if (query instanceof FindPrescriptionsByInstitution byInstitution) {
+            return byInstitution.institutionId();
+        }
+        if (query instanceof FindDispensingView byPharmacy) {
+            return byPharmacy.pharmacyId();
+        }
+        throw new IllegalArgumentException("no live updates for " + query);
     }
 }

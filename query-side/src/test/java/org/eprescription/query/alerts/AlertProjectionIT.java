@@ -17,7 +17,6 @@ import org.eprescription.query.alerts.query.FindAlertsForPrescription;
 import org.eprescription.query.alerts.query.FindMedicationList;
 
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.eprescription.core.catalogue.Route;
 import org.eprescription.core.consent.ConsentGiven;
 import org.eprescription.core.consent.ConsentWithdrawn;
@@ -115,7 +114,7 @@ class AlertProjectionIT {
         InteractionRules rules = new InteractionRules(CATALOGUE, false);
         CourseRecordRepository courseRecord = new CourseRecordRepository(jdbc);
         AlertRepository repository = new AlertRepository(jdbc, TestDatabase.OBJECT_MAPPER);
-        projection = new AlertProjection(repository, SimpleQueryUpdateEmitter.builder().build());
+        projection = new AlertProjection(repository, new AlertProgressUpdates());
         queries = new AlertQueries(repository, courseRecord, rules, CATALOGUE, CLOCK, new DraftReads(jdbc));
         checker = new InteractionChecker(rules, courseRecord::read);
         emptyTheTables();

@@ -4,7 +4,6 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.CheckTrigger;
@@ -59,7 +58,7 @@ class BatchedAlertProgressIT {
         jdbc = JdbcClient.create(run.template());
         AlertRepository repository = new AlertRepository(jdbc, TestDatabase.OBJECT_MAPPER);
         projection = new AnnotationEventHandlerAdapter(
-                new AlertProjection(repository, SimpleQueryUpdateEmitter.builder().build()));
+                new AlertProjection(repository, new AlertProgressUpdates()));
     }
 
     private EventMessage<?> message(PrescriptionEvent event, long sequence) {

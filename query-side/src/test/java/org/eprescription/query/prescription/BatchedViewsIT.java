@@ -3,7 +3,6 @@ package org.eprescription.query.prescription;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.PrescriptionStatus;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
@@ -40,7 +39,7 @@ class BatchedViewsIT {
 
     private BatchRun run;
     private PrescriptionViewRepository repository;
-    private SimpleQueryUpdateEmitter emitter;
+    private PrescriptionViewUpdates updates;
     private AnnotationEventHandlerAdapter projection;
 
     @BeforeEach
@@ -48,8 +47,7 @@ class BatchedViewsIT {
         database.jdbcClient().sql("delete from prescription_view").update();
         run = new BatchRun(database.dataSource());
         repository = new PrescriptionViewRepository(run.template(), TestDatabase.OBJECT_MAPPER);
-        emitter = SimpleQueryUpdateEmitter.builder().build();
-        PrescriptionViewUpdates updates = new PrescriptionViewUpdates(emitter, repository,
+        updates = new PrescriptionViewUpdates(repository,
                 new PostgresViewChangeAnnouncer(JdbcClient.create(run.template())));
         projection = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(repository, CATALOGUE, updates));
     }
@@ -64,7 +62,7 @@ class BatchedViewsIT {
     }
 
     private List<PrescriptionView> subscribe(PrescriptionId id) {
-        return PrescriptionFixtures.subscribe(emitter, new FindPrescription(id));
+        return PrescriptionFixtures.subscribe(updates, new FindPrescription(id));
     }
 
     @Test

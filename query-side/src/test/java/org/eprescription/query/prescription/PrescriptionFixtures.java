@@ -2,10 +2,6 @@ package org.eprescription.query.prescription;
 
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.messaging.MetaData;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.GenericSubscriptionQueryMessage;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
-import org.axonframework.queryhandling.SubscriptionQueryMessage;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.catalogue.Route;
@@ -95,14 +91,10 @@ public final class PrescriptionFixtures {
         return new DispensedItem(line, null, new BigDecimal(quantity), days);
     }
 
-    /** What a live subscriber of {@code query} receives from {@code emitter}, as the application's streams would. */
-    static List<PrescriptionView> subscribe(SimpleQueryUpdateEmitter emitter, Object query) {
-        SubscriptionQueryMessage<Object, Object, PrescriptionView> subscription =
-                new GenericSubscriptionQueryMessage<>(query, ResponseTypes.instanceOf(Object.class),
-                        ResponseTypes.instanceOf(PrescriptionView.class));
+    /** What a follower of {@code query} hears from {@code updates}, as the application's streams would. */
+    static List<PrescriptionView> subscribe(PrescriptionViewUpdates updates, Object query) {
         List<PrescriptionView> received = new CopyOnWriteArrayList<>();
-        emitter.<PrescriptionView>registerUpdateHandler(subscription, 1024).getUpdates()
-                .subscribe(update -> received.add(update.getPayload()));
+        updates.follow(query, received::add);
         return received;
     }
 }

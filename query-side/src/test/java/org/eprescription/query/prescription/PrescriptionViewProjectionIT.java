@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.PrescriptionStatus;
@@ -35,7 +34,7 @@ import static org.eprescription.query.prescription.PrescriptionFixtures.released
 
 /**
  * The projection driven through Axon's annotation adapter (so {@code @SequenceNumber}, {@code @Timestamp} and the
- * message's tracking token are resolved as in the application) against a real PostgreSQL, with a mocked emitter.
+ * message's tracking token are resolved as in the application) against a real PostgreSQL, with live followers as the application has them.
  */
 class PrescriptionViewProjectionIT {
 
@@ -44,15 +43,15 @@ class PrescriptionViewProjectionIT {
     private static final PrescriptionViewRepository repository =
             new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER);
 
-    private SimpleQueryUpdateEmitter emitter;
+    private PrescriptionViewUpdates updates;
     private AnnotationEventHandlerAdapter projection;
     private PrescriptionViewQueries queries;
 
     @BeforeEach
     void setUp() {
         database.jdbcClient().sql("delete from prescription_view").update();
-        emitter = SimpleQueryUpdateEmitter.builder().build();
-        projection = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(repository, CATALOGUE, emitter));
+        updates = new PrescriptionViewUpdates(repository, ViewChangeAnnouncer.NONE);
+        projection = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(repository, CATALOGUE, updates));
         queries = new PrescriptionViewQueries(repository);
     }
 
@@ -77,7 +76,7 @@ class PrescriptionViewProjectionIT {
 
     /** What a live subscriber of {@code query} receives, as the application's streams would. */
     private List<PrescriptionView> subscribe(Object query) {
-        return PrescriptionFixtures.subscribe(emitter, query);
+        return PrescriptionFixtures.subscribe(updates, query);
     }
 
     @Test

@@ -1,8 +1,6 @@
 package org.eprescription.query.prescription;
 
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
-import org.axonframework.queryhandling.QueryUpdateEmitter;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
@@ -39,19 +37,16 @@ class PrescriptionViewUpdatesIT {
 
     private final List<ViewChangeNotice> announcedThere = new ArrayList<>();
     private final List<ViewChangeNotice> announcedHere = new ArrayList<>();
-    private SimpleQueryUpdateEmitter emitterHere;
     private PrescriptionViewUpdates here;
     private AnnotationEventHandlerAdapter projectionHere;
     private AnnotationEventHandlerAdapter projectionThere;
 
     @BeforeEach
     void setUp() {
-        emitterHere = SimpleQueryUpdateEmitter.builder().build();
-        QueryUpdateEmitter emitterThere = SimpleQueryUpdateEmitter.builder().build();
-        here = new PrescriptionViewUpdates(emitterHere, repository, announcedHere::add);
+        here = new PrescriptionViewUpdates(repository, announcedHere::add);
         projectionHere = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(repository, CATALOGUE, here));
         projectionThere = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(repository, CATALOGUE,
-                new PrescriptionViewUpdates(emitterThere, repository, announcedThere::add)));
+                new PrescriptionViewUpdates(repository, announcedThere::add)));
     }
 
     /** A new prescription, issued through that node's projection. */
@@ -63,7 +58,7 @@ class PrescriptionViewUpdatesIT {
 
     /** What a live subscriber here of that pharmacy's view receives. */
     private List<PrescriptionView> subscribeHereTo(PharmacyId pharmacy) {
-        return PrescriptionFixtures.subscribe(emitterHere, new FindDispensingView(pharmacy, T));
+        return PrescriptionFixtures.subscribe(here, new FindDispensingView(pharmacy, T));
     }
 
     /**

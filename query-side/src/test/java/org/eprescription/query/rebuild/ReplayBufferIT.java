@@ -11,7 +11,6 @@ import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.messaging.StreamableMessageSource;
-import org.axonframework.queryhandling.SimpleQueryUpdateEmitter;
 import org.eprescription.core.catalogue.CatalogueCsvLoader;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.consent.ConsentGiven;
@@ -51,10 +50,13 @@ import org.eprescription.core.prescription.event.PrescriptionExpired;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.core.prescription.event.RefillScheduled;
+import org.eprescription.query.alerts.AlertProgressUpdates;
 import org.eprescription.query.alerts.AlertProjection;
 import org.eprescription.query.alerts.store.AlertRepository;
 import org.eprescription.query.prescription.PrescriptionViewProjection;
 import org.eprescription.query.prescription.PrescriptionViewRepository;
+import org.eprescription.query.prescription.PrescriptionViewUpdates;
+import org.eprescription.query.prescription.ViewChangeAnnouncer;
 import org.eprescription.query.support.ReplayBuffer;
 import org.eprescription.query.testsupport.TestDatabase;
 import org.junit.jupiter.api.AutoClose;
@@ -124,9 +126,9 @@ class ReplayBufferIT {
 
         PrescriptionViewRepository views = new PrescriptionViewRepository(jdbc, TestDatabase.OBJECT_MAPPER);
         AnnotationEventHandlerAdapter liveViews = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(
-                views, CATALOGUE, SimpleQueryUpdateEmitter.builder().build()));
+                views, CATALOGUE, new PrescriptionViewUpdates(views, ViewChangeAnnouncer.NONE)));
         AnnotationEventHandlerAdapter liveAlerts = new AnnotationEventHandlerAdapter(new AlertProjection(
-                new AlertRepository(jdbc, TestDatabase.OBJECT_MAPPER), SimpleQueryUpdateEmitter.builder().build()));
+                new AlertRepository(jdbc, TestDatabase.OBJECT_MAPPER), new AlertProgressUpdates()));
         long started = System.nanoTime();
         // batches of one transaction each, as the live processors handle them
         TransactionTemplate transaction = new TransactionTemplate(
