@@ -14,6 +14,8 @@ import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.api.security.Role;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.api.privacy.AccessLog;
+import org.eprescription.api.privacy.AccessLogEntry;
+import org.eprescription.api.privacy.AccessLogReads;
 import org.eprescription.api.alerts.AlertViews;
 import org.eprescription.api.command.CommandSender;
 import org.eprescription.core.consent.RecordConsent;
@@ -33,7 +35,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
-/** The patient's side: their medication list (the PHR view), alerts, and consent to share history. */
+/**
+ * The patient's side: their medication list (the PHR view), alerts, consent to share history, and who read their
+ * data (for the patient and auditors).
+ */
 @Tag(name = "patients")
 @RestController
 @RequestMapping("/api/v1/patients/{patientId}")
@@ -48,11 +53,15 @@ public class PatientController {
     private final ResourceAccess access;
     private final AccessLog accessLog;
     private final CurrentUser currentUser;
+    private final AccessLogReads accessLogReads;
 
     public record PatientAlerts(PatientId patientId, List<AlertView> alerts) {
     }
 
     public record Consent(PatientId patientId, boolean sharingAllowed) {
+    }
+
+    public record PatientAccessLog(String patientId, List<AccessLogEntry> entries) {
     }
 
     @Operation(operationId = "getMedications", summary = "Read a patient's medications",
@@ -90,5 +99,13 @@ public class PatientController {
         commands.send(new RecordConsent(patient, request.sharingAllowed()), actingParties.patient(patient),
                 idempotencyKey);
         return new Consent(patient, request.sharingAllowed());
+    }
+
+    @Operation(operationId = "getAccessLog", summary = "Read who read a patient's data",
+            description = "For the patient and auditors: who read it, when, in which role and organisation.")
+    @GetMapping("/access-log")
+    public PatientAccessLog accessLog(@PathVariable String patientId) {
+        PatientId patient = PatientId.of(patientId);
+        return new PatientAccessLog(patient.value(), accessLogReads.readable(patient));
     }
 }

@@ -13,6 +13,7 @@ import jakarta.validation.Valid;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.core.ids.PrescriptionId;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -20,11 +21,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.net.URI;
 import java.util.UUID;
 
-/** The prescriber's side: issue, read and cancel prescriptions. */
+/** The prescriber's side: issue, read (also live) and cancel prescriptions. */
 @Tag(name = "prescriptions")
 @RestController
 @RequestMapping("/api/v1/prescriptions")
@@ -35,6 +37,7 @@ public class PrescriptionController {
     private final ActingParties actingParties;
     private final PrescriptionCommands prescriptionCommands;
     private final PrescriptionReads reads;
+    private final PrescriptionStreams streams;
 
     @Operation(operationId = "issuePrescription", summary = "Issue a prescription",
             description = "A prescriber issues for its institution. Answers the prescription view with its "
@@ -71,6 +74,16 @@ public class PrescriptionController {
     @GetMapping("/{id}")
     public PrescriptionResponse get(@PathVariable UUID id) {
         return reads.response(new PrescriptionId(id));
+    }
+
+    /** {@code snapshot} and {@code change} carry the body of {@link #get}. */
+    @Operation(operationId = "streamPrescription", summary = "Follow a prescription live",
+            description = "Server-Sent Events for whoever may read the prescription: a snapshot, then a change with "
+                    + "the body of GET /prescriptions/{id} whenever it changes (docs/http-api.md, \"Live streams\").")
+    @ProblemAnswers(problems = "404 not-found")
+    @GetMapping(path = "/{id}/stream", produces = MediaType.TEXT_EVENT_STREAM_VALUE)
+    public SseEmitter stream(@PathVariable UUID id) {
+        return streams.prescription(new PrescriptionId(id));
     }
 
     @Operation(operationId = "cancelPrescription", summary = "Cancel a prescription",
