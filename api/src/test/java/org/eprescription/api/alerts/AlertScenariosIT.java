@@ -73,11 +73,8 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
 
     @Test
     void theSameProductIsASameIngredientAlertThatSaysSo() {
-        issue("HOSP-A", AMLODIPINE_BRAND, 28);
-        Response second = api().post("/prescriptions", body("HOSP-B", AMLODIPINE_BRAND, 28));
+        JsonNode alert = sameIngredientAlertOfIssuingAfter(AMLODIPINE_BRAND, AMLODIPINE_BRAND);
 
-        JsonNode alert = onlyAlert(second.body());
-        assertThat(alert.path("type").asText()).isEqualTo("SAME_INGREDIENT");
         assertThat(alert.path("conflicts").get(0).path("sameProduct").asBoolean()).isTrue();
     }
 
@@ -182,11 +179,8 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
 
     @Test
     void aCombinationProductDuplicatesOneOfItsIngredients() {
-        issue("HOSP-A", VALSARTAN_AMLODIPINE, 28);
-        Response second = api().post("/prescriptions", body("HOSP-B", AMLODIPINE_BRAND, 28));
+        JsonNode alert = sameIngredientAlertOfIssuingAfter(VALSARTAN_AMLODIPINE, AMLODIPINE_BRAND);
 
-        JsonNode alert = onlyAlert(second.body());
-        assertThat(alert.path("type").asText()).isEqualTo("SAME_INGREDIENT");
         assertThat(alert.path("ingredient").asText()).isEqualTo("amlodipine");
     }
 
@@ -482,6 +476,19 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
 
     private IssuedPrescription issue(String institution, String drugCode, int days) {
         return issued(body(institution, drugCode, days));
+    }
+
+    /**
+     * HOSP-A has issued the earlier drug for 28 days; HOSP-B issues the later one for 28 days. The one alert that
+     * issue answers, checked to be a same-ingredient alert.
+     */
+    private JsonNode sameIngredientAlertOfIssuingAfter(String earlierDrug, String laterDrug) {
+        issue("HOSP-A", earlierDrug, 28);
+        Response later = api().post("/prescriptions", body("HOSP-B", laterDrug, 28));
+
+        JsonNode alert = onlyAlert(later.body());
+        assertThat(alert.path("type").asText()).isEqualTo("SAME_INGREDIENT");
+        return alert;
     }
 
     private Response check(List<Map<String, Object>> lines, String startDate) {

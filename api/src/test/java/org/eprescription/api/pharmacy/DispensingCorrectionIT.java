@@ -37,7 +37,7 @@ class DispensingCorrectionIT extends ExchangeIntegrationTest {
 
     private Response dispensed(IssuedPrescription prescription, String pharmacy, boolean completesUse,
                                Map<String, Object> item) {
-        Response dispensed = api().post(prescription.path() + "/dispense", dispense(pharmacy, completesUse, item));
+        Response dispensed = dispensing(prescription, pharmacy, completesUse, item);
         assertThat(dispensed.status()).as(dispensed.toString()).isEqualTo(200);
         return dispensed;
     }
@@ -174,8 +174,7 @@ class DispensingCorrectionIT extends ExchangeIntegrationTest {
 
         Response refused = correct(prescription, 1, pharmacy, null);
 
-        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
-        assertThat(refused.body().path("refusal").asText()).isEqualTo("USE_ALREADY_COMPLETED");
+        assertRefused(refused, 409, "USE_ALREADY_COMPLETED");
         // its quantity can still be corrected, by the pharmacy that no longer holds it
         Response corrected = correct(prescription, 1, pharmacy, List.of(item(1, AMLODIPINE_BRAND, 27, 28)));
         assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
@@ -213,8 +212,7 @@ class DispensingCorrectionIT extends ExchangeIntegrationTest {
 
         assertThat(correct(prescription, 1, unique("PH"), null).status()).isEqualTo(403);
         Response unknown = correct(prescription, 2, pharmacy, null);
-        assertThat(unknown.status()).as(unknown.toString()).isEqualTo(404);
-        assertThat(unknown.body().path("refusal").asText()).isEqualTo("UNKNOWN_DISPENSING");
+        assertRefused(unknown, 404, "UNKNOWN_DISPENSING");
         Response tooMuch = correct(prescription, 1, pharmacy, List.of(item(1, AMLODIPINE_BRAND, 29, 28)));
         assertThat(tooMuch.status()).as(tooMuch.toString()).isEqualTo(422);
     }

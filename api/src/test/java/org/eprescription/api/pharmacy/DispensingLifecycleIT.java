@@ -4,10 +4,14 @@ import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IssuedPrescription;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
@@ -35,11 +39,42 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
         return body;
     }
 
+    /** The usual body of a new institution, with one refill of one amlodipine line: a tablet a day for these days. */
+    private static Map<String, Object> withOneRefill(int days) {
+        Map<String, Object> body = withLine(line(1, AMLODIPINE_BRAND, days, days));
+        body.put("refills", 1);
+        return body;
+    }
+
+    /**
+     * PH-A dispenses the whole first use of a {@link #withOneRefill} prescription, which then awaits its refill; PH-B
+     * may not accept the refill on the same day. The first dispensing's answer.
+     */
+    private Response firstUseDispensedWholeAndRefillRefusedThatDay(IssuedPrescription rx, int days) {
+        Response firstUse = dispensing(rx, "PH-A", true, item(1, AMLODIPINE_BRAND, days, days));
+        Response sameDay = accepting(rx, "PH-B");
+
+        assertThat(firstUse.text("status")).isEqualTo("AWAITING_REFILL");
+        assertRefused(sameDay, 409, "REFILL_WINDOW_NOT_OPEN");
+        return firstUse;
+    }
+
+    /** A dispensing refused with a 422 problem of this refusal and type left the prescription accepted, undispensed. */
+    private void assertRefusedAsProblemAndNothingDispensed(IssuedPrescription rx, Response refused, String refusal,
+                                                          String type) {
+        assertRefused(refused, 422, refusal);
+        assertThat(refused.contentType()).startsWith("application/problem+json");
+        assertThat(refused.text("type")).isEqualTo(type);
+        Response view = api().get(rx.path());
+        assertThat(view.text("status")).isEqualTo("ACCEPTED");
+        assertThat(view.body().path("dispensings").size()).isZero();
+    }
+
     @Test
     void aPharmacyAcceptsWithTheExchangeCodeAndBirthDate() {
         IssuedPrescription rx = issued(issue(unique("HOSP")));
 
-        Response accepted = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        Response accepted = accepting(rx, "PH-A");
 
         assertThat(accepted.status()).isEqualTo(200);
         assertThat(accepted.text("prescriptionId")).isEqualTo(rx.id());
@@ -66,10 +101,9 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
     void aPrescriptionHeldByOnePharmacyCannotBeAcceptedByAnother() {
         IssuedPrescription rx = acceptedBy("PH-A");
 
-        Response second = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-B"));
+        Response second = accepting(rx, "PH-B");
 
-        assertThat(second.status()).isEqualTo(409);
-        assertThat(second.text("refusal")).isEqualTo("HELD_BY_ANOTHER_PHARMACY");
+        assertRefused(second, 409, "HELD_BY_ANOTHER_PHARMACY");
         assertThat(api().get(rx.path()).text("pharmacyId")).isEqualTo("PH-A");
     }
 
@@ -77,8 +111,8 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
     void aReleasedPrescriptionCanBeAcceptedByAnotherPharmacy() {
         IssuedPrescription rx = acceptedBy("PH-A");
 
-        Response released = api().post(rx.path() + "/release", Map.of("pharmacyId", "PH-A", "reason", "out of stock"));
-        Response acceptedElsewhere = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-B"));
+        Response released = releasing(rx, "PH-A", "out of stock");
+        Response acceptedElsewhere = accepting(rx, "PH-B");
 
         assertThat(released.status()).isEqualTo(200);
         assertThat(released.text("status")).isEqualTo("ISSUED");
@@ -90,9 +124,8 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
     void onlyTheHoldingPharmacyMayReleaseOrDispense() {
         IssuedPrescription rx = acceptedBy("PH-A");
 
-        Response release = api().post(rx.path() + "/release", Map.of("pharmacyId", "PH-B", "reason", "x"));
-        Response dispense = api().post(rx.path() + "/dispense",
-                dispense("PH-B", true, item(1, AMLODIPINE_BRAND, 28, 28)));
+        Response release = releasing(rx, "PH-B", "x");
+        Response dispense = dispensing(rx, "PH-B", true, item(1, AMLODIPINE_BRAND, 28, 28));
 
         assertThat(release.status()).isEqualTo(403);
         assertThat(dispense.status()).isEqualTo(403);
@@ -103,17 +136,13 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
     void aPartialDispensingKeepsThePrescriptionWithThePharmacyUntilTheRestIsGiven() {
         IssuedPrescription rx = acceptedBy("PH-A");
 
-        Response partial = api().post(rx.path() + "/dispense",
-                dispense("PH-A", false, item(1, AMLODIPINE_BRAND, 10, 10)));
-        Response tooMuch = api().post(rx.path() + "/dispense",
-                dispense("PH-A", false, item(1, AMLODIPINE_BRAND, 19, 19)));
-        Response rest = api().post(rx.path() + "/dispense",
-                dispense("PH-A", false, item(1, AMLODIPINE_BRAND, 18, 18)));
+        Response partial = dispensing(rx, "PH-A", false, item(1, AMLODIPINE_BRAND, 10, 10));
+        Response tooMuch = dispensing(rx, "PH-A", false, item(1, AMLODIPINE_BRAND, 19, 19));
+        Response rest = dispensing(rx, "PH-A", false, item(1, AMLODIPINE_BRAND, 18, 18));
 
         assertThat(partial.text("status")).isEqualTo("ACCEPTED");
         assertThat(partial.body().path("lines").get(0).path("dispensedQuantity").asInt()).isEqualTo(10);
-        assertThat(tooMuch.status()).isEqualTo(422);
-        assertThat(tooMuch.text("refusal")).isEqualTo("QUANTITY_EXCEEDS_REMAINING");
+        assertRefused(tooMuch, 422, "QUANTITY_EXCEEDS_REMAINING");
         assertThat(rest.text("status")).isEqualTo("COMPLETED");
         assertThat(rest.body().path("dispensings").size()).isEqualTo(2);
         assertThat(rest.body().path("usesLeft").asInt()).isZero();
@@ -123,41 +152,43 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
     void aGenericOfTheSameIngredientMayBeDispensedButNotAnotherProduct() {
         IssuedPrescription rx = acceptedBy("PH-A");
 
-        Response combination = api().post(rx.path() + "/dispense",
-                dispense("PH-A", true, item(1, VALSARTAN_AMLODIPINE, 28, 28)));
-        Response generic = api().post(rx.path() + "/dispense",
-                dispense("PH-A", true, item(1, AMLODIPINE_GENERIC, 28, 28)));
+        Response combination = dispensing(rx, "PH-A", true, item(1, VALSARTAN_AMLODIPINE, 28, 28));
+        Response generic = dispensing(rx, "PH-A", true, item(1, AMLODIPINE_GENERIC, 28, 28));
 
-        assertThat(combination.status()).isEqualTo(422);
-        assertThat(combination.text("refusal")).isEqualTo("SUBSTITUTE_NOT_EQUIVALENT");
+        assertRefused(combination, 422, "SUBSTITUTE_NOT_EQUIVALENT");
         assertThat(generic.status()).isEqualTo(200);
         assertThat(generic.body().path("dispensings").get(0).path("items").get(0).path("drugCode").asText())
                 .isEqualTo(AMLODIPINE_GENERIC);
     }
 
-    @Test
-    void doubleTheStrengthIsRefusedAsNotDoseEquivalent() {
-        IssuedPrescription rx = acceptedBy("PH-A", withLine(line(1, ZOLPIDEM, 14, 14)));
+    static Stream<Arguments> substitutesOfAnotherStrengthOrForm() {
+        return Stream.of(
+                Arguments.of("double the strength is not dose-equivalent", line(1, ZOLPIDEM, 14, 14),
+                        item(1, ZOLPIDEM_DOUBLE_STRENGTH, 14, 14), "SUBSTITUTE_NOT_DOSE_EQUIVALENT",
+                        "/problems/substitute-not-dose-equivalent"),
+                Arguments.of("extended release for immediate release is another form",
+                        line(1, NIFEDIPINE_CAPSULE, 42, 14), item(1, NIFEDIPINE_EXTENDED_RELEASE, 21, 14),
+                        "SUBSTITUTE_OTHER_FORM", "/problems/substitute-other-form"));
+    }
 
-        Response doubleStrength = api().post(rx.path() + "/dispense",
-                dispense("PH-A", true, item(1, ZOLPIDEM_DOUBLE_STRENGTH, 14, 14)));
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("substitutesOfAnotherStrengthOrForm")
+    void aSubstituteOfAnotherStrengthOrFormIsRefusedAsAProblemThatNamesIt(
+            String substitution, Map<String, Object> prescribed, Map<String, Object> substitute, String refusal,
+            String type) {
+        IssuedPrescription rx = acceptedBy("PH-A", withLine(prescribed));
 
-        assertThat(doubleStrength.status()).isEqualTo(422);
-        assertThat(doubleStrength.contentType()).startsWith("application/problem+json");
-        assertThat(doubleStrength.text("refusal")).isEqualTo("SUBSTITUTE_NOT_DOSE_EQUIVALENT");
-        assertThat(doubleStrength.text("type")).isEqualTo("/problems/substitute-not-dose-equivalent");
-        assertThat(doubleStrength.text("detail")).contains(ZOLPIDEM_DOUBLE_STRENGTH);
-        Response view = api().get(rx.path());
-        assertThat(view.text("status")).isEqualTo("ACCEPTED");
-        assertThat(view.body().path("dispensings").size()).isZero();
+        Response refused = dispensing(rx, "PH-A", true, substitute);
+
+        assertRefusedAsProblemAndNothingDispensed(rx, refused, refusal, type);
+        assertThat(refused.text("detail")).contains(substitute.get("drugCode").toString());
     }
 
     @Test
     void halfTheStrengthInDoubleTheQuantityIsDispensedAndCompletesThePrescription() {
         IssuedPrescription rx = acceptedBy("PH-A");
 
-        Response halfStrength = api().post(rx.path() + "/dispense",
-                dispense("PH-A", false, item(1, AMLODIPINE_HALF_STRENGTH, 56, 28)));
+        Response halfStrength = dispensing(rx, "PH-A", false, item(1, AMLODIPINE_HALF_STRENGTH, 56, 28));
 
         assertThat(halfStrength.status()).isEqualTo(200);
         assertThat(halfStrength.text("status")).as("56 x 2.5 mg is the whole 28 x 5 mg").isEqualTo("COMPLETED");
@@ -166,23 +197,10 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
     }
 
     @Test
-    void extendedReleaseForImmediateReleaseIsRefusedAsAnotherForm() {
-        IssuedPrescription rx = acceptedBy("PH-A", withLine(line(1, NIFEDIPINE_CAPSULE, 42, 14)));
-
-        Response extendedRelease = api().post(rx.path() + "/dispense",
-                dispense("PH-A", true, item(1, NIFEDIPINE_EXTENDED_RELEASE, 21, 14)));
-
-        assertThat(extendedRelease.status()).isEqualTo(422);
-        assertThat(extendedRelease.text("refusal")).isEqualTo("SUBSTITUTE_OTHER_FORM");
-        assertThat(extendedRelease.text("type")).isEqualTo("/problems/substitute-other-form");
-    }
-
-    @Test
     void dispensingAPrescriptionThePharmacyDoesNotHoldIsForbiddenAndSaysNoMoreThanForAnUnknownOne() {
         IssuedPrescription rx = issued(issue(unique("HOSP")));
 
-        Response notHeld = api().post(rx.path() + "/dispense",
-                dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
+        Response notHeld = dispensing(rx, "PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28));
         Response unknown = api().post("/prescriptions/" + java.util.UUID.randomUUID() + "/dispense",
                 dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
 
@@ -194,26 +212,17 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
 
     @Test
     void aRefillWaitsForItsWindowAndThenRunsToCompletion() {
-        var body = issue(unique("HOSP"));
-        body.put("refills", 1);
-        body.put("lines", List.of(line(1, AMLODIPINE_BRAND, 28, 28)));
-        IssuedPrescription rx = acceptedBy("PH-A", body);
+        IssuedPrescription rx = acceptedBy("PH-A", withOneRefill(28));
 
-        Response firstUse = api().post(rx.path() + "/dispense",
-                dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
-        Response tooEarly = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-B"));
+        Response firstUse = firstUseDispensedWholeAndRefillRefusedThatDay(rx, 28);
 
-        assertThat(firstUse.text("status")).isEqualTo("AWAITING_REFILL");
         assertThat(firstUse.body().path("usesLeft").asInt()).isEqualTo(1);
         assertThat(firstUse.body().path("refillWindow").path("plannedDate").asText())
                 .isEqualTo(clock.today().plusDays(28).toString());
-        assertThat(tooEarly.status()).isEqualTo(409);
-        assertThat(tooEarly.text("refusal")).isEqualTo("REFILL_WINDOW_NOT_OPEN");
 
         clock.advance(Duration.ofDays(25));
-        Response refillAccepted = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-B"));
-        Response secondUse = api().post(rx.path() + "/dispense",
-                dispense("PH-B", true, item(1, AMLODIPINE_BRAND, 28, 28)));
+        Response refillAccepted = accepting(rx, "PH-B");
+        Response secondUse = dispensing(rx, "PH-B", true, item(1, AMLODIPINE_BRAND, 28, 28));
 
         assertThat(refillAccepted.status()).isEqualTo(200);
         assertThat(refillAccepted.body().path("currentUse").asInt()).isEqualTo(2);
@@ -225,37 +234,24 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
     void aDispensingMayNotSupplyMoreDaysThanTheLinePrescribes() {
         IssuedPrescription rx = acceptedBy("PH-A");
 
-        Response aYear = api().post(rx.path() + "/dispense",
-                dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 365)));
+        Response aYear = dispensing(rx, "PH-A", true, item(1, AMLODIPINE_BRAND, 28, 365));
 
-        assertThat(aYear.status()).isEqualTo(422);
-        assertThat(aYear.text("refusal")).isEqualTo("SUPPLY_LONGER_THAN_PRESCRIBED");
-        assertThat(aYear.text("type")).isEqualTo("/problems/supply-longer-than-prescribed");
-        Response view = api().get(rx.path());
-        assertThat(view.text("status")).isEqualTo("ACCEPTED");
-        assertThat(view.body().path("dispensings").size()).isZero();
+        assertRefusedAsProblemAndNothingDispensed(rx, aYear, "SUPPLY_LONGER_THAN_PRESCRIBED",
+                "/problems/supply-longer-than-prescribed");
     }
 
     @Test
     void aRefillUseCannotBeAcceptedOnTheDayThePreviousUseWasDispensed() {
-        var body = issue(unique("HOSP"));
-        body.put("refills", 1);
-        body.put("lines", List.of(line(1, AMLODIPINE_BRAND, 7, 7)));
-        IssuedPrescription rx = acceptedBy("PH-A", body);
+        IssuedPrescription rx = acceptedBy("PH-A", withOneRefill(7));
+
         // planned for day 7: its window (day 0 to day 14) would open on the dispensing day itself
-        Response firstUse = api().post(rx.path() + "/dispense",
-                dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 7, 7)));
+        Response firstUse = firstUseDispensedWholeAndRefillRefusedThatDay(rx, 7);
 
-        Response sameDay = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-B"));
-
-        assertThat(firstUse.text("status")).isEqualTo("AWAITING_REFILL");
         assertThat(firstUse.body().path("refillWindow").path("opens").asText())
                 .isEqualTo(clock.today().plusDays(1).toString());
-        assertThat(sameDay.status()).isEqualTo(409);
-        assertThat(sameDay.text("refusal")).isEqualTo("REFILL_WINDOW_NOT_OPEN");
 
         clock.advance(Duration.ofDays(1));
-        Response nextDay = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-B"));
+        Response nextDay = accepting(rx, "PH-B");
 
         assertThat(nextDay.status()).isEqualTo(200);
         assertThat(nextDay.body().path("currentUse").asInt()).isEqualTo(2);

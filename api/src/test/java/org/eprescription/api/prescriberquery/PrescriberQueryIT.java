@@ -172,8 +172,7 @@ class PrescriberQueryIT extends ExchangeIntegrationTest {
         assertThat(answered.body().path("openQueries").asInt()).isZero();
 
         Response again = answer(prescription, queryId, true);
-        assertThat(again.status()).as(again.toString()).isEqualTo(409);
-        assertThat(again.body().path("refusal").asText()).isEqualTo("QUERY_ALREADY_ANSWERED");
+        assertRefused(again, 409, "QUERY_ALREADY_ANSWERED");
     }
 
     @Test
@@ -194,13 +193,11 @@ class PrescriberQueryIT extends ExchangeIntegrationTest {
         String pharmacy = unique("PH");
         IssuedPrescription prescription = heldBy(unique("PAT"), unique("HOSP"), pharmacy);
         String queryId = ask(prescription, pharmacy, List.of(line(1, LOXOPROFEN, 3, 3))).text("queryId");
-        assertThat(api().post(prescription.path() + "/dispense", dispense(pharmacy, false, item(1, LOXOPROFEN, 2, 2)))
-                .status()).isEqualTo(200);
+        assertThat(dispensing(prescription, pharmacy, false, item(1, LOXOPROFEN, 2, 2)).status()).isEqualTo(200);
 
         Response refused = answer(prescription, queryId, true);
 
-        assertThat(refused.status()).as(refused.toString()).isEqualTo(409);
-        assertThat(refused.body().path("refusal").asText()).isEqualTo("LINE_ALREADY_DISPENSED");
+        assertRefused(refused, 409, "LINE_ALREADY_DISPENSED");
         assertThat(api().get(prescription.path()).body().path("queries").get(0).path("status").asText())
                 .isEqualTo("OPEN");
     }

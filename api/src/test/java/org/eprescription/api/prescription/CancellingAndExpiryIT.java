@@ -15,9 +15,6 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
-import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
-import static org.eprescription.api.support.Prescriptions.accept;
-import static org.eprescription.api.support.Prescriptions.dispense;
 import static org.eprescription.api.support.Prescriptions.issue;
 import static org.eprescription.api.support.Prescriptions.item;
 import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
@@ -37,8 +34,8 @@ class CancellingAndExpiryIT extends ExchangeIntegrationTest {
     void theIssuingInstitutionCancelsAWaitingPrescription() {
         IssuedPrescription rx = issued(issue(unique("HOSP")));
 
-        Response cancelled = api().post(rx.path() + "/cancel", REASON, prescriberHeaders(rx.institutionId()));
-        Response acceptAfter = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+        Response cancelled = cancelling(rx);
+        Response acceptAfter = accepting(rx, "PH-A");
 
         assertThat(cancelled.status()).isEqualTo(200);
         assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
@@ -69,8 +66,8 @@ class CancellingAndExpiryIT extends ExchangeIntegrationTest {
     void cancellingWhileAPharmacyHoldsItIsARequestThatItsReleaseCompletes() {
         IssuedPrescription rx = acceptedBy("PH-A");
 
-        Response requested = api().post(rx.path() + "/cancel", REASON, prescriberHeaders(rx.institutionId()));
-        Response released = api().post(rx.path() + "/release", Map.of("pharmacyId", "PH-A", "reason", "cancelled"));
+        Response requested = cancelling(rx);
+        Response released = releasing(rx, "PH-A", "cancelled");
 
         assertThat(requested.text("status")).isEqualTo("ACCEPTED");
         assertThat(requested.body().path("cancellationRequested").asBoolean()).isTrue();
@@ -80,10 +77,9 @@ class CancellingAndExpiryIT extends ExchangeIntegrationTest {
     @Test
     void aDispensingLetsACancellationRequestLapse() {
         IssuedPrescription rx = acceptedBy("PH-A");
-        api().post(rx.path() + "/cancel", REASON, prescriberHeaders(rx.institutionId()));
+        cancelling(rx);
 
-        Response dispensed = api().post(rx.path() + "/dispense",
-                dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
+        Response dispensed = dispensing(rx, "PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28));
 
         assertThat(dispensed.text("status")).isEqualTo("COMPLETED");
         assertThat(dispensed.body().path("cancellationRequested").asBoolean()).isFalse();
@@ -93,11 +89,10 @@ class CancellingAndExpiryIT extends ExchangeIntegrationTest {
     void theInstitutionSeesThatItsRequestLapsedBecauseADispensingCompletedTheUse() {
         var body = issue(unique("HOSP"));
         body.put("refills", 1);
-        IssuedPrescription rx = issued(body);
-        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
-        api().post(rx.path() + "/cancel", REASON, prescriberHeaders(rx.institutionId()));
+        IssuedPrescription rx = acceptedBy("PH-A", body);
+        cancelling(rx);
 
-        api().post(rx.path() + "/dispense", dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
+        dispensing(rx, "PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28));
         Response seenByThePrescriber = api().as(Identity.prescriber("DOC-9", rx.institutionId())).get(rx.path());
 
         assertThat(seenByThePrescriber.text("status")).isEqualTo("AWAITING_REFILL");
@@ -111,12 +106,11 @@ class CancellingAndExpiryIT extends ExchangeIntegrationTest {
     @Test
     void aCancellationRequestSurvivesAPartialDispensingAndTheReleaseThenCancels() {
         IssuedPrescription rx = acceptedBy("PH-A");
-        api().post(rx.path() + "/cancel", REASON, prescriberHeaders(rx.institutionId()));
+        cancelling(rx);
 
-        Response partial = api().post(rx.path() + "/dispense",
-                dispense("PH-A", false, item(1, AMLODIPINE_BRAND, 14, 14)));
-        Response released = api().post(rx.path() + "/release", Map.of("pharmacyId", "PH-A", "reason", "cancelled"));
-        Response elsewhere = api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-B"));
+        Response partial = dispensing(rx, "PH-A", false, item(1, AMLODIPINE_BRAND, 14, 14));
+        Response released = releasing(rx, "PH-A", "cancelled");
+        Response elsewhere = accepting(rx, "PH-B");
 
         assertThat(partial.text("status")).isEqualTo("ACCEPTED");
         assertThat(partial.body().path("cancellationRequested").asBoolean()).isTrue();
@@ -129,12 +123,11 @@ class CancellingAndExpiryIT extends ExchangeIntegrationTest {
     @Test
     void aCompletedPrescriptionCannotBeCancelled() {
         IssuedPrescription rx = acceptedBy("PH-A");
-        api().post(rx.path() + "/dispense", dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
+        dispensing(rx, "PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28));
 
-        Response response = api().post(rx.path() + "/cancel", REASON, prescriberHeaders(rx.institutionId()));
+        Response response = cancelling(rx);
 
-        assertThat(response.status()).isEqualTo(409);
-        assertThat(response.text("refusal")).isEqualTo("NOT_CANCELLABLE");
+        assertRefused(response, 409, "NOT_CANCELLABLE");
     }
 
     @Test
@@ -155,8 +148,7 @@ class CancellingAndExpiryIT extends ExchangeIntegrationTest {
         expirySweep.sweep();
 
         assertThat(eventsOfType(rx.id(), "PrescriptionExpired")).as("expires once").isEqualTo(1);
-        assertThat(api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A")).status())
-                .isEqualTo(409);
+        assertThat(accepting(rx, "PH-A").status()).isEqualTo(409);
     }
 
     @Test
@@ -174,6 +166,11 @@ class CancellingAndExpiryIT extends ExchangeIntegrationTest {
         assertThat(acceptedMetadata).contains("\"actorRole\":\"PHARMACIST\"").contains("PH-A");
         assertThat(storedEvents(rx.id())).doesNotContain(rx.exchangeCode())
                 .doesNotContain(rx.exchangeCode().replace("-", ""));
+    }
+
+    /** The issuing institution asks to cancel the prescription. */
+    private Response cancelling(IssuedPrescription rx) {
+        return api().post(rx.path() + "/cancel", REASON, prescriberHeaders(rx.institutionId()));
     }
 
     private long eventsOfType(String id, String type) {

@@ -38,9 +38,7 @@ class IssuingIT extends ExchangeIntegrationTest {
 
     @Test
     void issuingWithoutAnIdLetsTheExchangeChooseOne() {
-        Map<String, Object> body = issue(unique("HOSP"));
-        body.remove("prescriptionId");
-        Response response = api().post("/prescriptions", body);
+        Response response = issuingWithout("prescriptionId");
 
         assertThat(response.status()).isEqualTo(201);
         assertThat(UUID.fromString(response.text("prescriptionId"))).isNotNull();
@@ -78,9 +76,8 @@ class IssuingIT extends ExchangeIntegrationTest {
 
         Response retry = api().post("/prescriptions", body);
 
-        assertThat(retry.status()).isEqualTo(409);
+        assertRefused(retry, 409, "DIFFERENT_ISSUE_UNDER_SAME_ID");
         assertThat(retry.contentType()).startsWith("application/problem+json");
-        assertThat(retry.text("refusal")).isEqualTo("DIFFERENT_ISSUE_UNDER_SAME_ID");
     }
 
     @Test
@@ -118,12 +115,10 @@ class IssuingIT extends ExchangeIntegrationTest {
         Map<String, Object> body = issue(unique("HOSP"));
         body.put("lines", List.of(line(1, ZOLPIDEM, 31, 31)));
 
-        Response tooLong = api().post("/prescriptions", body);
+        Response tooLong = refusedAsRuleViolation(body, "DAYS_ABOVE_LONGEST_SUPPLY");
         body.put("lines", List.of(line(1, ZOLPIDEM, 30, 30)));
         Response thirtyDays = api().post("/prescriptions", body);
 
-        assertThat(tooLong.status()).isEqualTo(422);
-        assertThat(tooLong.text("refusal")).isEqualTo("DAYS_ABOVE_LONGEST_SUPPLY");
         assertThat(tooLong.text("type")).isEqualTo("/problems/days-above-longest-supply");
         assertThat(tooLong.text("detail")).contains("30");
         assertThat(thirtyDays.status()).isEqualTo(201);
@@ -152,11 +147,9 @@ class IssuingIT extends ExchangeIntegrationTest {
         Map<String, Object> atTheHorizon = issue(unique("HOSP"));
         atTheHorizon.put("validUntil", clock.today().plusYears(1).toString());
 
-        Response refused = api().post("/prescriptions", tooLate);
+        refusedAsRuleViolation(tooLate, "VALID_UNTIL_BEYOND_HORIZON");
         Response issued = api().post("/prescriptions", atTheHorizon);
 
-        assertThat(refused.status()).isEqualTo(422);
-        assertThat(refused.text("refusal")).isEqualTo("VALID_UNTIL_BEYOND_HORIZON");
         assertThat(api().get("/prescriptions/" + tooLate.get("prescriptionId")).status()).isEqualTo(404);
         assertThat(issued.status()).isEqualTo(201);
         assertThat(issued.text("validUntil")).isEqualTo(clock.today().plusYears(1).toString());
@@ -164,10 +157,7 @@ class IssuingIT extends ExchangeIntegrationTest {
 
     @Test
     void aMissingPatientIsMalformedAndNamesTheField() {
-        Map<String, Object> body = issue(unique("HOSP"));
-        body.remove("patient");
-
-        Response response = api().post("/prescriptions", body);
+        Response response = issuingWithout("patient");
 
         assertThat(response.status()).isEqualTo(400);
         assertThat(response.contentType()).startsWith("application/problem+json");
@@ -210,9 +200,15 @@ class IssuingIT extends ExchangeIntegrationTest {
     /** Issuing the body is refused as a rule violation (422, a problem) with that refusal. */
     private Response refusedAsRuleViolation(Map<String, Object> body, String refusal) {
         Response response = api().post("/prescriptions", body);
-        assertThat(response.status()).as(response.toString()).isEqualTo(422);
+        assertRefused(response, 422, refusal);
         assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.text("refusal")).isEqualTo(refusal);
         return response;
+    }
+
+    /** The usual body of a new institution, without this field, is issued. */
+    private Response issuingWithout(String field) {
+        Map<String, Object> body = issue(unique("HOSP"));
+        body.remove(field);
+        return api().post("/prescriptions", body);
     }
 }

@@ -120,6 +120,9 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
         Set<Caller> providers = Set.of(Caller.OWN_PRESCRIBER, Caller.OTHER_PRESCRIBER, Caller.OWN_PHARMACIST,
                 Caller.OTHER_PHARMACIST);
         Set<Caller> auditor = Set.of(Caller.AUDITOR);
+        Set<Caller> ownPrescriberAndAuditor = Set.of(Caller.OWN_PRESCRIBER, Caller.AUDITOR);
+        Set<Caller> ownPharmacistAndAuditor = Set.of(Caller.OWN_PHARMACIST, Caller.AUDITOR);
+        Set<Caller> ownPatientAndAuditor = Set.of(Caller.OWN_PATIENT, Caller.AUDITOR);
         String never = "2100-01-01T00:00:00Z";
         List<Endpoint> all = new ArrayList<>();
         all.add(new Endpoint("POST /prescriptions", true, Set.of(Caller.OWN_PRESCRIBER), f -> {
@@ -127,10 +130,7 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
             body.put("prescriber", Map.of("id", f.prescriber(), "institutionId", f.institution()));
             return new Call("POST", "/prescriptions", body);
         }));
-        all.add(new Endpoint("GET /prescriptions/{id}", false, involved,
-                f -> new Call("GET", f.held().path(), null)));
-        all.add(new Endpoint("GET /prescriptions/{id}/stream", false, involved,
-                f -> new Call("STREAM", f.held().path() + "/stream", null)));
+        addViewAndItsStream(all, "/prescriptions/{id}", involved, f -> f.held().path());
         all.add(new Endpoint("POST /prescriptions/{id}/cancel", true, Set.of(Caller.OWN_PRESCRIBER),
                 f -> new Call("POST", f.waiting().path() + "/cancel", Map.of("reason", "therapy changed"))));
         all.add(new Endpoint("POST /prescriptions/accept", true, Set.of(Caller.OWN_PHARMACIST),
@@ -170,27 +170,18 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
                 f -> new Call("GET", "/patients/" + f.patient() + "/alerts", null)));
         all.add(new Endpoint("PUT /patients/{id}/consent", true, Set.of(Caller.OWN_PATIENT),
                 f -> new Call("PUT", "/patients/" + f.patient() + "/consent", Map.of("sharingAllowed", true))));
-        all.add(new Endpoint("GET /patients/{id}/access-log", false, Set.of(Caller.OWN_PATIENT, Caller.AUDITOR),
+        all.add(new Endpoint("GET /patients/{id}/access-log", false, ownPatientAndAuditor,
                 f -> new Call("GET", "/patients/" + f.patient() + "/access-log", null)));
-        all.add(new Endpoint("GET /patients/{id}/prescriptions", false, Set.of(Caller.OWN_PATIENT, Caller.AUDITOR),
+        all.add(new Endpoint("GET /patients/{id}/prescriptions", false, ownPatientAndAuditor,
                 f -> new Call("GET", "/patients/" + f.patient() + "/prescriptions", null)));
         // an image, not JSON: read as text
-        all.add(new Endpoint("GET /patients/{id}/prescriptions/{prescriptionId}/qr-code", false,
-                Set.of(Caller.OWN_PATIENT, Caller.AUDITOR),
+        all.add(new Endpoint("GET /patients/{id}/prescriptions/{prescriptionId}/qr-code", false, ownPatientAndAuditor,
                 f -> new Call("TEXT", "/patients/" + f.patient() + "/prescriptions/" + f.waiting().id() + "/qr-code",
                         null)));
-        all.add(new Endpoint("GET /institutions/{id}/prescriptions", false,
-                Set.of(Caller.OWN_PRESCRIBER, Caller.AUDITOR),
-                f -> new Call("GET", "/institutions/" + f.institution() + "/prescriptions", null)));
-        all.add(new Endpoint("GET /institutions/{id}/prescriptions/stream", false,
-                Set.of(Caller.OWN_PRESCRIBER, Caller.AUDITOR),
-                f -> new Call("STREAM", "/institutions/" + f.institution() + "/prescriptions/stream", null)));
-        all.add(new Endpoint("GET /pharmacies/{id}/dispensing-view", false,
-                Set.of(Caller.OWN_PHARMACIST, Caller.AUDITOR),
-                f -> new Call("GET", "/pharmacies/" + f.pharmacy() + "/dispensing-view", null)));
-        all.add(new Endpoint("GET /pharmacies/{id}/dispensing-view/stream", false,
-                Set.of(Caller.OWN_PHARMACIST, Caller.AUDITOR),
-                f -> new Call("STREAM", "/pharmacies/" + f.pharmacy() + "/dispensing-view/stream", null)));
+        addViewAndItsStream(all, "/institutions/{id}/prescriptions", ownPrescriberAndAuditor,
+                f -> "/institutions/" + f.institution() + "/prescriptions");
+        addViewAndItsStream(all, "/pharmacies/{id}/dispensing-view", ownPharmacistAndAuditor,
+                f -> "/pharmacies/" + f.pharmacy() + "/dispensing-view");
         all.add(new Endpoint("GET /admin/stuck-prescriptions", false, auditor,
                 f -> new Call("GET", "/admin/stuck-prescriptions?heldFor=PT48H", null)));
         all.add(new Endpoint("GET /audit/prescriptions/{id}/events", false, auditor,
@@ -220,6 +211,14 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
         all.add(new Endpoint("POST /admin/dead-letters/{id}/retry", true, auditor,
                 f -> new Call("POST", "/admin/dead-letters/" + UUID.randomUUID() + "/retry", Map.of())));
         return all;
+    }
+
+    /** A view read with GET and its live stream at {@code /stream} below it, open to the same callers. */
+    private static void addViewAndItsStream(List<Endpoint> all, String template, Set<Caller> allowed,
+                                            Function<Fixture, String> path) {
+        all.add(new Endpoint("GET " + template, false, allowed, f -> new Call("GET", path.apply(f), null)));
+        all.add(new Endpoint("GET " + template + "/stream", false, allowed,
+                f -> new Call("STREAM", path.apply(f) + "/stream", null)));
     }
 
     /** The replay of every projection an auditor started is over before the next class replays or verifies. */

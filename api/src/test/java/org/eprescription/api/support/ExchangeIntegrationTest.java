@@ -60,11 +60,35 @@ public abstract class ExchangeIntegrationTest {
                 body);
     }
 
+    /** The pharmacy asks to accept the prescription with its exchange code and the patient's birth date. */
+    protected HttpApi.Response accepting(IssuedPrescription prescription, String pharmacy) {
+        return api().post("/prescriptions/accept",
+                Prescriptions.accept(prescription.exchangeCode(), Prescriptions.BIRTH_DATE, pharmacy));
+    }
+
     /** The pharmacy accepts the prescription with its exchange code and the patient's birth date; checks it did. */
     protected void accepted(IssuedPrescription prescription, String pharmacy) {
-        HttpApi.Response accepted = api().post("/prescriptions/accept",
-                Prescriptions.accept(prescription.exchangeCode(), Prescriptions.BIRTH_DATE, pharmacy));
+        HttpApi.Response accepted = accepting(prescription, pharmacy);
         org.assertj.core.api.Assertions.assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+    }
+
+    /** The pharmacy asks to dispense these items of the prescription. */
+    @SafeVarargs
+    protected final HttpApi.Response dispensing(IssuedPrescription prescription, String pharmacy,
+                                                boolean completesUse, java.util.Map<String, Object>... items) {
+        return api().post(prescription.path() + "/dispense", Prescriptions.dispense(pharmacy, completesUse, items));
+    }
+
+    /** The pharmacy asks to release the prescription it holds. */
+    protected HttpApi.Response releasing(IssuedPrescription prescription, String pharmacy, String reason) {
+        return api().post(prescription.path() + "/release", java.util.Map.of("pharmacyId", pharmacy, "reason", reason));
+    }
+
+    /** The request was refused with this status and this refusal. */
+    protected static void assertRefused(HttpApi.Response response, int status, String refusal) {
+        org.assertj.core.api.Assertions.assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        org.assertj.core.api.Assertions.assertThat(response.text("refusal")).as(response.toString())
+                .isEqualTo(refusal);
     }
 
     /** Issues the body, and the pharmacy accepts it. */

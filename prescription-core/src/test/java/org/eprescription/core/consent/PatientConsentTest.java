@@ -1,6 +1,7 @@
 package org.eprescription.core.consent;
 
 import org.axonframework.test.aggregate.AggregateTestFixture;
+import org.axonframework.test.aggregate.ResultValidator;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.testsupport.MutableClock;
 import org.junit.jupiter.api.BeforeEach;
@@ -24,31 +25,30 @@ class PatientConsentTest {
         fixture.registerInjectableResource(clock);
     }
 
+    /** The patient records this choice after these events of the consent stream (none: no choice recorded yet). */
+    private ResultValidator<PatientConsent> recording(boolean sharingAllowed, Object... history) {
+        return fixture.given(history).when(new RecordConsent(PATIENT, sharingAllowed));
+    }
+
     @Test
     void aPatientGivesConsent() {
-        fixture.givenNoPriorActivity()
-                .when(new RecordConsent(PATIENT, true))
-                .expectEvents(new ConsentGiven(PATIENT, clock.instant()));
+        recording(true).expectEvents(new ConsentGiven(PATIENT, clock.instant()));
     }
 
     @Test
     void aPatientWithdrawsConsent() {
-        fixture.given(new ConsentGiven(PATIENT, clock.instant()))
-                .when(new RecordConsent(PATIENT, false))
+        recording(false, new ConsentGiven(PATIENT, clock.instant()))
                 .expectEvents(new ConsentWithdrawn(PATIENT, clock.instant()));
     }
 
     @Test
     void aFirstRefusalIsRecordedToo() {
-        fixture.givenNoPriorActivity()
-                .when(new RecordConsent(PATIENT, false))
-                .expectEvents(new ConsentWithdrawn(PATIENT, clock.instant()));
+        recording(false).expectEvents(new ConsentWithdrawn(PATIENT, clock.instant()));
     }
 
     @Test
     void recordingTheSameChoiceAgainChangesNothing() {
-        fixture.given(new ConsentGiven(PATIENT, clock.instant()))
-                .when(new RecordConsent(PATIENT, true))
+        recording(true, new ConsentGiven(PATIENT, clock.instant()))
                 .expectSuccessfulHandlerExecution()
                 .expectNoEvents();
     }

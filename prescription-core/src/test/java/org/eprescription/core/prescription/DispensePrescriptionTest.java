@@ -22,6 +22,12 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
 
     // ----- partial and complete -----
 
+    /** The fixture given a prescription accepted by pharmacy A, which has dispensed this quantity of line 1 (of 28). */
+    private TestExecutor<Prescription> afterPharmacyADispensedOfLineOne(int quantity) {
+        return fixture.given(issued(), accepted(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, false, item(1, quantity, quantity)));
+    }
+
     @Test
     void aPartialDispensingKeepsThePrescriptionWithThePharmacy() {
         fixture.given(issued(), accepted(PHARMACY_A))
@@ -32,14 +38,14 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void theSamePharmacyContinuesAfterAPartialDispensing() {
-        fixture.given(issued(), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
+        afterPharmacyADispensedOfLineOne(14)
                 .when(dispense(PHARMACY_A, item(1, 14, 14)))
                 .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 14, 14)));
     }
 
     @Test
     void anotherPharmacyCannotAcceptAfterAPartialDispensing() {
-        expectRefused(fixture.given(issued(), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
+        expectRefused(afterPharmacyADispensedOfLineOne(14)
                 .when(accept(PHARMACY_B)), Refusal.HELD_BY_ANOTHER_PHARMACY);
     }
 
@@ -60,14 +66,9 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void theDispensingThatFillsTheLastOpenLineCompletesTheUse() {
-        fixture.given(issued(), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 28, 28)))
+        afterPharmacyADispensedOfLineOne(28)
                 .when(dispense(PHARMACY_A, item(2, 21, 7)))
                 .expectEvents(dispensed(PHARMACY_A, 1, true, item(2, 21, 7)), completed());
-    }
-
-    @Test
-    void aCompletedPrescriptionCannotBeDispensedAgain() {
-        expectRefused(fixture.given(completedHistory()).when(dispense(PHARMACY_A, item(1, 1, 1))), Refusal.NOT_HELD);
     }
 
     @Test
@@ -103,7 +104,7 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void twoPartialDispensingsTogetherCannotExceedThePrescribedQuantity() {
-        expectRefused(fixture.given(issued(), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 20, 20)))
+        expectRefused(afterPharmacyADispensedOfLineOne(20)
                 .when(dispense(PHARMACY_A, item(1, 9, 9))), Refusal.QUANTITY_EXCEEDS_REMAINING);
     }
 
@@ -115,7 +116,7 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void exactlyTheRemainingQuantityMayBeDispensed() {
-        fixture.given(issued(), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 20, 20)))
+        afterPharmacyADispensedOfLineOne(20)
                 .when(dispense(PHARMACY_A, item(1, 8, 8)))
                 .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 8, 8)));
     }
@@ -189,21 +190,6 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
     void anotherPharmacyCannotDispense() {
         expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(dispenseEverything(PHARMACY_B)),
                 Refusal.NOT_THE_HOLDING_PHARMACY);
-    }
-
-    @Test
-    void aPrescriptionNobodyAcceptedCannotBeDispensed() {
-        expectRefused(fixture.given(issued()).when(dispenseEverything(PHARMACY_A)), Refusal.NOT_HELD);
-    }
-
-    @Test
-    void aCancelledPrescriptionCannotBeDispensed() {
-        expectRefused(fixture.given(issued(), cancelled()).when(dispenseEverything(PHARMACY_A)), Refusal.NOT_HELD);
-    }
-
-    @Test
-    void aRefillUseThatWasNotAcceptedCannotBeDispensed() {
-        expectRefused(awaitingFirstRefillOn(REFILL_PLANNED).when(dispenseEverything(PHARMACY_A)), Refusal.NOT_HELD);
     }
 
     // ----- what follows a complete use -----

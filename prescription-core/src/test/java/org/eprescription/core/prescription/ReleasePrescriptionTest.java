@@ -29,41 +29,9 @@ class ReleasePrescriptionTest extends PrescriptionTestSupport {
     }
 
     @Test
-    void afterAReleaseTheFormerHolderCanNoLongerDispense() {
-        expectRefused(fixture.given(issued(), accepted(PHARMACY_A), released(PHARMACY_A, 1))
-                .when(dispenseEverything(PHARMACY_A)), Refusal.NOT_HELD);
-    }
-
-    @Test
     void anotherPharmacyCannotRelease() {
         expectRefused(fixture.given(issued(), accepted(PHARMACY_A)).when(release(PHARMACY_B)),
                 Refusal.NOT_THE_HOLDING_PHARMACY);
-    }
-
-    @Test
-    void anIssuedPrescriptionThatNobodyHoldsCannotBeReleased() {
-        expectRefused(fixture.given(issued()).when(release(PHARMACY_A)), Refusal.NOT_HELD);
-    }
-
-    @Test
-    void aReleasedPrescriptionCannotBeReleasedTwice() {
-        expectRefused(fixture.given(issued(), accepted(PHARMACY_A), released(PHARMACY_A, 1))
-                .when(release(PHARMACY_A)), Refusal.NOT_HELD);
-    }
-
-    @Test
-    void aCompletedPrescriptionCannotBeReleased() {
-        expectRefused(fixture.given(completedHistory()).when(release(PHARMACY_A)), Refusal.NOT_HELD);
-    }
-
-    @Test
-    void aCancelledPrescriptionCannotBeReleased() {
-        expectRefused(fixture.given(issued(), cancelled()).when(release(PHARMACY_A)), Refusal.NOT_HELD);
-    }
-
-    @Test
-    void aPrescriptionAwaitingItsRefillCannotBeReleased() {
-        expectRefused(fixture.given(awaitingFirstRefill()).when(release(PHARMACY_A)), Refusal.NOT_HELD);
     }
 
     @Test

@@ -11,7 +11,6 @@ import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.interaction.RecordedAlert;
-import org.eprescription.core.interaction.RecordedCourse;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
@@ -23,6 +22,7 @@ import org.eprescription.query.alerts.store.AlertRepository;
 import org.eprescription.query.alerts.store.BatchProgress;
 import org.eprescription.query.alerts.store.StoredAlert;
 import org.eprescription.query.support.BatchScope;
+import org.eprescription.query.support.RecordedCourses;
 import org.eprescription.query.support.WritesHeldForBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -122,11 +122,7 @@ public class AlertProjection {
      */
     @EventHandler
     public void on(DispensingRecordChecked event) {
-        for (RecordedCourse course : event.courses()) {
-            repository.saveCourse(MedicationCourse.ofRecord(event.recordId(), course.lineNumber(), course.use(),
-                    event.patientId(), course.drugCode(), course.from(), course.to(), course.status(),
-                    event.institutionId(), event.prescriberId(), event.registeredBy()));
-        }
+        RecordedCourses.of(event).forEach(repository::saveCourse);
         for (RecordedAlert alert : event.alerts()) {
             repository.raiseAlert(StoredAlert.raised(event, alert));
         }
@@ -207,11 +203,7 @@ public class AlertProjection {
 
     /** The check's courses as recorded; each alert raised, or reopened with the conflicts it names now. */
     private void record(InteractionCheckCompleted event) {
-        for (RecordedCourse course : event.courses()) {
-            repository.saveCourse(new MedicationCourse(event.prescriptionId(), course.lineNumber(), course.use(),
-                    event.patientId(), course.drugCode(), course.from(), course.to(), course.status(),
-                    event.institutionId(), event.prescriberId()));
-        }
+        RecordedCourses.of(event).forEach(repository::saveCourse);
         for (RecordedAlert alert : event.alerts()) {
             repository.raiseAlert(StoredAlert.raised(event, alert));
         }

@@ -3,12 +3,11 @@ package org.eprescription.query.courses;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.eprescription.core.interaction.MedicationCourse;
-import org.eprescription.core.interaction.RecordedCourse;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.eprescription.core.prescription.event.PrescriptionExpired;
 import org.eprescription.core.record.event.DispensingRecordChecked;
+import org.eprescription.query.support.RecordedCourses;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,21 +27,13 @@ public class CourseRecordProjection {
 
     @EventHandler
     public void on(InteractionCheckCompleted event) {
-        for (RecordedCourse course : event.courses()) {
-            repository.save(new MedicationCourse(event.prescriptionId(), course.lineNumber(), course.use(),
-                    event.patientId(), course.drugCode(), course.from(), course.to(), course.status(),
-                    event.institutionId(), event.prescriberId()));
-        }
+        RecordedCourses.of(event).forEach(repository::save);
     }
 
     /** A registered dispensing's courses, as its registration, correction or withdrawal recorded them. */
     @EventHandler
     public void on(DispensingRecordChecked event) {
-        for (RecordedCourse course : event.courses()) {
-            repository.save(MedicationCourse.ofRecord(event.recordId(), course.lineNumber(), course.use(),
-                    event.patientId(), course.drugCode(), course.from(), course.to(), course.status(),
-                    event.institutionId(), event.prescriberId(), event.registeredBy()));
-        }
+        RecordedCourses.of(event).forEach(repository::save);
     }
 
     @EventHandler

@@ -19,6 +19,7 @@ import org.eprescription.core.ids.Party;
 import org.eprescription.query.support.ReplayBuffer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -154,11 +155,13 @@ public class AlertRepository {
         if (held != null) {
             return held.progress(prescriptionId);
         }
-        return jdbc.sql("select version from alert_progress where prescription_id = :id")
-                .param("id", prescriptionId.value())
-                .query(Long.class)
-                .optional()
-                .orElse(-1L);
+        return valueOfPrescription(prescriptionId, "select version from alert_progress where prescription_id = :id",
+                Long.class).orElse(-1L);
+    }
+
+    /** The one value {@code sql} selects with the prescription as {@code :id}, if it finds a row. */
+    private <T> Optional<T> valueOfPrescription(PrescriptionId prescriptionId, String sql, Class<T> type) {
+        return jdbc.sql(sql).param("id", prescriptionId.value()).query(type).optional();
     }
 
     /**
@@ -194,13 +197,10 @@ public class AlertRepository {
         if (held != null) {
             return held.coursesOfPatient(patientId);
         }
-        return jdbc.sql(SELECT_COURSE + """
+        return rowsOfPatient(patientId, SELECT_COURSE + """
                          where patient_id = :patient
                          order by start_date, prescription_id, dispensing_record_id, line_number, use_number
-                        """)
-                .param("patient", patientId.value())
-                .query(CourseColumns::read)
-                .list();
+                        """, CourseColumns::read);
     }
 
     /** The patient a prescription belongs to, as its courses say (for an event without the metadata). */
@@ -208,10 +208,8 @@ public class AlertRepository {
         if (held != null) {
             return held.patientOf(prescriptionId);
         }
-        return jdbc.sql("select patient_id from medication_course where prescription_id = :id limit 1")
-                .param("id", prescriptionId.value())
-                .query(String.class)
-                .optional()
+        return valueOfPrescription(prescriptionId,
+                "select patient_id from medication_course where prescription_id = :id limit 1", String.class)
                 .map(PatientId::of);
     }
 
@@ -353,13 +351,10 @@ public class AlertRepository {
 
     /** Newest first. */
     public List<StoredAlert> alertsOfPatient(PatientId patientId) {
-        return jdbc.sql(SELECT_ALERT + """
+        return rowsOfPatient(patientId, SELECT_ALERT + """
                          where patient_id = :patient
                          order by raised_at desc, prescription_id, dispensing_record_id, line_number, type, alert_key
-                        """)
-                .param("patient", patientId.value())
-                .query(this::mapAlert)
-                .list();
+                        """, this::mapAlert);
     }
 
     /** By alert id (in a replay: unordered). */
@@ -367,10 +362,13 @@ public class AlertRepository {
         if (held != null) {
             return held.openAlertsOfPatient(patientId);
         }
-        return jdbc.sql(SELECT_ALERT + " where patient_id = :patient and status = 'OPEN' order by alert_id")
-                .param("patient", patientId.value())
-                .query(this::mapAlert)
-                .list();
+        return rowsOfPatient(patientId,
+                SELECT_ALERT + " where patient_id = :patient and status = 'OPEN' order by alert_id", this::mapAlert);
+    }
+
+    /** The rows {@code sql} selects with the patient as {@code :patient}, each read by {@code mapper}. */
+    private <T> List<T> rowsOfPatient(PatientId patientId, String sql, RowMapper<T> mapper) {
+        return jdbc.sql(sql).param("patient", patientId.value()).query(mapper).list();
     }
 
     /** The alert, if OPEN, becomes RESOLVED at {@code at}; answers how many (0 or 1). */

@@ -1,0 +1,35 @@
+package org.eprescription.query.support;
+
+import org.eprescription.core.interaction.MedicationCourse;
+import org.eprescription.core.prescription.event.InteractionCheckCompleted;
+import org.eprescription.core.record.event.DispensingRecordChecked;
+
+import java.util.List;
+
+/**
+ * The courses a recorded check says, as {@link MedicationCourse}s: what both course tables, {@code medication_course}
+ * (the alerts' projection) and {@code course_record}, save from the same events.
+ */
+public final class RecordedCourses {
+
+    private RecordedCourses() {
+    }
+
+    /** A prescription's courses, as its interaction check recorded them. */
+    public static List<MedicationCourse> of(InteractionCheckCompleted event) {
+        return event.courses().stream()
+                .map(course -> new MedicationCourse(event.prescriptionId(), course.lineNumber(), course.use(),
+                        event.patientId(), course.drugCode(), course.from(), course.to(), course.status(),
+                        event.institutionId(), event.prescriberId()))
+                .toList();
+    }
+
+    /** A registered dispensing's courses, as its registration, correction or withdrawal recorded them. */
+    public static List<MedicationCourse> of(DispensingRecordChecked event) {
+        return event.courses().stream()
+                .map(course -> MedicationCourse.ofRecord(event.recordId(), course.lineNumber(), course.use(),
+                        event.patientId(), course.drugCode(), course.from(), course.to(), course.status(),
+                        event.institutionId(), event.prescriberId(), event.registeredBy()))
+                .toList();
+    }
+}
