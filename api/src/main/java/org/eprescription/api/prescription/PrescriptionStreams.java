@@ -48,8 +48,8 @@ public class PrescriptionStreams {
                     }
 
                     @Override
-                    public Object change(PrescriptionView view) {
-                        return renderings.of("all-alerts", view, responses::current);
+                    public String change(PrescriptionView view) {
+                        return renderings.json("all-alerts", view, responses::current);
                     }
                 });
     }
@@ -73,8 +73,8 @@ public class PrescriptionStreams {
             }
 
             @Override
-            public Object change(PrescriptionView view) {
-                return renderings.of("open-alerts", view, responses::withOpenAlerts);
+            public String change(PrescriptionView view) {
+                return renderings.json("open-alerts", view, responses::withOpenAlerts);
             }
         });
     }

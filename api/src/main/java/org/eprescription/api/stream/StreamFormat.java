@@ -16,6 +16,6 @@ public interface StreamFormat<I> {
     /** The id of the {@code snapshot} event: the highest global position among the views it shows, -1 if none. */
     long snapshotPosition(I initial);
 
-    /** The body of a {@code change} event. */
-    Object change(PrescriptionView view);
+    /** The body of a {@code change} event, as JSON text (written once for all streams, {@link SharedRenderings}). */
+    String change(PrescriptionView view);
 }

@@ -2,6 +2,7 @@ package org.eprescription.api.stream;
 
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.query.prescription.PrescriptionView;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
 import java.util.concurrent.atomic.AtomicInteger;
@@ -11,7 +12,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SharedRenderingsTest {
 
-    private final SharedRenderings renderings = new SharedRenderings();
+    private final SharedRenderings renderings = new SharedRenderings(new ObjectMapper());
     private final AtomicInteger rendered = new AtomicInteger();
 
     private static PrescriptionView change(PrescriptionId id, long position, long version) {
@@ -27,8 +28,8 @@ class SharedRenderingsTest {
     void oneChangeIsRenderedOnceForEveryStreamThatShowsIt() {
         PrescriptionView accepted = change(PrescriptionId.random(), 41, 1);
 
-        Object first = renderings.of("open-alerts", accepted, this::render);
-        Object second = renderings.of("open-alerts", accepted, this::render);
+        String first = renderings.json("open-alerts", accepted, this::render);
+        String second = renderings.json("open-alerts", accepted, this::render);
 
         assertThat(second).isSameAs(first);
         assertThat(rendered).hasValue(1);
@@ -37,9 +38,9 @@ class SharedRenderingsTest {
     @Test
     void anotherChangeOrAnotherShapeIsRenderedAgain() {
         PrescriptionId id = PrescriptionId.random();
-        renderings.of("open-alerts", change(id, 41, 1), this::render);
-        renderings.of("open-alerts", change(id, 57, 2), this::render);
-        renderings.of("all-alerts", change(id, 57, 2), this::render);
+        renderings.json("open-alerts", change(id, 41, 1), this::render);
+        renderings.json("open-alerts", change(id, 57, 2), this::render);
+        renderings.json("all-alerts", change(id, 57, 2), this::render);
 
         assertThat(rendered).hasValue(3);
     }
@@ -47,20 +48,20 @@ class SharedRenderingsTest {
     @Test
     void aFailedRenderingIsNotRemembered() {
         PrescriptionView accepted = change(PrescriptionId.random(), 41, 1);
-        assertThatThrownBy(() -> renderings.of("open-alerts", accepted, view -> {
+        assertThatThrownBy(() -> renderings.json("open-alerts", accepted, view -> {
             throw new IllegalStateException("store away");
         })).isInstanceOf(IllegalStateException.class);
 
-        assertThat(renderings.of("open-alerts", accepted, this::render)).isEqualTo("rendering 1");
+        assertThat(renderings.json("open-alerts", accepted, this::render)).isEqualTo("\"rendering 1\"");
     }
 
     @Test
     void onlyRecentChangesAreKept() {
         PrescriptionId id = PrescriptionId.random();
         for (int position = 0; position <= SharedRenderings.REMEMBERED; position++) {
-            renderings.of("open-alerts", change(id, position, position), this::render);
+            renderings.json("open-alerts", change(id, position, position), this::render);
         }
-        renderings.of("open-alerts", change(id, 0, 0), this::render);
+        renderings.json("open-alerts", change(id, 0, 0), this::render);
 
         assertThat(rendered).hasValue(SharedRenderings.REMEMBERED + 2);
     }
