@@ -4,6 +4,7 @@ import org.axonframework.common.Registration;
 import org.eprescription.api.config.ExchangeProperties;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
@@ -19,19 +20,29 @@ import java.util.function.Supplier;
 
 /**
  * Lets a command's answer wait until an asynchronous projection shows the command's effect. It follows the
- * projection's changes of what it awaits (told right after the projection's batch commits, in this JVM) and waits in
- * the request's own thread; every {@link #POLL_INTERVAL} it also reads the projection, for changes another node made.
+ * projection's changes of what it awaits (told right after the projection's batch commits, in this JVM, and for a
+ * prescription's view also when another node announces its change) and waits in the request's own thread. It also
+ * reads the projection now and then, for a change it was not told of (another node's alert progress, a lost
+ * announcement): after {@link #FIRST_POLL}, then twice as long each time, at most {@link #LONGEST_POLL}. Reading
+ * every 100 ms cost a sixth of the CPU while a loaded projection lagged a second or two behind (docs/benchmarks.md,
+ * "Session 11").
  */
 @Component
 public class ReadYourWrites {
 
     private static final Logger log = LoggerFactory.getLogger(ReadYourWrites.class);
-    private static final Duration POLL_INTERVAL = Duration.ofMillis(100);
+    private static final long FIRST_POLL = 100;
+    private static final long LONGEST_POLL = 1000;
 
     private final Duration timeout;
 
+    @Autowired
     public ReadYourWrites(ExchangeProperties properties) {
-        this.timeout = properties.views().readYourWritesTimeout();
+        this(properties.views().readYourWritesTimeout());
+    }
+
+    ReadYourWrites(Duration timeout) {
+        this.timeout = timeout;
     }
 
     /**
@@ -49,15 +60,18 @@ public class ReadYourWrites {
         try {
             Optional<R> current = read.get();
             long deadline = System.nanoTime() + timeout.toNanos();
+            long poll = FIRST_POLL;
             while (current.isEmpty() || !reached.test(current.get())) {
-                if (System.nanoTime() > deadline) {
+                long left = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
+                if (left <= 0) {
                     log.warn("{} did not reach the awaited state within {}", what, timeout);
                     return current;
                 }
                 try {
-                    return Optional.of(told.get(POLL_INTERVAL.toMillis(), TimeUnit.MILLISECONDS));
-                } catch (TimeoutException poll) {
+                    return Optional.of(told.get(Math.min(poll, left), TimeUnit.MILLISECONDS));
+                } catch (TimeoutException noNews) {
                     current = read.get();
+                    poll = Math.min(poll * 2, LONGEST_POLL);
                 }
             }
             return current;
