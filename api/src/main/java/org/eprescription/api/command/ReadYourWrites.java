@@ -51,6 +51,15 @@ public class ReadYourWrites {
      */
     public <R> Optional<R> await(String what, Function<Consumer<R>, Registration> follow, Supplier<Optional<R>> read,
                                  Predicate<R> reached) {
+        return await(what, follow, read, read, reached);
+    }
+
+    /**
+     * As {@link #await(String, Function, Supplier, Predicate)}, with {@code firstRead} once the listener is registered
+     * instead of {@code read}: empty where a read cannot find the awaited value yet, which spares the statement.
+     */
+    public <R> Optional<R> await(String what, Function<Consumer<R>, Registration> follow,
+                                 Supplier<Optional<R>> firstRead, Supplier<Optional<R>> read, Predicate<R> reached) {
         CompletableFuture<R> told = new CompletableFuture<>();
         Registration following = follow.apply(value -> {
             if (reached.test(value)) {
@@ -58,7 +67,7 @@ public class ReadYourWrites {
             }
         });
         try {
-            Optional<R> current = read.get();
+            Optional<R> current = firstRead.get();
             long deadline = System.nanoTime() + timeout.toNanos();
             long poll = FIRST_POLL;
             while (current.isEmpty() || !reached.test(current.get())) {

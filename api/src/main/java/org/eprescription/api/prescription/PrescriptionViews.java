@@ -44,10 +44,16 @@ public class PrescriptionViews {
                 ResponseTypes.optionalInstanceOf(ExchangeCodeHolder.class)).join();
     }
 
-    /** The view once it has reached {@code version}; after the timeout, the newest view there is. */
+    /**
+     * The view once it has reached {@code version}; after the timeout, the newest view there is. The view is read at
+     * once only if this node's projection has already told that version: usually the command has just committed and
+     * the projection has not yet processed it, so that read would find the old view (a change another node's
+     * projection makes is announced, and a poll finds what nobody told).
+     */
     public PrescriptionView awaitVersion(PrescriptionId id, long version) {
         return readYourWrites.await("prescription " + id,
-                        listener -> updates.follow(new FindPrescription(id), listener), () -> find(id),
+                        listener -> updates.follow(new FindPrescription(id), listener),
+                        () -> updates.toldHere(id, version) ? find(id) : Optional.empty(), () -> find(id),
                         view -> view.version() >= version)
                 .orElseThrow(() -> new ViewNotReadyException("prescription " + id
                         + " was recorded, but its view is not ready yet; read it again shortly"));

@@ -55,6 +55,16 @@ class ReadYourWritesTest {
     }
 
     @Test
+    void aFirstReadThatCannotFindTheVersionYetSparesTheReadAndTheTellAnswers() {
+        CompletableFuture.runAsync(() -> listener.get().accept(5L),
+                CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
+
+        assertThat(readYourWrites.await("view", follow, Optional::empty, reading(1), version -> version >= 5))
+                .contains(5L);
+        assertThat(reads).hasValue(0);
+    }
+
+    @Test
     void aToldVersionShortOfTheAwaitedOneDoesNotEndTheWait() {
         CompletableFuture.runAsync(() -> {
             listener.get().accept(4L);

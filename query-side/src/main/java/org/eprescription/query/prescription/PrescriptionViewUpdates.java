@@ -156,6 +156,15 @@ public class PrescriptionViewUpdates {
         return followers.follow(followedKey(query), listener);
     }
 
+    /**
+     * Whether this node's projection has told (or, its batch committing, is about to tell) the prescription's view at
+     * {@code version} or later, as far as it remembers.
+     */
+    public boolean toldHere(PrescriptionId id, long version) {
+        Long told = emittedHere.get(id);
+        return told != null && told >= version;
+    }
+
     /** How many listeners in this node follow views. */
     public int followerCount() {
         return followers.count();

@@ -111,6 +111,18 @@ class PrescriptionViewUpdatesIT {
     }
 
     @Test
+    void aNodeKnowsWhichVersionsItsOwnProjectionToldAndNotThoseOfAnother() throws Exception {
+        PrescriptionId mine = issuedThrough(projectionHere);
+        projectionHere.handle(message(acceptedByA(mine, T), 1));
+        PrescriptionId theirs = issuedThrough(projectionThere);
+        here.changedElsewhere(announcedThere.get(0));
+
+        assertThat(here.toldHere(mine, 1)).isTrue();
+        assertThat(here.toldHere(mine, 2)).as("not yet processed").isFalse();
+        assertThat(here.toldHere(theirs, 0)).as("told by the other node").isFalse();
+    }
+
+    @Test
     void aChangeNoSubscriptionHereConcernsIsNotEmitted() throws Exception {
         assertThat(receivedHereOnAcceptanceThrough(projectionThere, announcedThere, PHARMACY_B)).isEmpty();
     }
