@@ -44,10 +44,18 @@ class ReadYourWritesTest {
         assertThat(cancelled).hasValue(1);
     }
 
+    /** The projection tells the registered listener these versions, one after the other, 50 ms from now. */
+    private void tellSoon(long... versions) {
+        CompletableFuture.runAsync(() -> {
+            for (long version : versions) {
+                listener.get().accept(version);
+            }
+        }, CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
+    }
+
     @Test
     void aToldVersionEndsTheWaitWithoutReadingAgain() {
-        CompletableFuture.runAsync(() -> listener.get().accept(5L),
-                CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
+        tellSoon(5L);
 
         assertThat(readYourWrites.await("view", follow, reading(1), version -> version >= 5)).contains(5L);
         assertThat(reads).hasValue(1);
@@ -56,8 +64,7 @@ class ReadYourWritesTest {
 
     @Test
     void aFirstReadThatCannotFindTheVersionYetSparesTheReadAndTheTellAnswers() {
-        CompletableFuture.runAsync(() -> listener.get().accept(5L),
-                CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
+        tellSoon(5L);
 
         assertThat(readYourWrites.await("view", follow, Optional::empty, reading(1), version -> version >= 5))
                 .contains(5L);
@@ -66,10 +73,7 @@ class ReadYourWritesTest {
 
     @Test
     void aToldVersionShortOfTheAwaitedOneDoesNotEndTheWait() {
-        CompletableFuture.runAsync(() -> {
-            listener.get().accept(4L);
-            listener.get().accept(5L);
-        }, CompletableFuture.delayedExecutor(50, TimeUnit.MILLISECONDS));
+        tellSoon(4L, 5L);
 
         assertThat(readYourWrites.await("view", follow, reading(1), version -> version >= 5)).contains(5L);
     }

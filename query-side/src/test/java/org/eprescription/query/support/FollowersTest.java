@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -49,31 +50,27 @@ class FollowersTest {
         assertThat(followers.followsAny(List.of("b"))).isFalse();
     }
 
-    @Test
-    void insideAUnitOfWorkTheUpdatesWaitForTheCommitAndKeepTheirOrder() {
+    /** What a follower of "a" hears of {@code updates}, told inside a unit of work that {@code ends}. */
+    private List<Integer> heardOfUnitOfWork(Consumer<UnitOfWork<?>> ends, Integer... updates) {
         List<Integer> heard = new ArrayList<>();
         followers.follow("a", heard::add);
         UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
+        for (Integer update : updates) {
+            followers.tell(List.of("a"), update);
+        }
+        assertThat(heard).as("nothing before the unit of work ends").isEmpty();
+        ends.accept(unitOfWork);
+        return heard;
+    }
 
-        followers.tell(List.of("a"), 1);
-        followers.tell(List.of("a"), 2);
-        followers.tell(List.of("a"), 3);
-        assertThat(heard).isEmpty();
-
-        unitOfWork.commit();
-        assertThat(heard).containsExactly(1, 2, 3);
+    @Test
+    void insideAUnitOfWorkTheUpdatesWaitForTheCommitAndKeepTheirOrder() {
+        assertThat(heardOfUnitOfWork(UnitOfWork::commit, 1, 2, 3)).containsExactly(1, 2, 3);
     }
 
     @Test
     void aRolledBackUnitOfWorkTellsNothing() {
-        List<Integer> heard = new ArrayList<>();
-        followers.follow("a", heard::add);
-        UnitOfWork<?> unitOfWork = DefaultUnitOfWork.startAndGet(null);
-
-        followers.tell(List.of("a"), 1);
-        unitOfWork.rollback();
-
-        assertThat(heard).isEmpty();
+        assertThat(heardOfUnitOfWork(UnitOfWork::rollback, 1)).isEmpty();
     }
 
     @Test
