@@ -24,9 +24,9 @@ import java.util.function.Consumer;
 
 /**
  * Pushes a changed prescription view to the listeners in this node that {@link #follow} it, and to no other: the
- * followers of that prescription, of its issuing institution, and of the pharmacies whose view it enters, changes in or leaves
- * (the holder before and after the change, so a release or a cancellation reaches the pharmacy that held it; and the
- * pharmacy whose dispensing changed, which may no longer hold it).
+ * followers of that prescription, of its issuing institution, and of the pharmacies whose view it enters, changes in
+ * or leaves (the holder before and after the change, so a release or a cancellation reaches the pharmacy that held
+ * it; and the pharmacy whose dispensing changed, which may no longer hold it).
  *
  * <p>Followers live in the node where the client connected, but the change is made by whichever node's
  * processor owns the event's segment. So a change made here is told here and announced to the other nodes
@@ -47,7 +47,7 @@ public class PrescriptionViewUpdates {
     private final PrescriptionViewRepository views;
     private final ViewChangeAnnouncer announcer;
     private final String batchKey = BatchScope.newKey("prescription-view-updates");
-    private final Map<PrescriptionId, Long> emittedHere = Collections.synchronizedMap(
+    private final Map<PrescriptionId, Long> versionsToldHere = Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
                 protected boolean removeEldestEntry(Map.Entry<PrescriptionId, Long> eldest) {
@@ -105,7 +105,7 @@ public class PrescriptionViewUpdates {
     }
 
     private void announce(PrescriptionView after, Set<PharmacyId> pharmacies) {
-        emittedHere.merge(after.prescriptionId(), after.version(), Math::max);
+        versionsToldHere.merge(after.prescriptionId(), after.version(), Math::max);
         announcer.announce(new ViewChangeNotice(after.prescriptionId(), after.version(),
                 after.prescriber().institutionId(), pharmacies));
     }
@@ -143,7 +143,7 @@ public class PrescriptionViewUpdates {
     }
 
     private void tellFollowers(PrescriptionId id, InstitutionId institution, Set<PharmacyId> pharmacies,
-                      PrescriptionView update) {
+                               PrescriptionView update) {
         followers.tell(keys(id, institution, pharmacies), update);
     }
 
@@ -161,7 +161,7 @@ public class PrescriptionViewUpdates {
      * {@code version} or later, as far as it remembers.
      */
     public boolean toldHere(PrescriptionId id, long version) {
-        Long told = emittedHere.get(id);
+        Long told = versionsToldHere.get(id);
         return told != null && told >= version;
     }
 
@@ -172,8 +172,8 @@ public class PrescriptionViewUpdates {
 
     /** Another node's projection changed the view, and that change has committed. */
     public void changedElsewhere(ViewChangeNotice notice) {
-        Long emitted = emittedHere.get(notice.prescriptionId());
-        if (emitted != null && emitted >= notice.version()) {
+        Long told = versionsToldHere.get(notice.prescriptionId());
+        if (told != null && told >= notice.version()) {
             return;
         }
         if (!followers.followsAny(keys(notice.prescriptionId(), notice.institutionId(), notice.pharmacyIds()))) {
