@@ -22,7 +22,7 @@ require_positive "$CLIENTS" "$DURATION" "$WARMUP" "$TOP"
 
 run_names stmt app- statements-
 export BENCH_OWN_PG_SHARED_BUFFERS="${BENCH_OWN_PG_SHARED_BUFFERS:-256MB}"
-export BENCH_OWN_PG_OPTIONS="${BENCH_OWN_PG_OPTIONS:-} -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all"
+export BENCH_OWN_PG_OPTIONS="${BENCH_OWN_PG_OPTIONS:-} -c shared_preload_libraries=pg_stat_statements -c pg_stat_statements.track=all -c pg_stat_statements.track_planning=on"
 
 install_cleanup
 build_jar_if_needed
@@ -66,14 +66,22 @@ fi
            and query not like '%pg_stat_statements%'" | sed "s/^/statements per $UNIT  /"
     echo "commits per $UNIT     $(awk -v a="$commits_before" -v b="$commits_after" -v n="$COUNT" 'BEGIN { printf "%.2f", (b - a) / n }')"
     echo
-    printf '%8s  %s\n' "per $UNIT" "statement (normalised, first 160 characters)"
     psql_db -At -F $'\t' -c "
-        select round(calls::numeric / $COUNT, 2), regexp_replace(left(query, 160), '\s+', ' ', 'g')
+        select round((sum(total_exec_time + total_plan_time) / $COUNT)::numeric, 3)
+          from pg_stat_statements
+         where dbid = (select oid from pg_database where datname = current_database())
+           and query not like '%pg_stat_statements%'" | sed "s/^/server ms per $UNIT  /"
+    echo "(planning and execution as pg_stat_statements times them; parsing, commits and WAL flushes are not in it)"
+    echo
+    printf '%8s  %8s  %s\n' "per $UNIT" "ms" "statement (normalised, first 160 characters)"
+    psql_db -At -F $'\t' -c "
+        select round(calls::numeric / $COUNT, 2), round(((total_exec_time + total_plan_time) / $COUNT)::numeric, 3),
+               regexp_replace(left(query, 160), '\s+', ' ', 'g')
           from pg_stat_statements
          where dbid = (select oid from pg_database where datname = current_database())
            and query not like '%pg_stat_statements%'
          order by calls desc
-         limit $TOP" | awk -F'\t' '{ printf "%8s  %s\n", $1, $2 }'
+         limit $TOP" | awk -F'\t' '{ printf "%8s  %8s  %s\n", $1, $2, $3 }'
 } | tee "$RESULT"
 print_exchange_log | tee -a "$RESULT"
 echo "result saved in $RESULT"

@@ -171,6 +171,28 @@ cpu_ms_of_tree() {
     echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
 }
 
+# CPU time (ms, user + system) used so far by process $1 alone, from /proc (0 once it is gone).
+cpu_ms_of_process() {
+    awk -v hz="$(getconf CLK_TCK)" '{ line = $0; sub(/^[0-9]+ \(.*\) /, "", line); split(line, f, " ");
+        print int((f[12] + f[13]) * 1000 / hz) }' "/proc/$1/stat" 2>/dev/null || echo 0
+}
+
+# CPU time (ms, user + system) used so far by the server processes of database $1: the backends, whose process titles
+# name their database (on a shared server, another database's backends are not counted), from /proc.
+cpu_ms_of_database() {
+    local db="$1" pids
+    pids="$(pgrep -d ' ' -f "^postgres: .* $db " || true)"
+    [[ -n "$pids" ]] || { echo 0; return; }
+    # shellcheck disable=SC2086
+    echo $(( $(cd /proc && awk 'FNR == 1 { line = $0; sub(/^[0-9]+ \(.*\) /, "", line); split(line, f, " ");
+        total += f[12] + f[13] } END { print total + 0 }' $(printf '%s/stat ' $pids) 2>/dev/null) * 1000 / $(getconf CLK_TCK) ))
+}
+
+# CPU time (ms) the whole machine has been busy so far (all CPUs, everything but idle and I/O wait), from /proc/stat.
+cpu_ms_of_machine() {
+    awk -v hz="$(getconf CLK_TCK)" '/^cpu / { print int(($2 + $3 + $4 + $7 + $8 + $9) * 1000 / hz); exit }' /proc/stat
+}
+
 # The own cluster's postmaster pid (empty without an own cluster).
 own_postgres_pid() {
     [[ -n "$OWN_PG_DIR" && -f "$OWN_PG_DIR/data/postmaster.pid" ]] && head -n 1 "$OWN_PG_DIR/data/postmaster.pid" || true

@@ -4,7 +4,7 @@
 #   bench/run-lifecycle.sh [--clients 8] [--duration 60] [--warmup 10] [--build] [--keep-db] [--api json|fhir]
 #                          [--steps lifecycle|issue] [--patients 2000] [--seed-per-patient 2]
 #                          [--loaded-patients 0] [--courses-per-patient 10] [--stored-events 0]
-#                          [--app-arg --some.property=value]...
+#                          [--idempotency-keys yes|no] [--app-arg --some.property=value]...
 #
 # Builds api/target/prescription-exchange.jar and bench/target/bench.jar if either is missing (or with --build),
 # creates a fresh database on the local PostgreSQL server, starts the exchange on a free loopback port against it,
@@ -23,6 +23,8 @@
 # clone_templates, as bench/run-rebuild.sh loads it), every projection is rebuilt from them in one replay, and the
 # database is vacuumed: the run then measures whether a command costs more with history (issue 17, "scale of the
 # store"). Setting up 5,000,000 events takes about 15 minutes.
+# --idempotency-keys no: commands go without an Idempotency-Key; by default each has a fresh one, as real clients send
+# them (the exchange then claims each key and keeps each answer in PostgreSQL).
 # --app-arg passes one more argument to the exchange (repeatable), e.g. --app-arg --exchange.alerts.enabled=false.
 # The exchange runs with local tokens (bench/lib.sh): before the warmup the client fetches one bearer token per
 # prescriber and pharmacist from POST /api/v1/local-tokens and sends it with every request (bodies name the same).
@@ -37,7 +39,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 
 parse_options --clients CLIENTS=8 --duration DURATION=60 --warmup WARMUP=10 --steps STEPS=lifecycle --api API=json \
     --patients PATIENTS=2000 --seed-per-patient SEED_PER_PATIENT=2 --loaded-patients LOADED_PATIENTS=0 \
-    --courses-per-patient COURSES_PER_PATIENT=10 --stored-events STORED_EVENTS=0 -- "$@"
+    --courses-per-patient COURSES_PER_PATIENT=10 --stored-events STORED_EVENTS=0 \
+    --idempotency-keys IDEMPOTENCY_KEYS=yes -- "$@"
+require_one_of --idempotency-keys "$IDEMPOTENCY_KEYS" yes no
 require_one_of --steps "$STEPS" lifecycle issue
 [[ "$LOADED_PATIENTS" == 0 || "$STEPS" == issue ]] || { echo "--loaded-patients needs --steps issue" >&2; exit 2; }
 require_one_of --api "$API" json fhir
@@ -61,6 +65,7 @@ machine() {
         extra+=" --steps $STEPS --patients $PATIENTS --seed-per-patient $SEED_PER_PATIENT"
     fi
     [[ "$STORED_EVENTS" == 0 ]] || extra+=" --stored-events $STORED_EVENTS"
+    [[ "$IDEMPOTENCY_KEYS" == yes ]] || extra+=" --idempotency-keys no"
     extra+="$(app_arg_words)"
     print_machine "bench/run-lifecycle.sh --clients $CLIENTS --duration $DURATION --warmup $WARMUP$extra"
     echo "pg settings: shared_buffers $(psql_admin -At -c 'SHOW shared_buffers' 2>/dev/null || echo unknown)," \
@@ -105,15 +110,25 @@ fi
     echo
 } | tee "$RESULT"
 
-# The exchange's (and an own cluster's PostgreSQL's) CPU time over the measured window, sampled beside the load.
+# CPU time over the measured window, sampled beside the load: the exchange's, PostgreSQL's (an own cluster's whole
+# server, or on a shared server this database's backends), the load client's, and the whole machine's.
 (
     sleep "$WARMUP"
-    app0="$(cpu_ms_of_tree "$APP_PID")"; pg0=""; pgpid="$(own_postgres_pid)"
-    [[ -z "$pgpid" ]] || pg0="$(cpu_ms_of_tree "$pgpid")"
+    client="$(pgrep -f "bench.jar lifecycle --url $BASE " | head -n 1 || true)"
+    start_ns="$(date +%s%N)"
+    app0="$(cpu_ms_of_process "$APP_PID")"; pgpid="$(own_postgres_pid)"; machine0="$(cpu_ms_of_machine)"
+    if [[ -n "$pgpid" ]]; then pg0="$(cpu_ms_of_tree "$pgpid")"; else pg0="$(cpu_ms_of_database "$DB")"; fi
+    client0="$( [[ -z "$client" ]] || cpu_ms_of_process "$client")"
     sleep "$DURATION"
-    app1="$(cpu_ms_of_tree "$APP_PID")"
-    echo "cpu exchange ms $(( app1 - app0 ))" >"$OUT/cpu-$TS.txt"
-    [[ -z "$pgpid" ]] || echo "cpu postgresql ms $(( $(cpu_ms_of_tree "$pgpid") - pg0 ))" >>"$OUT/cpu-$TS.txt"
+    app1="$(cpu_ms_of_process "$APP_PID")"
+    if [[ -n "$pgpid" ]]; then pg1="$(cpu_ms_of_tree "$pgpid")"; else pg1="$(cpu_ms_of_database "$DB")"; fi
+    {
+        echo "cpu exchange ms $(( app1 - app0 ))"
+        echo "cpu postgresql ms $(( pg1 - pg0 ))"
+        [[ -z "$client" ]] || echo "cpu load-client ms $(( $(cpu_ms_of_process "$client") - client0 ))"
+        echo "cpu machine ms $(( $(cpu_ms_of_machine) - machine0 ))"
+        echo "elapsed ms $(( ($(date +%s%N) - start_ns) / 1000000 ))"
+    } >"$OUT/cpu-$TS.txt"
 ) &
 CPU_SAMPLER=$!
 
@@ -124,6 +139,7 @@ bench_client 512m lifecycle \
     --warmup-seconds "$WARMUP" \
     --steps "$STEPS" \
     --api "$API" \
+    --idempotency-keys "$IDEMPOTENCY_KEYS" \
     --patients "$PATIENTS" \
     --seed-per-patient "$SEED_PER_PATIENT" \
     --loaded-patients "$( (( LOADED_PATIENTS > 0 )) && echo yes || echo no)" \
@@ -132,16 +148,17 @@ bench_client 512m lifecycle \
 wait "$CPU_SAMPLER" || true
 {
     echo
-    echo "=== CPU over the measured window (from /proc; the load client's own is not counted) ==="
+    echo "=== CPU over the measured window (from /proc; $(nproc) CPUs in all) ==="
     UNITS="$(awk '/^(lifecycles|issues) / { print $2; exit }' "$RESULT")"
-    while read -r _ who _ ms; do
+    ELAPSED_MS="$(awk '/^elapsed ms / { print $3 }' "$OUT/cpu-$TS.txt")"
+    grep '^cpu ' "$OUT/cpu-$TS.txt" | while read -r _ who _ ms; do
         if [[ -n "$UNITS" && "$UNITS" -gt 0 ]]; then
-            awk -v who="$who" -v ms="$ms" -v n="$UNITS" -v d="$DURATION" -v unit="$STEPS" 'BEGIN {
+            awk -v who="$who" -v ms="$ms" -v n="$UNITS" -v e="${ELAPSED_MS:-$((DURATION * 1000))}" -v unit="$STEPS" 'BEGIN {
                 printf "%-11s %8.1f s CPU, %5.2f ms per %s, %4.0f %% of one core\n", who, ms / 1000, ms / n,
-                    (unit == "issue" ? "issue" : "lifecycle"), ms / 10 / d }'
+                    (unit == "issue" ? "issue" : "lifecycle"), ms * 100 / e }'
         fi
-    done <"$OUT/cpu-$TS.txt"
-    [[ -n "$(own_postgres_pid)" ]] || echo "(PostgreSQL's CPU is counted only with an own cluster: BENCH_OWN_PG_SHARED_BUFFERS)"
+    done
+    [[ -n "$(own_postgres_pid)" ]] || echo "(postgresql: this database's backends on the shared server, not its background processes)"
     echo "exchange RSS at the end of the run: $(( $(ps -o rss= -p "$APP_PID") / 1024 )) MB"
 } | tee -a "$RESULT"
 

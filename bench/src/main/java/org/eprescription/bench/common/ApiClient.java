@@ -11,6 +11,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.CompletionStage;
 import java.util.concurrent.Flow;
 
@@ -109,6 +110,16 @@ public final class ApiClient {
         return send("POST", path, json, authorization, timeout);
     }
 
+    /**
+     * A command as a real EHR or pharmacy system sends it: a POST with a fresh {@code Idempotency-Key} (so the
+     * exchange claims the key and keeps the answer for a retry, docs/http-api.md "Retries"), or without one when
+     * {@code idempotencyKey} is false.
+     */
+    public Answer command(String path, String json, String authorization, boolean idempotencyKey) {
+        return send("POST", path, json, authorization, timeout,
+                idempotencyKey ? UUID.randomUUID().toString() : null);
+    }
+
     public Answer put(String path, String json, String authorization) {
         return send("PUT", path, json, authorization, timeout);
     }
@@ -122,6 +133,11 @@ public final class ApiClient {
      * failure or an interruption (the thread's flag is set again) is an answer with status -1.
      */
     public Answer send(String method, String path, String json, String authorization, Duration timeout) {
+        return send(method, path, json, authorization, timeout, null);
+    }
+
+    private Answer send(String method, String path, String json, String authorization, Duration timeout,
+                        String idempotencyKey) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri(path))
                 .timeout(timeout)
                 .header("Accept", mediaType)
@@ -132,6 +148,9 @@ public final class ApiClient {
         }
         if (authorization != null) {
             request.header("Authorization", authorization);
+        }
+        if (idempotencyKey != null) {
+            request.header("Idempotency-Key", idempotencyKey);
         }
         long start = System.nanoTime();
         TimedBody[] body = new TimedBody[1];

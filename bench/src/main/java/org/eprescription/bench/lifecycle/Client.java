@@ -125,7 +125,7 @@ final class Client implements Runnable {
         if (window.over(start)) {
             return null;
         }
-        Answer answer = api.post(path, json, authorization);
+        Answer answer = api.command(path, json, authorization, options.idempotencyKeys());
         if (Thread.currentThread().isInterrupted()) {
             return null;
         }

@@ -45,7 +45,7 @@ public final class LifecycleLoad implements Benchmark {
     /** What the command line asks for. */
     record Options(String url, int clients, int durationSeconds, int warmupSeconds, int requestTimeoutSeconds,
                    String label, boolean issueOnly, int patients, int seedPerPatient, boolean loadedPatients,
-                   LifecycleApi api) implements RunOptions {
+                   LifecycleApi api, boolean idempotencyKeys) implements RunOptions {
 
         static Options of(Args args) {
             String url = ApiClient.baseUrl(args.text("--url", ApiClient.DEFAULT_URL));
@@ -65,7 +65,8 @@ public final class LifecycleLoad implements Benchmark {
                     args.whole("--patients", 2000, 1),
                     args.whole("--seed-per-patient", 2, 0),
                     args.yes("--loaded-patients", false),
-                    api);
+                    api,
+                    args.yes("--idempotency-keys", true));
             args.finish();
             return options;
         }
@@ -86,12 +87,14 @@ public final class LifecycleLoad implements Benchmark {
                 usage: java -jar bench.jar lifecycle [--url http://127.0.0.1:PORT/api/v1] [--clients 8]
                        [--duration-seconds 60] [--warmup-seconds 10] [--request-timeout-seconds 30] [--label text]
                        [--steps lifecycle|issue] [--patients 2000] [--seed-per-patient 2] [--loaded-patients no]
-                       [--api json|fhir]
+                       [--api json|fhir] [--idempotency-keys yes]
                 --api fhir: each lifecycle goes through /fhir beside the API (Task/$create, Task/$accept,
                 Task/{id}/$dispense completing the use) with the same tokens, parties, drugs and quantities.
                 --steps issue: clients only issue, for patients of a pool of --patients who each got
                 --seed-per-patient prescriptions before the warmup, with drugs that raise alerts.
-                --loaded-patients yes: the pool is PAT-1 ... PAT-<patients>, whose courses were bulk-loaded.""";
+                --loaded-patients yes: the pool is PAT-1 ... PAT-<patients>, whose courses were bulk-loaded.
+                --idempotency-keys no: commands without an Idempotency-Key (by default each has a fresh one,
+                as a real client sends it).""";
     }
 
     @Override

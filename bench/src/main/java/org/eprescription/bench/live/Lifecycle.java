@@ -14,7 +14,7 @@ import java.util.regex.Matcher;
 
 /** One lifecycle, due at {@code dueNanos}: issue -> accept -> dispense, each answer noted in its track. */
 record Lifecycle(ApiClient api, Staff staff, Tokens tokens, Map<String, Track> tracks, LoadResult result, long dueNanos,
-                 Window window) implements Runnable {
+                 Window window, boolean idempotencyKeys) implements Runnable {
 
     @Override
     public void run() {
@@ -69,7 +69,7 @@ record Lifecycle(ApiClient api, Staff staff, Tokens tokens, Map<String, Track> t
 
     /** Sends one command; null (after counting the error) unless it answered 2xx with a version. */
     private Answer step(Track track, int step, String path, String json, String authorization) {
-        Answer answer = api.post(path, json, authorization);
+        Answer answer = api.command(path, json, authorization, idempotencyKeys);
         boolean measured = window.measured(answer.startNanos());
         if (!answer.ok()) {
             result.error(step, answer.errorKey(), answer, measured);

@@ -51,7 +51,7 @@ public final class LiveLatencyLoad implements Benchmark {
 
     record Options(String url, int streams, double rate, int workers, int durationSeconds, int warmupSeconds,
                    int missTimeoutSeconds, int requestTimeoutSeconds, int openConcurrency, int institutions,
-                   int pharmacies, long appPid, String database, String label) {
+                   int pharmacies, long appPid, String database, String label, boolean idempotencyKeys) {
 
         static Options of(Args args) {
             String url = ApiClient.baseUrl(args.text("--url", ApiClient.DEFAULT_URL));
@@ -70,7 +70,8 @@ public final class LiveLatencyLoad implements Benchmark {
                     args.whole("--app-pid", 0, 0),
                     args.text("--database", null),
                     args.text("--label", String.format(Locale.ROOT, "%d streams, %s lifecycles/s", streams,
-                            Format.rate(rate))));
+                            Format.rate(rate))),
+                    args.yes("--idempotency-keys", true));
             args.finish();
             return options;
         }
@@ -87,10 +88,12 @@ public final class LiveLatencyLoad implements Benchmark {
                        [--rate 200] [--workers N] [--duration-seconds 60] [--warmup-seconds 10]
                        [--miss-timeout-seconds 5] [--request-timeout-seconds 30] [--open-concurrency 16]
                        [--institutions 50] [--pharmacies 50] [--app-pid PID] [--database NAME] [--label text]
+                       [--idempotency-keys yes]
                 --rate: lifecycles (issue -> accept -> dispense) started per second, open loop, by a pool
                 of --workers threads (default 4 x rate, at least 32, at most 1000).
                 --app-pid: the exchange's pid, to report the CPU it used; --database: the exchange's
-                database, to tell its PostgreSQL processes from the others'.""";
+                database, to tell its PostgreSQL processes from the others'.
+                --idempotency-keys no: commands without an Idempotency-Key (by default each has a fresh one).""";
     }
 
     @Override
@@ -123,7 +126,7 @@ public final class LiveLatencyLoad implements Benchmark {
         Window window = Window.fromNow(options.warmupSeconds(), options.durationSeconds());
         CpuSample[] cpu = new CpuSample[2];
         schedule(options, window, lifecycle -> workers.execute(new Lifecycle(api, options.staff(), tokens, tracks,
-                result, lifecycle, window)), () -> {
+                result, lifecycle, window, options.idempotencyKeys())), () -> {
             if (cpu[0] == null && window.measured(System.nanoTime())) {
                 cpu[0] = CpuSample.take(options.appPid(), options.database());
             }

@@ -1,6 +1,14 @@
 package org.eprescription.bench.common;
 
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -30,5 +38,32 @@ class ApiClientTest {
                 .hasMessageContaining("refusing non-loopback host example.org");
         assertThatThrownBy(() -> ApiClient.baseUrl("https://127.0.0.1:8443/api/v1"))
                 .hasMessageContaining("--url must be http://");
+    }
+
+    @Test
+    void aCommandCarriesAFreshIdempotencyKeyUnlessToldNotTo() throws Exception {
+        List<String> keys = Collections.synchronizedList(new ArrayList<>());
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/api/v1/prescriptions", exchange -> {
+            keys.add(String.valueOf(exchange.getRequestHeaders().getFirst("Idempotency-Key")));
+            exchange.sendResponseHeaders(201, -1);
+            exchange.close();
+        });
+        server.start();
+        try {
+            ApiClient api = new ApiClient(ApiClient.baseUrl("http://127.0.0.1:" + server.getAddress().getPort()),
+                    Duration.ofSeconds(5));
+            api.command("/prescriptions", "{}", null, true);
+            api.command("/prescriptions", "{}", null, true);
+            api.command("/prescriptions", "{}", null, false);
+            api.post("/prescriptions", "{}", null);
+        } finally {
+            server.stop(0);
+        }
+
+        assertThat(keys).hasSize(4);
+        assertThat(keys.get(0)).matches("[0-9a-f-]{36}").isNotEqualTo(keys.get(1));
+        assertThat(keys.get(1)).matches("[0-9a-f-]{36}");
+        assertThat(keys.subList(2, 4)).containsOnly("null");
     }
 }
