@@ -171,21 +171,29 @@ cpu_ms_of_tree() {
     echo $(( ticks * 1000 / $(getconf CLK_TCK) ))
 }
 
-# CPU time (ms, user + system) used so far by process $1 alone, from /proc (0 once it is gone).
-cpu_ms_of_process() {
-    awk -v hz="$(getconf CLK_TCK)" '{ line = $0; sub(/^[0-9]+ \(.*\) /, "", line); split(line, f, " ");
-        print int((f[12] + f[13]) * 1000 / hz) }' "/proc/$1/stat" 2>/dev/null || echo 0
+# CPU time (ms, user + system) used so far by the processes $@ together, from /proc (a process gone counts 0).
+cpu_ms_of_processes() {
+    local ticks=0 pid stats=()
+    for pid in "$@"; do
+        [[ ! -r "/proc/$pid/stat" ]] || stats+=("/proc/$pid/stat")
+    done
+    if (( ${#stats[@]} > 0 )); then
+        ticks="$(awk 'FNR == 1 { line = $0; sub(/^[0-9]+ \(.*\) /, "", line); split(line, f, " "); total += f[12] + f[13] }
+            END { print total + 0 }' "${stats[@]}" 2>/dev/null)"
+    fi
+    echo $(( ${ticks:-0} * 1000 / $(getconf CLK_TCK) ))
 }
 
-# CPU time (ms, user + system) used so far by the server processes of database $1: the backends, whose process titles
-# name their database (on a shared server, another database's backends are not counted), from /proc.
+# CPU time (ms) used so far by process $1 alone.
+cpu_ms_of_process() {
+    cpu_ms_of_processes "$1"
+}
+
+# CPU time (ms) used so far by the server processes of database $1: the backends, whose process titles name their
+# database (on a shared server, another database's backends are not counted).
 cpu_ms_of_database() {
-    local db="$1" pids
-    pids="$(pgrep -d ' ' -f "^postgres: .* $db " || true)"
-    [[ -n "$pids" ]] || { echo 0; return; }
-    # shellcheck disable=SC2086
-    echo $(( $(cd /proc && awk 'FNR == 1 { line = $0; sub(/^[0-9]+ \(.*\) /, "", line); split(line, f, " ");
-        total += f[12] + f[13] } END { print total + 0 }' $(printf '%s/stat ' $pids) 2>/dev/null) * 1000 / $(getconf CLK_TCK) ))
+    # shellcheck disable=SC2046
+    cpu_ms_of_processes $(pgrep -f "^postgres: .* $1 " || true)
 }
 
 # CPU time (ms) the whole machine has been busy so far (all CPUs, everything but idle and I/O wait), from /proc/stat.
