@@ -51,6 +51,9 @@ else
 fi
 [[ -n "$COUNT" && "$COUNT" -gt 0 ]] || { echo "the load completed no $UNIT:" >&2; cat "$OUT/statements-load-$TS.txt" >&2; exit 1; }
 
+# The statements of this database, without pg_stat_statements' own reset and these queries.
+OURS="dbid = (select oid from pg_database where datname = current_database()) and query not like '%pg_stat_statements%'"
+
 {
     echo "=== machine ==="
     print_machine "bench/count-statements.sh --clients $CLIENTS --duration $DURATION --warmup $WARMUP --steps $STEPS"
@@ -62,15 +65,13 @@ fi
     psql_db -At -F $'\t' -c "
         select round(sum(calls)::numeric / $COUNT, 2)
           from pg_stat_statements
-         where dbid = (select oid from pg_database where datname = current_database())
-           and query not like '%pg_stat_statements%'" | sed "s/^/statements per $UNIT  /"
+         where $OURS" | sed "s/^/statements per $UNIT  /"
     echo "commits per $UNIT     $(awk -v a="$commits_before" -v b="$commits_after" -v n="$COUNT" 'BEGIN { printf "%.2f", (b - a) / n }')"
     echo
     psql_db -At -F $'\t' -c "
         select round((sum(total_exec_time + total_plan_time) / $COUNT)::numeric, 3)
           from pg_stat_statements
-         where dbid = (select oid from pg_database where datname = current_database())
-           and query not like '%pg_stat_statements%'" | sed "s/^/server ms per $UNIT  /"
+         where $OURS" | sed "s/^/server ms per $UNIT  /"
     echo "(planning and execution as pg_stat_statements times them; parsing, commits and WAL flushes are not in it)"
     echo
     printf '%8s  %8s  %s\n' "per $UNIT" "ms" "statement (normalised, first 160 characters)"
@@ -78,8 +79,7 @@ fi
         select round(calls::numeric / $COUNT, 2), round(((total_exec_time + total_plan_time) / $COUNT)::numeric, 3),
                regexp_replace(left(query, 160), '\s+', ' ', 'g')
           from pg_stat_statements
-         where dbid = (select oid from pg_database where datname = current_database())
-           and query not like '%pg_stat_statements%'
+         where $OURS
          order by calls desc
          limit $TOP" | awk -F'\t' '{ printf "%8s  %8s  %s\n", $1, $2, $3 }'
 } | tee "$RESULT"
