@@ -161,6 +161,29 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void thePharmacyThatDispensedTheEarlierPrescriptionTodaySeesTheAlertOnItsStream() {
+        String pharmacy = unique("PH");
+        IssuedPrescription earlier = issue("HOSP-A", AMLODIPINE_BRAND, 28);
+        api().post("/prescriptions/accept", accept(earlier.exchangeCode(), BIRTH_DATE, pharmacy));
+        api().post(earlier.path() + "/dispense", dispense(pharmacy, true, item(1, AMLODIPINE_BRAND, 28, 28)));
+        try (SseClient live = SseClient.open(port, "/pharmacies/" + pharmacy + "/dispensing-view/stream",
+                objectMapper, null)) {
+            Event snapshot = live.next(Duration.ofSeconds(5));
+            assertThat(snapshot.data().path("held")).isEmpty();
+            assertThat(snapshot.data().path("dispensedToday")).hasSize(1);
+
+            Response later = api().post("/prescriptions", body("HOSP-B", AMLODIPINE_GENERIC, 28));
+
+            Event shown = live.next(event -> "change".equals(event.name())
+                    && event.data().path("prescriptionId").asText().equals(earlier.id())
+                    && event.data().path("alerts").size() == 1, Duration.ofSeconds(5));
+            assertThat(shown.data().path("status").asText()).isEqualTo("COMPLETED");
+            assertThat(shown.data().path("alerts").get(0).path("alertId").asText())
+                    .isEqualTo(later.body().path("alerts").get(0).path("alertId").asText());
+        }
+    }
+
+    @Test
     void cancellingAPrescriptionWhoseUseWasDispensedLeavesItsAlertOpen() {
         issue("HOSP-A", AMLODIPINE_BRAND, 56);
         Map<String, Object> refillable = body("HOSP-B", AMLODIPINE_GENERIC, 28);

@@ -2,6 +2,7 @@ package org.eprescription.bench.live;
 
 import org.eprescription.bench.common.Samples;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /** The delivery latencies of one step (or all steps), in microseconds, signed: acknowledgement -> change event. */
@@ -19,12 +20,16 @@ final class Latencies {
     long late;                // ... of which arrived, but later than the miss timeout
     long negativeFirst;
     long negativeDeliveries;
+    /** The first few missed deliveries, each with what its stream got of that prescription. */
+    final List<String> missedExamples = new ArrayList<>();
+    private static final int MISSED_EXAMPLES = 10;
 
     /**
      * One command acknowledged at {@code ack}: for each stream that should see it, the first event of that
      * prescription with at least the answered version.
      */
-    void command(Track track, long ack, long version, List<LiveStream> expectedStreams, long missNanos) {
+    void command(String prescriptionId, Track track, long ack, long version, List<LiveStream> expectedStreams,
+                 long missNanos) {
         commands++;
         if (expectedStreams.isEmpty()) {
             noSubscribers++;
@@ -40,6 +45,11 @@ final class Latencies {
                 missed++;
                 if (arrival != -1) {
                     late++;
+                }
+                if (missedExamples.size() < MISSED_EXAMPLES) {
+                    missedExamples.add(prescriptionId + " answered v" + version + ", stream " + s.name() + " got "
+                            + track.deliveredTo(s.index, ack) + (s.endedNanos == 0 ? "" : " (stream ended: "
+                            + s.endReason + ")"));
                 }
                 complete = false;
                 continue;
@@ -81,5 +91,6 @@ final class Latencies {
         late += other.late;
         negativeFirst += other.negativeFirst;
         negativeDeliveries += other.negativeDeliveries;
+        other.missedExamples.stream().limit(MISSED_EXAMPLES - missedExamples.size()).forEach(missedExamples::add);
     }
 }

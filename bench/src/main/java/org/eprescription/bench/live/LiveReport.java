@@ -112,6 +112,9 @@ final class LiveReport {
                             + "s); commands no subscriber got in time %d, not every subscriber %d%s%n", "", "",
                     l.expected, l.missed, l.late, options.missTimeoutSeconds(), l.noneInTime, l.incomplete,
                     l.noSubscribers == 0 ? "" : ", with no stream to watch them " + l.noSubscribers);
+            if (i < 3) {
+                l.missedExamples.forEach(m -> System.out.println("    missed: " + m));
+            }
             rows.add(String.format(Locale.ROOT, "| %s | %s | %d | %s / %s / %s / %s | %s / %s / %s / %s | %s / %s / %s "
                             + "/ %s | %s | %d of %d | %d of %d | %d |", options.label(), names[i], l.commands,
                     ms(first.p50()), ms(first.p90()), ms(first.p99()), ms(first.max()),
@@ -159,7 +162,8 @@ final class LiveReport {
         }
         long missNanos = TimeUnit.SECONDS.toNanos(run.options().missTimeoutSeconds());
         Latencies[] bySteps = {new Latencies(), new Latencies(), new Latencies()};
-        for (Track track : run.tracks().values()) {
+        for (Map.Entry<String, Track> entry : run.tracks().entrySet()) {
+            Track track = entry.getValue();
             for (int step = 0; step < 3; step++) {
                 long ack = track.ackNanos[step];
                 if (ack == 0 || !run.window().contains(ack)) {
@@ -169,7 +173,7 @@ final class LiveReport {
                 if (step > 0) {
                     expected.addAll(byPharmacy.getOrDefault(track.pharmacy, List.of()));
                 }
-                bySteps[step].command(track, ack, track.answeredVersion[step], expected, missNanos);
+                bySteps[step].command(entry.getKey(), track, ack, track.answeredVersion[step], expected, missNanos);
             }
         }
         return bySteps;

@@ -47,6 +47,21 @@ final class Track {
         return n;
     }
 
+    /**
+     * What {@code stream} got of this prescription, as "version@ms" after {@code ack} in arrival order, for telling
+     * why a delivery was missed; "nothing" if it got no event of it.
+     */
+    synchronized String deliveredTo(int stream, long ack) {
+        StringBuilder out = new StringBuilder();
+        for (int i = 0; i < events; i++) {
+            if (eventStream[i] == stream) {
+                out.append(out.isEmpty() ? "" : ", ").append('v').append(eventVersion[i]).append('@')
+                        .append((eventNanos[i] - ack) / 1_000_000).append("ms");
+            }
+        }
+        return out.isEmpty() ? "nothing" : out.toString();
+    }
+
     /** Arrival of the first event from {@code stream} with a version >= {@code version}; -1 if none. */
     synchronized long firstArrival(int stream, long version) {
         long best = -1;

@@ -10,6 +10,9 @@ import org.eprescription.query.support.Followers;
 import org.eprescription.query.support.ReplayBuffer;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -26,7 +29,9 @@ import java.util.function.Consumer;
  * Pushes a changed prescription view to the listeners in this node that {@link #follow} it, and to no other: the
  * followers of that prescription, of its issuing institution, and of the pharmacies whose view it enters, changes in
  * or leaves (the holder before and after the change, so a release or a cancellation reaches the pharmacy that held
- * it; and the pharmacy whose dispensing changed, which may no longer hold it).
+ * it; the pharmacy whose dispensing changed, which may no longer hold it; and every pharmacy that dispensed it today,
+ * in whose view it stays under "dispensed today" after it completes, so the alerts its own dispensing raised reach it
+ * too).
  *
  * <p>Followers live in the node where the client connected, but the change is made by whichever node's
  * processor owns the event's segment. So a change made here is told here and announced to the other nodes
@@ -46,6 +51,7 @@ public class PrescriptionViewUpdates {
     private final Followers<Object, PrescriptionView> followers = new Followers<>();
     private final PrescriptionViewRepository views;
     private final ViewChangeAnnouncer announcer;
+    private final Clock clock;
     private final String batchKey = BatchScope.newKey("prescription-view-updates");
     private final Map<PrescriptionId, Long> versionsToldHere = Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
@@ -55,9 +61,11 @@ public class PrescriptionViewUpdates {
                 }
             });
 
-    public PrescriptionViewUpdates(PrescriptionViewRepository views, ViewChangeAnnouncer announcer) {
+    /** @param clock the exchange's clock, in its zone: it says where today begins for the pharmacies' views */
+    public PrescriptionViewUpdates(PrescriptionViewRepository views, ViewChangeAnnouncer announcer, Clock clock) {
         this.views = Objects.requireNonNull(views, "views");
         this.announcer = Objects.requireNonNull(announcer, "announcer");
+        this.clock = Objects.requireNonNull(clock, "clock");
     }
 
     /**
@@ -76,8 +84,11 @@ public class PrescriptionViewUpdates {
         }
     }
 
-    /** The pharmacies a change concerns: the holder before and after, and those whose dispensing changed. */
-    private static Set<PharmacyId> concerned(PrescriptionView before, PrescriptionView after) {
+    /**
+     * The pharmacies a change concerns: the holder before and after, those whose dispensing changed, and those that
+     * dispensed it today (as {@link FindDispensingView} counts a day: since its start in the exchange's zone).
+     */
+    private Set<PharmacyId> concerned(PrescriptionView before, PrescriptionView after) {
         Set<PharmacyId> pharmacies = new HashSet<>();
         if (before != null && before.pharmacyId() != null) {
             pharmacies.add(before.pharmacyId());
@@ -85,12 +96,15 @@ public class PrescriptionViewUpdates {
         if (after.pharmacyId() != null) {
             pharmacies.add(after.pharmacyId());
         }
-        // a dispensing corrected or withdrawn changes its pharmacy's "dispensed today", held or not
+        // a dispensing corrected or withdrawn changes its pharmacy's "dispensed today", held or not; and what its
+        // pharmacy dispensed today stays in that view after it completes
+        Instant startOfToday = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
         for (Dispensing dispensing : after.dispensings()) {
             int index = dispensing.sequence() - 1;
             boolean changed = before == null || index < 0 || index >= before.dispensings().size()
                     || !before.dispensings().get(index).equals(dispensing);
-            if (changed && dispensing.pharmacyId() != null) {
+            boolean today = dispensing.dispensedAt() != null && !dispensing.dispensedAt().isBefore(startOfToday);
+            if ((changed || today) && dispensing.pharmacyId() != null) {
                 pharmacies.add(dispensing.pharmacyId());
             }
         }

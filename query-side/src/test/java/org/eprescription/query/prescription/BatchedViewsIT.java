@@ -48,7 +48,7 @@ class BatchedViewsIT {
         run = new BatchRun(database.dataSource());
         repository = new PrescriptionViewRepository(run.template(), TestDatabase.OBJECT_MAPPER);
         updates = new PrescriptionViewUpdates(repository,
-                new PostgresViewChangeAnnouncer(JdbcClient.create(run.template())));
+                new PostgresViewChangeAnnouncer(JdbcClient.create(run.template())), PrescriptionFixtures.CLOCK);
         projection = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(repository, CATALOGUE, updates));
     }
 

@@ -21,8 +21,10 @@ import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.PrescriptionReleased;
 
 import java.math.BigDecimal;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -46,6 +48,8 @@ public final class PrescriptionFixtures {
     public static final LocalDate VALID_UNTIL = LocalDate.of(2026, 12, 2);
     /** When the tests' events happen, unless a test says otherwise. */
     public static final Instant T = Instant.parse("2026-11-30T10:00:00Z");
+    /** The exchange's clock in these tests: an hour after {@link #T}, in UTC, so that T is today. */
+    public static final Clock CLOCK = Clock.fixed(T.plusSeconds(3600), ZoneOffset.UTC);
 
     public static final DrugCatalogue CATALOGUE = new DrugCatalogue(List.of(
             new Drug(AMLODIPINE_BRAND_A, "Amlodipine 5 mg tablet (brand A)", Set.of("amlodipine"), Route.ORAL, "2171",

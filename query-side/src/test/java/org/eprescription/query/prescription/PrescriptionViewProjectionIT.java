@@ -8,19 +8,28 @@ import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.PrescriptionStatus;
+import org.eprescription.core.interaction.CheckTrigger;
+import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.prescription.event.PrescriptionAccepted;
+import org.eprescription.core.prescription.event.PrescriptionCompleted;
+import org.eprescription.core.prescription.event.PrescriptionDispensed;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.query.prescription.PrescriptionFixtures.CATALOGUE;
+import static org.eprescription.query.prescription.PrescriptionFixtures.CLOCK;
+import static org.eprescription.query.prescription.PrescriptionFixtures.DOCTOR;
 import static org.eprescription.query.prescription.PrescriptionFixtures.HOSPITAL;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PATIENT;
 import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACIST;
@@ -29,6 +38,7 @@ import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY
 import static org.eprescription.query.prescription.PrescriptionFixtures.T;
 import static org.eprescription.query.prescription.PrescriptionFixtures.acceptedByA;
 import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
+import static org.eprescription.query.prescription.PrescriptionFixtures.item;
 import static org.eprescription.query.prescription.PrescriptionFixtures.message;
 import static org.eprescription.query.prescription.PrescriptionFixtures.releasedByA;
 
@@ -50,7 +60,7 @@ class PrescriptionViewProjectionIT {
     @BeforeEach
     void setUp() {
         database.jdbcClient().sql("delete from prescription_view").update();
-        updates = new PrescriptionViewUpdates(repository, ViewChangeAnnouncer.NONE);
+        updates = new PrescriptionViewUpdates(repository, ViewChangeAnnouncer.NONE, CLOCK);
         projection = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(repository, CATALOGUE, updates));
         queries = new PrescriptionViewQueries(repository);
     }
@@ -196,6 +206,56 @@ class PrescriptionViewProjectionIT {
         assertThat(institution).containsExactly(released);
         assertThat(otherPharmacy).isEmpty();
         assertThat(otherInstitution).isEmpty();
+    }
+
+    /**
+     * Issued, accepted by pharmacy A, dispensed by it at {@link PrescriptionFixtures#T} and completed: A no longer
+     * holds it, but its view shows it under "dispensed today".
+     */
+    private PrescriptionId completedByA() throws Exception {
+        PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
+        PrescriptionId id = issued.prescriptionId();
+        handleInOrder(issued, acceptedByA(id, T), new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1,
+                List.of(item(1, "28", 28)), true, T, LocalDate.ofInstant(T, ZoneOffset.UTC), null),
+                new PrescriptionCompleted(id, T));
+        assertThat(repository.load(id).orElseThrow().pharmacyId()).isNull();
+        return id;
+    }
+
+    /** The check a dispensing records after the dispensing and the completion, as its fourth event. */
+    private static EventMessage<?> dispensingCheck(PrescriptionId id) {
+        return message(new InteractionCheckCompleted(id, PATIENT, HOSPITAL, DOCTOR, CheckTrigger.DISPENSING,
+                List.of(), List.of(), CATALOGUE.version(), T), 4);
+    }
+
+    @Test
+    void aChangeAfterTheCompletionReachesThePharmacyThatDispensedItToday() throws Exception {
+        PrescriptionId id = completedByA();
+        List<PrescriptionView> dispenser = subscribe(new FindDispensingView(PHARMACY_A, T));
+        List<PrescriptionView> otherPharmacy = subscribe(new FindDispensingView(PHARMACY_B, T));
+
+        // the dispensing's check, reaching the projection in a batch after the completion's
+        handle(dispensingCheck(id));
+
+        PrescriptionView checked = repository.load(id).orElseThrow();
+        assertThat(checked.version()).isEqualTo(4);
+        assertThat(dispenser).containsExactly(checked);
+        assertThat(otherPharmacy).isEmpty();
+    }
+
+    @Test
+    void aChangeAfterTheCompletionDoesNotReachAPharmacyThatDispensedItOnAnEarlierDay() throws Exception {
+        PrescriptionId id = completedByA();
+        updates = new PrescriptionViewUpdates(repository, ViewChangeAnnouncer.NONE,
+                Clock.offset(CLOCK, Duration.ofDays(1)));
+        projection = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(repository, CATALOGUE, updates));
+        List<PrescriptionView> dispenser = subscribe(new FindDispensingView(PHARMACY_A, T.plus(Duration.ofDays(1))));
+        List<PrescriptionView> institution = subscribe(new FindPrescriptionsByInstitution(HOSPITAL));
+
+        handle(dispensingCheck(id));
+
+        assertThat(institution).hasSize(1);
+        assertThat(dispenser).isEmpty();
     }
 
     @Test

@@ -43,10 +43,10 @@ class PrescriptionViewUpdatesIT {
 
     @BeforeEach
     void setUp() {
-        here = new PrescriptionViewUpdates(repository, announcedHere::add);
+        here = new PrescriptionViewUpdates(repository, announcedHere::add, PrescriptionFixtures.CLOCK);
         projectionHere = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(repository, CATALOGUE, here));
         projectionThere = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(repository, CATALOGUE,
-                new PrescriptionViewUpdates(repository, announcedThere::add)));
+                new PrescriptionViewUpdates(repository, announcedThere::add, PrescriptionFixtures.CLOCK)));
     }
 
     /** A new prescription, issued through that node's projection. */

@@ -126,7 +126,7 @@ class ReplayBufferIT {
 
         PrescriptionViewRepository views = new PrescriptionViewRepository(jdbc, TestDatabase.OBJECT_MAPPER);
         AnnotationEventHandlerAdapter liveViews = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(
-                views, CATALOGUE, new PrescriptionViewUpdates(views, ViewChangeAnnouncer.NONE)));
+                views, CATALOGUE, new PrescriptionViewUpdates(views, ViewChangeAnnouncer.NONE, Clock.systemUTC())));
         AnnotationEventHandlerAdapter liveAlerts = new AnnotationEventHandlerAdapter(new AlertProjection(
                 new AlertRepository(jdbc, TestDatabase.OBJECT_MAPPER), new AlertProgressUpdates()));
         long started = System.nanoTime();
