@@ -74,14 +74,17 @@ OURS="dbid = (select oid from pg_database where datname = current_database()) an
          where $OURS" | sed "s/^/server ms per $UNIT  /"
     echo "(planning and execution as pg_stat_statements times them; parsing, commits and WAL flushes are not in it)"
     echo
-    printf '%8s  %8s  %s\n' "per $UNIT" "ms" "statement (normalised, first 160 characters)"
+    echo "(blocks/call: shared buffers each call touched, hit or read; a scan of a growing table shows as a large"
+    echo " or growing figure)"
+    printf '%8s  %8s  %11s  %s\n' "per $UNIT" "ms" "blocks/call" "statement (normalised, first 160 characters)"
     psql_db -At -F $'\t' -c "
         select round(calls::numeric / $COUNT, 2), round(((total_exec_time + total_plan_time) / $COUNT)::numeric, 3),
+               round((shared_blks_hit + shared_blks_read)::numeric / greatest(calls, 1), 1),
                regexp_replace(left(query, 160), '\s+', ' ', 'g')
           from pg_stat_statements
          where $OURS
          order by calls desc
-         limit $TOP" | awk -F'\t' '{ printf "%8s  %8s  %s\n", $1, $2, $3 }'
+         limit $TOP" | awk -F'\t' '{ printf "%8s  %8s  %11s  %s\n", $1, $2, $3, $4 }'
 } | tee "$RESULT"
 print_exchange_log | tee -a "$RESULT"
 echo "result saved in $RESULT"

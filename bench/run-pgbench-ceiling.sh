@@ -8,7 +8,8 @@
 # unique key (bigserial primary key, random uuid under a unique index) per transaction, committed durably (the
 # server's synchronous_commit, default on). It runs --clients clients, then 1 client, --duration seconds each (a
 # CHECKPOINT before each), and prints appends/s (pgbench's tps: one transaction is one append) for both and the
-# machine. The database is dropped afterwards (--keep-db keeps it).
+# machine. Then, as the ceiling of round trips, --clients clients run bench/pgbench-round-trip.sql (a prepared
+# SELECT 1 per transaction, nothing written). The database is dropped afterwards (--keep-db keeps it).
 #
 # pgbench comes with the PostgreSQL client tools (on PATH or in $(pg_config --bindir); on Debian the package
 # postgresql-client or postgresql-contrib). The server is reached as bench/run-lifecycle.sh reaches it: BENCH_PGHOST,
@@ -37,12 +38,12 @@ create_database
 psql_db -c \
     "CREATE TABLE append_ceiling (id bigserial PRIMARY KEY, event_id uuid NOT NULL UNIQUE, payload bytea NOT NULL)"
 
-# One pgbench run of $1 clients; prints its appends/s line.
-appends() {
-    local clients="$1" output tps count latency
+# One pgbench run of script $2 with $3 clients; prints its line "$1/s", one transaction being one of $1.
+ceiling() {
+    local what="$1" script="$2" clients="$3" output tps count latency
     psql_admin -c CHECKPOINT
     output="$("$PGBENCH" -n -M prepared -c "$clients" -j "$(( clients < $(nproc) ? clients : $(nproc) ))" \
-        -T "$DURATION" -f "$ROOT/bench/pgbench-append.sql" -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" "$DB" 2>&1)" || {
+        -T "$DURATION" -f "$ROOT/bench/$script" -h "$PGHOST_" -p "$PGPORT_" -U "$PGUSER_" "$DB" 2>&1)" || {
         echo "pgbench failed:" >&2
         echo "$output" >&2
         exit 1
@@ -51,20 +52,20 @@ appends() {
     count="$(sed -n 's/^number of transactions actually processed: \([0-9]*\).*/\1/p' <<<"$output")"
     latency="$(sed -n 's/^latency average = \(.*\)$/\1/p' <<<"$output")"
     [[ -n "$tps" ]] || { echo "no tps in pgbench's output:" >&2; echo "$output" >&2; exit 1; }
-    printf 'appends/s %3d client%s %10.1f  (%s appends in %s s, latency average %s)\n' "$clients" \
-        "$( (( clients == 1 )) && echo ' ' || echo s)" "$tps" "$count" "$DURATION" "$latency"
+    printf '%s/s %3d client%s %10.1f  (%s %s in %s s, latency average %s)\n' "$what" "$clients" \
+        "$( (( clients == 1 )) && echo ' ' || echo s)" "$tps" "$count" "$what" "$DURATION" "$latency"
 }
 
 {
     echo "=== machine ==="
     print_machine "bench/run-pgbench-ceiling.sh --clients $CLIENTS --duration $DURATION"
-    echo "pg settings: shared_buffers $(psql_admin -At -c 'SHOW shared_buffers')," \
-        "synchronous_commit $(psql_admin -At -c 'SHOW synchronous_commit')," \
-        "fsync $(psql_admin -At -c 'SHOW fsync'), wal_sync_method $(psql_admin -At -c 'SHOW wal_sync_method')"
+    echo "wal sync:    $(psql_admin -At -c 'SHOW wal_sync_method')"
     echo "pgbench:     $("$PGBENCH" --version)"
     echo
     echo "=== pgbench ceiling: durable single-row appends (bench/pgbench-append.sql, -M prepared) ==="
 } | tee "$RESULT"
-appends "$CLIENTS" | tee -a "$RESULT"
-(( CLIENTS == 1 )) || appends 1 | tee -a "$RESULT"
+ceiling appends pgbench-append.sql "$CLIENTS" | tee -a "$RESULT"
+(( CLIENTS == 1 )) || ceiling appends pgbench-append.sql 1 | tee -a "$RESULT"
+echo "=== pgbench ceiling: round trips (bench/pgbench-round-trip.sql, SELECT 1, -M prepared) ===" | tee -a "$RESULT"
+ceiling "round trips" pgbench-round-trip.sql "$CLIENTS" | tee -a "$RESULT"
 echo "result saved in $RESULT"
