@@ -2,7 +2,6 @@ package org.eprescription.api.pharmacy;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
-import org.eprescription.api.config.ExchangeProperties;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.security.ExchangeUser;
 import org.eprescription.api.security.ResourceAccess;
@@ -13,9 +12,6 @@ import org.eprescription.query.prescription.PrescriptionView;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.stream.Stream;
 
 /**
@@ -27,15 +23,12 @@ public class DispensingViews {
 
     private final QueryGateway queryGateway;
     private final Clock clock;
-    private final ZoneId zone;
     private final ResourceAccess access;
     private final AccessLog accessLog;
 
-    public DispensingViews(QueryGateway queryGateway, Clock clock, ExchangeProperties properties,
-                           ResourceAccess access, AccessLog accessLog) {
+    public DispensingViews(QueryGateway queryGateway, Clock clock, ResourceAccess access, AccessLog accessLog) {
         this.queryGateway = queryGateway;
         this.clock = clock;
-        this.zone = properties.zone();
         this.access = access;
         this.accessLog = accessLog;
     }
@@ -67,7 +60,6 @@ public class DispensingViews {
 
     /** What it holds and what it dispensed today, in the exchange's zone. */
     FindDispensingView query(String pharmacyId) {
-        Instant startOfDay = LocalDate.ofInstant(clock.instant(), zone).atStartOfDay(zone).toInstant();
-        return new FindDispensingView(PharmacyId.of(pharmacyId), startOfDay);
+        return FindDispensingView.today(PharmacyId.of(pharmacyId), clock);
     }
 }

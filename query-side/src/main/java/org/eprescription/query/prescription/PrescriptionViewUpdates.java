@@ -12,7 +12,6 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -98,7 +97,7 @@ public class PrescriptionViewUpdates {
         }
         // a dispensing corrected or withdrawn changes its pharmacy's "dispensed today", held or not; and what its
         // pharmacy dispensed today stays in that view after it completes
-        Instant startOfToday = LocalDate.now(clock).atStartOfDay(clock.getZone()).toInstant();
+        Instant startOfToday = FindDispensingView.startOfToday(clock);
         for (Dispensing dispensing : after.dispensings()) {
             int index = dispensing.sequence() - 1;
             boolean changed = before == null || index < 0 || index >= before.dispensings().size()
