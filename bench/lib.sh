@@ -286,10 +286,12 @@ print_machine() {
     echo "kernel:      $(uname -sr)"
     echo "java:        $(java -version 2>&1 | head -2 | tr '\n' ' ')"
     echo "postgresql:  $(psql_admin -At -c 'SHOW server_version' 2>/dev/null || echo unknown)"
-    echo "pg settings: $(psql_admin -At -c "select 'autovacuum ' || current_setting('autovacuum')
-        || ', shared_buffers ' || current_setting('shared_buffers') || ', fsync ' || current_setting('fsync')
-        || ', synchronous_commit ' || current_setting('synchronous_commit')" 2>/dev/null || echo unknown)"
-    if [[ "$(psql_admin -At -c 'SHOW autovacuum' 2>/dev/null)" == off ]]; then
+    local autovacuum
+    autovacuum="$(psql_admin -At -c 'SHOW autovacuum' 2>/dev/null || echo unknown)"
+    echo "pg settings: autovacuum $autovacuum, $(psql_admin -At -c "select 'shared_buffers '
+        || current_setting('shared_buffers') || ', fsync ' || current_setting('fsync') || ', synchronous_commit '
+        || current_setting('synchronous_commit')" 2>/dev/null || echo unknown)"
+    if [[ "$autovacuum" == off ]]; then
         echo "!!! autovacuum is off on this server: the exchange's rewritten rows keep their dead versions and get no"
         echo "    statistics, so PostgreSQL's cost per command grows through the run (docs/operations.md, \"PostgreSQL"
         echo "    settings\"); BENCH_OWN_PG_SHARED_BUFFERS=128MB runs a cluster of its own with the defaults !!!"

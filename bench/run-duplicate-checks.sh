@@ -17,8 +17,9 @@
 # Loading the projection table directly (not through events) is deliberate: this is a read benchmark, and the
 # duplicate check reads only course_record and patient_consent. The event store stays empty.
 #
-# BENCH_PGHOST (127.0.0.1), BENCH_PGPORT (5432), BENCH_PGUSER (postgres), trust auth. BENCH_LABEL names the run;
-# BENCH_APP_JAVA_OPTS adds JVM options to the exchange.
+# BENCH_PGHOST (127.0.0.1), BENCH_PGPORT (5432), BENCH_PGUSER (postgres), trust auth; or BENCH_OWN_PG_SHARED_BUFFERS=4GB
+# runs a throwaway cluster of its own with that buffer pool and PostgreSQL's defaults otherwise (bench/lib.sh).
+# BENCH_LABEL names the run; BENCH_APP_JAVA_OPTS adds JVM options to the exchange.
 # Nothing here asserts a figure.
 set -euo pipefail
 
@@ -61,6 +62,7 @@ fi
 
 # ---------------------------------------------------------------- build, database, exchange (Flyway creates the tables)
 build_jar_if_needed
+start_own_postgres_if_asked
 create_database
 start_exchange "bench-app-dup-$TS.jar" "${APP_ARGS[@]+"${APP_ARGS[@]}"}"
 
