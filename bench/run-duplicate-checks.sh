@@ -35,6 +35,7 @@ run_names dup app-dup- result-dup-
 
 
 install_cleanup
+start_own_postgres_if_asked   # before the machine and the disk are described: they are this cluster's
 
 log() { echo "$@" | tee -a "$RESULT"; }
 
@@ -42,7 +43,7 @@ log() { echo "$@" | tee -a "$RESULT"; }
 {
     echo "=== machine ==="
     print_machine "bench/run-duplicate-checks.sh --patients $PATIENTS --courses-per-patient $COURSES --clients $CLIENTS --duration $DURATION --warmup $WARMUP --lines $LINES$(app_arg_words)"
-    echo "pg settings: $(psql_admin -At -c "select string_agg(name || '=' || current_setting(name), ' ') from pg_settings where name in ('shared_buffers','work_mem','maintenance_work_mem','effective_cache_size','max_wal_size')")"
+    echo "pg memory:   $(psql_admin -At -c "select string_agg(name || '=' || current_setting(name), ' ') from pg_settings where name in ('work_mem','maintenance_work_mem','effective_cache_size','max_wal_size')")"
     echo "note: the exchange, PostgreSQL and the load client share these CPUs"
     echo
 } | tee "$RESULT"
@@ -62,7 +63,6 @@ fi
 
 # ---------------------------------------------------------------- build, database, exchange (Flyway creates the tables)
 build_jar_if_needed
-start_own_postgres_if_asked
 create_database
 start_exchange "bench-app-dup-$TS.jar" "${APP_ARGS[@]+"${APP_ARGS[@]}"}"
 
