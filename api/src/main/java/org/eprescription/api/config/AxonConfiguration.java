@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.eprescription.api.actor.ActorRequiredInterceptor;
 import org.eprescription.api.actor.CommandMetadata;
 import org.eprescription.api.storage.PostgresUniqueViolationResolver;
@@ -28,10 +29,15 @@ import java.time.ZoneId;
 @Configuration(proxyBeanMethods = false)
 public class AxonConfiguration {
 
-    /** prescription-core knows nothing of Spring, so its aggregates are registered here instead of by annotation. */
+    /**
+     * prescription-core knows nothing of Spring, so its aggregates are registered here instead of by annotation; a
+     * command finds its aggregate through {@link CachedCommandTargetResolver}.
+     */
     @Bean
     ConfigurerModule aggregates() {
-        return configurer -> configurer.configureAggregate(Prescription.class)
+        return configurer -> configurer
+                .registerComponent(CommandTargetResolver.class, configuration -> new CachedCommandTargetResolver())
+                .configureAggregate(Prescription.class)
                 .configureAggregate(PatientConsent.class)
                 .configureAggregate(DispensingRecord.class);
     }

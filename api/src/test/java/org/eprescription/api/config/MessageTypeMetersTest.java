@@ -1,0 +1,156 @@
+package org.eprescription.api.config;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Meter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MockClock;
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleConfig;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.eventhandling.EventBus;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.micrometer.GlobalMetricRegistry;
+import org.axonframework.monitoring.MessageMonitor;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The exchange's message meters are Axon's: the same meter names, tags and counts as Axon's own monitors for the
+ * command bus, the event store and an event processor, with durations and capacity from the registry's clock.
+ */
+class MessageTypeMetersTest {
+
+    private static final String PROJECTIONS = ProjectionProcessorLayout.PROCESSOR;
+
+    record IssueSomething(String id) {
+    }
+
+    record AcceptSomething(String id) {
+    }
+
+    record SomethingIssued(String id) {
+    }
+
+    @Test
+    void commandBusMetersAreAxonsMetersWithTheSameCounts() {
+        assertSameMetersAsAxons(CommandBus.class, "commandBus",
+                List.of(new GenericCommandMessage<>(new IssueSomething("1")),
+                        new GenericCommandMessage<>(new AcceptSomething("2")),
+                        new GenericCommandMessage<>(new IssueSomething("3"))));
+    }
+
+    @Test
+    void eventStoreMetersAreAxonsMetersWithTheSameCounts() {
+        assertSameMetersAsAxons(EventBus.class, "eventStore",
+                List.of(GenericEventMessage.asEventMessage(new SomethingIssued("1")),
+                        GenericEventMessage.asEventMessage(new SomethingIssued("2")),
+                        GenericEventMessage.asEventMessage(new IssueSomething("3"))));
+    }
+
+    @Test
+    void eventProcessorMetersAreAxonsMetersWithTheSameCounts() {
+        assertSameMetersAsAxons(EventProcessor.class, PROJECTIONS,
+                List.of(GenericEventMessage.asEventMessage(new SomethingIssued("1")),
+                        GenericEventMessage.asEventMessage(new SomethingIssued("2")),
+                        GenericEventMessage.asEventMessage(new IssueSomething("3"))));
+    }
+
+    @Test
+    void timersRecordHowLongEachOutcomeTookOnTheRegistrysClock() {
+        MockClock clock = new MockClock();
+        MeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+        MessageMonitor<Message<?>> meters = MessageTypeMeters.forCommandBus("commandBus", registry);
+
+        MessageMonitor.MonitorCallback first = meters.onMessageIngested(
+                new GenericCommandMessage<>(new IssueSomething("1")));
+        clock.add(Duration.ofMillis(30));
+        first.reportSuccess();
+        MessageMonitor.MonitorCallback second = meters.onMessageIngested(
+                new GenericCommandMessage<>(new IssueSomething("2")));
+        clock.add(Duration.ofMillis(70));
+        second.reportFailure(new IllegalStateException("refused"));
+
+        Timer all = registry.get("commandBus.allTimer").tag("payloadType", "IssueSomething").timer();
+        Timer success = registry.get("commandBus.successTimer").tag("payloadType", "IssueSomething").timer();
+        Timer failure = registry.get("commandBus.failureTimer").tag("payloadType", "IssueSomething").timer();
+        assertThat(all.count()).isEqualTo(2);
+        assertThat(all.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(100.0);
+        assertThat(success.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(30.0);
+        assertThat(failure.totalTime(TimeUnit.MILLISECONDS)).isEqualTo(70.0);
+        assertThat(registry.get("commandBus.processedCounter").tag("payloadType", "IssueSomething").counter().count())
+                .isEqualTo(2);
+    }
+
+    @Test
+    void capacityIsTheShareOfTheLastCompleteTenSecondsSpentHandling() {
+        MockClock clock = new MockClock();
+        MeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+        MessageMonitor<Message<?>> meters = MessageTypeMeters.forCommandBus("commandBus", registry);
+        MessageMonitor.MonitorCallback handling = meters.onMessageIngested(
+                new GenericCommandMessage<>(new IssueSomething("1")));
+        clock.add(Duration.ofSeconds(2));
+        handling.reportSuccess();
+        MessageMonitor.MonitorCallback ignored = meters.onMessageIngested(
+                new GenericCommandMessage<>(new IssueSomething("2")));
+        clock.add(Duration.ofSeconds(1));
+        ignored.reportIgnored();
+        Function<MeterRegistry, Double> capacity = r -> r.get("commandBus.capacity")
+                .tag("payloadType", "IssueSomething").gauge().value();
+
+        assertThat(capacity.apply(registry)).as("the window is not complete yet").isZero();
+        clock.add(Duration.ofSeconds(8));
+        assertThat(capacity.apply(registry)).as("3 s of the last complete 10 s").isEqualTo(0.3);
+        clock.add(Duration.ofSeconds(10));
+        assertThat(capacity.apply(registry)).as("a quiet window").isZero();
+    }
+
+    /** Feeds the same messages to Axon's monitor and to the exchange's: success, failure and ignored, in turn. */
+    private static void assertSameMetersAsAxons(Class<?> componentType, String componentName,
+                                                List<? extends Message<?>> messages) {
+        MeterRegistry axons = new SimpleMeterRegistry();
+        MeterRegistry ours = new SimpleMeterRegistry();
+        drive(new GlobalMetricRegistry(axons).registerComponentWithDefaultTags(componentType, componentName),
+                messages);
+        drive(new CommandAndEventMetrics().globalMetricRegistry(ours)
+                .registerComponentWithDefaultTags(componentType, componentName), messages);
+
+        assertThat(counts(ours)).isNotEmpty().isEqualTo(counts(axons));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void drive(MessageMonitor<? extends Message<?>> monitor, List<? extends Message<?>> messages) {
+        MessageMonitor<Message<?>> any = (MessageMonitor<Message<?>>) monitor;
+        for (int i = 0; i < messages.size(); i++) {
+            MessageMonitor.MonitorCallback callback = any.onMessageIngested(messages.get(i));
+            switch (i % 3) {
+                case 0 -> callback.reportSuccess();
+                case 1 -> callback.reportFailure(new IllegalStateException("refused"));
+                default -> callback.reportIgnored();
+            }
+        }
+    }
+
+    /** Every meter by its type, name and tags, with the count of a counter or a timer (gauges by presence only). */
+    private static Map<String, Double> counts(MeterRegistry registry) {
+        Map<String, Double> counts = new TreeMap<>();
+        for (Meter meter : registry.getMeters()) {
+            String key = meter.getId().getType() + " " + meter.getId().getName() + " " + meter.getId().getTags();
+            double count = meter instanceof Counter counter ? counter.count()
+                    : meter instanceof Timer timer ? timer.count() : 0;
+            counts.put(key, count);
+        }
+        return counts;
+    }
+}
