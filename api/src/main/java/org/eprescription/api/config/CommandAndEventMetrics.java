@@ -1,17 +1,12 @@
 package org.eprescription.api.config;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Tags;
 import org.axonframework.commandhandling.CommandBus;
 import org.axonframework.eventhandling.EventBus;
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.messaging.Message;
-import org.axonframework.micrometer.EventProcessorLatencyMonitor;
 import org.axonframework.micrometer.GlobalMetricRegistry;
-import org.axonframework.micrometer.TagsUtil;
 import org.axonframework.monitoring.MessageMonitor;
-import org.axonframework.monitoring.MultiMessageMonitor;
 import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
@@ -27,8 +22,7 @@ import java.util.Set;
  * "Health and metrics"), and none for the query bus, the subscription updates and the processors that run inside a
  * command's transaction. Those would time every view read, every wait of a command's answer, every update pushed to
  * a live stream and every event a command records, several per command, for figures nobody reads: the commands'
- * latencies already cover them. The counters, timers and capacity are Axon's meters kept per message type
- * ({@link MessageTypeMeters}); the processors' latency is Axon's own monitor.
+ * latencies already cover them. The meters are Axon's, kept per message type ({@link MessageTypeMeters}).
  */
 @Configuration(proxyBeanMethods = false)
 public class CommandAndEventMetrics {
@@ -62,12 +56,7 @@ public class CommandAndEventMetrics {
                 return NoOpMessageMonitor.instance();
             }
             if (EventProcessor.class.isAssignableFrom(componentType)) {
-                return new MultiMessageMonitor<EventMessage<?>>(MessageTypeMeters.forEventProcessor(componentName, getRegistry()),
-                        EventProcessorLatencyMonitor.builder()
-                                .meterNamePrefix(MessageTypeMeters.EVENT_PROCESSOR)
-                                .meterRegistry(getRegistry())
-                                .tagsBuilder(message -> Tags.of(TagsUtil.PROCESSOR_NAME_TAG, componentName))
-                                .build());
+                return MessageTypeMeters.forEventProcessor(componentName, getRegistry());
             }
             if (CommandBus.class.isAssignableFrom(componentType)) {
                 return MessageTypeMeters.forCommandBus(componentName, getRegistry());

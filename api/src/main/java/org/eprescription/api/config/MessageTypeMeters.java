@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.Timer;
+import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.TagsUtil;
 import org.axonframework.monitoring.MessageMonitor;
@@ -14,12 +15,14 @@ import java.time.Duration;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * The meters of Axon's {@code MessageCountingMonitor}, {@code MessageTimerMonitor} and {@code CapacityMonitor}, under
- * the same names and tags, with each message type's meters registered once and kept. Axon's monitors look every meter
- * up in the registry again for every message (nine look-ups and a gauge registration per command or event), which
- * cost about 5 % of the exchange's CPU under load (docs/benchmarks.md, "Session 14").
+ * The meters of Axon's {@code MessageCountingMonitor}, {@code MessageTimerMonitor}, {@code CapacityMonitor} and, for a
+ * processor, {@code EventProcessorLatencyMonitor}, under the same names and tags, with each message type's meters
+ * registered once and kept. Axon's monitors look every meter up in the registry again for every message (nine
+ * look-ups and one or two gauge registrations per command or event), which cost about 5 % of the exchange's CPU
+ * under load (docs/benchmarks.md, "Session 14"), and warn in the log when a gauge is registered again.
  * <p>
  * One difference: {@code capacity} is the share of the last complete ten seconds that handling took (Axon's slides
  * over the last ten seconds), so that a message does not have to be stored to be counted.
@@ -38,38 +41,50 @@ final class MessageTypeMeters implements MessageMonitor<Message<?>> {
     private final boolean taggedCounters;
     private final boolean capacity;
     private final Clock clock;
+    private final AtomicLong latency;
     private final ConcurrentMap<Class<?>, Meters> byPayloadType = new ConcurrentHashMap<>();
 
     private MessageTypeMeters(String prefix, MeterRegistry registry, Tags fixedTags, boolean taggedCounters,
-                              boolean capacity) {
+                              boolean capacity, boolean latency) {
         this.prefix = prefix;
         this.registry = registry;
         this.fixedTags = fixedTags;
         this.taggedCounters = taggedCounters;
         this.capacity = capacity;
         this.clock = registry.config().clock();
+        this.latency = latency ? new AtomicLong() : null;
+        if (latency) {
+            Gauge.builder(prefix + ".latency", this.latency, AtomicLong::get).tags(fixedTags).register(registry);
+        }
     }
 
     /** As Axon's command bus monitors: every meter tagged with the payload type. */
     static MessageTypeMeters forCommandBus(String name, MeterRegistry registry) {
-        return new MessageTypeMeters(name, registry, Tags.empty(), true, true);
+        return new MessageTypeMeters(name, registry, Tags.empty(), true, true, false);
     }
 
     /** As Axon's event bus (event store) monitors: timers tagged with the payload type, counters not, no capacity. */
     static MessageTypeMeters forEventStore(String name, MeterRegistry registry) {
-        return new MessageTypeMeters(name, registry, Tags.empty(), false, false);
+        return new MessageTypeMeters(name, registry, Tags.empty(), false, false, false);
     }
 
-    /** As Axon's event processor monitors: {@code eventProcessor.*}, tagged with the payload type and the processor. */
+    /**
+     * As Axon's event processor monitors: {@code eventProcessor.*}, tagged with the payload type and the processor, and
+     * {@code eventProcessor.latency}, tagged with the processor: how old the last event was when it was handed to it
+     * (in milliseconds).
+     */
     static MessageTypeMeters forEventProcessor(String processorName, MeterRegistry registry) {
         return new MessageTypeMeters(EVENT_PROCESSOR, registry, Tags.of(TagsUtil.PROCESSOR_NAME_TAG,
-                processorName), true, true);
+                processorName), true, true, true);
     }
 
     @Override
     public MonitorCallback onMessageIngested(Message<?> message) {
         Meters meters = byPayloadType.computeIfAbsent(message.getPayloadType(), this::register);
         meters.ingested.increment();
+        if (latency != null && message instanceof EventMessage<?> event) {
+            latency.set(clock.wallTime() - event.getTimestamp().toEpochMilli());
+        }
         long start = clock.monotonicTime();
         return new MonitorCallback() {
             @Override

@@ -12,12 +12,14 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventhandling.EventBus;
 import org.axonframework.eventhandling.EventProcessor;
 import org.axonframework.eventhandling.GenericEventMessage;
+import org.axonframework.messaging.GenericMessage;
 import org.axonframework.messaging.Message;
 import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.monitoring.MessageMonitor;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -114,6 +116,21 @@ class MessageTypeMetersTest {
         assertThat(capacity.apply(registry)).as("3 s of the last complete 10 s").isEqualTo(0.3);
         clock.add(Duration.ofSeconds(10));
         assertThat(capacity.apply(registry)).as("a quiet window").isZero();
+    }
+
+    @Test
+    void aProcessorsLatencyIsTheAgeOfTheLastEventHandedToIt() {
+        MockClock clock = new MockClock();
+        MeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
+        MessageMonitor<Message<?>> meters = MessageTypeMeters.forEventProcessor(PROJECTIONS, registry);
+        clock.add(Duration.ofSeconds(60));
+        Instant thirtySecondsAgo = Instant.ofEpochMilli(clock.wallTime()).minusSeconds(30);
+
+        meters.onMessageIngested(new GenericEventMessage<>(new GenericMessage<>(new SomethingIssued("1")),
+                () -> thirtySecondsAgo)).reportSuccess();
+
+        assertThat(registry.get("eventProcessor.latency").tag("processorName", PROJECTIONS).gauge().value())
+                .isEqualTo(30_000.0);
     }
 
     /** Feeds the same messages to Axon's monitor and to the exchange's: success, failure and ignored, in turn. */
