@@ -24,7 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,6 +36,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MessageTypeMetersTest {
 
     private static final String PROJECTIONS = ProjectionProcessorLayout.PROCESSOR;
+
+    private final MockClock clock = new MockClock();
+    private final MeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
 
     record IssueSomething(String id) {
     }
@@ -71,18 +75,10 @@ class MessageTypeMetersTest {
 
     @Test
     void timersRecordHowLongEachOutcomeTookOnTheRegistrysClock() {
-        MockClock clock = new MockClock();
-        MeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
         MessageMonitor<Message<?>> meters = MessageTypeMeters.forCommandBus("commandBus", registry);
 
-        MessageMonitor.MonitorCallback first = meters.onMessageIngested(
-                new GenericCommandMessage<>(new IssueSomething("1")));
-        clock.add(Duration.ofMillis(30));
-        first.reportSuccess();
-        MessageMonitor.MonitorCallback second = meters.onMessageIngested(
-                new GenericCommandMessage<>(new IssueSomething("2")));
-        clock.add(Duration.ofMillis(70));
-        second.reportFailure(new IllegalStateException("refused"));
+        handle(meters, Duration.ofMillis(30), MessageMonitor.MonitorCallback::reportSuccess);
+        handle(meters, Duration.ofMillis(70), callback -> callback.reportFailure(new IllegalStateException("no")));
 
         Timer all = registry.get("commandBus.allTimer").tag("payloadType", "IssueSomething").timer();
         Timer success = registry.get("commandBus.successTimer").tag("payloadType", "IssueSomething").timer();
@@ -97,31 +93,21 @@ class MessageTypeMetersTest {
 
     @Test
     void capacityIsTheShareOfTheLastCompleteTenSecondsSpentHandling() {
-        MockClock clock = new MockClock();
-        MeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
         MessageMonitor<Message<?>> meters = MessageTypeMeters.forCommandBus("commandBus", registry);
-        MessageMonitor.MonitorCallback handling = meters.onMessageIngested(
-                new GenericCommandMessage<>(new IssueSomething("1")));
-        clock.add(Duration.ofSeconds(2));
-        handling.reportSuccess();
-        MessageMonitor.MonitorCallback ignored = meters.onMessageIngested(
-                new GenericCommandMessage<>(new IssueSomething("2")));
-        clock.add(Duration.ofSeconds(1));
-        ignored.reportIgnored();
-        Function<MeterRegistry, Double> capacity = r -> r.get("commandBus.capacity")
+        handle(meters, Duration.ofSeconds(2), MessageMonitor.MonitorCallback::reportSuccess);
+        handle(meters, Duration.ofSeconds(1), MessageMonitor.MonitorCallback::reportIgnored);
+        Supplier<Double> capacity = () -> registry.get("commandBus.capacity")
                 .tag("payloadType", "IssueSomething").gauge().value();
 
-        assertThat(capacity.apply(registry)).as("the window is not complete yet").isZero();
+        assertThat(capacity.get()).as("the window is not complete yet").isZero();
         clock.add(Duration.ofSeconds(8));
-        assertThat(capacity.apply(registry)).as("3 s of the last complete 10 s").isEqualTo(0.3);
+        assertThat(capacity.get()).as("3 s of the last complete 10 s").isEqualTo(0.3);
         clock.add(Duration.ofSeconds(10));
-        assertThat(capacity.apply(registry)).as("a quiet window").isZero();
+        assertThat(capacity.get()).as("a quiet window").isZero();
     }
 
     @Test
     void aProcessorsLatencyIsTheAgeOfTheLastEventHandedToIt() {
-        MockClock clock = new MockClock();
-        MeterRegistry registry = new SimpleMeterRegistry(SimpleConfig.DEFAULT, clock);
         MessageMonitor<Message<?>> meters = MessageTypeMeters.forEventProcessor(PROJECTIONS, registry);
         clock.add(Duration.ofSeconds(60));
         Instant thirtySecondsAgo = Instant.ofEpochMilli(clock.wallTime()).minusSeconds(30);
@@ -131,6 +117,15 @@ class MessageTypeMetersTest {
 
         assertThat(registry.get("eventProcessor.latency").tag("processorName", PROJECTIONS).gauge().value())
                 .isEqualTo(30_000.0);
+    }
+
+    /** One command of the same type, handled in {@code took} on the test's clock, with the outcome {@code report}. */
+    private void handle(MessageMonitor<Message<?>> meters, Duration took,
+                        Consumer<MessageMonitor.MonitorCallback> report) {
+        MessageMonitor.MonitorCallback callback = meters.onMessageIngested(
+                new GenericCommandMessage<>(new IssueSomething("1")));
+        clock.add(took);
+        report.accept(callback);
     }
 
     /** Feeds the same messages to Axon's monitor and to the exchange's: success, failure and ignored, in turn. */
