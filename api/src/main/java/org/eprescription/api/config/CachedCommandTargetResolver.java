@@ -20,7 +20,7 @@ import java.lang.reflect.Method;
  * class: Axon's walks every method and field of the class and their annotations for every command it routes
  * (docs/benchmarks.md, "Session 14").
  */
-public class CachedCommandTargetResolver implements CommandTargetResolver {
+final class CachedCommandTargetResolver implements CommandTargetResolver {
 
     private final ClassValue<Target> targets = new ClassValue<>() {
         @Override
