@@ -1,8 +1,6 @@
 package org.eprescription.api.prescription;
 
 import lombok.RequiredArgsConstructor;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
-import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.command.ReadYourWrites;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.query.prescription.ExchangeCodeHolder;
@@ -10,6 +8,7 @@ import org.eprescription.query.prescription.FindExchangeCodeHolder;
 import org.eprescription.query.prescription.FindPrescription;
 import org.eprescription.query.prescription.FindPrescriptionByExchangeCode;
 import org.eprescription.query.prescription.PrescriptionView;
+import org.eprescription.query.prescription.PrescriptionViewQueries;
 import org.eprescription.query.prescription.PrescriptionViewUpdates;
 import org.springframework.stereotype.Component;
 
@@ -18,30 +17,29 @@ import java.util.Optional;
 
 /**
  * Reads prescription views, and lets a command's answer wait until the view shows that command's effect
- * (read-your-writes over an asynchronous projection).
+ * (read-your-writes over an asynchronous projection). Reads go to the query side's {@link PrescriptionViewQueries}
+ * directly: they are on the path of every command's answer, and the query bus's unit of work, time limit and handler
+ * look-up per read cost more than the bus gives here (docs/benchmarks.md, "Session 14").
  */
 @Component
 @RequiredArgsConstructor
 public class PrescriptionViews {
 
-    private final QueryGateway queryGateway;
+    private final PrescriptionViewQueries queries;
     private final ReadYourWrites readYourWrites;
     private final PrescriptionViewUpdates updates;
 
     public Optional<PrescriptionView> find(PrescriptionId id) {
-        return queryGateway.query(new FindPrescription(id), ResponseTypes.optionalInstanceOf(PrescriptionView.class))
-                .join();
+        return queries.handle(new FindPrescription(id));
     }
 
     public Optional<PrescriptionView> findByExchangeCodeHash(String exchangeCodeHash) {
-        return queryGateway.query(new FindPrescriptionByExchangeCode(exchangeCodeHash),
-                ResponseTypes.optionalInstanceOf(PrescriptionView.class)).join();
+        return queries.handle(new FindPrescriptionByExchangeCode(exchangeCodeHash));
     }
 
     /** The prescription a typed code names under any key, with the hash it holds; a live holder first. */
     public Optional<ExchangeCodeHolder> findExchangeCodeHolder(List<String> exchangeCodeHashes) {
-        return queryGateway.query(new FindExchangeCodeHolder(exchangeCodeHashes),
-                ResponseTypes.optionalInstanceOf(ExchangeCodeHolder.class)).join();
+        return queries.handle(new FindExchangeCodeHolder(exchangeCodeHashes));
     }
 
     /**
