@@ -30,7 +30,7 @@ import java.util.concurrent.atomic.AtomicLong;
 final class MessageTypeMeters implements MessageMonitor<Message<?>> {
 
     /** The one name prefix Axon gives every processor's meters, told apart by their processor tag. */
-    static final String EVENT_PROCESSOR = "eventProcessor";
+    private static final String EVENT_PROCESSOR = "eventProcessor";
 
     private static final double[] PERCENTILES = {0.5, 0.75, 0.95, 0.98, 0.99, 0.999};
     private static final Duration PERCENTILE_EXPIRY = Duration.ofMinutes(10);
