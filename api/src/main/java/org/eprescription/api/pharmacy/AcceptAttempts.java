@@ -25,12 +25,14 @@ import static org.eprescription.query.support.SqlTimestamps.timestamp;
 /**
  * Counts the accepts that fail because the code names no prescription (unknown, or not with that birth date) and
  * locks out the pharmacy after too many in a short time, and a prescription after too many right codes with wrong
- * birth dates ({@link LockOut}). Attempts are kept in PostgreSQL ({@code failed_accept_attempt}) so that every node
+ * birth dates ({@link LockOut}). Failures are kept in PostgreSQL ({@code failed_accept_attempt}) so that every node
  * counts the same; the code tried is never stored.
  * <p>
- * An attempt is counted before it runs: {@link #begin} decides and writes it under the pharmacy's lock, so of
- * simultaneous guesses only as many run as the limit leaves; an attempt that turns out not to be a failure is
- * {@link #settled} (deleted) again. A pharmacy therefore has at most that many accepts in flight at once.
+ * An accept is {@link #decide decided} once its code has been looked up, and before anything tells the pharmacy
+ * what the look-up found: under the pharmacy's lock (and the prescription's), one statement reads the earlier
+ * failures and counts this one if it is a failure. Simultaneous guesses are therefore decided one after the other,
+ * each seeing the failures before it, and only as many get an answer as the limit leaves. An accept whose code and
+ * birth date match is never counted, so a pharmacy's many simultaneous accepts of real prescriptions lock nothing.
  */
 @Component
 @EnableConfigurationProperties(AcceptAttemptsProperties.class)
@@ -53,46 +55,80 @@ public class AcceptAttempts {
         this.transaction = new TransactionTemplate(transactions);
     }
 
-    /** One accept of a pharmacy, counted as failed until it is {@link #settled}. */
-    public record Attempt(long id, PharmacyId pharmacy) {
+    /**
+     * Decides whether an accept may go on, and counts it when it failed: against the pharmacy, and against the
+     * prescription the code names when the birth date did not match. The same statements whatever the look-up found,
+     * so an unknown code and a known one take the same time.
+     *
+     * @param named   the prescription the code names, or {@code null} when it names none
+     * @param matches whether the code and the birth date name that prescription
+     * @throws TooManyAcceptAttemptsException while the pharmacy or the named prescription is locked; the attempt is
+     *                                        then not counted
+     */
+    public void decide(PharmacyId pharmacy, PrescriptionId named, boolean matches) {
+        Instant now = clock.instant();
+        List<Instant> pharmacyFailures = transaction.execute(status -> {
+            lock(pharmacy, named);
+            forgetOldAttempts(now);
+            Failures earlier = readEarlierFailures(pharmacy, named, !matches, now);
+            refuseWhileLocked(earlier.ofPharmacy(), rule.pharmacy(), now);
+            refuseWhileLocked(earlier.ofPrescription(), rule.birthDate(), now);
+            return earlier.ofPharmacy();
+        });
+        if (!matches) {
+            pharmacyFailures.add(now);
+            warnOnLockOut(pharmacy, pharmacyFailures, now);
+        }
     }
 
     /**
-     * Counts an accept the pharmacy starts.
-     *
-     * @throws TooManyAcceptAttemptsException while the pharmacy is locked out, whatever code it sends
+     * The accept matched in the views but the prescription itself did not know the code (it was renewed meanwhile):
+     * a failure of the pharmacy all the same.
      */
-    public Attempt begin(PharmacyId pharmacy) {
-        return transaction.execute(status -> {
-            lock("pharmacy " + pharmacy.value());
-            Instant now = clock.instant();
-            forgetOldAttempts(now);
-            // One statement counts the attempt and reads the pharmacy's earlier failures: the insert is not visible
-            // to the statement's own read. If they lock the pharmacy out, the refusal rolls the insert back.
-            List<Instant> failures = new ArrayList<>();
-            long id = jdbc.sql("""
-                            WITH attempt AS (
-                                INSERT INTO failed_accept_attempt (pharmacy_id, attempted_at) VALUES (:pharmacy, :now)
-                                RETURNING id)
-                            SELECT attempt.id, earlier.attempted_at
-                              FROM attempt
-                              LEFT JOIN failed_accept_attempt earlier
-                                ON earlier.pharmacy_id = :pharmacy AND earlier.attempted_at > :since
-                             ORDER BY earlier.attempted_at""")
-                    .param("pharmacy", pharmacy.value())
-                    .param("now", timestamp(now))
-                    .param("since", timestamp(now.minus(rule.window().plus(rule.lockOut()))))
-                    .query((rs, row) -> {
-                        OffsetDateTime earlier = rs.getObject(2, OffsetDateTime.class);
-                        if (earlier != null) {
-                            failures.add(instant(earlier));
-                        }
-                        return rs.getLong(1);
-                    })
-                    .list().get(0);
-            refuseWhileLocked(failures, rule.pharmacy(), now);
-            return new Attempt(id, pharmacy);
+    public void failedAfterMatch(PharmacyId pharmacy) {
+        Instant now = clock.instant();
+        List<Instant> failures = transaction.execute(status -> {
+            lock(pharmacy, null);
+            return readEarlierFailures(pharmacy, null, true, now).ofPharmacy();
         });
+        failures.add(now);
+        warnOnLockOut(pharmacy, failures, now);
+    }
+
+    /** The failures before this attempt that still matter, oldest first. */
+    private record Failures(List<Instant> ofPharmacy, List<Instant> ofPrescription) {
+    }
+
+    /**
+     * One statement counts the attempt (when {@code failed}) and reads the earlier failures of the pharmacy and of
+     * the prescription: the insert is not visible to the statement's own reads. If they lock, the refusal rolls the
+     * insert back.
+     */
+    private Failures readEarlierFailures(PharmacyId pharmacy, PrescriptionId named, boolean failed, Instant now) {
+        Failures failures = new Failures(new ArrayList<>(), new ArrayList<>());
+        jdbc.sql("""
+                        WITH attempt AS (
+                            INSERT INTO failed_accept_attempt (pharmacy_id, attempted_at, prescription_id)
+                            SELECT :pharmacy, :now, CAST(:prescription AS uuid) WHERE :failed)
+                        SELECT true AS of_pharmacy, attempted_at FROM failed_accept_attempt
+                         WHERE pharmacy_id = :pharmacy AND attempted_at > :pharmacySince
+                        UNION ALL
+                        SELECT false, attempted_at FROM failed_accept_attempt
+                         WHERE prescription_id = CAST(:prescription AS uuid) AND attempted_at > :prescriptionSince
+                        ORDER BY 2""")
+                .param("pharmacy", pharmacy.value())
+                .param("now", timestamp(now))
+                .param("prescription", named == null ? null : named.value())
+                .param("failed", failed)
+                .param("pharmacySince", timestamp(now.minus(rule.window().plus(rule.lockOut()))))
+                .param("prescriptionSince",
+                        timestamp(now.minus(rule.birthDate().window().plus(rule.birthDate().lockOut()))))
+                .query((rs, row) -> {
+                    Instant at = instant(rs.getObject(2, OffsetDateTime.class));
+                    return (rs.getBoolean(1) ? failures.ofPharmacy() : failures.ofPrescription()).add(at);
+                })
+                .list();
+        return failures;
     }
 
     /**
@@ -112,65 +148,26 @@ public class AcceptAttempts {
     }
 
     /**
-     * Decides, under the prescription's lock, whether the prescription the code names (or none: {@code null}) is
-     * locked after wrong birth dates, and counts this attempt against it when its birth date did not match. The same
-     * statements either way, so an unknown code and a known one take the same time; an accept with the right birth
-     * date never counts against its prescription.
-     *
-     * @throws TooManyAcceptAttemptsException while the prescription is locked after wrong birth dates
+     * The pharmacy's lock, then the prescription's, in one statement; always in that order, so two accepts never wait
+     * for each other crosswise. A code that names nothing takes a second lock no one else asks for, so that it costs
+     * what a known code costs.
      */
-    public void aimAt(Attempt attempt, PrescriptionId prescription, boolean birthDateMatches) {
-        transaction.executeWithoutResult(status -> {
-            // an unknown code locks only its own attempt: unknown codes never wait for each other
-            lock(prescription == null ? "attempt " + attempt.id() : "prescription " + prescription.value());
-            Instant now = clock.instant();
-            List<Instant> failures = jdbc.sql("""
-                            SELECT attempted_at FROM failed_accept_attempt
-                            WHERE prescription_id = :prescription AND attempted_at > :since
-                            ORDER BY attempted_at""")
-                    .param("prescription", prescription == null ? null : prescription.value())
-                    .param("since", timestamp(now.minus(rule.birthDate().window().plus(rule.birthDate().lockOut()))))
-                    .query((rs, row) -> instant(rs.getObject(1, OffsetDateTime.class)))
-                    .list();
-            refuseWhileLocked(failures, rule.birthDate(), now);
-            if (prescription != null && birthDateMatches) {
-                // a matching pair: nothing to count against the prescription, and nothing secret to hide in time
-                return;
-            }
-            // an unknown code and a right code with a wrong birth date: the same statement
-            jdbc.sql("UPDATE failed_accept_attempt SET prescription_id = :prescription WHERE id = :attempt")
-                    .param("prescription", prescription == null ? null : prescription.value())
-                    .param("attempt", attempt.id())
-                    .update();
-        });
-    }
-
-    /** The attempt failed for want of a matching code and birth date: it stays counted. */
-    public void failed(Attempt attempt) {
-        Instant now = clock.instant();
-        List<Instant> failures = jdbc.sql("""
-                        SELECT attempted_at FROM failed_accept_attempt
-                        WHERE pharmacy_id = :pharmacy AND attempted_at > :since
-                        ORDER BY attempted_at""")
-                .param("pharmacy", attempt.pharmacy().value())
-                .param("since", timestamp(now.minus(rule.window().plus(rule.lockOut()))))
-                .query((rs, row) -> instant(rs.getObject(1, OffsetDateTime.class)))
-                .list();
-        LockOut.until(failures, rule).filter(now::isBefore).ifPresent(until -> log.warn(
-                "pharmacy {} is locked out of accepting until {} after {} failed accepts within {}",
-                attempt.pharmacy(), until, rule.limit(), rule.window()));
-    }
-
-    /** The attempt did not fail for want of a matching code and birth date: it no longer counts. */
-    public void settled(Attempt attempt) {
-        jdbc.sql("DELETE FROM failed_accept_attempt WHERE id = :attempt").param("attempt", attempt.id()).update();
-    }
-
-    private void lock(String name) {
-        jdbc.sql("SELECT pg_advisory_xact_lock(hashtextextended(:name, 0))")
-                .param("name", "accept attempts of " + name)
+    private void lock(PharmacyId pharmacy, PrescriptionId named) {
+        String prefix = "accept attempts of ";
+        jdbc.sql("""
+                        SELECT pg_advisory_xact_lock(hashtextextended(:pharmacy, 0)),
+                               pg_advisory_xact_lock(hashtextextended(:prescription, 0))""")
+                .param("pharmacy", prefix + "pharmacy " + pharmacy.value())
+                .param("prescription", named == null ? prefix + "no prescription, pharmacy " + pharmacy.value()
+                        : prefix + "prescription " + named.value())
                 .query((rs, row) -> true)
                 .list();
+    }
+
+    private void warnOnLockOut(PharmacyId pharmacy, List<Instant> failures, Instant now) {
+        LockOut.until(failures, rule).filter(now::isBefore).ifPresent(until -> log.warn(
+                "pharmacy {} is locked out of accepting until {} after {} failed accepts within {}",
+                pharmacy, until, rule.limit(), rule.window()));
     }
 
     private static void refuseWhileLocked(List<Instant> failures, AcceptAttemptsProperties.Rule rule, Instant now) {

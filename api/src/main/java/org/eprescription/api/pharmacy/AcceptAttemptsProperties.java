@@ -8,8 +8,7 @@ import java.time.Duration;
  * The lock-outs that keep exchange codes and birth dates from being guessed (prefix
  * {@code exchange.accept-attempts}); defaults and reasons are in application.yml.
  *
- * @param limit     failed accepts (unknown code or wrong birth date) within {@code window} that lock the pharmacy out;
- *                  accepts in flight count as failed until they are not
+ * @param limit     failed accepts (unknown code or wrong birth date) within {@code window} that lock the pharmacy out
  * @param window    the span in which {@code limit} failures count as guessing
  * @param lockOut   how long the pharmacy's accepts are refused after the failure that reached the limit
  * @param birthDate the lock of one prescription's accepts after right codes with wrong birth dates, from any pharmacy

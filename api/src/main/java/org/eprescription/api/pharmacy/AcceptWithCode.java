@@ -23,11 +23,12 @@ import java.time.LocalDate;
 import java.util.Optional;
 
 /**
- * A pharmacy's accept with the patient's code and birth date (docs/domain.md, "Refusals"). The attempt is counted
- * before it runs ({@link AcceptAttempts}); the code is looked up under every key; the birth date is compared here,
- * before any command, so that an unknown code and a known code with a wrong birth date go through the same steps
- * (look-up, compare, count against the prescription or none, log for the patient or nobody, count as failed) and
- * answer the same 404. Only a matching pair becomes an {@link AcceptPrescription}, which the aggregate checks again.
+ * A pharmacy's accept with the patient's code and birth date (docs/domain.md, "Refusals"). The code is looked up
+ * under every key and the birth date compared here, before any command; then the attempt is decided and, if it
+ * failed, counted ({@link AcceptAttempts}) before the pharmacy learns anything. An unknown code and a known code with
+ * a wrong birth date go through the same steps (look-up, compare, count against the prescription or none, log for the
+ * patient or nobody) and answer the same 404. Only a matching pair becomes an {@link AcceptPrescription}, which the
+ * aggregate checks again.
  */
 @Component
 @RequiredArgsConstructor
@@ -49,38 +50,29 @@ public class AcceptWithCode {
      */
     public PrescriptionResponse accept(String code, LocalDate birthDate, PharmacyId pharmacy,
                                        PharmacistId pharmacist, Actor actor, String idempotencyKey) {
-        AcceptAttempts.Attempt attempt = attempts.begin(pharmacy);
-        boolean failed = false;
-        try {
-            Optional<ExchangeCodeHolder> holder = views.findExchangeCodeHolder(exchangeCodes.hashesOf(code));
-            PrescriptionView view = holder.map(ExchangeCodeHolder::view).orElse(null);
-            PrescriptionId id = view == null ? null : view.prescriptionId();
-            LocalDate expected = view == null ? NOBODYS_BIRTH_DATE : view.patient().birthDate();
-            boolean matches = expected.equals(birthDate) & view != null;
-            attempts.aimAt(attempt, id, matches);
-            if (!matches) {
-                PatientId patient = view == null ? null : view.patient().id();
-                accessLog.failedAccept(patient, "failed accept (wrong birth date) of prescription " + id);
-                failed = true;
-                throw PrescriptionRefusedException.unknownExchangeCode();
-            }
-            long version;
-            try {
-                version = commands.send(new AcceptPrescription(id, holder.get().exchangeCodeHash(), birthDate,
-                        pharmacy, pharmacist), actor, idempotencyKey);
-            } catch (PrescriptionRefusedException refused) {
-                failed = refused.refusal().kind() == Refusal.Kind.NOT_FOUND;
-                throw refused;
-            }
-            PrescriptionResponse accepted = responses.afterCommand(id, version);
-            accessLog.read(accepted.view().patient().id(), "accept of prescription " + id);
-            return accepted;
-        } finally {
-            if (failed) {
-                attempts.failed(attempt);
-            } else {
-                attempts.settled(attempt);
-            }
+        Optional<ExchangeCodeHolder> holder = views.findExchangeCodeHolder(exchangeCodes.hashesOf(code));
+        PrescriptionView view = holder.map(ExchangeCodeHolder::view).orElse(null);
+        PrescriptionId id = view == null ? null : view.prescriptionId();
+        LocalDate expected = view == null ? NOBODYS_BIRTH_DATE : view.patient().birthDate();
+        boolean matches = expected.equals(birthDate) & view != null;
+        attempts.decide(pharmacy, id, matches);
+        if (!matches) {
+            PatientId patient = view == null ? null : view.patient().id();
+            accessLog.failedAccept(patient, "failed accept (wrong birth date) of prescription " + id);
+            throw PrescriptionRefusedException.unknownExchangeCode();
         }
+        long version;
+        try {
+            version = commands.send(new AcceptPrescription(id, holder.get().exchangeCodeHash(), birthDate,
+                    pharmacy, pharmacist), actor, idempotencyKey);
+        } catch (PrescriptionRefusedException refused) {
+            if (refused.refusal().kind() == Refusal.Kind.NOT_FOUND) {
+                attempts.failedAfterMatch(pharmacy);
+            }
+            throw refused;
+        }
+        PrescriptionResponse accepted = responses.afterCommand(id, version);
+        accessLog.read(accepted.view().patient().id(), "accept of prescription " + id);
+        return accepted;
     }
 }

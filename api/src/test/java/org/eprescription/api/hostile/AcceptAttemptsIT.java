@@ -162,6 +162,21 @@ class AcceptAttemptsIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void aPharmacyAcceptingTwentyRealPrescriptionsAtOnceIsNotLockedOut() throws Exception {
+        String busy = unique("PH");
+        List<Callable<Response>> accepts = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            IssuedPrescription rx = issued(issue(unique("HOSP")));
+            accepts.add(() -> api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, busy)));
+        }
+
+        List<Integer> statuses = Concurrently.run(accepts).stream().map(Response::status).toList();
+
+        assertThat(statuses).as("a match is no guess, however many are in flight").containsOnly(200);
+        assertThat(failuresOf(busy)).isZero();
+    }
+
+    @Test
     void aRightCodeWithWrongBirthDatesLocksThatPrescriptionForAWhileAndThePatientSeesTheAttempts() {
         Map<String, Object> body = issue(unique("HOSP"));
         IssuedPrescription rx = issued(body);

@@ -50,7 +50,6 @@ class AcceptWithCodeTest {
     private static final PrescriptionId ID = PrescriptionId.random();
     private static final LocalDate BIRTH_DATE = LocalDate.of(1958, 4, 2);
     private static final PharmacyId PHARMACY = PharmacyId.of("PH-1");
-    private static final AcceptAttempts.Attempt ATTEMPT = new AcceptAttempts.Attempt(7, PHARMACY);
 
     private final PrescriptionViews views = mock(PrescriptionViews.class);
     private final AcceptAttempts attempts = mock(AcceptAttempts.class);
@@ -63,7 +62,6 @@ class AcceptWithCodeTest {
     @Test
     void anUnknownCodeAndAKnownCodeWithAWrongBirthDateDoTheSameWork() {
         String code = CODES.codeFor(ID, "k1", 0);
-        when(attempts.begin(PHARMACY)).thenReturn(ATTEMPT);
 
         when(views.findExchangeCodeHolder(anyList())).thenReturn(Optional.empty());
         List<String> unknown = refusedAfter("1111-2222-3333-4444", BIRTH_DATE);
@@ -73,17 +71,14 @@ class AcceptWithCodeTest {
         List<String> wrongBirthDate = refusedAfter(code, BIRTH_DATE.plusDays(1));
 
         assertThat(wrongBirthDate).isEqualTo(unknown).containsExactly(
-                "AcceptAttempts.begin(PharmacyId)",
                 "PrescriptionViews.findExchangeCodeHolder(List[2])",
-                "AcceptAttempts.aimAt(Attempt, *, false)",
-                "AccessLog.failedAccept(*, String)",
-                "AcceptAttempts.failed(Attempt)");
+                "AcceptAttempts.decide(PharmacyId, *, false)",
+                "AccessLog.failedAccept(*, String)");
     }
 
     @Test
-    void onlyAMatchingCodeAndBirthDateSendTheCommandAndAnAttemptThatWasNoGuessIsSettled() {
+    void onlyAMatchingCodeAndBirthDateSendTheCommandAndARefusalOfAnotherKindIsNoFailure() {
         String code = CODES.codeFor(ID, "k1", 0);
-        when(attempts.begin(PHARMACY)).thenReturn(ATTEMPT);
         when(views.findExchangeCodeHolder(anyList()))
                 .thenReturn(Optional.of(new ExchangeCodeHolder(view(), CODES.hashOf(code, "k1"))));
         when(commands.send(any(), any(), any()))
@@ -93,11 +88,26 @@ class AcceptWithCodeTest {
                 Actor.system("test"), null)).isInstanceOf(PrescriptionRefusedException.class);
 
         assertThat(steps()).containsExactly(
-                "AcceptAttempts.begin(PharmacyId)",
                 "PrescriptionViews.findExchangeCodeHolder(List[2])",
-                "AcceptAttempts.aimAt(Attempt, *, true)",
+                "AcceptAttempts.decide(PharmacyId, *, true)",
+                "CommandSender.send(AcceptPrescription, Actor, *)");
+    }
+
+    @Test
+    void aMatchThePrescriptionItselfDoesNotKnowCountsAsAFailureOfThePharmacy() {
+        String code = CODES.codeFor(ID, "k1", 0);
+        when(views.findExchangeCodeHolder(anyList()))
+                .thenReturn(Optional.of(new ExchangeCodeHolder(view(), CODES.hashOf(code, "k1"))));
+        when(commands.send(any(), any(), any())).thenThrow(PrescriptionRefusedException.unknownExchangeCode());
+
+        assertThatThrownBy(() -> acceptWithCode.accept(code, BIRTH_DATE, PHARMACY, PharmacistId.of("RPH-1"),
+                Actor.system("test"), null)).isInstanceOf(PrescriptionRefusedException.class);
+
+        assertThat(steps()).containsExactly(
+                "PrescriptionViews.findExchangeCodeHolder(List[2])",
+                "AcceptAttempts.decide(PharmacyId, *, true)",
                 "CommandSender.send(AcceptPrescription, Actor, *)",
-                "AcceptAttempts.settled(Attempt)");
+                "AcceptAttempts.failedAfterMatch(PharmacyId)");
     }
 
     private List<String> refusedAfter(String code, LocalDate birthDate) {
