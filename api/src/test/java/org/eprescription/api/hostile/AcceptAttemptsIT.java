@@ -43,7 +43,8 @@ class AcceptAttemptsIT extends ExchangeIntegrationTest {
     private JdbcClient jdbc;
 
     @Test
-    void fiveFailuresLockThePharmacyOutEvenForTheRightCodeWhileOthersStillAccept() throws Exception {
+    void fiveFailuresLockThePharmacyOutEvenForTheRightCodeWhileOthersStillAccept(CapturedOutput output)
+            throws Exception {
         IssuedPrescription rx = issued(issue(unique("HOSP")));
         String guesser = unique("PH");
 
@@ -57,6 +58,8 @@ class AcceptAttemptsIT extends ExchangeIntegrationTest {
         assertThat(objectMapper.readTree(locked.body()).path("type").asText()).isEqualTo("/problems/too-many-attempts");
         assertThat(Long.parseLong(locked.header("Retry-After"))).isBetween(1L, Duration.ofMinutes(5).toSeconds());
         assertThat(elsewhere.status()).as(elsewhere.toString()).isEqualTo(200);
+        assertThat(output.getAll()).as("the operator learns of the lock-out")
+                .containsOnlyOnce("pharmacy " + guesser + " is locked out of accepting until");
     }
 
     @Test
