@@ -1,5 +1,6 @@
 package org.eprescription.api.storage;
 
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
@@ -7,12 +8,17 @@ import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.IssuedPrescription;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.LongStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,7 +27,8 @@ import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
 
 /**
  * The event store neither reads nor writes snapshots (docs/architecture.md, step 4): an aggregate is loaded from its
- * events alone, whatever the snapshot table holds, and storing a snapshot is refused.
+ * events alone, whatever the snapshot table holds, and storing a snapshot is refused. An aggregate's events are read
+ * whole however many batches they fill.
  */
 class NoSnapshotsIT extends ExchangeIntegrationTest {
 
@@ -51,6 +58,22 @@ class NoSnapshotsIT extends ExchangeIntegrationTest {
                 prescriberHeaders("HOSP-SNAP"));
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(cancelled.text("status")).isEqualTo("CANCELLED");
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 99, 100, 101, 250})
+    void anAggregateIsReadWholeWhereverItsEventsEndAgainstTheBatches(int events) {
+        String aggregate = UUID.randomUUID().toString();
+        List<DomainEventMessage<?>> appended = new ArrayList<>();
+        for (int sequence = 0; sequence < events; sequence++) {
+            appended.add(new GenericDomainEventMessage<>("BatchProbe", aggregate, sequence, "event " + sequence));
+        }
+        engine.appendEvents(appended);
+
+        List<Long> read = engine.readEvents(aggregate).asStream().map(DomainEventMessage::getSequenceNumber).toList();
+
+        assertThat(read).hasSize(events).containsExactlyElementsOf(LongStream.range(0, events).boxed().toList());
+        assertThat(engine.lastSequenceNumberFor(aggregate)).contains((long) events - 1);
     }
 
     @Test
