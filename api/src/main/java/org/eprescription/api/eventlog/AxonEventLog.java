@@ -7,6 +7,7 @@ import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.StreamableMessageSource;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.Serializer;
+import org.eprescription.query.support.StorePositions;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -99,7 +100,7 @@ public class AxonEventLog implements EventLog {
         String aggregateId = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier()
                 : event.getIdentifier();
         long sequence = event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0;
-        consumer.accept(new StoredEvent(position(event.trackingToken()), aggregateId, sequence, payloadType,
+        consumer.accept(new StoredEvent(StorePositions.of(event), aggregateId, sequence, payloadType,
                 event.getTimestamp().toString(), payload.getData(), metadata));
     }
 

@@ -2,9 +2,17 @@ package org.eprescription.api.storage;
 
 import org.axonframework.eventhandling.DomainEventData;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventUtils;
+import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.TrackedDomainEventData;
+import org.axonframework.eventhandling.TrackedEventData;
+import org.axonframework.eventhandling.TrackedEventMessage;
+import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.serialization.Serializer;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.util.stream.Stream;
 
 /**
@@ -13,6 +21,10 @@ import java.util.stream.Stream;
  * a prescription has a handful of events (docs/architecture.md, step 4). So this engine does not look, and it refuses
  * to store one, so that configuring a snapshot trigger fails loudly instead of writing snapshots nobody reads. Events
  * are always read from the first, so even a snapshot some earlier version left in the table changes nothing.
+ *
+ * <p>An event read after a later-numbered one (its transaction committed after that one's) carries a tracking token
+ * that tells the later position; this engine hands it out as a {@link PositionedEventMessage} that also tells its own
+ * (docs/architecture.md, "Positions").
  */
 class EventsOnlyJdbcStorageEngine extends JdbcEventStorageEngine {
 
@@ -32,6 +44,25 @@ class EventsOnlyJdbcStorageEngine extends JdbcEventStorageEngine {
     }
 
     @Override
+    protected TrackedEventData<?> getTrackedEventData(ResultSet resultSet, GapAwareTrackingToken previousToken)
+            throws SQLException {
+        TrackedEventData<?> read = super.getTrackedEventData(resultSet, previousToken);
+        long position = resultSet.getLong(schema().globalIndexColumn());
+        return read.trackingToken().position().orElse(position) == position
+                ? read : new ReadAfterLaterEvent<>(read, position);
+    }
+
+    @Override
+    public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
+        return readEventData(trackingToken, mayBlock).flatMap(data -> {
+            Stream<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(Stream.of(data),
+                    getEventSerializer(), upcasterChain);
+            return data instanceof ReadAfterLaterEvent<?> late
+                    ? messages.map(message -> PositionedEventMessage.of(message, late.position)) : messages;
+        });
+    }
+
+    @Override
     protected Stream<? extends DomainEventData<?>> readSnapshotData(String aggregateIdentifier) {
         return Stream.empty();
     }
@@ -40,5 +71,17 @@ class EventsOnlyJdbcStorageEngine extends JdbcEventStorageEngine {
     protected void storeSnapshot(DomainEventMessage<?> snapshot, Serializer serializer) {
         throw new UnsupportedOperationException("the exchange keeps no snapshots (docs/architecture.md, step 4): "
                 + "aggregate " + snapshot.getAggregateIdentifier() + " would get one nobody reads");
+    }
+
+    /** A tracked event whose token tells a later position than its own. */
+    private static final class ReadAfterLaterEvent<T> extends TrackedDomainEventData<T> {
+
+        private final long position;
+
+        @SuppressWarnings("unchecked")
+        ReadAfterLaterEvent(TrackedEventData<T> read, long position) {
+            super(read.trackingToken(), (DomainEventData<T>) read);
+            this.position = position;
+        }
     }
 }

@@ -5,7 +5,6 @@ import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.EventMessage;
-import org.axonframework.eventhandling.TrackedEventMessage;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
@@ -29,6 +28,7 @@ import org.eprescription.core.prescription.event.RefillScheduled;
 import org.eprescription.core.record.event.DispensingRecordChecked;
 import org.eprescription.query.support.BatchScope;
 import org.eprescription.query.support.ReplayBuffer;
+import org.eprescription.query.support.StorePositions;
 import org.eprescription.query.support.WritesHeldForBatch;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -45,8 +45,9 @@ import java.util.Set;
  * {@link PrescriptionViewEvolver}, save it (live, into the batch's store, written before the batch commits), and push
  * it to the live subscribers it concerns
  * ({@link PrescriptionViewUpdates}; a replay's instance, {@link #forReplay}, tells nobody). The row keeps the event's global position for the
- * live streams' event ids: the tracking token's position, read from the message itself so that an untracked
- * delivery (a subscribing processor, a test) still updates the view, with no position (-1).
+ * live streams' event ids ({@link StorePositions}: its own, also for an event whose transaction committed late, so
+ * that a replay records the same), read from the message itself so that an untracked delivery (a subscribing
+ * processor, a test) still updates the view, with no position (-1).
  *
  * <p>Idempotent under redelivery: the row's version is the sequence number of the last event applied, so an event
  * at or below it is skipped (a retried batch; after a rebuild, the events its tables hold while the shared processor goes on from its own
@@ -265,9 +266,7 @@ public class PrescriptionViewProjection {
             log.warn("prescription {}: {} has sequence {} but the view expected {}; an event was not applied",
                     id, event.getClass().getSimpleName(), sequence, expected);
         }
-        long position = message instanceof TrackedEventMessage<?> tracked && tracked.trackingToken() != null
-                ? tracked.trackingToken().position().orElse(-1) : -1;
-        PrescriptionView next = evolver.evolve(current, event, sequence, timestamp, position);
+        PrescriptionView next = evolver.evolve(current, event, sequence, timestamp, StorePositions.of(message));
         if (repository.save(next, issuedCode) && updates != null) {
             updates.changed(current, next);
         }

@@ -4,6 +4,9 @@ import org.eprescription.query.testsupport.TestDatabase;
 import org.axonframework.eventhandling.AnnotationEventHandlerAdapter;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GenericTrackedDomainEventMessage;
+import org.eprescription.query.support.StorePositions;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GlobalSequenceTrackingToken;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PrescriptionId;
@@ -282,5 +285,34 @@ class PrescriptionViewProjectionIT {
         PrescriptionView view = repository.load(id).orElseThrow();
         assertThat(view.lastPosition()).isEqualTo(23);
         assertThat(view.heldSince()).isEqualTo(acceptedAt);
+    }
+
+    @Test
+    void anEventReadAfterALaterOneKeepsItsOwnPositionNotItsTokens() throws Exception {
+        PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
+        PrescriptionId id = issued.prescriptionId();
+        handle(tracked(issued, 0, 17));
+
+        // appended at 30, committed after the event at 31: its token tells 31, the store's engine tells 30
+        handle(new LateEvent<>(new GlobalSequenceTrackingToken(31),
+                message(new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T.plusSeconds(42)), 1), 30));
+
+        assertThat(repository.load(id).orElseThrow().lastPosition()).isEqualTo(30);
+    }
+
+    private static final class LateEvent<T> extends GenericTrackedDomainEventMessage<T>
+            implements StorePositions.Known {
+
+        private final long position;
+
+        LateEvent(TrackingToken token, DomainEventMessage<T> event, long position) {
+            super(token, event);
+            this.position = position;
+        }
+
+        @Override
+        public long storePosition() {
+            return position;
+        }
     }
 }
