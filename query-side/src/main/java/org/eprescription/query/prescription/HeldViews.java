@@ -48,8 +48,9 @@ final class HeldViews implements ReplayBuffer {
     private final JdbcTemplate jdbc;
     private final PrescriptionViewRepository repository;
     private final int capacity;
-    private final SqlParameters upsert = new SqlParameters(PrescriptionViewRepository.UPSERT);
-    private final String selectMany = PrescriptionViewRepository.SELECT.replace("select prescription_id,",
+    /** Parsed once: an instance is made for every event processor batch. */
+    private static final SqlParameters UPSERT = new SqlParameters(PrescriptionViewRepository.UPSERT);
+    private static final String SELECT_MANY = PrescriptionViewRepository.SELECT.replace("select prescription_id,",
             "select exchange_code_hash, exchange_code_key_id, exchange_code_attempt, prescription_id,")
             + " where prescription_id = any(?)";
     /** Held rows, least recently used first; a held entry without a view is a row known not to exist. */
@@ -167,7 +168,7 @@ final class HeldViews implements ReplayBuffer {
         }
         Map<PrescriptionId, Row> found = jdbc.execute((ConnectionCallback<Map<PrescriptionId, Row>>) connection -> {
             Array array = connection.createArrayOf("uuid", ids.stream().map(PrescriptionId::value).toArray(UUID[]::new));
-            try (PreparedStatement statement = connection.prepareStatement(selectMany)) {
+            try (PreparedStatement statement = connection.prepareStatement(SELECT_MANY)) {
                 statement.setArray(1, array);
                 Map<PrescriptionId, Row> result = new LinkedHashMap<>();
                 try (ResultSet rs = statement.executeQuery()) {
@@ -195,8 +196,8 @@ final class HeldViews implements ReplayBuffer {
         if (changed.isEmpty()) {
             return;
         }
-        jdbc.batchUpdate(upsert.sql(), changed, WRITE_BATCH,
-                (statement, row) -> upsert.bind(statement, repository.parameters(row.view, row.issuedCode())));
+        jdbc.batchUpdate(UPSERT.sql(), changed, WRITE_BATCH,
+                (statement, row) -> UPSERT.bind(statement, repository.parameters(row.view, row.issuedCode())));
         changed.forEach(row -> row.changed = false);
     }
 }

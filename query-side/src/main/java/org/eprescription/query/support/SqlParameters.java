@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * A statement written with named parameters, as the repositories write them, run as a plain JDBC statement with
- * positional ones: for batches of many rows, where binding by name costs more than the statement itself.
+ * positional ones: for batches of many rows, where binding by name costs more than the statement itself. Immutable,
+ * so one instance, parsed once, serves every thread.
  */
 public final class SqlParameters {
 

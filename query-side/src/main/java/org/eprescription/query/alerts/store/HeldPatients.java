@@ -69,11 +69,11 @@ final class HeldPatients implements ReplayBuffer {
     private final int patientCapacity;
     private final int prescriptionCapacity;
 
-    private final SqlParameters upsertCourse = new SqlParameters(AlertRepository.UPSERT_COURSE);
-    private final SqlParameters upsertRecordCourse = new SqlParameters(AlertRepository.UPSERT_RECORD_COURSE);
-    private final SqlParameters upsertAlert = new SqlParameters(AlertRepository.UPSERT_ALERT);
-    private final SqlParameters upsertProgress = new SqlParameters(AlertRepository.UPSERT_PROGRESS);
-    private final SqlParameters upsertConsent = new SqlParameters(AlertRepository.UPSERT_CONSENT);
+    private static final SqlParameters UPSERT_COURSE = new SqlParameters(AlertRepository.UPSERT_COURSE);
+    private static final SqlParameters UPSERT_RECORD_COURSE = new SqlParameters(AlertRepository.UPSERT_RECORD_COURSE);
+    private static final SqlParameters UPSERT_ALERT = new SqlParameters(AlertRepository.UPSERT_ALERT);
+    private static final SqlParameters UPSERT_PROGRESS = new SqlParameters(AlertRepository.UPSERT_PROGRESS);
+    private static final SqlParameters UPSERT_CONSENT = new SqlParameters(AlertRepository.UPSERT_CONSENT);
 
     /** Held patients, least recently used first. */
     private final LinkedHashMap<PatientId, Patient> patients = new LinkedHashMap<>(1024, 0.75f, true);
@@ -487,26 +487,26 @@ final class HeldPatients implements ReplayBuffer {
         List<MedicationCourse> ofPrescriptions = courses.stream().filter(c -> c.prescriptionId() != null).toList();
         List<MedicationCourse> ofRecords = courses.stream().filter(c -> c.prescriptionId() == null).toList();
         if (!ofPrescriptions.isEmpty()) {
-            jdbc.batchUpdate(upsertCourse.sql(), ofPrescriptions, WRITE_BATCH, (statement, course) ->
-                    upsertCourse.bind(statement, CourseColumns.parameters(course)));
+            jdbc.batchUpdate(UPSERT_COURSE.sql(), ofPrescriptions, WRITE_BATCH, (statement, course) ->
+                    UPSERT_COURSE.bind(statement, CourseColumns.parameters(course)));
         }
         if (!ofRecords.isEmpty()) {
-            jdbc.batchUpdate(upsertRecordCourse.sql(), ofRecords, WRITE_BATCH, (statement, course) ->
-                    upsertRecordCourse.bind(statement, CourseColumns.parameters(course)));
+            jdbc.batchUpdate(UPSERT_RECORD_COURSE.sql(), ofRecords, WRITE_BATCH, (statement, course) ->
+                    UPSERT_RECORD_COURSE.bind(statement, CourseColumns.parameters(course)));
         }
         if (!alerts.isEmpty()) {
-            jdbc.batchUpdate(upsertAlert.sql(), alerts, WRITE_BATCH, (statement, alert) ->
-                    upsertAlert.bind(statement, repository.alertParameters(alert)));
+            jdbc.batchUpdate(UPSERT_ALERT.sql(), alerts, WRITE_BATCH, (statement, alert) ->
+                    UPSERT_ALERT.bind(statement, repository.alertParameters(alert)));
         }
         if (!progressChanged.isEmpty()) {
-            jdbc.batchUpdate(upsertProgress.sql(), progressChanged, WRITE_BATCH, (statement, entry) ->
-                    upsertProgress.bind(statement, AlertRepository.progressParameters(entry.prescriptionId,
+            jdbc.batchUpdate(UPSERT_PROGRESS.sql(), progressChanged, WRITE_BATCH, (statement, entry) ->
+                    UPSERT_PROGRESS.bind(statement, AlertRepository.progressParameters(entry.prescriptionId,
                             entry.version)));
             progressChanged.forEach(entry -> entry.changed = false);
         }
         if (!consents.isEmpty()) {
-            jdbc.batchUpdate(upsertConsent.sql(), List.copyOf(consents.values()), WRITE_BATCH,
-                    (statement, consent) -> upsertConsent.bind(statement, AlertRepository.consentParameters(
+            jdbc.batchUpdate(UPSERT_CONSENT.sql(), List.copyOf(consents.values()), WRITE_BATCH,
+                    (statement, consent) -> UPSERT_CONSENT.bind(statement, AlertRepository.consentParameters(
                             consent.patientId(), consent.sharingAllowed(), consent.changedAt(), consent.version())));
             consents.clear();
         }
