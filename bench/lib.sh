@@ -258,9 +258,13 @@ install_cleanup() {
 }
 
 # Builds the exchange's jar and the load clients' jar if either is missing (or with --build): one reactor build.
+# The runnable jar is removed first, so that the build makes it anew: a package build has left the earlier one in
+# place, with the earlier query-side inside, after a change only in query-side (Maven's jar plugin keeps a jar it
+# judges up to date, and that one was already the runnable jar).
 build_jar_if_needed() {
     if [[ "$BUILD" == 1 || ! -f "$JAR" || ! -f "$BENCH_JAR" ]]; then
         echo "building $JAR and $BENCH_JAR (./mvnw -q -DskipTests package)"
+        rm -f "$ROOT/api/target/prescription-exchange.jar"
         (cd "$ROOT" && ./mvnw -q -DskipTests package)
     fi
     [[ -f "$JAR" ]] || { echo "no jar at $JAR after the build" >&2; exit 1; }
