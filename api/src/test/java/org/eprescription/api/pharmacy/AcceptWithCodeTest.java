@@ -78,14 +78,7 @@ class AcceptWithCodeTest {
 
     @Test
     void onlyAMatchingCodeAndBirthDateSendTheCommandAndARefusalOfAnotherKindIsNoFailure() {
-        String code = CODES.codeFor(ID, "k1", 0);
-        when(views.findExchangeCodeHolder(anyList()))
-                .thenReturn(Optional.of(new ExchangeCodeHolder(view(), CODES.hashOf(code, "k1"))));
-        when(commands.send(any(), any(), any()))
-                .thenThrow(new PrescriptionRefusedException(Refusal.HELD_BY_ANOTHER_PHARMACY, "held"));
-
-        assertThatThrownBy(() -> acceptWithCode.accept(code, BIRTH_DATE, PHARMACY, PharmacistId.of("RPH-1"),
-                Actor.system("test"), null)).isInstanceOf(PrescriptionRefusedException.class);
+        matchingAcceptRefusedWith(new PrescriptionRefusedException(Refusal.HELD_BY_ANOTHER_PHARMACY, "held"));
 
         assertThat(steps()).containsExactly(
                 "PrescriptionViews.findExchangeCodeHolder(List[2])",
@@ -95,19 +88,24 @@ class AcceptWithCodeTest {
 
     @Test
     void aMatchThePrescriptionItselfDoesNotKnowCountsAsAFailureOfThePharmacy() {
-        String code = CODES.codeFor(ID, "k1", 0);
-        when(views.findExchangeCodeHolder(anyList()))
-                .thenReturn(Optional.of(new ExchangeCodeHolder(view(), CODES.hashOf(code, "k1"))));
-        when(commands.send(any(), any(), any())).thenThrow(PrescriptionRefusedException.unknownExchangeCode());
-
-        assertThatThrownBy(() -> acceptWithCode.accept(code, BIRTH_DATE, PHARMACY, PharmacistId.of("RPH-1"),
-                Actor.system("test"), null)).isInstanceOf(PrescriptionRefusedException.class);
+        matchingAcceptRefusedWith(PrescriptionRefusedException.unknownExchangeCode());
 
         assertThat(steps()).containsExactly(
                 "PrescriptionViews.findExchangeCodeHolder(List[2])",
                 "AcceptAttempts.decide(PharmacyId, *, true)",
                 "CommandSender.send(AcceptPrescription, Actor, *)",
                 "AcceptAttempts.failedAfterMatch(PharmacyId)");
+    }
+
+    /** An accept whose code and birth date match, refused by the aggregate with {@code refusal}. */
+    private void matchingAcceptRefusedWith(PrescriptionRefusedException refusal) {
+        String code = CODES.codeFor(ID, "k1", 0);
+        when(views.findExchangeCodeHolder(anyList()))
+                .thenReturn(Optional.of(new ExchangeCodeHolder(view(), CODES.hashOf(code, "k1"))));
+        when(commands.send(any(), any(), any())).thenThrow(refusal);
+
+        assertThatThrownBy(() -> acceptWithCode.accept(code, BIRTH_DATE, PHARMACY, PharmacistId.of("RPH-1"),
+                Actor.system("test"), null)).isSameAs(refusal);
     }
 
     private List<String> refusedAfter(String code, LocalDate birthDate) {
