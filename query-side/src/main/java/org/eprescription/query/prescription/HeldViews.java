@@ -44,15 +44,15 @@ import java.util.UUID;
 final class HeldViews implements ReplayBuffer {
 
     private static final int WRITE_BATCH = 1_000;
-
-    private final JdbcTemplate jdbc;
-    private final PrescriptionViewRepository repository;
-    private final int capacity;
     /** Parsed once: an instance is made for every event processor batch. */
     private static final SqlParameters UPSERT = new SqlParameters(PrescriptionViewRepository.UPSERT);
     private static final String SELECT_MANY = PrescriptionViewRepository.SELECT.replace("select prescription_id,",
             "select exchange_code_hash, exchange_code_key_id, exchange_code_attempt, prescription_id,")
             + " where prescription_id = any(?)";
+
+    private final JdbcTemplate jdbc;
+    private final PrescriptionViewRepository repository;
+    private final int capacity;
     /** Held rows, least recently used first; a held entry without a view is a row known not to exist. */
     private final LinkedHashMap<PrescriptionId, Row> rows = new LinkedHashMap<>(1024, 0.75f, true);
 
