@@ -57,6 +57,15 @@ public class PrescriptionViewRepository {
                    held_since, last_dispensed_at, last_position, queries
               from prescription_view
             """;
+    /** A live holder first, then the newest: a final prescription's code may have been handed out again. */
+    private static final String SELECT_EXCHANGE_CODE_HOLDER = SELECT.replaceFirst("select ",
+            "select exchange_code_hash, ") + """
+             where exchange_code_hash = any(:hashes)
+             order by status in ('COMPLETED', 'CANCELLED', 'EXPIRED'), issued_at desc, prescription_id
+             limit 1""";
+    private static final String SELECT_FOR_PATIENT = SELECT.replaceFirst("select ",
+            "select exchange_code_key_id, exchange_code_attempt, ")
+            + " where patient_id = :patient order by issued_at desc, prescription_id";
 
     /*
      * One statement inserts or updates. The exchange code hash, key id and attempt come only with PrescriptionIssued:
@@ -249,10 +258,7 @@ public class PrescriptionViewRepository {
      * final prescription's code may have been handed out again: a live holder comes first, then the newest.
      */
     public Optional<ExchangeCodeHolder> findExchangeCodeHolder(Collection<String> exchangeCodeHashes) {
-        return jdbc.sql(SELECT.replaceFirst("select ", "select exchange_code_hash, ") + """
-                         where exchange_code_hash = any(:hashes)
-                         order by status in ('COMPLETED', 'CANCELLED', 'EXPIRED'), issued_at desc, prescription_id
-                         limit 1""")
+        return jdbc.sql(SELECT_EXCHANGE_CODE_HOLDER)
                 .param("hashes", exchangeCodeHashes.toArray(String[]::new))
                 .query((rs, row) -> new ExchangeCodeHolder(mapRow(rs, row), rs.getString("exchange_code_hash")))
                 .optional();
@@ -272,8 +278,7 @@ public class PrescriptionViewRepository {
      * code was derived.
      */
     public List<PatientPrescription> findForPatient(PatientId patientId) {
-        return jdbc.sql(SELECT.replaceFirst("select ", "select exchange_code_key_id, exchange_code_attempt, ")
-                        + " where patient_id = :patient order by issued_at desc, prescription_id")
+        return jdbc.sql(SELECT_FOR_PATIENT)
                 .param("patient", patientId.value())
                 .query((rs, row) -> {
                     PrescriptionView view = mapRow(rs, row);
