@@ -13,6 +13,8 @@ import org.axonframework.serialization.Serializer;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /**
@@ -52,13 +54,22 @@ class EventsOnlyJdbcStorageEngine extends JdbcEventStorageEngine {
                 ? read : new ReadAfterLaterEvent<>(read, position);
     }
 
+    /**
+     * Axon's reading, upcasting and deserialising, with each late event's message marked with its own position: the
+     * stream's late events are noted by event id on their way in (upcasters keep an event's id) and found again on
+     * the way out. One stream is read by one thread at a time.
+     */
     @Override
     public Stream<? extends TrackedEventMessage<?>> readEvents(TrackingToken trackingToken, boolean mayBlock) {
-        return readEventData(trackingToken, mayBlock).flatMap(data -> {
-            Stream<TrackedEventMessage<?>> messages = EventUtils.upcastAndDeserializeTrackedEvents(Stream.of(data),
-                    getEventSerializer(), upcasterChain);
-            return data instanceof ReadAfterLaterEvent<?> late
-                    ? messages.map(message -> PositionedEventMessage.of(message, late.position)) : messages;
+        Map<String, Long> latePositions = new HashMap<>();
+        Stream<? extends TrackedEventData<?>> data = readEventData(trackingToken, mayBlock).peek(event -> {
+            if (event instanceof ReadAfterLaterEvent<?> late) {
+                latePositions.put(late.getEventIdentifier(), late.position);
+            }
+        });
+        return EventUtils.upcastAndDeserializeTrackedEvents(data, getEventSerializer(), upcasterChain).map(message -> {
+            Long position = latePositions.isEmpty() ? null : latePositions.remove(message.getIdentifier());
+            return position == null ? message : PositionedEventMessage.of(message, position);
         });
     }
 
