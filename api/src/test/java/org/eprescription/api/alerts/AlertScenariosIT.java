@@ -3,6 +3,7 @@ package org.eprescription.api.alerts;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
 import org.eprescription.api.support.SseClient;
 import org.eprescription.api.support.SseClient.Event;
@@ -486,6 +487,31 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
         assertThat(onlyAlert(tenDaysOn.body()).path("conflicts").get(0).path("to").asText())
                 .isEqualTo(today.plusDays(13).toString());
         assertThat(fourteenDaysOn.body().path("alerts")).isEmpty();
+    }
+
+    @Test
+    void anAsNeededLinesCourseStillRunsFourteenDaysAfterItsDispensingIsCorrected() {
+        Map<String, Object> body = body("HOSP-A", LOXOPROFEN_TABLET, 3);
+        Map<String, Object> asNeeded = new HashMap<>(line(1, LOXOPROFEN_TABLET, 10, 3));
+        asNeeded.put("asNeeded", true);
+        body.put("lines", List.of(asNeeded));
+        IssuedPrescription rx = issued(body);
+        assertThat(api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A")).status())
+                .isEqualTo(200);
+        assertThat(api().post(rx.path() + "/dispense", dispense("PH-A", false, item(1, LOXOPROFEN_TABLET, 10, 3)))
+                .status()).isEqualTo(200);
+
+        Response corrected = api().as(Identity.pharmacist("PH-A")).post(rx.path() + "/dispensings/1/correct",
+                Map.of("reason", "wrong quantity entered", "pharmacyId", "PH-A",
+                        "items", List.of(item(1, LOXOPROFEN_TABLET, 5, 3))));
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+
+        java.time.LocalDate today = clock.today();
+        Response tenDaysOn = check(List.of(Map.of("drugCode", LOXOPROFEN_TABLET, "days", 3)),
+                today.plusDays(10).toString());
+        assertThat(tenDaysOn.body().path("alerts")).as("the corrected course still runs 14 days").hasSize(1);
+        assertThat(onlyAlert(tenDaysOn.body()).path("conflicts").get(0).path("to").asText())
+                .isEqualTo(today.plusDays(13).toString());
     }
 
     private Map<String, Object> body(String institution, String drugCode, int days) {

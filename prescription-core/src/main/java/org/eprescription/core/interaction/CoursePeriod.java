@@ -24,14 +24,11 @@ public record CoursePeriod(LocalDate from, LocalDate to) {
     }
 
     /**
-     * The period of {@code days} days of supply of {@code drug} from {@code start}: end = start + days - 1; a topical
-     * drug counts as {@value #UNCOMPUTABLE_PERIOD_DAYS} days whatever the days of supply say.
+     * The period of {@code days} days of supply of {@code drug} from {@code start}: end = start + days - 1; a line
+     * taken as needed, or of a topical drug, counts as {@value #UNCOMPUTABLE_PERIOD_DAYS} days whatever the days of
+     * supply say. Every caller says whether its line is taken as needed: a course computed without it would end too
+     * early, and a later check would not see it.
      */
-    public static CoursePeriod of(LocalDate start, int days, Drug drug) {
-        return of(start, days, drug, false);
-    }
-
-    /** As {@link #of(LocalDate, int, Drug)}; a line taken as needed counts as {@value #UNCOMPUTABLE_PERIOD_DAYS} days too. */
     public static CoursePeriod of(LocalDate start, int days, Drug drug, boolean asNeeded) {
         boolean uncomputable = asNeeded || drug != null && drug.route() == Route.TOPICAL;
         int counted = uncomputable ? UNCOMPUTABLE_PERIOD_DAYS : days;

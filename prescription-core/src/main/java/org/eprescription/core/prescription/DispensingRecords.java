@@ -88,7 +88,7 @@ final class DispensingRecords {
                 }
                 DrugCode drug = item.drugCode() != null ? item.drugCode() : line.drugCode();
                 CoursePeriod period = CoursePeriod.of(entry.dispensedOn(), Math.max(1, item.days()),
-                        catalogue.find(drug).orElse(null));
+                        catalogue.find(drug).orElse(null), line.asNeeded());
                 course = course == null
                         ? new RecordedCourse(line.lineNumber(), use, drug, period.from(), period.to(),
                                 CourseStatus.DISPENSED)

@@ -411,7 +411,7 @@ public class Prescription {
                     .findFirst().orElseThrow();
             DrugCode drug = item.drugCode() != null ? item.drugCode() : line.drugCode();
             CoursePeriod period = CoursePeriod.of(withdrawn.dispensedOn(), Math.max(1, item.days()),
-                    catalogue.find(drug).orElse(null));
+                    catalogue.find(drug).orElse(null), line.asNeeded());
             return new RecordedCourse(lineNumber, use, drug, period.from(), period.to(), CourseStatus.STOPPED);
         }
         return new RecordedCourse(lineNumber, use, last.drugCode(), last.from(), last.to(), CourseStatus.STOPPED);
@@ -590,7 +590,7 @@ public class Prescription {
             RecordedCourse current = coursesOfUse.get(line.lineNumber());
             if (amended.contains(line.lineNumber()) || current == null) {
                 CoursePeriod period = CoursePeriod.of(start, Math.max(1, line.days()),
-                        catalogue.find(line.drugCode()).orElse(null));
+                        catalogue.find(line.drugCode()).orElse(null), line.asNeeded());
                 RecordedCourse course = new RecordedCourse(line.lineNumber(), currentUse, line.drugCode(),
                         period.from(), period.to(), CourseStatus.PLANNED);
                 compared.add(course);

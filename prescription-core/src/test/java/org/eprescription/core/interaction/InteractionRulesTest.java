@@ -306,8 +306,8 @@ class InteractionRulesTest {
 
     @Test
     void aTopicalDrugCountsFourteenDaysWhateverItsDaysOfSupply() {
-        CoursePeriod patch = CoursePeriod.of(DAY, 3, CATALOGUE.find(LOXOPROFEN_PATCH).orElseThrow());
-        CoursePeriod tablet = CoursePeriod.of(DAY, 3, CATALOGUE.find(LOXOPROFEN_TABLET).orElseThrow());
+        CoursePeriod patch = CoursePeriod.of(DAY, 3, CATALOGUE.find(LOXOPROFEN_PATCH).orElseThrow(), false);
+        CoursePeriod tablet = CoursePeriod.of(DAY, 3, CATALOGUE.find(LOXOPROFEN_TABLET).orElseThrow(), false);
 
         assertThat(patch).isEqualTo(new CoursePeriod(DAY, DAY.plusDays(13)));
         assertThat(tablet).isEqualTo(new CoursePeriod(DAY, DAY.plusDays(2)));
@@ -315,7 +315,7 @@ class InteractionRulesTest {
 
     @Test
     void aTopicalCourseConflictsWithinItsFourteenDays() {
-        CoursePeriod patch = CoursePeriod.of(DAY, 1, CATALOGUE.find(LOXOPROFEN_PATCH).orElseThrow());
+        CoursePeriod patch = CoursePeriod.of(DAY, 1, CATALOGUE.find(LOXOPROFEN_PATCH).orElseThrow(), false);
         MedicationCourse existing = new MedicationCourse(PrescriptionId.random(), 1, 1, PATIENT, LOXOPROFEN_PATCH,
                 patch.from(), patch.to(), CourseStatus.DISPENSED, null, null);
 

@@ -179,4 +179,62 @@ class CorrectionAndAmendmentCheckTest extends PrescriptionTestSupport {
                         expected)
                 .expectResultMessagePayload(new CommandOutcome(6L, expected));
     }
+
+    /** Loxoprofen taken as needed (頓用), 10 tablets for 3 days: its course counts as 14 days whatever its days. */
+    private static final PrescribedLine LOXOPROFEN_AS_NEEDED = new PrescribedLine(1, LOXOPROFEN_TABLET, qty(10),
+            "tablet", "one when in pain", 3, true);
+
+    private static RecordedCourse asNeededCourse(LocalDate from, CourseStatus status) {
+        return new RecordedCourse(1, 1, LOXOPROFEN_TABLET, from, from.plusDays(13), status);
+    }
+
+    /** Issued as needed, accepted, and dispensed by these dispensings. */
+    private Object[] asNeededLineDispensed(PrescriptionDispensed... dispensings) {
+        List<Object> given = new ArrayList<>(List.of(issued(List.of(LOXOPROFEN_AS_NEEDED), 0, DEFAULT_VALID_UNTIL),
+                check(CheckTrigger.ISSUE, List.of(asNeededCourse(ISSUE_DAY, CourseStatus.PLANNED)), List.of()),
+                accepted(PHARMACY_A)));
+        given.addAll(List.of(dispensings));
+        given.add(check(CheckTrigger.DISPENSING, List.of(asNeededCourse(ISSUE_DAY, CourseStatus.DISPENSED)),
+                List.of()));
+        return given.toArray();
+    }
+
+    @Test
+    void aCorrectionOfAnAsNeededLineStillCountsItsCourseAsFourteenDays() {
+        fixture.given(asNeededLineDispensed(dispensed(PHARMACY_A, 1, false, item(1, 10, 3))))
+                .when(correct(1, item(1, 5, 3)))
+                .expectEvents(new DispensingCorrected(ID, 1, 1, PHARMACY_A, pharmacistOf(PHARMACY_A), "typo",
+                                List.of(item(1, 5, 3)), false, clock.instant(), ISSUE_DAY,
+                                List.of(new LineQuantity(1, qty(5)))),
+                        correctionCheck(asNeededCourse(ISSUE_DAY, CourseStatus.DISPENSED)));
+    }
+
+    @Test
+    void aWithdrawalLeavesAnAsNeededLinesOtherDispensingCountingFourteenDays() {
+        fixture.given(asNeededLineDispensed(dispensed(PHARMACY_A, 1, false, item(1, 5, 3)),
+                        dispensed(PHARMACY_A, 1, false, item(1, 5, 3))))
+                .when(correct(2))
+                .expectEvents(withdrawn(2), correctionCheck(asNeededCourse(ISSUE_DAY, CourseStatus.DISPENSED)));
+    }
+
+    @Test
+    void anAmendmentToAnAsNeededLinePlansAFourteenDayCourse() {
+        PrescribedLine amlodipine = line(1, AMLODIPINE_BRAND_A, 28, 28);
+        Object[] given = {issued(List.of(amlodipine), 0, DEFAULT_VALID_UNTIL),
+                check(CheckTrigger.ISSUE, List.of(course(1, ISSUE_DAY, 28, CourseStatus.PLANNED)), List.of()),
+                accepted(PHARMACY_A),
+                new PrescriberQueried(ID, QUERY, PHARMACY_A, pharmacistOf(PHARMACY_A), 1, "loxoprofen when in pain?",
+                        List.of(LOXOPROFEN_AS_NEEDED), clock.instant())};
+        LocalDate answeredOn = ISSUE_DAY.plusDays(1);
+        today(answeredOn);
+        InteractionCheckCompleted expected = check(CheckTrigger.AMENDMENT,
+                List.of(asNeededCourse(answeredOn, CourseStatus.PLANNED)), List.of());
+
+        fixture.given(given)
+                .when(new AnswerQuery(ID, QUERY, HOSPITAL, DOCTOR, "yes", true))
+                .expectEvents(new QueryAnswered(ID, QUERY, HOSPITAL, DOCTOR, "yes", true, clock.instant()),
+                        new PrescriptionAmended(ID, QUERY, HOSPITAL, DOCTOR, List.of(LOXOPROFEN_AS_NEEDED),
+                                List.of(1), clock.instant(), answeredOn),
+                        expected);
+    }
 }

@@ -132,7 +132,8 @@ class AlertProjectionIT {
         LocalDate day = LocalDate.ofInstant(at, ZONE);
         List<RecordedCourse> planned = new ArrayList<>();
         for (PrescribedLine line : lines) {
-            CoursePeriod period = CoursePeriod.of(day, line.days(), CATALOGUE.find(line.drugCode()).orElse(null));
+            CoursePeriod period = CoursePeriod.of(day, line.days(), CATALOGUE.find(line.drugCode()).orElse(null),
+                    line.asNeeded());
             planned.add(new RecordedCourse(line.lineNumber(), 1, line.drugCode(), period.from(), period.to(),
                     CourseStatus.PLANNED));
         }
