@@ -17,6 +17,7 @@ import org.eprescription.core.prescription.Prescription;
 import org.eprescription.core.prescription.event.AlertAcknowledgedUpcaster;
 import org.eprescription.core.prescription.event.PrescriptionDispensedUpcaster;
 import org.eprescription.core.prescription.event.InteractionCheckCompletedUpcaster;
+import org.eprescription.core.record.event.DispensingRecordCheckedUpcaster;
 import org.eprescription.core.prescription.event.PrescriptionIssuedUpcaster;
 import org.eprescription.core.record.DispensingRecord;
 import org.eprescription.query.alerts.PatientSequencingPolicy;
@@ -78,7 +79,8 @@ public class AxonConfiguration {
                 .registerEventUpcaster(configuration -> new PrescriptionIssuedUpcaster(legacyZone))
                 .registerEventUpcaster(configuration -> new PrescriptionDispensedUpcaster(legacyZone))
                 .registerEventUpcaster(configuration -> new AlertAcknowledgedUpcaster())
-                .registerEventUpcaster(configuration -> new InteractionCheckCompletedUpcaster());
+                .registerEventUpcaster(configuration -> new InteractionCheckCompletedUpcaster())
+                .registerEventUpcaster(configuration -> new DispensingRecordCheckedUpcaster());
     }
 
     @Bean

@@ -84,6 +84,11 @@ public class FhirSystems {
         return properties.codeSystemBase() + "alert-override-reason";
     }
 
+    /** What an answer says of its interaction check: {@code incomplete} when it could not compare every course. */
+    String alertCheck() {
+        return properties.codeSystemBase() + "alert-check";
+    }
+
     /** The exchange's own codes for what it refuses (the problem types of the JSON API). */
     String problemCodes() {
         return properties.codeSystemBase() + "problem";

@@ -1,12 +1,16 @@
 package org.eprescription.api.fhir;
 
 import lombok.RequiredArgsConstructor;
+import org.eprescription.api.prescription.AlertCheck;
 import org.eprescription.api.prescription.PrescriptionResponse;
 import org.eprescription.query.alerts.query.AlertView;
 import org.eprescription.query.prescription.Dispensing;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.query.prescription.ViewLine;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Task;
 import org.springframework.stereotype.Component;
@@ -19,7 +23,8 @@ import java.util.function.IntFunction;
 
 /**
  * The collection Bundles the Task operations answer (docs/fhir.md): the Task first, then what the operation is
- * about: its MedicationRequests, the MedicationDispenses a dispensing recorded, a DetectedIssue per alert. Entries
+ * about: its MedicationRequests, the MedicationDispenses a dispensing recorded, a DetectedIssue per alert, and an
+ * OperationOutcome warning when the check could not compare every course (docs/fhir.md). Entries
  * refer to each other by {@code urn:uuid} full URLs derived from the prescription, so the same answer names the
  * same resources; the parties, which this interface does not serve as resources, by their identifiers.
  */
@@ -30,6 +35,7 @@ class TaskBundleWriter {
     private final TaskMapper tasks;
     private final PrescriptionEntries entries;
     private final DetectedIssueMapper issues;
+    private final FhirSystems systems;
 
     /** {@code $create}: the Task with the exchange code, its MedicationRequests, the issue check's alerts. */
     Bundle issued(PrescriptionResponse issued) {
@@ -82,6 +88,24 @@ class TaskBundleWriter {
             add(bundle, FhirEntry.byUuid(PrescriptionEntries.derived(view, "alert-" + alert.alertId().value()),
                     issues.of(view, alert, lineReference.apply(alert.lineNumber()))));
         }
+        AlertCheck check = response.alertCheck();
+        if (check != null && Boolean.FALSE.equals(check.complete())) {
+            add(bundle, FhirEntry.byUuid(PrescriptionEntries.derived(view, "alert-check-" + check.checkedAt()),
+                    incompleteCheck(check)));
+        }
+    }
+
+    /** No DetectedIssue about these drugs is not "nothing found": the check could not compare them. */
+    private OperationOutcome incompleteCheck(AlertCheck check) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue()
+                .setSeverity(OperationOutcome.IssueSeverity.WARNING)
+                .setCode(OperationOutcome.IssueType.INCOMPLETE)
+                .setDetails(new CodeableConcept().addCoding(new Coding(systems.alertCheck(), "incomplete", null)))
+                .setDiagnostics("the interaction check could not compare the courses of "
+                        + String.join(", ", check.unknownDrugCodes()) + ": catalogue " + check.catalogueVersion()
+                        + " does not know them");
+        return outcome;
     }
 
     private static Bundle bundle(PrescriptionView view) {

@@ -1,28 +1,37 @@
 package org.eprescription.api.prescription;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.prescription.CommandOutcome;
 
 import java.time.Instant;
+import java.util.List;
 
 /**
  * What an issue's or a dispensing's answer says of its interaction check (docs/alerts.md): whether it ran, and if so
- * with which catalogue and when. {@code performed: false} (alerts are switched off) is why such an answer carries no
- * {@code alerts}: an empty list would read as "nothing found".
+ * whether it could compare every course it met, with which catalogue and when. {@code performed: false} (alerts are
+ * switched off) is why such an answer carries no {@code alerts}: an empty list would read as "nothing found". So is
+ * {@code complete: false}: the courses of the drug codes in {@code unknownDrugCodes} were not compared, because the
+ * catalogue does not know them, and no alert about them does not mean they do not conflict.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
-public record AlertCheck(boolean performed, String catalogueVersion, Instant checkedAt) {
+public record AlertCheck(boolean performed, Boolean complete, String catalogueVersion, Instant checkedAt,
+                         List<String> unknownDrugCodes) {
 
-    /** A check that ran with this catalogue at this time, or (both null) none. */
-    public static AlertCheck of(String catalogueVersion, Instant checkedAt) {
-        return catalogueVersion == null && checkedAt == null
-                ? new AlertCheck(false, null, null)
-                : new AlertCheck(true, catalogueVersion, checkedAt);
+    private static final AlertCheck NOT_PERFORMED = new AlertCheck(false, null, null, null, null);
+
+    /** A check that ran with this catalogue at this time and could not compare these drugs, or (all null) none. */
+    public static AlertCheck of(String catalogueVersion, Instant checkedAt, List<DrugCode> unknownDrugCodes) {
+        if (catalogueVersion == null && checkedAt == null) {
+            return NOT_PERFORMED;
+        }
+        List<String> unknown = unknownDrugCodes.stream().map(DrugCode::value).toList();
+        return new AlertCheck(true, unknown.isEmpty(), catalogueVersion, checkedAt, unknown);
     }
 
     static AlertCheck of(CommandOutcome outcome) {
-        return outcome.check() == null
-                ? new AlertCheck(false, null, null)
-                : new AlertCheck(true, outcome.check().catalogueVersion(), outcome.check().checkedAt());
+        return outcome.check() == null ? NOT_PERFORMED
+                : of(outcome.check().catalogueVersion(), outcome.check().checkedAt(),
+                outcome.check().unknownDrugCodes());
     }
 }

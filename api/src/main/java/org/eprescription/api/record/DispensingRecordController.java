@@ -39,6 +39,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.util.UUID;
+import java.util.List;
 import java.util.function.Supplier;
 
 /**
@@ -118,7 +119,8 @@ public class DispensingRecordController {
         DispensingRecordChecked check = outcome.check();
         return DispensingRecordResponse.of(outcome.record(), catalogue,
                 check == null ? null : alertQueries.recordedViews(check),
-                check == null ? AlertCheck.of(null, null) : AlertCheck.of(check.catalogueVersion(), check.checkedAt()));
+                check == null ? AlertCheck.of(null, null, List.of())
+                        : AlertCheck.of(check.catalogueVersion(), check.checkedAt(), check.unknownDrugCodes()));
     }
 
     private static RecordOutcome unknownAsForbidden(Supplier<RecordOutcome> command) {

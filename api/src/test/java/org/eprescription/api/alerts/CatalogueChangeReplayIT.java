@@ -1,19 +1,16 @@
 package org.eprescription.api.alerts;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eprescription.api.support.Catalogues;
 import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IsolatedDatabase;
-import org.eprescription.core.catalogue.CatalogueCsvLoader;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -41,7 +38,7 @@ class CatalogueChangeReplayIT {
 
     @Test
     void aReplayUnderTheFullCatalogueShowsExactlyTheAlertsThatWereShown() throws IOException {
-        writeCatalogueWithout("suvorexant,clarithromycin");
+        Catalogues.writeWithoutPair(catalogueWithoutThePair, "suvorexant,clarithromycin");
         String url = IsolatedDatabase.createAnother("px_catalogue");
         String patient = unique("PAT");
 
@@ -74,22 +71,6 @@ class CatalogueChangeReplayIT {
             List<String> types = new ArrayList<>();
             another.body().path("alerts").forEach(alert -> types.add(alert.path("type").asText()));
             assertThat(types).as("a new check uses the catalogue of today").contains("CONTRAINDICATED");
-        }
-    }
-
-    private void writeCatalogueWithout(String pair) throws IOException {
-        Files.writeString(catalogueWithoutThePair.resolve("drug-catalogue.csv"),
-                bundled(CatalogueCsvLoader.BUNDLED_DRUGS), StandardCharsets.UTF_8);
-        String pairs = bundled(CatalogueCsvLoader.BUNDLED_PAIRS);
-        List<String> kept = pairs.lines().filter(row -> !row.startsWith(pair + ",")).toList();
-        assertThat(kept).hasSize((int) pairs.lines().count() - 1);
-        Files.writeString(catalogueWithoutThePair.resolve("contraindicated-pairs.csv"), String.join("\n", kept) + "\n",
-                StandardCharsets.UTF_8);
-    }
-
-    private static String bundled(String resource) throws IOException {
-        try (InputStream in = CatalogueCsvLoader.class.getResourceAsStream(resource)) {
-            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -1,5 +1,6 @@
 package org.eprescription.core.interaction;
 
+import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriberId;
@@ -44,12 +45,12 @@ public final class InteractionChecker {
 
     /**
      * The alerts of {@code checked} (courses of one use of the prescription) against the patient's other courses,
-     * and, with {@code withinPrescription}, against the earlier of these lines too (at issue). Lines whose drug the
-     * catalogue no longer knows cannot be compared and are left out.
+     * and, with {@code withinPrescription}, against the earlier of these lines too (at issue). A course whose drug
+     * the catalogue does not know, of these or of the patient's others in the same days, cannot be compared: its
+     * code is named in the result, which makes the check incomplete.
      */
-    public List<RecordedAlert> check(PrescriptionId prescriptionId, PatientId patientId, InstitutionId institutionId,
-                                     PrescriberId prescriberId, List<RecordedCourse> checked,
-                                     boolean withinPrescription) {
+    public CheckResult check(PrescriptionId prescriptionId, PatientId patientId, InstitutionId institutionId,
+                             PrescriberId prescriberId, List<RecordedCourse> checked, boolean withinPrescription) {
         return check(CourseSource.of(prescriptionId), patientId, institutionId, prescriberId, checked,
                 withinPrescription);
     }
@@ -58,14 +59,17 @@ public final class InteractionChecker {
      * As {@link #check(PrescriptionId, PatientId, InstitutionId, PrescriberId, List, boolean)} for the courses of
      * any source: a registered dispensing record's items (never compared with each other) are checked this way.
      */
-    public List<RecordedAlert> check(CourseSource source, PatientId patientId, InstitutionId institutionId,
-                                     PrescriberId prescriberId, List<RecordedCourse> checked,
-                                     boolean withinPrescription) {
+    public CheckResult check(CourseSource source, PatientId patientId, InstitutionId institutionId,
+                             PrescriberId prescriberId, List<RecordedCourse> checked, boolean withinPrescription) {
         List<RecordedCourse> comparable = checked.stream()
                 .filter(course -> rules.catalogue().contains(course.drugCode()))
                 .toList();
+        List<DrugCode> unknown = new ArrayList<>(checked.stream()
+                .map(RecordedCourse::drugCode)
+                .filter(code -> !rules.catalogue().contains(code))
+                .toList());
         if (comparable.isEmpty()) {
-            return List.of();
+            return new CheckResult(List.of(), unknown);
         }
         LocalDate from = comparable.stream().map(RecordedCourse::from).min(Comparator.naturalOrder()).orElseThrow();
         List<MedicationCourse> existing = courses.lockAndRead(patientId, from);
@@ -74,6 +78,7 @@ public final class InteractionChecker {
                 .toList();
         List<Finding> findings = rules.check(source, patientId, institutionId, prescriberId, lines, existing,
                 withinPrescription);
+        unknown.addAll(rules.unknownDrugCodes(source, lines, existing));
         Map<Integer, RecordedCourse> byLine = comparable.stream()
                 .collect(Collectors.toMap(RecordedCourse::lineNumber, Function.identity(), (a, b) -> a));
         List<RecordedAlert> alerts = new ArrayList<>();
@@ -85,6 +90,6 @@ public final class InteractionChecker {
                             .map(conflict -> RecordedConflict.of(conflict, finding.drugCode()))
                             .toList()));
         }
-        return alerts;
+        return new CheckResult(alerts, unknown);
     }
 }

@@ -144,6 +144,22 @@ public final class InteractionRules {
         return findings;
     }
 
+    /**
+     * The drug codes the catalogue does not know of the patient's other courses that still count and overlap one of
+     * the lines: the check cannot compare them, so it cannot say that they do not conflict.
+     */
+    public List<DrugCode> unknownDrugCodes(CourseSource source, List<CandidateLine> lines,
+                                           List<MedicationCourse> existingCourses) {
+        return existingCourses.stream()
+                .filter(MedicationCourse::counts)
+                .filter(course -> !source.owns(course))
+                .filter(course -> !catalogue.contains(course.drugCode()))
+                .filter(course -> lines.stream().anyMatch(line -> line.period().overlaps(course.period())))
+                .map(MedicationCourse::drugCode)
+                .distinct()
+                .toList();
+    }
+
     /** Every (type, key) under which the drug of a line conflicts with a course whose period overlaps it. */
     private Set<FindingKey> conflicts(Drug drug, MedicationCourse course) {
         Set<FindingKey> keys = new HashSet<>();

@@ -21,6 +21,7 @@ import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.ids.QueryId;
+import org.eprescription.core.interaction.CheckResult;
 import org.eprescription.core.interaction.CheckTrigger;
 import org.eprescription.core.interaction.ConflictIds;
 import org.eprescription.core.interaction.CoursePeriod;
@@ -306,10 +307,9 @@ public class Prescription {
                                           List<RecordedCourse> touched, List<RecordedCourse> running,
                                           List<RecordedCourse> undispensed, List<RecordedCourse> nextUse,
                                           Instant now) {
-        List<RecordedAlert> found = new ArrayList<>(checker.check(prescriptionId, patient.id(),
-                prescriber.institutionId(), prescriber.id(), running, false));
-        found.addAll(checker.check(prescriptionId, patient.id(), prescriber.institutionId(), prescriber.id(), nextUse,
-                false));
+        CheckResult found = checker.check(prescriptionId, patient.id(), prescriber.institutionId(), prescriber.id(),
+                running, false).plus(checker.check(prescriptionId, patient.id(), prescriber.institutionId(),
+                prescriber.id(), nextUse, false));
         List<RecordedCourse> courses = new ArrayList<>(touched);
         courses.addAll(undispensed);
         courses.addAll(nextUse);
@@ -491,11 +491,10 @@ public class Prescription {
      * have not named before (an alert seen again with nothing new is not raised again).
      */
     private InteractionCheckCompleted recordCheck(InteractionChecker checker, CheckTrigger trigger,
-                                                  List<RecordedCourse> courses, List<RecordedAlert> found,
-                                                  Instant now) {
+                                                  List<RecordedCourse> courses, CheckResult found, Instant now) {
         Map<AlertId, Set<String>> named = new HashMap<>();
         List<RecordedAlert> raised = new ArrayList<>();
-        for (RecordedAlert alert : found) {
+        for (RecordedAlert alert : found.alerts()) {
             Set<String> known = named.computeIfAbsent(alert.alertId(),
                     id -> new HashSet<>(conflictsRecorded.getOrDefault(id, Set.of())));
             boolean somethingNew = reopenable.contains(alert.alertId());
@@ -507,7 +506,8 @@ public class Prescription {
             }
         }
         InteractionCheckCompleted check = new InteractionCheckCompleted(prescriptionId, patient.id(),
-                prescriber.institutionId(), prescriber.id(), trigger, courses, raised, checker.catalogueVersion(), now);
+                prescriber.institutionId(), prescriber.id(), trigger, courses, raised, found.unknownDrugCodes(),
+                checker.catalogueVersion(), now);
         apply(check, patientMetaData(patient));
         return check;
     }
@@ -601,13 +601,14 @@ public class Prescription {
                 compared.add(current);
             }
         }
-        List<RecordedAlert> found = checker.check(prescriptionId, patient.id(), prescriber.institutionId(),
-                        prescriber.id(), compared, true).stream()
+        CheckResult checked = checker.check(prescriptionId, patient.id(), prescriber.institutionId(),
+                prescriber.id(), compared, true);
+        List<RecordedAlert> aboutAmendedLines = checked.alerts().stream()
                 .filter(alert -> amended.contains(alert.lineNumber()) || alert.conflicts().stream()
                         .anyMatch(conflict -> conflict.prescriptionId().equals(prescriptionId)
                                 && amended.contains(conflict.lineNumber())))
                 .toList();
-        return recordCheck(checker, CheckTrigger.AMENDMENT, planned, found, now);
+        return recordCheck(checker, CheckTrigger.AMENDMENT, planned, checked.withAlerts(aboutAmendedLines), now);
     }
 
     @CommandHandler

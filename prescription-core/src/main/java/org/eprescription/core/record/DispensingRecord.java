@@ -14,6 +14,7 @@ import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriberId;
+import org.eprescription.core.interaction.CheckResult;
 import org.eprescription.core.interaction.CheckTrigger;
 import org.eprescription.core.interaction.CoursePeriod;
 import org.eprescription.core.interaction.CourseSource;
@@ -139,7 +140,8 @@ public class DispensingRecord {
                 today(clock), now), metaData(patient.id()));
         DispensingRecordChecked check = null;
         if (checker.enabled()) {
-            check = recordCheck(CheckTrigger.RECORD_WITHDRAWAL, withdrawn, List.of(), checker.catalogueVersion(), now);
+            check = recordCheck(CheckTrigger.RECORD_WITHDRAWAL, withdrawn, CheckResult.NOTHING, checker.catalogueVersion(),
+                    now);
         }
         return new RecordOutcome(version(), state(), check, false);
     }
@@ -186,9 +188,9 @@ public class DispensingRecord {
 
     /** Records the check: its courses, the alerts it found, and the record's earlier alerts that no longer hold. */
     private DispensingRecordChecked recordCheck(CheckTrigger trigger, List<RecordedCourse> recorded,
-                                                List<RecordedAlert> found, String catalogueVersion, Instant now) {
+                                                CheckResult found, String catalogueVersion, Instant now) {
         DispensingRecordChecked check = new DispensingRecordChecked(recordId, patient.id(), courseInstitution(),
-                coursePrescriber(), registeredBy, trigger, recorded, found,
+                coursePrescriber(), registeredBy, trigger, recorded, found.alerts(), found.unknownDrugCodes(),
                 trigger == CheckTrigger.RECORD_REGISTRATION ? List.of() : List.copyOf(openAlerts), catalogueVersion,
                 now);
         apply(check, metaData(patient.id()));

@@ -298,10 +298,16 @@ class InteractionRulesTest {
     }
 
     @Test
-    void aCourseOfADrugTheCatalogueNoLongerKnowsIsComparedByCodeOnly() {
+    void aCourseOfADrugTheCatalogueNoLongerKnowsFindsNothingButIsNamedAsNotCompared() {
         MedicationCourse unknown = course(NOT_IN_CATALOGUE, DAY, 7);
+        MedicationCourse unknownLater = course(NOT_IN_CATALOGUE, DAY.plusDays(30), 7);
+        List<CandidateLine> lines = List.of(line(1, AMLODIPINE_BRAND_A, DAY, 7));
 
-        assertThat(check(List.of(line(1, AMLODIPINE_BRAND_A, DAY, 7)), unknown)).isEmpty();
+        assertThat(check(lines, unknown)).isEmpty();
+        assertThat(rules.unknownDrugCodes(CourseSource.of(newPrescription), lines, List.of(unknown, unknownLater)))
+                .containsExactly(NOT_IN_CATALOGUE);
+        assertThat(rules.unknownDrugCodes(CourseSource.of(newPrescription), lines, List.of(unknownLater)))
+                .as("a course in other days could not have conflicted").isEmpty();
     }
 
     @Test

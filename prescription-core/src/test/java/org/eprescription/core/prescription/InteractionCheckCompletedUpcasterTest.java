@@ -31,8 +31,9 @@ import static org.eprescription.core.prescription.StoredRevisions.frozen;
 import static org.eprescription.core.prescription.StoredRevisions.upcastAndRead;
 
 /**
- * An InteractionCheckCompleted stored as revision 1 (frozen JSON, as the store kept it) reads as revision 2: its
- * conflicts are prescriptions' courses, naming no dispensing record.
+ * An InteractionCheckCompleted stored as revision 1 or 2 (frozen JSON, as the store kept it) reads as revision 3:
+ * revision 1's conflicts are prescriptions' courses, naming no dispensing record; neither names a drug code it could
+ * not compare, and neither is read as if it had.
  */
 class InteractionCheckCompletedUpcasterTest {
 
@@ -58,5 +59,22 @@ class InteractionCheckCompletedUpcasterTest {
                 "sha256:0123456789abcdef", Instant.parse("2026-11-29T08:36:26.138752315Z")));
         assertThat(conflict.dispensingRecordId()).isNull();
         assertThat(conflict.courseKey()).isEqualTo("3b0e8c52-1f4d-4a8e-b6f1-7c2d9e0a5b13|1|1");
+        assertThat(((InteractionCheckCompleted) event.getPayload()).unknownDrugCodes()).isEmpty();
+    }
+
+    @Test
+    void aRevisionTwoCheckReadsAsOneThatComparedEveryCourse() throws IOException {
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 1,
+                "e7a3c0de-0000-4000-8000-000000000012", "2026-11-29T08:36:26.138752315Z",
+                InteractionCheckCompleted.class.getName(), "2", frozen("InteractionCheckCompleted-revision-2.json"),
+                "{\"patientId\":\"PAT-0001\"}".getBytes(StandardCharsets.UTF_8));
+
+        InteractionCheckCompleted check = (InteractionCheckCompleted)
+                upcastAndRead(stored, new InteractionCheckCompletedUpcaster()).getPayload();
+
+        assertThat(check.unknownDrugCodes()).isEmpty();
+        assertThat(check.complete()).isTrue();
+        assertThat(check.alerts()).singleElement().satisfies(alert -> assertThat(alert.conflicts()).singleElement()
+                .satisfies(conflict -> assertThat(conflict.dispensingRecordId()).isNull()));
     }
 }

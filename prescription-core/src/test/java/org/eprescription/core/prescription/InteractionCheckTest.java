@@ -32,6 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
 import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_TABLET;
+import static org.eprescription.core.testsupport.SampleDrugs.NOT_IN_CATALOGUE;
+import static org.axonframework.test.matchers.Matchers.predicate;
 
 /**
  * The interaction check that issue and dispensing run before they record their events (docs/alerts.md): what it
@@ -102,6 +104,48 @@ class InteractionCheckTest extends PrescriptionTestSupport {
         fixture.givenNoPriorActivity()
                 .when(issue())
                 .expectEvents(issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()));
+    }
+
+    private MedicationCourse otherCourseOfADrugTakenOffTheList(LocalDate from, LocalDate to) {
+        return new MedicationCourse(OTHER, 1, 1, PATIENT.id(), NOT_IN_CATALOGUE, from, to, CourseStatus.DISPENSED,
+                ELSEWHERE, DOCTOR_ELSEWHERE);
+    }
+
+    @Test
+    void anIssueBesideACourseOfADrugTheCatalogueNoLongerKnowsRecordsThatItCouldNotCompareIt() {
+        otherCourses.add(otherCourseOfADrugTakenOffTheList(ISSUE_DAY.minusDays(3), ISSUE_DAY.plusDays(3)));
+        InteractionCheckCompleted expected = new InteractionCheckCompleted(ID, PATIENT.id(), HOSPITAL, DOCTOR,
+                CheckTrigger.ISSUE, plannedAtIssue(), List.of(), List.of(NOT_IN_CATALOGUE), CATALOGUE.version(),
+                clock.instant());
+
+        fixture.givenNoPriorActivity()
+                .when(issue())
+                .expectEvents(issued(), expected)
+                .expectResultMessagePayload(new CommandOutcome(1L, expected, FIRST_CODE));
+        assertThat(expected.complete()).as("no alert is not \"nothing found\" here").isFalse();
+    }
+
+    @Test
+    void aCourseOfAnUnknownDrugInOtherDaysLeavesTheCheckComplete() {
+        otherCourses.add(otherCourseOfADrugTakenOffTheList(ISSUE_DAY.plusDays(30), ISSUE_DAY.plusDays(40)));
+
+        fixture.givenNoPriorActivity()
+                .when(issue())
+                .expectEvents(issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()));
+    }
+
+    @Test
+    void dispensingADrugTakenOffTheListSinceItsIssueRecordsThatItsCourseWasNotCompared() {
+        otherCourses.add(otherAmlodipine(ISSUE_DAY, ISSUE_DAY.plusDays(20), CourseStatus.DISPENSED));
+        PrescribedLine delisted = line(1, NOT_IN_CATALOGUE, 28, 28);
+
+        fixture.given(issued(List.of(delisted), 0, DEFAULT_VALID_UNTIL), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, item(1, 28, 28)))
+                .expectSuccessfulHandlerExecution()
+                .expectResultMessagePayloadMatching(predicate((CommandOutcome outcome) ->
+                        outcome.check().unknownDrugCodes().equals(List.of(NOT_IN_CATALOGUE))
+                                && outcome.check().alerts().isEmpty()
+                                && !outcome.check().complete()));
     }
 
     @Test

@@ -78,7 +78,11 @@ class RecordEventSerializationTest {
                         List.of(new RecordedAlert(AlertId.of("alert-1"), AlertType.SAME_INGREDIENT, Severity.HIGH, 1,
                                 2, DrugCode.of("2171022F1021"), "amlodipine", "amlodipine", DAY, DAY.plusDays(13),
                                 List.of(prescriptionCourse, recordCourse))),
-                        List.of(AlertId.of("alert-0")), "sha256:0123456789abcdef", AT));
+                        List.of(AlertId.of("alert-0")), "sha256:0123456789abcdef", AT),
+                new DispensingRecordChecked(ID, PATIENT, null, null, PHARMACIST, CheckTrigger.RECORD_REGISTRATION,
+                        List.of(new RecordedCourse(1, 1, DrugCode.of("2171022F1021"), DAY, DAY.plusDays(27),
+                                CourseStatus.DISPENSED)),
+                        List.of(), List.of(DrugCode.of("1129009F1025")), List.of(), "sha256:0123456789abcdef", AT));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,6 +1,7 @@
 package org.eprescription.core.prescription.event;
 
 import org.axonframework.serialization.Revision;
+import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriberId;
@@ -14,21 +15,40 @@ import java.util.List;
 
 /**
  * The interaction check of an issue or a dispensing ran (docs/alerts.md): the courses the command created, moved or
- * ended, with the days it decided; the alerts it raised, each with its conflicting courses as they stood; and the
- * version of the catalogue that decided them. An empty {@code alerts} is a recorded "nothing found", never "not
- * checked". Views only reflect this event; a replay under any later catalogue shows exactly what was found.
+ * ended, with the days it decided; the alerts it raised, each with its conflicting courses as they stood; the drug
+ * codes it could not compare because the catalogue did not know them; and the version of the catalogue that decided
+ * them. An empty {@code alerts} with no {@code unknownDrugCodes} is a recorded "nothing found", never "not checked";
+ * with unknown drug codes the check was incomplete for those drugs. Views only reflect this event; a replay under any
+ * later catalogue shows exactly what was found.
  *
  * <p>Revision 2: a conflict may be a course of a registered dispensing record, named by {@code dispensingRecordId} and
- * {@code registeredBy} instead of a prescription ({@link InteractionCheckCompletedUpcaster}).
+ * {@code registeredBy} instead of a prescription. Revision 3: {@code unknownDrugCodes}; earlier revisions were
+ * recorded when a course the catalogue did not know was passed over unnamed, and are read with none
+ * ({@link InteractionCheckCompletedUpcaster}).
  */
-@Revision("2")
+@Revision("3")
 public record InteractionCheckCompleted(PrescriptionId prescriptionId, PatientId patientId,
                                         InstitutionId institutionId, PrescriberId prescriberId, CheckTrigger trigger,
                                         List<RecordedCourse> courses, List<RecordedAlert> alerts,
-                                        String catalogueVersion, Instant checkedAt) implements PrescriptionEvent {
+                                        List<DrugCode> unknownDrugCodes, String catalogueVersion, Instant checkedAt)
+        implements PrescriptionEvent {
 
     public InteractionCheckCompleted {
         courses = List.copyOf(courses);
         alerts = List.copyOf(alerts);
+        unknownDrugCodes = List.copyOf(unknownDrugCodes);
+    }
+
+    /** A check that compared every course it met. */
+    public InteractionCheckCompleted(PrescriptionId prescriptionId, PatientId patientId, InstitutionId institutionId,
+                                     PrescriberId prescriberId, CheckTrigger trigger, List<RecordedCourse> courses,
+                                     List<RecordedAlert> alerts, String catalogueVersion, Instant checkedAt) {
+        this(prescriptionId, patientId, institutionId, prescriberId, trigger, courses, alerts, List.of(),
+                catalogueVersion, checkedAt);
+    }
+
+    /** Whether the check compared every course it met (no unknown drug code). */
+    public boolean complete() {
+        return unknownDrugCodes.isEmpty();
     }
 }

@@ -13,12 +13,12 @@ import java.util.stream.Collectors;
  * Reads a stored event of one of its older revisions as its current revision, by changing its JSON payload. Stored
  * events are never rewritten; an upcaster runs whenever one is read.
  */
-abstract class RevisionUpcaster extends SingleEventUpcaster {
+public abstract class RevisionUpcaster extends SingleEventUpcaster {
 
     private final Set<SimpleSerializedType> older;
     private final SimpleSerializedType current;
 
-    RevisionUpcaster(Class<?> event, String currentRevision, String... olderRevisions) {
+    protected RevisionUpcaster(Class<?> event, String currentRevision, String... olderRevisions) {
         this.older = Arrays.stream(olderRevisions)
                 .map(revision -> new SimpleSerializedType(event.getName(), revision))
                 .collect(Collectors.toUnmodifiableSet());

@@ -3,6 +3,7 @@ package org.eprescription.core.record.event;
 import org.axonframework.serialization.Revision;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DispensingRecordId;
+import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriberId;
@@ -22,22 +23,42 @@ import java.util.List;
  *   record's revision and {@code lineNumber} the item number;</li>
  *   <li>{@code alerts}: the alerts it raised, their conflicts as they stood (empty: checked, nothing found; a
  *   withdrawal checks nothing and raises none);</li>
+ *   <li>{@code unknownDrugCodes}: the drug codes it could not compare because the catalogue did not know them (an
+ *   item's, or another course's of the patient in the same days); with any, the check was incomplete for them;</li>
  *   <li>{@code resolvedAlerts}: the record's earlier alerts that no longer hold, because the courses they were
  *   raised on were replaced or withdrawn;</li>
  *   <li>whose courses they are: the prescribing institution if known ({@code institutionId}), the prescriber if a
  *   prescriber registered, and {@code registeredBy}.</li>
  * </ul>
+ *
+ * <p>Revision 2: {@code unknownDrugCodes}; revision 1 is read with none ({@link DispensingRecordCheckedUpcaster}).
  */
-@Revision("1")
+@Revision("2")
 public record DispensingRecordChecked(DispensingRecordId recordId, PatientId patientId, InstitutionId institutionId,
                                       PrescriberId prescriberId, Party registeredBy, CheckTrigger trigger,
                                       List<RecordedCourse> courses, List<RecordedAlert> alerts,
-                                      List<AlertId> resolvedAlerts, String catalogueVersion, Instant checkedAt)
+                                      List<DrugCode> unknownDrugCodes, List<AlertId> resolvedAlerts,
+                                      String catalogueVersion, Instant checkedAt)
         implements DispensingRecordEvent {
 
     public DispensingRecordChecked {
         courses = List.copyOf(courses);
         alerts = List.copyOf(alerts);
+        unknownDrugCodes = unknownDrugCodes == null ? List.of() : List.copyOf(unknownDrugCodes);
         resolvedAlerts = resolvedAlerts == null ? List.of() : List.copyOf(resolvedAlerts);
+    }
+
+    /** A check that compared every course it met. */
+    public DispensingRecordChecked(DispensingRecordId recordId, PatientId patientId, InstitutionId institutionId,
+                                   PrescriberId prescriberId, Party registeredBy, CheckTrigger trigger,
+                                   List<RecordedCourse> courses, List<RecordedAlert> alerts,
+                                   List<AlertId> resolvedAlerts, String catalogueVersion, Instant checkedAt) {
+        this(recordId, patientId, institutionId, prescriberId, registeredBy, trigger, courses, alerts, List.of(),
+                resolvedAlerts, catalogueVersion, checkedAt);
+    }
+
+    /** Whether the check compared every course it met (no unknown drug code). */
+    public boolean complete() {
+        return unknownDrugCodes.isEmpty();
     }
 }

@@ -1,0 +1,41 @@
+package org.eprescription.core.interaction;
+
+import org.eprescription.core.ids.DrugCode;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * What one interaction check found: the alerts, and the drug codes it could not compare because the catalogue does
+ * not know them (a course of the command's own or another course of the patient in the same days, its drug since
+ * taken off the list). With any such code the check is incomplete: no alert about that drug is not "nothing found"
+ * (docs/alerts.md, "Drugs the catalogue does not know").
+ */
+public record CheckResult(List<RecordedAlert> alerts, List<DrugCode> unknownDrugCodes) {
+
+    public static final CheckResult NOTHING = new CheckResult(List.of(), List.of());
+
+    public CheckResult {
+        alerts = List.copyOf(alerts);
+        unknownDrugCodes = unknownDrugCodes.stream().distinct().sorted(Comparator.comparing(DrugCode::value)).toList();
+    }
+
+    public boolean complete() {
+        return unknownDrugCodes.isEmpty();
+    }
+
+    /** Both checks' alerts, in order, and the codes either could not compare. */
+    public CheckResult plus(CheckResult other) {
+        List<RecordedAlert> both = new ArrayList<>(alerts);
+        both.addAll(other.alerts);
+        List<DrugCode> unknown = new ArrayList<>(unknownDrugCodes);
+        unknown.addAll(other.unknownDrugCodes);
+        return new CheckResult(both, unknown);
+    }
+
+    /** The same check with only the alerts that {@code keep} accepts. */
+    public CheckResult withAlerts(List<RecordedAlert> keep) {
+        return new CheckResult(keep, unknownDrugCodes);
+    }
+}

@@ -1,0 +1,37 @@
+package org.eprescription.core.record;
+
+import org.axonframework.eventhandling.GenericDomainEventEntry;
+import org.eprescription.core.ids.DrugCode;
+import org.eprescription.core.interaction.CheckTrigger;
+import org.eprescription.core.record.event.DispensingRecordChecked;
+import org.eprescription.core.record.event.DispensingRecordCheckedUpcaster;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.core.prescription.StoredRevisions.frozen;
+import static org.eprescription.core.prescription.StoredRevisions.upcastAndRead;
+
+/** A DispensingRecordChecked stored as revision 1 reads as revision 2, naming no drug code it could not compare. */
+class DispensingRecordCheckedUpcasterTest {
+
+    @Test
+    void aRevisionOneCheckReadsAsOneThatComparedEveryCourse() throws IOException {
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("DispensingRecord",
+                "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a", 1, "e7a3c0de-0000-4000-8000-000000000021",
+                "2026-11-29T08:36:26.138752315Z", DispensingRecordChecked.class.getName(), "1",
+                frozen("DispensingRecordChecked-revision-1.json"),
+                "{\"patientId\":\"PAT-0001\"}".getBytes(StandardCharsets.UTF_8));
+
+        DispensingRecordChecked check = (DispensingRecordChecked)
+                upcastAndRead(stored, new DispensingRecordCheckedUpcaster()).getPayload();
+
+        assertThat(check.unknownDrugCodes()).isEmpty();
+        assertThat(check.complete()).isTrue();
+        assertThat(check.trigger()).isEqualTo(CheckTrigger.RECORD_REGISTRATION);
+        assertThat(check.courses()).singleElement()
+                .satisfies(course -> assertThat(course.drugCode()).isEqualTo(DrugCode.of("2171022F1021")));
+    }
+}
