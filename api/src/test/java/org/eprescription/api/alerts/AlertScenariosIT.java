@@ -470,11 +470,7 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
 
     @Test
     void anAsNeededLineCountsAsFourteenDaysWhateverItsDays() {
-        Map<String, Object> body = body("HOSP-A", LOXOPROFEN_TABLET, 3);
-        Map<String, Object> asNeeded = new HashMap<>(line(1, LOXOPROFEN_TABLET, 3, 3));
-        asNeeded.put("asNeeded", true);
-        body.put("lines", List.of(asNeeded));
-        IssuedPrescription rx = issued(body);
+        IssuedPrescription rx = issuedAsNeeded(LOXOPROFEN_TABLET, 3, 3);
         assertThat(api().get(rx.path()).body().path("lines").get(0).path("asNeeded").asBoolean()).isTrue();
 
         java.time.LocalDate today = clock.today();
@@ -491,11 +487,7 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
 
     @Test
     void anAsNeededLinesCourseStillRunsFourteenDaysAfterItsDispensingIsCorrected() {
-        Map<String, Object> body = body("HOSP-A", LOXOPROFEN_TABLET, 3);
-        Map<String, Object> asNeeded = new HashMap<>(line(1, LOXOPROFEN_TABLET, 10, 3));
-        asNeeded.put("asNeeded", true);
-        body.put("lines", List.of(asNeeded));
-        IssuedPrescription rx = issued(body);
+        IssuedPrescription rx = issuedAsNeeded(LOXOPROFEN_TABLET, 10, 3);
         assertThat(api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A")).status())
                 .isEqualTo(200);
         assertThat(api().post(rx.path() + "/dispense", dispense("PH-A", false, item(1, LOXOPROFEN_TABLET, 10, 3)))
@@ -512,6 +504,15 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
         assertThat(tenDaysOn.body().path("alerts")).as("the corrected course still runs 14 days").hasSize(1);
         assertThat(onlyAlert(tenDaysOn.body()).path("conflicts").get(0).path("to").asText())
                 .isEqualTo(today.plusDays(13).toString());
+    }
+
+    /** One line of {@code drugCode} taken as needed (頓用), issued by HOSP-A. */
+    private IssuedPrescription issuedAsNeeded(String drugCode, int quantity, int days) {
+        Map<String, Object> body = body("HOSP-A", drugCode, days);
+        Map<String, Object> asNeeded = new HashMap<>(line(1, drugCode, quantity, days));
+        asNeeded.put("asNeeded", true);
+        body.put("lines", List.of(asNeeded));
+        return issued(body);
     }
 
     private Map<String, Object> body(String institution, String drugCode, int days) {

@@ -3,13 +3,13 @@ package org.eprescription.api.deadletter;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.deadletter.GenericDeadLetter;
 import org.axonframework.messaging.deadletter.SequencedDeadLetterQueue;
 import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.ProbeEvents;
 import org.eprescription.query.prescription.PrescriptionViewProjection;
 import org.eprescription.query.support.StorePositions;
 import org.junit.jupiter.api.Test;
@@ -20,9 +20,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.support.ProbeEvents.first;
 
 /**
  * A dead letter comes back with the token it was stored with; an event read after a later-numbered one is stored
@@ -42,10 +42,9 @@ class DeadLetterPositionsIT extends ExchangeIntegrationTest {
 
     @Test
     void aLateEventRetriedFromTheQueueTellsItsOwnPosition() {
-        long early = append("early");
-        long later = append("later");
-        TrackedEventMessage<?> late = first(engine.readEvents(
-                GapAwareTrackingToken.newInstance(later, new TreeSet<>(List.of(early))), false));
+        ProbeEvents.Late read = ProbeEvents.readLate(engine, jdbc);
+        long early = read.early();
+        TrackedEventMessage<?> late = read.message();
         assertThat(StorePositions.of(late)).as("the engine tells the late event's own position").isEqualTo(early);
 
         EventMessage<?> retried = throughTheQueue(late);
@@ -82,15 +81,6 @@ class DeadLetterPositionsIT extends ExchangeIntegrationTest {
     }
 
     private long append(String payload) {
-        String aggregate = UUID.randomUUID().toString();
-        engine.appendEvents(new GenericDomainEventMessage<>("PositionProbe", aggregate, 0, payload));
-        return jdbc.sql("select globalindex from domainevententry where aggregateidentifier = ?")
-                .param(aggregate).query(Long.class).single();
-    }
-
-    private static TrackedEventMessage<?> first(Stream<? extends TrackedEventMessage<?>> events) {
-        try (events) {
-            return events.findFirst().orElseThrow();
-        }
+        return ProbeEvents.append(engine, jdbc, payload);
     }
 }

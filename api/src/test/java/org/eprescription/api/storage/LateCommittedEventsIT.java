@@ -2,10 +2,10 @@ package org.eprescription.api.storage;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.GapAwareTrackingToken;
-import org.axonframework.eventhandling.GenericDomainEventMessage;
 import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.ProbeEvents;
 import org.eprescription.query.support.StorePositions;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -15,10 +15,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.support.ProbeEvents.first;
 
 /**
  * An event whose transaction commits after a later-numbered one's is read after it, with a tracking token that tells
@@ -35,12 +35,10 @@ class LateCommittedEventsIT extends ExchangeIntegrationTest {
 
     @Test
     void anEventReadAfterALaterOneTellsItsOwnPositionWhileItsTokenTellsTheLaterOne() {
-        long early = append("early");
-        long later = append("later");
-        // the reader has read the later event while the early one's transaction had not committed yet
-        var readerSawLater = GapAwareTrackingToken.newInstance(later, new TreeSet<>(List.of(early)));
-
-        TrackedEventMessage<?> late = first(engine.readEvents(readerSawLater, false));
+        ProbeEvents.Late read = ProbeEvents.readLate(engine, jdbc);
+        long early = read.early();
+        long later = read.later();
+        TrackedEventMessage<?> late = read.message();
 
         assertThat(late.getPayload()).isEqualTo("early");
         assertThat(late.trackingToken().position()).hasValue(later);
@@ -67,10 +65,10 @@ class LateCommittedEventsIT extends ExchangeIntegrationTest {
 
     @Test
     void aCopyWithAnotherTokenOrMoreMetadataKeepsTheOwnPosition() {
-        long early = append("early");
-        long later = append("later");
-        TrackedEventMessage<?> late = first(engine.readEvents(
-                GapAwareTrackingToken.newInstance(later, new TreeSet<>(List.of(early))), false));
+        ProbeEvents.Late read = ProbeEvents.readLate(engine, jdbc);
+        long early = read.early();
+        long later = read.later();
+        TrackedEventMessage<?> late = read.message();
 
         TrackedEventMessage<?> copied = (TrackedEventMessage<?>) late.withTrackingToken(
                 GapAwareTrackingToken.newInstance(later + 5, new TreeSet<>())).andMetaData(Map.of("traceId", "t-1"));
@@ -83,15 +81,6 @@ class LateCommittedEventsIT extends ExchangeIntegrationTest {
     }
 
     private long append(String payload) {
-        String aggregate = UUID.randomUUID().toString();
-        engine.appendEvents(new GenericDomainEventMessage<>("PositionProbe", aggregate, 0, payload));
-        return jdbc.sql("select globalindex from domainevententry where aggregateidentifier = ?")
-                .param(aggregate).query(Long.class).single();
-    }
-
-    private static TrackedEventMessage<?> first(Stream<? extends TrackedEventMessage<?>> events) {
-        try (events) {
-            return events.findFirst().orElseThrow();
-        }
+        return ProbeEvents.append(engine, jdbc, payload);
     }
 }

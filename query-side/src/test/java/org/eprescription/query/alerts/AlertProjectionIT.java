@@ -137,7 +137,7 @@ class AlertProjectionIT {
             planned.add(new RecordedCourse(line.lineNumber(), 1, line.drugCode(), period.from(), period.to(),
                     CourseStatus.PLANNED));
         }
-        List<RecordedAlert> alerts = checker.check(id, patient, institution, prescriber, planned, true);
+        List<RecordedAlert> alerts = checker.check(id, patient, institution, prescriber, planned, true).alerts();
         events.send(check(id, institution, prescriber, CheckTrigger.ISSUE, planned, alerts, at), patient);
         for (AlertAcknowledgement acknowledgement : acks) {
             if (alerts.stream().anyMatch(alert -> alert.alertId().equals(acknowledgement.alertId()))) {
@@ -163,7 +163,7 @@ class AlertProjectionIT {
                 CourseStatus.DISPENSED));
         events.send(check(id, issued.prescriber().institutionId(), issued.prescriber().id(), CheckTrigger.DISPENSING,
                 dispensed, checker.check(id, patient, issued.prescriber().institutionId(), issued.prescriber().id(),
-                        dispensed, false), at), patient);
+                        dispensed, false).alerts(), at), patient);
     }
 
     /** Its prescriber cancels the prescription. */
@@ -523,7 +523,7 @@ class AlertProjectionIT {
                 new RecordedCourse(2, 1, ITRACONAZOLE, DAY, DAY.plusDays(13), CourseStatus.PLANNED),
                 new RecordedCourse(3, 1, TRIAZOLAM, DAY, DAY.plusDays(13), CourseStatus.PLANNED));
         InteractionCheckCompleted check = check(id, HOSPITAL, DOCTOR, CheckTrigger.ISSUE, planned,
-                checker.check(id, patient, HOSPITAL, DOCTOR, planned, true), T);
+                checker.check(id, patient, HOSPITAL, DOCTOR, planned, true).alerts(), T);
         List<AlertView> answered = queries.recordedViews(check, Map.of());
         assertThat(answered).hasSize(2);
 
@@ -613,7 +613,7 @@ class AlertProjectionIT {
         List<RecordedCourse> planned = List.of(new RecordedCourse(1, 1, AMLODIPINE_GENERIC_C, DAY, DAY.plusDays(27),
                 CourseStatus.PLANNED));
         var checkMessage = events.send(check(id, HOSPITAL, DOCTOR, CheckTrigger.ISSUE, planned,
-                checker.check(id, patient, HOSPITAL, DOCTOR, planned, true), T), patient);
+                checker.check(id, patient, HOSPITAL, DOCTOR, planned, true).alerts(), T), patient);
         AlertId alertId = queries.handle(new FindAlertsForPrescription(id)).get(0).alertId();
         var ackMessage = events.send(new AlertAcknowledged(id, alertId, "seen", Party.prescriber(DOCTOR, HOSPITAL), T, null),
                 patient);

@@ -1,10 +1,14 @@
-package org.eprescription.api.alerts;
+package org.eprescription.api.fhir;
 
 import org.eprescription.api.support.Catalogues;
 import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IsolatedDatabase;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DetectedIssue;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -14,14 +18,18 @@ import java.nio.file.Path;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.fhir.FhirBundles.all;
+import static org.eprescription.api.fhir.FhirBundles.only;
+import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
 import static org.eprescription.api.support.Prescriptions.issueFor;
 import static org.eprescription.api.support.Prescriptions.unique;
 
 /**
  * A course of a drug the catalogue no longer knows cannot be compared (docs/alerts.md, "Drugs the catalogue does not
- * know"): a check that meets one says it was incomplete and names the drug, instead of answering "nothing found".
+ * know"): a check that meets one says so, in the JSON answer ({@code alertCheck.complete: false} and the drug code)
+ * and in the FHIR answer (an OperationOutcome warning), instead of answering "nothing found".
  */
-class DelistedDrugIT {
+class DelistedDrugAnswersIT {
 
     private static final String KEY = "delisted-drug-test-key-0123456789abcdef";
     private static final String ZOLPIDEM_BRAND = "1129009F1025";
@@ -32,7 +40,7 @@ class DelistedDrugIT {
     Path catalogueWithoutTheBrand;
 
     @Test
-    void aCheckBesideACourseOfADelistedDrugSaysItCouldNotCompareIt() throws IOException {
+    void checksBesideACourseOfADelistedDrugSayTheyCouldNotCompareIt() throws IOException {
         Catalogues.writeWithoutDrug(catalogueWithoutTheBrand, ZOLPIDEM_BRAND);
         String url = IsolatedDatabase.createAnother("px_delisted");
         String patient = unique("PAT");
@@ -58,9 +66,31 @@ class DelistedDrugIT {
             assertThat(generic.body().path("alertCheck").path("unknownDrugCodes"))
                     .extracting(code -> code.asText()).containsExactly(ZOLPIDEM_BRAND);
 
-            Response unrelated = api.post("/prescriptions", issueFor(unique("PAT"), "HOSP-B", AMLODIPINE, 14));
+            Bundle throughFhir = createThroughFhir(after, patient, ZOLPIDEM_GENERIC);
+            assertThat(all(throughFhir, DetectedIssue.class)).isEmpty();
+            OperationOutcome.OperationOutcomeIssueComponent warning =
+                    only(throughFhir, OperationOutcome.class).getIssueFirstRep();
+            assertThat(warning.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING);
+            assertThat(warning.getCode()).isEqualTo(OperationOutcome.IssueType.INCOMPLETE);
+            assertThat(warning.getDetails().getCodingFirstRep().getCode()).isEqualTo("incomplete");
+            assertThat(warning.getDiagnostics()).contains(ZOLPIDEM_BRAND);
+
+            String otherPatient = unique("PAT");
+            Response unrelated = api.post("/prescriptions", issueFor(otherPatient, "HOSP-B", AMLODIPINE, 14));
             assertThat(unrelated.body().path("alertCheck").path("complete").asBoolean()).isTrue();
             assertThat(unrelated.body().path("alertCheck").path("unknownDrugCodes")).isEmpty();
+            assertThat(all(createThroughFhir(after, otherPatient, AMLODIPINE), OperationOutcome.class))
+                    .as("a complete check warns of nothing").isEmpty();
         }
+    }
+
+    private static Bundle createThroughFhir(ConfigurableApplicationContext exchange, String patient, String drug) {
+        String institution = unique("HOSP");
+        Bundle sent = new IssueBundles(patient, BIRTH_DATE, "DOC-" + institution, institution)
+                .line(drug, 14, 14, 0).bundle();
+        FhirHttp.Answer answer = new FhirHttp(ExchangeNode.port(exchange))
+                .post("/Task/$create", sent, Identity.prescriber("DOC-" + institution, institution));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        return answer.as(Bundle.class);
     }
 }
