@@ -21,6 +21,7 @@ import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.ids.Party;
 import org.eprescription.core.prescription.command.AcknowledgeAlert;
 import org.eprescription.query.alerts.query.AlertView;
+import org.eprescription.query.alerts.query.DraftAlerts;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -43,7 +44,13 @@ public class AlertController {
     private final ActingParties actingParties;
     private final ResourceAccess access;
 
-    public record DuplicateCheckResponse(List<AlertView> alerts) {
+    /** The draft's alerts, and what its check could compare ({@link AlertCheck}; no time: it records nothing). */
+    public record DuplicateCheckResponse(List<AlertView> alerts, AlertCheck alertCheck) {
+
+        static DuplicateCheckResponse of(DraftAlerts check) {
+            return new DuplicateCheckResponse(check.alerts(), AlertCheck.ofDraft(check.catalogueVersion(),
+                    check.complete(), check.unknownDrugCodes()));
+        }
     }
 
     /** What would conflict if this draft were issued; changes nothing ({@link DraftCheck}). */
@@ -53,7 +60,7 @@ public class AlertController {
     @ProblemAnswers(refusals = Refusal.UNKNOWN_DRUG)
     @PostMapping("/duplicate-checks")
     public DuplicateCheckResponse check(@Valid @RequestBody DuplicateCheckRequest request) {
-        return new DuplicateCheckResponse(draftCheck.check(request));
+        return DuplicateCheckResponse.of(draftCheck.check(request));
     }
 
     @Operation(operationId = "acknowledgeAlert", summary = "Acknowledge an alert",

@@ -5,12 +5,11 @@ import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.query.alerts.query.AlertQueries;
-import org.eprescription.query.alerts.query.AlertView;
+import org.eprescription.query.alerts.query.DraftAlerts;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.List;
 
 /**
  * The duplicate and interaction check of a draft, for every way it is asked ({@code POST /duplicate-checks}, the CDS
@@ -28,8 +27,8 @@ public class DraftCheck {
     private final AccessLog accessLog;
     private final Clock clock;
 
-    /** The alerts the draft's lines would raise; changes nothing. */
-    public List<AlertView> check(DuplicateCheckRequest draft) {
+    /** The alerts the draft's lines would raise, and whether it could compare every course; changes nothing. */
+    public DraftAlerts check(DuplicateCheckRequest draft) {
         PatientId patient = PatientId.of(draft.patientId());
         accessLog.read(patient, "duplicate check");
         return alertQueries.check(draft.toQuery(LocalDate.now(clock)), access.careParties());

@@ -7,12 +7,14 @@ import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.interaction.AlertType;
 import org.eprescription.query.alerts.query.AlertView;
+import org.eprescription.query.alerts.query.DraftAlerts;
 import org.eprescription.query.alerts.store.Conflict;
 import org.springframework.stereotype.Component;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * An alert of the draft check as a CDS Hooks card (docs/fhir.md, "CDS Hooks"): {@code critical} for a contraindicated
@@ -70,6 +72,25 @@ class CardWriter {
             }
         }
         return detail.toString();
+    }
+
+    /**
+     * The draft check could not compare every course (docs/alerts.md, "Drugs the catalogue does not know"): a
+     * {@code warning} that no card about those drugs does not mean they do not conflict, naming them only to a caller
+     * who may see the patient's medication.
+     */
+    CdsCards.Card incompleteCheck(DraftAlerts check, String hookInstance) {
+        String uuid = UUID.nameUUIDFromBytes((hookInstance + "/incomplete-check")
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        String detail = check.unknownDrugCodes().isEmpty()
+                ? "The patient has a course the exchange could not compare with the draft: its drug is not in the"
+                + " exchange's catalogue. Its drug is not shown: you have no care relationship with the patient, and"
+                + " the patient has not consented to share it."
+                : "The patient has courses the exchange could not compare with the draft: their drugs are not in the"
+                + " exchange's catalogue (YJ " + check.unknownDrugCodes().stream().map(DrugCode::value)
+                .collect(Collectors.joining(", ")) + "). Check them by hand.";
+        return new CdsCards.Card(uuid, "Interaction check incomplete: a drug the catalogue does not know", detail,
+                "warning", new CdsCards.Source(SOURCE), List.of());
     }
 
     private String name(DrugCode code) {

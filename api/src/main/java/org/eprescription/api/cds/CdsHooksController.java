@@ -3,6 +3,7 @@ package org.eprescription.api.cds;
 import jakarta.validation.Valid;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.alerts.DraftCheck;
+import org.eprescription.query.alerts.query.DraftAlerts;
 import org.eprescription.api.fhir.DraftOrdersReader;
 import org.eprescription.api.problem.UnknownResourceException;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -12,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -54,9 +56,17 @@ class CdsHooksController {
         }
         List<CdsCards.Card> answer = draftOrders.read(request.context().patientId(),
                         request.context().draftOrders().toString())
-                .map(draft -> draftCheck.check(draft).stream()
-                        .map(alert -> cards.card(alert, request.hookInstance())).toList())
+                .map(draft -> cardsOf(draftCheck.check(draft), request.hookInstance()))
                 .orElse(List.of());
         return new CdsCards(answer);
+    }
+
+    private List<CdsCards.Card> cardsOf(DraftAlerts check, String hookInstance) {
+        List<CdsCards.Card> answer = new ArrayList<>();
+        check.alerts().forEach(alert -> answer.add(cards.card(alert, hookInstance)));
+        if (!check.complete()) {
+            answer.add(cards.incompleteCheck(check, hookInstance));
+        }
+        return answer;
     }
 }

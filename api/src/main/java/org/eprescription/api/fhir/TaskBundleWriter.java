@@ -1,7 +1,7 @@
 package org.eprescription.api.fhir;
 
 import lombok.RequiredArgsConstructor;
-import org.eprescription.api.prescription.AlertCheck;
+import org.eprescription.api.alerts.AlertCheck;
 import org.eprescription.api.prescription.PrescriptionResponse;
 import org.eprescription.query.alerts.query.AlertView;
 import org.eprescription.query.prescription.Dispensing;

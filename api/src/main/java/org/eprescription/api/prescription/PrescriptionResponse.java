@@ -2,6 +2,7 @@ package org.eprescription.api.prescription;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import org.eprescription.api.alerts.AlertCheck;
 import org.eprescription.query.alerts.query.AlertView;
 import org.eprescription.query.prescription.PrescriptionView;
 

@@ -1,6 +1,7 @@
 package org.eprescription.api.prescription;
 
 import lombok.RequiredArgsConstructor;
+import org.eprescription.api.alerts.AlertCheck;
 import org.eprescription.api.alerts.AlertViews;
 import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.PrescriptionId;

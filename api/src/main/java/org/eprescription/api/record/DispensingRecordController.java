@@ -14,7 +14,7 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
-import org.eprescription.api.prescription.AlertCheck;
+import org.eprescription.api.alerts.AlertCheck;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.security.ForbiddenException;
 import org.eprescription.core.catalogue.DrugCatalogue;

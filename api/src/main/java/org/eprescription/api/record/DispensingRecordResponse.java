@@ -2,7 +2,7 @@ package org.eprescription.api.record;
 
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
-import org.eprescription.api.prescription.AlertCheck;
+import org.eprescription.api.alerts.AlertCheck;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.DispensingRecordId;

@@ -16,18 +16,21 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.api.fhir.FhirBundles.all;
 import static org.eprescription.api.fhir.FhirBundles.only;
 import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
 import static org.eprescription.api.support.Prescriptions.issueFor;
+import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
 import static org.eprescription.api.support.Prescriptions.unique;
 
 /**
  * A course of a drug the catalogue no longer knows cannot be compared (docs/alerts.md, "Drugs the catalogue does not
  * know"): a check that meets one says so, in the JSON answer ({@code alertCheck.complete: false} and the drug code)
- * and in the FHIR answer (an OperationOutcome warning), instead of answering "nothing found".
+ * and in the FHIR answer (an OperationOutcome warning), and so does a draft's check, instead of answering "nothing
+ * found".
  */
 class DelistedDrugAnswersIT {
 
@@ -66,7 +69,15 @@ class DelistedDrugAnswersIT {
             assertThat(generic.body().path("alertCheck").path("unknownDrugCodes"))
                     .extracting(code -> code.asText()).containsExactly(ZOLPIDEM_BRAND);
 
-            Bundle throughFhir = createThroughFhir(after, patient, ZOLPIDEM_GENERIC);
+            Response draft = api.post("/duplicate-checks", Map.of("patientId", patient,
+                    "lines", List.of(Map.of("drugCode", AMLODIPINE, "days", 14))), prescriberHeaders("HOSP-B"));
+            assertThat(draft.status()).as(draft.toString()).isEqualTo(200);
+            assertThat(draft.body().path("alerts")).isEmpty();
+            assertThat(draft.body().path("alertCheck").path("complete").asBoolean()).isFalse();
+            assertThat(draft.body().path("alertCheck").path("unknownDrugCodes"))
+                    .extracting(code -> code.asText()).containsExactly(ZOLPIDEM_BRAND);
+
+            Bundle throughFhir = createThroughFhir(after, patient, AMLODIPINE);
             assertThat(all(throughFhir, DetectedIssue.class)).isEmpty();
             OperationOutcome.OperationOutcomeIssueComponent warning =
                     only(throughFhir, OperationOutcome.class).getIssueFirstRep();

@@ -10,6 +10,7 @@ import org.eprescription.query.alerts.query.AlertView;
 import org.eprescription.query.alerts.query.CourseView;
 import org.eprescription.query.alerts.query.MedicationList;
 import org.eprescription.query.alerts.query.CheckDuplicates;
+import org.eprescription.query.alerts.query.DraftAlerts;
 import org.eprescription.query.alerts.query.DraftLine;
 import org.eprescription.query.alerts.query.FindAlertProgress;
 import org.eprescription.query.alerts.query.FindAlertsForPatient;
@@ -74,6 +75,7 @@ import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_
 import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
 import static org.eprescription.core.testsupport.SampleDrugs.ITRACONAZOLE;
 import static org.eprescription.core.testsupport.SampleDrugs.METFORMIN;
+import static org.eprescription.core.testsupport.SampleDrugs.NOT_IN_CATALOGUE;
 import static org.eprescription.core.testsupport.SampleDrugs.TRIAZOLAM;
 import static org.eprescription.core.testsupport.SampleDrugs.ZOLPIDEM_5;
 import static org.eprescription.core.testsupport.SampleDrugs.ZOLPIDEM_5_GENERIC;
@@ -398,7 +400,7 @@ class AlertProjectionIT {
         PrescriptionIssued first = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
         PrescriptionId intended = PrescriptionId.random();
         List<AlertView> draft = queries.handle(new CheckDuplicates(patient,
-                List.of(new DraftLine(1, AMLODIPINE_GENERIC_C, 28)), DAY, intended, true));
+                List.of(new DraftLine(1, AMLODIPINE_GENERIC_C, 28)), DAY, intended, true)).alerts();
         AlertId predicted = draft.get(0).alertId();
 
         PrescriptionIssued second = issue(intended, HOSPITAL, DOCTOR, T.plusSeconds(60),
@@ -495,7 +497,7 @@ class AlertProjectionIT {
         List<DraftLine> draft = List.of(new DraftLine(1, AMLODIPINE_GENERIC_C, 28), new DraftLine(2, TRIAZOLAM, 7));
 
         List<AlertView> stranger = queries.handle(new CheckDuplicates(patient, draft, DAY, PrescriptionId.random(),
-                false));
+                false)).alerts();
 
         assertThat(stranger).extracting(AlertView::lineNumber, AlertView::drugCode, AlertView::type).containsExactly(
                 tuple(1, AMLODIPINE_GENERIC_C, AlertType.SAME_INGREDIENT),
@@ -505,13 +507,33 @@ class AlertProjectionIT {
             assertThat(alert.ingredient()).as("the pair would name what the patient takes").isNull();
             assertThat(alert.key()).isNull();
         });
-        assertThat(queries.handle(new CheckDuplicates(patient, draft, DAY, PrescriptionId.random(), true)))
+        assertThat(queries.handle(new CheckDuplicates(patient, draft, DAY, PrescriptionId.random(), true)).alerts())
                 .as("a care relationship sees the conflicts, masked").allSatisfy(alert ->
                         assertThat(alert.conflicts()).isNotEmpty());
         events.send(new ConsentGiven(patient, T));
-        assertThat(queries.handle(new CheckDuplicates(patient, draft, DAY, PrescriptionId.random(), false)))
+        assertThat(queries.handle(new CheckDuplicates(patient, draft, DAY, PrescriptionId.random(), false)).alerts())
                 .as("with consent").allSatisfy(alert -> assertThat(alert.conflicts()).extracting(Conflict::institutionId)
                         .containsOnly(OTHER_HOSPITAL));
+    }
+
+    @Test
+    void aDraftBesideACourseOfADrugTheCatalogueDoesNotKnowIsAnIncompleteCheck() throws Exception {
+        issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, NOT_IN_CATALOGUE, 28);
+        List<DraftLine> draft = List.of(new DraftLine(1, AMLODIPINE_GENERIC_C, 28));
+
+        DraftAlerts cared = queries.handle(new CheckDuplicates(patient, draft, DAY, PrescriptionId.random(), true));
+        DraftAlerts stranger = queries.handle(new CheckDuplicates(patient, draft, DAY, PrescriptionId.random(),
+                false));
+        DraftAlerts later = queries.handle(new CheckDuplicates(patient, draft, DAY.plusDays(60),
+                PrescriptionId.random(), true));
+
+        assertThat(cared.alerts()).isEmpty();
+        assertThat(cared.complete()).as("no alert, but the course could not be compared").isFalse();
+        assertThat(cared.unknownDrugCodes()).containsExactly(NOT_IN_CATALOGUE);
+        assertThat(cared.catalogueVersion()).isEqualTo(CATALOGUE.version());
+        assertThat(stranger.complete()).isFalse();
+        assertThat(stranger.unknownDrugCodes()).as("the code is the patient's medication").isEmpty();
+        assertThat(later.complete()).as("a course in other days could not have conflicted").isTrue();
     }
 
     @Test
@@ -540,10 +562,12 @@ class AlertProjectionIT {
         CheckDuplicates check = new CheckDuplicates(patient, List.of(new DraftLine(1, AMLODIPINE_BRAND_A, 28)), DAY,
                 PrescriptionId.random(), true);
 
-        assertThat(queries.handle(check).get(0).conflicts()).extracting(Conflict::institutionId).containsOnlyNulls();
-        assertThat(queries.handle(check).get(0).conflicts()).extracting(Conflict::sameProduct).containsExactly(true);
+        assertThat(queries.handle(check).alerts().get(0).conflicts()).extracting(Conflict::institutionId)
+                .containsOnlyNulls();
+        assertThat(queries.handle(check).alerts().get(0).conflicts()).extracting(Conflict::sameProduct)
+                .containsExactly(true);
         events.send(new ConsentGiven(patient, T));
-        assertThat(queries.handle(check).get(0).conflicts()).extracting(Conflict::institutionId)
+        assertThat(queries.handle(check).alerts().get(0).conflicts()).extracting(Conflict::institutionId)
                 .containsExactly(HOSPITAL);
     }
 
@@ -557,7 +581,7 @@ class AlertProjectionIT {
 
         List<AlertView> draft = queries.handle(new CheckDuplicates(patient,
                 List.of(new DraftLine(1, AMLODIPINE_GENERIC_C, 28), new DraftLine(2, TRIAZOLAM, 7),
-                        new DraftLine(3, METFORMIN, 28)), DAY, intended, true));
+                        new DraftLine(3, METFORMIN, 28)), DAY, intended, true)).alerts();
 
         assertThat(List.of(count("medication_course"), count("medication_alert"), count("alert_progress"),
                 count("patient_consent"), count("course_record"))).isEqualTo(before);

@@ -6,11 +6,13 @@ import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DispensingRecordId;
+import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.CandidateLine;
 import org.eprescription.core.interaction.CoursePeriod;
+import org.eprescription.core.interaction.CourseSource;
 import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.Finding;
 import org.eprescription.core.interaction.InteractionRules;
@@ -106,17 +108,17 @@ public class AlertQueries {
      * says which lines conflict and how, and nothing of the patient's medication (docs/alerts.md, "Privacy").
      */
     @QueryHandler
-    public List<AlertView> handle(CheckDuplicates query) {
+    public DraftAlerts handle(CheckDuplicates query) {
         return check(query, query::careRelationship);
     }
 
     /**
-     * As {@link #handle(CheckDuplicates)}, asking for the patient's consent only when something conflicts, and
-     * {@code careRelationship} only when it matters: something conflicts and the patient has not consented.
+     * As {@link #handle(CheckDuplicates)}, asking for the patient's consent only when something conflicts or could
+     * not be compared, and {@code careRelationship} only when it matters: then, and the patient has not consented.
      */
-    public List<AlertView> check(CheckDuplicates query, BooleanSupplier careRelationship) {
+    public DraftAlerts check(CheckDuplicates query, BooleanSupplier careRelationship) {
         Draft draft = draft(query);
-        return answer(draft, rules(draft, courseRecord.read(query.patientId(), draft.earliest())),
+        return answer(draft, courseRecord.read(query.patientId(), draft.earliest()),
                 () -> repository.sharingAllowed(query.patientId()), careRelationship);
     }
 
@@ -125,10 +127,10 @@ public class AlertQueries {
      * for the patient in one statement ({@link DraftReads}). Not a query handler: the api's draft check, which
      * answers every keystroke of an EHR's draft.
      */
-    public List<AlertView> check(CheckDuplicates query, CareParties caller) {
+    public DraftAlerts check(CheckDuplicates query, CareParties caller) {
         Draft draft = draft(query);
         DraftReading reading = draftReads.read(query.patientId(), draft.earliest(), caller);
-        return answer(draft, rules(draft, reading.courses()), reading::sharingAllowed, reading::careRelationship);
+        return answer(draft, reading.courses(), reading::sharingAllowed, reading::careRelationship);
     }
 
     private record Draft(CheckDuplicates query, PrescriptionId prescriptionId, List<CandidateLine> lines,
@@ -149,18 +151,25 @@ public class AlertQueries {
         return new Draft(query, prescriptionId, lines, earliest);
     }
 
-    private List<Finding> rules(Draft draft, List<MedicationCourse> courses) {
-        return rules.check(draft.prescriptionId(), draft.query().patientId(), null, null, draft.lines(), courses);
+    private DraftAlerts answer(Draft draft, List<MedicationCourse> courses, BooleanSupplier sharingAllowed,
+                               BooleanSupplier careRelationship) {
+        List<Finding> findings = rules.check(draft.prescriptionId(), draft.query().patientId(), null, null,
+                draft.lines(), courses);
+        List<DrugCode> unknown = rules.unknownDrugCodes(CourseSource.of(draft.prescriptionId()), draft.lines(),
+                courses);
+        String version = rules.catalogue().version();
+        if (findings.isEmpty() && unknown.isEmpty()) {
+            return new DraftAlerts(List.of(), true, List.of(), version);
+        }
+        boolean sharing = sharingAllowed.getAsBoolean();
+        boolean mayKnow = sharing || careRelationship.getAsBoolean();
+        return new DraftAlerts(alerts(draft, findings, sharing, mayKnow), unknown.isEmpty(),
+                mayKnow ? unknown : List.of(), version);
     }
 
-    private List<AlertView> answer(Draft draft, List<Finding> findings, BooleanSupplier sharingAllowed,
-                                   BooleanSupplier careRelationship) {
-        if (findings.isEmpty()) {
-            return List.of();
-        }
+    private List<AlertView> alerts(Draft draft, List<Finding> findings, boolean sharing, boolean mayKnow) {
         PrescriptionId prescriptionId = draft.prescriptionId();
-        boolean sharing = sharingAllowed.getAsBoolean();
-        if (!sharing && !careRelationship.getAsBoolean()) {
+        if (!mayKnow) {
             return findings.stream()
                     .map(finding -> new AlertView(finding.alertId(), finding.type(), finding.severity(),
                             AlertView.OPEN, prescriptionId, finding.lineNumber(), finding.drugCode(), null, null,

@@ -1,4 +1,4 @@
-package org.eprescription.api.prescription;
+package org.eprescription.api.alerts;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eprescription.core.ids.DrugCode;
@@ -29,7 +29,16 @@ public record AlertCheck(boolean performed, Boolean complete, String catalogueVe
         return new AlertCheck(true, unknown.isEmpty(), catalogueVersion, checkedAt, unknown);
     }
 
-    static AlertCheck of(CommandOutcome outcome) {
+    /**
+     * A draft's check, which records nothing and so has no time; {@code complete} false with no codes where the
+     * caller may not see the patient's medication.
+     */
+    public static AlertCheck ofDraft(String catalogueVersion, boolean complete, List<DrugCode> unknownDrugCodes) {
+        return new AlertCheck(true, complete, catalogueVersion, null,
+                unknownDrugCodes.stream().map(DrugCode::value).toList());
+    }
+
+    public static AlertCheck of(CommandOutcome outcome) {
         return outcome.check() == null ? NOT_PERFORMED
                 : of(outcome.check().catalogueVersion(), outcome.check().checkedAt(),
                 outcome.check().unknownDrugCodes());
