@@ -2,6 +2,7 @@ package org.eprescription.api.alerts;
 
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.command.ReadYourWrites;
+import org.eprescription.api.command.ViewNotReadyException;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.AlertId;
@@ -83,10 +84,16 @@ public class AlertViews {
         return queries.recordedViews(outcome.check(), acks);
     }
 
-    /** The prescription's alerts once the alert projection has processed its event {@code version}. */
+    /**
+     * The prescription's alerts once the alert projection has processed its event {@code version}; after the timeout,
+     * 503 view-not-ready (the alerts as they were would answer the command as if it had not happened).
+     */
     public List<AlertView> forPrescriptionAtVersion(PrescriptionId id, long version) {
         readYourWrites.await("alert progress of prescription " + id, listener -> progress.follow(id, listener),
-                () -> Optional.of(queries.handle(new FindAlertProgress(id))), processed -> processed >= version);
+                        () -> Optional.of(queries.handle(new FindAlertProgress(id))), processed -> processed >= version)
+                .filter(processed -> processed >= version)
+                .orElseThrow(() -> new ViewNotReadyException("the alerts of prescription " + id
+                        + " do not show the command yet; read them again shortly"));
         return forPrescription(id);
     }
 }

@@ -6,6 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.actor.CommandMetadata;
+import org.eprescription.api.problem.RecordedCommands;
 import org.eprescription.core.code.ExchangeCodeTakenException;
 import org.eprescription.core.prescription.CommandOutcome;
 import org.springframework.stereotype.Component;
@@ -48,7 +49,9 @@ public class CommandSender {
                 .andMetaData(CommandMetadata.of(actor, idempotencyKey));
         for (int attempt = 1; ; attempt++) {
             try {
-                return commandGateway.sendAndWait(message);
+                Object result = commandGateway.sendAndWait(message);
+                RecordedCommands.markRecorded();
+                return result;
             } catch (ConcurrencyException | ExchangeCodeTakenException e) {
                 if (attempt >= ATTEMPTS) {
                     throw e;

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.input.BufferedBodyRequest;
 import org.eprescription.api.problem.ProblemHandler;
+import org.eprescription.api.problem.RecordedCommands;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -117,7 +118,7 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, captured);
             int status = captured.getStatus();
-            if (StoredAnswer.worthKeeping(status)) {
+            if (StoredAnswer.worthKeeping(status) || RecordedCommands.recorded(request)) {
                 kept = keep(key, new StoredAnswer(status, captured.getContentType(), captured.getContentAsByteArray(),
                         captured.getHeader(HttpHeaders.LOCATION)));
             }

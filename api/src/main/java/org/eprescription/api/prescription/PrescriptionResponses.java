@@ -3,6 +3,7 @@ package org.eprescription.api.prescription;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.alerts.AlertCheck;
 import org.eprescription.api.alerts.AlertViews;
+import org.eprescription.api.command.ViewNotReadyException;
 import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.CommandOutcome;

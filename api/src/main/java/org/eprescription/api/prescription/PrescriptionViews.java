@@ -2,6 +2,7 @@ package org.eprescription.api.prescription;
 
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.command.ReadYourWrites;
+import org.eprescription.api.command.ViewNotReadyException;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.query.prescription.ExchangeCodeHolder;
 import org.eprescription.query.prescription.FindExchangeCodeHolder;
@@ -12,6 +13,7 @@ import org.eprescription.query.prescription.PrescriptionViewQueries;
 import org.eprescription.query.prescription.PrescriptionViewUpdates;
 import org.springframework.stereotype.Component;
 
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 
@@ -43,17 +45,20 @@ public class PrescriptionViews {
     }
 
     /**
-     * The view once it has reached {@code version}; after the timeout, the newest view there is. The view is read at
-     * once only if this node's projection has already told that version: usually the command has just committed and
-     * the projection has not yet processed it, so that read would find the old view (a change another node's
-     * projection makes is announced, and a poll finds what nobody told).
+     * The view once it has reached {@code version}; after the timeout, 503 view-not-ready (an older view would answer
+     * the command as if it had not happened). The view is read at once only if this node's projection has already
+     * told that version: usually the command has just committed and the projection has not yet processed it, so that
+     * read would find the old view (a change another node's projection makes is announced, and a poll finds what
+     * nobody told).
      */
     public PrescriptionView awaitVersion(PrescriptionId id, long version) {
         return readYourWrites.await("prescription " + id,
                         listener -> updates.follow(new FindPrescription(id), listener),
                         () -> updates.toldHere(id, version) ? find(id) : Optional.empty(), () -> find(id),
                         view -> view.version() >= version)
+                .filter(view -> view.version() >= version)
                 .orElseThrow(() -> new ViewNotReadyException("prescription " + id
-                        + " was recorded, but its view is not ready yet; read it again shortly"));
+                        + " was recorded, but its view does not show it yet; read it again shortly",
+                        URI.create("/api/v1/prescriptions/" + id.asString()), null));
     }
 }

@@ -61,6 +61,10 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             ProblemDetail problem = known(cause);
             if (problem != null) {
+                if (problem.getStatus() >= 500 && !"view-not-ready".equals(slugOf(problem))
+                        && RecordedCommands.recordedInThisRequest()) {
+                    return recordedButUnanswered(exception);
+                }
                 HttpHeaders headers = cause instanceof ProblemException own ? own.headers() : HttpHeaders.EMPTY;
                 return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
             }
@@ -68,10 +72,29 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 break;
             }
         }
+        if (RecordedCommands.recordedInThisRequest()) {
+            return recordedButUnanswered(exception);
+        }
         log.error("Unexpected failure", exception);
         return ResponseEntity.internalServerError()
                 .body(problem(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error",
                         "The exchange could not complete the request."));
+    }
+
+    /**
+     * The request's command was recorded and only its answer failed: "nothing was changed" or a bare 500 would make
+     * the client repeat it, so the answer says that it was recorded and is to be read again.
+     */
+    private static ResponseEntity<ProblemDetail> recordedButUnanswered(Exception exception) {
+        log.warn("a command was recorded but its answer failed", exception);
+        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem(HttpStatus.SERVICE_UNAVAILABLE,
+                "view-not-ready", "View not ready", "the command was recorded, but its answer could not be "
+                        + "completed; read the resource again shortly instead of repeating the command"));
+    }
+
+    private static String slugOf(ProblemDetail problem) {
+        String type = problem.getType() == null ? "" : problem.getType().toString();
+        return type.substring(type.lastIndexOf('/') + 1);
     }
 
     private ProblemDetail known(Throwable cause) {

@@ -6,6 +6,7 @@ import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IssuedPrescription;
 import org.eprescription.api.support.AlertProjectionFault;
 import org.eprescription.api.support.ProjectionFault;
+import org.eprescription.api.support.StoredEvents;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -13,6 +14,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -37,6 +39,9 @@ class DeadLetterIT extends ExchangeIntegrationTest {
     @Autowired
     private AlertProjectionFault alertFault;
 
+    @Autowired
+    private StoredEvents events;
+
     @AfterEach
     void healTheProjection() {
         fault.clear();
@@ -52,8 +57,12 @@ class DeadLetterIT extends ExchangeIntegrationTest {
         IssuedPrescription other = issued(issue(unique("HOSP")));
         fault.failOnAcceptanceOf(victim.id());
 
-        assertThat(api().post("/prescriptions/accept", accept(victim.exchangeCode(), BIRTH_DATE, "PH-A")).status())
-                .as("the command is recorded even though its view cannot follow").isEqualTo(200);
+        Response accepted = api().post("/prescriptions/accept", accept(victim.exchangeCode(), BIRTH_DATE, "PH-A"));
+        assertThat(accepted.status()).as("recorded, but the view cannot show it: not answered as if it had not happened")
+                .isEqualTo(503);
+        assertThat(accepted.text("type")).isEqualTo("/problems/view-not-ready");
+        assertThat(accepted.location()).endsWith(victim.path());
+        assertThat(events.count(victim.id(), "PrescriptionAccepted")).isEqualTo(1);
         await().atMost(WAIT).until(() -> lettersOf(victim).size() == 1);
         JsonNode letter = lettersOf(victim).get(0);
         assertThat(letter.path("processingGroup").asText()).isEqualTo("prescription-view");
@@ -69,7 +78,7 @@ class DeadLetterIT extends ExchangeIntegrationTest {
         assertThat(otherAccepted.text("status")).as("other prescriptions go on").isEqualTo("ACCEPTED");
 
         assertThat(api().post(victim.path() + "/dispense", dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)))
-                .status()).isEqualTo(200);
+                .text("type")).isEqualTo("/problems/view-not-ready");
         await().atMost(WAIT).until(() -> lettersOf(victim).size() >= 2);
         assertThat(lettersOf(victim)).as("later events of the prescription queue behind the failed one")
                 .extracting(l -> l.path("sequenceIdentifier").asText())
@@ -98,6 +107,24 @@ class DeadLetterIT extends ExchangeIntegrationTest {
         assertThat(healed.text("status")).isEqualTo("COMPLETED");
         assertThat(healed.body().path("version").asLong()).isEqualTo(lastSequence);
         assertThat(deadLetters()).isEmpty();
+    }
+
+    @Test
+    void aRetryWithTheSameKeyOfACommandRecordedButNotYetShownDoesNotRepeatIt() {
+        IssuedPrescription victim = issued(issue(unique("HOSP")));
+        fault.failOnAcceptanceOf(victim.id());
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        Map<String, Object> acceptance = accept(victim.exchangeCode(), BIRTH_DATE, "PH-A");
+
+        Response first = api().post("/prescriptions/accept", acceptance, key);
+        Response retry = api().post("/prescriptions/accept", acceptance, key);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(503);
+        assertThat(first.text("type")).isEqualTo("/problems/view-not-ready");
+        assertThat(retry.status()).isEqualTo(503);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.location()).isEqualTo(first.location());
+        assertThat(events.count(victim.id(), "PrescriptionAccepted")).as("recorded once").isEqualTo(1);
     }
 
     @Test

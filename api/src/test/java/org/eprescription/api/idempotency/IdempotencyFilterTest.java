@@ -2,11 +2,15 @@ package org.eprescription.api.idempotency;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.http.HttpServletRequest;
+import org.eprescription.api.problem.RecordedCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -48,6 +52,25 @@ class IdempotencyFilterTest {
         when(requests.claim(eq(KEY), any())).thenReturn(true);
 
         send(answering(422, "{\"type\":\"/problems/quantity-exceeds-remaining\"}"));
+
+        verify(requests).complete(eq(KEY), any(StoredAnswer.class));
+        verify(requests, never()).release(any());
+    }
+
+    @Test
+    void anyAnswerOfARequestThatRecordedItsCommandIsKept() throws Exception {
+        when(requests.claim(eq(KEY), any())).thenReturn(true);
+        FilterChain recordsThenCannotAnswer = (request, response) -> {
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes((HttpServletRequest) request));
+            try {
+                RecordedCommands.markRecorded();
+            } finally {
+                RequestContextHolder.resetRequestAttributes();
+            }
+            answering(503, "{\"type\":\"/problems/view-not-ready\"}").doFilter(request, response);
+        };
+
+        send(recordsThenCannotAnswer);
 
         verify(requests).complete(eq(KEY), any(StoredAnswer.class));
         verify(requests, never()).release(any());
