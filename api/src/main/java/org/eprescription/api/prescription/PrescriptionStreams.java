@@ -3,6 +3,7 @@ package org.eprescription.api.prescription;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.api.stream.LiveStreams;
 import org.eprescription.api.stream.SharedRenderings;
 import org.eprescription.api.stream.StreamFormat;
@@ -14,6 +15,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.stream.Stream;
 
 /**
@@ -28,13 +30,16 @@ public class PrescriptionStreams {
     private final SharedRenderings renderings;
     private final PrescriptionResponses responses;
     private final PrescriptionReads reads;
+    private final ResourceAccess access;
 
     /**
      * One prescription, for whoever may read it ({@link PrescriptionReads}): a snapshot, then a change whenever it
-     * changes, each with the body of {@code GET /prescriptions/{id}}.
+     * changes, each with the body of {@code GET /prescriptions/{id}}. The stream ends at the first change after which
+     * the caller may no longer read it (a pharmacy that released it to another, say).
      */
     public SseEmitter prescription(PrescriptionId id) {
         reads.readable(id, "live stream of prescription " + id);
+        Predicate<PrescriptionView> reader = access.readerOfPrescriptions();
         return streams.open(new FindPrescription(id), ResponseTypes.optionalInstanceOf(PrescriptionView.class),
                 new StreamFormat<>() {
                     @Override
@@ -50,6 +55,11 @@ public class PrescriptionStreams {
                     @Override
                     public String change(PrescriptionView view) {
                         return renderings.json("all-alerts", view, responses::current);
+                    }
+
+                    @Override
+                    public boolean stillReadable(PrescriptionView view) {
+                        return reader.test(view);
                     }
                 });
     }

@@ -23,6 +23,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -48,11 +49,20 @@ public class ResourceAccess {
         PrescriptionView view = find(id).orElseThrow(() -> user.has(Role.AUDITOR)
                 ? new UnknownResourceException("no prescription " + id)
                 : ForbiddenException.notYours());
-        if (user.has(Role.AUDITOR) || user.is(view.patient().id().value()) || issuedBy(user, view)
-                || handledBy(user, view)) {
+        if (readerOfPrescriptions().test(view)) {
             return view;
         }
         throw ForbiddenException.notYours();
+    }
+
+    /**
+     * Whether the caller of this request may read a prescription as a view of it shows it, asked later (a live
+     * stream's change, on another thread) with the rules of {@link #readablePrescription}.
+     */
+    public Predicate<PrescriptionView> readerOfPrescriptions() {
+        ExchangeUser user = currentUser.get();
+        return view -> user.has(Role.AUDITOR) || user.is(view.patient().id().value()) || issuedBy(user, view)
+                || handledBy(user, view);
     }
 
     /**

@@ -81,6 +81,12 @@ final class LiveStream<I> {
                 emitter.send(SseEmitter.event().name("snapshot").id(Long.toString(format.snapshotPosition(initial)))
                         .reconnectTime(RECONNECT_MILLIS).data(format.snapshot(initial), MediaType.APPLICATION_JSON));
             } else if (item instanceof StreamItem.Change change) {
+                if (!format.stillReadable(change.view())) {
+                    log.debug("live stream closed: its reader may no longer read {}", change.view().prescriptionId());
+                    close();
+                    complete();
+                    return;
+                }
                 emitter.send(SseEmitter.event().name("change").id(Long.toString(change.view().lastPosition()))
                         .data(format.change(change.view()), MediaType.APPLICATION_JSON));
             } else {

@@ -18,4 +18,12 @@ public interface StreamFormat<I> {
 
     /** The body of a {@code change} event, as JSON text (written once for all streams, {@link SharedRenderings}). */
     String change(PrescriptionView view);
+
+    /**
+     * Whether the stream's reader may still see the prescription as it is after this change; when not, the stream
+     * ends before the change is written (the reader, reconnecting, is refused as a read would be).
+     */
+    default boolean stillReadable(PrescriptionView view) {
+        return true;
+    }
 }

@@ -1,6 +1,7 @@
 package org.eprescription.api.stream;
 
 import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
 import org.eprescription.api.support.SseClient;
 import org.eprescription.api.support.SseClient.Event;
@@ -151,6 +152,29 @@ class LiveStreamsIT extends ExchangeIntegrationTest {
             // the change carries the body a read answers, written once for every stream that shows it
             assertThat(completed.data()).isEqualTo(api().get(prescription.path()).body());
         }
+    }
+
+    @Test
+    void aPharmacysPrescriptionStreamEndsWhenItReleasesThePrescriptionAndShowsNoOneElsesChanges() {
+        IssuedPrescription prescription = issued(issue(unique("HOSP")));
+        String released = unique("PH");
+        accepted(prescription, released);
+        try (SseClient live = SseClient.open(port, prescription.path() + "/stream", objectMapper, null,
+                Identity.pharmacist(released))) {
+            assertThat(live.next(WAIT).data().path("status").asText()).isEqualTo("ACCEPTED");
+
+            api().post(prescription.path() + "/release", Map.of("pharmacyId", released, "reason", "out of stock"));
+            String other = unique("PH");
+            accepted(prescription, other);
+            assertThat(api().post(prescription.path() + "/dispense",
+                    dispense(other, true, item(1, AMLODIPINE_BRAND, 28, 28))).status()).isEqualTo(200);
+
+            assertThat(live.endedWithin(WAIT)).as("it may no longer read the prescription").isTrue();
+            assertThat(live.pending()).as("neither the release nor the other pharmacy's work")
+                    .noneMatch(event -> "change".equals(event.name()));
+        }
+        assertThat(SseClient.status(port, prescription.path() + "/stream", Identity.pharmacist(released)))
+                .isEqualTo(403);
     }
 
     @Test

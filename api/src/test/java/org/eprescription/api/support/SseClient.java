@@ -140,6 +140,17 @@ public final class SseClient implements AutoCloseable {
         return pending;
     }
 
+    /** Whether the server ended the stream within {@code timeout}. */
+    public boolean endedWithin(Duration timeout) {
+        try {
+            reader.join(timeout.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+        return !reader.isAlive();
+    }
+
     public int heartbeats() {
         return heartbeats;
     }
