@@ -3,6 +3,7 @@ package org.eprescription.api.prescription;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
+import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.CommandOutcome;
@@ -10,6 +11,7 @@ import org.eprescription.core.prescription.command.IssuePrescription;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.springframework.stereotype.Component;
 
+import java.util.Locale;
 import java.util.function.Supplier;
 
 /**
@@ -25,10 +27,12 @@ public class PrescriptionCommands {
     private final ResourceAccess access;
     private final PrescriptionResponses responses;
     private final PrescriptionViews views;
+    private final AccessLog accessLog;
 
     /** An issue: answers the view, the alerts its check recorded and the exchange code for the patient. */
     public PrescriptionResponse issue(IssuePrescription command, Actor actor, String idempotencyKey) {
-        return responses.issued(command.prescriptionId(), commands.sendForOutcome(command, actor, idempotencyKey));
+        return responses.issued(command.prescriptionId(),
+                logged(command.prescriptionId(), commands.sendForOutcome(command, actor, idempotencyKey)));
     }
 
     /** Builds the command within the access rule and sends it; answers the view once it shows the change. */
@@ -46,9 +50,21 @@ public class PrescriptionCommands {
         return views.awaitVersion(id, sendForVersion(id, command, actor, idempotencyKey));
     }
 
-    /** Sends a command whose rules may check for interactions; what it recorded, with that check. */
+    /**
+     * Sends a command whose rules may check for interactions; what it recorded, with that check. A check's answer
+     * shows what the patient's other medicine conflicts with: it is in the patient's access log.
+     */
     public CommandOutcome sendForOutcome(PrescriptionId id, Object command, Actor actor, String idempotencyKey) {
-        return access.commandOn(id, () -> commands.sendForOutcome(command, actor, idempotencyKey));
+        return logged(id, access.commandOn(id, () -> commands.sendForOutcome(command, actor, idempotencyKey)));
+    }
+
+    /** Every check and every read of alerts is in the patient's access log (docs/alerts.md, "Privacy"). */
+    private CommandOutcome logged(PrescriptionId id, CommandOutcome outcome) {
+        if (outcome.check() != null) {
+            accessLog.read(outcome.check().patientId(), "interaction check ("
+                    + outcome.check().trigger().name().toLowerCase(Locale.ROOT) + ") of prescription " + id);
+        }
+        return outcome;
     }
 
     /** A dispensing or its correction: answers the view and the alerts its check raised. */

@@ -77,10 +77,11 @@ public class DispensingRecordController {
         DispensingRecordId id = request.recordId() == null
                 ? DispensingRecordId.random()
                 : new DispensingRecordId(request.recordId());
-        // the answer shows what the patient's other medicine conflicts with: a read of the patient's data
-        accessLog.read(PatientId.of(request.patient().id()), "dispensing record " + id.asString());
         RecordOutcome outcome = commands.sendForResult(request.toCommand(id, partyOf(actor)), actor, idempotencyKey,
                 RecordOutcome.class);
+        // the answer shows what the patient's other medicine conflicts with: a read of the patient's data (a refused
+        // registration shows nothing of it, and is not one)
+        accessLog.read(PatientId.of(request.patient().id()), "dispensing record " + id.asString());
         DispensingRecordResponse body = answer(outcome);
         if (outcome.alreadyRegistered()) {
             return ResponseEntity.ok(body);

@@ -12,9 +12,12 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
 import static org.eprescription.api.support.Prescriptions.accept;
+import static org.eprescription.api.support.Prescriptions.dispense;
 import static org.eprescription.api.support.Prescriptions.issue;
+import static org.eprescription.api.support.Prescriptions.item;
 import static org.eprescription.api.support.Prescriptions.unique;
 
 /** Patients see who read their data, and decide whether providers see what other institutions prescribed. */
@@ -36,11 +39,8 @@ class PrivacyIT extends ExchangeIntegrationTest {
         api().as(Identity.patient(patient)).get(rx.path());
         api().as(Identity.patient(patient)).get("/patients/" + patient + "/alerts");
 
-        JsonNode log = api().as(Identity.patient(patient)).get("/patients/" + patient + "/access-log").body();
-        List<String> entries = new ArrayList<>();
-        log.path("entries").forEach(entry -> entries.add(entry.path("role").asText() + " "
-                + entry.path("accessorId").asText() + " " + entry.path("organisationId").asText("-") + " "
-                + entry.path("what").asText()));
+        JsonNode log = accessLogOf(patient);
+        List<String> entries = entriesOf(log);
         assertThat(entries).contains(
                 "PRESCRIBER DOC-5 " + institution + " prescription " + rx.id(),
                 "PHARMACIST RPH-" + pharmacy + " " + pharmacy + " medications",
@@ -60,13 +60,41 @@ class PrivacyIT extends ExchangeIntegrationTest {
                 accept(rx.exchangeCode(), BIRTH_DATE, pharmacy));
 
         assertThat(accepted.status()).isEqualTo(200);
-        JsonNode log = api().as(Identity.patient(patient)).get("/patients/" + patient + "/access-log").body();
+        assertThat(entriesOf(accessLogOf(patient))).contains("PHARMACIST RPH-" + pharmacy + " " + pharmacy
+                + " accept of prescription " + rx.id());
+    }
+
+    @Test
+    void theChecksOfAnIssueAndADispensingAreInThePatientsAccessLog() {
+        String institution = unique("HOSP");
+        String pharmacy = unique("PH");
+        Map<String, Object> body = issue(institution);
+        IssuedPrescription rx = issued(body);
+        String patient = patientOf(body);
+        api().as(Identity.pharmacist(pharmacy)).post("/prescriptions/accept",
+                accept(rx.exchangeCode(), BIRTH_DATE, pharmacy));
+
+        Response dispensed = api().as(Identity.pharmacist(pharmacy)).post(rx.path() + "/dispense",
+                dispense(pharmacy, true, item(1, AMLODIPINE_BRAND, 28, 28)));
+
+        assertThat(dispensed.status()).as(dispensed.toString()).isEqualTo(200);
+        List<String> entries = entriesOf(accessLogOf(patient));
+        assertThat(entries).anyMatch(entry -> entry.startsWith("PRESCRIBER ")
+                && entry.endsWith(" " + institution + " interaction check (issue) of prescription " + rx.id()));
+        assertThat(entries).contains("PHARMACIST RPH-" + pharmacy + " " + pharmacy
+                + " interaction check (dispensing) of prescription " + rx.id());
+    }
+
+    private JsonNode accessLogOf(String patient) {
+        return api().as(Identity.patient(patient)).get("/patients/" + patient + "/access-log").body();
+    }
+
+    private static List<String> entriesOf(JsonNode log) {
         List<String> entries = new ArrayList<>();
         log.path("entries").forEach(entry -> entries.add(entry.path("role").asText() + " "
                 + entry.path("accessorId").asText() + " " + entry.path("organisationId").asText("-") + " "
                 + entry.path("what").asText()));
-        assertThat(entries).contains("PHARMACIST RPH-" + pharmacy + " " + pharmacy + " accept of prescription "
-                + rx.id());
+        return entries;
     }
 
     @Test
