@@ -1,6 +1,7 @@
 package org.eprescription.api.cds;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.eprescription.api.support.CdsHooksClient;
 import org.eprescription.api.support.CrossInstitutionTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.Identity;
@@ -11,7 +12,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eprescription.api.cds.CdsHooksClient.draftOrders;
+import static org.eprescription.api.support.CdsHooksClient.draftOrders;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_GENERIC;
 import static org.eprescription.api.support.Prescriptions.ITRACONAZOLE;

@@ -1,6 +1,8 @@
 package org.eprescription.api.fhir;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eprescription.api.support.Catalogues;
+import org.eprescription.api.support.CdsHooksClient;
 import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
@@ -29,8 +31,8 @@ import static org.eprescription.api.support.Prescriptions.unique;
 /**
  * A course of a drug the catalogue no longer knows cannot be compared (docs/alerts.md, "Drugs the catalogue does not
  * know"): a check that meets one says so, in the JSON answer ({@code alertCheck.complete: false} and the drug code)
- * and in the FHIR answer (an OperationOutcome warning), and so does a draft's check, instead of answering "nothing
- * found".
+ * and in the FHIR answer (an OperationOutcome warning), and so does a draft's check (its {@code alertCheck}, a CDS
+ * Hooks warning card), instead of answering "nothing found".
  */
 class DelistedDrugAnswersIT {
 
@@ -76,6 +78,23 @@ class DelistedDrugAnswersIT {
             assertThat(draft.body().path("alertCheck").path("complete").asBoolean()).isFalse();
             assertThat(draft.body().path("alertCheck").path("unknownDrugCodes"))
                     .extracting(code -> code.asText()).containsExactly(ZOLPIDEM_BRAND);
+
+            CdsHooksClient cds = new CdsHooksClient(ExchangeNode.port(after), after.getBean(ObjectMapper.class));
+            CdsHooksClient.Answer cards = cds.call("exchange-duplicate-check", cds.request("order-sign", patient,
+                    cds.encoded(CdsHooksClient.draftOrders(patient, 14, AMLODIPINE))).toString(),
+                    Identity.prescriber("DOC-1", "HOSP-B"));
+            assertThat(cards.status()).as(String.valueOf(cards.body())).isEqualTo(200);
+            assertThat(cards.body().path("cards")).singleElement().satisfies(card -> {
+                assertThat(card.path("indicator").asText()).isEqualTo("warning");
+                assertThat(card.path("summary").asText()).startsWith("Interaction check incomplete");
+                assertThat(card.path("detail").asText()).contains(ZOLPIDEM_BRAND);
+            });
+            CdsHooksClient.Answer strangerCards = cds.call("exchange-duplicate-check", cds.request("order-sign",
+                    patient, cds.encoded(CdsHooksClient.draftOrders(patient, 14, AMLODIPINE))).toString(),
+                    Identity.prescriber("DOC-9", unique("HOSP")));
+            assertThat(strangerCards.body().path("cards")).singleElement().satisfies(card ->
+                    assertThat(card.path("detail").asText()).as("the patient's medication")
+                            .doesNotContain(ZOLPIDEM_BRAND));
 
             Bundle throughFhir = createThroughFhir(after, patient, AMLODIPINE);
             assertThat(all(throughFhir, DetectedIssue.class)).isEmpty();

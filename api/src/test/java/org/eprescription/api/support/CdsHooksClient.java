@@ -1,11 +1,9 @@
-package org.eprescription.api.cds;
+package org.eprescription.api.support;
 
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import org.eprescription.api.support.Identity;
-import org.eprescription.api.support.TestTokens;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -23,25 +21,25 @@ import java.net.http.HttpResponse;
 import java.util.UUID;
 
 /** A CDS Hooks client (an EHR) as the tests drive it: draft orders built with HAPI's model, the envelope as JSON. */
-final class CdsHooksClient {
+public final class CdsHooksClient {
 
-    static final String YJ = "urn:oid:1.2.392.100495.20.1.73";
+    public static final String YJ = "urn:oid:1.2.392.100495.20.1.73";
     private static final FhirContext FHIR = FhirContext.forR4();
     private static final HttpClient CLIENT = HttpClient.newHttpClient();
 
     private final String base;
     private final ObjectMapper json;
 
-    CdsHooksClient(int port, ObjectMapper json) {
+    public CdsHooksClient(int port, ObjectMapper json) {
         this.base = "http://127.0.0.1:" + port + "/cds-services";
         this.json = json;
     }
 
-    record Answer(int status, String contentType, JsonNode body) {
+    public record Answer(int status, String contentType, JsonNode body) {
     }
 
     /** A Bundle of one draft MedicationRequest per drug code, each for {@code days} days. */
-    static Bundle draftOrders(String patientId, int days, String... drugCodes) {
+    public static Bundle draftOrders(String patientId, int days, String... drugCodes) {
         Bundle bundle = new Bundle().setType(Bundle.BundleType.COLLECTION);
         for (String drugCode : drugCodes) {
             MedicationRequest draft = new MedicationRequest()
@@ -58,7 +56,7 @@ final class CdsHooksClient {
     }
 
     /** The CDS Hooks request of {@code hook} with {@code draftOrders} (any JSON) as the context's. */
-    ObjectNode request(String hook, String patientId, JsonNode draftOrders) {
+    public ObjectNode request(String hook, String patientId, JsonNode draftOrders) {
         ObjectNode request = json.createObjectNode().put("hook", hook)
                 .put("hookInstance", UUID.randomUUID().toString())
                 .put("fhirServer", "https://ehr.example.org/fhir");
@@ -67,7 +65,7 @@ final class CdsHooksClient {
         return request;
     }
 
-    JsonNode encoded(Bundle bundle) {
+    public JsonNode encoded(Bundle bundle) {
         try {
             return json.readTree(FHIR.newJsonParser().encodeResourceToString(bundle));
         } catch (IOException e) {
@@ -75,11 +73,11 @@ final class CdsHooksClient {
         }
     }
 
-    Answer discovery() {
+    public Answer discovery() {
         return send(HttpRequest.newBuilder(URI.create(base)).GET(), null);
     }
 
-    Answer call(String serviceId, String body, Identity caller) {
+    public Answer call(String serviceId, String body, Identity caller) {
         return send(HttpRequest.newBuilder(URI.create(base + "/" + serviceId))
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)), caller);
     }
