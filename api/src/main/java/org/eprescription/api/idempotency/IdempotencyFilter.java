@@ -9,6 +9,7 @@ import lombok.RequiredArgsConstructor;
 import org.eprescription.api.input.BufferedBodyRequest;
 import org.eprescription.api.problem.ProblemHandler;
 import org.eprescription.api.problem.RecordedCommands;
+import org.eprescription.api.problem.RetryableAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -118,7 +119,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, captured);
             int status = captured.getStatus();
-            if (StoredAnswer.worthKeeping(status) || RecordedCommands.recorded(request)) {
+            if (RecordedCommands.recorded(request)
+                    || (StoredAnswer.worthKeeping(status) && !RetryableAnswers.retryable(request))) {
                 kept = keep(key, new StoredAnswer(status, captured.getContentType(), captured.getContentAsByteArray(),
                         captured.getHeader(HttpHeaders.LOCATION)));
             }

@@ -113,6 +113,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     "no prescription " + notFound.getAggregateIdentifier());
         }
         if (cause instanceof ConcurrencyException) {
+            RetryableAnswers.markRetryable();
             return problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
                     "the prescription changed concurrently; read it again and retry");
         }

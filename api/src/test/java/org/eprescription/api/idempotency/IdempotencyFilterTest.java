@@ -3,6 +3,8 @@ package org.eprescription.api.idempotency;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.modelling.command.ConcurrencyException;
+import org.eprescription.api.problem.ProblemHandler;
 import org.eprescription.api.problem.RecordedCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -74,6 +76,27 @@ class IdempotencyFilterTest {
 
         verify(requests).complete(eq(KEY), any(StoredAnswer.class));
         verify(requests, never()).release(any());
+    }
+
+    @Test
+    void aConcurrentChangeIsNotKeptSoThatARetryRunsAgain() throws Exception {
+        when(requests.claim(eq(KEY), any())).thenReturn(true);
+        FilterChain meetsAnotherCommand = (request, response) -> {
+            RequestContextHolder.setRequestAttributes(new ServletRequestAttributes((HttpServletRequest) request));
+            try {
+                int status = new ProblemHandler().handleAny(new ConcurrencyException("version 3 taken"),
+                        new MockHttpServletResponse()).getStatusCode().value();
+                answering(status, "{\"type\":\"/problems/concurrent-change\"}").doFilter(request, response);
+            } finally {
+                RequestContextHolder.resetRequestAttributes();
+            }
+        };
+
+        MockHttpServletResponse response = send(meetsAnotherCommand);
+
+        assertThat(response.getStatus()).isEqualTo(409);
+        verify(requests).release(KEY);
+        verify(requests, never()).complete(any(), any());
     }
 
     @Test
