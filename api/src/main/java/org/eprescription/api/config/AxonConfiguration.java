@@ -18,6 +18,7 @@ import org.eprescription.core.prescription.event.AlertAcknowledgedUpcaster;
 import org.eprescription.core.prescription.event.PrescriptionDispensedUpcaster;
 import org.eprescription.core.prescription.event.InteractionCheckCompletedUpcaster;
 import org.eprescription.core.record.event.DispensingRecordCheckedUpcaster;
+import org.eprescription.core.record.event.RecordItemsUpcaster;
 import org.eprescription.core.prescription.event.PrescriptionIssuedUpcaster;
 import org.eprescription.core.record.DispensingRecord;
 import org.eprescription.query.alerts.PatientSequencingPolicy;
@@ -80,7 +81,9 @@ public class AxonConfiguration {
                 .registerEventUpcaster(configuration -> new PrescriptionDispensedUpcaster(legacyZone))
                 .registerEventUpcaster(configuration -> new AlertAcknowledgedUpcaster())
                 .registerEventUpcaster(configuration -> new InteractionCheckCompletedUpcaster())
-                .registerEventUpcaster(configuration -> new DispensingRecordCheckedUpcaster());
+                .registerEventUpcaster(configuration -> new DispensingRecordCheckedUpcaster())
+                .registerEventUpcaster(configuration -> RecordItemsUpcaster.ofRegistrations())
+                .registerEventUpcaster(configuration -> RecordItemsUpcaster.ofCorrections());
     }
 
     @Bean

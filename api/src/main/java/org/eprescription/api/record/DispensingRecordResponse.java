@@ -34,7 +34,8 @@ public record DispensingRecordResponse(DispensingRecordId recordId, PatientId pa
 
     /** Item {@code itemNumber} (1, 2, ... as sent); {@code drugName} null if the catalogue no longer knows it. */
     @Schema(name = "RecordedItem")
-    public record Item(int itemNumber, DrugCode drugCode, String drugName, BigDecimal quantity, int days) {
+    public record Item(int itemNumber, DrugCode drugCode, String drugName, BigDecimal quantity, int days,
+                       boolean asNeeded) {
     }
 
     static DispensingRecordResponse of(DispensingRecordState record, DrugCatalogue catalogue, List<AlertView> alerts,
@@ -43,7 +44,7 @@ public record DispensingRecordResponse(DispensingRecordId recordId, PatientId pa
         for (int i = 0; i < record.items().size(); i++) {
             RecordItem item = record.items().get(i);
             items.add(new Item(i + 1, item.drugCode(), catalogue.find(item.drugCode()).map(Drug::name).orElse(null),
-                    item.quantity(), item.days()));
+                    item.quantity(), item.days(), item.asNeeded()));
         }
         return new DispensingRecordResponse(record.recordId(), record.patientId(), record.registeredBy(),
                 record.prescribingInstitutionId(), record.dispensedOn(), record.status(), record.revision(), items,

@@ -39,10 +39,12 @@ public record RegisterRecordRequest(UUID recordId,
     public record Item(@NotBlank @Size(max = FieldLimits.CODE) String drugCode,
                        @NotNull @Digits(integer = FieldLimits.QUANTITY_DIGITS, fraction = FieldLimits.QUANTITY_FRACTION)
                        BigDecimal quantity,
-                       @NotNull Integer days) {
+                       @NotNull Integer days,
+                       @Schema(description = "taken as needed (頓用): its course counts as 14 days whatever its days")
+                       Boolean asNeeded) {
 
         RecordItem toItem() {
-            return new RecordItem(DrugCode.of(drugCode), quantity, days);
+            return new RecordItem(DrugCode.of(drugCode), quantity, days, Boolean.TRUE.equals(asNeeded));
         }
     }
 

@@ -37,6 +37,8 @@ class DispensingRecordsIT extends ExchangeIntegrationTest {
     @Autowired
     JdbcClient jdbc;
 
+    private static final String LOXOPROFEN = "1149019F1027";
+
     private final String patient = unique("PAT");
     private final String pharmacy = unique("PH");
     private final String paperIssuer = unique("CLINIC");
@@ -146,6 +148,20 @@ class DispensingRecordsIT extends ExchangeIntegrationTest {
         onlyAlert(withConsent.body()).path("conflicts").forEach(conflict ->
                 named.add(conflict.path("dispensingRecordId").asText(null)));
         assertThat(named).contains(recordId);
+    }
+
+    @Test
+    void anItemTakenAsNeededRunsFourteenDays() {
+        Map<String, Object> body = record(AMLODIPINE_BRAND, 3);
+        body.put("items", List.of(Map.of("drugCode", LOXOPROFEN, "quantity", 10, "days", 3, "asNeeded", true)));
+
+        JsonNode answer = registered(asPharmacy(), body).body();
+
+        assertThat(answer.path("items").get(0).path("asNeeded").asBoolean()).isTrue();
+        java.time.LocalDate on = java.time.LocalDate.parse(answer.path("dispensedOn").asText());
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(coursesOf(answer.path("recordId").asText(), "current")).singleElement().satisfies(course ->
+                        assertThat(course.path("to").asText()).isEqualTo(on.plusDays(13).toString())));
     }
 
     @Test

@@ -170,9 +170,8 @@ public class DispensingRecord {
         List<RecordedCourse> dispensed = new ArrayList<>();
         for (int i = 0; i < items.size(); i++) {
             RecordItem item = items.get(i);
-            // a registered item says nothing of as-needed use: its days of supply stand (docs/alerts.md)
             CoursePeriod period = CoursePeriod.of(dispensedOn, item.days(), catalogue.find(item.drugCode())
-                    .orElse(null), false);
+                    .orElse(null), item.asNeeded());
             dispensed.add(new RecordedCourse(i + 1, ofRevision, item.drugCode(), period.from(), period.to(),
                     CourseStatus.DISPENSED));
         }

@@ -53,6 +53,7 @@ import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
 import static org.eprescription.core.testsupport.SampleDrugs.METFORMIN;
+import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_TABLET;
 import static org.eprescription.core.testsupport.SampleDrugs.NOT_IN_CATALOGUE;
 
 /**
@@ -191,6 +192,18 @@ class DispensingRecordTest {
                                 List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, DAY, DAY.plusDays(13),
                                         CourseStatus.DISPENSED)), List.of(), List.of(), CATALOGUE.version(),
                                 clock.instant()));
+    }
+
+    @Test
+    void anItemTakenAsNeededCountsFourteenDaysWhateverItsDays() {
+        checking = true;
+        RecordItem asNeeded = new RecordItem(LOXOPROFEN_TABLET, BigDecimal.TEN, 3, true);
+
+        fixture().givenNoPriorActivity()
+                .when(register(PHARMACIST, asNeeded))
+                .expectEvents(registered(PHARMACIST, asNeeded),
+                        checked(CheckTrigger.RECORD_REGISTRATION, List.of(new RecordedCourse(1, 1, LOXOPROFEN_TABLET,
+                                DAY, DAY.plusDays(13), CourseStatus.DISPENSED)), List.of(), List.of()));
     }
 
     @Test

@@ -70,6 +70,8 @@ class RecordEventSerializationTest {
                 new DispensingRegistered(ID, new PatientDetails(PATIENT, LocalDate.of(1958, 11, 3), "山田 花子"),
                         PHARMACIST, null, ITEMS, DAY, AT),
                 new DispensingRecordCorrected(ID, PATIENT, PHARMACIST, "wrong quantity", ITEMS, 2, DAY, AT),
+                new DispensingRecordCorrected(ID, PATIENT, PHARMACIST, "taken as needed", List.of(
+                        new RecordItem(DrugCode.of("1149019F1027"), new BigDecimal("10"), 3, true)), 3, DAY, AT),
                 new DispensingRecordWithdrawn(ID, PATIENT, PHARMACIST, "wrong patient", DAY, AT),
                 new DispensingRecordChecked(ID, PATIENT, InstitutionId.of("clinic-7"), null, PHARMACIST,
                         CheckTrigger.RECORD_CORRECTION,

@@ -15,8 +15,11 @@ import java.util.List;
 /**
  * A pharmacy or institution registered a dispensing made without an electronic prescription. {@code dispensedOn} is
  * the day it was decided, in the exchange's zone; item n of {@code items} is the record's item number n.
+ *
+ * <p>Revision 2: each item says whether it is taken as needed ({@code asNeeded}); revision 1 had no such item and is
+ * read with {@code false} ({@link RecordItemsUpcaster}).
  */
-@Revision("1")
+@Revision("2")
 public record DispensingRegistered(DispensingRecordId recordId, PatientDetails patient, Party registeredBy,
                                    InstitutionId prescribingInstitutionId, List<RecordItem> items,
                                    LocalDate dispensedOn, Instant registeredAt) implements DispensingRecordEvent {

@@ -1,0 +1,36 @@
+package org.eprescription.core.record.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import org.eprescription.core.prescription.event.RevisionUpcaster;
+
+/**
+ * Reads a stored {@link DispensingRegistered} or {@link DispensingRecordCorrected} of revision 1 as revision 2, whose
+ * items say whether they are taken as needed. Revision 1 could not say so, and its courses were recorded for their
+ * days of supply, so its items are read with {@code asNeeded: false}: what was recorded. Stored events are never
+ * rewritten; this runs whenever one is read.
+ */
+public final class RecordItemsUpcaster extends RevisionUpcaster {
+
+    private RecordItemsUpcaster(Class<?> event) {
+        super(event, "2", "1");
+    }
+
+    public static RecordItemsUpcaster ofRegistrations() {
+        return new RecordItemsUpcaster(DispensingRegistered.class);
+    }
+
+    public static RecordItemsUpcaster ofCorrections() {
+        return new RecordItemsUpcaster(DispensingRecordCorrected.class);
+    }
+
+    @Override
+    protected JsonNode upcast(JsonNode payload, String revision) {
+        payload.path("items").forEach(item -> {
+            if (item instanceof ObjectNode object && !object.has("asNeeded")) {
+                object.put("asNeeded", false);
+            }
+        });
+        return payload;
+    }
+}
