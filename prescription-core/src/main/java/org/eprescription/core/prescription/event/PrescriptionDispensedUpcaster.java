@@ -11,8 +11,10 @@ import java.time.ZoneId;
  * Reads a stored {@link PrescriptionDispensed} of revision 1 as revision 2. Revision 1 did not record the day of the
  * dispensing: the exchange dated it in the zone it ran in then, which this upcaster is given
  * ({@code exchange.legacy-event-zone}). Nor did it record how much of the prescribed drug its items counted as
- * ({@code countedAsPrescribed} stays null; a view works that out from the catalogue as it did then). Stored events
- * are never rewritten.
+ * ({@code countedAsPrescribed} stays null). For such an event a view works out how much of the prescribed drug a
+ * substitute of another strength counted as, as it always did, but from the catalogue it runs with now, which is not
+ * recorded anywhere for that day: the one figure of history a catalogue change can move. Stored events are never
+ * rewritten.
  */
 public class PrescriptionDispensedUpcaster extends RevisionUpcaster {
 
