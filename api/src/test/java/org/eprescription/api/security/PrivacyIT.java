@@ -28,10 +28,8 @@ class PrivacyIT extends ExchangeIntegrationTest {
         String institution = unique("HOSP");
         String pharmacy = unique("PH");
         Map<String, Object> body = issue(institution);
-        IssuedPrescription rx = issued(body);
+        IssuedPrescription rx = issuedAndAccepted(body, pharmacy);
         String patient = patientOf(body);
-        api().as(Identity.pharmacist(pharmacy)).post("/prescriptions/accept",
-                accept(rx.exchangeCode(), BIRTH_DATE, pharmacy));
 
         api().as(Identity.prescriber("DOC-5", institution)).get(rx.path());
         api().as(Identity.pharmacist(pharmacy)).get("/patients/" + patient + "/medications");
@@ -69,10 +67,8 @@ class PrivacyIT extends ExchangeIntegrationTest {
         String institution = unique("HOSP");
         String pharmacy = unique("PH");
         Map<String, Object> body = issue(institution);
-        IssuedPrescription rx = issued(body);
+        IssuedPrescription rx = issuedAndAccepted(body, pharmacy);
         String patient = patientOf(body);
-        api().as(Identity.pharmacist(pharmacy)).post("/prescriptions/accept",
-                accept(rx.exchangeCode(), BIRTH_DATE, pharmacy));
 
         Response dispensed = api().as(Identity.pharmacist(pharmacy)).post(rx.path() + "/dispense",
                 dispense(pharmacy, true, item(1, AMLODIPINE_BRAND, 28, 28)));
@@ -83,6 +79,13 @@ class PrivacyIT extends ExchangeIntegrationTest {
                 && entry.endsWith(" " + institution + " interaction check (issue) of prescription " + rx.id()));
         assertThat(entries).contains("PHARMACIST RPH-" + pharmacy + " " + pharmacy
                 + " interaction check (dispensing) of prescription " + rx.id());
+    }
+
+    private IssuedPrescription issuedAndAccepted(Map<String, Object> body, String pharmacy) {
+        IssuedPrescription rx = issued(body);
+        api().as(Identity.pharmacist(pharmacy)).post("/prescriptions/accept",
+                accept(rx.exchangeCode(), BIRTH_DATE, pharmacy));
+        return rx;
     }
 
     private JsonNode accessLogOf(String patient) {
