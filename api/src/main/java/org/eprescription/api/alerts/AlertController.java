@@ -21,6 +21,7 @@ import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.ids.Party;
 import org.eprescription.core.prescription.command.AcknowledgeAlert;
 import org.eprescription.query.alerts.query.AlertView;
+import org.eprescription.query.alerts.store.Conflict;
 import org.eprescription.query.alerts.query.DraftAlerts;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 /** Duplicate and interaction alerts: the check before issuing, and the acknowledgement after. */
@@ -79,16 +81,25 @@ public class AlertController {
                 ? Party.pharmacist(PharmacistId.of(actor.userId()), PharmacyId.of(actor.organisationId()))
                 : Party.prescriber(PrescriberId.of(actor.userId()), InstitutionId.of(actor.organisationId()));
         long version = access.commandOn(prescriptionId, () -> {
-            requireAlert(prescriptionId, alert);
+            AlertView seen = requireAlertIn(alerts.forPrescription(prescriptionId), alert);
             return commands.send(new AcknowledgeAlert(prescriptionId, alert, request.reason(), acknowledgedBy,
-                            request.conflictIds()),
+                            covered(request.conflictIds(), seen, prescriptionId)),
                     actor, idempotencyKey);
         });
         return requireAlertIn(alerts.forPrescriptionAtVersion(prescriptionId, version), alert);
     }
 
-    private void requireAlert(PrescriptionId prescriptionId, AlertId alert) {
-        requireAlertIn(alerts.forPrescription(prescriptionId), alert);
+    /**
+     * The conflicts the acknowledgement covers: those it names; else, for an alert another prescription raised (whose
+     * conflicts this prescription's record does not hold), those the alert shows now, so that the event names them and
+     * no projection has to guess them later (docs/alerts.md, "Acknowledging"); else null, and the prescription's own
+     * record of the alert decides.
+     */
+    private static List<String> covered(List<String> named, AlertView seen, PrescriptionId prescriptionId) {
+        if (named != null || prescriptionId.equals(seen.prescriptionId())) {
+            return named;
+        }
+        return seen.conflicts().stream().map(Conflict::conflictId).filter(Objects::nonNull).toList();
     }
 
     private static AlertView requireAlertIn(List<AlertView> candidates, AlertId alert) {

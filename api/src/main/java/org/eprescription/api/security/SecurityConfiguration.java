@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.DispatcherType;
 import org.eprescription.api.problem.ProblemEncoding;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.security.oauth2.resource.OAuth2ResourceServerProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
@@ -19,6 +20,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.header.HeaderWriterFilter;
 
+import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.eprescription.api.security.Role.AUDITOR;
@@ -60,11 +62,17 @@ public class SecurityConfiguration {
     @Bean
     SecurityFilterChain exchangeSecurity(HttpSecurity http, ObjectMapper json,
                                          ObjectProvider<JwtDecoder> decoder,
-                                         ObjectProvider<ProblemEncoding> encodings) throws Exception {
+                                         ObjectProvider<ProblemEncoding> encodings,
+                                         OAuth2ResourceServerProperties resourceServer) throws Exception {
         if (decoder.getIfAvailable() == null) {
             throw new IllegalStateException("No identity provider configured: set "
                     + "spring.security.oauth2.resourceserver.jwt.issuer-uri (or jwk-set-uri, or public-key-location), "
                     + "or, to try the exchange locally, exchange.security.local-tokens.enabled=true (README)");
+        }
+        List<String> unsound = IdentityProviderChecks.problems(resourceServer.getJwt());
+        if (!unsound.isEmpty()) {
+            throw new IllegalStateException("The identity provider's configuration is refused: "
+                    + String.join("; ", unsound) + " (docs/operations.md, \"Identity provider and tokens\")");
         }
         SecurityProblems problems = new SecurityProblems(json, encodings.orderedStream().toList());
         http.csrf(AbstractHttpConfigurer::disable)
@@ -125,8 +133,9 @@ public class SecurityConfiguration {
                         // answered as a FHIR OperationOutcome like every other
                         .requestMatchers(HttpMethod.GET, FHIR + "/metadata", FHIR + "/OperationDefinition/*")
                         .permitAll()
-                        // a Task's history is the audit endpoints' state as of each event: theirs to read alone
-                        .requestMatchers(HttpMethod.GET, FHIR + "/Task/*/_history", FHIR + "/Task/*/_history/*")
+                        // a Task's history is the audit endpoints' state as of each event: theirs to read alone,
+                        // by any method (HEAD answers what GET would, but its size)
+                        .requestMatchers(FHIR + "/Task/*/_history", FHIR + "/Task/*/_history/*")
                         .hasRole(AUDITOR.name())
                         .requestMatchers(FHIR + "/**").authenticated()
                         // CDS Hooks (docs/fhir.md, "CDS Hooks"): discovery is open, a call is a duplicate check

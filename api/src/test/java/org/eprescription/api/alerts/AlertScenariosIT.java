@@ -379,6 +379,31 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void anAcknowledgementOfAnAlertAnotherPrescriptionRaisedNamesTheConflictsItCovers() {
+        IssuedPrescription first = issue("HOSP-A", AMLODIPINE_BRAND, 28);
+        issue("HOSP-B", AMLODIPINE_GENERIC, 28);
+        JsonNode raisedElsewhere = alertsOf(first.id()).get(0);
+        List<String> shown = new ArrayList<>();
+        raisedElsewhere.path("conflicts").forEach(conflict -> shown.add(conflict.path("conflictId").asText()));
+
+        Response acknowledged = api().post(first.path() + "/alerts/" + raisedElsewhere.path("alertId").asText()
+                + "/acknowledge", Map.of("reason", "monitored"), prescriberHeaders("HOSP-A"));
+
+        assertThat(acknowledged.status()).as(acknowledged.toString()).isEqualTo(200);
+        JsonNode recorded = null;
+        for (JsonNode event : api().as(Identity.auditor()).get("/audit" + first.path() + "/events").body()) {
+            if (event.path("type").asText().equals("AlertAcknowledged")) {
+                recorded = event.path("payload");
+            }
+        }
+        assertThat(recorded).as("the acknowledgement's event").isNotNull();
+        List<String> covered = new ArrayList<>();
+        recorded.path("conflictIds").forEach(id -> covered.add(id.asText()));
+        assertThat(covered).as("named in the event, not left to a projection to guess").isNotEmpty()
+                .containsExactlyElementsOf(shown);
+    }
+
+    @Test
     void aPrescriberAcknowledgesAnAlertLaterAndAnUnknownAlertIsNotFound() {
         issue("HOSP-A", AMLODIPINE_BRAND, 28);
         IssuedPrescription second = issued(body("HOSP-B", AMLODIPINE_GENERIC, 28));

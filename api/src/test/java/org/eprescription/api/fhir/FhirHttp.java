@@ -34,6 +34,12 @@ final class FhirHttp {
         return send(request, identity, headers);
     }
 
+    /** HEAD: what a GET would answer, without the body. */
+    Answer head(String path, Identity identity) {
+        return send(HttpRequest.newBuilder(URI.create(base + path)).method("HEAD", HttpRequest.BodyPublishers.noBody()),
+                identity, Map.of());
+    }
+
     Answer post(String path, IBaseResource resource, Identity identity) {
         return post(path, FhirConformance.json(resource), FHIR_JSON, identity, Map.of());
     }

@@ -89,8 +89,12 @@ class FhirTaskHistoryIT extends ExchangeIntegrationTest {
         FhirHttp.Answer issuerVersion = fhir.http().get("/Task/" + created.id() + "/_history/0", prescriber, Map.of());
         FhirHttp.Answer noVersion = fhir.http().get("/Task/" + created.id() + "/_history/99", auditor, Map.of());
         FhirHttp.Answer noTask = fhir.http().get("/Task/" + UUID.randomUUID() + "/_history", auditor, Map.of());
+        FhirHttp.Answer issuerHead = fhir.http().head("/Task/" + created.id() + "/_history", prescriber);
+        FhirHttp.Answer issuerVersionHead = fhir.http().head("/Task/" + created.id() + "/_history/0", prescriber);
 
         assertThat(issuer.status()).as("as /api/v1/audit/**").isEqualTo(403);
+        assertThat(issuerHead.status()).as("HEAD answers what GET would").isEqualTo(403);
+        assertThat(issuerVersionHead.status()).isEqualTo(403);
         assertThat(issuer.as(OperationOutcome.class).getIssueFirstRep().getCode())
                 .isEqualTo(OperationOutcome.IssueType.FORBIDDEN);
         assertThat(issuerVersion.status()).isEqualTo(403);

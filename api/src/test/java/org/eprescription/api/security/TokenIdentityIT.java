@@ -70,7 +70,7 @@ class TokenIdentityIT extends ExchangeIntegrationTest {
     }
 
     @Test
-    void anExpiredAForgedOrAMalformedTokenIsNoToken() throws NoSuchAlgorithmException {
+    void anExpiredAForgedAMalformedOrAnotherApplicationsTokenIsNoToken() throws NoSuchAlgorithmException {
         IssuedPrescription rx = issued(issue(unique("HOSP")));
         String expired = TestTokens.expired(Identity.auditor());
         KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
@@ -78,7 +78,10 @@ class TokenIdentityIT extends ExchangeIntegrationTest {
         String forged = TestTokens.of(Identity.auditor(), Instant.now().plusSeconds(600),
                 generator.generateKeyPair().getPrivate());
 
-        for (String token : List.of(expired, forged, "not-a-jwt", TestTokens.of(Identity.auditor()) + "x")) {
+        String forAnotherApplication = TestTokens.forAudience(Identity.auditor(), "another-application");
+
+        for (String token : List.of(expired, forged, forAnotherApplication, "not-a-jwt",
+                TestTokens.of(Identity.auditor()) + "x")) {
             Response response = api().get(rx.path(), Map.of("Authorization", "Bearer " + token));
             assertThat(response.status()).as(token).isEqualTo(401);
             assertThat(response.contentType()).startsWith("application/problem+json");

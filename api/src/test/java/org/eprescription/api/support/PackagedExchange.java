@@ -29,7 +29,8 @@ public final class PackagedExchange implements AutoCloseable {
         assertThat(JAR).as("the jar mvn package built (integration tests run after it)").isRegularFile();
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> command = new ArrayList<>(List.of(java, "-Xmx256m", "-jar", JAR.toAbsolutePath().toString(),
-                "--server.port=" + port, "--exchange.scheduling.enabled=false", TestTokens.trustArgument()));
+                "--server.port=" + port, "--exchange.scheduling.enabled=false"));
+        command.addAll(TestTokens.trustArguments());
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command);
         builder.environment().put("AXONIQ_UPDATE_CHECKER_DISABLED", "true");

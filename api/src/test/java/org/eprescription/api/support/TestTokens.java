@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Date;
+import java.util.List;
 
 /**
  * Signs bearer tokens as the tests' identity provider: with the key whose public half the exchange under test trusts
@@ -31,14 +32,23 @@ public final class TestTokens {
     private TestTokens() {
     }
 
+    /** The audience of the exchange's tokens, as the test configuration names it. */
+    public static final String AUDIENCE = "prescription-exchange";
+
     /** For an exchange started from the packaged jar, which does not see the test resources. */
-    public static String trustArgument() {
+    public static List<String> trustArguments() {
         java.net.URL key = TestTokens.class.getResource("/security/test-jwt-public.pem");
-        return "--spring.security.oauth2.resourceserver.jwt.public-key-location=" + key;
+        return List.of("--spring.security.oauth2.resourceserver.jwt.public-key-location=" + key,
+                "--spring.security.oauth2.resourceserver.jwt.audiences=" + AUDIENCE);
     }
 
     public static String of(Identity identity) {
         return of(identity, Instant.now().plus(Duration.ofHours(1)), KEY);
+    }
+
+    /** A token of the trusted key, valid, but issued for another application. */
+    public static String forAudience(Identity identity, String audience) {
+        return of(identity, Instant.now().plus(Duration.ofHours(1)), KEY, audience);
     }
 
     /** A token of the trusted key that expired ten minutes ago. */
@@ -48,8 +58,14 @@ public final class TestTokens {
 
     /** A token valid until {@code expiresAt}, signed with {@code key} (a foreign key makes a forged token). */
     public static String of(Identity identity, Instant expiresAt, PrivateKey key) {
+        return of(identity, expiresAt, key, AUDIENCE);
+    }
+
+    /** As {@link #of(Identity, Instant, PrivateKey)}, issued for {@code audience}. */
+    public static String of(Identity identity, Instant expiresAt, PrivateKey key, String audience) {
         JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder()
                 .subject(identity.subject())
+                .audience(audience)
                 .issuer("test-identity-provider")
                 .issueTime(Date.from(Instant.now().minusSeconds(5)))
                 .expirationTime(Date.from(expiresAt))
