@@ -115,7 +115,7 @@ public final class PrescriptionViewEvolver {
             draft.currentUse = refill.use();
             draft.pharmacyId = null;
             draft.lines = resetDispensed(draft.lines);
-            draft.refillWindow = new RefillWindow(refill.use(), refill.plannedDate(), refill.windowOpens(),
+            draft.refillWindow = new RefillWindow(refill.use(), refill.plannedDate(), opens(draft, refill),
                     refill.windowCloses());
         } else if (event instanceof PrescriptionCompleted) {
             draft.status = PrescriptionStatus.COMPLETED;
@@ -292,6 +292,22 @@ public final class PrescriptionViewEvolver {
         items.forEach(item -> counted.merge(item.lineNumber(),
                 inPrescribedUnits(prescribed.get(item.lineNumber()), item), BigDecimal::add));
         return counted;
+    }
+
+    /**
+     * When the refill window opens, as the aggregate lets a pharmacy accept it: never before the day after the previous
+     * use was dispensed (its planned day less its longest supply). Windows recorded before that rule may open on the
+     * dispensing day itself; the view shows the day the exchange accepts, not the day recorded then.
+     */
+    private static LocalDate opens(Draft draft, RefillScheduled refill) {
+        int supplyDays = draft.dispensings.stream()
+                .filter(dispensing -> dispensing.use() == refill.use() - 1
+                        && dispensing.status() != Dispensing.Status.WITHDRAWN)
+                .flatMap(dispensing -> dispensing.items().stream())
+                .mapToInt(DispensedItem::days)
+                .max().orElse(0);
+        LocalDate dayAfterDispensing = refill.plannedDate().minusDays(supplyDays).plusDays(1);
+        return refill.windowOpens().isBefore(dayAfterDispensing) ? dayAfterDispensing : refill.windowOpens();
     }
 
     /** The amended lines; an unchanged line keeps what the current use dispensed against it (a changed one had none). */

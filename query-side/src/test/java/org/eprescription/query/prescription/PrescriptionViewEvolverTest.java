@@ -93,6 +93,19 @@ class PrescriptionViewEvolverTest {
     }
 
     @Test
+    void aWindowRecordedBeforeTheDayAfterRuleOpensAsTheExchangeAcceptsIt() {
+        LocalDate dispensedOn = PLANNED.minusDays(28);
+        RefillScheduled recordedThen = new RefillScheduled(ID, 2, PLANNED, dispensedOn, PLANNED.plusDays(7), T);
+
+        PrescriptionView view = given(issuedView(1), accepted(1), dispensed(1, true, item(1, "28", 28)),
+                recordedThen);
+
+        assertThat(view.refillWindow().opens()).as("the day after the dispensing, as the aggregate decides")
+                .isEqualTo(dispensedOn.plusDays(1));
+        assertThat(view.refillWindow().closes()).isEqualTo(PLANNED.plusDays(7));
+    }
+
+    @Test
     void issueCreatesAnIssuedViewWithEveryLineAndNothingDispensed() {
         PrescriptionView view = issuedView(2);
 
