@@ -32,6 +32,7 @@ class CatalogueChangeReplayIT {
     private static final String KEY = "catalogue-change-test-key-0123456789abcdef";
     private static final String SUVOREXANT = "1190023F1022";
     private static final String CLARITHROMYCIN = "6149003F1025";
+    private static final String AMLODIPINE = "2171022F1021";
 
     @TempDir
     Path catalogueWithoutThePair;
@@ -71,6 +72,34 @@ class CatalogueChangeReplayIT {
             List<String> types = new ArrayList<>();
             another.body().path("alerts").forEach(alert -> types.add(alert.path("type").asText()));
             assertThat(types).as("a new check uses the catalogue of today").contains("CONTRAINDICATED");
+        }
+    }
+
+    @Test
+    void aRenamedDrugChangesNoRowOfThePrescriptionViewOnlyTheNameItIsShownBy() throws IOException {
+        Catalogues.writeWithRenamedDrug(catalogueWithoutThePair, AMLODIPINE, "Amlodipine 5 mg (name of last year)");
+        String url = IsolatedDatabase.createAnother("px_renamed");
+
+        String prescription;
+        try (ConfigurableApplicationContext before = start(url, "--exchange.catalogue.directory="
+                + catalogueWithoutThePair)) {
+            Response issued = api(before).post("/prescriptions", issueFor(unique("PAT"), "HOSP-A", AMLODIPINE, 28));
+            assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+            assertThat(issued.body().path("lines").get(0).path("drugName").asText())
+                    .isEqualTo("Amlodipine 5 mg (name of last year)");
+            prescription = issued.text("prescriptionId");
+        }
+
+        try (ConfigurableApplicationContext after = start(url)) {
+            HttpApi api = api(after);
+            String renamed = api.get("/prescriptions/" + prescription).body().path("lines").get(0).path("drugName")
+                    .asText();
+            Response verified = api.post("/admin/projections/prescription-view/verify", Map.of());
+
+            assertThat(renamed).as("the name of the catalogue it runs with").isNotBlank()
+                    .isNotEqualTo("Amlodipine 5 mg (name of last year)");
+            assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+            assertThat(verified.body().path("differences").asLong()).as(verified.toString()).isZero();
         }
     }
 

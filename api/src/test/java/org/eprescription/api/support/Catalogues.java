@@ -29,6 +29,22 @@ public final class Catalogues {
                 without(bundled(CatalogueCsvLoader.BUNDLED_PAIRS), pair + ","));
     }
 
+    /** The bundled sample catalogue in {@code directory}, with the drug {@code drugCode} under another English name. */
+    public static void writeWithRenamedDrug(Path directory, String drugCode, String name) throws IOException {
+        String drugs = bundled(CatalogueCsvLoader.BUNDLED_DRUGS);
+        List<String> rows = drugs.lines().map(row -> {
+            if (!row.startsWith(drugCode + ",")) {
+                return row;
+            }
+            String[] columns = row.split(",", -1);
+            columns[1] = name;
+            return String.join(",", columns);
+        }).toList();
+        assertThat(rows).as("the drug " + drugCode + " is in the sample")
+                .anyMatch(row -> row.contains("," + name + ","));
+        write(directory, String.join("\n", rows) + "\n", bundled(CatalogueCsvLoader.BUNDLED_PAIRS));
+    }
+
     private static String without(String csv, String rowStart) {
         List<String> kept = csv.lines().filter(row -> !row.startsWith(rowStart)).toList();
         assertThat(kept).as("exactly one row starts with " + rowStart).hasSize((int) csv.lines().count() - 1);

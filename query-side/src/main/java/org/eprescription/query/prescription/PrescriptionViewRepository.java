@@ -4,6 +4,7 @@ import org.eprescription.query.support.JsonColumns;
 import org.eprescription.query.support.SqlTimestamps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.code.CodeDerivation;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
@@ -129,24 +130,27 @@ public class PrescriptionViewRepository {
     /** What a batch's rows are read and written with; null if this instance cannot batch. */
     private final JdbcTemplate template;
     private final ObjectMapper objectMapper;
+    /** Names the lines of every view read (rows store no names, ViewLine). */
+    private final DrugCatalogue catalogue;
     private final JsonColumns json;
     private final RowMapper<PrescriptionView> rowMapper = this::mapRow;
     /** Null for the shared instance: every call is its statement. */
     private final HeldViews held;
 
     @Autowired
-    public PrescriptionViewRepository(JdbcTemplate jdbc, ObjectMapper objectMapper) {
-        this(JdbcClient.create(jdbc), jdbc, objectMapper, 0);
+    public PrescriptionViewRepository(JdbcTemplate jdbc, ObjectMapper objectMapper, DrugCatalogue catalogue) {
+        this(JdbcClient.create(jdbc), jdbc, objectMapper, catalogue, 0);
     }
 
     /** A repository whose {@link #forBatch} does not batch: every call is its statement. */
-    public PrescriptionViewRepository(JdbcClient jdbc, ObjectMapper objectMapper) {
-        this(jdbc, null, objectMapper, 0);
+    public PrescriptionViewRepository(JdbcClient jdbc, ObjectMapper objectMapper, DrugCatalogue catalogue) {
+        this(jdbc, null, objectMapper, catalogue, 0);
     }
 
     private PrescriptionViewRepository(JdbcClient jdbc, JdbcTemplate template, ObjectMapper objectMapper,
-                                       int capacity) {
+                                       DrugCatalogue catalogue, int capacity) {
         this.jdbc = Objects.requireNonNull(jdbc, "jdbc");
+        this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
         this.template = template;
         this.objectMapper = Objects.requireNonNull(objectMapper, "objectMapper");
         this.json = new JsonColumns(objectMapper);
@@ -157,11 +161,12 @@ public class PrescriptionViewRepository {
      * A store for one replay (one thread), writing wherever the replay's transactions point the search path: up to
      * {@code capacity} rows held between batches, written in JDBC batches.
      */
-    public static PrescriptionViewRepository forReplay(JdbcTemplate jdbc, ObjectMapper objectMapper, int capacity) {
+    public static PrescriptionViewRepository forReplay(JdbcTemplate jdbc, ObjectMapper objectMapper,
+                                                       DrugCatalogue catalogue, int capacity) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive: " + capacity);
         }
-        return new PrescriptionViewRepository(JdbcClient.create(jdbc), jdbc, objectMapper, capacity);
+        return new PrescriptionViewRepository(JdbcClient.create(jdbc), jdbc, objectMapper, catalogue, capacity);
     }
 
     /**
@@ -173,7 +178,7 @@ public class PrescriptionViewRepository {
         if (template == null || held != null) {
             return this;
         }
-        return new PrescriptionViewRepository(jdbc, template, objectMapper, Integer.MAX_VALUE);
+        return new PrescriptionViewRepository(jdbc, template, objectMapper, catalogue, Integer.MAX_VALUE);
     }
 
     /** What the replay tells where its batches begin and end; nothing to tell live. */
@@ -236,7 +241,7 @@ public class PrescriptionViewRepository {
         parameters.put("refillOpens", window == null ? null : window.opens());
         parameters.put("refillCloses", window == null ? null : window.closes());
         parameters.put("expiresAfter", expiresAfter(view));
-        parameters.put("lines", json.write(view.lines()));
+        parameters.put("lines", json.write(view.lines().stream().map(ViewLine::withoutNames).toList()));
         parameters.put("dispensings", json.write(view.dispensings()));
         parameters.put("issuedAt", SqlTimestamps.timestamp(view.issuedAt()));
         parameters.put("issuedOn", view.issuedOn());
@@ -384,7 +389,8 @@ public class PrescriptionViewRepository {
                         rs.getObject("patient_birth_date", LocalDate.class), rs.getString("patient_name")),
                 new PrescriberDetails(new PrescriberId(rs.getString("prescriber_id")),
                         new InstitutionId(rs.getString("institution_id"))),
-                json.readList(rs.getString("lines"), ViewLine.class),
+                json.readList(rs.getString("lines"), ViewLine.class).stream()
+                        .map(line -> line.namedBy(catalogue)).toList(),
                 rs.getInt("refills"),
                 rs.getInt("uses_left"),
                 currentUse,

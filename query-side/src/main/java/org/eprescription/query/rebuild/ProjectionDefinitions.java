@@ -27,7 +27,7 @@ public class ProjectionDefinitions {
                         List.of(new ProjectionTable("prescription_view", List.of("prescription_id"))),
                         () -> {
                             PrescriptionViewRepository store = PrescriptionViewRepository.forReplay(jdbc,
-                                    objectMapper, PrescriptionViewRepository.REPLAY_CAPACITY);
+                                    objectMapper, catalogue, PrescriptionViewRepository.REPLAY_CAPACITY);
                             return new ProjectionDefinition.Detached(
                                     PrescriptionViewProjection.forReplay(store, catalogue), store.replayBuffer());
                         }),

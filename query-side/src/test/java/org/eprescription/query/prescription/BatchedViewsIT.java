@@ -46,7 +46,7 @@ class BatchedViewsIT {
     void setUp() {
         database.jdbcClient().sql("delete from prescription_view").update();
         run = new BatchRun(database.dataSource());
-        repository = new PrescriptionViewRepository(run.template(), TestDatabase.OBJECT_MAPPER);
+        repository = new PrescriptionViewRepository(run.template(), TestDatabase.OBJECT_MAPPER, CATALOGUE);
         updates = new PrescriptionViewUpdates(repository,
                 new PostgresViewChangeAnnouncer(JdbcClient.create(run.template())), PrescriptionFixtures.CLOCK);
         projection = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(repository, CATALOGUE, updates));

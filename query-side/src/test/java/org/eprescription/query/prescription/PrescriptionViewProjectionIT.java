@@ -54,7 +54,7 @@ class PrescriptionViewProjectionIT {
     @AutoClose
     private static final TestDatabase database = new TestDatabase();
     private static final PrescriptionViewRepository repository =
-            new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER);
+            new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER, CATALOGUE);
 
     private PrescriptionViewUpdates updates;
     private AnnotationEventHandlerAdapter projection;

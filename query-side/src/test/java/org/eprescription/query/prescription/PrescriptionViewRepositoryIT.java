@@ -59,7 +59,7 @@ class PrescriptionViewRepositoryIT {
     @AutoClose
     private static final TestDatabase database = new TestDatabase();
     private static final PrescriptionViewRepository repository =
-            new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER);
+            new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER, CATALOGUE);
     private static final DraftReads DRAFT_READS = new DraftReads(database.jdbcClient());
     private final PrescriptionViewEvolver evolver = new PrescriptionViewEvolver(CATALOGUE);
 

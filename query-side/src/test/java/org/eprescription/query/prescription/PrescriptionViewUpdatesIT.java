@@ -33,7 +33,7 @@ class PrescriptionViewUpdatesIT {
     @AutoClose
     private static final TestDatabase database = new TestDatabase();
     private static final PrescriptionViewRepository repository =
-            new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER);
+            new PrescriptionViewRepository(database.jdbcClient(), TestDatabase.OBJECT_MAPPER, CATALOGUE);
 
     private final List<ViewChangeNotice> announcedThere = new ArrayList<>();
     private final List<ViewChangeNotice> announcedHere = new ArrayList<>();

@@ -93,6 +93,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
@@ -124,7 +125,7 @@ class ReplayBufferIT {
         scratch = new ScratchTables(jdbc, new DataSourceTransactionManager(database.dataSource()));
         events = new Scenario(new Random(20261129)).events(300, 20);
 
-        PrescriptionViewRepository views = new PrescriptionViewRepository(jdbc, TestDatabase.OBJECT_MAPPER);
+        PrescriptionViewRepository views = new PrescriptionViewRepository(jdbc, TestDatabase.OBJECT_MAPPER, CATALOGUE);
         AnnotationEventHandlerAdapter liveViews = new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(
                 views, CATALOGUE, new PrescriptionViewUpdates(views, ViewChangeAnnouncer.NONE, Clock.systemUTC())));
         AnnotationEventHandlerAdapter liveAlerts = new AnnotationEventHandlerAdapter(new AlertProjection(
@@ -259,7 +260,7 @@ class ReplayBufferIT {
                 definition("prescription-view", List.of(new ProjectionTable("prescription_view",
                         List.of("prescription_id"))), () -> {
                     PrescriptionViewRepository store = PrescriptionViewRepository.forReplay(jdbcTemplate,
-                            TestDatabase.OBJECT_MAPPER, views);
+                            TestDatabase.OBJECT_MAPPER, CATALOGUE, views);
                     return new ProjectionDefinition.Detached(PrescriptionViewProjection.forReplay(store, CATALOGUE),
                             store.replayBuffer());
                 }),
