@@ -44,7 +44,8 @@ class ReplayOfAllProjectionsIT extends ExchangeIntegrationTest {
             "medication_course", "prescription_id, dispensing_record_id, line_number, use_number",
             "medication_alert", "alert_id",
             "patient_consent", "patient_id",
-            "alert_progress", "prescription_id");
+            "alert_progress", "prescription_id",
+            "record_alert_progress", "record_id");
 
     @Autowired
     JdbcClient jdbc;

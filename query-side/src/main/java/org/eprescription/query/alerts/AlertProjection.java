@@ -44,7 +44,8 @@ import java.util.function.Consumer;
  *
  * <p>The application runs it pooled and batched, sequenced per patient ({@link PatientSequencingPolicy}).
  * Idempotent under redelivery: {@code alert_progress} keeps the sequence number of the last event processed per
- * prescription, and an event at or below it is skipped.
+ * prescription, {@code record_alert_progress} per registered dispensing record, and an event at or below it is
+ * skipped.
  */
 @Component
 @ProcessingGroup(AlertProjection.PROCESSING_GROUP)
@@ -117,11 +118,17 @@ public class AlertProjection {
 
     /**
      * A registered dispensing's check (registration, correction, withdrawal): its courses and alerts as recorded, the
-     * record's alerts it resolved, and then whatever its stopped courses resolve. Idempotent without a progress row:
-     * every write sets what the event says, so a redelivered event leaves the same rows.
+     * record's alerts it resolved, and then whatever its stopped courses resolve. A redelivered check is skipped by
+     * the record's progress: raised again, its alerts would reopen what a later event of another aggregate (a
+     * cancelled prescription) resolved.
      */
     @EventHandler
-    public void on(DispensingRecordChecked event) {
+    public void on(DispensingRecordChecked event, @SequenceNumber long sequence) {
+        if (!repository.advanceRecordProgress(event.recordId(), sequence)) {
+            log.debug("dispensing record {}: check at sequence {} already processed, skipped", event.recordId(),
+                    sequence);
+            return;
+        }
         RecordedCourses.of(event).forEach(repository::saveCourse);
         for (RecordedAlert alert : event.alerts()) {
             repository.raiseAlert(StoredAlert.raised(event, alert));

@@ -37,7 +37,8 @@ public class ProjectionDefinitions {
                                                 "use_number")),
                                 new ProjectionTable("medication_alert", List.of("alert_id")),
                                 new ProjectionTable("patient_consent", List.of("patient_id")),
-                                new ProjectionTable("alert_progress", List.of("prescription_id"))),
+                                new ProjectionTable("alert_progress", List.of("prescription_id")),
+                                new ProjectionTable("record_alert_progress", List.of("record_id"))),
                         () -> {
                             AlertRepository store = AlertRepository.forReplay(jdbc, objectMapper,
                                     AlertRepository.REPLAY_PATIENTS, AlertRepository.REPLAY_PRESCRIPTIONS);

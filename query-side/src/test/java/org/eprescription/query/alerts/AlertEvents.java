@@ -21,6 +21,7 @@ import org.eprescription.core.prescription.PrescribedLine;
 import org.eprescription.core.prescription.Prescription;
 import org.eprescription.core.prescription.PrescriberDetails;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
+import org.eprescription.core.record.event.DispensingRecordEvent;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 
 import java.math.BigDecimal;
@@ -77,6 +78,14 @@ final class AlertEvents {
         long sequence = sequences.merge(aggregate, 1L, Long::sum) - 1;
         return deliver(new GenericDomainEventMessage<>("Prescription", aggregate, sequence, event,
                 MetaData.with(PrescriptionEvent.PATIENT_ID_METADATA, patient.value())));
+    }
+
+    /** The next event of the dispensing record's stream, naming its patient in metadata. */
+    EventMessage<?> send(DispensingRecordEvent event) throws Exception {
+        String aggregate = event.recordId().asString();
+        long sequence = sequences.merge(aggregate, 1L, Long::sum) - 1;
+        return deliver(new GenericDomainEventMessage<>("DispensingRecord", aggregate, sequence, event,
+                MetaData.with(PrescriptionEvent.PATIENT_ID_METADATA, event.patientId().value())));
     }
 
     EventMessage<?> send(ConsentEvent event) throws Exception {

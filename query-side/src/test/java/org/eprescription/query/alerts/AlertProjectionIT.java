@@ -29,7 +29,9 @@ import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertIds;
 import org.eprescription.core.interaction.AlertType;
+import org.eprescription.core.record.event.DispensingRecordChecked;
 import org.eprescription.core.interaction.CheckTrigger;
+import org.eprescription.core.interaction.CourseSource;
 import org.eprescription.core.interaction.CoursePeriod;
 import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.InteractionChecker;
@@ -39,6 +41,7 @@ import org.eprescription.core.interaction.RecordedCourse;
 import org.eprescription.core.interaction.Severity;
 import org.eprescription.core.prescription.AlertAcknowledgement;
 import org.eprescription.core.prescription.DispensedItem;
+import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.Party;
 import org.eprescription.core.prescription.PrescribedLine;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
@@ -517,6 +520,30 @@ class AlertProjectionIT {
     }
 
     @Test
+    void aRedeliveredRecordCheckDoesNotReopenWhatALaterEventResolved() throws Exception {
+        PrescriptionIssued issued = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
+        DispensingRecordId recordId = DispensingRecordId.random();
+        LocalDate day = LocalDate.ofInstant(T, ZONE);
+        List<RecordedCourse> recorded = List.of(new RecordedCourse(1, 1, AMLODIPINE_GENERIC_C, day,
+                day.plusDays(27), CourseStatus.DISPENSED));
+        List<RecordedAlert> found = checker.check(CourseSource.of(recordId, 1), patient, HOSPITAL, null, recorded,
+                false).alerts();
+        assertThat(found).as("the paper dispensing duplicates the electronic prescription").hasSize(1);
+        EventMessage<?> check = events.send(new DispensingRecordChecked(recordId, patient, HOSPITAL, null,
+                Party.pharmacist(PHARMACIST, PHARMACY_A), CheckTrigger.RECORD_REGISTRATION, recorded, found, List.of(),
+                CATALOGUE.version(), T));
+        cancel(issued, "wrong patient", T.plusSeconds(60));
+        assertThat(queries.handle(new FindAlertsForPatient(patient))).singleElement()
+                .satisfies(alert -> assertThat(alert.status()).isEqualTo(AlertView.RESOLVED));
+
+        events.redeliver(check);
+
+        assertThat(queries.handle(new FindAlertsForPatient(patient))).singleElement()
+                .satisfies(alert -> assertThat(alert.status()).as("as a replay shows it")
+                        .isEqualTo(AlertView.RESOLVED));
+    }
+
+    @Test
     void aDraftBesideACourseOfADrugTheCatalogueDoesNotKnowIsAnIncompleteCheck() throws Exception {
         issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, NOT_IN_CATALOGUE, 28);
         List<DraftLine> draft = List.of(new DraftLine(1, AMLODIPINE_GENERIC_C, 28));
@@ -679,7 +706,7 @@ class AlertProjectionIT {
     }
 
     private static void emptyTheTables() {
-        List.of("medication_alert", "medication_course", "patient_consent", "alert_progress")
+        List.of("medication_alert", "medication_course", "patient_consent", "alert_progress", "record_alert_progress")
                 .forEach(table -> jdbc.sql("delete from " + table).update());
     }
 

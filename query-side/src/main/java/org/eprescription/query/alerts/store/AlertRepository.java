@@ -183,6 +183,21 @@ public class AlertRepository {
         return jdbc.sql(UPSERT_PROGRESS).params(progressParameters(prescriptionId, version)).update() > 0;
     }
 
+    /**
+     * Records that the record's event {@code version} was processed; false if it or a later one already was (a
+     * redelivery). One statement, in a replay too: a record's checks are few.
+     */
+    public boolean advanceRecordProgress(DispensingRecordId recordId, long version) {
+        return jdbc.sql("""
+                        insert into record_alert_progress (record_id, version) values (:id, :version)
+                        on conflict (record_id) do update set version = excluded.version
+                        where record_alert_progress.version < excluded.version
+                        """)
+                .param("id", recordId.value())
+                .param("version", version)
+                .update() > 0;
+    }
+
     static Map<String, Object> progressParameters(PrescriptionId prescriptionId, long version) {
         Map<String, Object> parameters = new HashMap<>(4);
         parameters.put("id", prescriptionId.value());
