@@ -6,7 +6,7 @@ import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.actor.CommandMetadata;
-import org.eprescription.api.problem.RecordedCommands;
+import org.eprescription.api.problem.AnswerMarks;
 import org.eprescription.core.code.ExchangeCodeTakenException;
 import org.eprescription.core.prescription.CommandOutcome;
 import org.springframework.stereotype.Component;
@@ -50,7 +50,7 @@ public class CommandSender {
         for (int attempt = 1; ; attempt++) {
             try {
                 Object result = commandGateway.sendAndWait(message);
-                RecordedCommands.markRecorded();
+                AnswerMarks.markCommandRecorded();
                 return result;
             } catch (ConcurrencyException | ExchangeCodeTakenException e) {
                 if (attempt >= ATTEMPTS) {

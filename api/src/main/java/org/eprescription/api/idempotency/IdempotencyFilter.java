@@ -7,9 +7,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.input.BufferedBodyRequest;
+import org.eprescription.api.problem.AnswerMarks;
 import org.eprescription.api.problem.ProblemHandler;
-import org.eprescription.api.problem.RecordedCommands;
-import org.eprescription.api.problem.RetryableAnswers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -119,8 +118,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
         try {
             chain.doFilter(request, captured);
             int status = captured.getStatus();
-            if (RecordedCommands.recorded(request)
-                    || (StoredAnswer.worthKeeping(status) && !RetryableAnswers.retryable(request))) {
+            if (AnswerMarks.commandRecorded(request)
+                    || (StoredAnswer.worthKeeping(status) && !AnswerMarks.retryable(request))) {
                 kept = keep(key, new StoredAnswer(status, captured.getContentType(), captured.getContentAsByteArray(),
                         captured.getHeader(HttpHeaders.LOCATION)));
             }

@@ -5,9 +5,9 @@ record StoredAnswer(int status, String contentType, byte[] body, String location
 
     /**
      * Successes and refusals are kept. Server errors are not: the request did not happen (or may not have), so a
-     * retry runs for real; except when the request recorded its command (RecordedCommands): then any answer is kept.
+     * retry runs for real; except when the request recorded its command (AnswerMarks): then any answer is kept.
      * Nor is 429: it refuses for a while, not for good, and a retry after that must run; nor a refusal that invites
-     * the same request again (RetryableAnswers: a concurrent change).
+     * the same request again (AnswerMarks: a concurrent change).
      */
     static boolean worthKeeping(int status) {
         return (status >= 200 && status < 300) || (status >= 400 && status < 500 && status != 429);

@@ -62,7 +62,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             ProblemDetail problem = known(cause);
             if (problem != null) {
                 if (problem.getStatus() >= 500 && !"view-not-ready".equals(slugOf(problem))
-                        && RecordedCommands.recordedInThisRequest()) {
+                        && AnswerMarks.commandRecordedInThisRequest()) {
                     return recordedButUnanswered(exception);
                 }
                 HttpHeaders headers = cause instanceof ProblemException own ? own.headers() : HttpHeaders.EMPTY;
@@ -72,7 +72,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 break;
             }
         }
-        if (RecordedCommands.recordedInThisRequest()) {
+        if (AnswerMarks.commandRecordedInThisRequest()) {
             return recordedButUnanswered(exception);
         }
         log.error("Unexpected failure", exception);
@@ -113,7 +113,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                     "no prescription " + notFound.getAggregateIdentifier());
         }
         if (cause instanceof ConcurrencyException) {
-            RetryableAnswers.markRetryable();
+            AnswerMarks.markRetryable();
             return problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
                     "the prescription changed concurrently; read it again and retry");
         }

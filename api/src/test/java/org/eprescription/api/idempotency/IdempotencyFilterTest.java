@@ -4,8 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.eprescription.api.problem.AnswerMarks;
 import org.eprescription.api.problem.ProblemHandler;
-import org.eprescription.api.problem.RecordedCommands;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -65,7 +65,7 @@ class IdempotencyFilterTest {
         FilterChain recordsThenCannotAnswer = (request, response) -> {
             RequestContextHolder.setRequestAttributes(new ServletRequestAttributes((HttpServletRequest) request));
             try {
-                RecordedCommands.markRecorded();
+                AnswerMarks.markCommandRecorded();
             } finally {
                 RequestContextHolder.resetRequestAttributes();
             }

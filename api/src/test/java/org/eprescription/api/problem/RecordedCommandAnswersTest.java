@@ -40,20 +40,20 @@ class RecordedCommandAnswersTest {
     @Test
     void aStoreFailureAfterTheCommandSaysItWasRecorded() {
         inTheRequest();
-        RecordedCommands.markRecorded();
+        AnswerMarks.markCommandRecorded();
 
         ResponseEntity<ProblemDetail> answer = handler.handleAny(storeDown(), new MockHttpServletResponse());
 
         assertThat(answer.getStatusCode().value()).isEqualTo(503);
         assertThat(answer.getBody().getType().toString()).endsWith("/view-not-ready");
         assertThat(answer.getBody().getDetail()).contains("was recorded").doesNotContain("nothing was changed");
-        assertThat(RecordedCommands.recorded(request)).isTrue();
+        assertThat(AnswerMarks.commandRecorded(request)).isTrue();
     }
 
     @Test
     void anUnexpectedFailureAfterTheCommandIsNotABare500() {
         inTheRequest();
-        RecordedCommands.markRecorded();
+        AnswerMarks.markCommandRecorded();
 
         ResponseEntity<ProblemDetail> answer = handler.handleAny(new IllegalStateException("no such query in the view"),
                 new MockHttpServletResponse());
@@ -65,7 +65,7 @@ class RecordedCommandAnswersTest {
     @Test
     void aRefusalAfterTheCommandStaysARefusal() {
         inTheRequest();
-        RecordedCommands.markRecorded();
+        AnswerMarks.markCommandRecorded();
 
         ResponseEntity<ProblemDetail> answer = handler.handleAny(new UnknownResourceException("no alert a-1"),
                 new MockHttpServletResponse());
