@@ -25,7 +25,8 @@ import static org.eprescription.api.support.Prescriptions.unique;
 
 /**
  * A view row projected before the view kept the code's derivation and the Japanese drug names: migrations V130 and
- * V131 fill it in as a replay would write it, so verify finds no difference, and the patient sees the code.
+ * V131 fill it in, and V160 takes the names out of it as out of every row (they are read from the catalogue), so it
+ * ends as a replay would write it: verify finds no difference, and the patient sees the code and the names.
  */
 class OlderViewRowsIT extends ExchangeIntegrationTest {
 
@@ -39,7 +40,7 @@ class OlderViewRowsIT extends ExchangeIntegrationTest {
     JapaneseDrugNamesMigration japaneseDrugNames;
 
     @Test
-    void migrationsV130AndV131FillARowProjectedBeforeThemAsAReplayWould() throws Exception {
+    void migrationsV130V131AndV160LeaveARowProjectedBeforeThemAsAReplayWouldWriteIt() throws Exception {
         Map<String, Object> body = issue(unique("HOSP"));
         IssuedPrescription rx = issued(body);
         String patient = ((Map<?, ?>) body.get("patient")).get("id").toString();
@@ -69,6 +70,9 @@ class OlderViewRowsIT extends ExchangeIntegrationTest {
                 }
             });
         }
+
+        jdbc.sql(new ClassPathResource("db/migration/V160__prescription_view_lines_without_names.sql")
+                .getContentAsString(StandardCharsets.UTF_8)).update();
 
         assertThat(differences()).isZero();
         HttpApi.Response list = api().as(Identity.patient(patient)).get("/patients/" + patient + "/prescriptions");
