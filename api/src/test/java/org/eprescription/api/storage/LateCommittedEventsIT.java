@@ -36,14 +36,11 @@ class LateCommittedEventsIT extends ExchangeIntegrationTest {
     @Test
     void anEventReadAfterALaterOneTellsItsOwnPositionWhileItsTokenTellsTheLaterOne() {
         ProbeEvents.Late read = ProbeEvents.readLate(engine, jdbc);
-        long early = read.early();
-        long later = read.later();
-        TrackedEventMessage<?> late = read.message();
 
-        assertThat(late.getPayload()).isEqualTo("early");
-        assertThat(late.trackingToken().position()).hasValue(later);
-        assertThat(StorePositions.of(late)).isEqualTo(early);
-        assertThat(late).isInstanceOf(PositionedEventMessage.class);
+        assertThat(read.message().getPayload()).isEqualTo("early");
+        assertThat(read.message().trackingToken().position()).hasValue(read.later());
+        assertThat(StorePositions.of(read.message())).isEqualTo(read.early());
+        assertThat(read.message()).isInstanceOf(PositionedEventMessage.class);
     }
 
     @Test
@@ -66,18 +63,16 @@ class LateCommittedEventsIT extends ExchangeIntegrationTest {
     @Test
     void aCopyWithAnotherTokenOrMoreMetadataKeepsTheOwnPosition() {
         ProbeEvents.Late read = ProbeEvents.readLate(engine, jdbc);
-        long early = read.early();
-        long later = read.later();
         TrackedEventMessage<?> late = read.message();
 
-        TrackedEventMessage<?> copied = (TrackedEventMessage<?>) late.withTrackingToken(
-                GapAwareTrackingToken.newInstance(later + 5, new TreeSet<>())).andMetaData(Map.of("traceId", "t-1"));
+        TrackedEventMessage<?> copied = (TrackedEventMessage<?>) late.withTrackingToken(GapAwareTrackingToken
+                .newInstance(read.later() + 5, new TreeSet<>())).andMetaData(Map.of("traceId", "t-1"));
 
-        assertThat(StorePositions.of(copied)).isEqualTo(early);
-        assertThat(copied.trackingToken().position()).hasValue(later + 5);
+        assertThat(StorePositions.of(copied)).isEqualTo(read.early());
+        assertThat(copied.trackingToken().position()).hasValue(read.later() + 5);
         assertThat(copied.getMetaData()).containsEntry("traceId", "t-1");
         assertThat(copied.getPayload()).isEqualTo("early");
-        assertThat(StorePositions.of(late.withMetaData(Map.of()))).isEqualTo(early);
+        assertThat(StorePositions.of(late.withMetaData(Map.of()))).isEqualTo(read.early());
     }
 
     private long append(String payload) {
