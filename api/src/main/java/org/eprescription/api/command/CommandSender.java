@@ -30,28 +30,45 @@ public class CommandSender {
         return sendForOutcome(command, actor, idempotencyKey).version();
     }
 
+    /** As {@link #send}, with {@code write} made in the command's transaction ({@link CommandSideWrite}). */
+    public long send(Object command, Actor actor, String idempotencyKey, CommandSideWrite write) {
+        return sendForOutcome(command, actor, idempotencyKey, write).version();
+    }
+
     /** As {@link #send}, with the interaction check an issue or a dispensing recorded (null for other commands). */
     public CommandOutcome sendForOutcome(Object command, Actor actor, String idempotencyKey) {
-        Object result = dispatch(command, actor, idempotencyKey);
-        if (result instanceof CommandOutcome outcome) {
-            return outcome;
-        }
-        return new CommandOutcome(result instanceof Number version ? version.longValue() : 0L, null);
+        return sendForOutcome(command, actor, idempotencyKey, null);
+    }
+
+    /** As {@link #sendForOutcome(Object, Actor, String)}, with {@code write} made in the command's transaction. */
+    public CommandOutcome sendForOutcome(Object command, Actor actor, String idempotencyKey, CommandSideWrite write) {
+        return dispatch(command, actor, idempotencyKey, write).outcome();
     }
 
     /** As {@link #send}, answering what the command's handler answered, of {@code resultType}. */
     public <R> R sendForResult(Object command, Actor actor, String idempotencyKey, Class<R> resultType) {
-        return resultType.cast(dispatch(command, actor, idempotencyKey));
+        return resultType.cast(dispatch(command, actor, idempotencyKey, null).result());
     }
 
-    private Object dispatch(Object command, Actor actor, String idempotencyKey) {
+    private HandledCommand dispatch(Object command, Actor actor, String idempotencyKey, CommandSideWrite write) {
         var message = GenericCommandMessage.asCommandMessage(command)
                 .andMetaData(CommandMetadata.of(actor, idempotencyKey));
         for (int attempt = 1; ; attempt++) {
             try {
-                Object result = commandGateway.sendAndWait(message);
+                CommandSideWrites.Pending pending = CommandSideWrites.offer(write);
+                Object result;
+                try {
+                    result = commandGateway.sendAndWait(message);
+                } finally {
+                    CommandSideWrites.clear();
+                }
                 AnswerMarks.markCommandRecorded();
-                return result;
+                HandledCommand handled = new HandledCommand(command, null, result, false);
+                if (!pending.written()) {
+                    // handled on another thread: the writes follow the command instead of joining its transaction
+                    pending.write(handled);
+                }
+                return handled;
             } catch (ConcurrencyException | ExchangeCodeTakenException e) {
                 if (attempt >= ATTEMPTS) {
                     throw e;

@@ -8,6 +8,7 @@ import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
 import org.axonframework.modelling.command.CommandTargetResolver;
 import org.eprescription.api.actor.ActorRequiredInterceptor;
+import org.eprescription.api.command.SideWritesInterceptor;
 import org.eprescription.api.actor.CommandMetadata;
 import org.eprescription.api.storage.PostgresUniqueViolationResolver;
 import org.eprescription.api.storage.PromptEventSource;
@@ -100,6 +101,12 @@ public class AxonConfiguration {
     @Bean
     CorrelationDataProvider actorMetadataProvider() {
         return new SimpleCorrelationDataProvider(CommandMetadata.AUDIT_KEYS.toArray(String[]::new));
+    }
+
+    /** The writes a request makes beside its command, in the command's transaction ({@link SideWritesInterceptor}). */
+    @Bean
+    SideWritesInterceptor sideWritesInterceptor() {
+        return new SideWritesInterceptor(new CachedCommandTargetResolver());
     }
 
     /** No event without an actor: commands without actor metadata are refused before their handler runs. */

@@ -6,6 +6,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import lombok.RequiredArgsConstructor;
+import org.eprescription.api.command.CommandSideWrites;
 import org.eprescription.api.input.BufferedBodyRequest;
 import org.eprescription.api.problem.AnswerMarks;
 import org.eprescription.api.problem.ProblemHandler;
@@ -28,6 +29,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * docs/http-api.md, "Retries": a POST with an Idempotency-Key runs once; a retry with the same key gets the first
@@ -85,8 +87,10 @@ class IdempotencyFilter extends OncePerRequestFilter {
                         FilterChain chain) throws ServletException, IOException {
         long deadline = System.nanoTime() + properties.waitForFirst().toNanos();
         while (true) {
-            if (requests.claim(key, hash) || requests.takeOverAbandoned(key, hash, properties.abandonedAfter())) {
-                runFirst(key, request, response, chain);
+            UUID claim = UUID.randomUUID();
+            if (requests.claim(key, hash, claim)
+                    || requests.takeOverAbandoned(key, hash, properties.abandonedAfter(), claim)) {
+                runFirst(key, claim, request, response, chain);
                 return;
             }
             Optional<IdempotentRequests.Recorded> recorded = requests.find(key);
@@ -101,6 +105,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
                 replay(answer.get(), response);
                 return;
             }
+            if (requests.answerAbandonedRecorded(key, hash, properties.abandonedAfter(), recordedButNeverAnswered())) {
+                continue; // its node stopped after recording the command: the answer just kept says so
+            }
             // the first request is still running (or just gave its key up after a server error: claim it then)
             if (System.nanoTime() > deadline) {
                 writeProblem(response, ProblemHandler.problem(HttpStatus.CONFLICT, "request-in-progress",
@@ -111,8 +118,16 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void runFirst(RequestKey key, HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+    private void runFirst(RequestKey key, UUID claim, HttpServletRequest request, HttpServletResponse response,
+                          FilterChain chain) throws ServletException, IOException {
+        // in the command's transaction: a retry after this node stops never runs a recorded command again, and a
+        // request whose claim a retry took over records nothing
+        CommandSideWrites.addToRequest(request, command -> {
+            if (!requests.markCommandRecorded(key, claim, RecordedResources.pathOf(command).orElse(null))
+                    && command.inItsTransaction()) {
+                throw new ClaimTakenOverException();
+            }
+        });
         ContentCachingResponseWrapper captured = new ContentCachingResponseWrapper(response);
         boolean kept = false;
         try {
@@ -120,21 +135,21 @@ class IdempotencyFilter extends OncePerRequestFilter {
             int status = captured.getStatus();
             if (AnswerMarks.commandRecorded(request)
                     || (StoredAnswer.worthKeeping(status) && !AnswerMarks.retryable(request))) {
-                kept = keep(key, new StoredAnswer(status, captured.getContentType(), captured.getContentAsByteArray(),
+                kept = keep(key, claim, new StoredAnswer(status, captured.getContentType(), captured.getContentAsByteArray(),
                         captured.getHeader(HttpHeaders.LOCATION)));
             }
         } finally {
             if (!kept) {
-                releaseQuietly(key);
+                releaseQuietly(key, claim);
             }
             captured.copyBodyToResponse();
         }
     }
 
     /** The command has happened: its answer goes to the client even if it cannot be kept for retries. */
-    private boolean keep(RequestKey key, StoredAnswer answer) {
+    private boolean keep(RequestKey key, UUID claim, StoredAnswer answer) {
         try {
-            requests.complete(key, answer);
+            requests.complete(key, claim, answer);
             return true;
         } catch (DataAccessException e) {
             log.warn("could not keep the answer for {} {}: {}", key.method(), key.path(), e.toString());
@@ -142,12 +157,22 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    private void releaseQuietly(RequestKey key) {
+    private void releaseQuietly(RequestKey key, UUID claim) {
         try {
-            requests.release(key);
+            requests.release(key, claim);
         } catch (DataAccessException e) {
             log.warn("could not release the claim for {} {}: {}", key.method(), key.path(), e.toString());
         }
+    }
+
+    /** The answer to a request whose command was recorded by a node that stopped before it answered. */
+    private StoredAnswer recordedButNeverAnswered() throws IOException {
+        ProblemDetail problem = ProblemHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "view-not-ready",
+                "View not ready", "the command of the first request with this " + HEADER + " was recorded, but the "
+                        + "exchange stopped before it answered; read the resource (Location, where known) instead of "
+                        + "repeating the command");
+        return new StoredAnswer(problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
+                json.writeValueAsBytes(problem), null);
     }
 
     private static void replay(StoredAnswer answer, HttpServletResponse response) throws IOException {

@@ -6,6 +6,7 @@ import org.springframework.stereotype.Repository;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The table of first answers. A request claims its key by inserting a row without a status; the unique key makes
@@ -21,25 +22,69 @@ class IdempotentRequests {
 
     private final JdbcClient jdbc;
 
-    /** True when this request is the first with its key and so must run. */
-    boolean claim(RequestKey key, byte[] requestHash) {
+    /** True when this request is the first with its key and so must run, under {@code claim}. */
+    boolean claim(RequestKey key, byte[] requestHash, UUID claim) {
         return jdbc.sql("""
-                        INSERT INTO idempotent_request (idempotency_key, method, path, request_hash)
-                        VALUES (:key, :method, :path, :hash)
+                        INSERT INTO idempotent_request (idempotency_key, method, path, request_hash, claim_id)
+                        VALUES (:key, :method, :path, :hash, :claim)
                         ON CONFLICT DO NOTHING""")
                 .param("key", key.key()).param("method", key.method()).param("path", key.path())
-                .param("hash", requestHash)
+                .param("hash", requestHash).param("claim", claim)
                 .update() == 1;
     }
 
-    /** Takes over a claim whose request has been running longer than {@code abandonedAfter}: its node is gone. */
-    boolean takeOverAbandoned(RequestKey key, byte[] requestHash, Duration abandonedAfter) {
+    /**
+     * Takes over, as {@code claim}, a claim whose request has been running longer than {@code abandonedAfter} (its node
+     * is gone, or it hangs) and has not recorded its command: the retry runs it, and the request that held the claim
+     * can no longer record its command ({@link #markCommandRecorded}).
+     */
+    boolean takeOverAbandoned(RequestKey key, byte[] requestHash, Duration abandonedAfter, UUID claim) {
         return jdbc.sql("""
-                        UPDATE idempotent_request SET created_at = now()
+                        UPDATE idempotent_request SET created_at = now(), claim_id = :claim
                         WHERE idempotency_key = :key AND method = :method AND path = :path AND request_hash = :hash
-                          AND status IS NULL AND created_at < now() - make_interval(secs => :seconds)""")
+                          AND status IS NULL AND command_recorded_at IS NULL
+                          AND created_at < now() - make_interval(secs => :seconds)""")
                 .param("key", key.key()).param("method", key.method()).param("path", key.path())
                 .param("hash", requestHash).param("seconds", abandonedAfter.toMillis() / 1000.0)
+                .param("claim", claim)
+                .update() == 1;
+    }
+
+    /**
+     * Marks the command of the request holding {@code claim} as recorded, with the resource it changed (null if none
+     * is known). Called in the command's own transaction, so that the row stays locked until the command commits (a
+     * takeover waits for it and then sees the mark). Several commands of one request keep the first's time and
+     * resource.
+     *
+     * @return false when the claim is no longer the request's (a retry took it over)
+     */
+    boolean markCommandRecorded(RequestKey key, UUID claim, String resource) {
+        return jdbc.sql("""
+                        UPDATE idempotent_request
+                        SET command_recorded_at = coalesce(command_recorded_at, now()),
+                            command_resource = coalesce(command_resource, ?)
+                        WHERE idempotency_key = ? AND method = ? AND path = ? AND claim_id = ? AND status IS NULL""")
+                .params(resource, key.key(), key.method(), key.path(), claim)
+                .update() == 1;
+    }
+
+    /**
+     * Gives a claim whose request recorded its command, and then stopped answering for longer than
+     * {@code abandonedAfter}, the answer {@code answer} with the resource the command changed as its Location: the
+     * command is not run again. True when this call gave it.
+     */
+    boolean answerAbandonedRecorded(RequestKey key, byte[] requestHash, Duration abandonedAfter,
+                                    StoredAnswer answer) {
+        return jdbc.sql("""
+                        UPDATE idempotent_request
+                        SET status = :status, content_type = :contentType, body = :body, location = command_resource
+                        WHERE idempotency_key = :key AND method = :method AND path = :path AND request_hash = :hash
+                          AND status IS NULL AND command_recorded_at IS NOT NULL
+                          AND created_at < now() - make_interval(secs => :seconds)""")
+                .param("key", key.key()).param("method", key.method()).param("path", key.path())
+                .param("hash", requestHash).param("seconds", abandonedAfter.toMillis() / 1000.0)
+                .param("status", answer.status()).param("contentType", answer.contentType())
+                .param("body", answer.body())
                 .update() == 1;
     }
 
@@ -58,23 +103,30 @@ class IdempotentRequests {
                 .optional();
     }
 
-    void complete(RequestKey key, StoredAnswer answer) {
+    /** Keeps the answer of the request holding {@code claim}; nothing if a retry took the claim over meanwhile. */
+    void complete(RequestKey key, UUID claim, StoredAnswer answer) {
         jdbc.sql("""
                         UPDATE idempotent_request SET status = :status, content_type = :contentType, body = :body,
                                location = :location
-                        WHERE idempotency_key = :key AND method = :method AND path = :path""")
+                        WHERE idempotency_key = :key AND method = :method AND path = :path AND claim_id = :claim""")
                 .param("key", key.key()).param("method", key.method()).param("path", key.path())
+                .param("claim", claim)
                 .param("status", answer.status()).param("contentType", answer.contentType())
                 .param("body", answer.body()).param("location", answer.location())
                 .update();
     }
 
-    /** Gives the key up again after an answer not worth keeping, so that a retry runs for real. */
-    void release(RequestKey key) {
+    /**
+     * Gives the key up again after an answer not worth keeping, so that a retry runs for real; not if a retry took the
+     * claim over meanwhile, nor once a command of the request is recorded.
+     */
+    void release(RequestKey key, UUID claim) {
         jdbc.sql("""
                         DELETE FROM idempotent_request
-                        WHERE idempotency_key = :key AND method = :method AND path = :path AND status IS NULL""")
+                        WHERE idempotency_key = :key AND method = :method AND path = :path AND claim_id = :claim
+                          AND status IS NULL AND command_recorded_at IS NULL""")
                 .param("key", key.key()).param("method", key.method()).param("path", key.path())
+                .param("claim", claim)
                 .update();
     }
 

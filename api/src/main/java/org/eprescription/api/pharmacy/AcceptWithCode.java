@@ -62,17 +62,17 @@ public class AcceptWithCode {
             throw PrescriptionRefusedException.unknownExchangeCode();
         }
         long version;
+        PatientId patient = view.patient().id();
         try {
             version = commands.send(new AcceptPrescription(id, holder.get().exchangeCodeHash(), birthDate,
-                    pharmacy, pharmacist), actor, idempotencyKey);
+                            pharmacy, pharmacist), actor, idempotencyKey,
+                    accepted -> accessLog.read(patient, "accept of prescription " + id));
         } catch (PrescriptionRefusedException refused) {
             if (refused.refusal().kind() == Refusal.Kind.NOT_FOUND) {
                 attempts.failedAfterMatch(pharmacy);
             }
             throw refused;
         }
-        PrescriptionResponse accepted = responses.afterCommand(id, version);
-        accessLog.read(accepted.view().patient().id(), "accept of prescription " + id);
-        return accepted;
+        return responses.afterCommand(id, version);
     }
 }

@@ -3,6 +3,7 @@ package org.eprescription.api.prescription;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
+import org.eprescription.api.command.CommandSideWrite;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.PrescriptionId;
@@ -32,7 +33,7 @@ public class PrescriptionCommands {
     /** An issue: answers the view, the alerts its check recorded and the exchange code for the patient. */
     public PrescriptionResponse issue(IssuePrescription command, Actor actor, String idempotencyKey) {
         return responses.issued(command.prescriptionId(),
-                logged(command.prescriptionId(), commands.sendForOutcome(command, actor, idempotencyKey)));
+                commands.sendForOutcome(command, actor, idempotencyKey, logCheck(command.prescriptionId())));
     }
 
     /** Builds the command within the access rule and sends it; answers the view once it shows the change. */
@@ -55,16 +56,21 @@ public class PrescriptionCommands {
      * shows what the patient's other medicine conflicts with: it is in the patient's access log.
      */
     public CommandOutcome sendForOutcome(PrescriptionId id, Object command, Actor actor, String idempotencyKey) {
-        return logged(id, access.commandOn(id, () -> commands.sendForOutcome(command, actor, idempotencyKey)));
+        return access.commandOn(id, () -> commands.sendForOutcome(command, actor, idempotencyKey, logCheck(id)));
     }
 
-    /** Every check and every read of alerts is in the patient's access log (docs/alerts.md, "Privacy"). */
-    private CommandOutcome logged(PrescriptionId id, CommandOutcome outcome) {
-        if (outcome.check() != null) {
-            accessLog.read(outcome.check().patientId(), "interaction check ("
-                    + outcome.check().trigger().name().toLowerCase(Locale.ROOT) + ") of prescription " + id);
-        }
-        return outcome;
+    /**
+     * Every check and every read of alerts is in the patient's access log (docs/alerts.md, "Privacy"): a check's entry
+     * is written with the command that made it.
+     */
+    private CommandSideWrite logCheck(PrescriptionId id) {
+        return handled -> {
+            CommandOutcome outcome = handled.outcome();
+            if (outcome.check() != null) {
+                accessLog.read(outcome.check().patientId(), "interaction check ("
+                        + outcome.check().trigger().name().toLowerCase(Locale.ROOT) + ") of prescription " + id);
+            }
+        };
     }
 
     /** A dispensing or its correction: answers the view and the alerts its check raised. */

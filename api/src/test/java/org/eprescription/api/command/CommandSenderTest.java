@@ -8,6 +8,10 @@ import org.eprescription.api.actor.Actor;
 import org.eprescription.core.code.ExchangeCodeTakenException;
 import org.eprescription.core.refusal.PrescriptionRefusedException;
 import org.junit.jupiter.api.Test;
+import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
+
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -40,6 +44,32 @@ class CommandSenderTest {
 
         assertThatThrownBy(() -> sender.send("command", ACTOR, null)).isInstanceOf(ConcurrencyException.class);
         verify(gateway, times(CommandSender.ATTEMPTS)).sendAndWait(any(CommandMessage.class));
+    }
+
+    @Test
+    void sideWritesOfACommandHandledOnAnotherThreadAreMadeRightAfterIt() {
+        when(gateway.sendAndWait(any(CommandMessage.class))).thenReturn(7L);
+        List<Object> written = new ArrayList<>();
+
+        sender.send("command", ACTOR, null, handled -> written.add(handled.result()));
+
+        assertThat(written).containsExactly(7L);
+    }
+
+    @Test
+    void sideWritesAreMadeOnceWhenTheCommandsHandlingMadeThem() {
+        SideWritesInterceptor interceptor = new SideWritesInterceptor(command -> {
+            throw new IllegalArgumentException("names no aggregate");
+        });
+        when(gateway.sendAndWait(any(CommandMessage.class))).thenAnswer(call -> {
+            DefaultUnitOfWork<CommandMessage<?>> handling = DefaultUnitOfWork.startAndGet(call.getArgument(0));
+            return handling.executeWithResult(() -> interceptor.handle(handling, () -> 7L)).getPayload();
+        });
+        List<Object> written = new ArrayList<>();
+
+        sender.send("command", ACTOR, null, handled -> written.add(handled.result()));
+
+        assertThat(written).containsExactly(7L);
     }
 
     @Test

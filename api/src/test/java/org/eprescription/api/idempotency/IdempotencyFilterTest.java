@@ -40,28 +40,28 @@ class IdempotencyFilterTest {
     @ParameterizedTest(name = "{0} {1} is not kept")
     @CsvSource({"503, store-unavailable", "429, too-many-attempts"})
     void anAnswerARetryMustNotGetIsNotKept(int status, String problem) throws Exception {
-        when(requests.claim(eq(KEY), any())).thenReturn(true);
+        when(requests.claim(eq(KEY), any(), any())).thenReturn(true);
 
         MockHttpServletResponse response = send(answering(status, "{\"type\":\"/problems/" + problem + "\"}"));
 
         assertThat(response.getStatus()).isEqualTo(status);
-        verify(requests).release(KEY);
-        verify(requests, never()).complete(any(), any());
+        verify(requests).release(eq(KEY), any());
+        verify(requests, never()).complete(any(), any(), any());
     }
 
     @Test
     void aRefusalIsKeptAsTheAnswer() throws Exception {
-        when(requests.claim(eq(KEY), any())).thenReturn(true);
+        when(requests.claim(eq(KEY), any(), any())).thenReturn(true);
 
         send(answering(422, "{\"type\":\"/problems/quantity-exceeds-remaining\"}"));
 
-        verify(requests).complete(eq(KEY), any(StoredAnswer.class));
-        verify(requests, never()).release(any());
+        verify(requests).complete(eq(KEY), any(), any(StoredAnswer.class));
+        verify(requests, never()).release(any(), any());
     }
 
     @Test
     void anyAnswerOfARequestThatRecordedItsCommandIsKept() throws Exception {
-        when(requests.claim(eq(KEY), any())).thenReturn(true);
+        when(requests.claim(eq(KEY), any(), any())).thenReturn(true);
         FilterChain recordsThenCannotAnswer = (request, response) -> {
             RequestContextHolder.setRequestAttributes(new ServletRequestAttributes((HttpServletRequest) request));
             try {
@@ -74,13 +74,13 @@ class IdempotencyFilterTest {
 
         send(recordsThenCannotAnswer);
 
-        verify(requests).complete(eq(KEY), any(StoredAnswer.class));
-        verify(requests, never()).release(any());
+        verify(requests).complete(eq(KEY), any(), any(StoredAnswer.class));
+        verify(requests, never()).release(any(), any());
     }
 
     @Test
     void aConcurrentChangeIsNotKeptSoThatARetryRunsAgain() throws Exception {
-        when(requests.claim(eq(KEY), any())).thenReturn(true);
+        when(requests.claim(eq(KEY), any(), any())).thenReturn(true);
         FilterChain meetsAnotherCommand = (request, response) -> {
             RequestContextHolder.setRequestAttributes(new ServletRequestAttributes((HttpServletRequest) request));
             try {
@@ -95,8 +95,8 @@ class IdempotencyFilterTest {
         MockHttpServletResponse response = send(meetsAnotherCommand);
 
         assertThat(response.getStatus()).isEqualTo(409);
-        verify(requests).release(KEY);
-        verify(requests, never()).complete(any(), any());
+        verify(requests).release(eq(KEY), any());
+        verify(requests, never()).complete(any(), any(), any());
     }
 
     @Test
