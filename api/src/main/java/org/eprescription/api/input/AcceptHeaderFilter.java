@@ -18,16 +18,19 @@ import java.io.IOException;
 import java.util.List;
 
 /**
- * A request whose {@code Accept} header admits none of the types the API answers in is refused (406) before it is
+ * A request whose {@code Accept} header admits none of the types the API answers it in is refused (406) before it is
  * handled: otherwise a command would be carried out and only its answer refused, leaving the client to believe
- * nothing happened. The problem document is sent anyway; it is all there is to say.
+ * nothing happened. A command ({@code POST}, and any method but {@code GET} and {@code HEAD}) is answered in
+ * {@code application/json}, so its {@code Accept} must admit that; a read may ask for any type some read answers in
+ * (a stream, an export, the QR code). The problem document is sent anyway; it is all there is to say.
  */
 @RequiredArgsConstructor
 class AcceptHeaderFilter extends OncePerRequestFilter {
 
-    private static final List<MediaType> ANSWERED = List.of(MediaType.APPLICATION_JSON,
+    private static final List<MediaType> READS_ANSWER = List.of(MediaType.APPLICATION_JSON,
             MediaType.APPLICATION_PROBLEM_JSON, MediaType.TEXT_EVENT_STREAM, MediaType.APPLICATION_NDJSON,
             MediaType.valueOf("image/svg+xml"));
+    private static final List<MediaType> COMMANDS_ANSWER = List.of(MediaType.APPLICATION_JSON);
 
     private final ObjectMapper json;
 
@@ -47,11 +50,14 @@ class AcceptHeaderFilter extends OncePerRequestFilter {
                     "the Accept header is not a list of media types");
             return;
         }
-        boolean answerable = accepted.stream().anyMatch(wanted -> ANSWERED.stream().anyMatch(wanted::isCompatibleWith));
+        boolean read = "GET".equals(request.getMethod()) || "HEAD".equals(request.getMethod());
+        List<MediaType> answered = read ? READS_ANSWER : COMMANDS_ANSWER;
+        boolean answerable = accepted.stream().anyMatch(wanted -> answered.stream().anyMatch(wanted::isCompatibleWith));
         if (!answerable) {
-            refuse(response, HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable",
-                    "the API answers in application/json, application/problem+json, text/event-stream, "
-                            + "application/x-ndjson or (a QR code) image/svg+xml");
+            refuse(response, HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable", read
+                    ? "the API answers in application/json, application/problem+json, text/event-stream, "
+                            + "application/x-ndjson or (a QR code) image/svg+xml"
+                    : "a " + request.getMethod() + " is answered in application/json; nothing was done");
             return;
         }
         chain.doFilter(request, response);

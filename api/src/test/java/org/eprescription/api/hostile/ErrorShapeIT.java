@@ -1,13 +1,21 @@
 package org.eprescription.api.hostile;
 
 import org.eprescription.api.support.ExchangeIntegrationTest;
+import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.IssuedPrescription;
+import org.eprescription.api.support.StoredEvents;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
+import static org.eprescription.api.support.Prescriptions.dispense;
+import static org.eprescription.api.support.Prescriptions.item;
 
 /**
  * The errors Spring and Tomcat answer by themselves (wrong method, media type, path variable, a missing or broken
@@ -15,6 +23,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * exception, a stack trace, SQL or a class name.
  */
 class ErrorShapeIT extends ExchangeIntegrationTest {
+
+    @Autowired
+    StoredEvents events;
 
     private static final String PRESCRIPTIONS = "/api/v1/prescriptions";
 
@@ -32,6 +43,22 @@ class ErrorShapeIT extends ExchangeIntegrationTest {
     void anAnswerTheClientDoesNotAcceptIs406() {
         assertProblem(raw().get("/api/v1/pharmacies/" + UUID.randomUUID() + "/dispensing-view",
                 Map.of("Accept", "application/xml")), 406);
+    }
+
+    @Test
+    void aCommandWhoseAnswerTheClientDoesNotAcceptIs406AndNotCarriedOut() {
+        IssuedPrescription rx = acceptedBy("PH-A");
+        Map<String, Object> tenTablets = dispense("PH-A", false, item(1, AMLODIPINE_BRAND, 10, 10));
+
+        for (String accept : List.of("text/event-stream", "application/x-ndjson", "image/svg+xml")) {
+            Response refused = api().post(rx.path() + "/dispense", tenTablets, Map.of("Accept", accept));
+            assertThat(refused.status()).as(accept + ": " + refused).isEqualTo(406);
+            assertThat(refused.text("type")).isEqualTo("/problems/not-acceptable");
+        }
+
+        assertThat(events.count(rx.id(), "PrescriptionDispensed")).isZero();
+        assertThat(api().post(rx.path() + "/dispense", tenTablets, Map.of("Accept", "application/json, */*;q=0.1"))
+                .status()).isEqualTo(200);
     }
 
     @Test

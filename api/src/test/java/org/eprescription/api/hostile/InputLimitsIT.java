@@ -136,6 +136,31 @@ class InputLimitsIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void aValueOfTheWrongJsonTypeIs400InsteadOfBeingConverted() {
+        Map<String, Object> fractionalDays = issue(unique("HOSP"));
+        lines(fractionalDays).get(0).put("days", 7.9);
+        Map<String, Object> daysAsText = issue(unique("HOSP"));
+        lines(daysAsText).get(0).put("days", "7");
+        Map<String, Object> asNeededAsNumber = issue(unique("HOSP"));
+        lines(asNeededAsNumber).get(0).put("asNeeded", 1);
+        Map<String, Object> emptyRefills = issue(unique("HOSP"));
+        emptyRefills.put("refills", "");
+        Map<String, Object> numericDrugCode = issue(unique("HOSP"));
+        lines(numericDrugCode).get(0).put("drugCode", 2171022);
+        Map<String, Object> wholeQuantity = issue(unique("HOSP"));
+        lines(wholeQuantity).get(0).put("quantity", 28);
+
+        assertThat(fields(api().post("/prescriptions", fractionalDays))).containsExactly("lines[0].days");
+        assertThat(fields(api().post("/prescriptions", daysAsText))).containsExactly("lines[0].days");
+        assertThat(fields(api().post("/prescriptions", asNeededAsNumber))).containsExactly("lines[0].asNeeded");
+        assertThat(fields(api().post("/prescriptions", emptyRefills))).containsExactly("refills");
+        assertThat(fields(api().post("/prescriptions", numericDrugCode))).containsExactly("lines[0].drugCode");
+        assertNothingWritten();
+        assertThat(api().post("/prescriptions", wholeQuantity).status()).as("a whole number is a quantity")
+                .isEqualTo(201);
+    }
+
+    @Test
     void unknownFieldsAre400NamingTheField() {
         Map<String, Object> topLevel = issue(unique("HOSP"));
         topLevel.put("refils", 2);
