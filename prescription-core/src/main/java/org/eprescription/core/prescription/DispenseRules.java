@@ -31,30 +31,22 @@ final class DispenseRules {
     }
 
     /**
-     * Checks the command against what the use already dispensed and answers whether every line has then been
-     * dispensed in full.
-     */
-    static boolean check(DispensePrescription command, Map<Integer, PrescribedLine> lines,
-                         List<DispensedItem> dispensedInUse, DrugCatalogue catalogue) {
-        return check(command.items(), lines, dispensedInUse, catalogue);
-    }
-
-    /**
-     * Checks {@code items} as one dispensing after what the use already dispensed ({@code dispensedInUse}; for a
-     * correction, everything else the use dispensed) and answers whether every line has then been dispensed in full.
+     * Checks {@code items} as one dispensing after what the use already dispensed ({@code countedBefore}: per line,
+     * units of its prescribed drug, as the earlier dispensings recorded them; for a correction, everything else the
+     * use dispensed) and answers whether every line has then been dispensed in full.
      */
     static boolean check(List<DispensedItem> items, Map<Integer, PrescribedLine> lines,
-                         List<DispensedItem> dispensedInUse, DrugCatalogue catalogue) {
+                         Map<Integer, BigDecimal> countedBefore, DrugCatalogue catalogue) {
         if (items.isEmpty()) {
             throw refused(Refusal.INVALID_DISPENSE, "a dispensing names at least one item");
         }
         Map<Integer, Map<String, BigDecimal>> supplied = new HashMap<>();
-        for (DispensedItem earlier : dispensedInUse) {
-            PrescribedLine line = lines.get(earlier.lineNumber());
+        countedBefore.forEach((lineNumber, units) -> {
+            PrescribedLine line = lines.get(lineNumber);
             if (line != null) {
-                add(supplied, line, suppliedBy(line, earlier, catalogue));
+                add(supplied, line, ofPrescribedUnits(line, units, catalogue));
             }
-        }
+        });
         for (DispensedItem item : items) {
             PrescribedLine line = lines.get(item.lineNumber());
             if (line == null) {
@@ -157,20 +149,37 @@ final class DispenseRules {
 
     /** What the line prescribes: the amount of each ingredient, or its units when the drug's strength is unknown. */
     private static Map<String, BigDecimal> prescribed(PrescribedLine line, DrugCatalogue catalogue) {
+        return ofPrescribedUnits(line, line.quantity(), catalogue);
+    }
+
+    /** {@code units} of the line's prescribed drug in the line's measure: each ingredient's amount, or units. */
+    private static Map<String, BigDecimal> ofPrescribedUnits(PrescribedLine line, BigDecimal units,
+                                                             DrugCatalogue catalogue) {
         Drug drug = catalogue.find(line.drugCode()).orElse(null);
         if (drug == null || !drug.strengthKnown()) {
-            return Map.of(UNITS, line.quantity());
+            return Map.of(UNITS, units);
         }
         Map<String, BigDecimal> amounts = new TreeMap<>();
-        drug.strengths().forEach((ingredient, strength) ->
-                amounts.put(ingredient, line.quantity().multiply(strength.amount())));
+        drug.strengths().forEach((ingredient, strength) -> amounts.put(ingredient, units.multiply(strength.amount())));
         return amounts;
     }
 
     /**
-     * What an item supplies of its line, in the line's measure. An earlier item whose substitute cannot be compared
-     * (accepted before these rules, or under another catalogue) counts as that many units of the prescribed drug.
+     * How many units of the line's prescribed drug an item hands out: its quantity, or for a dose-true substitute the
+     * prescribed units delivering as much of each ingredient (56 x 2.5 mg count as 28 x 5 mg). A substitute the
+     * catalogue cannot compare counts as that many units. This is what a dispensing records ({@code countedAsPrescribed}).
      */
+    static BigDecimal unitsOf(PrescribedLine line, DispensedItem item, DrugCatalogue catalogue) {
+        if (sameProduct(line, item)) {
+            return item.quantity();
+        }
+        return catalogue.find(line.drugCode())
+                .flatMap(drug -> catalogue.find(item.drugCode())
+                        .flatMap(substitute -> drug.unitsDelivering(item.quantity(), substitute)))
+                .orElse(item.quantity());
+    }
+
+    /** What an item of this dispensing supplies of its line, in the line's measure (it passed the substitution rules). */
     private static Map<String, BigDecimal> suppliedBy(PrescribedLine line, DispensedItem item,
                                                       DrugCatalogue catalogue) {
         Drug prescribed = catalogue.find(line.drugCode()).orElse(null);

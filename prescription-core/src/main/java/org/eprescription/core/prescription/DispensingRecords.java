@@ -11,7 +11,10 @@ import org.eprescription.core.prescription.event.DispensingWithdrawn;
 import org.eprescription.core.prescription.event.PrescriptionDispensed;
 
 import java.time.LocalDate;
+import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.List;
 import java.util.Optional;
 
@@ -21,28 +24,32 @@ import java.util.Optional;
  */
 final class DispensingRecords {
 
-    /** One dispensing: what it hands out now, whether it completed its use, its day, and whether it was withdrawn. */
-    record Entry(int sequence, int use, PharmacyId pharmacy, List<DispensedItem> items, boolean completesUse,
-                 LocalDate dispensedOn, boolean withdrawn) {
+    /**
+     * One dispensing: what it hands out now, how much of each line's prescribed drug that counted as when it was
+     * recorded ({@code counted}; null for a dispensing recorded before the exchange recorded it), whether it completed
+     * its use, its day, and whether it was withdrawn.
+     */
+    record Entry(int sequence, int use, PharmacyId pharmacy, List<DispensedItem> items, List<LineQuantity> counted,
+                 boolean completesUse, LocalDate dispensedOn, boolean withdrawn) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
 
     void dispensed(PrescriptionDispensed event) {
         entries.add(new Entry(entries.size() + 1, event.use(), event.pharmacyId(), List.copyOf(event.items()),
-                event.completesUse(), event.dispensedOn(), false));
+                event.countedAsPrescribed(), event.completesUse(), event.dispensedOn(), false));
     }
 
     void corrected(DispensingCorrected event) {
         Entry entry = entries.get(event.sequence() - 1);
         entries.set(event.sequence() - 1, new Entry(entry.sequence(), entry.use(), entry.pharmacy(), event.items(),
-                entry.completesUse() || event.completesUse(), entry.dispensedOn(), false));
+                event.countedAsPrescribed(), entry.completesUse() || event.completesUse(), entry.dispensedOn(), false));
     }
 
     void withdrawn(DispensingWithdrawn event) {
         Entry entry = entries.get(event.sequence() - 1);
         entries.set(event.sequence() - 1, new Entry(entry.sequence(), entry.use(), entry.pharmacy(), entry.items(),
-                entry.completesUse(), entry.dispensedOn(), true));
+                entry.counted(), entry.completesUse(), entry.dispensedOn(), true));
     }
 
     Optional<Entry> find(int sequence) {
@@ -54,6 +61,30 @@ final class DispensingRecords {
         List<DispensedItem> items = new ArrayList<>();
         counting(use).filter(entry -> entry.sequence() != except).forEach(entry -> items.addAll(entry.items()));
         return items;
+    }
+
+    /**
+     * How much of each line's prescribed drug the dispensings of {@code use} that count handed out, leaving out
+     * dispensing {@code except} (0: none): as each dispensing recorded it, so that a later catalogue (a substitute's
+     * strength changed or gone) never recounts what went out (docs/domain.md, "Quantities"). A dispensing recorded
+     * before dispensings recorded it is counted by {@code catalogue}, as it was then.
+     */
+    Map<Integer, BigDecimal> countedIn(int use, int except, Map<Integer, PrescribedLine> lines,
+                                       DrugCatalogue catalogue) {
+        Map<Integer, BigDecimal> counted = new HashMap<>();
+        counting(use).filter(entry -> entry.sequence() != except).forEach(entry -> {
+            if (entry.counted() != null) {
+                entry.counted().forEach(line -> counted.merge(line.lineNumber(), line.quantity(), BigDecimal::add));
+                return;
+            }
+            for (DispensedItem item : entry.items()) {
+                PrescribedLine line = lines.get(item.lineNumber());
+                if (line != null) {
+                    counted.merge(item.lineNumber(), DispenseRules.unitsOf(line, item, catalogue), BigDecimal::add);
+                }
+            }
+        });
+        return counted;
     }
 
     List<DispensedItem> itemsOf(int use) {

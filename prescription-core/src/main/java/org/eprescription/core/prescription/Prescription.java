@@ -95,6 +95,8 @@ public class Prescription {
     private PatientDetails patient;
     private PrescriberDetails prescriber;
     private Map<Integer, PrescribedLine> lines;
+    /** The lines of uses completed before an amendment, by use; a use not here was dispensed under {@link #lines}. */
+    private final Map<Integer, Map<Integer, PrescribedLine>> linesOfCompletedUses = new HashMap<>();
     private int refills;
     private LocalDate validUntil;
     private String exchangeCodeHash;
@@ -104,7 +106,6 @@ public class Prescription {
     private PharmacyId holdingPharmacy;
     private CancellationRequested pendingCancellation;
     /** Everything dispensed in the current use; the dispense rules count it in ingredient amounts. */
-    private final List<DispensedItem> dispensedInUse = new ArrayList<>();
     private int supplyDaysOfUse;
     private LocalDate refillWindowOpens;
     private LocalDate refillWindowCloses;
@@ -282,7 +283,8 @@ public class Prescription {
     public CommandOutcome handle(DispensePrescription command, DrugCatalogue catalogue, InteractionChecker checker,
                                  Clock clock) {
         requireHeldBy(command.pharmacyId());
-        boolean everyLineComplete = DispenseRules.check(command, lines, dispensedInUse, catalogue);
+        boolean everyLineComplete = DispenseRules.check(command.items(), lines,
+                dispensings.countedIn(currentUse, 0, lines, catalogue), catalogue);
         boolean completesUse = command.completesUse() || everyLineComplete;
         Instant now = clock.instant();
         LocalDate today = today(clock);
@@ -290,7 +292,7 @@ public class Prescription {
         List<RecordedCourse> dispensed = checker.enabled() ? dispensedCourses(command, use, today, catalogue) : List.of();
         List<RecordedCourse> undispensed = completesUse ? undispensedCourses(dispensed) : List.of();
         apply(new PrescriptionDispensed(prescriptionId, command.pharmacyId(), command.pharmacistId(), currentUse,
-                command.items(), completesUse, now, today, countedAsPrescribed(command.items(), catalogue)),
+                command.items(), completesUse, now, today, countedAsPrescribed(command.items(), lines, catalogue)),
                 patientMetaData(patient));
         List<RecordedCourse> nextUse = completesUse ? completeUse(today, now, catalogue, checker) : List.of();
         if (!checker.enabled()) {
@@ -355,6 +357,12 @@ public class Prescription {
         DispensingRecords.Entry dispensing = CorrectionRules.dispensingToCorrect(command, dispensings, today);
         int use = dispensing.use();
         boolean useCompleted = use < currentUse || status == PrescriptionStatus.COMPLETED;
+        if (!command.withdraws() && !useCompleted) {
+            // a use still open is the holding pharmacy's to supply: a correction by a pharmacy that released it
+            // could complete another pharmacy's use or end a cancellation request it has to decide
+            requireHeldBy(command.pharmacyId());
+        }
+        Map<Integer, PrescribedLine> linesOfUse = linesOf(use);
         Set<Integer> touched = new TreeSet<>();
         dispensing.items().forEach(item -> touched.add(item.lineNumber()));
         List<RecordedCourse> nextUse = List.of();
@@ -364,8 +372,8 @@ public class Prescription {
             apply(new DispensingWithdrawn(prescriptionId, dispensing.sequence(), use, command.pharmacyId(),
                     command.pharmacistId(), command.reason(), now, today), patientMetaData(patient));
         } else {
-            boolean everyLineComplete = DispenseRules.check(command.items(), lines,
-                    dispensings.itemsOf(use, dispensing.sequence()), catalogue);
+            boolean everyLineComplete = DispenseRules.check(command.items(), linesOfUse,
+                    dispensings.countedIn(use, dispensing.sequence(), linesOfUse, catalogue), catalogue);
             boolean completesNow = !dispensing.completesUse() && !useCompleted && everyLineComplete
                     && status == PrescriptionStatus.ACCEPTED;
             int supplyBefore = dispensings.supplyDaysOf(use);
@@ -373,7 +381,7 @@ public class Prescription {
             apply(new DispensingCorrected(prescriptionId, dispensing.sequence(), use, command.pharmacyId(),
                     command.pharmacistId(), command.reason(), command.items(),
                     dispensing.completesUse() || completesNow, now, today,
-                    countedAsPrescribed(command.items(), catalogue)), patientMetaData(patient));
+                    countedAsPrescribed(command.items(), linesOfUse, catalogue)), patientMetaData(patient));
             if (completesNow) {
                 undispensed = undispensedCourses(touched);
                 nextUse = completeUse(today, now, catalogue, checker);
@@ -389,8 +397,8 @@ public class Prescription {
         }
         List<RecordedCourse> changed = new ArrayList<>();
         for (int lineNumber : touched) {
-            changed.add(dispensings.courseOf(use, lines.get(lineNumber), catalogue)
-                    .orElseGet(() -> stoppedCourse(use, lineNumber, dispensing, catalogue)));
+            changed.add(dispensings.courseOf(use, linesOfUse.get(lineNumber), catalogue)
+                    .orElseGet(() -> stoppedCourse(use, linesOfUse.get(lineNumber), dispensing, catalogue)));
         }
         List<RecordedCourse> running = changed.stream()
                 .filter(course -> course.status() == CourseStatus.DISPENSED)
@@ -402,11 +410,11 @@ public class Prescription {
      * A line nothing counts for any more in its use: its course as last recorded (or as the withdrawn dispensing
      * gave it), stopped.
      */
-    private RecordedCourse stoppedCourse(int use, int lineNumber, DispensingRecords.Entry withdrawn,
+    private RecordedCourse stoppedCourse(int use, PrescribedLine line, DispensingRecords.Entry withdrawn,
                                          DrugCatalogue catalogue) {
+        int lineNumber = line.lineNumber();
         RecordedCourse last = use == currentUse ? coursesOfUse.get(lineNumber) : null;
         if (last == null) {
-            PrescribedLine line = lines.get(lineNumber);
             DispensedItem item = withdrawn.items().stream().filter(given -> given.lineNumber() == lineNumber)
                     .findFirst().orElseThrow();
             DrugCode drug = item.drugCode() != null ? item.drugCode() : line.drugCode();
@@ -442,18 +450,13 @@ public class Prescription {
     }
 
     /** Per line, how much of the prescribed drug the items hand out (the dispense rules made sure it is comparable). */
-    private List<LineQuantity> countedAsPrescribed(List<DispensedItem> items, DrugCatalogue catalogue) {
+    private static List<LineQuantity> countedAsPrescribed(List<DispensedItem> items,
+                                                          Map<Integer, PrescribedLine> linesOfUse,
+                                                          DrugCatalogue catalogue) {
         Map<Integer, BigDecimal> counted = new TreeMap<>();
         for (DispensedItem item : items) {
-            DrugCode prescribed = lines.get(item.lineNumber()).drugCode();
-            BigDecimal units = item.quantity();
-            if (item.drugCode() != null && !item.drugCode().equals(prescribed)) {
-                units = catalogue.find(prescribed)
-                        .flatMap(drug -> catalogue.find(item.drugCode())
-                                .flatMap(substitute -> drug.unitsDelivering(item.quantity(), substitute)))
-                        .orElse(item.quantity());
-            }
-            counted.merge(item.lineNumber(), units, BigDecimal::add);
+            counted.merge(item.lineNumber(), DispenseRules.unitsOf(linesOfUse.get(item.lineNumber()), item, catalogue),
+                    BigDecimal::add);
         }
         return counted.entrySet().stream().map(entry -> new LineQuantity(entry.getKey(), entry.getValue())).toList();
     }
@@ -755,7 +758,6 @@ public class Prescription {
             pendingCancellation = null;
         }
         dispensings.dispensed(event);
-        dispensedInUse.addAll(event.items());
         event.items().forEach(item -> {
             supplyDaysOfUse = Math.max(supplyDaysOfUse, item.days());
         });
@@ -770,7 +772,6 @@ public class Prescription {
         status = PrescriptionStatus.AWAITING_REFILL;
         currentUse = event.use();
         holdingPharmacy = null;
-        dispensedInUse.clear();
         coursesOfUse.clear();
         supplyDaysOfUse = 0;
         refillWindowOpens = later(event.windowOpens(), dayAfterDispensing);
@@ -796,8 +797,6 @@ public class Prescription {
     /** What the current use dispensed, again from the dispensings, after one of {@code use} changed. */
     private void countCurrentUse(int use) {
         if (use == currentUse) {
-            dispensedInUse.clear();
-            dispensedInUse.addAll(dispensings.itemsOf(currentUse));
             supplyDaysOfUse = dispensings.supplyDaysOf(currentUse);
         }
     }
@@ -813,8 +812,19 @@ public class Prescription {
         answeredQueries.add(event.queryId());
     }
 
+    /**
+     * The lines {@code use} was dispensed under: an amendment changes the lines of the current use and the later
+     * ones, never those of a use already completed.
+     */
+    private Map<Integer, PrescribedLine> linesOf(int use) {
+        return linesOfCompletedUses.getOrDefault(use, lines);
+    }
+
     @EventSourcingHandler
     void on(PrescriptionAmended event) {
+        for (int use = 1; use < currentUse; use++) {
+            linesOfCompletedUses.putIfAbsent(use, lines);
+        }
         lines = new LinkedHashMap<>();
         event.lines().forEach(line -> lines.put(line.lineNumber(), line));
     }

@@ -4,6 +4,10 @@ import org.eprescription.core.refusal.Refusal;
 
 import org.axonframework.test.aggregate.TestExecutor;
 import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.core.ids.QueryId;
+import org.eprescription.core.prescription.event.PrescriberQueried;
+import org.eprescription.core.prescription.event.PrescriptionAmended;
+import org.eprescription.core.prescription.event.QueryAnswered;
 import org.eprescription.core.prescription.command.CorrectDispensing;
 import org.eprescription.core.prescription.event.DispensingCorrected;
 import org.eprescription.core.prescription.event.DispensingWithdrawn;
@@ -206,5 +210,39 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
                         released(PHARMACY_A, 1))
                 .when(withdraw(PHARMACY_A, 1))
                 .expectEvents(withdrawn(PHARMACY_A, 1, 1));
+    }
+
+    @Test
+    void aPharmacyThatReleasedAnOpenUseCannotCorrectItsQuantities() {
+        // B holds use 1 and must decide the cancellation request; A's correction would have completed B's use
+        Object[] heldByAnother = {issued(1), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
+                released(PHARMACY_A, 1), accepted(PHARMACY_B), cancellationRequested(PHARMACY_B)};
+        expectRefused(fixture.given(heldByAnother).when(correct(PHARMACY_A, 1,
+                itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7))),
+                Refusal.NOT_THE_HOLDING_PHARMACY);
+        setUpFixture();
+        // nobody holds it: a correction that supplied everything would leave a use nobody can complete
+        Object[] heldByNobody = {issued(1), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
+                released(PHARMACY_A, 1)};
+        expectRefused(fixture.given(heldByNobody).when(correct(PHARMACY_A, 1,
+                itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7))), Refusal.NOT_HELD);
+    }
+
+    @Test
+    void aCorrectionOfACompletedUseIsCheckedAgainstTheLinesThatUseWasDispensedUnder() {
+        // line 1 was amended to 56 tablets after use 1 had been dispensed under 28
+        QueryId query = QueryId.of("0b7a3f4e-2c1d-4e5f-8a9b-0c1d2e3f4a5b");
+        PrescribedLine doubled = line(1, AMLODIPINE_BRAND_A, 56, 28);
+        Object[] amendedAfterUseOne = {issued(1), accepted(PHARMACY_A),
+                new PrescriberQueried(ID, query, PHARMACY_A, pharmacistOf(PHARMACY_A), 1, "twice daily?",
+                        List.of(doubled), clock.instant()),
+                dispensedEverything(PHARMACY_A, 1), refillScheduled(2, clock.today().plusDays(28)),
+                new QueryAnswered(ID, query, HOSPITAL, DOCTOR, "yes", true, clock.instant()),
+                new PrescriptionAmended(ID, query, HOSPITAL, DOCTOR, List.of(doubled, LOXOPROFEN_LINE), List.of(1),
+                        clock.instant(), clock.today())};
+
+        expectRefused(fixture.given(amendedAfterUseOne).when(correct(PHARMACY_A, 1,
+                        itemOf(1, AMLODIPINE_BRAND_A, 56, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7))),
+                Refusal.QUANTITY_EXCEEDS_REMAINING);
     }
 }

@@ -108,7 +108,7 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
     void earlierDispensingsOfTheUseCountInIngredientAmount() {
         // 40 x 2.5 mg = 100 mg given; 40 mg of the 140 mg are left: 8 x 5 mg, not 9
         Object[] history = {issued(AMLODIPINE_ONLY), accepted(PHARMACY_A),
-                dispensed(PHARMACY_A, 1, false, itemOf(1, AMLODIPINE_HALF_STRENGTH, 40, 20))};
+                dispensed(PHARMACY_A, 1, false, List.of(itemOf(1, AMLODIPINE_HALF_STRENGTH, 40, 20)), counted(1, 20))};
         expectRefused(fixture.given(history).when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_BRAND_A, 9, 8))),
                 Refusal.QUANTITY_EXCEEDS_REMAINING);
         setUpFixture();
@@ -130,13 +130,30 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
     @Test
     void whatAnotherPharmacyDispensedBeforeTheReleaseCountsInIngredientAmount() {
         Object[] history = {issued(AMLODIPINE_ONLY), accepted(PHARMACY_A),
-                dispensed(PHARMACY_A, 1, false, itemOf(1, AMLODIPINE_HALF_STRENGTH, 50, 25)),
+                dispensed(PHARMACY_A, 1, false, List.of(itemOf(1, AMLODIPINE_HALF_STRENGTH, 50, 25)), counted(1, 25)),
                 released(PHARMACY_A, 1), accepted(PHARMACY_B)};
         expectRefused(fixture.given(history).when(dispense(PHARMACY_B, itemOf(1, AMLODIPINE_BRAND_A, 4, 4))),
                 Refusal.QUANTITY_EXCEEDS_REMAINING);
     }
 
     // ----- what the catalogue does not say -----
+
+    @Test
+    void whatAnEarlierDispensingCountedIsNeverRecountedUnderALaterCatalogue() {
+        // 28 x 2.5 mg went out and counted as 14 x 5 mg; the later catalogue no longer knows the 2.5 mg tablet
+        fixture = fixtureWith(olderCatalogue());
+        fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A),
+                        dispensed(PHARMACY_A, 1, false, List.of(itemOf(1, AMLODIPINE_HALF_STRENGTH, 28, 14)),
+                                counted(1, 14)))
+                .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_BRAND_A, 14, 14)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 14, 14)), completed());
+        setUpFixture();
+        fixture = fixtureWith(olderCatalogue());
+        expectRefused(fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A),
+                        dispensed(PHARMACY_A, 1, false, List.of(itemOf(1, AMLODIPINE_HALF_STRENGTH, 28, 14)),
+                                counted(1, 14)))
+                .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_BRAND_A, 15, 14))), Refusal.QUANTITY_EXCEEDS_REMAINING);
+    }
 
     @Test
     void withoutStrengthsInTheCatalogueASubstituteIsRefusedButThePrescribedDrugIsNot() {
