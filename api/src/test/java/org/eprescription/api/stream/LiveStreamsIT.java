@@ -17,6 +17,7 @@ import static org.awaitility.Awaitility.await;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.dispense;
 import static org.eprescription.api.support.Prescriptions.issue;
+import static org.eprescription.api.support.Prescriptions.issueFor;
 import static org.eprescription.api.support.Prescriptions.item;
 import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
 import static org.eprescription.api.support.Prescriptions.unique;
@@ -127,6 +128,29 @@ class LiveStreamsIT extends ExchangeIntegrationTest {
             api().post(earlier.path() + "/cancel", Map.of("reason", "duplicate"), prescriberHeaders(institution));
             // after the later one's interaction check (its version moves on, nothing else)
             assertThat(live.next(event -> changeOf(event, earlier, "CANCELLED"), WAIT)).isNotNull();
+        }
+    }
+
+    @Test
+    void anAlertAnotherInstitutionsIssueRaisesReachesTheStreamThatShowedThePrescriptionItNames() {
+        String patient = unique("PAT");
+        String institution = unique("HOSP");
+        try (SseClient live = stream("/institutions/" + institution + "/prescriptions/stream")) {
+            assertThat(live.next(WAIT).name()).isEqualTo("snapshot");
+            IssuedPrescription first = issued(issueFor(patient, institution, AMLODIPINE_BRAND, 28));
+            long firstVersion = api().get(first.path()).body().path("version").asLong();
+            Event shown = live.next(event -> changeOf(event, first, "ISSUED")
+                    && event.data().path("version").asLong() == firstVersion, WAIT);
+            assertThat(shown.data().path("alerts")).isEmpty();
+
+            issued(issueFor(patient, unique("HOSP"), AMLODIPINE_BRAND, 28));
+
+            // the same view, told again as a later change, rendered anew with the alert
+            Event alerted = live.next(event -> changeOf(event, first, "ISSUED")
+                    && !event.data().path("alerts").isEmpty(), WAIT);
+            assertThat(alerted).as("a change of the first prescription with the new alert").isNotNull();
+            assertThat(alerted.data().path("version").asLong()).isEqualTo(firstVersion);
+            assertThat(Long.parseLong(alerted.id())).isGreaterThan(Long.parseLong(shown.id()));
         }
     }
 

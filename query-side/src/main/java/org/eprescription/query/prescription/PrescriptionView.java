@@ -65,6 +65,20 @@ public record PrescriptionView(PrescriptionId prescriptionId, PrescriptionStatus
                 version, heldSince, lastDispensedAt, lastPosition, List.of(), 0);
     }
 
+    /**
+     * This view as the change an event at {@code position} made without changing the row (an alert another
+     * prescription's check raised names it): the live-stream event that carries it has that position as its id, so
+     * that it is told and rendered as the new change it is, not as the change the row last recorded.
+     */
+    public PrescriptionView announcedAt(long position) {
+        if (position <= lastPosition) {
+            return this;
+        }
+        return new PrescriptionView(prescriptionId, status, patient, prescriber, lines, refills, usesLeft, currentUse,
+                validUntil, pharmacyId, cancellationRequested, cancellationRequest, refillWindow, dispensings,
+                issuedAt, issuedOn, updatedAt, version, heldSince, lastDispensedAt, position, queries, openQueries);
+    }
+
     /** Whether {@code pharmacy} dispensed it at or after {@code since}. */
     public boolean dispensedBySince(PharmacyId pharmacy, Instant since) {
         return dispensings.stream().anyMatch(dispensing -> pharmacy.equals(dispensing.pharmacyId())

@@ -194,8 +194,9 @@ public class PrescriptionViewProjection {
             return;
         }
         PrescriptionViewRepository repository = store();
+        long position = StorePositions.of(message);
         for (PrescriptionId other : named) {
-            repository.load(other).ifPresent(view -> updates.changed(view, view));
+            repository.load(other).ifPresent(view -> updates.changed(view, view.announcedAt(position)));
         }
     }
 
@@ -204,13 +205,14 @@ public class PrescriptionViewProjection {
      * streams receive their view again, with the new alert (docs/alerts.md, "Both sides see it").
      */
     @EventHandler
-    public void on(DispensingRecordChecked event) {
+    public void on(DispensingRecordChecked event, EventMessage<?> message) {
         if (updates == null) {
             return;
         }
         PrescriptionViewRepository repository = store();
+        long position = StorePositions.of(message);
         for (PrescriptionId other : named(event.alerts())) {
-            repository.load(other).ifPresent(view -> updates.changed(view, view));
+            repository.load(other).ifPresent(view -> updates.changed(view, view.announcedAt(position)));
         }
     }
 

@@ -52,13 +52,25 @@ public class PrescriptionViewUpdates {
     private final ViewChangeAnnouncer announcer;
     private final Clock clock;
     private final String batchKey = BatchScope.newKey("prescription-view-updates");
-    private final Map<PrescriptionId, Long> versionsToldHere = Collections.synchronizedMap(
+    private final Map<PrescriptionId, Told> toldHere = Collections.synchronizedMap(
             new LinkedHashMap<>(256, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<PrescriptionId, Long> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<PrescriptionId, Told> eldest) {
                     return size() > REMEMBERED_PRESCRIPTIONS;
                 }
             });
+
+    /** The latest version of a view this node told, and the latest position of a change it told of it. */
+    private record Told(long version, long position) {
+
+        Told andThen(Told later) {
+            return new Told(Math.max(version, later.version), Math.max(position, later.position));
+        }
+
+        boolean covers(ViewChangeNotice notice) {
+            return version >= notice.version() && position >= notice.position();
+        }
+    }
 
     /** @param clock the exchange's clock, in its zone: it says where today begins for the pharmacies' views */
     public PrescriptionViewUpdates(PrescriptionViewRepository views, ViewChangeAnnouncer announcer, Clock clock) {
@@ -118,9 +130,9 @@ public class PrescriptionViewUpdates {
     }
 
     private void announce(PrescriptionView after, Set<PharmacyId> pharmacies) {
-        versionsToldHere.merge(after.prescriptionId(), after.version(), Math::max);
+        toldHere.merge(after.prescriptionId(), new Told(after.version(), after.lastPosition()), Told::andThen);
         announcer.announce(new ViewChangeNotice(after.prescriptionId(), after.version(),
-                after.prescriber().institutionId(), pharmacies));
+                after.prescriber().institutionId(), pharmacies, after.lastPosition()));
     }
 
     /**
@@ -174,8 +186,8 @@ public class PrescriptionViewUpdates {
      * {@code version} or later, as far as it remembers.
      */
     public boolean toldHere(PrescriptionId id, long version) {
-        Long told = versionsToldHere.get(id);
-        return told != null && told >= version;
+        Told told = toldHere.get(id);
+        return told != null && told.version() >= version;
     }
 
     /** How many listeners in this node follow views. */
@@ -185,8 +197,8 @@ public class PrescriptionViewUpdates {
 
     /** Another node's projection changed the view, and that change has committed. */
     public void changedElsewhere(ViewChangeNotice notice) {
-        Long told = versionsToldHere.get(notice.prescriptionId());
-        if (told != null && told >= notice.version()) {
+        Told told = toldHere.get(notice.prescriptionId());
+        if (told != null && told.covers(notice)) {
             return;
         }
         if (!followers.followsAny(keys(notice.prescriptionId(), notice.institutionId(), notice.pharmacyIds()))) {
@@ -197,7 +209,8 @@ public class PrescriptionViewUpdates {
             if (view.pharmacyId() != null) {
                 pharmacies.add(view.pharmacyId());
             }
-            tellFollowers(view.prescriptionId(), view.prescriber().institutionId(), pharmacies, view);
+            tellFollowers(view.prescriptionId(), view.prescriber().institutionId(), pharmacies,
+                    view.announcedAt(notice.position()));
         });
     }
 

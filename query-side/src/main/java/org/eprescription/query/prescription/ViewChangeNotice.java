@@ -11,10 +11,12 @@ import java.util.Set;
 /**
  * What one node tells the others after its projection changed a prescription view: enough to decide, without
  * reading the row, whether any live subscription there is concerned (the prescription, its institution, and the
- * pharmacies that held it before and after the change), and the view's version to recognise a change already shown.
+ * pharmacies that held it before and after the change), and the view's version and the position of the change to
+ * recognise a change already shown (a change that names the prescription without changing it, a new alert, has the
+ * version of the one before and a later position).
  */
 public record ViewChangeNotice(PrescriptionId prescriptionId, long version, InstitutionId institutionId,
-                               Set<PharmacyId> pharmacyIds) {
+                               Set<PharmacyId> pharmacyIds, long position) {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 

@@ -83,9 +83,9 @@ class PrescriptionViewUpdatesIT {
         projectionThere.handle(message(releasedByA(id), 2));
 
         assertThat(announcedThere).containsExactly(
-                new ViewChangeNotice(id, 0, HOSPITAL, Set.of()),
-                new ViewChangeNotice(id, 1, HOSPITAL, Set.of(PHARMACY_A)),
-                new ViewChangeNotice(id, 2, HOSPITAL, Set.of(PHARMACY_A)));
+                new ViewChangeNotice(id, 0, HOSPITAL, Set.of(), -1),
+                new ViewChangeNotice(id, 1, HOSPITAL, Set.of(PHARMACY_A), -1),
+                new ViewChangeNotice(id, 2, HOSPITAL, Set.of(PHARMACY_A), -1));
         assertThat(ViewChangeNotice.fromPayload(announcedThere.get(2).toPayload())).isEqualTo(announcedThere.get(2));
     }
 
