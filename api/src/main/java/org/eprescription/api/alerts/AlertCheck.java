@@ -38,6 +38,11 @@ public record AlertCheck(boolean performed, Boolean complete, String catalogueVe
                 unknownDrugCodes.stream().map(DrugCode::value).toList());
     }
 
+    /** No check ran: alerts are switched off. */
+    public static AlertCheck notPerformed() {
+        return NOT_PERFORMED;
+    }
+
     public static AlertCheck of(CommandOutcome outcome) {
         return outcome.check() == null ? NOT_PERFORMED
                 : of(outcome.check().catalogueVersion(), outcome.check().checkedAt(),

@@ -23,6 +23,7 @@ import org.eprescription.core.prescription.command.AcknowledgeAlert;
 import org.eprescription.query.alerts.query.AlertView;
 import org.eprescription.query.alerts.store.Conflict;
 import org.eprescription.query.alerts.query.DraftAlerts;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -30,6 +31,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -46,12 +48,18 @@ public class AlertController {
     private final ActingParties actingParties;
     private final ResourceAccess access;
 
-    /** The draft's alerts, and what its check could compare ({@link AlertCheck}; no time: it records nothing). */
+    /**
+     * The draft's alerts, and what its check could compare ({@link AlertCheck}; no time: it records nothing). With
+     * alerts switched off no {@code alerts} at all, and {@code performed: false}: an empty list would say "nothing
+     * found".
+     */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
     public record DuplicateCheckResponse(List<AlertView> alerts, AlertCheck alertCheck) {
 
-        static DuplicateCheckResponse of(DraftAlerts check) {
-            return new DuplicateCheckResponse(check.alerts(), AlertCheck.ofDraft(check.catalogueVersion(),
-                    check.complete(), check.unknownDrugCodes()));
+        static DuplicateCheckResponse of(Optional<DraftAlerts> performed) {
+            return performed.map(check -> new DuplicateCheckResponse(check.alerts(), AlertCheck.ofDraft(
+                            check.catalogueVersion(), check.complete(), check.unknownDrugCodes())))
+                    .orElseGet(() -> new DuplicateCheckResponse(null, AlertCheck.notPerformed()));
         }
     }
 

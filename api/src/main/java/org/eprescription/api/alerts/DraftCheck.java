@@ -1,6 +1,6 @@
 package org.eprescription.api.alerts;
 
-import lombok.RequiredArgsConstructor;
+import org.eprescription.api.config.ExchangeProperties;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.PatientId;
@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.Optional;
 
 /**
  * The duplicate and interaction check of a draft, for every way it is asked ({@code POST /duplicate-checks}, the CDS
@@ -19,18 +20,34 @@ import java.time.LocalDate;
  * of work, transaction and message monitors cost more than the check itself (docs/benchmarks.md, "Duplicate checks").
  */
 @Component
-@RequiredArgsConstructor
 public class DraftCheck {
 
     private final AlertQueries alertQueries;
     private final ResourceAccess access;
     private final AccessLog accessLog;
     private final Clock clock;
+    private final boolean alertsEnabled;
 
-    /** The alerts the draft's lines would raise, and whether it could compare every course; changes nothing. */
-    public DraftAlerts check(DuplicateCheckRequest draft) {
+    public DraftCheck(AlertQueries alertQueries, ResourceAccess access, AccessLog accessLog, Clock clock,
+                      ExchangeProperties properties) {
+        this.alertQueries = alertQueries;
+        this.access = access;
+        this.accessLog = accessLog;
+        this.clock = clock;
+        this.alertsEnabled = properties.alerts() == null || properties.alerts().enabled();
+    }
+
+    /**
+     * The alerts the draft's lines would raise, and whether it could compare every course; changes nothing. Empty
+     * when alerts are switched off ({@code exchange.alerts.enabled=false}): the course record is then not kept, and
+     * "no alerts" would say "nothing found" where the exchange does not know.
+     */
+    public Optional<DraftAlerts> check(DuplicateCheckRequest draft) {
+        if (!alertsEnabled) {
+            return Optional.empty();
+        }
         PatientId patient = PatientId.of(draft.patientId());
         accessLog.read(patient, "duplicate check");
-        return alertQueries.check(draft.toQuery(LocalDate.now(clock)), access.careParties());
+        return Optional.of(alertQueries.check(draft.toQuery(LocalDate.now(clock)), access.careParties()));
     }
 }

@@ -93,6 +93,16 @@ class CardWriter {
                 "warning", new CdsCards.Source(SOURCE), List.of());
     }
 
+    /** The exchange runs without its check ({@code exchange.alerts.enabled=false}): no card does not mean no conflict. */
+    CdsCards.Card checkSwitchedOff(String hookInstance) {
+        String uuid = UUID.nameUUIDFromBytes((hookInstance + "/check-switched-off")
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        return new CdsCards.Card(uuid, "Interaction check not performed: switched off on this exchange",
+                "This exchange does not check drafts for duplicates and interactions. No card about a conflict does "
+                        + "not mean there is none: check the patient's medication by hand.",
+                "warning", new CdsCards.Source(SOURCE), List.of());
+    }
+
     private String name(DrugCode code) {
         return catalogue.find(code).map(Drug::name).orElse(code.value());
     }

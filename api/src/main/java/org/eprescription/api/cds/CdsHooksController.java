@@ -56,7 +56,9 @@ class CdsHooksController {
         }
         List<CdsCards.Card> answer = draftOrders.read(request.context().patientId(),
                         request.context().draftOrders().toString())
-                .map(draft -> cardsOf(draftCheck.check(draft), request.hookInstance()))
+                .map(draft -> draftCheck.check(draft)
+                        .map(check -> cardsOf(check, request.hookInstance()))
+                        .orElseGet(() -> List.of(cards.checkSwitchedOff(request.hookInstance()))))
                 .orElse(List.of());
         return new CdsCards(answer);
     }

@@ -6,9 +6,7 @@ import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
 import org.axonframework.messaging.correlation.MessageOriginProvider;
 import org.axonframework.messaging.correlation.SimpleCorrelationDataProvider;
-import org.axonframework.modelling.command.CommandTargetResolver;
 import org.eprescription.api.actor.ActorRequiredInterceptor;
-import org.eprescription.api.command.SideWritesInterceptor;
 import org.eprescription.api.actor.CommandMetadata;
 import org.eprescription.api.storage.PostgresUniqueViolationResolver;
 import org.eprescription.api.storage.PromptEventSource;
@@ -34,12 +32,11 @@ public class AxonConfiguration {
 
     /**
      * prescription-core knows nothing of Spring, so its aggregates are registered here instead of by annotation; a
-     * command finds its aggregate through {@link CachedCommandTargetResolver}.
+     * command finds its aggregate as {@code command/CommandHandlingConfiguration} says.
      */
     @Bean
     ConfigurerModule aggregates() {
         return configurer -> configurer
-                .registerComponent(CommandTargetResolver.class, configuration -> new CachedCommandTargetResolver())
                 .configureAggregate(Prescription.class)
                 .configureAggregate(PatientConsent.class)
                 .configureAggregate(DispensingRecord.class);
@@ -101,12 +98,6 @@ public class AxonConfiguration {
     @Bean
     CorrelationDataProvider actorMetadataProvider() {
         return new SimpleCorrelationDataProvider(CommandMetadata.AUDIT_KEYS.toArray(String[]::new));
-    }
-
-    /** The writes a request makes beside its command, in the command's transaction ({@link SideWritesInterceptor}). */
-    @Bean
-    SideWritesInterceptor sideWritesInterceptor() {
-        return new SideWritesInterceptor(new CachedCommandTargetResolver());
     }
 
     /** No event without an actor: commands without actor metadata are refused before their handler runs. */

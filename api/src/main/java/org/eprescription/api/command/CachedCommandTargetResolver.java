@@ -1,4 +1,4 @@
-package org.eprescription.api.config;
+package org.eprescription.api.command;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.common.ReflectionUtils;
