@@ -83,7 +83,7 @@ class AcceptWithCodeTest {
         assertThat(steps()).containsExactly(
                 "PrescriptionViews.findExchangeCodeHolder(List[2])",
                 "AcceptAttempts.decide(PharmacyId, *, true)",
-                "CommandSender.send(AcceptPrescription, Actor, *)");
+                "CommandSender.send(AcceptPrescription, Actor, *, CommandSideWrite)");
     }
 
     @Test
@@ -93,7 +93,7 @@ class AcceptWithCodeTest {
         assertThat(steps()).containsExactly(
                 "PrescriptionViews.findExchangeCodeHolder(List[2])",
                 "AcceptAttempts.decide(PharmacyId, *, true)",
-                "CommandSender.send(AcceptPrescription, Actor, *)",
+                "CommandSender.send(AcceptPrescription, Actor, *, CommandSideWrite)",
                 "AcceptAttempts.failedAfterMatch(PharmacyId)");
     }
 
@@ -102,7 +102,7 @@ class AcceptWithCodeTest {
         String code = CODES.codeFor(ID, "k1", 0);
         when(views.findExchangeCodeHolder(anyList()))
                 .thenReturn(Optional.of(new ExchangeCodeHolder(view(), CODES.hashOf(code, "k1"))));
-        when(commands.send(any(), any(), any())).thenThrow(refusal);
+        when(commands.send(any(), any(), any(), any())).thenThrow(refusal);
 
         assertThatThrownBy(() -> acceptWithCode.accept(code, BIRTH_DATE, PHARMACY, PharmacistId.of("RPH-1"),
                 Actor.system("test"), null)).isSameAs(refusal);

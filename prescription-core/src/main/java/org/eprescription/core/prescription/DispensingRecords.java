@@ -91,9 +91,18 @@ final class DispensingRecords {
         return itemsOf(use, 0);
     }
 
-    /** The longest days of supply the dispensings of {@code use} that count hand out; 0 when none. */
-    int supplyDaysOf(int use) {
-        return itemsOf(use).stream().mapToInt(DispensedItem::days).max().orElse(0);
+    /**
+     * The days of supply {@code use} handed out (docs/domain.md, "Refills"): per line, the days its dispensings that
+     * count supplied together (portions add up: 14 days and then 14 more are 28), at most the line's prescribed days;
+     * the longest line's. 0 when none.
+     */
+    int supplyDaysOf(int use, Map<Integer, PrescribedLine> lines) {
+        Map<Integer, Integer> perLine = new HashMap<>();
+        itemsOf(use).forEach(item -> perLine.merge(item.lineNumber(), item.days(), Integer::sum));
+        return perLine.entrySet().stream()
+                .mapToInt(line -> lines.containsKey(line.getKey())
+                        ? Math.min(line.getValue(), lines.get(line.getKey()).days()) : line.getValue())
+                .max().orElse(0);
     }
 
     boolean lineDispensedIn(int use, int lineNumber) {

@@ -105,8 +105,6 @@ public class Prescription {
     private int currentUse;
     private PharmacyId holdingPharmacy;
     private CancellationRequested pendingCancellation;
-    /** Everything dispensed in the current use; the dispense rules count it in ingredient amounts. */
-    private int supplyDaysOfUse;
     private LocalDate refillWindowOpens;
     private LocalDate refillWindowCloses;
     private final Set<PharmacyId> involvedPharmacies = new HashSet<>();
@@ -321,7 +319,7 @@ public class Prescription {
 
     /**
      * The use is complete: the prescription is completed on its last use, otherwise the next use is scheduled from
-     * {@code today} plus the longest supply the use handed out. Answers the next use's planned courses (none when no
+     * {@code today} plus the days of supply the use handed out ({@link DispensingRecords#supplyDaysOf}). Answers the next use's planned courses (none when no
      * check runs or none follows).
      */
     private List<RecordedCourse> completeUse(LocalDate today, Instant now, DrugCatalogue catalogue,
@@ -336,7 +334,7 @@ public class Prescription {
     /** Schedules {@code use} after the previous use was completed on {@code completedOn}; its planned courses. */
     private List<RecordedCourse> scheduleRefill(int use, LocalDate completedOn, Instant now, DrugCatalogue catalogue,
                                                 InteractionChecker checker) {
-        LocalDate planned = completedOn.plusDays(dispensings.supplyDaysOf(use - 1));
+        LocalDate planned = completedOn.plusDays(dispensings.supplyDaysOf(use - 1, linesOf(use - 1)));
         apply(new RefillScheduled(prescriptionId, use, planned,
                 later(planned.minusDays(REFILL_WINDOW_DAYS), completedOn.plusDays(1)),
                 planned.plusDays(REFILL_WINDOW_DAYS), now), patientMetaData(patient));
@@ -376,7 +374,7 @@ public class Prescription {
                     dispensings.countedIn(use, dispensing.sequence(), linesOfUse, catalogue), catalogue);
             boolean completesNow = !dispensing.completesUse() && !useCompleted && everyLineComplete
                     && status == PrescriptionStatus.ACCEPTED;
-            int supplyBefore = dispensings.supplyDaysOf(use);
+            int supplyBefore = dispensings.supplyDaysOf(use, linesOfUse);
             command.items().forEach(item -> touched.add(item.lineNumber()));
             apply(new DispensingCorrected(prescriptionId, dispensing.sequence(), use, command.pharmacyId(),
                     command.pharmacistId(), command.reason(), command.items(),
@@ -386,7 +384,7 @@ public class Prescription {
                 undispensed = undispensedCourses(touched);
                 nextUse = completeUse(today, now, catalogue, checker);
             } else if (status == PrescriptionStatus.AWAITING_REFILL && use == currentUse - 1
-                    && dispensings.supplyDaysOf(use) != supplyBefore) {
+                    && dispensings.supplyDaysOf(use, linesOfUse) != supplyBefore) {
                 LocalDate completedOn = dispensings.completing(use).map(DispensingRecords.Entry::dispensedOn)
                         .orElse(today);
                 nextUse = scheduleRefill(currentUse, completedOn, now, catalogue, checker);
@@ -758,22 +756,19 @@ public class Prescription {
             pendingCancellation = null;
         }
         dispensings.dispensed(event);
-        event.items().forEach(item -> {
-            supplyDaysOfUse = Math.max(supplyDaysOfUse, item.days());
-        });
     }
 
     @EventSourcingHandler
     void on(RefillScheduled event) {
-        // a refill is never accepted before the day after the previous use was dispensed (plannedDate - days of
-        // supply); windows recorded before that rule may open on the dispensing day itself
-        LocalDate dayAfterDispensing = event.plannedDate().minusDays(dispensings.supplyDaysOf(event.use() - 1))
-                .plusDays(1);
+        // a refill is never accepted before the day after the previous use was completed; windows recorded before
+        // that rule may open on the completing dispensing's day itself
+        LocalDate dayAfterDispensing = dispensings.completing(event.use() - 1)
+                .map(completing -> completing.dispensedOn().plusDays(1))
+                .orElse(event.windowOpens());
         status = PrescriptionStatus.AWAITING_REFILL;
         currentUse = event.use();
         holdingPharmacy = null;
         coursesOfUse.clear();
-        supplyDaysOfUse = 0;
         refillWindowOpens = later(event.windowOpens(), dayAfterDispensing);
         refillWindowCloses = event.windowCloses();
         plannedStartOfUse = event.plannedDate();
@@ -785,20 +780,11 @@ public class Prescription {
         if (event.completesUse()) {
             pendingCancellation = null;
         }
-        countCurrentUse(event.use());
     }
 
     @EventSourcingHandler
     void on(DispensingWithdrawn event) {
         dispensings.withdrawn(event);
-        countCurrentUse(event.use());
-    }
-
-    /** What the current use dispensed, again from the dispensings, after one of {@code use} changed. */
-    private void countCurrentUse(int use) {
-        if (use == currentUse) {
-            supplyDaysOfUse = dispensings.supplyDaysOf(currentUse);
-        }
     }
 
     @EventSourcingHandler

@@ -275,10 +275,29 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
         TestExecutor<Prescription> executor = fixture.given(issued(1), accepted(PHARMACY_A),
                 cancellationRequested(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
                 .andGivenCommands(dispenseCompletingUse(PHARMACY_A, item(1, 14, 14)));
-        today(ISSUE_DAY.plusDays(14));
+        // two portions of 14 days: the refill is planned 28 days on, its window opens 7 days before that
+        today(ISSUE_DAY.plusDays(21));
         executor.andGivenCommands(accept(PHARMACY_B))
                 .when(release(PHARMACY_B))
                 .expectEvents(released(PHARMACY_B, 2));
+    }
+
+    @Test
+    void aUseDispensedInPortionsPlansItsRefillAfterAllItsDaysOfSupply() {
+        // 14 days of line 1, then the other 14 with line 2's 7 days: the use supplied 28 days, not 14
+        fixture.given(issued(1), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
+                .when(dispense(PHARMACY_A, item(1, 14, 14), item(2, 21, 7)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 14, 14), item(2, 21, 7)),
+                        refillScheduled(2, ISSUE_DAY.plusDays(28)));
+    }
+
+    @Test
+    void portionsCountAtMostTheirLinesDaysOfSupply() {
+        // each portion recorded with the line's 28 days: the use still supplied 28 days, not 56
+        fixture.given(issued(1), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 28)))
+                .when(dispense(PHARMACY_A, item(1, 14, 28), item(2, 21, 7)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 14, 28), item(2, 21, 7)),
+                        refillScheduled(2, ISSUE_DAY.plusDays(28)));
     }
 
     @Test

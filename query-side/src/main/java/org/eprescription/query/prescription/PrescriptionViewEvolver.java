@@ -296,18 +296,17 @@ public final class PrescriptionViewEvolver {
 
     /**
      * When the refill window opens, as the aggregate lets a pharmacy accept it: never before the day after the previous
-     * use was dispensed (its planned day less its longest supply). Windows recorded before that rule may open on the
-     * dispensing day itself; the view shows the day the exchange accepts, not the day recorded then.
+     * use was completed (the day of the dispensing that completed it). Windows recorded before that rule may open on
+     * that day itself; the view shows the day the exchange accepts, not the day recorded then.
      */
     private static LocalDate opens(Draft draft, RefillScheduled refill) {
-        int supplyDays = draft.dispensings.stream()
-                .filter(dispensing -> dispensing.use() == refill.use() - 1
-                        && dispensing.status() != Dispensing.Status.WITHDRAWN)
-                .flatMap(dispensing -> dispensing.items().stream())
-                .mapToInt(DispensedItem::days)
-                .max().orElse(0);
-        LocalDate dayAfterDispensing = refill.plannedDate().minusDays(supplyDays).plusDays(1);
-        return refill.windowOpens().isBefore(dayAfterDispensing) ? dayAfterDispensing : refill.windowOpens();
+        LocalDate dayAfterCompletion = draft.dispensings.stream()
+                .filter(dispensing -> dispensing.use() == refill.use() - 1 && dispensing.completesUse()
+                        && dispensing.status() != Dispensing.Status.WITHDRAWN && dispensing.dispensedOn() != null)
+                .reduce((first, second) -> second)
+                .map(completing -> completing.dispensedOn().plusDays(1))
+                .orElse(refill.windowOpens());
+        return refill.windowOpens().isBefore(dayAfterCompletion) ? dayAfterCompletion : refill.windowOpens();
     }
 
     /** The amended lines; an unchanged line keeps what the current use dispensed against it (a changed one had none). */
