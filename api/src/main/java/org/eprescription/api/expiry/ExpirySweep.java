@@ -28,6 +28,9 @@ public class ExpirySweep {
     private static final Logger log = LoggerFactory.getLogger(ExpirySweep.class);
     private static final Actor SWEEP = Actor.system("expiry-sweep");
 
+    /** Pages one sweep reads at most; the next sweep starts from the first again. */
+    static final int MAX_PAGES = 100;
+
     private final QueryGateway queries;
     private final CommandSender commands;
     private final Clock clock;
@@ -49,21 +52,34 @@ public class ExpirySweep {
         }
     }
 
-    /** Sends an expiry command to every candidate; answers how many candidates were examined. */
+    /**
+     * Sends an expiry command to every candidate, page after page; answers how many candidates were examined. A
+     * candidate the aggregate does not expire (its view lags behind it) does not hold the sweep back: the next page
+     * starts after it.
+     */
     public int sweep() {
         LocalDate today = LocalDate.now(clock);
-        ExpiryCandidates candidates = queries.query(new FindExpiryCandidates(today, batchSize),
-                ResponseTypes.instanceOf(ExpiryCandidates.class)).join();
-        for (PrescriptionId id : candidates.prescriptionIds()) {
-            try {
-                commands.send(new ExpirePrescription(id), SWEEP, null);
-            } catch (RuntimeException e) {
-                log.warn("could not expire {}; the next sweep tries again: {}", id, e.getMessage());
+        int examined = 0;
+        ExpiryCandidates.Cursor after = null;
+        for (int page = 0; page < MAX_PAGES; page++) {
+            ExpiryCandidates candidates = queries.query(new FindExpiryCandidates(today, batchSize, after),
+                    ResponseTypes.instanceOf(ExpiryCandidates.class)).join();
+            for (PrescriptionId id : candidates.prescriptionIds()) {
+                try {
+                    commands.send(new ExpirePrescription(id), SWEEP, null);
+                } catch (RuntimeException e) {
+                    log.warn("could not expire {}; the next sweep tries again: {}", id, e.getMessage());
+                }
+            }
+            examined += candidates.prescriptionIds().size();
+            after = candidates.next();
+            if (after == null) {
+                break;
             }
         }
-        if (!candidates.prescriptionIds().isEmpty()) {
-            log.info("expiry sweep examined {} prescriptions", candidates.prescriptionIds().size());
+        if (examined > 0) {
+            log.info("expiry sweep examined {} prescriptions", examined);
         }
-        return candidates.prescriptionIds().size();
+        return examined;
     }
 }

@@ -57,6 +57,6 @@ public class PrescriptionViewQueries {
 
     @QueryHandler
     public ExpiryCandidates handle(FindExpiryCandidates query) {
-        return new ExpiryCandidates(repository.findExpiryCandidates(query.today(), query.limit()));
+        return repository.findExpiryCandidates(query.today(), query.limit(), query.after());
     }
 }

@@ -349,16 +349,28 @@ public class PrescriptionViewRepository {
 
     /** Prescriptions waiting for a pharmacy whose deadline lies before {@code today}, oldest deadline first. */
     public List<PrescriptionId> findExpiryCandidates(LocalDate today, int limit) {
-        return jdbc.sql("""
-                        select prescription_id from prescription_view
+        return findExpiryCandidates(today, limit, null).prescriptionIds();
+    }
+
+    /** As {@link #findExpiryCandidates(LocalDate, int)}, from after {@code after} (null: the first), with the next page. */
+    public ExpiryCandidates findExpiryCandidates(LocalDate today, int limit, ExpiryCandidates.Cursor after) {
+        List<ExpiryCandidates.Cursor> page = jdbc.sql("""
+                        select expires_after, prescription_id from prescription_view
                          where status in ('ISSUED', 'AWAITING_REFILL') and expires_after < :today
+                           and (cast(:afterDay as date) is null
+                                or (expires_after, prescription_id) > (cast(:afterDay as date), cast(:afterId as uuid)))
                          order by expires_after, prescription_id
                          limit :limit
                         """)
                 .param("today", today)
+                .param("afterDay", after == null ? null : after.expiresAfter())
+                .param("afterId", after == null ? null : after.prescriptionId().value())
                 .param("limit", limit)
-                .query((rs, rowNum) -> new PrescriptionId(rs.getObject("prescription_id", UUID.class)))
+                .query((rs, rowNum) -> new ExpiryCandidates.Cursor(rs.getObject("expires_after", LocalDate.class),
+                        new PrescriptionId(rs.getObject("prescription_id", UUID.class))))
                 .list();
+        return new ExpiryCandidates(page.stream().map(ExpiryCandidates.Cursor::prescriptionId).toList(),
+                page.size() < limit ? null : page.get(page.size() - 1));
     }
 
     /** The deadline the expiry sweep checks: validUntil while ISSUED, the refill window's end while AWAITING_REFILL. */

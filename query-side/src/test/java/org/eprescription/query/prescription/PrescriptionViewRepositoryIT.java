@@ -311,6 +311,13 @@ class PrescriptionViewRepositoryIT {
                 expiredLongAgo.prescriptionId(), refillWindowClosed.prescriptionId(),
                 expiredYesterday.prescriptionId());
         assertThat(repository.findExpiryCandidates(TODAY, 1)).containsExactly(expiredLongAgo.prescriptionId());
+        // page after page, so that candidates the aggregate does not expire never hold the later ones back
+        ExpiryCandidates first = repository.findExpiryCandidates(TODAY, 2, null);
+        ExpiryCandidates second = repository.findExpiryCandidates(TODAY, 2, first.next());
+        assertThat(first.prescriptionIds()).containsExactly(expiredLongAgo.prescriptionId(),
+                refillWindowClosed.prescriptionId());
+        assertThat(second.prescriptionIds()).containsExactly(expiredYesterday.prescriptionId());
+        assertThat(second.next()).as("the last page").isNull();
     }
 
     @Test
