@@ -114,6 +114,9 @@ public class ProjectionAdminController {
     @PostMapping("/{name}/segments/{segment}/release")
     public ResponseEntity<Void> release(@PathVariable String name, @PathVariable int segment,
                                         @RequestParam(name = "for", defaultValue = "PT30S") Duration duration) {
+        if (duration.isNegative() || duration.compareTo(LONGEST_RELEASE) > 0) {
+            throw new IllegalArgumentException("'for' must be a duration from PT0S to P1D, such as PT30S");
+        }
         StreamingEventProcessor processor = processor(name);
         if (!processor.processingStatus().containsKey(segment)) {
             throw new UnknownResourceException("this node does not process segment " + segment + " of " + name);
@@ -121,6 +124,9 @@ public class ProjectionAdminController {
         processor.releaseSegment(segment, duration.toMillis(), TimeUnit.MILLISECONDS);
         return ResponseEntity.accepted().build();
     }
+
+    /** The longest a node lets go of a segment: longer is an operator's typo, not a plan. */
+    static final Duration LONGEST_RELEASE = Duration.ofDays(1);
 
     private StreamingEventProcessor processor(String name) {
         return processors.find(name).orElseThrow(() -> new UnknownResourceException("no projection " + name));

@@ -46,8 +46,9 @@ public class DraftCheck {
         if (!alertsEnabled) {
             return Optional.empty();
         }
-        PatientId patient = PatientId.of(draft.patientId());
-        accessLog.read(patient, "duplicate check");
-        return Optional.of(alertQueries.check(draft.toQuery(LocalDate.now(clock)), access.careParties()));
+        DraftAlerts found = alertQueries.check(draft.toQuery(LocalDate.now(clock)), access.careParties());
+        // logged once the check has an answer to show: a draft refused (an unknown drug) shows nothing
+        accessLog.read(PatientId.of(draft.patientId()), "duplicate check");
+        return Optional.of(found);
     }
 }

@@ -74,7 +74,6 @@ public class PatientPrescriptionsController {
         PatientId patient = PatientId.of(patientId);
         access.requirePatientOrAuditor(patient, true);
         PrescriptionId id = new PrescriptionId(prescriptionId);
-        accessLog.read(patient, "exchange code of prescription " + id);
         String code = prescriptions.of(patient).stream()
                 .filter(prescription -> prescription.view().prescriptionId().equals(id))
                 .map(this::codeOf)
@@ -82,6 +81,8 @@ public class PatientPrescriptionsController {
                 .findFirst()
                 .orElseThrow(() -> new UnknownResourceException("patient " + patient
                         + " has no prescription " + id + " waiting for a pharmacy"));
+        // logged once there is a code to show: a refusal shows nothing, and is no read
+        accessLog.read(patient, "exchange code of prescription " + id);
         return ResponseEntity.ok().header("Content-Type", SVG).cacheControl(CacheControl.noStore())
                 .body(ExchangeCodeQr.svg(code));
     }

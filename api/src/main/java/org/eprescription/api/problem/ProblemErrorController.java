@@ -25,7 +25,8 @@ class ProblemErrorController implements ErrorController {
         ProblemDetail problem = status == HttpStatus.INTERNAL_SERVER_ERROR
                 ? ProblemHandler.problem(status, "internal-error", "Internal error",
                         "The exchange could not complete the request.")
-                : ProblemDetail.forStatus(status);
+                : ProblemHandler.problem(status, ProblemHandler.slugOfStatus(status.value()),
+                        ProblemHandler.titleOfStatus(status.value()), null);
         return ResponseEntity.status(status).contentType(MediaType.APPLICATION_PROBLEM_JSON).body(problem);
     }
 

@@ -206,13 +206,32 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.badRequest().body(problem);
     }
 
+    /**
+     * The problems Spring answers by itself (a missing parameter, a method or media type the path does not take) get a
+     * type of the exchange's like every other (docs/http-api.md, "Errors"), not {@code about:blank}.
+     */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,
                                                           WebRequest request) {
-        if (body instanceof ProblemDetail detail && detail.getType() == null) {
-            detail.setType(URI.create("about:blank"));
+        if (body instanceof ProblemDetail detail
+                && (detail.getType() == null || "about:blank".equals(detail.getType().toString()))) {
+            detail.setType(URI.create("/problems/" + slugOfStatus(statusCode.value())));
+            detail.setTitle(titleOfStatus(statusCode.value()));
         }
         return super.createResponseEntity(body, headers, statusCode, request);
+    }
+
+    private static final Map<Integer, String> BARE_STATUS_TYPES = Map.of(
+            400, "malformed-request", 404, "not-found", 405, "method-not-allowed", 406, "not-acceptable",
+            413, "body-too-large", 415, "unsupported-media-type", 500, "internal-error");
+
+    /** The problem type of a bare status that Spring, the servlet container or Tomcat answers by itself. */
+    static String slugOfStatus(int status) {
+        return BARE_STATUS_TYPES.getOrDefault(status, "http-" + status);
+    }
+
+    static String titleOfStatus(int status) {
+        return title(slugOfStatus(status).replace('-', '_'));
     }
 
     public static ProblemDetail problem(HttpStatus status, String slug, String title, String detail) {

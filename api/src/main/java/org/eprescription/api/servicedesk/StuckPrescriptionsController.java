@@ -25,14 +25,17 @@ public class StuckPrescriptionsController {
     private final QueryGateway queryGateway;
     private final Clock clock;
 
-    /** @param heldFor an ISO-8601 duration such as {@code PT48H}; must be positive */
+    /** The longest {@code heldFor} asked: no prescription is valid longer. */
+    static final Duration LONGEST = Duration.ofDays(3660);
+
+    /** @param heldFor an ISO-8601 duration such as {@code PT48H}; must be positive, at most ten years */
     @Operation(operationId = "listStuckPrescriptions", summary = "List stuck prescriptions",
             description = "For auditors and the service desk: prescriptions a pharmacy has held for longer than "
                     + "heldFor without a dispensing.")
     @GetMapping("/api/v1/admin/stuck-prescriptions")
     public StuckPrescriptionsResponse stuck(@RequestParam(defaultValue = "PT48H") Duration heldFor) {
-        if (heldFor.isNegative() || heldFor.isZero()) {
-            throw new IllegalArgumentException("heldFor must be a positive duration, such as PT48H");
+        if (heldFor.isNegative() || heldFor.isZero() || heldFor.compareTo(LONGEST) > 0) {
+            throw new IllegalArgumentException("heldFor must be a positive duration of at most ten years, such as PT48H");
         }
         Instant cutoff = clock.instant().minus(heldFor);
         List<PrescriptionView> stuck = queryGateway.query(new FindStuckPrescriptions(cutoff),

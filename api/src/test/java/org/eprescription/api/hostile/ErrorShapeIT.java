@@ -2,6 +2,7 @@ package org.eprescription.api.hostile;
 
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
 import org.eprescription.api.support.StoredEvents;
 import org.junit.jupiter.api.Test;
@@ -92,6 +93,15 @@ class ErrorShapeIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void aDurationBeyondAnyUseIs400NotAnOverflow() {
+        Response refused = api().as(Identity.auditor()).post(
+                "/admin/projections/prescription-view/segments/0/release?for=PT100000000000000000S", Map.of());
+
+        assertThat(refused.status()).as(refused.toString()).isEqualTo(400);
+        assertThat(refused.text("type")).isEqualTo("/problems/malformed-request");
+    }
+
+    @Test
     void anUnknownPathIs404() {
         assertProblem(raw().get("/api/v1/no-such-thing", Map.of()), 404);
     }
@@ -114,7 +124,7 @@ class ErrorShapeIT extends ExchangeIntegrationTest {
     private static void assertProblem(RawHttp.Answer answer, int status) {
         assertThat(answer.status()).as(answer.toString()).isEqualTo(status);
         assertThat(answer.contentType()).as(answer.toString()).startsWith("application/problem+json");
-        assertThat(answer.body()).contains("\"status\":" + status)
-                .doesNotContain("Exception", "at org.", "SQL", "org.", "java.", "trace");
+        assertThat(answer.body()).contains("\"status\":" + status, "\"type\":\"/problems/")
+                .doesNotContain("Exception", "at org.", "SQL", "org.", "java.", "trace", "about:blank");
     }
 }

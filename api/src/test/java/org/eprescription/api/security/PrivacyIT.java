@@ -81,6 +81,22 @@ class PrivacyIT extends ExchangeIntegrationTest {
                 + " interaction check (dispensing) of prescription " + rx.id());
     }
 
+    @Test
+    void aRefusedReadShowsNothingAndIsNotInTheAccessLog() {
+        String patient = unique("PAT");
+        String institution = unique("HOSP");
+
+        Response unknownDrug = api().as(Identity.prescriber("DOC-" + institution, institution)).post(
+                "/duplicate-checks", Map.of("patientId", patient,
+                        "lines", List.of(Map.of("drugCode", "NO-SUCH-DRUG", "days", 7))));
+        Response noSuchCode = api().as(Identity.auditor()).get(
+                "/patients/" + patient + "/prescriptions/" + java.util.UUID.randomUUID() + "/qr-code");
+
+        assertThat(unknownDrug.status()).as(unknownDrug.toString()).isEqualTo(422);
+        assertThat(noSuchCode.status()).as(noSuchCode.toString()).isEqualTo(404);
+        assertThat(entriesOf(accessLogOf(patient))).isEmpty();
+    }
+
     private IssuedPrescription issuedAndAccepted(Map<String, Object> body, String pharmacy) {
         IssuedPrescription rx = issued(body);
         api().as(Identity.pharmacist(pharmacy)).post("/prescriptions/accept",
