@@ -20,6 +20,8 @@ import org.eprescription.api.alerts.AlertViews;
 import org.eprescription.api.command.CommandSender;
 import org.eprescription.core.consent.RecordConsent;
 import org.eprescription.core.ids.PatientId;
+import org.eprescription.api.deadletter.PendingLetters;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eprescription.query.alerts.query.AlertView;
 import org.eprescription.query.alerts.query.FindMedicationList;
 import org.eprescription.query.alerts.query.MedicationList;
@@ -54,8 +56,11 @@ public class PatientController {
     private final AccessLog accessLog;
     private final CurrentUser currentUser;
     private final AccessLogReads accessLogReads;
+    private final PendingLetters pendingLetters;
 
-    public record PatientAlerts(PatientId patientId, List<AlertView> alerts) {
+    /** {@code upToDate} only when false: the patient has events the alerts could not take in yet. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PatientAlerts(PatientId patientId, List<AlertView> alerts, Boolean upToDate) {
     }
 
     public record Consent(PatientId patientId, boolean sharingAllowed) {
@@ -87,7 +92,8 @@ public class PatientController {
     @GetMapping("/alerts")
     public PatientAlerts alerts(@PathVariable String patientId) {
         PatientId patient = PatientId.of(patientId);
-        return new PatientAlerts(patient, alerts.readableForPatient(patient));
+        List<AlertView> readable = alerts.readableForPatient(patient);
+        return new PatientAlerts(patient, readable, pendingLetters.any(patient) ? Boolean.FALSE : null);
     }
 
     @Operation(operationId = "recordConsent", summary = "Record a patient's consent to share history",

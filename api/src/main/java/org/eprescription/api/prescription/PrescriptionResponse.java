@@ -11,13 +11,24 @@ import java.util.List;
 /**
  * The prescription view as docs/http-api.md shows it: the projection's fields, the alerts on it, on issue only the
  * exchange code (which the exchange never stores in clear and therefore shows only to the issuer), and on issue and
- * dispensing what became of their interaction check.
+ * dispensing what became of their interaction check. {@code upToDate} is there only when false: the patient has
+ * events the view or the alerts could not take in yet (docs/alerts.md, "When the exchange does not know").
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PrescriptionResponse(@JsonUnwrapped PrescriptionView view, List<AlertView> alerts, String exchangeCode,
-                                   AlertCheck alertCheck) {
+                                   AlertCheck alertCheck, Boolean upToDate) {
+
+    public PrescriptionResponse(PrescriptionView view, List<AlertView> alerts, String exchangeCode,
+                                AlertCheck alertCheck) {
+        this(view, alerts, exchangeCode, alertCheck, null);
+    }
 
     public static PrescriptionResponse of(PrescriptionView view, List<AlertView> alerts) {
         return new PrescriptionResponse(view, alerts, null, null);
+    }
+
+    /** As {@link #of(PrescriptionView, List)}, saying so when its patient has events not taken in yet. */
+    public static PrescriptionResponse of(PrescriptionView view, List<AlertView> alerts, boolean lettersPending) {
+        return new PrescriptionResponse(view, alerts, null, null, lettersPending ? Boolean.FALSE : null);
     }
 }

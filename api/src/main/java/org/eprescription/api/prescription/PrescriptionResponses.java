@@ -3,6 +3,8 @@ package org.eprescription.api.prescription;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.alerts.AlertCheck;
 import org.eprescription.api.alerts.AlertViews;
+import org.eprescription.api.deadletter.PendingLetters;
+import org.eprescription.core.ids.PatientId;
 import org.eprescription.api.command.ViewNotReadyException;
 import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.PrescriptionId;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Supplier;
 
 /** Composes what a command or a read answers: the view once it shows the change, with its alerts. */
@@ -26,6 +29,7 @@ public class PrescriptionResponses {
 
     private final PrescriptionViews views;
     private final AlertViews alerts;
+    private final PendingLetters pendingLetters;
     private final ExchangeCodes exchangeCodes;
 
     /**
@@ -54,7 +58,7 @@ public class PrescriptionResponses {
     /** After any other command: the view once it reached {@code version}. */
     public PrescriptionResponse afterCommand(PrescriptionId id, long version) {
         return readAfterRecording(id,
-                () -> PrescriptionResponse.of(views.awaitVersion(id, version), alerts.forPrescription(id)));
+                () -> current(views.awaitVersion(id, version)));
     }
 
     /**
@@ -73,16 +77,20 @@ public class PrescriptionResponses {
         }
     }
 
+    /** The view as it is, with its alerts; {@code upToDate: false} when its patient has events not taken in yet. */
     public PrescriptionResponse current(PrescriptionView view) {
-        return PrescriptionResponse.of(view, alerts.forPrescription(view.prescriptionId()));
+        return PrescriptionResponse.of(view, alerts.forPrescription(view.prescriptionId()),
+                pendingLetters.any(view.patient().id()));
     }
 
     /** Each view with its open alerts (a queue or a list of work), in the given order. */
     public List<PrescriptionResponse> withOpenAlerts(List<PrescriptionView> views) {
         Map<PrescriptionId, List<AlertView>> open = alerts.openForPrescriptions(
                 views.stream().map(PrescriptionView::prescriptionId).toList());
+        Set<PatientId> pending = pendingLetters.among(views.stream().map(view -> view.patient().id()).toList());
         return views.stream()
-                .map(view -> PrescriptionResponse.of(view, open.getOrDefault(view.prescriptionId(), List.of())))
+                .map(view -> PrescriptionResponse.of(view, open.getOrDefault(view.prescriptionId(), List.of()),
+                        pending.contains(view.patient().id())))
                 .toList();
     }
 

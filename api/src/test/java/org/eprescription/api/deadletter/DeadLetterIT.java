@@ -87,6 +87,7 @@ class DeadLetterIT extends ExchangeIntegrationTest {
                 .startsWith("PrescriptionAccepted", "PrescriptionDispensed");
         Response parked = api().get(victim.path());
         assertThat(parked.text("status")).isEqualTo("ISSUED");
+        assertThat(parked.body().path("upToDate").isBoolean()).as("a read of a view that lags says so").isTrue();
         assertThat(parked.body().path("version").asLong()).isEqualTo(1);
 
         Response stillFailing = api().post("/admin/dead-letters/" + letter.path("id").asText() + "/retry", Map.of());
@@ -105,6 +106,7 @@ class DeadLetterIT extends ExchangeIntegrationTest {
         assertThat(retried.body().path("remaining")).isEmpty();
         Response healed = api().get(victim.path());
         assertThat(healed.text("status")).isEqualTo("COMPLETED");
+        assertThat(healed.body().has("upToDate")).isFalse();
         assertThat(healed.body().path("version").asLong()).isEqualTo(lastSequence);
         assertThat(deadLetters()).isEmpty();
     }
@@ -157,8 +159,16 @@ class DeadLetterIT extends ExchangeIntegrationTest {
         await().atMost(WAIT).until(() -> deadLetters().stream().anyMatch(letter ->
                 letter.path("processingGroup").asText().equals("medication-alerts")
                         && letter.path("aggregateIdentifier").asText().equals(third.text("prescriptionId"))));
-        assertThat(api().get("/prescriptions/" + third.text("prescriptionId")).text("status")).as("the view goes on")
-                .isEqualTo("ISSUED");
+        Response read = api().get("/prescriptions/" + third.text("prescriptionId"));
+        assertThat(read.text("status")).as("the view goes on").isEqualTo("ISSUED");
+        assertThat(read.body().path("upToDate").isBoolean()).as(read.toString()).isTrue();
+        assertThat(read.body().path("upToDate").asBoolean())
+                .as("its alerts may miss what the dead-lettered check raised: the read says so").isFalse();
+        Response patientsAlerts = api().get("/patients/" + patient + "/alerts");
+        assertThat(patientsAlerts.body().path("upToDate").isBoolean()).as(patientsAlerts.toString()).isTrue();
+        assertThat(patientsAlerts.body().path("upToDate").asBoolean()).isFalse();
+        Response otherPatient = api().get(issued(issue(unique("HOSP"))).path());
+        assertThat(otherPatient.body().has("upToDate")).as("said only when false").isFalse();
     }
 
     private List<JsonNode> deadLetters() {

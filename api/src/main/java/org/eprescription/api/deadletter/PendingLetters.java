@@ -1,0 +1,44 @@
+package org.eprescription.api.deadletter;
+
+import lombok.RequiredArgsConstructor;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.query.alerts.AlertProjection;
+import org.eprescription.query.prescription.PrescriptionViewProjection;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Which patients have events the prescription view or the alerts could not take in yet: they wait in the dead-letter
+ * queue (a sequence is one patient), with every later event of the patient behind them. What the exchange shows of
+ * such a patient may be incomplete (an alert missing, one resolved meanwhile still open), and an answer says so
+ * (docs/alerts.md, "When the exchange does not know").
+ */
+@Component
+@RequiredArgsConstructor
+public class PendingLetters {
+
+    private final JdbcClient jdbc;
+
+    /** Those of {@code patients} that have letters waiting. */
+    public Set<PatientId> among(Collection<PatientId> patients) {
+        if (patients.isEmpty()) {
+            return Set.of();
+        }
+        String[] ids = new LinkedHashSet<>(patients).stream().map(PatientId::value).toArray(String[]::new);
+        return jdbc.sql("""
+                        select distinct sequenceidentifier from deadletterentry
+                        where processinggroup in (?, ?) and sequenceidentifier = any(cast(? as varchar[]))""")
+                .params(PrescriptionViewProjection.PROCESSING_GROUP, AlertProjection.PROCESSING_GROUP, ids)
+                .query(String.class)
+                .list().stream().map(PatientId::of).collect(Collectors.toSet());
+    }
+
+    public boolean any(PatientId patient) {
+        return !among(Set.of(patient)).isEmpty();
+    }
+}
