@@ -134,7 +134,8 @@ public class AlertProjection {
             repository.raiseAlert(StoredAlert.raised(event, alert));
         }
         event.resolvedAlerts().forEach(alertId -> repository.resolveAlert(alertId, event.checkedAt()));
-        if (event.courses().stream().anyMatch(course -> course.status() == CourseStatus.STOPPED)) {
+        if (!event.alerts().isEmpty()
+                || event.courses().stream().anyMatch(course -> course.status() == CourseStatus.STOPPED)) {
             resolveWhatStopped(event.patientId(), event.checkedAt());
         }
     }
@@ -208,13 +209,19 @@ public class AlertProjection {
         progress.tell(id, sequence);
     }
 
-    /** The check's courses as recorded; each alert raised, or reopened with the conflicts it names now. */
+    /**
+     * The check's courses as recorded; each alert raised, or reopened with the conflicts it names now. Then what is
+     * stopped resolves: also an alert just raised whose conflicting courses another prescription's event stopped
+     * before this one was processed (a cancellation committed after the check read its course, but stored before
+     * it), so that the live order and a replay's agree.
+     */
     private void record(InteractionCheckCompleted event) {
         RecordedCourses.of(event).forEach(repository::saveCourse);
         for (RecordedAlert alert : event.alerts()) {
             repository.raiseAlert(StoredAlert.raised(event, alert));
         }
-        if (event.courses().stream().anyMatch(course -> course.status() == CourseStatus.STOPPED)) {
+        if (!event.alerts().isEmpty()
+                || event.courses().stream().anyMatch(course -> course.status() == CourseStatus.STOPPED)) {
             resolveWhatStopped(event.patientId(), event.checkedAt());
         }
     }
@@ -243,7 +250,8 @@ public class AlertProjection {
             boolean everyConflictStopped = !alert.conflicts().isEmpty() && alert.conflicts().stream()
                     .allMatch(conflict -> statuses.get(conflict.courseKey()) == CourseStatus.STOPPED);
             if (ownLineStopped || everyConflictStopped) {
-                repository.resolveAlert(alert.alertId(), at);
+                // never before it was raised
+                repository.resolveAlert(alert.alertId(), alert.raisedAt().isAfter(at) ? alert.raisedAt() : at);
             }
         }
     }

@@ -357,6 +357,28 @@ class AlertProjectionIT {
     }
 
     @Test
+    void anAlertWhoseConflictWasCancelledBeforeItsCheckWasStoredIsResolvedAsInTheOtherOrder() throws Exception {
+        // the check of the second read the first's course while the cancellation was still committing: it found the
+        // conflict, but the cancellation took the earlier position in the store
+        PrescriptionIssued first = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
+        PrescriptionId secondId = PrescriptionId.random();
+        Instant checkedAt = T.plusSeconds(60);
+        LocalDate day = LocalDate.ofInstant(checkedAt, ZONE);
+        List<RecordedCourse> planned = List.of(new RecordedCourse(1, 1, AMLODIPINE_GENERIC_C, day, day.plusDays(27),
+                CourseStatus.PLANNED));
+        List<RecordedAlert> found = checker.check(secondId, patient, HOSPITAL, DOCTOR, planned, true).alerts();
+        assertThat(found).hasSize(1);
+
+        cancel(first, "duplicate", T.plusSeconds(50));
+        PrescriptionIssued second = issued(secondId, patient, HOSPITAL, DOCTOR, checkedAt, List.of(),
+                line(1, AMLODIPINE_GENERIC_C, 28));
+        events.send(second, patient);
+        events.send(check(secondId, HOSPITAL, DOCTOR, CheckTrigger.ISSUE, planned, found, checkedAt), patient);
+
+        assertThat(alertsOf(second)).singleElement().extracting(AlertView::status).isEqualTo(AlertView.RESOLVED);
+    }
+
+    @Test
     void anAlertStaysOpenWhileAConflictingCourseStillCounts() throws Exception {
         PrescriptionIssued dispensed = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
         dispense(dispensed, AMLODIPINE_BRAND_A, 28, T);
