@@ -5,6 +5,7 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.EventTrackerStatus;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.eventhandling.tokenstore.UnableToClaimTokenException;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.eprescription.query.rebuild.ProjectionDefinition;
 import org.eprescription.query.rebuild.ProjectionDefinitions;
@@ -93,6 +94,39 @@ class ProjectionProcessors {
      * Sets every segment of the stopped processor to {@code token} in the token store (not Axon's reset, which would
      * replay through the live processor). Joins the caller's transaction.
      */
+    /**
+     * Claims every segment of {@code name}'s processor for this node, in the caller's transaction, and refuses
+     * (without changing anything) when another node holds one, or processed a segment beyond {@code last}: its events
+     * after {@code last} went to the tables a replay is about to swap out, and would be lost to the rebuilt ones.
+     */
+    void claimAllNotBeyond(String name, TrackingToken last) {
+        String processor = find(name).orElseThrow().getName();
+        for (int segment : tokenStore.fetchSegments(processor)) {
+            TrackingToken token;
+            try {
+                token = tokenStore.fetchToken(processor, segment);
+            } catch (UnableToClaimTokenException heldElsewhere) {
+                throw new ProjectionBusyException("another node processes segment " + segment + " of " + processor
+                        + "; a replay runs on the one node that processes " + name
+                        + " (release the other nodes' segments, docs/operations.md, \"Rebuilding a projection\")");
+            }
+            if (token != null && last != null
+                    && token.position().orElse(-1) > last.position().orElse(Long.MAX_VALUE)) {
+                throw new ProjectionBusyException("segment " + segment + " of " + processor + " was processed past the"
+                        + " replay's last event by another node meanwhile; run the replay again on the one node that"
+                        + " processes " + name);
+            }
+        }
+    }
+
+    /** Gives up this node's claims on {@code name}'s processor's segments (its processor claims them again). */
+    void releaseAll(String name) {
+        String processor = find(name).orElseThrow().getName();
+        for (int segment : tokenStore.fetchSegments(processor)) {
+            tokenStore.releaseClaim(processor, segment);
+        }
+    }
+
     void moveTo(String name, TrackingToken token) {
         String processor = find(name).orElseThrow().getName();
         int[] segments = tokenStore.fetchSegments(processor);

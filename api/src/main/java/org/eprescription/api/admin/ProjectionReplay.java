@@ -72,10 +72,15 @@ class ProjectionReplay {
             }
             TrackingToken last = run.catchUp(name -> progress.get(name)::reached);
             transaction.executeWithoutResult(status -> {
+                // no other node may hold the processor or have processed past the copies (its claims wait for this
+                // transaction): their events after the copies' last would be lost to the swapped-in tables
+                processorsInvolved.values().forEach(name -> processors.claimAllNotBeyond(name, last));
                 projections.forEach(projection -> scratch.swapIntoLive(ScratchTables.REBUILD_SCHEMA, projection));
                 for (String name : processorsInvolved.values()) {
                     if (rebuilt.containsAll(processors.sharingProcessorWith(name))) {
                         processors.moveTo(name, last);
+                    } else {
+                        processors.releaseAll(name);
                     }
                 }
             });

@@ -3,6 +3,7 @@ package org.eprescription.api.nodes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eprescription.api.support.ExchangeNode;
+import org.eprescription.api.support.AdminProjections;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IsolatedDatabase;
@@ -129,6 +130,29 @@ class TwoNodesIT {
         assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
         assertThat(b.get(anotherPath).text("status")).isEqualTo("CANCELLED");
         assertThat(a.get(anotherPath).body()).isEqualTo(b.get(anotherPath).body());
+    }
+
+    @Test
+    void aReplayOnOneNodeWhileTheOtherProcessesTheProjectionIsRefusedAndLosesNothing() {
+        Response started = a.post("/admin/projections/" + PrescriptionViewProjection.PROCESSING_GROUP + "/replay",
+                Map.of());
+        assertThat(started.status()).as(started.toString()).isEqualTo(202);
+
+        JsonNode after = new AdminProjections(a).awaitLive(PrescriptionViewProjection.PROCESSING_GROUP,
+                Duration.ofSeconds(60));
+
+        // node B kept projecting into the tables the replay would have swapped out
+        assertThat(after.path("lastReplay").path("outcome").asText()).as(after.toString()).isEqualTo("FAILED");
+        assertThat(after.path("lastReplay").path("detail").asText()).contains("another node");
+        String segments = "/admin/projections/" + PrescriptionViewProjection.PROCESSING_GROUP + "/segments";
+        if (b.get(segments).body().path("claimedHere").size() == 2) {
+            b.post(segments + "/0/release?for=PT20S", Map.of()); // while A's processor stopped, B took its segment
+        }
+        await().atMost(WAIT).untilAsserted(() -> assertThat(owners(ProjectionProcessorLayout.PROCESSOR))
+                .containsExactlyInAnyOrder("node-a", "node-b"));
+        Response later = b.post("/prescriptions", issue(unique("HOSP")));
+        assertThat(later.status()).isEqualTo(201);
+        assertThat(a.get("/prescriptions/" + later.text("prescriptionId")).text("status")).isEqualTo("ISSUED");
     }
 
     @Test
