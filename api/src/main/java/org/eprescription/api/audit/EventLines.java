@@ -11,7 +11,9 @@ import java.time.Instant;
 
 /**
  * Stored events as NDJSON on a stream the caller keeps open: one object a line, opening with
- * {@code {globalIndex, prescriptionId, sequence, type, timestamp}}, followed by the fields an export adds.
+ * {@code {globalIndex, prescriptionId, sequence, type, revision, timestamp}}, followed by the fields an export adds.
+ * {@code revision} is that of the payload's shape as the line gives it (an export from the table copies the stored
+ * bytes, so an event stored under an older revision says so), null where none was recorded.
  */
 final class EventLines implements AutoCloseable {
 
@@ -36,6 +38,7 @@ final class EventLines implements AutoCloseable {
             out.writeStringField("prescriptionId", prescriptionId);
             out.writeNumberField("sequence", event.sequence());
             out.writeStringField("type", event.type());
+            out.writeStringField("revision", event.revision());
             out.writeStringField("timestamp", Instant.parse(event.timestamp()).toString());
             more.write(out);
             out.writeEndObject();

@@ -100,8 +100,9 @@ public class AxonEventLog implements EventLog {
         String aggregateId = event instanceof DomainEventMessage<?> domain ? domain.getAggregateIdentifier()
                 : event.getIdentifier();
         long sequence = event instanceof DomainEventMessage<?> domain ? domain.getSequenceNumber() : 0;
+        // upcast when read: the payload has the current revision's shape
         consumer.accept(new StoredEvent(StorePositions.of(event), aggregateId, sequence, payloadType,
-                event.getTimestamp().toString(), payload.getData(), metadata));
+                event.getTimestamp().toString(), payload.getData(), metadata, payload.getType().getRevision()));
     }
 
     private static long position(TrackingToken token) {

@@ -3,8 +3,10 @@ package org.eprescription.api.eventlog;
 import java.time.Instant;
 
 /**
- * Which stored events an export covers: stored at or after {@code from} and before {@code to} (a half-open range,
- * so consecutive exports neither overlap nor leave gaps), of the given simple type name; null means no bound.
+ * Which stored events an export covers: stamped at or after {@code from} and before {@code to} (a half-open range,
+ * so consecutive exports never overlap), of the given simple type name; null means no bound. An event is stamped
+ * when its command runs and committed a moment later: an export of a window that ended less than a minute ago may
+ * not see an event stamped just before its end, and the next window will not either (docs/operations.md, "Audit").
  */
 public record EventFilter(Instant from, Instant to, String type) {
 

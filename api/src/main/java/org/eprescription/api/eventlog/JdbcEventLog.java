@@ -54,13 +54,14 @@ public class JdbcEventLog implements EventLog {
             conditions.add("regexp_replace(payloadtype, '^.*[.$]', '') = ?");
             arguments.add(filter.type());
         }
-        String sql = "SELECT globalindex, aggregateidentifier, sequencenumber, payloadtype, timestamp, payload, metadata"
+        String sql = "SELECT globalindex, aggregateidentifier, sequencenumber, payloadtype, timestamp, payload, metadata,"
+                + " payloadrevision"
                 + " FROM domainevententry"
                 + (conditions.isEmpty() ? "" : " WHERE " + String.join(" AND ", conditions))
                 + " ORDER BY globalindex";
         readOnly.executeWithoutResult(status -> jdbc.query(sql, row -> {
             consumer.accept(new StoredEvent(row.getLong(1), row.getString(2), row.getLong(3), row.getString(4),
-                    row.getString(5), row.getBytes(6), row.getBytes(7)));
+                    row.getString(5), row.getBytes(6), row.getBytes(7), row.getString(8)));
         }, arguments.toArray()));
     }
 

@@ -10,6 +10,7 @@ import org.eprescription.api.eventlog.JdbcEventLog;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.IssuedPrescription;
 import org.eprescription.api.support.StoredEvents;
+import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -89,7 +90,11 @@ class ExportThroughAxonIT extends ExchangeIntegrationTest {
         JsonNode throughAxon = json(lines(axon, new EventFilter(null, null, null), Set.of(id)).get(0));
 
         assertThat(fromTable.path("payload").has("exchangeCodeKeyId")).isFalse();
+        assertThat(fromTable.path("revision").asText()).as("the line says which shape it copied").isEqualTo("1");
         assertThat(throughAxon.path("payload").path("exchangeCodeKeyId").asText()).isEqualTo("k1");
+        assertThat(throughAxon.path("revision").asText()).as("the current shape, upcast")
+                .isEqualTo(PrescriptionIssued.class.getAnnotation(org.axonframework.serialization.Revision.class)
+                        .value());
         assertThat(throughAxon.path("globalIndex")).isEqualTo(fromTable.path("globalIndex"));
         assertThat(throughAxon.path("metadata")).isEqualTo(fromTable.path("metadata"));
     }
