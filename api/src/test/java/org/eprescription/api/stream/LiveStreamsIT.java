@@ -155,6 +155,26 @@ class LiveStreamsIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void anAlertResolvedByTheCancellationOfTheOtherPrescriptionLeavesTheStreamThatShowedIt() {
+        String patient = unique("PAT");
+        String institution = unique("HOSP");
+        String otherInstitution = unique("HOSP");
+        try (SseClient live = stream("/institutions/" + institution + "/prescriptions/stream")) {
+            assertThat(live.next(WAIT).name()).isEqualTo("snapshot");
+            IssuedPrescription first = issued(issueFor(patient, institution, AMLODIPINE_BRAND, 28));
+            IssuedPrescription second = issued(issueFor(patient, otherInstitution, AMLODIPINE_BRAND, 28));
+            live.next(event -> changeOf(event, first, "ISSUED") && !event.data().path("alerts").isEmpty(), WAIT);
+
+            api().post(second.path() + "/cancel", Map.of("reason", "duplicate"), prescriberHeaders(otherInstitution));
+
+            // the alert's own line stopped: resolved, and the first prescription's stream shows no open alert
+            Event resolved = live.next(event -> changeOf(event, first, "ISSUED")
+                    && event.data().path("alerts").isEmpty(), WAIT);
+            assertThat(resolved).isNotNull();
+        }
+    }
+
+    @Test
     void aPrescriptionStreamShowsTheViewThenEveryChange() {
         IssuedPrescription prescription = issued(issue(unique("HOSP")));
         String pharmacy = unique("PH");

@@ -26,6 +26,8 @@ import org.eprescription.core.prescription.event.PrescriptionReleased;
 import org.eprescription.core.prescription.event.QueryAnswered;
 import org.eprescription.core.prescription.event.RefillScheduled;
 import org.eprescription.core.record.event.DispensingRecordChecked;
+import org.eprescription.core.interaction.CourseStatus;
+import org.eprescription.core.ids.PatientId;
 import org.eprescription.query.support.BatchScope;
 import org.eprescription.query.support.ReplayBuffer;
 import org.eprescription.query.support.StorePositions;
@@ -136,18 +138,21 @@ public class PrescriptionViewProjection {
     public void on(PrescriptionCancelled event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
                    EventMessage<?> message) {
         apply(event, null, sequence, timestamp, message);
+        retellTheOtherPrescriptionsOfItsPatient(event.prescriptionId(), message);
     }
 
     @EventHandler
     public void on(PrescriptionExpired event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
                    EventMessage<?> message) {
         apply(event, null, sequence, timestamp, message);
+        retellTheOtherPrescriptionsOfItsPatient(event.prescriptionId(), message);
     }
 
     @EventHandler
     public void on(AlertAcknowledged event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
                    EventMessage<?> message) {
         apply(event, null, sequence, timestamp, message);
+        retellTheOtherPrescriptionsOfItsPatient(event.prescriptionId(), message);
     }
 
     @EventHandler
@@ -193,6 +198,11 @@ public class PrescriptionViewProjection {
         if (updates == null) {
             return;
         }
+        if (event.courses().stream().anyMatch(course -> course.status() == CourseStatus.STOPPED)) {
+            // what stopped may resolve alerts on any of the patient's prescriptions
+            retellTheOtherPrescriptionsOfItsPatient(event.prescriptionId(), message);
+            return;
+        }
         PrescriptionViewRepository repository = store();
         long position = StorePositions.of(message);
         for (PrescriptionId other : named) {
@@ -209,10 +219,38 @@ public class PrescriptionViewProjection {
         if (updates == null) {
             return;
         }
+        if (!event.resolvedAlerts().isEmpty()
+                || event.courses().stream().anyMatch(course -> course.status() == CourseStatus.STOPPED)) {
+            retellThePrescriptionsOf(event.patientId(), null, StorePositions.of(message));
+            return;
+        }
         PrescriptionViewRepository repository = store();
         long position = StorePositions.of(message);
         for (PrescriptionId other : named(event.alerts())) {
             repository.load(other).ifPresent(view -> updates.changed(view, view.announcedAt(position)));
+        }
+    }
+
+    /**
+     * An event of one prescription may change the alerts shown on the patient's others: a cancellation or expiry (or
+     * a check whose courses stopped) resolves the alerts that named its courses, an acknowledgement covers an alert
+     * another prescription shows. Their streams receive their views again, told as the change this event made, so that
+     * they are rendered anew with the alerts as they are now (docs/alerts.md, "Both sides see it").
+     */
+    private void retellTheOtherPrescriptionsOfItsPatient(PrescriptionId changed, EventMessage<?> message) {
+        if (updates == null) {
+            return;
+        }
+        store().load(changed).ifPresent(view ->
+                retellThePrescriptionsOf(view.patient().id(), changed, StorePositions.of(message)));
+    }
+
+    private void retellThePrescriptionsOf(PatientId patient, PrescriptionId except, long position) {
+        PrescriptionViewRepository batch = store();
+        for (PrescriptionView stored : repository.findByPatient(patient)) {
+            if (!stored.prescriptionId().equals(except)) {
+                batch.load(stored.prescriptionId()).ifPresent(view -> updates.changed(view, view.announcedAt(position)));
+            }
         }
     }
 
