@@ -64,7 +64,8 @@ final class SecondaryUseFields {
                     pseudonym("prescriptionId", Kind.PRESCRIPTION), keep("institutionId"),
                     pseudonym("prescriberId", Kind.PRESCRIBER), keep("cancelledAt"))),
             Map.entry("PrescriptionExpired", List.of(
-                    pseudonym("prescriptionId", Kind.PRESCRIPTION), keep("use"), keep("expiredAt"))),
+                    pseudonym("prescriptionId", Kind.PRESCRIPTION), keep("use"), keep("expiredAt"), keep("expiredOn"),
+                    keep("deadline"))),
             Map.entry("AlertAcknowledged", List.of(
                     pseudonym("prescriptionId", Kind.PRESCRIPTION), pseudonym("alertId", Kind.ALERT),
                     actingParty("acknowledgedBy"), keep("acknowledgedAt"))),

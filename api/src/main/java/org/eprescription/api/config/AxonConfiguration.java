@@ -14,6 +14,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.eprescription.core.consent.PatientConsent;
 import org.eprescription.core.prescription.Prescription;
 import org.eprescription.core.prescription.event.AlertAcknowledgedUpcaster;
+import org.eprescription.core.prescription.event.PrescriptionExpiredUpcaster;
 import org.eprescription.core.prescription.event.PrescriptionDispensedUpcaster;
 import org.eprescription.core.prescription.event.InteractionCheckCompletedUpcaster;
 import org.eprescription.core.record.event.DispensingRecordCheckedUpcaster;
@@ -78,6 +79,7 @@ public class AxonConfiguration {
                 .registerEventUpcaster(configuration -> new PrescriptionIssuedUpcaster(legacyZone))
                 .registerEventUpcaster(configuration -> new PrescriptionDispensedUpcaster(legacyZone))
                 .registerEventUpcaster(configuration -> new AlertAcknowledgedUpcaster())
+                .registerEventUpcaster(configuration -> new PrescriptionExpiredUpcaster())
                 .registerEventUpcaster(configuration -> new InteractionCheckCompletedUpcaster())
                 .registerEventUpcaster(configuration -> new DispensingRecordCheckedUpcaster())
                 .registerEventUpcaster(configuration -> RecordItemsUpcaster.ofRegistrations())

@@ -634,13 +634,14 @@ public class Prescription {
     @CommandHandler
     public long handle(ExpirePrescription command, Clock clock) {
         LocalDate today = today(clock);
-        boolean deadlinePassed = switch (status) {
-            case ISSUED -> today.isAfter(validUntil);
-            case AWAITING_REFILL -> today.isAfter(refillWindowCloses);
-            default -> false;
+        LocalDate deadline = switch (status) {
+            case ISSUED -> validUntil;
+            case AWAITING_REFILL -> refillWindowCloses;
+            default -> null;
         };
-        if (deadlinePassed) {
-            apply(new PrescriptionExpired(prescriptionId, currentUse, clock.instant()), patientMetaData(patient));
+        if (deadline != null && today.isAfter(deadline)) {
+            apply(new PrescriptionExpired(prescriptionId, currentUse, clock.instant(), today, deadline),
+                    patientMetaData(patient));
         }
         return version();
     }

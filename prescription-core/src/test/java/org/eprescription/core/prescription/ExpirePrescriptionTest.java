@@ -3,6 +3,7 @@ package org.eprescription.core.prescription;
 import org.eprescription.core.refusal.Refusal;
 
 import org.axonframework.test.aggregate.ResultValidator;
+import org.eprescription.core.prescription.event.PrescriptionExpired;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
@@ -12,7 +13,7 @@ class ExpirePrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void anIssuedPrescriptionExpiresOnceValidUntilsDayHasEnded() {
-        expectExpiry(new Object[]{issued()}, DEFAULT_VALID_UNTIL.plusDays(1), LocalTime.MIDNIGHT, 1)
+        expectExpiry(new Object[]{issued()}, DEFAULT_VALID_UNTIL.plusDays(1), LocalTime.MIDNIGHT, 1, DEFAULT_VALID_UNTIL)
                 .expectResultMessagePayload(1L);
     }
 
@@ -29,7 +30,7 @@ class ExpirePrescriptionTest extends PrescriptionTestSupport {
 
     @Test
     void aRefillUseExpiresOnceItsWindowHasClosed() {
-        expectExpiry(awaitingFirstRefill(), REFILL_CLOSES.plusDays(1), OFFICE_HOURS, 2);
+        expectExpiry(awaitingFirstRefill(), REFILL_CLOSES.plusDays(1), OFFICE_HOURS, 2, REFILL_CLOSES);
     }
 
     @Test
@@ -66,7 +67,7 @@ class ExpirePrescriptionTest extends PrescriptionTestSupport {
     @Test
     void aPrescriptionReleasedAfterItsValidUntilExpires() {
         expectExpiry(new Object[]{issued(), accepted(PHARMACY_A), released(PHARMACY_A, 1)},
-                DEFAULT_VALID_UNTIL.plusDays(2), OFFICE_HOURS, 1);
+                DEFAULT_VALID_UNTIL.plusDays(2), OFFICE_HOURS, 1, DEFAULT_VALID_UNTIL);
     }
 
     @Test
@@ -77,10 +78,15 @@ class ExpirePrescriptionTest extends PrescriptionTestSupport {
                 Refusal.NOT_ACCEPTABLE_NOW);
     }
 
-    /** The history, recorded before the clock moves to {@code day} at {@code time}, then expires that use. */
-    private ResultValidator<Prescription> expectExpiry(Object[] history, LocalDate day, LocalTime time, int use) {
+    /**
+     * The history, recorded before the clock moves to {@code day} at {@code time}, then expires that use: the event
+     * records the day it was decided on and the deadline that had passed.
+     */
+    private ResultValidator<Prescription> expectExpiry(Object[] history, LocalDate day, LocalTime time, int use,
+                                                       LocalDate deadline) {
         today(day, time);
-        return fixture.given(history).when(expire()).expectEvents(expired(use));
+        return fixture.given(history).when(expire())
+                .expectEvents(new PrescriptionExpired(ID, use, clock.instant(), day, deadline));
     }
 
     /** The history, recorded before the clock moves to {@code day} at {@code time}, then does not expire. */
