@@ -69,18 +69,20 @@ class IdempotentRequests {
     }
 
     /**
-     * Gives a claim whose request recorded its command, and then stopped answering for longer than
-     * {@code abandonedAfter}, the answer {@code answer} with the resource the command changed as its Location: the
-     * command is not run again. True when this call gave it.
+     * Gives a claim whose request recorded its command and has not answered for longer than {@code abandonedAfter}
+     * since, the answer {@code answer} with the resource the command changed as its Location: the command is not run
+     * again. The claim is then nobody's, so the request that held it cannot replace that answer. True when this call
+     * gave it.
      */
     boolean answerAbandonedRecorded(RequestKey key, byte[] requestHash, Duration abandonedAfter,
                                     StoredAnswer answer) {
         return jdbc.sql("""
                         UPDATE idempotent_request
-                        SET status = :status, content_type = :contentType, body = :body, location = command_resource
+                        SET status = :status, content_type = :contentType, body = :body, location = command_resource,
+                            claim_id = NULL
                         WHERE idempotency_key = :key AND method = :method AND path = :path AND request_hash = :hash
-                          AND status IS NULL AND command_recorded_at IS NOT NULL
-                          AND created_at < now() - make_interval(secs => :seconds)""")
+                          AND status IS NULL
+                          AND command_recorded_at < now() - make_interval(secs => :seconds)""")
                 .param("key", key.key()).param("method", key.method()).param("path", key.path())
                 .param("hash", requestHash).param("seconds", abandonedAfter.toMillis() / 1000.0)
                 .param("status", answer.status()).param("contentType", answer.contentType())

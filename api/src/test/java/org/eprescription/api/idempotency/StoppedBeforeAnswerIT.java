@@ -116,6 +116,22 @@ class StoppedBeforeAnswerIT extends ExchangeIntegrationTest {
         assertThat(requests.find(requestKey)).isPresent();
     }
 
+    @Test
+    void aRequestThatRecordedItsCommandRecentlyIsStillItsOwnHoweverLongAgoItClaimed() {
+        RequestKey requestKey = new RequestKey(keyValue, "POST", "/api/v1/prescriptions/" + UUID.randomUUID());
+        byte[] hash = {1, 2, 3};
+        UUID slow = UUID.randomUUID();
+        assertThat(requests.claim(requestKey, hash, slow)).isTrue();
+        claimedLongAgo();
+        assertThat(requests.markCommandRecorded(requestKey, slow, null)).isTrue();
+
+        assertThat(requests.answerAbandonedRecorded(requestKey, hash, Duration.ofMinutes(1),
+                new StoredAnswer(503, "application/problem+json", new byte[0], null))).isFalse();
+        requests.complete(requestKey, slow, new StoredAnswer(200, "application/json", new byte[0], null));
+        assertThat(requests.find(requestKey)).hasValueSatisfying(row ->
+                assertThat(row.answer()).hasValueSatisfying(answer -> assertThat(answer.status()).isEqualTo(200)));
+    }
+
     private void claimedLongAgo() {
         jdbc.sql("update idempotent_request set created_at = now() - interval '2 minutes' where idempotency_key = ?")
                 .param(keyValue).update();
@@ -125,7 +141,8 @@ class StoppedBeforeAnswerIT extends ExchangeIntegrationTest {
         jdbc.sql("""
                         update idempotent_request
                         set status = null, content_type = null, body = null, location = null,
-                            created_at = now() - interval '2 minutes'
+                            created_at = now() - interval '2 minutes',
+                            command_recorded_at = now() - interval '2 minutes'
                         where idempotency_key = ?""")
                 .param(keyValue).update();
     }

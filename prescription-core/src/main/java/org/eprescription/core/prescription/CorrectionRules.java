@@ -10,7 +10,8 @@ import static org.eprescription.core.prescription.Prescription.refused;
 
 /**
  * Who may correct or withdraw a dispensing, and when (docs/domain.md, "Correcting a dispensing"): the pharmacy that
- * recorded it, on the day it was recorded, whether or not it still holds the prescription. A withdrawal never
+ * recorded it, on the day it was recorded (its quantities, while the use is open, only while it holds the
+ * prescription: {@code Prescription}'s correction handler asks that). A withdrawal never
  * reopens a use that was completed; a correction with items must pass the dispense rules as if it had been recorded
  * instead ({@link DispenseRules}).
  */

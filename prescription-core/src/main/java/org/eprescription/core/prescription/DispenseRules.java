@@ -68,7 +68,7 @@ final class DispenseRules {
             Map<String, BigDecimal> prescribed = prescribed(line, catalogue);
             prescribed.forEach((measure, amount) -> {
                 BigDecimal given = total.getOrDefault(measure, BigDecimal.ZERO);
-                if (given.compareTo(amount) > 0) {
+                if (exceeds(given, amount)) {
                     throw refused(Refusal.QUANTITY_EXCEEDS_REMAINING, "line " + item.lineNumber() + ": "
                             + describe(given, measure, line, catalogue) + " would exceed the prescribed "
                             + describe(amount, measure, line, catalogue));
@@ -78,7 +78,7 @@ final class DispenseRules {
         return lines.values().stream().allMatch(line -> {
             Map<String, BigDecimal> given = supplied.getOrDefault(line.lineNumber(), Map.of());
             return prescribed(line, catalogue).entrySet().stream().allMatch(entry ->
-                    given.getOrDefault(entry.getKey(), BigDecimal.ZERO).compareTo(entry.getValue()) >= 0);
+                    !exceeds(entry.getValue(), given.getOrDefault(entry.getKey(), BigDecimal.ZERO)));
         });
     }
 
@@ -151,6 +151,18 @@ final class DispenseRules {
     private static Map<String, BigDecimal> prescribed(PrescribedLine line, DrugCatalogue catalogue) {
         return ofPrescribedUnits(line, line.quantity(), catalogue);
     }
+
+    /**
+     * Whether {@code given} is more than {@code amount}, by more than the rounding of a recorded count: what earlier
+     * dispensings counted as is recorded in units of the prescribed drug, to 16 significant digits (7 x 2 mg count as
+     * 4.666666666666667 x 3 mg), and converted back it may miss the exact amount in the last digit.
+     */
+    private static boolean exceeds(BigDecimal given, BigDecimal amount) {
+        return given.subtract(amount).compareTo(amount.abs().multiply(ROUNDING)) > 0;
+    }
+
+    /** The relative difference below which two amounts are the same: far below any dose. */
+    private static final BigDecimal ROUNDING = new BigDecimal("1E-12");
 
     /** {@code units} of the line's prescribed drug in the line's measure: each ingredient's amount, or units. */
     private static Map<String, BigDecimal> ofPrescribedUnits(PrescribedLine line, BigDecimal units,

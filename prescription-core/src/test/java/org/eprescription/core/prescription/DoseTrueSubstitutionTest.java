@@ -136,6 +136,24 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
                 Refusal.QUANTITY_EXCEEDS_REMAINING);
     }
 
+    @Test
+    void portionsOfASubstituteWhoseCountDoesNotTerminateStillAddUpToTheWholeLine() {
+        // 28 x 3 mg = 84 mg as 2 mg tablets: 7 count as 4.666666666666667 x 3 mg, the other 35 complete the line
+        DrugCode threeMg = DrugCode.of("2171022F9011");
+        DrugCode twoMg = DrugCode.of("2171022F9012");
+        fixture = fixtureWith(sampleWith(threeMg.value() + ",Amlodipine 3 mg tablet (test),amlodipine,oral,2171,"
+                + "coronary vasodilators,tablet,3 mg,tablet,oral-solid,yes,,\n" + twoMg.value()
+                + ",Amlodipine 2 mg tablet (test),amlodipine,oral,2171,coronary vasodilators,tablet,2 mg,tablet,"
+                + "oral-solid,yes,,"));
+        PrescribedLine threeMgLine = line(1, threeMg, 28, 28);
+        List<LineQuantity> sevenTwoMg = List.of(new LineQuantity(1, new java.math.BigDecimal("4.666666666666667")));
+        fixture.given(issued(threeMgLine), accepted(PHARMACY_A),
+                        dispensed(PHARMACY_A, 1, false, List.of(itemOf(1, twoMg, 7, 5)), sevenTwoMg))
+                .when(dispense(PHARMACY_A, itemOf(1, twoMg, 35, 23)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, List.of(itemOf(1, twoMg, 35, 23)),
+                        List.of(new LineQuantity(1, new java.math.BigDecimal("23.33333333333333")))), completed());
+    }
+
     // ----- what the catalogue does not say -----
 
     @Test

@@ -370,7 +370,7 @@ public class PrescriptionViewRepository {
                         new PrescriptionId(rs.getObject("prescription_id", UUID.class))))
                 .list();
         return new ExpiryCandidates(page.stream().map(ExpiryCandidates.Cursor::prescriptionId).toList(),
-                page.size() < limit ? null : page.get(page.size() - 1));
+                page.isEmpty() || page.size() < limit ? null : page.get(page.size() - 1));
     }
 
     /** The deadline the expiry sweep checks: validUntil while ISSUED, the refill window's end while AWAITING_REFILL. */
