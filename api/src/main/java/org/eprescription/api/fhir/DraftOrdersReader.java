@@ -50,7 +50,7 @@ public class DraftOrdersReader {
         int days = FhirInputs.wholeDays(where, "dispenseRequest.expectedSupplyDuration",
                 request.getDispenseRequest().getExpectedSupplyDuration());
         boolean asNeeded = request.getDosageInstruction().stream()
-                .anyMatch(dosage -> dosage.hasAsNeededBooleanType() && dosage.getAsNeededBooleanType().booleanValue());
+                .anyMatch(dosage -> Boolean.TRUE.equals(FhirInputs.asNeeded(dosage)));
         return new DuplicateCheckRequest.Line(number, drugCode, days, asNeeded);
     }
 }

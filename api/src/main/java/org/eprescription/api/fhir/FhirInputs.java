@@ -5,6 +5,7 @@ import jakarta.validation.Validator;
 import lombok.RequiredArgsConstructor;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Quantity;
 import org.springframework.stereotype.Component;
 
@@ -47,6 +48,20 @@ class FhirInputs {
     }
 
     /** A duration or supply in whole days (UCUM {@code d}). */
+    /**
+     * Whether a dosage is taken as needed: {@code asNeededBoolean}, or an {@code asNeededCodeableConcept}, which gives
+     * the reason a drug is taken as needed and so says it is (FHIR R4 Dosage.asNeeded[x]); null when it says neither.
+     */
+    static Boolean asNeeded(Dosage dosage) {
+        if (dosage.hasAsNeededBooleanType()) {
+            return dosage.getAsNeededBooleanType().booleanValue();
+        }
+        if (dosage.hasAsNeededCodeableConcept()) {
+            return Boolean.TRUE;
+        }
+        return null;
+    }
+
     static int wholeDays(String where, String element, Quantity duration) {
         if (duration == null || !duration.hasValue()) {
             throw FhirRequestException.malformed(where + ": " + element + " is required");

@@ -92,7 +92,14 @@ class IssueBundleReader {
         if (request.getDosageInstruction().size() != 1 || !dosage.hasText()) {
             throw FhirRequestException.malformed(where + ": exactly one dosageInstruction with a text is required");
         }
-        Boolean asNeeded = dosage.hasAsNeededBooleanType() ? dosage.getAsNeededBooleanType().booleanValue() : null;
+        if (request.hasSubstitution() && request.getSubstitution().hasAllowedBooleanType()
+                && !request.getSubstitution().getAllowedBooleanType().booleanValue()) {
+            // the exchange lets any pharmacy dispense a dose-true substitute: it cannot carry "no substitution", and
+            // dropping the prescriber's instruction would let one out
+            throw FhirRequestException.malformed(where + ": substitution.allowedBoolean false is not supported; the "
+                    + "exchange allows dose-true substitutes on every line (docs/fhir.md, \"Task/$create\")");
+        }
+        Boolean asNeeded = FhirInputs.asNeeded(dosage);
         return new IssueRequest.Line(number, drugCode, dispense.getQuantity().getValue(), unit, dosage.getText(),
                 FhirInputs.wholeDays(where, "dispenseRequest.expectedSupplyDuration",
                         dispense.getExpectedSupplyDuration()), asNeeded);
@@ -117,12 +124,21 @@ class IssueBundleReader {
         throw FhirRequestException.malformed(where + ": the drug must be a medicationCodeableConcept");
     }
 
-    /** The exchange counts refills per prescription: every line must say the same (or nothing). */
+    /**
+     * The exchange counts refills per prescription: every line must say the same, or none say any. A line that says
+     * nothing means no repeats (FHIR's reading), so it disagrees with a line that allows some: the refills must never
+     * spread to a line (an antibiotic) whose prescriber allowed none.
+     */
     private static Integer refills(List<MedicationRequest> requests) {
         Set<Integer> given = requests.stream()
-                .filter(request -> request.getDispenseRequest().hasNumberOfRepeatsAllowed())
-                .map(request -> request.getDispenseRequest().getNumberOfRepeatsAllowed())
+                .map(request -> request.getDispenseRequest().hasNumberOfRepeatsAllowed()
+                        ? request.getDispenseRequest().getNumberOfRepeatsAllowed() : 0)
                 .collect(Collectors.toSet());
+        boolean anyStated = requests.stream().anyMatch(request -> request.getDispenseRequest()
+                .hasNumberOfRepeatsAllowed());
+        if (!anyStated) {
+            return null;
+        }
         if (given.size() > 1) {
             throw FhirRequestException.malformed("dispenseRequest.numberOfRepeatsAllowed differs between the "
                     + "MedicationRequests; a prescription has one number of refills");
@@ -130,7 +146,7 @@ class IssueBundleReader {
         return given.stream().findFirst().orElse(null);
     }
 
-    /** The exchange has one validity per prescription: every line must end it on the same day (or say nothing). */
+    /** The exchange has one validity per prescription: every line must end it on the same day, or none say any. */
     private LocalDate validUntil(List<MedicationRequest> requests) {
         Set<LocalDate> given = requests.stream()
                 .filter(request -> request.getDispenseRequest().hasValidityPeriod())
@@ -149,9 +165,10 @@ class IssueBundleReader {
                             : end.getValue().toInstant().atZone(zone).toLocalDate();
                 })
                 .collect(Collectors.toSet());
-        if (given.size() > 1) {
+        long stating = requests.stream().filter(request -> request.getDispenseRequest().hasValidityPeriod()).count();
+        if (given.size() > 1 || (stating > 0 && stating < requests.size())) {
             throw FhirRequestException.malformed("dispenseRequest.validityPeriod.end differs between the "
-                    + "MedicationRequests; a prescription is valid until one day");
+                    + "MedicationRequests (or some give one and others none); a prescription is valid until one day");
         }
         return given.stream().findFirst().orElse(null);
     }

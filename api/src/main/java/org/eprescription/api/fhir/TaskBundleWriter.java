@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 
@@ -84,15 +85,33 @@ class TaskBundleWriter {
     private void addAlerts(Bundle bundle, PrescriptionResponse response,
                            IntFunction<Reference> lineReference) {
         PrescriptionView view = response.view();
-        for (AlertView alert : response.alerts()) {
+        AlertCheck check = response.alertCheck();
+        if (check != null && !check.performed()) {
+            // alerts are switched off: no DetectedIssue must not read as "nothing found"
+            add(bundle, FhirEntry.byUuid(PrescriptionEntries.derived(view, "alert-check-not-performed-"
+                    + view.version()), notPerformed()));
+            return;
+        }
+        for (AlertView alert : response.alerts() == null ? List.<AlertView>of() : response.alerts()) {
             add(bundle, FhirEntry.byUuid(PrescriptionEntries.derived(view, "alert-" + alert.alertId().value()),
                     issues.of(view, alert, lineReference.apply(alert.lineNumber()))));
         }
-        AlertCheck check = response.alertCheck();
         if (check != null && Boolean.FALSE.equals(check.complete())) {
             add(bundle, FhirEntry.byUuid(PrescriptionEntries.derived(view, "alert-check-" + check.checkedAt()),
                     incompleteCheck(check)));
         }
+    }
+
+    /** The exchange runs without its interaction check ({@code exchange.alerts.enabled=false}). */
+    private OperationOutcome notPerformed() {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue()
+                .setSeverity(OperationOutcome.IssueSeverity.WARNING)
+                .setCode(OperationOutcome.IssueType.INCOMPLETE)
+                .setDetails(new CodeableConcept().addCoding(new Coding(systems.alertCheck(), "not-performed", null)))
+                .setDiagnostics("the exchange's duplicate and interaction check is switched off: no DetectedIssue "
+                        + "does not mean there is no conflict");
+        return outcome;
     }
 
     /** No DetectedIssue about these drugs is not "nothing found": the check could not compare them. */

@@ -5,6 +5,8 @@ import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.Identity;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.CodeableConcept;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DetectedIssue;
@@ -159,6 +161,41 @@ class FhirTaskCreateIT extends ExchangeIntegrationTest {
             assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
             assertThat(answer.as(OperationOutcome.class).getIssueFirstRep().getDiagnostics()).contains("birthDate");
         }
+    }
+
+    @Test
+    void instructionsTheExchangeCannotCarryAreRefusedNeverDropped() {
+        // repeats on one line, nothing said on the other: the silent line (an antibiotic, say) allows none
+        Bundle mixedRefills = bundle().line(AMLODIPINE_BRAND, 28, 28, 2).line(NIFEDIPINE_CAPSULE, 14, 14, 0).bundle();
+        all(mixedRefills, MedicationRequest.class).get(1).getDispenseRequest().setNumberOfRepeatsAllowedElement(null);
+        Bundle noSubstitute = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        only(noSubstitute, MedicationRequest.class).getSubstitution().setAllowed(new BooleanType(false));
+        Bundle mixedValidity = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).line(NIFEDIPINE_CAPSULE, 14, 14, 0)
+                .validUntil(clock.today().plusDays(10)).bundle();
+        all(mixedValidity, MedicationRequest.class).get(1).getDispenseRequest().setValidityPeriod(null);
+
+        for (Map.Entry<Bundle, String> refused : Map.of(mixedRefills, "numberOfRepeatsAllowed",
+                noSubstitute, "substitution", mixedValidity, "validityPeriod").entrySet()) {
+            FhirHttp.Answer answer = fhir().post(CREATE, refused.getKey(), prescriber);
+            assertThat(answer.status()).as(answer.toString()).isEqualTo(400);
+            assertThat(answer.as(OperationOutcome.class).getIssueFirstRep().getDiagnostics())
+                    .contains(refused.getValue());
+        }
+    }
+
+    @Test
+    void aReasonToTakeItAsNeededMakesTheLineAsNeeded() {
+        Bundle sent = bundle().line(NIFEDIPINE_CAPSULE, 10, 3, 0).bundle();
+        only(sent, MedicationRequest.class).getDosageInstructionFirstRep()
+                .setAsNeeded(new CodeableConcept().setText("chest pain"));
+
+        FhirHttp.Answer answer = fhir().post(CREATE, sent, prescriber);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        String prescriptionId = identifier(only(answer.as(Bundle.class), Task.class).getIdentifier(),
+                SID + "prescription-id");
+        assertThat(api().get("/prescriptions/" + prescriptionId).body().path("lines").get(0).path("asNeeded")
+                .asBoolean()).isTrue();
     }
 
     @Test
