@@ -1,6 +1,5 @@
 package org.eprescription.api.fhir;
 
-import lombok.RequiredArgsConstructor;
 import org.eprescription.api.pharmacy.DispenseRequest;
 import org.eprescription.core.ids.PrescriptionId;
 import org.hl7.fhir.r4.model.Identifier;
@@ -8,6 +7,8 @@ import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.Reference;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -20,7 +21,6 @@ import java.util.stream.Collectors;
  * dispensed (quantities, a substitute's equivalence) is the aggregate's decision.
  */
 @Component
-@RequiredArgsConstructor
 class DispenseParametersReader {
 
     static final String DISPENSE = "medicationDispense";
@@ -32,7 +32,14 @@ class DispenseParametersReader {
     }
 
     private final FhirSystems systems;
+    private final Clock clock;
     private final MedicationRequestMapper requests;
+
+    DispenseParametersReader(FhirSystems systems, Clock clock, MedicationRequestMapper requests) {
+        this.systems = systems;
+        this.clock = clock;
+        this.requests = requests;
+    }
 
     Dispense read(PrescriptionId prescription, OperationParameters parameters, boolean completing) {
         List<MedicationDispense> dispenses = parameters.resources(DISPENSE, MedicationDispense.class);
@@ -60,6 +67,14 @@ class DispenseParametersReader {
         String drugCode = FhirInputs.yjCode(where, dispense.getMedicationCodeableConcept());
         if (!dispense.hasQuantity() || !dispense.getQuantity().hasValue()) {
             throw FhirRequestException.malformed(where + ": quantity with a value is required");
+        }
+        if (dispense.hasWhenHandedOver()
+                && !dispense.getWhenHandedOver().toInstant().atZone(clock.getZone()).toLocalDate()
+                .equals(LocalDate.now(clock))) {
+            // the exchange dates a dispensing the day it records it: the course starts then, and the correction
+            // window is that day; another day would be silently replaced
+            throw FhirRequestException.malformed(where + ": whenHandedOver must be today; the exchange records a "
+                    + "dispensing on the day it is handed over");
         }
         int days = FhirInputs.wholeDays(where, "daysSupply", dispense.getDaysSupply());
         return new DispenseRequest.Item(line(prescription, where, dispense.getAuthorizingPrescription()), drugCode,

@@ -88,6 +88,23 @@ class FhirTaskDispenseIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void aDispensingHandedOverOnAnotherDayIsRefusedNotRedated() {
+        Parameters yesterday = TaskParameters.dispensing().item(created.line(1), AMLODIPINE_BRAND, 28, 28)
+                .parameters();
+        ((MedicationDispense) yesterday.getParameterFirstRep().getResource())
+                .setWhenHandedOver(java.util.Date.from(clock.instant().minus(java.time.Duration.ofDays(1))));
+        Parameters now = TaskParameters.dispensing().item(created.line(1), AMLODIPINE_BRAND, 28, 28).parameters();
+        ((MedicationDispense) now.getParameterFirstRep().getResource())
+                .setWhenHandedOver(java.util.Date.from(clock.instant()));
+
+        FhirHttp.Answer refused = fhir.http().post("/Task/" + created.id() + "/$dispense", yesterday, pharmacist);
+        assertThat(refused.assertOutcome(400, IssueType.STRUCTURE).getDiagnostics()).contains("whenHandedOver");
+        assertThat(api().as(pharmacist).get("/prescriptions/" + created.id()).body().path("dispensings")).isEmpty();
+        FhirHttp.Answer today = fhir.http().post("/Task/" + created.id() + "/$dispense", now, pharmacist);
+        assertThat(today.status()).as(today.toString()).isEqualTo(200);
+    }
+
+    @Test
     void onlyTheHoldingPharmacyDispensesAndAPerformerIsTheTokensOrRefused() {
         String otherPharmacy = unique("PH");
         FhirHttp.Answer stranger = fhir.operation(created.id(), "dispense", TaskParameters.dispensing()
