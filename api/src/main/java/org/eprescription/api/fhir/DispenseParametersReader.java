@@ -26,9 +26,12 @@ class DispenseParametersReader {
     static final String DISPENSE = "medicationDispense";
     static final String COMPLETES_USE = "completes-use";
 
-    /** What the body says: the items, and the pharmacy and pharmacist its performers name (null: none named). */
-    record Dispense(List<DispenseRequest.Item> items, boolean completesUse, String namedPharmacy,
-                    String namedPharmacist) {
+    /**
+     * What the body says: the items, the units their quantities name (per item, the unit and code given; empty when
+     * none), and the pharmacy and pharmacist its performers name (null: none named).
+     */
+    record Dispense(List<DispenseRequest.Item> items, List<Set<String>> namedUnits, boolean completesUse,
+                    String namedPharmacy, String namedPharmacist) {
     }
 
     private final FhirSystems systems;
@@ -48,11 +51,13 @@ class DispenseParametersReader {
                     + " parameters, each a MedicationDispense");
         }
         List<DispenseRequest.Item> items = new ArrayList<>();
+        List<Set<String>> units = new ArrayList<>();
         for (int index = 0; index < dispenses.size(); index++) {
             items.add(item(prescription, "MedicationDispense " + (index + 1), dispenses.get(index)));
+            units.add(unitsOf(dispenses.get(index)));
         }
         boolean completesUse = completing || parameters.bool(COMPLETES_USE).orElse(false);
-        return new Dispense(items, completesUse, performer(dispenses, systems.pharmacyId()),
+        return new Dispense(items, units, completesUse, performer(dispenses, systems.pharmacyId()),
                 performer(dispenses, systems.pharmacistId()));
     }
 
@@ -79,6 +84,18 @@ class DispenseParametersReader {
         int days = FhirInputs.wholeDays(where, "daysSupply", dispense.getDaysSupply());
         return new DispenseRequest.Item(line(prescription, where, dispense.getAuthorizingPrescription()), drugCode,
                 dispense.getQuantity().getValue(), days);
+    }
+
+    /** The unit and code a MedicationDispense's quantity names, lower case; empty when it names neither. */
+    private static Set<String> unitsOf(MedicationDispense dispense) {
+        Set<String> named = new java.util.HashSet<>();
+        if (dispense.getQuantity().hasUnit()) {
+            named.add(dispense.getQuantity().getUnit().toLowerCase(java.util.Locale.ROOT));
+        }
+        if (dispense.getQuantity().hasCode()) {
+            named.add(dispense.getQuantity().getCode().toLowerCase(java.util.Locale.ROOT));
+        }
+        return named;
     }
 
     /** The line the one authorizingPrescription names by its identifier (docs/fhir.md, "Identifiers"). */

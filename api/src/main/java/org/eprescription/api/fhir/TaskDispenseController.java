@@ -6,6 +6,9 @@ import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.pharmacy.DispenseRequest;
 import org.eprescription.api.prescription.PrescriptionCommands;
+import org.eprescription.api.security.ResourceAccess;
+import org.eprescription.query.prescription.PrescriptionView;
+import org.eprescription.query.prescription.ViewLine;
 import org.eprescription.core.ids.PrescriptionId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -14,6 +17,8 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import java.util.Locale;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -32,6 +37,7 @@ class TaskDispenseController {
     private final TaskBundleWriter bundles;
     private final ActingParties actingParties;
     private final PrescriptionCommands commands;
+    private final ResourceAccess access;
 
     @PostMapping(FhirPaths.TASK_DISPENSE)
     ResponseEntity<byte[]> dispense(@PathVariable UUID id, @RequestBody(required = false) byte[] body,
@@ -50,11 +56,34 @@ class TaskDispenseController {
         return calls.answer(operation, body, request, (parameters, idempotencyKey) -> {
             PrescriptionId prescriptionId = new PrescriptionId(id);
             DispenseParametersReader.Dispense dispense = reader.read(prescriptionId, parameters, completing);
+            requireTheLinesUnits(prescriptionId, dispense);
             Actor actor = actingParties.pharmacist(dispense.namedPharmacy(), dispense.namedPharmacist());
             DispenseRequest dispensing = inputs.requireValid(new DispenseRequest(actor.organisationId(),
                     actor.userId(), dispense.items(), dispense.completesUse()));
             return bundles.dispensed(commands.dispense(prescriptionId, dispensing.toCommand(prescriptionId), actor,
                     idempotencyKey));
         });
+    }
+
+    /**
+     * A quantity is counted in its line's unit: one that names another unit (2 boxes of a line of tablets) is
+     * refused, not counted as 2 tablets. Asked only when a quantity names a unit, of the view the caller may read.
+     */
+    private void requireTheLinesUnits(PrescriptionId id, DispenseParametersReader.Dispense dispense) {
+        if (dispense.namedUnits().stream().allMatch(Set::isEmpty)) {
+            return;
+        }
+        PrescriptionView view = access.readablePrescription(id);
+        for (int index = 0; index < dispense.items().size(); index++) {
+            Set<String> named = dispense.namedUnits().get(index);
+            int lineNumber = dispense.items().get(index).lineNumber();
+            String unit = view.lines().stream().filter(line -> line.lineNumber() == lineNumber)
+                    .map(ViewLine::unit).findFirst().orElse(null);
+            if (!named.isEmpty() && unit != null && !named.contains(unit.toLowerCase(Locale.ROOT))) {
+                throw FhirRequestException.malformed("MedicationDispense " + (index + 1) + ": quantity is in "
+                        + String.join(" / ", named) + ", line " + lineNumber + " is prescribed in " + unit
+                        + "; send the quantity in the line's unit");
+            }
+        }
     }
 }

@@ -88,6 +88,22 @@ class FhirTaskDispenseIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void aQuantityInAnotherUnitThanItsLinesIsRefusedNotCountedAsTheLinesUnit() {
+        Parameters boxes = TaskParameters.dispensing().item(created.line(1), AMLODIPINE_BRAND, 2, 28).parameters();
+        ((MedicationDispense) boxes.getParameterFirstRep().getResource()).getQuantity().setUnit("box").setCode(null);
+        Parameters tablets = TaskParameters.dispensing().item(created.line(1), AMLODIPINE_BRAND, 28, 28)
+                .parameters();
+        ((MedicationDispense) tablets.getParameterFirstRep().getResource()).getQuantity().setUnit("Tablet");
+
+        FhirHttp.Answer refused = fhir.http().post("/Task/" + created.id() + "/$dispense", boxes, pharmacist);
+        assertThat(refused.assertOutcome(400, IssueType.STRUCTURE).getDiagnostics()).contains("box", "tablet");
+        assertThat(api().as(pharmacist).get("/prescriptions/" + created.id()).body().path("dispensings")).isEmpty();
+        FhirHttp.Answer inTheLinesUnit = fhir.http().post("/Task/" + created.id() + "/$dispense", tablets,
+                pharmacist);
+        assertThat(inTheLinesUnit.status()).as(inTheLinesUnit.toString()).isEqualTo(200);
+    }
+
+    @Test
     void aDispensingHandedOverOnAnotherDayIsRefusedNotRedated() {
         Parameters yesterday = TaskParameters.dispensing().item(created.line(1), AMLODIPINE_BRAND, 28, 28)
                 .parameters();
