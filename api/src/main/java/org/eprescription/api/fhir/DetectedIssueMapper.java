@@ -67,15 +67,21 @@ class DetectedIssueMapper {
         return issue;
     }
 
-    /** An acknowledgement: who went ahead despite the alert, when, and why (the reason as the action's text). */
+    /**
+     * An acknowledgement: who went ahead despite the alert, when, and why (the reason as the action's text); without
+     * author and text where the patient's consent does not let the reader see them (docs/alerts.md, "Privacy").
+     */
     private DetectedIssue.DetectedIssueMitigationComponent mitigation(AcknowledgementView acknowledgement) {
-        Party by = acknowledgement.acknowledgedBy();
-        String system = by.role() == Party.Role.PHARMACIST ? systems.pharmacistId() : systems.practitionerId();
-        return new DetectedIssue.DetectedIssueMitigationComponent()
+        DetectedIssue.DetectedIssueMitigationComponent mitigation = new DetectedIssue.DetectedIssueMitigationComponent()
                 .setAction(new CodeableConcept().addCoding(new Coding(systems.alertMitigation(), "acknowledged",
                         "Acknowledged")).setText(acknowledgement.reason()))
-                .setDate(Date.from(acknowledgement.acknowledgedAt()))
-                .setAuthor(FhirSystems.identified(system, by.personId()).setType("Practitioner"));
+                .setDate(Date.from(acknowledgement.acknowledgedAt()));
+        Party by = acknowledgement.acknowledgedBy();
+        if (by != null) {
+            String system = by.role() == Party.Role.PHARMACIST ? systems.pharmacistId() : systems.practitionerId();
+            mitigation.setAuthor(FhirSystems.identified(system, by.personId()).setType("Practitioner"));
+        }
+        return mitigation;
     }
 
     /** The other course: by its prescription id where the patient's consent lets it be named, else described. */

@@ -510,9 +510,25 @@ class AlertProjectionIT {
                     .allSatisfy(named -> assertThat(named).isEmpty());
         });
 
+        // the later side acknowledges its alert: without consent the earlier side sees when, not who or why
+        AlertId alertId = queries.handle(new FindAlertsForPatient(patient, laterSide)).get(0).alertId();
+        events.send(new AlertAcknowledged(second.prescriptionId(), alertId, "patient stopped the other hypnotic",
+                Party.prescriber(DOCTOR, HOSPITAL), T.plusSeconds(120), null), patient);
+        assertThat(queries.handle(new FindAlertsForPatient(patient, earlierSide))).singleElement()
+                .satisfies(alert -> assertThat(alert.acknowledgements()).singleElement().satisfies(given -> {
+                    assertThat(given.acknowledgedAt()).isEqualTo(T.plusSeconds(120));
+                    assertThat(given.acknowledgedBy()).isNull();
+                    assertThat(given.reason()).isNull();
+                }));
+        assertThat(queries.handle(new FindAlertsForPatient(patient, laterSide))).singleElement()
+                .satisfies(alert -> assertThat(alert.acknowledgements().get(0).reason())
+                        .isEqualTo("patient stopped the other hypnotic"));
+
         events.send(new ConsentGiven(patient, T));
         assertThat(queries.handle(new FindAlertsForPatient(patient, earlierSide))).singleElement()
                 .extracting(AlertView::prescriptionId).isEqualTo(second.prescriptionId());
+        assertThat(queries.handle(new FindAlertsForPatient(patient, earlierSide)).get(0).acknowledgements().get(0)
+                .acknowledgedBy()).isEqualTo(Party.prescriber(DOCTOR, HOSPITAL));
     }
 
     @Test

@@ -47,6 +47,23 @@ public record AlertView(AlertId alertId, AlertType type, Severity severity, Stri
                 acknowledgements, acknowledged, raisedAt, null, null);
     }
 
+    /**
+     * To the other side of an alert, without the patient's consent, an acknowledgement by another institution's
+     * prescriber or by a pharmacy shows when it was given and which conflicts it covers, not who gave it or why: the
+     * reason is free text about the patient, and the party names a provider the patient has not agreed to show
+     * (docs/alerts.md, "Privacy"). The alert's own side sees them all, as it sees its own prescription.
+     */
+    private static List<AcknowledgementView> shownTo(List<AcknowledgementView> acknowledgements,
+                                                     Set<InstitutionId> named) {
+        return acknowledgements.stream()
+                .map(given -> named.stream().anyMatch(institution -> given.acknowledgedBy() != null
+                        && given.acknowledgedBy().actsFor(institution))
+                        ? given
+                        : new AcknowledgementView(given.alertId(), null, null, given.acknowledgedAt(),
+                                given.conflictIds()))
+                .toList();
+    }
+
     /** As a query answers it to its own side: its prescription's institution, or its record's registering party. */
     static AlertView of(StoredAlert alert, boolean sharingAllowed) {
         return of(alert, sharingAllowed, alert.ownInstitutions(), alert.ownRecords());
@@ -77,7 +94,8 @@ public record AlertView(AlertId alertId, AlertType type, Severity severity, Stri
         return new AlertView(alert.alertId(), alert.type(), alert.type().severity(), alert.status(),
                 ownSideNamed ? alert.prescriptionId() : null, alert.lineNumber(), alert.drugCode(), alert.ingredient(),
                 alert.key(), ConsentMasking.mask(identified, named, namedRecords, sharingAllowed),
-                alert.acknowledgements(), everyConflictAcknowledged, alert.raisedAt(),
+                ownSideNamed ? alert.acknowledgements() : shownTo(alert.acknowledgements(), named),
+                everyConflictAcknowledged, alert.raisedAt(),
                 ownSideNamed ? alert.dispensingRecordId() : null, ownSideNamed ? alert.registeredBy() : null);
     }
 }
