@@ -104,26 +104,25 @@ class TaskBundleWriter {
 
     /** The exchange runs without its interaction check ({@code exchange.alerts.enabled=false}). */
     private OperationOutcome notPerformed() {
-        OperationOutcome outcome = new OperationOutcome();
-        outcome.addIssue()
-                .setSeverity(OperationOutcome.IssueSeverity.WARNING)
-                .setCode(OperationOutcome.IssueType.INCOMPLETE)
-                .setDetails(new CodeableConcept().addCoding(new Coding(systems.alertCheck(), "not-performed", null)))
-                .setDiagnostics("the exchange's duplicate and interaction check is switched off: no DetectedIssue "
-                        + "does not mean there is no conflict");
-        return outcome;
+        return checkWarning("not-performed", "the exchange's duplicate and interaction check is switched off: no "
+                + "DetectedIssue does not mean there is no conflict");
     }
 
     /** No DetectedIssue about these drugs is not "nothing found": the check could not compare them. */
     private OperationOutcome incompleteCheck(AlertCheck check) {
+        return checkWarning("incomplete", "the interaction check could not compare the courses of "
+                + String.join(", ", check.unknownDrugCodes()) + ": catalogue " + check.catalogueVersion()
+                + " does not know them");
+    }
+
+    /** A warning about the interaction check: what the absence of a DetectedIssue does not mean. */
+    private OperationOutcome checkWarning(String code, String diagnostics) {
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue()
                 .setSeverity(OperationOutcome.IssueSeverity.WARNING)
                 .setCode(OperationOutcome.IssueType.INCOMPLETE)
-                .setDetails(new CodeableConcept().addCoding(new Coding(systems.alertCheck(), "incomplete", null)))
-                .setDiagnostics("the interaction check could not compare the courses of "
-                        + String.join(", ", check.unknownDrugCodes()) + ": catalogue " + check.catalogueVersion()
-                        + " does not know them");
+                .setDetails(new CodeableConcept().addCoding(new Coding(systems.alertCheck(), code, null)))
+                .setDiagnostics(diagnostics);
         return outcome;
     }
 
