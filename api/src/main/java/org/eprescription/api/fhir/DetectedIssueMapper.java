@@ -64,6 +64,12 @@ class DetectedIssueMapper {
         for (AcknowledgementView acknowledgement : alert.acknowledgements()) {
             issue.addMitigation(mitigation(acknowledgement));
         }
+        if (AlertView.RESOLVED.equals(alert.status())) {
+            // an alert whose courses no longer run: without this, a resolved DetectedIssue reads as a live one
+            issue.addMitigation(new DetectedIssue.DetectedIssueMitigationComponent()
+                    .setAction(new CodeableConcept().addCoding(new Coding(systems.alertMitigation(), "resolved",
+                            "Resolved: the courses it is about no longer run together"))));
+        }
         return issue;
     }
 

@@ -81,6 +81,22 @@ class FhirDetectedIssueIT extends CrossInstitutionTest {
     }
 
     @Test
+    void aResolvedAlertSaysSoInAMitigation() {
+        issued(issueFor(patient, otherInstitution, TRIAZOLAM, 14));
+        IssuedPrescription later = issued(issueFor(patient, institution, ITRACONAZOLE, 14));
+        awaitAlerts(prescriber, 1);
+        assertThat(onlyIssue(search(prescriber)).getMitigation()).as("open: nothing to say").isEmpty();
+
+        api().post(later.path() + "/cancel", Map.of("reason", "wrong patient"),
+                org.eprescription.api.support.Prescriptions.prescriberHeaders(institution));
+        await().atMost(Duration.ofSeconds(5)).until(() -> alertsAs(prescriber).get(0).path("status").asText(),
+                "RESOLVED"::equals);
+
+        assertThat(onlyIssue(search(prescriber)).getMitigation()).singleElement().satisfies(mitigation ->
+                assertThat(mitigation.getAction().getCodingFirstRep().getCode()).isEqualTo("resolved"));
+    }
+
+    @Test
     void aStrangerIsRefusedAsByTheJsonApiAndTheSearchNeedsAPatient() {
         issued(issueFor(patient, otherInstitution, AMLODIPINE_BRAND, 28));
         Identity stranger = Identity.prescriber("DOC-" + institution, institution);
