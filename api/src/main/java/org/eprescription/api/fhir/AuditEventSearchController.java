@@ -24,6 +24,11 @@ class AuditEventSearchController {
 
     @GetMapping(FhirPaths.AUDIT_EVENT)
     ResponseEntity<byte[]> search(HttpServletRequest request) {
-        return searchsets.byPatient(request, "AuditEvent", patient -> events.of(patient, reads.readable(patient)));
+        return searchsets.byPatientPartly(request, "AuditEvent", patient -> {
+            AccessLogReads.Page page = reads.readable(patient);
+            return new Searchsets.Matches(events.of(patient, page.entries()), page.truncated()
+                    ? "only the newest " + page.entries().size() + " entries of the access log; older ones were left out"
+                    : null);
+        });
     }
 }

@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.core.ids.PatientId;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -51,6 +52,17 @@ class Searchsets {
                 parameters -> search.apply(parameters.requiredId(name, referenceType)));
     }
 
+    /** What a search found, and why it is not all (null: it is), which the Bundle then says instead of a total. */
+    record Matches(List<FhirEntry> entries, String incompleteBecause) {
+    }
+
+    /** As {@link #byPatient}, for a search that may stop before the last match. */
+    ResponseEntity<byte[]> byPatientPartly(HttpServletRequest request, String resource,
+                                           Function<PatientId, Matches> search) {
+        return resources.answer(request, HttpStatus.OK, () -> bundle(search.apply(PatientId.of(
+                SearchParameters.of(request, resource, PATIENT).requiredId(PATIENT, "Patient")))));
+    }
+
     /** A search of a patient's {@code resource} by {@link #PATIENT} alone. */
     ResponseEntity<byte[]> byPatient(HttpServletRequest request, String resource,
                                      Function<PatientId, List<FhirEntry>> search) {
@@ -58,7 +70,23 @@ class Searchsets {
     }
 
     private Bundle bundle(List<FhirEntry> matches) {
-        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET).setTotal(matches.size());
+        return bundle(new Matches(matches, null));
+    }
+
+    /** A searchset: its total where it holds every match; else no total, and an OperationOutcome saying why. */
+    private Bundle bundle(Matches found) {
+        List<FhirEntry> matches = found.entries();
+        Bundle bundle = new Bundle().setType(Bundle.BundleType.SEARCHSET);
+        if (found.incompleteBecause() == null) {
+            bundle.setTotal(matches.size());
+        } else {
+            OperationOutcome outcome = new OperationOutcome();
+            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.WARNING)
+                    .setCode(OperationOutcome.IssueType.INCOMPLETE).setDiagnostics(found.incompleteBecause());
+            bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.nameUUIDFromBytes(
+                            found.incompleteBecause().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                    .setResource(outcome).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
+        }
         bundle.setTimestamp(Date.from(clock.instant()));
         bundle.addLink().setRelation("self").setUrl(ServletUriComponentsBuilder.fromCurrentRequest().toUriString());
         for (FhirEntry match : matches) {

@@ -66,7 +66,9 @@ public class PatientController {
     public record Consent(PatientId patientId, boolean sharingAllowed) {
     }
 
-    public record PatientAccessLog(String patientId, List<AccessLogEntry> entries) {
+    /** {@code truncated} only when true: older entries than these were left out. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PatientAccessLog(String patientId, List<AccessLogEntry> entries, Boolean truncated) {
     }
 
     @Operation(operationId = "getMedications", summary = "Read a patient's medications",
@@ -112,6 +114,7 @@ public class PatientController {
     @GetMapping("/access-log")
     public PatientAccessLog accessLog(@PathVariable String patientId) {
         PatientId patient = PatientId.of(patientId);
-        return new PatientAccessLog(patient.value(), accessLogReads.readable(patient));
+        AccessLogReads.Page page = accessLogReads.readable(patient);
+        return new PatientAccessLog(patient.value(), page.entries(), page.truncated() ? Boolean.TRUE : null);
     }
 }

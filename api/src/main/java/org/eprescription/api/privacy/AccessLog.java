@@ -23,7 +23,7 @@ import java.util.List;
 public class AccessLog {
 
     /** How many entries one answer of {@code GET /patients/{id}/access-log} lists, newest first. */
-    static final int LIMIT = 1000;
+    public static final int LIMIT = 1000;
 
     private final JdbcClient jdbc;
     private final CurrentUser currentUser;
@@ -96,12 +96,13 @@ public class AccessLog {
                 .update();
     }
 
+    /** The newest {@value #LIMIT} entries, and one more if there are more (so that a reader can say so). */
     public List<AccessLogEntry> of(PatientId patient) {
         return jdbc.sql("""
                         select accessed_at, accessor_id, role, organisation_id, what from patient_access_log
                         where patient_id = :patient order by accessed_at desc, id desc limit :limit""")
                 .param("patient", patient.value())
-                .param("limit", LIMIT)
+                .param("limit", LIMIT + 1)
                 .query((row, n) -> new AccessLogEntry(row.getTimestamp("accessed_at").toInstant(),
                         row.getString("accessor_id"), row.getString("role"), row.getString("organisation_id"),
                         row.getString("what")))

@@ -18,11 +18,21 @@ public class AccessLogReads {
     private final AccessLog accessLog;
     private final ResourceAccess access;
 
+    /**
+     * The newest entries, at most {@value AccessLog#LIMIT}, and whether older ones were left out ({@code truncated}):
+     * an answer that stops there must say so, or a reader takes it for the whole log.
+     */
+    public record Page(List<AccessLogEntry> entries, boolean truncated) {
+    }
+
     /** The entries, newest first; 403 for anyone but the patient or an auditor. */
-    public List<AccessLogEntry> readable(PatientId patient) {
+    public Page readable(PatientId patient) {
         access.requirePatientOrAuditor(patient, true);
         // an auditor's look at who looked is itself a read of the patient's data
         accessLog.read(patient, "access log");
-        return accessLog.of(patient);
+        List<AccessLogEntry> entries = accessLog.of(patient);
+        return entries.size() > AccessLog.LIMIT
+                ? new Page(entries.subList(0, AccessLog.LIMIT), true)
+                : new Page(entries, false);
     }
 }

@@ -10,6 +10,8 @@ import org.hl7.fhir.r4.model.AuditEvent.AuditEventAgentComponent;
 import org.hl7.fhir.r4.model.AuditEvent.AuditEventEntityComponent;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.OperationOutcome;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -32,6 +34,9 @@ import static org.eprescription.api.support.Prescriptions.unique;
  * {@code GET /api/v1/patients/{id}/access-log} lists it, for the same readers.
  */
 class FhirAuditEventIT extends ExchangeIntegrationTest {
+
+    @Autowired
+    JdbcClient jdbc;
 
     private static final String ROLES = "http://example.org/fhir/CodeSystem/role";
 
@@ -153,6 +158,27 @@ class FhirAuditEventIT extends ExchangeIntegrationTest {
         return event.getEntity().stream()
                 .filter(entity -> (SID + "prescription-id").equals(entity.getWhat().getIdentifier().getSystem()))
                 .map(entity -> entity.getWhat().getIdentifier().getValue()).findFirst().orElse(null);
+    }
+
+    @Test
+    void aLogLongerThanOneAnswerSaysItWasCutBothInJsonAndInFhir() {
+        String patient = unique("PAT");
+        jdbc.sql("""
+                        insert into patient_access_log (patient_id, accessed_at, accessor_id, role, organisation_id, what)
+                        select ?, now() - make_interval(secs => n), 'DOC-1', 'PRESCRIBER', 'HOSP-1', 'prescription'
+                        from generate_series(1, 1001) as n""")
+                .param(patient).update();
+
+        JsonNode log = api().as(Identity.patient(patient)).get("/patients/" + patient + "/access-log").body();
+        Bundle found = search("patient=" + patient, Identity.patient(patient)).as(Bundle.class);
+
+        assertThat(log.path("entries")).hasSize(1000);
+        assertThat(log.path("truncated").asBoolean()).as("older entries were left out").isTrue();
+        assertThat(found.hasTotal()).as("no total that would read as the whole log").isFalse();
+        assertThat(found.getEntry()).filteredOn(entry -> entry.getResource() instanceof OperationOutcome)
+                .singleElement().satisfies(entry ->
+                        assertThat(entry.getSearch().getMode()).isEqualTo(Bundle.SearchEntryMode.OUTCOME));
+        assertThat(FhirBundles.all(found, AuditEvent.class)).hasSize(1000);
     }
 
     private FhirHttp.Answer search(String query, Identity caller) {
