@@ -111,7 +111,7 @@ public class AccessLog {
 
     /** The role the reader read in: the one that granted the read when a token carries several. */
     private static String roleOf(ExchangeUser user) {
-        for (Role role : List.of(Role.AUDITOR, Role.PRESCRIBER, Role.PHARMACIST, Role.PATIENT)) {
+        for (Role role : List.of(Role.AUDITOR, Role.PRESCRIBER, Role.PHARMACIST, Role.PATIENT, Role.SERVICE_DESK)) {
             if (user.has(role)) {
                 return role.name();
             }

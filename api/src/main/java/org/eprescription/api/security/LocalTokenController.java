@@ -45,7 +45,7 @@ public class LocalTokenController {
             case PRESCRIBER -> present(request.institutionId());
             case PHARMACIST -> present(request.pharmacyId());
             case PATIENT -> present(request.patientId());
-            case AUDITOR -> true;
+            case AUDITOR, SERVICE_DESK -> true;
         };
         if (!bound) {
             throw new IllegalArgumentException("a " + request.role() + " token must name the "

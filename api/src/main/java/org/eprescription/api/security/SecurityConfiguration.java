@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.stream.Collectors;
 
 import static org.eprescription.api.security.Role.AUDITOR;
+import static org.eprescription.api.security.Role.SERVICE_DESK;
 import static org.eprescription.api.security.Role.PATIENT;
 import static org.eprescription.api.security.Role.PHARMACIST;
 import static org.eprescription.api.security.Role.PRESCRIBER;
@@ -124,6 +125,8 @@ public class SecurityConfiguration {
                         .requestMatchers(HttpMethod.GET, API + "/pharmacies/*/dispensing-view",
                                 API + "/pharmacies/*/dispensing-view/stream")
                         .hasAnyRole(PHARMACIST.name(), AUDITOR.name())
+                        .requestMatchers(HttpMethod.GET, API + "/admin/stuck-prescriptions")
+                        .hasAnyRole(AUDITOR.name(), SERVICE_DESK.name())
                         .requestMatchers(API + "/audit/**", API + "/admin/**").hasRole(AUDITOR.name())
                         // any other path or method under the API answers 404 or 405 to a caller with a token; every
                         // mapped endpoint has a rule above (AuthorizationMatrixIT fails for one that has none)

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.query.prescription.FindStuckPrescriptions;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -24,6 +25,7 @@ public class StuckPrescriptionsController {
 
     private final QueryGateway queryGateway;
     private final Clock clock;
+    private final AccessLog accessLog;
 
     /** The longest {@code heldFor} asked: no prescription is valid longer. */
     static final Duration LONGEST = Duration.ofDays(3660);
@@ -40,6 +42,8 @@ public class StuckPrescriptionsController {
         Instant cutoff = clock.instant().minus(heldFor);
         List<PrescriptionView> stuck = queryGateway.query(new FindStuckPrescriptions(cutoff),
                 ResponseTypes.multipleInstancesOf(PrescriptionView.class)).join();
+        // the list shows each patient's prescription: one entry per patient in their access logs
+        accessLog.read(stuck.stream().map(view -> view.patient().id()).toList(), "stuck prescriptions");
         return new StuckPrescriptionsResponse(heldFor, cutoff, stuck);
     }
 }

@@ -3,6 +3,7 @@ package org.eprescription.api.pharmacy;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi;
+import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
 import org.junit.jupiter.api.Test;
 
@@ -108,6 +109,16 @@ class WorkViewsIT extends ExchangeIntegrationTest {
         assertThat(ids).contains(stuck.id()).doesNotContain(dispensedSince.id(), justAccepted.id());
         assertThat(found.body().path("prescriptions").findValues("heldSince")).allSatisfy(value ->
                 assertThat(value.isNull()).isFalse());
+
+        // the service desk may read it too (api.md), and every read of it is in the patients' access logs
+        HttpApi.Response byTheDesk = api().as(Identity.serviceDesk()).get("/admin/stuck-prescriptions?heldFor=PT30M");
+        assertThat(byTheDesk.status()).as(byTheDesk.toString()).isEqualTo(200);
+        assertThat(ids(byTheDesk.body().path("prescriptions"))).contains(stuck.id());
+        String patient = ((java.util.Map<?, ?>) stuck.body().get("patient")).get("id").toString();
+        List<String> log = new java.util.ArrayList<>();
+        api().as(Identity.patient(patient)).get("/patients/" + patient + "/access-log").body().path("entries")
+                .forEach(entry -> log.add(entry.path("role").asText() + " " + entry.path("what").asText()));
+        assertThat(log).contains("AUDITOR stuck prescriptions", "SERVICE_DESK stuck prescriptions");
     }
 
     @Test

@@ -47,7 +47,7 @@ import static org.eprescription.api.support.Prescriptions.unique;
 class AuthorizationMatrixIT extends ExchangeIntegrationTest {
 
     enum Caller { NONE, OWN_PRESCRIBER, OTHER_PRESCRIBER, OWN_PHARMACIST, OTHER_PHARMACIST, OWN_PATIENT,
-        OTHER_PATIENT, AUDITOR }
+        OTHER_PATIENT, AUDITOR, SERVICE_DESK }
 
     /** One endpoint: how to call it on a fixture, and who may. */
     record Endpoint(String name, boolean changesState, Set<Caller> allowed, Function<Fixture, Call> call) {
@@ -112,6 +112,7 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
             case OWN_PATIENT -> Identity.patient(fixture.patient());
             case OTHER_PATIENT -> Identity.patient(unique("PAT"));
             case AUDITOR -> Identity.auditor();
+            case SERVICE_DESK -> Identity.serviceDesk();
         };
     }
 
@@ -182,7 +183,7 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
                 f -> "/institutions/" + f.institution() + "/prescriptions");
         addViewAndItsStream(all, "/pharmacies/{id}/dispensing-view", ownPharmacistAndAuditor,
                 f -> "/pharmacies/" + f.pharmacy() + "/dispensing-view");
-        all.add(new Endpoint("GET /admin/stuck-prescriptions", false, auditor,
+        all.add(new Endpoint("GET /admin/stuck-prescriptions", false, Set.of(Caller.AUDITOR, Caller.SERVICE_DESK),
                 f -> new Call("GET", "/admin/stuck-prescriptions?heldFor=PT48H", null)));
         all.add(new Endpoint("GET /audit/prescriptions/{id}/events", false, auditor,
                 f -> new Call("GET", "/audit" + f.held().path() + "/events", null)));

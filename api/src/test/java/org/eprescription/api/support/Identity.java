@@ -30,4 +30,8 @@ public record Identity(String subject, List<String> roles, String institutionId,
     public static Identity auditor() {
         return new Identity("AUD-1", List.of("AUDITOR"), null, null, null);
     }
+
+    public static Identity serviceDesk() {
+        return new Identity("DESK-1", List.of("SERVICE_DESK"), null, null, null);
+    }
 }
