@@ -9,16 +9,18 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 public class CommandHandlingConfiguration {
 
+    /** One resolver, and so one look-up per command class, for Axon's routing and for the side writes. */
+    private final CommandTargetResolver targets = new CachedCommandTargetResolver();
+
     /** A command finds its aggregate through {@link CachedCommandTargetResolver}. */
     @Bean
     ConfigurerModule commandTargets() {
-        return configurer -> configurer.registerComponent(CommandTargetResolver.class,
-                configuration -> new CachedCommandTargetResolver());
+        return configurer -> configurer.registerComponent(CommandTargetResolver.class, configuration -> targets);
     }
 
     /** The writes a request makes beside its command, in the command's transaction ({@link SideWritesInterceptor}). */
     @Bean
     SideWritesInterceptor sideWritesInterceptor() {
-        return new SideWritesInterceptor(new CachedCommandTargetResolver());
+        return new SideWritesInterceptor(targets);
     }
 }
