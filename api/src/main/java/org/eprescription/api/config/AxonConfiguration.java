@@ -1,5 +1,6 @@
 package org.eprescription.api.config;
 
+import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -10,6 +11,7 @@ import org.eprescription.api.actor.ActorRequiredInterceptor;
 import org.eprescription.api.actor.CommandMetadata;
 import org.eprescription.api.storage.PostgresUniqueViolationResolver;
 import org.eprescription.api.storage.PromptEventSource;
+import org.eprescription.api.storage.StoreCheckedCachingRepository;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.eprescription.core.consent.PatientConsent;
 import org.eprescription.core.prescription.Prescription;
@@ -33,14 +35,18 @@ public class AxonConfiguration {
 
     /**
      * prescription-core knows nothing of Spring, so its aggregates are registered here instead of by annotation; a
-     * command finds its aggregate as {@code command/CommandHandlingConfiguration} says.
+     * command finds its aggregate as {@code command/CommandHandlingConfiguration} says. Each is kept between commands
+     * while memory allows (a weak-reference cache of its own), and used again only while the store holds no later
+     * event ({@link StoreCheckedCachingRepository}).
      */
     @Bean
     ConfigurerModule aggregates() {
         return configurer -> configurer
-                .configureAggregate(Prescription.class)
-                .configureAggregate(PatientConsent.class)
-                .configureAggregate(DispensingRecord.class);
+                .configureAggregate(StoreCheckedCachingRepository.aggregate(Prescription.class, new WeakReferenceCache()))
+                .configureAggregate(StoreCheckedCachingRepository.aggregate(PatientConsent.class,
+                        new WeakReferenceCache()))
+                .configureAggregate(StoreCheckedCachingRepository.aggregate(DispensingRecord.class,
+                        new WeakReferenceCache()));
     }
 
     /**
