@@ -40,6 +40,11 @@ public class EmbeddedPostgresConfiguration {
                 // stopped by this bean's close, after everything that uses the database, not by a JVM shutdown
                 // hook that would race the application's own stop (docs/operations.md, "Time limits")
                 .setRegisterShutdownHook(false)
+                // the library starts PostgreSQL for tests, without fsync and with synchronous_commit off: a command
+                // would be answered before its events reach the disk, and a crash of the machine would lose what
+                // was acknowledged, or corrupt the data (docs/operations.md, "PostgreSQL settings")
+                .setServerConfig("fsync", "on")
+                .setServerConfig("synchronous_commit", "on")
                 .start();
     }
 

@@ -8,6 +8,9 @@ import org.eprescription.api.support.IsolatedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import javax.sql.DataSource;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -67,6 +70,10 @@ class RestartIT {
             assertThat(issued.status()).isEqualTo(201);
             id = issued.text("prescriptionId");
             code = issued.text("exchangeCode");
+            JdbcClient jdbc = JdbcClient.create(first.getBean(DataSource.class));
+            assertThat(jdbc.sql("show synchronous_commit").query(String.class).single())
+                    .as("a commit is answered only once it is on disk").isEqualTo("on");
+            assertThat(jdbc.sql("show fsync").query(String.class).single()).as("and flushed").isEqualTo("on");
         }
         assertThat(dataDirectory.resolve("PG_VERSION")).exists();
         assertThat(Files.readString(dataRoot.resolve("exchange-code.key"))).isNotBlank();
