@@ -494,6 +494,31 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void anAlertFollowsTheCourseItNamesWhenThatCourseIsDispensedLater() {
+        IssuedPrescription first = issue("HOSP-A", AMLODIPINE_BRAND, 14);
+        IssuedPrescription second = issued(body("HOSP-B", AMLODIPINE_GENERIC, 14));
+        String plannedEnd = clock.today().plusDays(13).toString();
+        assertThat(ownAlert(second).path("conflicts").get(0).path("to").asText())
+                .isEqualTo(plannedEnd);
+
+        clock.advance(Duration.ofDays(3));
+        api().post("/prescriptions/accept", accept(first.exchangeCode(), BIRTH_DATE, "PH-A"));
+        assertThat(api().post(first.path() + "/dispense", dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 14, 14)))
+                .status()).isEqualTo(200);
+        String dispensedEnd = clock.today().plusDays(13).toString();
+
+        JsonNode followed = ownAlert(second);
+        assertThat(followed.path("conflicts").get(0).path("to").asText())
+                .as("the first prescription's course now runs from the day it was handed out").isEqualTo(dispensedEnd);
+        clock.advance(Duration.ofDays(11));
+        assertThat(ownAlert(second).path("status").asText())
+                .as("the day after the planned course's end the medicine is still taken").isEqualTo("OPEN");
+        clock.advance(Duration.ofDays(3));
+        assertThat(ownAlert(second).path("status").asText())
+                .as("the day after the dispensed course's end").isEqualTo("RESOLVED");
+    }
+
+    @Test
     void anAsNeededLineCountsAsFourteenDaysWhateverItsDays() {
         IssuedPrescription rx = issuedAsNeeded(LOXOPROFEN_TABLET, 3, 3);
         assertThat(api().get(rx.path()).body().path("lines").get(0).path("asNeeded").asBoolean()).isTrue();
@@ -587,6 +612,19 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
         });
         assertThat(checks).as(events.toString()).hasSize(1);
         return checks.get(0);
+    }
+
+    /** The one alert raised on the prescription's own lines, among those its answer shows. */
+    private JsonNode ownAlert(IssuedPrescription rx) {
+        JsonNode answer = api().get(rx.path()).body();
+        List<JsonNode> own = new ArrayList<>();
+        answer.path("alerts").forEach(alert -> {
+            if (rx.id().equals(alert.path("prescriptionId").asText())) {
+                own.add(alert);
+            }
+        });
+        assertThat(own).as(answer.toString()).hasSize(1);
+        return own.get(0);
     }
 
     private static JsonNode onlyAlert(JsonNode prescription) {

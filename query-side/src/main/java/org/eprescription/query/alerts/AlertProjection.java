@@ -8,6 +8,7 @@ import org.eprescription.core.consent.ConsentGiven;
 import org.eprescription.core.consent.ConsentWithdrawn;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.interaction.CheckTrigger;
 import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.interaction.RecordedAlert;
@@ -31,6 +32,7 @@ import org.springframework.stereotype.Component;
 
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
@@ -129,9 +131,14 @@ public class AlertProjection {
                     sequence);
             return;
         }
-        RecordedCourses.of(event).forEach(repository::saveCourse);
+        List<MedicationCourse> courses = RecordedCourses.of(event);
+        courses.forEach(repository::saveCourse);
         for (RecordedAlert alert : event.alerts()) {
             repository.raiseAlert(StoredAlert.raised(event, alert));
+        }
+        // a registration records courses no alert can name yet
+        if (event.trigger() != CheckTrigger.RECORD_REGISTRATION) {
+            followCourses(event.patientId(), courses);
         }
         event.resolvedAlerts().forEach(alertId -> repository.resolveAlert(alertId, event.checkedAt()));
         if (!event.alerts().isEmpty()
@@ -216,13 +223,31 @@ public class AlertProjection {
      * it), so that the live order and a replay's agree.
      */
     private void record(InteractionCheckCompleted event) {
-        RecordedCourses.of(event).forEach(repository::saveCourse);
+        List<MedicationCourse> courses = RecordedCourses.of(event);
+        courses.forEach(repository::saveCourse);
         for (RecordedAlert alert : event.alerts()) {
             repository.raiseAlert(StoredAlert.raised(event, alert));
+        }
+        // an issue records courses no alert can name yet
+        if (event.trigger() != CheckTrigger.ISSUE) {
+            followCourses(event.patientId(), courses);
         }
         if (!event.alerts().isEmpty()
                 || event.courses().stream().anyMatch(course -> course.status() == CourseStatus.STOPPED)) {
             resolveWhatStopped(event.patientId(), event.checkedAt());
+        }
+    }
+
+    /**
+     * The open alerts that name one of {@code courses} take its period as now recorded: a course planned at issue and
+     * dispensed days later runs days longer, and the alerts that named it resolve only after its new last day
+     * (docs/alerts.md, "Resolution follows the medicine").
+     */
+    private void followCourses(PatientId patient, List<MedicationCourse> courses) {
+        Map<String, MedicationCourse> byKey = new HashMap<>();
+        courses.forEach(course -> byKey.put(course.courseKey(), course));
+        for (StoredAlert alert : repository.openAlertsOfPatient(patient)) {
+            alert.followingCourses(byKey).ifPresent(repository::raiseAlert);
         }
     }
 

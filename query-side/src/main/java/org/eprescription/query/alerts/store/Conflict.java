@@ -61,6 +61,12 @@ public record Conflict(@JsonInclude(JsonInclude.Include.NON_NULL) String conflic
                 acknowledged);
     }
 
+    /** The same course over another period: as a later event recorded it. */
+    public Conflict during(LocalDate newFrom, LocalDate newTo) {
+        return new Conflict(conflictId, prescriptionId, lineNumber, use, drugCode, newFrom, newTo, institutionId,
+                prescriberId, sameProduct, dispensingRecordId, registeredBy, acknowledged);
+    }
+
     /** As an answer shows it on alert {@code alertId}: with its id, and whether it is acknowledged (null: not said). */
     public Conflict identified(AlertId alertId, Boolean isAcknowledged) {
         return new Conflict(ConflictIds.of(alertId, courseKey()), prescriptionId, lineNumber, use, drugCode, from, to,

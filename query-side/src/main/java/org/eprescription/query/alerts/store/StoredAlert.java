@@ -8,6 +8,7 @@ import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertType;
+import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.interaction.RecordedAlert;
 import org.eprescription.core.ids.Party;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
@@ -15,9 +16,11 @@ import org.eprescription.core.record.event.DispensingRecordChecked;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -61,6 +64,28 @@ public record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId p
         return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, OPEN, drugCode, key,
                 ingredient, institutionId, prescriberId, List.copyOf(merged.values()), acknowledgements, raisedAt,
                 null, dispensingRecordId, registeredBy);
+    }
+
+    /**
+     * This alert with each course it names in {@code courses} (by course key) at that course's recorded period, where
+     * the period changed and the drug did not; empty if nothing changed.
+     */
+    public Optional<StoredAlert> followingCourses(Map<String, MedicationCourse> courses) {
+        boolean changed = false;
+        List<Conflict> following = new ArrayList<>(conflicts.size());
+        for (Conflict conflict : conflicts) {
+            MedicationCourse now = courses.get(conflict.courseKey());
+            if (now != null && now.drugCode().equals(conflict.drugCode())
+                    && !(now.from().equals(conflict.from()) && now.to().equals(conflict.to()))) {
+                following.add(conflict.during(now.from(), now.to()));
+                changed = true;
+            } else {
+                following.add(conflict);
+            }
+        }
+        return changed ? Optional.of(new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, status,
+                drugCode, key, ingredient, institutionId, prescriberId, List.copyOf(following), acknowledgements,
+                raisedAt, resolvedAt, dispensingRecordId, registeredBy)) : Optional.empty();
     }
 
     public StoredAlert withAcknowledgements(List<AcknowledgementView> given) {
