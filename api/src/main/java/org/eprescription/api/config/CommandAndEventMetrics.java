@@ -11,6 +11,7 @@ import org.axonframework.monitoring.NoOpMessageMonitor;
 import org.axonframework.queryhandling.QueryBus;
 import org.axonframework.queryhandling.QueryUpdateEmitter;
 import org.eprescription.query.codes.LiveExchangeCodeProjection;
+import org.eprescription.query.consent.ConsentRecordProjection;
 import org.eprescription.query.courses.CourseRecordProjection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -36,7 +37,7 @@ public class CommandAndEventMetrics {
     private static final class WithoutQueryMetrics extends GlobalMetricRegistry {
 
         private static final Set<String> IN_COMMAND_TRANSACTION = Set.of(CourseRecordProjection.PROCESSING_GROUP,
-                LiveExchangeCodeProjection.PROCESSING_GROUP);
+                LiveExchangeCodeProjection.PROCESSING_GROUP, ConsentRecordProjection.PROCESSING_GROUP);
 
         private WithoutQueryMetrics(MeterRegistry registry) {
             super(registry);

@@ -1,10 +1,14 @@
 package org.eprescription.api.security;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.EventProcessor;
+import org.eprescription.api.config.ProjectionProcessorLayout;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.Identity;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,6 +27,9 @@ import static org.eprescription.api.support.Prescriptions.unique;
  * institutions prescribed zolpidem, a third only metformin, a fourth nothing.
  */
 class AlertPrivacyIT extends ExchangeIntegrationTest {
+
+    @Autowired
+    EventProcessingConfiguration eventProcessing;
 
     private static final String METFORMIN = "3962002F1024";
 
@@ -96,6 +103,33 @@ class AlertPrivacyIT extends ExchangeIntegrationTest {
             }
         });
         assertThat(checks).as("every check is in the patient's access log").contains(hospitalD, hospitalC);
+    }
+
+    @Test
+    void aWithdrawnConsentIsHonouredFromItsAnswerOnWhileTheProjectionsLag() {
+        issue(hospitalA, ZOLPIDEM);
+        issue(hospitalB, ZOLPIDEM_GENERIC);
+        setConsent(true);
+        assertThat(alertsAs(hospitalB).get(0).path("conflicts").get(0).path("institutionId").asText())
+                .isEqualTo(hospitalA);
+
+        EventProcessor projections = eventProcessing.eventProcessor(ProjectionProcessorLayout.PROCESSOR)
+                .orElseThrow();
+        projections.shutDown();
+        try {
+            assertThat(api().as(Identity.patient(patient)).put("/patients/" + patient + "/consent",
+                    Map.of("sharingAllowed", false)).status()).isEqualTo(200);
+
+            JsonNode other = alertsAs(hospitalB).get(0).path("conflicts").get(0);
+            assertThat(other.has("institutionId") || other.has("prescriptionId"))
+                    .as("hospital A is no longer named to B: " + other).isFalse();
+            JsonNode medications = api().as(Identity.prescriber("DOC-" + hospitalB, hospitalB))
+                    .get("/patients/" + patient + "/medications").body();
+            assertThat(medications.path("sharingAllowed").asBoolean()).isFalse();
+            assertThat(medications.toString()).as("A's course is not shown to B").doesNotContain(hospitalA);
+        } finally {
+            projections.start();
+        }
     }
 
     @Test

@@ -51,6 +51,8 @@ import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.eprescription.core.prescription.event.PrescriptionDispensed;
 import org.eprescription.core.prescription.event.PrescriptionExpired;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
+import org.eprescription.query.consent.ConsentRecordProjection;
+import org.eprescription.query.consent.ConsentRecordRepository;
 import org.eprescription.query.courses.CourseRecordProjection;
 import org.eprescription.query.courses.CourseRecordRepository;
 import org.eprescription.query.testsupport.TestDatabase;
@@ -120,11 +122,15 @@ class AlertProjectionIT {
         CourseRecordRepository courseRecord = new CourseRecordRepository(jdbc);
         AlertRepository repository = new AlertRepository(jdbc, TestDatabase.OBJECT_MAPPER);
         projection = new AlertProjection(repository, new AlertProgressUpdates());
-        queries = new AlertQueries(repository, courseRecord, rules, CATALOGUE, CLOCK, new DraftReads(jdbc));
+        ConsentRecordRepository consentRecord = new ConsentRecordRepository(jdbc);
+        queries = new AlertQueries(repository, courseRecord, consentRecord, rules, CATALOGUE, CLOCK,
+                new DraftReads(jdbc));
         checker = new InteractionChecker(rules, courseRecord::read);
         emptyTheTables();
         jdbc.sql("delete from course_record").update();
-        events = new AlertEvents(projection, new CourseRecordProjection(courseRecord));
+        jdbc.sql("delete from consent_record").update();
+        events = new AlertEvents(projection, new CourseRecordProjection(courseRecord),
+                new ConsentRecordProjection(consentRecord));
     }
 
     // --- the command side, as the aggregate records it ------------------------------------------------------

@@ -24,6 +24,7 @@ import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.record.event.DispensingRecordChecked;
 import org.eprescription.query.alerts.store.AcknowledgementView;
 import org.eprescription.query.alerts.store.AlertRepository;
+import org.eprescription.query.consent.ConsentRecordRepository;
 import org.eprescription.query.alerts.store.Conflict;
 import org.eprescription.query.alerts.store.StoredAlert;
 import org.eprescription.query.courses.CourseRecordRepository;
@@ -52,6 +53,7 @@ public class AlertQueries {
 
     private final AlertRepository repository;
     private final CourseRecordRepository courseRecord;
+    private final ConsentRecordRepository consent;
     private final InteractionRules rules;
     private final DrugCatalogue catalogue;
     private final Clock clock;
@@ -88,7 +90,7 @@ public class AlertQueries {
                 .filter(reader::sees)
                 .map(alert -> alert.asOf(today))
                 .map(alert -> AlertView.of(alert,
-                        sharing.computeIfAbsent(alert.patientId(), repository::sharingAllowed),
+                        sharing.computeIfAbsent(alert.patientId(), consent::sharingAllowed),
                         reader.named(alert), reader.namedRecords(alert)))
                 .toList();
     }
@@ -119,7 +121,7 @@ public class AlertQueries {
     public DraftAlerts check(CheckDuplicates query, BooleanSupplier careRelationship) {
         Draft draft = draft(query);
         return answer(draft, courseRecord.read(query.patientId(), draft.earliest()),
-                () -> repository.sharingAllowed(query.patientId()), careRelationship);
+                () -> consent.sharingAllowed(query.patientId()), careRelationship);
     }
 
     /**
@@ -202,7 +204,7 @@ public class AlertQueries {
                 .thenComparingInt(CourseView::use);
         current.sort(byStart);
         past.sort(byStart.reversed());
-        return new MedicationList(query.patientId(), current, past, repository.sharingAllowed(query.patientId()));
+        return new MedicationList(query.patientId(), current, past, consent.sharingAllowed(query.patientId()));
     }
 
     /**
@@ -214,7 +216,7 @@ public class AlertQueries {
         if (check.alerts().isEmpty()) {
             return List.of();
         }
-        boolean sharing = repository.sharingAllowed(check.patientId());
+        boolean sharing = consent.sharingAllowed(check.patientId());
         return check.alerts().stream()
                 .map(alert -> AlertView.of(StoredAlert.raised(check, alert)
                         .withAcknowledgements(acks.getOrDefault(alert.alertId(), List.of())), sharing))
@@ -231,7 +233,7 @@ public class AlertQueries {
         if (check.alerts().isEmpty()) {
             return List.of();
         }
-        boolean sharing = repository.sharingAllowed(check.patientId());
+        boolean sharing = consent.sharingAllowed(check.patientId());
         Party registeredBy = check.registeredBy();
         Set<InstitutionId> named = registeredBy.role() == Party.Role.PRESCRIBER
                 ? Set.of(InstitutionId.of(registeredBy.organisationId())) : Set.of();
@@ -252,7 +254,7 @@ public class AlertQueries {
                 .map(alert -> alert.asOf(today))
                 .map(alert -> {
                     InstitutionId institution = alert.institutionOf(prescriptionId);
-                    return AlertView.of(alert, sharing.computeIfAbsent(alert.patientId(), repository::sharingAllowed),
+                    return AlertView.of(alert, sharing.computeIfAbsent(alert.patientId(), consent::sharingAllowed),
                             institution == null ? Set.of() : Set.of(institution));
                 })
                 .toList();

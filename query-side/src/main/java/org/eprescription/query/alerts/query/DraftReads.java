@@ -26,7 +26,7 @@ import java.util.List;
 public class DraftReads {
 
     private static final String SELECT = """
-            select coalesce((select sharing_allowed from patient_consent where patient_id = :patient), false)
+            select coalesce((select sharing_allowed from consent_record where patient_id = :patient), false)
                        as draft_sharing_allowed,
                    exists (select 1 from prescription_view p
                             where p.patient_id = :patient

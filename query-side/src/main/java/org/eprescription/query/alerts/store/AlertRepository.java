@@ -450,15 +450,6 @@ public class AlertRepository {
         return parameters;
     }
 
-    /** No row means not shared. */
-    public boolean sharingAllowed(PatientId patientId) {
-        return jdbc.sql("select sharing_allowed from patient_consent where patient_id = :patient")
-                .param("patient", patientId.value())
-                .query(Boolean.class)
-                .optional()
-                .orElse(false);
-    }
-
     // --- mapping ----------------------------------------------------------------------------------------------
 
     private static PrescriptionId prescriptionId(ResultSet rs) throws SQLException {

@@ -1,0 +1,35 @@
+package org.eprescription.query.consent;
+
+import lombok.RequiredArgsConstructor;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.SequenceNumber;
+import org.eprescription.core.consent.ConsentGiven;
+import org.eprescription.core.consent.ConsentWithdrawn;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps {@code consent_record} as the consent events say. The application runs it in a subscribing processor,
+ * {@value #PROCESSING_GROUP}: in the transaction of the consent command, so a withdrawal is honoured by every read
+ * from the moment it is answered, also while the asynchronous projections lag or hold one of the patient's events in
+ * the dead-letter queue (docs/alerts.md, "Consent").
+ */
+@Component
+@ProcessingGroup(ConsentRecordProjection.PROCESSING_GROUP)
+@RequiredArgsConstructor
+public class ConsentRecordProjection {
+
+    public static final String PROCESSING_GROUP = "consent-record";
+
+    private final ConsentRecordRepository repository;
+
+    @EventHandler
+    public void on(ConsentGiven event, @SequenceNumber long sequence) {
+        repository.save(event.patientId(), true, event.givenAt(), sequence);
+    }
+
+    @EventHandler
+    public void on(ConsentWithdrawn event, @SequenceNumber long sequence) {
+        repository.save(event.patientId(), false, event.withdrawnAt(), sequence);
+    }
+}

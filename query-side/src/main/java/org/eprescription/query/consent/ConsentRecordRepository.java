@@ -1,0 +1,45 @@
+package org.eprescription.query.consent;
+
+import lombok.RequiredArgsConstructor;
+import org.eprescription.core.ids.PatientId;
+import org.eprescription.query.support.SqlTimestamps;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+
+/** The table {@code consent_record} (migration V163): each patient's consent as the consent commands left it. */
+@Component
+@RequiredArgsConstructor
+public class ConsentRecordRepository {
+
+    private static final String UPSERT = """
+            insert into consent_record (patient_id, sharing_allowed, changed_at, version)
+            values (:patient, :allowed, :changedAt, :version)
+            on conflict (patient_id) do update set
+                sharing_allowed = excluded.sharing_allowed,
+                changed_at = excluded.changed_at,
+                version = excluded.version
+            where consent_record.version < excluded.version
+            """;
+
+    private final JdbcClient jdbc;
+
+    public void save(PatientId patientId, boolean sharingAllowed, Instant changedAt, long version) {
+        jdbc.sql(UPSERT)
+                .param("patient", patientId.value())
+                .param("allowed", sharingAllowed)
+                .param("changedAt", SqlTimestamps.timestamp(changedAt))
+                .param("version", version)
+                .update();
+    }
+
+    /** No row means not shared. */
+    public boolean sharingAllowed(PatientId patientId) {
+        return jdbc.sql("select sharing_allowed from consent_record where patient_id = :patient")
+                .param("patient", patientId.value())
+                .query(Boolean.class)
+                .optional()
+                .orElse(false);
+    }
+}
