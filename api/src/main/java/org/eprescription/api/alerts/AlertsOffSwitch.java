@@ -13,7 +13,8 @@ import org.springframework.stereotype.Component;
 /**
  * With {@code exchange.alerts.enabled=false} the alert projection does not run and answers do not wait for it:
  * for a deployment that only moves prescriptions, and for the benchmark that measures what alerts cost the issue
- * path. Switching it on again later catches up from the stored token.
+ * path. Switching it on again later does not bring back the courses of what was issued meanwhile: no check recorded
+ * them (docs/alerts.md, "When the exchange does not know").
  */
 @Component
 @ConditionalOnProperty(name = "exchange.alerts.enabled", havingValue = "false")

@@ -17,6 +17,11 @@ public record ExchangeProperties(ZoneId zone, ZoneId legacyEventZone, String exc
                                  EmbeddedDatabase embeddedDatabase, Expiry expiry, Views views,
                                  Alerts alerts, Export export, Streams streams) {
 
+    /** Whether interaction checks run and the medication list and alerts are kept (the default). */
+    public boolean alertsEnabled() {
+        return alerts == null || alerts.enabled();
+    }
+
     public record Catalogue(Path directory) {
     }
 

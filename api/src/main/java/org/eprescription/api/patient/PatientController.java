@@ -18,6 +18,7 @@ import org.eprescription.api.privacy.AccessLogEntry;
 import org.eprescription.api.privacy.AccessLogReads;
 import org.eprescription.api.alerts.AlertViews;
 import org.eprescription.api.command.CommandSender;
+import org.eprescription.api.config.ExchangeProperties;
 import org.eprescription.core.consent.RecordConsent;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.api.deadletter.PendingLetters;
@@ -57,8 +58,12 @@ public class PatientController {
     private final CurrentUser currentUser;
     private final AccessLogReads accessLogReads;
     private final PendingLetters pendingLetters;
+    private final ExchangeProperties properties;
 
-    /** {@code upToDate} only when false: the patient has events the alerts could not take in yet. */
+    /**
+     * {@code upToDate} only when false: the patient has events the alerts could not take in yet, or alerts are
+     * switched off and none are kept.
+     */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PatientAlerts(PatientId patientId, List<AlertView> alerts, Boolean upToDate) {
     }
@@ -79,8 +84,9 @@ public class PatientController {
         PatientId patient = PatientId.of(patientId);
         access.requirePatientData(patient);
         accessLog.read(patient, "medications");
-        MedicationList list = queries.query(new FindMedicationList(patient, LocalDate.now(clock)),
+        MedicationList kept = queries.query(new FindMedicationList(patient, LocalDate.now(clock)),
                 ResponseTypes.instanceOf(MedicationList.class)).join();
+        MedicationList list = complete(patient) ? kept : kept.notUpToDate();
         ExchangeUser user = currentUser.get();
         if (user.has(Role.AUDITOR) || user.is(patientId)) {
             return list;
@@ -95,7 +101,16 @@ public class PatientController {
     public PatientAlerts alerts(@PathVariable String patientId) {
         PatientId patient = PatientId.of(patientId);
         List<AlertView> readable = alerts.readableForPatient(patient);
-        return new PatientAlerts(patient, readable, pendingLetters.any(patient) ? Boolean.FALSE : null);
+        return new PatientAlerts(patient, readable, complete(patient) ? null : Boolean.FALSE);
+    }
+
+    /**
+     * Whether the medication list and alerts hold all the exchange knows of the patient: not while events of the
+     * patient wait in a dead-letter queue, and never with alerts switched off, when neither is kept (docs/alerts.md,
+     * "When the exchange does not know").
+     */
+    private boolean complete(PatientId patient) {
+        return properties.alertsEnabled() && !pendingLetters.any(patient);
     }
 
     @Operation(operationId = "recordConsent", summary = "Record a patient's consent to share history",

@@ -3,6 +3,8 @@ package org.eprescription.api.patient;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import lombok.RequiredArgsConstructor;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import org.eprescription.api.deadletter.PendingLetters;
 import org.eprescription.api.openapi.ProblemAnswers;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -47,8 +49,12 @@ public class PatientPrescriptionsController {
     private final ExchangeCodes exchangeCodes;
     private final ResourceAccess access;
     private final AccessLog accessLog;
+    private final PendingLetters pendingLetters;
 
-    public record PatientPrescriptions(PatientId patientId, List<PrescriptionResponse> prescriptions) {
+    /** {@code upToDate} only when false: the patient has events the views could not take in yet. */
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record PatientPrescriptions(PatientId patientId, List<PrescriptionResponse> prescriptions,
+                                       Boolean upToDate) {
     }
 
     @Operation(operationId = "listPatientPrescriptions", summary = "List a patient's prescriptions",
@@ -59,7 +65,7 @@ public class PatientPrescriptionsController {
         PatientId patient = PatientId.of(patientId);
         return new PatientPrescriptions(patient, prescriptions.readable(patient).stream()
                 .map(prescription -> new PrescriptionResponse(prescription.view(), null, codeOf(prescription), null))
-                .toList());
+                .toList(), pendingLetters.any(patient) ? Boolean.FALSE : null);
     }
 
     /** The open prescription's exchange code as a QR code (SVG); 404 when the patient has no such open one. */

@@ -167,6 +167,13 @@ class DeadLetterIT extends ExchangeIntegrationTest {
         Response patientsAlerts = api().get("/patients/" + patient + "/alerts");
         assertThat(patientsAlerts.body().path("upToDate").isBoolean()).as(patientsAlerts.toString()).isTrue();
         assertThat(patientsAlerts.body().path("upToDate").asBoolean()).isFalse();
+        for (String list : List.of("/medications", "/prescriptions")) {
+            Response patientsList = api().get("/patients/" + patient + list);
+            assertThat(patientsList.status()).as(patientsList.toString()).isEqualTo(200);
+            assertThat(patientsList.body().path("upToDate").isBoolean())
+                    .as("the patient's " + list + " may miss what the letter holds: " + patientsList).isTrue();
+            assertThat(patientsList.body().path("upToDate").asBoolean()).isFalse();
+        }
         Response otherPatient = api().get(issued(issue(unique("HOSP"))).path());
         assertThat(otherPatient.body().has("upToDate")).as("said only when false").isFalse();
     }
