@@ -239,6 +239,8 @@ class DispensingRecordsIT extends ExchangeIntegrationTest {
         String hospital = unique("HOSP");
         IssuedPrescription electronic = issuedBy(hospital, AMLODIPINE_BRAND, 28);
         String recordId = registered(asPharmacy(), record(AMLODIPINE_GENERIC, 28)).body().path("recordId").asText();
+        await().atMost(Duration.ofSeconds(5)).until(() ->
+                asPharmacy().get("/patients/" + patient + "/alerts").status() == 200);
 
         Response withdrawn = asPharmacy().post("/dispensing-records/" + recordId + "/correct",
                 Map.of("reason", "registered for the wrong patient"));
@@ -252,6 +254,9 @@ class DispensingRecordsIT extends ExchangeIntegrationTest {
                     .containsExactly("STOPPED");
             assertThat(alertsOf(electronic.id(), hospital)).singleElement()
                     .satisfies(alert -> assertThat(alert.path("status").asText()).isEqualTo("RESOLVED"));
+            assertThat(asPharmacy().get("/patients/" + patient + "/alerts").status())
+                    .as("a withdrawn registration no longer makes the pharmacy a provider of the patient")
+                    .isEqualTo(403);
         });
         Response issuedAfter = api().post("/prescriptions", issueFor(patient, unique("HOSP"), AMLODIPINE_BRAND, 7));
         assertThat(onlyAlert(issuedAfter.body()).path("conflicts")).as("only the electronic course counts now")

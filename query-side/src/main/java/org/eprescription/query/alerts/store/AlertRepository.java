@@ -248,12 +248,15 @@ public class AlertRepository {
                 .update();
     }
 
-    /** The dispensing records of the patient that {@code organisation} registered in {@code role}. */
+    /**
+     * The dispensing records of the patient that {@code organisation} registered in {@code role}, and did not withdraw:
+     * a withdrawn record stopped all its courses (one corrected stopped only its earlier revision's).
+     */
     public Set<DispensingRecordId> recordsRegisteredBy(PatientId patientId, Party.Role role, String organisation) {
         return Set.copyOf(jdbc.sql("""
                         select distinct dispensing_record_id from medication_course
                          where patient_id = :patient and registrant_role = :role
-                           and registrant_organisation = :organisation
+                           and registrant_organisation = :organisation and status <> 'STOPPED'
                         """)
                 .param("patient", patientId.value())
                 .param("role", role.name())
