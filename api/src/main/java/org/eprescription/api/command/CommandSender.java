@@ -45,9 +45,13 @@ public class CommandSender {
         return dispatch(command, actor, idempotencyKey, write).outcome();
     }
 
-    /** As {@link #send}, answering what the command's handler answered, of {@code resultType}. */
-    public <R> R sendForResult(Object command, Actor actor, String idempotencyKey, Class<R> resultType) {
-        return resultType.cast(dispatch(command, actor, idempotencyKey, null).result());
+    /**
+     * As {@link #send}, answering what the command's handler answered, of {@code resultType}, with {@code write} made in
+     * the command's transaction.
+     */
+    public <R> R sendForResult(Object command, Actor actor, String idempotencyKey, Class<R> resultType,
+                               CommandSideWrite write) {
+        return resultType.cast(dispatch(command, actor, idempotencyKey, write).result());
     }
 
     private HandledCommand dispatch(Object command, Actor actor, String idempotencyKey, CommandSideWrite write) {

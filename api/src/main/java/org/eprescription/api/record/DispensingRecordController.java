@@ -14,13 +14,13 @@ import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.eprescription.api.actor.ActingParties;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
+import org.eprescription.api.command.CommandSideWrite;
 import org.eprescription.api.alerts.AlertCheck;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.security.ForbiddenException;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.InstitutionId;
-import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriberId;
@@ -78,10 +78,7 @@ public class DispensingRecordController {
                 ? DispensingRecordId.random()
                 : new DispensingRecordId(request.recordId());
         RecordOutcome outcome = commands.sendForResult(request.toCommand(id, partyOf(actor)), actor, idempotencyKey,
-                RecordOutcome.class);
-        // the answer shows what the patient's other medicine conflicts with: a read of the patient's data (a refused
-        // registration shows nothing of it, and is not one)
-        accessLog.read(PatientId.of(request.patient().id()), "dispensing record " + id.asString());
+                RecordOutcome.class, logRead(id));
         DispensingRecordResponse body = answer(outcome);
         if (outcome.alreadyRegistered()) {
             return ResponseEntity.ok(body);
@@ -111,9 +108,18 @@ public class DispensingRecordController {
                 : new CorrectDispensingRecord(id, party, request.reason(),
                 RegisterRecordRequest.toItems(request.items()));
         RecordOutcome outcome = unknownAsForbidden(() ->
-                commands.sendForResult(command, actor, idempotencyKey, RecordOutcome.class));
-        accessLog.read(outcome.record().patientId(), "dispensing record " + id.asString());
+                commands.sendForResult(command, actor, idempotencyKey, RecordOutcome.class, logRead(id)));
         return answer(outcome);
+    }
+
+    /**
+     * The answer shows what the patient's other medicine conflicts with: a read of the patient's data, in the access
+     * log with the command that made it (docs/architecture.md, "Writes beside a command"); a refused command shows
+     * nothing of it, and is not one.
+     */
+    private CommandSideWrite logRead(DispensingRecordId id) {
+        return handled -> accessLog.read(((RecordOutcome) handled.result()).record().patientId(),
+                "dispensing record " + id.asString());
     }
 
     private DispensingRecordResponse answer(RecordOutcome outcome) {

@@ -9,6 +9,7 @@ import org.eprescription.api.support.IssuedPrescription;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.eprescription.core.ids.DispensingRecordId;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -266,6 +267,18 @@ class DispensingRecordsIT extends ExchangeIntegrationTest {
                 Map.of("reason", "twice"));
         assertThat(again.status()).isEqualTo(409);
         assertThat(again.text("type")).isEqualTo("/problems/record-withdrawn");
+    }
+
+    @Test
+    void theAccessLogEntryOfARegistrationIsStoredWithItsEvents() {
+        String recordId = registered(asPharmacy(), record(AMLODIPINE_BRAND, 28)).body().path("recordId").asText();
+
+        String logged = jdbc.sql("select xmin::text from patient_access_log where patient_id = ? and what = ?")
+                .params(patient, "dispensing record " + recordId).query(String.class).single();
+        List<String> stored = jdbc.sql("select distinct xmin::text from domainevententry where aggregateidentifier = ?")
+                .param(DispensingRecordId.of(recordId).toString()).query(String.class).list();
+        assertThat(stored).as("one transaction: the registration's events and the read its answer shows")
+                .containsExactly(logged);
     }
 
     @Test
