@@ -30,6 +30,7 @@ import java.util.concurrent.Executors;
  * replays or verifies; another replay or verification of it is refused. Replays run one at a time per processor: a
  * replay stops its projection's processor for the swap, and projections that share it must not swap in between. The
  * replay of all projections rebuilds them together in one pass over the store, and only while nothing else runs.
+ * The same rules hold across every node that shares the database ({@link ProjectionClaims}).
  */
 @Service
 @RequiredArgsConstructor
@@ -44,6 +45,7 @@ public class ProjectionAdmin {
     private final ProjectionProcessors processors;
     private final ProjectionReplay replay;
     private final ProjectionVerification verification;
+    private final ProjectionClaims claims;
     private final EventReplayer events;
     private final ObjectMapper objectMapper;
     private final Clock clock;
@@ -100,11 +102,19 @@ public class ProjectionAdmin {
 
     public VerificationReport verify(String name) throws InterruptedException {
         ProjectionDefinition projection = definition(name);
+        ProjectionClaims.Claim claim;
         synchronized (this) {
             refuseWhileItsProcessorIs(name, Set.of(REPLAYING));
             occupy(name, VERIFYING);
+            try {
+                claim = claims.forVerification(processorOf(name), name)
+                        .orElseThrow(() -> busyOnAnotherNode(aProjectionOfItsProcessor(name)));
+            } catch (RuntimeException e) {
+                busy.remove(name);
+                throw e;
+            }
         }
-        try {
+        try (claim) {
             ProjectionVerification.Result result = verification.verify(projection, EXAMPLES);
             return new VerificationReport(name, result.position(), result.differences().count(),
                     result.differences().examples().stream().map(this::example).toList());
@@ -122,14 +132,22 @@ public class ProjectionAdmin {
     private void startReplays(List<ProjectionDefinition> projections) {
         Map<String, ReplayProgress> progress = new LinkedHashMap<>();
         Instant startedAt = clock.instant();
+        ProjectionClaims.Claim claim = null;
         try {
             for (ProjectionDefinition projection : projections) {
                 occupy(projection.name(), REPLAYING);
                 progress.put(projection.name(), new ReplayProgress(startedAt));
             }
+            List<String> processorsInvolved = progress.keySet().stream().map(this::processorOf).distinct().toList();
+            claim = claims.forReplay(processorsInvolved).orElseThrow(() -> busyOnAnotherNode(projections.size() == 1
+                    ? aProjectionOfItsProcessor(projections.get(0).name()) : "a projection"));
             replays.putAll(progress);
-            executor.execute(() -> runReplay(projections, progress));
+            ProjectionClaims.Claim held = claim;
+            executor.execute(() -> runReplay(projections, progress, held));
         } catch (RuntimeException e) {
+            if (claim != null) {
+                claim.close();
+            }
             progress.keySet().forEach(name -> {
                 replays.remove(name);
                 busy.remove(name);
@@ -138,7 +156,8 @@ public class ProjectionAdmin {
         }
     }
 
-    private void runReplay(List<ProjectionDefinition> projections, Map<String, ReplayProgress> progress) {
+    private void runReplay(List<ProjectionDefinition> projections, Map<String, ReplayProgress> progress,
+                           ProjectionClaims.Claim claim) {
         String names = String.join(", ", progress.keySet());
         String outcome = "FAILED";
         String detail = null;
@@ -155,6 +174,7 @@ public class ProjectionAdmin {
             detail = e.getMessage();
             log.error("Replay of {} failed; the live view is unchanged", names, e);
         } finally {
+            claim.close();
             Instant finishedAt = clock.instant();
             for (Map.Entry<String, ReplayProgress> replayed : progress.entrySet()) {
                 ReplayProgress done = replayed.getValue();
@@ -194,6 +214,19 @@ public class ProjectionAdmin {
                         + activity + "; try again when it is done");
             }
         }
+    }
+
+    private String processorOf(String projection) {
+        return processors.find(projection).orElseThrow().getName();
+    }
+
+    private static String aProjectionOfItsProcessor(String name) {
+        return "projection " + name + " or another projection of its processor";
+    }
+
+    private static ProjectionBusyException busyOnAnotherNode(String what) {
+        return new ProjectionBusyException(what + " is being replayed or verified on another node; try again when it"
+                + " is done");
     }
 
     private void occupy(String name, String what) {

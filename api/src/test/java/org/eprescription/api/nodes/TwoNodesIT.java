@@ -18,6 +18,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -27,6 +31,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import java.util.stream.LongStream;
 
@@ -144,15 +149,45 @@ class TwoNodesIT {
         // node B kept projecting into the tables the replay would have swapped out
         assertThat(after.path("lastReplay").path("outcome").asText()).as(after.toString()).isEqualTo("FAILED");
         assertThat(after.path("lastReplay").path("detail").asText()).contains("another node");
-        String segments = "/admin/projections/" + PrescriptionViewProjection.PROCESSING_GROUP + "/segments";
-        if (b.get(segments).body().path("claimedHere").size() == 2) {
-            b.post(segments + "/0/release?for=PT20S", Map.of()); // while A's processor stopped, B took its segment
-        }
-        await().atMost(WAIT).untilAsserted(() -> assertThat(owners(ProjectionProcessorLayout.PROCESSOR))
-                .containsExactlyInAnyOrder("node-a", "node-b"));
+        eachNodeHoldsOneSegmentAgain();
         Response later = b.post("/prescriptions", issue(unique("HOSP")));
         assertThat(later.status()).isEqualTo(201);
         assertThat(a.get("/prescriptions/" + later.text("prescriptionId")).text("status")).isEqualTo("ISSUED");
+    }
+
+    @Test
+    void whileOneNodeReplaysAProjectionNoOtherNodeReplaysOrVerifiesAProjectionOfItsProcessor() throws Exception {
+        String view = "/admin/projections/" + PrescriptionViewProjection.PROCESSING_GROUP;
+        try (Connection blocker = holdTheScratchTable("projection_rebuild", "prescription_view")) {
+            Response started = a.post(view + "/replay", Map.of());
+            assertThat(started.status()).as(started.toString()).isEqualTo(202);
+
+            // both would build in projection_rebuild: the second would drop the tables the first is filling
+            assertBusy(b.post(view + "/replay", Map.of()));
+            assertBusy(b.post("/admin/projections/replay", Map.of()));
+            assertBusy(b.post("/admin/projections/" + AlertProjection.PROCESSING_GROUP + "/verify", Map.of()));
+            blocker.rollback();
+        }
+        new AdminProjections(a).awaitLive(PrescriptionViewProjection.PROCESSING_GROUP, Duration.ofSeconds(60));
+        eachNodeHoldsOneSegmentAgain();
+        Response verified = b.post(view + "/verify", Map.of());
+        assertThat(verified.status()).as("free again once A's replay is over: " + verified).isEqualTo(200);
+    }
+
+    @Test
+    void whileOneNodeVerifiesAProjectionNoOtherNodeVerifiesItOrReplaysItsProcessor() throws Exception {
+        String view = "/admin/projections/" + PrescriptionViewProjection.PROCESSING_GROUP;
+        CompletableFuture<Response> verifiedOnA;
+        try (Connection blocker = holdTheScratchTable("projection_verify", "prescription_view")) {
+            verifiedOnA = CompletableFuture.supplyAsync(() -> a.post(view + "/verify", Map.of()));
+            await().atMost(WAIT).until(() -> waitingFor("drop table if exists projection_verify.prescription_view"));
+
+            assertBusy(b.post(view + "/verify", Map.of()));
+            assertBusy(b.post("/admin/projections/" + AlertProjection.PROCESSING_GROUP + "/replay", Map.of()));
+            blocker.rollback();
+        }
+        Response verified = verifiedOnA.get(60, TimeUnit.SECONDS);
+        assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
     }
 
     @Test
@@ -284,6 +319,43 @@ class TwoNodesIT {
     private static Set<String> owners(String processor) {
         return new HashSet<>(database.sql("select owner from tokenentry where processorname = :processor and owner is not null")
                 .param("processor", processor).query(String.class).list());
+    }
+
+    /** While a replay stopped node A's processor, node B may have taken A's segment: B hands it back. */
+    private static void eachNodeHoldsOneSegmentAgain() {
+        String segments = "/admin/projections/" + PrescriptionViewProjection.PROCESSING_GROUP + "/segments";
+        await().atMost(WAIT).untilAsserted(() -> {
+            if (b.get(segments).body().path("claimedHere").size() == 2) {
+                b.post(segments + "/0/release?for=PT20S", Map.of());
+            }
+            assertThat(owners(ProjectionProcessorLayout.PROCESSOR)).containsExactlyInAnyOrder("node-a", "node-b");
+        });
+    }
+
+    /**
+     * A table where a replay or verification puts its copy, held by an open transaction: it waits there to drop the
+     * table. Roll the connection back to let it go on.
+     */
+    private static Connection holdTheScratchTable(String schema, String table) throws SQLException {
+        database.sql("create schema if not exists " + schema).update();
+        database.sql("create table if not exists " + schema + "." + table + " (placeholder int)").update();
+        Connection connection = nodeA.getBean(DataSource.class).getConnection();
+        connection.setAutoCommit(false);
+        try (Statement statement = connection.createStatement()) {
+            statement.execute("lock table " + schema + "." + table + " in access share mode");
+        }
+        return connection;
+    }
+
+    private static boolean waitingFor(String statement) {
+        return database.sql("select count(*) from pg_stat_activity where wait_event_type = 'Lock' and query = :query")
+                .param("query", statement).query(Long.class).single() > 0;
+    }
+
+    private static void assertBusy(Response answer) {
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(409);
+        assertThat(answer.contentType()).startsWith("application/problem+json");
+        assertThat(answer.text("type")).endsWith("projection-busy");
     }
 
     private static List<Long> storedSequences(String aggregateId) {
