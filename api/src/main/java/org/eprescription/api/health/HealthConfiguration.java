@@ -2,7 +2,9 @@ package org.eprescription.api.health;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.eprescription.api.admin.ProjectionAdmin;
+import org.eprescription.api.alerts.AlertsOffSwitch;
 import org.eprescription.query.rebuild.EventReplayer;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +15,8 @@ class HealthConfiguration {
 
     @Bean
     HealthContributor eventProcessors(EventProcessingConfiguration eventProcessing, EventReplayer events,
-                                      ProjectionAdmin projections) {
-        return new EventProcessorsHealth(eventProcessing, events, projections);
+                                      ProjectionAdmin projections, ObjectProvider<AlertsOffSwitch> alertsOff) {
+        return new EventProcessorsHealth(eventProcessing, events, projections,
+                name -> alertsOff.stream().anyMatch(off -> off.keepsOff(name)));
     }
 }
