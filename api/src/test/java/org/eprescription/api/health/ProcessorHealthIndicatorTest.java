@@ -5,9 +5,11 @@ import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.eprescription.query.rebuild.EventReplayer;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.Status;
 
+import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 
@@ -33,14 +35,18 @@ class ProcessorHealthIndicatorTest {
     }
 
     @Test
-    void aSegmentInErrorIsDown() {
-        running(segment(0, 40, null), segment(1, 41, new IllegalStateException("cannot handle event 42")));
+    void aSegmentInErrorIsDownNamingTheErrorsClassButNotItsMessage() {
+        running(segment(0, 40, null), segment(1, 41, new DuplicateKeyException("duplicate key value violates unique "
+                + "constraint \"prescription_view_pkey\"  Detail: Key (prescription_id)="
+                + "(8d5c0f3e-6f1a-4c1e-9d39-2b7f3f6a1c20) already exists.")));
         when(events.headPosition()).thenReturn(45L);
 
         Health health = indicator(false).health();
 
         assertThat(health.getStatus()).isEqualTo(Status.DOWN);
-        assertThat(health.getDetails().get("errors").toString()).contains("segment 1", "cannot handle event 42");
+        assertThat(health.getDetails().get("errors"))
+                .isEqualTo(List.of("segment 1: org.springframework.dao.DuplicateKeyException"));
+        assertThat(health.getDetails().toString()).doesNotContain("8d5c0f3e").doesNotContain("Key (");
     }
 
     @Test
