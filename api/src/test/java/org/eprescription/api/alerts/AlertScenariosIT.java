@@ -519,6 +519,26 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void aLineGivenInPortionsRunsForTheDaysThePortionsSuppliedTogether() {
+        // 28 days of amlodipine: 14 on day 0 and 14 more on day 9 last to day 27, not to the second portion's day 22
+        IssuedPrescription portions = issue("HOSP-A", AMLODIPINE_BRAND, 28);
+        api().post("/prescriptions/accept", accept(portions.exchangeCode(), BIRTH_DATE, "PH-A"));
+        api().post(portions.path() + "/dispense", dispense("PH-A", false, item(1, AMLODIPINE_BRAND, 14, 14)));
+        clock.advance(Duration.ofDays(9));
+        Response secondPortion = api().post(portions.path() + "/dispense",
+                dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 14, 14)));
+        assertThat(secondPortion.status()).as(secondPortion.toString()).isEqualTo(200);
+
+        clock.advance(Duration.ofDays(14));
+        Response elsewhere = api().post("/prescriptions", body("HOSP-B", AMLODIPINE_GENERIC, 28));
+
+        JsonNode alert = onlyAlert(elsewhere.body());
+        assertThat(alert.path("type").asText()).isEqualTo("SAME_INGREDIENT");
+        assertThat(alert.path("conflicts").get(0).path("to").asText())
+                .isEqualTo(clock.today().plusDays(4).toString());
+    }
+
+    @Test
     void anAsNeededLineCountsAsFourteenDaysWhateverItsDays() {
         IssuedPrescription rx = issuedAsNeeded(LOXOPROFEN_TABLET, 3, 3);
         assertThat(api().get(rx.path()).body().path("lines").get(0).path("asNeeded").asBoolean()).isTrue();

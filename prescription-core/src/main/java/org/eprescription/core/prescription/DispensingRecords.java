@@ -93,16 +93,26 @@ final class DispensingRecords {
 
     /**
      * The days of supply {@code use} handed out (docs/domain.md, "Refills"): per line, the days its dispensings that
-     * count supplied together (portions add up: 14 days and then 14 more are 28), at most the line's prescribed days;
-     * the longest line's. 0 when none.
+     * count supplied together ({@link #daysSupplied}); the longest line's. 0 when none.
      */
     int supplyDaysOf(int use, Map<Integer, PrescribedLine> lines) {
-        Map<Integer, Integer> perLine = new HashMap<>();
-        itemsOf(use).forEach(item -> perLine.merge(item.lineNumber(), item.days(), Integer::sum));
-        return perLine.entrySet().stream()
-                .mapToInt(line -> lines.containsKey(line.getKey())
-                        ? Math.min(line.getValue(), lines.get(line.getKey()).days()) : line.getValue())
+        List<DispensedItem> items = itemsOf(use);
+        return items.stream().mapToInt(DispensedItem::lineNumber).distinct()
+                .map(lineNumber -> lines.containsKey(lineNumber)
+                        ? daysSupplied(items, lines.get(lineNumber)) : summedDays(items, lineNumber))
                 .max().orElse(0);
+    }
+
+    /**
+     * The days the items supplied {@code line} together: portions add up (14 days and then 14 more are 28), at most the
+     * line's prescribed days (a portion recorded with the whole line's days counts once).
+     */
+    static int daysSupplied(List<DispensedItem> items, PrescribedLine line) {
+        return Math.min(summedDays(items, line.lineNumber()), line.days());
+    }
+
+    private static int summedDays(List<DispensedItem> items, int lineNumber) {
+        return items.stream().filter(item -> item.lineNumber() == lineNumber).mapToInt(DispensedItem::days).sum();
     }
 
     boolean lineDispensedIn(int use, int lineNumber) {
@@ -115,28 +125,57 @@ final class DispensingRecords {
     }
 
     /**
-     * The course a line runs in {@code use} as the dispensings that count give it, as a dispensing records it: from
-     * the day of the line's first dispensing, with the drug handed out then, to the latest end its dispensings reach;
-     * empty when nothing of the line counts.
+     * The course a line runs in {@code use} as the dispensings that count give it ({@link #courseOf(List, int,
+     * PrescribedLine, DrugCatalogue)}); empty when nothing of the line counts.
      */
     Optional<RecordedCourse> courseOf(int use, PrescribedLine line, DrugCatalogue catalogue) {
-        RecordedCourse course = null;
-        for (Entry entry : counting(use).toList()) {
+        return courseOf(counting(use).toList(), use, line, catalogue);
+    }
+
+    /**
+     * The course {@code line} runs in {@code use} as these dispensings give it (docs/domain.md, "Courses"): from the
+     * day of the line's first dispensing, with the drug handed out then, to the later of the latest end a single
+     * dispensing reaches and the end of the days they supplied together ({@link #daysSupplied}, as the refill counts
+     * them): 14 days and 10 days later 14 more last 28 days from the first, not 24. Empty when none hands out the
+     * line.
+     */
+    static Optional<RecordedCourse> courseOf(List<Entry> dispensings, int use, PrescribedLine line,
+                                             DrugCatalogue catalogue) {
+        LocalDate firstDay = null;
+        DrugCode firstDrug = null;
+        LocalDate latestEnd = null;
+        List<DispensedItem> ofLine = new ArrayList<>();
+        for (Entry entry : dispensings) {
             for (DispensedItem item : entry.items()) {
                 if (item.lineNumber() != line.lineNumber()) {
                     continue;
                 }
-                DrugCode drug = item.drugCode() != null ? item.drugCode() : line.drugCode();
-                CoursePeriod period = CoursePeriod.of(entry.dispensedOn(), Math.max(1, item.days()),
-                        catalogue.find(drug).orElse(null), line.asNeeded());
-                course = course == null
-                        ? new RecordedCourse(line.lineNumber(), use, drug, period.from(), period.to(),
-                                CourseStatus.DISPENSED)
-                        : new RecordedCourse(line.lineNumber(), use, course.drugCode(), course.from(),
-                                period.to().isAfter(course.to()) ? period.to() : course.to(), CourseStatus.DISPENSED);
+                DrugCode drug = drugOf(item, line);
+                LocalDate end = periodOf(entry.dispensedOn(), item.days(), drug, line, catalogue).to();
+                if (firstDay == null) {
+                    firstDay = entry.dispensedOn();
+                    firstDrug = drug;
+                }
+                latestEnd = latestEnd == null || end.isAfter(latestEnd) ? end : latestEnd;
+                ofLine.add(item);
             }
         }
-        return Optional.ofNullable(course);
+        if (firstDay == null) {
+            return Optional.empty();
+        }
+        CoursePeriod supplied = periodOf(firstDay, daysSupplied(ofLine, line), firstDrug, line, catalogue);
+        LocalDate end = supplied.to().isAfter(latestEnd) ? supplied.to() : latestEnd;
+        return Optional.of(new RecordedCourse(line.lineNumber(), use, firstDrug, supplied.from(), end,
+                CourseStatus.DISPENSED));
+    }
+
+    private static DrugCode drugOf(DispensedItem item, PrescribedLine line) {
+        return item.drugCode() != null ? item.drugCode() : line.drugCode();
+    }
+
+    private static CoursePeriod periodOf(LocalDate start, int days, DrugCode drug, PrescribedLine line,
+                                         DrugCatalogue catalogue) {
+        return CoursePeriod.of(start, Math.max(1, days), catalogue.find(drug).orElse(null), line.asNeeded());
     }
 
     private java.util.stream.Stream<Entry> counting(int use) {

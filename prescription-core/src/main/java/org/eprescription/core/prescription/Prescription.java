@@ -287,11 +287,11 @@ public class Prescription {
         Instant now = clock.instant();
         LocalDate today = today(clock);
         int use = currentUse;
-        List<RecordedCourse> dispensed = checker.enabled() ? dispensedCourses(command, use, today, catalogue) : List.of();
-        List<RecordedCourse> undispensed = completesUse ? undispensedCourses(dispensed) : List.of();
         apply(new PrescriptionDispensed(prescriptionId, command.pharmacyId(), command.pharmacistId(), currentUse,
                 command.items(), completesUse, now, today, countedAsPrescribed(command.items(), lines, catalogue)),
                 patientMetaData(patient));
+        List<RecordedCourse> dispensed = checker.enabled() ? dispensedCourses(command, use, catalogue) : List.of();
+        List<RecordedCourse> undispensed = completesUse ? undispensedCourses(dispensed) : List.of();
         List<RecordedCourse> nextUse = completesUse ? completeUse(today, now, catalogue, checker) : List.of();
         if (!checker.enabled()) {
             return new CommandOutcome(version(), null);
@@ -413,38 +413,21 @@ public class Prescription {
         int lineNumber = line.lineNumber();
         RecordedCourse last = use == currentUse ? coursesOfUse.get(lineNumber) : null;
         if (last == null) {
-            DispensedItem item = withdrawn.items().stream().filter(given -> given.lineNumber() == lineNumber)
-                    .findFirst().orElseThrow();
-            DrugCode drug = item.drugCode() != null ? item.drugCode() : line.drugCode();
-            CoursePeriod period = CoursePeriod.of(withdrawn.dispensedOn(), Math.max(1, item.days()),
-                    catalogue.find(drug).orElse(null), line.asNeeded());
-            return new RecordedCourse(lineNumber, use, drug, period.from(), period.to(), CourseStatus.STOPPED);
+            last = DispensingRecords.courseOf(List.of(withdrawn), use, line, catalogue).orElseThrow();
         }
         return new RecordedCourse(lineNumber, use, last.drugCode(), last.from(), last.to(), CourseStatus.STOPPED);
     }
 
     /**
-     * The course each dispensed line now runs: from the day of its first dispensing in this use, with the drug
-     * handed out then (a generic substitute replaces the prescribed drug), to the latest end its dispensings reach.
+     * The course each line the dispensing handed out now runs, with this dispensing recorded: as the use's dispensings
+     * of the line give it together ({@link DispensingRecords#courseOf}).
      */
-    private List<RecordedCourse> dispensedCourses(DispensePrescription command, int use, LocalDate today,
-                                                  DrugCatalogue catalogue) {
-        Map<Integer, RecordedCourse> byLine = new LinkedHashMap<>();
-        for (DispensedItem item : command.items()) {
-            DrugCode drug = item.drugCode() != null ? item.drugCode() : lines.get(item.lineNumber()).drugCode();
-            CoursePeriod period = CoursePeriod.of(today, Math.max(1, item.days()), catalogue.find(drug).orElse(null),
-                    lines.get(item.lineNumber()).asNeeded());
-            RecordedCourse before = byLine.getOrDefault(item.lineNumber(), coursesOfUse.get(item.lineNumber()));
-            if (before != null && before.status() == CourseStatus.DISPENSED) {
-                LocalDate end = period.to().isAfter(before.to()) ? period.to() : before.to();
-                byLine.put(item.lineNumber(), new RecordedCourse(item.lineNumber(), use, before.drugCode(),
-                        before.from(), end, CourseStatus.DISPENSED));
-            } else {
-                byLine.put(item.lineNumber(), new RecordedCourse(item.lineNumber(), use, drug, period.from(),
-                        period.to(), CourseStatus.DISPENSED));
-            }
-        }
-        return List.copyOf(byLine.values());
+    private List<RecordedCourse> dispensedCourses(DispensePrescription command, int use, DrugCatalogue catalogue) {
+        Set<Integer> dispensedLines = new LinkedHashSet<>();
+        command.items().forEach(item -> dispensedLines.add(item.lineNumber()));
+        return dispensedLines.stream()
+                .map(lineNumber -> dispensings.courseOf(use, lines.get(lineNumber), catalogue).orElseThrow())
+                .toList();
     }
 
     /** Per line, how much of the prescribed drug the items hand out (the dispense rules made sure it is comparable). */

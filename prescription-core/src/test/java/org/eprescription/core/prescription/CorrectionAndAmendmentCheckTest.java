@@ -133,6 +133,48 @@ class CorrectionAndAmendmentCheckTest extends PrescriptionTestSupport {
                 .expectEvents(withdrawn(2), correctionCheck(course(1, ISSUE_DAY, 7, CourseStatus.DISPENSED)));
     }
 
+    private static RecordedCourse amlodipineDispensed(LocalDate to) {
+        return new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY, to, CourseStatus.DISPENSED);
+    }
+
+    @Test
+    void aCorrectionOfASecondPortionCountsTheDaysOfEveryPortionFromTheFirstDay() {
+        List<Object> given = new ArrayList<>(List.of(issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()),
+                accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
+                check(CheckTrigger.DISPENSING, List.of(amlodipineDispensed(ISSUE_DAY.plusDays(13))), List.of())));
+        LocalDate secondPortionDay = ISSUE_DAY.plusDays(10);
+        today(secondPortionDay);
+        given.add(dispensed(PHARMACY_A, 1, false, item(1, 10, 10)));
+        given.add(check(CheckTrigger.DISPENSING, List.of(amlodipineDispensed(ISSUE_DAY.plusDays(23))), List.of()));
+
+        // 14 + 14 days from the first day end on day 27, after the corrected portion's own end (day 23)
+        fixture.given(given.toArray())
+                .when(correct(2, item(1, 14, 14)))
+                .expectEvents(new DispensingCorrected(ID, 2, 1, PHARMACY_A, pharmacistOf(PHARMACY_A), "typo",
+                                List.of(item(1, 14, 14)), false, clock.instant(), secondPortionDay,
+                                List.of(new LineQuantity(1, qty(14)))),
+                        correctionCheck(amlodipineDispensed(ISSUE_DAY.plusDays(27))));
+    }
+
+    @Test
+    void aWithdrawalLeavesTheCourseTheOtherPortionsSuppliedTogether() {
+        List<Object> given = new ArrayList<>(List.of(issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()),
+                accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14))));
+        today(ISSUE_DAY.plusDays(5));
+        given.add(dispensed(PHARMACY_A, 1, false, item(1, 7, 7)));
+        LocalDate thirdPortionDay = ISSUE_DAY.plusDays(8);
+        today(thirdPortionDay);
+        given.add(dispensed(PHARMACY_A, 1, false, item(1, 7, 7)));
+        given.add(check(CheckTrigger.DISPENSING, List.of(amlodipineDispensed(ISSUE_DAY.plusDays(27))), List.of()));
+
+        // without the third portion, 14 + 7 days from the first day: day 20, later than the second's own end (day 11)
+        fixture.given(given.toArray())
+                .when(correct(3))
+                .expectEvents(new DispensingWithdrawn(ID, 3, 1, PHARMACY_A, pharmacistOf(PHARMACY_A), "typo",
+                                clock.instant(), thirdPortionDay),
+                        correctionCheck(amlodipineDispensed(ISSUE_DAY.plusDays(20))));
+    }
+
     @Test
     void anAlertWhoseCourseAWithdrawalStoppedIsRaisedAgainWhenTheLineIsDispensedAgain() {
         MedicationCourse running = otherAmlodipine(ISSUE_DAY.minusDays(3), ISSUE_DAY.plusDays(30));

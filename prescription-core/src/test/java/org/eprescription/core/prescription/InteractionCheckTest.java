@@ -197,7 +197,7 @@ class InteractionCheckTest extends PrescriptionTestSupport {
     }
 
     @Test
-    void aSecondPartialDispensingExtendsTheCourseFromItsFirstDay() {
+    void aSecondPortionExtendsTheCourseFromItsFirstDayForTheDaysBothSupplied() {
         Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A),
                 dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
                 check(CheckTrigger.DISPENSING, List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY,
@@ -205,11 +205,48 @@ class InteractionCheckTest extends PrescriptionTestSupport {
         LocalDate tenDaysLater = ISSUE_DAY.plusDays(10);
         today(tenDaysLater);
 
+        // 14 days and 14 more supply 28 days from the first day: the second portion's own end (day 23) comes earlier
         fixture.given(given)
                 .when(dispense(PHARMACY_A, item(1, 14, 14)))
                 .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
                         check(CheckTrigger.DISPENSING, List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A,
-                                ISSUE_DAY, tenDaysLater.plusDays(13), CourseStatus.DISPENSED)), List.of()));
+                                ISSUE_DAY, ISSUE_DAY.plusDays(27), CourseStatus.DISPENSED)), List.of()));
+    }
+
+    @Test
+    void aCourseGivenInPortionsConflictsWithACourseStartingAfterTheLastPortionsOwnEnd() {
+        // the domain.md example: 14 days on 04-01 and 14 more on 04-10 last to 04-28; the other starts on 04-24
+        MedicationCourse fromTheTwentyFourth = otherAmlodipine(ISSUE_DAY.plusDays(23), ISSUE_DAY.plusDays(50),
+                CourseStatus.PLANNED);
+        Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
+                check(CheckTrigger.DISPENSING, List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY,
+                        ISSUE_DAY.plusDays(13), CourseStatus.DISPENSED)), List.of())};
+        otherCourses.add(fromTheTwentyFourth);
+        today(ISSUE_DAY.plusDays(9));
+
+        fixture.given(given)
+                .when(dispense(PHARMACY_A, item(1, 14, 14)))
+                .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
+                        check(CheckTrigger.DISPENSING, List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A,
+                                        ISSUE_DAY, ISSUE_DAY.plusDays(27), CourseStatus.DISPENSED)),
+                                List.of(amlodipineAlert(1, ISSUE_DAY, ISSUE_DAY.plusDays(27), fromTheTwentyFourth))));
+    }
+
+    @Test
+    void aLatePortionRunsToItsOwnEndWhenThatComesAfterTheDaysSuppliedFromTheFirstDay() {
+        Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
+                check(CheckTrigger.DISPENSING, List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY,
+                        ISSUE_DAY.plusDays(13), CourseStatus.DISPENSED)), List.of())};
+        LocalDate twentyDaysLater = ISSUE_DAY.plusDays(20);
+        today(twentyDaysLater);
+
+        fixture.given(given)
+                .when(dispense(PHARMACY_A, item(1, 7, 7)))
+                .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 7, 7)),
+                        check(CheckTrigger.DISPENSING, List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A,
+                                ISSUE_DAY, twentyDaysLater.plusDays(6), CourseStatus.DISPENSED)), List.of()));
     }
 
     @Test
