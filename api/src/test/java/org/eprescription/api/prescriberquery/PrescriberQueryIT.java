@@ -37,6 +37,8 @@ class PrescriberQueryIT extends ExchangeIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(5);
     static final String LOXOPROFEN = "1149019F1027";
+    static final String CARBOCISTEINE = "2233002F1280";
+    static final String AMLODIPINE_ATORVASTATIN = "2190103F1020";
 
     private IssuedPrescription heldBy(String patient, String institution, String pharmacy) {
         IssuedPrescription prescription = issued(issueFor(patient, institution, LOXOPROFEN, 7));
@@ -64,6 +66,39 @@ class PrescriberQueryIT extends ExchangeIntegrationTest {
 
     private static boolean changeOf(Event event, IssuedPrescription prescription) {
         return "change".equals(event.name()) && event.data().path("prescriptionId").asText().equals(prescription.id());
+    }
+
+    @Test
+    void aChangeAcceptedInARefillUseConflictsWithTheOtherLinesCourseOfThatUseAndTheAlertStaysOpen() {
+        String patient = unique("PAT");
+        String institution = unique("HOSP");
+        String pharmacy = unique("PH");
+        Map<String, Object> body = issueFor(patient, institution, AMLODIPINE_BRAND, 28);
+        body.put("lines", List.of(line(1, AMLODIPINE_BRAND, 28, 28), line(2, CARBOCISTEINE, 28, 28)));
+        body.put("refills", 1);
+        IssuedPrescription prescription = issued(body);
+        api().post("/prescriptions/accept", accept(prescription.exchangeCode(), BIRTH_DATE, pharmacy));
+        // use 1 completed without amlodipine: its course of use 1 stopped
+        Response firstUse = api().post(prescription.path() + "/dispense", dispense(pharmacy, true,
+                item(2, CARBOCISTEINE, 28, 28)));
+        assertThat(firstUse.status()).as(firstUse.toString()).isEqualTo(200);
+        clock.advance(Duration.ofDays(28));
+        Response secondUse = api().post("/prescriptions/accept", accept(prescription.exchangeCode(), BIRTH_DATE,
+                pharmacy));
+        assertThat(secondUse.status()).as(secondUse.toString()).isEqualTo(200);
+
+        String queryId = ask(prescription, pharmacy, List.of(line(2, AMLODIPINE_ATORVASTATIN, 28, 28)))
+                .text("queryId");
+        Response answered = answer(prescription, queryId, true);
+
+        assertThat(answered.status()).as(answered.toString()).isEqualTo(200);
+        String alertId = answered.body().path("alerts").get(0).path("alertId").asText();
+        await().atMost(WAIT).untilAsserted(() -> assertThat(api().get(prescription.path()).body().path("alerts"))
+                .filteredOn(alert -> alert.path("alertId").asText().equals(alertId))
+                .singleElement().satisfies(alert -> {
+                    assertThat(alert.path("conflicts").get(0).path("use").asInt()).isEqualTo(2);
+                    assertThat(alert.path("status").asText()).as("amlodipine of use 2 runs").isEqualTo("OPEN");
+                }));
     }
 
     @Test

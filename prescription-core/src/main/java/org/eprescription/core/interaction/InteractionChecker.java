@@ -74,7 +74,8 @@ public final class InteractionChecker {
         LocalDate from = comparable.stream().map(RecordedCourse::from).min(Comparator.naturalOrder()).orElseThrow();
         List<MedicationCourse> existing = courses.lockAndRead(patientId, from);
         List<CandidateLine> lines = comparable.stream()
-                .map(course -> new CandidateLine(course.lineNumber(), course.drugCode(), course.from(), course.to()))
+                .map(course -> new CandidateLine(course.lineNumber(), course.use(), course.drugCode(), course.from(),
+                        course.to()))
                 .toList();
         List<Finding> findings = rules.check(source, patientId, institutionId, prescriberId, lines, existing,
                 withinPrescription);

@@ -112,9 +112,9 @@ public final class InteractionRules {
             for (CandidateLine earlier : ordered) {
                 if (withinPrescription && source.prescriptionId() != null
                         && earlier.lineNumber() < line.lineNumber()) {
-                    compared.add(new MedicationCourse(source.prescriptionId(), earlier.lineNumber(), 1, patientId,
-                            earlier.drugCode(), earlier.from(), earlier.to(), CourseStatus.PLANNED, institutionId,
-                            prescriberId));
+                    compared.add(new MedicationCourse(source.prescriptionId(), earlier.lineNumber(), earlier.use(),
+                            patientId, earlier.drugCode(), earlier.from(), earlier.to(), CourseStatus.PLANNED,
+                            institutionId, prescriberId));
                 }
             }
             findings.addAll(checkLine(source, line, drugsByLine.get(line.lineNumber()), compared));

@@ -195,6 +195,21 @@ class InteractionRulesTest {
     }
 
     @Test
+    void anEarlierLineOfAnotherUseIsNamedAsTheCourseOfThatUse() {
+        PatientId patient = PATIENT;
+        InstitutionId hospital = InstitutionId.of("HOSP-3");
+        PrescriberId doctor = PrescriberId.of("DOC-17");
+
+        List<Finding> findings = rules.check(newPrescription, patient, hospital, doctor,
+                List.of(new CandidateLine(1, 2, AMLODIPINE_BRAND_A, DAY, DAY.plusDays(27)),
+                        new CandidateLine(2, 2, AMLODIPINE_GENERIC_C, DAY, DAY.plusDays(27))), List.of());
+
+        assertThat(findings).singleElement().satisfies(finding -> assertThat(finding.conflicts())
+                .containsExactly(new MedicationCourse(newPrescription, 1, 2, patient, AMLODIPINE_BRAND_A, DAY,
+                        DAY.plusDays(27), CourseStatus.PLANNED, hospital, doctor)));
+    }
+
+    @Test
     void twentyNineSourcesOfOneHypnoticMakeOneFindingNamingThemAll() {
         List<MedicationCourse> sources = new ArrayList<>();
         for (int i = 0; i < 29; i++) {

@@ -1,5 +1,6 @@
 package org.eprescription.core.prescription;
 
+import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.ids.QueryId;
@@ -220,6 +221,47 @@ class CorrectionAndAmendmentCheckTest extends PrescriptionTestSupport {
                                 List.of(2), clock.instant(), answeredOn),
                         expected)
                 .expectResultMessagePayload(new CommandOutcome(6L, expected));
+    }
+
+    private static final DrugCode CARBOCISTEINE = DrugCode.of("2233002F1280");
+    private static final DrugCode AMLODIPINE_ATORVASTATIN = DrugCode.of("2190103F1020");
+
+    @Test
+    void anAmendmentInARefillUseConflictsWithTheOtherLinesCourseOfThatUse() {
+        PrescribedLine amlodipine = line(1, AMLODIPINE_BRAND_A, 28, 28);
+        PrescribedLine carbocisteine = line(2, CARBOCISTEINE, 28, 28);
+        PrescribedLine combination = line(2, AMLODIPINE_ATORVASTATIN, 28, 28);
+        LocalDate planned = ISSUE_DAY.plusDays(28);
+        // use 1 completed without amlodipine: its course of use 1 stopped, that of use 2 planned
+        Object[] given = {issued(List.of(amlodipine, carbocisteine), 1, DEFAULT_VALID_UNTIL),
+                check(CheckTrigger.ISSUE, List.of(course(1, ISSUE_DAY, 28, CourseStatus.PLANNED),
+                        new RecordedCourse(2, 1, CARBOCISTEINE, ISSUE_DAY, ISSUE_DAY.plusDays(27),
+                                CourseStatus.PLANNED)), List.of()),
+                accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, true, item(2, 28, 28)), refillScheduled(2, planned),
+                check(CheckTrigger.DISPENSING, List.of(
+                        new RecordedCourse(2, 1, CARBOCISTEINE, ISSUE_DAY, ISSUE_DAY.plusDays(27),
+                                CourseStatus.DISPENSED),
+                        course(1, ISSUE_DAY, 28, CourseStatus.STOPPED),
+                        new RecordedCourse(1, 2, AMLODIPINE_BRAND_A, planned, planned.plusDays(27),
+                                CourseStatus.PLANNED),
+                        new RecordedCourse(2, 2, CARBOCISTEINE, planned, planned.plusDays(27),
+                                CourseStatus.PLANNED)), List.of()),
+                accepted(PHARMACY_A, 2),
+                new PrescriberQueried(ID, QUERY, PHARMACY_A, pharmacistOf(PHARMACY_A), 2, "the combination instead?",
+                        List.of(combination), clock.instant())};
+        today(planned);
+        RecordedAlert found = new RecordedAlert(AlertIds.of(ID, 2, AlertType.SAME_INGREDIENT, "amlodipine"),
+                AlertType.SAME_INGREDIENT, Severity.HIGH, 2, 2, AMLODIPINE_ATORVASTATIN, "amlodipine", "amlodipine",
+                planned, planned.plusDays(27), List.of(new RecordedConflict(ID, 1, 2, AMLODIPINE_BRAND_A, planned,
+                planned.plusDays(27), CourseStatus.PLANNED, HOSPITAL, DOCTOR, false)));
+
+        fixture.given(given)
+                .when(new AnswerQuery(ID, QUERY, HOSPITAL, DOCTOR, "yes", true))
+                .expectEvents(new QueryAnswered(ID, QUERY, HOSPITAL, DOCTOR, "yes", true, clock.instant()),
+                        new PrescriptionAmended(ID, QUERY, HOSPITAL, DOCTOR, List.of(amlodipine, combination),
+                                List.of(2), clock.instant(), planned),
+                        check(CheckTrigger.AMENDMENT, List.of(new RecordedCourse(2, 2, AMLODIPINE_ATORVASTATIN,
+                                planned, planned.plusDays(27), CourseStatus.PLANNED)), List.of(found)));
     }
 
     /** Loxoprofen taken as needed (頓用), 10 tablets for 3 days: its course counts as 14 days whatever its days. */
