@@ -430,6 +430,18 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
         assertThat(response.status()).isEqualTo(422);
     }
 
+    @Test
+    void aDraftThatUsesALineNumberTwiceIsRefusedAsAnIssueWouldBe() {
+        issue("HOSP-A", AMLODIPINE_BRAND, 28);
+        // keyed by line number, the loxoprofen line would hide the amlodipine duplicate
+        Response response = check(List.of(Map.of("lineNumber", 1, "drugCode", AMLODIPINE_GENERIC, "days", 28),
+                Map.of("lineNumber", 1, "drugCode", LOXOPROFEN_TABLET, "days", 7)), null);
+
+        assertRefused(response, 422, "INVALID_LINES");
+        assertThat(response.text("type")).isEqualTo("/problems/invalid-lines");
+        assertThat(response.text("detail")).contains("line number 1 is used twice");
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------
 
     @Test

@@ -65,7 +65,7 @@ class OpenApiDescriptionIT extends ExchangeIntegrationTest {
                     "409 query-already-answered", "409 not-amendable", "409 line-already-dispensed",
                     "422 no-change-proposed", "422 unknown-drug")),
             entry("acknowledgeAlert", List.of("404 not-found", "403 not-involved", "422 unknown-conflict")),
-            entry("checkDuplicates", List.of("422 unknown-drug")),
+            entry("checkDuplicates", List.of("422 invalid-lines", "422 unknown-drug")),
             entry("registerDispensingRecord", List.of("409 different-record-under-same-id",
                     "422 invalid-record-items", "422 unknown-drug")),
             entry("correctDispensingRecord", List.of("403 not-the-registering-party", "409 record-correction-closed",

@@ -8,9 +8,7 @@ import org.eprescription.core.prescription.command.IssuePrescription;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 
 import static org.eprescription.core.prescription.Prescription.refused;
 
@@ -44,13 +42,10 @@ final class IssueRules {
             throw refused(Refusal.INVALID_LINES,
                     "a prescription has 1 to " + Prescription.MAX_LINES + " lines, not " + lines.size());
         }
-        Set<Integer> lineNumbers = new HashSet<>();
         for (PrescribedLine line : lines) {
             checkLine(line, catalogue);
-            if (!lineNumbers.add(line.lineNumber())) {
-                throw refused(Refusal.INVALID_LINES, "line number " + line.lineNumber() + " is used twice");
-            }
         }
+        LineNumbers.requireUnique(lines.stream().map(PrescribedLine::lineNumber).toList());
         if (refills < 0 || refills > Prescription.MAX_REFILLS) {
             throw refused(Refusal.TOO_MANY_REFILLS,
                     "refills must be 0 to " + Prescription.MAX_REFILLS + ", not " + refills);

@@ -20,6 +20,7 @@ import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.ids.Party;
 import org.eprescription.core.refusal.PrescriptionRefusedException;
 import org.eprescription.core.refusal.Refusal;
+import org.eprescription.core.prescription.LineNumbers;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.record.event.DispensingRecordChecked;
 import org.eprescription.query.alerts.store.AcknowledgementView;
@@ -140,6 +141,8 @@ public class AlertQueries {
     }
 
     private Draft draft(CheckDuplicates query) {
+        // the rules key a draft's drugs by line number: a number used twice would hide one of the lines
+        LineNumbers.requireUnique(query.lines().stream().map(DraftLine::lineNumber).toList());
         LocalDate start = query.startDate() != null ? query.startDate() : LocalDate.now(clock);
         PrescriptionId prescriptionId = query.prescriptionId() != null ? query.prescriptionId() : PrescriptionId.random();
         List<CandidateLine> lines = new ArrayList<>();
