@@ -587,9 +587,10 @@ public class Prescription {
         }
         CheckResult checked = checker.check(prescriptionId, patient.id(), prescriber.institutionId(),
                 prescriber.id(), compared, true);
+        // a registered dispensing's course names no prescription (docs/alerts.md, "Registered dispensings")
         List<RecordedAlert> aboutAmendedLines = checked.alerts().stream()
                 .filter(alert -> amended.contains(alert.lineNumber()) || alert.conflicts().stream()
-                        .anyMatch(conflict -> conflict.prescriptionId().equals(prescriptionId)
+                        .anyMatch(conflict -> prescriptionId.equals(conflict.prescriptionId())
                                 && amended.contains(conflict.lineNumber())))
                 .toList();
         return recordCheck(checker, CheckTrigger.AMENDMENT, planned, checked.withAlerts(aboutAmendedLines), now);

@@ -1,7 +1,9 @@
 package org.eprescription.core.prescription;
 
+import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.Party;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.ids.QueryId;
 import org.eprescription.core.interaction.AlertIds;
@@ -221,6 +223,27 @@ class CorrectionAndAmendmentCheckTest extends PrescriptionTestSupport {
                                 List.of(2), clock.instant(), answeredOn),
                         expected)
                 .expectResultMessagePayload(new CommandOutcome(6L, expected));
+    }
+
+    @Test
+    void anAmendmentIsAcceptedBesideAnUnamendedLineThatConflictsWithARegisteredDispensing() {
+        // a paper prescription's amlodipine, registered by a pharmacy: its conflicts name no prescription
+        otherCourses.add(MedicationCourse.ofRecord(DispensingRecordId.random(), 1, 1, PATIENT.id(),
+                AMLODIPINE_GENERIC_C, ISSUE_DAY.minusDays(3), ISSUE_DAY.plusDays(30), CourseStatus.DISPENSED, null,
+                null, Party.pharmacist(pharmacistOf(PHARMACY_B), PHARMACY_B)));
+        PrescribedLine loxoprofenForTwoWeeks = line(2, LOXOPROFEN_TABLET, 42, 14);
+        Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A),
+                new PrescriberQueried(ID, QUERY, PHARMACY_A, pharmacistOf(PHARMACY_A), 1, "two weeks of loxoprofen?",
+                        List.of(loxoprofenForTwoWeeks), clock.instant())};
+
+        // the amlodipine line's conflict with the record was decided at issue: only the amended line is kept
+        fixture.given(given)
+                .when(new AnswerQuery(ID, QUERY, HOSPITAL, DOCTOR, "yes", true))
+                .expectEvents(new QueryAnswered(ID, QUERY, HOSPITAL, DOCTOR, "yes", true, clock.instant()),
+                        new PrescriptionAmended(ID, QUERY, HOSPITAL, DOCTOR, List.of(AMLODIPINE_LINE,
+                                loxoprofenForTwoWeeks), List.of(2), clock.instant(), ISSUE_DAY),
+                        check(CheckTrigger.AMENDMENT, List.of(course(2, ISSUE_DAY, 14, CourseStatus.PLANNED)),
+                                List.of()));
     }
 
     private static final DrugCode CARBOCISTEINE = DrugCode.of("2233002F1280");
