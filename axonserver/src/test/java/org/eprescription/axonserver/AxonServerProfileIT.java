@@ -18,6 +18,10 @@ import org.eprescription.api.eventlog.JdbcEventLog;
 import org.eprescription.api.eventlog.StoredEvent;
 import org.eprescription.testsupport.TestPostgres;
 import org.junit.jupiter.api.Test;
+import org.springframework.boot.actuate.health.CompositeHealth;
+import org.springframework.boot.actuate.health.HealthComponent;
+import org.springframework.boot.actuate.health.HealthEndpoint;
+import org.springframework.boot.actuate.health.Status;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.ApplicationContext;
@@ -72,6 +76,14 @@ class AxonServerProfileIT {
         registry.add("spring.datasource.url", () -> url);
         registry.add("spring.datasource.username", TestPostgres::user);
         registry.add("spring.datasource.password", TestPostgres::password);
+    }
+
+    @Test
+    void aNodeThatCannotReachAxonServerIsNotReady() {
+        HealthComponent readiness = context.getBean(HealthEndpoint.class).healthForPath("readiness");
+
+        assertThat(readiness.getStatus()).as("commands go through Axon Server").isEqualTo(Status.DOWN);
+        assertThat(((CompositeHealth) readiness).getComponents()).containsKey("axonServer");
     }
 
     @Test

@@ -9,7 +9,9 @@ import org.eprescription.query.courses.CourseRecordRepository;
 import org.eprescription.core.prescription.ValidUntilHorizon;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,12 +20,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.stream.Stream;
+
+import javax.sql.DataSource;
 
 /** The domain's collaborators: the clock, the drug catalogue, the exchange-code key and the validUntil horizon. */
 @Configuration(proxyBeanMethods = false)
@@ -80,11 +85,12 @@ public class DomainConfiguration {
      */
     @Bean
     ExchangeCodes exchangeCodes(ExchangeProperties properties,
-                                @Value("${spring.datasource.url:}") String datasourceUrl) throws IOException {
+                                @Value("${spring.datasource.url:}") String datasourceUrl,
+                                ObjectProvider<DataSource> dataSource) throws IOException {
         Map<String, byte[]> keys = new LinkedHashMap<>();
         String first = properties.exchangeCodeKey();
         if ((first == null || first.isBlank()) && properties.embeddedDatabase() != null && datasourceUrl.isBlank()) {
-            first = embeddedDatabaseKey(properties.embeddedDatabase().directory());
+            first = embeddedDatabaseKey(properties.embeddedDatabase().directory(), dataSource.getObject());
         }
         if (first != null && !first.isBlank()) {
             keys.put(ExchangeCodes.FIRST_KEY_ID, keyBytes(ExchangeCodes.FIRST_KEY_ID, first));
@@ -115,19 +121,41 @@ public class DomainConfiguration {
         return key.getBytes(StandardCharsets.UTF_8);
     }
 
-    /** With the embedded database, a key is created once and kept beside the data, so codes survive restarts. */
-    private static String embeddedDatabaseKey(Path dataDirectory) throws IOException {
+    /**
+     * With the embedded database, a key is created once and kept beside the data, readable by its owner only, so codes
+     * survive restarts. A database that already holds events without its key (only the data restored, or the data
+     * directory found from another working directory) is refused: a new key would make every exchange code in
+     * circulation unknown (docs/operations.md, "Configuration that matters").
+     */
+    private static String embeddedDatabaseKey(Path dataDirectory, DataSource dataSource) throws IOException {
         Path keyFile = dataDirectory.toAbsolutePath().getParent().resolve("exchange-code.key");
         if (Files.exists(keyFile)) {
             return Files.readString(keyFile, StandardCharsets.UTF_8).strip();
+        }
+        if (holdsEvents(JdbcClient.create(dataSource))) {
+            throw new IllegalStateException("The embedded database in " + dataDirectory.toAbsolutePath()
+                    + " holds prescriptions but its exchange-code key " + keyFile + " is missing: restore the key "
+                    + "file with the data, or set exchange.exchange-code-key (EXCHANGE_CODE_KEY) to it");
         }
         byte[] random = new byte[32];
         new SecureRandom().nextBytes(random);
         String key = Base64.getEncoder().encodeToString(random);
         Files.createDirectories(keyFile.getParent());
         Files.writeString(keyFile, key, StandardCharsets.UTF_8);
+        ownerOnly(keyFile);
         log.info("Created the exchange-code key for the embedded database at {}", keyFile);
         return key;
+    }
+
+    private static boolean holdsEvents(JdbcClient jdbc) {
+        return jdbc.sql("select to_regclass('domainevententry') is not null").query(Boolean.class).single()
+                && jdbc.sql("select exists (select 1 from domainevententry)").query(Boolean.class).single();
+    }
+
+    private static void ownerOnly(Path file) throws IOException {
+        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+        }
     }
 
     private static Path single(Path directory, String prefix) throws IOException {

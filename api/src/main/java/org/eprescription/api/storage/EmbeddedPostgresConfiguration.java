@@ -28,7 +28,14 @@ public class EmbeddedPostgresConfiguration {
 
     @Bean(destroyMethod = "close")
     EmbeddedPostgres embeddedPostgres(@Value("${exchange.embedded-database.directory}") Path directory,
-                                      @Value("${exchange.embedded-database.port}") int port) throws IOException {
+                                      @Value("${exchange.embedded-database.port}") int port,
+                                      @Value("${axon.axonserver.enabled:false}") boolean axonServer) throws IOException {
+        if (axonServer) {
+            // each node would keep its own tokens, projections, course record and exchange-code key
+            throw new IllegalStateException("With Axon Server (the axonserver profile) the nodes share one PostgreSQL "
+                    + "for tokens, projections and the course record the checks read: set spring.datasource.url "
+                    + "(SPRING_DATASOURCE_URL) and exchange.exchange-code-key (docs/operations.md, \"Axon Server\")");
+        }
         Path absolute = directory.toAbsolutePath();
         Files.createDirectories(absolute);
         log.info("No spring.datasource.url configured: starting embedded PostgreSQL on port {} with data in {}",
