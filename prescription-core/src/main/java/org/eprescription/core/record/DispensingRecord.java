@@ -66,7 +66,8 @@ public class DispensingRecord {
     private Instant registeredAt;
     private DispensingRecordStatus status;
     private int revision;
-    private DispensingRecordChecked registrationCheck;
+    /** The check of the current revision (or of the withdrawal): what a retried registration answers with. */
+    private DispensingRecordChecked lastCheck;
     /** The courses of the current revision, as the last check recorded them. */
     private List<RecordedCourse> courses = List.of();
     /** The alerts this record raised that no later check of it resolved. */
@@ -107,7 +108,8 @@ public class DispensingRecord {
             throw refused(Refusal.DIFFERENT_RECORD_UNDER_SAME_ID,
                     "dispensing record " + recordId.asString() + " was already registered with different content");
         }
-        return new RecordOutcome(version(), state(), registrationCheck, true);
+        // the record as it is now, with the check of that revision: the items and the alerts shown go together
+        return new RecordOutcome(version(), state(), lastCheck, true);
     }
 
     @CommandHandler
@@ -245,9 +247,7 @@ public class DispensingRecord {
         courses = event.courses().stream().filter(course -> course.status() != CourseStatus.STOPPED).toList();
         event.resolvedAlerts().forEach(openAlerts::remove);
         event.alerts().forEach(alert -> openAlerts.add(alert.alertId()));
-        if (event.trigger() == CheckTrigger.RECORD_REGISTRATION) {
-            registrationCheck = event;
-        }
+        lastCheck = event;
     }
 
     /** Every event names its patient in metadata, as a prescription's do, so projections keep one patient in order. */

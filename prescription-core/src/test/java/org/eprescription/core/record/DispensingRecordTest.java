@@ -233,6 +233,38 @@ class DispensingRecordTest {
     }
 
     @Test
+    void aRetryAfterACorrectionAnswersTheCorrectedRecordWithTheCorrectionsAlerts() {
+        MedicationCourse electronic = electronicAmlodipine();
+        RecordedCourse registeredCourse = new RecordedCourse(1, 1, METFORMIN, DAY, DAY.plusDays(27),
+                CourseStatus.DISPENSED);
+        RecordedCourse correctedCourse = new RecordedCourse(1, 2, AMLODIPINE_GENERIC_C, DAY, DAY.plusDays(27),
+                CourseStatus.DISPENSED);
+        RecordedAlert raisedByCorrection = amlodipineAlert(2, AMLODIPINE_GENERIC_C, DAY, DAY.plusDays(27),
+                conflictWith(electronic, false));
+
+        fixture().given(registered(PHARMACIST, item(METFORMIN, 28, 28)),
+                        checked(CheckTrigger.RECORD_REGISTRATION, List.of(registeredCourse), List.of(), List.of()),
+                        new DispensingRecordCorrected(ID, PATIENT.id(), PHARMACIST, "wrong drug entered",
+                                List.of(item(AMLODIPINE_GENERIC_C, 28, 28)), 2, DAY, clock.instant()),
+                        checked(CheckTrigger.RECORD_CORRECTION, List.of(correctedCourse),
+                                List.of(raisedByCorrection), List.of()))
+                .when(register(PHARMACIST, item(METFORMIN, 28, 28)))
+                .expectNoEvents()
+                .expectResultMessagePayloadMatching(new TypeSafeMatcher<RecordOutcome>() {
+                    @Override
+                    protected boolean matchesSafely(RecordOutcome outcome) {
+                        return outcome.alreadyRegistered() && outcome.record().revision() == 2
+                                && outcome.check().alerts().equals(List.of(raisedByCorrection));
+                    }
+
+                    @Override
+                    public void describeTo(Description description) {
+                        description.appendText("revision 2 with the alert its correction raised");
+                    }
+                });
+    }
+
+    @Test
     void anotherContentUnderTheSameIdIsRefused() {
         fixture().given(registered(PHARMACIST, item(AMLODIPINE_BRAND_A, 28, 28)))
                 .when(register(PHARMACIST, item(AMLODIPINE_BRAND_A, 14, 14)))
