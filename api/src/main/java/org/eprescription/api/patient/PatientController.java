@@ -13,6 +13,7 @@ import org.eprescription.api.security.ExchangeUser;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.api.security.Role;
 import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.privacy.AccessLogEntry;
 import org.eprescription.api.privacy.AccessLogReads;
@@ -91,8 +92,9 @@ public class PatientController {
         if (user.has(Role.AUDITOR) || user.is(patientId)) {
             return list;
         }
-        return list.forProvider(user.has(Role.PRESCRIBER) && user.institutionId() != null
-                ? InstitutionId.of(user.institutionId()) : null);
+        return list.forProvider(
+                user.has(Role.PRESCRIBER) && user.institutionId() != null ? InstitutionId.of(user.institutionId()) : null,
+                user.has(Role.PHARMACIST) && user.pharmacyId() != null ? PharmacyId.of(user.pharmacyId()) : null);
     }
 
     @Operation(operationId = "getPatientAlerts", summary = "Read a patient's alerts",

@@ -198,6 +198,13 @@ class DispensingRecordsIT extends ExchangeIntegrationTest {
             assertThat(metformin.path("institutionId").asText()).isEqualTo(paperIssuer);
             assertThat(metformin.path("registeredBy").path("organisationId").asText()).isEqualTo(pharmacy);
         });
+        JsonNode asRegistrant = asPharmacy().get("/patients/" + patient + "/medications").body();
+        assertThat(asRegistrant.path("sharingAllowed").asBoolean()).isFalse();
+        assertThat(asRegistrant.path("current")).as("without consent, the pharmacy still sees what it registered")
+                .hasSize(2);
+        Response asStranger = api().as(Identity.pharmacist(unique("PH"))).get("/patients/" + patient
+                + "/medications");
+        assertThat(asStranger.status()).as("nor is another pharmacy a provider of the patient").isEqualTo(403);
     }
 
     @Test

@@ -2,9 +2,12 @@ package org.eprescription.query.alerts.query;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eprescription.core.ids.InstitutionId;
+import org.eprescription.core.ids.Party;
+import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PatientId;
 
 import java.util.List;
+import java.util.function.Predicate;
 
 /**
  * The patient's medication list (the PHR view): current = not stopped and not ended before today, oldest start
@@ -32,18 +35,22 @@ public record MedicationList(PatientId patientId, List<CourseView> current, List
 
     /**
      * The list as a provider may see it (docs/domain.md, "Consent"): without the patient's consent only the courses its
-     * own institution prescribed; {@code ownInstitution} null (a pharmacy) then sees none.
+     * own institution prescribed and those of the dispensings its institution or pharmacy registered itself (either
+     * null when the caller acts for none).
      */
-    public MedicationList forProvider(InstitutionId ownInstitution) {
+    public MedicationList forProvider(InstitutionId ownInstitution, PharmacyId ownPharmacy) {
         if (sharingAllowed) {
             return this;
         }
-        return new MedicationList(patientId, ownedBy(current, ownInstitution), ownedBy(past, ownInstitution), false,
-                upToDate);
+        Predicate<CourseView> own = course -> ownInstitution != null && ownInstitution.equals(course.institutionId())
+                || registeredBy(course, ownInstitution, ownPharmacy);
+        return new MedicationList(patientId, current.stream().filter(own).toList(),
+                past.stream().filter(own).toList(), false, upToDate);
     }
 
-    private static List<CourseView> ownedBy(List<CourseView> courses, InstitutionId institution) {
-        return courses.stream().filter(course -> institution != null && institution.equals(course.institutionId()))
-                .toList();
+    private static boolean registeredBy(CourseView course, InstitutionId institution, PharmacyId pharmacy) {
+        Party registrant = course.registeredBy();
+        return registrant != null && (institution != null && registrant.actsFor(institution)
+                || pharmacy != null && registrant.actsFor(pharmacy));
     }
 }
