@@ -40,10 +40,12 @@ public class StuckPrescriptionsController {
             throw new IllegalArgumentException("heldFor must be a positive duration of at most ten years, such as PT48H");
         }
         Instant cutoff = clock.instant().minus(heldFor);
-        List<PrescriptionView> stuck = queryGateway.query(new FindStuckPrescriptions(cutoff),
+        List<PrescriptionView> found = queryGateway.query(new FindStuckPrescriptions(cutoff),
                 ResponseTypes.multipleInstancesOf(PrescriptionView.class)).join();
+        boolean truncated = found.size() > FindStuckPrescriptions.LIMIT;
+        List<PrescriptionView> stuck = truncated ? found.subList(0, FindStuckPrescriptions.LIMIT) : found;
         // the list shows each patient's prescription: one entry per patient in their access logs
         accessLog.read(stuck.stream().map(view -> view.patient().id()).toList(), "stuck prescriptions");
-        return new StuckPrescriptionsResponse(heldFor, cutoff, stuck);
+        return new StuckPrescriptionsResponse(heldFor, cutoff, stuck, truncated ? Boolean.TRUE : null);
     }
 }

@@ -5,7 +5,8 @@ import java.util.Objects;
 
 /**
  * Prescriptions a pharmacy has held since before {@code cutoff} with no dispensing since then, longest held first,
- * at most {@link #LIMIT}; answers {@code List<PrescriptionView>}.
+ * at most {@link #LIMIT} and one more if there are more (so that an answer can say it stops there); answers
+ * {@code List<PrescriptionView>}.
  */
 public record FindStuckPrescriptions(Instant cutoff) {
 

@@ -52,7 +52,7 @@ public class PrescriptionViewQueries {
 
     @QueryHandler
     public List<PrescriptionView> handle(FindStuckPrescriptions query) {
-        return repository.findHeldWithoutDispensingSince(query.cutoff(), FindStuckPrescriptions.LIMIT);
+        return repository.findHeldWithoutDispensingSince(query.cutoff(), FindStuckPrescriptions.LIMIT + 1);
     }
 
     @QueryHandler
