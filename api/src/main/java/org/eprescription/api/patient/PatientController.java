@@ -89,7 +89,7 @@ public class PatientController {
                 ResponseTypes.instanceOf(MedicationList.class)).join();
         MedicationList list = complete(patient) ? kept : kept.notUpToDate();
         ExchangeUser user = currentUser.get();
-        if (user.has(Role.AUDITOR) || user.is(patientId)) {
+        if (user.has(Role.AUDITOR) || user.is(patient.value())) {
             return list;
         }
         return list.forProvider(

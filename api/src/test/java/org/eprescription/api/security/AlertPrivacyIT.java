@@ -133,6 +133,18 @@ class AlertPrivacyIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void aPatientReadsTheirWholeMedicationListHoweverThePathSpellsTheirId() {
+        issue(hospitalA, ZOLPIDEM);
+        issue(hospitalB, ZOLPIDEM_GENERIC);
+
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(api().as(Identity.patient(patient))
+                .get("/patients/" + patient + "/medications").body().path("current")).hasSize(2));
+        JsonNode padded = api().as(Identity.patient(patient)).get("/patients/" + patient + "%20/medications").body();
+        assertThat(padded.path("current")).as("the same patient, not a provider without consent: " + padded)
+                .hasSize(2);
+    }
+
+    @Test
     void aPharmacyHoldingOneOfThePatientsPrescriptionsCaresForThePatient() {
         String holding = unique("PHARM");
         accepted(issued(issueFor(patient, hospitalA, ZOLPIDEM, 14)), holding);
