@@ -76,15 +76,18 @@ OURS="dbid = (select oid from pg_database where datname = current_database()) an
     echo
     echo "(blocks/call: shared buffers each call touched, hit or read; a scan of a growing table shows as a large"
     echo " or growing figure)"
-    printf '%8s  %8s  %11s  %s\n' "per $UNIT" "ms" "blocks/call" "statement (normalised, first 160 characters)"
+    echo "(rows/call: rows the statement returned or changed, e.g. the events an aggregate read brought back)"
+    printf '%8s  %8s  %11s  %9s  %s\n' "per $UNIT" "ms" "blocks/call" "rows/call" \
+        "statement (normalised, first 160 characters)"
     psql_db -At -F $'\t' -c "
         select round(calls::numeric / $COUNT, 2), round(((total_exec_time + total_plan_time) / $COUNT)::numeric, 3),
                round((shared_blks_hit + shared_blks_read)::numeric / greatest(calls, 1), 1),
+               round(rows::numeric / greatest(calls, 1), 2),
                regexp_replace(left(query, 160), '\s+', ' ', 'g')
           from pg_stat_statements
          where $OURS
          order by calls desc
-         limit $TOP" | awk -F'\t' '{ printf "%8s  %8s  %11s  %s\n", $1, $2, $3, $4 }'
+         limit $TOP" | awk -F'\t' '{ printf "%8s  %8s  %11s  %9s  %s\n", $1, $2, $3, $4, $5 }'
 } | tee "$RESULT"
 print_exchange_log | tee -a "$RESULT"
 echo "result saved in $RESULT"
