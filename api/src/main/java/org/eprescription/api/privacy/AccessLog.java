@@ -10,6 +10,7 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -46,14 +47,41 @@ public class AccessLog {
     /** As {@link #read(Collection, String)} for {@code user}: a live stream answers its snapshot on another thread. */
     public void read(ExchangeUser user, Collection<PatientId> patients, String what) {
         Timestamp now = Timestamp.from(clock.instant());
-        String role = roleOf(user);
-        String organisation = user.has(Role.AUDITOR) ? null
-                : user.institutionId() != null && user.has(Role.PRESCRIBER) ? user.institutionId() : user.pharmacyId();
         String[] others = new LinkedHashSet<>(patients).stream().map(PatientId::value)
                 .filter(patient -> !user.is(patient)).toArray(String[]::new);
         if (others.length == 0) {
             return;
         }
+        for (ActingFor acting : actingFor(user)) {
+            insert(user, others, acting.role(), acting.organisation(), what, now);
+        }
+    }
+
+    /** The role and organisation a read is recorded under. */
+    private record ActingFor(String role, String organisation) {
+    }
+
+    /**
+     * Who read, as the patient should see it: an auditor as such; a provider under each organisation its token acts for
+     * (a token of both an institution's prescriber and a pharmacy's pharmacist gets one entry for each, since either
+     * may be what let it read); anyone else under their role.
+     */
+    private static List<ActingFor> actingFor(ExchangeUser user) {
+        if (user.has(Role.AUDITOR)) {
+            return List.of(new ActingFor(Role.AUDITOR.name(), null));
+        }
+        List<ActingFor> providers = new ArrayList<>(2);
+        if (user.has(Role.PRESCRIBER) && user.institutionId() != null) {
+            providers.add(new ActingFor(Role.PRESCRIBER.name(), user.institutionId()));
+        }
+        if (user.has(Role.PHARMACIST) && user.pharmacyId() != null) {
+            providers.add(new ActingFor(Role.PHARMACIST.name(), user.pharmacyId()));
+        }
+        return providers.isEmpty() ? List.of(new ActingFor(roleOf(user), user.pharmacyId())) : providers;
+    }
+
+    private void insert(ExchangeUser user, String[] others, String role, String organisation, String what,
+                        Timestamp now) {
         if (others.length == 1) {
             // the common case (one patient's prescription, medications or duplicate check), with positional
             // parameters: it runs before every such answer

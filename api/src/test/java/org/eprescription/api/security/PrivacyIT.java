@@ -48,6 +48,23 @@ class PrivacyIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void aTokenActingForAnInstitutionAndAPharmacyIsLoggedUnderBoth() {
+        String institution = unique("HOSP");
+        String pharmacy = unique("PH");
+        Map<String, Object> body = issue(unique("HOSP"));
+        IssuedPrescription rx = issuedAndAccepted(body, pharmacy);
+        String patient = patientOf(body);
+        Identity both = new Identity("STAFF-1", List.of("PRESCRIBER", "PHARMACIST"), institution, pharmacy, null);
+
+        Response read = api().as(both).get(rx.path());
+
+        assertThat(read.status()).as("the pharmacy holds it: " + read).isEqualTo(200);
+        assertThat(entriesOf(accessLogOf(patient))).as("the institution had nothing to do with it; the pharmacy did")
+                .contains("PRESCRIBER STAFF-1 " + institution + " prescription " + rx.id(),
+                        "PHARMACIST STAFF-1 " + pharmacy + " prescription " + rx.id());
+    }
+
+    @Test
     void acceptingIsInThePatientsAccessLogAsAReadByThatPharmacy() {
         String pharmacy = unique("PH");
         Map<String, Object> body = issue(unique("HOSP"));
