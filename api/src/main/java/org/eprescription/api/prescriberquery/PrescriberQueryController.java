@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.openapi.ProblemAnswers;
 import org.eprescription.api.prescription.PrescriptionCommands;
+import org.eprescription.api.prescription.PrescriptionReads;
+import org.eprescription.api.problem.UnknownResourceException;
 import org.eprescription.core.refusal.Refusal;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
@@ -25,6 +27,7 @@ import org.eprescription.core.prescription.command.QueryPrescriber;
 import org.eprescription.query.prescription.PrescriberQuery;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -47,6 +50,25 @@ public class PrescriberQueryController {
 
     private final PrescriptionCommands prescriptionCommands;
     private final ActingParties actingParties;
+    private final PrescriptionReads prescriptionReads;
+
+    /** The query the {@code Location} of its {@code POST} names, for whoever may read the prescription. */
+    @Operation(operationId = "getPrescriberQuery", summary = "Read a query to the prescriber",
+            description = "For whoever may read the prescription: the query, and its answer once given.")
+    @ProblemAnswers(problems = "404 not-found")
+    @GetMapping("/{queryId}")
+    public QueryResponse get(@PathVariable UUID id, @PathVariable UUID queryId) {
+        PrescriptionId prescriptionId = new PrescriptionId(id);
+        QueryId wanted = new QueryId(queryId);
+        PrescriptionView view = prescriptionReads.readable(prescriptionId,
+                "query " + wanted.value() + " of prescription " + prescriptionId);
+        return view.queries().stream()
+                .filter(query -> query.queryId().equals(wanted))
+                .findFirst()
+                .map(query -> new QueryResponse(prescriptionId.asString(), query))
+                .orElseThrow(() -> new UnknownResourceException("prescription " + prescriptionId
+                        + " has no query " + wanted.value()));
+    }
 
     /** 201 with the query, once the prescription view shows it. */
     @Operation(operationId = "askPrescriber", summary = "Query the prescriber",

@@ -46,6 +46,7 @@ class OpenApiDescriptionIT extends ExchangeIntegrationTest {
                     "422 valid-until-before-issue", "422 valid-until-beyond-horizon", "503 code-contended",
                     "503 view-not-ready")),
             entry("getPrescription", List.of("404 not-found")),
+            entry("getPrescriberQuery", List.of("404 not-found")),
             entry("streamPrescription", List.of("404 not-found")),
             entry("cancelPrescription", List.of("403 not-the-issuing-institution", "409 not-cancellable",
                     "409 concurrent-change")),

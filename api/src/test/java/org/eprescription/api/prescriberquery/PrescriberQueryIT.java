@@ -129,6 +129,11 @@ class PrescriberQueryIT extends ExchangeIntegrationTest {
             assertThat(asked.text("prescriptionId")).isEqualTo(prescription.id());
             assertThat(asked.body().path("proposedLines").get(0).path("drugCode").asText())
                     .isEqualTo(AMLODIPINE_GENERIC);
+            Response followed = api().get(asked.location().substring(asked.location().indexOf("/prescriptions/")));
+            assertThat(followed.status()).as("the Location names a readable query: " + followed).isEqualTo(200);
+            assertThat(followed.body()).isEqualTo(asked.body());
+            assertThat(api().get(prescription.path() + "/queries/" + java.util.UUID.randomUUID()).status())
+                    .isEqualTo(404);
 
             Event seen = institutionLive.next(event -> changeOf(event, prescription)
                     && event.data().path("openQueries").asInt() == 1, WAIT);

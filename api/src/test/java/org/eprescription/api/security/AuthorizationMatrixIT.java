@@ -148,6 +148,8 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
                 f -> new Call("POST", f.held().path() + "/dispensings/1/correct", Map.of("reason", "typo"))));
         all.add(new Endpoint("POST /prescriptions/{id}/queries", true, Set.of(Caller.OWN_PHARMACIST),
                 f -> new Call("POST", f.held().path() + "/queries", Map.of("question", "once or twice daily?"))));
+        all.add(new Endpoint("GET /prescriptions/{id}/queries/{queryId}", false, involved,
+                f -> new Call("GET", f.held().path() + "/queries/" + UUID.randomUUID(), null)));
         all.add(new Endpoint("POST /prescriptions/{id}/queries/{queryId}/answer", true, Set.of(Caller.OWN_PRESCRIBER),
                 f -> new Call("POST", f.held().path() + "/queries/" + UUID.randomUUID() + "/answer",
                         Map.of("answer", "once daily", "acceptChange", false))));
