@@ -163,7 +163,7 @@ public class ProjectionAdmin {
         String detail = null;
         try {
             log.info("Replay of {} started", names);
-            replay.run(projections, progress);
+            replay.run(projections, progress, claim::requireHeld);
             outcome = "COMPLETED";
             log.info("Replay of {} completed: {} events", names, progress.values().iterator().next().eventsDone());
         } catch (InterruptedException e) {

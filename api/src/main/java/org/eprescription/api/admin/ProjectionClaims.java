@@ -105,6 +105,27 @@ class ProjectionClaims {
                     .query(Boolean.class).single();
         }
 
+        /**
+         * Fails unless the claim's session still holds its locks: a session PostgreSQL or the network ended while the
+         * claim sat idle (idle_session_timeout, a proxy's idle cut) released them silently, and another node may have
+         * claimed the same processor since. Asked right before a replay's swap.
+         */
+        void requireHeld() {
+            boolean held;
+            try {
+                held = jdbc.sql("""
+                                select count(*) > 0 from pg_locks
+                                 where locktype = 'advisory' and pid = pg_backend_pid() and granted""")
+                        .query(Boolean.class).single();
+            } catch (RuntimeException sessionGone) {
+                throw new IllegalStateException("the projection claim's session ended; another node may replay now",
+                        sessionGone);
+            }
+            if (!held) {
+                throw new IllegalStateException("the projection claim's locks are no longer held");
+            }
+        }
+
         @Override
         public void close() {
             try (connection) {

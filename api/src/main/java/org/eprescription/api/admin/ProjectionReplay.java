@@ -50,8 +50,11 @@ class ProjectionReplay {
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
-    /** Rebuilds {@code projections}, each telling its own entry of {@code progress} how far it has come. */
-    void run(List<ProjectionDefinition> projections, Map<String, ReplayProgress> progress)
+    /**
+     * Rebuilds {@code projections}, each telling its own entry of {@code progress} how far it has come; right before
+     * the swap, {@code stillClaimed} fails the replay if its claim across nodes was lost meanwhile.
+     */
+    void run(List<ProjectionDefinition> projections, Map<String, ReplayProgress> progress, Runnable stillClaimed)
             throws InterruptedException {
         Set<String> rebuilt = projections.stream().map(ProjectionDefinition::name).collect(Collectors.toSet());
         // each live processor involved, by its name, with one of its projections (by which processors are found)
@@ -71,6 +74,7 @@ class ProjectionReplay {
                 }
             }
             TrackingToken last = run.catchUp(name -> progress.get(name)::reached);
+            stillClaimed.run();
             transaction.executeWithoutResult(status -> {
                 // no other node may hold the processor or have processed past the copies (its claims wait for this
                 // transaction): their events after the copies' last would be lost to the swapped-in tables

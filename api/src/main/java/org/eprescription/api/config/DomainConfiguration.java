@@ -130,6 +130,7 @@ public class DomainConfiguration {
     private static String embeddedDatabaseKey(Path dataDirectory, DataSource dataSource) throws IOException {
         Path keyFile = dataDirectory.toAbsolutePath().getParent().resolve("exchange-code.key");
         if (Files.exists(keyFile)) {
+            ownerOnly(keyFile);
             return Files.readString(keyFile, StandardCharsets.UTF_8).strip();
         }
         if (holdsEvents(JdbcClient.create(dataSource))) {
@@ -141,8 +142,10 @@ public class DomainConfiguration {
         new SecureRandom().nextBytes(random);
         String key = Base64.getEncoder().encodeToString(random);
         Files.createDirectories(keyFile.getParent());
+        if (posix(keyFile)) {
+            Files.createFile(keyFile, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        }
         Files.writeString(keyFile, key, StandardCharsets.UTF_8);
-        ownerOnly(keyFile);
         log.info("Created the exchange-code key for the embedded database at {}", keyFile);
         return key;
     }
@@ -152,10 +155,15 @@ public class DomainConfiguration {
                 && jdbc.sql("select exists (select 1 from domainevententry)").query(Boolean.class).single();
     }
 
+    /** A key file an earlier release created with the default permissions is made its owner's alone. */
     private static void ownerOnly(Path file) throws IOException {
-        if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+        if (posix(file)) {
             Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
         }
+    }
+
+    private static boolean posix(Path file) {
+        return file.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 
     private static Path single(Path directory, String prefix) throws IOException {

@@ -10,7 +10,7 @@ import java.util.List;
 /**
  * {@code GET /admin/stuck-prescriptions}: held by a pharmacy since before {@code cutoff} (now minus {@code heldFor})
  * with no dispensing since, longest held first. {@code truncated} only when true: more prescriptions are stuck than
- * the list shows (the most recently held are left out); ask with a longer {@code heldFor} to work through them.
+ * the list shows; it shows those held longest, and leaves out the most recently held.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record StuckPrescriptionsResponse(Duration heldFor, Instant cutoff, List<PrescriptionView> prescriptions,

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -75,6 +76,8 @@ class ProjectionClaimsIT {
                         """)
                 .query(Integer.class).single();
         assertThat(ended).isEqualTo(1);
+        assertThatThrownBy(replay::requireHeld).as("a replay holding it learns before its swap")
+                .isInstanceOf(IllegalStateException.class);
 
         await().atMost(Duration.ofSeconds(10)).until(() -> nodeB.forReplay(List.of(PROCESSOR))
                 .map(taken -> {
@@ -82,5 +85,12 @@ class ProjectionClaimsIT {
                     return true;
                 }).orElse(false));
         replay.close();
+    }
+
+    @Test
+    void aClaimStillHeldPassesItsCheck() {
+        try (ProjectionClaims.Claim replay = nodeA.forReplay(List.of(PROCESSOR)).orElseThrow()) {
+            replay.requireHeld();
+        }
     }
 }

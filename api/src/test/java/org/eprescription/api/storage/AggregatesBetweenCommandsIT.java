@@ -23,7 +23,9 @@ import static org.eprescription.api.support.Prescriptions.unique;
 
 /**
  * A node keeps a prescription between commands (docs/architecture.md, "Aggregates kept between commands"), and
- * another node may change it meanwhile: the next command on this node is decided on what the store holds.
+ * another node may change it meanwhile: the next command on this node is decided on what the store holds. The cache
+ * holds weak references, so a collection between the two accepts also passes this test;
+ * {@code StoreCheckedCachingRepositoryTest} drives the same rule with a cache that keeps everything.
  */
 class AggregatesBetweenCommandsIT extends ExchangeIntegrationTest {
 

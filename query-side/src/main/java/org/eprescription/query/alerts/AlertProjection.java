@@ -131,14 +131,11 @@ public class AlertProjection {
                     sequence);
             return;
         }
-        List<MedicationCourse> courses = RecordedCourses.of(event);
-        courses.forEach(repository::saveCourse);
+        // a record's courses are keyed by its revision: a correction records new ones (no alert names them yet) and
+        // stops the earlier ones, so there is nothing to follow
+        RecordedCourses.of(event).forEach(repository::saveCourse);
         for (RecordedAlert alert : event.alerts()) {
             repository.raiseAlert(StoredAlert.raised(event, alert));
-        }
-        // a registration records courses no alert can name yet
-        if (event.trigger() != CheckTrigger.RECORD_REGISTRATION) {
-            followCourses(event.patientId(), courses);
         }
         event.resolvedAlerts().forEach(alertId -> repository.resolveAlert(alertId, event.checkedAt()));
         if (!event.alerts().isEmpty()

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Component;
  * Keeps {@code consent_record} as the consent events say. The application runs it in a subscribing processor,
  * {@value #PROCESSING_GROUP}: in the transaction of the consent command, so a withdrawal is honoured by every read
  * from the moment it is answered, also while the asynchronous projections lag or hold one of the patient's events in
- * the dead-letter queue (docs/alerts.md, "Consent").
+ * the dead-letter queue (docs/alerts.md, "Privacy").
  */
 @Component
 @ProcessingGroup(ConsentRecordProjection.PROCESSING_GROUP)

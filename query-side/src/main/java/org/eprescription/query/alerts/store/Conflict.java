@@ -61,10 +61,10 @@ public record Conflict(@JsonInclude(JsonInclude.Include.NON_NULL) String conflic
                 acknowledged);
     }
 
-    /** The same course over another period: as a later event recorded it. */
-    public Conflict during(LocalDate newFrom, LocalDate newTo) {
-        return new Conflict(conflictId, prescriptionId, lineNumber, use, drugCode, newFrom, newTo, institutionId,
-                prescriberId, sameProduct, dispensingRecordId, registeredBy, acknowledged);
+    /** The same course as a later event recorded it: the drug handed out and the period it runs. */
+    public Conflict as(DrugCode drug, boolean isSameProduct, LocalDate newFrom, LocalDate newTo) {
+        return new Conflict(conflictId, prescriptionId, lineNumber, use, drug, newFrom, newTo, institutionId,
+                prescriberId, isSameProduct, dispensingRecordId, registeredBy, acknowledged);
     }
 
     /** As an answer shows it on alert {@code alertId}: with its id, and whether it is acknowledged (null: not said). */

@@ -67,17 +67,17 @@ public record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId p
     }
 
     /**
-     * This alert with each course it names in {@code courses} (by course key) at that course's recorded period, where
-     * the period changed and the drug did not; empty if nothing changed.
+     * This alert with each course it names in {@code courses} (by course key) as that course is now recorded: its
+     * period, and its drug when it was handed out as a substitute; empty if nothing changed.
      */
     public Optional<StoredAlert> followingCourses(Map<String, MedicationCourse> courses) {
         boolean changed = false;
         List<Conflict> following = new ArrayList<>(conflicts.size());
         for (Conflict conflict : conflicts) {
             MedicationCourse now = courses.get(conflict.courseKey());
-            if (now != null && now.drugCode().equals(conflict.drugCode())
-                    && !(now.from().equals(conflict.from()) && now.to().equals(conflict.to()))) {
-                following.add(conflict.during(now.from(), now.to()));
+            if (now != null && !(now.drugCode().equals(conflict.drugCode()) && now.from().equals(conflict.from())
+                    && now.to().equals(conflict.to()))) {
+                following.add(conflict.as(now.drugCode(), now.drugCode().equals(drugCode), now.from(), now.to()));
                 changed = true;
             } else {
                 following.add(conflict);
