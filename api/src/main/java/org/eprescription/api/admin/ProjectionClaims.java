@@ -126,12 +126,26 @@ class ProjectionClaims {
             }
         }
 
+        /**
+         * Releases the locks and gives the connection back; if releasing fails, the connection is aborted instead, so
+         * that it does not go back to the pool still holding them (PostgreSQL releases a session's locks when it ends).
+         */
         @Override
         public void close() {
-            try (connection) {
+            try {
                 jdbc.sql("select pg_advisory_unlock_all()").query((row, n) -> true).list();
-            } catch (SQLException | RuntimeException e) {
-                log.warn("Could not release a projection claim; PostgreSQL releases it when its connection closes", e);
+            } catch (RuntimeException e) {
+                log.warn("Could not release a projection claim; its connection is closed for good instead", e);
+                try {
+                    connection.abort(Runnable::run);
+                } catch (SQLException | RuntimeException abortFailed) {
+                    log.warn("Could not abort the projection claim's connection", abortFailed);
+                }
+            }
+            try {
+                connection.close();
+            } catch (SQLException e) {
+                log.warn("Could not give the projection claim's connection back", e);
             }
         }
     }
