@@ -18,6 +18,8 @@ import org.eprescription.api.command.CommandSideWrite;
 import org.eprescription.api.alerts.AlertCheck;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.security.ForbiddenException;
+import org.eprescription.api.security.ResourceAccess;
+import org.eprescription.api.problem.UnknownResourceException;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.InstitutionId;
@@ -31,6 +33,7 @@ import org.eprescription.core.record.command.WithdrawDispensingRecord;
 import org.eprescription.core.record.event.DispensingRecordChecked;
 import org.eprescription.query.alerts.query.AlertQueries;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
@@ -56,6 +59,8 @@ public class DispensingRecordController {
 
     private final CommandSender commands;
     private final ActingParties actingParties;
+    private final DispensingRecordReads records;
+    private final ResourceAccess access;
     private final AlertQueries alertQueries;
     private final DrugCatalogue catalogue;
     private final AccessLog accessLog;
@@ -84,6 +89,23 @@ public class DispensingRecordController {
             return ResponseEntity.ok(body);
         }
         return ResponseEntity.created(URI.create("/api/v1/dispensing-records/" + id.asString())).body(body);
+    }
+
+    /** The record its registration's {@code Location} names, as it is now. */
+    @Operation(operationId = "getDispensingRecord", summary = "Read a registered dispensing",
+            description = "For the pharmacy or institution that registered it, its patient and auditors: the record "
+                    + "as it is now (corrected or withdrawn included) with the alerts its latest check raised. "
+                    + "Anyone else, and an unknown record, get 403 (auditors: 404 for an unknown record).")
+    @ProblemAnswers(problems = "404 not-found")
+    @GetMapping("/{recordId}")
+    public DispensingRecordResponse get(@PathVariable UUID recordId) {
+        DispensingRecordId id = new DispensingRecordId(recordId);
+        RecordOutcome outcome = records.current(id).orElseThrow(() -> access.isAuditor()
+                ? new UnknownResourceException("no dispensing record " + id.asString())
+                : ForbiddenException.notYours());
+        access.requireRecordReader(outcome.record());
+        accessLog.read(outcome.record().patientId(), "dispensing record " + id.asString());
+        return answer(outcome);
     }
 
     /**

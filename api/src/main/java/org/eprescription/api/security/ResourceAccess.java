@@ -7,6 +7,7 @@ import org.eprescription.api.problem.UnknownResourceException;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.record.DispensingRecordState;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.query.prescription.FindPrescriptionsByPatient;
@@ -150,6 +151,26 @@ public class ResourceAccess {
     }
 
     /** What only the patient may do or read besides an auditor (consent: the patient alone, see the endpoint). */
+    /** Whether the caller audits: an auditor may learn that something does not exist (404), others get 403. */
+    public boolean isAuditor() {
+        return currentUser.get().has(Role.AUDITOR);
+    }
+
+    /**
+     * A registered dispensing is read by the pharmacy or institution that registered it, its patient and auditors;
+     * anyone else gets the 403 a record that does not exist gets.
+     */
+    public void requireRecordReader(DispensingRecordState record) {
+        ExchangeUser user = currentUser.get();
+        Party registrant = record.registeredBy();
+        boolean registered = registrant.role() == Party.Role.PHARMACIST
+                ? user.has(Role.PHARMACIST) && registrant.organisationId().equals(user.pharmacyId())
+                : user.has(Role.PRESCRIBER) && registrant.organisationId().equals(user.institutionId());
+        if (!(registered || user.has(Role.AUDITOR) || user.is(record.patientId().value()))) {
+            throw ForbiddenException.notYours();
+        }
+    }
+
     public void requirePatientOrAuditor(PatientId patient, boolean auditorToo) {
         ExchangeUser user = currentUser.get();
         if (user.is(patient.value()) || (auditorToo && user.has(Role.AUDITOR))) {

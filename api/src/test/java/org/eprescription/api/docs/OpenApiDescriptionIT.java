@@ -47,6 +47,7 @@ class OpenApiDescriptionIT extends ExchangeIntegrationTest {
                     "503 view-not-ready")),
             entry("getPrescription", List.of("404 not-found")),
             entry("getPrescriberQuery", List.of("404 not-found")),
+            entry("getDispensingRecord", List.of("404 not-found")),
             entry("streamPrescription", List.of("404 not-found")),
             entry("cancelPrescription", List.of("403 not-the-issuing-institution", "409 not-cancellable",
                     "409 concurrent-change")),

@@ -277,6 +277,27 @@ class DispensingRecordsIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void theLocationOfARegistrationIsTheRecordAsItIsNow() {
+        Response registered = registered(asPharmacy(), record(AMLODIPINE_BRAND, 28));
+        String recordId = registered.body().path("recordId").asText();
+        String location = registered.location().substring(registered.location().indexOf("/dispensing-records/"));
+
+        Response read = asPharmacy().get(location);
+        assertThat(read.status()).as(read.toString()).isEqualTo(200);
+        assertThat(read.body().path("recordId").asText()).isEqualTo(recordId);
+        assertThat(read.body().path("items")).isEqualTo(registered.body().path("items"));
+        assertThat(api().as(Identity.patient(patient)).get(location).status()).isEqualTo(200);
+        assertThat(api().as(Identity.pharmacist(unique("PH"))).get(location).status()).isEqualTo(403);
+        assertThat(asPharmacy().get("/dispensing-records/" + UUID.randomUUID()).status())
+                .as("an unknown record answers as another's").isEqualTo(403);
+        assertThat(api().as(Identity.auditor()).get("/dispensing-records/" + UUID.randomUUID()).status())
+                .isEqualTo(404);
+
+        asPharmacy().post(location + "/correct", Map.of("reason", "registered for the wrong patient"));
+        assertThat(asPharmacy().get(location).body().path("status").asText()).isEqualTo("WITHDRAWN");
+    }
+
+    @Test
     void theAccessLogEntryOfARegistrationIsStoredWithItsEvents() {
         String recordId = registered(asPharmacy(), record(AMLODIPINE_BRAND, 28)).body().path("recordId").asText();
 

@@ -164,6 +164,9 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
                 f -> new Call("POST", "/dispensing-records", Map.of(
                         "patient", Map.of("id", f.patient(), "birthDate", BIRTH_DATE.toString()),
                         "items", List.of(Map.of("drugCode", AMLODIPINE_BRAND, "quantity", 7, "days", 7))))));
+        all.add(new Endpoint("GET /dispensing-records/{recordId}", false,
+                Set.of(Caller.OWN_PHARMACIST, Caller.OWN_PATIENT, Caller.AUDITOR),
+                f -> new Call("GET", "/dispensing-records/" + f.recordId(), null)));
         all.add(new Endpoint("POST /dispensing-records/{recordId}/correct", true, Set.of(Caller.OWN_PHARMACIST),
                 f -> new Call("POST", "/dispensing-records/" + f.recordId() + "/correct",
                         Map.of("reason", "registered twice"))));

@@ -210,6 +210,11 @@ public class DispensingRecord {
         return registeredBy.role() == Party.Role.PRESCRIBER ? PrescriberId.of(registeredBy.personId()) : null;
     }
 
+    /** The record as it is, with the check of its current revision (or of its withdrawal): what a read shows. */
+    public RecordOutcome current() {
+        return new RecordOutcome(version(), state(), lastCheck, false);
+    }
+
     private DispensingRecordState state() {
         return new DispensingRecordState(recordId, patient.id(), registeredBy, prescribingInstitutionId, dispensedOn,
                 status, revision, items, registeredAt);
