@@ -2,6 +2,7 @@ package org.eprescription.query.consent;
 
 import lombok.RequiredArgsConstructor;
 import org.eprescription.core.ids.PatientId;
+import org.eprescription.query.support.ConsentColumns;
 import org.eprescription.query.support.SqlTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,15 +14,7 @@ import java.time.Instant;
 @RequiredArgsConstructor
 public class ConsentRecordRepository {
 
-    private static final String UPSERT = """
-            insert into consent_record (patient_id, sharing_allowed, changed_at, version)
-            values (:patient, :allowed, :changedAt, :version)
-            on conflict (patient_id) do update set
-                sharing_allowed = excluded.sharing_allowed,
-                changed_at = excluded.changed_at,
-                version = excluded.version
-            where consent_record.version < excluded.version
-            """;
+    private static final String UPSERT = ConsentColumns.upsert("consent_record");
 
     private final JdbcClient jdbc;
 

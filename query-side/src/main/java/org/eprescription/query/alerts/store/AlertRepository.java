@@ -1,5 +1,6 @@
 package org.eprescription.query.alerts.store;
 
+import org.eprescription.query.support.ConsentColumns;
 import org.eprescription.query.support.CourseColumns;
 import org.eprescription.query.support.JsonColumns;
 import org.eprescription.query.support.RegistrantColumns;
@@ -98,15 +99,7 @@ public class AlertRepository {
                 acknowledgements = excluded.acknowledgements
             """;
 
-    static final String UPSERT_CONSENT = """
-            insert into patient_consent (patient_id, sharing_allowed, changed_at, version)
-            values (:patient, :allowed, :changedAt, :version)
-            on conflict (patient_id) do update set
-                sharing_allowed = excluded.sharing_allowed,
-                changed_at = excluded.changed_at,
-                version = excluded.version
-            where patient_consent.version < excluded.version
-            """;
+    static final String UPSERT_CONSENT = ConsentColumns.upsert("patient_consent");
 
     /** How a prescription's alerts are listed. */
     private static final Comparator<StoredAlert> BY_LINE_TYPE_AND_KEY = Comparator.comparingInt(StoredAlert::lineNumber)
