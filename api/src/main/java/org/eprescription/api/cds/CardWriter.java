@@ -31,11 +31,16 @@ class CardWriter {
     private final DrugCatalogue catalogue;
     private final FhirSystems systems;
 
-    /** @param hookInstance the call's, so that the same alert in another call is another card */
-    CdsCards.Card card(AlertView alert, String hookInstance) {
+    /**
+     * @param hookInstance the call's, so that the same alert in another call is another card
+     * @param ordinal      the alert's place in the answer: the card's identity when the caller may not learn the
+     *                     alert's id (no care relationship, no consent), since an id would name the patient's drug
+     */
+    CdsCards.Card card(AlertView alert, String hookInstance, int ordinal) {
         boolean contraindicated = alert.type() == AlertType.CONTRAINDICATED;
-        String uuid = UUID.nameUUIDFromBytes((hookInstance + "/" + alert.alertId().value())
-                .getBytes(StandardCharsets.UTF_8)).toString();
+        String identity = alert.alertId() != null ? alert.alertId().value() : "alert " + ordinal;
+        String uuid = UUID.nameUUIDFromBytes((hookInstance + "/" + identity).getBytes(StandardCharsets.UTF_8))
+                .toString();
         return new CdsCards.Card(uuid, summary(alert, contraindicated), detail(alert),
                 contraindicated ? "critical" : "warning", new CdsCards.Source(SOURCE), overrideReasons());
     }

@@ -65,7 +65,9 @@ class CdsHooksController {
 
     private List<CdsCards.Card> cardsOf(DraftAlerts check, String hookInstance) {
         List<CdsCards.Card> answer = new ArrayList<>();
-        check.alerts().forEach(alert -> answer.add(cards.card(alert, hookInstance)));
+        for (int ordinal = 0; ordinal < check.alerts().size(); ordinal++) {
+            answer.add(cards.card(check.alerts().get(ordinal), hookInstance, ordinal));
+        }
         if (!check.complete()) {
             answer.add(cards.incompleteCheck(check, hookInstance));
         }

@@ -362,6 +362,8 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
     @Test
     void aDraftCheckChangesNothingAndPredictsTheIdsThatCanBeAcknowledgedOnIssue() {
         issue("HOSP-A", AMLODIPINE_BRAND, 28);
+        // a caller without a care relationship learns alert ids only with the patient's consent (docs/alerts.md)
+        setConsent(true);
         String intendedId = UUID.randomUUID().toString();
         Response draft = api().post("/duplicate-checks", Map.of("patientId", patient, "prescriptionId", intendedId,
                 "lines", List.of(Map.of("drugCode", AMLODIPINE_GENERIC, "days", 28))));

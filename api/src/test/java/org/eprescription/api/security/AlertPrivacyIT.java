@@ -84,6 +84,8 @@ class AlertPrivacyIT extends ExchangeIntegrationTest {
         assertThat(alert.path("drugCode").asText()).isEqualTo(ZOLPIDEM_GENERIC);
         assertThat(alert.path("conflicts")).isEmpty();
         assertThat(alert.path("ingredient").isNull()).isTrue();
+        assertThat(alert.has("alertId")).as("derived from the ingredient, an id would name it: " + alert).isFalse();
+        assertThat(draftAs(hospitalC).path("alerts").get(0).has("alertId")).as("to a caller who may know").isTrue();
 
         JsonNode caring = draftAs(hospitalC);
         assertThat(caring.path("alerts").get(0).path("conflicts")).as("C issued one of the patient's prescriptions")

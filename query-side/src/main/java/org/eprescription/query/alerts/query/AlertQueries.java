@@ -175,8 +175,10 @@ public class AlertQueries {
     private List<AlertView> alerts(Draft draft, List<Finding> findings, boolean sharing, boolean mayKnow) {
         PrescriptionId prescriptionId = draft.prescriptionId();
         if (!mayKnow) {
+            // no alert id either: derived from the line, type and ingredient or pair, it would name what the patient
+            // takes to whoever computes the ids of the few candidates (docs/alerts.md, "Privacy")
             return findings.stream()
-                    .map(finding -> new AlertView(finding.alertId(), finding.type(), finding.severity(),
+                    .map(finding -> new AlertView(null, finding.type(), finding.severity(),
                             AlertView.OPEN, prescriptionId, finding.lineNumber(), finding.drugCode(), null, null,
                             List.of(), List.of(), false, clock.instant()))
                     .toList();

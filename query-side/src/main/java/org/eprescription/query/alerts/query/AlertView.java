@@ -24,7 +24,7 @@ import java.util.Set;
  * makes it false again). An alert a registered dispensing raised names that record ({@code dispensingRecordId},
  * {@code registeredBy}) where a prescription's names the prescription; both are left out of the JSON when null.
  */
-public record AlertView(AlertId alertId, AlertType type, Severity severity, String status,
+public record AlertView(@JsonInclude(JsonInclude.Include.NON_NULL) AlertId alertId, AlertType type, Severity severity, String status,
                         PrescriptionId prescriptionId, int lineNumber, DrugCode drugCode, String ingredient,
                         String key, List<Conflict> conflicts, List<AcknowledgementView> acknowledgements,
                         boolean acknowledged, Instant raisedAt,
