@@ -67,11 +67,21 @@ public class PrescriptionStreams {
     /**
      * A list of work (a pharmacy's view, an institution's prescriptions) for a reader the caller admitted: the
      * snapshot as {@code snapshot} answers the query's initial result (logging its read), its id the highest position
-     * among the views {@code shown} finds there; then every change with its open alerts.
+     * among the views {@code shown} finds there; then every change with its open alerts. A change the caller may not
+     * read as {@code GET /prescriptions/{id}} would answer it, except a prescription waiting for a pharmacy again (the
+     * release a pharmacy's view tells its former holder), ends the stream instead of being sent: a release and
+     * another pharmacy's accept that reach the stream as one change would show that pharmacy's work to the one that
+     * let the prescription go. The client reconnects and gets a snapshot without it.
      */
     public <I> SseEmitter list(Object query, ResponseType<I> initialType, Function<I, Stream<PrescriptionView>> shown,
                                Function<I, Object> snapshot) {
+        Predicate<PrescriptionView> reader = access.readerOfPrescriptions();
         return streams.open(query, initialType, new StreamFormat<>() {
+            @Override
+            public boolean stillReadable(PrescriptionView view) {
+                return view.pharmacyId() == null || reader.test(view);
+            }
+
             @Override
             public Object snapshot(I initial) {
                 return snapshot.apply(initial);
