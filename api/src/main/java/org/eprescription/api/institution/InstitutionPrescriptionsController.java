@@ -56,15 +56,23 @@ public class InstitutionPrescriptionsController {
         InstitutionId id = InstitutionId.of(institutionId);
         ExchangeUser reader = accessLog.caller();
         return streams.list(new FindPrescriptionsByInstitution(id),
-                ResponseTypes.multipleInstancesOf(PrescriptionView.class), List::stream,
+                ResponseTypes.multipleInstancesOf(PrescriptionView.class), found -> shown(found).stream(),
                 initial -> read(reader, id, initial));
     }
 
     /** The list's body, its read in each patient's access log first. */
     private InstitutionPrescriptionsResponse read(ExchangeUser reader, InstitutionId institution,
-                                                 List<PrescriptionView> views) {
+                                                 List<PrescriptionView> found) {
+        List<PrescriptionView> views = shown(found);
         accessLog.read(reader, views.stream().map(view -> view.patient().id()).toList(),
                 "prescriptions of institution " + institution.value());
-        return new InstitutionPrescriptionsResponse(institution.value(), responses.withOpenAlerts(views));
+        return new InstitutionPrescriptionsResponse(institution.value(), responses.withOpenAlerts(views),
+                found.size() > views.size() ? Boolean.TRUE : null);
+    }
+
+    /** The newest {@value FindPrescriptionsByInstitution#LIMIT} of what the query found. */
+    private static List<PrescriptionView> shown(List<PrescriptionView> found) {
+        return found.size() > FindPrescriptionsByInstitution.LIMIT
+                ? found.subList(0, FindPrescriptionsByInstitution.LIMIT) : found;
     }
 }

@@ -31,7 +31,7 @@ public class PrescriptionViewQueries {
 
     @QueryHandler
     public List<PrescriptionView> handle(FindPrescriptionsByInstitution query) {
-        return repository.findByInstitution(query.institutionId(), FindPrescriptionsByInstitution.LIMIT);
+        return repository.findByInstitution(query.institutionId(), FindPrescriptionsByInstitution.LIMIT + 1);
     }
 
     @QueryHandler
