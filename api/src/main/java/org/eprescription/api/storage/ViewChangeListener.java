@@ -30,6 +30,12 @@ public class ViewChangeListener implements SmartLifecycle {
     private static final Logger log = LoggerFactory.getLogger(ViewChangeListener.class);
     private static final int WAIT_MS = 500;
     private static final Duration RECONNECT_PAUSE = Duration.ofSeconds(1);
+    /**
+     * How long the connection may stay quiet before it is asked to answer: waiting for notifications sends nothing, so
+     * a connection a firewall or NAT dropped silently would otherwise leave this node deaf to every other node.
+     */
+    static final Duration PROBE_AFTER = Duration.ofSeconds(10);
+    private static final int PROBE_TIMEOUT_SECONDS = 5;
 
     private final DataSource dataSource;
     private final PrescriptionViewUpdates updates;
@@ -84,12 +90,17 @@ public class ViewChangeListener implements SmartLifecycle {
         }
         PGConnection postgres = connection.unwrap(PGConnection.class);
         try {
+            long heardAt = System.nanoTime();
             while (running) {
                 PGNotification[] notifications = postgres.getNotifications(WAIT_MS);
-                if (notifications != null) {
+                if (notifications != null && notifications.length > 0) {
+                    heardAt = System.nanoTime();
                     for (PGNotification notification : notifications) {
                         deliver(notification.getParameter());
                     }
+                } else if (System.nanoTime() - heardAt > PROBE_AFTER.toNanos()) {
+                    requireAnswer(connection);
+                    heardAt = System.nanoTime();
                 }
             }
         } finally {
@@ -99,6 +110,13 @@ public class ViewChangeListener implements SmartLifecycle {
             } catch (SQLException ignored) {
                 // a broken connection is discarded by the pool anyway
             }
+        }
+    }
+
+    /** A round trip with a time limit: a connection that no longer answers is given up and a new one opened. */
+    static void requireAnswer(Connection connection) throws SQLException {
+        if (!connection.isValid(PROBE_TIMEOUT_SECONDS)) {
+            throw new SQLException("the connection listening for view changes no longer answers");
         }
     }
 
