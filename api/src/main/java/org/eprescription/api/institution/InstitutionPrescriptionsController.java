@@ -57,17 +57,21 @@ public class InstitutionPrescriptionsController {
         ExchangeUser reader = accessLog.caller();
         return streams.list(new FindPrescriptionsByInstitution(id),
                 ResponseTypes.multipleInstancesOf(PrescriptionView.class), found -> shown(found).stream(),
-                initial -> read(reader, id, initial));
+                initial -> read(reader, id, initial), readOf(id));
     }
 
     /** The list's body, its read in each patient's access log first. */
     private InstitutionPrescriptionsResponse read(ExchangeUser reader, InstitutionId institution,
                                                  List<PrescriptionView> found) {
         List<PrescriptionView> views = shown(found);
-        accessLog.read(reader, views.stream().map(view -> view.patient().id()).toList(),
-                "prescriptions of institution " + institution.value());
+        accessLog.read(reader, views.stream().map(view -> view.patient().id()).toList(), readOf(institution));
         return new InstitutionPrescriptionsResponse(institution.value(), responses.withOpenAlerts(views),
                 found.size() > views.size() ? Boolean.TRUE : null);
+    }
+
+    /** What a read of the institution's list is in the access log as. */
+    private static String readOf(InstitutionId institution) {
+        return "prescriptions of institution " + institution.value();
     }
 
     /** The newest {@value FindPrescriptionsByInstitution#LIMIT} of what the query found. */

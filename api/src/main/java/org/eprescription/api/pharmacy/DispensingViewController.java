@@ -51,7 +51,7 @@ public class DispensingViewController {
                 DispensingViews::shown, initial -> {
                     views.logRead(reader, initial);
                     return response(initial);
-                });
+                }, DispensingViews.readOf(pharmacyId));
     }
 
     private DispensingViewResponse response(DispensingView view) {

@@ -50,7 +50,12 @@ public class DispensingViews {
 
     void logRead(ExchangeUser reader, DispensingView view) {
         accessLog.read(reader, shown(view).map(held -> held.patient().id()).toList(),
-                "dispensing view of pharmacy " + view.pharmacyId());
+                readOf(view.pharmacyId().value()));
+    }
+
+    /** What a read of the pharmacy's view is in the access log as. */
+    static String readOf(String pharmacyId) {
+        return "dispensing view of pharmacy " + pharmacyId;
     }
 
     /** Every prescription the view shows: held, then dispensed today. */

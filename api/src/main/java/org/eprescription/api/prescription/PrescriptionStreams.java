@@ -3,17 +3,23 @@ package org.eprescription.api.prescription;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.eprescription.api.privacy.AccessLog;
+import org.eprescription.api.security.ExchangeUser;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.api.stream.LiveStreams;
 import org.eprescription.api.stream.SharedRenderings;
 import org.eprescription.api.stream.StreamFormat;
+import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.query.prescription.FindPrescription;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -31,6 +37,7 @@ public class PrescriptionStreams {
     private final PrescriptionResponses responses;
     private final PrescriptionReads reads;
     private final ResourceAccess access;
+    private final AccessLog accessLog;
 
     /**
      * One prescription, for whoever may read it ({@link PrescriptionReads}): a snapshot, then a change whenever it
@@ -71,11 +78,15 @@ public class PrescriptionStreams {
      * read as {@code GET /prescriptions/{id}} would answer it, except a prescription waiting for a pharmacy again (the
      * release a pharmacy's view tells its former holder), ends the stream instead of being sent: a release and
      * another pharmacy's accept that reach the stream as one change would show that pharmacy's work to the one that
-     * let the prescription go. The client reconnects and gets a snapshot without it.
+     * let the prescription go. The client reconnects and gets a snapshot without it. A change that brings a patient
+     * the stream has not shown yet is a read of that patient's data, in their access log as {@code what}, as the
+     * snapshot's patients are.
      */
     public <I> SseEmitter list(Object query, ResponseType<I> initialType, Function<I, Stream<PrescriptionView>> shown,
-                               Function<I, Object> snapshot) {
+                               Function<I, Object> snapshot, String what) {
         Predicate<PrescriptionView> reader = access.readerOfPrescriptions();
+        ExchangeUser caller = accessLog.caller();
+        Set<PatientId> logged = ConcurrentHashMap.newKeySet();
         return streams.open(query, initialType, new StreamFormat<>() {
             @Override
             public boolean stillReadable(PrescriptionView view) {
@@ -83,8 +94,17 @@ public class PrescriptionStreams {
             }
 
             @Override
+            public void beforeChange(PrescriptionView view) {
+                if (logged.add(view.patient().id())) {
+                    accessLog.read(caller, List.of(view.patient().id()), what);
+                }
+            }
+
+            @Override
             public Object snapshot(I initial) {
-                return snapshot.apply(initial);
+                Object body = snapshot.apply(initial);
+                shown.apply(initial).forEach(view -> logged.add(view.patient().id()));
+                return body;
             }
 
             @Override

@@ -87,6 +87,7 @@ final class LiveStream<I> {
                     complete();
                     return;
                 }
+                format.beforeChange(change.view());
                 emitter.send(SseEmitter.event().name("change").id(Long.toString(change.view().lastPosition()))
                         .data(format.change(change.view()), MediaType.APPLICATION_JSON));
             } else {

@@ -26,4 +26,8 @@ public interface StreamFormat<I> {
     default boolean stillReadable(PrescriptionView view) {
         return true;
     }
+
+    /** Called right before a change the reader may read is written (to record the read, say). */
+    default void beforeChange(PrescriptionView view) {
+    }
 }

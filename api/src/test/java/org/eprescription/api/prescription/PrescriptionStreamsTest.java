@@ -1,19 +1,26 @@
 package org.eprescription.api.prescription;
 
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.api.stream.LiveStreams;
 import org.eprescription.api.stream.SharedRenderings;
 import org.eprescription.api.stream.StreamFormat;
+import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.core.prescription.PatientDetails;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 
+import java.util.List;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.never;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
@@ -30,8 +37,10 @@ class PrescriptionStreamsTest {
 
     private final LiveStreams streams = mock(LiveStreams.class);
     private final ResourceAccess access = mock(ResourceAccess.class);
+    private final AccessLog accessLog = mock(AccessLog.class);
     private final PrescriptionStreams prescriptionStreams = new PrescriptionStreams(streams,
-            mock(SharedRenderings.class), mock(PrescriptionResponses.class), mock(PrescriptionReads.class), access);
+            mock(SharedRenderings.class), mock(PrescriptionResponses.class), mock(PrescriptionReads.class), access,
+            accessLog);
 
     @Test
     void aQueueStreamEndsAtAChangeItsPharmacyMayNotReadAndSendsTheReleaseItself() {
@@ -39,7 +48,7 @@ class PrescriptionStreamsTest {
         when(access.readerOfPrescriptions()).thenReturn(view -> RELEASED.equals(view.pharmacyId()));
 
         prescriptionStreams.list("the queue of PH-A", ResponseTypes.instanceOf(Object.class),
-                initial -> Stream.empty(), initial -> initial);
+                initial -> Stream.empty(), initial -> initial, "dispensing view of pharmacy PH-A");
 
         @SuppressWarnings("unchecked")
         ArgumentCaptor<StreamFormat<Object>> format = ArgumentCaptor.forClass(StreamFormat.class);
@@ -47,6 +56,33 @@ class PrescriptionStreamsTest {
         assertThat(format.getValue().stillReadable(heldBy(RELEASED))).isTrue();
         assertThat(format.getValue().stillReadable(heldBy(null))).as("the release reaches its former holder").isTrue();
         assertThat(format.getValue().stillReadable(heldBy(NOW_HOLDING))).as("another pharmacy's hold").isFalse();
+    }
+
+    @Test
+    void aChangeThatBringsAPatientTheStreamHasNotShownIsInThatPatientsAccessLogOnce() {
+        when(access.readerOfPrescriptions()).thenReturn(view -> true);
+        PrescriptionView shownInSnapshot = ofPatient("PAT-1");
+        prescriptionStreams.list("the queue of PH-A", ResponseTypes.instanceOf(Object.class),
+                initial -> Stream.of(shownInSnapshot), initial -> initial, "dispensing view of pharmacy PH-A");
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<StreamFormat<Object>> format = ArgumentCaptor.forClass(StreamFormat.class);
+        verify(streams).open(any(), any(), format.capture());
+        format.getValue().snapshot("the snapshot");
+
+        format.getValue().beforeChange(shownInSnapshot);
+        format.getValue().beforeChange(ofPatient("PAT-2"));
+        format.getValue().beforeChange(ofPatient("PAT-2"));
+
+        verify(accessLog).read(any(), eq(List.of(PatientId.of("PAT-2"))), eq("dispensing view of pharmacy PH-A"));
+        verify(accessLog, never()).read(any(), eq(List.of(PatientId.of("PAT-1"))), anyString());
+    }
+
+    private static PrescriptionView ofPatient(String patient) {
+        PrescriptionView view = mock(PrescriptionView.class);
+        PatientDetails details = mock(PatientDetails.class);
+        when(details.id()).thenReturn(PatientId.of(patient));
+        when(view.patient()).thenReturn(details);
+        return view;
     }
 
     private static PrescriptionView heldBy(PharmacyId pharmacy) {
