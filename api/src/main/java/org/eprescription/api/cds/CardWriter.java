@@ -98,6 +98,16 @@ class CardWriter {
                 "warning", new CdsCards.Source(SOURCE), List.of());
     }
 
+    /** Orders still being written were left out of the check: no card about them does not mean no conflict. */
+    CdsCards.Card ordersNotChecked(List<String> notChecked, String hookInstance) {
+        String uuid = UUID.nameUUIDFromBytes((hookInstance + "/orders-not-checked")
+                .getBytes(StandardCharsets.UTF_8)).toString();
+        return new CdsCards.Card(uuid, "Not checked yet: " + notChecked.size() + " draft order(s) not complete",
+                "The exchange checks an order once it has a YJ-coded drug and a supply duration. Not checked: "
+                        + String.join("; ", notChecked) + ".",
+                "warning", new CdsCards.Source(SOURCE), List.of());
+    }
+
     /** The exchange runs without its check ({@code exchange.alerts.enabled=false}): no card does not mean no conflict. */
     CdsCards.Card checkSwitchedOff(String hookInstance) {
         String uuid = UUID.nameUUIDFromBytes((hookInstance + "/check-switched-off")

@@ -56,11 +56,20 @@ class CdsHooksController {
         }
         List<CdsCards.Card> answer = draftOrders.read(request.context().patientId(),
                         request.context().draftOrders().toString())
-                .map(draft -> draftCheck.check(draft)
-                        .map(check -> cardsOf(check, request.hookInstance()))
-                        .orElseGet(() -> List.of(cards.checkSwitchedOff(request.hookInstance()))))
+                .map(orders -> cardsOf(orders, request.hookInstance()))
                 .orElse(List.of());
         return new CdsCards(answer);
+    }
+
+    private List<CdsCards.Card> cardsOf(DraftOrdersReader.DraftOrders orders, String hookInstance) {
+        List<CdsCards.Card> answer = new ArrayList<>();
+        orders.check().ifPresent(draft -> answer.addAll(draftCheck.check(draft)
+                .map(check -> cardsOf(check, hookInstance))
+                .orElseGet(() -> List.of(cards.checkSwitchedOff(hookInstance)))));
+        if (!orders.notChecked().isEmpty()) {
+            answer.add(cards.ordersNotChecked(orders.notChecked(), hookInstance));
+        }
+        return answer;
     }
 
     private List<CdsCards.Card> cardsOf(DraftAlerts check, String hookInstance) {

@@ -16,6 +16,9 @@ import java.util.Optional;
  * body (docs/fhir.md, "CDS Hooks"): one line per MedicationRequest, in order, its drug the YJ coding of
  * {@code medicationCodeableConcept}, its days {@code dispenseRequest.expectedSupplyDuration}, and
  * {@code asNeededBoolean}. Parsed strictly like every FHIR body; orders of other kinds are not the check's business.
+ * An order still being written (no coded drug or no supply duration yet) is left out of the check and named in
+ * {@link DraftOrders#notChecked}, so that it does not cost the cards of the others; a value that is there but wrong
+ * (not whole days, another unit, a coding that is not YJ) is refused as malformed.
  */
 @Component
 @RequiredArgsConstructor
@@ -26,8 +29,19 @@ public class DraftOrdersReader {
     private final FhirResources resources;
     private final FhirInputs inputs;
 
-    /** The draft as a check of {@code patientId}'s medication; empty when it orders no medication. */
-    public Optional<DuplicateCheckRequest> read(String patientId, String draftOrders) {
+    /**
+     * The orders a check can take, as a check of the patient's medication (none if no order can be checked yet), and
+     * why each other order was left out.
+     */
+    public record DraftOrders(Optional<DuplicateCheckRequest> check, List<String> notChecked) {
+
+        public DraftOrders {
+            notChecked = List.copyOf(notChecked);
+        }
+    }
+
+    /** The draft of {@code patientId}'s orders; empty when it orders no medication. */
+    public Optional<DraftOrders> read(String patientId, String draftOrders) {
         Bundle bundle = resources.read(draftOrders.getBytes(StandardCharsets.UTF_8), FHIR_JSON, Bundle.class);
         List<MedicationRequest> requests = bundle.getEntry().stream().map(Bundle.BundleEntryComponent::getResource)
                 .filter(MedicationRequest.class::isInstance).map(MedicationRequest.class::cast).toList();
@@ -35,17 +49,35 @@ public class DraftOrdersReader {
             return Optional.empty();
         }
         List<DuplicateCheckRequest.Line> lines = new ArrayList<>();
+        List<String> notChecked = new ArrayList<>();
         for (int index = 0; index < requests.size(); index++) {
-            lines.add(line(index + 1, requests.get(index)));
+            String where = "draft MedicationRequest " + (index + 1);
+            Optional<String> unfinished = unfinished(requests.get(index));
+            if (unfinished.isPresent()) {
+                notChecked.add(where + ": " + unfinished.get());
+            } else {
+                lines.add(line(index + 1, requests.get(index)));
+            }
         }
-        return Optional.of(inputs.requireValid(new DuplicateCheckRequest(patientId, lines, null, null)));
+        Optional<DuplicateCheckRequest> check = lines.isEmpty() ? Optional.empty()
+                : Optional.of(inputs.requireValid(new DuplicateCheckRequest(patientId, lines, null, null)));
+        return Optional.of(new DraftOrders(check, notChecked));
+    }
+
+    /** What an order still lacks for a check, if anything. */
+    private static Optional<String> unfinished(MedicationRequest request) {
+        if (!request.hasMedicationCodeableConcept()) {
+            return Optional.of("no drug coded as a medicationCodeableConcept yet");
+        }
+        if (!request.getDispenseRequest().hasExpectedSupplyDuration()
+                || !request.getDispenseRequest().getExpectedSupplyDuration().hasValue()) {
+            return Optional.of("no dispenseRequest.expectedSupplyDuration yet");
+        }
+        return Optional.empty();
     }
 
     private static DuplicateCheckRequest.Line line(int number, MedicationRequest request) {
         String where = "draft MedicationRequest " + number;
-        if (!request.hasMedicationCodeableConcept()) {
-            throw FhirRequestException.malformed(where + ": the drug must be a medicationCodeableConcept");
-        }
         String drugCode = FhirInputs.yjCode(where, request.getMedicationCodeableConcept());
         int days = FhirInputs.wholeDays(where, "dispenseRequest.expectedSupplyDuration",
                 request.getDispenseRequest().getExpectedSupplyDuration());

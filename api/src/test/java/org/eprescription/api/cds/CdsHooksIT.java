@@ -6,8 +6,11 @@ import org.eprescription.api.support.CrossInstitutionTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.MedicationRequest;
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -113,6 +116,26 @@ class CdsHooksIT extends CrossInstitutionTest {
         assertThat(none.status()).isEqualTo(200);
         assertThat(none.body().path("cards")).isEmpty();
         assertThat(onlyCard(selected).path("indicator").asText()).isEqualTo("warning");
+    }
+
+    @Test
+    void anOrderStillBeingWrittenIsNamedAsNotCheckedAndTheOthersAreChecked() {
+        issued(issueFor(patient, otherInstitution, AMLODIPINE_BRAND, 28));
+        Bundle orders = draftOrders(patient, 28, AMLODIPINE_GENERIC, ZOLPIDEM);
+        ((MedicationRequest) orders.getEntry().get(1).getResource()).getDispenseRequest()
+                .setExpectedSupplyDuration(null);
+
+        CdsHooksClient.Answer selected = cds().call("exchange-duplicate-check-select", cds().request("order-select",
+                patient, cds().encoded(orders)).toString(), prescriber);
+
+        assertThat(selected.status()).as(selected.toString()).isEqualTo(200);
+        List<String> summaries = new ArrayList<>();
+        selected.body().path("cards").forEach(card -> summaries.add(card.path("summary").asText()));
+        assertThat(summaries).as("the complete order's duplicate, and the unfinished one named").hasSize(2);
+        assertThat(summaries).anyMatch(summary -> summary.startsWith("Duplicate therapy"));
+        JsonNode notChecked = selected.body().path("cards").get(1);
+        assertThat(notChecked.path("summary").asText()).startsWith("Not checked yet");
+        assertThat(notChecked.path("detail").asText()).contains("draft MedicationRequest 2");
     }
 
     @Test
