@@ -442,6 +442,9 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
         assertRefused(response, 422, "INVALID_LINES");
         assertThat(response.text("type")).isEqualTo("/problems/invalid-lines");
         assertThat(response.text("detail")).contains("line number 1 is used twice");
+        Response lineZero = check(List.of(Map.of("lineNumber", 0, "drugCode", AMLODIPINE_GENERIC, "days", 28)), null);
+        assertRefused(lineZero, 422, "INVALID_LINES");
+        assertThat(lineZero.text("detail")).contains("line numbers start at 1");
     }
 
     // --- helpers -------------------------------------------------------------------------------------------

@@ -17,6 +17,16 @@ public final class LineNumbers {
     private LineNumbers() {
     }
 
+    /** @throws PrescriptionRefusedException INVALID_LINES for a number below 1, or naming the first used twice */
+    public static void requireValid(List<Integer> lineNumbers) {
+        for (int lineNumber : lineNumbers) {
+            if (lineNumber < 1) {
+                throw Prescription.refused(Refusal.INVALID_LINES, "line numbers start at 1, not " + lineNumber);
+            }
+        }
+        requireUnique(lineNumbers);
+    }
+
     /** @throws PrescriptionRefusedException INVALID_LINES naming the first number used twice */
     public static void requireUnique(List<Integer> lineNumbers) {
         Set<Integer> seen = new HashSet<>();

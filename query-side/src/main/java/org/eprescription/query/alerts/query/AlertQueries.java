@@ -142,7 +142,7 @@ public class AlertQueries {
 
     private Draft draft(CheckDuplicates query) {
         // the rules key a draft's drugs by line number: a number used twice would hide one of the lines
-        LineNumbers.requireUnique(query.lines().stream().map(DraftLine::lineNumber).toList());
+        LineNumbers.requireValid(query.lines().stream().map(DraftLine::lineNumber).toList());
         LocalDate start = query.startDate() != null ? query.startDate() : LocalDate.now(clock);
         PrescriptionId prescriptionId = query.prescriptionId() != null ? query.prescriptionId() : PrescriptionId.random();
         List<CandidateLine> lines = new ArrayList<>();
