@@ -226,12 +226,19 @@ public class AlertProjection {
             repository.raiseAlert(StoredAlert.raised(event, alert));
         }
         // an issue records courses no alert can name yet
-        if (event.trigger() != CheckTrigger.ISSUE) {
-            followCourses(event.patientId(), courses);
+        boolean mayBeNamed = event.trigger() != CheckTrigger.ISSUE;
+        boolean mayResolve = !event.alerts().isEmpty()
+                || event.courses().stream().anyMatch(course -> course.status() == CourseStatus.STOPPED);
+        if (!mayBeNamed && !mayResolve) {
+            return;
         }
-        if (!event.alerts().isEmpty()
-                || event.courses().stream().anyMatch(course -> course.status() == CourseStatus.STOPPED)) {
-            resolveWhatStopped(event.patientId(), event.checkedAt());
+        // one read for both: following changes an alert's periods, never the courses it names by key
+        List<StoredAlert> open = repository.openAlertsOfPatient(event.patientId());
+        if (mayBeNamed) {
+            followCourses(open, courses);
+        }
+        if (mayResolve) {
+            resolveWhatStopped(event.patientId(), event.checkedAt(), open);
         }
     }
 
@@ -240,10 +247,10 @@ public class AlertProjection {
      * dispensed days later runs days longer, and the alerts that named it resolve only after its new last day
      * (docs/alerts.md, "Resolution follows the medicine").
      */
-    private void followCourses(PatientId patient, List<MedicationCourse> courses) {
+    private void followCourses(List<StoredAlert> open, List<MedicationCourse> courses) {
         Map<String, MedicationCourse> byKey = new HashMap<>();
         courses.forEach(course -> byKey.put(course.courseKey(), course));
-        for (StoredAlert alert : repository.openAlertsOfPatient(patient)) {
+        for (StoredAlert alert : open) {
             alert.followingCourses(byKey).ifPresent(repository::raiseAlert);
         }
     }
@@ -260,6 +267,10 @@ public class AlertProjection {
     }
 
     private void resolveWhatStopped(PatientId patient, Instant at) {
+        resolveWhatStopped(patient, at, repository.openAlertsOfPatient(patient));
+    }
+
+    private void resolveWhatStopped(PatientId patient, Instant at, List<StoredAlert> open) {
         Map<String, CourseStatus> statuses = new HashMap<>();
         Map<String, Boolean> lineRuns = new HashMap<>();
         for (MedicationCourse course : repository.coursesOfPatient(patient)) {
@@ -267,7 +278,7 @@ public class AlertProjection {
             lineRuns.merge(course.source() + "|" + course.lineNumber(),
                     course.status() != CourseStatus.STOPPED, Boolean::logicalOr);
         }
-        for (StoredAlert alert : repository.openAlertsOfPatient(patient)) {
+        for (StoredAlert alert : open) {
             boolean ownLineStopped = !lineRuns.getOrDefault(alert.source() + "|" + alert.lineNumber(), true);
             boolean everyConflictStopped = !alert.conflicts().isEmpty() && alert.conflicts().stream()
                     .allMatch(conflict -> statuses.get(conflict.courseKey()) == CourseStatus.STOPPED);
