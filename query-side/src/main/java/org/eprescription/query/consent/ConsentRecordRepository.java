@@ -3,7 +3,6 @@ package org.eprescription.query.consent;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.query.support.ConsentColumns;
-import org.eprescription.query.support.SqlTimestamps;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -19,12 +18,7 @@ public class ConsentRecordRepository {
     private final JdbcClient jdbc;
 
     public void save(PatientId patientId, boolean sharingAllowed, Instant changedAt, long version) {
-        jdbc.sql(UPSERT)
-                .param("patient", patientId.value())
-                .param("allowed", sharingAllowed)
-                .param("changedAt", SqlTimestamps.timestamp(changedAt))
-                .param("version", version)
-                .update();
+        jdbc.sql(UPSERT).params(ConsentColumns.parameters(patientId, sharingAllowed, changedAt, version)).update();
     }
 
     /** No row means not shared. */

@@ -433,18 +433,9 @@ public class AlertRepository {
             held.saveConsent(patientId, sharingAllowed, changedAt, version);
             return;
         }
-        jdbc.sql(UPSERT_CONSENT).params(consentParameters(patientId, sharingAllowed, changedAt, version)).update();
+        jdbc.sql(UPSERT_CONSENT).params(ConsentColumns.parameters(patientId, sharingAllowed, changedAt, version)).update();
     }
 
-    static Map<String, Object> consentParameters(PatientId patientId, boolean sharingAllowed, Instant changedAt,
-                                                 long version) {
-        Map<String, Object> parameters = new HashMap<>(8);
-        parameters.put("patient", patientId.value());
-        parameters.put("allowed", sharingAllowed);
-        parameters.put("changedAt", SqlTimestamps.timestamp(changedAt));
-        parameters.put("version", version);
-        return parameters;
-    }
 
     // --- mapping ----------------------------------------------------------------------------------------------
 

@@ -10,6 +10,7 @@ import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.record.event.DispensingRecordEvent;
+import org.eprescription.query.support.ConsentColumns;
 import org.eprescription.query.support.CourseColumns;
 import org.eprescription.query.support.LeastRecentlyUsed;
 import org.eprescription.query.support.ReplayBuffer;
@@ -506,7 +507,7 @@ final class HeldPatients implements ReplayBuffer {
         }
         if (!consents.isEmpty()) {
             jdbc.batchUpdate(UPSERT_CONSENT.sql(), List.copyOf(consents.values()), WRITE_BATCH,
-                    (statement, consent) -> UPSERT_CONSENT.bind(statement, AlertRepository.consentParameters(
+                    (statement, consent) -> UPSERT_CONSENT.bind(statement, ConsentColumns.parameters(
                             consent.patientId(), consent.sharingAllowed(), consent.changedAt(), consent.version())));
             consents.clear();
         }
