@@ -56,13 +56,21 @@ class CardWriter {
         StringBuilder detail = new StringBuilder("Draft line ").append(alert.lineNumber()).append(", ")
                 .append(name(alert.drugCode())).append(" (YJ ").append(alert.drugCode().value()).append("), ")
                 .append(alert.type() == AlertType.CONTRAINDICATED ? "is contraindicated with"
-                        : "duplicates").append(" the patient's current medication");
+                        : "duplicates").append(alert.conflicts().isEmpty()
+                        || !alert.conflicts().stream().allMatch(conflict -> ofThisDraft(alert, conflict))
+                        ? " the patient's current medication" : " another line of this draft");
         if (alert.conflicts().isEmpty()) {
             return detail.append(". The patient's medication is not shown: you have no care relationship with the"
                     + " patient, and the patient has not consented to share it.").toString();
         }
         detail.append(":\n");
         for (Conflict conflict : alert.conflicts()) {
+            if (ofThisDraft(alert, conflict)) {
+                detail.append("\n- draft line ").append(conflict.lineNumber()).append(", ")
+                        .append(name(conflict.drugCode())).append(" (YJ ").append(conflict.drugCode().value())
+                        .append(")");
+                continue;
+            }
             detail.append("\n- ").append(name(conflict.drugCode())).append(" (YJ ")
                     .append(conflict.drugCode().value()).append("), ").append(conflict.from()).append(" to ")
                     .append(conflict.to());
@@ -77,6 +85,11 @@ class CardWriter {
             }
         }
         return detail.toString();
+    }
+
+    /** A clash with another line of the draft: the check names the draft's own lines by the draft's id. */
+    private static boolean ofThisDraft(AlertView alert, Conflict conflict) {
+        return conflict.prescriptionId() != null && conflict.prescriptionId().equals(alert.prescriptionId());
     }
 
     /**

@@ -106,6 +106,18 @@ class CdsHooksIT extends CrossInstitutionTest {
     }
 
     @Test
+    void twoLinesOfTheDraftThatDuplicateEachOtherAreNamedAsDraftLinesNotAsThePatientsMedication() {
+        Identity stranger = Identity.prescriber("DOC-" + institution, institution);
+
+        CdsHooksClient.Answer answer = sign(stranger, AMLODIPINE_BRAND, AMLODIPINE_GENERIC);
+
+        JsonNode card = onlyCard(answer);
+        assertThat(card.path("detail").asText()).as(card.toString())
+                .contains("another line of this draft", "draft line 1", AMLODIPINE_BRAND)
+                .doesNotContain("the patient's current medication");
+    }
+
+    @Test
     void aDraftThatConflictsWithNothingIsNoCardAndOrderSelectRunsTheSameCheck() {
         issued(issueFor(patient, otherInstitution, AMLODIPINE_BRAND, 28));
 

@@ -564,6 +564,28 @@ class AlertProjectionIT {
     }
 
     @Test
+    void aClashBetweenTwoLinesOfTheDraftNamesTheDraftsLineNotThePatientsMedication() throws Exception {
+        PrescriptionId intended = PrescriptionId.random();
+        List<DraftLine> draft = List.of(new DraftLine(1, AMLODIPINE_BRAND_A, 28),
+                new DraftLine(2, AMLODIPINE_GENERIC_C, 28));
+
+        for (boolean careRelationship : List.of(false, true)) {
+            List<AlertView> alerts = queries.handle(new CheckDuplicates(patient, draft, DAY, intended,
+                    careRelationship)).alerts();
+
+            assertThat(alerts).as("care relationship %s", careRelationship).singleElement().satisfies(alert -> {
+                assertThat(alert.lineNumber()).isEqualTo(2);
+                assertThat(alert.conflicts()).as("the caller's own line, not a masked course of the patient's")
+                        .singleElement().satisfies(conflict -> {
+                            assertThat(conflict.prescriptionId()).isEqualTo(intended);
+                            assertThat(conflict.lineNumber()).isEqualTo(1);
+                            assertThat(conflict.drugCode()).isEqualTo(AMLODIPINE_BRAND_A);
+                        });
+            });
+        }
+    }
+
+    @Test
     void aRedeliveredRecordCheckDoesNotReopenWhatALaterEventResolved() throws Exception {
         PrescriptionIssued issued = issue(OTHER_HOSPITAL, OTHER_DOCTOR, T, AMLODIPINE_BRAND_A, 28);
         DispensingRecordId recordId = DispensingRecordId.random();

@@ -180,18 +180,35 @@ public class AlertQueries {
             return findings.stream()
                     .map(finding -> new AlertView(null, finding.type(), finding.severity(),
                             AlertView.OPEN, prescriptionId, finding.lineNumber(), finding.drugCode(), null, null,
-                            List.of(), List.of(), false, clock.instant()))
+                            draftConflicts(finding, prescriptionId, true, false), List.of(), false,
+                            clock.instant()))
                     .toList();
         }
         return findings.stream()
                 .map(finding -> new AlertView(finding.alertId(), finding.type(), finding.severity(), AlertView.OPEN,
                         prescriptionId, finding.lineNumber(), finding.drugCode(), finding.ingredient(), finding.key(),
-                        ConsentMasking.mask(finding.conflicts().stream()
-                                .map(course -> Conflict.of(course, finding.drugCode())
-                                        .identified(finding.alertId(), null))
-                                .toList(), Set.of(), Set.of(), sharing),
-                        List.of(), false, clock.instant()))
+                        draftConflicts(finding, prescriptionId, false, sharing), List.of(), false, clock.instant()))
                 .toList();
+    }
+
+    /**
+     * A finding's conflicts as the draft's caller may see them: a clash with another line of the draft itself names
+     * that line, never masked (it is the caller's own draft, not the patient's medication); the patient's courses
+     * are masked without consent, and left out altogether with {@code ownLinesOnly}.
+     */
+    private List<Conflict> draftConflicts(Finding finding, PrescriptionId draftId, boolean ownLinesOnly,
+                                          boolean sharing) {
+        AlertId alertId = ownLinesOnly ? null : finding.alertId();
+        List<Conflict> conflicts = new ArrayList<>();
+        for (MedicationCourse course : finding.conflicts()) {
+            boolean ownLine = draftId.equals(course.prescriptionId());
+            if (ownLine || !ownLinesOnly) {
+                Conflict conflict = Conflict.of(course, finding.drugCode());
+                conflict = alertId == null ? conflict : conflict.identified(alertId, null);
+                conflicts.add(ownLine || sharing ? conflict : conflict.masked());
+            }
+        }
+        return conflicts;
     }
 
     @QueryHandler
