@@ -67,7 +67,7 @@ public class AlertController {
     @Operation(operationId = "checkDuplicates", summary = "Check a draft for duplicates and interactions",
             description = "A prescriber or pharmacist: the alerts the draft's lines would raise, changing nothing. "
                     + "With the intended prescriptionId the alert ids are those the issued prescription will carry.")
-    @ProblemAnswers(refusals = {Refusal.INVALID_LINES, Refusal.UNKNOWN_DRUG})
+    @ProblemAnswers(refusals = {Refusal.INVALID_LINES, Refusal.UNKNOWN_DRUG, Refusal.START_DATE_OUT_OF_RANGE})
     @PostMapping("/duplicate-checks")
     public DuplicateCheckResponse check(@Valid @RequestBody DuplicateCheckRequest request) {
         return DuplicateCheckResponse.of(draftCheck.check(request));

@@ -10,8 +10,10 @@ import org.eprescription.api.support.SseClient.Event;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
+
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -445,6 +447,18 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
         Response lineZero = check(List.of(Map.of("lineNumber", 0, "drugCode", AMLODIPINE_GENERIC, "days", 28)), null);
         assertRefused(lineZero, 422, "INVALID_LINES");
         assertThat(lineZero.text("detail")).contains("line numbers start at 1");
+    }
+
+    @Test
+    void aDraftStartingOutsideTheHorizonAnIssueHasIsARuleViolation() {
+        for (String startDate : List.of("2199-12-31", "1900-01-01", LocalDate.now().plusYears(2).toString())) {
+            Response response = check(List.of(Map.of("drugCode", AMLODIPINE_GENERIC, "days", 28)), startDate);
+
+            assertRefused(response, 422, "START_DATE_OUT_OF_RANGE");
+            assertThat(response.text("detail")).as(startDate).contains("startDate");
+        }
+        assertThat(check(List.of(Map.of("drugCode", AMLODIPINE_GENERIC, "days", 28)),
+                LocalDate.now().plusMonths(6).toString()).status()).as("within the horizon").isEqualTo(200);
     }
 
     // --- helpers -------------------------------------------------------------------------------------------

@@ -1,5 +1,8 @@
 package org.eprescription.core.prescription;
 
+import org.eprescription.core.refusal.PrescriptionRefusedException;
+import org.eprescription.core.refusal.Refusal;
+
 import java.time.LocalDate;
 import java.time.Period;
 import java.util.Objects;
@@ -25,5 +28,17 @@ public record ValidUntilHorizon(Period period) {
     /** The last day a prescription issued on {@code issueDate} may be valid until. */
     public LocalDate latestFor(LocalDate issueDate) {
         return issueDate.plus(period);
+    }
+
+    /**
+     * Refuses a draft check's start further from {@code today} than the horizon, either way: an issue's courses start
+     * within it, and a draft dated years away would say "nothing found" for a start no prescription can have
+     * (docs/alerts.md, "Where the courses live").
+     */
+    public void requireDraftStart(LocalDate start, LocalDate today) {
+        if (start.isAfter(latestFor(today)) || start.isBefore(today.minus(period))) {
+            throw new PrescriptionRefusedException(Refusal.START_DATE_OUT_OF_RANGE, "startDate " + start
+                    + " is not within " + period + " of today, " + today);
+        }
     }
 }

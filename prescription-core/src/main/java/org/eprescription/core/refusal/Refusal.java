@@ -7,6 +7,8 @@ public enum Refusal {
     TOO_MANY_REFILLS(Kind.RULE_VIOLATION),
     VALID_UNTIL_BEFORE_ISSUE(Kind.RULE_VIOLATION),
     VALID_UNTIL_BEYOND_HORIZON(Kind.RULE_VIOLATION),
+    /** A draft check's {@code startDate} further from today than the validUntil horizon, either way. */
+    START_DATE_OUT_OF_RANGE(Kind.RULE_VIOLATION),
     /** A line's days above the longest supply the catalogue allows for its drug. */
     DAYS_ABOVE_LONGEST_SUPPLY(Kind.RULE_VIOLATION),
     /** Refills for a drug the catalogue marks as not refillable (hypnotics, patches). */

@@ -44,6 +44,7 @@ import org.eprescription.core.prescription.DispensedItem;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.Party;
 import org.eprescription.core.prescription.PrescribedLine;
+import org.eprescription.core.prescription.ValidUntilHorizon;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.prescription.event.PrescriptionAccepted;
@@ -124,7 +125,7 @@ class AlertProjectionIT {
         projection = new AlertProjection(repository, new AlertProgressUpdates());
         ConsentRecordRepository consentRecord = new ConsentRecordRepository(jdbc);
         queries = new AlertQueries(repository, courseRecord, consentRecord, rules, CATALOGUE, CLOCK,
-                new DraftReads(jdbc));
+                new DraftReads(jdbc), ValidUntilHorizon.DEFAULT);
         checker = new InteractionChecker(rules, courseRecord::read);
         emptyTheTables();
         jdbc.sql("delete from course_record").update();

@@ -5,6 +5,7 @@ import org.axonframework.queryhandling.QueryHandler;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.AlertId;
+import org.eprescription.core.prescription.ValidUntilHorizon;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
@@ -59,6 +60,7 @@ public class AlertQueries {
     private final DrugCatalogue catalogue;
     private final Clock clock;
     private final DraftReads draftReads;
+    private final ValidUntilHorizon horizon;
 
     /** As the prescription's own institution (and those who hold it) may see them. */
     @QueryHandler
@@ -143,7 +145,9 @@ public class AlertQueries {
     private Draft draft(CheckDuplicates query) {
         // the rules key a draft's drugs by line number: a number used twice would hide one of the lines
         LineNumbers.requireValid(query.lines().stream().map(DraftLine::lineNumber).toList());
-        LocalDate start = query.startDate() != null ? query.startDate() : LocalDate.now(clock);
+        LocalDate today = LocalDate.now(clock);
+        LocalDate start = query.startDate() != null ? query.startDate() : today;
+        horizon.requireDraftStart(start, today);
         PrescriptionId prescriptionId = query.prescriptionId() != null ? query.prescriptionId() : PrescriptionId.random();
         List<CandidateLine> lines = new ArrayList<>();
         for (DraftLine line : query.lines()) {
