@@ -3,6 +3,7 @@ package org.eprescription.api.command;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.actor.CommandMetadata;
@@ -73,7 +74,9 @@ public class CommandSender {
                     pending.write(handled);
                 }
                 return handled;
-            } catch (ConcurrencyException | ExchangeCodeTakenException e) {
+            } catch (ConcurrencyException | AggregateStreamCreationException | ExchangeCodeTakenException e) {
+                // a stream created at the same moment on another node (the same issue sent twice at once) is a lost
+                // race too: the next attempt finds the stream and answers as a repeated request does
                 if (attempt >= ATTEMPTS) {
                     throw e;
                 }

@@ -10,6 +10,7 @@ import org.eprescription.api.command.CommandSideWrites;
 import org.eprescription.api.input.BufferedBodyRequest;
 import org.eprescription.api.problem.AnswerMarks;
 import org.eprescription.api.problem.ProblemHandler;
+import org.eprescription.api.security.ExchangeUser;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
@@ -17,6 +18,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -29,6 +31,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Optional;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -44,6 +47,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
     static final String HEADER = IdempotencyKeyHeader.NAME;
     static final String REPLAYED_HEADER = "Idempotent-Replayed";
     static final int MAX_KEY_LENGTH = 200;
+    /** As long as the stored key's path may be. */
+    static final int MAX_PATH_LENGTH = 1000;
     private static final Duration POLL_INTERVAL = Duration.ofMillis(50);
     private static final Logger log = LoggerFactory.getLogger(IdempotencyFilter.class);
 
@@ -66,10 +71,17 @@ class IdempotencyFilter extends OncePerRequestFilter {
                     "Malformed request", HEADER + " is longer than " + MAX_KEY_LENGTH + " characters"));
             return;
         }
+        if (request.getRequestURI().length() > MAX_PATH_LENGTH) {
+            // no path the exchange serves is this long; the stored key could not hold it
+            writeProblem(response, ProblemHandler.problem(HttpStatus.BAD_REQUEST, "malformed-request",
+                    "Malformed request", "the path is longer than " + MAX_PATH_LENGTH + " characters"));
+            return;
+        }
         byte[] body = request.getInputStream().readAllBytes();
-        // the caller is part of what the key stands for: another caller sending the same key and body gets 409,
-        // never the first caller's answer (which may hold an exchange code)
-        byte[] hash = requestHash(callerOf(request), body);
+        // the caller (as every claim that decides what it may do), the query and the body's media type are part of
+        // what the key stands for: another caller sending the same key and body gets 422, never the first caller's
+        // answer (which may hold an exchange code), and a request corrected in any of these is not the same request
+        byte[] hash = requestHash(request, body);
         RequestKey requestKey = new RequestKey(key, request.getMethod(), request.getRequestURI());
         try {
             handle(requestKey, hash, new BufferedBodyRequest(request, body), response, chain);
@@ -204,14 +216,30 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The authenticated caller (Spring Security's filters run before this one), or none. */
+    /**
+     * The authenticated caller (Spring Security's filters run before this one), or none: its subject and the roles and
+     * parties its token binds it to, since one subject may act for several (an EHR vendor's client credentials).
+     */
     private static String callerOf(HttpServletRequest request) {
         Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication == null ? "" : authentication.getName();
+        if (authentication == null) {
+            return "";
+        }
+        if (authentication.getPrincipal() instanceof Jwt token) {
+            ExchangeUser user = ExchangeUser.of(token);
+            return user.subject() + "|" + new TreeSet<>(user.roles()) + "|" + user.institutionId() + "|"
+                    + user.pharmacyId() + "|" + user.patientId();
+        }
+        return authentication.getName();
     }
 
-    /** What a retry must repeat exactly: who sends it and its body. */
-    static byte[] requestHash(String caller, byte[] body) {
+    /** What a retry must repeat exactly: who sends it, its query, its body's media type and its body. */
+    static byte[] requestHash(HttpServletRequest request, byte[] body) {
+        return requestHash(callerOf(request) + "\n" + request.getQueryString() + "\n" + request.getContentType(),
+                body);
+    }
+
+    private static byte[] requestHash(String caller, byte[] body) {
         try {
             MessageDigest digest = MessageDigest.getInstance("SHA-256");
             digest.update(caller.getBytes(StandardCharsets.UTF_8));

@@ -3,6 +3,7 @@ package org.eprescription.api.problem;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.axonframework.modelling.command.AggregateNotFoundException;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.eprescription.core.code.ExchangeCodeTakenException;
 import org.eprescription.core.refusal.PrescriptionRefusedException;
@@ -112,7 +113,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
             return problem(HttpStatus.NOT_FOUND, "not-found", "Not found",
                     "no prescription " + notFound.getAggregateIdentifier());
         }
-        if (cause instanceof ConcurrencyException) {
+        if (cause instanceof ConcurrencyException || cause instanceof AggregateStreamCreationException) {
             AnswerMarks.markRetryable();
             return problem(HttpStatus.CONFLICT, "concurrent-change", "Concurrent change",
                     "the prescription changed concurrently; read it again and retry");

@@ -2,6 +2,7 @@ package org.eprescription.api.command;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.eventhandling.EventProcessingException;
 import org.eprescription.api.actor.Actor;
@@ -35,6 +36,16 @@ class CommandSenderTest {
                 .thenReturn(4L);
 
         assertThat(sender.send("command", ACTOR, null)).isEqualTo(4L);
+        verify(gateway, times(2)).sendAndWait(any(CommandMessage.class));
+    }
+
+    @Test
+    void aCommandWhoseStreamAnotherNodeCreatedAtTheSameMomentIsSentAgain() {
+        when(gateway.sendAndWait(any(CommandMessage.class)))
+                .thenThrow(new AggregateStreamCreationException("Cannot reuse aggregate identifier"))
+                .thenReturn(0L);
+
+        assertThat(sender.send("command", ACTOR, null)).isEqualTo(0L);
         verify(gateway, times(2)).sendAndWait(any(CommandMessage.class));
     }
 

@@ -101,7 +101,7 @@ class IdempotencyFilterTest {
 
     @Test
     void aRetryWhileTheFirstRunsWaitsForItsAnswerAndDoesNotRun() throws Exception {
-        byte[] hash = IdempotencyFilter.requestHash("", BODY);
+        byte[] hash = IdempotencyFilter.requestHash(request(), BODY);
         StoredAnswer first = new StoredAnswer(200, "application/json", "{\"version\":3}".getBytes(), null);
         when(requests.find(KEY)).thenReturn(
                 Optional.of(new IdempotentRequests.Recorded(hash, Optional.empty())),
@@ -117,7 +117,7 @@ class IdempotencyFilterTest {
 
     @Test
     void aRetryGivesUpWaitingWithRequestInProgress() throws Exception {
-        byte[] hash = IdempotencyFilter.requestHash("", BODY);
+        byte[] hash = IdempotencyFilter.requestHash(request(), BODY);
         when(requests.find(KEY)).thenReturn(Optional.of(new IdempotentRequests.Recorded(hash, Optional.empty())));
         filter = waitingForTheFirstAtMost(Duration.ofMillis(300));
 

@@ -61,6 +61,31 @@ class IdempotencyKeyIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void theSameSubjectActingForAnotherInstitutionIsAnotherCallerNeverGivenTheFirstAnswer() {
+        String hospital = unique("HOSP");
+        IssuedPrescription rx = issued(issue(hospital));
+        Map<String, String> reason = Map.of("reason", "wrong patient");
+
+        Response first = api().as(Identity.prescriber("EHR-VENDOR", hospital)).post(rx.path() + "/cancel", reason,
+                key);
+        Response other = api().as(Identity.prescriber("EHR-VENDOR", unique("HOSP"))).post(rx.path() + "/cancel",
+                reason, key);
+
+        assertThat(first.status()).as(first.toString()).isEqualTo(200);
+        assertThat(other.status()).as(other.toString()).isEqualTo(422);
+        assertThat(other.text("type")).isEqualTo("/problems/idempotency-key-reused");
+    }
+
+    @Test
+    void aKeyOnAPathLongerThanTheStoredKeyHoldsIsAMalformedRequestNotAnOutage() {
+        Response response = api().post("/prescriptions/" + "x".repeat(1_000) + "/cancel", Map.of("reason", "r"),
+                key);
+
+        assertThat(response.status()).as(response.toString()).isEqualTo(400);
+        assertThat(response.text("type")).isEqualTo("/problems/malformed-request");
+    }
+
+    @Test
     void aRetriedAcceptAnswersTheFirstAnswerAndAcceptsOnce() {
         IssuedPrescription rx = issued(issue(unique("HOSP")));
 
