@@ -3,6 +3,7 @@ package org.eprescription.api.alerts;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.eprescription.api.input.FieldLimits;
+import org.eprescription.api.input.Identifier;
 
 import java.util.List;
 
@@ -12,8 +13,8 @@ import java.util.List;
  * (optional) are the conflicts the acknowledger saw; without them it covers the conflicts the alert has now.
  */
 public record AcknowledgeRequest(@NotBlank @Size(max = FieldLimits.TEXT) String reason,
-                                 @Size(max = FieldLimits.ID) String pharmacyId,
-                                 @Size(max = FieldLimits.ID) String pharmacistId,
+                                 @Identifier String pharmacyId,
+                                 @Identifier String pharmacistId,
                                  @Size(max = FieldLimits.LIST)
-                                 List<@NotBlank @Size(max = FieldLimits.ID) String> conflictIds) {
+                                 List<@NotBlank @Identifier String> conflictIds) {
 }

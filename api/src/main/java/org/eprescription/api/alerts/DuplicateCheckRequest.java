@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eprescription.api.input.FieldLimits;
+import org.eprescription.api.input.Identifier;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
@@ -23,7 +24,7 @@ import java.util.UUID;
  * The body of {@code POST /duplicate-checks}: a draft prescription. With the intended {@code prescriptionId} the
  * alert ids are those the issued prescription will carry, so they can be acknowledged on issue.
  */
-public record DuplicateCheckRequest(@NotBlank @Size(max = FieldLimits.ID) String patientId,
+public record DuplicateCheckRequest(@NotBlank @Identifier String patientId,
                                     @NotNull @Size(min = 1, max = 10) List<@NotNull @Valid Line> lines,
                                     LocalDate startDate,
                                     UUID prescriptionId) {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eprescription.api.input.FieldLimits;
+import org.eprescription.api.input.Identifier;
 
 /**
  * The body of {@code POST /cds-services/{id}}: a CDS Hooks request, of which the check reads {@code hook},
@@ -21,6 +22,6 @@ public record CdsServiceRequest(@NotBlank @Size(max = FieldLimits.CODE) String h
                                 @NotNull @Valid Context context) {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
-    public record Context(@NotBlank @Size(max = FieldLimits.ID) String patientId, @NotNull JsonNode draftOrders) {
+    public record Context(@NotBlank @Identifier String patientId, @NotNull JsonNode draftOrders) {
     }
 }

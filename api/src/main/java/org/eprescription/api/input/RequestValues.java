@@ -44,6 +44,12 @@ final class RequestValues {
                 return (String) context.handleWeirdStringValue(String.class, value,
                         "control characters are not allowed in text");
             }
+            // half of a surrogate pair is no character: the event would keep it and PostgreSQL's text would not
+            if (value != null && value.codePoints()
+                    .anyMatch(c -> c >= Character.MIN_SURROGATE && c <= Character.MAX_SURROGATE)) {
+                return (String) context.handleWeirdStringValue(String.class, value,
+                        "text must not hold half of a UTF-16 surrogate pair");
+            }
             return value;
         }
     }

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eprescription.api.input.FieldLimits;
+import org.eprescription.api.input.Identifier;
 import org.eprescription.core.prescription.DispensedItem;
 
 import java.util.List;
@@ -16,8 +17,8 @@ import java.util.List;
  */
 public record CorrectDispensingRequest(@NotBlank @Size(max = FieldLimits.TEXT) String reason,
                                        @Size(max = FieldLimits.LIST) List<DispenseRequest.@NotNull @Valid Item> items,
-                                       @Size(max = FieldLimits.ID) String pharmacyId,
-                                       @Size(max = FieldLimits.ID) String pharmacistId) {
+                                       @Identifier String pharmacyId,
+                                       @Identifier String pharmacistId) {
 
     /** The corrected items; null for a withdrawal. */
     List<DispensedItem> dispensedItems() {

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eprescription.api.input.FieldLimits;
+import org.eprescription.api.input.Identifier;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
@@ -18,8 +19,8 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** The body of {@code POST /prescriptions/{id}/dispense}. {@code drugCode} differs from the line's for a generic. */
-public record DispenseRequest(@NotBlank @Size(max = FieldLimits.ID) String pharmacyId,
-                              @NotBlank @Size(max = FieldLimits.ID) String pharmacistId,
+public record DispenseRequest(@NotBlank @Identifier String pharmacyId,
+                              @NotBlank @Identifier String pharmacistId,
                               @NotNull @Size(max = FieldLimits.LIST) List<@NotNull @Valid Item> items,
                               Boolean completesUse) {
 

@@ -5,6 +5,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import org.eprescription.api.input.FieldLimits;
+import org.eprescription.api.input.Identifier;
 import org.eprescription.api.prescription.IssueRequest;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.prescription.PrescribedLine;
@@ -17,8 +18,8 @@ import java.util.List;
  */
 public record QueryRequest(@NotBlank @Size(max = FieldLimits.TEXT) String question,
                            @Size(max = FieldLimits.LIST) List<IssueRequest.@NotNull @Valid Line> proposedLines,
-                           @Size(max = FieldLimits.ID) String pharmacyId,
-                           @Size(max = FieldLimits.ID) String pharmacistId) {
+                           @Identifier String pharmacyId,
+                           @Identifier String pharmacistId) {
 
     List<PrescribedLine> lines() {
         return proposedLines == null ? List.of() : proposedLines.stream()

@@ -5,8 +5,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.eprescription.api.input.FieldLimits;
+import org.eprescription.api.input.Identifier;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
@@ -37,12 +39,12 @@ public record IssueRequest(UUID prescriptionId,
                            @Size(max = FieldLimits.LIST) List<@NotNull @Valid Acknowledgement> acknowledgedAlerts) {
 
     @Schema(name = "IssuePatient")
-    public record Patient(@NotBlank @Size(max = FieldLimits.ID) String id, @NotNull LocalDate birthDate,
+    public record Patient(@NotBlank @Identifier String id, @NotNull @PastOrPresent LocalDate birthDate,
                           @Size(max = FieldLimits.NAME) String name) {
     }
 
-    public record Prescriber(@NotBlank @Size(max = FieldLimits.ID) String id,
-                             @NotBlank @Size(max = FieldLimits.ID) String institutionId) {
+    public record Prescriber(@NotBlank @Identifier String id,
+                             @NotBlank @Identifier String institutionId) {
     }
 
     @Schema(name = "IssueLine")
@@ -55,10 +57,10 @@ public record IssueRequest(UUID prescriptionId,
     }
 
     /** {@code conflictIds}: the conflicts of the alert the draft check showed (optional; docs/alerts.md). */
-    public record Acknowledgement(@NotBlank @Size(max = FieldLimits.ID) String alertId,
+    public record Acknowledgement(@NotBlank @Identifier String alertId,
                                   @NotBlank @Size(max = FieldLimits.TEXT) String reason,
                                   @Size(max = FieldLimits.LIST)
-                                  List<@NotBlank @Size(max = FieldLimits.ID) String> conflictIds) {
+                                  List<@NotBlank @Identifier String> conflictIds) {
     }
 
     public PrescriberId prescriberId() {

@@ -5,8 +5,10 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.PastOrPresent;
 import jakarta.validation.constraints.Size;
 import org.eprescription.api.input.FieldLimits;
+import org.eprescription.api.input.Identifier;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
@@ -29,10 +31,10 @@ import java.util.UUID;
 public record RegisterRecordRequest(UUID recordId,
                                     @NotNull @Valid Patient patient,
                                     @NotNull @Size(max = FieldLimits.LIST) List<@NotNull @Valid Item> items,
-                                    @Size(max = FieldLimits.ID) String prescribingInstitutionId) {
+                                    @Identifier String prescribingInstitutionId) {
 
     @Schema(name = "RecordPatient")
-    public record Patient(@NotBlank @Size(max = FieldLimits.ID) String id, @NotNull LocalDate birthDate) {
+    public record Patient(@NotBlank @Identifier String id, @NotNull @PastOrPresent LocalDate birthDate) {
     }
 
     @Schema(name = "RecordItem")

@@ -108,6 +108,36 @@ class InputLimitsIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void anIdThatOnlyLooksLikeAnotherIs400InsteadOfANewPatient() {
+        for (String lookalike : List.of("PAT-0001\u200b", "PAT\u00a00001", "\uff30\uff21\uff34-0001")) {
+            Map<String, Object> body = issue(unique("HOSP"));
+            patient(body).put("id", lookalike);
+
+            Response refused = api().post("/prescriptions", body);
+
+            assertThat(refused.status()).as(lookalike + " " + refused).isEqualTo(400);
+            assertThat(fields(refused)).containsExactly("patient.id");
+        }
+        assertNothingWritten();
+    }
+
+    @Test
+    void aBirthDateInTheFutureAndHalfASurrogatePairAre400() throws Exception {
+        Map<String, Object> body = issue(unique("HOSP"));
+        patient(body).put("birthDate", "2190-01-01");
+        Response future = api().post("/prescriptions", body);
+        Map<String, Object> broken = issue(unique("HOSP"));
+        patient(broken).put("name", "HALF-A-PAIR");
+        // the JSON escape itself: a Java string holding the lone half would be sent as "?"
+        Response halfAPair = api().post("/prescriptions",
+                objectMapper.writeValueAsString(broken).replace("HALF-A-PAIR", "x\\ud800y"));
+
+        assertThat(fields(future)).containsExactly("patient.birthDate");
+        assertThat(halfAPair.status()).as(halfAPair.toString()).isEqualTo(400);
+        assertNothingWritten();
+    }
+
+    @Test
     void anAbsurdListIs400WhileElevenLinesStayARuleViolation() {
         Map<String, Object> fiftyOne = issue(unique("HOSP"));
         fiftyOne.put("lines", IntStream.rangeClosed(1, 51).mapToObj(n -> line(n, AMLODIPINE_BRAND, 28, 28)).toList());
