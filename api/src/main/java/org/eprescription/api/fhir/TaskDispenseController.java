@@ -56,8 +56,9 @@ class TaskDispenseController {
         return calls.answer(operation, body, request, (parameters, idempotencyKey) -> {
             PrescriptionId prescriptionId = new PrescriptionId(id);
             DispenseParametersReader.Dispense dispense = reader.read(prescriptionId, parameters, completing);
-            requireTheLinesUnits(prescriptionId, dispense);
+            // who acts first: a role that may not dispense is 403 whether or not the Task exists
             Actor actor = actingParties.pharmacist(dispense.namedPharmacy(), dispense.namedPharmacist());
+            requireTheLinesUnits(prescriptionId, dispense);
             DispenseRequest dispensing = inputs.requireValid(new DispenseRequest(actor.organisationId(),
                     actor.userId(), dispense.items(), dispense.completesUse()));
             return bundles.dispensed(commands.dispense(prescriptionId, dispensing.toCommand(prescriptionId), actor,

@@ -62,7 +62,8 @@ public class PharmacyController {
 
     @Operation(operationId = "releasePrescription", summary = "Release a held prescription",
             description = "A pharmacist of the holding pharmacy hands it back, so another pharmacy can accept it.")
-    @ProblemAnswers(refusals = {Refusal.NOT_HELD, Refusal.NOT_THE_HOLDING_PHARMACY}, problems = "503 view-not-ready")
+    @ProblemAnswers(refusals = {Refusal.NOT_HELD, Refusal.NOT_THE_HOLDING_PHARMACY},
+            problems = {"404 not-found", "503 view-not-ready"})
     @PostMapping("/{id}/release")
     public PrescriptionResponse release(@PathVariable UUID id, @Valid @RequestBody ReleaseRequest request,
                                         @IdempotencyKey String idempotencyKey) {
@@ -79,7 +80,8 @@ public class PharmacyController {
     @ProblemAnswers(refusals = {Refusal.NOT_HELD, Refusal.NOT_THE_HOLDING_PHARMACY, Refusal.INVALID_DISPENSE,
             Refusal.UNKNOWN_LINE, Refusal.UNKNOWN_DRUG, Refusal.SUPPLY_LONGER_THAN_PRESCRIBED,
             Refusal.QUANTITY_EXCEEDS_REMAINING, Refusal.SUBSTITUTE_NOT_EQUIVALENT, Refusal.SUBSTITUTE_OTHER_FORM,
-            Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT, Refusal.SUBSTITUTE_NOT_VERIFIABLE}, problems = "503 view-not-ready")
+            Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT, Refusal.SUBSTITUTE_NOT_VERIFIABLE},
+            problems = {"404 not-found", "503 view-not-ready"})
     @PostMapping("/{id}/dispense")
     public PrescriptionResponse dispense(@PathVariable UUID id, @Valid @RequestBody DispenseRequest request,
                                          @IdempotencyKey String idempotencyKey) {
@@ -101,7 +103,8 @@ public class PharmacyController {
             Refusal.DISPENSING_WITHDRAWN, Refusal.CORRECTION_DAY_PASSED, Refusal.USE_ALREADY_COMPLETED,
             Refusal.INVALID_DISPENSE, Refusal.UNKNOWN_LINE, Refusal.UNKNOWN_DRUG, Refusal.SUPPLY_LONGER_THAN_PRESCRIBED,
             Refusal.QUANTITY_EXCEEDS_REMAINING, Refusal.SUBSTITUTE_NOT_EQUIVALENT, Refusal.SUBSTITUTE_OTHER_FORM,
-            Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT, Refusal.SUBSTITUTE_NOT_VERIFIABLE}, problems = "503 view-not-ready")
+            Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT, Refusal.SUBSTITUTE_NOT_VERIFIABLE},
+            problems = {"404 not-found", "503 view-not-ready"})
     @PostMapping("/{id}/dispensings/{sequence}/correct")
     public PrescriptionResponse correct(@PathVariable UUID id, @PathVariable int sequence,
                                         @Valid @RequestBody CorrectDispensingRequest request,

@@ -68,8 +68,8 @@ public class PrescriptionController {
 
     @Operation(operationId = "getPrescription", summary = "Read a prescription",
             description = "For its patient, a prescriber of its institution, the pharmacy that holds or dispensed it "
-                    + "and auditors: the prescription view with its alerts. Anyone else, and anyone but an auditor "
-                    + "asking for one that does not exist, gets 403.")
+                    + "and auditors: the prescription view with its alerts. One that does not exist is 404; "
+                    + "anyone else gets 403.")
     @ProblemAnswers(problems = "404 not-found")
     @GetMapping("/{id}")
     public PrescriptionResponse get(@PathVariable UUID id) {
@@ -90,7 +90,7 @@ public class PrescriptionController {
             description = "A prescriber of the issuing institution. Answers the view: CANCELLED or, while a pharmacy "
                     + "holds it, cancellationRequested.")
     @ProblemAnswers(refusals = {Refusal.NOT_THE_ISSUING_INSTITUTION, Refusal.NOT_CANCELLABLE},
-            problems = "503 view-not-ready")
+            problems = {"404 not-found", "503 view-not-ready"})
     @PostMapping("/{id}/cancel")
     public PrescriptionResponse cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest request,
                                        @IdempotencyKey String idempotencyKey) {

@@ -17,7 +17,6 @@ import org.eprescription.api.command.CommandSender;
 import org.eprescription.api.command.CommandSideWrite;
 import org.eprescription.api.alerts.AlertCheck;
 import org.eprescription.api.privacy.AccessLog;
-import org.eprescription.api.security.ForbiddenException;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.api.problem.UnknownResourceException;
 import org.eprescription.core.catalogue.DrugCatalogue;
@@ -95,14 +94,12 @@ public class DispensingRecordController {
     @Operation(operationId = "getDispensingRecord", summary = "Read a registered dispensing",
             description = "For the pharmacy or institution that registered it, its patient and auditors: the record "
                     + "as it is now (corrected or withdrawn included) with the alerts its latest check raised. "
-                    + "Anyone else, and an unknown record, get 403 (auditors: 404 for an unknown record).")
+                    + "An unknown record is 404; another's 403.")
     @ProblemAnswers(problems = "404 not-found")
     @GetMapping("/{recordId}")
     public DispensingRecordResponse get(@PathVariable UUID recordId) {
         DispensingRecordId id = new DispensingRecordId(recordId);
-        RecordOutcome outcome = records.current(id).orElseThrow(() -> access.isAuditor()
-                ? new UnknownResourceException("no dispensing record " + id.asString())
-                : ForbiddenException.notYours());
+        RecordOutcome outcome = records.current(id).orElseThrow(() -> unknownRecord(id));
         access.requireRecordReader(outcome.record());
         accessLog.read(outcome.record().patientId(), "dispensing record " + id.asString());
         return answer(outcome);
@@ -110,14 +107,15 @@ public class DispensingRecordController {
 
     /**
      * With items: the record's items are replaced and checked again; without: the record is withdrawn. Only on the
-     * day of the dispensing, by the pharmacy or institution that registered it; anyone else, and anyone naming a
-     * record that does not exist, gets the same 403.
+     * day of the dispensing, by the pharmacy or institution that registered it; anyone else gets 403, and a record
+     * that does not exist is 404.
      */
     @Operation(operationId = "correctDispensingRecord", summary = "Correct or withdraw a registered dispensing",
             description = "The pharmacy or institution that registered it, on the day of the dispensing: with items "
-                    + "replaces them, without withdraws the record. Anyone else, and an unknown record, get 403.")
+                    + "replaces them, without withdraws the record. Anyone else gets 403; an unknown record is 404.")
     @ProblemAnswers(refusals = {Refusal.NOT_THE_REGISTERING_PARTY, Refusal.RECORD_CORRECTION_CLOSED,
-            Refusal.RECORD_WITHDRAWN, Refusal.INVALID_RECORD_ITEMS, Refusal.UNKNOWN_DRUG})
+            Refusal.RECORD_WITHDRAWN, Refusal.INVALID_RECORD_ITEMS, Refusal.UNKNOWN_DRUG},
+            problems = "404 not-found")
     @PostMapping("/{recordId}/correct")
     public DispensingRecordResponse correct(@PathVariable UUID recordId,
                                             @Valid @RequestBody CorrectRecordRequest request,
@@ -129,7 +127,7 @@ public class DispensingRecordController {
                 ? new WithdrawDispensingRecord(id, party, request.reason())
                 : new CorrectDispensingRecord(id, party, request.reason(),
                 RegisterRecordRequest.toItems(request.items()));
-        RecordOutcome outcome = unknownAsForbidden(() ->
+        RecordOutcome outcome = unknownAsNotFound(id, () ->
                 commands.sendForResult(command, actor, idempotencyKey, RecordOutcome.class, logRead(id)));
         return answer(outcome);
     }
@@ -152,17 +150,22 @@ public class DispensingRecordController {
                         : AlertCheck.of(check.catalogueVersion(), check.checkedAt(), check.unknownDrugCodes()));
     }
 
-    private static RecordOutcome unknownAsForbidden(Supplier<RecordOutcome> command) {
+    /** A command on a record that was never registered: 404 naming the record (not Axon's aggregate). */
+    private static RecordOutcome unknownAsNotFound(DispensingRecordId id, Supplier<RecordOutcome> command) {
         try {
             return command.get();
         } catch (RuntimeException failure) {
             for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
                 if (cause instanceof AggregateNotFoundException) {
-                    throw ForbiddenException.notYours();
+                    throw unknownRecord(id);
                 }
             }
             throw failure;
         }
+    }
+
+    private static UnknownResourceException unknownRecord(DispensingRecordId id) {
+        return new UnknownResourceException("no dispensing record " + id.asString());
     }
 
     private static Party partyOf(Actor actor) {

@@ -1,6 +1,7 @@
 package org.eprescription.api.security;
 
 import lombok.RequiredArgsConstructor;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.problem.UnknownResourceException;
@@ -20,6 +21,7 @@ import java.util.Optional;
 import org.eprescription.query.prescription.FindPrescription;
 import org.springframework.stereotype.Component;
 
+import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -30,7 +32,8 @@ import java.util.function.Supplier;
 /**
  * Which prescriptions, patients, institutions and pharmacies the caller may touch (the security issue's
  * authorization rules). The role was already checked per endpoint ({@link SecurityConfiguration}); this is the owner.
- * Only an auditor learns that a prescription does not exist; anyone else gets the same 403 for unknown and foreign.
+ * A prescription that does not exist is 404 to every caller whose role may call the endpoint, one that exists but is
+ * not the caller's 403 (docs/http-api.md, "Unknown and foreign resources").
  */
 @Component
 @RequiredArgsConstructor
@@ -43,13 +46,24 @@ public class ResourceAccess {
      * costs more than the read (docs/benchmarks.md, "Duplicate checks").
      */
     private final AlertQueries alertQueries;
+    /** Asked only when a command on a prescription failed: whether the prescription exists at all. */
+    private final EventStore eventStore;
 
-    /** The view, if the caller is involved in it: its patient, its institution, the pharmacy holding or dispensing it. */
+    /** The roles that may read a prescription ({@code GET /prescriptions/{id}} and its FHIR twins). */
+    private static final Set<Role> PRESCRIPTION_READERS =
+            EnumSet.of(Role.PRESCRIBER, Role.PHARMACIST, Role.PATIENT, Role.AUDITOR);
+
+    /**
+     * The view, if the caller is involved in it: its patient, its institution, the pharmacy holding or dispensing it.
+     * A role that reads no prescription is 403 first; then a prescription the view does not have is 404, one that is
+     * not the caller's 403.
+     */
     public PrescriptionView readablePrescription(PrescriptionId id) {
         ExchangeUser user = currentUser.get();
-        PrescriptionView view = find(id).orElseThrow(() -> user.has(Role.AUDITOR)
-                ? new UnknownResourceException("no prescription " + id)
-                : ForbiddenException.notYours());
+        if (PRESCRIPTION_READERS.stream().noneMatch(user::has)) {
+            throw new ForbiddenException("this role does not read prescriptions");
+        }
+        PrescriptionView view = find(id).orElseThrow(() -> unknownPrescription(id));
         if (readerOfPrescriptions().test(view)) {
             return view;
         }
@@ -69,22 +83,28 @@ public class ResourceAccess {
     /**
      * Runs a provider's command on a prescription (cancel, release, dispense, acknowledge). The aggregate decides
      * who may (the issuing institution, the holding pharmacy), from its own events, so a view that lags never
-     * refuses a rightful caller. When it refuses, or the prescription is unknown, a caller that the view does not
-     * show as involved gets the same 403 as for an unknown prescription: the refusal's reason ("held by another
-     * pharmacy", "not yet accepted") would tell a stranger that it exists and how it stands.
+     * refuses a rightful caller. When it refuses, a caller that the view does not show as involved gets 403
+     * whatever the refusal: its reason ("held by another pharmacy", "not yet accepted") would tell a stranger how the
+     * prescription stands. A prescription with no event at all is 404 for everyone (the role was checked before).
      */
     public <T> T commandOn(PrescriptionId id, Supplier<T> command) {
         try {
             return command.get();
         } catch (RuntimeException failure) {
             ExchangeUser user = currentUser.get();
-            boolean involved = find(id).filter(view -> issuedBy(user, view) || handledBy(user, view))
-                    .isPresent();
-            if (!involved) {
-                throw ForbiddenException.notYours();
+            Optional<PrescriptionView> view = find(id);
+            if (view.filter(shown -> issuedBy(user, shown) || handledBy(user, shown)).isPresent()) {
+                throw failure;
             }
-            throw failure;
+            if (view.isEmpty() && eventStore.lastSequenceNumberFor(id.toString()).isEmpty()) {
+                throw unknownPrescription(id);
+            }
+            throw ForbiddenException.notYours();
         }
+    }
+
+    private static UnknownResourceException unknownPrescription(PrescriptionId id) {
+        return new UnknownResourceException("no prescription " + id);
     }
 
     /**
@@ -150,15 +170,9 @@ public class ResourceAccess {
         return prescriptions.stream().filter(view -> issuedBy(user, view) || handledBy(user, view)).toList();
     }
 
-    /** What only the patient may do or read besides an auditor (consent: the patient alone, see the endpoint). */
-    /** Whether the caller audits: an auditor may learn that something does not exist (404), others get 403. */
-    public boolean isAuditor() {
-        return currentUser.get().has(Role.AUDITOR);
-    }
-
     /**
      * A registered dispensing is read by the pharmacy or institution that registered it, its patient and auditors;
-     * anyone else gets the 403 a record that does not exist gets.
+     * anyone else gets 403 (a record that does not exist is 404 before this is asked).
      */
     public void requireRecordReader(DispensingRecordState record) {
         ExchangeUser user = currentUser.get();
@@ -171,6 +185,7 @@ public class ResourceAccess {
         }
     }
 
+    /** What only the patient may do or read besides an auditor (consent: the patient alone, see the endpoint). */
     public void requirePatientOrAuditor(PatientId patient, boolean auditorToo) {
         ExchangeUser user = currentUser.get();
         if (user.is(patient.value()) || (auditorToo && user.has(Role.AUDITOR))) {

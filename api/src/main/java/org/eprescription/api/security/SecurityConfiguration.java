@@ -113,6 +113,7 @@ public class SecurityConfiguration {
                                 API + "/dispensing-records/*/correct")
                         .hasAnyRole(PRESCRIBER.name(), PHARMACIST.name())
                         .requestMatchers(HttpMethod.GET, API + "/prescriptions/*", API + "/prescriptions/*/stream",
+                                API + "/prescriptions/*/queries/*", API + "/dispensing-records/*",
                                 API + "/patients/*/medications", API + "/patients/*/alerts")
                         .hasAnyRole(PRESCRIBER.name(), PHARMACIST.name(), PATIENT.name(), AUDITOR.name())
                         .requestMatchers(HttpMethod.PUT, API + "/patients/*/consent").hasRole(PATIENT.name())

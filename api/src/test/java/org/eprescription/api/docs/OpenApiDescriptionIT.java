@@ -37,8 +37,8 @@ class OpenApiDescriptionIT extends ExchangeIntegrationTest {
     /**
      * What each operation answers beyond what its shape says (see {@link #answersOfItsShape}): the refusals of its
      * command (docs/domain.md, "Commands, events and refusals") and the api's own problems (docs/http-api.md). A path
-     * variable that names the caller's own party (patient, institution, pharmacy), and an unknown prescription under
-     * a provider's command, are answered 403, not 404.
+     * variable that names the caller's own party (patient, institution, pharmacy) is answered 403, not 404; an
+     * unknown prescription or record in a path is 404 (docs/http-api.md, "Unknown and foreign resources").
      */
     private static final Map<String, List<String>> ANSWERS_BEYOND_SHAPE = Map.ofEntries(
             entry("issuePrescription", List.of("409 different-issue-under-same-id", "422 invalid-lines",
@@ -49,29 +49,29 @@ class OpenApiDescriptionIT extends ExchangeIntegrationTest {
             entry("getPrescriberQuery", List.of("404 not-found")),
             entry("getDispensingRecord", List.of("404 not-found")),
             entry("streamPrescription", List.of("404 not-found")),
-            entry("cancelPrescription", List.of("403 not-the-issuing-institution", "409 not-cancellable",
-                    "409 concurrent-change")),
+            entry("cancelPrescription", List.of("404 not-found", "403 not-the-issuing-institution",
+                    "409 not-cancellable", "409 concurrent-change")),
             entry("acceptPrescription", List.of("404 unknown-exchange-code", "409 held-by-another-pharmacy",
                     "409 refill-window-not-open", "409 not-acceptable-now", "429 too-many-attempts")),
-            entry("releasePrescription", List.of("403 not-the-holding-pharmacy", "409 not-held")),
-            entry("dispensePrescription", List.of("403 not-the-holding-pharmacy", "409 not-held",
+            entry("releasePrescription", List.of("404 not-found", "403 not-the-holding-pharmacy", "409 not-held")),
+            entry("dispensePrescription", List.of("404 not-found", "403 not-the-holding-pharmacy", "409 not-held",
                     "422 invalid-dispense", "422 unknown-line", "422 supply-longer-than-prescribed",
                     "422 quantity-exceeds-remaining", "422 substitute-not-equivalent", "422 substitute-other-form",
                     "422 substitute-not-dose-equivalent", "422 substitute-not-verifiable")),
-            entry("correctDispensing", List.of("404 unknown-dispensing", "403 not-the-dispensing-pharmacy",
-                    "409 dispensing-withdrawn", "409 correction-day-passed", "409 use-already-completed",
-                    "422 quantity-exceeds-remaining")),
-            entry("askPrescriber", List.of("403 not-the-holding-pharmacy", "409 not-held", "422 invalid-lines",
-                    "422 no-change-proposed", "409 line-already-dispensed")),
-            entry("answerQuery", List.of("403 not-the-issuing-institution", "404 unknown-query",
+            entry("correctDispensing", List.of("404 not-found", "404 unknown-dispensing",
+                    "403 not-the-dispensing-pharmacy", "409 dispensing-withdrawn", "409 correction-day-passed",
+                    "409 use-already-completed", "422 quantity-exceeds-remaining")),
+            entry("askPrescriber", List.of("404 not-found", "403 not-the-holding-pharmacy", "409 not-held",
+                    "422 invalid-lines", "422 no-change-proposed", "409 line-already-dispensed")),
+            entry("answerQuery", List.of("404 not-found", "403 not-the-issuing-institution", "404 unknown-query",
                     "409 query-already-answered", "409 not-amendable", "409 line-already-dispensed",
                     "422 no-change-proposed", "422 unknown-drug")),
             entry("acknowledgeAlert", List.of("404 not-found", "403 not-involved", "422 unknown-conflict")),
             entry("checkDuplicates", List.of("422 invalid-lines", "422 unknown-drug")),
             entry("registerDispensingRecord", List.of("409 different-record-under-same-id",
                     "422 invalid-record-items", "422 unknown-drug")),
-            entry("correctDispensingRecord", List.of("403 not-the-registering-party", "409 record-correction-closed",
-                    "409 record-withdrawn", "422 invalid-record-items")),
+            entry("correctDispensingRecord", List.of("404 not-found", "403 not-the-registering-party",
+                    "409 record-correction-closed", "409 record-withdrawn", "422 invalid-record-items")),
             entry("getMedications", List.of()),
             entry("getPatientAlerts", List.of()),
             entry("recordConsent", List.of()),

@@ -78,10 +78,14 @@ class FhirMedicationDispenseSearchIT extends ExchangeIntegrationTest {
             refused.assertOutcome(403, OperationOutcome.IssueType.FORBIDDEN);
         }
         String unknown = UUID.randomUUID().toString();
-        assertThat(search("prescription=" + unknown, pharmacist).status())
-                .isEqualTo(api().as(pharmacist).get("/prescriptions/" + unknown).status()).isEqualTo(403);
-        assertThat(search("prescription=" + unknown, Identity.auditor()).status())
-                .isEqualTo(api().as(Identity.auditor()).get("/prescriptions/" + unknown).status()).isEqualTo(404);
+        for (Identity anyone : List.of(pharmacist, Identity.patient(unique("PAT")), Identity.auditor())) {
+            FhirHttp.Answer notFound = search("prescription=" + unknown, anyone);
+            assertThat(notFound.status())
+                    .isEqualTo(api().as(anyone).get("/prescriptions/" + unknown).status()).isEqualTo(404);
+            notFound.assertOutcome(404, OperationOutcome.IssueType.NOTFOUND);
+        }
+        assertThat(search("prescription=" + unknown, Identity.serviceDesk()).status())
+                .as("a role that reads no prescription").isEqualTo(403);
     }
 
     @Test

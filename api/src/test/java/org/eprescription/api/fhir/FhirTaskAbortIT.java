@@ -8,11 +8,14 @@ import org.hl7.fhir.r4.model.OperationOutcome.IssueType;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.fhir.IssueBundles.SID;
 import static org.eprescription.api.support.Prescriptions.unique;
 
 /** docs/fhir.md, "Task/{id}/$abort" and "GET Task/{id}": the JSON API's cancel and read. */
@@ -78,6 +81,36 @@ class FhirTaskAbortIT extends ExchangeIntegrationTest {
                 pharmacist);
         assertThat(pharmacistAborts.status()).isEqualTo(403);
         assertThat(fhir.read(created.id(), prescriber).getStatus()).isEqualTo(Task.TaskStatus.READY);
+    }
+
+    /**
+     * docs/fhir.md, "Security": a Task that does not exist is 404 for every role that may call the operation, as the
+     * JSON API answers it; a role that may not is 403 first.
+     */
+    @Test
+    void anUnknownTaskIsNotFoundForEveryRoleThatMayCallTheOperation() {
+        FhirTasks fhir = new FhirTasks(port);
+        String unknown = UUID.randomUUID().toString();
+
+        for (Identity reader : List.of(prescriber, pharmacist, Identity.patient(patient), Identity.auditor())) {
+            fhir.http().get("/Task/" + unknown, reader, Map.of()).assertOutcome(404, IssueType.NOTFOUND);
+            assertThat(api().as(reader).get("/prescriptions/" + unknown).status()).isEqualTo(404);
+        }
+        fhir.http().get("/Task/" + unknown, Identity.serviceDesk(), Map.of()).assertOutcome(403, IssueType.FORBIDDEN);
+
+        fhir.operation(unknown, "abort", TaskParameters.reason("wrong patient"), prescriber)
+                .assertOutcome(404, IssueType.NOTFOUND);
+        fhir.operation(unknown, "abort", TaskParameters.reason("no"), pharmacist)
+                .assertOutcome(403, IssueType.FORBIDDEN);
+        fhir.operation(unknown, "reject", TaskParameters.reason("not here"), pharmacist)
+                .assertOutcome(404, IssueType.NOTFOUND);
+        fhir.operation(unknown, "reject", TaskParameters.reason("not mine"), prescriber)
+                .assertOutcome(403, IssueType.FORBIDDEN);
+        TaskParameters dispensing = TaskParameters.dispensing().item(new org.hl7.fhir.r4.model.Identifier()
+                .setSystem(SID + "prescription-line").setValue(unknown + "/1"), AMLODIPINE_BRAND, 28, 28);
+        fhir.operation(unknown, "dispense", dispensing, pharmacist).assertOutcome(404, IssueType.NOTFOUND);
+        fhir.operation(unknown, "close", dispensing, pharmacist).assertOutcome(404, IssueType.NOTFOUND);
+        fhir.operation(unknown, "dispense", dispensing, Identity.auditor()).assertOutcome(403, IssueType.FORBIDDEN);
     }
 
     @Test

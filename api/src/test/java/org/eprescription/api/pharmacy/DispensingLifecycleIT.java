@@ -197,7 +197,7 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
     }
 
     @Test
-    void dispensingAPrescriptionThePharmacyDoesNotHoldIsForbiddenAndSaysNoMoreThanForAnUnknownOne() {
+    void dispensingAPrescriptionThePharmacyDoesNotHoldIsForbiddenAndAnUnknownOneIsNotFound() {
         IssuedPrescription rx = issued(issue(unique("HOSP")));
 
         Response notHeld = dispensing(rx, "PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28));
@@ -205,8 +205,9 @@ class DispensingLifecycleIT extends ExchangeIntegrationTest {
                 dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28)));
 
         assertThat(notHeld.status()).isEqualTo(403);
-        assertThat(unknown.status()).isEqualTo(403);
-        assertThat(notHeld.body().path("detail")).isEqualTo(unknown.body().path("detail"));
+        assertThat(notHeld.text("refusal")).as("nothing of how it stands: not NOT_HELD").isEmpty();
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.text("type")).isEqualTo("/problems/not-found");
         assertThat(api().get(rx.path()).body().path("status").asText()).isEqualTo("ISSUED");
     }
 

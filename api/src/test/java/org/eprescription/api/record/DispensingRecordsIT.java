@@ -288,8 +288,11 @@ class DispensingRecordsIT extends ExchangeIntegrationTest {
         assertThat(read.body().path("items")).isEqualTo(registered.body().path("items"));
         assertThat(api().as(Identity.patient(patient)).get(location).status()).isEqualTo(200);
         assertThat(api().as(Identity.pharmacist(unique("PH"))).get(location).status()).isEqualTo(403);
-        assertThat(asPharmacy().get("/dispensing-records/" + UUID.randomUUID()).status())
-                .as("an unknown record answers as another's").isEqualTo(403);
+        Response unknown = asPharmacy().get("/dispensing-records/" + UUID.randomUUID());
+        assertThat(unknown.status()).as("an unknown record is not found, for anyone").isEqualTo(404);
+        assertThat(unknown.text("type")).isEqualTo("/problems/not-found");
+        assertThat(api().as(Identity.patient(patient)).get("/dispensing-records/" + UUID.randomUUID()).status())
+                .isEqualTo(404);
         assertThat(api().as(Identity.auditor()).get("/dispensing-records/" + UUID.randomUUID()).status())
                 .isEqualTo(404);
 
@@ -319,7 +322,7 @@ class DispensingRecordsIT extends ExchangeIntegrationTest {
         assertThat(asPrescriberOf(paperIssuer).post("/dispensing-records/" + recordId + "/correct", correction)
                 .status()).as("the prescribing institution did not register it").isEqualTo(403);
         assertThat(asPharmacy().post("/dispensing-records/" + UUID.randomUUID() + "/correct", correction).status())
-                .as("an unknown record answers as a foreign one").isEqualTo(403);
+                .as("an unknown record is not found").isEqualTo(404);
 
         clock.advance(Duration.ofDays(1));
         Response nextDay = asPharmacy().post("/dispensing-records/" + recordId + "/correct", correction);

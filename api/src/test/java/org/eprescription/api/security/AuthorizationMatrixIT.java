@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 
@@ -41,7 +42,10 @@ import static org.eprescription.api.support.Prescriptions.unique;
 /**
  * Every endpoint, called by every kind of caller: no token (401), each role acting for the prescription's own
  * institution, pharmacy or patient, the same role for another one, and an auditor. A caller that may not is answered
- * 403 and changes nothing; one that may gets past authorization (whatever the request then answers).
+ * 403 and changes nothing; one that may gets past authorization (whatever the request then answers). Every endpoint
+ * that names a prescription or a registered dispensing in its path is called again naming one that does not exist:
+ * 404 for every caller whose role may call it, 403 for the other roles (docs/http-api.md, "Unknown and foreign
+ * resources").
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AuthorizationMatrixIT extends ExchangeIntegrationTest {
@@ -54,6 +58,13 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
     }
 
     record Call(String method, String path, Object body) {
+    }
+
+    /**
+     * An endpoint called on a prescription or record that does not exist ({@code unknown}), as {@code caller} (null
+     * without a token): 404 for {@code notFoundFor}, 403 for every other caller with a token.
+     */
+    record UnknownResource(String name, Set<Caller> notFoundFor, BiFunction<Identity, String, Call> call) {
     }
 
     /**
@@ -219,6 +230,59 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
         return all;
     }
 
+    /** The endpoints that name a prescription or registered dispensing in their path, naming one that does not exist. */
+    private static List<UnknownResource> unknownResources() {
+        Set<Caller> prescribers = Set.of(Caller.OWN_PRESCRIBER, Caller.OTHER_PRESCRIBER);
+        Set<Caller> pharmacists = Set.of(Caller.OWN_PHARMACIST, Caller.OTHER_PHARMACIST);
+        Set<Caller> providers = Set.of(Caller.OWN_PRESCRIBER, Caller.OTHER_PRESCRIBER, Caller.OWN_PHARMACIST,
+                Caller.OTHER_PHARMACIST);
+        Set<Caller> readers = Set.of(Caller.OWN_PRESCRIBER, Caller.OTHER_PRESCRIBER, Caller.OWN_PHARMACIST,
+                Caller.OTHER_PHARMACIST, Caller.OWN_PATIENT, Caller.OTHER_PATIENT, Caller.AUDITOR);
+        String never = "2100-01-01T00:00:00Z";
+        List<UnknownResource> all = new ArrayList<>();
+        all.add(new UnknownResource("GET /prescriptions/{id}", readers,
+                (who, id) -> new Call("GET", "/prescriptions/" + id, null)));
+        all.add(new UnknownResource("GET /prescriptions/{id}/stream", readers,
+                (who, id) -> new Call("STREAM", "/prescriptions/" + id + "/stream", null)));
+        all.add(new UnknownResource("POST /prescriptions/{id}/cancel", prescribers,
+                (who, id) -> new Call("POST", "/prescriptions/" + id + "/cancel", Map.of("reason", "therapy changed"))));
+        all.add(new UnknownResource("POST /prescriptions/{id}/release", pharmacists,
+                (who, id) -> new Call("POST", "/prescriptions/" + id + "/release", Map.of("pharmacyId",
+                        pharmacyOf(who), "reason", "patient did not come"))));
+        all.add(new UnknownResource("POST /prescriptions/{id}/dispense", pharmacists,
+                (who, id) -> new Call("POST", "/prescriptions/" + id + "/dispense", Map.of("pharmacyId",
+                        pharmacyOf(who), "pharmacistId", who == null ? "RPH-X" : who.subject(), "completesUse", true,
+                        "items", List.of(item(1, AMLODIPINE_BRAND, 28, 28))))));
+        all.add(new UnknownResource("POST /prescriptions/{id}/dispensings/{sequence}/correct", pharmacists,
+                (who, id) -> new Call("POST", "/prescriptions/" + id + "/dispensings/1/correct",
+                        Map.of("reason", "typo"))));
+        all.add(new UnknownResource("POST /prescriptions/{id}/queries", pharmacists,
+                (who, id) -> new Call("POST", "/prescriptions/" + id + "/queries",
+                        Map.of("question", "once or twice daily?"))));
+        all.add(new UnknownResource("GET /prescriptions/{id}/queries/{queryId}", readers,
+                (who, id) -> new Call("GET", "/prescriptions/" + id + "/queries/" + UUID.randomUUID(), null)));
+        all.add(new UnknownResource("POST /prescriptions/{id}/queries/{queryId}/answer", prescribers,
+                (who, id) -> new Call("POST", "/prescriptions/" + id + "/queries/" + UUID.randomUUID() + "/answer",
+                        Map.of("answer", "once daily", "acceptChange", false))));
+        all.add(new UnknownResource("POST /prescriptions/{id}/alerts/{alertId}/acknowledge", providers,
+                (who, id) -> new Call("POST", "/prescriptions/" + id + "/alerts/" + UUID.randomUUID() + "/acknowledge",
+                        Map.of("reason", "agreed with the patient"))));
+        all.add(new UnknownResource("GET /dispensing-records/{recordId}", readers,
+                (who, id) -> new Call("GET", "/dispensing-records/" + id, null)));
+        all.add(new UnknownResource("POST /dispensing-records/{recordId}/correct", providers,
+                (who, id) -> new Call("POST", "/dispensing-records/" + id + "/correct",
+                        Map.of("reason", "registered twice"))));
+        all.add(new UnknownResource("GET /audit/prescriptions/{id}/events", Set.of(Caller.AUDITOR),
+                (who, id) -> new Call("GET", "/audit/prescriptions/" + id + "/events", null)));
+        all.add(new UnknownResource("GET /audit/prescriptions/{id}/state", Set.of(Caller.AUDITOR),
+                (who, id) -> new Call("GET", "/audit/prescriptions/" + id + "/state?asOf=" + never, null)));
+        return all;
+    }
+
+    private static String pharmacyOf(Identity caller) {
+        return caller == null || caller.pharmacyId() == null ? "PH-X" : caller.pharmacyId();
+    }
+
     /** A view read with GET and its live stream at {@code /stream} below it, open to the same callers. */
     private static void addViewAndItsStream(List<Endpoint> all, String template, Set<Caller> allowed,
                                             Function<Fixture, String> path) {
@@ -259,6 +323,32 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
         if (!endpoint.allowed().contains(caller)) {
             assertThat(eventCount()).as("a refused " + call + " wrote nothing").isEqualTo(eventsBefore);
         }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anUnknownResourceIsNotFoundForEveryCallerWithTheRole() {
+        return unknownResources().stream().flatMap(endpoint -> Stream.of(Caller.values()).map(caller ->
+                DynamicTest.dynamicTest(endpoint.name() + " of an unknown one as " + caller, () -> {
+                    Identity identity = identity(caller, shared);
+                    Call call = endpoint.call().apply(identity, UUID.randomUUID().toString());
+                    long eventsBefore = eventCount();
+                    int status = send(call, identity);
+                    int expected = caller == Caller.NONE ? 401 : endpoint.notFoundFor().contains(caller) ? 404 : 403;
+                    assertThat(status).as(call + " as " + caller).isEqualTo(expected);
+                    assertThat(eventCount()).as(call + " wrote nothing").isEqualTo(eventsBefore);
+                })));
+    }
+
+    /** Every endpoint that names a prescription or registered dispensing in its path is called on an unknown one. */
+    @Test
+    void everyEndpointOnAPrescriptionOrRecordIsCalledOnAnUnknownOne() {
+        Set<String> naming = new TreeSet<>();
+        endpoints().stream().map(Endpoint::name)
+                .filter(name -> name.contains("/prescriptions/{id}") || name.contains("/dispensing-records/{recordId}"))
+                .forEach(naming::add);
+        Set<String> called = new TreeSet<>();
+        unknownResources().forEach(endpoint -> called.add(endpoint.name()));
+        assertThat(called).containsExactlyElementsOf(naming);
     }
 
     private int send(Call call, Identity identity) {
