@@ -22,7 +22,8 @@ import java.util.stream.Stream;
 /**
  * {@code GET /fhir/Task?owner=&status=}: a pharmacy's queue, the Tasks of its working view as
  * {@code GET /api/v1/pharmacies/{id}/dispensing-view} answers it (what it holds, what it dispensed today; who may read
- * it and the access log entry are {@link DispensingViews#readable}'s), narrowed to the statuses asked for.
+ * it and the access log entry are {@link DispensingViews#readable}'s), without what another pharmacy holds now (that
+ * Task's owner is the other pharmacy: docs/fhir.md, "GET /fhir/Task?owner"), narrowed to the statuses asked for.
  */
 @RestController
 @RequestMapping(FhirPaths.BASE)
@@ -41,6 +42,7 @@ class TaskSearchController {
             DispensingView view = views.readable(pharmacy);
             Map<Object, PrescriptionView> queue = new LinkedHashMap<>();
             Stream.concat(view.held().stream(), view.dispensedToday().stream())
+                    .filter(prescription -> heldByNoneOrBy(pharmacy, prescription))
                     .forEach(prescription -> queue.putIfAbsent(prescription.prescriptionId(), prescription));
             String base = FhirPaths.baseUrl();
             return queue.values().stream()
@@ -49,6 +51,14 @@ class TaskSearchController {
                     .map(task -> new FhirEntry(base + "/Task/" + task.getIdPart(), task))
                     .toList();
         });
+    }
+
+    /**
+     * Whether the Task is this pharmacy's or nobody's: one it dispensed today that another pharmacy accepted since is
+     * that pharmacy's Task ({@code owner}), in that pharmacy's queue and not in this one.
+     */
+    private static boolean heldByNoneOrBy(String pharmacy, PrescriptionView prescription) {
+        return prescription.pharmacyId() == null || prescription.pharmacyId().value().equals(pharmacy);
     }
 
     private static Set<Task.TaskStatus> statuses(List<String> codes) {

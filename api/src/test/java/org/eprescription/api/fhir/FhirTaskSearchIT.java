@@ -26,7 +26,8 @@ import static org.eprescription.api.support.Prescriptions.unique;
 
 /**
  * docs/fhir.md, "Searches": {@code GET /fhir/Task?owner=&status=}, a pharmacy's queue as its dispensing view
- * ({@code GET /api/v1/pharmacies/{id}/dispensing-view}) shows it, with the same access rule and access log.
+ * ({@code GET /api/v1/pharmacies/{id}/dispensing-view}) shows it, less what another pharmacy holds now, with the same
+ * access rule and access log.
  */
 class FhirTaskSearchIT extends ExchangeIntegrationTest {
 
@@ -71,6 +72,39 @@ class FhirTaskSearchIT extends ExchangeIntegrationTest {
         }
         assertThat(ids(inProgress)).containsExactlyInAnyOrder(held.id(), partlyDispensed.id());
         assertThat(ids(done)).containsExactly(completed.id());
+    }
+
+    /**
+     * docs/fhir.md, "GET /fhir/Task?owner": a Task's owner is the pharmacy that holds it now. One this pharmacy
+     * dispensed from today, gave back, and another pharmacy accepted is the other's, in its queue and not in this one,
+     * though the JSON view still lists it under what this pharmacy dispensed today.
+     */
+    @Test
+    void aTaskAnotherPharmacyHoldsNowIsInItsQueueNotInTheOneThatDispensedFromItToday() {
+        IssuedPrescription handedOn = acceptedBy(pharmacy);
+        dispensed(handedOn, false, 10);
+        Response released = releasing(handedOn, pharmacy, "the patient goes to the pharmacy near home");
+        assertThat(released.status()).as(released.toString()).isEqualTo(200);
+        String other = unique("PH");
+        accepted(handedOn, other);
+        IssuedPrescription held = acceptedBy(pharmacy);
+
+        Response json = api().as(pharmacist).get("/pharmacies/" + pharmacy + "/dispensing-view");
+        assertThat(json.status()).as(json.toString()).isEqualTo(200);
+        assertThat(json.body().path("dispensedToday").findValuesAsText("prescriptionId")).contains(handedOn.id());
+
+        List<Task> mine = tasks(search("owner=" + pharmacy, pharmacist));
+        assertThat(ids(mine)).containsExactly(held.id());
+        assertThat(mine).allSatisfy(task -> assertThat(identifier(List.of(task.getOwner().getIdentifier()),
+                SID + "pharmacy-id")).isEqualTo(pharmacy));
+        assertThat(ids(tasks(search("owner=" + pharmacy + "&status=in-progress", pharmacist))))
+                .containsExactly(held.id());
+        assertThat(ids(tasks(search("owner=" + pharmacy, Identity.auditor())))).containsExactly(held.id());
+
+        List<Task> theirs = tasks(search("owner=" + other, Identity.pharmacist(other)));
+        assertThat(ids(theirs)).containsExactly(handedOn.id());
+        assertThat(identifier(List.of(theirs.get(0).getOwner().getIdentifier()), SID + "pharmacy-id"))
+                .isEqualTo(other);
     }
 
     @Test
