@@ -4,8 +4,9 @@ import org.eprescription.api.problem.ProblemException;
 import org.springframework.http.HttpStatus;
 
 /**
- * The caller may not do this, or may not know whether it exists: answered 403 with the same words whether the
- * resource is someone else's or absent, so the answer reveals nothing.
+ * The caller may not do this: its role may not, or the resource is someone else's. A resource that is someone else's
+ * is answered with the same words whatever its state, so the answer reveals nothing of it; one that does not exist is
+ * 404 instead (docs/http-api.md, "Unknown and foreign resources").
  */
 public class ForbiddenException extends ProblemException {
 
@@ -14,6 +15,6 @@ public class ForbiddenException extends ProblemException {
     }
 
     public static ForbiddenException notYours() {
-        return new ForbiddenException("this resource does not exist or is not yours to see or change");
+        return new ForbiddenException("this resource is not yours to see or change");
     }
 }
