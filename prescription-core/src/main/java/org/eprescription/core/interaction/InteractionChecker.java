@@ -47,7 +47,8 @@ public final class InteractionChecker {
      * The alerts of {@code checked} (courses of one use of the prescription) against the patient's other courses,
      * and, with {@code withinPrescription}, against the earlier of these lines too (at issue). A course whose drug
      * the catalogue does not know, of these or of the patient's others in the same days, cannot be compared: its
-     * code is named in the result, which makes the check incomplete.
+     * code is named in the result, which makes the check incomplete. So does another prescription or record of the
+     * patient whose courses a command moved without a check ({@link PatientCourses#uncheckedSince}).
      */
     public CheckResult check(PrescriptionId prescriptionId, PatientId patientId, InstitutionId institutionId,
                              PrescriberId prescriberId, List<RecordedCourse> checked, boolean withinPrescription) {
@@ -73,6 +74,7 @@ public final class InteractionChecker {
         }
         LocalDate from = comparable.stream().map(RecordedCourse::from).min(Comparator.naturalOrder()).orElseThrow();
         List<MedicationCourse> existing = courses.lockAndRead(patientId, from);
+        UncheckedCourses unchecked = courses.uncheckedSince(patientId, from).without(source);
         List<CandidateLine> lines = comparable.stream()
                 .map(course -> new CandidateLine(course.lineNumber(), course.use(), course.drugCode(), course.from(),
                         course.to()))
@@ -91,6 +93,6 @@ public final class InteractionChecker {
                             .map(conflict -> RecordedConflict.of(conflict, finding.drugCode()))
                             .toList()));
         }
-        return new CheckResult(alerts, unknown);
+        return new CheckResult(alerts, unknown, unchecked);
     }
 }

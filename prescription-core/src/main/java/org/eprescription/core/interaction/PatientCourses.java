@@ -17,4 +17,11 @@ public interface PatientCourses {
      * node, waits and then sees what this one recorded.
      */
     List<MedicationCourse> lockAndRead(PatientId patientId, LocalDate from);
+
+    /**
+     * The patient's prescriptions and dispensing records whose courses a command moved without a check (alerts were
+     * switched off) and that may still run or start on {@code from} or later: the courses {@link #lockAndRead} cannot
+     * give. Called after it, in the same transaction, so it reads under the same lock.
+     */
+    UncheckedCourses uncheckedSince(PatientId patientId, LocalDate from);
 }

@@ -491,7 +491,7 @@ public class Prescription {
         }
         InteractionCheckCompleted check = new InteractionCheckCompleted(prescriptionId, patient.id(),
                 prescriber.institutionId(), prescriber.id(), trigger, courses, raised, found.unknownDrugCodes(),
-                checker.catalogueVersion(), now);
+                found.unchecked(), checker.catalogueVersion(), now);
         apply(check, patientMetaData(patient));
         return check;
     }

@@ -192,7 +192,7 @@ public class DispensingRecord {
                                                 CheckResult found, String catalogueVersion, Instant now) {
         DispensingRecordChecked check = new DispensingRecordChecked(recordId, patient.id(), courseInstitution(),
                 coursePrescriber(), registeredBy, trigger, recorded, found.alerts(), found.unknownDrugCodes(),
-                trigger == CheckTrigger.RECORD_REGISTRATION ? List.of() : List.copyOf(openAlerts), catalogueVersion,
+                found.unchecked(), trigger == CheckTrigger.RECORD_REGISTRATION ? List.of() : List.copyOf(openAlerts), catalogueVersion,
                 now);
         apply(check, metaData(patient.id()));
         return check;

@@ -15,6 +15,7 @@ import org.eprescription.core.interaction.RecordedAlert;
 import org.eprescription.core.interaction.RecordedConflict;
 import org.eprescription.core.interaction.RecordedCourse;
 import org.eprescription.core.interaction.Severity;
+import org.eprescription.core.interaction.UncheckedCourses;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.prescription.event.InteractionCheckCompletedUpcaster;
 import org.junit.jupiter.api.Test;
@@ -31,9 +32,9 @@ import static org.eprescription.core.prescription.StoredRevisions.frozen;
 import static org.eprescription.core.prescription.StoredRevisions.upcastAndRead;
 
 /**
- * An InteractionCheckCompleted stored as revision 1 or 2 (frozen JSON, as the store kept it) reads as revision 3:
- * revision 1's conflicts are prescriptions' courses, naming no dispensing record; neither names a drug code it could
- * not compare, and neither is read as if it had.
+ * An InteractionCheckCompleted stored as revision 1, 2 or 3 (frozen JSON, as the store kept it) reads as revision 4:
+ * revision 1's conflicts are prescriptions' courses, naming no dispensing record; neither of the first two names a drug
+ * code it could not compare, and neither is read as if it had; none names a prescription no check had recorded.
  */
 class InteractionCheckCompletedUpcasterTest {
 
@@ -76,5 +77,20 @@ class InteractionCheckCompletedUpcasterTest {
         assertThat(check.complete()).isTrue();
         assertThat(check.alerts()).singleElement().satisfies(alert -> assertThat(alert.conflicts()).singleElement()
                 .satisfies(conflict -> assertThat(conflict.dispensingRecordId()).isNull()));
+    }
+
+    @Test
+    void aRevisionThreeCheckKeepsItsUnknownDrugCodesAndReadsAsOneThatMetNothingUnchecked() throws IOException {
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 1,
+                "e7a3c0de-0000-4000-8000-000000000013", "2026-11-29T08:36:26.138752315Z",
+                InteractionCheckCompleted.class.getName(), "3", frozen("InteractionCheckCompleted-revision-3.json"),
+                "{\"patientId\":\"PAT-0001\"}".getBytes(StandardCharsets.UTF_8));
+
+        InteractionCheckCompleted check = (InteractionCheckCompleted)
+                upcastAndRead(stored, new InteractionCheckCompletedUpcaster()).getPayload();
+
+        assertThat(check.unknownDrugCodes()).containsExactly(DrugCode.of("6250001M1020"));
+        assertThat(check.unchecked()).isEqualTo(UncheckedCourses.NONE);
+        assertThat(check.complete()).isFalse();
     }
 }

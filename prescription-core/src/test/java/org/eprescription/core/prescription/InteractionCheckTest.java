@@ -1,5 +1,6 @@
 package org.eprescription.core.prescription;
 
+import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.Party;
 import org.eprescription.core.refusal.Refusal;
 
@@ -14,6 +15,8 @@ import org.eprescription.core.interaction.InteractionChecker;
 import org.eprescription.core.interaction.InteractionRules;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.interaction.PatientCourses;
+import org.eprescription.core.interaction.UncheckedCourses;
+import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.interaction.RecordedAlert;
 import org.eprescription.core.interaction.RecordedConflict;
 import org.eprescription.core.interaction.RecordedCourse;
@@ -46,14 +49,24 @@ class InteractionCheckTest extends PrescriptionTestSupport {
 
     /** The patient's other courses, as the command-side record would hold them. */
     private final List<MedicationCourse> otherCourses = new ArrayList<>();
+    /** The patient's prescriptions and records whose courses a command moved without a check. */
+    private UncheckedCourses unchecked = UncheckedCourses.NONE;
     /** Each lock-and-read the checker asked for: patient and earliest day. */
     private final List<String> reads = new ArrayList<>();
 
     @Override
     InteractionChecker checker() {
-        PatientCourses courses = (patientId, from) -> {
-            reads.add(patientId.value() + "@" + from);
-            return otherCourses.stream().filter(course -> !course.to().isBefore(from)).toList();
+        PatientCourses courses = new PatientCourses() {
+            @Override
+            public List<MedicationCourse> lockAndRead(PatientId patientId, LocalDate from) {
+                reads.add(patientId.value() + "@" + from);
+                return otherCourses.stream().filter(course -> !course.to().isBefore(from)).toList();
+            }
+
+            @Override
+            public UncheckedCourses uncheckedSince(PatientId patientId, LocalDate from) {
+                return unchecked;
+            }
         };
         return new InteractionChecker(new InteractionRules(CATALOGUE, false), courses);
     }
@@ -104,6 +117,41 @@ class InteractionCheckTest extends PrescriptionTestSupport {
         fixture.givenNoPriorActivity()
                 .when(issue())
                 .expectEvents(issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()));
+    }
+
+    private static final PrescriptionId ISSUED_WHILE_ALERTS_WERE_OFF =
+            PrescriptionId.of("22222222-3333-4444-8555-666666666666");
+    private static final DispensingRecordId REGISTERED_WHILE_ALERTS_WERE_OFF =
+            DispensingRecordId.of("33333333-4444-4555-8666-777777777777");
+
+    @Test
+    void anIssueBesideAPrescriptionNoCheckRecordedRecordsThatItsCheckIsIncompleteNamingIt() {
+        unchecked = new UncheckedCourses(List.of(ISSUED_WHILE_ALERTS_WERE_OFF),
+                List.of(REGISTERED_WHILE_ALERTS_WERE_OFF));
+        InteractionCheckCompleted expected = new InteractionCheckCompleted(ID, PATIENT.id(), HOSPITAL, DOCTOR,
+                CheckTrigger.ISSUE, plannedAtIssue(), List.of(), List.of(), unchecked, CATALOGUE.version(),
+                clock.instant());
+
+        fixture.givenNoPriorActivity()
+                .when(issue())
+                .expectEvents(issued(), expected)
+                .expectResultMessagePayload(new CommandOutcome(1L, expected, FIRST_CODE));
+        assertThat(expected.complete()).as("no alert is not \"nothing found\" here").isFalse();
+    }
+
+    @Test
+    void aDispensingOfAPrescriptionNoCheckRecordedDoesNotNameItselfAsUnchecked() {
+        unchecked = new UncheckedCourses(List.of(ID, ISSUED_WHILE_ALERTS_WERE_OFF), List.of());
+        RecordedCourse dispensed = new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY, ISSUE_DAY.plusDays(13),
+                CourseStatus.DISPENSED);
+
+        fixture.given(issued(), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, item(1, 14, 14)))
+                .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
+                        new InteractionCheckCompleted(ID, PATIENT.id(), HOSPITAL, DOCTOR, CheckTrigger.DISPENSING,
+                                List.of(dispensed), List.of(), List.of(),
+                                new UncheckedCourses(List.of(ISSUED_WHILE_ALERTS_WERE_OFF), List.of()),
+                                CATALOGUE.version(), clock.instant()));
     }
 
     private MedicationCourse otherCourseOfADrugTakenOffTheList(LocalDate from, LocalDate to) {

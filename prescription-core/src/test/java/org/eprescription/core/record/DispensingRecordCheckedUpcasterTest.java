@@ -5,6 +5,7 @@ import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.interaction.CheckTrigger;
 import org.eprescription.core.record.event.DispensingRecordChecked;
 import org.eprescription.core.record.event.DispensingRecordCheckedUpcaster;
+import org.eprescription.core.interaction.UncheckedCourses;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -33,5 +34,21 @@ class DispensingRecordCheckedUpcasterTest {
         assertThat(check.trigger()).isEqualTo(CheckTrigger.RECORD_REGISTRATION);
         assertThat(check.courses()).singleElement()
                 .satisfies(course -> assertThat(course.drugCode()).isEqualTo(DrugCode.of("2171022F1021")));
+    }
+
+    @Test
+    void aRevisionTwoCheckKeepsItsUnknownDrugCodesAndReadsAsOneThatMetNothingUnchecked() throws IOException {
+        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("DispensingRecord",
+                "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a", 1, "e7a3c0de-0000-4000-8000-000000000022",
+                "2026-11-29T08:36:26.138752315Z", DispensingRecordChecked.class.getName(), "2",
+                frozen("DispensingRecordChecked-revision-2.json"),
+                "{\"patientId\":\"PAT-0001\"}".getBytes(StandardCharsets.UTF_8));
+
+        DispensingRecordChecked check = (DispensingRecordChecked)
+                upcastAndRead(stored, new DispensingRecordCheckedUpcaster()).getPayload();
+
+        assertThat(check.unknownDrugCodes()).containsExactly(DrugCode.of("6250001M1020"));
+        assertThat(check.unchecked()).isEqualTo(UncheckedCourses.NONE);
+        assertThat(check.complete()).isFalse();
     }
 }

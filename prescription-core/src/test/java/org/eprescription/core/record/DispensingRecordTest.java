@@ -21,6 +21,8 @@ import org.eprescription.core.interaction.RecordedAlert;
 import org.eprescription.core.interaction.RecordedConflict;
 import org.eprescription.core.interaction.RecordedCourse;
 import org.eprescription.core.interaction.Severity;
+import org.eprescription.core.interaction.PatientCourses;
+import org.eprescription.core.interaction.UncheckedCourses;
 import org.eprescription.core.ids.Party;
 import org.eprescription.core.prescription.PatientDetails;
 import org.eprescription.core.refusal.Refusal;
@@ -77,6 +79,8 @@ class DispensingRecordTest {
     private MutableClock clock;
     private final List<MedicationCourse> otherCourses = new ArrayList<>();
     private boolean checking = true;
+    /** The patient's prescriptions and records whose courses a command moved without a check. */
+    private UncheckedCourses unchecked = UncheckedCourses.NONE;
 
     @BeforeEach
     void setUp() {
@@ -93,8 +97,17 @@ class DispensingRecordTest {
         fixture.registerInjectableResource(CATALOGUE);
         fixture.registerInjectableResource(withClock);
         fixture.registerInjectableResource(checking
-                ? new InteractionChecker(new InteractionRules(CATALOGUE, false), (patient, from) ->
-                otherCourses.stream().filter(course -> !course.to().isBefore(from)).toList())
+                ? new InteractionChecker(new InteractionRules(CATALOGUE, false), new PatientCourses() {
+                    @Override
+                    public List<MedicationCourse> lockAndRead(PatientId patient, LocalDate from) {
+                        return otherCourses.stream().filter(course -> !course.to().isBefore(from)).toList();
+                    }
+
+                    @Override
+                    public UncheckedCourses uncheckedSince(PatientId patient, LocalDate from) {
+                        return unchecked;
+                    }
+                })
                 : InteractionChecker.disabled());
         return fixture;
     }
@@ -160,6 +173,32 @@ class DispensingRecordTest {
                     @Override
                     public void describeTo(Description description) {
                         description.appendText("a new record of the day with its one alert");
+                    }
+                });
+    }
+
+    @Test
+    void aRegistrationBesideAPrescriptionNoCheckRecordedRecordsThatItsCheckIsIncompleteNamingIt() {
+        PrescriptionId issuedWhileAlertsWereOff = PrescriptionId.of("22222222-3333-4444-8555-666666666666");
+        unchecked = new UncheckedCourses(List.of(issuedWhileAlertsWereOff), List.of(ID));
+        UncheckedCourses others = new UncheckedCourses(List.of(issuedWhileAlertsWereOff), List.of());
+
+        fixture().givenNoPriorActivity()
+                .when(register(PHARMACIST, item(AMLODIPINE_GENERIC_C, 28, 28)))
+                .expectEvents(registered(PHARMACIST, item(AMLODIPINE_GENERIC_C, 28, 28)),
+                        new DispensingRecordChecked(ID, PATIENT.id(), PAPER_ISSUER, null, PHARMACIST,
+                                CheckTrigger.RECORD_REGISTRATION, List.of(new RecordedCourse(1, 1,
+                                AMLODIPINE_GENERIC_C, DAY, DAY.plusDays(27), CourseStatus.DISPENSED)), List.of(),
+                                List.of(), others, List.of(), CATALOGUE.version(), clock.instant()))
+                .expectResultMessagePayloadMatching(new TypeSafeMatcher<RecordOutcome>() {
+                    @Override
+                    protected boolean matchesSafely(RecordOutcome outcome) {
+                        return !outcome.check().complete();
+                    }
+
+                    @Override
+                    public void describeTo(Description description) {
+                        description.appendText("an incomplete check");
                     }
                 });
     }

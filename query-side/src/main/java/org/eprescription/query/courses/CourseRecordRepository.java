@@ -5,6 +5,7 @@ import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.interaction.PatientCourses;
+import org.eprescription.core.interaction.UncheckedCourses;
 import org.eprescription.query.support.CourseColumns;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -31,6 +32,7 @@ public class CourseRecordRepository implements PatientCourses {
     private static final String UPSERT_RECORD_COURSE = CourseColumns.upsertRecordCourse("course_record");
 
     private final JdbcClient jdbc;
+    private final UncheckedCourseRepository unchecked;
 
     /**
      * Takes the patient's transaction-scoped advisory lock first, then reads in a statement of its own: under READ
@@ -46,6 +48,15 @@ public class CourseRecordRepository implements PatientCourses {
                 .query((rs, n) -> null)
                 .list();
         return read(patientId, from);
+    }
+
+    /**
+     * The patient's prescriptions and records whose courses no check recorded ({@code unchecked_course}); after
+     * {@link #lockAndRead}, in the same transaction, so under the same lock.
+     */
+    @Override
+    public UncheckedCourses uncheckedSince(PatientId patientId, LocalDate from) {
+        return unchecked.read(patientId, from);
     }
 
     /** The patient's courses that count from {@code from} on, as {@link #lockAndRead} reads them, without the lock. */

@@ -56,6 +56,10 @@ import org.eprescription.query.consent.ConsentRecordProjection;
 import org.eprescription.query.consent.ConsentRecordRepository;
 import org.eprescription.query.courses.CourseRecordProjection;
 import org.eprescription.query.courses.CourseRecordRepository;
+import org.eprescription.query.courses.UncheckedCourseRepository;
+import org.eprescription.core.interaction.PatientCourses;
+import org.eprescription.core.interaction.MedicationCourse;
+import org.eprescription.core.interaction.UncheckedCourses;
 import org.eprescription.query.testsupport.TestDatabase;
 import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
@@ -120,13 +124,23 @@ class AlertProjectionIT {
     @BeforeEach
     void setUp() {
         InteractionRules rules = new InteractionRules(CATALOGUE, false);
-        CourseRecordRepository courseRecord = new CourseRecordRepository(jdbc);
+        CourseRecordRepository courseRecord = new CourseRecordRepository(jdbc, new UncheckedCourseRepository(jdbc));
         AlertRepository repository = new AlertRepository(jdbc, TestDatabase.OBJECT_MAPPER);
         projection = new AlertProjection(repository, new AlertProgressUpdates());
         ConsentRecordRepository consentRecord = new ConsentRecordRepository(jdbc);
         queries = new AlertQueries(repository, courseRecord, consentRecord, rules, CATALOGUE, CLOCK,
                 new DraftReads(jdbc), ValidUntilHorizon.DEFAULT);
-        checker = new InteractionChecker(rules, courseRecord::read);
+        checker = new InteractionChecker(rules, new PatientCourses() {
+            @Override
+            public List<MedicationCourse> lockAndRead(PatientId patientId, LocalDate from) {
+                return courseRecord.read(patientId, from);
+            }
+
+            @Override
+            public UncheckedCourses uncheckedSince(PatientId patientId, LocalDate from) {
+                return UncheckedCourses.NONE;
+            }
+        });
         emptyTheTables();
         jdbc.sql("delete from course_record").update();
         jdbc.sql("delete from consent_record").update();

@@ -9,6 +9,7 @@ import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.CheckTrigger;
 import org.eprescription.core.interaction.RecordedAlert;
 import org.eprescription.core.interaction.RecordedCourse;
+import org.eprescription.core.interaction.UncheckedCourses;
 
 import java.time.Instant;
 import java.util.List;
@@ -24,19 +25,32 @@ import java.util.List;
  * <p>Revision 2: a conflict may be a course of a registered dispensing record, named by {@code dispensingRecordId} and
  * {@code registeredBy} instead of a prescription. Revision 3: {@code unknownDrugCodes}; earlier revisions were
  * recorded when a course the catalogue did not know was passed over unnamed, and are read with none
- * ({@link InteractionCheckCompletedUpcaster}).
+ * ({@link InteractionCheckCompletedUpcaster}). Revision 4: {@code unchecked}, the patient's other prescriptions and
+ * dispensing records whose courses no check had recorded (moved while alerts were switched off); with any, the check
+ * was incomplete for them. Earlier revisions are read with none: the check then could not know of them.
  */
-@Revision("3")
+@Revision("4")
 public record InteractionCheckCompleted(PrescriptionId prescriptionId, PatientId patientId,
                                         InstitutionId institutionId, PrescriberId prescriberId, CheckTrigger trigger,
                                         List<RecordedCourse> courses, List<RecordedAlert> alerts,
-                                        List<DrugCode> unknownDrugCodes, String catalogueVersion, Instant checkedAt)
+                                        List<DrugCode> unknownDrugCodes, UncheckedCourses unchecked,
+                                        String catalogueVersion, Instant checkedAt)
         implements PrescriptionEvent {
 
     public InteractionCheckCompleted {
         courses = List.copyOf(courses);
         alerts = List.copyOf(alerts);
         unknownDrugCodes = List.copyOf(unknownDrugCodes);
+        unchecked = unchecked == null ? UncheckedCourses.NONE : unchecked;
+    }
+
+    /** A check that met no course moved without a check. */
+    public InteractionCheckCompleted(PrescriptionId prescriptionId, PatientId patientId, InstitutionId institutionId,
+                                     PrescriberId prescriberId, CheckTrigger trigger, List<RecordedCourse> courses,
+                                     List<RecordedAlert> alerts, List<DrugCode> unknownDrugCodes,
+                                     String catalogueVersion, Instant checkedAt) {
+        this(prescriptionId, patientId, institutionId, prescriberId, trigger, courses, alerts, unknownDrugCodes,
+                UncheckedCourses.NONE, catalogueVersion, checkedAt);
     }
 
     /** A check that compared every course it met. */
@@ -47,8 +61,8 @@ public record InteractionCheckCompleted(PrescriptionId prescriptionId, PatientId
                 catalogueVersion, checkedAt);
     }
 
-    /** Whether the check compared every course it met (no unknown drug code). */
+    /** Whether the check compared every course the patient may take (no unknown drug code, nothing unchecked). */
     public boolean complete() {
-        return unknownDrugCodes.isEmpty();
+        return unknownDrugCodes.isEmpty() && unchecked.isEmpty();
     }
 }

@@ -10,6 +10,7 @@ import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.interaction.CheckTrigger;
 import org.eprescription.core.interaction.RecordedAlert;
 import org.eprescription.core.interaction.RecordedCourse;
+import org.eprescription.core.interaction.UncheckedCourses;
 import org.eprescription.core.ids.Party;
 
 import java.time.Instant;
@@ -25,27 +26,41 @@ import java.util.List;
  *   withdrawal checks nothing and raises none);</li>
  *   <li>{@code unknownDrugCodes}: the drug codes it could not compare because the catalogue did not know them (an
  *   item's, or another course's of the patient in the same days); with any, the check was incomplete for them;</li>
+ *   <li>{@code unchecked}: the patient's prescriptions and other records whose courses no check had recorded (moved
+ *   while alerts were switched off); with any, the check was incomplete for them;</li>
  *   <li>{@code resolvedAlerts}: the record's earlier alerts that no longer hold, because the courses they were
  *   raised on were replaced or withdrawn;</li>
  *   <li>whose courses they are: the prescribing institution if known ({@code institutionId}), the prescriber if a
  *   prescriber registered, and {@code registeredBy}.</li>
  * </ul>
  *
- * <p>Revision 2: {@code unknownDrugCodes}; revision 1 is read with none ({@link DispensingRecordCheckedUpcaster}).
+ * <p>Revision 2: {@code unknownDrugCodes}; revision 1 is read with none. Revision 3: {@code unchecked}; earlier
+ * revisions are read with none ({@link DispensingRecordCheckedUpcaster}).
  */
-@Revision("2")
+@Revision("3")
 public record DispensingRecordChecked(DispensingRecordId recordId, PatientId patientId, InstitutionId institutionId,
                                       PrescriberId prescriberId, Party registeredBy, CheckTrigger trigger,
                                       List<RecordedCourse> courses, List<RecordedAlert> alerts,
-                                      List<DrugCode> unknownDrugCodes, List<AlertId> resolvedAlerts,
-                                      String catalogueVersion, Instant checkedAt)
+                                      List<DrugCode> unknownDrugCodes, UncheckedCourses unchecked,
+                                      List<AlertId> resolvedAlerts, String catalogueVersion, Instant checkedAt)
         implements DispensingRecordEvent {
 
     public DispensingRecordChecked {
         courses = List.copyOf(courses);
         alerts = List.copyOf(alerts);
         unknownDrugCodes = unknownDrugCodes == null ? List.of() : List.copyOf(unknownDrugCodes);
+        unchecked = unchecked == null ? UncheckedCourses.NONE : unchecked;
         resolvedAlerts = resolvedAlerts == null ? List.of() : List.copyOf(resolvedAlerts);
+    }
+
+    /** A check that met no course moved without a check. */
+    public DispensingRecordChecked(DispensingRecordId recordId, PatientId patientId, InstitutionId institutionId,
+                                   PrescriberId prescriberId, Party registeredBy, CheckTrigger trigger,
+                                   List<RecordedCourse> courses, List<RecordedAlert> alerts,
+                                   List<DrugCode> unknownDrugCodes, List<AlertId> resolvedAlerts,
+                                   String catalogueVersion, Instant checkedAt) {
+        this(recordId, patientId, institutionId, prescriberId, registeredBy, trigger, courses, alerts,
+                unknownDrugCodes, UncheckedCourses.NONE, resolvedAlerts, catalogueVersion, checkedAt);
     }
 
     /** A check that compared every course it met. */
@@ -57,8 +72,8 @@ public record DispensingRecordChecked(DispensingRecordId recordId, PatientId pat
                 resolvedAlerts, catalogueVersion, checkedAt);
     }
 
-    /** Whether the check compared every course it met (no unknown drug code). */
+    /** Whether the check compared every course the patient may take (no unknown drug code, nothing unchecked). */
     public boolean complete() {
-        return unknownDrugCodes.isEmpty();
+        return unknownDrugCodes.isEmpty() && unchecked.isEmpty();
     }
 }

@@ -3,22 +3,27 @@ package org.eprescription.core.record.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eprescription.core.prescription.event.RevisionUpcaster;
+import org.eprescription.core.prescription.event.UncheckedUpcasting;
 
 /**
- * Reads a stored {@link DispensingRecordChecked} of revision 1 as revision 2: revision 1 named no drug code it could
- * not compare, so it is read with an empty {@code unknownDrugCodes}, which is what it recorded. Stored events are
- * never rewritten; this runs whenever one is read.
+ * Reads a stored {@link DispensingRecordChecked} of revision 1 or 2 as revision 3: revision 1 named no drug code it
+ * could not compare, so it is read with an empty {@code unknownDrugCodes}, which is what it recorded; revisions 1 and
+ * 2 could not know of courses moved without a check, so they are read with an empty {@code unchecked}. Stored events
+ * are never rewritten; this runs whenever one is read.
  */
 public class DispensingRecordCheckedUpcaster extends RevisionUpcaster {
 
     public DispensingRecordCheckedUpcaster() {
-        super(DispensingRecordChecked.class, "2", "1");
+        super(DispensingRecordChecked.class, "3", "1", "2");
     }
 
     @Override
     protected JsonNode upcast(JsonNode payload, String revision) {
-        if (payload instanceof ObjectNode event && !event.has("unknownDrugCodes")) {
-            event.putArray("unknownDrugCodes");
+        if (payload instanceof ObjectNode event) {
+            if (!event.has("unknownDrugCodes")) {
+                event.putArray("unknownDrugCodes");
+            }
+            UncheckedUpcasting.addNone(event);
         }
         return payload;
     }

@@ -18,6 +18,7 @@ import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.Finding;
 import org.eprescription.core.interaction.InteractionRules;
 import org.eprescription.core.interaction.MedicationCourse;
+import org.eprescription.core.interaction.UncheckedCourses;
 import org.eprescription.core.ids.Party;
 import org.eprescription.core.refusal.PrescriptionRefusedException;
 import org.eprescription.core.refusal.Refusal;
@@ -124,6 +125,7 @@ public class AlertQueries {
     public DraftAlerts check(CheckDuplicates query, BooleanSupplier careRelationship) {
         Draft draft = draft(query);
         return answer(draft, courseRecord.read(query.patientId(), draft.earliest()),
+                courseRecord.uncheckedSince(query.patientId(), draft.earliest()),
                 () -> consent.sharingAllowed(query.patientId()), careRelationship);
     }
 
@@ -135,7 +137,8 @@ public class AlertQueries {
     public DraftAlerts check(CheckDuplicates query, CareParties caller) {
         Draft draft = draft(query);
         DraftReading reading = draftReads.read(query.patientId(), draft.earliest(), caller);
-        return answer(draft, reading.courses(), reading::sharingAllowed, reading::careRelationship);
+        return answer(draft, reading.courses(), reading.unchecked(), reading::sharingAllowed,
+                reading::careRelationship);
     }
 
     private record Draft(CheckDuplicates query, PrescriptionId prescriptionId, List<CandidateLine> lines,
@@ -160,20 +163,22 @@ public class AlertQueries {
         return new Draft(query, prescriptionId, lines, earliest);
     }
 
-    private DraftAlerts answer(Draft draft, List<MedicationCourse> courses, BooleanSupplier sharingAllowed,
-                               BooleanSupplier careRelationship) {
+    private DraftAlerts answer(Draft draft, List<MedicationCourse> courses, UncheckedCourses unchecked,
+                               BooleanSupplier sharingAllowed, BooleanSupplier careRelationship) {
+        // a draft with the intended id of a prescription already issued is not checked against itself
+        UncheckedCourses others = unchecked.without(CourseSource.of(draft.prescriptionId()));
         List<Finding> findings = rules.check(draft.prescriptionId(), draft.query().patientId(), null, null,
                 draft.lines(), courses);
         List<DrugCode> unknown = rules.unknownDrugCodes(CourseSource.of(draft.prescriptionId()), draft.lines(),
                 courses);
         String version = rules.catalogue().version();
-        if (findings.isEmpty() && unknown.isEmpty()) {
-            return new DraftAlerts(List.of(), true, List.of(), version);
+        if (findings.isEmpty() && unknown.isEmpty() && others.isEmpty()) {
+            return new DraftAlerts(List.of(), true, List.of(), UncheckedCourses.NONE, version);
         }
         boolean sharing = sharingAllowed.getAsBoolean();
         boolean mayKnow = sharing || careRelationship.getAsBoolean();
-        return new DraftAlerts(alerts(draft, findings, sharing, mayKnow), unknown.isEmpty(),
-                mayKnow ? unknown : List.of(), version);
+        return new DraftAlerts(alerts(draft, findings, sharing, mayKnow), unknown.isEmpty() && others.isEmpty(),
+                mayKnow ? unknown : List.of(), mayKnow ? others : UncheckedCourses.NONE, version);
     }
 
     private List<AlertView> alerts(Draft draft, List<Finding> findings, boolean sharing, boolean mayKnow) {
