@@ -58,7 +58,7 @@ public class AlertController {
 
         static DuplicateCheckResponse of(Optional<DraftAlerts> performed) {
             return performed.map(check -> new DuplicateCheckResponse(check.alerts(), AlertCheck.ofDraft(
-                            check.catalogueVersion(), check.complete(), check.unknownDrugCodes())))
+                            check.catalogueVersion(), check.complete(), check.unknownDrugCodes(), check.unchecked())))
                     .orElseGet(() -> new DuplicateCheckResponse(null, AlertCheck.notPerformed()));
         }
     }

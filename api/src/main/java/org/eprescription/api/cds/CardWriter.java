@@ -93,22 +93,49 @@ class CardWriter {
     }
 
     /**
-     * The draft check could not compare every course (docs/alerts.md, "Drugs the catalogue does not know"): a
-     * {@code warning} that no card about those drugs does not mean they do not conflict, naming them only to a caller
-     * who may see the patient's medication.
+     * The draft check could not compare every course (docs/alerts.md, "Drugs the catalogue does not know", "After
+     * alerts were switched off"): a {@code warning} that no card about those courses does not mean they do not
+     * conflict, naming the drugs and counting the unchecked prescriptions and records only to a caller who may see the
+     * patient's medication.
      */
     CdsCards.Card incompleteCheck(DraftAlerts check, String hookInstance) {
         String uuid = UUID.nameUUIDFromBytes((hookInstance + "/incomplete-check")
                 .getBytes(StandardCharsets.UTF_8)).toString();
-        String detail = check.unknownDrugCodes().isEmpty()
-                ? "The patient has a course the exchange could not compare with the draft: its drug is not in the"
-                + " exchange's catalogue. Its drug is not shown: you have no care relationship with the patient, and"
-                + " the patient has not consented to share it."
-                : "The patient has courses the exchange could not compare with the draft: their drugs are not in the"
-                + " exchange's catalogue (YJ " + check.unknownDrugCodes().stream().map(DrugCode::value)
-                .collect(Collectors.joining(", ")) + "). Check them by hand.";
-        return new CdsCards.Card(uuid, "Interaction check incomplete: a drug the catalogue does not know", detail,
-                "warning", new CdsCards.Source(SOURCE), List.of());
+        boolean unknown = !check.unknownDrugCodes().isEmpty();
+        boolean unchecked = !check.unchecked().isEmpty();
+        if (!unknown && !unchecked) {
+            return new CdsCards.Card(uuid, "Interaction check incomplete: the patient has medication it could not"
+                    + " compare", "The patient has medication the exchange could not compare with the draft: a drug"
+                    + " not in the exchange's catalogue, or medication issued or dispensed while the exchange's check"
+                    + " was switched off. It is not shown: you have no care relationship with the patient, and the"
+                    + " patient has not consented to share it. No card about it does not mean there is no conflict:"
+                    + " check the patient's medication by hand.", "warning", new CdsCards.Source(SOURCE), List.of());
+        }
+        StringBuilder detail = new StringBuilder();
+        if (unknown) {
+            detail.append("The patient has courses the exchange could not compare with the draft: their drugs are not"
+                    + " in the exchange's catalogue (YJ ").append(check.unknownDrugCodes().stream()
+                    .map(DrugCode::value).collect(Collectors.joining(", "))).append("). ");
+        }
+        if (unchecked) {
+            detail.append("The exchange has not checked the medication of ")
+                    .append(count(check.unchecked().prescriptions().size(), "prescription"))
+                    .append(check.unchecked().prescriptions().isEmpty()
+                            || check.unchecked().dispensingRecords().isEmpty() ? "" : " and ")
+                    .append(count(check.unchecked().dispensingRecords().size(), "registered dispensing"))
+                    .append(" of the patient: issued or dispensed while its interaction check was switched off, it"
+                            + " is not in the record the check compares with, so the draft was not compared with it. ");
+        }
+        detail.append("Check them by hand.");
+        String summary = unchecked
+                ? "Interaction check incomplete: medication recorded while the check was switched off"
+                : "Interaction check incomplete: a drug the catalogue does not know";
+        return new CdsCards.Card(uuid, summary, detail.toString(), "warning", new CdsCards.Source(SOURCE),
+                List.of());
+    }
+
+    private static String count(int count, String what) {
+        return count == 0 ? "" : count + " " + what + (count == 1 ? "" : "s");
     }
 
     /** Orders still being written were left out of the check: no card about them does not mean no conflict. */

@@ -18,6 +18,7 @@ import org.springframework.stereotype.Component;
 import java.util.Comparator;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
@@ -108,11 +109,25 @@ class TaskBundleWriter {
                 + "DetectedIssue does not mean there is no conflict");
     }
 
-    /** No DetectedIssue about these drugs is not "nothing found": the check could not compare them. */
+    /**
+     * No DetectedIssue about these courses is not "nothing found": the check could not compare them (drugs the
+     * catalogue does not know, or medication no check recorded because it was moved while alerts were off).
+     */
     private OperationOutcome incompleteCheck(AlertCheck check) {
-        return checkWarning("incomplete", "the interaction check could not compare the courses of "
-                + String.join(", ", check.unknownDrugCodes()) + ": catalogue " + check.catalogueVersion()
-                + " does not know them");
+        List<String> reasons = new ArrayList<>();
+        if (!check.unknownDrugCodes().isEmpty()) {
+            reasons.add("the interaction check could not compare the courses of "
+                    + String.join(", ", check.unknownDrugCodes()) + ": catalogue " + check.catalogueVersion()
+                    + " does not know them");
+        }
+        AlertCheck.Unchecked unchecked = check.uncheckedCourses();
+        if (unchecked != null && unchecked.prescriptions() + unchecked.dispensingRecords() > 0) {
+            reasons.add("the interaction check could not compare the medication of " + unchecked.prescriptions()
+                    + " prescription(s) and " + unchecked.dispensingRecords() + " registered dispensing(s) of the"
+                    + " patient: issued or dispensed while the exchange's check was switched off, no check recorded"
+                    + " their courses");
+        }
+        return checkWarning("incomplete", String.join("; ", reasons));
     }
 
     /** A warning about the interaction check: what the absence of a DetectedIssue does not mean. */

@@ -147,7 +147,8 @@ public class DispensingRecordController {
         return DispensingRecordResponse.of(outcome.record(), catalogue,
                 check == null ? null : alertQueries.recordedViews(check),
                 check == null ? AlertCheck.of(null, null, List.of())
-                        : AlertCheck.of(check.catalogueVersion(), check.checkedAt(), check.unknownDrugCodes()));
+                        : AlertCheck.of(check.catalogueVersion(), check.checkedAt(), check.unknownDrugCodes(),
+                        check.unchecked()));
     }
 
     /** A command on a record that was never registered: 404 naming the record (not Axon's aggregate). */

@@ -1,0 +1,115 @@
+package org.eprescription.api.fhir;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eprescription.api.support.CdsHooksClient;
+import org.eprescription.api.support.ExchangeNode;
+import org.eprescription.api.support.HttpApi;
+import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.Identity;
+import org.eprescription.api.support.IsolatedDatabase;
+import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.junit.jupiter.api.Test;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.ZOLPIDEM;
+import static org.eprescription.api.support.Prescriptions.ZOLPIDEM_GENERIC;
+import static org.eprescription.api.support.Prescriptions.issueFor;
+import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
+import static org.eprescription.api.support.Prescriptions.unique;
+
+/**
+ * What was issued while alerts were switched off is not in the course record, so a check after alerts are switched on
+ * again cannot compare it: its answers say so ({@code complete: false}, {@code uncheckedCourses}), as JSON, as a CDS
+ * Hooks card and as a FHIR OperationOutcome, instead of "checked, nothing found" (docs/alerts.md, "After alerts were
+ * switched off"). A prescription cancelled before anything was handed out leaves nothing unchecked.
+ */
+class AlertsSwitchedOnAgainIT {
+
+    private static final String KEY = "alerts-on-again-test-key-0123456789abcdef";
+
+    @Test
+    void checksAfterAnOffPeriodSayTheyCouldNotCompareWhatWasIssuedMeanwhile() {
+        String url = IsolatedDatabase.createAnother("px_alerts_on_again");
+        String patient = unique("PAT");
+        String cancelledPatient = unique("PAT");
+
+        try (ConfigurableApplicationContext off = ExchangeNode.start(url, KEY, "--exchange.alerts.enabled=false")) {
+            HttpApi api = ExchangeNode.api(off);
+            Response zolpidem = api.post("/prescriptions", issueFor(patient, "HOSP-A", ZOLPIDEM, 30));
+            assertThat(zolpidem.status()).as(zolpidem.toString()).isEqualTo(201);
+            assertThat(zolpidem.body().path("alertCheck").path("performed").asBoolean()).isFalse();
+            assertThat(zolpidem.body().has("alerts")).isFalse();
+
+            Map<String, Object> mistake = issueFor(cancelledPatient, "HOSP-A", ZOLPIDEM, 30);
+            assertThat(api.post("/prescriptions", mistake).status()).isEqualTo(201);
+            Response cancelled = api.post("/prescriptions/" + mistake.get("prescriptionId") + "/cancel",
+                    Map.of("reason", "wrong patient"), prescriberHeaders("HOSP-A"));
+            assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+        }
+
+        try (ConfigurableApplicationContext on = ExchangeNode.start(url, KEY, List.of())) {
+            HttpApi api = ExchangeNode.api(on);
+
+            Response generic = api.post("/prescriptions", issueFor(patient, "HOSP-B", ZOLPIDEM_GENERIC, 14));
+
+            assertThat(generic.status()).as(generic.toString()).isEqualTo(201);
+            assertThat(generic.body().path("alerts")).as("the zolpidem issued meanwhile was not compared").isEmpty();
+            assertThat(generic.body().path("alertCheck").path("performed").asBoolean()).isTrue();
+            assertThat(generic.body().path("alertCheck").path("complete").asBoolean())
+                    .as("an empty list here is not \"nothing found\": " + generic).isFalse();
+            assertThat(generic.body().path("alertCheck").path("uncheckedCourses").path("prescriptions").asInt())
+                    .isEqualTo(1);
+            assertThat(generic.body().path("alertCheck").path("unknownDrugCodes")).isEmpty();
+
+            Response draft = api.post("/duplicate-checks", Map.of("patientId", patient,
+                    "lines", List.of(Map.of("drugCode", ZOLPIDEM_GENERIC, "days", 14))), prescriberHeaders("HOSP-A"));
+            assertThat(draft.status()).as(draft.toString()).isEqualTo(200);
+            assertThat(draft.body().path("alertCheck").path("complete").asBoolean()).as(draft.toString()).isFalse();
+            assertThat(draft.body().path("alertCheck").path("uncheckedCourses").path("prescriptions").asInt())
+                    .as("the zolpidem issued while off; the generic was checked when issued: " + draft)
+                    .isEqualTo(1);
+
+            CdsHooksClient cds = new CdsHooksClient(ExchangeNode.port(on), on.getBean(ObjectMapper.class));
+            CdsHooksClient.Answer cards = cds.call("exchange-duplicate-check", cds.request("order-sign", patient,
+                    cds.encoded(CdsHooksClient.draftOrders(patient, 14, ZOLPIDEM_GENERIC))).toString(),
+                    Identity.prescriber("DOC-1", "HOSP-A"));
+            assertThat(cards.status()).as(String.valueOf(cards.body())).isEqualTo(200);
+            assertThat(cards.body().path("cards").findValuesAsText("indicator")).contains("warning");
+            assertThat(cards.body().path("cards").findValuesAsText("summary"))
+                    .anySatisfy(summary -> assertThat(summary).startsWith("Interaction check incomplete"));
+            assertThat(cards.body().path("cards").findValuesAsText("detail"))
+                    .anySatisfy(detail -> assertThat(detail).contains("switched off"));
+
+            Bundle throughFhir = createThroughFhir(on, patient);
+            OperationOutcome.OperationOutcomeIssueComponent warning = throughFhir.getEntry().stream()
+                    .map(Bundle.BundleEntryComponent::getResource)
+                    .filter(OperationOutcome.class::isInstance)
+                    .map(OperationOutcome.class::cast)
+                    .findFirst().orElseThrow().getIssueFirstRep();
+            assertThat(warning.getCode()).isEqualTo(OperationOutcome.IssueType.INCOMPLETE);
+            assertThat(warning.getDiagnostics()).contains("switched off");
+
+            Response afterTheCancelled = api.post("/prescriptions",
+                    issueFor(cancelledPatient, "HOSP-B", ZOLPIDEM_GENERIC, 14));
+            assertThat(afterTheCancelled.status()).isEqualTo(201);
+            assertThat(afterTheCancelled.body().path("alertCheck").path("complete").asBoolean())
+                    .as("nothing of the cancelled prescription was taken: " + afterTheCancelled).isTrue();
+        }
+    }
+
+    private static Bundle createThroughFhir(ConfigurableApplicationContext exchange, String patient) {
+        String institution = unique("HOSP");
+        Bundle sent = new IssueBundles(patient, BIRTH_DATE, "DOC-" + institution, institution)
+                .line(ZOLPIDEM_GENERIC, 14, 14, 0).bundle();
+        FhirHttp.Answer answer = new FhirHttp(ExchangeNode.port(exchange))
+                .post("/Task/$create", sent, Identity.prescriber("DOC-" + institution, institution));
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        return answer.as(Bundle.class);
+    }
+}
