@@ -29,10 +29,19 @@ public record DuplicateCheckRequest(@NotBlank @Identifier String patientId,
                                     LocalDate startDate,
                                     UUID prescriptionId) {
 
-    /** {@code lineNumber} defaults to the line's position (1, 2, ...), as on the issued prescription. */
+    /**
+     * {@code lineNumber} defaults to the line's position (1, 2, ...), as on the issued prescription; {@code unit},
+     * when given, must be the drug's unit, as on issue.
+     */
     @Schema(name = "DraftLine")
     public record Line(Integer lineNumber, @NotBlank @Size(max = FieldLimits.CODE) String drugCode,
-                       @NotNull @Min(1) @Max(365) Integer days, Boolean asNeeded) {
+                       @NotNull @Min(1) @Max(365) Integer days, Boolean asNeeded,
+                       @Size(max = FieldLimits.CODE) String unit) {
+
+        /** A draft line that does not say its unit yet. */
+        public Line(Integer lineNumber, String drugCode, Integer days, Boolean asNeeded) {
+            this(lineNumber, drugCode, days, asNeeded, null);
+        }
     }
 
     /** The draft as a query; whether the caller cares for the patient is asked apart, and only when it matters. */
@@ -41,7 +50,7 @@ public record DuplicateCheckRequest(@NotBlank @Identifier String patientId,
         for (int i = 0; i < lines.size(); i++) {
             Line line = lines.get(i);
             draft.add(new DraftLine(line.lineNumber() == null ? i + 1 : line.lineNumber(), DrugCode.of(line.drugCode()),
-                    line.days(), Boolean.TRUE.equals(line.asNeeded())));
+                    line.days(), Boolean.TRUE.equals(line.asNeeded()), line.unit()));
         }
         PrescriptionId id = prescriptionId == null ? PrescriptionId.random() : new PrescriptionId(prescriptionId);
         return new CheckDuplicates(PatientId.of(patientId), draft, startDate == null ? today : startDate, id, false);

@@ -15,7 +15,8 @@ import java.util.Optional;
  * A CDS Hooks client's draft orders (a FHIR Bundle in {@code context.draftOrders}) as the JSON API's duplicate check
  * body (docs/fhir.md, "CDS Hooks"): one line per MedicationRequest, in order, its drug the YJ coding of
  * {@code medicationCodeableConcept}, its days {@code dispenseRequest.expectedSupplyDuration}, and
- * {@code asNeededBoolean}. Parsed strictly like every FHIR body; orders of other kinds are not the check's business.
+ * {@code asNeededBoolean}, and the unit of {@code dispenseRequest.quantity} when it has one (checked against the drug's
+ * as on issue). Parsed strictly like every FHIR body; orders of other kinds are not the check's business.
  * An order still being written (no coded drug or no supply duration yet) is left out of the check and named in
  * {@link DraftOrders#notChecked}, so that it does not cost the cards of the others; a value that is there but wrong
  * (not whole days, another unit, a coding that is not YJ) is refused as malformed.
@@ -83,6 +84,16 @@ public class DraftOrdersReader {
                 request.getDispenseRequest().getExpectedSupplyDuration());
         boolean asNeeded = request.getDosageInstruction().stream()
                 .anyMatch(dosage -> Boolean.TRUE.equals(FhirInputs.asNeeded(dosage)));
-        return new DuplicateCheckRequest.Line(number, drugCode, days, asNeeded);
+        return new DuplicateCheckRequest.Line(number, drugCode, days, asNeeded, unitOf(request));
+    }
+
+    /** The unit of {@code dispenseRequest.quantity} (its {@code unit}, else its {@code code}), null when not given. */
+    private static String unitOf(MedicationRequest request) {
+        if (!request.getDispenseRequest().hasQuantity()) {
+            return null;
+        }
+        org.hl7.fhir.r4.model.Quantity quantity = request.getDispenseRequest().getQuantity();
+        String unit = quantity.hasUnit() ? quantity.getUnit() : quantity.getCode();
+        return unit == null || unit.isBlank() ? null : unit;
     }
 }

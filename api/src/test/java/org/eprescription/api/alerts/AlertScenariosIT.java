@@ -461,6 +461,16 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
                 LocalDate.now().plusMonths(6).toString()).status()).as("within the horizon").isEqualTo(200);
     }
 
+    @Test
+    void aDraftLineInAnotherUnitThanItsDrugsIsRefusedAsAnIssueWouldBe() {
+        Response milligrams = check(List.of(Map.of("drugCode", AMLODIPINE_BRAND, "days", 28, "unit", "mg")), null);
+
+        assertRefused(milligrams, 422, "INVALID_LINES");
+        assertThat(milligrams.text("detail")).contains("counted in tablet, not in mg");
+        assertThat(check(List.of(Map.of("drugCode", AMLODIPINE_BRAND, "days", 28, "unit", "tablet")), null).status())
+                .isEqualTo(200);
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------
 
     @Test

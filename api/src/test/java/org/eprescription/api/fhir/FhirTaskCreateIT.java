@@ -213,6 +213,22 @@ class FhirTaskCreateIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void aQuantityInAUcumUnitOtherThanTheDrugsIs422NamingTheDrugsUnit() {
+        // UCUM mg on a line of amlodipine 5 mg tablets: 140 mg would be counted as 140 tablets
+        Bundle sent = bundle().line(new Coding(IssueBundles.YJ, AMLODIPINE_BRAND, null), 140, "mg", 28, 0).bundle();
+        only(sent, MedicationRequest.class).getDispenseRequest().getQuantity()
+                .setSystem("http://unitsofmeasure.org").setCode("mg");
+
+        FhirHttp.Answer answer = fhir().post(CREATE, sent, prescriber);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(422);
+        OperationOutcome.OperationOutcomeIssueComponent issue = answer.as(OperationOutcome.class).getIssueFirstRep();
+        assertThat(issue.getCode()).isEqualTo(OperationOutcome.IssueType.BUSINESSRULE);
+        assertThat(issue.getDetails().getCodingFirstRep().getCode()).isEqualTo("invalid-lines");
+        assertThat(issue.getDiagnostics()).contains("counted in tablet, not in mg");
+    }
+
+    @Test
     void anUnknownDrugIs422WithTheRefusalCode() {
         FhirHttp.Answer answer = fhir().post(CREATE, bundle().line("9999999X9999", 28, 28, 0).bundle(), prescriber);
 

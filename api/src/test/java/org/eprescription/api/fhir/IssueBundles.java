@@ -18,6 +18,8 @@ import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 
+import org.eprescription.api.support.Prescriptions;
+
 import java.time.LocalDate;
 import java.util.UUID;
 
@@ -44,10 +46,15 @@ final class IssueBundles {
     }
 
     IssueBundles line(String drugCode, int quantity, int days, int refills) {
-        return line(new Coding(YJ, drugCode, null), quantity, days, refills);
+        return line(new Coding(YJ, drugCode, null), quantity, Prescriptions.unitOf(drugCode), days, refills);
     }
 
     IssueBundles line(Coding drug, int quantity, int days, int refills) {
+        return line(drug, quantity, "tablet", days, refills);
+    }
+
+    /** A line whose quantity names {@code unit}. */
+    IssueBundles line(Coding drug, int quantity, String unit, int days, int refills) {
         MedicationRequest request = new MedicationRequest()
                 .setStatus(MedicationRequest.MedicationRequestStatus.ACTIVE)
                 .setIntent(MedicationRequest.MedicationRequestIntent.ORDER)
@@ -56,7 +63,7 @@ final class IssueBundles {
                 .setRequester(new Reference(practitionerUrl));
         request.addDosageInstruction().setText("1 tablet once daily after breakfast");
         request.getDispenseRequest()
-                .setQuantity(new Quantity().setValue(quantity).setUnit("tablet"))
+                .setQuantity(new Quantity().setValue(quantity).setUnit(unit))
                 .setExpectedSupplyDuration((Duration) new Duration().setValue(days).setUnit("d")
                         .setSystem("http://unitsofmeasure.org").setCode("d"))
                 .setNumberOfRepeatsAllowed(refills);

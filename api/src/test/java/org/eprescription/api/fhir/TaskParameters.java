@@ -1,5 +1,6 @@
 package org.eprescription.api.fhir;
 
+import org.eprescription.api.support.Prescriptions;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
@@ -44,7 +45,7 @@ final class TaskParameters {
         MedicationDispense dispense = new MedicationDispense()
                 .setStatus(MedicationDispense.MedicationDispenseStatus.COMPLETED)
                 .setMedication(new CodeableConcept().addCoding(new Coding(YJ, drugCode, null)))
-                .setQuantity(new Quantity().setValue(quantity).setUnit("tablet"))
+                .setQuantity(new Quantity().setValue(quantity).setUnit(Prescriptions.unitOf(drugCode)))
                 .setDaysSupply((Duration) new Duration().setValue(days).setUnit("d")
                         .setSystem("http://unitsofmeasure.org").setCode("d"));
         dispense.addAuthorizingPrescription(new Reference().setType("MedicationRequest")

@@ -133,6 +133,23 @@ class IssuingIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void aLineInAnotherUnitThanItsDrugsIsRefusedNamingTheDrugsUnit() {
+        // 140 mg meant as 28 tablets of 5 mg would be counted as 140 tablets at the pharmacy
+        Map<String, Object> body = issue(unique("HOSP"));
+        Map<String, Object> inMilligrams = line(1, "2171022F1021", 140, 28);
+        inMilligrams.put("unit", "mg");
+        body.put("lines", List.of(inMilligrams));
+
+        Response response = refusedAsRuleViolation(body, "INVALID_LINES");
+        assertThat(response.text("type")).isEqualTo("/problems/invalid-lines");
+        assertThat(response.text("detail")).contains("counted in tablet, not in mg");
+        assertThat(api().get("/prescriptions/" + body.get("prescriptionId")).status()).isEqualTo(404);
+        inMilligrams.put("unit", " Tablet ");
+        inMilligrams.put("quantity", 28);
+        assertThat(api().post("/prescriptions", body).status()).isEqualTo(201);
+    }
+
+    @Test
     void aValidUntilBeforeTheIssueDateIsARuleViolation() {
         Map<String, Object> body = issue(unique("HOSP"));
         body.put("validUntil", clock.today().minusDays(1).toString());

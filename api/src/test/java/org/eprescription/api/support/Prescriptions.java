@@ -1,5 +1,10 @@
 package org.eprescription.api.support;
 
+import org.eprescription.core.catalogue.CatalogueCsvLoader;
+import org.eprescription.core.catalogue.Drug;
+import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.ids.DrugCode;
+
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -22,6 +27,7 @@ public final class Prescriptions {
     /** A contraindicated pair (併用禁忌): the hypnotic and the antifungal. */
     public static final String TRIAZOLAM = "1124007F1024";
     public static final String ITRACONAZOLE = "6290002M1021";
+    private static final DrugCatalogue CATALOGUE = CatalogueCsvLoader.bundledSample();
     public static final LocalDate BIRTH_DATE = LocalDate.of(1958, 4, 2);
 
     private Prescriptions() {
@@ -36,7 +42,7 @@ public final class Prescriptions {
         line.put("lineNumber", number);
         line.put("drugCode", drugCode);
         line.put("quantity", quantity);
-        line.put("unit", "tablet");
+        line.put("unit", unitOf(drugCode));
         line.put("dosage", "1 tablet once daily after breakfast");
         line.put("days", days);
         return line;
@@ -63,6 +69,11 @@ public final class Prescriptions {
         body.put("lines", List.of(line(1, drugCode, days, days)));
         body.put("refills", 0);
         return body;
+    }
+
+    /** The unit the bundled catalogue counts {@code drugCode} in, as a line of it must name (docs/domain.md). */
+    public static String unitOf(String drugCode) {
+        return CATALOGUE.find(DrugCode.of(drugCode)).map(Drug::unit).orElse("tablet");
     }
 
     public static Map<String, Object> accept(String exchangeCode, LocalDate birthDate, String pharmacyId) {

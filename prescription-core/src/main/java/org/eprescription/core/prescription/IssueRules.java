@@ -14,7 +14,8 @@ import static org.eprescription.core.prescription.Prescription.refused;
 
 /**
  * What a prescription must satisfy to be issued (docs/domain.md: "A prescription"), including the catalogue's supply
- * limits: no line longer than its drug's longest supply, no refills for a drug that may not be refilled.
+ * limits: no line longer than its drug's longest supply, no refills for a drug that may not be refilled, no line in
+ * another unit than its drug's ({@link LineUnits}).
  */
 final class IssueRules {
 
@@ -73,6 +74,7 @@ final class IssueRules {
             throw refused(Refusal.INVALID_LINES, "line " + line.lineNumber() + ": quantity must be positive");
         }
         Drug drug = Prescription.requireDrug(catalogue, line.drugCode());
+        LineUnits.requireDrugsUnit(line.lineNumber(), line.unit(), drug);
         if (drug.maxDays() != null && line.days() > drug.maxDays()) {
             throw refused(Refusal.DAYS_ABOVE_LONGEST_SUPPLY, "line " + line.lineNumber() + ": " + line.drugCode()
                     + " may be prescribed for at most " + drug.maxDays() + " days, not " + line.days());

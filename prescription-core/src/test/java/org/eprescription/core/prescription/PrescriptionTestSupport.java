@@ -171,8 +171,14 @@ abstract class PrescriptionTestSupport {
         return PharmacistId.of("pharmacist-of-" + pharmacy.value());
     }
 
+    /** A line of {@code drug} in the unit the catalogue counts it in ("tablet" for a drug it does not know). */
     static PrescribedLine line(int number, DrugCode drug, long quantity, int days) {
-        return new PrescribedLine(number, drug, qty(quantity), "tablet", "as directed", days);
+        return new PrescribedLine(number, drug, qty(quantity), unitOf(drug), "as directed", days);
+    }
+
+    /** The unit the sample catalogue counts {@code drug} in; "tablet" for a drug it does not know. */
+    static String unitOf(DrugCode drug) {
+        return CATALOGUE.find(drug).map(org.eprescription.core.catalogue.Drug::unit).orElse("tablet");
     }
 
     static DispensedItem item(int lineNumber, long quantity, int days) {

@@ -42,6 +42,8 @@ public final class SampleDrugs {
     public static final DrugCode BROTIZOLAM = DrugCode.of("1124009F1025");
     /** Itraconazole 50 mg capsule. */
     public static final DrugCode ITRACONAZOLE = DrugCode.of("6290002M1021");
+    /** Miconazole 2% oral gel (20 mg/g), counted in g. */
+    public static final DrugCode MICONAZOLE_GEL = DrugCode.of("6290004Q1024");
     /** Metformin hydrochloride 250 mg tablet: conflicts with none of the others. */
     public static final DrugCode METFORMIN = DrugCode.of("3962002F1024");
     /** A well-formed code the catalogue does not have. */

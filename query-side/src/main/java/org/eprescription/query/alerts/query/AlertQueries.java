@@ -23,6 +23,7 @@ import org.eprescription.core.ids.Party;
 import org.eprescription.core.refusal.PrescriptionRefusedException;
 import org.eprescription.core.refusal.Refusal;
 import org.eprescription.core.prescription.LineNumbers;
+import org.eprescription.core.prescription.LineUnits;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.record.event.DispensingRecordChecked;
 import org.eprescription.query.alerts.store.AcknowledgementView;
@@ -156,6 +157,10 @@ public class AlertQueries {
         for (DraftLine line : query.lines()) {
             Drug drug = catalogue.find(line.drugCode()).orElseThrow(() -> new PrescriptionRefusedException(
                     Refusal.UNKNOWN_DRUG, "unknown drug code " + line.drugCode()));
+            if (line.unit() != null) {
+                // refused as its issue would be (docs/domain.md, "A prescription")
+                LineUnits.requireDrugsUnit(line.lineNumber(), line.unit(), drug);
+            }
             CoursePeriod period = CoursePeriod.of(start, line.days(), drug, line.asNeeded());
             lines.add(new CandidateLine(line.lineNumber(), line.drugCode(), period.from(), period.to()));
         }
