@@ -86,21 +86,40 @@ class CancellingAndExpiryIT extends ExchangeIntegrationTest {
     }
 
     @Test
-    void theInstitutionSeesThatItsRequestLapsedBecauseADispensingCompletedTheUse() {
-        var body = issue(unique("HOSP"));
-        body.put("refills", 1);
-        IssuedPrescription rx = acceptedBy("PH-A", body);
+    void theInstitutionSeesThatItsRequestLapsedBecauseADispensingCompletedTheLastUse() {
+        IssuedPrescription rx = acceptedBy("PH-A");
         cancelling(rx);
 
         dispensing(rx, "PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28));
         Response seenByThePrescriber = api().as(Identity.prescriber("DOC-9", rx.institutionId())).get(rx.path());
 
-        assertThat(seenByThePrescriber.text("status")).isEqualTo("AWAITING_REFILL");
+        assertThat(seenByThePrescriber.text("status")).isEqualTo("COMPLETED");
         assertThat(seenByThePrescriber.body().path("cancellationRequested").asBoolean()).isFalse();
         assertThat(seenByThePrescriber.body().path("cancellationRequest").path("outcome").asText())
                 .isEqualTo("LAPSED");
         assertThat(seenByThePrescriber.body().path("cancellationRequest").path("requestedAt").asText()).isNotBlank();
         assertThat(seenByThePrescriber.body().path("cancellationRequest").path("settledAt").asText()).isNotBlank();
+    }
+
+    @Test
+    void aDispensingThatCompletesAUseWithRefillsLeftCancelsThePrescriptionAfterIt() {
+        // the use in the pharmacy's hands goes out; the refills the prescriber ordered stopped never will
+        var body = issue(unique("HOSP"));
+        body.put("refills", 2);
+        IssuedPrescription rx = acceptedBy("PH-A", body);
+        cancelling(rx);
+
+        Response dispensed = dispensing(rx, "PH-A", true, item(1, AMLODIPINE_BRAND, 28, 28));
+        Response seenByThePrescriber = api().as(Identity.prescriber("DOC-9", rx.institutionId())).get(rx.path());
+
+        assertThat(dispensed.text("status")).isEqualTo("CANCELLED");
+        assertThat(seenByThePrescriber.text("status")).isEqualTo("CANCELLED");
+        assertThat(seenByThePrescriber.body().path("refillWindow").isMissingNode()
+                || seenByThePrescriber.body().path("refillWindow").isNull()).isTrue();
+        assertThat(seenByThePrescriber.body().path("cancellationRequested").asBoolean()).isFalse();
+        assertThat(seenByThePrescriber.body().path("cancellationRequest").path("outcome").asText())
+                .isEqualTo("CANCELLED");
+        assertThat(seenByThePrescriber.body().path("dispensings")).hasSize(1);
     }
 
     @Test

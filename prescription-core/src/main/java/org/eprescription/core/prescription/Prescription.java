@@ -287,16 +287,40 @@ public class Prescription {
         Instant now = clock.instant();
         LocalDate today = today(clock);
         int use = currentUse;
+        CancellationRequested stopAfterUse = completesUse ? cancellationEndingWithUse() : null;
         apply(new PrescriptionDispensed(prescriptionId, command.pharmacyId(), command.pharmacistId(), currentUse,
                 command.items(), completesUse, now, today, countedAsPrescribed(command.items(), lines, catalogue)),
                 patientMetaData(patient));
         List<RecordedCourse> dispensed = checker.enabled() ? dispensedCourses(command, use, catalogue) : List.of();
         List<RecordedCourse> undispensed = completesUse ? undispensedCourses(dispensed) : List.of();
-        List<RecordedCourse> nextUse = completesUse ? completeUse(today, now, catalogue, checker) : List.of();
-        if (!checker.enabled()) {
-            return new CommandOutcome(version(), null);
+        List<RecordedCourse> nextUse = completesUse && stopAfterUse == null
+                ? completeUse(today, now, catalogue, checker) : List.of();
+        InteractionCheckCompleted check = checker.enabled()
+                ? checkDispensed(checker, CheckTrigger.DISPENSING, dispensed, dispensed, undispensed, nextUse, now)
+                .check() : null;
+        cancelAfterUse(stopAfterUse, now);
+        return new CommandOutcome(version(), check);
+    }
+
+    /**
+     * The cancellation request a dispensing completing the current use decides by cancelling after it: one pending
+     * while uses are left (docs/domain.md, "Lifecycle"). On the last use there is nothing left to stop; the request
+     * lapses as the prescription is completed. Null when none.
+     */
+    private CancellationRequested cancellationEndingWithUse() {
+        return pendingCancellation != null && currentUse <= refills ? pendingCancellation : null;
+    }
+
+    /**
+     * The prescriber asked to stop the medicine while the pharmacy held the use: the use the pharmacy completed went
+     * out, the uses not begun never will. Recorded after the dispensing's check, so that the check has recorded its
+     * courses as dispensed before the cancellation stops what is still planned.
+     */
+    private void cancelAfterUse(CancellationRequested request, Instant now) {
+        if (request != null) {
+            apply(new PrescriptionCancelled(prescriptionId, request.institutionId(), request.prescriberId(),
+                    request.reason(), now), patientMetaData(patient));
         }
-        return checkDispensed(checker, CheckTrigger.DISPENSING, dispensed, dispensed, undispensed, nextUse, now);
     }
 
     /**
@@ -355,7 +379,9 @@ public class Prescription {
         DispensingRecords.Entry dispensing = CorrectionRules.dispensingToCorrect(command, dispensings, today);
         int use = dispensing.use();
         boolean useCompleted = use < currentUse || status == PrescriptionStatus.COMPLETED;
-        if (!command.withdraws() && !useCompleted) {
+        // a use completed with a cancellation request pending ended the prescription: the use stays current
+        boolean useOpen = !useCompleted && dispensings.completing(use).isEmpty();
+        if (!command.withdraws() && useOpen) {
             // a use still open is the holding pharmacy's to supply: a correction by a pharmacy that released it
             // could complete another pharmacy's use or end a cancellation request it has to decide
             requireHeldBy(command.pharmacyId());
@@ -365,6 +391,7 @@ public class Prescription {
         dispensing.items().forEach(item -> touched.add(item.lineNumber()));
         List<RecordedCourse> nextUse = List.of();
         List<RecordedCourse> undispensed = List.of();
+        CancellationRequested stopAfterUse = null;
         if (command.withdraws()) {
             CorrectionRules.requireWithdrawable(dispensing, useCompleted, status);
             apply(new DispensingWithdrawn(prescriptionId, dispensing.sequence(), use, command.pharmacyId(),
@@ -375,6 +402,7 @@ public class Prescription {
             boolean completesNow = !dispensing.completesUse() && !useCompleted && everyLineComplete
                     && status == PrescriptionStatus.ACCEPTED;
             int supplyBefore = dispensings.supplyDaysOf(use, linesOfUse);
+            CancellationRequested pending = completesNow ? cancellationEndingWithUse() : null;
             command.items().forEach(item -> touched.add(item.lineNumber()));
             apply(new DispensingCorrected(prescriptionId, dispensing.sequence(), use, command.pharmacyId(),
                     command.pharmacistId(), command.reason(), command.items(),
@@ -382,7 +410,8 @@ public class Prescription {
                     countedAsPrescribed(command.items(), linesOfUse, catalogue)), patientMetaData(patient));
             if (completesNow) {
                 undispensed = undispensedCourses(touched);
-                nextUse = completeUse(today, now, catalogue, checker);
+                stopAfterUse = pending;
+                nextUse = stopAfterUse == null ? completeUse(today, now, catalogue, checker) : List.of();
             } else if (status == PrescriptionStatus.AWAITING_REFILL && use == currentUse - 1
                     && dispensings.supplyDaysOf(use, linesOfUse) != supplyBefore) {
                 LocalDate completedOn = dispensings.completing(use).map(DispensingRecords.Entry::dispensedOn)
@@ -391,6 +420,7 @@ public class Prescription {
             }
         }
         if (!checker.enabled()) {
+            cancelAfterUse(stopAfterUse, now);
             return new CommandOutcome(version(), null);
         }
         List<RecordedCourse> changed = new ArrayList<>();
@@ -401,7 +431,10 @@ public class Prescription {
         List<RecordedCourse> running = changed.stream()
                 .filter(course -> course.status() == CourseStatus.DISPENSED)
                 .toList();
-        return checkDispensed(checker, CheckTrigger.CORRECTION, changed, running, undispensed, nextUse, now);
+        InteractionCheckCompleted check = checkDispensed(checker, CheckTrigger.CORRECTION, changed, running,
+                undispensed, nextUse, now).check();
+        cancelAfterUse(stopAfterUse, now);
+        return new CommandOutcome(version(), check);
     }
 
     /**
@@ -735,8 +768,8 @@ public class Prescription {
 
     @EventSourcingHandler
     void on(PrescriptionDispensed event) {
-        // the holding pharmacy decides a request by completing the use (it lapses) or by releasing (it cancels);
-        // a partial dispensing decides nothing
+        // the holding pharmacy decides a request by completing the use (it lapses on the last use; with uses left the
+        // command cancels right after) or by releasing (it cancels); a partial dispensing decides nothing
         if (event.completesUse()) {
             pendingCancellation = null;
         }

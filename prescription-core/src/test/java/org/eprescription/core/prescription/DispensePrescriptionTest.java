@@ -12,6 +12,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import java.time.LocalDate;
 import java.util.List;
 
+import static org.eprescription.core.refusal.RefusalMatchers.refusedWith;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
 import static org.eprescription.core.testsupport.SampleDrugs.VALSARTAN_AMLODIPINE;
@@ -271,15 +272,31 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
     }
 
     @Test
-    void aDispensingThatCompletesTheUseLetsTheRequestLapseSoTheNextUsesReleaseDoesNotCancel() {
-        TestExecutor<Prescription> executor = fixture.given(issued(1), accepted(PHARMACY_A),
-                cancellationRequested(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
-                .andGivenCommands(dispenseCompletingUse(PHARMACY_A, item(1, 14, 14)));
-        // two portions of 14 days: the refill is planned 28 days on, its window opens 7 days before that
-        today(ISSUE_DAY.plusDays(21));
-        executor.andGivenCommands(accept(PHARMACY_B))
-                .when(release(PHARMACY_B))
-                .expectEvents(released(PHARMACY_B, 2));
+    void onTheLastUseADispensingThatCompletesItLetsTheRequestLapse() {
+        fixture.given(issued(), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
+                        dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
+                .when(dispenseCompletingUse(PHARMACY_A, item(1, 14, 14)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 14, 14)), completed());
+    }
+
+    @Test
+    void aDispensingThatCompletesAUseWithUsesLeftCancelsAfterItForThePendingRequest() {
+        // the use in the pharmacy's hands goes out; the prescriber's order to stop holds for the uses not begun
+        fixture.given(issued(2), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
+                        dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
+                .when(dispenseCompletingUse(PHARMACY_A, item(1, 14, 14)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 14, 14)), cancelledOnRelease());
+    }
+
+    @Test
+    void afterACancellationThatFollowedTheCompletedUseNoRefillIsAccepted() {
+        TestExecutor<Prescription> executor = fixture.given(issued(2), accepted(PHARMACY_A),
+                        cancellationRequested(PHARMACY_A))
+                .andGivenCommands(dispenseEverything(PHARMACY_A));
+        today(ISSUE_DAY.plusDays(28));
+        executor.when(accept(PHARMACY_B))
+                .expectException(refusedWith(Refusal.NOT_ACCEPTABLE_NOW))
+                .expectNoEvents();
     }
 
     @Test
@@ -310,10 +327,30 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
     }
 
     @Test
-    void aCompleteDispensingAfterACancellationRequestStillSchedulesTheRefill() {
+    void aCompleteDispensingAfterACancellationRequestSchedulesNoRefill() {
         fixture.given(issued(1), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A))
                 .when(dispenseEverything(PHARMACY_A))
-                .expectEvents(dispensedEverything(PHARMACY_A, 1), refillScheduled(2, ISSUE_DAY.plusDays(28)));
+                .expectEvents(dispensedEverything(PHARMACY_A, 1), cancelledOnRelease());
+    }
+
+    @Test
+    void aCompletingDispensingInARefillUseWithAPendingRequestCancelsTheLastUse() {
+        fixture.given(issued(2), accepted(PHARMACY_A), dispensedEverything(PHARMACY_A, 1),
+                        refillScheduled(2, ISSUE_DAY.plusDays(28)), accepted(PHARMACY_B, 2),
+                        cancellationRequested(PHARMACY_B))
+                .when(dispenseEverything(PHARMACY_B))
+                .expectEvents(dispensedEverything(PHARMACY_B, 2), cancelledOnRelease());
+    }
+
+    @Test
+    void aRequestThatLapsedBeforeThisRuleKeepsTheRefillItScheduled() {
+        // history recorded when a completing dispensing let the request lapse with uses left: the refill stands
+        Object[] lapsed = {issued(1), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
+                dispensedEverything(PHARMACY_A, 1), refillScheduled(2, ISSUE_DAY.plusDays(28))};
+        today(ISSUE_DAY.plusDays(28));
+        fixture.given(lapsed)
+                .when(accept(PHARMACY_B))
+                .expectEvents(accepted(PHARMACY_B, 2));
     }
 
     @Test

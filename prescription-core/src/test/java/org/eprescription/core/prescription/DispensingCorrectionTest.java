@@ -140,6 +140,27 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
     }
 
     @Test
+    void aCorrectionThatCompletesAUseWithUsesLeftCancelsAfterItForAPendingRequest() {
+        Object[] given = {issued(1), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, false, itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 20, 7))};
+        fixture.given(given)
+                .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7)))
+                .expectEvents(corrected(PHARMACY_A, 1, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 28, 28),
+                        itemOf(2, LOXOPROFEN_TABLET, 21, 7)), cancelledOnRelease());
+    }
+
+    @Test
+    void aUseThatEndedInTheCancellationIsStillItsPharmacysToCorrectThatDay() {
+        // nobody holds the cancelled prescription; the dispensing pharmacy corrects its record as after a completion
+        Object[] given = {issued(1), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, true, everything()), cancelledOnRelease()};
+        fixture.given(given)
+                .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 20, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7)))
+                .expectEvents(corrected(PHARMACY_A, 1, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 20, 28),
+                        itemOf(2, LOXOPROFEN_TABLET, 21, 7)));
+    }
+
+    @Test
     void aCompletedUseKeepsItsCompletionWhenAQuantityIsCorrectedDown() {
         fixture.given(completedHistory())
                 .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 20, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7)))

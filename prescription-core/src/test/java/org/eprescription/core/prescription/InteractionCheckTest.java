@@ -321,6 +321,26 @@ class InteractionCheckTest extends PrescriptionTestSupport {
     }
 
     @Test
+    void completingAUseWithACancellationPendingChecksNoNextUseAndCancelsAfterTheCheck() {
+        // no refill follows: the next use's courses are not planned, so nothing is raised about them
+        Object[] given = {issued(1), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A),
+                cancellationRequested(PHARMACY_A)};
+        LocalDate wouldHaveBeenPlanned = ISSUE_DAY.plusDays(28);
+        otherCourses.add(otherAmlodipine(wouldHaveBeenPlanned.plusDays(5), wouldHaveBeenPlanned.plusDays(30),
+                CourseStatus.DISPENSED));
+
+        fixture.given(given)
+                .when(dispenseEverything(PHARMACY_A))
+                .expectEvents(dispensedEverything(PHARMACY_A, 1),
+                        check(CheckTrigger.DISPENSING, List.of(
+                                new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY, ISSUE_DAY.plusDays(27),
+                                        CourseStatus.DISPENSED),
+                                new RecordedCourse(2, 1, LOXOPROFEN_TABLET, ISSUE_DAY, ISSUE_DAY.plusDays(6),
+                                        CourseStatus.DISPENSED)), List.of()),
+                        cancelledOnRelease());
+    }
+
+    @Test
     void withAlertsOffNothingIsCheckedOrRecorded() {
         var off = new org.axonframework.test.aggregate.AggregateTestFixture<>(Prescription.class);
         off.registerInjectableResource(CATALOGUE);

@@ -128,9 +128,13 @@ public final class PrescriptionViewEvolver {
         } else if (event instanceof PrescriptionCancelled cancelled) {
             draft.status = PrescriptionStatus.CANCELLED;
             draft.cancellationRequested = false;
-            if (draft.cancellationRequest != null && draft.cancellationRequest.isPending()) {
+            Instant cancelledAt = micros(cancelled.cancelledAt() != null ? cancelled.cancelledAt() : timestamp);
+            // a dispensing that completed a use with uses left ends a pending request by cancelling right after it,
+            // in the same command (docs/domain.md, "Lifecycle"): the request did not lapse
+            if (draft.cancellationRequest != null && (draft.cancellationRequest.isPending()
+                    || draft.cancellationRequest.lapsedAt(cancelledAt))) {
                 draft.cancellationRequest = draft.cancellationRequest.settled(CancellationRequest.Outcome.CANCELLED,
-                        micros(cancelled.cancelledAt() != null ? cancelled.cancelledAt() : timestamp));
+                        cancelledAt);
             }
             draft.pharmacyId = null;
             draft.refillWindow = null;

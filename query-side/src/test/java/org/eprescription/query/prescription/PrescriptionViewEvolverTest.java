@@ -335,6 +335,30 @@ class PrescriptionViewEvolverTest {
     }
 
     @Test
+    void aCancellationRightAfterTheCompletingDispensingShowsTheRequestCancelledNotLapsed() {
+        // a use completed with refills left and a request pending: the prescription is cancelled after it
+        Instant requestedAt = T.minusSeconds(60);
+        PrescriptionView view = given(issuedView(2), accepted(1), cancellationRequested(requestedAt),
+                dispensed(1, true, item(1, "28", 28)), cancelled("wrong dose", T));
+
+        assertThat(view.status()).isEqualTo(PrescriptionStatus.CANCELLED);
+        assertThat(view.cancellationRequested()).isFalse();
+        assertThat(view.cancellationRequest())
+                .isEqualTo(new CancellationRequest(requestedAt, CancellationRequest.Outcome.CANCELLED, T));
+    }
+
+    @Test
+    void aLaterCancellationLeavesARequestThatLapsedEarlierLapsed() {
+        Instant requestedAt = T.minusSeconds(60);
+        PrescriptionView view = given(issuedView(1), accepted(1), cancellationRequested(requestedAt),
+                dispensed(1, true, item(1, "28", 28)), refill(2), cancelled("duplicate", T.plusSeconds(3600)));
+
+        assertThat(view.status()).isEqualTo(PrescriptionStatus.CANCELLED);
+        assertThat(view.cancellationRequest())
+                .isEqualTo(new CancellationRequest(requestedAt, CancellationRequest.Outcome.LAPSED, T));
+    }
+
+    @Test
     void aReleaseAfterAPartialDispensingCancelsAndTheRequestShowsCancelled() {
         Instant releasedAt = T.plusSeconds(60);
         PrescriptionView view = given(issuedView(0), accepted(1), cancellationRequested(T),
