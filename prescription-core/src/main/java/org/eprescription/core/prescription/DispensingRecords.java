@@ -12,6 +12,8 @@ import org.eprescription.core.prescription.event.PrescriptionDispensed;
 
 import java.time.LocalDate;
 import java.math.BigDecimal;
+import java.math.MathContext;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.Map;
@@ -93,14 +95,35 @@ final class DispensingRecords {
 
     /**
      * The days of supply {@code use} handed out (docs/domain.md, "Refills"): per line, the days its dispensings that
-     * count supplied together ({@link #daysSupplied}); the longest line's. 0 when none.
+     * count supplied together ({@link #daysSupplied}), but never fewer than the days the quantity handed out covers
+     * ({@link #daysCovered}); the longest line's. 0 when none.
      */
-    int supplyDaysOf(int use, Map<Integer, PrescribedLine> lines) {
+    int supplyDaysOf(int use, Map<Integer, PrescribedLine> lines, DrugCatalogue catalogue) {
         List<DispensedItem> items = itemsOf(use);
+        Map<Integer, BigDecimal> counted = countedIn(use, 0, lines, catalogue);
         return items.stream().mapToInt(DispensedItem::lineNumber).distinct()
                 .map(lineNumber -> lines.containsKey(lineNumber)
-                        ? daysSupplied(items, lines.get(lineNumber)) : summedDays(items, lineNumber))
+                        ? Math.max(daysSupplied(items, lines.get(lineNumber)),
+                                daysCovered(lines.get(lineNumber), counted.get(lineNumber)))
+                        : summedDays(items, lineNumber))
                 .max().orElse(0);
+    }
+
+    /**
+     * The days {@code counted} units of the line's prescribed drug cover at the line's rate (its quantity over its
+     * days), rounded up and at most the line's days: 28 of 28 tablets for 28 days cover 28 days whatever days the
+     * items said, 14 of them 14. 0 when nothing is counted.
+     */
+    static int daysCovered(PrescribedLine line, BigDecimal counted) {
+        if (counted == null || line.quantity() == null || line.quantity().signum() <= 0) {
+            return 0;
+        }
+        BigDecimal days = BigDecimal.valueOf(line.days()).multiply(counted)
+                .divide(line.quantity(), MathContext.DECIMAL64)
+                // a count recorded to 16 significant digits may miss a whole day in its last digit
+                .setScale(6, RoundingMode.HALF_UP)
+                .setScale(0, RoundingMode.CEILING);
+        return Math.min(line.days(), days.intValueExact());
     }
 
     /**

@@ -358,7 +358,7 @@ public class Prescription {
     /** Schedules {@code use} after the previous use was completed on {@code completedOn}; its planned courses. */
     private List<RecordedCourse> scheduleRefill(int use, LocalDate completedOn, Instant now, DrugCatalogue catalogue,
                                                 InteractionChecker checker) {
-        LocalDate planned = completedOn.plusDays(dispensings.supplyDaysOf(use - 1, linesOf(use - 1)));
+        LocalDate planned = completedOn.plusDays(dispensings.supplyDaysOf(use - 1, linesOf(use - 1), catalogue));
         apply(new RefillScheduled(prescriptionId, use, planned,
                 later(planned.minusDays(REFILL_WINDOW_DAYS), completedOn.plusDays(1)),
                 planned.plusDays(REFILL_WINDOW_DAYS), now), patientMetaData(patient));
@@ -401,7 +401,7 @@ public class Prescription {
                     dispensings.countedIn(use, dispensing.sequence(), linesOfUse, catalogue), catalogue);
             boolean completesNow = !dispensing.completesUse() && !useCompleted && everyLineComplete
                     && status == PrescriptionStatus.ACCEPTED;
-            int supplyBefore = dispensings.supplyDaysOf(use, linesOfUse);
+            int supplyBefore = dispensings.supplyDaysOf(use, linesOfUse, catalogue);
             CancellationRequested pending = completesNow ? cancellationEndingWithUse() : null;
             command.items().forEach(item -> touched.add(item.lineNumber()));
             apply(new DispensingCorrected(prescriptionId, dispensing.sequence(), use, command.pharmacyId(),
@@ -413,7 +413,7 @@ public class Prescription {
                 stopAfterUse = pending;
                 nextUse = stopAfterUse == null ? completeUse(today, now, catalogue, checker) : List.of();
             } else if (status == PrescriptionStatus.AWAITING_REFILL && use == currentUse - 1
-                    && dispensings.supplyDaysOf(use, linesOfUse) != supplyBefore) {
+                    && dispensings.supplyDaysOf(use, linesOfUse, catalogue) != supplyBefore) {
                 LocalDate completedOn = dispensings.completing(use).map(DispensingRecords.Entry::dispensedOn)
                         .orElse(today);
                 nextUse = scheduleRefill(currentUse, completedOn, now, catalogue, checker);

@@ -40,6 +40,13 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
         return new CorrectDispensing(ID, pharmacy, pharmacistOf(pharmacy), sequence, REASON, null);
     }
 
+    /** {@link #corrected} on another test's clock. */
+    DispensingCorrected correctedAt(org.eprescription.core.testsupport.MutableClock on, PharmacyId pharmacy,
+                                    int sequence, int use, boolean completesUse, DispensedItem... items) {
+        clock = on;
+        return corrected(pharmacy, sequence, use, completesUse, items);
+    }
+
     DispensingCorrected corrected(PharmacyId pharmacy, int sequence, int use, boolean completesUse,
                                   DispensedItem... items) {
         java.util.Map<Integer, java.math.BigDecimal> counted = new java.util.TreeMap<>();

@@ -11,6 +11,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_HALF_STRENGTH;
 
 /** A prescription with two refills: three uses, each accepted inside its window, then nothing more. */
 class RefillTest extends PrescriptionTestSupport {
@@ -20,6 +21,48 @@ class RefillTest extends PrescriptionTestSupport {
     // use 2 dispensed on day 25 -> use 3 planned on day 53, window day 46..60
     static final LocalDate USE_3_PLANNED = USE_2_DISPENSED.plusDays(28);
     static final LocalDate USE_3_DISPENSED = USE_3_PLANNED.minusDays(3);
+
+    /** Amlodipine alone, 28 tablets for 28 days, with two refills. */
+    private static final List<PrescribedLine> AMLODIPINE_ONLY = List.of(AMLODIPINE_LINE);
+
+    @Test
+    void itemDaysBelowWhatTheQuantityCoversDoNotBringTheRefillForward() {
+        // all 28 tablets out recorded as 1 day: the refill still waits the 28 days they last, not 1
+        fixture.given(issued(AMLODIPINE_ONLY, 2, DEFAULT_VALID_UNTIL), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, item(1, 28, 1)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 28, 1)),
+                        refillScheduled(2, ISSUE_DAY.plusDays(28)));
+    }
+
+    @Test
+    void aUseCompletedWithPartOfTheQuantityPlansItsRefillAfterTheDaysThatPartCovers() {
+        // 14 of 28 tablets, recorded as 1 day, completing the use: they cover 14 days
+        fixture.given(issued(AMLODIPINE_ONLY, 2, DEFAULT_VALID_UNTIL), accepted(PHARMACY_A))
+                .when(dispenseCompletingUse(PHARMACY_A, item(1, 14, 1)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 14, 1)),
+                        refillScheduled(2, ISSUE_DAY.plusDays(14)));
+    }
+
+    @Test
+    void aDoseTrueSubstituteCountsTheDaysOfThePrescribedUnitsItDelivers() {
+        // 56 x 2.5 mg deliver the 28 x 5 mg prescribed: 28 days, whatever the item says
+        DispensedItem halfStrength = itemOf(1, AMLODIPINE_HALF_STRENGTH, 56, 2);
+        fixture.given(issued(AMLODIPINE_ONLY, 2, DEFAULT_VALID_UNTIL), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, halfStrength))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, List.of(halfStrength),
+                                List.of(new LineQuantity(1, qty(28)))),
+                        refillScheduled(2, ISSUE_DAY.plusDays(28)));
+    }
+
+    @Test
+    void aSameDayCorrectionToFewerDaysDoesNotMoveTheRefillForward() {
+        // the refill was planned for the 28 days handed out; the tablets are still all out
+        fixture.given(issued(AMLODIPINE_ONLY, 2, DEFAULT_VALID_UNTIL), accepted(PHARMACY_A),
+                        dispensed(PHARMACY_A, 1, true, item(1, 28, 28)), refillScheduled(2, ISSUE_DAY.plusDays(28)))
+                .when(DispensingCorrectionTest.correct(PHARMACY_A, 1, item(1, 28, 1)))
+                .expectEvents(new DispensingCorrectionTest().correctedAt(clock, PHARMACY_A, 1, 1, true,
+                        item(1, 28, 1)));
+    }
 
     @Test
     void theFirstUseCompletedSchedulesUseTwo() {
