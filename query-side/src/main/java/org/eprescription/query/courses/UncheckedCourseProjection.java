@@ -23,7 +23,14 @@ import org.eprescription.core.record.event.DispensingRecordChecked;
 import org.eprescription.core.record.event.DispensingRecordCorrected;
 import org.eprescription.core.record.event.DispensingRecordWithdrawn;
 import org.eprescription.core.record.event.DispensingRegistered;
+import org.eprescription.query.support.BatchScope;
+import org.eprescription.query.support.ReplayBuffer;
 import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
 import java.util.stream.IntStream;
 
 /**
@@ -33,8 +40,9 @@ import java.util.stream.IntStream;
  *
  * <p>Every event that creates or moves courses (an issue, a dispensing, its correction or withdrawal, a refill, an
  * amendment, a registered dispensing) marks its source as moved by its command ({@code correlationId}). The check that
- * same command records (alerts on) clears the mark in the same transaction; a mark that outlives its command's
- * transaction means no check ran, and the source stays unchecked for as long as its courses may run. A later check of
+ * same command records (alerts on) clears the mark; the marks are held while the command's events are handled and only
+ * those left are written, just before its transaction commits, so with alerts on nothing is written. A mark in the
+ * table means no check ran, and the source stays unchecked for as long as its courses may run. A later check of
  * the source does not take it off (it records only the courses it touches); the end of its courses does. Copies what
  * the events say; decides nothing of the check.
  */
@@ -51,53 +59,115 @@ public class UncheckedCourseProjection {
     private static final int REFILL_WINDOW_DAYS = 7;
 
     private final UncheckedCourseRepository repository;
+    private final String batchKey = BatchScope.newKey("unchecked-courses");
+
+    /**
+     * The marks of the command being handled, written just before its transaction commits: a check the same command
+     * recorded clears its mark here, so a command with alerts on writes nothing to the table.
+     */
+    private final class CommandMarks implements ReplayBuffer {
+
+        private final Map<Object, Runnable> marks = new LinkedHashMap<>();
+        private final Map<Object, String> commands = new HashMap<>();
+
+        void moved(Object source, String command, Runnable write) {
+            // a later event of the same source and command widens the mark: both writes merge in the table
+            Runnable earlier = marks.get(source);
+            marks.put(source, earlier == null || !command.equals(commands.get(source)) ? write : () -> {
+                earlier.run();
+                write.run();
+            });
+            commands.put(source, command);
+        }
+
+        boolean checked(Object source, String command) {
+            if (command.equals(commands.get(source))) {
+                marks.remove(source);
+                commands.remove(source);
+                return true;
+            }
+            return false;
+        }
+
+        @Override
+        public void flush() {
+            marks.values().forEach(Runnable::run);
+            marks.clear();
+            commands.clear();
+        }
+    }
+
+    private void moved(Object source, String command, Runnable write) {
+        Optional<CommandMarks> marks = BatchScope.buffer(batchKey, CommandMarks::new);
+        if (marks.isPresent()) {
+            marks.get().moved(source, command, write);
+        } else {
+            write.run();
+        }
+    }
+
+    private void checked(Object source, String command, Runnable write) {
+        Optional<CommandMarks> marks = BatchScope.buffer(batchKey, CommandMarks::new);
+        if (marks.isEmpty() || !marks.get().checked(source, command)) {
+            write.run();
+        }
+    }
 
     @EventHandler
     public void on(PrescriptionIssued event, EventMessage<?> message) {
         int days = days(event.lines().stream().mapToInt(PrescribedLine::days));
         // each use may be dispensed up to its window's end and then run its days
         long perUse = days + REFILL_WINDOW_DAYS;
-        repository.moved(event.prescriptionId(), event.patient().id().value(), command(message), days,
-                event.validUntil().plusDays(event.refills() * perUse + REFILL_WINDOW_DAYS), null);
+        String command = command(message);
+        moved(event.prescriptionId(), command, () -> repository.moved(event.prescriptionId(),
+                event.patient().id().value(), command, days,
+                event.validUntil().plusDays(event.refills() * perUse + REFILL_WINDOW_DAYS), null));
     }
 
     @EventHandler
     public void on(PrescriptionDispensed event, EventMessage<?> message,
                    @MetaDataValue(PrescriptionEvent.PATIENT_ID_METADATA) String patientId) {
-        repository.moved(event.prescriptionId(), patientId, command(message),
-                days(event.items().stream().mapToInt(DispensedItem::days)), null, event.dispensedOn());
+        String command = command(message);
+        moved(event.prescriptionId(), command, () -> repository.moved(event.prescriptionId(), patientId, command,
+                days(event.items().stream().mapToInt(DispensedItem::days)), null, event.dispensedOn()));
     }
 
     @EventHandler
     public void on(DispensingCorrected event, EventMessage<?> message,
                    @MetaDataValue(PrescriptionEvent.PATIENT_ID_METADATA) String patientId) {
-        repository.moved(event.prescriptionId(), patientId, command(message),
-                days(event.items().stream().mapToInt(DispensedItem::days)), null, event.correctedOn());
+        String command = command(message);
+        moved(event.prescriptionId(), command, () -> repository.moved(event.prescriptionId(), patientId, command,
+                days(event.items().stream().mapToInt(DispensedItem::days)), null, event.correctedOn()));
     }
 
     @EventHandler
     public void on(DispensingWithdrawn event, EventMessage<?> message,
                    @MetaDataValue(PrescriptionEvent.PATIENT_ID_METADATA) String patientId) {
-        repository.moved(event.prescriptionId(), patientId, command(message), LEAST_DAYS, null, null);
+        String command = command(message);
+        moved(event.prescriptionId(), command, () -> repository.moved(event.prescriptionId(), patientId, command,
+                LEAST_DAYS, null, null));
     }
 
     @EventHandler
     public void on(RefillScheduled event, EventMessage<?> message,
                    @MetaDataValue(PrescriptionEvent.PATIENT_ID_METADATA) String patientId) {
-        repository.moved(event.prescriptionId(), patientId, command(message), LEAST_DAYS, event.windowCloses(),
-                null);
+        String command = command(message);
+        moved(event.prescriptionId(), command, () -> repository.moved(event.prescriptionId(), patientId, command,
+                LEAST_DAYS, event.windowCloses(), null));
     }
 
     @EventHandler
     public void on(PrescriptionAmended event, EventMessage<?> message,
                    @MetaDataValue(PrescriptionEvent.PATIENT_ID_METADATA) String patientId) {
-        repository.moved(event.prescriptionId(), patientId, command(message),
-                days(event.lines().stream().mapToInt(PrescribedLine::days)), event.amendedOn(), null);
+        String command = command(message);
+        moved(event.prescriptionId(), command, () -> repository.moved(event.prescriptionId(), patientId, command,
+                days(event.lines().stream().mapToInt(PrescribedLine::days)), event.amendedOn(), null));
     }
 
     @EventHandler
     public void on(InteractionCheckCompleted event, EventMessage<?> message) {
-        repository.checked(event.prescriptionId(), command(message));
+        String command = command(message);
+        checked(event.prescriptionId(), command, () -> repository.checked(event.prescriptionId(), command));
     }
 
     @EventHandler
@@ -117,19 +187,22 @@ public class UncheckedCourseProjection {
 
     @EventHandler
     public void on(DispensingRegistered event, EventMessage<?> message) {
-        repository.moved(event.recordId(), event.patient().id().value(), command(message),
-                days(event.items().stream().mapToInt(RecordItem::days)), event.dispensedOn());
+        String command = command(message);
+        moved(event.recordId(), command, () -> repository.moved(event.recordId(), event.patient().id().value(),
+                command, days(event.items().stream().mapToInt(RecordItem::days)), event.dispensedOn()));
     }
 
     @EventHandler
     public void on(DispensingRecordCorrected event, EventMessage<?> message) {
-        repository.moved(event.recordId(), event.patientId().value(), command(message),
-                days(event.items().stream().mapToInt(RecordItem::days)), event.correctedOn());
+        String command = command(message);
+        moved(event.recordId(), command, () -> repository.moved(event.recordId(), event.patientId().value(),
+                command, days(event.items().stream().mapToInt(RecordItem::days)), event.correctedOn()));
     }
 
     @EventHandler
     public void on(DispensingRecordChecked event, EventMessage<?> message) {
-        repository.checked(event.recordId(), command(message));
+        String command = command(message);
+        checked(event.recordId(), command, () -> repository.checked(event.recordId(), command));
     }
 
     @EventHandler

@@ -122,10 +122,12 @@ public class UncheckedCourseRepository {
 
     /** No course of the prescription that was not handed out can start any more; one handed out runs its days. */
     void plannedEnded(PrescriptionId prescriptionId) {
-        jdbc.sql("update unchecked_course set planned_until = null where prescription_id = :id")
-                .param("id", prescriptionId.value())
-                .update();
-        jdbc.sql("delete from unchecked_course where prescription_id = :id and dispensed_until is null")
+        // one statement: every prescription's lifecycle ends here, nearly always without a row
+        jdbc.sql("""
+                        with gone as (delete from unchecked_course
+                                       where prescription_id = :id and dispensed_until is null)
+                        update unchecked_course set planned_until = null
+                         where prescription_id = :id and dispensed_until is not null""")
                 .param("id", prescriptionId.value())
                 .update();
     }
