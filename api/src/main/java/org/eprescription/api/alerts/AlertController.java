@@ -77,7 +77,7 @@ public class AlertController {
             description = "A prescriber of the issuing institution or a pharmacist of a pharmacy that accepted the "
                     + "prescription. Covers the conflicts named in conflictIds, or all the alert has now.")
     @ProblemAnswers(refusals = {Refusal.NOT_INVOLVED, Refusal.UNKNOWN_CONFLICT},
-            problems = {"404 not-found", "503 view-not-ready"})
+            problems = "404 not-found")
     @PostMapping("/prescriptions/{id}/alerts/{alertId}/acknowledge")
     public AlertView acknowledge(@PathVariable UUID id, @PathVariable String alertId,
                                  @Valid @RequestBody AcknowledgeRequest request,

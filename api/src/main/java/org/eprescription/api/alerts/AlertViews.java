@@ -86,14 +86,14 @@ public class AlertViews {
 
     /**
      * The prescription's alerts once the alert projection has processed its event {@code version}; after the timeout,
-     * 503 view-not-ready (the alerts as they were would answer the command as if it had not happened).
+     * {@link ViewNotReadyException} (the alerts as they were would answer the command as if it had not happened).
      */
     public List<AlertView> forPrescriptionAtVersion(PrescriptionId id, long version) {
         readYourWrites.await("alert progress of prescription " + id, listener -> progress.follow(id, listener),
                         () -> Optional.of(queries.handle(new FindAlertProgress(id))), processed -> processed >= version)
                 .filter(processed -> processed >= version)
                 .orElseThrow(() -> new ViewNotReadyException("the alerts of prescription " + id
-                        + " do not show the command yet; read them again shortly"));
+                        + " do not show the command yet"));
         return forPrescription(id);
     }
 }

@@ -1,9 +1,11 @@
 package org.eprescription.api.command;
 
 import lombok.RequiredArgsConstructor;
+import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.CommandTargetResolver;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.actor.CommandMetadata;
@@ -24,6 +26,7 @@ import org.springframework.stereotype.Component;
 public class CommandSender {
 
     static final int ATTEMPTS = 5;
+    private static final CommandTargetResolver TARGETS = new CachedCommandTargetResolver();
 
     private final CommandGateway commandGateway;
 
@@ -67,8 +70,8 @@ public class CommandSender {
                 } finally {
                     CommandSideWrites.clear();
                 }
-                AnswerMarks.markCommandRecorded();
-                HandledCommand handled = new HandledCommand(command, null, result, false);
+                HandledCommand handled = new HandledCommand(command, targetOf(message), result, false);
+                AnswerMarks.markCommandRecorded(RecordedResources.pathOf(handled).orElse(null));
                 if (!pending.written()) {
                     // handled on another thread: the writes follow the command instead of joining its transaction
                     pending.write(handled);
@@ -86,6 +89,14 @@ public class CommandSender {
                     throw e;
                 }
             }
+        }
+    }
+
+    private static String targetOf(CommandMessage<?> command) {
+        try {
+            return TARGETS.resolveTarget(command).getIdentifier();
+        } catch (IllegalArgumentException namesNone) {
+            return null;
         }
     }
 

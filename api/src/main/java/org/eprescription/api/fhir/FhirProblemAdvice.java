@@ -6,6 +6,7 @@ import lombok.RequiredArgsConstructor;
 import org.eprescription.api.problem.ProblemHandler;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
@@ -33,9 +34,14 @@ class FhirProblemAdvice {
         ResponseEntity<?> problem = exception instanceof ErrorResponse
                 ? problems.handleException(exception, new ServletWebRequest(request, response))
                 : problems.handleAny(exception, response);
-        if (problem == null || !(problem.getBody() instanceof ProblemDetail detail)) {
+        if (problem == null || problem.getBody() == null) {
             return null;
         }
+        // a recorded command that could not be answered (202, docs/http-api.md, "Retries") says so as information
+        ProblemDetail detail = problem.getBody() instanceof ProblemDetail given ? given
+                : ProblemHandler.problem(HttpStatus.ACCEPTED, "command-recorded", "Command recorded",
+                "the command was recorded, but its answer could not be read now; read the resource (Location) "
+                        + "later instead of repeating the command");
         ResponseEntity<byte[]> answer = resources.answer(problem.getStatusCode(),
                 outcomes.of(problem.getStatusCode(), detail), FhirNegotiation.decidedOrJson(request));
         return ResponseEntity.status(answer.getStatusCode())

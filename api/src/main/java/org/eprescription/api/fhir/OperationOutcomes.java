@@ -29,6 +29,7 @@ class OperationOutcomes {
         OperationOutcome outcome = new OperationOutcome();
         outcome.addIssue()
                 .setSeverity(status.is5xxServerError() ? OperationOutcome.IssueSeverity.FATAL
+                        : status.is2xxSuccessful() ? OperationOutcome.IssueSeverity.INFORMATION
                         : OperationOutcome.IssueSeverity.ERROR)
                 .setCode(issueType(status, problem))
                 .setDetails(new CodeableConcept().addCoding(new Coding(systems.problemCodes(),
@@ -46,6 +47,7 @@ class OperationOutcomes {
 
     private static IssueType issueType(HttpStatusCode status, ProblemDetail problem) {
         return switch (status.value()) {
+            case 202 -> IssueType.INFORMATIONAL;
             case 400 -> "validation".equals(code(problem)) ? IssueType.INVALID : IssueType.STRUCTURE;
             case 401 -> IssueType.LOGIN;
             case 403 -> IssueType.FORBIDDEN;

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.command.CommandSideWrites;
+import org.eprescription.api.command.RecordedResources;
 import org.eprescription.api.input.BufferedBodyRequest;
 import org.eprescription.api.problem.AnswerMarks;
 import org.eprescription.api.problem.ProblemHandler;
@@ -30,6 +31,8 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
@@ -177,14 +180,18 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
     }
 
-    /** The answer to a request whose command was recorded by a node that stopped before it answered. */
+    /**
+     * The answer to a request whose command was recorded by a node that stopped before it answered: 202 with the
+     * resource the command changed as its Location (kept with it), never "not done" (docs/http-api.md, "Retries").
+     */
     private StoredAnswer recordedButNeverAnswered() throws IOException {
-        ProblemDetail problem = ProblemHandler.problem(HttpStatus.SERVICE_UNAVAILABLE, "view-not-ready",
-                "View not ready", "the command of the first request with this " + HEADER + " was recorded, but the "
-                        + "exchange stopped before it answered; read the resource (Location, where known) instead of "
-                        + "repeating the command");
-        return new StoredAnswer(problem.getStatus(), MediaType.APPLICATION_PROBLEM_JSON_VALUE,
-                json.writeValueAsBytes(problem), null);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("recorded", true);
+        body.put("detail", "the command of the first request with this " + HEADER + " was recorded, but the "
+                + "exchange stopped before it answered; read the resource (Location, where known) instead of "
+                + "repeating the command");
+        return new StoredAnswer(HttpStatus.ACCEPTED.value(), MediaType.APPLICATION_JSON_VALUE,
+                json.writeValueAsBytes(body), null);
     }
 
     private static void replay(StoredAnswer answer, HttpServletResponse response) throws IOException {

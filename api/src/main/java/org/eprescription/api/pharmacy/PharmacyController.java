@@ -49,7 +49,7 @@ public class PharmacyController {
                     + "(429).")
     @ProblemAnswers(refusals = {Refusal.UNKNOWN_EXCHANGE_CODE, Refusal.HELD_BY_ANOTHER_PHARMACY,
             Refusal.REFILL_WINDOW_NOT_OPEN, Refusal.NOT_ACCEPTABLE_NOW},
-            problems = {"429 too-many-attempts", "503 view-not-ready"})
+            problems = "429 too-many-attempts")
     @PostMapping("/accept")
     public PrescriptionResponse accept(@Valid @RequestBody AcceptRequest request,
                                        @IdempotencyKey String idempotencyKey) {
@@ -63,7 +63,7 @@ public class PharmacyController {
     @Operation(operationId = "releasePrescription", summary = "Release a held prescription",
             description = "A pharmacist of the holding pharmacy hands it back, so another pharmacy can accept it.")
     @ProblemAnswers(refusals = {Refusal.NOT_HELD, Refusal.NOT_THE_HOLDING_PHARMACY},
-            problems = {"404 not-found", "503 view-not-ready"})
+            problems = {"404 not-found"})
     @PostMapping("/{id}/release")
     public PrescriptionResponse release(@PathVariable UUID id, @Valid @RequestBody ReleaseRequest request,
                                         @IdempotencyKey String idempotencyKey) {
@@ -81,7 +81,7 @@ public class PharmacyController {
             Refusal.UNKNOWN_LINE, Refusal.UNKNOWN_DRUG, Refusal.SUPPLY_LONGER_THAN_PRESCRIBED,
             Refusal.QUANTITY_EXCEEDS_REMAINING, Refusal.SUBSTITUTE_NOT_EQUIVALENT, Refusal.SUBSTITUTE_OTHER_FORM,
             Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT, Refusal.SUBSTITUTE_NOT_VERIFIABLE},
-            problems = {"404 not-found", "503 view-not-ready"})
+            problems = {"404 not-found"})
     @PostMapping("/{id}/dispense")
     public PrescriptionResponse dispense(@PathVariable UUID id, @Valid @RequestBody DispenseRequest request,
                                          @IdempotencyKey String idempotencyKey) {
@@ -104,7 +104,7 @@ public class PharmacyController {
             Refusal.INVALID_DISPENSE, Refusal.UNKNOWN_LINE, Refusal.UNKNOWN_DRUG, Refusal.SUPPLY_LONGER_THAN_PRESCRIBED,
             Refusal.QUANTITY_EXCEEDS_REMAINING, Refusal.SUBSTITUTE_NOT_EQUIVALENT, Refusal.SUBSTITUTE_OTHER_FORM,
             Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT, Refusal.SUBSTITUTE_NOT_VERIFIABLE},
-            problems = {"404 not-found", "503 view-not-ready"})
+            problems = {"404 not-found"})
     @PostMapping("/{id}/dispensings/{sequence}/correct")
     public PrescriptionResponse correct(@PathVariable UUID id, @PathVariable int sequence,
                                         @Valid @RequestBody CorrectDispensingRequest request,

@@ -79,7 +79,7 @@ public class PrescriberQueryController {
     @ProblemAnswers(refusals = {Refusal.NOT_HELD, Refusal.NOT_THE_HOLDING_PHARMACY, Refusal.INVALID_LINES,
             Refusal.UNKNOWN_DRUG, Refusal.DAYS_ABOVE_LONGEST_SUPPLY, Refusal.TOO_MANY_REFILLS,
             Refusal.REFILL_NOT_ALLOWED, Refusal.NO_CHANGE_PROPOSED, Refusal.LINE_ALREADY_DISPENSED},
-            problems = {"404 not-found", "503 view-not-ready"})
+            problems = {"404 not-found"})
     @PostMapping
     public ResponseEntity<QueryResponse> ask(@PathVariable UUID id, @Valid @RequestBody QueryRequest request,
                                              @IdempotencyKey String idempotencyKey) {
@@ -109,7 +109,7 @@ public class PrescriberQueryController {
             Refusal.QUERY_ALREADY_ANSWERED, Refusal.NO_CHANGE_PROPOSED, Refusal.NOT_AMENDABLE,
             Refusal.LINE_ALREADY_DISPENSED, Refusal.INVALID_LINES, Refusal.UNKNOWN_DRUG,
             Refusal.DAYS_ABOVE_LONGEST_SUPPLY, Refusal.TOO_MANY_REFILLS, Refusal.REFILL_NOT_ALLOWED},
-            problems = {"404 not-found", "503 view-not-ready"})
+            problems = {"404 not-found"})
     @PostMapping("/{queryId}/answer")
     public PrescriptionResponse answer(@PathVariable UUID id, @PathVariable UUID queryId,
                                        @Valid @RequestBody AnswerRequest request,

@@ -5,6 +5,7 @@ import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
 import org.eprescription.api.command.CommandSideWrite;
 import org.eprescription.api.privacy.AccessLog;
+import org.eprescription.api.problem.AnswerMarks;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.CommandOutcome;
@@ -46,9 +47,17 @@ public class PrescriptionCommands {
         return access.commandOn(id, () -> commands.send(command.get(), actor, idempotencyKey));
     }
 
-    /** Builds the command within the access rule and sends it; the view once it shows the change, as it is. */
+    /**
+     * Builds the command within the access rule and sends it; the view once it shows the change, as it is, or as the
+     * prescription's events show it when the view lags (docs/http-api.md, "Retries").
+     */
     public PrescriptionView sendForView(PrescriptionId id, Supplier<?> command, Actor actor, String idempotencyKey) {
-        return views.awaitVersion(id, sendForVersion(id, command, actor, idempotencyKey));
+        PrescriptionViews.Recorded recorded = views.awaitRecorded(id, sendForVersion(id, command, actor,
+                idempotencyKey));
+        if (recorded.fromEvents()) {
+            AnswerMarks.markAnsweredFromEvents();
+        }
+        return recorded.view();
     }
 
     /**

@@ -50,7 +50,7 @@ public class PrescriptionController {
     @ProblemAnswers(refusals = {Refusal.INVALID_LINES, Refusal.UNKNOWN_DRUG, Refusal.DAYS_ABOVE_LONGEST_SUPPLY,
             Refusal.TOO_MANY_REFILLS, Refusal.REFILL_NOT_ALLOWED, Refusal.VALID_UNTIL_BEFORE_ISSUE,
             Refusal.VALID_UNTIL_BEYOND_HORIZON, Refusal.DIFFERENT_ISSUE_UNDER_SAME_ID},
-            problems = {"503 code-contended", "503 view-not-ready"})
+            problems = "503 code-contended")
     @PostMapping
     public ResponseEntity<PrescriptionResponse> issue(@Valid @RequestBody IssueRequest request,
                                                       @IdempotencyKey String idempotencyKey) {
@@ -90,7 +90,7 @@ public class PrescriptionController {
             description = "A prescriber of the issuing institution. Answers the view: CANCELLED or, while a pharmacy "
                     + "holds it, cancellationRequested.")
     @ProblemAnswers(refusals = {Refusal.NOT_THE_ISSUING_INSTITUTION, Refusal.NOT_CANCELLABLE},
-            problems = {"404 not-found", "503 view-not-ready"})
+            problems = {"404 not-found"})
     @PostMapping("/{id}/cancel")
     public PrescriptionResponse cancel(@PathVariable UUID id, @Valid @RequestBody CancelRequest request,
                                        @IdempotencyKey String idempotencyKey) {

@@ -27,6 +27,11 @@ public record PrescriptionResponse(@JsonUnwrapped PrescriptionView view, List<Al
         return new PrescriptionResponse(view, alerts, null, null);
     }
 
+    /** This answer, saying that what it shows may not be the whole picture yet ({@code upToDate: false}). */
+    public PrescriptionResponse notUpToDate() {
+        return new PrescriptionResponse(view, alerts, exchangeCode, alertCheck, Boolean.FALSE);
+    }
+
     /** As {@link #of(PrescriptionView, List)}, saying so when its patient has events not taken in yet. */
     public static PrescriptionResponse of(PrescriptionView view, List<AlertView> alerts, boolean lettersPending) {
         return new PrescriptionResponse(view, alerts, null, null, lettersPending ? Boolean.FALSE : null);

@@ -5,7 +5,8 @@ import org.eprescription.api.alerts.AlertCheck;
 import org.eprescription.api.alerts.AlertViews;
 import org.eprescription.api.deadletter.PendingLetters;
 import org.eprescription.core.ids.PatientId;
-import org.eprescription.api.command.ViewNotReadyException;
+import org.eprescription.api.problem.AnswerMarks;
+import org.eprescription.api.problem.CommandRecordedException;
 import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.CommandOutcome;
@@ -37,44 +38,50 @@ public class PrescriptionResponses {
      * projection that may lag: docs/alerts.md), and the exchange code for the patient.
      */
     public PrescriptionResponse issued(PrescriptionId id, CommandOutcome outcome) {
-        return readAfterRecording(id, () -> {
-            PrescriptionView view = views.awaitVersion(id, outcome.version());
-            return new PrescriptionResponse(view, alerts.recorded(outcome),
-                    outcome.code() == null ? exchangeCodes.codeFor(id)
-                            : exchangeCodes.codeFor(id, outcome.code().keyId(), outcome.code().attempt()),
-                    AlertCheck.of(outcome));
-        });
+        PrescriptionViews.Recorded recorded = views.awaitRecorded(id, outcome.version());
+        return completing(id, recorded, () -> new PrescriptionResponse(recorded.view(), alerts.recorded(outcome),
+                outcome.code() == null ? exchangeCodes.codeFor(id)
+                        : exchangeCodes.codeFor(id, outcome.code().keyId(), outcome.code().attempt()),
+                AlertCheck.of(outcome)));
     }
 
     /** After a dispensing: the view, and the alerts its check raised (none: nothing new; docs/alerts.md). */
     public PrescriptionResponse dispensed(PrescriptionId id, CommandOutcome outcome) {
-        return readAfterRecording(id, () -> {
-            PrescriptionView view = views.awaitVersion(id, outcome.version());
-            return new PrescriptionResponse(view, alerts.recorded(outcome), null,
-                    AlertCheck.of(outcome));
-        });
-    }
-
-    /** After any other command: the view once it reached {@code version}. */
-    public PrescriptionResponse afterCommand(PrescriptionId id, long version) {
-        return readAfterRecording(id,
-                () -> current(views.awaitVersion(id, version)));
+        PrescriptionViews.Recorded recorded = views.awaitRecorded(id, outcome.version());
+        return completing(id, recorded, () -> new PrescriptionResponse(recorded.view(), alerts.recorded(outcome), null,
+                AlertCheck.of(outcome)));
     }
 
     /**
-     * The command is already recorded: a failure to read its answer (the store went away meanwhile) must not say
-     * otherwise, so it becomes "recorded, view not ready" and the client reads again instead of repeating it.
+     * After any other command: the view once it reached {@code version}, with its alerts; built from the events when
+     * the view lags, and then {@code upToDate: false}, since the alerts are the projection's.
      */
-    private static PrescriptionResponse readAfterRecording(PrescriptionId id, Supplier<PrescriptionResponse> read) {
+    public PrescriptionResponse afterCommand(PrescriptionId id, long version) {
+        PrescriptionViews.Recorded recorded = views.awaitRecorded(id, version);
+        return completing(id, recorded, () -> recorded.fromEvents()
+                ? PrescriptionResponse.of(recorded.view(), alerts.forPrescription(id), true)
+                : current(recorded.view()));
+    }
+
+    /**
+     * The command is already recorded: a failure to complete its answer (the store went away meanwhile) must not say
+     * otherwise, so it becomes "recorded" (202 with Location) and the client reads again instead of repeating it.
+     */
+    private static PrescriptionResponse completing(PrescriptionId id, PrescriptionViews.Recorded recorded,
+                                                   Supplier<PrescriptionResponse> answer) {
+        PrescriptionResponse response;
         try {
-            return read.get();
-        } catch (ViewNotReadyException notReady) {
-            throw notReady;
+            response = answer.get();
         } catch (RuntimeException failure) {
-            log.warn("prescription {} was recorded but its view could not be read: {}", id, failure.toString());
-            throw new ViewNotReadyException("prescription " + id
-                    + " was recorded, but its view cannot be read now; read it again shortly", failure);
+            log.warn("prescription {} was recorded but its answer could not be completed: {}", id, failure.toString());
+            throw new CommandRecordedException(PrescriptionViews.locationOf(id), "the command on prescription " + id
+                    + " was recorded, but its answer cannot be completed now; read it at Location later, do not "
+                    + "repeat the command", failure);
         }
+        if (recorded.fromEvents()) {
+            AnswerMarks.markAnsweredFromEvents();
+        }
+        return response;
     }
 
     /** The view as it is, with its alerts; {@code upToDate: false} when its patient has events not taken in yet. */

@@ -3,6 +3,9 @@ package org.eprescription.api.prescription;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.command.ReadYourWrites;
 import org.eprescription.api.command.ViewNotReadyException;
+import org.eprescription.api.problem.CommandRecordedException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.query.prescription.ExchangeCodeHolder;
 import org.eprescription.query.prescription.FindExchangeCodeHolder;
@@ -27,9 +30,12 @@ import java.util.Optional;
 @RequiredArgsConstructor
 public class PrescriptionViews {
 
+    private static final Logger log = LoggerFactory.getLogger(PrescriptionViews.class);
+
     private final PrescriptionViewQueries queries;
     private final ReadYourWrites readYourWrites;
     private final PrescriptionViewUpdates updates;
+    private final PrescriptionsFromEvents fromEvents;
 
     public Optional<PrescriptionView> find(PrescriptionId id) {
         return queries.handle(new FindPrescription(id));
@@ -45,8 +51,8 @@ public class PrescriptionViews {
     }
 
     /**
-     * The view once it has reached {@code version}; after the timeout, 503 view-not-ready (an older view would answer
-     * the command as if it had not happened). The view is read at once only if this node's projection has already
+     * The view once it has reached {@code version}; after the timeout, {@link ViewNotReadyException} (an older view
+     * would answer the command as if it had not happened). The view is read at once only if this node's projection has already
      * told that version: usually the command has just committed and the projection has not yet processed it, so that
      * read would find the old view (a change another node's projection makes is announced, and a poll finds what
      * nobody told).
@@ -58,7 +64,44 @@ public class PrescriptionViews {
                         view -> view.version() >= version)
                 .filter(view -> view.version() >= version)
                 .orElseThrow(() -> new ViewNotReadyException("prescription " + id
-                        + " was recorded, but its view does not show it yet; read it again shortly",
-                        URI.create("/api/v1/prescriptions/" + id.asString()), null));
+                        + " was recorded, but its view does not show it yet"));
+    }
+
+    /** A view of a recorded command's prescription, and whether it was built from the events. */
+    public record Recorded(PrescriptionView view, boolean fromEvents) {
+    }
+
+    /**
+     * The view once it has reached {@code version} of a command just recorded; when the projection does not reach it
+     * in time or cannot be read, the view built from the prescription's own events (docs/http-api.md, "Retries"). A
+     * recorded command is never answered as if it had not happened.
+     *
+     * @throws CommandRecordedException when not even the events can be read (the store went away after the commit)
+     */
+    public Recorded awaitRecorded(PrescriptionId id, long version) {
+        try {
+            return new Recorded(awaitVersion(id, version), false);
+        } catch (RuntimeException lagging) {
+            log.warn("prescription {} was recorded at version {}, but its view could not show it: {}; answering from "
+                    + "its events", id, version, lagging.toString());
+        }
+        return new Recorded(fromEvents(id, version), true);
+    }
+
+    /** The prescription as its events show it, at {@code version} or later; 202 when they cannot be read. */
+    public PrescriptionView fromEvents(PrescriptionId id, long version) {
+        try {
+            return fromEvents.read(id).filter(view -> view.version() >= version)
+                    .orElseThrow(() -> new IllegalStateException("the events of prescription " + id
+                            + " do not reach version " + version));
+        } catch (RuntimeException unreadable) {
+            throw new CommandRecordedException(locationOf(id), "the command on prescription " + id
+                    + " was recorded, but the prescription cannot be read now; read it at Location later, do not "
+                    + "repeat the command", unreadable);
+        }
+    }
+
+    public static URI locationOf(PrescriptionId id) {
+        return URI.create("/api/v1/prescriptions/" + id.asString());
     }
 }

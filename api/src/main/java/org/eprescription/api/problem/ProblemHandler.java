@@ -15,6 +15,7 @@ import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
@@ -31,6 +32,7 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 
 import java.net.URI;
 import java.sql.SQLTransientConnectionException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -53,18 +55,21 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /** Also how other encodings (the FHIR interface) learn which status and problem a failure is. */
     @ExceptionHandler(Exception.class)
-    public ResponseEntity<ProblemDetail> handleAny(Exception exception, HttpServletResponse response) {
+    public ResponseEntity<Object> handleAny(Exception exception, HttpServletResponse response) {
         if (response.isCommitted()) {
             // a live stream whose client went away: there is no one left to tell
             log.debug("failure after the response was committed: {}", exception.toString());
             return null;
         }
+        boolean recorded = AnswerMarks.commandRecordedInThisRequest();
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CommandRecordedException unanswerable) {
+                return recordedButUnanswered(exception, unanswerable.location());
+            }
             ProblemDetail problem = known(cause);
             if (problem != null) {
-                if (problem.getStatus() >= 500 && !"view-not-ready".equals(slugOf(problem))
-                        && AnswerMarks.commandRecordedInThisRequest()) {
-                    return recordedButUnanswered(exception);
+                if (recorded && !(cause instanceof PrescriptionRefusedException)) {
+                    return recordedButUnanswered(exception, null);
                 }
                 HttpHeaders headers = cause instanceof ProblemException own ? own.headers() : HttpHeaders.EMPTY;
                 return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
@@ -73,8 +78,8 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
                 break;
             }
         }
-        if (AnswerMarks.commandRecordedInThisRequest()) {
-            return recordedButUnanswered(exception);
+        if (recorded) {
+            return recordedButUnanswered(exception, null);
         }
         log.error("Unexpected failure", exception);
         return ResponseEntity.internalServerError()
@@ -83,19 +88,26 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     }
 
     /**
-     * The request's command was recorded and only its answer failed: "nothing was changed" or a bare 500 would make
-     * the client repeat it, so the answer says that it was recorded and is to be read again.
+     * The request's command was recorded and only its answer failed, and nothing could be read to answer it with: a
+     * problem ("nothing was changed", a 5xx or a 4xx) would make the client repeat it, so the answer is 202 with
+     * {@code Location} of the resource the command changed, saying that it was recorded (docs/http-api.md, "Retries").
      */
-    private static ResponseEntity<ProblemDetail> recordedButUnanswered(Exception exception) {
+    private static ResponseEntity<Object> recordedButUnanswered(Exception exception, URI location) {
         log.warn("a command was recorded but its answer failed", exception);
-        return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE).body(problem(HttpStatus.SERVICE_UNAVAILABLE,
-                "view-not-ready", "View not ready", "the command was recorded, but its answer could not be "
-                        + "completed; read the resource again shortly instead of repeating the command"));
-    }
-
-    private static String slugOf(ProblemDetail problem) {
-        String type = problem.getType() == null ? "" : problem.getType().toString();
-        return type.substring(type.lastIndexOf('/') + 1);
+        URI resource = location != null ? location : AnswerMarks.recordedResource();
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("recorded", true);
+        if (resource != null) {
+            body.put("location", resource.toString());
+        }
+        body.put("detail", "the command was recorded, but its answer could not be read now; read the resource "
+                + "(Location) later instead of repeating the command");
+        ResponseEntity.BodyBuilder answer = ResponseEntity.status(HttpStatus.ACCEPTED)
+                .contentType(MediaType.APPLICATION_JSON);
+        if (resource != null) {
+            answer.location(resource);
+        }
+        return answer.body(body);
     }
 
     private ProblemDetail known(Throwable cause) {

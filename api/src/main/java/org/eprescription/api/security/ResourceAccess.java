@@ -4,7 +4,9 @@ import lombok.RequiredArgsConstructor;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
+import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.eprescription.api.problem.UnknownResourceException;
+import org.eprescription.core.refusal.PrescriptionRefusedException;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
@@ -59,11 +61,16 @@ public class ResourceAccess {
      * not the caller's 403.
      */
     public PrescriptionView readablePrescription(PrescriptionId id) {
+        return readablePrescription(id, find(id));
+    }
+
+    /** As {@link #readablePrescription(PrescriptionId)}, of the view {@code found} (read elsewhere, or none). */
+    public PrescriptionView readablePrescription(PrescriptionId id, Optional<PrescriptionView> found) {
         ExchangeUser user = currentUser.get();
         if (PRESCRIPTION_READERS.stream().noneMatch(user::has)) {
             throw new ForbiddenException("this role does not read prescriptions");
         }
-        PrescriptionView view = find(id).orElseThrow(() -> unknownPrescription(id));
+        PrescriptionView view = found.orElseThrow(() -> unknownPrescription(id));
         if (readerOfPrescriptions().test(view)) {
             return view;
         }
@@ -86,11 +93,17 @@ public class ResourceAccess {
      * refuses a rightful caller. When it refuses, a caller that the view does not show as involved gets 403
      * whatever the refusal: its reason ("held by another pharmacy", "not yet accepted") would tell a stranger how the
      * prescription stands. A prescription with no event at all is 404 for everyone (the role was checked before).
+     * Any other failure (the store unreachable, a concurrent change, a commit whose outcome is unknown) is not a
+     * refusal and is answered as it is: a 403 would be kept for the request's key and tell a rightful caller "not
+     * yours" for good.
      */
     public <T> T commandOn(PrescriptionId id, Supplier<T> command) {
         try {
             return command.get();
         } catch (RuntimeException failure) {
+            if (!refusal(failure)) {
+                throw failure;
+            }
             ExchangeUser user = currentUser.get();
             Optional<PrescriptionView> view = find(id);
             if (view.filter(shown -> issuedBy(user, shown) || handledBy(user, shown)).isPresent()) {
@@ -105,6 +118,17 @@ public class ResourceAccess {
 
     private static UnknownResourceException unknownPrescription(PrescriptionId id) {
         return new UnknownResourceException("no prescription " + id);
+    }
+
+    /** Whether {@code failure} is the command's refusal or names something unknown, as opposed to a failure. */
+    private static boolean refusal(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause() == cause ? null : cause.getCause()) {
+            if (cause instanceof PrescriptionRefusedException || cause instanceof AggregateNotFoundException
+                    || cause instanceof UnknownResourceException || cause instanceof ForbiddenException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /**

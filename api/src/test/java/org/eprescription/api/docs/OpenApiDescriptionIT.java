@@ -43,8 +43,7 @@ class OpenApiDescriptionIT extends ExchangeIntegrationTest {
     private static final Map<String, List<String>> ANSWERS_BEYOND_SHAPE = Map.ofEntries(
             entry("issuePrescription", List.of("409 different-issue-under-same-id", "422 invalid-lines",
                     "422 unknown-drug", "422 too-many-refills", "422 refill-not-allowed",
-                    "422 valid-until-before-issue", "422 valid-until-beyond-horizon", "503 code-contended",
-                    "503 view-not-ready")),
+                    "422 valid-until-before-issue", "422 valid-until-beyond-horizon", "503 code-contended")),
             entry("getPrescription", List.of("404 not-found")),
             entry("getPrescriberQuery", List.of("404 not-found")),
             entry("getDispensingRecord", List.of("404 not-found")),

@@ -69,7 +69,7 @@ class IdempotencyFilterTest {
             } finally {
                 RequestContextHolder.resetRequestAttributes();
             }
-            answering(503, "{\"type\":\"/problems/view-not-ready\"}").doFilter(request, response);
+            answering(503, "{\"type\":\"/problems/store-unavailable\"}").doFilter(request, response);
         };
 
         send(recordsThenCannotAnswer);

@@ -146,7 +146,7 @@ public final class HttpApi {
                     HttpResponse.BodyHandlers.ofString());
             JsonNode answer = response.body().isEmpty() ? null : json.readTree(response.body());
             return new Response(response.statusCode(), answer, response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null));
+                    response.headers().firstValue("Location").orElse(null), response.headers().map());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
@@ -155,7 +155,18 @@ public final class HttpApi {
         }
     }
 
-    public record Response(int status, JsonNode body, String contentType, String location) {
+    public record Response(int status, JsonNode body, String contentType, String location,
+                           Map<String, java.util.List<String>> headers) {
+
+        public Response(int status, JsonNode body, String contentType, String location) {
+            this(status, body, contentType, location, Map.of());
+        }
+
+        /** The first value of header {@code name} (any case), or null. */
+        public String header(String name) {
+            return headers.entrySet().stream().filter(header -> header.getKey().equalsIgnoreCase(name))
+                    .flatMap(header -> header.getValue().stream()).findFirst().orElse(null);
+        }
 
         public String text(String field) {
             return body.path(field).asText();
