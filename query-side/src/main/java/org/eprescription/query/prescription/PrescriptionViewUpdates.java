@@ -2,6 +2,7 @@ package org.eprescription.query.prescription;
 
 import org.axonframework.common.Registration;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
+import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
@@ -129,10 +130,32 @@ public class PrescriptionViewUpdates {
         tellFollowers(after.prescriptionId(), after.prescriber().institutionId(), pharmacies, after);
     }
 
-    private void announce(PrescriptionView after, Set<PharmacyId> pharmacies) {
-        toldHere.merge(after.prescriptionId(), new Told(after.version(), after.lastPosition()), Told::andThen);
+    /** Remembers the change as told here and announces it; what it remembered, to be forgotten on a rollback. */
+    private Remembered announce(PrescriptionView after, Set<PharmacyId> pharmacies) {
+        Told told = new Told(after.version(), after.lastPosition());
+        Told[] before = new Told[1];
+        Told now = toldHere.compute(after.prescriptionId(), (id, held) -> {
+            before[0] = held;
+            return held == null ? told : held.andThen(told);
+        });
         announcer.announce(new ViewChangeNotice(after.prescriptionId(), after.version(),
                 after.prescriber().institutionId(), pharmacies, after.lastPosition()));
+        return new Remembered(after.prescriptionId(), before[0], now);
+    }
+
+    /** What {@link #announce} changed in {@link #toldHere}: the entry before, null if none, and after. */
+    private record Remembered(PrescriptionId id, Told before, Told after) {
+    }
+
+    /**
+     * The batch that announced {@code remembered} rolled back: nothing of it was told, and its announcement was never
+     * delivered (PostgreSQL drops the notifications of a transaction that does not commit). Unless a later change
+     * was remembered since, the entry goes back to what it was, so that the node whose processor handles the batch
+     * again is heard here ({@link #changedElsewhere}) and a command's answer does not expect a view it was not told.
+     */
+    private void forget(Remembered remembered) {
+        toldHere.compute(remembered.id(), (id, held) -> Objects.equals(held, remembered.after())
+                ? remembered.before() : held);
     }
 
     /**
@@ -153,14 +176,20 @@ public class PrescriptionViewUpdates {
 
         /**
          * Announced to the other nodes in the batch's transaction; told here once it has committed (the followers
-         * would hear it at once in this phase of the batch, before its rows are visible).
+         * would hear it at once in this phase of the batch, before its rows are visible). Remembered as told here
+         * now, since this node's own announcement can arrive (LISTEN) as soon as the transaction commits, before the
+         * after-commit phase; and forgotten again if the batch rolls back after all (its commit failing), before its
+         * transaction's rollback lets another node claim the segment and handle the batch again.
          */
         @Override
         public void flush() {
             Map<PrescriptionId, PrescriptionView> committed = new LinkedHashMap<>(views);
             Map<PrescriptionId, Set<PharmacyId>> concerned = new HashMap<>(pharmacies);
-            committed.forEach((id, view) -> announce(view, concerned.get(id)));
-            CurrentUnitOfWork.get().afterCommit(unitOfWork -> committed.forEach((id, view) ->
+            List<Remembered> remembered = new ArrayList<>(committed.size());
+            committed.forEach((id, view) -> remembered.add(announce(view, concerned.get(id))));
+            UnitOfWork<?> batch = CurrentUnitOfWork.get().root();
+            batch.onRollback(unitOfWork -> remembered.forEach(PrescriptionViewUpdates.this::forget));
+            batch.afterCommit(unitOfWork -> committed.forEach((id, view) ->
                     tellFollowers(id, view.prescriber().institutionId(), concerned.get(id), view)));
             views.clear();
             pharmacies.clear();
@@ -183,7 +212,7 @@ public class PrescriptionViewUpdates {
 
     /**
      * Whether this node's projection has told (or, its batch committing, is about to tell) the prescription's view at
-     * {@code version} or later, as far as it remembers.
+     * {@code version} or later, as far as it remembers. A batch that rolls back after all is forgotten again.
      */
     public boolean toldHere(PrescriptionId id, long version) {
         Told told = toldHere.get(id);

@@ -15,11 +15,14 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.eprescription.query.prescription.PrescriptionFixtures.CATALOGUE;
+import static org.eprescription.query.prescription.PrescriptionFixtures.HOSPITAL;
+import static org.eprescription.query.prescription.PrescriptionFixtures.PHARMACY_A;
 import static org.eprescription.query.prescription.PrescriptionFixtures.T;
 import static org.eprescription.query.prescription.PrescriptionFixtures.acceptedByA;
 import static org.eprescription.query.prescription.PrescriptionFixtures.issued;
@@ -142,5 +145,49 @@ class BatchedViewsIT {
 
         assertThat(repository.load(id)).isEmpty();
         assertThat(received).isEmpty();
+    }
+
+    @Test
+    void aBatchWhoseCommitFailsForgetsWhatItToldSoTheNodeThatHandlesItAgainIsHeard() {
+        PrescriptionId id = PrescriptionId.random();
+        List<PrescriptionView> received = subscribe(id);
+        List<EventMessage<?>> events = lifecycle(id);
+
+        assertThatThrownBy(() -> run.batchFailingAtCommit(events, projection::handle))
+                .isInstanceOf(IllegalStateException.class);
+        assertThat(repository.load(id)).isEmpty();
+
+        // the segment is claimed by another node, whose processor handles the batch again and announces its change
+        List<ViewChangeNotice> announcedThere = new ArrayList<>();
+        PrescriptionViewUpdates there = new PrescriptionViewUpdates(repository, announcedThere::add,
+                PrescriptionFixtures.CLOCK);
+        AnnotationEventHandlerAdapter projectionThere =
+                new AnnotationEventHandlerAdapter(new PrescriptionViewProjection(repository, CATALOGUE, there));
+        run.batch(events, projectionThere::handle);
+        assertThat(announcedThere).hasSize(1);
+        updates.changedElsewhere(announcedThere.get(0));
+
+        assertThat(received).as("the change reaches this node's followers").hasSize(1);
+        assertThat(received.get(0).version()).isEqualTo(3);
+        assertThat(updates.toldHere(id, 0)).as("this node told nothing").isFalse();
+    }
+
+    @Test
+    void aCommittedBatchsOwnAnnouncementIsRecognisedEvenBeforeItsFollowersAreTold() {
+        PrescriptionId id = PrescriptionId.random();
+        List<PrescriptionView> received = subscribe(id);
+        List<EventMessage<?>> events = lifecycle(id);
+        ViewChangeNotice own = new ViewChangeNotice(id, 3, HOSPITAL, Set.of(PHARMACY_A), -1);
+
+        run.batch(events, event -> {
+            projection.handle(event);
+            if (event == events.get(events.size() - 1)) {
+                // the notification is delivered once the transaction commits, possibly before the after-commit phase
+                CurrentUnitOfWork.get().onCommit(unitOfWork -> updates.changedElsewhere(own));
+            }
+        });
+
+        assertThat(received).as("told once, not again on its own announcement").hasSize(1);
+        assertThat(updates.toldHere(id, 3)).isTrue();
     }
 }

@@ -38,6 +38,7 @@ public final class BatchRun {
     private final DataSource recording;
     private final DataSourceTransactionManager transactions;
     private final JdbcTemplate template;
+    private volatile boolean commitFails;
 
     public BatchRun(DataSource dataSource) {
         this.recording = recording(dataSource);
@@ -77,6 +78,20 @@ public final class BatchRun {
         });
     }
 
+    /**
+     * Handles {@code events} as one batch whose commit fails after everything was prepared for it (the held rows
+     * written, the notices to other nodes queued), as when the connection to the database breaks at the commit: the
+     * batch rolls back, and this throws as {@link #batch} does.
+     */
+    public void batchFailingAtCommit(List<? extends EventMessage<?>> events, Handler handler) {
+        commitFails = true;
+        try {
+            batch(events, handler);
+        } finally {
+            commitFails = false;
+        }
+    }
+
     /** How many statements prepared since the last {@link #forget} contain {@code fragment} (case-insensitive). */
     public long prepared(String fragment) {
         String lower = fragment.toLowerCase(Locale.ROOT);
@@ -100,12 +115,18 @@ public final class BatchRun {
             return new Transaction() {
                 @Override
                 public void commit() {
+                    if (commitFails) {
+                        transactions.rollback(status);
+                        throw new IllegalStateException("the commit failed");
+                    }
                     transactions.commit(status);
                 }
 
                 @Override
                 public void rollback() {
-                    transactions.rollback(status);
+                    if (!status.isCompleted()) {
+                        transactions.rollback(status);
+                    }
                 }
             };
         };
