@@ -2,7 +2,6 @@ package org.eprescription.api.prescription;
 
 import lombok.RequiredArgsConstructor;
 import org.axonframework.messaging.responsetypes.ResponseType;
-import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.security.ExchangeUser;
 import org.eprescription.api.security.ResourceAccess;
@@ -17,7 +16,6 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 import java.util.List;
-import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -41,22 +39,23 @@ public class PrescriptionStreams {
 
     /**
      * One prescription, for whoever may read it ({@link PrescriptionReads}): a snapshot, then a change whenever it
-     * changes, each with the body of {@code GET /prescriptions/{id}}. The stream ends at the first change after which
+     * changes, each with the body of {@code GET /prescriptions/{id}}. The snapshot is the view the access check read
+     * (a second read could show what another party did meanwhile, such as another pharmacy's accept after this one's
+     * release), and the stream follows the changes before that read. The stream ends at the first change after which
      * the caller may no longer read it (a pharmacy that released it to another, say).
      */
     public SseEmitter prescription(PrescriptionId id) {
-        reads.readable(id, "live stream of prescription " + id);
         Predicate<PrescriptionView> reader = access.readerOfPrescriptions();
-        return streams.open(new FindPrescription(id), ResponseTypes.optionalInstanceOf(PrescriptionView.class),
-                new StreamFormat<>() {
+        return streams.openWithSnapshot(new FindPrescription(id), () -> reads.readable(id, "live stream of prescription " + id),
+                new StreamFormat<PrescriptionView>() {
                     @Override
-                    public Object snapshot(Optional<PrescriptionView> initial) {
-                        return initial.map(responses::current).orElse(null);
+                    public Object snapshot(PrescriptionView initial) {
+                        return responses.current(initial);
                     }
 
                     @Override
-                    public long snapshotPosition(Optional<PrescriptionView> initial) {
-                        return initial.map(PrescriptionView::lastPosition).orElse(-1L);
+                    public long snapshotPosition(PrescriptionView initial) {
+                        return initial.lastPosition();
                     }
 
                     @Override

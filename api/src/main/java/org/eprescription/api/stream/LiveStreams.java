@@ -15,6 +15,8 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
+import java.util.function.Supplier;
+
 /**
  * Opens Server-Sent Event streams over a query's answer and the {@link PrescriptionView}s that change it: the stream
  * follows the changes ({@link PrescriptionViewUpdates#follow}) before it reads the answer, so no change falls between.
@@ -40,15 +42,45 @@ public class LiveStreams {
         this.settings = properties.streams();
     }
 
+    /** A stream whose snapshot is {@code query}'s answer, read once the stream follows its changes. */
     public <Q, I> SseEmitter open(Q query, ResponseType<I> initialType, StreamFormat<I> format) {
-        Sinks.Many<PrescriptionView> changes = Sinks.many().unicast().onBackpressureBuffer();
-        Registration following = updates.follow(query, change -> {
+        Sinks.Many<PrescriptionView> changes = changes();
+        Registration following = follow(query, changes);
+        return start(new DefaultSubscriptionQueryResult<>(
+                Mono.fromFuture(() -> queryGateway.query(query, initialType)), changes.asFlux(), following), format);
+    }
+
+    /**
+     * A stream whose snapshot is what {@code initial} reads, in the request's thread, once the stream follows
+     * {@code query}'s changes: a read that also decides whether the caller may see it (and throws if not, ending the
+     * request as that read would) shows the snapshot it decided on, and no change made after it is missed.
+     */
+    public <Q, I> SseEmitter openWithSnapshot(Q query, Supplier<I> initial, StreamFormat<I> format) {
+        Sinks.Many<PrescriptionView> changes = changes();
+        Registration following = follow(query, changes);
+        I snapshot;
+        try {
+            snapshot = initial.get();
+        } catch (RuntimeException refused) {
+            following.cancel();
+            throw refused;
+        }
+        return start(new DefaultSubscriptionQueryResult<>(Mono.just(snapshot), changes.asFlux(), following), format);
+    }
+
+    private static Sinks.Many<PrescriptionView> changes() {
+        return Sinks.many().unicast().onBackpressureBuffer();
+    }
+
+    private Registration follow(Object query, Sinks.Many<PrescriptionView> changes) {
+        return updates.follow(query, change -> {
             synchronized (changes) {
                 changes.tryEmitNext(change);
             }
         });
-        SubscriptionQueryResult<I, PrescriptionView> subscription = new DefaultSubscriptionQueryResult<>(
-                Mono.fromFuture(() -> queryGateway.query(query, initialType)), changes.asFlux(), following);
+    }
+
+    private <I> SseEmitter start(SubscriptionQueryResult<I, PrescriptionView> subscription, StreamFormat<I> format) {
         SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
         new LiveStream<>(emitter, subscription, format).start(writers, settings.heartbeat(), settings.bufferSize());
         return emitter;

@@ -1,6 +1,9 @@
 package org.eprescription.api.prescription;
 
+import org.axonframework.messaging.responsetypes.ResponseType;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
+import org.axonframework.queryhandling.QueryGateway;
+import org.eprescription.api.config.ExchangeProperties;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.api.stream.LiveStreams;
@@ -8,12 +11,19 @@ import org.eprescription.api.stream.SharedRenderings;
 import org.eprescription.api.stream.StreamFormat;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PharmacyId;
+import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.PatientDetails;
 import org.eprescription.query.prescription.PrescriptionView;
+import org.eprescription.query.prescription.PrescriptionViewUpdates;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
+import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
+import reactor.core.scheduler.Schedulers;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -26,7 +36,8 @@ import static org.mockito.Mockito.verify;
 import static org.mockito.Mockito.when;
 
 /**
- * A pharmacy's queue stream never sends a prescription as another pharmacy now holds it: a release and another
+ * A prescription's stream shows as its snapshot the view its access check admitted. A pharmacy's queue stream never
+ * sends a prescription as another pharmacy now holds it: a release and another
  * pharmacy's accept can reach the stream as one change (one projection batch, or a change another node announced
  * and this one read back as stored), and that change ends the stream instead.
  */
@@ -75,6 +86,33 @@ class PrescriptionStreamsTest {
 
         verify(accessLog).read(any(), eq(List.of(PatientId.of("PAT-2"))), eq("dispensing view of pharmacy PH-A"));
         verify(accessLog, never()).read(any(), eq(List.of(PatientId.of("PAT-1"))), anyString());
+    }
+
+    @Test
+    void aPrescriptionStreamsSnapshotIsTheViewItsAccessCheckReadNotAReadAfterIt() {
+        PrescriptionId id = PrescriptionId.random();
+        PrescriptionView checked = heldBy(RELEASED);
+        // between the check and a second read, PH-A released it and PH-B accepted it
+        PrescriptionView later = heldBy(NOW_HOLDING);
+        QueryGateway gateway = mock(QueryGateway.class);
+        when(gateway.query(any(), any(ResponseType.class))).thenReturn(CompletableFuture.completedFuture(
+                Optional.of(later)));
+        PrescriptionViewUpdates updates = mock(PrescriptionViewUpdates.class);
+        when(updates.follow(any(), any())).thenReturn(() -> true);
+        ExchangeProperties properties = mock(ExchangeProperties.class);
+        when(properties.streams()).thenReturn(new ExchangeProperties.Streams(Duration.ofMinutes(1), 10,
+                Duration.ofMinutes(5), 1));
+        PrescriptionReads reads = mock(PrescriptionReads.class);
+        when(reads.readable(eq(id), anyString())).thenReturn(checked);
+        PrescriptionResponses responses = mock(PrescriptionResponses.class);
+        when(access.readerOfPrescriptions()).thenReturn(view -> RELEASED.equals(view.pharmacyId()));
+
+        SseEmitter stream = new PrescriptionStreams(new LiveStreams(gateway, updates, Schedulers.immediate(),
+                properties), mock(SharedRenderings.class), responses, reads, access, accessLog).prescription(id);
+
+        verify(responses).current(checked);
+        verify(responses, never()).current(later);
+        stream.complete();
     }
 
     private static PrescriptionView ofPatient(String patient) {
