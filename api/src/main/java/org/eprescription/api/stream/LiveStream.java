@@ -9,16 +9,20 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import reactor.core.Disposable;
 import reactor.core.publisher.BufferOverflowStrategy;
 import reactor.core.publisher.Flux;
+import reactor.core.publisher.Mono;
 import reactor.core.scheduler.Scheduler;
 import reactor.core.scheduler.Schedulers;
 
 import java.io.IOException;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * One client's live view: the snapshot, then every change and a heartbeat when idle, written to an
- * {@link SseEmitter} on a writer thread.
+ * {@link SseEmitter} on a writer thread, until the token it was opened with expires ({@code token-expired}, then the
+ * end: nothing is written after the expiry, whatever was waiting).
  *
  * <p>Updates arrive on the projection's thread and only go into this stream's bounded buffer there; everything
  * else (composing bodies, serializing, writing to the socket) happens on the writer thread. A client that reads
@@ -34,13 +38,19 @@ final class LiveStream<I> {
     private final SseEmitter emitter;
     private final SubscriptionQueryResult<I, PrescriptionView> subscription;
     private final StreamFormat<I> format;
+    /** When the token the stream was opened with expires, null if never; nothing is written from then on. */
+    private final Instant tokenExpiresAt;
+    private final Clock clock;
     private final AtomicBoolean closed = new AtomicBoolean();
     private volatile Disposable pipeline;
 
-    LiveStream(SseEmitter emitter, SubscriptionQueryResult<I, PrescriptionView> subscription, StreamFormat<I> format) {
+    LiveStream(SseEmitter emitter, SubscriptionQueryResult<I, PrescriptionView> subscription, StreamFormat<I> format,
+               Instant tokenExpiresAt, Clock clock) {
         this.emitter = emitter;
         this.subscription = subscription;
         this.format = format;
+        this.tokenExpiresAt = tokenExpiresAt;
+        this.clock = clock;
     }
 
     void start(Scheduler writers, Duration heartbeat, int bufferSize) {
@@ -56,14 +66,30 @@ final class LiveStream<I> {
         Flux<StreamItem> heartbeats = Flux.interval(heartbeat, heartbeat)
                 .<StreamItem>map(tick -> new StreamItem.Heartbeat())
                 .onBackpressureDrop();
+        // an idle stream ends at the token's expiry too, not only at the next item
+        Flux<StreamItem> expiry = tokenExpiresAt == null ? Flux.never()
+                : Mono.delay(untilExpiry()).<StreamItem>map(tick -> new StreamItem.TokenExpired()).flux();
         Flux<StreamItem> items = Flux.concat(subscription.initialResult().map(StreamItem.Snapshot::new),
-                Flux.merge(changes, heartbeats));
+                Flux.merge(changes, heartbeats, expiry));
         pipeline = items.publishOn(writers, 1)
                 .doFinally(signal -> close())
                 .subscribe(this::write, this::failed, this::complete);
         if (closed.get()) {
             pipeline.dispose();
         }
+    }
+
+    /** The body of the {@code token-expired} event. */
+    record TokenExpiredNotice(Instant expiredAt, String detail) {
+    }
+
+    private boolean tokenExpired() {
+        return tokenExpiresAt != null && !clock.instant().isBefore(tokenExpiresAt);
+    }
+
+    private Duration untilExpiry() {
+        Duration left = Duration.between(clock.instant(), tokenExpiresAt);
+        return left.isNegative() ? Duration.ZERO : left;
     }
 
     boolean isClosed() {
@@ -76,6 +102,15 @@ final class LiveStream<I> {
             return;
         }
         try {
+            if (item instanceof StreamItem.TokenExpired || tokenExpired()) {
+                log.debug("live stream closed: the token it was opened with expired at {}", tokenExpiresAt);
+                emitter.send(SseEmitter.event().name("token-expired").reconnectTime(RECONNECT_MILLIS)
+                        .data(new TokenExpiredNotice(tokenExpiresAt, "the token this stream was opened with has "
+                                + "expired; open the stream again with a fresh token"), MediaType.APPLICATION_JSON));
+                close();
+                complete();
+                return;
+            }
             if (item instanceof StreamItem.Snapshot snapshot) {
                 I initial = (I) snapshot.initial();
                 emitter.send(SseEmitter.event().name("snapshot").id(Long.toString(format.snapshotPosition(initial)))

@@ -6,8 +6,10 @@ import org.axonframework.queryhandling.DefaultSubscriptionQueryResult;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.queryhandling.SubscriptionQueryResult;
 import org.eprescription.api.config.ExchangeProperties;
+import org.eprescription.api.security.CurrentUser;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.query.prescription.PrescriptionViewUpdates;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
@@ -15,6 +17,7 @@ import reactor.core.publisher.Mono;
 import reactor.core.publisher.Sinks;
 import reactor.core.scheduler.Scheduler;
 
+import java.time.Clock;
 import java.util.function.Supplier;
 
 /**
@@ -25,6 +28,9 @@ import java.util.function.Supplier;
  * {@code change} (id = the global position of the event that made the change), heartbeats as comment lines.
  * A client reconnecting with {@code Last-Event-ID} gets a fresh snapshot, which shows everything that happened
  * while it was away; a change may repeat what a snapshot already shows (compare {@code version}).
+ *
+ * <p>A stream lasts no longer than the bearer token it was opened with: when that expires, the stream sends
+ * {@code token-expired} and ends, and the client opens it again with a fresh token (docs/http-api.md, "Live streams").
  */
 @Component
 public class LiveStreams {
@@ -33,13 +39,25 @@ public class LiveStreams {
     private final PrescriptionViewUpdates updates;
     private final Scheduler writers;
     private final ExchangeProperties.Streams settings;
+    private final CurrentUser currentUser;
+    private final Clock tokenClock;
 
+    /** Tokens expire by real time, as the token decoder judges them (not by the exchange's clock, which tests move). */
+    @Autowired
     public LiveStreams(QueryGateway queryGateway, PrescriptionViewUpdates updates,
-                       @Qualifier(StreamConfiguration.WRITERS) Scheduler writers, ExchangeProperties properties) {
+                       @Qualifier(StreamConfiguration.WRITERS) Scheduler writers, ExchangeProperties properties,
+                       CurrentUser currentUser) {
+        this(queryGateway, updates, writers, properties, currentUser, Clock.systemUTC());
+    }
+
+    LiveStreams(QueryGateway queryGateway, PrescriptionViewUpdates updates, Scheduler writers,
+                ExchangeProperties properties, CurrentUser currentUser, Clock tokenClock) {
         this.queryGateway = queryGateway;
         this.updates = updates;
         this.writers = writers;
         this.settings = properties.streams();
+        this.currentUser = currentUser;
+        this.tokenClock = tokenClock;
     }
 
     /** A stream whose snapshot is {@code query}'s answer, read once the stream follows its changes. */
@@ -82,7 +100,8 @@ public class LiveStreams {
 
     private <I> SseEmitter start(SubscriptionQueryResult<I, PrescriptionView> subscription, StreamFormat<I> format) {
         SseEmitter emitter = new SseEmitter(settings.timeout().toMillis());
-        new LiveStream<>(emitter, subscription, format).start(writers, settings.heartbeat(), settings.bufferSize());
+        new LiveStream<>(emitter, subscription, format, currentUser.tokenExpiresAt().orElse(null), tokenClock)
+                .start(writers, settings.heartbeat(), settings.bufferSize());
         return emitter;
     }
 }

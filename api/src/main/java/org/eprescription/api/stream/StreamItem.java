@@ -13,6 +13,10 @@ sealed interface StreamItem {
     record Change(PrescriptionView view) implements StreamItem {
     }
 
+    /** The token the stream was opened with has expired: the stream tells so and ends. */
+    record TokenExpired() implements StreamItem {
+    }
+
     /** Nothing happened; a comment line keeps the connection open and finds clients that went away. */
     record Heartbeat() implements StreamItem {
     }

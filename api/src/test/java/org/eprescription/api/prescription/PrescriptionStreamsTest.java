@@ -5,6 +5,7 @@ import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.config.ExchangeProperties;
 import org.eprescription.api.privacy.AccessLog;
+import org.eprescription.api.security.CurrentUser;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.api.stream.LiveStreams;
 import org.eprescription.api.stream.SharedRenderings;
@@ -108,7 +109,8 @@ class PrescriptionStreamsTest {
         when(access.readerOfPrescriptions()).thenReturn(view -> RELEASED.equals(view.pharmacyId()));
 
         SseEmitter stream = new PrescriptionStreams(new LiveStreams(gateway, updates, Schedulers.immediate(),
-                properties), mock(SharedRenderings.class), responses, reads, access, accessLog).prescription(id);
+                properties, mock(CurrentUser.class)), mock(SharedRenderings.class), responses, reads, access,
+                accessLog).prescription(id);
 
         verify(responses).current(checked);
         verify(responses, never()).current(later);

@@ -5,9 +5,12 @@ import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
 import org.eprescription.api.support.SseClient;
 import org.eprescription.api.support.SseClient.Event;
+import org.eprescription.api.support.TestTokens;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -247,6 +250,24 @@ class LiveStreamsIT extends ExchangeIntegrationTest {
             List<String> dispensedToday = snapshot.data().path("dispensedToday").findValuesAsText("prescriptionId");
             assertThat(dispensedToday).contains(prescription.id());
             assertThat(snapshot.data().path("held").get(0).path("dispensings")).hasSize(1);
+        }
+    }
+
+    @Test
+    void aStreamEndsWhenTheTokenItWasOpenedWithExpiresAndSaysSo() {
+        String pharmacy = unique("PH");
+        IssuedPrescription prescription = issued(issue(unique("HOSP")));
+        Instant expiresAt = Instant.now().plusSeconds(3).truncatedTo(ChronoUnit.SECONDS);
+        try (SseClient live = SseClient.openWithToken(port, "/pharmacies/" + pharmacy + "/dispensing-view/stream",
+                objectMapper, null, TestTokens.until(Identity.pharmacist(pharmacy), expiresAt))) {
+            assertThat(live.next(WAIT).name()).isEqualTo("snapshot");
+
+            Event expired = live.next(WAIT.plusSeconds(3));
+            assertThat(expired.name()).as(expired.toString()).isEqualTo("token-expired");
+            assertThat(Instant.parse(expired.data().path("expiredAt").asText())).isEqualTo(expiresAt);
+            assertThat(live.endedWithin(WAIT)).as("the stream ends").isTrue();
+            accepted(prescription, pharmacy);
+            assertThat(live.pending()).as("nothing after the expiry").isEmpty();
         }
     }
 

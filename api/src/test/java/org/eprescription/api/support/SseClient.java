@@ -51,12 +51,18 @@ public final class SseClient implements AutoCloseable {
      * (the pharmacy, the institution; an auditor for a prescription).
      */
     public static SseClient open(int port, String path, ObjectMapper json, String lastEventId, Identity identity) {
+        return openWithToken(port, path, json, lastEventId, TestTokens.of(identity != null ? identity
+                : NamedParties.of("GET", path, null, java.util.Map.of())));
+    }
+
+    /** Opens {@code /api/v1 + path} with the bearer token {@code token}. */
+    public static SseClient openWithToken(int port, String path, ObjectMapper json, String lastEventId,
+                                          String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1" + path))
                 .header("Accept", "text/event-stream").GET()
                 // until the answer's headers arrive; a stream that never answers fails the test instead of hanging it
                 .timeout(Duration.ofSeconds(30))
-                .header("Authorization", "Bearer " + TestTokens.of(identity != null ? identity
-                        : NamedParties.of("GET", path, null, java.util.Map.of())));
+                .header("Authorization", "Bearer " + token);
         if (lastEventId != null) {
             request.header("Last-Event-ID", lastEventId);
         }

@@ -51,6 +51,11 @@ public final class TestTokens {
         return of(identity, Instant.now().plus(Duration.ofHours(1)), KEY, audience);
     }
 
+    /** A token of the trusted key, valid until {@code expiresAt}. */
+    public static String until(Identity identity, Instant expiresAt) {
+        return of(identity, expiresAt, KEY);
+    }
+
     /** A token of the trusted key that expired ten minutes ago. */
     public static String expired(Identity identity) {
         return of(identity, Instant.now().minusSeconds(600), KEY);
