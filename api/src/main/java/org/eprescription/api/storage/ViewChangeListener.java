@@ -1,6 +1,7 @@
 package org.eprescription.api.storage;
 
 import lombok.RequiredArgsConstructor;
+import org.eprescription.query.consent.ConsentChanges;
 import org.eprescription.query.prescription.PostgresViewChangeAnnouncer;
 import org.eprescription.query.prescription.PrescriptionViewUpdates;
 import org.eprescription.query.prescription.ViewChangeNotice;
@@ -19,7 +20,8 @@ import java.time.Duration;
 
 /**
  * Hears the view changes that every node announces ({@link PostgresViewChangeAnnouncer}) and hands them to this
- * node's live subscriptions, so a stream opened here shows changes that another node's processor made. One
+ * node's live subscriptions, so a stream opened here shows changes that another node's processor made; and the
+ * consent changes ({@link ConsentChanges}), so that nothing this node rendered under an earlier consent is shown. One
  * connection per node stays on LISTEN; if it fails, a new one is opened after a pause. Changes announced while no
  * connection listens do not reach open streams (their clients see them at the next snapshot, on reconnect).
  */
@@ -39,6 +41,7 @@ public class ViewChangeListener implements SmartLifecycle {
 
     private final DataSource dataSource;
     private final PrescriptionViewUpdates updates;
+    private final ConsentChanges consents;
     private volatile boolean running;
     private Thread thread;
 
@@ -87,7 +90,10 @@ public class ViewChangeListener implements SmartLifecycle {
     private void listen(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement()) {
             statement.execute("LISTEN " + PostgresViewChangeAnnouncer.CHANNEL);
+            statement.execute("LISTEN " + ConsentChanges.CHANNEL);
         }
+        // a consent may have changed while no connection listened: nothing rendered before may be shown again
+        consents.changedElsewhere();
         PGConnection postgres = connection.unwrap(PGConnection.class);
         try {
             long heardAt = System.nanoTime();
@@ -96,7 +102,11 @@ public class ViewChangeListener implements SmartLifecycle {
                 if (notifications != null && notifications.length > 0) {
                     heardAt = System.nanoTime();
                     for (PGNotification notification : notifications) {
-                        deliver(notification.getParameter());
+                        if (ConsentChanges.CHANNEL.equals(notification.getName())) {
+                            consents.changedElsewhere();
+                        } else {
+                            deliver(notification.getParameter());
+                        }
                     }
                 } else if (System.nanoTime() - heardAt > PROBE_AFTER.toNanos()) {
                     requireAnswer(connection);

@@ -3,12 +3,14 @@ package org.eprescription.api.stream;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.query.consent.ConsentChanges;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.springframework.stereotype.Component;
 
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -24,24 +26,37 @@ public class SharedRenderings {
     /** Recent changes kept; a change is written to its streams within moments, so a few thousand suffice. */
     static final int REMEMBERED = 4096;
 
-    private record Key(String shape, PrescriptionId prescriptionId, long position, long version) {
+    /**
+     * A change of a prescription in one shape, rendered while no consent had changed since {@code consents} were
+     * counted: a body masks or names other institutions' courses as the patient's consent was when it was rendered.
+     */
+    private record Key(String shape, PrescriptionId prescriptionId, long position, long version, long consents) {
     }
 
     private final ConcurrentHashMap<Key, Rendering> renderings = new ConcurrentHashMap<>();
     private final Queue<Key> order = new ConcurrentLinkedQueue<>();
     private final ObjectMapper objectMapper;
+    /** Consent changes heard so far (of any patient: they are rare, and a change re-renders only what is asked again). */
+    private final AtomicLong consentChanges = new AtomicLong();
 
-    /** @param objectMapper the mapper the API writes its JSON answers with */
-    public SharedRenderings(ObjectMapper objectMapper) {
+    /**
+     * @param objectMapper the mapper the API writes its JSON answers with
+     * @param consents     tells when a patient's consent changed: nothing rendered before is shared after it
+     */
+    public SharedRenderings(ObjectMapper objectMapper, ConsentChanges consents) {
         this.objectMapper = objectMapper;
+        consents.onChange(consentChanges::incrementAndGet);
     }
 
     /**
      * {@code render(view)} as JSON, computed once for all callers asking for the same shape of the same change; the
-     * same text the API writes for that body.
+     * same text the API writes for that body. A rendering is shared only until a patient's consent changes
+     * (counted before rendering, so one that was being rendered while it changed is not shared afterwards either):
+     * a stream that shows the change after a withdrawal has answered gets it rendered anew, masked as a read then
+     * would be (docs/alerts.md, "Privacy").
      */
     public String json(String shape, PrescriptionView view, Function<PrescriptionView, Object> render) {
-        Key key = new Key(shape, view.prescriptionId(), view.lastPosition(), view.version());
+        Key key = new Key(shape, view.prescriptionId(), view.lastPosition(), view.version(), consentChanges.get());
         Rendering rendering = renderings.computeIfAbsent(key, added -> {
             order.add(added);
             return new Rendering();

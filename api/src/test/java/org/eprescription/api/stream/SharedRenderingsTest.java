@@ -1,18 +1,22 @@
 package org.eprescription.api.stream;
 
 import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.query.consent.ConsentChanges;
 import org.eprescription.query.prescription.PrescriptionView;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.mockito.Mockito.mock;
 
 class SharedRenderingsTest {
 
-    private final SharedRenderings renderings = new SharedRenderings(new ObjectMapper());
+    private final ConsentChanges consents = new ConsentChanges(mock(JdbcClient.class));
+    private final SharedRenderings renderings = new SharedRenderings(new ObjectMapper(), consents);
     private final AtomicInteger rendered = new AtomicInteger();
 
     private static PrescriptionView change(PrescriptionId id, long position, long version) {
@@ -43,6 +47,31 @@ class SharedRenderingsTest {
         renderings.json("all-alerts", change(id, 57, 2), this::render);
 
         assertThat(rendered).hasValue(3);
+    }
+
+    @Test
+    void aChangeIsRenderedAgainAfterAPatientsConsentChanged() {
+        PrescriptionView accepted = change(PrescriptionId.random(), 41, 1);
+        String underConsent = renderings.json("all-alerts", accepted, this::render);
+
+        consents.changedElsewhere();
+
+        assertThat(renderings.json("all-alerts", accepted, this::render)).isNotEqualTo(underConsent);
+        assertThat(rendered).hasValue(2);
+    }
+
+    @Test
+    void aRenderingMadeWhileAConsentChangedIsNotSharedAfterwards() {
+        PrescriptionView accepted = change(PrescriptionId.random(), 41, 1);
+        renderings.json("all-alerts", accepted, view -> {
+            Object body = render(view);
+            consents.changedElsewhere();
+            return body;
+        });
+
+        renderings.json("all-alerts", accepted, this::render);
+
+        assertThat(rendered).hasValue(2);
     }
 
     @Test

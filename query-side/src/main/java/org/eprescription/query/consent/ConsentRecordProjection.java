@@ -12,7 +12,8 @@ import org.springframework.stereotype.Component;
  * Keeps {@code consent_record} as the consent events say. The application runs it in a subscribing processor,
  * {@value #PROCESSING_GROUP}: in the transaction of the consent command, so a withdrawal is honoured by every read
  * from the moment it is answered, also while the asynchronous projections lag or hold one of the patient's events in
- * the dead-letter queue (docs/alerts.md, "Privacy").
+ * the dead-letter queue (docs/alerts.md, "Privacy"); and tells {@link ConsentChanges}, so that no rendering made
+ * under the earlier consent is shown after the command answers.
  */
 @Component
 @ProcessingGroup(ConsentRecordProjection.PROCESSING_GROUP)
@@ -22,14 +23,17 @@ public class ConsentRecordProjection {
     public static final String PROCESSING_GROUP = "consent-record";
 
     private final ConsentRecordRepository repository;
+    private final ConsentChanges changes;
 
     @EventHandler
     public void on(ConsentGiven event, @SequenceNumber long sequence) {
         repository.save(event.patientId(), true, event.givenAt(), sequence);
+        changes.changed(event.patientId());
     }
 
     @EventHandler
     public void on(ConsentWithdrawn event, @SequenceNumber long sequence) {
         repository.save(event.patientId(), false, event.withdrawnAt(), sequence);
+        changes.changed(event.patientId());
     }
 }

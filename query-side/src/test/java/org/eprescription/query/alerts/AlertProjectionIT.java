@@ -52,6 +52,7 @@ import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.eprescription.core.prescription.event.PrescriptionDispensed;
 import org.eprescription.core.prescription.event.PrescriptionExpired;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
+import org.eprescription.query.consent.ConsentChanges;
 import org.eprescription.query.consent.ConsentRecordProjection;
 import org.eprescription.query.consent.ConsentRecordRepository;
 import org.eprescription.query.courses.CourseRecordProjection;
@@ -145,7 +146,7 @@ class AlertProjectionIT {
         jdbc.sql("delete from course_record").update();
         jdbc.sql("delete from consent_record").update();
         events = new AlertEvents(projection, new CourseRecordProjection(courseRecord),
-                new ConsentRecordProjection(consentRecord));
+                new ConsentRecordProjection(consentRecord, new ConsentChanges(jdbc)));
     }
 
     // --- the command side, as the aggregate records it ------------------------------------------------------
