@@ -2,7 +2,9 @@ package org.eprescription.api.security;
 
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.queryhandling.QueryGateway;
+import org.eprescription.api.problem.UnknownResourceException;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.refusal.PrescriptionRefusedException;
 import org.eprescription.core.refusal.Refusal;
@@ -30,7 +32,8 @@ class CommandOnTest {
 
     private final CurrentUser currentUser = mock(CurrentUser.class);
     private final QueryGateway queries = mock(QueryGateway.class);
-    private final ResourceAccess access = new ResourceAccess(currentUser, queries, mock(AlertQueries.class));
+    private final EventStore store = mock(EventStore.class);
+    private final ResourceAccess access = new ResourceAccess(currentUser, queries, mock(AlertQueries.class), store);
     private final PrescriptionId id = PrescriptionId.random();
 
     @BeforeEach
@@ -41,11 +44,16 @@ class CommandOnTest {
     }
 
     @Test
-    void aRefusalOrAnUnknownPrescriptionIsHiddenAsNotYours() {
+    void aRefusalOnAPrescriptionThatExistsIsHiddenAsNotYoursAndAnUnknownOneIsNotFound() {
+        when(store.lastSequenceNumberFor(id.toString())).thenReturn(Optional.of(2L));
         assertThatThrownBy(() -> access.commandOn(id, failing(new PrescriptionRefusedException(Refusal.NOT_HELD,
                 "not held")))).isInstanceOf(ForbiddenException.class);
         assertThatThrownBy(() -> access.commandOn(id, failing(new AggregateNotFoundException(id.toString(),
                 "no such aggregate")))).isInstanceOf(ForbiddenException.class);
+
+        when(store.lastSequenceNumberFor(id.toString())).thenReturn(Optional.empty());
+        assertThatThrownBy(() -> access.commandOn(id, failing(new AggregateNotFoundException(id.toString(),
+                "no such aggregate")))).isInstanceOf(UnknownResourceException.class);
     }
 
     @Test
