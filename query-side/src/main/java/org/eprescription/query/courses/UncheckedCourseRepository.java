@@ -97,26 +97,22 @@ public class UncheckedCourseRepository {
 
     /** The command's check of the prescription was recorded: what it moved is checked. */
     void checked(PrescriptionId prescriptionId, String command) {
-        jdbc.sql("update unchecked_course set pending_command = null where prescription_id = :id"
-                        + " and pending_command = :command")
-                .param("id", prescriptionId.value())
-                .param("command", command)
-                .update();
-        jdbc.sql("delete from unchecked_course where prescription_id = :id and not unchecked"
-                        + " and pending_command is null")
-                .param("id", prescriptionId.value())
-                .update();
+        checked("prescription_id", prescriptionId.value(), command);
     }
 
     void checked(DispensingRecordId recordId, String command) {
-        jdbc.sql("update unchecked_course set pending_command = null where dispensing_record_id = :id"
+        checked("dispensing_record_id", recordId.value(), command);
+    }
+
+    private void checked(String column, UUID id, String command) {
+        jdbc.sql("update unchecked_course set pending_command = null where " + column + " = :id"
                         + " and pending_command = :command")
-                .param("id", recordId.value())
+                .param("id", id)
                 .param("command", command)
                 .update();
-        jdbc.sql("delete from unchecked_course where dispensing_record_id = :id and not unchecked"
+        jdbc.sql("delete from unchecked_course where " + column + " = :id and not unchecked"
                         + " and pending_command is null")
-                .param("id", recordId.value())
+                .param("id", id)
                 .update();
     }
 
