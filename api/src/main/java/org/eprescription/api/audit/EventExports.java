@@ -26,12 +26,12 @@ class EventExports {
     static final MediaType NDJSON = MediaType.parseMediaType(NDJSON_VALUE);
 
     /** How an export writes each event it is handed, one line each, on the response's stream. */
-    interface Lines extends AutoCloseable {
+    interface Lines {
 
         void write(StoredEvent event);
 
-        @Override
-        void close() throws IOException;
+        /** Ends the export with its last line ({@link EventLines#complete}) and sends what is held back. */
+        void complete() throws IOException;
     }
 
     /** Opens an export's {@link Lines} on the response's stream. */
@@ -46,9 +46,11 @@ class EventExports {
     ResponseEntity<StreamingResponseBody> stream(EventFilter filter, HttpServletRequest request, LinesOpener lines) {
         UnboundedExportTimeout.markUnbounded(request);
         StreamingResponseBody body = stream -> {
-            try (Lines writer = lines.open(json, stream)) {
-                events.forEach(filter, writer::write);
-            }
+            Lines writer = lines.open(json, stream);
+            // on a failure the writer is not closed: what it holds back is never sent, and the failure is answered
+            // as a problem if nothing was sent yet, else by cutting the connection off (docs/operations.md, "Audit")
+            events.forEach(filter, writer::write);
+            writer.complete();
         };
         return ResponseEntity.ok().contentType(NDJSON).body(body);
     }

@@ -34,7 +34,7 @@ final class EventLineWriter implements EventExports.Lines {
     }
 
     @Override
-    public void close() throws IOException {
-        lines.close();
+    public void complete() throws IOException {
+        lines.complete();
     }
 }

@@ -14,8 +14,11 @@ import java.time.Instant;
  * {@code {globalIndex, prescriptionId, sequence, type, revision, timestamp}}, followed by the fields an export adds.
  * {@code revision} is that of the payload's shape as the line gives it (an export from the table copies the stored
  * bytes, so an event stored under an older revision says so), null where none was recorded.
+ *
+ * <p>A complete export ends with one more line, {@code {"complete":true,"events":N}}, N the number of event lines
+ * before it: a file without it was cut short, whatever the transport said (docs/operations.md, "Audit").
  */
-final class EventLines implements AutoCloseable {
+final class EventLines {
 
     /** The fields an export writes after the event's own. */
     @FunctionalInterface
@@ -23,12 +26,18 @@ final class EventLines implements AutoCloseable {
         void write(JsonGenerator out) throws IOException;
     }
 
+    private final OutputStream stream;
     private final JsonGenerator out;
+    private long written;
 
     EventLines(ObjectMapper json, OutputStream stream) throws IOException {
+        this.stream = stream;
         this.out = json.getFactory().createGenerator(stream);
         this.out.setRootValueSeparator(null);
         this.out.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+        // the mapper flushes after each tree it writes: the stream sends only when its buffer is full, so that a
+        // failure before then can still be answered as a problem instead of a cut-off answer
+        this.out.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
     }
 
     void write(StoredEvent event, String prescriptionId, MoreFields more) {
@@ -43,13 +52,20 @@ final class EventLines implements AutoCloseable {
             more.write(out);
             out.writeEndObject();
             out.writeRaw('\n');
+            written++;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    @Override
-    public void close() throws IOException {
+    /** The last line, saying the export is complete and how many event lines it has; then all is sent. */
+    void complete() throws IOException {
+        out.writeStartObject();
+        out.writeBooleanField("complete", true);
+        out.writeNumberField("events", written);
+        out.writeEndObject();
+        out.writeRaw('\n');
         out.close();
+        stream.flush();
     }
 }

@@ -49,7 +49,7 @@ final class SecondaryUseLineWriter implements EventExports.Lines {
     }
 
     @Override
-    public void close() throws IOException {
-        lines.close();
+    public void complete() throws IOException {
+        lines.complete();
     }
 }

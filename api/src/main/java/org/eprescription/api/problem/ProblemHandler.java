@@ -57,10 +57,15 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(Exception.class)
     public ResponseEntity<Object> handleAny(Exception exception, HttpServletResponse response) {
         if (response.isCommitted()) {
-            // a live stream whose client went away: there is no one left to tell
-            log.debug("failure after the response was committed: {}", exception.toString());
+            // the status and part of the body are sent (an export, a live stream): it cannot become a problem, and
+            // must not end as if it were complete either, so the connection is cut off (docs/http-api.md, "Status
+            // codes and problem documents")
+            log.debug("failure after the response was committed, cutting it off: {}", exception.toString());
+            CutOffAnswers.cutOff();
             return null;
         }
+        // what a handler that failed had prepared for its own answer (an export's NDJSON) is not the problem's
+        response.setContentType(null);
         boolean recorded = AnswerMarks.commandRecordedInThisRequest();
         for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
             if (cause instanceof CommandRecordedException unanswerable) {
@@ -221,7 +226,7 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 
     /**
      * The problems Spring answers by itself (a missing parameter, a method or media type the path does not take) get a
-     * type of the exchange's like every other (docs/http-api.md, "Errors"), not {@code about:blank}.
+     * type of the exchange's like every other (docs/http-api.md, "Status codes and problem documents"), not {@code about:blank}.
      */
     @Override
     protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode statusCode,

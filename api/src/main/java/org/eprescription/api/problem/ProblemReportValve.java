@@ -1,5 +1,6 @@
 package org.eprescription.api.problem;
 
+import jakarta.servlet.ServletException;
 import org.apache.catalina.connector.Request;
 import org.apache.catalina.connector.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -16,6 +17,18 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * or escapes a URL may not have, say), as a problem document with status and title instead of an HTML page.
  */
 final class ProblemReportValve extends ErrorReportValve {
+
+    /**
+     * An answer that failed after it was committed ({@link CutOffAnswers}) loses its connection without the end of
+     * its body (no last chunk), so that no client takes what it received for the whole answer.
+     */
+    @Override
+    public void invoke(Request request, Response response) throws IOException, ServletException {
+        super.invoke(request, response);
+        if (CutOffAnswers.isCutOff(request) && response.isCommitted()) {
+            response.getCoyoteResponse().action(ActionCode.CLOSE_NOW, null);
+        }
+    }
 
     @Override
     protected void report(Request request, Response response, Throwable throwable) {

@@ -60,6 +60,22 @@ class EventExportIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void theLastLineSaysTheExportIsCompleteAndHowManyEventLinesItHas() {
+        acceptedBy("PH-A");
+        Instant never = Instant.parse("1999-01-01T00:00:00Z");
+
+        for (String path : List.of("/audit/events", "/audit/export")) {
+            List<String> lines = api().getText(path).lines();
+            JsonNode last = json(lines.get(lines.size() - 1));
+            assertThat(last).as(path).isEqualTo(json("{\"complete\":true,\"events\":" + (lines.size() - 1) + "}"));
+            assertThat(lines.subList(0, lines.size() - 1)).as(path).isNotEmpty()
+                    .allSatisfy(line -> assertThat(json(line).has("globalIndex")).isTrue());
+            assertThat(api().getText(path + "?to=" + never).lines()).as("nothing to export is still complete")
+                    .containsExactly("{\"complete\":true,\"events\":0}");
+        }
+    }
+
+    @Test
     void aRangeThatEndsBeforeItStartsIsABadRequest() {
         Instant now = Instant.now();
 
@@ -69,9 +85,12 @@ class EventExportIT extends ExchangeIntegrationTest {
         assertThat(export.contentType()).startsWith("application/problem+json");
     }
 
+    /** The event lines, without the last, which says the export is complete. */
     private List<JsonNode> parse(TextResponse export) {
         assertThat(export.status()).as(export.text()).isEqualTo(200);
-        return export.lines().stream().map(this::json).toList();
+        List<JsonNode> lines = export.lines().stream().map(this::json).toList();
+        assertThat(lines.get(lines.size() - 1).path("complete").asBoolean()).as(export.text()).isTrue();
+        return lines.subList(0, lines.size() - 1);
     }
 
     private static List<JsonNode> of(List<JsonNode> lines, String... prescriptionIds) {

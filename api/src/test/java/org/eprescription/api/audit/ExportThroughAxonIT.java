@@ -101,8 +101,10 @@ class ExportThroughAxonIT extends ExchangeIntegrationTest {
 
     private List<String> lines(EventLog events, EventFilter filter, Set<String> prescriptionIds) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        try (EventLineWriter writer = new EventLineWriter(objectMapper, out)) {
+        try {
+            EventLineWriter writer = new EventLineWriter(objectMapper, out);
             events.forEach(filter, writer::write);
+            writer.complete();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -32,11 +32,32 @@ public final class ExchangeNode {
         return start(url, codeKey, List.of(more));
     }
 
+    /**
+     * As {@link #start(String, String, String...)}, with the beans of {@code more} added: a class that is not a
+     * {@code @Configuration} (so that no scan of the application picks it up) whose {@code @Bean} methods replace
+     * the application's with {@code @Primary} ones, a fault the test injects.
+     */
+    public static ConfigurableApplicationContext startWith(Class<?> beans, String url, String codeKey,
+                                                           String... more) {
+        List<String> arguments = new ArrayList<>(List.of(
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=" + IsolatedDatabase.user(),
+                "--spring.datasource.password=" + IsolatedDatabase.password(),
+                "--exchange.exchange-code-key=" + codeKey));
+        arguments.addAll(List.of(more));
+        return run(arguments, beans);
+    }
+
     /** Without a database of the test's: the embedded one, or whatever {@code arguments} configure. */
     public static ConfigurableApplicationContext run(List<String> arguments) {
+        return run(arguments, new Class<?>[0]);
+    }
+
+    private static ConfigurableApplicationContext run(List<String> arguments, Class<?>... beans) {
         List<String> all = new ArrayList<>(List.of("--exchange.scheduling.enabled=false", "--server.port=0"));
         all.addAll(arguments);
-        return new SpringApplicationBuilder(PrescriptionExchangeApplication.class).run(all.toArray(String[]::new));
+        return new SpringApplicationBuilder(PrescriptionExchangeApplication.class).sources(beans)
+                .run(all.toArray(String[]::new));
     }
 
     public static int port(ConfigurableApplicationContext context) {

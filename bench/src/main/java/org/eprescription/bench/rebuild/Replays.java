@@ -68,8 +68,10 @@ final class Replays {
         if (answer.statusCode() != 200) {
             throw new IllegalStateException("GET /audit/events answered " + answer.statusCode());
         }
+        // the last line is not an event: it says the export is complete (docs/operations.md, "Audit")
+        long events = lines - 1;
         System.out.printf(Locale.ROOT, "GET /audit/events: %d events (%.0f MiB NDJSON) in %.1f s = %.0f events/s%n",
-                lines, bytes / 1048576.0, seconds, lines / seconds);
+                events, bytes / 1048576.0, seconds, events / seconds);
     }
 
     void replays(List<String> projections, String probeId, int probeMillis, boolean verify, boolean together)
