@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IssuedPrescription;
+import org.eprescription.api.support.Prescriptions;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -45,6 +46,19 @@ class PrescriptionAuditIT extends ExchangeIntegrationTest {
         assertThat(acceptedBy.path("actorId").asText()).isEqualTo("RPH-PH-A");
         assertThat(acceptedBy.path("actorRole").asText()).isEqualTo("PHARMACIST");
         assertThat(acceptedBy.path("actorOrganisation").asText()).isEqualTo("PH-A");
+    }
+
+    @Test
+    void aRegisteredDispensingIsNoPrescriptionToTheAuditEndpoints() {
+        String recordId = Prescriptions.registeredDispensing(api());
+
+        Response events = api().get("/audit/prescriptions/" + recordId + "/events");
+        Response state = api().get("/audit/prescriptions/" + recordId + "/state?asOf=" + Instant.now());
+
+        assertThat(events.status()).as(events.toString()).isEqualTo(404);
+        assertThat(events.text("type")).isEqualTo("/problems/not-found");
+        assertThat(state.status()).as(state.toString()).isEqualTo(404);
+        assertThat(state.text("type")).isEqualTo("/problems/not-found");
     }
 
     @Test

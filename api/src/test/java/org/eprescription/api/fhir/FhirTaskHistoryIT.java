@@ -102,6 +102,17 @@ class FhirTaskHistoryIT extends ExchangeIntegrationTest {
         assertThat(noTask.status()).isEqualTo(404);
     }
 
+    @Test
+    void aRegisteredDispensingIsNoTask() {
+        FhirTasks fhir = new FhirTasks(port);
+        String recordId = org.eprescription.api.support.Prescriptions.registeredDispensing(api());
+
+        fhir.http().get("/Task/" + recordId + "/_history", auditor, Map.of())
+                .assertOutcome(404, OperationOutcome.IssueType.NOTFOUND);
+        fhir.http().get("/Task/" + recordId + "/_history/0", auditor, Map.of())
+                .assertOutcome(404, OperationOutcome.IssueType.NOTFOUND);
+    }
+
     private Bundle version(FhirTasks fhir, String id, String versionId) {
         FhirHttp.Answer answer = fhir.http().get("/Task/" + id + "/_history/" + versionId, auditor, Map.of());
         assertThat(answer.status()).as(answer.toString()).isEqualTo(200);

@@ -93,4 +93,14 @@ public final class Prescriptions {
     public static Map<String, String> prescriberHeaders(String institutionId) {
         return Map.of("X-Prescriber-Id", "DOC-1", "X-Institution-Id", institutionId);
     }
+
+    /** A dispensing without an electronic prescription, registered by a new pharmacy: its record's id. */
+    public static String registeredDispensing(HttpApi api) {
+        HttpApi.Response registered = api.as(Identity.pharmacist(unique("PH"))).post("/dispensing-records", Map.of(
+                "patient", Map.of("id", unique("PAT"), "birthDate", BIRTH_DATE.toString()),
+                "items", List.of(Map.of("drugCode", AMLODIPINE_BRAND, "quantity", 7, "days", 7)),
+                "prescribingInstitutionId", unique("CLINIC")));
+        org.assertj.core.api.Assertions.assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+        return registered.text("recordId");
+    }
 }
