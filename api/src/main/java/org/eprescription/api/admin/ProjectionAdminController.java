@@ -8,7 +8,10 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.headers.Header;
 import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.eprescription.api.privacy.AccessLog;
+import org.eprescription.api.privacy.BulkReadLog;
 import org.eprescription.api.problem.UnknownResourceException;
+import org.eprescription.core.ids.PatientId;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +25,7 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The projections for auditors and operators: their state, a replay without downtime (of one, or of all in one pass),
@@ -37,6 +41,8 @@ public class ProjectionAdminController {
 
     private final ProjectionAdmin admin;
     private final ProjectionProcessors processors;
+    private final BulkReadLog bulkReads;
+    private final AccessLog accessLog;
 
     public record Projections(List<ProjectionStatus> projections) {
     }
@@ -91,7 +97,23 @@ public class ProjectionAdminController {
     @ProblemAnswers(problems = {"404 not-found", "409 projection-busy"})
     @PostMapping("/{name}/verify")
     public VerificationReport verify(@PathVariable String name) throws InterruptedException {
-        return admin.verify(name);
+        VerificationReport report = admin.verify(name);
+        if (!report.examples().isEmpty()) {
+            // the examples quote live and rebuilt rows, patients' data (docs/operations.md, "Audit")
+            bulkReads.read("verify of projection " + name, report.examples().size());
+            accessLog.read(patientsIn(report), "rows of projection " + name + " shown by verify");
+        }
+        return report;
+    }
+
+    /** The patients whose rows the examples show, as their key or rows name them. */
+    private static List<PatientId> patientsIn(VerificationReport report) {
+        return report.examples().stream()
+                .flatMap(example -> Stream.of(example.key(), example.live(), example.rebuilt()))
+                .filter(row -> row != null && row.path("patient_id").isTextual())
+                .map(row -> PatientId.of(row.path("patient_id").asText()))
+                .distinct()
+                .toList();
     }
 
     @Operation(operationId = "listClaimedSegments", summary = "List the segments this node processes",

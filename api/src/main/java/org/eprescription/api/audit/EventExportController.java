@@ -39,7 +39,7 @@ public class EventExportController {
                                                         @RequestParam(required = false) Instant to,
                                                         @RequestParam(required = false) String type,
                                                         HttpServletRequest request) {
-        return exports.stream(new EventFilter(from, to, type), request, EventLineWriter::new);
+        return exports.stream("events", new EventFilter(from, to, type), request, EventLineWriter::new);
     }
 
     @Operation(operationId = "exportPseudonymized", summary = "Export pseudonymized events for secondary use",
@@ -52,7 +52,7 @@ public class EventExportController {
                                                         @RequestParam(required = false) Instant to,
                                                         HttpServletRequest request) {
         Pseudonyms pseudonyms = pseudonyms();
-        return exports.stream(new EventFilter(from, to, null), request,
+        return exports.stream("pseudonymized events", new EventFilter(from, to, null), request,
                 (json, stream) -> new SecondaryUseLineWriter(json, pseudonyms, stream));
     }
 

@@ -6,6 +6,7 @@ import lombok.RequiredArgsConstructor;
 import org.eprescription.api.eventlog.EventFilter;
 import org.eprescription.api.eventlog.EventLog;
 import org.eprescription.api.eventlog.StoredEvent;
+import org.eprescription.api.privacy.BulkReadLog;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Component;
@@ -32,6 +33,9 @@ class EventExports {
 
         /** Ends the export with its last line ({@link EventLines#complete}) and sends what is held back. */
         void complete() throws IOException;
+
+        /** How many event lines were written so far. */
+        long written();
     }
 
     /** Opens an export's {@link Lines} on the response's stream. */
@@ -42,15 +46,29 @@ class EventExports {
 
     private final EventLog events;
     private final ObjectMapper json;
+    private final BulkReadLog bulkReads;
 
-    ResponseEntity<StreamingResponseBody> stream(EventFilter filter, HttpServletRequest request, LinesOpener lines) {
+    /**
+     * The export's answer, recorded in the bulk read log before anything is read ({@code what} says which export)
+     * and completed there with its number of lines and whether it ended complete.
+     */
+    ResponseEntity<StreamingResponseBody> stream(String what, EventFilter filter, HttpServletRequest request,
+                                                 LinesOpener lines) {
         UnboundedExportTimeout.markUnbounded(request);
+        long read = bulkReads.started(what, filter.from(), filter.to(), filter.type());
         StreamingResponseBody body = stream -> {
             Lines writer = lines.open(json, stream);
-            // on a failure the writer is not closed: what it holds back is never sent, and the failure is answered
-            // as a problem if nothing was sent yet, else by cutting the connection off (docs/operations.md, "Audit")
-            events.forEach(filter, writer::write);
-            writer.complete();
+            try {
+                // on a failure the writer is not closed: what it holds back is never sent, and the failure is
+                // answered as a problem if nothing was sent yet, else by cutting the connection off
+                // (docs/operations.md, "Audit")
+                events.forEach(filter, writer::write);
+                writer.complete();
+            } catch (IOException | RuntimeException | Error e) {
+                bulkReads.ended(read, writer.written(), BulkReadLog.Outcome.FAILED);
+                throw e;
+            }
+            bulkReads.ended(read, writer.written(), BulkReadLog.Outcome.COMPLETE);
         };
         return ResponseEntity.ok().contentType(NDJSON).body(body);
     }

@@ -37,4 +37,9 @@ final class EventLineWriter implements EventExports.Lines {
     public void complete() throws IOException {
         lines.complete();
     }
+
+    @Override
+    public long written() {
+        return lines.written();
+    }
 }

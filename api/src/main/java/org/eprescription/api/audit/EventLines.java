@@ -58,6 +58,11 @@ final class EventLines {
         }
     }
 
+    /** How many event lines were written so far. */
+    long written() {
+        return written;
+    }
+
     /** The last line, saying the export is complete and how many event lines it has; then all is sent. */
     void complete() throws IOException {
         out.writeStartObject();

@@ -52,4 +52,9 @@ final class SecondaryUseLineWriter implements EventExports.Lines {
     public void complete() throws IOException {
         lines.complete();
     }
+
+    @Override
+    public long written() {
+        return lines.written();
+    }
 }

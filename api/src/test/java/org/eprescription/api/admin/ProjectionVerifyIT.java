@@ -69,6 +69,20 @@ class ProjectionVerifyIT extends ExchangeIntegrationTest {
             assertThat(example.path("key").path("prescription_id").asText()).isEqualTo(prescription.id());
             assertThat(example.path("live").path("status").asText()).isEqualTo("TAMPERED");
             assertThat(example.path("rebuilt").path("status").asText()).isEqualTo(status);
+
+            // the example shows the patient's row: the auditor's look at it is recorded, for the patient and as a
+            // bulk read
+            String patient = ((Map<?, ?>) prescription.body().get("patient")).get("id").toString();
+            JsonNode entries = api().get("/patients/" + patient + "/access-log").body().path("entries");
+            assertThat(entries).anySatisfy(entry -> {
+                assertThat(entry.path("what").asText()).isEqualTo("rows of projection prescription-view shown by verify");
+                assertThat(entry.path("role").asText()).isEqualTo("AUDITOR");
+            });
+            JsonNode newest = api().get("/audit/bulk-reads").body().path("reads").get(0);
+            assertThat(newest.path("what").asText()).isEqualTo("verify of projection prescription-view");
+            assertThat(newest.path("accessorId").asText()).isEqualTo("AUD-1");
+            assertThat(newest.path("lines").asLong()).isEqualTo(1);
+            assertThat(newest.path("outcome").asText()).isEqualTo("COMPLETE");
         } finally {
             jdbc.sql("update prescription_view set status = :status where prescription_id = :id")
                     .param("status", status).param("id", id).update();

@@ -104,6 +104,10 @@ class ExportFailureIT {
         assertThat(text).as("part of the export was sent").contains("globalIndex");
         assertThat(cutOff).as("the body ended normally after %d bytes", received.size()).isNotNull();
         assertThat(text).doesNotContain("\"complete\"");
+        JsonNode recorded = json(send("/api/v1/audit/bulk-reads", HttpResponse.BodyHandlers.ofString()).body())
+                .path("reads").get(0);
+        assertThat(recorded.path("outcome").asText()).as("the bulk read log: %s", recorded).isEqualTo("FAILED");
+        assertThat(recorded.path("lines").asLong()).isEqualTo(MANY);
     }
 
     @ParameterizedTest

@@ -84,6 +84,7 @@ class OpenApiDescriptionIT extends ExchangeIntegrationTest {
             entry("getPrescriptionEvents", List.of("404 not-found")),
             entry("getPrescriptionAsOf", List.of("404 not-found")),
             entry("exportEvents", List.of()),
+            entry("getBulkReads", List.of()),
             entry("exportPseudonymized", List.of("503 export-not-configured")),
             entry("listProjections", List.of()),
             entry("replayAllProjections", List.of("409 projection-busy")),

@@ -209,6 +209,8 @@ class AuthorizationMatrixIT extends ExchangeIntegrationTest {
                 f -> new Call("TEXT", "/audit/events?from=" + never, null)));
         all.add(new Endpoint("GET /audit/export", false, auditor,
                 f -> new Call("TEXT", "/audit/export?from=" + never, null)));
+        all.add(new Endpoint("GET /audit/bulk-reads", false, auditor,
+                f -> new Call("GET", "/audit/bulk-reads", null)));
         all.add(new Endpoint("GET /admin/projections", false, auditor,
                 f -> new Call("GET", "/admin/projections", null)));
         // an auditor starts a real replay of every projection (202); the class waits for it at the end
