@@ -90,7 +90,29 @@ final class ProblemAnswersCustomizer implements OperationCustomizer {
         }
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
         answers.forEach((status, types) -> responses.addApiResponse(String.valueOf(status), answer(status, types)));
+        if (post && declared != null && declared.refusals().length > 0 && !responses.containsKey("202")) {
+            responses.addApiResponse("202", recorded());
+        }
         return operation.responses(responses);
+    }
+
+    /**
+     * What a command answers when it was recorded but its answer could not be built (docs/http-api.md, "Retries"):
+     * never a 5xx, so that a client does not repeat it.
+     */
+    private static ApiResponse recorded() {
+        Schema<Object> body = new Schema<>().type("object")
+                .addProperty("recorded", new Schema<>().type("boolean"))
+                .addProperty("location", new Schema<>().type("string"))
+                .addProperty("detail", new Schema<>().type("string"));
+        ApiResponse answer = new ApiResponse()
+                .description("Recorded, but its answer could not be read now: read the resource at Location later; do "
+                        + "not repeat the command")
+                .content(new Content().addMediaType(org.springframework.http.MediaType.APPLICATION_JSON_VALUE,
+                        new MediaType().schema(body)));
+        answer.addHeaderObject(HttpHeaders.LOCATION, new Header().description("the resource the command changed")
+                .schema(new Schema<>().type("string")));
+        return answer;
     }
 
     private static ApiResponse answer(int status, Set<String> types) {

@@ -6,6 +6,8 @@ import org.eprescription.api.problem.AnswerMarks;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.query.prescription.PrescriptionView;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import java.util.Optional;
@@ -18,6 +20,9 @@ import java.util.Optional;
 @Component
 @RequiredArgsConstructor
 public class PrescriptionReads {
+
+    private static final Logger log = LoggerFactory.getLogger(PrescriptionReads.class);
+
 
     private final ResourceAccess access;
     private final AccessLog accessLog;
@@ -61,10 +66,21 @@ public class PrescriptionReads {
     private PrescriptionViews.Recorded latest(PrescriptionId id) {
         Optional<PrescriptionView> projected = views.find(id);
         long projectedVersion = projected.map(PrescriptionView::version).orElse(-1L);
-        if (fromEvents.lastSequence(id) <= projectedVersion) {
-            return new PrescriptionViews.Recorded(projected.orElse(null), false);
+        try {
+            if (fromEvents.lastSequence(id) <= projectedVersion) {
+                return new PrescriptionViews.Recorded(projected.orElse(null), false);
+            }
+            return fromEvents.read(id).map(view -> new PrescriptionViews.Recorded(view, true))
+                    .orElseGet(() -> new PrescriptionViews.Recorded(projected.orElse(null), false));
+        } catch (RuntimeException unreadable) {
+            // the store out of reach, or an event the view's rules refuse (the one the projection set aside): the
+            // projection's view still answers, as it did before reads compared it with the store
+            if (projected.isEmpty()) {
+                throw unreadable;
+            }
+            log.warn("prescription {}: its events could not be read, answering the projection's view: {}", id,
+                    unreadable.toString());
+            return new PrescriptionViews.Recorded(projected.get(), false);
         }
-        return fromEvents.read(id).map(view -> new PrescriptionViews.Recorded(view, true))
-                .orElseGet(() -> new PrescriptionViews.Recorded(projected.orElse(null), false));
     }
 }

@@ -18,6 +18,7 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
@@ -46,11 +47,23 @@ public class PrescriptionStreams {
      */
     public SseEmitter prescription(PrescriptionId id) {
         Predicate<PrescriptionView> reader = access.readerOfPrescriptions();
-        return streams.openWithSnapshot(new FindPrescription(id), () -> reads.readable(id, "live stream of prescription " + id),
+        AtomicLong shownVersion = new AtomicLong(-1);
+        return streams.openWithSnapshot(new FindPrescription(id),
+                () -> reads.readable(id, "live stream of prescription " + id),
                 new StreamFormat<PrescriptionView>() {
                     @Override
                     public Object snapshot(PrescriptionView initial) {
-                        return responses.current(initial);
+                        shownVersion.set(initial.version());
+                        // read from the prescription's events while the projection catches up (docs/http-api.md,
+                        // "Retries"): the projection's changes up to it are not sent again
+                        return initial.lastPosition() < 0 ? responses.current(initial).notUpToDate()
+                                : responses.current(initial);
+                    }
+
+                    @Override
+                    public boolean alreadyShown(PrescriptionView view) {
+                        // the same version again is sent: it is told again when a check elsewhere changed its alerts
+                        return view.version() < shownVersion.get();
                     }
 
                     @Override

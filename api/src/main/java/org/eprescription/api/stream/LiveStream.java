@@ -116,6 +116,9 @@ final class LiveStream<I> {
                 emitter.send(SseEmitter.event().name("snapshot").id(Long.toString(format.snapshotPosition(initial)))
                         .reconnectTime(RECONNECT_MILLIS).data(format.snapshot(initial), MediaType.APPLICATION_JSON));
             } else if (item instanceof StreamItem.Change change) {
+                if (format.alreadyShown(change.view())) {
+                    return;
+                }
                 if (!format.stillReadable(change.view())) {
                     log.debug("live stream closed: its reader may no longer read {}", change.view().prescriptionId());
                     close();

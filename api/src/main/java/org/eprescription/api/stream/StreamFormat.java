@@ -27,6 +27,15 @@ public interface StreamFormat<I> {
         return true;
     }
 
+    /**
+     * Whether the stream already shows a later view than this one (its snapshot was read ahead of the change, from the
+     * prescription's own events while the projection caught up): such a change is not written, nor asked
+     * {@link #stillReadable}, since an older state must neither replace a newer one nor end the stream.
+     */
+    default boolean alreadyShown(PrescriptionView view) {
+        return false;
+    }
+
     /** Called right before a change the reader may read is written (to record the read, say). */
     default void beforeChange(PrescriptionView view) {
     }

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -135,6 +136,18 @@ class InputLimitsIT extends ExchangeIntegrationTest {
         assertThat(fields(future)).containsExactly("patient.birthDate");
         assertThat(halfAPair.status()).as(halfAPair.toString()).isEqualTo(400);
         assertNothingWritten();
+    }
+
+    @Test
+    void aBirthDateOfTheExchangesTodayIsNotInTheFuture() {
+        // the exchange's today, not the JVM's: moved ahead as a zone east of the JVM's is for part of the day
+        clock.advance(Duration.ofDays(2));
+        Map<String, Object> newborn = issue(unique("HOSP"));
+        patient(newborn).put("birthDate", clock.today().toString());
+
+        Response issued = api().post("/prescriptions", newborn);
+
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
     }
 
     @Test

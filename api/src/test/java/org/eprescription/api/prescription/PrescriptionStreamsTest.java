@@ -117,6 +117,35 @@ class PrescriptionStreamsTest {
         stream.complete();
     }
 
+    @Test
+    void aSnapshotReadFromTheEventsSaysSoAndTheProjectionsOlderChangesNeitherReplaceItNorEndTheStream() {
+        PrescriptionId id = PrescriptionId.random();
+        PrescriptionResponses responses = mock(PrescriptionResponses.class);
+        PrescriptionResponse rendered = mock(PrescriptionResponse.class);
+        when(responses.current(any())).thenReturn(rendered);
+        when(access.readerOfPrescriptions()).thenReturn(view -> NOW_HOLDING.equals(view.pharmacyId()));
+        new PrescriptionStreams(streams, mock(SharedRenderings.class), responses, mock(PrescriptionReads.class),
+                access, accessLog).prescription(id);
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<StreamFormat<PrescriptionView>> format = ArgumentCaptor.forClass(StreamFormat.class);
+        verify(streams).openWithSnapshot(any(), any(), format.capture());
+        // PH-B accepted right after PH-A released; the projection has not taken in either yet
+        PrescriptionView fromEvents = version(heldBy(NOW_HOLDING), 6, -1);
+
+        format.getValue().snapshot(fromEvents);
+
+        verify(rendered).notUpToDate();
+        assertThat(format.getValue().alreadyShown(version(heldBy(null), 5, 40))).as("the release before it").isTrue();
+        assertThat(format.getValue().alreadyShown(version(heldBy(NOW_HOLDING), 6, 41)))
+                .as("the same version, told again when its alerts change").isFalse();
+    }
+
+    private static PrescriptionView version(PrescriptionView view, long version, long position) {
+        when(view.version()).thenReturn(version);
+        when(view.lastPosition()).thenReturn(position);
+        return view;
+    }
+
     private static PrescriptionView ofPatient(String patient) {
         PrescriptionView view = mock(PrescriptionView.class);
         PatientDetails details = mock(PatientDetails.class);

@@ -54,8 +54,8 @@ final class AmendmentRules {
         if (proposed.stream().map(PrescribedLine::lineNumber).distinct().count() != proposed.size()) {
             throw refused(Refusal.INVALID_LINES, "a line number is proposed twice");
         }
-        IssueRules.checkLines(amended(lines, proposed), refills, catalogue);
         List<Integer> changed = changedLineNumbers(lines, proposed);
+        IssueRules.checkLines(amended(lines, proposed), refills, catalogue, changed::contains);
         if (changed.isEmpty()) {
             throw refused(Refusal.NO_CHANGE_PROPOSED, "the proposed lines are the prescription's lines as they are");
         }

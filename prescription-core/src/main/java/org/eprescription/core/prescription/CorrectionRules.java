@@ -52,6 +52,7 @@ final class CorrectionRules {
         if (useCompleted) {
             throw refused(Refusal.USE_ALREADY_COMPLETED, "use " + entry.use() + " was completed ("
                     + (status == PrescriptionStatus.COMPLETED ? "the prescription is completed"
+                    : status == PrescriptionStatus.CANCELLED ? "the prescription was cancelled after it"
                     : "the next use is scheduled") + "); withdrawing dispensing " + entry.sequence()
                     + " would reopen it. Correct its quantities instead");
         }

@@ -9,6 +9,7 @@ import org.eprescription.core.prescription.command.IssuePrescription;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.function.IntPredicate;
 
 import static org.eprescription.core.prescription.Prescription.refused;
 
@@ -39,12 +40,20 @@ final class IssueRules {
      * numbers, each valid on its own, 0 to 2 refills, and refills only when every line's drug may be refilled.
      */
     static void checkLines(List<PrescribedLine> lines, int refills, DrugCatalogue catalogue) {
+        checkLines(lines, refills, catalogue, number -> true);
+    }
+
+    /**
+     * As {@link #checkLines(List, int, DrugCatalogue)}, comparing units only on the lines {@code unitJudged} names:
+     * an amendment judges the lines it changes, not one issued before units were compared, which it cannot restate.
+     */
+    static void checkLines(List<PrescribedLine> lines, int refills, DrugCatalogue catalogue, IntPredicate unitJudged) {
         if (lines.isEmpty() || lines.size() > Prescription.MAX_LINES) {
             throw refused(Refusal.INVALID_LINES,
                     "a prescription has 1 to " + Prescription.MAX_LINES + " lines, not " + lines.size());
         }
         for (PrescribedLine line : lines) {
-            checkLine(line, catalogue);
+            checkLine(line, catalogue, unitJudged.test(line.lineNumber()));
         }
         LineNumbers.requireUnique(lines.stream().map(PrescribedLine::lineNumber).toList());
         if (refills < 0 || refills > Prescription.MAX_REFILLS) {
@@ -62,7 +71,7 @@ final class IssueRules {
         }
     }
 
-    private static void checkLine(PrescribedLine line, DrugCatalogue catalogue) {
+    private static void checkLine(PrescribedLine line, DrugCatalogue catalogue, boolean unitJudged) {
         if (line.lineNumber() < 1) {
             throw refused(Refusal.INVALID_LINES, "line numbers start at 1, not " + line.lineNumber());
         }
@@ -74,7 +83,9 @@ final class IssueRules {
             throw refused(Refusal.INVALID_LINES, "line " + line.lineNumber() + ": quantity must be positive");
         }
         Drug drug = Prescription.requireDrug(catalogue, line.drugCode());
-        LineUnits.requireDrugsUnit(line.lineNumber(), line.unit(), drug);
+        if (unitJudged) {
+            LineUnits.requireDrugsUnit(line.lineNumber(), line.unit(), drug);
+        }
         if (drug.maxDays() != null && line.days() > drug.maxDays()) {
             throw refused(Refusal.DAYS_ABOVE_LONGEST_SUPPLY, "line " + line.lineNumber() + ": " + line.drugCode()
                     + " may be prescribed for at most " + drug.maxDays() + " days, not " + line.days());

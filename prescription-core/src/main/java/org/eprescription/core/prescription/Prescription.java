@@ -393,7 +393,8 @@ public class Prescription {
         List<RecordedCourse> undispensed = List.of();
         CancellationRequested stopAfterUse = null;
         if (command.withdraws()) {
-            CorrectionRules.requireWithdrawable(dispensing, useCompleted, status);
+            // a use that ended in a cancellation is completed too, though no next use began
+            CorrectionRules.requireWithdrawable(dispensing, !useOpen, status);
             apply(new DispensingWithdrawn(prescriptionId, dispensing.sequence(), use, command.pharmacyId(),
                     command.pharmacistId(), command.reason(), now, today), patientMetaData(patient));
         } else {

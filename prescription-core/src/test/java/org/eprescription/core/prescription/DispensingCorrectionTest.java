@@ -168,6 +168,13 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
     }
 
     @Test
+    void aUseThatEndedInTheCancellationIsNotReopenedByWithdrawingItsCompletingDispensing() {
+        Object[] given = {issued(1), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, true, everything()), cancelledOnRelease()};
+        expectRefused(fixture.given(given).when(withdraw(PHARMACY_A, 1)), Refusal.USE_ALREADY_COMPLETED);
+    }
+
+    @Test
     void aCompletedUseKeepsItsCompletionWhenAQuantityIsCorrectedDown() {
         fixture.given(completedHistory())
                 .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 20, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7)))

@@ -112,6 +112,19 @@ class LineUnitTest extends PrescriptionTestSupport {
                 .when(PrescriberQueryTest.answer(true)), Refusal.INVALID_LINES);
     }
 
+    @Test
+    void aLineIssuedInAnotherUnitBeforeThisRuleDoesNotStopAChangeOfAnotherLine() {
+        // line 1 stands as issued (and cannot change once dispensed in the use); only the changed line is judged
+        PrescribedLine issuedInMilligrams = lineIn(1, AMLODIPINE_BRAND_A, 140, "mg", 28);
+        PrescribedLine loxoprofen = lineIn(2, LOXOPROFEN_TABLET, 21, "tablet", 7);
+        PrescriberQueryTest queries = new PrescriberQueryTest();
+        queries.clock = clock;
+
+        fixture.given(issued(List.of(issuedInMilligrams, loxoprofen), 0, null), accepted(PHARMACY_A))
+                .when(PrescriberQueryTest.ask(PHARMACY_A, lineIn(2, LOXOPROFEN_TABLET, 9, "tablet", 3)))
+                .expectSuccessfulHandlerExecution();
+    }
+
     private static DrugCatalogue amlodipineWithoutUnit() {
         try {
             return CatalogueCsvLoader.load(new StringReader("""
