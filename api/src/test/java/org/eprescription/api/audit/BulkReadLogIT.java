@@ -23,8 +23,8 @@ class BulkReadLogIT extends ExchangeIntegrationTest {
     @Test
     void anExportOfTheEventsIsRecordedWithItsFilterItsLinesAndItsEnd() {
         acceptedBy("PH-A");
-        // a window of its own, so that the entry is recognised by it
-        Instant from = Instant.parse("2020-01-01T00:00:00Z").plusSeconds(ThreadLocalRandom.current().nextInt(1 << 30))
+        // a window of its own, so that the entry is recognised by it, that begins before the accept it exports
+        Instant from = Instant.now().minusSeconds(60 + ThreadLocalRandom.current().nextInt(1 << 24))
                 .truncatedTo(ChronoUnit.SECONDS);
         Instant to = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.SECONDS);
         String path = "/audit/events?from=" + from + "&to=" + to + "&type=PrescriptionAccepted";
