@@ -18,7 +18,8 @@ import java.util.Optional;
  * <p>Persons (patient, prescriber, pharmacist) become keyed pseudonyms; so do prescription and alert ids, which
  * the patient and the providers hold and could be looked up with. Names, free-text dosage and reasons, and the
  * exchange-code hash are dropped; the birth date is cut to its year. Drug codes, quantities, units, days, dates
- * and instants stay. Institution and pharmacy ids stay: they name organisations, not persons, and are what
+ * and instants stay, and so do the days the exchange decided in its zone ({@code issuedOn}, {@code dispensedOn}):
+ * an instant alone dates an issue at 08:30 in Tokyo on the day before. Institution and pharmacy ids stay: they name organisations, not persons, and are what
  * secondary use (prescribing and dispensing patterns by organisation) needs.
  */
 final class SecondaryUseFields {
@@ -31,16 +32,23 @@ final class SecondaryUseFields {
     private static final List<Field> DISPENSED_ITEM = List.of(keep("lineNumber"), keep("drugCode"),
             keep("quantity"), keep("days"));
 
+    /** A prescribed line without its free-text dosage; {@code asNeeded} decides how long its course counts. */
+    private static final List<Field> PRESCRIBED_LINE = List.of(keep("lineNumber"), keep("drugCode"),
+            keep("quantity"), keep("unit"), keep("days"), keep("asNeeded"));
+
+    /** How much of each line's prescribed drug a dispensing counted as, as decided when it was dispensed. */
+    private static final Field COUNTED_AS_PRESCRIBED = array("countedAsPrescribed", keep("lineNumber"),
+            keep("quantity"));
+
     private static final Map<String, List<Field>> FIELDS = Map.ofEntries(
             Map.entry("PrescriptionIssued", List.of(
                     pseudonym("prescriptionId", Kind.PRESCRIPTION),
                     object("patient", pseudonym("id", Kind.PATIENT), birthYear("birthDate")),
                     object("prescriber", pseudonym("id", Kind.PRESCRIBER), keep("institutionId")),
-                    array("lines", keep("lineNumber"), keep("drugCode"), keep("quantity"), keep("unit"),
-                            keep("days")),
+                    array("lines", PRESCRIBED_LINE.toArray(Field[]::new)),
                     keep("refills"), keep("validUntil"),
                     array("acknowledgedAlerts", pseudonym("alertId", Kind.ALERT)),
-                    keep("issuedAt"))),
+                    keep("issuedAt"), keep("issuedOn"))),
             Map.entry("PrescriptionAccepted", List.of(
                     pseudonym("prescriptionId", Kind.PRESCRIPTION), keep("pharmacyId"),
                     pseudonym("pharmacistId", Kind.PHARMACIST), keep("use"), keep("acceptedAt"))),
@@ -51,7 +59,7 @@ final class SecondaryUseFields {
                     pseudonym("prescriptionId", Kind.PRESCRIPTION), keep("pharmacyId"),
                     pseudonym("pharmacistId", Kind.PHARMACIST), keep("use"),
                     array("items", DISPENSED_ITEM.toArray(Field[]::new)), keep("completesUse"),
-                    keep("dispensedAt"))),
+                    keep("dispensedAt"), keep("dispensedOn"), COUNTED_AS_PRESCRIBED)),
             Map.entry("RefillScheduled", List.of(
                     pseudonym("prescriptionId", Kind.PRESCRIPTION), keep("use"), keep("plannedDate"),
                     keep("windowOpens"), keep("windowCloses"), keep("scheduledAt"))),
@@ -72,15 +80,14 @@ final class SecondaryUseFields {
             Map.entry("DispensingCorrected", List.of(
                     pseudonym("prescriptionId", Kind.PRESCRIPTION), keep("sequence"), keep("use"), keep("pharmacyId"),
                     pseudonym("pharmacistId", Kind.PHARMACIST), array("items", DISPENSED_ITEM.toArray(Field[]::new)),
-                    keep("completesUse"), keep("correctedAt"), keep("correctedOn"))),
+                    keep("completesUse"), keep("correctedAt"), keep("correctedOn"), COUNTED_AS_PRESCRIBED)),
             Map.entry("DispensingWithdrawn", List.of(
                     pseudonym("prescriptionId", Kind.PRESCRIPTION), keep("sequence"), keep("use"), keep("pharmacyId"),
                     pseudonym("pharmacistId", Kind.PHARMACIST), keep("withdrawnAt"), keep("withdrawnOn"))),
             Map.entry("PrescriptionAmended", List.of(
                     pseudonym("prescriptionId", Kind.PRESCRIPTION), keep("institutionId"),
                     pseudonym("prescriberId", Kind.PRESCRIBER),
-                    array("lines", keep("lineNumber"), keep("drugCode"), keep("quantity"), keep("unit"),
-                            keep("days")),
+                    array("lines", PRESCRIBED_LINE.toArray(Field[]::new)),
                     keep("amendedLineNumbers"), keep("amendedAt"), keep("amendedOn"))),
             Map.entry("ConsentGiven", List.of(pseudonym("patientId", Kind.PATIENT), keep("givenAt"))),
             Map.entry("ConsentWithdrawn", List.of(pseudonym("patientId", Kind.PATIENT), keep("withdrawnAt"))));

@@ -97,6 +97,9 @@ class SecondaryUseExportIT extends ExchangeIntegrationTest {
         assertThat(firstIssued.path("lines").get(0).path("days").asInt()).isEqualTo(28);
         assertThat(firstIssued.path("validUntil").asText()).matches("\\d{4}-\\d{2}-\\d{2}");
         assertThat(firstIssued.path("issuedAt").asText()).isNotBlank();
+        assertThat(firstIssued.path("issuedOn").asText()).as("the day the exchange decided, in its zone")
+                .isEqualTo(api().get(first.path()).body().path("issuedOn").asText()).isNotBlank();
+        assertThat(firstIssued.path("lines").get(0).path("asNeeded").isBoolean()).isTrue();
         JsonNode dispensed = firstLines.get(4).path("payload");
         assertThat(dispensed.path("pharmacyId").asText()).isEqualTo(pharmacy);
         assertThat(dispensed.path("pharmacistId").asText())
@@ -104,6 +107,8 @@ class SecondaryUseExportIT extends ExchangeIntegrationTest {
         assertThat(dispensed.path("items").get(0).path("drugCode").asText()).isEqualTo(AMLODIPINE_GENERIC);
         assertThat(dispensed.path("items").get(0).path("quantity").asInt()).isEqualTo(28);
         assertThat(dispensed.path("dispensedAt").asText()).isNotBlank();
+        assertThat(dispensed.path("dispensedOn").asText()).isEqualTo(firstIssued.path("issuedOn").asText());
+        assertThat(dispensed.path("countedAsPrescribed").get(0).path("quantity").asInt()).isEqualTo(28);
         assertThat(secondLines.get(2).path("payload").path("prescriberId").asText()).isNotBlank();
     }
 
