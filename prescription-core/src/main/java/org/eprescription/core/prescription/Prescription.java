@@ -144,12 +144,12 @@ public class Prescription {
         if (prescriptionId != null) {
             return answerRetriedIssue(command);
         }
-        LocalDate today = today(clock);
+        Instant now = clock.instant();
+        LocalDate today = dayOf(now, clock);
         IssueRules.check(command, catalogue, horizon, today);
         LocalDate effectiveValidUntil = command.validUntil() != null
                 ? command.validUntil()
                 : today.plusDays(DEFAULT_VALIDITY_DAYS);
-        Instant now = clock.instant();
         CodeDerivation code = freeCode(command.prescriptionId(), exchangeCodes, liveCodes);
         apply(new PrescriptionIssued(command.prescriptionId(), command.patient(), command.prescriber(),
                 command.lines(), command.refills(), effectiveValidUntil,
@@ -234,7 +234,8 @@ public class Prescription {
                 || !patient.birthDate().equals(command.patientBirthDate())) {
             throw PrescriptionRefusedException.unknownExchangeCode();
         }
-        LocalDate today = today(clock);
+        Instant now = clock.instant();
+        LocalDate today = dayOf(now, clock);
         switch (status) {
             case ACCEPTED -> {
                 if (holdingPharmacy.equals(command.pharmacyId())) {
@@ -260,7 +261,7 @@ public class Prescription {
             default -> throw refused(Refusal.NOT_ACCEPTABLE_NOW, "the prescription is " + status);
         }
         apply(new PrescriptionAccepted(prescriptionId, command.pharmacyId(), command.pharmacistId(), currentUse,
-                clock.instant()), patientMetaData(patient));
+                now), patientMetaData(patient));
         return version();
     }
 
@@ -285,7 +286,7 @@ public class Prescription {
                 dispensings.countedIn(currentUse, 0, lines, catalogue), catalogue);
         boolean completesUse = command.completesUse() || everyLineComplete;
         Instant now = clock.instant();
-        LocalDate today = today(clock);
+        LocalDate today = dayOf(now, clock);
         int use = currentUse;
         CancellationRequested stopAfterUse = completesUse ? cancellationEndingWithUse() : null;
         apply(new PrescriptionDispensed(prescriptionId, command.pharmacyId(), command.pharmacistId(), currentUse,
@@ -374,8 +375,8 @@ public class Prescription {
     @CommandHandler
     public CommandOutcome handle(CorrectDispensing command, DrugCatalogue catalogue, InteractionChecker checker,
                                  Clock clock) {
-        LocalDate today = today(clock);
         Instant now = clock.instant();
+        LocalDate today = dayOf(now, clock);
         DispensingRecords.Entry dispensing = CorrectionRules.dispensingToCorrect(command, dispensings, today);
         int use = dispensing.use();
         boolean useCompleted = use < currentUse || status == PrescriptionStatus.COMPLETED;
@@ -566,7 +567,7 @@ public class Prescription {
             throw refused(Refusal.UNKNOWN_QUERY, "the prescription has no query " + command.queryId());
         }
         Instant now = clock.instant();
-        LocalDate today = today(clock);
+        LocalDate today = dayOf(now, clock);
         List<Integer> changed = List.of();
         if (command.acceptChange()) {
             if (query.proposedLines().isEmpty()) {
@@ -635,13 +636,14 @@ public class Prescription {
         if (!prescriber.institutionId().equals(command.institutionId())) {
             throw refused(Refusal.NOT_THE_ISSUING_INSTITUTION, "only the issuing institution may cancel");
         }
+        Instant now = clock.instant();
         switch (status) {
             case ISSUED, AWAITING_REFILL -> apply(new PrescriptionCancelled(prescriptionId, command.institutionId(),
-                    command.prescriberId(), command.reason(), clock.instant()), patientMetaData(patient));
+                    command.prescriberId(), command.reason(), now), patientMetaData(patient));
             case ACCEPTED -> {
                 if (pendingCancellation == null) {
                     apply(new CancellationRequested(prescriptionId, command.institutionId(), command.prescriberId(),
-                            holdingPharmacy, command.reason(), clock.instant()), patientMetaData(patient));
+                            holdingPharmacy, command.reason(), now), patientMetaData(patient));
                 }
             }
             default -> throw refused(Refusal.NOT_CANCELLABLE, "a " + status + " prescription cannot be cancelled");
@@ -651,14 +653,15 @@ public class Prescription {
 
     @CommandHandler
     public long handle(ExpirePrescription command, Clock clock) {
-        LocalDate today = today(clock);
+        Instant now = clock.instant();
+        LocalDate today = dayOf(now, clock);
         LocalDate deadline = switch (status) {
             case ISSUED -> validUntil;
             case AWAITING_REFILL -> refillWindowCloses;
             default -> null;
         };
         if (deadline != null && today.isAfter(deadline)) {
-            apply(new PrescriptionExpired(prescriptionId, currentUse, clock.instant(), today, deadline),
+            apply(new PrescriptionExpired(prescriptionId, currentUse, now, today, deadline),
                     patientMetaData(patient));
         }
         return version();
@@ -862,8 +865,12 @@ public class Prescription {
         return MetaData.with(PrescriptionEvent.PATIENT_ID_METADATA, patient.id().value());
     }
 
-    private static LocalDate today(Clock clock) {
-        return LocalDate.ofInstant(clock.instant(), clock.getZone());
+    /**
+     * The day of {@code now} in the exchange's zone. A handler reads the clock once and takes its day from that
+     * reading, so that the day its rules judge with is the day and instant its events record, also at midnight.
+     */
+    private static LocalDate dayOf(Instant now, Clock clock) {
+        return LocalDate.ofInstant(now, clock.getZone());
     }
 
     private static LocalDate later(LocalDate one, LocalDate other) {

@@ -85,8 +85,8 @@ public class DispensingRecord {
             return answerRetriedRegistration(command);
         }
         RecordRules.check(command.items(), catalogue);
-        LocalDate today = today(clock);
         Instant now = clock.instant();
+        LocalDate today = dayOf(now, clock);
         apply(new DispensingRegistered(command.recordId(), command.patient(), command.registeredBy(),
                 command.prescribingInstitutionId(), command.items(), today, now), metaData(command.patient().id()));
         DispensingRecordChecked check = null;
@@ -115,12 +115,13 @@ public class DispensingRecord {
     @CommandHandler
     public RecordOutcome handle(CorrectDispensingRecord command, DrugCatalogue catalogue, InteractionChecker checker,
                                 Clock clock) {
-        requireCorrectableBy(command.correctedBy(), clock);
-        RecordRules.check(command.items(), catalogue);
         Instant now = clock.instant();
+        LocalDate today = dayOf(now, clock);
+        requireCorrectableBy(command.correctedBy(), today);
+        RecordRules.check(command.items(), catalogue);
         List<RecordedCourse> replaced = stopped(courses);
         apply(new DispensingRecordCorrected(recordId, patient.id(), command.correctedBy(), command.reason(),
-                command.items(), revision + 1, today(clock), now), metaData(patient.id()));
+                command.items(), revision + 1, today, now), metaData(patient.id()));
         DispensingRecordChecked check = null;
         if (checker.enabled()) {
             List<RecordedCourse> dispensed = dispensedCourses(revision, catalogue);
@@ -135,11 +136,12 @@ public class DispensingRecord {
 
     @CommandHandler
     public RecordOutcome handle(WithdrawDispensingRecord command, InteractionChecker checker, Clock clock) {
-        requireCorrectableBy(command.withdrawnBy(), clock);
         Instant now = clock.instant();
+        LocalDate today = dayOf(now, clock);
+        requireCorrectableBy(command.withdrawnBy(), today);
         List<RecordedCourse> withdrawn = stopped(courses);
         apply(new DispensingRecordWithdrawn(recordId, patient.id(), command.withdrawnBy(), command.reason(),
-                today(clock), now), metaData(patient.id()));
+                today, now), metaData(patient.id()));
         DispensingRecordChecked check = null;
         if (checker.enabled()) {
             check = recordCheck(CheckTrigger.RECORD_WITHDRAWAL, withdrawn, CheckResult.NOTHING, checker.catalogueVersion(),
@@ -152,7 +154,7 @@ public class DispensingRecord {
      * The same organisation (pharmacy or institution) that registered, any of its people; a record not withdrawn;
      * the day of the dispensing, in the exchange's zone.
      */
-    private void requireCorrectableBy(Party party, Clock clock) {
+    private void requireCorrectableBy(Party party, LocalDate today) {
         if (party.role() != registeredBy.role() || !party.organisationId().equals(registeredBy.organisationId())) {
             throw refused(Refusal.NOT_THE_REGISTERING_PARTY,
                     "only the pharmacy or institution that registered the dispensing may correct it");
@@ -160,7 +162,6 @@ public class DispensingRecord {
         if (status == DispensingRecordStatus.WITHDRAWN) {
             throw refused(Refusal.RECORD_WITHDRAWN, "the registered dispensing was withdrawn");
         }
-        LocalDate today = today(clock);
         if (!today.equals(dispensedOn)) {
             throw refused(Refusal.RECORD_CORRECTION_CLOSED, "a registered dispensing can be corrected on the day "
                     + "it was dispensed only (" + dispensedOn + "), not on " + today);
@@ -260,8 +261,9 @@ public class DispensingRecord {
         return MetaData.with(PrescriptionEvent.PATIENT_ID_METADATA, patientId.value());
     }
 
-    private static LocalDate today(Clock clock) {
-        return LocalDate.ofInstant(clock.instant(), clock.getZone());
+    /** The day of {@code now} in the exchange's zone: a handler reads the clock once (docs/domain.md, "Days"). */
+    private static LocalDate dayOf(Instant now, Clock clock) {
+        return LocalDate.ofInstant(now, clock.getZone());
     }
 
     private static long version() {

@@ -120,12 +120,22 @@ abstract class PrescriptionTestSupport {
     }
 
     AggregateTestFixture<Prescription> fixtureWith(ValidUntilHorizon horizon, DrugCatalogue catalogue) {
+        return fixtureWith(horizon, catalogue, clock);
+    }
+
+    /** A fresh fixture whose commands read {@code commandClock}; the builders keep reading the test's clock. */
+    AggregateTestFixture<Prescription> fixtureWith(java.time.Clock commandClock) {
+        return fixtureWith(ValidUntilHorizon.DEFAULT, CATALOGUE, commandClock);
+    }
+
+    AggregateTestFixture<Prescription> fixtureWith(ValidUntilHorizon horizon, DrugCatalogue catalogue,
+                                                   java.time.Clock commandClock) {
         AggregateTestFixture<Prescription> created = new AggregateTestFixture<>(Prescription.class);
         created.registerInjectableResource(catalogue);
         created.registerInjectableResource(EXCHANGE_CODES);
         created.registerInjectableResource(liveCodes());
         created.registerInjectableResource(horizon);
-        created.registerInjectableResource(clock);
+        created.registerInjectableResource(commandClock);
         created.registerInjectableResource(checker());
         return created;
     }
