@@ -78,7 +78,8 @@ public class PrescriberQueryController {
             headers = @Header(name = "Location", description = "the query", schema = @Schema(type = "string")))
     @ProblemAnswers(refusals = {Refusal.NOT_HELD, Refusal.NOT_THE_HOLDING_PHARMACY, Refusal.INVALID_LINES,
             Refusal.UNKNOWN_DRUG, Refusal.DAYS_ABOVE_LONGEST_SUPPLY, Refusal.TOO_MANY_REFILLS,
-            Refusal.REFILL_NOT_ALLOWED, Refusal.NO_CHANGE_PROPOSED, Refusal.LINE_ALREADY_DISPENSED},
+            Refusal.REFILL_NOT_ALLOWED, Refusal.NO_CHANGE_PROPOSED, Refusal.LINE_ALREADY_DISPENSED,
+            Refusal.DIFFERENT_QUERY_UNDER_SAME_ID},
             problems = {"404 not-found"})
     @PostMapping
     public ResponseEntity<QueryResponse> ask(@PathVariable UUID id, @Valid @RequestBody QueryRequest request,

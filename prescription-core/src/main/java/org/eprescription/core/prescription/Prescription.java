@@ -69,6 +69,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -124,6 +125,8 @@ public class Prescription {
     /** Pharmacists' queries not answered yet, and those answered. */
     private final Map<QueryId, PrescriberQueried> openQueries = new HashMap<>();
     private final Set<QueryId> answeredQueries = new HashSet<>();
+    /** Every query asked, answered or not, by its id: the id names that query for good. */
+    private final Map<QueryId, PrescriberQueried> queries = new HashMap<>();
     /** The line of each alert this prescription raised. */
     private final Map<AlertId, Integer> alertLines = new HashMap<>();
     /**
@@ -534,9 +537,16 @@ public class Prescription {
     /**
      * The holding pharmacy asks its prescriber (疑義照会). Proposed lines must already be acceptable as they stand
      * ({@link AmendmentRules}); the prescriber's answer checks them again against the prescription as it is then.
+     * A query id names one query for good: the same query sent again (a retry) changes nothing and answers as the
+     * first did, whatever happened since; another query under it is refused, so a recorded question or proposal is
+     * never replaced.
      */
     @CommandHandler
     public long handle(QueryPrescriber command, DrugCatalogue catalogue, Clock clock) {
+        PrescriberQueried earlier = queries.get(command.queryId());
+        if (earlier != null) {
+            return answerRetriedQuery(command, earlier);
+        }
         requireHeldBy(command.pharmacyId());
         if (!command.proposedLines().isEmpty()) {
             AmendmentRules.check(lines, command.proposedLines(), refills,
@@ -544,6 +554,18 @@ public class Prescription {
         }
         apply(new PrescriberQueried(prescriptionId, command.queryId(), command.pharmacyId(), command.pharmacistId(),
                 currentUse, command.question(), command.proposedLines(), clock.instant()), patientMetaData(patient));
+        return version();
+    }
+
+    private long answerRetriedQuery(QueryPrescriber command, PrescriberQueried earlier) {
+        boolean sameQuery = command.pharmacyId().equals(earlier.pharmacyId())
+                && command.pharmacistId().equals(earlier.pharmacistId())
+                && Objects.equals(command.question(), earlier.question())
+                && command.proposedLines().equals(earlier.proposedLines());
+        if (!sameQuery) {
+            throw refused(Refusal.DIFFERENT_QUERY_UNDER_SAME_ID, "query " + command.queryId()
+                    + " was already asked with other content; a new query takes a new id");
+        }
         return version();
     }
 
@@ -811,7 +833,9 @@ public class Prescription {
 
     @EventSourcingHandler
     void on(PrescriberQueried event) {
+        // a query stored again under its id before that was refused is read as it was decided: the later one stands
         openQueries.put(event.queryId(), event);
+        queries.put(event.queryId(), event);
     }
 
     @EventSourcingHandler

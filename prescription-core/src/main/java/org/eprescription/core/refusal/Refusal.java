@@ -58,6 +58,8 @@ public enum Refusal {
     /** A query the prescription does not have. */
     UNKNOWN_QUERY(Kind.NOT_FOUND),
     QUERY_ALREADY_ANSWERED(Kind.CONFLICT),
+    /** A query under the id of an earlier one of the prescription, asking or proposing something else. */
+    DIFFERENT_QUERY_UNDER_SAME_ID(Kind.CONFLICT),
     /** A change accepted for a query that proposed none. */
     NO_CHANGE_PROPOSED(Kind.RULE_VIOLATION),
     /** An amendment of a line something was already dispensed against in the current use. */

@@ -95,6 +95,42 @@ class PrescriberQueryTest extends PrescriptionTestSupport {
     }
 
     @Test
+    void theSameQueryAskedAgainUnderItsIdRecordsNothingMore() {
+        // a retry of a query that was recorded, even after the pharmacy let the prescription go
+        fixture.given(issued(), accepted(PHARMACY_A), queried(PHARMACY_A, SHORTER_LOXOPROFEN))
+                .when(ask(PHARMACY_A, SHORTER_LOXOPROFEN))
+                .expectNoEvents()
+                .expectResultMessagePayload(2L);
+        fixture.given(issued(), accepted(PHARMACY_A), queried(PHARMACY_A, SHORTER_LOXOPROFEN), released(PHARMACY_A, 1))
+                .when(ask(PHARMACY_A, SHORTER_LOXOPROFEN))
+                .expectNoEvents()
+                .expectResultMessagePayload(3L);
+        fixture.given(issued(), accepted(PHARMACY_A), queried(PHARMACY_A, SHORTER_LOXOPROFEN), answered(false))
+                .when(ask(PHARMACY_A, SHORTER_LOXOPROFEN))
+                .expectNoEvents()
+                .expectResultMessagePayload(3L);
+    }
+
+    @Test
+    void anotherQueryUnderAnIdAlreadyUsedIsRefusedAndTheFirstStands() {
+        PrescribedLine otherProposal =
+                new PrescribedLine(2, LOXOPROFEN_TABLET, qty(6), "tablet", "1 tablet twice daily after meals", 3);
+        Object[] asked = {issued(), accepted(PHARMACY_A), queried(PHARMACY_A, SHORTER_LOXOPROFEN)};
+        expectRefused(fixture.given(asked).when(ask(PHARMACY_A, otherProposal)), Refusal.DIFFERENT_QUERY_UNDER_SAME_ID);
+        expectRefused(fixture.given(asked).when(ask(PHARMACY_A)), Refusal.DIFFERENT_QUERY_UNDER_SAME_ID);
+        expectRefused(fixture.given(asked).when(new QueryPrescriber(ID, QUERY, PHARMACY_A, pharmacistOf(PHARMACY_A),
+                "another question", List.of(SHORTER_LOXOPROFEN))), Refusal.DIFFERENT_QUERY_UNDER_SAME_ID);
+        // answered, its id still names that query
+        expectRefused(fixture.given(issued(), accepted(PHARMACY_A), queried(PHARMACY_A, SHORTER_LOXOPROFEN),
+                answered(false)).when(ask(PHARMACY_A, otherProposal)), Refusal.DIFFERENT_QUERY_UNDER_SAME_ID);
+        // the proposal answered is the one first asked
+        fixture.given(asked)
+                .andGivenCommands(ask(PHARMACY_A, SHORTER_LOXOPROFEN))
+                .when(answer(true))
+                .expectEvents(answered(true), amended(List.of(AMLODIPINE_LINE, SHORTER_LOXOPROFEN), 2));
+    }
+
+    @Test
     void anAcceptedChangeAmendsTheLines() {
         fixture.given(issued(), accepted(PHARMACY_A), queried(PHARMACY_A, SHORTER_LOXOPROFEN))
                 .when(answer(true))
