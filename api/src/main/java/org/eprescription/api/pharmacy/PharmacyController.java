@@ -101,6 +101,7 @@ public class PharmacyController {
                     + "corrects it, without withdraws it. sequence is its number in the view's dispensings.")
     @ProblemAnswers(refusals = {Refusal.UNKNOWN_DISPENSING, Refusal.NOT_THE_DISPENSING_PHARMACY,
             Refusal.DISPENSING_WITHDRAWN, Refusal.CORRECTION_DAY_PASSED, Refusal.USE_ALREADY_COMPLETED,
+            Refusal.SUPPLY_STOPPED_BY_CANCELLATION,
             Refusal.INVALID_DISPENSE, Refusal.UNKNOWN_LINE, Refusal.UNKNOWN_DRUG, Refusal.SUPPLY_LONGER_THAN_PRESCRIBED,
             Refusal.QUANTITY_EXCEEDS_REMAINING, Refusal.SUBSTITUTE_NOT_EQUIVALENT, Refusal.SUBSTITUTE_OTHER_FORM,
             Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT, Refusal.SUBSTITUTE_NOT_VERIFIABLE},

@@ -24,6 +24,7 @@ import static org.eprescription.api.support.Prescriptions.dispense;
 import static org.eprescription.api.support.Prescriptions.issue;
 import static org.eprescription.api.support.Prescriptions.issueFor;
 import static org.eprescription.api.support.Prescriptions.item;
+import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
 import static org.eprescription.api.support.Prescriptions.unique;
 
 /**
@@ -179,6 +180,34 @@ class DispensingCorrectionIT extends ExchangeIntegrationTest {
         Response corrected = correct(prescription, 1, pharmacy, List.of(item(1, AMLODIPINE_BRAND, 27, 28)));
         assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
         assertThat(corrected.body().path("status").asText()).isEqualTo("COMPLETED");
+    }
+
+    @Test
+    void afterTheCancellationACorrectionMayLowerWhatTheUseHandedOutButNotRaiseIt() {
+        String pharmacy = unique("PH");
+        Map<String, Object> body = new HashMap<>(issue(unique("HOSP")));
+        body.put("refills", 1);
+        IssuedPrescription prescription = issued(body);
+        accepted(prescription, pharmacy);
+        Response requested = api().post(prescription.path() + "/cancel", Map.of("reason", "stop the amlodipine"),
+                prescriberHeaders(prescription.institutionId()));
+        assertThat(requested.status()).as(requested.toString()).isEqualTo(200);
+        // the pharmacy ends the use with the 10 tablets it handed out: the prescription is cancelled right after
+        Response ended = dispensed(prescription, pharmacy, true, item(1, AMLODIPINE_BRAND, 10, 10));
+        assertThat(ended.body().path("status").asText()).isEqualTo("CANCELLED");
+
+        Response raised = correct(prescription, 1, pharmacy, List.of(item(1, AMLODIPINE_BRAND, 28, 28)));
+
+        assertRefused(raised, 409, "SUPPLY_STOPPED_BY_CANCELLATION");
+        assertThat(raised.contentType()).startsWith("application/problem+json");
+        assertThat(raised.body().path("type").asText()).isEqualTo("/problems/supply-stopped-by-cancellation");
+        assertThat(api().get(prescription.path()).body().path("lines").get(0).path("dispensedQuantity")
+                .decimalValue()).isEqualByComparingTo("10");
+        Response lowered = correct(prescription, 1, pharmacy, List.of(item(1, AMLODIPINE_BRAND, 8, 8)));
+        assertThat(lowered.status()).as(lowered.toString()).isEqualTo(200);
+        assertThat(lowered.body().path("status").asText()).isEqualTo("CANCELLED");
+        assertThat(lowered.body().path("lines").get(0).path("dispensedQuantity").decimalValue())
+                .isEqualByComparingTo("8");
     }
 
     private JsonNode alertOf(String prescriptionId, String alertId) {

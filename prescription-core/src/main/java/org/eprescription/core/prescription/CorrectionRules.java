@@ -4,7 +4,10 @@ import org.eprescription.core.refusal.Refusal;
 
 import org.eprescription.core.prescription.command.CorrectDispensing;
 
+import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
 
 import static org.eprescription.core.prescription.Prescription.refused;
 
@@ -13,7 +16,8 @@ import static org.eprescription.core.prescription.Prescription.refused;
  * recorded it, on the day it was recorded (its quantities, while the use is open, only while it holds the
  * prescription: {@code Prescription}'s correction handler asks that). A withdrawal never
  * reopens a use that was completed; a correction with items must pass the dispense rules as if it had been recorded
- * instead ({@link DispenseRules}).
+ * instead ({@link DispenseRules}), and after the prescriber's cancellation was decided it never raises what the
+ * dispensing handed out.
  */
 final class CorrectionRules {
 
@@ -42,6 +46,25 @@ final class CorrectionRules {
                     + "dispensing, send no items");
         }
         return entry;
+    }
+
+    /**
+     * After the prescriber's cancellation was decided, a correction may lower what a dispensing handed out or fix
+     * how it was entered (the product, the days), but not count it as more of any line than it did: that would be
+     * medicine handed out after the prescriber stopped it (docs/domain.md, "Correcting a dispensing").
+     */
+    static void requireNotRaised(DispensingRecords.Entry entry, List<LineQuantity> corrected,
+                                 Map<Integer, BigDecimal> before) {
+        for (LineQuantity line : corrected) {
+            BigDecimal was = before.getOrDefault(line.lineNumber(), BigDecimal.ZERO);
+            if (DispenseRules.exceeds(line.quantity(), was)) {
+                throw refused(Refusal.SUPPLY_STOPPED_BY_CANCELLATION, "the prescriber's cancellation stopped the "
+                        + "supply: dispensing " + entry.sequence() + " counted as "
+                        + was.stripTrailingZeros().toPlainString() + " of line " + line.lineNumber()
+                        + ", and a correction may lower that or fix how it was entered, not raise it to "
+                        + line.quantity().stripTrailingZeros().toPlainString());
+            }
+        }
     }
 
     /**

@@ -157,7 +157,7 @@ final class DispenseRules {
      * dispensings counted as is recorded in units of the prescribed drug, to 16 significant digits (7 x 2 mg count as
      * 4.666666666666667 x 3 mg), and converted back it may miss the exact amount in the last digit.
      */
-    private static boolean exceeds(BigDecimal given, BigDecimal amount) {
+    static boolean exceeds(BigDecimal given, BigDecimal amount) {
         return given.subtract(amount).compareTo(amount.abs().multiply(ROUNDING)) > 0;
     }
 

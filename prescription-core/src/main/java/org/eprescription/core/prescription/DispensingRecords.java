@@ -74,18 +74,29 @@ final class DispensingRecords {
     Map<Integer, BigDecimal> countedIn(int use, int except, Map<Integer, PrescribedLine> lines,
                                        DrugCatalogue catalogue) {
         Map<Integer, BigDecimal> counted = new HashMap<>();
-        counting(use).filter(entry -> entry.sequence() != except).forEach(entry -> {
-            if (entry.counted() != null) {
-                entry.counted().forEach(line -> counted.merge(line.lineNumber(), line.quantity(), BigDecimal::add));
-                return;
+        counting(use).filter(entry -> entry.sequence() != except).forEach(entry ->
+                countedBy(entry, lines, catalogue).forEach((line, units) -> counted.merge(line, units,
+                        BigDecimal::add)));
+        return counted;
+    }
+
+    /**
+     * How much of each line's prescribed drug one dispensing counts as: as it recorded it, or, for one recorded before
+     * dispensings recorded that, by {@code catalogue} (as {@link #countedIn} counts it).
+     */
+    static Map<Integer, BigDecimal> countedBy(Entry entry, Map<Integer, PrescribedLine> lines,
+                                              DrugCatalogue catalogue) {
+        Map<Integer, BigDecimal> counted = new HashMap<>();
+        if (entry.counted() != null) {
+            entry.counted().forEach(line -> counted.merge(line.lineNumber(), line.quantity(), BigDecimal::add));
+            return counted;
+        }
+        for (DispensedItem item : entry.items()) {
+            PrescribedLine line = lines.get(item.lineNumber());
+            if (line != null) {
+                counted.merge(item.lineNumber(), DispenseRules.unitsOf(line, item, catalogue), BigDecimal::add);
             }
-            for (DispensedItem item : entry.items()) {
-                PrescribedLine line = lines.get(item.lineNumber());
-                if (line != null) {
-                    counted.merge(item.lineNumber(), DispenseRules.unitsOf(line, item, catalogue), BigDecimal::add);
-                }
-            }
-        });
+        }
         return counted;
     }
 

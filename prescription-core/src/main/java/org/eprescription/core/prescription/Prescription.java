@@ -106,6 +106,11 @@ public class Prescription {
     private int currentUse;
     private PharmacyId holdingPharmacy;
     private CancellationRequested pendingCancellation;
+    /**
+     * The prescriber's cancellation was decided: the prescription cancelled, or a use completed while it was
+     * requested. From then on a correction may lower or fix what a dispensing handed out, never raise it.
+     */
+    private boolean supplyStoppedByCancellation;
     private LocalDate refillWindowOpens;
     private LocalDate refillWindowCloses;
     private final Set<PharmacyId> involvedPharmacies = new HashSet<>();
@@ -385,9 +390,10 @@ public class Prescription {
         boolean useCompleted = use < currentUse || status == PrescriptionStatus.COMPLETED;
         // a use completed with a cancellation request pending ended the prescription: the use stays current
         boolean useOpen = !useCompleted && dispensings.completing(use).isEmpty();
-        if (!command.withdraws() && useOpen) {
+        if (!command.withdraws() && useOpen && status != PrescriptionStatus.CANCELLED) {
             // a use still open is the holding pharmacy's to supply: a correction by a pharmacy that released it
-            // could complete another pharmacy's use or end a cancellation request it has to decide
+            // could complete another pharmacy's use or end a cancellation request it has to decide. A cancelled
+            // prescription's use nobody holds or completes; after the cancellation a correction only lowers or fixes
             requireHeldBy(command.pharmacyId());
         }
         Map<Integer, PrescribedLine> linesOfUse = linesOf(use);
@@ -406,13 +412,17 @@ public class Prescription {
                     dispensings.countedIn(use, dispensing.sequence(), linesOfUse, catalogue), catalogue);
             boolean completesNow = !dispensing.completesUse() && !useCompleted && everyLineComplete
                     && status == PrescriptionStatus.ACCEPTED;
+            List<LineQuantity> counted = countedAsPrescribed(command.items(), linesOfUse, catalogue);
+            if (supplyStoppedByCancellation) {
+                CorrectionRules.requireNotRaised(dispensing, counted,
+                        DispensingRecords.countedBy(dispensing, linesOfUse, catalogue));
+            }
             int supplyBefore = dispensings.supplyDaysOf(use, linesOfUse, catalogue);
             CancellationRequested pending = completesNow ? cancellationEndingWithUse() : null;
             command.items().forEach(item -> touched.add(item.lineNumber()));
             apply(new DispensingCorrected(prescriptionId, dispensing.sequence(), use, command.pharmacyId(),
                     command.pharmacistId(), command.reason(), command.items(),
-                    dispensing.completesUse() || completesNow, now, today,
-                    countedAsPrescribed(command.items(), linesOfUse, catalogue)), patientMetaData(patient));
+                    dispensing.completesUse() || completesNow, now, today, counted), patientMetaData(patient));
             if (completesNow) {
                 undispensed = undispensedCourses(touched);
                 stopAfterUse = pending;
@@ -797,6 +807,7 @@ public class Prescription {
         // the holding pharmacy decides a request by completing the use (it lapses on the last use; with uses left the
         // command cancels right after) or by releasing (it cancels); a partial dispensing decides nothing
         if (event.completesUse()) {
+            supplyStoppedByCancellation |= pendingCancellation != null;
             pendingCancellation = null;
         }
         dispensings.dispensed(event);
@@ -822,6 +833,7 @@ public class Prescription {
     void on(DispensingCorrected event) {
         dispensings.corrected(event);
         if (event.completesUse()) {
+            supplyStoppedByCancellation |= pendingCancellation != null;
             pendingCancellation = null;
         }
     }
@@ -875,6 +887,7 @@ public class Prescription {
     @EventSourcingHandler
     void on(PrescriptionCancelled event) {
         status = PrescriptionStatus.CANCELLED;
+        supplyStoppedByCancellation = true;
         pendingCancellation = null;
         holdingPharmacy = null;
     }

@@ -55,6 +55,11 @@ public enum Refusal {
     DISPENSING_WITHDRAWN(Kind.CONFLICT),
     /** A withdrawal that would reopen a use already completed (a refill scheduled, or the prescription completed). */
     USE_ALREADY_COMPLETED(Kind.CONFLICT),
+    /**
+     * A correction that would count a dispensing as more than it did after the prescriber's cancellation was decided
+     * (the prescription cancelled, or a use completed while a cancellation was requested).
+     */
+    SUPPLY_STOPPED_BY_CANCELLATION(Kind.CONFLICT),
     /** A query the prescription does not have. */
     UNKNOWN_QUERY(Kind.NOT_FOUND),
     QUERY_ALREADY_ANSWERED(Kind.CONFLICT),

@@ -19,6 +19,7 @@ import java.util.List;
 
 import static org.eprescription.core.refusal.RefusalMatchers.refusedWith;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
 import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_TABLET;
 import static org.eprescription.core.testsupport.SampleDrugs.ZOLPIDEM_5;
 import static org.eprescription.core.testsupport.SampleDrugs.ZOLPIDEM_10;
@@ -165,6 +166,82 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
                 .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 20, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7)))
                 .expectEvents(corrected(PHARMACY_A, 1, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 20, 28),
                         itemOf(2, LOXOPROFEN_TABLET, 21, 7)));
+    }
+
+    // ----- after the prescriber's cancellation: lower or fix, never raise -----
+
+    /** Use 1 of 2 completed with 10 of the 28 amlodipine while a cancellation was requested: cancelled after it. */
+    private Object[] partUseEndedInTheCancellation() {
+        return new Object[]{issued(1), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 10, 10),
+                        itemOf(2, LOXOPROFEN_TABLET, 21, 7)), cancelledOnRelease()};
+    }
+
+    @Test
+    void aCorrectionAfterTheCancellationCannotRaiseWhatTheUseHandedOut() {
+        expectRefused(fixture.given(partUseEndedInTheCancellation()).when(correct(PHARMACY_A, 1,
+                        itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7))),
+                Refusal.SUPPLY_STOPPED_BY_CANCELLATION);
+        // nor hand out a line the dispensing did not
+        expectRefused(fixture.given(issued(1), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
+                        dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 10, 10)), cancelledOnRelease())
+                .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 10, 10),
+                        itemOf(2, LOXOPROFEN_TABLET, 1, 1))), Refusal.SUPPLY_STOPPED_BY_CANCELLATION);
+    }
+
+    @Test
+    void aCorrectionAfterTheCancellationMayLowerOrFixWhatTheUseHandedOut() {
+        fixture.given(partUseEndedInTheCancellation())
+                .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 8, 8), itemOf(2, LOXOPROFEN_TABLET, 21, 7)))
+                .expectEvents(corrected(PHARMACY_A, 1, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 8, 8),
+                        itemOf(2, LOXOPROFEN_TABLET, 21, 7)));
+        // the product and the days entered wrongly, the amount handed out the same
+        fixture.given(partUseEndedInTheCancellation())
+                .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_GENERIC_C, 10, 14),
+                        itemOf(2, LOXOPROFEN_TABLET, 21, 7)))
+                .expectEvents(corrected(PHARMACY_A, 1, 1, true, itemOf(1, AMLODIPINE_GENERIC_C, 10, 14),
+                        itemOf(2, LOXOPROFEN_TABLET, 21, 7)));
+    }
+
+    @Test
+    void aCorrectionAfterTheCancellationOfAScheduledRefillCannotRaiseTheCompletedUse() {
+        Object[] cancelledWhileAwaitingRefill = {issued(1), accepted(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 10, 10), itemOf(2, LOXOPROFEN_TABLET, 21, 7)),
+                refillScheduled(2, clock.today().plusDays(10)), cancelled()};
+        expectRefused(fixture.given(cancelledWhileAwaitingRefill).when(correct(PHARMACY_A, 1,
+                        itemOf(1, AMLODIPINE_BRAND_A, 20, 20), itemOf(2, LOXOPROFEN_TABLET, 21, 7))),
+                Refusal.SUPPLY_STOPPED_BY_CANCELLATION);
+    }
+
+    @Test
+    void aCorrectionOfALastUseCompletedWhileACancellationWasRequestedCannotRaiseIt() {
+        // the request lapsed as the pharmacy completed the last use with what it had handed out
+        Object[] completedOnRequest = {issued(), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 10, 10), itemOf(2, LOXOPROFEN_TABLET, 21, 7)),
+                completed()};
+        expectRefused(fixture.given(completedOnRequest).when(correct(PHARMACY_A, 1,
+                        itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7))),
+                Refusal.SUPPLY_STOPPED_BY_CANCELLATION);
+        // without a request, a completed use's quantities can still be corrected up to what the line prescribes
+        fixture.given(issued(), accepted(PHARMACY_A),
+                        dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 10, 10),
+                                itemOf(2, LOXOPROFEN_TABLET, 21, 7)), completed())
+                .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7)))
+                .expectEvents(corrected(PHARMACY_A, 1, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 28, 28),
+                        itemOf(2, LOXOPROFEN_TABLET, 21, 7)));
+    }
+
+    @Test
+    void aUseReleasedIntoTheCancellationMayBeCorrectedDownByItsPharmacyButNotUp() {
+        // nobody holds a cancelled prescription, and nobody can complete its use: only raising is refused
+        Object[] releasedIntoTheCancellation = {issued(1), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, false, item(1, 14, 14)), released(PHARMACY_A, 1), cancelledOnRelease()};
+        fixture.given(releasedIntoTheCancellation)
+                .when(correct(PHARMACY_A, 1, item(1, 10, 10)))
+                .expectEvents(corrected(PHARMACY_A, 1, 1, false, item(1, 10, 10)));
+        expectRefused(fixture.given(releasedIntoTheCancellation).when(correct(PHARMACY_A, 1,
+                        itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7))),
+                Refusal.SUPPLY_STOPPED_BY_CANCELLATION);
     }
 
     @Test
