@@ -16,6 +16,7 @@ import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.eprescription.core.consent.PatientConsent;
 import org.eprescription.core.prescription.Prescription;
 import org.eprescription.core.prescription.event.AlertAcknowledgedUpcaster;
+import org.eprescription.core.prescription.event.DispensingCorrectedUpcaster;
 import org.eprescription.core.prescription.event.PrescriptionExpiredUpcaster;
 import org.eprescription.core.prescription.event.PrescriptionDispensedUpcaster;
 import org.eprescription.core.prescription.event.InteractionCheckCompletedUpcaster;
@@ -84,6 +85,7 @@ public class AxonConfiguration {
         return configurer -> configurer
                 .registerEventUpcaster(configuration -> new PrescriptionIssuedUpcaster(legacyZone))
                 .registerEventUpcaster(configuration -> new PrescriptionDispensedUpcaster(legacyZone))
+                .registerEventUpcaster(configuration -> new DispensingCorrectedUpcaster())
                 .registerEventUpcaster(configuration -> new AlertAcknowledgedUpcaster())
                 .registerEventUpcaster(configuration -> new PrescriptionExpiredUpcaster())
                 .registerEventUpcaster(configuration -> new InteractionCheckCompletedUpcaster())

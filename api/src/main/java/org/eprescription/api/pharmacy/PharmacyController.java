@@ -80,7 +80,8 @@ public class PharmacyController {
     @ProblemAnswers(refusals = {Refusal.NOT_HELD, Refusal.NOT_THE_HOLDING_PHARMACY, Refusal.INVALID_DISPENSE,
             Refusal.UNKNOWN_LINE, Refusal.UNKNOWN_DRUG, Refusal.SUPPLY_LONGER_THAN_PRESCRIBED,
             Refusal.QUANTITY_EXCEEDS_REMAINING, Refusal.SUBSTITUTE_NOT_EQUIVALENT, Refusal.SUBSTITUTE_OTHER_FORM,
-            Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT, Refusal.SUBSTITUTE_NOT_VERIFIABLE},
+            Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT, Refusal.SUBSTITUTE_NOT_VERIFIABLE, Refusal.REFILL_NOT_ALLOWED,
+            Refusal.DAYS_ABOVE_LONGEST_SUPPLY},
             problems = {"404 not-found"})
     @PostMapping("/{id}/dispense")
     public PrescriptionResponse dispense(@PathVariable UUID id, @Valid @RequestBody DispenseRequest request,
@@ -104,7 +105,8 @@ public class PharmacyController {
             Refusal.SUPPLY_STOPPED_BY_CANCELLATION,
             Refusal.INVALID_DISPENSE, Refusal.UNKNOWN_LINE, Refusal.UNKNOWN_DRUG, Refusal.SUPPLY_LONGER_THAN_PRESCRIBED,
             Refusal.QUANTITY_EXCEEDS_REMAINING, Refusal.SUBSTITUTE_NOT_EQUIVALENT, Refusal.SUBSTITUTE_OTHER_FORM,
-            Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT, Refusal.SUBSTITUTE_NOT_VERIFIABLE},
+            Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT, Refusal.SUBSTITUTE_NOT_VERIFIABLE, Refusal.REFILL_NOT_ALLOWED,
+            Refusal.DAYS_ABOVE_LONGEST_SUPPLY},
             problems = {"404 not-found"})
     @PostMapping("/{id}/dispensings/{sequence}/correct")
     public PrescriptionResponse correct(@PathVariable UUID id, @PathVariable int sequence,

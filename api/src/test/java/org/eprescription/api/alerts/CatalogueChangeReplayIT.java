@@ -5,6 +5,7 @@ import org.eprescription.api.support.Catalogues;
 import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
+import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IsolatedDatabase;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,12 +15,18 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.accept;
+import static org.eprescription.api.support.Prescriptions.dispense;
+import static org.eprescription.api.support.Prescriptions.issue;
 import static org.eprescription.api.support.Prescriptions.issueFor;
+import static org.eprescription.api.support.Prescriptions.item;
 import static org.eprescription.api.support.Prescriptions.unique;
 
 /**
@@ -100,6 +107,70 @@ class CatalogueChangeReplayIT {
                     .isNotEqualTo("Amlodipine 5 mg (name of last year)");
             assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
             assertThat(verified.body().path("differences").asLong()).as(verified.toString()).isZero();
+        }
+    }
+
+    @Test
+    void aSubstituteIsJudgedByItsOwnLimitsWhenItGoesOutAndNeverAgain() throws IOException {
+        // two dose-true generics of amlodipine 5 mg: one not for refill prescriptions, one for 14 days at most
+        String notForRefills = "2171022F4020";
+        String fourteenDays = "2171022F5027";
+        String generic = ",amlodipine,oral,2171,coronary vasodilators,tablet,5 mg,tablet,oral-solid,";
+        Catalogues.writeWithDrugs(catalogueWithoutThePair, notForRefills + ",Amlodipine 5 mg (generic N)" + generic
+                + "no,,", fourteenDays + ",Amlodipine 5 mg (generic F)" + generic + "yes,14,");
+        String url = IsolatedDatabase.createAnother("px_substitute_limits");
+        String pharmacy = unique("PH");
+
+        String prescription;
+        try (ConfigurableApplicationContext before = start(url, "--exchange.catalogue.directory="
+                + catalogueWithoutThePair)) {
+            HttpApi api = api(before);
+            Map<String, Object> body = new HashMap<>(issue(unique("HOSP")));
+            body.put("refills", 1);
+            Response issued = api.post("/prescriptions", body);
+            assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+            prescription = "/prescriptions/" + issued.text("prescriptionId");
+            Response accepted = api.post("/prescriptions/accept", accept(issued.text("exchangeCode"), BIRTH_DATE,
+                    pharmacy));
+            assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+
+            Response notRefillable = api.post(prescription + "/dispense", dispense(pharmacy, false,
+                    item(1, notForRefills, 28, 28)));
+            assertThat(notRefillable.status()).as(notRefillable.toString()).isEqualTo(422);
+            assertThat(notRefillable.text("refusal")).isEqualTo("REFILL_NOT_ALLOWED");
+            Response tooLong = api.post(prescription + "/dispense", dispense(pharmacy, false,
+                    item(1, fourteenDays, 28, 14)));
+            assertThat(tooLong.status()).as(tooLong.toString()).isEqualTo(422);
+            assertThat(tooLong.text("refusal")).isEqualTo("DAYS_ABOVE_LONGEST_SUPPLY");
+            Response within = api.post(prescription + "/dispense", dispense(pharmacy, false,
+                    item(1, fourteenDays, 14, 14)));
+            assertThat(within.status()).as(within.toString()).isEqualTo(200);
+            JsonNode recorded = null;
+            for (JsonNode event : api.as(Identity.auditor()).get("/audit" + prescription + "/events").body()) {
+                if (event.path("type").asText().equals("PrescriptionDispensed")) {
+                    recorded = event.path("payload").path("substitutes");
+                }
+            }
+            assertThat(recorded).as("the limits it went out under are in the event").isNotNull();
+            assertThat(recorded.get(0).path("drugCode").asText()).isEqualTo(fourteenDays);
+            assertThat(recorded.get(0).path("maxDays").asInt()).isEqualTo(14);
+        }
+
+        // a later list allows the generic 7 days only: what went out is not judged again, views rebuild the same
+        Catalogues.writeWithDrugs(catalogueWithoutThePair, notForRefills + ",Amlodipine 5 mg (generic N)" + generic
+                + "yes,,", fourteenDays + ",Amlodipine 5 mg (generic F)" + generic + "yes,7,");
+        try (ConfigurableApplicationContext after = start(url, "--exchange.catalogue.directory="
+                + catalogueWithoutThePair)) {
+            HttpApi api = api(after);
+            Response rest = api.post(prescription + "/dispense", dispense(pharmacy, false,
+                    item(1, AMLODIPINE, 14, 14)));
+            assertThat(rest.status()).as(rest.toString()).isEqualTo(200);
+            assertThat(rest.body().path("status").asText()).isEqualTo("AWAITING_REFILL");
+            for (String projection : List.of("prescription-view", "medication-alerts")) {
+                Response verified = api.post("/admin/projections/" + projection + "/verify", Map.of());
+                assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+                assertThat(verified.body().path("differences").asLong()).as(verified.toString()).isZero();
+            }
         }
     }
 

@@ -45,6 +45,12 @@ public final class Catalogues {
         write(directory, String.join("\n", rows) + "\n", bundled(CatalogueCsvLoader.BUNDLED_PAIRS));
     }
 
+    /** The bundled sample catalogue in {@code directory}, with these drug rows added (in its thirteen columns). */
+    public static void writeWithDrugs(Path directory, String... rows) throws IOException {
+        write(directory, bundled(CatalogueCsvLoader.BUNDLED_DRUGS) + String.join("\n", rows) + "\n",
+                bundled(CatalogueCsvLoader.BUNDLED_PAIRS));
+    }
+
     private static String without(String csv, String rowStart) {
         List<String> kept = csv.lines().filter(row -> !row.startsWith(rowStart)).toList();
         assertThat(kept).as("exactly one row starts with " + rowStart).hasSize((int) csv.lines().count() - 1);

@@ -28,34 +28,41 @@ final class DispensingRecords {
 
     /**
      * One dispensing: what it hands out now, how much of each line's prescribed drug that counted as when it was
-     * recorded ({@code counted}; null for a dispensing recorded before the exchange recorded it), whether it completed
+     * recorded ({@code counted}; null for a dispensing recorded before the exchange recorded it), the substitutes it
+     * hands out as it recorded them ({@code substitutes}; null before dispensings recorded them), whether it completed
      * its use, its day, and whether it was withdrawn.
      */
     record Entry(int sequence, int use, PharmacyId pharmacy, List<DispensedItem> items, List<LineQuantity> counted,
-                 boolean completesUse, LocalDate dispensedOn, boolean withdrawn) {
+                 List<SubstituteSupply> substitutes, boolean completesUse, LocalDate dispensedOn, boolean withdrawn) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
 
     void dispensed(PrescriptionDispensed event) {
         entries.add(new Entry(entries.size() + 1, event.use(), event.pharmacyId(), List.copyOf(event.items()),
-                event.countedAsPrescribed(), event.completesUse(), event.dispensedOn(), false));
+                event.countedAsPrescribed(), event.substitutes(), event.completesUse(), event.dispensedOn(), false));
     }
 
     void corrected(DispensingCorrected event) {
         Entry entry = entries.get(event.sequence() - 1);
         entries.set(event.sequence() - 1, new Entry(entry.sequence(), entry.use(), entry.pharmacy(), event.items(),
-                event.countedAsPrescribed(), entry.completesUse() || event.completesUse(), entry.dispensedOn(), false));
+                event.countedAsPrescribed(), event.substitutes(), entry.completesUse() || event.completesUse(),
+                entry.dispensedOn(), false));
     }
 
     void withdrawn(DispensingWithdrawn event) {
         Entry entry = entries.get(event.sequence() - 1);
         entries.set(event.sequence() - 1, new Entry(entry.sequence(), entry.use(), entry.pharmacy(), entry.items(),
-                entry.counted(), entry.completesUse(), entry.dispensedOn(), true));
+                entry.counted(), entry.substitutes(), entry.completesUse(), entry.dispensedOn(), true));
     }
 
     Optional<Entry> find(int sequence) {
         return sequence < 1 || sequence > entries.size() ? Optional.empty() : Optional.of(entries.get(sequence - 1));
+    }
+
+    /** The dispensings of {@code use} that count, leaving out dispensing {@code except} (0: none). */
+    List<Entry> countingIn(int use, int except) {
+        return counting(use).filter(entry -> entry.sequence() != except).toList();
     }
 
     /** What the dispensings of {@code use} that count hand out, leaving out dispensing {@code except} (0: none). */

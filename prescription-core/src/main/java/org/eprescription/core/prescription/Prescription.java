@@ -292,14 +292,16 @@ public class Prescription {
         requireHeldBy(command.pharmacyId());
         boolean everyLineComplete = DispenseRules.check(command.items(), lines,
                 dispensings.countedIn(currentUse, 0, lines, catalogue), catalogue);
+        List<SubstituteSupply> substitutes = SubstituteRules.check(command.items(), lines, refills,
+                dispensings.countingIn(currentUse, 0), catalogue);
         boolean completesUse = command.completesUse() || everyLineComplete;
         Instant now = clock.instant();
         LocalDate today = dayOf(now, clock);
         int use = currentUse;
         CancellationRequested stopAfterUse = completesUse ? cancellationEndingWithUse() : null;
         apply(new PrescriptionDispensed(prescriptionId, command.pharmacyId(), command.pharmacistId(), currentUse,
-                command.items(), completesUse, now, today, countedAsPrescribed(command.items(), lines, catalogue)),
-                patientMetaData(patient));
+                command.items(), completesUse, now, today, countedAsPrescribed(command.items(), lines, catalogue),
+                substitutes), patientMetaData(patient));
         List<RecordedCourse> dispensed = checker.enabled() ? dispensedCourses(command, use, catalogue) : List.of();
         List<RecordedCourse> undispensed = completesUse ? undispensedCourses(dispensed) : List.of();
         List<RecordedCourse> nextUse = completesUse && stopAfterUse == null
@@ -410,6 +412,8 @@ public class Prescription {
         } else {
             boolean everyLineComplete = DispenseRules.check(command.items(), linesOfUse,
                     dispensings.countedIn(use, dispensing.sequence(), linesOfUse, catalogue), catalogue);
+            List<SubstituteSupply> substitutes = SubstituteRules.check(command.items(), linesOfUse, refills,
+                    dispensings.countingIn(use, dispensing.sequence()), catalogue);
             boolean completesNow = !dispensing.completesUse() && !useCompleted && everyLineComplete
                     && status == PrescriptionStatus.ACCEPTED;
             List<LineQuantity> counted = countedAsPrescribed(command.items(), linesOfUse, catalogue);
@@ -422,7 +426,8 @@ public class Prescription {
             command.items().forEach(item -> touched.add(item.lineNumber()));
             apply(new DispensingCorrected(prescriptionId, dispensing.sequence(), use, command.pharmacyId(),
                     command.pharmacistId(), command.reason(), command.items(),
-                    dispensing.completesUse() || completesNow, now, today, counted), patientMetaData(patient));
+                    dispensing.completesUse() || completesNow, now, today, counted, substitutes),
+                    patientMetaData(patient));
             if (completesNow) {
                 undispensed = undispensedCourses(touched);
                 stopAfterUse = pending;

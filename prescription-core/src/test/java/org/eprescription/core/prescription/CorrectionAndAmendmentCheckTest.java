@@ -128,7 +128,7 @@ class CorrectionAndAmendmentCheckTest extends PrescriptionTestSupport {
                 .when(correct(1, item(1, 10, 10)))
                 .expectEvents(new DispensingCorrected(ID, 1, 1, PHARMACY_A, pharmacistOf(PHARMACY_A), "typo",
                                 List.of(item(1, 10, 10)), false, clock.instant(), ISSUE_DAY,
-                                List.of(new LineQuantity(1, java.math.BigDecimal.TEN))),
+                                List.of(new LineQuantity(1, java.math.BigDecimal.TEN)), List.of()),
                         correctionCheck(course(1, ISSUE_DAY, 10, CourseStatus.DISPENSED)));
     }
 
@@ -166,7 +166,7 @@ class CorrectionAndAmendmentCheckTest extends PrescriptionTestSupport {
                 .when(correct(2, item(1, 14, 14)))
                 .expectEvents(new DispensingCorrected(ID, 2, 1, PHARMACY_A, pharmacistOf(PHARMACY_A), "typo",
                                 List.of(item(1, 14, 14)), false, clock.instant(), secondPortionDay,
-                                List.of(new LineQuantity(1, qty(14)))),
+                                List.of(new LineQuantity(1, qty(14))), List.of()),
                         correctionCheck(amlodipineDispensed(ISSUE_DAY.plusDays(27))));
     }
 
@@ -323,7 +323,7 @@ class CorrectionAndAmendmentCheckTest extends PrescriptionTestSupport {
                 .when(correct(1, item(1, 5, 3)))
                 .expectEvents(new DispensingCorrected(ID, 1, 1, PHARMACY_A, pharmacistOf(PHARMACY_A), "typo",
                                 List.of(item(1, 5, 3)), false, clock.instant(), ISSUE_DAY,
-                                List.of(new LineQuantity(1, qty(5)))),
+                                List.of(new LineQuantity(1, qty(5))), List.of()),
                         correctionCheck(asNeededCourse(ISSUE_DAY, CourseStatus.DISPENSED)));
     }
 

@@ -15,6 +15,7 @@ import java.util.List;
 import static org.eprescription.core.refusal.RefusalMatchers.refusedWith;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
+import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
 import static org.eprescription.core.testsupport.SampleDrugs.VALSARTAN_AMLODIPINE;
 import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_PATCH;
 import static org.eprescription.core.testsupport.SampleDrugs.NOT_IN_CATALOGUE;
@@ -154,7 +155,9 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
     void aGenericWithTheSameIngredientAndRouteMayBeDispensedInstead() {
         fixture.given(issued(), accepted(PHARMACY_A))
                 .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_GENERIC_C, 28, 28)))
-                .expectEvents(dispensed(PHARMACY_A, 1, false, itemOf(1, AMLODIPINE_GENERIC_C, 28, 28)));
+                .expectEvents(dispensed(PHARMACY_A, 1, false, List.of(itemOf(1, AMLODIPINE_GENERIC_C, 28, 28)),
+                        List.of(new LineQuantity(1, qty(28))),
+                        List.of(substitute(1, AMLODIPINE_GENERIC_C, 28, CATALOGUE))));
     }
 
     @Test
@@ -358,6 +361,8 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
         List<DispensedItem> items = List.of(itemOf(1, AMLODIPINE_GENERIC_C, 10, 10), item(2, 7, 7));
         fixture.given(issued(), accepted(PHARMACY_A))
                 .when(new DispensePrescription(ID, PHARMACY_A, pharmacistOf(PHARMACY_A), items, false))
-                .expectEvents(dispensed(PHARMACY_A, 1, false, items));
+                .expectEvents(dispensed(PHARMACY_A, 1, false, items,
+                        List.of(new LineQuantity(1, qty(10)), new LineQuantity(2, qty(7))),
+                        List.of(substitute(1, AMLODIPINE_GENERIC_C, 10, CATALOGUE))));
     }
 }

@@ -19,6 +19,7 @@ import java.util.List;
 
 import static org.eprescription.core.refusal.RefusalMatchers.refusedWith;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
 import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_TABLET;
 import static org.eprescription.core.testsupport.SampleDrugs.ZOLPIDEM_5;
@@ -41,6 +42,14 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
         return new CorrectDispensing(ID, pharmacy, pharmacistOf(pharmacy), sequence, REASON, null);
     }
 
+    /** {@link #correctedWith} on another test's clock. */
+    DispensingCorrected correctedAt(org.eprescription.core.testsupport.MutableClock on, PharmacyId pharmacy,
+                                    int sequence, int use, boolean completesUse, List<SubstituteSupply> substitutes,
+                                    DispensedItem... items) {
+        clock = on;
+        return correctedWith(pharmacy, sequence, use, completesUse, substitutes, items);
+    }
+
     /** {@link #corrected} on another test's clock. */
     DispensingCorrected correctedAt(org.eprescription.core.testsupport.MutableClock on, PharmacyId pharmacy,
                                     int sequence, int use, boolean completesUse, DispensedItem... items) {
@@ -53,9 +62,18 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
         java.util.Map<Integer, java.math.BigDecimal> counted = new java.util.TreeMap<>();
         Arrays.asList(items).forEach(item -> counted.merge(item.lineNumber(), item.quantity(),
                 java.math.BigDecimal::add));
+        return correctedWith(pharmacy, sequence, use, completesUse, List.of(), items);
+    }
+
+    /** A correction handing out substitutes, recorded with the limits of their own they went out under. */
+    DispensingCorrected correctedWith(PharmacyId pharmacy, int sequence, int use, boolean completesUse,
+                                      List<SubstituteSupply> substitutes, DispensedItem... items) {
+        java.util.Map<Integer, java.math.BigDecimal> counted = new java.util.TreeMap<>();
+        Arrays.asList(items).forEach(item -> counted.merge(item.lineNumber(), item.quantity(),
+                java.math.BigDecimal::add));
         return new DispensingCorrected(ID, sequence, use, pharmacy, pharmacistOf(pharmacy), REASON,
                 Arrays.asList(items), completesUse, clock.instant(), clock.today(), counted.entrySet().stream()
-                .map(entry -> new LineQuantity(entry.getKey(), entry.getValue())).toList());
+                .map(entry -> new LineQuantity(entry.getKey(), entry.getValue())).toList(), substitutes);
     }
 
     DispensingWithdrawn withdrawn(PharmacyId pharmacy, int sequence, int use) {
@@ -134,7 +152,8 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
                 Refusal.SUBSTITUTE_NOT_DOSE_EQUIVALENT);
         fixture.given(given)
                 .when(correct(PHARMACY_A, 1, itemOf(1, ZOLPIDEM_5_GENERIC, 7, 7)))
-                .expectEvents(corrected(PHARMACY_A, 1, 1, false, itemOf(1, ZOLPIDEM_5_GENERIC, 7, 7)));
+                .expectEvents(correctedWith(PHARMACY_A, 1, 1, false,
+                        List.of(substitute(1, ZOLPIDEM_5_GENERIC, 7, CATALOGUE)), itemOf(1, ZOLPIDEM_5_GENERIC, 7, 7)));
     }
 
     @Test
@@ -199,8 +218,9 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
         fixture.given(partUseEndedInTheCancellation())
                 .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_GENERIC_C, 10, 14),
                         itemOf(2, LOXOPROFEN_TABLET, 21, 7)))
-                .expectEvents(corrected(PHARMACY_A, 1, 1, true, itemOf(1, AMLODIPINE_GENERIC_C, 10, 14),
-                        itemOf(2, LOXOPROFEN_TABLET, 21, 7)));
+                .expectEvents(correctedWith(PHARMACY_A, 1, 1, true,
+                        List.of(substitute(1, AMLODIPINE_GENERIC_C, 10, CATALOGUE)),
+                        itemOf(1, AMLODIPINE_GENERIC_C, 10, 14), itemOf(2, LOXOPROFEN_TABLET, 21, 7)));
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
+import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_HALF_STRENGTH;
 import static org.eprescription.core.testsupport.SampleDrugs.VALSARTAN_AMLODIPINE;
@@ -87,7 +88,7 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
         fixture.given(issued(AMLODIPINE_ONLY), accepted(PHARMACY_A))
                 .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_HALF_STRENGTH, 28, 28)))
                 .expectEvents(dispensed(PHARMACY_A, 1, false, List.of(itemOf(1, AMLODIPINE_HALF_STRENGTH, 28, 28)),
-                        counted(1, 14)));
+                        counted(1, 14), List.of(substitute(1, AMLODIPINE_HALF_STRENGTH, 14, CATALOGUE))));
     }
 
     // ----- combination products -----
@@ -96,10 +97,12 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
     void aCombinationWhoseIngredientAmountsBothAgreeIsASubstitute() {
         // a hypothetical 40 mg + 2.5 mg combination: 56 of them are 2240 mg + 140 mg, as 28 x (80 mg + 5 mg)
         DrugCode halfCombination = DrugCode.of("2149114F3029");
-        fixture = fixtureWith(sampleWith(halfCombination + ",Valsartan 40 mg / amlodipine 2.5 mg combination tablet,"
-                + "valsartan;amlodipine,oral,2149,other antihypertensives,tablet,40 mg;2.5 mg,tablet,oral-solid,"
-                + "yes,,"));
-        completesTheUse(line(1, VALSARTAN_AMLODIPINE, 28, 28), itemOf(1, halfCombination, 56, 28), 28);
+        DrugCatalogue withHalfCombination = sampleWith(halfCombination + ",Valsartan 40 mg / amlodipine 2.5 mg "
+                + "combination tablet,valsartan;amlodipine,oral,2149,other antihypertensives,tablet,40 mg;2.5 mg,"
+                + "tablet,oral-solid,yes,,");
+        fixture = fixtureWith(withHalfCombination);
+        completesTheUse(line(1, VALSARTAN_AMLODIPINE, 28, 28), itemOf(1, halfCombination, 56, 28), 28,
+                withHalfCombination);
     }
 
     // ----- never more than prescribed, in ingredient amount -----
@@ -114,7 +117,8 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
         setUpFixture();
         fixture.given(history)
                 .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_GENERIC_C, 8, 8)))
-                .expectEvents(dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_GENERIC_C, 8, 8)), completed());
+                .expectEvents(dispensed(PHARMACY_A, 1, true, List.of(itemOf(1, AMLODIPINE_GENERIC_C, 8, 8)),
+                        counted(1, 8), List.of(substitute(1, AMLODIPINE_GENERIC_C, 8, CATALOGUE))), completed());
     }
 
     @Test
@@ -124,7 +128,7 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
                         dispensed(PHARMACY_A, 1, false, itemOf(1, AMLODIPINE_BRAND_A, 20, 20)))
                 .when(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_HALF_STRENGTH, 16, 8)))
                 .expectEvents(dispensed(PHARMACY_A, 1, true, List.of(itemOf(1, AMLODIPINE_HALF_STRENGTH, 16, 8)),
-                        counted(1, 8)), completed());
+                        counted(1, 8), List.of(substitute(1, AMLODIPINE_HALF_STRENGTH, 8, CATALOGUE))), completed());
     }
 
     @Test
@@ -151,7 +155,9 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
                         dispensed(PHARMACY_A, 1, false, List.of(itemOf(1, twoMg, 7, 5)), sevenTwoMg))
                 .when(dispense(PHARMACY_A, itemOf(1, twoMg, 35, 23)))
                 .expectEvents(dispensed(PHARMACY_A, 1, true, List.of(itemOf(1, twoMg, 35, 23)),
-                        List.of(new LineQuantity(1, new java.math.BigDecimal("23.33333333333333")))), completed());
+                        List.of(new LineQuantity(1, new java.math.BigDecimal("23.33333333333333"))),
+                        List.of(new SubstituteSupply(1, twoMg, new java.math.BigDecimal("23.33333333333333"), true,
+                                null))), completed());
     }
 
     // ----- what the catalogue does not say -----
@@ -206,9 +212,15 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
 
     /** The same for a substitute that counts as {@code countedAs} units of the prescribed drug. */
     private void completesTheUse(PrescribedLine line, DispensedItem item, int countedAs) {
+        completesTheUse(line, item, countedAs, CATALOGUE);
+    }
+
+    /** The same, the substitute recorded with its own limits as {@code catalogue} gives them. */
+    private void completesTheUse(PrescribedLine line, DispensedItem item, int countedAs, DrugCatalogue catalogue) {
         fixture.given(issued(line), accepted(PHARMACY_A))
                 .when(dispense(PHARMACY_A, item))
-                .expectEvents(dispensed(PHARMACY_A, 1, true, List.of(item), counted(1, countedAs)), completed());
+                .expectEvents(dispensed(PHARMACY_A, 1, true, List.of(item), counted(1, countedAs),
+                        List.of(substitute(1, item.drugCode(), countedAs, catalogue))), completed());
     }
 
     PrescriptionIssued issued(PrescribedLine line) {

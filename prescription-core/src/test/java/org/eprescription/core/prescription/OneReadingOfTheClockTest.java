@@ -57,7 +57,7 @@ class OneReadingOfTheClockTest extends PrescriptionTestSupport {
                 .when(dispense(PHARMACY_A, item(1, 14, 14)))
                 .expectEvents(new PrescriptionDispensed(ID, PHARMACY_A, pharmacistOf(PHARMACY_A), 1,
                         List.of(item(1, 14, 14)), false, lastMillisecondOf(ISSUE_DAY), ISSUE_DAY,
-                        List.of(new LineQuantity(1, qty(14)))));
+                        List.of(new LineQuantity(1, qty(14))), List.of()));
     }
 
     @Test
@@ -68,7 +68,7 @@ class OneReadingOfTheClockTest extends PrescriptionTestSupport {
                 .when(dispenseEverything(PHARMACY_A))
                 .expectEvents(new PrescriptionDispensed(ID, PHARMACY_A, pharmacistOf(PHARMACY_A), 1, everything(),
                                 true, dispensedAt, ISSUE_DAY, List.of(new LineQuantity(1, qty(28)),
-                                new LineQuantity(2, qty(21)))),
+                                new LineQuantity(2, qty(21))), List.of()),
                         new RefillScheduled(ID, 2, ISSUE_DAY.plusDays(28), ISSUE_DAY.plusDays(21),
                                 ISSUE_DAY.plusDays(35), dispensedAt));
     }
@@ -81,7 +81,7 @@ class OneReadingOfTheClockTest extends PrescriptionTestSupport {
                         List.of(item(1, 10, 10))))
                 .expectEvents(new DispensingCorrected(ID, 1, 1, PHARMACY_A, pharmacistOf(PHARMACY_A),
                         "entered 14, gave 10", List.of(item(1, 10, 10)), false, lastMillisecondOf(ISSUE_DAY),
-                        ISSUE_DAY, List.of(new LineQuantity(1, qty(10)))));
+                        ISSUE_DAY, List.of(new LineQuantity(1, qty(10))), List.of()));
     }
 
     @Test

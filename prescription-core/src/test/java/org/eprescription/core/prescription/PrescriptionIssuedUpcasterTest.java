@@ -150,9 +150,11 @@ class PrescriptionIssuedUpcasterTest {
         PrescriptionDispensed dispensed = new PrescriptionDispensed(PrescriptionId.of(AGGREGATE_ID),
                 PharmacyId.of("PH-1"), PharmacistId.of("RPH-1"), 1,
                 List.of(new DispensedItem(1, null, BigDecimal.TEN, 10)), true,
-                Instant.parse("2026-11-29T23:30:00Z"), LocalDate.EPOCH, null);
+                Instant.parse("2026-11-29T23:30:00Z"), LocalDate.EPOCH, null, null);
         ObjectNode payload = serializer.serialize(dispensed, ObjectNode.class).getData();
         payload.remove("dispensedOn");
+        payload.remove("countedAsPrescribed");
+        payload.remove("substitutes");
         GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 1,
                 "e7a3c0de-0000-4000-8000-000000000006", "2026-11-29T23:30:00Z",
                 PrescriptionDispensed.class.getName(), "1", payload.toString().getBytes(StandardCharsets.UTF_8),
@@ -163,6 +165,8 @@ class PrescriptionIssuedUpcasterTest {
 
         assertThat(read.dispensedOn()).isEqualTo(LocalDate.of(2026, 11, 30));
         assertThat(read.items()).isEqualTo(dispensed.items());
+        assertThat(read.countedAsPrescribed()).as("not recorded by revision 1").isNull();
+        assertThat(read.substitutes()).as("not recorded before revision 3").isNull();
     }
 
     @Test

@@ -311,8 +311,20 @@ abstract class PrescriptionTestSupport {
 
     PrescriptionDispensed dispensed(PharmacyId pharmacy, int use, boolean completesUse, List<DispensedItem> items,
                                     List<LineQuantity> countedAsPrescribed) {
+        return dispensed(pharmacy, use, completesUse, items, countedAsPrescribed, List.of());
+    }
+
+    /** Handing out substitutes, recorded with the limits of their own they went out under. */
+    PrescriptionDispensed dispensed(PharmacyId pharmacy, int use, boolean completesUse, List<DispensedItem> items,
+                                    List<LineQuantity> countedAsPrescribed, List<SubstituteSupply> substitutes) {
         return new PrescriptionDispensed(ID, pharmacy, pharmacistOf(pharmacy), use, items, completesUse,
-                clock.instant(), clock.today(), countedAsPrescribed);
+                clock.instant(), clock.today(), countedAsPrescribed, substitutes);
+    }
+
+    /** A substitute handed out on a line, counted as {@code countedAs} units of the prescribed drug, under its limits. */
+    static SubstituteSupply substitute(int lineNumber, DrugCode drug, long countedAs, DrugCatalogue catalogue) {
+        org.eprescription.core.catalogue.Drug limits = catalogue.find(drug).orElseThrow();
+        return new SubstituteSupply(lineNumber, drug, qty(countedAs), limits.refillAllowed(), limits.maxDays());
     }
 
     PrescriptionDispensed dispensedEverything(PharmacyId pharmacy, int use) {

@@ -12,6 +12,7 @@ import java.util.List;
 
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_HALF_STRENGTH;
+import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
 
 /** A prescription with two refills: three uses, each accepted inside its window, then nothing more. */
 class RefillTest extends PrescriptionTestSupport {
@@ -50,7 +51,8 @@ class RefillTest extends PrescriptionTestSupport {
         fixture.given(issued(AMLODIPINE_ONLY, 2, DEFAULT_VALID_UNTIL), accepted(PHARMACY_A))
                 .when(dispense(PHARMACY_A, halfStrength))
                 .expectEvents(dispensed(PHARMACY_A, 1, true, List.of(halfStrength),
-                                List.of(new LineQuantity(1, qty(28)))),
+                                List.of(new LineQuantity(1, qty(28))),
+                                List.of(substitute(1, AMLODIPINE_HALF_STRENGTH, 28, CATALOGUE))),
                         refillScheduled(2, ISSUE_DAY.plusDays(28)));
     }
 

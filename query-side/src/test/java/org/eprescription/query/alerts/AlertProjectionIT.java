@@ -184,7 +184,7 @@ class AlertProjectionIT {
     private void dispense(PrescriptionIssued issued, DrugCode drug, int days, Instant at) throws Exception {
         PrescriptionId id = issued.prescriptionId();
         events.send(new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1, List.of(new DispensedItem(1, drug,
-                BigDecimal.valueOf(days), days)), true, at, java.time.LocalDate.ofInstant(at, java.time.ZoneOffset.UTC), null), patient);
+                BigDecimal.valueOf(days), days)), true, at, java.time.LocalDate.ofInstant(at, java.time.ZoneOffset.UTC), null, List.of()), patient);
         LocalDate day = LocalDate.ofInstant(at, ZONE);
         List<RecordedCourse> dispensed = List.of(new RecordedCourse(1, 1, drug, day, day.plusDays(days - 1L),
                 CourseStatus.DISPENSED));

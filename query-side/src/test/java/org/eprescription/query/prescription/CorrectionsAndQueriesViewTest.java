@@ -51,7 +51,7 @@ class CorrectionsAndQueriesViewTest {
     }
 
     private static PrescriptionDispensed dispensed(String quantity) {
-        return new PrescriptionDispensed(ID, PHARMACY_A, PHARMACIST, 1, List.of(item(1, quantity, 14)), false, T, DAY, null);
+        return new PrescriptionDispensed(ID, PHARMACY_A, PHARMACIST, 1, List.of(item(1, quantity, 14)), false, T, DAY, null, List.of());
     }
 
     @Test
@@ -68,7 +68,7 @@ class CorrectionsAndQueriesViewTest {
     void aCorrectionReplacesTheItemsAndWhatTheUseDispensed() {
         PrescriptionView view = given(issued(ID, 0), new PrescriptionAccepted(ID, PHARMACY_A, PHARMACIST, 1, T),
                 dispensed("14"), new DispensingCorrected(ID, 1, 1, PHARMACY_A, PHARMACIST, "typo",
-                        List.of(item(1, "10", 10)), false, T.plusSeconds(60), DAY, null));
+                        List.of(item(1, "10", 10)), false, T.plusSeconds(60), DAY, null, List.of()));
 
         Dispensing dispensing = view.dispensings().get(0);
         assertThat(dispensing.status()).isEqualTo(Dispensing.Status.CORRECTED);
@@ -96,7 +96,7 @@ class CorrectionsAndQueriesViewTest {
         PrescriptionView view = given(issued(ID, 0), new PrescriptionAccepted(ID, PHARMACY_A, PHARMACIST, 1, T),
                 dispensed("14"), new CancellationRequested(ID, HOSPITAL, DOCTOR, PHARMACY_A, "dose", T),
                 new DispensingCorrected(ID, 1, 1, PHARMACY_A, PHARMACIST, "typo", List.of(item(1, "28", 14)), true,
-                        T, DAY, null));
+                        T, DAY, null, List.of()));
 
         assertThat(view.cancellationRequested()).isFalse();
         assertThat(view.cancellationRequest().outcome()).isEqualTo(CancellationRequest.Outcome.LAPSED);

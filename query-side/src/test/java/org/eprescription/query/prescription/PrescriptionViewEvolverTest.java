@@ -70,7 +70,7 @@ class PrescriptionViewEvolverTest {
     }
 
     private static PrescriptionDispensed dispensed(int use, boolean completesUse, DispensedItem... items) {
-        return new PrescriptionDispensed(ID, PHARMACY_A, PHARMACIST, use, List.of(items), completesUse, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null);
+        return new PrescriptionDispensed(ID, PHARMACY_A, PHARMACIST, use, List.of(items), completesUse, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null, List.of());
     }
 
     private static RefillScheduled refill(int use) {
@@ -215,7 +215,7 @@ class PrescriptionViewEvolverTest {
         DispensedItem halfStrength = new DispensedItem(1, DrugCode.of("2171022F2028"), new BigDecimal("20"), 10);
         PrescriptionDispensed recorded = new PrescriptionDispensed(ID, PHARMACY_A, PHARMACIST, 1, List.of(halfStrength),
                 false, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC),
-                List.of(new LineQuantity(1, new BigDecimal("10"))));
+                List.of(new LineQuantity(1, new BigDecimal("10"))), List.of());
         PrescriptionView view = evolver.evolve(evolver.evolve(evolver.evolve(null, issued(ID, 0), 0, T), accepted(1),
                 1, T), recorded, 2, T);
 
@@ -255,7 +255,7 @@ class PrescriptionViewEvolverTest {
     void aRefillUseIsAcceptedDispensedAndCountedAsItsOwnUse() {
         PrescriptionView view = given(issuedView(2), accepted(1), dispensed(1, true, item(1, "28", 28)), refill(2),
                 new PrescriptionAccepted(ID, PHARMACY_B, PHARMACIST, 2, T),
-                new PrescriptionDispensed(ID, PHARMACY_B, PHARMACIST, 2, List.of(item(1, "10", 28)), false, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null));
+                new PrescriptionDispensed(ID, PHARMACY_B, PHARMACIST, 2, List.of(item(1, "10", 28)), false, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null, List.of()));
 
         assertThat(view.status()).isEqualTo(PrescriptionStatus.ACCEPTED);
         assertThat(view.pharmacyId()).isEqualTo(PHARMACY_B);

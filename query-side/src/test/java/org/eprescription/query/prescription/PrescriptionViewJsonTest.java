@@ -27,7 +27,7 @@ class PrescriptionViewJsonTest {
         PrescriptionView view = evolver.evolve(null, issued(id, 1), 0, T);
         view = evolver.evolve(view, new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 1, T), 1, T);
         return evolver.evolve(view, new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1,
-                List.of(item(1, "14", 14)), false, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null), 2, T);
+                List.of(item(1, "14", 14)), false, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null, List.of()), 2, T);
     }
 
     @Test

@@ -219,7 +219,7 @@ class PrescriptionViewProjectionIT {
         PrescriptionIssued issued = issued(PrescriptionId.random(), 0);
         PrescriptionId id = issued.prescriptionId();
         handleInOrder(issued, acceptedByA(id, T), new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1,
-                List.of(item(1, "28", 28)), true, T, LocalDate.ofInstant(T, ZoneOffset.UTC), null),
+                List.of(item(1, "28", 28)), true, T, LocalDate.ofInstant(T, ZoneOffset.UTC), null, List.of()),
                 new PrescriptionCompleted(id, T));
         assertThat(repository.load(id).orElseThrow().pharmacyId()).isNull();
         return id;

@@ -109,10 +109,10 @@ class PrescriptionViewRepositoryIT {
                 acceptedByA(id, T),
                 new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1,
                         List.of(item(1, "14.50", 14), new DispensedItem(1, AMLODIPINE_GENERIC_C, new BigDecimal("13.5"), 14),
-                                item(2, "2.5", 14)), true, Instant.parse("2026-11-30T10:00:00.123456789Z"), java.time.LocalDate.ofInstant(Instant.parse("2026-11-30T10:00:00.123456789Z"), java.time.ZoneOffset.UTC), null),
+                                item(2, "2.5", 14)), true, Instant.parse("2026-11-30T10:00:00.123456789Z"), java.time.LocalDate.ofInstant(Instant.parse("2026-11-30T10:00:00.123456789Z"), java.time.ZoneOffset.UTC), null, List.of()),
                 new RefillScheduled(id, 2, planned, planned.minusDays(7), planned.plusDays(7), T),
                 new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 2, T),
-                new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 2, List.of(item(1, "7", 7)), false, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null));
+                new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 2, List.of(item(1, "7", 7)), false, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null, List.of()));
 
         PrescriptionView loaded = repository.load(id).orElseThrow();
 
@@ -136,7 +136,7 @@ class PrescriptionViewRepositoryIT {
                 new PrescriptionAccepted(lapsed, PHARMACY_A, PHARMACIST, 1, T),
                 new CancellationRequested(lapsed, HOSPITAL, DOCTOR, PHARMACY_A, "wrong dose", T),
                 new PrescriptionDispensed(lapsed, PHARMACY_A, PHARMACIST, 1, List.of(item(1, "28", 28)), true,
-                        Instant.parse("2026-11-30T11:00:00.123456Z"), java.time.LocalDate.ofInstant(Instant.parse("2026-11-30T11:00:00.123456Z"), java.time.ZoneOffset.UTC), null),
+                        Instant.parse("2026-11-30T11:00:00.123456Z"), java.time.LocalDate.ofInstant(Instant.parse("2026-11-30T11:00:00.123456Z"), java.time.ZoneOffset.UTC), null, List.of()),
                 new PrescriptionCompleted(lapsed, T));
 
         assertThat(repository.load(pending)).contains(pendingView);
@@ -149,7 +149,7 @@ class PrescriptionViewRepositoryIT {
     void linesAndDispensingsAreStoredAsJsonWithIsoDates() {
         PrescriptionId id = PrescriptionId.random();
         store(issued(id, 0), acceptedByA(id, T),
-                new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1, List.of(item(1, "28", 28)), true, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null));
+                new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1, List.of(item(1, "28", 28)), true, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null, List.of()));
 
         Map<String, Object> row = database.jdbcClient()
                 .sql("select jsonb_typeof(lines) as lines_type, dispensings -> 0 ->> 'dispensedAt' as dispensed_at, "
@@ -219,7 +219,7 @@ class PrescriptionViewRepositoryIT {
         PrescriptionIssued dispensed = issuedFor(patient, clinic, T, TODAY);
         store(dispensed, new PrescriptionAccepted(dispensed.prescriptionId(), PHARMACY_B, PHARMACIST, 1, T),
                 new PrescriptionDispensed(dispensed.prescriptionId(), PHARMACY_B, PHARMACIST, 1,
-                        List.of(item(1, "28", 28)), true, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null));
+                        List.of(item(1, "28", 28)), true, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null, List.of()));
 
         assertThat(caresFor(patient, clinic, null)).as("the issuing institution").isTrue();
         assertThat(caresFor(patient, null, PHARMACY_A)).as("the holding pharmacy").isTrue();
@@ -349,7 +349,7 @@ class PrescriptionViewRepositoryIT {
         LocalDate planned = closes.minusDays(7);
         return new PrescriptionEvent[] {
                 accepted(issued),
-                new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1, List.of(item(1, "28", 28)), true, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null),
+                new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1, List.of(item(1, "28", 28)), true, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null, List.of()),
                 new RefillScheduled(id, 2, planned, planned.minusDays(7), closes, T)};
     }
 
@@ -364,12 +364,12 @@ class PrescriptionViewRepositoryIT {
                 new CancellationRequested(held, HOSPITAL, DOCTOR, PHARMACY_A, "changed my mind", T));
         store(issued(dispensedToday, 0), new PrescriptionAccepted(dispensedToday, PHARMACY_A, PHARMACIST, 1, T),
                 new PrescriptionDispensed(dispensedToday, PHARMACY_A, PHARMACIST, 1, List.of(item(1, "28", 28)), true,
-                        morning.plusSeconds(3600), java.time.LocalDate.ofInstant(morning.plusSeconds(3600), java.time.ZoneOffset.UTC), null),
+                        morning.plusSeconds(3600), java.time.LocalDate.ofInstant(morning.plusSeconds(3600), java.time.ZoneOffset.UTC), null, List.of()),
                 new PrescriptionCompleted(dispensedToday, T));
         store(issued(dispensedYesterday, 0),
                 new PrescriptionAccepted(dispensedYesterday, PHARMACY_A, PHARMACIST, 1, T),
                 new PrescriptionDispensed(dispensedYesterday, PHARMACY_A, PHARMACIST, 1, List.of(item(1, "28", 28)),
-                        true, morning.minusSeconds(1), java.time.LocalDate.ofInstant(morning.minusSeconds(1), java.time.ZoneOffset.UTC), null),
+                        true, morning.minusSeconds(1), java.time.LocalDate.ofInstant(morning.minusSeconds(1), java.time.ZoneOffset.UTC), null, List.of()),
                 new PrescriptionCompleted(dispensedYesterday, T));
         store(issued(heldElsewhere, 0), new PrescriptionAccepted(heldElsewhere, PHARMACY_B, PHARMACIST, 1, T));
 
@@ -392,7 +392,7 @@ class PrescriptionViewRepositoryIT {
         store(issued(stuck, 0), new PrescriptionAccepted(stuck, PHARMACY_A, PHARMACIST, 1, before));
         store(issued(dispensedSince, 0), new PrescriptionAccepted(dispensedSince, PHARMACY_A, PHARMACIST, 1, before),
                 new PrescriptionDispensed(dispensedSince, PHARMACY_A, PHARMACIST, 1, List.of(item(1, "7", 7)), false,
-                        after, java.time.LocalDate.ofInstant(after, java.time.ZoneOffset.UTC), null));
+                        after, java.time.LocalDate.ofInstant(after, java.time.ZoneOffset.UTC), null, List.of()));
         store(issued(acceptedAfterCutoff, 0),
                 new PrescriptionAccepted(acceptedAfterCutoff, PHARMACY_B, PHARMACIST, 1, after));
         store(issued(released, 0), new PrescriptionAccepted(released, PHARMACY_A, PHARMACIST, 1, before),

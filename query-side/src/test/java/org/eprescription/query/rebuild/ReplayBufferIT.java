@@ -656,7 +656,7 @@ class ReplayBufferIT {
                 BigDecimal quantity = half ? line.quantity().divide(BigDecimal.valueOf(2)) : line.quantity();
                 items.add(new DispensedItem(line.lineNumber(), drug, quantity, half ? line.days() / 2 : line.days()));
             }
-            return new PrescriptionDispensed(id, pharmacy, pharmacist, use, items, completes, at, java.time.LocalDate.ofInstant(at, java.time.ZoneOffset.UTC), null);
+            return new PrescriptionDispensed(id, pharmacy, pharmacist, use, items, completes, at, java.time.LocalDate.ofInstant(at, java.time.ZoneOffset.UTC), null, List.of());
         }
 
         private static PrescribedLine line(int number, String drug, int days) {

@@ -6,6 +6,7 @@ import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.DispensedItem;
 import org.eprescription.core.prescription.LineQuantity;
+import org.eprescription.core.prescription.SubstituteSupply;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -16,17 +17,21 @@ import java.util.List;
  * dispensings) corrected it on its day ({@code correctedOn}): {@code items} replace what it recorded.
  * {@code completesUse} says whether the dispensing, as corrected, completes its use; it becomes true when the
  * correction supplies what was left of every line, and never turns false. {@code countedAsPrescribed} says how much
- * of each line's prescribed drug the corrected items count as, decided now as for a dispensing.
+ * of each line's prescribed drug the corrected items count as, decided now as for a dispensing. Revision 2 records
+ * the substitutes the corrected items hand out with the limits of their own they were let out under
+ * ({@code substitutes}, as {@link PrescriptionDispensed} does); {@link DispensingCorrectedUpcaster} reads revision 1
+ * with null, not recorded.
  */
-@Revision("1")
+@Revision("2")
 public record DispensingCorrected(PrescriptionId prescriptionId, int sequence, int use, PharmacyId pharmacyId,
                                   PharmacistId pharmacistId, String reason, List<DispensedItem> items,
                                   boolean completesUse, Instant correctedAt, LocalDate correctedOn,
-                                  List<LineQuantity> countedAsPrescribed)
+                                  List<LineQuantity> countedAsPrescribed, List<SubstituteSupply> substitutes)
         implements PrescriptionEvent {
 
     public DispensingCorrected {
         items = List.copyOf(items);
         countedAsPrescribed = countedAsPrescribed == null ? null : List.copyOf(countedAsPrescribed);
+        substitutes = substitutes == null ? null : List.copyOf(substitutes);
     }
 }

@@ -6,6 +6,7 @@ import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.DispensedItem;
 import org.eprescription.core.prescription.LineQuantity;
+import org.eprescription.core.prescription.SubstituteSupply;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -15,16 +16,20 @@ import java.util.List;
  * The holding pharmacy handed out medicine; {@code completesUse} says whether this use is done. Revision 2 records
  * what the exchange decided: the day of the dispensing in its zone ({@code dispensedOn}) and how much of each line's
  * prescribed drug the items count as ({@code countedAsPrescribed}, one entry per line dispensed; a substitute of
- * another strength counts as the units giving the same dose). {@link PrescriptionDispensedUpcaster} reads revision 1
- * as this one, without {@code countedAsPrescribed} (null), which was never decided then.
+ * another strength counts as the units giving the same dose). Revision 3 records each substitute handed out with the
+ * limits of its own it was let out under ({@code substitutes}: refill permission and longest supply, as the catalogue
+ * gave them then; empty when none). {@link PrescriptionDispensedUpcaster} reads revisions 1 and 2 as this one, with
+ * what they did not decide as null: {@code countedAsPrescribed} before revision 2, {@code substitutes} before 3.
  */
-@Revision("2")
+@Revision("3")
 public record PrescriptionDispensed(PrescriptionId prescriptionId, PharmacyId pharmacyId, PharmacistId pharmacistId,
                                     int use, List<DispensedItem> items, boolean completesUse, Instant dispensedAt,
-                                    LocalDate dispensedOn, List<LineQuantity> countedAsPrescribed)
+                                    LocalDate dispensedOn, List<LineQuantity> countedAsPrescribed,
+                                    List<SubstituteSupply> substitutes)
         implements PrescriptionEvent {
 
     public PrescriptionDispensed {
         countedAsPrescribed = countedAsPrescribed == null ? null : List.copyOf(countedAsPrescribed);
+        substitutes = substitutes == null ? null : List.copyOf(substitutes);
     }
 }

@@ -8,29 +8,35 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * Reads a stored {@link PrescriptionDispensed} of revision 1 as revision 2. Revision 1 did not record the day of the
- * dispensing: the exchange dated it in the zone it ran in then, which this upcaster is given
+ * Reads a stored {@link PrescriptionDispensed} of revision 1 or 2 as revision 3. Revision 1 did not record the day of
+ * the dispensing: the exchange dated it in the zone it ran in then, which this upcaster is given
  * ({@code exchange.legacy-event-zone}). Nor did it record how much of the prescribed drug its items counted as
  * ({@code countedAsPrescribed} stays null). For such an event a view works out how much of the prescribed drug a
  * substitute of another strength counted as, as it always did, but from the catalogue it runs with now, which is not
- * recorded anywhere for that day: the one figure of history a catalogue change can move. Stored events are never
- * rewritten.
+ * recorded anywhere for that day: the one figure of history a catalogue change can move. Revisions 1 and 2 did not
+ * judge a substitute by its own limits, nor record them: {@code substitutes} is null, not recorded (never an empty
+ * list, which says a dispensing handed out no substitute). Stored events are never rewritten.
  */
 public class PrescriptionDispensedUpcaster extends RevisionUpcaster {
 
     private final ZoneId legacyZone;
 
     public PrescriptionDispensedUpcaster(ZoneId legacyZone) {
-        super(PrescriptionDispensed.class, "2", "1");
+        super(PrescriptionDispensed.class, "3", "1", "2");
         this.legacyZone = legacyZone;
     }
 
     @Override
     protected JsonNode upcast(JsonNode payload, String revision) {
         ObjectNode event = (ObjectNode) payload;
-        Instant dispensedAt = StoredInstants.read(event.get("dispensedAt"));
-        event.put("dispensedOn", LocalDate.ofInstant(dispensedAt, legacyZone).toString());
-        event.putNull("countedAsPrescribed");
+        if ("1".equals(revision)) {
+            Instant dispensedAt = StoredInstants.read(event.get("dispensedAt"));
+            event.put("dispensedOn", LocalDate.ofInstant(dispensedAt, legacyZone).toString());
+            event.putNull("countedAsPrescribed");
+        }
+        if (!event.has("substitutes")) {
+            event.putNull("substitutes");
+        }
         return event;
     }
 }
