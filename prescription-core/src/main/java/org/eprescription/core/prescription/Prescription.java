@@ -552,9 +552,9 @@ public class Prescription {
     /**
      * The holding pharmacy asks its prescriber (疑義照会). Proposed lines must already be acceptable as they stand
      * ({@link AmendmentRules}); the prescriber's answer checks them again against the prescription as it is then.
-     * A query id names one query for good: the same query sent again (a retry) changes nothing and answers as the
-     * first did, whatever happened since; another query under it is refused, so a recorded question or proposal is
-     * never replaced.
+     * A query id names one query for good: the same query sent again (a retry) changes nothing and answers the
+     * prescription's version, whatever happened since; another query under it is refused, so a recorded question or
+     * proposal is never replaced.
      */
     @CommandHandler
     public long handle(QueryPrescriber command, DrugCatalogue catalogue, Clock clock) {
