@@ -1,8 +1,5 @@
 package org.eprescription.api.alerts;
 
-import lombok.RequiredArgsConstructor;
-import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.EventProcessor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -11,30 +8,24 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
- * With {@code exchange.alerts.enabled=false} the alert projection does not run and answers do not wait for it:
- * for a deployment that only moves prescriptions, and for the benchmark that measures what alerts cost the issue
- * path. Switching it on again later does not bring back the courses of what was issued meanwhile: no check recorded
- * them (docs/alerts.md, "When the exchange does not know"). Health reports the processor it keeps off as off, not
- * as failed.
+ * With {@code exchange.alerts.enabled=false} no interaction check runs (the issue's, a dispensing's, a registered
+ * dispensing's, a draft's: {@code InteractionChecker.disabled()}, {@link DraftCheck}) and commands record none: for a
+ * deployment that only moves prescriptions, and for the benchmark that measures what alerts cost the issue path.
+ *
+ * <p>The alert projection is not switched off: it decides nothing, it copies the courses and alerts the events
+ * recorded and follows what stops them (a cancellation, an expiry, an acknowledgement). It keeps running in the shared
+ * processor, so that switching alerts on again leaves it exactly where a replay would (docs/alerts.md, "After alerts
+ * were switched off"). What was issued meanwhile has no recorded course; the reads of such a patient say so
+ * ({@link AlertCompleteness}).
  */
 @Component
 @ConditionalOnProperty(name = "exchange.alerts.enabled", havingValue = "false")
-@RequiredArgsConstructor
 public class AlertsOffSwitch {
 
-    static final String PROCESSOR = "medication-alerts";
     private static final Logger log = LoggerFactory.getLogger(AlertsOffSwitch.class);
 
-    private final EventProcessingConfiguration eventProcessing;
-
-    /** True for the event processor that this switch keeps off. */
-    public boolean keepsOff(String processorName) {
-        return PROCESSOR.equals(processorName);
-    }
-
     @EventListener(ApplicationReadyEvent.class)
-    public void stopAlertProjection() {
-        eventProcessing.eventProcessor(PROCESSOR).ifPresent(EventProcessor::shutDown);
+    public void warn() {
         log.warn("exchange.alerts.enabled=false: duplicate and interaction alerts are not computed");
     }
 }

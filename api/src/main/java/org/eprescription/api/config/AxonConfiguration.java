@@ -62,8 +62,8 @@ public class AxonConfiguration {
 
     /** Which processor runs which projection ({@link ProjectionProcessorLayout}). */
     @Bean
-    ConfigurerModule projectionProcessorLayout(ExchangeProperties properties) {
-        return ProjectionProcessorLayout.assignments(properties.alerts() == null || properties.alerts().enabled());
+    ConfigurerModule projectionProcessorLayout() {
+        return ProjectionProcessorLayout.assignments();
     }
 
     /** The source every pooled projection reads from (axon.eventhandling.processors.*.source). */

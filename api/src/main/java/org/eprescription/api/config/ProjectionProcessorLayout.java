@@ -11,9 +11,10 @@ import org.eprescription.query.prescription.PrescriptionViewProjection;
  * with its own dead-letter queue and sequencing policy; both sequence by patient (axon.eventhandling.processors.*),
  * so an event's two updates land in the same segment and the same transaction.
  *
- * <p>With alerts off, medication-alerts gets a processor of its own, which {@code AlertsOffSwitch} stops. Switching
- * alerts on again moves it back here at this processor's position: replay it then
- * ({@code POST /admin/projections/medication-alerts/replay}) for the events it did not see.
+ * <p>The same with alerts switched off ({@code exchange.alerts.enabled=false}): that switches off the checks, not the
+ * alert projection, which decides nothing and must see every cancellation, expiry and acknowledgement recorded
+ * meanwhile, or switching alerts on again would leave it behind where a replay would not (docs/alerts.md, "After
+ * alerts were switched off").
  *
  * <p>A database whose projections ran in the earlier processors (one per projection) has no token for this one yet:
  * it starts from the first event, like any new processor, and both projections skip what they already hold.
@@ -25,13 +26,9 @@ public final class ProjectionProcessorLayout {
     private ProjectionProcessorLayout() {
     }
 
-    public static ConfigurerModule assignments(boolean alertsEnabled) {
-        return configurer -> {
-            configurer.eventProcessing()
-                    .assignProcessingGroup(PrescriptionViewProjection.PROCESSING_GROUP, PROCESSOR);
-            if (alertsEnabled) {
-                configurer.eventProcessing().assignProcessingGroup(AlertProjection.PROCESSING_GROUP, PROCESSOR);
-            }
-        };
+    public static ConfigurerModule assignments() {
+        return configurer -> configurer.eventProcessing()
+                .assignProcessingGroup(PrescriptionViewProjection.PROCESSING_GROUP, PROCESSOR)
+                .assignProcessingGroup(AlertProjection.PROCESSING_GROUP, PROCESSOR);
     }
 }

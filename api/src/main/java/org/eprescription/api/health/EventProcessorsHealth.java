@@ -10,7 +10,6 @@ import org.springframework.boot.actuate.health.NamedContributor;
 
 import java.util.Iterator;
 import java.util.TreeSet;
-import java.util.function.Predicate;
 
 /**
  * {@code /actuator/health} lists every event processor under {@code eventProcessors}. The processors are looked up
@@ -22,13 +21,12 @@ class EventProcessorsHealth implements CompositeHealthContributor {
     private final EventProcessingConfiguration eventProcessing;
     private final EventReplayer events;
     private final ProjectionAdmin projections;
-    private final Predicate<String> offByConfiguration;
 
     @Override
     public HealthContributor getContributor(String name) {
         return eventProcessing.eventProcessor(name)
                 .map(processor -> new ProcessorHealthIndicator(processor, events,
-                        () -> projections.isProcessorBusy(name), offByConfiguration.test(name)))
+                        () -> projections.isProcessorBusy(name)))
                 .orElse(null);
     }
 

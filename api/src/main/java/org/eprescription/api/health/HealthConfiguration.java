@@ -2,9 +2,7 @@ package org.eprescription.api.health;
 
 import org.axonframework.config.EventProcessingConfiguration;
 import org.eprescription.api.admin.ProjectionAdmin;
-import org.eprescription.api.alerts.AlertsOffSwitch;
 import org.eprescription.query.rebuild.EventReplayer;
-import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.actuate.health.HealthContributor;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +13,7 @@ class HealthConfiguration {
 
     @Bean
     HealthContributor eventProcessors(EventProcessingConfiguration eventProcessing, EventReplayer events,
-                                      ProjectionAdmin projections, ObjectProvider<AlertsOffSwitch> alertsOff) {
-        return new EventProcessorsHealth(eventProcessing, events, projections,
-                name -> alertsOff.stream().anyMatch(off -> off.keepsOff(name)));
+                                      ProjectionAdmin projections) {
+        return new EventProcessorsHealth(eventProcessing, events, projections);
     }
 }

@@ -15,8 +15,8 @@ import java.util.function.BooleanSupplier;
 /**
  * One event processor: UP while it runs without error, with where it is and how far behind the store's head;
  * DOWN when a segment is in error (a projection that cannot handle an event stops there and its view goes stale)
- * or when it stopped without a replay or verification having stopped it. A processor the configuration keeps off
- * ({@code exchange.alerts.enabled=false}) is UP and says so.
+ * or when it stopped without a replay or verification having stopped it. No processor is off by configuration:
+ * with alerts switched off the alert projection still runs (docs/alerts.md, "After alerts were switched off").
  */
 @RequiredArgsConstructor
 class ProcessorHealthIndicator implements HealthIndicator {
@@ -24,17 +24,12 @@ class ProcessorHealthIndicator implements HealthIndicator {
     private final EventProcessor processor;
     private final EventReplayer events;
     private final BooleanSupplier stoppedOnPurpose;
-    private final boolean offByConfiguration;
 
     @Override
     public Health health() {
         boolean running = processor.isRunning();
-        boolean off = !running && offByConfiguration;
-        Health.Builder health = running || off || stoppedOnPurpose.getAsBoolean() ? Health.up() : Health.down();
+        Health.Builder health = running || stoppedOnPurpose.getAsBoolean() ? Health.up() : Health.down();
         health.withDetail("running", running);
-        if (off) {
-            health.withDetail("offByConfiguration", true);
-        }
         if (processor instanceof StreamingEventProcessor streaming) {
             describe(streaming, health);
         }

@@ -65,19 +65,8 @@ class ProcessorHealthIndicatorTest {
         assertThat(indicator(true).health().getStatus()).isEqualTo(Status.UP);
     }
 
-    @Test
-    void aProcessorTheConfigurationKeepsOffIsUpAndSaysSo() {
-        when(processor.isRunning()).thenReturn(false);
-        when(processor.processingStatus()).thenReturn(Map.of());
-
-        Health health = new ProcessorHealthIndicator(processor, events, () -> false, true).health();
-
-        assertThat(health.getStatus()).isEqualTo(Status.UP);
-        assertThat(health.getDetails()).containsEntry("running", false).containsEntry("offByConfiguration", true);
-    }
-
     private ProcessorHealthIndicator indicator(boolean stoppedOnPurpose) {
-        return new ProcessorHealthIndicator(processor, events, () -> stoppedOnPurpose, false);
+        return new ProcessorHealthIndicator(processor, events, () -> stoppedOnPurpose);
     }
 
     private void running(EventTrackerStatus... segments) {
