@@ -17,12 +17,11 @@ import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.privacy.AccessLogEntry;
 import org.eprescription.api.privacy.AccessLogReads;
+import org.eprescription.api.alerts.AlertCompleteness;
 import org.eprescription.api.alerts.AlertViews;
 import org.eprescription.api.command.CommandSender;
-import org.eprescription.api.config.ExchangeProperties;
 import org.eprescription.core.consent.RecordConsent;
 import org.eprescription.core.ids.PatientId;
-import org.eprescription.api.deadletter.PendingLetters;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eprescription.query.alerts.query.AlertView;
 import org.eprescription.query.alerts.query.FindMedicationList;
@@ -58,12 +57,11 @@ public class PatientController {
     private final AccessLog accessLog;
     private final CurrentUser currentUser;
     private final AccessLogReads accessLogReads;
-    private final PendingLetters pendingLetters;
-    private final ExchangeProperties properties;
+    private final AlertCompleteness completeness;
 
     /**
-     * {@code upToDate} only when false: the patient has events the alerts could not take in yet, or alerts are
-     * switched off and none are kept.
+     * {@code upToDate} only when false: the patient has events the alerts could not take in yet, courses no check
+     * recorded, or alerts are switched off ({@link AlertCompleteness}).
      */
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record PatientAlerts(PatientId patientId, List<AlertView> alerts, Boolean upToDate) {
@@ -108,11 +106,11 @@ public class PatientController {
 
     /**
      * Whether the medication list and alerts hold all the exchange knows of the patient: not while events of the
-     * patient wait in a dead-letter queue, and never with alerts switched off, when neither is kept (docs/alerts.md,
-     * "When the exchange does not know").
+     * patient wait in a dead-letter queue, not while a course no check recorded may still run, and never with alerts
+     * switched off (docs/alerts.md, "When the exchange does not know").
      */
     private boolean complete(PatientId patient) {
-        return properties.alertsEnabled() && !pendingLetters.any(patient);
+        return completeness.complete(patient);
     }
 
     @Operation(operationId = "recordConsent", summary = "Record a patient's consent to share history",

@@ -12,7 +12,8 @@ import java.util.List;
  * The prescription view as docs/http-api.md shows it: the projection's fields, the alerts on it, on issue only the
  * exchange code (which the exchange never stores in clear and therefore shows only to the issuer), and on issue and
  * dispensing what became of their interaction check. {@code upToDate} is there only when false: the patient has
- * events the view or the alerts could not take in yet (docs/alerts.md, "When the exchange does not know").
+ * events the view or the alerts could not take in yet, or courses no check recorded (docs/alerts.md, "When the
+ * exchange does not know").
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record PrescriptionResponse(@JsonUnwrapped PrescriptionView view, List<AlertView> alerts, String exchangeCode,
@@ -32,8 +33,8 @@ public record PrescriptionResponse(@JsonUnwrapped PrescriptionView view, List<Al
         return new PrescriptionResponse(view, alerts, exchangeCode, alertCheck, Boolean.FALSE);
     }
 
-    /** As {@link #of(PrescriptionView, List)}, saying so when its patient has events not taken in yet. */
-    public static PrescriptionResponse of(PrescriptionView view, List<AlertView> alerts, boolean lettersPending) {
-        return new PrescriptionResponse(view, alerts, null, null, lettersPending ? Boolean.FALSE : null);
+    /** As {@link #of(PrescriptionView, List)}, saying so when what it shows may not be the whole picture. */
+    public static PrescriptionResponse of(PrescriptionView view, List<AlertView> alerts, boolean incomplete) {
+        return new PrescriptionResponse(view, alerts, null, null, incomplete ? Boolean.FALSE : null);
     }
 }

@@ -2,8 +2,8 @@ package org.eprescription.api.prescription;
 
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.alerts.AlertCheck;
+import org.eprescription.api.alerts.AlertCompleteness;
 import org.eprescription.api.alerts.AlertViews;
-import org.eprescription.api.deadletter.PendingLetters;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.api.problem.AnswerMarks;
 import org.eprescription.api.problem.CommandRecordedException;
@@ -30,7 +30,7 @@ public class PrescriptionResponses {
 
     private final PrescriptionViews views;
     private final AlertViews alerts;
-    private final PendingLetters pendingLetters;
+    private final AlertCompleteness completeness;
     private final ExchangeCodes exchangeCodes;
 
     /**
@@ -84,17 +84,23 @@ public class PrescriptionResponses {
         return response;
     }
 
-    /** The view as it is, with its alerts; {@code upToDate: false} when its patient has events not taken in yet. */
+    /**
+     * The view as it is, with its alerts; {@code upToDate: false} when its patient's alerts may be incomplete: events
+     * not taken in yet, or courses no check recorded ({@link AlertCompleteness}).
+     */
     public PrescriptionResponse current(PrescriptionView view) {
         return PrescriptionResponse.of(view, alerts.forPrescription(view.prescriptionId()),
-                pendingLetters.any(view.patient().id()));
+                !completeness.complete(view.patient().id()));
     }
 
-    /** Each view with its open alerts (a queue or a list of work), in the given order. */
+    /**
+     * Each view with its open alerts (a queue or a list of work), in the given order; {@code upToDate: false} on those
+     * whose patient's alerts may be incomplete ({@link AlertCompleteness}).
+     */
     public List<PrescriptionResponse> withOpenAlerts(List<PrescriptionView> views) {
         Map<PrescriptionId, List<AlertView>> open = alerts.openForPrescriptions(
                 views.stream().map(PrescriptionView::prescriptionId).toList());
-        Set<PatientId> pending = pendingLetters.among(views.stream().map(view -> view.patient().id()).toList());
+        Set<PatientId> pending = completeness.incompleteAmong(views.stream().map(view -> view.patient().id()).toList());
         return views.stream()
                 .map(view -> PrescriptionResponse.of(view, open.getOrDefault(view.prescriptionId(), List.of()),
                         pending.contains(view.patient().id())))

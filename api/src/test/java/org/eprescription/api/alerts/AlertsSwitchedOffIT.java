@@ -14,9 +14,9 @@ import static org.eprescription.api.support.Prescriptions.issueFor;
 import static org.eprescription.api.support.Prescriptions.unique;
 
 /**
- * With {@code exchange.alerts.enabled=false} no check runs and no medication list or alert is kept: the patient's
- * lists say they are not the whole picture instead of reading as "nothing" (docs/alerts.md, "When the exchange does
- * not know").
+ * With {@code exchange.alerts.enabled=false} no check runs, so no new course or alert is known: the prescription and
+ * the patient's lists say they are not the whole picture instead of reading as "nothing" (docs/alerts.md, "When the
+ * exchange does not know").
  */
 class AlertsSwitchedOffIT {
 
@@ -30,6 +30,11 @@ class AlertsSwitchedOffIT {
             Response issued = api.post("/prescriptions", issueFor(patient, unique("HOSP"), AMLODIPINE_BRAND, 28));
             assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
             assertThat(issued.body().path("alertCheck").path("performed").asBoolean()).isFalse();
+
+            Response read = api.get("/prescriptions/" + issued.body().path("prescriptionId").asText());
+            assertThat(read.status()).as(read.toString()).isEqualTo(200);
+            assertThat(read.body().path("upToDate").isBoolean()).as("its alerts: " + read).isTrue();
+            assertThat(read.body().path("upToDate").asBoolean()).isFalse();
 
             for (String list : new String[] {"/medications", "/alerts"}) {
                 Response answer = api.as(Identity.patient(patient)).get("/patients/" + patient + list);
