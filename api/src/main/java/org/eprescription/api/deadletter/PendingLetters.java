@@ -16,7 +16,8 @@ import java.util.stream.Collectors;
  * Which patients have events the prescription view or the alerts could not take in yet: they wait in the dead-letter
  * queue (a sequence is one patient), with every later event of the patient behind them. What the exchange shows of
  * such a patient may be incomplete (an alert missing, one resolved meanwhile still open), and an answer says so
- * (docs/alerts.md, "When the exchange does not know").
+ * (docs/alerts.md, "When the exchange does not know"). Reads that show alerts or courses ask
+ * {@code api.alerts.AlertCompleteness}, which also counts the courses no check recorded; this is for those that do not.
  */
 @Component
 @RequiredArgsConstructor
