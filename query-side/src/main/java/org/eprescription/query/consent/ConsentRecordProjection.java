@@ -1,11 +1,12 @@
 package org.eprescription.query.consent;
 
-import lombok.RequiredArgsConstructor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.SequenceNumber;
 import org.eprescription.core.consent.ConsentGiven;
 import org.eprescription.core.consent.ConsentWithdrawn;
+import org.eprescription.core.ids.PatientId;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -17,23 +18,45 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ProcessingGroup(ConsentRecordProjection.PROCESSING_GROUP)
-@RequiredArgsConstructor
 public class ConsentRecordProjection {
 
     public static final String PROCESSING_GROUP = "consent-record";
 
     private final ConsentRecordRepository repository;
+    /** Null in a replay's instance: nothing is rendered from a replay's scratch table. */
     private final ConsentChanges changes;
+
+    @Autowired
+    public ConsentRecordProjection(ConsentRecordRepository repository, ConsentChanges changes) {
+        this.repository = repository;
+        this.changes = changes;
+    }
+
+    private ConsentRecordProjection(ConsentRecordRepository repository) {
+        this.repository = repository;
+        this.changes = null;
+    }
+
+    /** A projection for a replay: rows through {@code repository}, and nobody told of them. */
+    public static ConsentRecordProjection forReplay(ConsentRecordRepository repository) {
+        return new ConsentRecordProjection(repository);
+    }
 
     @EventHandler
     public void on(ConsentGiven event, @SequenceNumber long sequence) {
         repository.save(event.patientId(), true, event.givenAt(), sequence);
-        changes.changed(event.patientId());
+        changed(event.patientId());
     }
 
     @EventHandler
     public void on(ConsentWithdrawn event, @SequenceNumber long sequence) {
         repository.save(event.patientId(), false, event.withdrawnAt(), sequence);
-        changes.changed(event.patientId());
+        changed(event.patientId());
+    }
+
+    private void changed(PatientId patientId) {
+        if (changes != null) {
+            changes.changed(patientId);
+        }
     }
 }

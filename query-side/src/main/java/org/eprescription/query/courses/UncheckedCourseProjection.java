@@ -1,6 +1,5 @@
 package org.eprescription.query.courses;
 
-import lombok.RequiredArgsConstructor;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
@@ -25,10 +24,13 @@ import org.eprescription.core.record.event.DispensingRecordWithdrawn;
 import org.eprescription.core.record.event.DispensingRegistered;
 import org.eprescription.query.support.BatchScope;
 import org.eprescription.query.support.ReplayBuffer;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
-import java.util.HashMap;
+import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -45,60 +47,146 @@ import java.util.stream.IntStream;
  * table means no check ran, and the source stays unchecked for as long as its courses may run. A later check of
  * the source does not take it off (it records only the courses it touches); the end of its courses does. Copies what
  * the events say; decides nothing of the check.
+ *
+ * <p>A replay ({@link #forReplay}) holds the marks the same way, by source and command, across its batches: a
+ * command's marks are written once another command's event of the same source comes, or once
+ * {@value #REPLAY_HORIZON} more events have been read (a command's events are stored together, in one transaction),
+ * or when the replay is flushed. So the rebuilt table holds exactly what the commands' transactions wrote
+ * (docs/architecture.md, "Replays and verification").
  */
 @Component
 @ProcessingGroup(CourseRecordProjection.PROCESSING_GROUP)
-@RequiredArgsConstructor
 public class UncheckedCourseProjection {
 
+    /** The name under which {@code unchecked_course} is replayed and verified (it has no processor of its own). */
+    public static final String NAME = "unchecked-course";
     /** Set on every event of a command by Axon's {@code MessageOriginProvider}: the command's message id. */
     static final String COMMAND = "correlationId";
+    /** Events read in a replay after a command's last event before its marks are written. */
+    static final long REPLAY_HORIZON = 10_000;
     /** A course counts at least 14 days (a topical or as-needed one); the projection does not read the catalogue. */
     private static final int LEAST_DAYS = 14;
     /** How long after its planned day a refill may still be dispensed (docs/domain.md, refills). */
     private static final int REFILL_WINDOW_DAYS = 7;
 
     private final UncheckedCourseRepository repository;
+    /** A replay's marks, held across its batches; null live, where each command's unit of work holds its own. */
+    private final CommandMarks replayMarks;
     private final String batchKey = BatchScope.newKey("unchecked-courses");
 
+    @Autowired
+    public UncheckedCourseProjection(UncheckedCourseRepository repository) {
+        this(repository, null);
+    }
+
+    private UncheckedCourseProjection(UncheckedCourseRepository repository, CommandMarks replayMarks) {
+        this.repository = repository;
+        this.replayMarks = replayMarks;
+    }
+
+    /** A projection for a replay: marks through {@code repository}, held by command as the live path holds them. */
+    public static UncheckedCourseProjection forReplay(UncheckedCourseRepository repository) {
+        return new UncheckedCourseProjection(repository, new CommandMarks(REPLAY_HORIZON));
+    }
+
+    /** What a replay must be told of its batches ({@link ReplayBuffer#NONE} for the live projection). */
+    public ReplayBuffer replayBuffer() {
+        return replayMarks == null ? ReplayBuffer.NONE : replayMarks;
+    }
+
     /**
-     * The marks of the command being handled, written just before its transaction commits: a check the same command
-     * recorded clears its mark here, so a command with alerts on writes nothing to the table.
+     * The marks of the commands being handled, by source: each source's marks of one command, written together when
+     * they are over, unless a check of the same command cleared them. Live, a unit of work handles one command's events
+     * and writes what is left just before its transaction commits, so a command with alerts on writes nothing.
      */
-    private final class CommandMarks implements ReplayBuffer {
+    static final class CommandMarks implements ReplayBuffer {
 
-        private final Map<Object, Runnable> marks = new LinkedHashMap<>();
-        private final Map<Object, String> commands = new HashMap<>();
+        private final long horizon;
+        private final Map<Object, Marks> bySource = new LinkedHashMap<>();
+        /** Events of the batches begun so far. */
+        private long read;
 
-        void moved(Object source, String command, Runnable write) {
-            // a later event of the same source and command widens the mark: both writes merge in the table
-            Runnable earlier = marks.get(source);
-            marks.put(source, earlier == null || !command.equals(commands.get(source)) ? write : () -> {
-                earlier.run();
-                write.run();
-            });
-            commands.put(source, command);
+        /** @param horizon events read after a command's last one before its marks are written (a replay's) */
+        CommandMarks(long horizon) {
+            this.horizon = horizon;
         }
 
-        boolean checked(Object source, String command) {
-            if (command.equals(commands.get(source))) {
-                marks.remove(source);
-                commands.remove(source);
-                return true;
+        void moved(Object source, String command, Runnable write) {
+            Marks marks = bySource.get(source);
+            if (marks != null && !marks.command.equals(command)) {
+                // another command's event of the same source: the earlier command is over, and did not check it
+                bySource.remove(source).write();
+                marks = null;
             }
-            return false;
+            if (marks == null) {
+                marks = new Marks(command);
+                bySource.put(source, marks);
+            }
+            marks.writes.add(write);
+            marks.lastRead = read;
+        }
+
+        /** The check of {@code command}: true when it covers what the same command moved (nothing to write). */
+        boolean checked(Object source, String command) {
+            writeEarlierThan(source, command);
+            return bySource.remove(source) != null;
+        }
+
+        /** Before {@code command} writes to the source's row itself: what an earlier command left is written first. */
+        void writeEarlierThan(Object source, String command) {
+            Marks marks = bySource.get(source);
+            if (marks != null && !marks.command.equals(command)) {
+                bySource.remove(source).write();
+            }
+        }
+
+        @Override
+        public void beforeBatch(List<? extends EventMessage<?>> batch) {
+            read += batch.size();
+        }
+
+        @Override
+        public void afterBatch() {
+            for (Iterator<Marks> held = bySource.values().iterator(); held.hasNext(); ) {
+                Marks marks = held.next();
+                if (read - marks.lastRead >= horizon) {
+                    held.remove();
+                    marks.write();
+                }
+            }
         }
 
         @Override
         public void flush() {
-            marks.values().forEach(Runnable::run);
-            marks.clear();
-            commands.clear();
+            List<Marks> all = List.copyOf(bySource.values());
+            bySource.clear();
+            all.forEach(Marks::write);
+        }
+
+        /** One command's marks of one source, in the order its events came: they merge in the table. */
+        private static final class Marks {
+
+            private final String command;
+            private final List<Runnable> writes = new ArrayList<>(2);
+            private long lastRead;
+
+            private Marks(String command) {
+                this.command = command;
+            }
+
+            private void write() {
+                writes.forEach(Runnable::run);
+            }
         }
     }
 
+    private Optional<CommandMarks> marks() {
+        return replayMarks != null ? Optional.of(replayMarks)
+                : BatchScope.buffer(batchKey, () -> new CommandMarks(Long.MAX_VALUE));
+    }
+
     private void moved(Object source, String command, Runnable write) {
-        Optional<CommandMarks> marks = BatchScope.buffer(batchKey, CommandMarks::new);
+        Optional<CommandMarks> marks = marks();
         if (marks.isPresent()) {
             marks.get().moved(source, command, write);
         } else {
@@ -107,10 +195,16 @@ public class UncheckedCourseProjection {
     }
 
     private void checked(Object source, String command, Runnable write) {
-        Optional<CommandMarks> marks = BatchScope.buffer(batchKey, CommandMarks::new);
+        Optional<CommandMarks> marks = marks();
         if (marks.isEmpty() || !marks.get().checked(source, command)) {
             write.run();
         }
+    }
+
+    /** A write of the command's own to the source's row, made at once (after any earlier command's marks). */
+    private void ended(Object source, EventMessage<?> message, Runnable write) {
+        marks().ifPresent(marks -> marks.writeEarlierThan(source, command(message)));
+        write.run();
     }
 
     @EventHandler
@@ -171,18 +265,18 @@ public class UncheckedCourseProjection {
     }
 
     @EventHandler
-    public void on(PrescriptionCancelled event) {
-        repository.plannedEnded(event.prescriptionId());
+    public void on(PrescriptionCancelled event, EventMessage<?> message) {
+        ended(event.prescriptionId(), message, () -> repository.plannedEnded(event.prescriptionId()));
     }
 
     @EventHandler
-    public void on(PrescriptionExpired event) {
-        repository.plannedEnded(event.prescriptionId());
+    public void on(PrescriptionExpired event, EventMessage<?> message) {
+        ended(event.prescriptionId(), message, () -> repository.plannedEnded(event.prescriptionId()));
     }
 
     @EventHandler
-    public void on(PrescriptionCompleted event) {
-        repository.plannedEnded(event.prescriptionId());
+    public void on(PrescriptionCompleted event, EventMessage<?> message) {
+        ended(event.prescriptionId(), message, () -> repository.plannedEnded(event.prescriptionId()));
     }
 
     @EventHandler
@@ -206,8 +300,8 @@ public class UncheckedCourseProjection {
     }
 
     @EventHandler
-    public void on(DispensingRecordWithdrawn event) {
-        repository.withdrawn(event.recordId());
+    public void on(DispensingRecordWithdrawn event, EventMessage<?> message) {
+        ended(event.recordId(), message, () -> repository.withdrawn(event.recordId()));
     }
 
     private static int days(IntStream days) {

@@ -8,6 +8,7 @@ import org.axonframework.messaging.StreamableMessageSource;
 import org.eprescription.query.support.ReplayBuffer;
 
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -19,6 +20,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
+import java.util.stream.Stream;
 
 /**
  * Feeds every stored event, from the first, to a detached instance of a projection's handlers writing into scratch
@@ -165,6 +167,26 @@ public class EventReplayer {
         }
 
         /**
+         * For the projections of the run kept in the commands' transactions
+         * ({@link ProjectionDefinition#inCommandTransaction}): applies every event {@code committed} holds after the
+         * last one each has applied, in transactions of their own that commit before this returns, and writes
+         * everything they hold. Call it after {@link #catchUp}, while the live tables are locked against the commands
+         * that write them: the copies then hold every event whose command wrote to those tables, including one stored
+         * behind a gap that the run's stream passed before it committed.
+         *
+         * @return the events applied, per projection
+         */
+        public long applyCommitted(CommittedEvents committed) {
+            long applied = 0;
+            for (Target target : targets) {
+                if (target.projection.inCommandTransaction()) {
+                    applied += target.applyCommitted(committed);
+                }
+            }
+            return applied;
+        }
+
+        /**
          * The reader thread: batches in global order, deserialized, handed to every projection, until the run is
          * closed. A projection done with its catch-up holds the reader up once it has a few batches waiting; the
          * others have been handed every batch they need by then, since batches are handed out in order.
@@ -265,6 +287,29 @@ public class EventReplayer {
                     scratch.analyze(schema, projection);
                 });
                 return lastToken;
+            }
+
+            private long applyCommitted(CommittedEvents committed) {
+                long count = 0;
+                try (Stream<? extends TrackedEventMessage<?>> events = committed.after(lastToken)) {
+                    Iterator<? extends TrackedEventMessage<?>> read = events.iterator();
+                    while (read.hasNext()) {
+                        List<TrackedEventMessage<?>> batch = new ArrayList<>();
+                        while (read.hasNext() && batch.size() < batchSize) {
+                            batch.add(read.next());
+                        }
+                        scratch.inSchema(schema, () -> {
+                            buffer.beforeBatch(batch);
+                            batch.forEach(this::apply);
+                            buffer.afterBatch();
+                        });
+                        lastToken = batch.get(batch.size() - 1).trackingToken();
+                        applied += batch.size();
+                        count += batch.size();
+                    }
+                }
+                scratch.inSchema(schema, buffer::flush);
+                return count;
             }
 
             private void apply(TrackedEventMessage<?> event) {

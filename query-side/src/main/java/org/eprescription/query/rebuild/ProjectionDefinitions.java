@@ -4,9 +4,17 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.query.alerts.AlertProjection;
 import org.eprescription.query.alerts.store.AlertRepository;
+import org.eprescription.query.consent.ConsentRecordProjection;
+import org.eprescription.query.consent.ConsentRecordRepository;
+import org.eprescription.query.courses.CourseRecordProjection;
+import org.eprescription.query.courses.CourseRecordRepository;
+import org.eprescription.query.courses.UncheckedCourseProjection;
+import org.eprescription.query.courses.UncheckedCourseRepository;
 import org.eprescription.query.prescription.PrescriptionViewProjection;
 import org.eprescription.query.prescription.PrescriptionViewRepository;
+import org.eprescription.query.support.ReplayBuffer;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -14,7 +22,9 @@ import java.util.Optional;
 
 /**
  * The projections that can be verified and replayed, with their tables as migrations V10 and V20 create them (and
- * later ones change: a course belongs to a prescription or to a dispensing record since V140).
+ * later ones change: a course belongs to a prescription or to a dispensing record since V140); then the tables kept
+ * in the commands' transactions, which checks and answers read: {@code course_record} (V100), {@code unchecked_course}
+ * (V164) and {@code consent_record} (V163).
  */
 @Component
 public class ProjectionDefinitions {
@@ -22,6 +32,7 @@ public class ProjectionDefinitions {
     private final List<ProjectionDefinition> definitions;
 
     public ProjectionDefinitions(JdbcTemplate jdbc, ObjectMapper objectMapper, DrugCatalogue catalogue) {
+        JdbcClient client = JdbcClient.create(jdbc);
         this.definitions = List.of(
                 new ProjectionDefinition(PrescriptionViewProjection.PROCESSING_GROUP,
                         List.of(new ProjectionTable("prescription_view", List.of("prescription_id"))),
@@ -44,7 +55,29 @@ public class ProjectionDefinitions {
                                     AlertRepository.REPLAY_PATIENTS, AlertRepository.REPLAY_PRESCRIPTIONS);
                             return new ProjectionDefinition.Detached(AlertProjection.forReplay(store),
                                     store.replayBuffer());
-                        }));
+                        }),
+                new ProjectionDefinition(CourseRecordProjection.PROCESSING_GROUP,
+                        List.of(new ProjectionTable("course_record",
+                                List.of("prescription_id", "dispensing_record_id", "line_number", "use_number"))),
+                        () -> new ProjectionDefinition.Detached(new CourseRecordProjection(
+                                new CourseRecordRepository(client, new UncheckedCourseRepository(client))),
+                                ReplayBuffer.NONE),
+                        true),
+                new ProjectionDefinition(UncheckedCourseProjection.NAME,
+                        List.of(new ProjectionTable("unchecked_course",
+                                List.of("prescription_id", "dispensing_record_id"))),
+                        () -> {
+                            UncheckedCourseProjection projection =
+                                    UncheckedCourseProjection.forReplay(new UncheckedCourseRepository(client));
+                            return new ProjectionDefinition.Detached(projection, projection.replayBuffer());
+                        },
+                        true),
+                new ProjectionDefinition(ConsentRecordProjection.PROCESSING_GROUP,
+                        List.of(new ProjectionTable("consent_record", List.of("patient_id"))),
+                        () -> new ProjectionDefinition.Detached(
+                                ConsentRecordProjection.forReplay(new ConsentRecordRepository(client)),
+                                ReplayBuffer.NONE),
+                        true));
     }
 
     public List<ProjectionDefinition> all() {

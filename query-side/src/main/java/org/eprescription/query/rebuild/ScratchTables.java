@@ -3,6 +3,7 @@ package org.eprescription.query.rebuild;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.HashMap;
@@ -28,10 +29,13 @@ public class ScratchTables {
 
     private final JdbcClient jdbc;
     private final TransactionTemplate transaction;
+    private final TransactionTemplate ownTransaction;
 
     public ScratchTables(JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.jdbc = jdbc;
         this.transaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
     /** The schema of the live tables (where Flyway created them). */
@@ -59,12 +63,13 @@ public class ScratchTables {
     }
 
     /**
-     * Runs {@code work} in one transaction that sees the tables of {@code schema} only. Its commit does not wait for
+     * Runs {@code work} in one transaction of its own (also when called inside another, which waits meanwhile: a swap
+     * holding the live tables locked) that sees the tables of {@code schema} only. Its commit does not wait for
      * the disk: the copies only matter once a later transaction swaps them in or compares them, and that commit
      * (an ordinary one) makes everything written before it durable too.
      */
     public void inSchema(String schema, Runnable work) {
-        transaction.executeWithoutResult(status -> {
+        ownTransaction.executeWithoutResult(status -> {
             jdbc.sql("set local search_path to " + schema).update();
             jdbc.sql("set local synchronous_commit to off").update();
             work.run();
