@@ -24,13 +24,16 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.BooleanSupplier;
 
 /**
  * The projections' state, their replays (in the background) and their verification. A projection is busy while it
  * replays or verifies; another replay or verification of it is refused. Replays run one at a time per processor: a
  * replay stops its projection's processor for the swap, and projections that share it must not swap in between. The
  * replay of all projections rebuilds them together in one pass over the store, and only while nothing else runs.
- * The same rules hold across every node that shares the database ({@link ProjectionClaims}).
+ * The same rules hold across every node that shares the database ({@link ProjectionClaims}). A projection kept in the
+ * commands' transactions has no processor: it is always at the head, and its replays and verifications take turns
+ * with its own only.
  */
 @Service
 @RequiredArgsConstructor
@@ -78,10 +81,18 @@ public class ProjectionAdmin {
 
     /** Starts rebuilding the projection in the background and answers its state, REPLAYING. */
     public synchronized ProjectionStatus startReplay(String name) {
+        return startReplay(name, () -> true);
+    }
+
+    /**
+     * As {@link #startReplay(String)}, unless {@code stillWanted} is false once the replay is claimed across nodes
+     * (another node has just done it): then nothing runs, and the answer is the projection's state.
+     */
+    synchronized ProjectionStatus startReplay(String name, BooleanSupplier stillWanted) {
         ProjectionDefinition projection = definition(name);
         // the replay stops the processor for its swap, which would pause the other's replay or skew its verification
         refuseWhileItsProcessorIs(name, Set.of(REPLAYING, VERIFYING));
-        startReplays(List.of(projection));
+        startReplays(List.of(projection), stillWanted);
         return status(name);
     }
 
@@ -94,9 +105,7 @@ public class ProjectionAdmin {
             throw new ProjectionBusyException("projection " + running.getKey() + " is " + running.getValue()
                     + "; try again when it is done");
         });
-        startReplays(definitions.all().stream()
-                .filter(definition -> processors.find(definition.name()).isPresent())
-                .toList());
+        startReplays(definitions.all().stream().filter(this::runs).toList(), () -> true);
         return statuses();
     }
 
@@ -129,7 +138,7 @@ public class ProjectionAdmin {
     }
 
     /** Marks the projections busy replaying, and replays them together on a thread of the executor. */
-    private void startReplays(List<ProjectionDefinition> projections) {
+    private void startReplays(List<ProjectionDefinition> projections, BooleanSupplier stillWanted) {
         Map<String, ReplayProgress> progress = new LinkedHashMap<>();
         Instant startedAt = clock.instant();
         ProjectionClaims.Claim claim = null;
@@ -141,6 +150,11 @@ public class ProjectionAdmin {
             List<String> processorsInvolved = progress.keySet().stream().map(this::processorOf).distinct().toList();
             claim = claims.forReplay(processorsInvolved).orElseThrow(() -> busyOnAnotherNode(projections.size() == 1
                     ? aProjectionOfItsProcessor(projections.get(0).name()) : "a projection"));
+            if (!stillWanted.getAsBoolean()) {
+                claim.close();
+                progress.keySet().forEach(busy::remove);
+                return;
+            }
             replays.putAll(progress);
             ProjectionClaims.Claim held = claim;
             executor.execute(() -> runReplay(projections, progress, held));
@@ -188,6 +202,11 @@ public class ProjectionAdmin {
 
     private ProjectionStatus status(String name, long head) {
         ReplayProgress progress = replays.get(name);
+        if (inCommandTransaction(name)) {
+            // written in the transaction of the command whose events it follows: always at the head
+            return new ProjectionStatus(name, progress != null ? "REPLAYING" : "LIVE", head, head, 0L,
+                    progress == null ? null : progress.view(head), lastReplays.get(name));
+        }
         OptionalLong position = processors.position(name);
         String state = progress != null || processors.isReplaying(name) ? "REPLAYING"
                 : processors.isRunning(name) ? "LIVE" : "STOPPED";
@@ -201,8 +220,17 @@ public class ProjectionAdmin {
 
     private ProjectionDefinition definition(String name) {
         return definitions.find(name)
-                .filter(definition -> processors.find(definition.name()).isPresent())
+                .filter(this::runs)
                 .orElseThrow(() -> new UnknownResourceException("no projection " + name));
+    }
+
+    /** Kept in the commands' transactions, or by a streaming processor this application runs. */
+    private boolean runs(ProjectionDefinition definition) {
+        return definition.inCommandTransaction() || processors.find(definition.name()).isPresent();
+    }
+
+    private boolean inCommandTransaction(String name) {
+        return definitions.find(name).map(ProjectionDefinition::inCommandTransaction).orElse(false);
     }
 
     /** Refuses while another projection of {@code name}'s processor is doing one of {@code activities}. */
@@ -216,8 +244,13 @@ public class ProjectionAdmin {
         }
     }
 
+    /**
+     * The processor whose claim the projection's replays and verifications take: its streaming processor's, or, for
+     * a projection kept in the commands' transactions, one of its own.
+     */
     private String processorOf(String projection) {
-        return processors.find(projection).orElseThrow().getName();
+        return inCommandTransaction(projection) ? "in-command " + projection
+                : processors.find(projection).orElseThrow().getName();
     }
 
     private static String aProjectionOfItsProcessor(String name) {

@@ -1,6 +1,7 @@
 package org.eprescription.api.admin;
 
 import org.axonframework.eventhandling.TrackingToken;
+import org.eprescription.query.rebuild.CommittedEvents;
 import org.eprescription.query.rebuild.EventReplayer;
 import org.eprescription.query.rebuild.ProjectionDefinition;
 import org.eprescription.query.rebuild.ScratchTables;
@@ -31,6 +32,11 @@ import java.util.stream.Collectors;
  *   at: it goes on from there, and the rebuilt projection skips the events its copies already contain (every
  *   projection is idempotent under redelivery).</li>
  * </ol>
+ * A projection kept in the commands' transactions ({@link ProjectionDefinition#inCommandTransaction}) has no processor
+ * to stop: the swap's transaction locks its live tables first ({@link LiveTableLocks#lockForSwap}), which waits for the
+ * commands writing them and holds off the next ones, applies to the copies every event stored by then, read afresh
+ * ({@link EventReplayer.Run#applyCommitted}), and swaps them in; the commands held off then write to the rebuilt
+ * tables.
  * The detached handlers notify no subscriber, so live streams see nothing of the rebuild. A failure before the swap
  * drops the copies and leaves every live table as it was.
  */
@@ -40,13 +46,18 @@ class ProjectionReplay {
     private final EventReplayer replayer;
     private final ScratchTables scratch;
     private final ProjectionProcessors processors;
+    private final LiveTableLocks locks;
+    private final CommittedEvents committed;
     private final TransactionTemplate transaction;
 
     ProjectionReplay(EventReplayer replayer, ScratchTables scratch, ProjectionProcessors processors,
+                     LiveTableLocks locks, CommittedEvents committed,
                      PlatformTransactionManager transactionManager) {
         this.replayer = replayer;
         this.scratch = scratch;
         this.processors = processors;
+        this.locks = locks;
+        this.committed = committed;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -59,9 +70,14 @@ class ProjectionReplay {
         Set<String> rebuilt = projections.stream().map(ProjectionDefinition::name).collect(Collectors.toSet());
         // each live processor involved, by its name, with one of its projections (by which processors are found)
         Map<String, String> processorsInvolved = new LinkedHashMap<>();
+        List<ProjectionDefinition> inCommand = new ArrayList<>();
         for (ProjectionDefinition projection : projections) {
-            processorsInvolved.putIfAbsent(processors.find(projection.name()).orElseThrow().getName(),
-                    projection.name());
+            if (projection.inCommandTransaction()) {
+                inCommand.add(projection);
+            } else {
+                processorsInvolved.putIfAbsent(processors.find(projection.name()).orElseThrow().getName(),
+                        projection.name());
+            }
         }
         projections.forEach(projection -> scratch.create(ScratchTables.REBUILD_SCHEMA, projection));
         List<String> restart = new ArrayList<>();
@@ -76,6 +92,10 @@ class ProjectionReplay {
             TrackingToken last = run.catchUp(name -> progress.get(name)::reached);
             stillClaimed.run();
             transaction.executeWithoutResult(status -> {
+                if (!inCommand.isEmpty()) {
+                    locks.lockForSwap(inCommand);
+                    run.applyCommitted(committed);
+                }
                 // no other node may hold the processor or have processed past the copies (its claims wait for this
                 // transaction): their events after the copies' last would be lost to the swapped-in tables
                 processorsInvolved.values().forEach(name -> processors.claimAllNotBeyond(name, last));

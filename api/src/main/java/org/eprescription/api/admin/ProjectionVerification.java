@@ -1,6 +1,7 @@
 package org.eprescription.api.admin;
 
 import org.eprescription.api.eventlog.EventLog;
+import org.eprescription.query.rebuild.CommittedEvents;
 import org.eprescription.query.rebuild.Differences;
 import org.eprescription.query.rebuild.EventReplayer;
 import org.eprescription.query.rebuild.ProjectionDefinition;
@@ -13,6 +14,7 @@ import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,6 +25,11 @@ import java.util.Optional;
  * live processor is awaited until it is there too, and the comparison runs in a snapshot in which the head is still
  * that event. Events keep arriving on a busy system, so this is tried a few times; differences found are confirmed
  * by another attempt before they are reported, since a live batch may still have been committing.
+ *
+ * <p>A projection kept in the commands' transactions is compared once, exactly: its live tables are locked against
+ * the commands that write them ({@link LiveTableLocks#holdAgainstWriters}), the copies are given every event stored by
+ * then ({@link EventReplayer.Run#applyCommitted}), and the comparison's snapshot is taken before the lock is let go,
+ * so that the commands waiting meanwhile wait only for that.
  */
 @Component
 class ProjectionVerification {
@@ -34,17 +41,21 @@ class ProjectionVerification {
     private final ScratchTables scratch;
     private final TableComparison comparison;
     private final ProjectionProcessors processors;
+    private final LiveTableLocks locks;
+    private final CommittedEvents committed;
     private final EventLog events;
     private final JdbcClient jdbc;
     private final TransactionTemplate snapshot;
 
     ProjectionVerification(EventReplayer replayer, ScratchTables scratch, TableComparison comparison,
-                           ProjectionProcessors processors, EventLog events, JdbcClient jdbc,
-                           PlatformTransactionManager transactionManager) {
+                           ProjectionProcessors processors, LiveTableLocks locks, CommittedEvents committed,
+                           EventLog events, JdbcClient jdbc, PlatformTransactionManager transactionManager) {
         this.replayer = replayer;
         this.scratch = scratch;
         this.comparison = comparison;
         this.processors = processors;
+        this.locks = locks;
+        this.committed = committed;
         this.events = events;
         this.jdbc = jdbc;
         this.snapshot = new TransactionTemplate(transactionManager);
@@ -58,6 +69,9 @@ class ProjectionVerification {
     Result verify(ProjectionDefinition projection, int examples) throws InterruptedException {
         scratch.create(ScratchTables.VERIFY_SCHEMA, projection);
         try (EventReplayer.Run run = replayer.start(projection, ScratchTables.VERIFY_SCHEMA)) {
+            if (projection.inCommandTransaction()) {
+                return verifyInCommand(run, projection, examples);
+            }
             Result result = null;
             for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
                 long position = EventReplayer.position(run.catchUp((done, at) -> { }));
@@ -78,6 +92,22 @@ class ProjectionVerification {
             return new Result(position, compare(projection, examples));
         } finally {
             scratch.drop(ScratchTables.VERIFY_SCHEMA, projection);
+        }
+    }
+
+    private Result verifyInCommand(EventReplayer.Run run, ProjectionDefinition projection, int examples)
+            throws InterruptedException {
+        run.catchUp((done, at) -> { });
+        try (LiveTableLocks.Held writersWait = locks.holdAgainstWriters(List.of(projection))) {
+            run.applyCommitted(committed);
+            return snapshot.execute(status -> {
+                // PostgreSQL takes a repeatable-read transaction's snapshot at its first statement; after it, the
+                // commands that waited may go on: the comparison sees the tables as they were while they waited
+                jdbc.sql("select 1").query(Integer.class).single();
+                writersWait.close();
+                return new Result(EventReplayer.position(run.lastToken()),
+                        comparison.compare(scratch.liveSchema(), ScratchTables.VERIFY_SCHEMA, projection, examples));
+            });
         }
     }
 

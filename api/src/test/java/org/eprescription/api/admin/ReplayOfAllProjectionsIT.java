@@ -37,7 +37,8 @@ import static org.eprescription.api.support.Prescriptions.unique;
 class ReplayOfAllProjectionsIT extends ExchangeIntegrationTest {
 
     private static final Duration REPLAY_TIMEOUT = Duration.ofSeconds(60);
-    private static final List<String> PROJECTIONS = List.of("prescription-view", "medication-alerts");
+    private static final List<String> PROJECTIONS = List.of("prescription-view", "medication-alerts", "course-record",
+            "unchecked-course", "consent-record");
     /** Every table of the projections, with the columns that order its rows. */
     private static final Map<String, String> TABLES = Map.of(
             "prescription_view", "prescription_id",
@@ -45,7 +46,10 @@ class ReplayOfAllProjectionsIT extends ExchangeIntegrationTest {
             "medication_alert", "alert_id",
             "patient_consent", "patient_id",
             "alert_progress", "prescription_id",
-            "record_alert_progress", "record_id");
+            "record_alert_progress", "record_id",
+            "course_record", "prescription_id, dispensing_record_id, line_number, use_number",
+            "unchecked_course", "prescription_id, dispensing_record_id",
+            "consent_record", "patient_id");
 
     @Autowired
     JdbcClient jdbc;
@@ -103,9 +107,10 @@ class ReplayOfAllProjectionsIT extends ExchangeIntegrationTest {
                     .isEqualTo("COMPLETED");
         }
         assertThat(after.get(0).path("lastReplay").path("events").asLong())
-                .as("each event read once and applied to both: both applied the same events")
+                .as("each event read once and applied to every projection: all applied the same events")
                 .isPositive()
-                .isEqualTo(after.get(1).path("lastReplay").path("events").asLong());
+                .isEqualTo(after.get(1).path("lastReplay").path("events").asLong())
+                .isEqualTo(after.get(2).path("lastReplay").path("events").asLong());
         Map<String, List<String>> rebuilt = rows();
         builtLive.forEach((table, rows) -> assertThat(rebuilt.get(table))
                 .as("%s: every row live handling built, as it built it", table).containsAll(rows));

@@ -1,6 +1,8 @@
 package org.eprescription.api.fhir;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eprescription.api.support.AdminProjections;
 import org.eprescription.api.support.CdsHooksClient;
 import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.HttpApi;
@@ -19,7 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
 import static org.eprescription.api.support.Prescriptions.ZOLPIDEM;
 import static org.eprescription.api.support.Prescriptions.ZOLPIDEM_GENERIC;
+import static org.eprescription.api.support.Prescriptions.accept;
+import static org.eprescription.api.support.Prescriptions.dispense;
 import static org.eprescription.api.support.Prescriptions.issueFor;
+import static org.eprescription.api.support.Prescriptions.item;
 import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
 import static org.eprescription.api.support.Prescriptions.unique;
 
@@ -27,7 +32,9 @@ import static org.eprescription.api.support.Prescriptions.unique;
  * What was issued while alerts were switched off is not in the course record, so a check after alerts are switched on
  * again cannot compare it: its answers say so ({@code complete: false}, {@code uncheckedCourses}), as JSON, as a CDS
  * Hooks card and as a FHIR OperationOutcome, instead of "checked, nothing found" (docs/alerts.md, "After alerts were
- * switched off"). A prescription cancelled before anything was handed out leaves nothing unchecked.
+ * switched off"). A prescription cancelled before anything was handed out leaves nothing unchecked; one handed out
+ * counts for its days. What the commands' transactions wrote to the tables the checks read is what a rebuild from the
+ * events gives (verify).
  */
 class AlertsSwitchedOnAgainIT {
 
@@ -38,6 +45,7 @@ class AlertsSwitchedOnAgainIT {
         String url = IsolatedDatabase.createAnother("px_alerts_on_again");
         String patient = unique("PAT");
         String cancelledPatient = unique("PAT");
+        String dispensedPatient = unique("PAT");
 
         try (ConfigurableApplicationContext off = ExchangeNode.start(url, KEY, "--exchange.alerts.enabled=false")) {
             HttpApi api = ExchangeNode.api(off);
@@ -51,6 +59,16 @@ class AlertsSwitchedOnAgainIT {
             Response cancelled = api.post("/prescriptions/" + mistake.get("prescriptionId") + "/cancel",
                     Map.of("reason", "wrong patient"), prescriberHeaders("HOSP-A"));
             assertThat(cancelled.status()).as(cancelled.toString()).isEqualTo(200);
+
+            // handed out and completed while off: the dispensing moves it, the completion ends what was planned
+            Response handedOut = api.post("/prescriptions", issueFor(dispensedPatient, "HOSP-A", ZOLPIDEM, 30));
+            assertThat(handedOut.status()).isEqualTo(201);
+            String pharmacy = unique("PH");
+            assertThat(api.post("/prescriptions/accept", accept(handedOut.text("exchangeCode"), BIRTH_DATE, pharmacy))
+                    .status()).isEqualTo(200);
+            Response dispensed = api.post("/prescriptions/" + handedOut.text("prescriptionId") + "/dispense",
+                    dispense(pharmacy, true, item(1, ZOLPIDEM, 30, 30)));
+            assertThat(dispensed.status()).as(dispensed.toString()).isEqualTo(200);
         }
 
         try (ConfigurableApplicationContext on = ExchangeNode.start(url, KEY, List.of())) {
@@ -100,6 +118,18 @@ class AlertsSwitchedOnAgainIT {
             assertThat(afterTheCancelled.status()).isEqualTo(201);
             assertThat(afterTheCancelled.body().path("alertCheck").path("complete").asBoolean())
                     .as("nothing of the cancelled prescription was taken: " + afterTheCancelled).isTrue();
+
+            Response afterTheDispensed = api.post("/prescriptions",
+                    issueFor(dispensedPatient, "HOSP-B", ZOLPIDEM_GENERIC, 14));
+            assertThat(afterTheDispensed.body().path("alertCheck").path("uncheckedCourses").path("prescriptions")
+                    .asInt()).as("what was handed out runs its days: " + afterTheDispensed).isEqualTo(1);
+
+            // what the commands' transactions wrote is what the events give
+            AdminProjections projections = new AdminProjections(api);
+            for (String projection : List.of("unchecked-course", "course-record", "consent-record")) {
+                JsonNode verified = projections.verify(projection);
+                assertThat(verified.path("differences").asLong()).as(verified.toString()).isZero();
+            }
         }
     }
 
