@@ -38,7 +38,8 @@ import java.util.stream.Collectors;
  * ({@link EventReplayer.Run#applyCommitted}), and swaps them in; the commands held off then write to the rebuilt
  * tables.
  * The detached handlers notify no subscriber, so live streams see nothing of the rebuild. A failure before the swap
- * drops the copies and leaves every live table as it was.
+ * drops the copies and leaves every live table as it was. The swap's transaction also takes the projections off the
+ * replays due at start ({@link DueReplays}).
  */
 @Component
 class ProjectionReplay {
@@ -48,16 +49,18 @@ class ProjectionReplay {
     private final ProjectionProcessors processors;
     private final LiveTableLocks locks;
     private final CommittedEvents committed;
+    private final DueReplays due;
     private final TransactionTemplate transaction;
 
     ProjectionReplay(EventReplayer replayer, ScratchTables scratch, ProjectionProcessors processors,
-                     LiveTableLocks locks, CommittedEvents committed,
+                     LiveTableLocks locks, CommittedEvents committed, DueReplays due,
                      PlatformTransactionManager transactionManager) {
         this.replayer = replayer;
         this.scratch = scratch;
         this.processors = processors;
         this.locks = locks;
         this.committed = committed;
+        this.due = due;
         this.transaction = new TransactionTemplate(transactionManager);
     }
 
@@ -107,6 +110,7 @@ class ProjectionReplay {
                         processors.releaseAll(name);
                     }
                 }
+                due.done(rebuilt);
             });
         } catch (RuntimeException | InterruptedException e) {
             projections.forEach(projection -> scratch.drop(ScratchTables.REBUILD_SCHEMA, projection));
