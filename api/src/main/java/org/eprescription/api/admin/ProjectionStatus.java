@@ -5,7 +5,8 @@ import java.time.Instant;
 /**
  * One projection as {@code GET /admin/projections} shows it.
  *
- * @param position the global index its live processor has processed up to; null while the processor is stopped
+ * @param position the global index its live processor has processed up to; null while the processor is stopped; for a
+ *                 projection kept in the commands' transactions the head, which its tables always reflect
  * @param lag      events between the head of the store and that position
  * @param state    LIVE, REPLAYING or STOPPED
  * @param progress while a replay runs
