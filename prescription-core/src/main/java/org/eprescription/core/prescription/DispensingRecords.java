@@ -176,9 +176,11 @@ final class DispensingRecords {
     /**
      * The course {@code line} runs in {@code use} as these dispensings give it (docs/domain.md, "Courses"): from the
      * day of the line's first dispensing, with the drug handed out then, to the later of the latest end a single
-     * dispensing reaches and the end of the days they supplied together ({@link #daysSupplied}, as the refill counts
-     * them): 14 days and 10 days later 14 more last 28 days from the first, not 24. Empty when none hands out the
-     * line.
+     * dispensing reaches and the end of the days they supplied together, as the refill counts them
+     * ({@link #supplyDaysOf}): the days the items say ({@link #daysSupplied}), but never fewer than the days the
+     * quantity handed out covers ({@link #daysCovered}). 14 days and 10 days later 14 more last 28 days from the
+     * first, not 24; all 28 tablets of a 28-day line recorded as 1 day last 28 days, not 1. Empty when none hands out
+     * the line.
      */
     static Optional<RecordedCourse> courseOf(List<Entry> dispensings, int use, PrescribedLine line,
                                              DrugCatalogue catalogue) {
@@ -186,7 +188,9 @@ final class DispensingRecords {
         DrugCode firstDrug = null;
         LocalDate latestEnd = null;
         List<DispensedItem> ofLine = new ArrayList<>();
+        BigDecimal counted = BigDecimal.ZERO;
         for (Entry entry : dispensings) {
+            counted = counted.add(countedFor(entry, line, catalogue));
             for (DispensedItem item : entry.items()) {
                 if (item.lineNumber() != line.lineNumber()) {
                     continue;
@@ -204,10 +208,33 @@ final class DispensingRecords {
         if (firstDay == null) {
             return Optional.empty();
         }
-        CoursePeriod supplied = periodOf(firstDay, daysSupplied(ofLine, line), firstDrug, line, catalogue);
+        int days = Math.max(daysSupplied(ofLine, line), daysCovered(line, counted));
+        CoursePeriod supplied = periodOf(firstDay, days, firstDrug, line, catalogue);
         LocalDate end = supplied.to().isAfter(latestEnd) ? supplied.to() : latestEnd;
         return Optional.of(new RecordedCourse(line.lineNumber(), use, firstDrug, supplied.from(), end,
                 CourseStatus.DISPENSED));
+    }
+
+    /**
+     * How much of the line's prescribed drug one dispensing counted as: as it recorded it, or (recorded before
+     * dispensings recorded it) as {@code catalogue} counts its items ({@link #countedIn}).
+     */
+    private static BigDecimal countedFor(Entry entry, PrescribedLine line, DrugCatalogue catalogue) {
+        BigDecimal counted = BigDecimal.ZERO;
+        if (entry.counted() != null) {
+            for (LineQuantity quantity : entry.counted()) {
+                if (quantity.lineNumber() == line.lineNumber()) {
+                    counted = counted.add(quantity.quantity());
+                }
+            }
+            return counted;
+        }
+        for (DispensedItem item : entry.items()) {
+            if (item.lineNumber() == line.lineNumber()) {
+                counted = counted.add(DispenseRules.unitsOf(line, item, catalogue));
+            }
+        }
+        return counted;
     }
 
     private static DrugCode drugOf(DispensedItem item, PrescribedLine line) {

@@ -63,6 +63,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -135,10 +136,10 @@ public class Prescription {
     /** The line of each alert this prescription raised. */
     private final Map<AlertId, Integer> alertLines = new HashMap<>();
     /**
-     * Alerts whose line's course a withdrawal stopped (the view resolves them): found again by a later check, they are
-     * raised again, although they name no new course.
+     * Every course of this prescription, of every use, as the checks recorded it last and a cancellation or expiry
+     * left it (its planned courses stopped), by course key: what the view resolves this prescription's alerts by.
      */
-    private final Set<AlertId> reopenable = new HashSet<>();
+    private final Map<String, RecordedCourse> ownCourses = new HashMap<>();
 
     protected Prescription() {
         // required by Axon to rebuild the aggregate from its events
@@ -342,14 +343,35 @@ public class Prescription {
                                           List<RecordedCourse> touched, List<RecordedCourse> running,
                                           List<RecordedCourse> undispensed, List<RecordedCourse> nextUse,
                                           Instant now) {
-        CheckResult found = checker.check(prescriptionId, patient.id(), prescriber.institutionId(), prescriber.id(),
-                running, false).plus(checker.check(prescriptionId, patient.id(), prescriber.institutionId(),
-                prescriber.id(), nextUse, false));
+        // the use's lines with each other as well, each use by itself (docs/domain.md, "What conflicts")
+        CheckResult found = checker.checkUse(prescriptionId, patient.id(), prescriber.institutionId(),
+                prescriber.id(), running, restOfUse(running, touched, undispensed))
+                .plus(checker.check(prescriptionId, patient.id(), prescriber.institutionId(), prescriber.id(),
+                        nextUse, true));
         List<RecordedCourse> courses = new ArrayList<>(touched);
         courses.addAll(undispensed);
         courses.addAll(nextUse);
         InteractionCheckCompleted check = recordCheck(checker, trigger, courses, found, now);
         return new CommandOutcome(version(), check);
+    }
+
+    /**
+     * The courses of the other lines of the use {@code running} runs in, as last recorded: those the check records
+     * anew ({@code touched}, {@code undispensed}) are left out.
+     */
+    private List<RecordedCourse> restOfUse(List<RecordedCourse> running, List<RecordedCourse> touched,
+                                           List<RecordedCourse> undispensed) {
+        if (running.isEmpty()) {
+            return List.of();
+        }
+        int use = running.get(0).use();
+        Set<Integer> recordedNow = new HashSet<>();
+        touched.forEach(course -> recordedNow.add(course.lineNumber()));
+        undispensed.forEach(course -> recordedNow.add(course.lineNumber()));
+        return ownCourses.values().stream()
+                .filter(course -> course.use() == use && !recordedNow.contains(course.lineNumber()))
+                .sorted(Comparator.comparingInt(RecordedCourse::lineNumber))
+                .toList();
     }
 
     /**
@@ -525,7 +547,8 @@ public class Prescription {
 
     /**
      * Records the check: the courses, and of the alerts found those that name a course this prescription's alerts
-     * have not named before (an alert seen again with nothing new is not raised again).
+     * have not named before (an alert seen again with nothing new is not raised again), or that the view resolved
+     * because what they are about stopped ({@link #resolvedByStopping}): found again, that is running again.
      */
     private InteractionCheckCompleted recordCheck(InteractionChecker checker, CheckTrigger trigger,
                                                   List<RecordedCourse> courses, CheckResult found, Instant now) {
@@ -534,7 +557,7 @@ public class Prescription {
         for (RecordedAlert alert : found.alerts()) {
             Set<String> known = named.computeIfAbsent(alert.alertId(),
                     id -> new HashSet<>(conflictsRecorded.getOrDefault(id, Set.of())));
-            boolean somethingNew = reopenable.contains(alert.alertId());
+            boolean somethingNew = resolvedByStopping(alert.alertId());
             for (RecordedConflict conflict : alert.conflicts()) {
                 somethingNew |= known.add(conflict.courseKey());
             }
@@ -547,6 +570,42 @@ public class Prescription {
                 found.unchecked(), checker.catalogueVersion(), now);
         apply(check, patientMetaData(patient));
         return check;
+    }
+
+    /**
+     * Whether an alert this prescription raised is resolved in the view because the courses it is about stopped
+     * (docs/alerts.md, "Resolution follows the medicine"): every course of its own line stopped (a use completed
+     * without the line, a withdrawal, a cancellation or expiry before it was handed out), or every course it names
+     * is one of this prescription's and stopped. Whatever stopped them, a check that finds the alert again finds them
+     * running again, and raises it again although it names no new course. (An alert resolved because another
+     * prescription's courses stopped is raised again by that prescription's check, on its own line.)
+     */
+    private boolean resolvedByStopping(AlertId alertId) {
+        Set<String> named = conflictsRecorded.get(alertId);
+        Integer line = alertLines.get(alertId);
+        if (named == null || line == null) {
+            return false;
+        }
+        boolean ownLineRuns = ownCourses.values().stream()
+                .anyMatch(course -> course.lineNumber() == line && course.status() != CourseStatus.STOPPED);
+        boolean everyConflictStopped = !named.isEmpty() && named.stream().allMatch(key -> {
+            RecordedCourse own = ownCourses.get(key);
+            return own != null && own.status() == CourseStatus.STOPPED;
+        });
+        return !ownLineRuns || everyConflictStopped;
+    }
+
+    /** The key of this prescription's course of {@code line} in {@code use}, as conflicts name it. */
+    private String courseKey(int line, int use) {
+        return prescriptionId + "|" + line + "|" + use;
+    }
+
+    /** A cancellation or an expiry stops the planned courses, as the view does; dispensed ones run on. */
+    private void stopPlannedCourses() {
+        ownCourses.replaceAll((key, course) -> course.status() == CourseStatus.PLANNED
+                ? new RecordedCourse(course.lineNumber(), course.use(), course.drugCode(), course.from(), course.to(),
+                CourseStatus.STOPPED)
+                : course);
     }
 
     /**
@@ -764,21 +823,12 @@ public class Prescription {
             if (course.use() == currentUse) {
                 coursesOfUse.put(course.lineNumber(), course);
             }
+            ownCourses.put(courseKey(course.lineNumber(), course.use()), course);
         }
         for (RecordedAlert alert : event.alerts()) {
             Set<String> named = conflictsRecorded.computeIfAbsent(alert.alertId(), id -> new HashSet<>());
             alert.conflicts().forEach(conflict -> named.add(conflict.courseKey()));
             alertLines.put(alert.alertId(), alert.lineNumber());
-            reopenable.remove(alert.alertId());
-        }
-        if (event.trigger() == CheckTrigger.CORRECTION) {
-            event.courses().stream()
-                    .filter(course -> course.status() == CourseStatus.STOPPED)
-                    .forEach(course -> alertLines.forEach((alert, line) -> {
-                        if (line == course.lineNumber()) {
-                            reopenable.add(alert);
-                        }
-                    }));
         }
         if (event.trigger() == CheckTrigger.ISSUE) {
             issueCheck = event;
@@ -895,11 +945,13 @@ public class Prescription {
         supplyStoppedByCancellation = true;
         pendingCancellation = null;
         holdingPharmacy = null;
+        stopPlannedCourses();
     }
 
     @EventSourcingHandler
     void on(PrescriptionExpired event) {
         status = PrescriptionStatus.EXPIRED;
+        stopPlannedCourses();
     }
 
     /** Every event names its patient in metadata, so projections can keep one patient's events in order. */
