@@ -41,6 +41,7 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
     static final String LOXOPROFEN_PATCH = "2649735S1028";
     static final String TRIAZOLAM = "1124007F1024";
     static final String ITRACONAZOLE = "6290002M1021";
+    static final String METFORMIN = "3962002F1024";
 
     private final String patient = unique("PAT");
 
@@ -615,6 +616,96 @@ class AlertScenariosIT extends ExchangeIntegrationTest {
         assertThat(tenDaysOn.body().path("alerts")).as("the corrected course still runs 14 days").hasSize(1);
         assertThat(onlyAlert(tenDaysOn.body()).path("conflicts").get(0).path("to").asText())
                 .isEqualTo(today.plusDays(13).toString());
+    }
+
+    @Test
+    void aLineASameDayCorrectionHandsOutAfterItsUseWasCompletedWithoutItOpensItsAlertAgain() {
+        IssuedPrescription elsewhere = issue("HOSP-B", AMLODIPINE_GENERIC, 28);
+        api().post("/prescriptions/accept", accept(elsewhere.exchangeCode(), BIRTH_DATE, "PH-B"));
+        assertThat(api().post(elsewhere.path() + "/dispense",
+                dispense("PH-B", true, item(1, AMLODIPINE_GENERIC, 28, 28))).status()).isEqualTo(200);
+        Map<String, Object> body = body("HOSP-A", AMLODIPINE_BRAND, 28);
+        body.put("lines", List.of(line(1, AMLODIPINE_BRAND, 28, 28), line(2, METFORMIN, 56, 28)));
+        IssuedPrescription rx = issued(body);
+        String alertId = ownAlert(rx).path("alertId").asText();
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+
+        // metformin only, completing the use: amlodipine's planned course stops, which resolves the alert
+        assertThat(api().post(rx.path() + "/dispense", dispense("PH-A", true, item(2, METFORMIN, 56, 28)))
+                .status()).isEqualTo(200);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(ownAlert(rx).path("status").asText()).isEqualTo("RESOLVED"));
+
+        // the same day the pharmacy records the amlodipine it did hand out
+        Response corrected = api().as(Identity.pharmacist("PH-A")).post(rx.path() + "/dispensings/1/correct",
+                Map.of("reason", "amlodipine left out", "pharmacyId", "PH-A",
+                        "items", List.of(item(2, METFORMIN, 56, 28), item(1, AMLODIPINE_BRAND, 28, 28))));
+
+        assertThat(corrected.status()).as(corrected.toString()).isEqualTo(200);
+        assertThat(corrected.body().path("alerts")).as(corrected.toString())
+                .extracting(alert -> alert.path("alertId").asText()).containsExactly(alertId);
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+            assertThat(ownAlert(rx).path("status").asText()).isEqualTo("OPEN");
+            assertThat(alertsOf(elsewhere.id())).as("the other side sees it open too")
+                    .filteredOn(alert -> alert.path("alertId").asText().equals(alertId))
+                    .singleElement().satisfies(alert -> assertThat(alert.path("status").asText())
+                            .isEqualTo("OPEN"));
+        });
+    }
+
+    @Test
+    void allTabletsRecordedAsOneDayKeepTheCourseAndItsAlertsForTheDaysTheyLast() {
+        IssuedPrescription rx = issue("HOSP-A", AMLODIPINE_BRAND, 28);
+        IssuedPrescription elsewhere = issued(body("HOSP-B", AMLODIPINE_GENERIC, 28));
+        assertThat(ownAlert(elsewhere).path("status").asText()).isEqualTo("OPEN");
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+
+        // all 28 tablets of the 28-day line, the item saying 1 day
+        Response dispensed = api().post(rx.path() + "/dispense", dispense("PH-A", true,
+                item(1, AMLODIPINE_BRAND, 28, 1)));
+        assertThat(dispensed.status()).as(dispensed.toString()).isEqualTo(200);
+        String lastDay = clock.today().plusDays(27).toString();
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(coursesOf(rx.id())).singleElement().satisfies(course ->
+                        assertThat(course.path("to").asText()).isEqualTo(lastDay)));
+
+        clock.advance(Duration.ofDays(1));
+        assertThat(ownAlert(elsewhere).path("status").asText())
+                .as("the next day the patient still takes the amlodipine handed out").isEqualTo("OPEN");
+        assertThat(ownAlert(elsewhere).path("conflicts").get(0).path("to").asText()).isEqualTo(lastDay);
+    }
+
+    @Test
+    void aRefillUsesLinesAreComparedWithEachOtherSoTheDuplicateStaysAlerted() {
+        Map<String, Object> body = body("HOSP-A", AMLODIPINE_BRAND, 28);
+        body.put("lines", List.of(line(1, AMLODIPINE_BRAND, 28, 28), line(2, VALSARTAN_AMLODIPINE, 28, 28)));
+        body.put("refills", 1);
+        IssuedPrescription rx = issued(body);
+        String alertId = ownAlert(rx).path("alertId").asText();
+        api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A"));
+
+        Response dispensed = api().post(rx.path() + "/dispense", dispense("PH-A", true,
+                item(1, AMLODIPINE_BRAND, 28, 28), item(2, VALSARTAN_AMLODIPINE, 28, 28)));
+
+        assertThat(dispensed.status()).as(dispensed.toString()).isEqualTo(200);
+        JsonNode refill = onlyAlert(dispensed.body());
+        assertThat(refill.path("alertId").asText()).as("the same line, kind and key: the same alert")
+                .isEqualTo(alertId);
+        assertThat(refill.path("conflicts")).extracting(conflict -> conflict.path("use").asInt())
+                .as("use 2's amlodipine line, and use 1's named at issue").contains(2);
+        clock.advance(Duration.ofDays(28));
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() ->
+                assertThat(ownAlert(rx).path("status").asText())
+                        .as("use 1's courses ended, use 2's duplicate is planned").isEqualTo("OPEN"));
+        assertThat(api().post("/prescriptions/accept", accept(rx.exchangeCode(), BIRTH_DATE, "PH-A")).status())
+                .isEqualTo(200);
+        Response refillHandedOut = api().post(rx.path() + "/dispense", dispense("PH-A", true,
+                item(1, AMLODIPINE_BRAND, 28, 28), item(2, VALSARTAN_AMLODIPINE, 28, 28)));
+        assertThat(refillHandedOut.status()).as(refillHandedOut.toString()).isEqualTo(200);
+        assertThat(refillHandedOut.body().path("alerts")).as("nothing new: raised when use 2 was planned")
+                .isEmpty();
+        clock.advance(Duration.ofDays(27));
+        assertThat(ownAlert(rx).path("status").asText()).as("use 2's duplicate is still taken").isEqualTo("OPEN");
     }
 
     /** One line of {@code drugCode} taken as needed (頓用), issued by HOSP-A. */
