@@ -114,21 +114,6 @@ class ClashesAlertedAgainTest extends PrescriptionTestSupport {
     }
 
     @Test
-    void aLineACorrectionHandsOutAfterTheUseEndedInACancellationOpensItsAlertAgain() {
-        amlodipineRunningElsewhere();
-        // with a refill left and a cancellation requested, completing the use cancels the prescription after it
-        fixture.givenCommands(issue(List.of(AMLODIPINE, METFORMIN_LINE), 1, null), accept(PHARMACY_A), cancel(),
-                        dispenseCompletingUse(PHARMACY_A, item(2, 56, 28)))
-                .when(correct(1, item(2, 56, 28), item(1, 28, 28)))
-                .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayloadMatching(predicate((CommandOutcome outcome) -> {
-                    assertThat(courseKeys(alert(outcome.check(), LINE_1_AMLODIPINE)))
-                            .containsExactly(OTHER + "|1|1");
-                    return true;
-                }));
-    }
-
-    @Test
     void anAlertOnAnotherLineWhoseOnlyConflictStoppedOpensAgainWhenThatLineIsHandedOutAgain() {
         // line 2 duplicates line 1; the use is completed with line 2 only, which stops line 1's course and so
         // resolves the alert on line 2; the correction hands line 1 out after all
