@@ -586,13 +586,17 @@ public class Prescription {
         if (named == null || line == null) {
             return false;
         }
-        boolean ownLineRuns = ownCourses.values().stream()
-                .anyMatch(course -> course.lineNumber() == line && course.status() != CourseStatus.STOPPED);
+        // as the view judges it: a line none of whose courses is known is taken to run
+        List<RecordedCourse> ofLine = ownCourses.values().stream()
+                .filter(course -> course.lineNumber() == line)
+                .toList();
+        boolean ownLineStopped = !ofLine.isEmpty()
+                && ofLine.stream().allMatch(course -> course.status() == CourseStatus.STOPPED);
         boolean everyConflictStopped = !named.isEmpty() && named.stream().allMatch(key -> {
             RecordedCourse own = ownCourses.get(key);
             return own != null && own.status() == CourseStatus.STOPPED;
         });
-        return !ownLineRuns || everyConflictStopped;
+        return ownLineStopped || everyConflictStopped;
     }
 
     /** The key of this prescription's course of {@code line} in {@code use}, as conflicts name it. */
