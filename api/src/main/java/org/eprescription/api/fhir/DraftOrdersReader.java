@@ -53,6 +53,7 @@ public class DraftOrdersReader {
         List<String> notChecked = new ArrayList<>();
         for (int index = 0; index < requests.size(); index++) {
             String where = "draft MedicationRequest " + (index + 1);
+            requireCheckable(where, requests.get(index));
             Optional<String> unfinished = unfinished(requests.get(index));
             if (unfinished.isPresent()) {
                 notChecked.add(where + ": " + unfinished.get());
@@ -63,6 +64,20 @@ public class DraftOrdersReader {
         Optional<DuplicateCheckRequest> check = lines.isEmpty() ? Optional.empty()
                 : Optional.of(inputs.requireValid(new DuplicateCheckRequest(patientId, lines, null, null)));
         return Optional.of(new DraftOrders(check, notChecked));
+    }
+
+    /**
+     * An order the check would misread is refused (400), as {@code Task/$create} would refuse it: one that says the
+     * drug must not be given ({@code doNotPerform}), starts no course, and checking it as one would answer cards about
+     * a drug nobody gets, while leaving it out would pass the refusal off as checked; a {@code modifierExtension} may
+     * say the same or anything else; a supply of {@code < 28} days is not 28 days.
+     */
+    private static void requireCheckable(String where, MedicationRequest request) {
+        FhirInputs.requireNothingReadPast(where, request);
+        if (request.hasDoNotPerform() && request.getDoNotPerform()) {
+            throw FhirRequestException.malformed(where + ": doNotPerform true says the drug must not be given; the "
+                    + "check compares courses that are to be given (docs/fhir.md, \"CDS Hooks\")");
+        }
     }
 
     /** What an order still lacks for a check, if anything. */
@@ -84,16 +99,17 @@ public class DraftOrdersReader {
                 request.getDispenseRequest().getExpectedSupplyDuration());
         boolean asNeeded = request.getDosageInstruction().stream()
                 .anyMatch(dosage -> Boolean.TRUE.equals(FhirInputs.asNeeded(dosage)));
-        return new DuplicateCheckRequest.Line(number, drugCode, days, asNeeded, unitOf(request));
+        return new DuplicateCheckRequest.Line(number, drugCode, days, asNeeded, unitOf(where, request));
     }
 
-    /** The unit of {@code dispenseRequest.quantity} (its {@code unit}, else its {@code code}), null when not given. */
-    private static String unitOf(MedicationRequest request) {
+    /**
+     * The unit of {@code dispenseRequest.quantity} (its {@code unit} and {@code code}, which must then agree), null when
+     * not given.
+     */
+    private static String unitOf(String where, MedicationRequest request) {
         if (!request.getDispenseRequest().hasQuantity()) {
             return null;
         }
-        org.hl7.fhir.r4.model.Quantity quantity = request.getDispenseRequest().getQuantity();
-        String unit = quantity.hasUnit() ? quantity.getUnit() : quantity.getCode();
-        return unit == null || unit.isBlank() ? null : unit;
+        return FhirInputs.unitOf(where, "dispenseRequest.quantity", request.getDispenseRequest().getQuantity());
     }
 }

@@ -3,9 +3,13 @@ package org.eprescription.api.fhir;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import lombok.RequiredArgsConstructor;
+import org.hl7.fhir.instance.model.api.IBaseHasModifierExtensions;
+import org.hl7.fhir.r4.model.Base;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Dosage;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Quantity;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +51,60 @@ class FhirInputs {
                         + "; the exchange knows drugs by their YJ code (system " + FhirSystems.YJ + ")"));
     }
 
-    /** A duration or supply in whole days (UCUM {@code d}). */
+    /**
+     * Refuses (400) what would make the exchange read {@code element} (a resource it reads, and everything in it) as
+     * something it does not say: a {@code modifierExtension} anywhere, which by FHIR's rules changes the meaning of
+     * the element that holds it ("do not give", "draft only"), so it may not be read past; and a Quantity or Duration
+     * with a {@code comparator} ({@code < 28} days is not 28 days). docs/fhir.md, "What the exchange refuses to read
+     * past".
+     */
+    static void requireNothingReadPast(String where, Base element) {
+        walk(where, element, element.fhirType());
+    }
+
+    private static void walk(String where, Base element, String path) {
+        if (element instanceof IBaseHasModifierExtensions modified && !modified.getModifierExtension().isEmpty()) {
+            String urls = modified.getModifierExtension().stream()
+                    .map(extension -> extension instanceof Extension known ? known.getUrl() : null)
+                    .filter(Objects::nonNull).distinct().collect(Collectors.joining(", "));
+            throw FhirRequestException.malformed(where + ": " + path + " has a modifierExtension"
+                    + (urls.isEmpty() ? "" : " (" + urls + ")") + "; it changes what the element means, and the "
+                    + "exchange does not understand it, so it does not read past it");
+        }
+        if (element instanceof Quantity quantity && quantity.hasComparator()) {
+            throw FhirRequestException.malformed(where + ": " + path + " has the comparator "
+                    + quantity.getComparatorElement().getValueAsString() + "; the exchange takes exact quantities and "
+                    + "durations only");
+        }
+        for (Property property : element.children()) {
+            for (Base value : property.getValues()) {
+                if (value != null) {
+                    walk(where, value, path + "." + property.getName());
+                }
+            }
+        }
+    }
+
+    /**
+     * The unit a quantity is given in: its {@code unit} and its {@code code} when both are there must name the same
+     * unit (trimmed, ignoring case), else 422 {@code invalid-lines} (a UCUM {@code mg} under the text "tablet" would be
+     * counted as tablets); either alone when only one is there; null when neither.
+     */
+    static String unitOf(String where, String element, Quantity quantity) {
+        String unit = blankToNull(quantity.getUnit());
+        String code = blankToNull(quantity.getCode());
+        if (unit != null && code != null && !unit.strip().equalsIgnoreCase(code.strip())) {
+            throw FhirRequestException.invalidLines(where + ": " + element + " names the unit " + unit.strip()
+                    + " and the code " + code.strip() + "; a quantity is counted in one unit, the drug's: give it as "
+                    + "both");
+        }
+        return unit != null ? unit : code;
+    }
+
+    private static String blankToNull(String text) {
+        return text == null || text.isBlank() ? null : text;
+    }
+
     /**
      * Whether a dosage is taken as needed: {@code asNeededBoolean}, or an {@code asNeededCodeableConcept}, which gives
      * the reason a drug is taken as needed and so says it is (FHIR R4 Dosage.asNeeded[x]); null when it says neither.

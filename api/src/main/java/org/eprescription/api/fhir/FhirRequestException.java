@@ -20,6 +20,14 @@ class FhirRequestException extends ProblemException {
         return new FhirRequestException(HttpStatus.BAD_REQUEST, "validation", "Invalid request", detail);
     }
 
+    /**
+     * Well-formed, but a line the exchange could not count: its quantity names a unit that is not its drug's (422,
+     * the problem the JSON API answers for a line in another unit).
+     */
+    static FhirRequestException invalidLines(String detail) {
+        return new FhirRequestException(HttpStatus.UNPROCESSABLE_ENTITY, "invalid-lines", "Invalid lines", detail);
+    }
+
     /** Well-formed, but naming a code or identifier system the exchange does not use (422). */
     static FhirRequestException unsupportedSystem(String detail) {
         return new FhirRequestException(HttpStatus.UNPROCESSABLE_ENTITY, "unsupported-code-system",

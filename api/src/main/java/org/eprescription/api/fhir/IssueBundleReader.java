@@ -17,6 +17,7 @@ import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
+import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -36,15 +37,18 @@ class IssueBundleReader {
     private final FhirSystems systems;
     private final FhirInputs inputs;
     private final ZoneId zone;
+    private final Clock clock;
 
-    IssueBundleReader(FhirSystems systems, FhirInputs inputs, ExchangeProperties exchange) {
+    IssueBundleReader(FhirSystems systems, FhirInputs inputs, ExchangeProperties exchange, Clock clock) {
         this.systems = systems;
         this.inputs = inputs;
         this.zone = exchange.zone();
+        this.clock = clock;
     }
 
     /** The drugs are read first: a prescription from another country's system is refused for its codes (422). */
     IssueRequest read(Bundle bundle) {
+        requireNothingReadPast(bundle);
         List<MedicationRequest> requests = all(bundle, MedicationRequest.class);
         if (requests.isEmpty()) {
             throw FhirRequestException.malformed("the Bundle holds no MedicationRequest");
@@ -72,6 +76,10 @@ class IssueBundleReader {
 
     private IssueRequest.Line line(int number, MedicationRequest request, Bundle bundle) {
         String where = "MedicationRequest " + number;
+        if (request.hasDoNotPerform() && request.getDoNotPerform()) {
+            throw FhirRequestException.malformed(where + ": doNotPerform true says the drug must not be given; the "
+                    + "exchange issues only what is to be dispensed (docs/fhir.md, \"Task/$create\")");
+        }
         CodeableConcept drug = drug(where, request, bundle);
         String drugCode = FhirInputs.yjCode(where, drug);
         if (request.getStatus() != MedicationRequest.MedicationRequestStatus.ACTIVE
@@ -83,26 +91,78 @@ class IssueBundleReader {
         if (!dispense.hasQuantity() || !dispense.getQuantity().hasValue()) {
             throw FhirRequestException.malformed(where + ": dispenseRequest.quantity with a value is required");
         }
-        String unit = dispense.getQuantity().hasUnit() ? dispense.getQuantity().getUnit()
-                : dispense.getQuantity().getCode();
-        if (unit == null || unit.isBlank()) {
+        String unit = FhirInputs.unitOf(where, "dispenseRequest.quantity", dispense.getQuantity());
+        if (unit == null) {
             throw FhirRequestException.malformed(where + ": dispenseRequest.quantity needs a unit");
         }
         Dosage dosage = request.getDosageInstructionFirstRep();
         if (request.getDosageInstruction().size() != 1 || !dosage.hasText()) {
             throw FhirRequestException.malformed(where + ": exactly one dosageInstruction with a text is required");
         }
-        if (request.hasSubstitution() && request.getSubstitution().hasAllowedBooleanType()
-                && !request.getSubstitution().getAllowedBooleanType().booleanValue()) {
-            // the exchange lets any pharmacy dispense a dose-true substitute: it cannot carry "no substitution", and
-            // dropping the prescriber's instruction would let one out
-            throw FhirRequestException.malformed(where + ": substitution.allowedBoolean false is not supported; the "
-                    + "exchange allows dose-true substitutes on every line (docs/fhir.md, \"Task/$create\")");
-        }
+        requireSubstitutable(where, request);
         Boolean asNeeded = FhirInputs.asNeeded(dosage);
         return new IssueRequest.Line(number, drugCode, dispense.getQuantity().getValue(), unit, dosage.getText(),
                 FhirInputs.wholeDays(where, "dispenseRequest.expectedSupplyDuration",
                         dispense.getExpectedSupplyDuration()), asNeeded);
+    }
+
+    /**
+     * Before anything is read: a modifierExtension or a comparator in an entry the issue reads (the Patient, the
+     * Practitioner, the Organization, the MedicationRequests and the Medications they name) changes what the rest
+     * of it means. Other resources are not read, so what they say cannot change the prescription.
+     */
+    private static void requireNothingReadPast(Bundle bundle) {
+        int requests = 0;
+        for (Bundle.BundleEntryComponent entry : bundle.getEntry()) {
+            Resource resource = entry.getResource();
+            if (resource instanceof MedicationRequest) {
+                FhirInputs.requireNothingReadPast("MedicationRequest " + ++requests, entry);
+            } else if (resource instanceof Patient || resource instanceof Practitioner
+                    || resource instanceof Organization || resource instanceof Medication) {
+                FhirInputs.requireNothingReadPast("the " + resource.fhirType(), entry);
+            }
+        }
+    }
+
+    /**
+     * Codes of {@code v3-substanceAdminSubstitution} (and of {@code v3-ActCode}, which holds the same codes) that allow
+     * what the exchange allows on every line, a dose-true generic substitute: equivalent, equivalent composition,
+     * generic, therapeutic alternative, therapeutic generic. {@code N} (none), {@code BC} and {@code TB} (brands only),
+     * {@code F} (per formulary) and any other code do not.
+     */
+    private static final Set<String> ALLOWING_GENERICS = Set.of("E", "EC", "G", "TE", "TG");
+    private static final Set<String> SUBSTITUTION_SYSTEMS = Set.of(
+            "http://terminology.hl7.org/CodeSystem/v3-substanceAdminSubstitution", FhirSystems.ACT_CODE);
+
+    /**
+     * The exchange lets any pharmacy dispense a dose-true substitute of any line: it cannot carry "no substitution"
+     * (or "brands only"), and dropping the prescriber's instruction would let one out. A line that says so, as
+     * {@code allowedBoolean} false or as an {@code allowedCodeableConcept} with any code that does not allow a generic
+     * substitute (or none the exchange knows), is refused.
+     */
+    private static void requireSubstitutable(String where, MedicationRequest request) {
+        if (!request.hasSubstitution()) {
+            return;
+        }
+        MedicationRequest.MedicationRequestSubstitutionComponent substitution = request.getSubstitution();
+        if (substitution.hasAllowedBooleanType() && !substitution.getAllowedBooleanType().booleanValue()) {
+            throw FhirRequestException.malformed(where + ": substitution.allowedBoolean false is not supported; the "
+                    + "exchange allows dose-true substitutes on every line (docs/fhir.md, \"Task/$create\")");
+        }
+        if (substitution.hasAllowedCodeableConcept()) {
+            CodeableConcept allowed = substitution.getAllowedCodeableConcept();
+            boolean allowsGenerics = allowed.hasCoding() && allowed.getCoding().stream()
+                    .allMatch(coding -> SUBSTITUTION_SYSTEMS.contains(coding.getSystem())
+                            && ALLOWING_GENERICS.contains(coding.getCode()));
+            if (!allowsGenerics) {
+                throw FhirRequestException.malformed(where + ": substitution.allowedCodeableConcept "
+                        + allowed.getCoding().stream().map(coding -> coding.getSystem() + "|" + coding.getCode())
+                        .collect(Collectors.joining(", "))
+                        + " does not allow what the exchange allows on every line, a dose-true generic substitute "
+                        + "(codes E, EC, G, TE, TG of v3-substanceAdminSubstitution do); the exchange cannot carry "
+                        + "\"no substitution\" (docs/fhir.md, \"Task/$create\")");
+            }
+        }
     }
 
     /** The medicationCodeableConcept, or the code of the Medication in the Bundle that medicationReference names. */
@@ -155,14 +215,14 @@ class IssueBundleReader {
                     if (!period.hasEnd()) {
                         throw FhirRequestException.malformed("dispenseRequest.validityPeriod needs an end");
                     }
-                    DateTimeType end = period.getEndElement();
-                    if (end.getPrecision().compareTo(TemporalPrecisionEnum.DAY) < 0) {
-                        throw FhirRequestException.malformed("dispenseRequest.validityPeriod.end must name a day");
+                    if (period.hasStart() && !day(period.getStartElement(), "start").equals(LocalDate.now(clock))) {
+                        // the exchange has no "valid from": a prescription may be dispensed from the day it is
+                        // issued, so a later start would be dropped and the drug let out before it
+                        throw FhirRequestException.malformed("dispenseRequest.validityPeriod.start must be the day of "
+                                + "issue, " + LocalDate.now(clock) + ", or absent; the exchange has no later start "
+                                + "(docs/fhir.md, \"Task/$create\")");
                     }
-                    // a day as written; a moment on the day it falls on in the exchange's zone
-                    return end.getPrecision() == TemporalPrecisionEnum.DAY
-                            ? LocalDate.of(end.getYear(), end.getMonth() + 1, end.getDay())
-                            : end.getValue().toInstant().atZone(zone).toLocalDate();
+                    return day(period.getEndElement(), "end");
                 })
                 .collect(Collectors.toSet());
         long stating = requests.stream().filter(request -> request.getDispenseRequest().hasValidityPeriod()).count();
@@ -171,6 +231,16 @@ class IssueBundleReader {
                     + "MedicationRequests (or some give one and others none); a prescription is valid until one day");
         }
         return given.stream().findFirst().orElse(null);
+    }
+
+    /** A day as written; a moment on the day it falls on in the exchange's zone. */
+    private LocalDate day(DateTimeType value, String element) {
+        if (value.getValue() == null || value.getPrecision().compareTo(TemporalPrecisionEnum.DAY) < 0) {
+            throw FhirRequestException.malformed("dispenseRequest.validityPeriod." + element + " must name a day");
+        }
+        return value.getPrecision() == TemporalPrecisionEnum.DAY
+                ? LocalDate.of(value.getYear(), value.getMonth() + 1, value.getDay())
+                : value.getValue().toInstant().atZone(zone).toLocalDate();
     }
 
     private static String identifier(List<Identifier> identifiers, String system, String resource) {

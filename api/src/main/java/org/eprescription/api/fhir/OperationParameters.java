@@ -52,6 +52,7 @@ final class OperationParameters {
             throw FhirRequestException.malformed(operation + " takes no parameter " + String.join(", ", unknown)
                     + " (it takes " + String.join(", ", new TreeSet<>(defined)) + ")");
         }
+        FhirInputs.requireNothingReadPast(operation, parameters);
         return new OperationParameters(operation, parameters);
     }
 

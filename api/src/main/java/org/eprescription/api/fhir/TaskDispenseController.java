@@ -17,7 +17,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 
@@ -67,8 +66,8 @@ class TaskDispenseController {
     }
 
     /**
-     * A quantity is counted in its line's unit: one that names another unit (2 boxes of a line of tablets) is
-     * refused, not counted as 2 tablets. Asked only when a quantity names a unit, of the view the caller may read.
+     * A quantity is counted in its line's unit: one whose unit or code names another unit (2 boxes of a line of
+     * tablets, even with the code "tablet") is refused (422), not counted as 2 tablets. Asked only when a quantity names a unit, of the view the caller may read.
      */
     private void requireTheLinesUnits(PrescriptionId id, DispenseParametersReader.Dispense dispense) {
         if (dispense.namedUnits().stream().allMatch(Set::isEmpty)) {
@@ -80,10 +79,12 @@ class TaskDispenseController {
             int lineNumber = dispense.items().get(index).lineNumber();
             String unit = view.lines().stream().filter(line -> line.lineNumber() == lineNumber)
                     .map(ViewLine::unit).findFirst().orElse(null);
-            if (!named.isEmpty() && unit != null && !named.contains(unit.toLowerCase(Locale.ROOT))) {
-                throw FhirRequestException.malformed("MedicationDispense " + (index + 1) + ": quantity is in "
-                        + String.join(" / ", named) + ", line " + lineNumber + " is prescribed in " + unit
-                        + "; send the quantity in the line's unit");
+            // every unit it names must be the line's: a unit "box" with the code "tablet" is boxes, not tablets
+            if (unit != null && !named.stream().allMatch(given -> given.strip().equalsIgnoreCase(unit.strip()))) {
+                throw FhirRequestException.invalidLines("MedicationDispense " + (index + 1) + ": quantity is in "
+                        + String.join(" / ", new java.util.TreeSet<>(named)) + ", line " + lineNumber
+                        + " is prescribed in " + unit + "; send the quantity in the line's unit, as both its unit and "
+                        + "its code");
             }
         }
     }

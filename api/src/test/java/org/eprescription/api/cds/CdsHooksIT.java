@@ -6,7 +6,10 @@ import org.eprescription.api.support.CrossInstitutionTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.junit.jupiter.api.Test;
 
@@ -171,6 +174,28 @@ class CdsHooksIT extends CrossInstitutionTest {
         assertProblem(cds().call("no-such-service", select, prescriber), 404, null);
         assertThat(cds().call(SERVICE, select, null).status()).isEqualTo(401);
         assertProblem(cds().call(SERVICE, select, Identity.patient(patient)), 403, null);
+    }
+
+    @Test
+    void aDraftThatSaysDoNotGiveOrCarriesAModifierOrAComparatorIsRefusedAndUnitsMustAgree() {
+        Bundle doNotGive = draftOrders(patient, 28, AMLODIPINE_GENERIC);
+        ((MedicationRequest) doNotGive.getEntry().get(0).getResource()).setDoNotPerform(true);
+        Bundle modified = draftOrders(patient, 28, AMLODIPINE_GENERIC);
+        ((MedicationRequest) modified.getEntry().get(0).getResource()).addModifierExtension(
+                new Extension("http://example.org/fhir/StructureDefinition/draft-only", new BooleanType(true)));
+        Bundle shorterThan = draftOrders(patient, 28, AMLODIPINE_GENERIC);
+        ((MedicationRequest) shorterThan.getEntry().get(0).getResource()).getDispenseRequest()
+                .getExpectedSupplyDuration().setComparator(Quantity.QuantityComparator.LESS_THAN);
+        for (Bundle refused : List.of(doNotGive, modified, shorterThan)) {
+            assertProblem(cds().call(SERVICE, cds().request("order-sign", patient, cds().encoded(refused)).toString(),
+                    prescriber), 400, "malformed-request");
+        }
+        Bundle mgAsTablets = draftOrders(patient, 28, AMLODIPINE_GENERIC);
+        ((MedicationRequest) mgAsTablets.getEntry().get(0).getResource()).getDispenseRequest()
+                .setQuantity(new Quantity().setValue(140).setUnit("tablet").setSystem("http://unitsofmeasure.org")
+                        .setCode("mg"));
+        assertProblem(cds().call(SERVICE, cds().request("order-sign", patient, cds().encoded(mgAsTablets)).toString(),
+                prescriber), 422, "invalid-lines");
     }
 
     private void assertProblem(CdsHooksClient.Answer answer, int status, String type) {

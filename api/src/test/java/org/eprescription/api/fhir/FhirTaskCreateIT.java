@@ -10,6 +10,11 @@ import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.DateType;
 import org.hl7.fhir.r4.model.DetectedIssue;
+import org.hl7.fhir.r4.model.DateTimeType;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Period;
+import org.hl7.fhir.r4.model.Quantity;
+import org.hl7.fhir.r4.model.StringType;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Patient;
@@ -181,6 +186,95 @@ class FhirTaskCreateIT extends ExchangeIntegrationTest {
             assertThat(answer.as(OperationOutcome.class).getIssueFirstRep().getDiagnostics())
                     .contains(refused.getValue());
         }
+    }
+
+    @Test
+    void aDoNotPerformOrderAModifierExtensionOrAComparatorIsRefusedNeverReadPast() {
+        Bundle doNotGive = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        only(doNotGive, MedicationRequest.class).setDoNotPerform(true);
+        Bundle modifiedLine = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        only(modifiedLine, MedicationRequest.class).getDosageInstructionFirstRep()
+                .addModifierExtension(new Extension("http://example.org/fhir/StructureDefinition/only-if-worse",
+                        new StringType("only if the pain gets worse")));
+        Bundle modifiedPatient = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        only(modifiedPatient, Patient.class).addModifierExtension(
+                new Extension("http://example.org/fhir/StructureDefinition/not-this-patient", new BooleanType(true)));
+        Bundle fewerThan = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        only(fewerThan, MedicationRequest.class).getDispenseRequest().getQuantity()
+                .setComparator(Quantity.QuantityComparator.LESS_THAN);
+        Bundle shorterThan = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        only(shorterThan, MedicationRequest.class).getDispenseRequest().getExpectedSupplyDuration()
+                .setComparator(Quantity.QuantityComparator.LESS_THAN);
+
+        for (Map.Entry<Bundle, String> refused : Map.of(doNotGive, "doNotPerform", modifiedLine,
+                "only-if-worse", modifiedPatient, "not-this-patient", fewerThan, "comparator <",
+                shorterThan, "expectedSupplyDuration has the comparator").entrySet()) {
+            FhirHttp.Answer answer = fhir().post(CREATE, refused.getKey(), prescriber);
+            assertThat(answer.assertOutcome(400, OperationOutcome.IssueType.STRUCTURE).getDiagnostics())
+                    .contains(refused.getValue());
+        }
+        assertThat(api().as(Identity.patient(patient)).get("/patients/" + patient + "/prescriptions").body()
+                .path("prescriptions")).as("nothing was issued").isEmpty();
+    }
+
+    @Test
+    void noSubstitutionSaidAsACodeIsRefusedAndACodeAllowingGenericsIsIssued() {
+        String codes = "http://terminology.hl7.org/CodeSystem/v3-substanceAdminSubstitution";
+        for (String refused : List.of("N", "BC", "F", "XX")) {
+            Bundle sent = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+            only(sent, MedicationRequest.class).getSubstitution()
+                    .setAllowed(new CodeableConcept().addCoding(new Coding(codes, refused, null)));
+            FhirHttp.Answer answer = fhir().post(CREATE, sent, prescriber);
+            assertThat(answer.assertOutcome(400, OperationOutcome.IssueType.STRUCTURE).getDiagnostics())
+                    .as(refused).contains("substitution.allowedCodeableConcept", codes + "|" + refused);
+        }
+        Bundle textOnly = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        only(textOnly, MedicationRequest.class).getSubstitution()
+                .setAllowed(new CodeableConcept().setText("no substitution"));
+        fhir().post(CREATE, textOnly, prescriber).assertOutcome(400, OperationOutcome.IssueType.STRUCTURE);
+
+        Bundle generic = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        only(generic, MedicationRequest.class).getSubstitution()
+                .setAllowed(new CodeableConcept().addCoding(new Coding(codes, "G", null)));
+        FhirHttp.Answer issued = fhir().post(CREATE, generic, prescriber);
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+    }
+
+    @Test
+    void aQuantityWhoseUnitAndCodeDisagreeIs422AndNeverCountedInTheText() {
+        // "140 tablet" as text, UCUM mg as code: 140 mg of amlodipine 5 mg was stored as 140 tablets
+        Bundle sent = bundle().line(AMLODIPINE_BRAND, 140, 28, 0).bundle();
+        only(sent, MedicationRequest.class).getDispenseRequest().getQuantity()
+                .setSystem("http://unitsofmeasure.org").setCode("mg");
+
+        FhirHttp.Answer answer = fhir().post(CREATE, sent, prescriber);
+
+        OperationOutcome.OperationOutcomeIssueComponent issue =
+                answer.assertOutcome(422, OperationOutcome.IssueType.BUSINESSRULE);
+        assertThat(issue.getDetails().getCodingFirstRep().getCode()).isEqualTo("invalid-lines");
+        assertThat(issue.getDiagnostics()).contains("tablet", "mg");
+        Bundle agreeing = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        only(agreeing, MedicationRequest.class).getDispenseRequest().getQuantity().setCode("Tablet");
+        assertThat(fhir().post(CREATE, agreeing, prescriber).status()).isEqualTo(201);
+    }
+
+    @Test
+    void aValidityStartingAfterTheIssueDayIsRefusedNotDropped() {
+        Bundle postDated = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).validUntil(clock.today().plusDays(40))
+                .bundle();
+        only(postDated, MedicationRequest.class).getDispenseRequest().getValidityPeriod()
+                .setStartElement(new DateTimeType(clock.today().plusDays(20).toString()));
+
+        FhirHttp.Answer answer = fhir().post(CREATE, postDated, prescriber);
+
+        assertThat(answer.assertOutcome(400, OperationOutcome.IssueType.STRUCTURE).getDiagnostics())
+                .contains("validityPeriod.start");
+        Bundle fromToday = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).validUntil(clock.today().plusDays(40))
+                .bundle();
+        Period validity = only(fromToday, MedicationRequest.class).getDispenseRequest().getValidityPeriod();
+        validity.setStartElement(new DateTimeType(clock.today().toString()));
+        FhirHttp.Answer issued = fhir().post(CREATE, fromToday, prescriber);
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
     }
 
     @Test

@@ -3,7 +3,10 @@ package org.eprescription.api.fhir;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.Identity;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.Extension;
+import org.hl7.fhir.r4.model.Quantity;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.OperationOutcome;
@@ -95,12 +98,39 @@ class FhirTaskDispenseIT extends ExchangeIntegrationTest {
                 .parameters();
         ((MedicationDispense) tablets.getParameterFirstRep().getResource()).getQuantity().setUnit("Tablet");
 
-        FhirHttp.Answer refused = fhir.http().post("/Task/" + created.id() + "/$dispense", boxes, pharmacist);
-        assertThat(refused.assertOutcome(400, IssueType.STRUCTURE).getDiagnostics()).contains("box", "tablet");
+        Parameters boxesCodedAsTablets = TaskParameters.dispensing().item(created.line(1), AMLODIPINE_BRAND, 2, 28)
+                .parameters();
+        ((MedicationDispense) boxesCodedAsTablets.getParameterFirstRep().getResource()).getQuantity().setUnit("box")
+                .setCode("tablet");
+
+        for (Parameters refusedBody : new Parameters[] {boxes, boxesCodedAsTablets}) {
+            FhirHttp.Answer refused = fhir.http().post("/Task/" + created.id() + "/$dispense", refusedBody,
+                    pharmacist);
+            OperationOutcome.OperationOutcomeIssueComponent issue = refused.assertOutcome(422, IssueType.BUSINESSRULE);
+            assertThat(issue.getDiagnostics()).contains("box", "tablet");
+            assertThat(issue.getDetails().getCodingFirstRep().getCode()).isEqualTo("invalid-lines");
+        }
         assertThat(api().as(pharmacist).get("/prescriptions/" + created.id()).body().path("dispensings")).isEmpty();
         FhirHttp.Answer inTheLinesUnit = fhir.http().post("/Task/" + created.id() + "/$dispense", tablets,
                 pharmacist);
         assertThat(inTheLinesUnit.status()).as(inTheLinesUnit.toString()).isEqualTo(200);
+    }
+
+    @Test
+    void aModifierExtensionOrAComparatorInADispensingIsRefusedNeverReadPast() {
+        Parameters modified = TaskParameters.dispensing().item(created.line(1), AMLODIPINE_BRAND, 28, 28).parameters();
+        ((MedicationDispense) modified.getParameterFirstRep().getResource()).addModifierExtension(
+                new Extension("http://example.org/fhir/StructureDefinition/not-handed-out", new BooleanType(true)));
+        Parameters atMost = TaskParameters.dispensing().item(created.line(1), AMLODIPINE_BRAND, 28, 28).parameters();
+        ((MedicationDispense) atMost.getParameterFirstRep().getResource()).getQuantity()
+                .setComparator(Quantity.QuantityComparator.LESS_OR_EQUAL);
+
+        for (Parameters body : new Parameters[] {modified, atMost}) {
+            FhirHttp.Answer refused = fhir.http().post("/Task/" + created.id() + "/$dispense", body, pharmacist);
+            assertThat(refused.assertOutcome(400, IssueType.STRUCTURE).getDiagnostics())
+                    .containsAnyOf("not-handed-out", "comparator <=");
+        }
+        assertThat(api().as(pharmacist).get("/prescriptions/" + created.id()).body().path("dispensings")).isEmpty();
     }
 
     @Test
