@@ -52,8 +52,23 @@ class Searchsets {
                 parameters -> search.apply(parameters.requiredId(name, referenceType)));
     }
 
-    /** What a search found, and why it is not all (null: it is), which the Bundle then says instead of a total. */
-    record Matches(List<FhirEntry> entries, String incompleteBecause) {
+    /**
+     * What a search found, and why it is not all (null: it is), which the Bundle then says instead of a total; what it
+     * includes besides the matches ({@code search.mode} {@code include}), and a warning about what it includes (null:
+     * none), which leaves the total as it is.
+     */
+    record Matches(List<FhirEntry> entries, String incompleteBecause, List<FhirEntry> included, String warning) {
+
+        Matches(List<FhirEntry> entries, String incompleteBecause) {
+            this(entries, incompleteBecause, List.of(), null);
+        }
+    }
+
+    /** As {@link #answer}, for a search that may not find all, or includes more than its matches. */
+    ResponseEntity<byte[]> answerPartly(HttpServletRequest request, String resource, List<String> names,
+                                        Function<SearchParameters, Matches> search) {
+        return resources.answer(request, HttpStatus.OK, () -> bundle(search.apply(
+                SearchParameters.of(request, resource, names.toArray(String[]::new)))));
     }
 
     /** As {@link #byPatient}, for a search that may stop before the last match. */
@@ -80,12 +95,10 @@ class Searchsets {
         if (found.incompleteBecause() == null) {
             bundle.setTotal(matches.size());
         } else {
-            OperationOutcome outcome = new OperationOutcome();
-            outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.WARNING)
-                    .setCode(OperationOutcome.IssueType.INCOMPLETE).setDiagnostics(found.incompleteBecause());
-            bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.nameUUIDFromBytes(
-                            found.incompleteBecause().getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-                    .setResource(outcome).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
+            addWarning(bundle, found.incompleteBecause());
+        }
+        if (found.warning() != null) {
+            addWarning(bundle, found.warning());
         }
         bundle.setTimestamp(Date.from(clock.instant()));
         bundle.addLink().setRelation("self").setUrl(ServletUriComponentsBuilder.fromCurrentRequest().toUriString());
@@ -93,6 +106,20 @@ class Searchsets {
             bundle.addEntry().setFullUrl(match.fullUrl()).setResource(match.resource())
                     .getSearch().setMode(Bundle.SearchEntryMode.MATCH);
         }
+        for (FhirEntry included : found.included()) {
+            bundle.addEntry().setFullUrl(included.fullUrl()).setResource(included.resource())
+                    .getSearch().setMode(Bundle.SearchEntryMode.INCLUDE);
+        }
         return bundle;
+    }
+
+    /** An OperationOutcome entry ({@code search.mode} {@code outcome}): a warning of type {@code incomplete}. */
+    private static void addWarning(Bundle bundle, String diagnostics) {
+        OperationOutcome outcome = new OperationOutcome();
+        outcome.addIssue().setSeverity(OperationOutcome.IssueSeverity.WARNING)
+                .setCode(OperationOutcome.IssueType.INCOMPLETE).setDiagnostics(diagnostics);
+        bundle.addEntry().setFullUrl("urn:uuid:" + java.util.UUID.nameUUIDFromBytes(
+                        diagnostics.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+                .setResource(outcome).getSearch().setMode(Bundle.SearchEntryMode.OUTCOME);
     }
 }

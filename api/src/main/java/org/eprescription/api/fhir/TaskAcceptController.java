@@ -40,6 +40,7 @@ class TaskAcceptController {
     private final ActingParties actingParties;
     private final AcceptWithCode acceptWithCode;
     private final TaskCommands commands;
+    private final AlertKnowledge knowledge;
 
     @PostMapping(FhirPaths.TASK_ACCEPT)
     ResponseEntity<byte[]> accept(@RequestBody(required = false) byte[] body, HttpServletRequest request) {
@@ -51,7 +52,7 @@ class TaskAcceptController {
                     actor.userId()));
             PrescriptionResponse accepted = acceptWithCode.accept(accept.exchangeCode(), accept.patientBirthDate(),
                     PharmacyId.of(accept.pharmacyId()), PharmacistId.of(accept.pharmacistId()), actor, idempotencyKey);
-            return bundles.withRequests(accepted.view());
+            return bundles.accepted(accepted, knowledge.alertsKept());
         });
     }
 

@@ -48,7 +48,34 @@ class TaskBundleWriter {
         return bundle;
     }
 
-    /** {@code $accept}: the Task and its MedicationRequests, what the pharmacy dispenses against. */
+    /**
+     * {@code $accept}: the Task and its MedicationRequests, what the pharmacy dispenses against, and a DetectedIssue per
+     * alert of the prescription, as the JSON API's accept answers them; an OperationOutcome warning where they may not be
+     * all: alerts switched off ({@code alertsKept} false: none are kept), or the patient's events waiting in the
+     * dead-letter queue (the JSON answer's {@code upToDate: false}).
+     */
+    Bundle accepted(PrescriptionResponse accepted, boolean alertsKept) {
+        PrescriptionView view = accepted.view();
+        Bundle bundle = bundle(view);
+        Map<Integer, String> requestUrls = addTaskAndRequests(bundle, tasks.of(view, null), view);
+        for (AlertView alert : accepted.alerts() == null ? List.<AlertView>of() : accepted.alerts()) {
+            add(bundle, FhirEntry.byUuid(PrescriptionEntries.derived(view, "alert-" + alert.alertId().value()),
+                    issues.of(view, alert, requestUrls.containsKey(alert.lineNumber())
+                            ? new Reference(requestUrls.get(alert.lineNumber())) : null)));
+        }
+        if (!alertsKept) {
+            add(bundle, FhirEntry.byUuid(PrescriptionEntries.derived(view, "alerts-not-kept-" + view.version()),
+                    checkWarning("not-performed", AlertKnowledge.SWITCHED_OFF)));
+        } else if (Boolean.FALSE.equals(accepted.upToDate())) {
+            add(bundle, FhirEntry.byUuid(PrescriptionEntries.derived(view, "alerts-not-up-to-date-" + view.version()),
+                    checkWarning("not-up-to-date", "the alerts of this prescription may not be up to date: "
+                            + AlertKnowledge.LETTERS_PENDING + "; no DetectedIssue does not mean there is no "
+                            + "conflict")));
+        }
+        return bundle;
+    }
+
+    /** {@code _history/{vid}}: the Task and its MedicationRequests as they stood. */
     Bundle withRequests(PrescriptionView view) {
         Bundle bundle = bundle(view);
         addTaskAndRequests(bundle, tasks.of(view, null), view);

@@ -53,6 +53,14 @@ class AlertsSwitchedOnAgainIT {
             assertThat(zolpidem.status()).as(zolpidem.toString()).isEqualTo(201);
             assertThat(zolpidem.body().path("alertCheck").path("performed").asBoolean()).isFalse();
             assertThat(zolpidem.body().has("alerts")).isFalse();
+            FhirHttp.Answer detectedIssues = new FhirHttp(ExchangeNode.port(off))
+                    .get("/DetectedIssue?patient=" + patient, Identity.patient(patient), Map.of());
+            assertThat(detectedIssues.status()).as(detectedIssues.toString()).isEqualTo(200);
+            Bundle noneKept = detectedIssues.as(Bundle.class);
+            assertThat(noneKept.hasTotal()).as("no alerts are kept: total 0 would read as no conflict").isFalse();
+            assertThat(noneKept.getEntry()).singleElement().satisfies(entry -> assertThat(
+                    ((OperationOutcome) entry.getResource()).getIssueFirstRep().getDiagnostics())
+                    .contains("switched off"));
 
             Map<String, Object> mistake = issueFor(cancelledPatient, "HOSP-A", ZOLPIDEM, 30);
             assertThat(api.post("/prescriptions", mistake).status()).isEqualTo(201);
