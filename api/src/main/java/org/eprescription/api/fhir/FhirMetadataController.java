@@ -111,7 +111,8 @@ class FhirMetadataController {
                         + "of that sequence number; for auditors");
         task.addInteraction().setCode(CapabilityStatement.TypeRestfulInteraction.SEARCHTYPE)
                 .setDocumentation("A pharmacy's queue: the Tasks of GET /api/v1/pharmacies/{id}/dispensing-view "
-                        + "(what it holds, what it dispensed today); for its pharmacists and auditors");
+                        + "(what it holds, what it dispensed today), their open alerts included as DetectedIssues; "
+                        + "for its pharmacists and auditors");
         searchParameter(task, Searchsets.OWNER, "Task-owner", Enumerations.SearchParamType.REFERENCE,
                 "Required: the pharmacy's id (the JSON API's), also as Organization/<id>");
         searchParameter(task, Searchsets.STATUS, "Task-status", Enumerations.SearchParamType.TOKEN,

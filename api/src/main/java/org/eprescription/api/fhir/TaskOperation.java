@@ -39,12 +39,13 @@ record TaskOperation(String code, String title, boolean instance, String who, St
     static final TaskOperation ACCEPT = new TaskOperation("accept", "Accept a prescription with the patient's code",
             false, "a pharmacist (the token's pharmacy)",
             "The token's pharmacy takes the prescription the patient's exchange code and birth date name. Out: a "
-                    + "Bundle of the Task (in-progress, owner the pharmacy) and its MedicationRequests. A code and "
+                    + "Bundle of the Task (in-progress, owner the pharmacy), its MedicationRequests and a DetectedIssue "
+                    + "per alert (an OperationOutcome warning where these may not be all). A code and "
                     + "birth date that name no prescription are 404 (one answer for both), another pharmacy holding "
                     + "it 409, too many failed attempts 429.",
             List.of(in(TaskAcceptController.EXCHANGE_CODE, "string", 1, "1", "The code the patient shows"),
                     in(TaskAcceptController.BIRTH_DATE, "date", 1, "1", "The patient's birth date"),
-                    out("Bundle", "The Task and its MedicationRequests")));
+                    out("Bundle", "The Task, its MedicationRequests and a DetectedIssue per alert")));
     static final TaskOperation REJECT = new TaskOperation("reject", "Give a prescription back", true,
             "the holding pharmacy",
             "The holding pharmacy releases the prescription: it is ready again (on a refill use, on-hold until its "
