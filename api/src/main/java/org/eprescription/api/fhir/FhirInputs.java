@@ -41,11 +41,19 @@ class FhirInputs {
         return body;
     }
 
-    /** The drug's YJ code; a drug coded only in other systems is 422 naming them. */
+    /**
+     * The drug's YJ code; a drug coded only in other systems is 422 naming them, one coded with two different YJ codes
+     * 400 (which one was meant is not for the exchange to guess).
+     */
     static String yjCode(String where, CodeableConcept drug) {
-        return drug.getCoding().stream()
+        List<String> codes = drug.getCoding().stream()
                 .filter(coding -> FhirSystems.YJ.equals(coding.getSystem()) && coding.hasCode())
-                .map(Coding::getCode).findFirst()
+                .map(Coding::getCode).distinct().toList();
+        if (codes.size() > 1) {
+            throw FhirRequestException.malformed(where + ": the drug is coded with different YJ codes, "
+                    + String.join(", ", codes) + "; a line has one drug");
+        }
+        return codes.stream().findFirst()
                 .orElseThrow(() -> FhirRequestException.unsupportedSystem(where + ": the drug is coded in "
                         + systemsOf(drug.getCoding())
                         + "; the exchange knows drugs by their YJ code (system " + FhirSystems.YJ + ")"));

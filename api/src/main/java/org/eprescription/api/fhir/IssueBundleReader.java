@@ -14,6 +14,8 @@ import org.hl7.fhir.r4.model.MedicationRequest.MedicationRequestDispenseRequestC
 import org.hl7.fhir.r4.model.Organization;
 import org.hl7.fhir.r4.model.Patient;
 import org.hl7.fhir.r4.model.Practitioner;
+import org.hl7.fhir.r4.model.PractitionerRole;
+import org.hl7.fhir.r4.model.Reference;
 import org.hl7.fhir.r4.model.Resource;
 import org.springframework.stereotype.Component;
 
@@ -60,6 +62,10 @@ class IssueBundleReader {
         Patient patient = single(bundle, Patient.class);
         Practitioner practitioner = single(bundle, Practitioner.class);
         Organization organization = single(bundle, Organization.class);
+        for (int index = 0; index < requests.size(); index++) {
+            requireTheBundlesParties("MedicationRequest " + (index + 1), requests.get(index), bundle, patient,
+                    practitioner);
+        }
         if (!patient.hasBirthDate() || patient.getBirthDateElement().getPrecision() != TemporalPrecisionEnum.DAY) {
             throw FhirRequestException.malformed("Patient.birthDate is required, as a day (YYYY-MM-DD)");
         }
@@ -100,10 +106,66 @@ class IssueBundleReader {
             throw FhirRequestException.malformed(where + ": exactly one dosageInstruction with a text is required");
         }
         requireSubstitutable(where, request);
+        if (dispense.hasInitialFill() || dispense.hasDispenseInterval()) {
+            // a first fill of another quantity, or a least interval between fills, would be dropped: the exchange
+            // dispenses each use as prescribed, whenever the pharmacy is asked
+            throw FhirRequestException.malformed(where + ": dispenseRequest.initialFill and dispenseInterval are not "
+                    + "supported; the exchange has neither, and would otherwise drop them (docs/fhir.md, "
+                    + "\"Task/$create\")");
+        }
         Boolean asNeeded = FhirInputs.asNeeded(dosage);
         return new IssueRequest.Line(number, drugCode, dispense.getQuantity().getValue(), unit, dosage.getText(),
                 FhirInputs.wholeDays(where, "dispenseRequest.expectedSupplyDuration",
                         dispense.getExpectedSupplyDuration()), asNeeded);
+    }
+
+    /**
+     * A MedicationRequest's {@code subject} and {@code requester}, where given, must name the Bundle's Patient and
+     * Practitioner (by the entry's full URL, {@code <type>/<id>}, or one of its identifiers; a requester also through a
+     * PractitionerRole of the Bundle whose practitioner is the Bundle's): the exchange issues every line for the
+     * Bundle's Patient, and a line written for someone else must not become this patient's.
+     */
+    private static void requireTheBundlesParties(String where, MedicationRequest request, Bundle bundle,
+                                                 Patient patient, Practitioner practitioner) {
+        if (request.hasSubject() && !names(request.getSubject(), bundle, patient)) {
+            throw FhirRequestException.malformed(where + ": subject names another patient than the Bundle's Patient");
+        }
+        if (request.hasRequester() && !names(request.getRequester(), bundle, practitioner)
+                && !throughRole(request.getRequester(), bundle, practitioner)) {
+            throw FhirRequestException.malformed(where + ": requester names another practitioner than the Bundle's "
+                    + "Practitioner");
+        }
+    }
+
+    private static boolean throughRole(Reference reference, Bundle bundle, Practitioner practitioner) {
+        return bundle.getEntry().stream()
+                .filter(entry -> entry.getResource() instanceof PractitionerRole)
+                .filter(entry -> reference.hasReference() && refersTo(reference.getReference(), entry))
+                .map(entry -> (PractitionerRole) entry.getResource())
+                .anyMatch(role -> role.hasPractitioner() && names(role.getPractitioner(), bundle, practitioner));
+    }
+
+    /** Whether {@code reference} names {@code target}, an entry of {@code bundle}; a reference to nothing does not. */
+    private static boolean names(Reference reference, Bundle bundle, Resource target) {
+        if (reference.hasReference()) {
+            return bundle.getEntry().stream().filter(entry -> entry.getResource() == target)
+                    .anyMatch(entry -> refersTo(reference.getReference(), entry));
+        }
+        if (reference.hasIdentifier()) {
+            Identifier named = reference.getIdentifier();
+            List<Identifier> own = target instanceof Patient p ? p.getIdentifier()
+                    : target instanceof Practitioner p ? p.getIdentifier() : List.of();
+            return own.stream().anyMatch(identifier -> Objects.equals(identifier.getSystem(), named.getSystem())
+                    && Objects.equals(identifier.getValue(), named.getValue()));
+        }
+        // a display alone names nobody in particular: it cannot name someone else either
+        return true;
+    }
+
+    private static boolean refersTo(String reference, Bundle.BundleEntryComponent entry) {
+        Resource resource = entry.getResource();
+        return reference.equals(entry.getFullUrl()) || (resource.getIdElement().hasIdPart()
+                && reference.equals(resource.fhirType() + "/" + resource.getIdElement().getIdPart()));
     }
 
     /**

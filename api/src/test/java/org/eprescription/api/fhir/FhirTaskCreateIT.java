@@ -278,6 +278,37 @@ class FhirTaskCreateIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void whatAnIssueWouldDropOrMisattributeIsRefused() {
+        Bundle initialFill = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        only(initialFill, MedicationRequest.class).getDispenseRequest().getInitialFill()
+                .setQuantity(new Quantity().setValue(7).setUnit("tablet"));
+        Bundle interval = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        only(interval, MedicationRequest.class).getDispenseRequest().setDispenseInterval(
+                (org.hl7.fhir.r4.model.Duration) new org.hl7.fhir.r4.model.Duration().setValue(28).setUnit("d")
+                        .setSystem("http://unitsofmeasure.org").setCode("d"));
+        Bundle otherPatient = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        only(otherPatient, MedicationRequest.class).setSubject(new Reference().setIdentifier(
+                new org.hl7.fhir.r4.model.Identifier().setSystem(SID + "patient-id").setValue(unique("PAT"))));
+        Bundle otherPrescriber = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        only(otherPrescriber, MedicationRequest.class).setRequester(new Reference("Practitioner/someone-else"));
+        Bundle twoDrugs = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        only(twoDrugs, MedicationRequest.class).getMedicationCodeableConcept()
+                .addCoding(new Coding(IssueBundles.YJ, NIFEDIPINE_CAPSULE, null));
+
+        for (Map.Entry<Bundle, String> refused : Map.of(initialFill, "initialFill", interval, "dispenseInterval",
+                otherPatient, "subject", otherPrescriber, "requester", twoDrugs, "different YJ codes").entrySet()) {
+            FhirHttp.Answer answer = fhir().post(CREATE, refused.getKey(), prescriber);
+            assertThat(answer.assertOutcome(400, OperationOutcome.IssueType.STRUCTURE).getDiagnostics())
+                    .contains(refused.getValue());
+        }
+        Bundle byIdentifier = bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        only(byIdentifier, MedicationRequest.class).setSubject(new Reference().setIdentifier(
+                new org.hl7.fhir.r4.model.Identifier().setSystem(SID + "patient-id").setValue(patient)));
+        FhirHttp.Answer issued = fhir().post(CREATE, byIdentifier, prescriber);
+        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
+    }
+
+    @Test
     void aReasonToTakeItAsNeededMakesTheLineAsNeeded() {
         Bundle sent = bundle().line(NIFEDIPINE_CAPSULE, 10, 3, 0).bundle();
         only(sent, MedicationRequest.class).getDosageInstructionFirstRep()
