@@ -324,6 +324,26 @@ class FhirTaskCreateIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void errorsAnsweredBeforeAFhirControllerAreOperationOutcomesToo() {
+        String tooLarge = FhirConformance.json(bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle())
+                .replace("Hanako", "x".repeat(70_000));
+        FhirHttp.Answer oversized = fhir().post(CREATE, tooLarge, FHIR_JSON, prescriber, Map.of());
+        assertThat(oversized.status()).as(oversized.toString()).isEqualTo(413);
+        assertThat(oversized.contentType()).startsWith(FHIR_JSON);
+        assertThat(oversized.as(OperationOutcome.class).getIssueFirstRep().getDetails().getCodingFirstRep().getCode())
+                .isEqualTo("body-too-large");
+
+        FhirHttp.Answer unknownPath = fhir().get("/NoSuchResource/1", prescriber, Map.of());
+        assertThat(unknownPath.status()).as(unknownPath.toString()).isEqualTo(404);
+        assertThat(unknownPath.contentType()).as(unknownPath.toString()).startsWith(FHIR_JSON);
+        unknownPath.as(OperationOutcome.class);
+        FhirHttp.Answer unknownInXml = fhir().get("/Task/" + java.util.UUID.randomUUID() + "/no-such-part",
+                prescriber, Map.of("Accept", FHIR_XML));
+        assertThat(unknownInXml.contentType()).as(unknownInXml.toString()).startsWith(FHIR_XML);
+        unknownInXml.as(OperationOutcome.class);
+    }
+
+    @Test
     void xmlWithAnExternalEntityIsRefusedWithoutReadingIt() {
         String xml = "<?xml version=\"1.0\"?><!DOCTYPE Bundle [<!ENTITY secret SYSTEM \"file:///etc/passwd\">]>"
                 + "<Bundle xmlns=\"http://hl7.org/fhir\"><type value=\"collection\"/><entry><resource><Patient>"
