@@ -52,7 +52,7 @@ class TaskBundleWriter {
      * {@code $accept}: the Task and its MedicationRequests, what the pharmacy dispenses against, and a DetectedIssue per
      * alert of the prescription, as the JSON API's accept answers them; an OperationOutcome warning where they may not be
      * all: alerts switched off ({@code alertsKept} false: none are kept), or the patient's events waiting in the
-     * dead-letter queue (the JSON answer's {@code upToDate: false}).
+     * dead-letter queue or medicine moved while alerts were off (the JSON answer's {@code upToDate: false}).
      */
     Bundle accepted(PrescriptionResponse accepted, boolean alertsKept) {
         PrescriptionView view = accepted.view();
@@ -69,7 +69,7 @@ class TaskBundleWriter {
         } else if (Boolean.FALSE.equals(accepted.upToDate())) {
             add(bundle, FhirEntry.byUuid(PrescriptionEntries.derived(view, "alerts-not-up-to-date-" + view.version()),
                     checkWarning("not-up-to-date", "the alerts of this prescription may not be up to date: "
-                            + AlertKnowledge.LETTERS_PENDING + "; no DetectedIssue does not mean there is no "
+                            + AlertKnowledge.NOT_UP_TO_DATE + "; no DetectedIssue does not mean there is no "
                             + "conflict")));
         }
         return bundle;

@@ -90,8 +90,8 @@ class TaskSearchController {
         String warning = !knowledge.alertsKept() ? AlertKnowledge.SWITCHED_OFF
                 : notUpToDate.isEmpty() ? null
                 : "the open alerts and the state of " + String.join(", ", notUpToDate) + " may not be up to date: "
-                + "their patients have events the exchange could not take in yet (they wait in its dead-letter "
-                + "queue); no DetectedIssue about them does not mean there is no conflict";
+                + "of their patients, " + AlertKnowledge.NOT_UP_TO_DATE + "; no DetectedIssue about them does not "
+                + "mean there is no conflict";
         return new Searchsets.Matches(matches, null, included, warning);
     }
 

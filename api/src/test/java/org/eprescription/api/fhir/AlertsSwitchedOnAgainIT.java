@@ -121,6 +121,16 @@ class AlertsSwitchedOnAgainIT {
             assertThat(warning.getCode()).isEqualTo(OperationOutcome.IssueType.INCOMPLETE);
             assertThat(warning.getDiagnostics()).contains("switched off");
 
+            FhirHttp.Answer searchedAgain = new FhirHttp(ExchangeNode.port(on))
+                    .get("/DetectedIssue?patient=" + patient, Identity.patient(patient), Map.of());
+            assertThat(searchedAgain.status()).as(searchedAgain.toString()).isEqualTo(200);
+            Bundle partly = searchedAgain.as(Bundle.class);
+            assertThat(partly.hasTotal()).as("the zolpidem issued while off has no recorded course: " + searchedAgain)
+                    .isFalse();
+            assertThat(partly.getEntry()).anySatisfy(entry -> assertThat(entry.getResource())
+                    .isInstanceOfSatisfying(OperationOutcome.class, outcome -> assertThat(
+                            outcome.getIssueFirstRep().getDiagnostics()).contains("while alerts were switched off")));
+
             Response afterTheCancelled = api.post("/prescriptions",
                     issueFor(cancelledPatient, "HOSP-B", ZOLPIDEM_GENERIC, 14));
             assertThat(afterTheCancelled.status()).isEqualTo(201);
