@@ -29,6 +29,12 @@ public record ExchangeProperties(ZoneId zone, ZoneId legacyEventZone, String exc
     }
 
     public record Expiry(Duration sweepInterval, int batchSize) {
+        public Expiry {
+            if (batchSize < 1) {
+                // 0 (the key missing or misplaced) would page with "limit 0": nothing would ever expire, silently
+                throw new IllegalArgumentException("exchange.expiry.batch-size must be at least 1, was " + batchSize);
+            }
+        }
     }
 
     public record Alerts(boolean enabled, boolean sameClassEnabled) {

@@ -34,6 +34,12 @@ class ExpirySweepTest {
     private final CommandSender commands = mock(CommandSender.class);
 
     @Test
+    void aBatchSizeBelowOneIsRefusedAtStartInsteadOfExpiringNothing() {
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> new ExchangeProperties.Expiry(null, 0))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("exchange.expiry.batch-size");
+    }
+
+    @Test
     @SuppressWarnings("unchecked")
     void aFullPageOfCandidatesThatDoNotExpireIsFollowedByTheNextPage() {
         PrescriptionId stuck = PrescriptionId.random();
