@@ -17,7 +17,9 @@ import java.util.List;
  * {@code exchange.projections.due-replay-retry} while one is still due (docs/operations.md, "Replays due at start").
  * Several nodes starting at once all try: the replay's claim across nodes lets one of them run it, the others are
  * refused (and try again later), and a node that gets the claim after another node's replay has completed finds the
- * projection no longer due and runs nothing. A replay that fails leaves it due.
+ * projection no longer due and runs nothing. A replay that fails leaves it due. A projection that an event processor
+ * runs is replayed only by a node whose processor holds all its segments (the swap claims them all); while the
+ * segments are split between nodes, each retry logs what to do instead of replaying the store in vain.
  */
 @Component
 @RequiredArgsConstructor
@@ -28,6 +30,7 @@ public class DueReplayStarter {
     private final DueReplays due;
     private final ProjectionDefinitions definitions;
     private final ProjectionAdmin admin;
+    private final ProjectionProcessors processors;
 
     @EventListener(ApplicationReadyEvent.class)
     void onStart() {
@@ -53,6 +56,14 @@ public class DueReplayStarter {
         for (String name : names) {
             if (definitions.find(name).isEmpty()) {
                 log.warn("Replay of {} is due, but this node knows no such projection", name);
+                continue;
+            }
+            if (!processors.processedOnlyHere(name)) {
+                // the swap must claim every segment of the projection's processor: a replay here would read the whole
+                // store and then fail, every retry (docs/operations.md, "Replays due at start")
+                log.warn("Replay of {} is due; it runs on a node whose processor holds every segment of {}, and this "
+                        + "node does not: release the other nodes' segments to this one (POST /admin/projections/{}"
+                        + "/segments/{segment}/release?for=PT10M on each) or stop them", name, name, name);
                 continue;
             }
             try {

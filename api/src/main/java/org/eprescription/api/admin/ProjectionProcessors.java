@@ -47,6 +47,20 @@ class ProjectionProcessors {
                 .toList();
     }
 
+    /**
+     * Whether this node's processor of {@code name} runs and holds every segment, so that a replay's swap can claim
+     * them all; true for a projection that no processor runs (one kept in the commands' transactions).
+     */
+    boolean processedOnlyHere(String name) {
+        Optional<StreamingEventProcessor> processor = find(name);
+        if (processor.isEmpty()) {
+            return true;
+        }
+        int segments = tokenStore.fetchSegments(processor.get().getName()).length;
+        return processor.get().isRunning() && segments > 0
+                && processor.get().processingStatus().size() == segments;
+    }
+
     boolean isRunning(String name) {
         return find(name).map(StreamingEventProcessor::isRunning).orElse(false);
     }

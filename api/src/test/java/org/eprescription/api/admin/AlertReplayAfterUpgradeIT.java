@@ -35,9 +35,72 @@ class AlertReplayAfterUpgradeIT {
     private static final String KEY = "alert-replay-upgrade-key-0123456789abcdef";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
+    /** An upgraded database: the duplicate's alert open although its only conflict was cancelled. */
+    private record DamagedStore(String url, JdbcClient jdbc, String duplicate) {
+    }
+
     @Test
     void theFirstStartAfterTheUpgradeRepairsAnAlertProjectionThatMissedACancellation() {
-        String url = IsolatedDatabase.createAnother("px_alert_replay_upgrade");
+        DamagedStore store = damagedStore("px_alert_replay_upgrade");
+        store.jdbc().sql("delete from projection_replay_due").update();
+        store.jdbc().sql("delete from flyway_schema_history where version = '167'").update();
+
+        try (ConfigurableApplicationContext upgraded = ExchangeNode.start(store.url(), KEY)) {
+            HttpApi api = ExchangeNode.api(upgraded);
+            AdminProjections projections = new AdminProjections(api);
+            await().atMost(WAIT).untilAsserted(() -> assertThat(retried(upgraded, projections)
+                    .path("lastReplay").path("outcome").asText())
+                    .isEqualTo("COMPLETED"));
+            assertThat(alertStatus(api, store.duplicate())).as("its only conflict was cancelled").isEqualTo("RESOLVED");
+            JsonNode verified = projections.verify(AlertProjection.PROCESSING_GROUP);
+            assertThat(verified.path("differences").asLong()).as(verified.toString()).isZero();
+            assertThat(store.jdbc().sql("select count(*) from projection_replay_due").query(Long.class).single())
+                    .isZero();
+        }
+    }
+
+    /**
+     * The swap of a replay claims every segment of the processor: a node that holds none does not replay the store in
+     * vain on every retry, and replays once the other node hands its segments over.
+     */
+    @Test
+    void aDueReplayWaitsForTheNodeThatHoldsEverySegment() throws InterruptedException {
+        DamagedStore store = damagedStore("px_alert_replay_two_nodes");
+        store.jdbc().sql("delete from projection_replay_due").update();
+        // node B starts with nothing due and claims every segment; it never retries (scheduling is off in tests)
+        try (ConfigurableApplicationContext holder = ExchangeNode.start(store.url(), KEY, "--exchange.node-name=node-b")) {
+            HttpApi b = ExchangeNode.api(holder);
+            String segments = "/admin/projections/" + AlertProjection.PROCESSING_GROUP + "/segments";
+            await().atMost(WAIT).until(() -> b.get(segments).body().path("claimedHere").size() == 2);
+            store.jdbc().sql("insert into projection_replay_due (projection, reason) values (:p, 'test')")
+                    .param("p", AlertProjection.PROCESSING_GROUP).update();
+
+            try (ConfigurableApplicationContext waiting = ExchangeNode.start(store.url(), KEY,
+                    "--exchange.node-name=node-a")) {
+                HttpApi a = ExchangeNode.api(waiting);
+                AdminProjections projections = new AdminProjections(a);
+                for (int retry = 0; retry < 3; retry++) {
+                    assertThat(retried(waiting, projections).path("lastReplay").isNull())
+                            .as("no replay that would fail at its swap").isTrue();
+                    Thread.sleep(1000);
+                }
+                assertThat(alertStatus(a, store.duplicate())).isEqualTo("OPEN");
+
+                for (int segment = 0; segment < 2; segment++) {
+                    Response released = b.post(segments + "/" + segment + "/release?for=PT60S", Map.of());
+                    assertThat(released.status()).as(released.toString()).isEqualTo(202);
+                }
+                await().atMost(WAIT).untilAsserted(() -> assertThat(retried(waiting, projections)
+                        .path("lastReplay").path("outcome").asText()).isEqualTo("COMPLETED"));
+                assertThat(alertStatus(a, store.duplicate())).isEqualTo("RESOLVED");
+                assertThat(store.jdbc().sql("select count(*) from projection_replay_due").query(Long.class)
+                        .single()).isZero();
+            }
+        }
+    }
+
+    private static DamagedStore damagedStore(String name) {
+        String url = IsolatedDatabase.createAnother(name);
         JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(url, IsolatedDatabase.user(),
                 IsolatedDatabase.password()));
         String patient = unique("PAT");
@@ -60,20 +123,13 @@ class AlertReplayAfterUpgradeIT {
                 .param("id", cancelled).update()).isPositive();
         assertThat(jdbc.sql("update medication_alert set status = 'OPEN', resolved_at = null where patient_id = :p")
                 .param("p", patient).update()).isEqualTo(1);
-        jdbc.sql("delete from projection_replay_due").update();
-        jdbc.sql("delete from flyway_schema_history where version = '167'").update();
+        return new DamagedStore(url, jdbc, duplicate);
+    }
 
-        try (ConfigurableApplicationContext upgraded = ExchangeNode.start(url, KEY)) {
-            HttpApi api = ExchangeNode.api(upgraded);
-            AdminProjections projections = new AdminProjections(api);
-            await().atMost(WAIT).untilAsserted(() -> assertThat(projections
-                    .state(AlertProjection.PROCESSING_GROUP).path("lastReplay").path("outcome").asText())
-                    .isEqualTo("COMPLETED"));
-            assertThat(alertStatus(api, duplicate)).as("its only conflict was cancelled").isEqualTo("RESOLVED");
-            JsonNode verified = projections.verify(AlertProjection.PROCESSING_GROUP);
-            assertThat(verified.path("differences").asLong()).as(verified.toString()).isZero();
-            assertThat(jdbc.sql("select count(*) from projection_replay_due").query(Long.class).single()).isZero();
-        }
+    /** A retry of the replays due (scheduling is off in tests): the alert projection's state after it. */
+    private static JsonNode retried(ConfigurableApplicationContext node, AdminProjections projections) {
+        node.getBean(DueReplayStarter.class).startDue();
+        return projections.state(AlertProjection.PROCESSING_GROUP);
     }
 
     private static String alertStatus(HttpApi api, String prescriptionId) {

@@ -83,8 +83,13 @@ class UncheckedHistoryBackfillIT {
                 assertThat(draft.path("complete").asBoolean())
                         .as("what was issued and registered while alerts were off: " + draft).isFalse();
             });
-            await().atMost(WAIT).untilAsserted(() -> assertThat(jdbc.sql("select count(*) from projection_replay_due")
-                    .query(Long.class).single()).as("unchecked-course and medication-alerts (V167)").isZero());
+            // medication-alerts (V167) replays on the node holding every segment once it has claimed them; scheduling,
+            // which retries the replays due, is off in tests
+            await().atMost(WAIT).untilAsserted(() -> {
+                nodes.forEach(node -> node.getBean(DueReplayStarter.class).startDue());
+                assertThat(jdbc.sql("select count(*) from projection_replay_due").query(Long.class).single())
+                        .as("unchecked-course and medication-alerts (V167)").isZero();
+            });
             List<JsonNode> lastReplays = new ArrayList<>();
             for (ConfigurableApplicationContext node : nodes) {
                 JsonNode state = new AdminProjections(ExchangeNode.api(node)).awaitLive("unchecked-course", WAIT);
