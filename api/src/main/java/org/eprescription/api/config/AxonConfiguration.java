@@ -19,6 +19,7 @@ import org.eprescription.core.prescription.event.AlertAcknowledgedUpcaster;
 import org.eprescription.core.prescription.event.DispensingCorrectedUpcaster;
 import org.eprescription.core.prescription.event.PrescriptionExpiredUpcaster;
 import org.eprescription.core.prescription.event.PrescriptionDispensedUpcaster;
+import org.eprescription.core.prescription.event.PrescriptionAmendedUpcaster;
 import org.eprescription.core.prescription.event.InteractionCheckCompletedUpcaster;
 import org.eprescription.core.record.event.DispensingRecordCheckedUpcaster;
 import org.eprescription.core.record.event.RecordItemsUpcaster;
@@ -85,6 +86,7 @@ public class AxonConfiguration {
         return configurer -> configurer
                 .registerEventUpcaster(configuration -> new PrescriptionIssuedUpcaster(legacyZone))
                 .registerEventUpcaster(configuration -> new PrescriptionDispensedUpcaster(legacyZone))
+                .registerEventUpcaster(configuration -> new PrescriptionAmendedUpcaster())
                 .registerEventUpcaster(configuration -> new DispensingCorrectedUpcaster())
                 .registerEventUpcaster(configuration -> new AlertAcknowledgedUpcaster())
                 .registerEventUpcaster(configuration -> new PrescriptionExpiredUpcaster())

@@ -1,5 +1,7 @@
 package org.eprescription.core.interaction;
 
+import org.eprescription.core.catalogue.DrugDescription;
+import org.eprescription.core.catalogue.DrugDescriptions;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
@@ -9,6 +11,7 @@ import org.eprescription.core.ids.PrescriptionId;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -44,6 +47,14 @@ public final class InteractionChecker {
     /** The version of the catalogue whose rules decide, recorded with every check. */
     public String catalogueVersion() {
         return rules.catalogue().version();
+    }
+
+    /**
+     * How a check records its courses' drugs: as {@code recorded} by the prescription's or record's own events, else
+     * as the catalogue whose rules decide describes them.
+     */
+    public DrugDescriptions describe(Collection<DrugCode> codes, Map<DrugCode, DrugDescription> recorded) {
+        return DrugDescriptions.of(codes, recorded, rules.catalogue());
     }
 
     /**

@@ -13,6 +13,8 @@ import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.catalogue.DrugDescription;
+import org.eprescription.core.catalogue.DrugDescriptions;
 import org.eprescription.core.code.CodeDerivation;
 import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.code.LiveExchangeCodes;
@@ -140,6 +142,8 @@ public class Prescription {
      * left it (its planned courses stopped), by course key: what the view resolves this prescription's alerts by.
      */
     private final Map<String, RecordedCourse> ownCourses = new HashMap<>();
+    /** How this prescription's events described each drug they named (docs/architecture.md, "Reference data"). */
+    private final Map<DrugCode, DrugDescription> described = new HashMap<>();
 
     protected Prescription() {
         // required by Axon to rebuild the aggregate from its events
@@ -163,7 +167,8 @@ public class Prescription {
         apply(new PrescriptionIssued(command.prescriptionId(), command.patient(), command.prescriber(),
                 command.lines(), command.refills(), effectiveValidUntil,
                 exchangeCodes.hashFor(command.prescriptionId(), code.keyId(), code.attempt()), code.keyId(),
-                code.attempt(), command.acknowledgedAlerts(), now, today),
+                code.attempt(), command.acknowledgedAlerts(), now, today,
+                DrugDescriptions.of(command.lines().stream().map(PrescribedLine::drugCode).toList(), catalogue)),
                 patientMetaData(command.patient()));
         if (checker.enabled()) {
             List<RecordedCourse> planned = plannedCourses(1, today, catalogue);
@@ -302,7 +307,9 @@ public class Prescription {
         CancellationRequested stopAfterUse = completesUse ? cancellationEndingWithUse() : null;
         apply(new PrescriptionDispensed(prescriptionId, command.pharmacyId(), command.pharmacistId(), currentUse,
                 command.items(), completesUse, now, today, countedAsPrescribed(command.items(), lines, catalogue),
-                substitutes), patientMetaData(patient));
+                substitutes,
+                DrugDescriptions.of(command.items().stream().map(DispensedItem::drugCode).toList(), catalogue)),
+                patientMetaData(patient));
         List<RecordedCourse> dispensed = checker.enabled() ? dispensedCourses(command, use, catalogue) : List.of();
         List<RecordedCourse> undispensed = completesUse ? undispensedCourses(dispensed) : List.of();
         List<RecordedCourse> nextUse = completesUse && stopAfterUse == null
@@ -448,7 +455,8 @@ public class Prescription {
             command.items().forEach(item -> touched.add(item.lineNumber()));
             apply(new DispensingCorrected(prescriptionId, dispensing.sequence(), use, command.pharmacyId(),
                     command.pharmacistId(), command.reason(), command.items(),
-                    dispensing.completesUse() || completesNow, now, today, counted, substitutes),
+                    dispensing.completesUse() || completesNow, now, today, counted, substitutes,
+                    DrugDescriptions.of(command.items().stream().map(DispensedItem::drugCode).toList(), catalogue)),
                     patientMetaData(patient));
             if (completesNow) {
                 undispensed = undispensedCourses(touched);
@@ -567,7 +575,8 @@ public class Prescription {
         }
         InteractionCheckCompleted check = new InteractionCheckCompleted(prescriptionId, patient.id(),
                 prescriber.institutionId(), prescriber.id(), trigger, courses, raised, found.unknownDrugCodes(),
-                found.unchecked(), checker.catalogueVersion(), now);
+                found.unchecked(), checker.catalogueVersion(), now)
+                .describing(checker.describe(courses.stream().map(RecordedCourse::drugCode).toList(), described));
         apply(check, patientMetaData(patient));
         return check;
     }
@@ -685,8 +694,16 @@ public class Prescription {
         if (!command.acceptChange()) {
             return new CommandOutcome(version(), null);
         }
+        List<PrescribedLine> amended = AmendmentRules.amended(lines, query.proposedLines());
+        // an unchanged line keeps the description it was recorded with; a changed one is described as of today
+        Set<Integer> amendedLines = Set.copyOf(changed);
+        Map<DrugCode, DrugDescription> unchanged = new HashMap<>();
+        amended.stream().filter(line -> !amendedLines.contains(line.lineNumber()))
+                .map(PrescribedLine::drugCode).filter(described::containsKey)
+                .forEach(drug -> unchanged.put(drug, described.get(drug)));
         apply(new PrescriptionAmended(prescriptionId, command.queryId(), command.institutionId(),
-                command.prescriberId(), AmendmentRules.amended(lines, query.proposedLines()), changed, now, today),
+                command.prescriberId(), amended, changed, now, today,
+                DrugDescriptions.of(amended.stream().map(PrescribedLine::drugCode).toList(), unchanged, catalogue)),
                 patientMetaData(patient));
         if (!checker.enabled()) {
             return new CommandOutcome(version(), null);
@@ -813,6 +830,9 @@ public class Prescription {
         event.lines().forEach(line -> lines.put(line.lineNumber(), line));
         refills = event.refills();
         validUntil = event.validUntil();
+        if (event.drugs() != null) {
+            event.drugs().addTo(described);
+        }
         exchangeCodeHash = event.exchangeCodeHash();
         exchangeCode = new CodeDerivation(event.exchangeCodeKeyId(), event.exchangeCodeAttempt());
         acknowledgedAtIssue = List.copyOf(event.acknowledgedAlerts());
@@ -870,6 +890,9 @@ public class Prescription {
             pendingCancellation = null;
         }
         dispensings.dispensed(event);
+        if (event.drugs() != null) {
+            event.drugs().addTo(described);
+        }
     }
 
     @EventSourcingHandler
@@ -891,6 +914,9 @@ public class Prescription {
     @EventSourcingHandler
     void on(DispensingCorrected event) {
         dispensings.corrected(event);
+        if (event.drugs() != null) {
+            event.drugs().addTo(described);
+        }
         if (event.completesUse()) {
             supplyStoppedByCancellation |= pendingCancellation != null;
             pendingCancellation = null;
@@ -930,6 +956,9 @@ public class Prescription {
         }
         lines = new LinkedHashMap<>();
         event.lines().forEach(line -> lines.put(line.lineNumber(), line));
+        if (event.drugs() != null) {
+            event.drugs().addTo(described);
+        }
     }
 
     @EventSourcingHandler

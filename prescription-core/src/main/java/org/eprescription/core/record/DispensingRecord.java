@@ -9,8 +9,11 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.modelling.command.AggregateLifecycle;
 import org.axonframework.modelling.command.CreationPolicy;
 import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.catalogue.DrugDescription;
+import org.eprescription.core.catalogue.DrugDescriptions;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DispensingRecordId;
+import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriberId;
@@ -38,8 +41,10 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
@@ -72,6 +77,10 @@ public class DispensingRecord {
     private List<RecordedCourse> courses = List.of();
     /** The alerts this record raised that no later check of it resolved. */
     private final Set<AlertId> openAlerts = new LinkedHashSet<>();
+    /** How the current items' drugs were described; null when their event did not record it (an older revision). */
+    private DrugDescriptions itemDrugs;
+    /** How this record's events described each drug they named (docs/architecture.md, "Reference data"). */
+    private final Map<DrugCode, DrugDescription> described = new HashMap<>();
 
     protected DispensingRecord() {
         // required by Axon to rebuild the aggregate from its events
@@ -88,11 +97,13 @@ public class DispensingRecord {
         Instant now = clock.instant();
         LocalDate today = dayOf(now, clock);
         apply(new DispensingRegistered(command.recordId(), command.patient(), command.registeredBy(),
-                command.prescribingInstitutionId(), command.items(), today, now), metaData(command.patient().id()));
+                command.prescribingInstitutionId(), command.items(), today, now,
+                DrugDescriptions.of(command.items().stream().map(RecordItem::drugCode).toList(), catalogue)),
+                metaData(command.patient().id()));
         DispensingRecordChecked check = null;
         if (checker.enabled()) {
             List<RecordedCourse> dispensed = dispensedCourses(1, catalogue);
-            check = recordCheck(CheckTrigger.RECORD_REGISTRATION, dispensed,
+            check = recordCheck(checker, CheckTrigger.RECORD_REGISTRATION, dispensed,
                     checker.check(CourseSource.of(recordId, 1), patient.id(), courseInstitution(), coursePrescriber(),
                             dispensed, false), checker.catalogueVersion(), now);
         }
@@ -121,13 +132,15 @@ public class DispensingRecord {
         RecordRules.check(command.items(), catalogue);
         List<RecordedCourse> replaced = stopped(courses);
         apply(new DispensingRecordCorrected(recordId, patient.id(), command.correctedBy(), command.reason(),
-                command.items(), revision + 1, today, now), metaData(patient.id()));
+                command.items(), revision + 1, today, now,
+                DrugDescriptions.of(command.items().stream().map(RecordItem::drugCode).toList(), catalogue)),
+                metaData(patient.id()));
         DispensingRecordChecked check = null;
         if (checker.enabled()) {
             List<RecordedCourse> dispensed = dispensedCourses(revision, catalogue);
             List<RecordedCourse> recorded = new ArrayList<>(replaced);
             recorded.addAll(dispensed);
-            check = recordCheck(CheckTrigger.RECORD_CORRECTION, recorded,
+            check = recordCheck(checker, CheckTrigger.RECORD_CORRECTION, recorded,
                     checker.check(CourseSource.of(recordId, revision), patient.id(), courseInstitution(),
                             coursePrescriber(), dispensed, false), checker.catalogueVersion(), now);
         }
@@ -144,7 +157,7 @@ public class DispensingRecord {
                 today, now), metaData(patient.id()));
         DispensingRecordChecked check = null;
         if (checker.enabled()) {
-            check = recordCheck(CheckTrigger.RECORD_WITHDRAWAL, withdrawn, CheckResult.NOTHING, checker.catalogueVersion(),
+            check = recordCheck(checker, CheckTrigger.RECORD_WITHDRAWAL, withdrawn, CheckResult.NOTHING, checker.catalogueVersion(),
                     now);
         }
         return new RecordOutcome(version(), state(), check, false);
@@ -189,12 +202,13 @@ public class DispensingRecord {
     }
 
     /** Records the check: its courses, the alerts it found, and the record's earlier alerts that no longer hold. */
-    private DispensingRecordChecked recordCheck(CheckTrigger trigger, List<RecordedCourse> recorded,
-                                                CheckResult found, String catalogueVersion, Instant now) {
+    private DispensingRecordChecked recordCheck(InteractionChecker checker, CheckTrigger trigger,
+                                                List<RecordedCourse> recorded, CheckResult found,
+                                                String catalogueVersion, Instant now) {
         DispensingRecordChecked check = new DispensingRecordChecked(recordId, patient.id(), courseInstitution(),
                 coursePrescriber(), registeredBy, trigger, recorded, found.alerts(), found.unknownDrugCodes(),
                 found.unchecked(), trigger == CheckTrigger.RECORD_REGISTRATION ? List.of() : List.copyOf(openAlerts), catalogueVersion,
-                now);
+                now).describing(checker.describe(recorded.stream().map(RecordedCourse::drugCode).toList(), described));
         apply(check, metaData(patient.id()));
         return check;
     }
@@ -218,7 +232,7 @@ public class DispensingRecord {
 
     private DispensingRecordState state() {
         return new DispensingRecordState(recordId, patient.id(), registeredBy, prescribingInstitutionId, dispensedOn,
-                status, revision, items, registeredAt);
+                status, revision, items, registeredAt, itemDrugs);
     }
 
     @EventSourcingHandler
@@ -233,6 +247,7 @@ public class DispensingRecord {
         registeredAt = event.registeredAt();
         status = DispensingRecordStatus.REGISTERED;
         revision = 1;
+        describedBy(event.drugs());
     }
 
     @EventSourcingHandler
@@ -240,6 +255,14 @@ public class DispensingRecord {
         items = event.items();
         revision = event.revision();
         status = DispensingRecordStatus.CORRECTED;
+        describedBy(event.drugs());
+    }
+
+    private void describedBy(DrugDescriptions drugs) {
+        itemDrugs = drugs;
+        if (drugs != null) {
+            drugs.addTo(described);
+        }
     }
 
     @EventSourcingHandler

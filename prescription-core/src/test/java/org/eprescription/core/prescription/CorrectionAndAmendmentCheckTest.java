@@ -71,8 +71,8 @@ class CorrectionAndAmendmentCheckTest extends PrescriptionTestSupport {
 
     private InteractionCheckCompleted check(CheckTrigger trigger, List<RecordedCourse> courses,
                                             List<RecordedAlert> alerts) {
-        return new InteractionCheckCompleted(ID, PATIENT.id(), HOSPITAL, DOCTOR, trigger, courses, alerts,
-                CATALOGUE.version(), clock.instant());
+        return described(new InteractionCheckCompleted(ID, PATIENT.id(), HOSPITAL, DOCTOR, trigger, courses, alerts,
+                CATALOGUE.version(), clock.instant()));
     }
 
     private MedicationCourse otherAmlodipine(LocalDate from, LocalDate to) {

@@ -89,6 +89,12 @@ class EventSerializationTest {
                 new PrescriptionIssued(ID, new PatientDetails(PatientId.of("patient-2"), LocalDate.of(2001, 1, 1),
                         null), new PrescriberDetails(DOCTOR, HOSPITAL), lines, 0, LocalDate.of(2025, 4, 4), "d4e5f6",
                         "k2", 1, List.of(), AT, LocalDate.of(2025, 4, 1)),
+                new PrescriptionIssued(ID, new PatientDetails(PatientId.of("patient-2"), LocalDate.of(2001, 1, 1),
+                        null), new PrescriberDetails(DOCTOR, HOSPITAL), lines, 0, LocalDate.of(2025, 4, 4), "d4e5f6",
+                        "k2", 1, List.of(), AT, LocalDate.of(2025, 4, 1),
+                        org.eprescription.core.catalogue.DrugDescriptions.of(
+                                List.of(DrugCode.of("2171022F1021"), DrugCode.of("6290004Q1024")),
+                                org.eprescription.core.testsupport.SampleDrugs.CATALOGUE)),
                 new PrescriptionAccepted(ID, PHARMACY, PHARMACIST, 1, AT),
                 new PrescriptionReleased(ID, PHARMACY, 2, "patient went elsewhere", AT),
                 new PrescriptionDispensed(ID, PHARMACY, PHARMACIST, 1, items, false, AT, LocalDate.of(2025, 4, 1),

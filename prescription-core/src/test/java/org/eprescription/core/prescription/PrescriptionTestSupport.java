@@ -31,6 +31,10 @@ import org.eprescription.core.prescription.event.CancellationRequested;
 import org.eprescription.core.prescription.event.PrescriptionAccepted;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
 import org.eprescription.core.prescription.event.PrescriptionCompleted;
+import org.eprescription.core.interaction.RecordedCourse;
+import org.eprescription.core.prescription.event.DispensingCorrected;
+import org.eprescription.core.prescription.event.InteractionCheckCompleted;
+import org.eprescription.core.prescription.event.PrescriptionAmended;
 import org.eprescription.core.prescription.event.PrescriptionDispensed;
 import org.eprescription.core.prescription.event.PrescriptionExpired;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
@@ -119,6 +123,10 @@ abstract class PrescriptionTestSupport {
         return fixtureWith(ValidUntilHorizon.DEFAULT, catalogue);
     }
 
+    /**
+     * A fresh fixture whose expected events are compared without how they describe their drugs, which
+     * {@link RecordedDrugsTest} pins; the rules tested elsewhere do not depend on it.
+     */
     AggregateTestFixture<Prescription> fixtureWith(ValidUntilHorizon horizon, DrugCatalogue catalogue) {
         return fixtureWith(horizon, catalogue, clock);
     }
@@ -130,6 +138,22 @@ abstract class PrescriptionTestSupport {
 
     AggregateTestFixture<Prescription> fixtureWith(ValidUntilHorizon horizon, DrugCatalogue catalogue,
                                                    java.time.Clock commandClock) {
+        AggregateTestFixture<Prescription> created = describingFixture(horizon, catalogue, commandClock);
+        created.registerIgnoredField(PrescriptionIssued.class, "drugs");
+        created.registerIgnoredField(PrescriptionAmended.class, "drugs");
+        created.registerIgnoredField(PrescriptionDispensed.class, "drugs");
+        created.registerIgnoredField(DispensingCorrected.class, "drugs");
+        created.registerIgnoredField(InteractionCheckCompleted.class, "drugs");
+        return created;
+    }
+
+    /** A fresh fixture that compares every field of the events, their drugs' descriptions too. */
+    AggregateTestFixture<Prescription> describingFixture(ValidUntilHorizon horizon, DrugCatalogue catalogue) {
+        return describingFixture(horizon, catalogue, clock);
+    }
+
+    AggregateTestFixture<Prescription> describingFixture(ValidUntilHorizon horizon, DrugCatalogue catalogue,
+                                                         java.time.Clock commandClock) {
         AggregateTestFixture<Prescription> created = new AggregateTestFixture<>(Prescription.class);
         created.registerInjectableResource(catalogue);
         created.registerInjectableResource(EXCHANGE_CODES);
@@ -148,6 +172,12 @@ abstract class PrescriptionTestSupport {
     /** The exchange codes live prescriptions hold; none here, and {@link IssuePrescriptionTest} forces collisions. */
     LiveExchangeCodes liveCodes() {
         return LiveExchangeCodes.none();
+    }
+
+    /** {@code check} describing its courses' drugs as the sample catalogue does, as a command records it. */
+    static InteractionCheckCompleted described(InteractionCheckCompleted check) {
+        return check.describing(org.eprescription.core.catalogue.DrugDescriptions.of(
+                check.courses().stream().map(RecordedCourse::drugCode).toList(), CATALOGUE));
     }
 
     /** What a dispensing answers when no interaction check runs. */

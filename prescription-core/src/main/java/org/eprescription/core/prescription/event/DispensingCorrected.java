@@ -1,6 +1,7 @@
 package org.eprescription.core.prescription.event;
 
 import org.axonframework.serialization.Revision;
+import org.eprescription.core.catalogue.DrugDescriptions;
 import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
@@ -20,14 +21,25 @@ import java.util.List;
  * of each line's prescribed drug the corrected items count as, decided now as for a dispensing. Revision 2 records
  * the substitutes the corrected items hand out with the limits of their own they were let out under
  * ({@code substitutes}, as {@link PrescriptionDispensed} does); {@link DispensingCorrectedUpcaster} reads revision 1
- * with null, not recorded.
+ * with null, not recorded. Revision 3 records how the catalogue described the drugs of the corrected items
+ * ({@code drugs}); older revisions are read with none (null: not recorded).
  */
-@Revision("2")
+@Revision("3")
 public record DispensingCorrected(PrescriptionId prescriptionId, int sequence, int use, PharmacyId pharmacyId,
                                   PharmacistId pharmacistId, String reason, List<DispensedItem> items,
                                   boolean completesUse, Instant correctedAt, LocalDate correctedOn,
-                                  List<LineQuantity> countedAsPrescribed, List<SubstituteSupply> substitutes)
+                                  List<LineQuantity> countedAsPrescribed, List<SubstituteSupply> substitutes,
+                                  DrugDescriptions drugs)
         implements PrescriptionEvent {
+
+    /** A correction whose drugs were not described (as revisions before 3 were recorded). */
+    public DispensingCorrected(PrescriptionId prescriptionId, int sequence, int use, PharmacyId pharmacyId,
+                               PharmacistId pharmacistId, String reason, List<DispensedItem> items,
+                               boolean completesUse, Instant correctedAt, LocalDate correctedOn,
+                               List<LineQuantity> countedAsPrescribed, List<SubstituteSupply> substitutes) {
+        this(prescriptionId, sequence, use, pharmacyId, pharmacistId, reason, items, completesUse, correctedAt,
+                correctedOn, countedAsPrescribed, substitutes, null);
+    }
 
     public DispensingCorrected {
         items = List.copyOf(items);

@@ -1,6 +1,7 @@
 package org.eprescription.core.prescription.event;
 
 import org.axonframework.serialization.Revision;
+import org.eprescription.core.catalogue.DrugDescriptions;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
@@ -27,14 +28,16 @@ import java.util.List;
  * recorded when a course the catalogue did not know was passed over unnamed, and are read with none
  * ({@link InteractionCheckCompletedUpcaster}). Revision 4: {@code unchecked}, the patient's other prescriptions and
  * dispensing records whose courses no check had recorded (moved while alerts were switched off); with any, the check
- * was incomplete for them. Earlier revisions are read with none: the check then could not know of them.
+ * was incomplete for them. Earlier revisions are read with none: the check then could not know of them. Revision 5:
+ * {@code drugs}, how the catalogue described the drugs of its courses, which the medication list shows; earlier
+ * revisions are read with none (null: not recorded).
  */
-@Revision("4")
+@Revision("5")
 public record InteractionCheckCompleted(PrescriptionId prescriptionId, PatientId patientId,
                                         InstitutionId institutionId, PrescriberId prescriberId, CheckTrigger trigger,
                                         List<RecordedCourse> courses, List<RecordedAlert> alerts,
                                         List<DrugCode> unknownDrugCodes, UncheckedCourses unchecked,
-                                        String catalogueVersion, Instant checkedAt)
+                                        String catalogueVersion, Instant checkedAt, DrugDescriptions drugs)
         implements PrescriptionEvent {
 
     public InteractionCheckCompleted {
@@ -42,6 +45,22 @@ public record InteractionCheckCompleted(PrescriptionId prescriptionId, PatientId
         alerts = List.copyOf(alerts);
         unknownDrugCodes = List.copyOf(unknownDrugCodes);
         unchecked = unchecked == null ? UncheckedCourses.NONE : unchecked;
+    }
+
+    /** A check whose courses' drugs were not described (as revisions before 5 were recorded). */
+    public InteractionCheckCompleted(PrescriptionId prescriptionId, PatientId patientId,
+                                     InstitutionId institutionId, PrescriberId prescriberId, CheckTrigger trigger,
+                                     List<RecordedCourse> courses, List<RecordedAlert> alerts,
+                                     List<DrugCode> unknownDrugCodes, UncheckedCourses unchecked,
+                                     String catalogueVersion, Instant checkedAt) {
+        this(prescriptionId, patientId, institutionId, prescriberId, trigger, courses, alerts, unknownDrugCodes,
+                unchecked, catalogueVersion, checkedAt, null);
+    }
+
+    /** The same check with its courses' drugs described. */
+    public InteractionCheckCompleted describing(DrugDescriptions described) {
+        return new InteractionCheckCompleted(prescriptionId, patientId, institutionId, prescriberId, trigger, courses,
+                alerts, unknownDrugCodes, unchecked, catalogueVersion, checkedAt, described);
     }
 
     /** A check that met no course moved without a check. */

@@ -1,6 +1,7 @@
 package org.eprescription.core.prescription.event;
 
 import org.axonframework.serialization.Revision;
+import org.eprescription.core.catalogue.DrugDescriptions;
 import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
@@ -20,13 +21,24 @@ import java.util.List;
  * limits of its own it was let out under ({@code substitutes}: refill permission and longest supply, as the catalogue
  * gave them then; empty when none). {@link PrescriptionDispensedUpcaster} reads revisions 1 and 2 as this one, with
  * what they did not decide as null: {@code countedAsPrescribed} before revision 2, {@code substitutes} before 3.
+ * Revision 4 records how the catalogue described the drugs handed out ({@code drugs}, a substitute among them);
+ * older revisions are read with none (null: not recorded).
  */
-@Revision("3")
+@Revision("4")
 public record PrescriptionDispensed(PrescriptionId prescriptionId, PharmacyId pharmacyId, PharmacistId pharmacistId,
                                     int use, List<DispensedItem> items, boolean completesUse, Instant dispensedAt,
                                     LocalDate dispensedOn, List<LineQuantity> countedAsPrescribed,
-                                    List<SubstituteSupply> substitutes)
+                                    List<SubstituteSupply> substitutes, DrugDescriptions drugs)
         implements PrescriptionEvent {
+
+    /** A dispensing whose drugs were not described (as revisions before 4 were recorded). */
+    public PrescriptionDispensed(PrescriptionId prescriptionId, PharmacyId pharmacyId, PharmacistId pharmacistId,
+                                 int use, List<DispensedItem> items, boolean completesUse, Instant dispensedAt,
+                                 LocalDate dispensedOn, List<LineQuantity> countedAsPrescribed,
+                                 List<SubstituteSupply> substitutes) {
+        this(prescriptionId, pharmacyId, pharmacistId, use, items, completesUse, dispensedAt, dispensedOn,
+                countedAsPrescribed, substitutes, null);
+    }
 
     public PrescriptionDispensed {
         countedAsPrescribed = countedAsPrescribed == null ? null : List.copyOf(countedAsPrescribed);

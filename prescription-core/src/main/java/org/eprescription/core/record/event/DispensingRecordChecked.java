@@ -1,6 +1,7 @@
 package org.eprescription.core.record.event;
 
 import org.axonframework.serialization.Revision;
+import org.eprescription.core.catalogue.DrugDescriptions;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.DrugCode;
@@ -35,14 +36,17 @@ import java.util.List;
  * </ul>
  *
  * <p>Revision 2: {@code unknownDrugCodes}; revision 1 is read with none. Revision 3: {@code unchecked}; earlier
- * revisions are read with none ({@link DispensingRecordCheckedUpcaster}).
+ * revisions are read with none ({@link DispensingRecordCheckedUpcaster}). Revision 4: {@code drugs}, how the catalogue
+ * described the drugs of its courses, which the medication list shows; earlier revisions are read with none (null:
+ * not recorded).
  */
-@Revision("3")
+@Revision("4")
 public record DispensingRecordChecked(DispensingRecordId recordId, PatientId patientId, InstitutionId institutionId,
                                       PrescriberId prescriberId, Party registeredBy, CheckTrigger trigger,
                                       List<RecordedCourse> courses, List<RecordedAlert> alerts,
                                       List<DrugCode> unknownDrugCodes, UncheckedCourses unchecked,
-                                      List<AlertId> resolvedAlerts, String catalogueVersion, Instant checkedAt)
+                                      List<AlertId> resolvedAlerts, String catalogueVersion, Instant checkedAt,
+                                      DrugDescriptions drugs)
         implements DispensingRecordEvent {
 
     public DispensingRecordChecked {
@@ -51,6 +55,22 @@ public record DispensingRecordChecked(DispensingRecordId recordId, PatientId pat
         unknownDrugCodes = unknownDrugCodes == null ? List.of() : List.copyOf(unknownDrugCodes);
         unchecked = unchecked == null ? UncheckedCourses.NONE : unchecked;
         resolvedAlerts = resolvedAlerts == null ? List.of() : List.copyOf(resolvedAlerts);
+    }
+
+    /** A check whose courses' drugs were not described (as revisions before 4 were recorded). */
+    public DispensingRecordChecked(DispensingRecordId recordId, PatientId patientId, InstitutionId institutionId,
+                                   PrescriberId prescriberId, Party registeredBy, CheckTrigger trigger,
+                                   List<RecordedCourse> courses, List<RecordedAlert> alerts,
+                                   List<DrugCode> unknownDrugCodes, UncheckedCourses unchecked,
+                                   List<AlertId> resolvedAlerts, String catalogueVersion, Instant checkedAt) {
+        this(recordId, patientId, institutionId, prescriberId, registeredBy, trigger, courses, alerts,
+                unknownDrugCodes, unchecked, resolvedAlerts, catalogueVersion, checkedAt, null);
+    }
+
+    /** The same check with its courses' drugs described. */
+    public DispensingRecordChecked describing(DrugDescriptions described) {
+        return new DispensingRecordChecked(recordId, patientId, institutionId, prescriberId, registeredBy, trigger,
+                courses, alerts, unknownDrugCodes, unchecked, resolvedAlerts, catalogueVersion, checkedAt, described);
     }
 
     /** A check that met no course moved without a check. */

@@ -1,6 +1,7 @@
 package org.eprescription.core.record.event;
 
 import org.axonframework.serialization.Revision;
+import org.eprescription.core.catalogue.DrugDescriptions;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;
@@ -17,12 +18,21 @@ import java.util.List;
  * the day it was decided, in the exchange's zone; item n of {@code items} is the record's item number n.
  *
  * <p>Revision 2: each item says whether it is taken as needed ({@code asNeeded}); revision 1 had no such item and is
- * read with {@code false} ({@link RecordItemsUpcaster}).
+ * read with {@code false} ({@link RecordItemsUpcaster}). Revision 3 records how the catalogue described the items'
+ * drugs ({@code drugs}); older revisions are read with none (null: not recorded).
  */
-@Revision("2")
+@Revision("3")
 public record DispensingRegistered(DispensingRecordId recordId, PatientDetails patient, Party registeredBy,
                                    InstitutionId prescribingInstitutionId, List<RecordItem> items,
-                                   LocalDate dispensedOn, Instant registeredAt) implements DispensingRecordEvent {
+                                   LocalDate dispensedOn, Instant registeredAt, DrugDescriptions drugs)
+        implements DispensingRecordEvent {
+
+    /** A registration whose drugs were not described (as revisions before 3 were recorded). */
+    public DispensingRegistered(DispensingRecordId recordId, PatientDetails patient, Party registeredBy,
+                                InstitutionId prescribingInstitutionId, List<RecordItem> items,
+                                LocalDate dispensedOn, Instant registeredAt) {
+        this(recordId, patient, registeredBy, prescribingInstitutionId, items, dispensedOn, registeredAt, null);
+    }
 
     public DispensingRegistered {
         items = List.copyOf(items);
