@@ -91,7 +91,7 @@ public record AlertView(@JsonInclude(JsonInclude.Include.NON_NULL) AlertId alert
                 .toList();
         boolean everyConflictAcknowledged = !alert.acknowledgements().isEmpty()
                 && identified.stream().allMatch(Conflict::acknowledged);
-        return new AlertView(alert.alertId(), alert.type(), alert.type().severity(), alert.status(),
+        return new AlertView(alert.alertId(), alert.type(), alert.severity(), alert.status(),
                 ownSideNamed ? alert.prescriptionId() : null, alert.lineNumber(), alert.drugCode(), alert.ingredient(),
                 alert.key(), ConsentMasking.mask(identified, named, namedRecords, sharingAllowed),
                 ownSideNamed ? alert.acknowledgements() : shownTo(alert.acknowledgements(), named),

@@ -15,6 +15,7 @@ import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertType;
+import org.eprescription.core.interaction.Severity;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.ids.Party;
 import org.eprescription.query.support.ReplayBuffer;
@@ -62,8 +63,8 @@ public class AlertRepository {
     static final String SELECT_COURSE = CourseColumns.select("medication_course");
 
     static final String SELECT_ALERT = """
-            select alert_id, patient_id, prescription_id, dispensing_record_id, line_number, type, status, drug_code,
-                   alert_key, ingredient, institution_id, prescriber_id, conflicts, acknowledgements, raised_at,
+            select alert_id, patient_id, prescription_id, dispensing_record_id, line_number, type, severity, status,
+                   drug_code, alert_key, ingredient, institution_id, prescriber_id, conflicts, acknowledgements, raised_at,
                    resolved_at, registrant_role, registrant_id, registrant_organisation
               from medication_alert
             """;
@@ -286,7 +287,7 @@ public class AlertRepository {
         parameters.put("recordId", alert.dispensingRecordId() == null ? null : alert.dispensingRecordId().value());
         parameters.put("line", alert.lineNumber());
         parameters.put("type", alert.type().name());
-        parameters.put("severity", alert.type().severity().name());
+        parameters.put("severity", alert.severity().name());
         parameters.put("status", alert.status());
         parameters.put("drug", alert.drugCode().value());
         parameters.put("key", alert.key());
@@ -466,6 +467,7 @@ public class AlertRepository {
                 prescriptionId(rs),
                 rs.getInt("line_number"),
                 AlertType.valueOf(rs.getString("type")),
+                Severity.valueOf(rs.getString("severity")),
                 rs.getString("status"),
                 DrugCode.of(rs.getString("drug_code")),
                 rs.getString("alert_key"),

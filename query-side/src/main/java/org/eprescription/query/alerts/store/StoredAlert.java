@@ -10,6 +10,7 @@ import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertType;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.interaction.RecordedAlert;
+import org.eprescription.core.interaction.Severity;
 import org.eprescription.core.ids.Party;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.record.event.DispensingRecordChecked;
@@ -26,10 +27,11 @@ import java.util.Set;
 /**
  * A row of {@code medication_alert}, conflicts unmasked. Its own side is a prescription ({@code prescriptionId}), or
  * a registered dispensing record ({@code dispensingRecordId}, registered by {@code registeredBy}; then
- * {@code institutionId} is the prescribing institution and may be null, like {@code prescriberId}).
+ * {@code institutionId} is the prescribing institution and may be null, like {@code prescriberId}). {@code severity}
+ * is the one the check recorded.
  */
 public record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId prescriptionId, int lineNumber,
-                   AlertType type, String status, DrugCode drugCode, String key, String ingredient,
+                   AlertType type, Severity severity, String status, DrugCode drugCode, String key, String ingredient,
                    InstitutionId institutionId, PrescriberId prescriberId, List<Conflict> conflicts,
                    List<AcknowledgementView> acknowledgements, Instant raisedAt, Instant resolvedAt,
                    DispensingRecordId dispensingRecordId, Party registeredBy) {
@@ -40,7 +42,7 @@ public record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId p
     /** An alert as the check recorded it, open, not acknowledged yet. */
     public static StoredAlert raised(InteractionCheckCompleted check, RecordedAlert alert) {
         return new StoredAlert(alert.alertId(), check.patientId(), check.prescriptionId(), alert.lineNumber(),
-                alert.type(), OPEN, alert.drugCode(), alert.key(), alert.ingredient(),
+                alert.type(), severityOf(alert), OPEN, alert.drugCode(), alert.key(), alert.ingredient(),
                 check.institutionId(), check.prescriberId(), alert.conflicts().stream().map(Conflict::of).toList(),
                 List.of(), check.checkedAt(), null, null, null);
     }
@@ -48,9 +50,14 @@ public record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId p
     /** An alert a registered dispensing's check recorded, on one of its items. */
     public static StoredAlert raised(DispensingRecordChecked check, RecordedAlert alert) {
         return new StoredAlert(alert.alertId(), check.patientId(), null, alert.lineNumber(), alert.type(),
-                OPEN, alert.drugCode(), alert.key(), alert.ingredient(), check.institutionId(),
+                severityOf(alert), OPEN, alert.drugCode(), alert.key(), alert.ingredient(), check.institutionId(),
                 check.prescriberId(), alert.conflicts().stream().map(Conflict::of).toList(), List.of(),
                 check.checkedAt(), null, check.recordId(), check.registeredBy());
+    }
+
+    /** The severity the check recorded (docs/alerts.md), never today's rule for the kind of alert. */
+    private static Severity severityOf(RecordedAlert alert) {
+        return alert.severity() != null ? alert.severity() : alert.type().severity();
     }
 
     /**
@@ -61,7 +68,7 @@ public record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId p
         Map<String, Conflict> merged = new LinkedHashMap<>();
         conflicts.forEach(conflict -> merged.put(conflict.courseKey(), conflict));
         again.conflicts().forEach(conflict -> merged.put(conflict.courseKey(), conflict));
-        return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, OPEN, drugCode, key,
+        return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, severity, OPEN, drugCode, key,
                 ingredient, institutionId, prescriberId, List.copyOf(merged.values()), acknowledgements, raisedAt,
                 null, dispensingRecordId, registeredBy);
     }
@@ -83,19 +90,19 @@ public record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId p
                 following.add(conflict);
             }
         }
-        return changed ? Optional.of(new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, status,
-                drugCode, key, ingredient, institutionId, prescriberId, List.copyOf(following), acknowledgements,
+        return changed ? Optional.of(new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, severity,
+                status, drugCode, key, ingredient, institutionId, prescriberId, List.copyOf(following), acknowledgements,
                 raisedAt, resolvedAt, dispensingRecordId, registeredBy)) : Optional.empty();
     }
 
     public StoredAlert withAcknowledgements(List<AcknowledgementView> given) {
-        return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, status, drugCode, key, ingredient,
-                institutionId, prescriberId, conflicts, given, raisedAt, resolvedAt, dispensingRecordId,
+        return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, severity, status, drugCode, key,
+                ingredient, institutionId, prescriberId, conflicts, given, raisedAt, resolvedAt, dispensingRecordId,
                 registeredBy);
     }
 
     public StoredAlert resolved(Instant at) {
-        return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, RESOLVED, drugCode, key,
+        return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, severity, RESOLVED, drugCode, key,
                 ingredient, institutionId, prescriberId, conflicts, acknowledgements, raisedAt, at, dispensingRecordId,
                 registeredBy);
     }
@@ -145,7 +152,7 @@ public record StoredAlert(AlertId alertId, PatientId patientId, PrescriptionId p
         if (!isOpen() || conflicts.isEmpty() || !noConflictRunning) {
             return this;
         }
-        return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, RESOLVED, drugCode, key,
+        return new StoredAlert(alertId, patientId, prescriptionId, lineNumber, type, severity, RESOLVED, drugCode, key,
                 ingredient, institutionId, prescriberId, conflicts, acknowledgements, raisedAt, resolvedAt,
                 dispensingRecordId, registeredBy);
     }

@@ -7,6 +7,7 @@ import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriberId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertType;
+import org.eprescription.core.interaction.Severity;
 import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.junit.jupiter.api.Test;
@@ -62,7 +63,7 @@ class StoredAlertTest {
 
     private static StoredAlert alertNaming(Conflict conflict) {
         return new StoredAlert(new AlertId(UUID.randomUUID().toString()), PATIENT, new PrescriptionId(UUID.randomUUID()), 1,
-                AlertType.SAME_INGREDIENT, StoredAlert.OPEN, BRAND, "amlodipine", "amlodipine",
+                AlertType.SAME_INGREDIENT, Severity.HIGH, StoredAlert.OPEN, BRAND, "amlodipine", "amlodipine",
                 InstitutionId.of("HOSP-B"), PrescriberId.of("DOC-B"), List.of(conflict), List.of(),
                 Instant.parse("2026-12-01T00:00:00Z"), null, null, null);
     }
