@@ -3,7 +3,8 @@ package org.eprescription.api.record;
 import io.swagger.v3.oas.annotations.media.Schema;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import org.eprescription.api.alerts.AlertCheck;
-import org.eprescription.core.catalogue.Drug;
+import org.eprescription.core.catalogue.DrugDescription;
+import org.eprescription.core.catalogue.DrugDescriptions;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.DrugCode;
@@ -23,8 +24,8 @@ import java.util.List;
 
 /**
  * A registered dispensing as docs/http-api.md shows it: who registered it, the day it was dispensed (decided in the
- * exchange's zone), its items with the catalogue's drug names, and what its interaction check found ({@code alerts},
- * absent when no check ran; {@code alertCheck} says which).
+ * exchange's zone), its items with the drug names recorded with them, and what its interaction check found
+ * ({@code alerts}, absent when no check ran; {@code alertCheck} says which).
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record DispensingRecordResponse(DispensingRecordId recordId, PatientId patientId, Party registeredBy,
@@ -32,7 +33,11 @@ public record DispensingRecordResponse(DispensingRecordId recordId, PatientId pa
                                        DispensingRecordStatus status, int revision, List<Item> items,
                                        Instant registeredAt, List<AlertView> alerts, AlertCheck alertCheck) {
 
-    /** Item {@code itemNumber} (1, 2, ... as sent); {@code drugName} null if the catalogue no longer knows it. */
+    /**
+     * Item {@code itemNumber} (1, 2, ... as sent); {@code drugName} as the catalogue named the drug when the item was
+     * recorded, or, for an item recorded before events described their drugs, as the catalogue names it now (null if
+     * it does not know it).
+     */
     @Schema(name = "RecordedItem")
     public record Item(int itemNumber, DrugCode drugCode, String drugName, BigDecimal quantity, int days,
                        boolean asNeeded) {
@@ -43,8 +48,8 @@ public record DispensingRecordResponse(DispensingRecordId recordId, PatientId pa
         List<Item> items = new ArrayList<>();
         for (int i = 0; i < record.items().size(); i++) {
             RecordItem item = record.items().get(i);
-            items.add(new Item(i + 1, item.drugCode(), catalogue.find(item.drugCode()).map(Drug::name).orElse(null),
-                    item.quantity(), item.days(), item.asNeeded()));
+            items.add(new Item(i + 1, item.drugCode(), DrugDescriptions.describe(record.drugs(), item.drugCode(),
+                    catalogue).map(DrugDescription::name).orElse(null), item.quantity(), item.days(), item.asNeeded()));
         }
         return new DispensingRecordResponse(record.recordId(), record.patientId(), record.registeredBy(),
                 record.prescribingInstitutionId(), record.dispensedOn(), record.status(), record.revision(), items,

@@ -1,5 +1,6 @@
 package org.eprescription.core.interaction;
 
+import org.eprescription.core.catalogue.DrugDescription;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
@@ -21,11 +22,16 @@ import java.util.Objects;
  * {@code prescriptionId} is null, {@code dispensingRecordId} names the record, {@code use} is the record's revision,
  * {@code registeredBy} who registered it, and {@code institutionId} the prescribing institution if known
  * (docs/alerts.md, "Registered dispensings").
+ *
+ * <p>{@code drug} is how the check that recorded the course described its drug (name, ingredients, route), which the
+ * medication list shows; null when nothing was recorded (a check of an older revision, or a course the rules built),
+ * and then the list names the drug by the catalogue it runs with (docs/architecture.md, "Reference data"). The rules
+ * never read it: they compare by the catalogue that decides.
  */
 public record MedicationCourse(PrescriptionId prescriptionId, int lineNumber, int use, PatientId patientId,
                                DrugCode drugCode, LocalDate from, LocalDate to, CourseStatus status,
                                InstitutionId institutionId, PrescriberId prescriberId,
-                               DispensingRecordId dispensingRecordId, Party registeredBy) {
+                               DispensingRecordId dispensingRecordId, Party registeredBy, DrugDescription drug) {
 
     /** The stable order of the conflicts of a finding: by start, then source, line and use. */
     public static final Comparator<MedicationCourse> STABLE_ORDER = Comparator
@@ -41,6 +47,15 @@ public record MedicationCourse(PrescriptionId prescriptionId, int lineNumber, in
         Objects.requireNonNull(drugCode, "drugCode");
         Objects.requireNonNull(status, "status");
         new CoursePeriod(from, to); // both present, in order
+    }
+
+    /** A course whose drug no check described. */
+    public MedicationCourse(PrescriptionId prescriptionId, int lineNumber, int use, PatientId patientId,
+                            DrugCode drugCode, LocalDate from, LocalDate to, CourseStatus status,
+                            InstitutionId institutionId, PrescriberId prescriberId,
+                            DispensingRecordId dispensingRecordId, Party registeredBy) {
+        this(prescriptionId, lineNumber, use, patientId, drugCode, from, to, status, institutionId, prescriberId,
+                dispensingRecordId, registeredBy, null);
     }
 
     /** A course of a prescription. */
@@ -79,9 +94,16 @@ public record MedicationCourse(PrescriptionId prescriptionId, int lineNumber, in
         return source() + "|" + lineNumber + "|" + use;
     }
 
-    /** The same course with other drug, dates and status. */
+    /** The same course with other drug, dates and status; its description kept only if the drug is the same. */
     public MedicationCourse with(DrugCode drug, LocalDate newFrom, LocalDate newTo, CourseStatus newStatus) {
         return new MedicationCourse(prescriptionId, lineNumber, use, patientId, drug, newFrom, newTo, newStatus,
-                institutionId, prescriberId, dispensingRecordId, registeredBy);
+                institutionId, prescriberId, dispensingRecordId, registeredBy,
+                drug.equals(drugCode) ? this.drug : null);
+    }
+
+    /** The same course, its drug described as {@code description} says (null: not recorded). */
+    public MedicationCourse describedBy(DrugDescription description) {
+        return new MedicationCourse(prescriptionId, lineNumber, use, patientId, drugCode, from, to, status,
+                institutionId, prescriberId, dispensingRecordId, registeredBy, description);
     }
 }

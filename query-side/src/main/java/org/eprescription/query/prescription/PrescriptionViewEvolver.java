@@ -1,7 +1,7 @@
 package org.eprescription.query.prescription;
 
-import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.catalogue.DrugDescriptions;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
@@ -161,7 +161,7 @@ public final class PrescriptionViewEvolver {
                             micros(answered.answeredAt())))
                     .toList();
         } else if (event instanceof PrescriptionAmended amended) {
-            draft.lines = amendedLines(draft.lines, amended.lines());
+            draft.lines = amendedLines(draft.lines, amended.lines(), amended.drugs());
         } else if (event instanceof AlertAcknowledged || event instanceof InteractionCheckCompleted) {
             // nothing of the view changes: alerts have their own view; only the version moves on
             draft.version = sequence;
@@ -184,12 +184,8 @@ public final class PrescriptionViewEvolver {
 
     private PrescriptionView issued(PrescriptionIssued event, long sequence, Instant timestamp, long position) {
         List<ViewLine> lines = event.lines().stream()
-                .map(line -> {
-                    Optional<Drug> drug = line.drugCode() == null ? Optional.empty() : catalogue.find(line.drugCode());
-                    return new ViewLine(line.lineNumber(), line.drugCode(), drug.map(Drug::name).orElse(null),
-                            drug.map(Drug::nameJa).orElse(null), line.quantity(), line.unit(), line.dosage(),
-                            line.days(), BigDecimal.ZERO, line.asNeeded());
-                })
+                .map(line -> ViewLine.named(line.lineNumber(), line.drugCode(), event.drugs(), catalogue,
+                        line.quantity(), line.unit(), line.dosage(), line.days(), BigDecimal.ZERO, line.asNeeded()))
                 .toList();
         return new PrescriptionView(event.prescriptionId(), PrescriptionStatus.ISSUED, event.patient(),
                 event.prescriber(), lines, event.refills(), usesLeft(PrescriptionStatus.ISSUED, event.refills(), 1), 1,
@@ -314,7 +310,8 @@ public final class PrescriptionViewEvolver {
     }
 
     /** The amended lines; an unchanged line keeps what the current use dispensed against it (a changed one had none). */
-    private List<ViewLine> amendedLines(List<ViewLine> current, List<PrescribedLine> amended) {
+    private List<ViewLine> amendedLines(List<ViewLine> current, List<PrescribedLine> amended,
+                                        DrugDescriptions recorded) {
         Map<Integer, ViewLine> byNumber = new HashMap<>();
         current.forEach(line -> byNumber.put(line.lineNumber(), line));
         return amended.stream()
@@ -325,10 +322,9 @@ public final class PrescriptionViewEvolver {
                             && Objects.equals(before.unit(), line.unit())
                             && Objects.equals(before.dosage(), line.dosage()) && before.days() == line.days()
                             && before.asNeeded() == line.asNeeded();
-                    Optional<Drug> drug = line.drugCode() == null ? Optional.empty() : catalogue.find(line.drugCode());
-                    return new ViewLine(line.lineNumber(), line.drugCode(), drug.map(Drug::name).orElse(null),
-                            drug.map(Drug::nameJa).orElse(null), line.quantity(), line.unit(), line.dosage(),
-                            line.days(), unchanged ? before.dispensedQuantity() : BigDecimal.ZERO, line.asNeeded());
+                    return ViewLine.named(line.lineNumber(), line.drugCode(), recorded, catalogue, line.quantity(),
+                            line.unit(), line.dosage(), line.days(),
+                            unchanged ? before.dispensedQuantity() : BigDecimal.ZERO, line.asNeeded());
                 })
                 .toList();
     }

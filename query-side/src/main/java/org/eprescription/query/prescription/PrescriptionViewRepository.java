@@ -4,6 +4,9 @@ import org.eprescription.query.support.JsonColumns;
 import org.eprescription.query.support.SqlTimestamps;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.ArrayList;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.code.CodeDerivation;
 import org.eprescription.core.ids.InstitutionId;
@@ -130,7 +133,7 @@ public class PrescriptionViewRepository {
     /** What a batch's rows are read and written with; null if this instance cannot batch. */
     private final JdbcTemplate template;
     private final ObjectMapper objectMapper;
-    /** Names the lines of every view read (rows store no names, ViewLine). */
+    /** Names the lines of every view read whose names no event recorded (ViewLine). */
     private final DrugCatalogue catalogue;
     private final JsonColumns json;
     private final RowMapper<PrescriptionView> rowMapper = this::mapRow;
@@ -241,7 +244,7 @@ public class PrescriptionViewRepository {
         parameters.put("refillOpens", window == null ? null : window.opens());
         parameters.put("refillCloses", window == null ? null : window.closes());
         parameters.put("expiresAfter", expiresAfter(view));
-        parameters.put("lines", json.write(view.lines().stream().map(ViewLine::withoutNames).toList()));
+        parameters.put("lines", writeLines(view.lines()));
         parameters.put("dispensings", json.write(view.dispensings()));
         parameters.put("issuedAt", SqlTimestamps.timestamp(view.issuedAt()));
         parameters.put("issuedOn", view.issuedOn());
@@ -382,6 +385,44 @@ public class PrescriptionViewRepository {
         };
     }
 
+    /**
+     * A view's lines as its row keeps them: a line whose names its event recorded keeps them and says so
+     * ({@code namesRecorded}); any other keeps none, the catalogue names it when read (docs/architecture.md,
+     * "Reference data").
+     */
+    private String writeLines(List<ViewLine> lines) {
+        StringBuilder written = new StringBuilder("[");
+        for (ViewLine line : lines) {
+            if (written.length() > 1) {
+                written.append(',');
+            }
+            String one = json.write(line.withoutNames());
+            written.append(line.namesRecorded()
+                    ? "{\"" + ViewLine.NAMES_RECORDED + "\":true," + one.substring(1) : one);
+        }
+        return written.append(']').toString();
+    }
+
+    /** The lines of a row: recorded names as kept, the others named by the catalogue the exchange runs with. */
+    private List<ViewLine> readLines(String stored) {
+        List<ViewLine> lines = json.readList(stored, ViewLine.class);
+        if (lines.isEmpty()) {
+            return lines;
+        }
+        JsonNode flags;
+        try {
+            flags = objectMapper.readTree(stored);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a view's lines", e);
+        }
+        List<ViewLine> named = new ArrayList<>(lines.size());
+        for (int i = 0; i < lines.size(); i++) {
+            named.add(lines.get(i).withNamesRecorded(flags.path(i).path(ViewLine.NAMES_RECORDED).asBoolean(false))
+                    .namedBy(catalogue));
+        }
+        return named;
+    }
+
     PrescriptionView mapRow(ResultSet rs, int rowNum) throws SQLException {
         String pharmacy = rs.getString("pharmacy_id");
         LocalDate refillCloses = rs.getObject("refill_closes", LocalDate.class);
@@ -401,8 +442,7 @@ public class PrescriptionViewRepository {
                         rs.getObject("patient_birth_date", LocalDate.class), rs.getString("patient_name")),
                 new PrescriberDetails(new PrescriberId(rs.getString("prescriber_id")),
                         new InstitutionId(rs.getString("institution_id"))),
-                json.readList(rs.getString("lines"), ViewLine.class).stream()
-                        .map(line -> line.namedBy(catalogue)).toList(),
+                readLines(rs.getString("lines")),
                 rs.getInt("refills"),
                 rs.getInt("uses_left"),
                 currentUse,

@@ -1,5 +1,7 @@
 package org.eprescription.query.support;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.eprescription.core.catalogue.DrugDescription;
 import org.eprescription.core.ids.DispensingRecordId;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.InstitutionId;
@@ -24,19 +26,24 @@ public final class CourseColumns {
 
     private static final String COLUMNS = """
             prescription_id, dispensing_record_id, line_number, use_number, patient_id, drug_code, start_date, end_date,
-            status, institution_id, prescriber_id, registrant_role, registrant_id, registrant_organisation""";
+            status, institution_id, prescriber_id, registrant_role, registrant_id, registrant_organisation,
+            drug_description""";
 
     private static final String VALUES = """
             :prescriptionId, :recordId, :line, :use, :patient, :drug, :from, :to, :status, :institution, :prescriber,
-            :registrantRole, :registrantId, :registrantOrganisation""";
+            :registrantRole, :registrantId, :registrantOrganisation, cast(:drugDescription as jsonb)""";
 
     private static final String SET_DRUG_DATES_AND_STATUS = """
             do update set
                 drug_code = excluded.drug_code,
                 start_date = excluded.start_date,
                 end_date = excluded.end_date,
-                status = excluded.status
+                status = excluded.status,
+                drug_description = excluded.drug_description
             """;
+
+    /** How a course's drug description is kept ({@code drug_description}, jsonb; null when not recorded). */
+    private static final JsonColumns DESCRIPTIONS = new JsonColumns(new ObjectMapper());
 
     private CourseColumns() {
     }
@@ -76,6 +83,7 @@ public final class CourseColumns {
         parameters.put("institution", course.institutionId() == null ? null : course.institutionId().value());
         parameters.put("prescriber", course.prescriberId() == null ? null : course.prescriberId().value());
         RegistrantColumns.put(parameters, course.registeredBy());
+        parameters.put("drugDescription", course.drug() == null ? null : DESCRIPTIONS.write(course.drug()));
         return parameters;
     }
 
@@ -90,6 +98,7 @@ public final class CourseColumns {
                 rs.getObject("end_date", LocalDate.class), CourseStatus.valueOf(rs.getString("status")),
                 institution == null ? null : InstitutionId.of(institution),
                 prescriber == null ? null : PrescriberId.of(prescriber),
-                record == null ? null : new DispensingRecordId(record), RegistrantColumns.read(rs));
+                record == null ? null : new DispensingRecordId(record), RegistrantColumns.read(rs),
+                DESCRIPTIONS.read(rs.getString("drug_description"), DrugDescription.class));
     }
 }

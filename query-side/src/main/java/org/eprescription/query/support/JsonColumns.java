@@ -27,6 +27,18 @@ public final class JsonColumns {
         }
     }
 
+    /** The value {@code json} holds, null for SQL null. */
+    public <T> T read(String json, Class<T> type) {
+        if (json == null) {
+            return null;
+        }
+        try {
+            return objectMapper.readValue(json, type);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot read a " + type.getSimpleName() + " from JSON", e);
+        }
+    }
+
     public <T> List<T> readList(String json, Class<T> elementType) {
         if (json == null) {
             return List.of();

@@ -1,5 +1,8 @@
 package org.eprescription.query.support;
 
+import org.eprescription.core.catalogue.DrugDescription;
+import org.eprescription.core.catalogue.DrugDescriptions;
+import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.record.event.DispensingRecordChecked;
@@ -20,7 +23,8 @@ public final class RecordedCourses {
         return event.courses().stream()
                 .map(course -> new MedicationCourse(event.prescriptionId(), course.lineNumber(), course.use(),
                         event.patientId(), course.drugCode(), course.from(), course.to(), course.status(),
-                        event.institutionId(), event.prescriberId()))
+                        event.institutionId(), event.prescriberId())
+                        .describedBy(described(event.drugs(), course.drugCode())))
                 .toList();
     }
 
@@ -29,7 +33,13 @@ public final class RecordedCourses {
         return event.courses().stream()
                 .map(course -> MedicationCourse.ofRecord(event.recordId(), course.lineNumber(), course.use(),
                         event.patientId(), course.drugCode(), course.from(), course.to(), course.status(),
-                        event.institutionId(), event.prescriberId(), event.registeredBy()))
+                        event.institutionId(), event.prescriberId(), event.registeredBy())
+                        .describedBy(described(event.drugs(), course.drugCode())))
                 .toList();
+    }
+
+    /** How the check described {@code drug}; null when it described nothing (an older revision) or not this drug. */
+    private static DrugDescription described(DrugDescriptions drugs, DrugCode drug) {
+        return drugs == null ? null : drugs.find(drug).orElse(null);
     }
 }

@@ -3,6 +3,7 @@ package org.eprescription.query.alerts.query;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.queryhandling.QueryHandler;
 import org.eprescription.core.catalogue.Drug;
+import org.eprescription.core.catalogue.DrugDescription;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.prescription.ValidUntilHorizon;
@@ -296,12 +297,17 @@ public class AlertQueries {
                 .toList();
     }
 
+    /**
+     * A course as the list shows it: its drug as the check that recorded it described it, or, when nothing was
+     * recorded (a check of an older revision), as the catalogue the exchange runs with describes it.
+     */
     private CourseView view(MedicationCourse course) {
-        Optional<Drug> drug = catalogue.find(course.drugCode());
+        Optional<DrugDescription> drug = course.drug() != null ? Optional.of(course.drug())
+                : catalogue.find(course.drugCode()).map(DrugDescription::of);
         return new CourseView(course.prescriptionId(), course.lineNumber(), course.use(), course.drugCode(),
-                drug.map(Drug::name).orElse(null),
-                drug.map(found -> found.ingredients().stream().sorted().toList()).orElse(List.of()),
-                drug.map(Drug::route).orElse(null), course.from(), course.to(), course.status(),
+                drug.map(DrugDescription::name).orElse(null),
+                drug.map(DrugDescription::ingredients).orElse(List.of()),
+                drug.map(DrugDescription::route).orElse(null), course.from(), course.to(), course.status(),
                 course.institutionId(), course.prescriberId(), course.dispensingRecordId(), course.registeredBy());
     }
 }

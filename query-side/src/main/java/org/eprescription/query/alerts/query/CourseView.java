@@ -14,7 +14,9 @@ import java.time.LocalDate;
 import java.util.List;
 
 /**
- * One course of the medication list; name, ingredients and route from the catalogue (null if it lacks the drug). A
+ * One course of the medication list; name, ingredients and route as the check that recorded the course described its
+ * drug (docs/architecture.md, "Reference data"), or from the catalogue for a course recorded before checks described
+ * their drugs (null and empty if it lacks the drug). A
  * course of a registered dispensing record has no {@code prescriptionId}: it names the record and who registered it,
  * its {@code lineNumber} is the item and its {@code use} the record's revision.
  */

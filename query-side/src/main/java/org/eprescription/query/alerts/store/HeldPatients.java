@@ -240,8 +240,9 @@ final class HeldPatients implements ReplayBuffer {
         Patient owner = course.prescriptionId() != null ? ownerOf(course.prescriptionId()) : patient(course.patientId());
         MedicationCourse existing = owner == null ? null : owner.courses.get(key);
         if (existing != null) {
-            // on conflict: drug, dates and status change; the rest stays as first stored
-            owner.courses.put(key, existing.with(course.drugCode(), course.from(), course.to(), course.status()));
+            // on conflict: drug, its description, dates and status change; the rest stays as first stored
+            owner.courses.put(key, existing.with(course.drugCode(), course.from(), course.to(), course.status())
+                    .describedBy(course.drug()));
             owner.changedCourses.add(key);
         } else {
             Patient patient = patient(course.patientId());
