@@ -7,13 +7,19 @@ import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IsolatedDatabase;
+import org.eprescription.api.support.TestTokens;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -30,9 +36,11 @@ import static org.eprescription.api.support.Prescriptions.item;
 import static org.eprescription.api.support.Prescriptions.unique;
 
 /**
- * History does not change when reference data changes (docs/alerts.md): prescriptions checked under a catalogue
- * without a contraindicated pair keep "nothing found" when the exchange restarts with the full catalogue and the
- * alert projection is replayed, while new checks use the new catalogue.
+ * History does not change when reference data changes (docs/alerts.md, docs/architecture.md "Reference data"):
+ * prescriptions checked under a catalogue without a contraindicated pair keep "nothing found" when the exchange
+ * restarts with the full catalogue and the alert projection is replayed, while new checks use the new catalogue; and a
+ * prescription and a registered dispensing keep the drug names, ingredients and route they were recorded with when the
+ * drug is renamed and then delisted.
  */
 class CatalogueChangeReplayIT {
 
@@ -41,8 +49,13 @@ class CatalogueChangeReplayIT {
     private static final String CLARITHROMYCIN = "6149003F1025";
     private static final String AMLODIPINE = "2171022F1021";
 
+    private static final String LAST_YEARS_NAME = "Amlodipine 5 mg (name of last year)";
+    private static final String AMLODIPINE_JA = "アムロジピン錠5mg（先発A）";
+
     @TempDir
     Path catalogueWithoutThePair;
+    @TempDir
+    Path catalogueWithoutTheDrug;
 
     @Test
     void aReplayUnderTheFullCatalogueShowsExactlyTheAlertsThatWereShown() throws IOException {
@@ -83,30 +96,71 @@ class CatalogueChangeReplayIT {
     }
 
     @Test
-    void aRenamedDrugChangesNoRowOfThePrescriptionViewOnlyTheNameItIsShownBy() throws IOException {
-        Catalogues.writeWithRenamedDrug(catalogueWithoutThePair, AMLODIPINE, "Amlodipine 5 mg (name of last year)");
+    void whatAPrescriptionAndARecordShowedStaysWhatTheyShowedWhenTheDrugIsRenamedAndThenDelisted()
+            throws IOException, InterruptedException {
+        Catalogues.writeWithRenamedDrug(catalogueWithoutThePair, AMLODIPINE, LAST_YEARS_NAME);
+        Catalogues.writeWithoutDrug(catalogueWithoutTheDrug, AMLODIPINE);
         String url = IsolatedDatabase.createAnother("px_renamed");
+        String patient = unique("PAT");
+        String pharmacy = unique("PH");
 
         String prescription;
+        String record;
+        Instant afterIssue;
         try (ConfigurableApplicationContext before = start(url, "--exchange.catalogue.directory="
                 + catalogueWithoutThePair)) {
-            Response issued = api(before).post("/prescriptions", issueFor(unique("PAT"), "HOSP-A", AMLODIPINE, 28));
+            HttpApi api = api(before);
+            Response issued = api.post("/prescriptions", issueFor(patient, "HOSP-A", AMLODIPINE, 28));
             assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
-            assertThat(issued.body().path("lines").get(0).path("drugName").asText())
-                    .isEqualTo("Amlodipine 5 mg (name of last year)");
+            assertThat(issued.body().path("lines").get(0).path("drugName").asText()).isEqualTo(LAST_YEARS_NAME);
             prescription = issued.text("prescriptionId");
+            afterIssue = Instant.now();
+            Response registered = api.as(Identity.pharmacist(pharmacy)).post("/dispensing-records", Map.of(
+                    "patient", Map.of("id", patient, "birthDate", BIRTH_DATE.toString()),
+                    "prescribingInstitutionId", unique("CLINIC"),
+                    "items", List.of(Map.of("drugCode", AMLODIPINE, "quantity", 14, "days", 14))));
+            assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
+            assertThat(registered.body().path("items").get(0).path("drugName").asText()).isEqualTo(LAST_YEARS_NAME);
+            record = registered.text("recordId");
         }
 
-        try (ConfigurableApplicationContext after = start(url)) {
+        try (ConfigurableApplicationContext after = start(url, "--exchange.catalogue.directory="
+                + catalogueWithoutTheDrug)) {
             HttpApi api = api(after);
-            String renamed = api.get("/prescriptions/" + prescription).body().path("lines").get(0).path("drugName")
-                    .asText();
-            Response verified = api.post("/admin/projections/prescription-view/verify", Map.of());
 
-            assertThat(renamed).as("the name of the catalogue it runs with").isNotBlank()
-                    .isNotEqualTo("Amlodipine 5 mg (name of last year)");
-            assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
-            assertThat(verified.body().path("differences").asLong()).as(verified.toString()).isZero();
+            JsonNode line = api.get("/prescriptions/" + prescription).body().path("lines").get(0);
+            assertThat(line.path("drugName").asText()).as("the view").isEqualTo(LAST_YEARS_NAME);
+            assertThat(line.path("drugNameJa").asText()).isEqualTo(AMLODIPINE_JA);
+            Response asOf = api.as(Identity.auditor()).get("/audit/prescriptions/" + prescription + "/state?asOf="
+                    + afterIssue);
+            assertThat(asOf.status()).as(asOf.toString()).isEqualTo(200);
+            assertThat(asOf.body().path("lines").get(0).path("drugName").asText()).as("the state as of the issue")
+                    .isEqualTo(LAST_YEARS_NAME);
+            assertThat(fhir(after, "/MedicationRequest?patient=" + patient)).as("the FHIR read")
+                    .contains(LAST_YEARS_NAME);
+            // the record's check may reach the medication list only now, processed under the catalogue without it
+            HttpApi auditor = api.as(Identity.auditor());
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+                JsonNode list = auditor.get("/patients/" + patient + "/medications").body();
+                assertThat(list.path("current")).as(list.toString()).hasSize(2);
+            });
+            List<JsonNode> courses = new ArrayList<>();
+            auditor.get("/patients/" + patient + "/medications").body().path("current").forEach(courses::add);
+            assertThat(courses).as("the medication list").hasSize(2).allSatisfy(course -> {
+                assertThat(course.path("drugName").asText()).isEqualTo(LAST_YEARS_NAME);
+                assertThat(course.path("ingredients")).extracting(JsonNode::asText).containsExactly("amlodipine");
+                assertThat(course.path("route").asText()).isEqualTo("ORAL");
+            });
+            Response recordRead = api.as(Identity.pharmacist(pharmacy)).get("/dispensing-records/" + record);
+            assertThat(recordRead.status()).as(recordRead.toString()).isEqualTo(200);
+            assertThat(recordRead.body().path("items").get(0).path("drugName").asText()).as("the record read")
+                    .isEqualTo(LAST_YEARS_NAME);
+
+            for (String projection : List.of("prescription-view", "medication-alerts")) {
+                Response verified = api.post("/admin/projections/" + projection + "/verify", Map.of());
+                assertThat(verified.status()).as(verified.toString()).isEqualTo(200);
+                assertThat(verified.body().path("differences").asLong()).as(projection + ": " + verified).isZero();
+            }
         }
     }
 
@@ -172,6 +226,17 @@ class CatalogueChangeReplayIT {
                 assertThat(verified.body().path("differences").asLong()).as(verified.toString()).isZero();
             }
         }
+    }
+
+    /** The body of a FHIR read, as an auditor. */
+    private static String fhir(ConfigurableApplicationContext context, String path)
+            throws IOException, InterruptedException {
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create("http://127.0.0.1:" + ExchangeNode.port(context) + "/fhir" + path))
+                .header("Authorization", "Bearer " + TestTokens.of(Identity.auditor())).GET().build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(answer.statusCode()).as(answer.body()).isEqualTo(200);
+        return answer.body();
     }
 
     private static JsonNode projection(HttpApi api, String name) {
