@@ -2,6 +2,7 @@ package org.eprescription.core.catalogue;
 
 import org.eprescription.core.ids.DrugCode;
 
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -23,7 +24,7 @@ public record DrugDescription(DrugCode code, String name, String nameJa, List<St
     public DrugDescription {
         Objects.requireNonNull(code, "code");
         ingredients = ingredients == null ? List.of() : List.copyOf(new TreeSet<>(ingredients));
-        strengths = strengths == null ? Map.of() : java.util.Collections.unmodifiableMap(new TreeMap<>(strengths));
+        strengths = strengths == null ? Map.of() : Collections.unmodifiableMap(new TreeMap<>(strengths));
     }
 
     /** What {@code drug} says of itself. */
