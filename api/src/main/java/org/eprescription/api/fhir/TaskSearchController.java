@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -77,9 +78,13 @@ class TaskSearchController {
     private Searchsets.Matches withOpenAlerts(List<FhirEntry> matches, List<PrescriptionView> matched) {
         List<FhirEntry> included = new ArrayList<>();
         List<String> notUpToDate = new ArrayList<>();
+        Set<String> alertsIncluded = new HashSet<>();
         for (PrescriptionResponse response : responses.withOpenAlerts(matched)) {
             PrescriptionView view = response.view();
             for (AlertView alert : response.alerts()) {
+                if (!alertsIncluded.add(alert.alertId().value())) {
+                    continue; // shown with both prescriptions it links; one entry per fullUrl (bdl-7)
+                }
                 included.add(FhirEntry.byUuid(UUID.nameUUIDFromBytes(("alert/" + alert.alertId().value())
                         .getBytes(StandardCharsets.UTF_8)), issues.ofPatient(view.patient().id(), alert)));
             }

@@ -6,6 +6,7 @@ import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DetectedIssue;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
@@ -19,8 +20,10 @@ import static org.eprescription.api.fhir.FhirBundles.identifier;
 import static org.eprescription.api.fhir.FhirBundles.searchset;
 import static org.eprescription.api.fhir.IssueBundles.SID;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_GENERIC;
 import static org.eprescription.api.support.Prescriptions.dispense;
 import static org.eprescription.api.support.Prescriptions.issue;
+import static org.eprescription.api.support.Prescriptions.issueFor;
 import static org.eprescription.api.support.Prescriptions.item;
 import static org.eprescription.api.support.Prescriptions.unique;
 
@@ -72,6 +75,21 @@ class FhirTaskSearchIT extends ExchangeIntegrationTest {
         }
         assertThat(ids(inProgress)).containsExactlyInAnyOrder(held.id(), partlyDispensed.id());
         assertThat(ids(done)).containsExactly(completed.id());
+    }
+
+    /** An alert linking two prescriptions the pharmacy holds is one DetectedIssue: one entry per fullUrl (bdl-7). */
+    @Test
+    void anAlertBetweenTwoTasksOfTheQueueIsIncludedOnce() {
+        String patient = unique("PAT");
+        acceptedBy(pharmacy, issueFor(patient, unique("HOSP"), AMLODIPINE_BRAND, 28));
+        acceptedBy(pharmacy, issueFor(patient, unique("HOSP"), AMLODIPINE_GENERIC, 28));
+
+        Bundle queue = search("owner=" + pharmacy, pharmacist).as(Bundle.class);
+
+        List<String> fullUrls = queue.getEntry().stream().map(Bundle.BundleEntryComponent::getFullUrl).toList();
+        assertThat(fullUrls).as("every entry once").doesNotHaveDuplicates();
+        assertThat(queue.getEntry()).filteredOn(entry -> entry.getResource() instanceof DetectedIssue)
+                .as("the duplicate between the two, shown with both").hasSize(1);
     }
 
     /**
