@@ -190,7 +190,8 @@ final class DispensingRecords {
         List<DispensedItem> ofLine = new ArrayList<>();
         BigDecimal counted = BigDecimal.ZERO;
         for (Entry entry : dispensings) {
-            counted = counted.add(countedFor(entry, line, catalogue));
+            counted = counted.add(countedBy(entry, Map.of(line.lineNumber(), line), catalogue)
+                    .getOrDefault(line.lineNumber(), BigDecimal.ZERO));
             for (DispensedItem item : entry.items()) {
                 if (item.lineNumber() != line.lineNumber()) {
                     continue;
@@ -219,24 +220,6 @@ final class DispensingRecords {
      * How much of the line's prescribed drug one dispensing counted as: as it recorded it, or (recorded before
      * dispensings recorded it) as {@code catalogue} counts its items ({@link #countedIn}).
      */
-    private static BigDecimal countedFor(Entry entry, PrescribedLine line, DrugCatalogue catalogue) {
-        BigDecimal counted = BigDecimal.ZERO;
-        if (entry.counted() != null) {
-            for (LineQuantity quantity : entry.counted()) {
-                if (quantity.lineNumber() == line.lineNumber()) {
-                    counted = counted.add(quantity.quantity());
-                }
-            }
-            return counted;
-        }
-        for (DispensedItem item : entry.items()) {
-            if (item.lineNumber() == line.lineNumber()) {
-                counted = counted.add(DispenseRules.unitsOf(line, item, catalogue));
-            }
-        }
-        return counted;
-    }
-
     private static DrugCode drugOf(DispensedItem item, PrescribedLine line) {
         return item.drugCode() != null ? item.drugCode() : line.drugCode();
     }
