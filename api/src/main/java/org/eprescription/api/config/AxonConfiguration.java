@@ -24,6 +24,7 @@ import org.eprescription.core.prescription.event.InteractionCheckCompletedUpcast
 import org.eprescription.core.record.event.DispensingRecordCheckedUpcaster;
 import org.eprescription.core.record.event.RecordItemsUpcaster;
 import org.eprescription.core.prescription.event.PrescriptionIssuedUpcaster;
+import org.eprescription.core.prescription.event.RefillScheduledUpcaster;
 import org.eprescription.core.record.DispensingRecord;
 import org.eprescription.query.alerts.PatientSequencingPolicy;
 import org.springframework.context.annotation.Bean;
@@ -90,6 +91,7 @@ public class AxonConfiguration {
                 .registerEventUpcaster(configuration -> new DispensingCorrectedUpcaster())
                 .registerEventUpcaster(configuration -> new AlertAcknowledgedUpcaster())
                 .registerEventUpcaster(configuration -> new PrescriptionExpiredUpcaster())
+                .registerEventUpcaster(configuration -> new RefillScheduledUpcaster())
                 .registerEventUpcaster(configuration -> new InteractionCheckCompletedUpcaster())
                 .registerEventUpcaster(configuration -> new DispensingRecordCheckedUpcaster())
                 .registerEventUpcaster(configuration -> RecordItemsUpcaster.ofRegistrations())

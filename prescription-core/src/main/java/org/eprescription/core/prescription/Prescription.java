@@ -64,6 +64,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -399,10 +400,18 @@ public class Prescription {
     private List<RecordedCourse> scheduleRefill(int use, LocalDate completedOn, Instant now, DrugCatalogue catalogue,
                                                 InteractionChecker checker) {
         LocalDate planned = completedOn.plusDays(dispensings.supplyDaysOf(use - 1, linesOf(use - 1), catalogue));
+        List<RecordedCourse> courses = plannedCourses(use, planned, catalogue);
         apply(new RefillScheduled(prescriptionId, use, planned,
                 later(planned.minusDays(REFILL_WINDOW_DAYS), completedOn.plusDays(1)),
-                planned.plusDays(REFILL_WINDOW_DAYS), now), patientMetaData(patient));
-        return checker.enabled() ? plannedCourses(use, planned, catalogue) : List.of();
+                planned.plusDays(REFILL_WINDOW_DAYS), now, longestDays(courses)), patientMetaData(patient));
+        return checker.enabled() ? courses : List.of();
+    }
+
+    /** The days the longest of {@code courses} runs, both ends counted. */
+    private static int longestDays(List<RecordedCourse> courses) {
+        return courses.stream()
+                .mapToInt(course -> Math.toIntExact(ChronoUnit.DAYS.between(course.from(), course.to()) + 1))
+                .max().orElse(0);
     }
 
     /**
@@ -695,6 +704,8 @@ public class Prescription {
             return new CommandOutcome(version(), null);
         }
         List<PrescribedLine> amended = AmendmentRules.amended(lines, query.proposedLines());
+        // the amended lines' courses of the current use start today, or on the refill's planned day if later
+        LocalDate start = plannedStartOfUse == null ? today : later(today, plannedStartOfUse);
         // an unchanged line keeps the description it was recorded with; a changed one is described as of today
         Set<Integer> amendedLines = Set.copyOf(changed);
         Map<DrugCode, DrugDescription> unchanged = new HashMap<>();
@@ -703,23 +714,22 @@ public class Prescription {
                 .forEach(drug -> unchanged.put(drug, described.get(drug)));
         apply(new PrescriptionAmended(prescriptionId, command.queryId(), command.institutionId(),
                 command.prescriberId(), amended, changed, now, today,
-                DrugDescriptions.of(amended.stream().map(PrescribedLine::drugCode).toList(), unchanged, catalogue)),
-                patientMetaData(patient));
+                DrugDescriptions.of(amended.stream().map(PrescribedLine::drugCode).toList(), unchanged, catalogue),
+                start), patientMetaData(patient));
         if (!checker.enabled()) {
             return new CommandOutcome(version(), null);
         }
-        InteractionCheckCompleted check = checkAmendment(Set.copyOf(changed), today, catalogue, checker, now);
+        InteractionCheckCompleted check = checkAmendment(Set.copyOf(changed), start, catalogue, checker, now);
         return new CommandOutcome(version(), check);
     }
 
     /**
-     * The amended lines' planned courses of the current use, from today (or the refill's planned day, if later),
-     * checked as at issue: against the patient's other courses and against this prescription's other lines as they
-     * run in this use. Only findings about an amended line are kept; the others were decided before.
+     * The amended lines' planned courses of the current use, from {@code start} (today, or the refill's planned day if
+     * later), checked as at issue: against the patient's other courses and against this prescription's other lines as
+     * they run in this use. Only findings about an amended line are kept; the others were decided before.
      */
-    private InteractionCheckCompleted checkAmendment(Set<Integer> amended, LocalDate today, DrugCatalogue catalogue,
+    private InteractionCheckCompleted checkAmendment(Set<Integer> amended, LocalDate start, DrugCatalogue catalogue,
                                                      InteractionChecker checker, Instant now) {
-        LocalDate start = plannedStartOfUse == null ? today : later(today, plannedStartOfUse);
         List<RecordedCourse> planned = new ArrayList<>();
         List<RecordedCourse> compared = new ArrayList<>();
         for (PrescribedLine line : lines.values()) {

@@ -231,7 +231,7 @@ class CorrectionAndAmendmentCheckTest extends PrescriptionTestSupport {
                 .when(new AnswerQuery(ID, QUERY, HOSPITAL, DOCTOR, "yes, add it", true))
                 .expectEvents(new QueryAnswered(ID, QUERY, HOSPITAL, DOCTOR, "yes, add it", true, clock.instant()),
                         new PrescriptionAmended(ID, QUERY, HOSPITAL, DOCTOR, List.of(loxoprofen, addedAmlodipine),
-                                List.of(2), clock.instant(), answeredOn),
+                                List.of(2), clock.instant(), answeredOn, answeredOn),
                         expected)
                 .expectResultMessagePayload(new CommandOutcome(6L, expected));
     }
@@ -252,7 +252,7 @@ class CorrectionAndAmendmentCheckTest extends PrescriptionTestSupport {
                 .when(new AnswerQuery(ID, QUERY, HOSPITAL, DOCTOR, "yes", true))
                 .expectEvents(new QueryAnswered(ID, QUERY, HOSPITAL, DOCTOR, "yes", true, clock.instant()),
                         new PrescriptionAmended(ID, QUERY, HOSPITAL, DOCTOR, List.of(AMLODIPINE_LINE,
-                                loxoprofenForTwoWeeks), List.of(2), clock.instant(), ISSUE_DAY),
+                                loxoprofenForTwoWeeks), List.of(2), clock.instant(), ISSUE_DAY, ISSUE_DAY),
                         check(CheckTrigger.AMENDMENT, List.of(course(2, ISSUE_DAY, 14, CourseStatus.PLANNED)),
                                 List.of()));
     }
@@ -293,7 +293,7 @@ class CorrectionAndAmendmentCheckTest extends PrescriptionTestSupport {
                 .when(new AnswerQuery(ID, QUERY, HOSPITAL, DOCTOR, "yes", true))
                 .expectEvents(new QueryAnswered(ID, QUERY, HOSPITAL, DOCTOR, "yes", true, clock.instant()),
                         new PrescriptionAmended(ID, QUERY, HOSPITAL, DOCTOR, List.of(amlodipine, combination),
-                                List.of(2), clock.instant(), planned),
+                                List.of(2), clock.instant(), planned, planned),
                         check(CheckTrigger.AMENDMENT, List.of(new RecordedCourse(2, 2, AMLODIPINE_ATORVASTATIN,
                                 planned, planned.plusDays(27), CourseStatus.PLANNED)), List.of(found)));
     }
@@ -352,7 +352,7 @@ class CorrectionAndAmendmentCheckTest extends PrescriptionTestSupport {
                 .when(new AnswerQuery(ID, QUERY, HOSPITAL, DOCTOR, "yes", true))
                 .expectEvents(new QueryAnswered(ID, QUERY, HOSPITAL, DOCTOR, "yes", true, clock.instant()),
                         new PrescriptionAmended(ID, QUERY, HOSPITAL, DOCTOR, List.of(LOXOPROFEN_AS_NEEDED),
-                                List.of(1), clock.instant(), answeredOn),
+                                List.of(1), clock.instant(), answeredOn, answeredOn),
                         expected);
     }
 }

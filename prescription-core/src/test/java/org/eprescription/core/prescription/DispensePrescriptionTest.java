@@ -216,7 +216,7 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
                 .when(dispenseEverything(PHARMACY_A))
                 .expectEvents(dispensedEverything(PHARMACY_A, 1),
                         new RefillScheduled(ID, 2, planned,
-                                planned.minusDays(7), planned.plusDays(7), clock.instant()))
+                                planned.minusDays(7), planned.plusDays(7), clock.instant(), 28))
                 .expectResultMessagePayload(outcome(3L));
     }
 

@@ -286,8 +286,9 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
                 .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 14, 14), itemOf(2, LOXOPROFEN_TABLET, 21, 7)))
                 .expectEvents(corrected(PHARMACY_A, 1, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 14, 14),
                                 itemOf(2, LOXOPROFEN_TABLET, 21, 7)),
+                        // planned after the 14 days supplied, its amlodipine course still runs the line's 28
                         new RefillScheduled(ID, 2, ISSUE_DAY.plusDays(14), ISSUE_DAY.plusDays(7),
-                                ISSUE_DAY.plusDays(21), clock.instant()));
+                                ISSUE_DAY.plusDays(21), clock.instant(), 28));
     }
 
     @Test
@@ -371,7 +372,7 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
                 dispensedEverything(PHARMACY_A, 1), refillScheduled(2, clock.today().plusDays(28)),
                 new QueryAnswered(ID, query, HOSPITAL, DOCTOR, "yes", true, clock.instant()),
                 new PrescriptionAmended(ID, query, HOSPITAL, DOCTOR, List.of(doubled, LOXOPROFEN_LINE), List.of(1),
-                        clock.instant(), clock.today())};
+                        clock.instant(), clock.today(), clock.today().plusDays(28))};
 
         expectRefused(fixture.given(amendedAfterUseOne).when(correct(PHARMACY_A, 1,
                         itemOf(1, AMLODIPINE_BRAND_A, 56, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7))),

@@ -104,7 +104,7 @@ class EventSerializationTest {
                 new PrescriptionDispensed(ID, PHARMACY, PHARMACIST, 1, items, false, AT, LocalDate.of(2025, 4, 1), null,
                         null),
                 new RefillScheduled(ID, 2, LocalDate.of(2025, 4, 29), LocalDate.of(2025, 4, 22),
-                        LocalDate.of(2025, 5, 6), AT),
+                        LocalDate.of(2025, 5, 6), AT, 28),
                 new PrescriptionCompleted(ID, AT),
                 new CancellationRequested(ID, HOSPITAL, DOCTOR, PHARMACY, "wrong dose", AT),
                 new PrescriptionCancelled(ID, HOSPITAL, DOCTOR, "wrong dose", AT),
@@ -142,7 +142,7 @@ class EventSerializationTest {
                 new QueryAnswered(ID, QueryId.of("0b7a3f4e-2c1d-4e5f-8a9b-0c1d2e3f4a5b"), HOSPITAL, DOCTOR,
                         "yes, once daily", true, AT),
                 new PrescriptionAmended(ID, QueryId.of("0b7a3f4e-2c1d-4e5f-8a9b-0c1d2e3f4a5b"), HOSPITAL, DOCTOR,
-                        lines, List.of(1), AT, LocalDate.of(2025, 4, 2)));
+                        lines, List.of(1), AT, LocalDate.of(2025, 4, 2), LocalDate.of(2025, 4, 29)));
     }
 
     @ParameterizedTest(name = "{0}")

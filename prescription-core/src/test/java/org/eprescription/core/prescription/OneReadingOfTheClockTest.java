@@ -70,7 +70,7 @@ class OneReadingOfTheClockTest extends PrescriptionTestSupport {
                                 true, dispensedAt, ISSUE_DAY, List.of(new LineQuantity(1, qty(28)),
                                 new LineQuantity(2, qty(21))), List.of()),
                         new RefillScheduled(ID, 2, ISSUE_DAY.plusDays(28), ISSUE_DAY.plusDays(21),
-                                ISSUE_DAY.plusDays(35), dispensedAt));
+                                ISSUE_DAY.plusDays(35), dispensedAt, 28));
     }
 
     @Test
@@ -95,7 +95,7 @@ class OneReadingOfTheClockTest extends PrescriptionTestSupport {
                 .when(new AnswerQuery(ID, query, HOSPITAL, DOCTOR, "yes", true))
                 .expectEvents(new QueryAnswered(ID, query, HOSPITAL, DOCTOR, "yes", true, answeredAt),
                         new PrescriptionAmended(ID, query, HOSPITAL, DOCTOR, List.of(AMLODIPINE_LINE, shorter),
-                                List.of(2), answeredAt, ISSUE_DAY));
+                                List.of(2), answeredAt, ISSUE_DAY, ISSUE_DAY));
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.eprescription.core.prescription.event.PrescriptionAmended;
 import org.eprescription.core.prescription.event.QueryAnswered;
 import org.junit.jupiter.api.Test;
 
+import java.time.LocalDate;
 import java.util.List;
 
 import static org.eprescription.core.refusal.RefusalMatchers.refusedWith;
@@ -54,7 +55,7 @@ class PrescriberQueryTest extends PrescriptionTestSupport {
 
     PrescriptionAmended amended(List<PrescribedLine> lines, Integer... changed) {
         return new PrescriptionAmended(ID, QUERY, HOSPITAL, DOCTOR, lines, List.of(changed), clock.instant(),
-                clock.today());
+                clock.today(), clock.today());
     }
 
     @Test
@@ -144,6 +145,21 @@ class PrescriberQueryTest extends PrescriptionTestSupport {
                         amended(List.of(AMLODIPINE_LINE, SHORTER_LOXOPROFEN), 2))
                 .when(dispense(PHARMACY_A, item(2, 10, 3)))
                 .expectException(refusedWith(Refusal.QUANTITY_EXCEEDS_REMAINING));
+    }
+
+    @Test
+    void aChangeAcceptedBeforeTheRefillItWasAskedForPlansItsCoursesFromTheRefillsPlannedDay() {
+        // asked in use 1, which was completed before the answer: the amended line is first taken in use 2
+        LocalDate planned = ISSUE_DAY.plusDays(28);
+        Object[] given = {issued(1), accepted(PHARMACY_A), queried(PHARMACY_A, SHORTER_LOXOPROFEN),
+                dispensedEverything(PHARMACY_A, 1), refillScheduled(2, planned)};
+        today(ISSUE_DAY.plusDays(1));
+
+        fixture.given(given)
+                .when(answer(true))
+                .expectEvents(answered(true), new PrescriptionAmended(ID, QUERY, HOSPITAL, DOCTOR,
+                        List.of(AMLODIPINE_LINE, SHORTER_LOXOPROFEN), List.of(2), clock.instant(),
+                        ISSUE_DAY.plusDays(1), planned));
     }
 
     @Test

@@ -361,8 +361,14 @@ abstract class PrescriptionTestSupport {
         return dispensed(pharmacy, use, true, everything());
     }
 
+    /** The refill of a prescription of {@link #LINES}: its longest planned course, amlodipine's, runs 28 days. */
     RefillScheduled refillScheduled(int use, LocalDate planned) {
-        return new RefillScheduled(ID, use, planned, planned.minusDays(7), planned.plusDays(7), clock.instant());
+        return refillScheduled(use, planned, AMLODIPINE_LINE.days());
+    }
+
+    RefillScheduled refillScheduled(int use, LocalDate planned, int courseDays) {
+        return new RefillScheduled(ID, use, planned, planned.minusDays(7), planned.plusDays(7), clock.instant(),
+                courseDays);
     }
 
     PrescriptionCompleted completed() {

@@ -81,6 +81,8 @@ class RecordedDrugsUpcastingTest {
         assertThat(drugs.getAccessor().invoke(read)).as("not recorded").isNull();
         ObjectNode readBack = (ObjectNode) STORE_JSON.readTree(STORE_JSON.writeValueAsBytes(read));
         readBack.remove("drugs");
+        // a field a later revision added, which PrescriptionAmendedUpcasterTest reads
+        readBack.remove("plannedFrom");
         assertThat(readBack).isEqualTo(storedJson(stored));
     }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_HALF_STRENGTH;
 import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
+import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_TABLET;
 
 /** A prescription with two refills: three uses, each accepted inside its window, then nothing more. */
 class RefillTest extends PrescriptionTestSupport {
@@ -37,11 +38,25 @@ class RefillTest extends PrescriptionTestSupport {
 
     @Test
     void aUseCompletedWithPartOfTheQuantityPlansItsRefillAfterTheDaysThatPartCovers() {
-        // 14 of 28 tablets, recorded as 1 day, completing the use: they cover 14 days
+        // 14 of 28 tablets, recorded as 1 day, completing the use: they cover 14 days; the refill's course is the
+        // line's, 28 days from its planned day, and the event says so for whatever must know how long it runs
         fixture.given(issued(AMLODIPINE_ONLY, 2, DEFAULT_VALID_UNTIL), accepted(PHARMACY_A))
                 .when(dispenseCompletingUse(PHARMACY_A, item(1, 14, 1)))
                 .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 14, 1)),
-                        refillScheduled(2, ISSUE_DAY.plusDays(14)));
+                        refillScheduled(2, ISSUE_DAY.plusDays(14), 28));
+    }
+
+    @Test
+    void aRefillRecordsItsLongestPlannedCourseAsAChecksCountsIt() {
+        // loxoprofen as needed, 3 days: its course counts 14 days, as every check counts it
+        PrescribedLine asNeeded = new PrescribedLine(1, LOXOPROFEN_TABLET, qty(9), "tablet", "1 tablet when in pain",
+                3, true);
+        LocalDate planned = ISSUE_DAY.plusDays(3);
+        fixture.given(issued(List.of(asNeeded), 1, DEFAULT_VALID_UNTIL), accepted(PHARMACY_A))
+                .when(dispense(PHARMACY_A, item(1, 9, 3)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 9, 3)),
+                        new RefillScheduled(ID, 2, planned, ISSUE_DAY.plusDays(1), planned.plusDays(7),
+                                clock.instant(), 14));
     }
 
     @Test
@@ -133,7 +148,7 @@ class RefillTest extends PrescriptionTestSupport {
                 .when(dispenseCompletingUse(PHARMACY_A, item(1, 7, 7)))
                 .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 7, 7)),
                         new RefillScheduled(ID, 2, planned, ISSUE_DAY.plusDays(1), planned.plusDays(7),
-                                clock.instant()));
+                                clock.instant(), 7));
     }
 
     @Test
@@ -142,7 +157,7 @@ class RefillTest extends PrescriptionTestSupport {
         fixture.givenCommands(issue(List.of(line(1, AMLODIPINE_BRAND_A, 1, 1)), 1, null), accept(PHARMACY_A))
                 .when(dispenseCompletingUse(PHARMACY_A, item(1, 1, 1)))
                 .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 1, 1)),
-                        new RefillScheduled(ID, 2, planned, planned, planned.plusDays(7), clock.instant()));
+                        new RefillScheduled(ID, 2, planned, planned, planned.plusDays(7), clock.instant(), 1));
     }
 
     @Test
@@ -166,7 +181,7 @@ class RefillTest extends PrescriptionTestSupport {
         LocalDate planned = ISSUE_DAY.plusDays(7);
         expectRefused(fixture.given(issued(List.of(line(1, AMLODIPINE_BRAND_A, 7, 7)), 1, DEFAULT_VALID_UNTIL),
                         accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, true, item(1, 7, 7)),
-                        new RefillScheduled(ID, 2, planned, ISSUE_DAY, planned.plusDays(7), clock.instant()))
+                        new RefillScheduled(ID, 2, planned, ISSUE_DAY, planned.plusDays(7), clock.instant(), 7))
                 .when(accept(PHARMACY_B)), Refusal.REFILL_WINDOW_NOT_OPEN);
     }
 

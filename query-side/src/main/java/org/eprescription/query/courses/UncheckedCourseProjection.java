@@ -246,16 +246,18 @@ public class UncheckedCourseProjection {
     public void on(RefillScheduled event, EventMessage<?> message,
                    @MetaDataValue(PrescriptionEvent.PATIENT_ID_METADATA) String patientId) {
         String command = command(message);
+        // the refill may be handed out up to its window's end and then run its longest planned course
         moved(event.prescriptionId(), command, () -> repository.moved(event.prescriptionId(), patientId, command,
-                LEAST_DAYS, event.windowCloses(), null));
+                Math.max(LEAST_DAYS, event.courseDays()), event.windowCloses(), null));
     }
 
     @EventHandler
     public void on(PrescriptionAmended event, EventMessage<?> message,
                    @MetaDataValue(PrescriptionEvent.PATIENT_ID_METADATA) String patientId) {
         String command = command(message);
+        // the amended courses start on the refill's planned day when the amendment came before it, not on its own day
         moved(event.prescriptionId(), command, () -> repository.moved(event.prescriptionId(), patientId, command,
-                days(event.lines().stream().mapToInt(PrescribedLine::days)), event.amendedOn(), null));
+                days(event.lines().stream().mapToInt(PrescribedLine::days)), event.plannedFrom(), null));
     }
 
     @EventHandler

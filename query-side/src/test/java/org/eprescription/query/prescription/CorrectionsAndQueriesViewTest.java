@@ -119,7 +119,7 @@ class CorrectionsAndQueriesViewTest {
         PrescriptionView answered = evolver.evolve(asked, new QueryAnswered(ID, QUERY, HOSPITAL, DOCTOR, "yes", true,
                 T), asked.version() + 1, T);
         PrescriptionView amended = evolver.evolve(answered, new PrescriptionAmended(ID, QUERY, HOSPITAL, DOCTOR,
-                List.of(proposed, issued(ID, 0).lines().get(1)), List.of(1), T, DAY), answered.version() + 1, T);
+                List.of(proposed, issued(ID, 0).lines().get(1)), List.of(1), T, DAY, DAY), answered.version() + 1, T);
 
         assertThat(amended.openQueries()).isZero();
         assertThat(amended.queries().get(0).status()).isEqualTo(PrescriberQuery.Status.ANSWERED);

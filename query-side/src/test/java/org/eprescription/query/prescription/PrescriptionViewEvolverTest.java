@@ -74,7 +74,7 @@ class PrescriptionViewEvolverTest {
     }
 
     private static RefillScheduled refill(int use) {
-        return new RefillScheduled(ID, use, PLANNED, PLANNED.minusDays(7), PLANNED.plusDays(7), T);
+        return new RefillScheduled(ID, use, PLANNED, PLANNED.minusDays(7), PLANNED.plusDays(7), T, 28);
     }
 
     /** The institution's request to cancel for a wrong dose, while pharmacy A holds use 1. */
@@ -95,7 +95,7 @@ class PrescriptionViewEvolverTest {
     @Test
     void aWindowRecordedBeforeTheDayAfterRuleOpensAsTheExchangeAcceptsIt() {
         LocalDate dispensedOn = PLANNED.minusDays(28);
-        RefillScheduled recordedThen = new RefillScheduled(ID, 2, PLANNED, dispensedOn, PLANNED.plusDays(7), T);
+        RefillScheduled recordedThen = new RefillScheduled(ID, 2, PLANNED, dispensedOn, PLANNED.plusDays(7), T, 28);
 
         PrescriptionView view = given(issuedView(1), accepted(1), dispensed(1, true, item(1, "28", 28)),
                 recordedThen);

@@ -110,7 +110,7 @@ class PrescriptionViewRepositoryIT {
                 new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1,
                         List.of(item(1, "14.50", 14), new DispensedItem(1, AMLODIPINE_GENERIC_C, new BigDecimal("13.5"), 14),
                                 item(2, "2.5", 14)), true, Instant.parse("2026-11-30T10:00:00.123456789Z"), java.time.LocalDate.ofInstant(Instant.parse("2026-11-30T10:00:00.123456789Z"), java.time.ZoneOffset.UTC), null, List.of()),
-                new RefillScheduled(id, 2, planned, planned.minusDays(7), planned.plusDays(7), T),
+                new RefillScheduled(id, 2, planned, planned.minusDays(7), planned.plusDays(7), T, 28),
                 new PrescriptionAccepted(id, PHARMACY_A, PHARMACIST, 2, T),
                 new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 2, List.of(item(1, "7", 7)), false, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null, List.of()));
 
@@ -350,7 +350,7 @@ class PrescriptionViewRepositoryIT {
         return new PrescriptionEvent[] {
                 accepted(issued),
                 new PrescriptionDispensed(id, PHARMACY_A, PHARMACIST, 1, List.of(item(1, "28", 28)), true, T, java.time.LocalDate.ofInstant(T, java.time.ZoneOffset.UTC), null, List.of()),
-                new RefillScheduled(id, 2, planned, planned.minusDays(7), closes, T)};
+                new RefillScheduled(id, 2, planned, planned.minusDays(7), closes, T, 28)};
     }
 
     @Test

@@ -75,7 +75,7 @@ class RecordedNamesEvolverTest {
                 "tablet", "1 tablet once daily after breakfast", 14);
         PrescriptionAmended amended = new PrescriptionAmended(ID, QueryId.of("0b7a3f4e-2c1d-4e5f-8a9b-0c1d2e3f4a5b"),
                 HOSPITAL, DOCTOR, List.of(shorter), List.of(1), T, issuedView.issuedOn(),
-                new DrugDescriptions(CATALOGUE.version(), List.of(AMLODIPINE_AS_ISSUED)));
+                new DrugDescriptions(CATALOGUE.version(), List.of(AMLODIPINE_AS_ISSUED)), issuedView.issuedOn());
 
         PrescriptionView view = evolver.evolve(issuedView, amended, 1, T);
 

@@ -586,7 +586,7 @@ class ReplayBufferIT {
                 if (use <= refills) {
                     LocalDate planned = LocalDate.ofInstant(t, ZoneId.of("UTC")).plusDays(lines.get(0).days());
                     prescription(id, patient, new RefillScheduled(id, use + 1, planned, planned.minusDays(7),
-                            planned.plusDays(7), t), t);
+                            planned.plusDays(7), t, lines.get(0).days()), t);
                     List<RecordedCourse> recorded = new ArrayList<>(handedOut);
                     recorded.addAll(courses(lines, use + 1, planned, CourseStatus.PLANNED));
                     prescription(id, patient, check(id, patient, hospital, doctor, CheckTrigger.DISPENSING, recorded,

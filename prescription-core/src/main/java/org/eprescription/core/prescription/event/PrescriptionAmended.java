@@ -14,23 +14,26 @@ import java.util.List;
 
 /**
  * The prescriber accepted the lines a query proposed: {@code lines} are the prescription's lines from now on (all of
- * them), {@code amendedLineNumbers} those that changed or were added. Decided on {@code amendedOn}. Revision 2 records
- * how the catalogue described each line's drug ({@code drugs}); revision 1 is read with none (null: not recorded,
- * {@link PrescriptionAmendedUpcaster}).
+ * them), {@code amendedLineNumbers} those that changed or were added. Decided on {@code amendedOn}; the amended lines'
+ * courses are planned from {@code plannedFrom}, that day or the planned day of the refill it was made for, if later
+ * (docs/alerts.md, "After alerts were switched off"). Revision 2 records how the catalogue described each line's drug
+ * ({@code drugs}); revision 1 is read with none (null: not recorded). Revision 3 records {@code plannedFrom}; earlier
+ * revisions are read with the latest day it can be ({@link PrescriptionAmendedUpcaster}).
  */
-@Revision("2")
+@Revision("3")
 public record PrescriptionAmended(PrescriptionId prescriptionId, QueryId queryId, InstitutionId institutionId,
                                   PrescriberId prescriberId, List<PrescribedLine> lines,
                                   List<Integer> amendedLineNumbers, Instant amendedAt, LocalDate amendedOn,
-                                  DrugDescriptions drugs)
+                                  DrugDescriptions drugs, LocalDate plannedFrom)
         implements PrescriptionEvent {
 
     /** An amendment whose drugs were not described (as revision 1 was recorded). */
     public PrescriptionAmended(PrescriptionId prescriptionId, QueryId queryId, InstitutionId institutionId,
                                PrescriberId prescriberId, List<PrescribedLine> lines,
-                               List<Integer> amendedLineNumbers, Instant amendedAt, LocalDate amendedOn) {
+                               List<Integer> amendedLineNumbers, Instant amendedAt, LocalDate amendedOn,
+                               LocalDate plannedFrom) {
         this(prescriptionId, queryId, institutionId, prescriberId, lines, amendedLineNumbers, amendedAt, amendedOn,
-                null);
+                null, plannedFrom);
     }
 
     public PrescriptionAmended {
