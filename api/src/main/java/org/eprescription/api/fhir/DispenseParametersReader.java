@@ -73,9 +73,8 @@ class DispenseParametersReader {
         if (!dispense.hasQuantity() || !dispense.getQuantity().hasValue()) {
             throw FhirRequestException.malformed(where + ": quantity with a value is required");
         }
-        if (dispense.hasWhenHandedOver()
-                && !dispense.getWhenHandedOver().toInstant().atZone(clock.getZone()).toLocalDate()
-                .equals(LocalDate.now(clock))) {
+        if (dispense.hasWhenHandedOver() && !FhirInputs.day(where + ": whenHandedOver",
+                dispense.getWhenHandedOverElement(), clock.getZone()).equals(LocalDate.now(clock))) {
             // the exchange dates a dispensing the day it records it: the course starts then, and the correction
             // window is that day; another day would be silently replaced
             throw FhirRequestException.malformed(where + ": whenHandedOver must be today; the exchange records a "

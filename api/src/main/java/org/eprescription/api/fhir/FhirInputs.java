@@ -1,10 +1,12 @@
 package org.eprescription.api.fhir;
 
+import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import lombok.RequiredArgsConstructor;
 import org.hl7.fhir.instance.model.api.IBaseHasModifierExtensions;
 import org.hl7.fhir.r4.model.Base;
+import org.hl7.fhir.r4.model.BaseDateTimeType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
 import org.hl7.fhir.r4.model.Dosage;
@@ -13,6 +15,8 @@ import org.hl7.fhir.r4.model.Property;
 import org.hl7.fhir.r4.model.Quantity;
 import org.springframework.stereotype.Component;
 
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
@@ -57,6 +61,21 @@ class FhirInputs {
                 .orElseThrow(() -> FhirRequestException.unsupportedSystem(where + ": the drug is coded in "
                         + systemsOf(drug.getCoding())
                         + "; the exchange knows drugs by their YJ code (system " + FhirSystems.YJ + ")"));
+    }
+
+    /**
+     * The day a FHIR date or dateTime names, for {@code element}: a day written without a time is that day as written,
+     * whatever zone the JVM runs in (HAPI reads it as midnight of the JVM's default zone, which in another zone than
+     * the exchange's can fall on the day before or after); a moment is the day it falls on in {@code zone}, the
+     * exchange's (docs/domain.md, "Days"). A year or a month alone names no day: 400.
+     */
+    static LocalDate day(String element, BaseDateTimeType value, ZoneId zone) {
+        if (value.getValue() == null || value.getPrecision().compareTo(TemporalPrecisionEnum.DAY) < 0) {
+            throw FhirRequestException.malformed(element + " must name a day");
+        }
+        return value.getPrecision() == TemporalPrecisionEnum.DAY
+                ? LocalDate.of(value.getYear(), value.getMonth() + 1, value.getDay())
+                : value.getValue().toInstant().atZone(zone).toLocalDate();
     }
 
     /**

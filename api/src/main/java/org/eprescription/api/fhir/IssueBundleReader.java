@@ -295,14 +295,9 @@ class IssueBundleReader {
         return given.stream().findFirst().orElse(null);
     }
 
-    /** A day as written; a moment on the day it falls on in the exchange's zone. */
+    /** A day as written; a moment on the day it falls on in the exchange's zone ({@link FhirInputs#day}). */
     private LocalDate day(DateTimeType value, String element) {
-        if (value.getValue() == null || value.getPrecision().compareTo(TemporalPrecisionEnum.DAY) < 0) {
-            throw FhirRequestException.malformed("dispenseRequest.validityPeriod." + element + " must name a day");
-        }
-        return value.getPrecision() == TemporalPrecisionEnum.DAY
-                ? LocalDate.of(value.getYear(), value.getMonth() + 1, value.getDay())
-                : value.getValue().toInstant().atZone(zone).toLocalDate();
+        return FhirInputs.day("dispenseRequest.validityPeriod." + element, value, zone);
     }
 
     private static String identifier(List<Identifier> identifiers, String system, String resource) {
