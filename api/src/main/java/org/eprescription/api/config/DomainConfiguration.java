@@ -38,9 +38,10 @@ public class DomainConfiguration {
     private static final Logger log = LoggerFactory.getLogger(DomainConfiguration.class);
     private static final int MIN_KEY_LENGTH = 32;
 
+    /** The system clock in the zone every node on the database agreed on ({@link RecordedZone}). */
     @Bean
-    Clock clock(ExchangeProperties properties) {
-        return Clock.system(properties.zone());
+    Clock clock(RecordedZone zone) {
+        return Clock.system(zone.zone());
     }
 
     @Bean

@@ -9,6 +9,8 @@ import org.eprescription.api.support.IsolatedDatabase;
 import org.eprescription.api.support.IssuedPrescription;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
 import static org.eprescription.api.support.Prescriptions.accept;
@@ -31,7 +34,8 @@ import static org.eprescription.api.support.Prescriptions.unique;
 /**
  * Days are decided in the configured zone, Asia/Tokyo by default, and recorded in the events that decided them
  * (docs/domain.md, "Days"): a prescription issued at 08:30 in Tokyo is dated that day, not the day before as UTC
- * would have it, and a later change of the zone re-dates nothing.
+ * would have it, and a later change of the zone re-dates nothing. The nodes sharing a database decide in the zone the
+ * first of them recorded there: a node configured with another does not start.
  */
 class DaysInTheZoneIT extends ExchangeIntegrationTest {
 
@@ -93,6 +97,8 @@ class DaysInTheZoneIT extends ExchangeIntegrationTest {
             assertThat(issuedEast.status()).as(issuedEast.toString()).isEqualTo(201);
         }
         String id = issuedEast.text("prescriptionId");
+        // the deliberate change, with every node stopped (docs/operations.md, "The zone is the database's")
+        database(url).sql("update exchange_zone set zone = 'Etc/GMT+12', recorded_at = now()").update();
         try (ConfigurableApplicationContext west = ExchangeNode.start(url, key,
                 List.of("--exchange.zone=Etc/GMT+12"))) {
             HttpApi api = ExchangeNode.api(west);
@@ -105,5 +111,38 @@ class DaysInTheZoneIT extends ExchangeIntegrationTest {
                     .as("the west's today is another day")
                     .isNotEqualTo(LocalDate.now(ZoneId.of("Etc/GMT+12")));
         }
+    }
+
+    @Test
+    void aNodeConfiguredWithAnotherZoneThanTheNodesSharingItsDatabaseDoesNotStart() {
+        String url = IsolatedDatabase.createAnother("px_zone_agreed");
+        String key = "zone-agreed-test-key-0123456789abcdef";
+        try (ConfigurableApplicationContext first = ExchangeNode.start(url, key, List.of())) {
+            assertThatThrownBy(() -> ExchangeNode.start(url, key, List.of("--exchange.zone=UTC")).close())
+                    .as("a second node on the database, configured with UTC")
+                    .rootCause()
+                    .isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("configured with exchange.zone=UTC")
+                    .hasMessageContaining("decide every day in Asia/Tokyo")
+                    .hasMessageContaining("EXCHANGE_ZONE=Asia/Tokyo")
+                    .hasMessageContaining("update exchange_zone set zone = 'UTC'")
+                    .hasMessageContaining("docs/operations.md");
+            assertThat(database(url).sql("select zone from exchange_zone").query(String.class).list())
+                    .as("the first node recorded the zone it decides in").containsExactly("Asia/Tokyo");
+
+            Response stillServing = ExchangeNode.api(first).post("/prescriptions",
+                    issueFor(unique("PAT"), "HOSP-Z", AMLODIPINE_BRAND, 28));
+            assertThat(stillServing.status()).as(stillServing.toString()).isEqualTo(201);
+        }
+        try (ConfigurableApplicationContext again = ExchangeNode.start(url, key,
+                List.of("--exchange.zone=Asia/Tokyo"))) {
+            assertThat(database(url).sql("select count(*) from exchange_zone").query(Long.class).single())
+                    .as("a node of the recorded zone starts, and records nothing more").isEqualTo(1L);
+        }
+    }
+
+    private static JdbcClient database(String url) {
+        return JdbcClient.create(new DriverManagerDataSource(url, IsolatedDatabase.user(),
+                IsolatedDatabase.password()));
     }
 }
