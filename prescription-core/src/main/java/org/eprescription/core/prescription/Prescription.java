@@ -309,8 +309,8 @@ public class Prescription {
         apply(new PrescriptionDispensed(prescriptionId, command.pharmacyId(), command.pharmacistId(), currentUse,
                 command.items(), completesUse, now, today, countedAsPrescribed(command.items(), lines, catalogue),
                 substitutes,
-                DrugDescriptions.of(command.items().stream().map(DispensedItem::drugCode).toList(), catalogue)),
-                patientMetaData(patient));
+                DrugDescriptions.of(command.items().stream().map(DispensedItem::drugCode).toList(), catalogue),
+                courseDays(lines)), patientMetaData(patient));
         List<RecordedCourse> dispensed = checker.enabled() ? dispensedCourses(command, use, catalogue) : List.of();
         List<RecordedCourse> undispensed = completesUse ? undispensedCourses(dispensed) : List.of();
         List<RecordedCourse> nextUse = completesUse && stopAfterUse == null
@@ -407,6 +407,18 @@ public class Prescription {
         return checker.enabled() ? courses : List.of();
     }
 
+    /**
+     * The most days a course of a dispensing under {@code linesOfUse} may run: it lasts as long as its quantity covers,
+     * up to its line's days (docs/domain.md, "Courses"), whatever days the items say; an as-needed line counts 14 as a
+     * check counts it. A topical line counts its days (a substitute handed out for it may not be topical): the longer
+     * side. Recorded so that what a dispensing moved without a check is known for as long (docs/alerts.md).
+     */
+    static int courseDays(Map<Integer, PrescribedLine> linesOfUse) {
+        return linesOfUse.values().stream()
+                .mapToInt(line -> line.asNeeded() ? CoursePeriod.UNCOMPUTABLE_PERIOD_DAYS : line.days())
+                .max().orElse(CoursePeriod.UNCOMPUTABLE_PERIOD_DAYS);
+    }
+
     /** The days the longest of {@code courses} runs, both ends counted. */
     private static int longestDays(List<RecordedCourse> courses) {
         return courses.stream()
@@ -465,8 +477,8 @@ public class Prescription {
             apply(new DispensingCorrected(prescriptionId, dispensing.sequence(), use, command.pharmacyId(),
                     command.pharmacistId(), command.reason(), command.items(),
                     dispensing.completesUse() || completesNow, now, today, counted, substitutes,
-                    DrugDescriptions.of(command.items().stream().map(DispensedItem::drugCode).toList(), catalogue)),
-                    patientMetaData(patient));
+                    DrugDescriptions.of(command.items().stream().map(DispensedItem::drugCode).toList(), catalogue),
+                    courseDays(linesOfUse)), patientMetaData(patient));
             if (completesNow) {
                 undispensed = undispensedCourses(touched);
                 stopAfterUse = pending;

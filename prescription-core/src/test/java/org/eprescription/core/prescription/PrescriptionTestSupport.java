@@ -125,7 +125,8 @@ abstract class PrescriptionTestSupport {
 
     /**
      * A fresh fixture whose expected events are compared without how they describe their drugs, which
-     * {@link RecordedDrugsTest} pins; the rules tested elsewhere do not depend on it.
+     * {@link RecordedDrugsTest} pins, nor the most days a dispensing's courses may run, which
+     * {@link DispensedCourseDaysTest} pins; the rules tested elsewhere do not depend on them.
      */
     AggregateTestFixture<Prescription> fixtureWith(ValidUntilHorizon horizon, DrugCatalogue catalogue) {
         return fixtureWith(horizon, catalogue, clock);
@@ -144,6 +145,8 @@ abstract class PrescriptionTestSupport {
         created.registerIgnoredField(PrescriptionDispensed.class, "drugs");
         created.registerIgnoredField(DispensingCorrected.class, "drugs");
         created.registerIgnoredField(InteractionCheckCompleted.class, "drugs");
+        created.registerIgnoredField(PrescriptionDispensed.class, "courseDays");
+        created.registerIgnoredField(DispensingCorrected.class, "courseDays");
         return created;
     }
 

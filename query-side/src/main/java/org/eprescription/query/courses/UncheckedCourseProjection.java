@@ -6,6 +6,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.eprescription.core.prescription.DispensedItem;
 import org.eprescription.core.prescription.PrescribedLine;
+import org.eprescription.core.prescription.Prescription;
 import org.eprescription.core.prescription.event.DispensingCorrected;
 import org.eprescription.core.prescription.event.DispensingWithdrawn;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
@@ -28,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -73,6 +75,11 @@ public class UncheckedCourseProjection {
     /** A replay's marks, held across its batches; null live, where each command's unit of work holds its own. */
     private final CommandMarks replayMarks;
     private final String batchKey = BatchScope.newKey("unchecked-courses");
+    /**
+     * A replay's longest line days by prescription, from its issue and amendments: how long a course of a dispensing
+     * stored before dispensings recorded {@code courseDays} may run. Null live, where no such event arrives.
+     */
+    private final Map<Object, Integer> replayLineDays;
 
     @Autowired
     public UncheckedCourseProjection(UncheckedCourseRepository repository) {
@@ -82,6 +89,7 @@ public class UncheckedCourseProjection {
     private UncheckedCourseProjection(UncheckedCourseRepository repository, CommandMarks replayMarks) {
         this.repository = repository;
         this.replayMarks = replayMarks;
+        this.replayLineDays = replayMarks == null ? null : new HashMap<>();
     }
 
     /** A projection for a replay: marks through {@code repository}, held by command as the live path holds them. */
@@ -210,6 +218,7 @@ public class UncheckedCourseProjection {
     @EventHandler
     public void on(PrescriptionIssued event, EventMessage<?> message) {
         int days = days(event.lines().stream().mapToInt(PrescribedLine::days));
+        lineDaysSeen(event.prescriptionId(), days);
         // each use may be dispensed up to its window's end and then run its days
         long perUse = days + REFILL_WINDOW_DAYS;
         String command = command(message);
@@ -222,16 +231,18 @@ public class UncheckedCourseProjection {
     public void on(PrescriptionDispensed event, EventMessage<?> message,
                    @MetaDataValue(PrescriptionEvent.PATIENT_ID_METADATA) String patientId) {
         String command = command(message);
+        int days = dispensedDays(event.prescriptionId(), event.items(), event.courseDays());
         moved(event.prescriptionId(), command, () -> repository.moved(event.prescriptionId(), patientId, command,
-                days(event.items().stream().mapToInt(DispensedItem::days)), null, event.dispensedOn()));
+                days, null, event.dispensedOn()));
     }
 
     @EventHandler
     public void on(DispensingCorrected event, EventMessage<?> message,
                    @MetaDataValue(PrescriptionEvent.PATIENT_ID_METADATA) String patientId) {
         String command = command(message);
+        int days = dispensedDays(event.prescriptionId(), event.items(), event.courseDays());
         moved(event.prescriptionId(), command, () -> repository.moved(event.prescriptionId(), patientId, command,
-                days(event.items().stream().mapToInt(DispensedItem::days)), null, event.correctedOn()));
+                days, null, event.correctedOn()));
     }
 
     @EventHandler
@@ -255,9 +266,11 @@ public class UncheckedCourseProjection {
     public void on(PrescriptionAmended event, EventMessage<?> message,
                    @MetaDataValue(PrescriptionEvent.PATIENT_ID_METADATA) String patientId) {
         String command = command(message);
+        int days = days(event.lines().stream().mapToInt(PrescribedLine::days));
+        lineDaysSeen(event.prescriptionId(), days);
         // the amended courses start on the refill's planned day when the amendment came before it, not on its own day
         moved(event.prescriptionId(), command, () -> repository.moved(event.prescriptionId(), patientId, command,
-                days(event.lines().stream().mapToInt(PrescribedLine::days)), event.plannedFrom(), null));
+                days, event.plannedFrom(), null));
     }
 
     @EventHandler
@@ -304,6 +317,26 @@ public class UncheckedCourseProjection {
     @EventHandler
     public void on(DispensingRecordWithdrawn event, EventMessage<?> message) {
         ended(event.recordId(), message, () -> repository.withdrawn(event.recordId()));
+    }
+
+    /**
+     * How long a dispensing's courses may run: a course lasts as long as its quantity covers, up to its line's days,
+     * whatever days the items say (docs/alerts.md, "After alerts were switched off"); the dispensing records that as
+     * {@code courseDays}. One stored before it did (null) is read, in a replay, with the longest line days the
+     * prescription's issue and amendments gave, or the longest a line may be prescribed for when none was seen.
+     */
+    private int dispensedDays(Object prescriptionId, List<DispensedItem> items, Integer courseDays) {
+        int recorded = courseDays != null ? courseDays
+                : replayLineDays != null ? replayLineDays.getOrDefault(prescriptionId, Prescription.MAX_DAYS)
+                : Prescription.MAX_DAYS;
+        return Math.max(days(items.stream().mapToInt(DispensedItem::days)), recorded);
+    }
+
+    private void lineDaysSeen(Object prescriptionId, int days) {
+        if (replayLineDays != null) {
+            // an amendment does not change the lines of a use already completed: keep the longest seen
+            replayLineDays.merge(prescriptionId, days, Math::max);
+        }
     }
 
     private static int days(IntStream days) {

@@ -22,15 +22,27 @@ import java.util.List;
  * the substitutes the corrected items hand out with the limits of their own they were let out under
  * ({@code substitutes}, as {@link PrescriptionDispensed} does); {@link DispensingCorrectedUpcaster} reads revision 1
  * with null, not recorded. Revision 3 records how the catalogue described the drugs of the corrected items
- * ({@code drugs}); older revisions are read with none (null: not recorded).
+ * ({@code drugs}); older revisions are read with none (null: not recorded). Revision 4 records the most days a course
+ * of the corrected items may run ({@code courseDays}, as {@link PrescriptionDispensed} does); older revisions are read
+ * with null, not recorded.
  */
-@Revision("3")
+@Revision("4")
 public record DispensingCorrected(PrescriptionId prescriptionId, int sequence, int use, PharmacyId pharmacyId,
                                   PharmacistId pharmacistId, String reason, List<DispensedItem> items,
                                   boolean completesUse, Instant correctedAt, LocalDate correctedOn,
                                   List<LineQuantity> countedAsPrescribed, List<SubstituteSupply> substitutes,
-                                  DrugDescriptions drugs)
+                                  DrugDescriptions drugs, Integer courseDays)
         implements PrescriptionEvent {
+
+    /** A correction that did not record its longest course's days (as revisions before 4 were recorded). */
+    public DispensingCorrected(PrescriptionId prescriptionId, int sequence, int use, PharmacyId pharmacyId,
+                               PharmacistId pharmacistId, String reason, List<DispensedItem> items,
+                               boolean completesUse, Instant correctedAt, LocalDate correctedOn,
+                               List<LineQuantity> countedAsPrescribed, List<SubstituteSupply> substitutes,
+                               DrugDescriptions drugs) {
+        this(prescriptionId, sequence, use, pharmacyId, pharmacistId, reason, items, completesUse, correctedAt,
+                correctedOn, countedAsPrescribed, substitutes, drugs, null);
+    }
 
     /** A correction whose drugs were not described (as revisions before 3 were recorded). */
     public DispensingCorrected(PrescriptionId prescriptionId, int sequence, int use, PharmacyId pharmacyId,
@@ -38,7 +50,7 @@ public record DispensingCorrected(PrescriptionId prescriptionId, int sequence, i
                                boolean completesUse, Instant correctedAt, LocalDate correctedOn,
                                List<LineQuantity> countedAsPrescribed, List<SubstituteSupply> substitutes) {
         this(prescriptionId, sequence, use, pharmacyId, pharmacistId, reason, items, completesUse, correctedAt,
-                correctedOn, countedAsPrescribed, substitutes, null);
+                correctedOn, countedAsPrescribed, substitutes, null, null);
     }
 
     public DispensingCorrected {

@@ -22,14 +22,26 @@ import java.util.List;
  * gave them then; empty when none). {@link PrescriptionDispensedUpcaster} reads revisions 1 and 2 as this one, with
  * what they did not decide as null: {@code countedAsPrescribed} before revision 2, {@code substitutes} before 3.
  * Revision 4 records how the catalogue described the drugs handed out ({@code drugs}, a substitute among them);
- * older revisions are read with none (null: not recorded).
+ * older revisions are read with none (null: not recorded). Revision 5 records the most days a course of what it hands
+ * out may run ({@code courseDays}): the longest of the use's lines' days, an as-needed line counting 14 (docs/alerts.md,
+ * "After alerts were switched off"); a course lasts as long as its quantity covers, up to its line's days, whatever
+ * days the items say. Older revisions are read with null, not recorded.
  */
-@Revision("4")
+@Revision("5")
 public record PrescriptionDispensed(PrescriptionId prescriptionId, PharmacyId pharmacyId, PharmacistId pharmacistId,
                                     int use, List<DispensedItem> items, boolean completesUse, Instant dispensedAt,
                                     LocalDate dispensedOn, List<LineQuantity> countedAsPrescribed,
-                                    List<SubstituteSupply> substitutes, DrugDescriptions drugs)
+                                    List<SubstituteSupply> substitutes, DrugDescriptions drugs, Integer courseDays)
         implements PrescriptionEvent {
+
+    /** A dispensing that did not record its longest course's days (as revisions before 5 were recorded). */
+    public PrescriptionDispensed(PrescriptionId prescriptionId, PharmacyId pharmacyId, PharmacistId pharmacistId,
+                                 int use, List<DispensedItem> items, boolean completesUse, Instant dispensedAt,
+                                 LocalDate dispensedOn, List<LineQuantity> countedAsPrescribed,
+                                 List<SubstituteSupply> substitutes, DrugDescriptions drugs) {
+        this(prescriptionId, pharmacyId, pharmacistId, use, items, completesUse, dispensedAt, dispensedOn,
+                countedAsPrescribed, substitutes, drugs, null);
+    }
 
     /** A dispensing whose drugs were not described (as revisions before 4 were recorded). */
     public PrescriptionDispensed(PrescriptionId prescriptionId, PharmacyId pharmacyId, PharmacistId pharmacistId,
@@ -37,7 +49,7 @@ public record PrescriptionDispensed(PrescriptionId prescriptionId, PharmacyId ph
                                  LocalDate dispensedOn, List<LineQuantity> countedAsPrescribed,
                                  List<SubstituteSupply> substitutes) {
         this(prescriptionId, pharmacyId, pharmacistId, use, items, completesUse, dispensedAt, dispensedOn,
-                countedAsPrescribed, substitutes, null);
+                countedAsPrescribed, substitutes, null, null);
     }
 
     public PrescriptionDispensed {

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
- * Reads a stored {@link PrescriptionDispensed} of revision 1, 2 or 3 as revision 4. Revision 1 did not record the day of
+ * Reads a stored {@link PrescriptionDispensed} of revision 1 to 4 as revision 5. Revision 1 did not record the day of
  * the dispensing: the exchange dated it in the zone it ran in then, which this upcaster is given
  * ({@code exchange.legacy-event-zone}). Nor did it record how much of the prescribed drug its items counted as
  * ({@code countedAsPrescribed} stays null). For such an event a view works out how much of the prescribed drug a
@@ -16,15 +16,17 @@ import java.time.ZoneId;
  * recorded anywhere for that day: the one figure of history a catalogue change can move. Revisions 1 and 2 did not
  * judge a substitute by its own limits, nor record them: {@code substitutes} is null, not recorded (never an empty
  * list, which says a dispensing handed out no substitute). Revisions 1 to 3 did not record how the catalogue described
- * the drugs handed out: {@code drugs} is null, "not recorded" (docs/architecture.md, "Reference data"). Stored events
- * are never rewritten.
+ * the drugs handed out: {@code drugs} is null, "not recorded" (docs/architecture.md, "Reference data"). Revisions 1 to
+ * 4 did not record the most days a course of what they handed out may run: {@code courseDays} is null, not recorded,
+ * and the count of what a command moved without a check takes the longest line days it knows of the prescription
+ * (docs/alerts.md, "After alerts were switched off"). Stored events are never rewritten.
  */
 public class PrescriptionDispensedUpcaster extends RevisionUpcaster {
 
     private final ZoneId legacyZone;
 
     public PrescriptionDispensedUpcaster(ZoneId legacyZone) {
-        super(PrescriptionDispensed.class, "4", "1", "2", "3");
+        super(PrescriptionDispensed.class, "5", "1", "2", "3", "4");
         this.legacyZone = legacyZone;
     }
 
@@ -39,7 +41,10 @@ public class PrescriptionDispensedUpcaster extends RevisionUpcaster {
         if (!event.has("substitutes")) {
             event.putNull("substitutes");
         }
-        event.putNull("drugs");
+        if (!"4".equals(revision)) {
+            event.putNull("drugs");
+        }
+        event.putNull("courseDays");
         return event;
     }
 }
