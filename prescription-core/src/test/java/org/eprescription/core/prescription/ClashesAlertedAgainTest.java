@@ -2,7 +2,7 @@ package org.eprescription.core.prescription;
 
 import org.eprescription.core.ids.AlertId;
 import org.eprescription.core.ids.InstitutionId;
-import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.testsupport.ListedCourses;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.interaction.AlertIds;
 import org.eprescription.core.interaction.AlertType;
@@ -11,12 +11,10 @@ import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.InteractionChecker;
 import org.eprescription.core.interaction.InteractionRules;
 import org.eprescription.core.interaction.MedicationCourse;
-import org.eprescription.core.interaction.PatientCourses;
 import org.eprescription.core.interaction.RecordedAlert;
 import org.eprescription.core.interaction.RecordedConflict;
 import org.eprescription.core.interaction.RecordedCourse;
 import org.eprescription.core.interaction.Severity;
-import org.eprescription.core.interaction.UncheckedCourses;
 import org.eprescription.core.prescription.command.CorrectDispensing;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.axonframework.test.aggregate.TestExecutor;
@@ -54,18 +52,7 @@ class ClashesAlertedAgainTest extends PrescriptionTestSupport {
 
     @Override
     InteractionChecker checker() {
-        PatientCourses courses = new PatientCourses() {
-            @Override
-            public List<MedicationCourse> lockAndRead(PatientId patientId, LocalDate from) {
-                return otherCourses.stream().filter(course -> !course.to().isBefore(from)).toList();
-            }
-
-            @Override
-            public UncheckedCourses uncheckedSince(PatientId patientId, LocalDate from) {
-                return UncheckedCourses.NONE;
-            }
-        };
-        return new InteractionChecker(new InteractionRules(CATALOGUE, false), courses);
+        return new InteractionChecker(new InteractionRules(CATALOGUE, false), new ListedCourses(otherCourses));
     }
 
     /** Another hospital's amlodipine, handed out three days ago for 34 days: it runs through this prescription's. */

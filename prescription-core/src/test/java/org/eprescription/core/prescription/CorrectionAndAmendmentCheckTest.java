@@ -13,9 +13,7 @@ import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.InteractionChecker;
 import org.eprescription.core.interaction.InteractionRules;
 import org.eprescription.core.interaction.MedicationCourse;
-import org.eprescription.core.interaction.PatientCourses;
-import org.eprescription.core.interaction.UncheckedCourses;
-import org.eprescription.core.ids.PatientId;
+import org.eprescription.core.testsupport.ListedCourses;
 import org.eprescription.core.interaction.RecordedAlert;
 import org.eprescription.core.interaction.RecordedConflict;
 import org.eprescription.core.interaction.RecordedCourse;
@@ -55,18 +53,7 @@ class CorrectionAndAmendmentCheckTest extends PrescriptionTestSupport {
 
     @Override
     InteractionChecker checker() {
-        PatientCourses courses = new PatientCourses() {
-            @Override
-            public List<MedicationCourse> lockAndRead(PatientId patientId, LocalDate from) {
-                return otherCourses.stream().filter(course -> !course.to().isBefore(from)).toList();
-            }
-
-            @Override
-            public UncheckedCourses uncheckedSince(PatientId patientId, LocalDate from) {
-                return UncheckedCourses.NONE;
-            }
-        };
-        return new InteractionChecker(new InteractionRules(CATALOGUE, false), courses);
+        return new InteractionChecker(new InteractionRules(CATALOGUE, false), new ListedCourses(otherCourses));
     }
 
     private InteractionCheckCompleted check(CheckTrigger trigger, List<RecordedCourse> courses,

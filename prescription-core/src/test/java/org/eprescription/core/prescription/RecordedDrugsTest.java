@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.axonframework.test.matchers.Matchers;
+import org.eprescription.core.testsupport.ListedCourses;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.catalogue.DrugDescription;
@@ -11,13 +12,9 @@ import org.eprescription.core.catalogue.DrugDescriptions;
 import org.eprescription.core.catalogue.Route;
 import org.eprescription.core.catalogue.Strength;
 import org.eprescription.core.ids.DrugCode;
-import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.QueryId;
 import org.eprescription.core.interaction.InteractionChecker;
 import org.eprescription.core.interaction.InteractionRules;
-import org.eprescription.core.interaction.MedicationCourse;
-import org.eprescription.core.interaction.PatientCourses;
-import org.eprescription.core.interaction.UncheckedCourses;
 import org.eprescription.core.prescription.command.AnswerQuery;
 import org.eprescription.core.prescription.command.CorrectDispensing;
 import org.eprescription.core.prescription.event.DispensingCorrected;
@@ -28,7 +25,6 @@ import org.eprescription.core.prescription.event.PrescriptionDispensed;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.junit.jupiter.api.Test;
 
-import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -75,17 +71,7 @@ class RecordedDrugsTest extends PrescriptionTestSupport {
 
     @Override
     InteractionChecker checker() {
-        return new InteractionChecker(new InteractionRules(checkedWith, false), new PatientCourses() {
-            @Override
-            public List<MedicationCourse> lockAndRead(PatientId patientId, LocalDate from) {
-                return List.of();
-            }
-
-            @Override
-            public UncheckedCourses uncheckedSince(PatientId patientId, LocalDate from) {
-                return UncheckedCourses.NONE;
-            }
-        });
+        return new InteractionChecker(new InteractionRules(checkedWith, false), ListedCourses.none());
     }
 
     private AggregateTestFixture<Prescription> describing(DrugCatalogue catalogue) {

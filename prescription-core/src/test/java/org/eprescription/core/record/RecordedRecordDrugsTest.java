@@ -4,6 +4,7 @@ import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
 import org.axonframework.test.aggregate.ResultValidator;
 import org.axonframework.test.matchers.Matchers;
+import org.eprescription.core.testsupport.ListedCourses;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.catalogue.DrugDescription;
@@ -20,10 +21,7 @@ import org.eprescription.core.interaction.CheckTrigger;
 import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.interaction.InteractionChecker;
 import org.eprescription.core.interaction.InteractionRules;
-import org.eprescription.core.interaction.MedicationCourse;
-import org.eprescription.core.interaction.PatientCourses;
 import org.eprescription.core.interaction.RecordedCourse;
-import org.eprescription.core.interaction.UncheckedCourses;
 import org.eprescription.core.prescription.PatientDetails;
 import org.eprescription.core.record.command.CorrectDispensingRecord;
 import org.eprescription.core.record.command.RegisterDispensing;
@@ -68,17 +66,7 @@ class RecordedRecordDrugsTest {
         fixture.registerInjectableResource(catalogue);
         fixture.registerInjectableResource(clock);
         fixture.registerInjectableResource(new InteractionChecker(new InteractionRules(catalogue, false),
-                new PatientCourses() {
-                    @Override
-                    public List<MedicationCourse> lockAndRead(PatientId patient, LocalDate from) {
-                        return List.of();
-                    }
-
-                    @Override
-                    public UncheckedCourses uncheckedSince(PatientId patient, LocalDate from) {
-                        return UncheckedCourses.NONE;
-                    }
-                }));
+                ListedCourses.none()));
         return fixture;
     }
 
