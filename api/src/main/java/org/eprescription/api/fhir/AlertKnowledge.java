@@ -23,9 +23,6 @@ class AlertKnowledge {
             + "does not mean there is no conflict";
     static final String LETTERS_PENDING = "the patient has events the exchange could not take in yet (they wait in "
             + "its dead-letter queue): an alert or a prescription may be missing, or a change not shown";
-    static final String UNCHECKED_COURSES = "the patient has medicine that was issued, dispensed or registered while "
-            + "alerts were switched off and that may still be taken: no check recorded its courses, so an alert about "
-            + "it may be missing";
     /** Either reason, where an answer cannot tell which (a JSON answer's {@code upToDate: false}). */
     static final String NOT_UP_TO_DATE = "the patient has events the exchange could not take in yet (they wait in its "
             + "dead-letter queue), or medicine moved while alerts were switched off whose courses no check recorded";
@@ -39,8 +36,7 @@ class AlertKnowledge {
         if (!properties.alertsEnabled()) {
             return Optional.of(SWITCHED_OFF);
         }
-        return lettersPending(patient)
-                .or(() -> completeness.complete(patient) ? Optional.empty() : Optional.of(UNCHECKED_COURSES));
+        return completeness.complete(patient) ? Optional.empty() : Optional.of(NOT_UP_TO_DATE);
     }
 
     /** Why the patient's prescriptions may not be all (as {@code GET /patients/{id}/prescriptions} answers). */
