@@ -4,6 +4,7 @@ import lombok.RequiredArgsConstructor;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.PrescriptionStatus;
 import org.eprescription.query.prescription.PrescriptionView;
+import org.eprescription.query.prescription.RefillWindow;
 import org.eprescription.query.prescription.ViewLine;
 import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
@@ -52,7 +53,13 @@ class MedicationRequestMapper {
         dispense.setQuantity(new Quantity().setValue(line.quantity()).setUnit(line.unit()));
         dispense.setExpectedSupplyDuration(days(line.days()));
         dispense.setNumberOfRepeatsAllowed(view.refills());
-        if (view.validUntil() != null) {
+        RefillWindow refill = view.refillWindow();
+        if (refill != null) {
+            // a refill use may be dispensed in its window, long after the first use's validUntil: a pharmacy system
+            // that keeps to the validity period (R4: no dispense outside it) would refuse it otherwise
+            dispense.setValidityPeriod(new Period().setStartElement(new DateTimeType(refill.opens().toString()))
+                    .setEndElement(new DateTimeType(refill.closes().toString())));
+        } else if (view.validUntil() != null) {
             Period validity = new Period().setEndElement(new DateTimeType(view.validUntil().toString()));
             if (view.issuedOn() != null) {
                 validity.setStartElement(new DateTimeType(view.issuedOn().toString()));

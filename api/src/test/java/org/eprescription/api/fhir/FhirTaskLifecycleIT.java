@@ -103,7 +103,15 @@ class FhirTaskLifecycleIT extends ExchangeIntegrationTest {
         FhirHttp.Answer tooEarly = fhir.accept(created.exchangeCode(), BIRTH_DATE, secondPharmacist);
         tooEarly.assertOutcome(409, OperationOutcome.IssueType.CONFLICT);
         advanceTo(opens(awaiting));
-        Task refillHeld = only(bundle(fhir.accept(created.exchangeCode(), BIRTH_DATE, secondPharmacist)), Task.class);
+        Bundle refillAccepted = bundle(fhir.accept(created.exchangeCode(), BIRTH_DATE, secondPharmacist));
+        Task refillHeld = only(refillAccepted, Task.class);
+        assertThat(all(refillAccepted, MedicationRequest.class)).as("dispensable in the refill's window, after the "
+                + "first use's validUntil").allSatisfy(request -> {
+                    assertThat(request.getDispenseRequest().getValidityPeriod().getStartElement().getValueAsString())
+                            .isEqualTo(awaiting.getRestriction().getPeriod().getStartElement().getValueAsString());
+                    assertThat(request.getDispenseRequest().getValidityPeriod().getEndElement().getValueAsString())
+                            .isEqualTo(awaiting.getRestriction().getPeriod().getEndElement().getValueAsString());
+                });
         assertThat(refillHeld.getStatus()).isEqualTo(Task.TaskStatus.INPROGRESS);
         assertThat(refillHeld.getOwner().getIdentifier().getValue()).isEqualTo(secondPharmacy);
         assertThat(currentUse(refillHeld)).isEqualTo(2);
