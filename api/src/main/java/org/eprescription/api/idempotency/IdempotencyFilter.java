@@ -151,7 +151,8 @@ class IdempotencyFilter extends OncePerRequestFilter {
             if (AnswerMarks.commandRecorded(request)
                     || (StoredAnswer.worthKeeping(status) && !AnswerMarks.retryable(request))) {
                 kept = keep(key, claim, new StoredAnswer(status, captured.getContentType(), captured.getContentAsByteArray(),
-                        captured.getHeader(HttpHeaders.LOCATION)));
+                        captured.getHeader(HttpHeaders.LOCATION),
+                        captured.getHeader(AnswerMarks.ANSWERED_FROM_EVENTS) != null));
             }
         } finally {
             if (!kept) {
@@ -201,6 +202,9 @@ class IdempotencyFilter extends OncePerRequestFilter {
         }
         if (answer.location() != null) {
             response.setHeader(HttpHeaders.LOCATION, answer.location());
+        }
+        if (answer.answeredFromEvents()) {
+            response.setHeader(AnswerMarks.ANSWERED_FROM_EVENTS, "true");
         }
         response.setHeader(REPLAYED_HEADER, "true");
         byte[] body = answer.body() == null ? new byte[0] : answer.body();

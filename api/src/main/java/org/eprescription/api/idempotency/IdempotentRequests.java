@@ -92,14 +92,15 @@ class IdempotentRequests {
 
     Optional<Recorded> find(RequestKey key) {
         return jdbc.sql("""
-                        SELECT request_hash, status, content_type, body, location FROM idempotent_request
+                        SELECT request_hash, status, content_type, body, location, answered_from_events
+                        FROM idempotent_request
                         WHERE idempotency_key = :key AND method = :method AND path = :path""")
                 .param("key", key.key()).param("method", key.method()).param("path", key.path())
                 .query((rs, row) -> {
                     int status = rs.getInt("status");
                     Optional<StoredAnswer> answer = rs.wasNull() ? Optional.empty()
                             : Optional.of(new StoredAnswer(status, rs.getString("content_type"), rs.getBytes("body"),
-                            rs.getString("location")));
+                            rs.getString("location"), rs.getBoolean("answered_from_events")));
                     return new Recorded(rs.getBytes("request_hash"), answer);
                 })
                 .optional();
@@ -109,12 +110,13 @@ class IdempotentRequests {
     void complete(RequestKey key, UUID claim, StoredAnswer answer) {
         jdbc.sql("""
                         UPDATE idempotent_request SET status = :status, content_type = :contentType, body = :body,
-                               location = :location
+                               location = :location, answered_from_events = :answeredFromEvents
                         WHERE idempotency_key = :key AND method = :method AND path = :path AND claim_id = :claim""")
                 .param("key", key.key()).param("method", key.method()).param("path", key.path())
                 .param("claim", claim)
                 .param("status", answer.status()).param("contentType", answer.contentType())
                 .param("body", answer.body()).param("location", answer.location())
+                .param("answeredFromEvents", answer.answeredFromEvents())
                 .update();
     }
 

@@ -1,7 +1,14 @@
 package org.eprescription.api.idempotency;
 
-/** The first answer to an idempotent request, as it is replayed to every retry. */
-record StoredAnswer(int status, String contentType, byte[] body, String location) {
+/**
+ * The first answer to an idempotent request, as it is replayed to every retry: with whether its view was built from the
+ * prescription's own events (AnswerMarks.ANSWERED_FROM_EVENTS), which the replay says again.
+ */
+record StoredAnswer(int status, String contentType, byte[] body, String location, boolean answeredFromEvents) {
+
+    StoredAnswer(int status, String contentType, byte[] body, String location) {
+        this(status, contentType, body, location, false);
+    }
 
     /**
      * Successes and refusals are kept. Server errors are not: the request did not happen (or may not have), so a

@@ -91,6 +91,8 @@ class ProjectionLagIT extends ExchangeIntegrationTest {
         assertThat(rest.text("status")).isEqualTo("COMPLETED");
         assertThat(retry.status()).isEqualTo(200);
         assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertThat(retry.header("Answered-From-Events")).as("the kept answer was built from the events, and says so again")
+                .isEqualTo(rest.header("Answered-From-Events")).isEqualTo("true");
         assertThat(retry.body()).isEqualTo(rest.body());
         assertThat(events.count(held.id(), "PrescriptionDispensed")).isEqualTo(2);
         assertThat(events.count(held.id(), "PrescriptionCompleted")).isEqualTo(1);
