@@ -16,7 +16,8 @@ import static org.eprescription.core.prescription.Prescription.refused;
 /**
  * What lines a pharmacist may propose and a prescriber may accept (docs/domain.md, "A query to the prescriber"): the
  * proposed lines replace the lines of the same numbers, or are added under new numbers; the result must pass the
- * issue rules ({@link IssueRules#checkLines}), and no line may change that something was already dispensed against
+ * issue rules ({@link IssueRules#checkLines}), the lines that change judged by the catalogue of the day and those left
+ * as they were keeping what was decided for them, and no line may change that something was already dispensed against
  * in the current use (the medicine handed out would no longer match its line).
  */
 final class AmendmentRules {

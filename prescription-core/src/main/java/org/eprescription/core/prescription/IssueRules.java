@@ -44,16 +44,19 @@ final class IssueRules {
     }
 
     /**
-     * As {@link #checkLines(List, int, DrugCatalogue)}, comparing units only on the lines {@code unitJudged} names:
-     * an amendment judges the lines it changes, not one issued before units were compared, which it cannot restate.
+     * As {@link #checkLines(List, int, DrugCatalogue)}, judging by the catalogue (a known drug, its unit, its longest
+     * supply, its refill permission) only the lines {@code judged} names: an amendment judges the lines it changes by
+     * the catalogue of its day; a line it leaves as it was keeps what its issue (or an earlier amendment) decided for
+     * it, though a later catalogue delisted its drug or tightened its limits (docs/domain.md, "A query to the
+     * prescriber"). Every line is still checked for what it says itself (number, days, quantity).
      */
-    static void checkLines(List<PrescribedLine> lines, int refills, DrugCatalogue catalogue, IntPredicate unitJudged) {
+    static void checkLines(List<PrescribedLine> lines, int refills, DrugCatalogue catalogue, IntPredicate judged) {
         if (lines.isEmpty() || lines.size() > Prescription.MAX_LINES) {
             throw refused(Refusal.INVALID_LINES,
                     "a prescription has 1 to " + Prescription.MAX_LINES + " lines, not " + lines.size());
         }
         for (PrescribedLine line : lines) {
-            checkLine(line, catalogue, unitJudged.test(line.lineNumber()));
+            checkLine(line, catalogue, judged.test(line.lineNumber()));
         }
         LineNumbers.requireUnique(lines.stream().map(PrescribedLine::lineNumber).toList());
         if (refills < 0 || refills > Prescription.MAX_REFILLS) {
@@ -62,6 +65,9 @@ final class IssueRules {
         }
         if (refills > 0) {
             for (PrescribedLine line : lines) {
+                if (!judged.test(line.lineNumber())) {
+                    continue;
+                }
                 Drug drug = Prescription.requireDrug(catalogue, line.drugCode());
                 if (!drug.refillAllowed()) {
                     throw refused(Refusal.REFILL_NOT_ALLOWED, "line " + line.lineNumber() + ": " + line.drugCode()
@@ -71,7 +77,7 @@ final class IssueRules {
         }
     }
 
-    private static void checkLine(PrescribedLine line, DrugCatalogue catalogue, boolean unitJudged) {
+    private static void checkLine(PrescribedLine line, DrugCatalogue catalogue, boolean judged) {
         if (line.lineNumber() < 1) {
             throw refused(Refusal.INVALID_LINES, "line numbers start at 1, not " + line.lineNumber());
         }
@@ -82,10 +88,11 @@ final class IssueRules {
         if (line.quantity() == null || line.quantity().compareTo(BigDecimal.ZERO) <= 0) {
             throw refused(Refusal.INVALID_LINES, "line " + line.lineNumber() + ": quantity must be positive");
         }
-        Drug drug = Prescription.requireDrug(catalogue, line.drugCode());
-        if (unitJudged) {
-            LineUnits.requireDrugsUnit(line.lineNumber(), line.unit(), drug);
+        if (!judged) {
+            return;
         }
+        Drug drug = Prescription.requireDrug(catalogue, line.drugCode());
+        LineUnits.requireDrugsUnit(line.lineNumber(), line.unit(), drug);
         if (drug.maxDays() != null && line.days() > drug.maxDays()) {
             throw refused(Refusal.DAYS_ABOVE_LONGEST_SUPPLY, "line " + line.lineNumber() + ": " + line.drugCode()
                     + " may be prescribed for at most " + drug.maxDays() + " days, not " + line.days());
