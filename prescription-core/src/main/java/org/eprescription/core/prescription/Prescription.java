@@ -145,6 +145,11 @@ public class Prescription {
     private final Map<String, RecordedCourse> ownCourses = new HashMap<>();
     /** How this prescription's events described each drug they named (docs/architecture.md, "Reference data"). */
     private final Map<DrugCode, DrugDescription> described = new HashMap<>();
+    /**
+     * How the issue and the amendments described the drugs of the lines: what an amendment records again for a line it
+     * leaves as it was, whatever a dispensing or a later catalogue has described since.
+     */
+    private final Map<DrugCode, DrugDescription> prescribedAs = new HashMap<>();
 
     protected Prescription() {
         // required by Axon to rebuild the aggregate from its events
@@ -722,8 +727,8 @@ public class Prescription {
         Set<Integer> amendedLines = Set.copyOf(changed);
         Map<DrugCode, DrugDescription> unchanged = new HashMap<>();
         amended.stream().filter(line -> !amendedLines.contains(line.lineNumber()))
-                .map(PrescribedLine::drugCode).filter(described::containsKey)
-                .forEach(drug -> unchanged.put(drug, described.get(drug)));
+                .map(PrescribedLine::drugCode).filter(prescribedAs::containsKey)
+                .forEach(drug -> unchanged.put(drug, prescribedAs.get(drug)));
         apply(new PrescriptionAmended(prescriptionId, command.queryId(), command.institutionId(),
                 command.prescriberId(), amended, changed, now, today,
                 DrugDescriptions.of(amended.stream().map(PrescribedLine::drugCode).toList(), unchanged, catalogue),
@@ -854,6 +859,7 @@ public class Prescription {
         validUntil = event.validUntil();
         if (event.drugs() != null) {
             event.drugs().addTo(described);
+            event.drugs().addTo(prescribedAs);
         }
         exchangeCodeHash = event.exchangeCodeHash();
         exchangeCode = new CodeDerivation(event.exchangeCodeKeyId(), event.exchangeCodeAttempt());
@@ -980,6 +986,7 @@ public class Prescription {
         event.lines().forEach(line -> lines.put(line.lineNumber(), line));
         if (event.drugs() != null) {
             event.drugs().addTo(described);
+            event.drugs().addTo(prescribedAs);
         }
     }
 

@@ -155,6 +155,22 @@ class RecordedDrugsTest extends PrescriptionTestSupport {
     }
 
     @Test
+    void anAmendmentRecordsAnUnchangedLineAsItWasPrescribedNotAsALaterDispensingDescribedItsDrug() {
+        // the pharmacy names line 1's drug by its code under the renaming catalogue: the dispensing describes it anew
+        PrescriberQueried queried = new PrescriberQueried(ID, QUERY, PHARMACY_A, pharmacistOf(PHARMACY_A), 1,
+                "shorten loxoprofen?", List.of(new PrescribedLine(2, LOXOPROFEN_TABLET, qty(9), "tablet",
+                "1 tablet three times daily after meals", 3)), clock.instant());
+
+        List<Object> events = recorded(describing(RENAMED)
+                .given(issuedDescribed(), accepted(PHARMACY_A), queried)
+                .andGivenCommands(dispense(PHARMACY_A, itemOf(1, AMLODIPINE_BRAND_A, 14, 14)))
+                .when(new AnswerQuery(ID, QUERY, HOSPITAL, DOCTOR, "agreed", true)));
+
+        assertThat(the(PrescriptionAmended.class, events).drugs().find(AMLODIPINE_BRAND_A))
+                .as("line 1 did not change: as its issue described it").contains(AMLODIPINE_AS_ISSUED);
+    }
+
+    @Test
     void aDispensingOfThePrescribedDrugDescribesNothingNewAndItsCheckDescribesTheCourseAsTheLineWasIssued() {
         List<Object> events = recorded(describing(RENAMED).given(issuedDescribed(), accepted(PHARMACY_A))
                 .when(dispense(PHARMACY_A, item(1, 14, 14))));
