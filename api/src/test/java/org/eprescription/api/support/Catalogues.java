@@ -45,6 +45,26 @@ public final class Catalogues {
         write(directory, String.join("\n", rows) + "\n", bundled(CatalogueCsvLoader.BUNDLED_PAIRS));
     }
 
+    /**
+     * The bundled sample catalogue in {@code directory}, with the drug {@code drugCode}'s refill permission and longest
+     * supply ({@code maxDays}, null for none of its own) as given.
+     */
+    public static void writeWithLimits(Path directory, String drugCode, boolean refillAllowed, Integer maxDays)
+            throws IOException {
+        String drugs = bundled(CatalogueCsvLoader.BUNDLED_DRUGS);
+        List<String> rows = drugs.lines().map(row -> {
+            if (!row.startsWith(drugCode + ",")) {
+                return row;
+            }
+            String[] columns = row.split(",", -1);
+            columns[10] = refillAllowed ? "yes" : "no";
+            columns[11] = maxDays == null ? "" : maxDays.toString();
+            return String.join(",", columns);
+        }).toList();
+        assertThat(rows).as("the drug " + drugCode + " is in the sample").anyMatch(row -> row.startsWith(drugCode));
+        write(directory, String.join("\n", rows) + "\n", bundled(CatalogueCsvLoader.BUNDLED_PAIRS));
+    }
+
     /** The bundled sample catalogue in {@code directory}, with these drug rows added (in its thirteen columns). */
     public static void writeWithDrugs(Path directory, String... rows) throws IOException {
         write(directory, bundled(CatalogueCsvLoader.BUNDLED_DRUGS) + String.join("\n", rows) + "\n",
