@@ -92,9 +92,12 @@ final class DispenseRules {
         if (sameProduct(line, item)) {
             return;
         }
-        Drug prescribed = Prescription.requireDrug(catalogue, line.drugCode());
         Drug substitute = Prescription.requireDrug(catalogue, item.drugCode());
         String which = "line " + item.lineNumber() + ": " + item.drugCode();
+        // a prescribed drug delisted since the issue is still dispensed itself; nothing can be compared with it
+        Drug prescribed = catalogue.find(line.drugCode()).orElseThrow(() -> refused(Refusal.SUBSTITUTE_NOT_VERIFIABLE,
+                which + ": the catalogue no longer lists the prescribed " + line.drugCode()
+                        + ", so nothing can be verified as dose-true for it; dispense " + line.drugCode()));
         if (!prescribed.isSubstitutableBy(substitute)) {
             throw refused(Refusal.SUBSTITUTE_NOT_EQUIVALENT, which + " does not have the same ingredients and route as "
                     + line.drugCode());

@@ -21,6 +21,7 @@ import java.nio.charset.StandardCharsets;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
 import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
+import static org.eprescription.core.testsupport.SampleDrugs.NOT_IN_CATALOGUE;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_HALF_STRENGTH;
 import static org.eprescription.core.testsupport.SampleDrugs.VALSARTAN_AMLODIPINE;
 
@@ -194,6 +195,21 @@ class DoseTrueSubstitutionTest extends PrescriptionTestSupport {
         fixture = fixtureWith(sampleWith(unknownStrength + ",Amlodipine tablet (generic X),amlodipine,oral,2171,"
                 + "coronary vasodilators,tablet,,tablet,oral-solid,yes,,"));
         refused(AMLODIPINE_ONLY, itemOf(1, unknownStrength, 28, 28), Refusal.SUBSTITUTE_NOT_VERIFIABLE);
+    }
+
+    @Test
+    void aPrescribedDrugDelistedSinceTheIssueIsStillDispensedButNoSubstituteCanBeVerifiedForIt() {
+        // the later list keeps the generic and no longer lists the brand the line prescribes
+        DrugCatalogue withoutTheBrand = new DrugCatalogue(List.of(CATALOGUE.find(AMLODIPINE_GENERIC_C).orElseThrow()),
+                CATALOGUE.contraindicatedPairs());
+        fixture = fixtureWith(withoutTheBrand);
+        refused(AMLODIPINE_ONLY, itemOf(1, AMLODIPINE_GENERIC_C, 28, 28), Refusal.SUBSTITUTE_NOT_VERIFIABLE);
+        setUpFixture();
+        fixture = fixtureWith(withoutTheBrand);
+        completesTheUse(AMLODIPINE_ONLY, itemOf(1, AMLODIPINE_BRAND_A, 28, 28));
+        setUpFixture();
+        fixture = fixtureWith(withoutTheBrand);
+        refused(AMLODIPINE_ONLY, itemOf(1, NOT_IN_CATALOGUE, 28, 28), Refusal.UNKNOWN_DRUG);
     }
 
     // ----- helpers -----
