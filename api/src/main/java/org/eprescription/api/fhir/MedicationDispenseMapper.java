@@ -2,11 +2,13 @@ package org.eprescription.api.fhir;
 
 import lombok.RequiredArgsConstructor;
 import org.eprescription.core.prescription.DispensedItem;
+import org.eprescription.core.prescription.PrescribedLine;
 import org.eprescription.query.prescription.Dispensing;
 import org.eprescription.query.prescription.PrescriptionView;
-import org.eprescription.query.prescription.ViewLine;
+import org.hl7.fhir.r4.model.BooleanType;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.Coding;
+import org.hl7.fhir.r4.model.Dosage;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationDispense;
 import org.hl7.fhir.r4.model.MedicationDispense.MedicationDispenseStatus;
@@ -20,7 +22,8 @@ import java.util.Optional;
 
 /**
  * An item of a dispensing as a MedicationDispense (docs/fhir.md, "Task/{id}/$dispense"): the drug handed out, a
- * substitution where it is not the line's drug, the line it was dispensed against by the line's identifier.
+ * substitution where it is not the line's drug, the line it was dispensed against by the line's identifier. The line
+ * is the one the dispensing's use was dispensed under, not the line as a later amendment changed it.
  */
 @Component
 @RequiredArgsConstructor
@@ -32,15 +35,14 @@ class MedicationDispenseMapper {
     private final MedicationRequestMapper requests;
 
     MedicationDispense of(PrescriptionView view, Dispensing dispensing, DispensedItem item) {
-        Optional<ViewLine> line = view.lines().stream()
-                .filter(candidate -> candidate.lineNumber() == item.lineNumber()).findFirst();
+        Optional<PrescribedLine> line = view.lineDispensedUnder(dispensing, item.lineNumber());
         MedicationDispense dispense = new MedicationDispense()
                 .setStatus(dispensing.withdrawn() ? MedicationDispenseStatus.ENTEREDINERROR
                         : MedicationDispenseStatus.COMPLETED)
                 .setMedication(new CodeableConcept().addCoding(new Coding(FhirSystems.YJ, item.drugCode().value(),
                         null)))
                 .setSubject(FhirSystems.identified(systems.patientId(), view.patient().id().value()))
-                .setQuantity(new Quantity().setValue(item.quantity()).setUnit(line.map(ViewLine::unit).orElse(null)))
+                .setQuantity(new Quantity().setValue(item.quantity()).setUnit(line.map(PrescribedLine::unit).orElse(null)))
                 .setDaysSupply(MedicationRequestMapper.days(item.days()));
         dispense.setType(new CodeableConcept().addCoding(dispensing.use() > 1
                         ? new Coding(FhirSystems.ACT_CODE, "RF", "Refill")
@@ -59,6 +61,12 @@ class MedicationDispenseMapper {
         }
         dispense.addPerformer().setActor(FhirSystems.identified(systems.pharmacyId(),
                 dispensing.pharmacyId().value()).setType("Organization"));
+        line.ifPresent(prescribed -> {
+            Dosage dosage = dispense.addDosageInstruction().setText(prescribed.dosage());
+            if (prescribed.asNeeded()) {
+                dosage.setAsNeeded(new BooleanType(true));
+            }
+        });
         boolean substituted = line.isPresent() && !Objects.equals(line.get().drugCode(), item.drugCode());
         dispense.getSubstitution().setWasSubstituted(substituted);
         if (substituted) {

@@ -5,6 +5,7 @@ import org.eprescription.core.prescription.LineQuantity;
 import org.eprescription.core.ids.PharmacistId;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.prescription.DispensedItem;
+import org.eprescription.core.prescription.PrescribedLine;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -20,11 +21,15 @@ import java.util.List;
  * @param corrections every correction and withdrawal, oldest first, each with the items it replaced
  * @param countedAsPrescribed how much of each line's prescribed drug {@code items} count as, as the exchange recorded
  *                    it; null for dispensings recorded before it did (the view then works it out from the catalogue)
+ * @param linesOfUse  the lines its use was dispensed under, once an amendment answered after that use was completed
+ *                    changed the prescription's lines (docs/domain.md, "A query to the prescriber"); null while its
+ *                    use's lines are the prescription's lines
  */
 public record Dispensing(int sequence, int use, PharmacyId pharmacyId, PharmacistId pharmacistId,
                          List<DispensedItem> items, boolean completesUse, Instant dispensedAt, LocalDate dispensedOn,
                          Status status, List<Correction> corrections,
-                         @JsonInclude(JsonInclude.Include.NON_NULL) List<LineQuantity> countedAsPrescribed) {
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<LineQuantity> countedAsPrescribed,
+                         @JsonInclude(JsonInclude.Include.NON_NULL) List<PrescribedLine> linesOfUse) {
 
     public enum Status { RECORDED, CORRECTED, WITHDRAWN }
 
@@ -41,6 +46,24 @@ public record Dispensing(int sequence, int use, PharmacyId pharmacyId, Pharmacis
         items = items == null ? List.of() : List.copyOf(items);
         status = status == null ? Status.RECORDED : status;
         corrections = corrections == null ? List.of() : List.copyOf(corrections);
+        linesOfUse = linesOfUse == null ? null : List.copyOf(linesOfUse);
+    }
+
+    /** A dispensing under the prescription's lines as they are. */
+    public Dispensing(int sequence, int use, PharmacyId pharmacyId, PharmacistId pharmacistId,
+                      List<DispensedItem> items, boolean completesUse, Instant dispensedAt, LocalDate dispensedOn,
+                      Status status, List<Correction> corrections, List<LineQuantity> countedAsPrescribed) {
+        this(sequence, use, pharmacyId, pharmacistId, items, completesUse, dispensedAt, dispensedOn, status,
+                corrections, countedAsPrescribed, null);
+    }
+
+    /** The same dispensing, its use dispensed under {@code lines}, unless it already names the lines of its use. */
+    Dispensing dispensedUnder(List<PrescribedLine> lines) {
+        if (linesOfUse != null) {
+            return this;
+        }
+        return new Dispensing(sequence, use, pharmacyId, pharmacistId, items, completesUse, dispensedAt, dispensedOn,
+                status, corrections, countedAsPrescribed, lines);
     }
 
     public boolean withdrawn() {

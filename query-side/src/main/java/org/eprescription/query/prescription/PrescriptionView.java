@@ -3,12 +3,14 @@ package org.eprescription.query.prescription;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.PatientDetails;
+import org.eprescription.core.prescription.PrescribedLine;
 import org.eprescription.core.prescription.PrescriberDetails;
 import org.eprescription.core.prescription.PrescriptionStatus;
 
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * A prescription as the query side shows it (docs/http-api.md, {@code GET /prescriptions/{id}}), built only from
@@ -77,6 +79,17 @@ public record PrescriptionView(PrescriptionId prescriptionId, PrescriptionStatus
         return new PrescriptionView(prescriptionId, status, patient, prescriber, lines, refills, usesLeft, currentUse,
                 validUntil, pharmacyId, cancellationRequested, cancellationRequest, refillWindow, dispensings,
                 issuedAt, issuedOn, updatedAt, version, heldSince, lastDispensedAt, position, queries, openQueries);
+    }
+
+    /**
+     * Line {@code lineNumber} as {@code dispensing}'s use was dispensed under it: as the prescription has it, unless an
+     * amendment answered after that use was completed changed it since.
+     */
+    public Optional<PrescribedLine> lineDispensedUnder(Dispensing dispensing, int lineNumber) {
+        if (dispensing.linesOfUse() != null) {
+            return dispensing.linesOfUse().stream().filter(line -> line.lineNumber() == lineNumber).findFirst();
+        }
+        return lines.stream().filter(line -> line.lineNumber() == lineNumber).map(ViewLine::prescribed).findFirst();
     }
 
     /** Whether {@code pharmacy} dispensed it at or after {@code since}. */

@@ -161,6 +161,7 @@ public final class PrescriptionViewEvolver {
                             micros(answered.answeredAt())))
                     .toList();
         } else if (event instanceof PrescriptionAmended amended) {
+            draft.dispensings = keepingLinesOfCompletedUses(draft);
             draft.lines = amendedLines(draft.lines, amended.lines(), amended.drugs());
         } else if (event instanceof AlertAcknowledged || event instanceof InteractionCheckCompleted) {
             // nothing of the view changes: alerts have their own view; only the version moves on
@@ -234,7 +235,8 @@ public final class PrescriptionViewEvolver {
                 before.pharmacistId(), event.items(), before.completesUse() || event.completesUse(),
                 before.dispensedAt(), before.dispensedOn(), Dispensing.Status.CORRECTED,
                 withCorrection(before, new Dispensing.Correction(Dispensing.Status.CORRECTED, event.pharmacistId(),
-                        event.reason(), micros(event.correctedAt()), before.items())), event.countedAsPrescribed()));
+                        event.reason(), micros(event.correctedAt()), before.items())), event.countedAsPrescribed(),
+                before.linesOfUse()));
     }
 
     /** The dispensing stays in the list, marked withdrawn; it no longer counts for the current use. */
@@ -244,7 +246,8 @@ public final class PrescriptionViewEvolver {
                 before.pharmacistId(), before.items(), before.completesUse(), before.dispensedAt(),
                 before.dispensedOn(), Dispensing.Status.WITHDRAWN,
                 withCorrection(before, new Dispensing.Correction(Dispensing.Status.WITHDRAWN, event.pharmacistId(),
-                        event.reason(), micros(event.withdrawnAt()), before.items())), before.countedAsPrescribed()));
+                        event.reason(), micros(event.withdrawnAt()), before.items())), before.countedAsPrescribed(),
+                before.linesOfUse()));
     }
 
     private static List<Dispensing.Correction> withCorrection(Dispensing dispensing, Dispensing.Correction correction) {
@@ -307,6 +310,17 @@ public final class PrescriptionViewEvolver {
                 .map(completing -> completing.dispensedOn().plusDays(1))
                 .orElse(refill.windowOpens());
         return refill.windowOpens().isBefore(dayAfterCompletion) ? dayAfterCompletion : refill.windowOpens();
+    }
+
+    /**
+     * Before an amendment: the dispensings of the uses completed before it keep the lines they were dispensed under,
+     * as the aggregate does (an amendment changes the current use and the later ones, never a completed one).
+     */
+    private static List<Dispensing> keepingLinesOfCompletedUses(Draft draft) {
+        List<PrescribedLine> before = draft.lines.stream().map(ViewLine::prescribed).toList();
+        return draft.dispensings.stream()
+                .map(dispensing -> dispensing.use() < draft.currentUse ? dispensing.dispensedUnder(before) : dispensing)
+                .toList();
     }
 
     /** The amended lines; an unchanged line keeps what the current use dispensed against it (a changed one had none). */

@@ -5,6 +5,7 @@ import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.catalogue.DrugDescription;
 import org.eprescription.core.catalogue.DrugDescriptions;
 import org.eprescription.core.ids.DrugCode;
+import org.eprescription.core.prescription.PrescribedLine;
 
 import java.math.BigDecimal;
 import java.util.Optional;
@@ -73,6 +74,11 @@ public record ViewLine(int lineNumber, DrugCode drugCode, String drugName, Strin
     ViewLine withNamesRecorded(boolean recorded) {
         return new ViewLine(lineNumber, drugCode, drugName, drugNameJa, quantity, unit, dosage, days,
                 dispensedQuantity, asNeeded, recorded);
+    }
+
+    /** The line as prescribed: without its names and what was dispensed against it. */
+    public PrescribedLine prescribed() {
+        return new PrescribedLine(lineNumber, drugCode, quantity, unit, dosage, days, asNeeded);
     }
 
     /** The same line with {@code dispensed} dispensed against it in the current use. */

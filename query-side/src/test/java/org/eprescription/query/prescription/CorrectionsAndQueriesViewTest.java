@@ -13,6 +13,7 @@ import org.eprescription.core.prescription.event.PrescriptionAmended;
 import org.eprescription.core.prescription.event.PrescriptionDispensed;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.QueryAnswered;
+import org.eprescription.core.prescription.event.RefillScheduled;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;
@@ -139,5 +140,48 @@ class CorrectionsAndQueriesViewTest {
         String json = OBJECT_MAPPER.writeValueAsString(view);
         assertThat(OBJECT_MAPPER.readTree(json).get("openQueries").asInt()).isEqualTo(1);
         assertThat(OBJECT_MAPPER.readValue(json, PrescriptionView.class)).isEqualTo(view);
+    }
+
+    @Test
+    void aDispensingOfAUseCompletedBeforeAnAmendmentKeepsTheLinesItWasDispensedUnder() throws Exception {
+        PrescribedLine proposed = new PrescribedLine(1, AMLODIPINE_GENERIC_C, new BigDecimal("14"), "tablet",
+                "1 tablet once daily", 14);
+        List<PrescribedLine> asIssued = issued(ID, 1).lines();
+        PrescriptionView view = given(issued(ID, 1), new PrescriptionAccepted(ID, PHARMACY_A, PHARMACIST, 1, T),
+                dispensed("14"), new PrescriptionDispensed(ID, PHARMACY_A, PHARMACIST, 1, List.of(item(2, "1", 1)),
+                        true, T, DAY, null, List.of()),
+                new RefillScheduled(ID, 2, DAY.plusDays(14), DAY.plusDays(7), DAY.plusDays(21), T, 14),
+                new PrescriptionAccepted(ID, PHARMACY_A, PHARMACIST, 2, T),
+                new PrescriberQueried(ID, QUERY, PHARMACY_A, PHARMACIST, 2, "generic?", List.of(proposed), T),
+                new QueryAnswered(ID, QUERY, HOSPITAL, DOCTOR, "yes", true, T),
+                new PrescriptionAmended(ID, QUERY, HOSPITAL, DOCTOR, List.of(proposed, asIssued.get(1)), List.of(1), T,
+                        DAY, DAY),
+                new DispensingCorrected(ID, 1, 1, PHARMACY_A, PHARMACIST, "typo", List.of(item(1, "10", 10)), false,
+                        T, DAY, null, List.of()),
+                new PrescriptionDispensed(ID, PHARMACY_A, PHARMACIST, 2, List.of(item(1, "14", 14)), false, T, DAY,
+                        null, List.of()));
+
+        assertThat(view.lines().get(0).drugCode()).isEqualTo(AMLODIPINE_GENERIC_C);
+        assertThat(view.dispensings()).extracting(Dispensing::linesOfUse)
+                .containsExactly(asIssued, asIssued, null);
+        assertThat(view.lineDispensedUnder(view.dispensings().get(0), 1)).contains(asIssued.get(0));
+        assertThat(view.lineDispensedUnder(view.dispensings().get(2), 1)).contains(proposed);
+        String json = OBJECT_MAPPER.writeValueAsString(view);
+        assertThat(OBJECT_MAPPER.readValue(json, PrescriptionView.class)).isEqualTo(view);
+    }
+
+    @Test
+    void anAmendmentInTheUseLeavesItsDispensingsUnderThePrescriptionsLines() {
+        PrescribedLine proposed = new PrescribedLine(2, AMLODIPINE_GENERIC_C, new BigDecimal("14"), "tablet",
+                "1 tablet once daily", 14);
+        PrescriptionView view = given(issued(ID, 0), new PrescriptionAccepted(ID, PHARMACY_A, PHARMACIST, 1, T),
+                dispensed("7"),
+                new PrescriberQueried(ID, QUERY, PHARMACY_A, PHARMACIST, 1, "line 2?", List.of(proposed), T),
+                new QueryAnswered(ID, QUERY, HOSPITAL, DOCTOR, "yes", true, T),
+                new PrescriptionAmended(ID, QUERY, HOSPITAL, DOCTOR, List.of(issued(ID, 0).lines().get(0), proposed),
+                        List.of(2), T, DAY, DAY));
+
+        assertThat(view.dispensings()).singleElement().satisfies(dispensing ->
+                assertThat(dispensing.linesOfUse()).isNull());
     }
 }
