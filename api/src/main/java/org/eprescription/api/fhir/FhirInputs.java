@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -144,6 +145,30 @@ class FhirInputs {
             return Boolean.TRUE;
         }
         return null;
+    }
+
+    /**
+     * The reason an {@code asNeededCodeableConcept} gives for taking the drug ("for pain"): its text, else the
+     * displays of its codings; empty for {@code asNeededBoolean} or none. A reason given only as codes cannot be
+     * carried (the exchange keeps a line's instructions as text) and is refused (400), never dropped.
+     */
+    static Optional<String> asNeededReason(String where, Dosage dosage) {
+        if (!dosage.hasAsNeededCodeableConcept()) {
+            return Optional.empty();
+        }
+        CodeableConcept reason = dosage.getAsNeededCodeableConcept();
+        if (reason.hasText() && !reason.getText().isBlank()) {
+            return Optional.of(reason.getText().strip());
+        }
+        String displays = reason.getCoding().stream().filter(Coding::hasDisplay).map(Coding::getDisplay)
+                .filter(display -> !display.isBlank()).map(String::strip).distinct()
+                .collect(Collectors.joining(", "));
+        if (displays.isEmpty()) {
+            throw FhirRequestException.malformed(where + ": dosageInstruction.asNeededCodeableConcept needs a text (or "
+                    + "a coding's display): the exchange keeps the reason to take a drug as needed in the dosage text "
+                    + "and cannot carry it as codes alone (docs/fhir.md, \"Task/$create\")");
+        }
+        return Optional.of(displays);
     }
 
     static int wholeDays(String where, String element, Quantity duration) {

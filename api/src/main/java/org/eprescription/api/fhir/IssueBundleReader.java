@@ -24,7 +24,9 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -114,9 +116,24 @@ class IssueBundleReader {
                     + "\"Task/$create\")");
         }
         Boolean asNeeded = FhirInputs.asNeeded(dosage);
-        return new IssueRequest.Line(number, drugCode, dispense.getQuantity().getValue(), unit, dosage.getText(),
+        String instructions = withReason(dosage.getText(), FhirInputs.asNeededReason(where, dosage));
+        return new IssueRequest.Line(number, drugCode, dispense.getQuantity().getValue(), unit, instructions,
                 FhirInputs.wholeDays(where, "dispenseRequest.expectedSupplyDuration",
                         dispense.getExpectedSupplyDuration()), asNeeded);
+    }
+
+    /**
+     * The dosage text with the reason to take the drug as needed ({@code asNeededCodeableConcept}, "for pain"), which
+     * the exchange keeps in the line's dosage, its one place for how to take it: a pharmacy reads it there, in the
+     * JSON API's {@code dosage} and FHIR's {@code dosageInstruction.text}. A text that already says the reason is kept
+     * as written.
+     */
+    private static String withReason(String text, Optional<String> reason) {
+        if (reason.isEmpty() || text.toLowerCase(Locale.ROOT)
+                .contains(reason.get().toLowerCase(Locale.ROOT))) {
+            return text;
+        }
+        return text + " (as needed: " + reason.get() + ")";
     }
 
     /**

@@ -324,6 +324,36 @@ class FhirTaskCreateIT extends ExchangeIntegrationTest {
     }
 
     @Test
+    void theReasonToTakeItAsNeededIsKeptInTheDosageAPharmacyReads() {
+        Bundle sent = bundle().line(NIFEDIPINE_CAPSULE, 10, 3, 0).line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        List<MedicationRequest> lines = all(sent, MedicationRequest.class);
+        lines.get(0).getDosageInstructionFirstRep().setText("1 capsule, at most 3 a day")
+                .setAsNeeded(new CodeableConcept().setText("chest pain"));
+        lines.get(1).getDosageInstructionFirstRep().setText("1 tablet when the chest pain starts")
+                .setAsNeeded(new CodeableConcept().addCoding(new Coding("http://snomed.info/sct",
+                        "29857009", "Chest pain")));
+
+        FhirHttp.Answer answer = fhir().post(CREATE, sent, prescriber);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        Bundle created = answer.as(Bundle.class);
+        assertThat(all(created, MedicationRequest.class)).extracting(request -> request.getDosageInstructionFirstRep()
+                .getText()).containsExactly("1 capsule, at most 3 a day (as needed: chest pain)",
+                "1 tablet when the chest pain starts");
+        String prescriptionId = identifier(only(created, Task.class).getIdentifier(), SID + "prescription-id");
+        assertThat(api().get("/prescriptions/" + prescriptionId).body().path("lines"))
+                .extracting(line -> line.path("dosage").asText())
+                .containsExactly("1 capsule, at most 3 a day (as needed: chest pain)",
+                        "1 tablet when the chest pain starts");
+
+        Bundle codedOnly = bundle().line(NIFEDIPINE_CAPSULE, 10, 3, 0).bundle();
+        only(codedOnly, MedicationRequest.class).getDosageInstructionFirstRep().setAsNeeded(new CodeableConcept()
+                .addCoding(new Coding().setSystem("http://snomed.info/sct").setCode("29857009")));
+        assertThat(fhir().post(CREATE, codedOnly, prescriber).assertOutcome(400, OperationOutcome.IssueType.STRUCTURE)
+                .getDiagnostics()).contains("asNeededCodeableConcept");
+    }
+
+    @Test
     void errorsAnsweredBeforeAFhirControllerAreOperationOutcomesToo() {
         String tooLarge = FhirConformance.json(bundle().line(AMLODIPINE_BRAND, 28, 28, 0).bundle())
                 .replace("Hanako", "x".repeat(70_000));
