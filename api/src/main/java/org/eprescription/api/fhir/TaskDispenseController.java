@@ -9,6 +9,9 @@ import org.eprescription.api.prescription.PrescriptionCommands;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.query.prescription.ViewLine;
+import org.eprescription.core.catalogue.Drug;
+import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PrescriptionId;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 /**
@@ -37,6 +41,7 @@ class TaskDispenseController {
     private final ActingParties actingParties;
     private final PrescriptionCommands commands;
     private final ResourceAccess access;
+    private final DrugCatalogue catalogue;
 
     @PostMapping(FhirPaths.TASK_DISPENSE)
     ResponseEntity<byte[]> dispense(@PathVariable UUID id, @RequestBody(required = false) byte[] body,
@@ -57,35 +62,48 @@ class TaskDispenseController {
             DispenseParametersReader.Dispense dispense = reader.read(prescriptionId, parameters, completing);
             // who acts first: a role that may not dispense is 403 whether or not the Task exists
             Actor actor = actingParties.pharmacist(dispense.namedPharmacy(), dispense.namedPharmacist());
-            requireTheLinesUnits(prescriptionId, dispense);
             DispenseRequest dispensing = inputs.requireValid(new DispenseRequest(actor.organisationId(),
                     actor.userId(), dispense.items(), dispense.completesUse()));
+            requireTheDrugsUnits(prescriptionId, dispense);
             return bundles.dispensed(commands.dispense(prescriptionId, dispensing.toCommand(prescriptionId), actor,
                     idempotencyKey));
         });
     }
 
     /**
-     * A quantity is counted in its line's unit: one whose unit or code names another unit (2 boxes of a line of
-     * tablets, even with the code "tablet") is refused (422), not counted as 2 tablets. Asked only when a quantity names a unit, of the view the caller may read.
+     * A quantity is counted in the unit of the drug handed out: the line's for the prescribed drug, the catalogue's for
+     * a substitute (capsules for a line of tablets), as the JSON API's items are. One whose unit or code names another
+     * unit (2 boxes of a line of tablets, even with the code "tablet"; capsules given as tablets) is refused (422), not
+     * counted as the drug's unit; whether the substitute may go out is then the aggregate's decision. Asked only when a
+     * quantity names a unit, of the view the caller may read; a substitute the catalogue does not know is left to the
+     * aggregate, which refuses it.
      */
-    private void requireTheLinesUnits(PrescriptionId id, DispenseParametersReader.Dispense dispense) {
+    private void requireTheDrugsUnits(PrescriptionId id, DispenseParametersReader.Dispense dispense) {
         if (dispense.namedUnits().stream().allMatch(Set::isEmpty)) {
             return;
         }
         PrescriptionView view = access.readablePrescription(id);
         for (int index = 0; index < dispense.items().size(); index++) {
             Set<String> named = dispense.namedUnits().get(index);
-            int lineNumber = dispense.items().get(index).lineNumber();
-            String unit = view.lines().stream().filter(line -> line.lineNumber() == lineNumber)
-                    .map(ViewLine::unit).findFirst().orElse(null);
-            // every unit it names must be the line's: a unit "box" with the code "tablet" is boxes, not tablets
+            DispenseRequest.Item item = dispense.items().get(index);
+            ViewLine line = view.lines().stream().filter(candidate -> candidate.lineNumber() == item.lineNumber())
+                    .findFirst().orElse(null);
+            String unit = line == null ? null : unitOf(line, DrugCode.of(item.drugCode()));
+            // every unit it names must be the drug's: a unit "box" with the code "tablet" is boxes, not tablets
             if (unit != null && !named.stream().allMatch(given -> given.strip().equalsIgnoreCase(unit.strip()))) {
                 throw FhirRequestException.invalidLines("MedicationDispense " + (index + 1) + ": quantity is in "
-                        + String.join(" / ", new java.util.TreeSet<>(named)) + ", line " + lineNumber
-                        + " is prescribed in " + unit + "; send the quantity in the line's unit, as both its unit and "
-                        + "its code");
+                        + String.join(" / ", new TreeSet<>(named)) + ", " + item.drugCode() + " for line "
+                        + item.lineNumber() + " is counted in " + unit + "; send the quantity in the unit of the drug "
+                        + "handed out, as both its unit and its code");
             }
         }
+    }
+
+    /** The unit the drug handed out against {@code line} is counted in; null: a substitute the catalogue lacks. */
+    private String unitOf(ViewLine line, DrugCode handedOut) {
+        if (handedOut.equals(line.drugCode())) {
+            return line.unit();
+        }
+        return catalogue.find(handedOut).map(Drug::unit).orElse(null);
     }
 }
