@@ -71,7 +71,7 @@ class IssueBundleReader {
         if (!patient.hasBirthDate() || patient.getBirthDateElement().getPrecision() != TemporalPrecisionEnum.DAY) {
             throw FhirRequestException.malformed("Patient.birthDate is required, as a day (YYYY-MM-DD)");
         }
-        IssueRequest request = new IssueRequest(null,
+        IssueRequest request = new IssueRequest(NamedPrescriptionId.of(bundle, requests, systems.prescriptionId()),
                 new IssueRequest.Patient(identifier(patient.getIdentifier(), systems.patientId(), "Patient"),
                         LocalDate.parse(patient.getBirthDateElement().getValueAsString()),
                         patient.hasName() ? blankToNull(patient.getNameFirstRep().getNameAsSingleString()) : null),

@@ -32,7 +32,10 @@ record TaskOperation(String code, String title, boolean instance, String who, St
                     + "the Practitioner (practitioner-id) and the Organization (institution-id) who prescribe, and one "
                     + "MedicationRequest per line (the drug as a YJ code, dispenseRequest.quantity, "
                     + "expectedSupplyDuration in days, numberOfRepeatsAllowed, validityPeriod, dosageInstruction.text, "
-                    + "optionally asNeededBoolean). Out (201): a Bundle of the Task (status ready, identifiers "
+                    + "optionally asNeededBoolean), optionally naming the prescription (each MedicationRequest's "
+                    + "groupIdentifier or Bundle.identifier, system prescription-id, a UUID): the same Bundle sent "
+                    + "again then issues nothing and answers 200 as the first time, another under the same id is 409; "
+                    + "without it, a retry issues again unless it carries an Idempotency-Key. Out (201): a Bundle of the Task (status ready, identifiers "
                     + "prescription-id and exchange-code), the MedicationRequests and one DetectedIssue per alert.",
             List.of(in("bundle", "Bundle", 1, "1", "The prescription to issue"),
                     out("Bundle", "The Task, the MedicationRequests and the DetectedIssues")));

@@ -31,15 +31,22 @@ class TaskOperationCalls {
                 request.getHeader(IdempotencyKeyHeader.NAME)));
     }
 
-    /** A call of {@code $create}, whose body is the Bundle to issue, answered 201. */
-    ResponseEntity<byte[]> create(byte[] body, HttpServletRequest request,
-                                  BiFunction<Bundle, String, ? extends IBaseResource> act) {
-        return resources.answer(request, HttpStatus.CREATED, () -> {
-            if (body == null || body.length == 0) {
-                throw FhirRequestException.malformed("the body must be a FHIR R4 Bundle");
-            }
-            return act.apply(resources.read(body, request.getHeader(HttpHeaders.CONTENT_TYPE), Bundle.class),
-                    request.getHeader(IdempotencyKeyHeader.NAME));
-        });
+    /**
+     * What {@code $create} answers: the Bundle, and whether the prescription was issued before by the same Bundle
+     * (its named id sent again: 200, as the JSON API answers the same {@code prescriptionId} and body; else 201).
+     */
+    record Created(IBaseResource resource, boolean issuedBefore) {
+    }
+
+    /** A call of {@code $create}, whose body is the Bundle to issue, answered 201 (200 for a Bundle issued before). */
+    ResponseEntity<byte[]> create(byte[] body, HttpServletRequest request, BiFunction<Bundle, String, Created> act) {
+        FhirFormat format = FhirNegotiation.answerFormat(request);
+        if (body == null || body.length == 0) {
+            throw FhirRequestException.malformed("the body must be a FHIR R4 Bundle");
+        }
+        Created created = act.apply(resources.read(body, request.getHeader(HttpHeaders.CONTENT_TYPE), Bundle.class),
+                request.getHeader(IdempotencyKeyHeader.NAME));
+        return resources.answer(created.issuedBefore() ? HttpStatus.OK : HttpStatus.CREATED, created.resource(),
+                format);
     }
 }
