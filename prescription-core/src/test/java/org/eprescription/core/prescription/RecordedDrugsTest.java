@@ -1,9 +1,6 @@
 package org.eprescription.core.prescription;
 
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.ResultValidator;
-import org.axonframework.test.matchers.Matchers;
 import org.eprescription.core.testsupport.ListedCourses;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
@@ -25,10 +22,11 @@ import org.eprescription.core.prescription.event.PrescriptionDispensed;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.junit.jupiter.api.Test;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.eprescription.core.testsupport.RecordedEvents.recorded;
+import static org.eprescription.core.testsupport.RecordedEvents.the;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_GENERIC_C;
@@ -181,20 +179,5 @@ class RecordedDrugsTest extends PrescriptionTestSupport {
         assertThat(the(InteractionCheckCompleted.class, events).drugs().find(AMLODIPINE_BRAND_A))
                 .as("the dispensed course's drug as its line was issued, not as renamed since")
                 .contains(AMLODIPINE_AS_ISSUED);
-    }
-
-    private static <T> T the(Class<T> type, List<Object> events) {
-        return events.stream().filter(type::isInstance).map(type::cast).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " among " + events));
-    }
-
-    private static List<Object> recorded(ResultValidator<Prescription> result) {
-        List<Object> payloads = new ArrayList<>();
-        result.expectSuccessfulHandlerExecution();
-        result.expectEventsMatching(Matchers.predicate(events -> {
-            events.forEach(event -> payloads.add(((EventMessage<?>) event).getPayload()));
-            return true;
-        }));
-        return payloads;
     }
 }

@@ -1,9 +1,6 @@
 package org.eprescription.core.record;
 
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.AggregateTestFixture;
-import org.axonframework.test.aggregate.ResultValidator;
-import org.axonframework.test.matchers.Matchers;
 import org.eprescription.core.testsupport.ListedCourses;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
@@ -35,10 +32,11 @@ import org.junit.jupiter.api.Test;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import static org.eprescription.core.testsupport.RecordedEvents.recorded;
+import static org.eprescription.core.testsupport.RecordedEvents.the;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
 import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
@@ -123,20 +121,5 @@ class RecordedRecordDrugsTest {
 
         assertThat(the(DispensingRecordChecked.class, events).drugs().described())
                 .containsExactly(METFORMIN_AS_REGISTERED);
-    }
-
-    private static <T> T the(Class<T> type, List<Object> events) {
-        return events.stream().filter(type::isInstance).map(type::cast).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " among " + events));
-    }
-
-    private static List<Object> recorded(ResultValidator<DispensingRecord> result) {
-        List<Object> payloads = new ArrayList<>();
-        result.expectSuccessfulHandlerExecution();
-        result.expectEventsMatching(Matchers.predicate(events -> {
-            events.forEach(event -> payloads.add(((EventMessage<?>) event).getPayload()));
-            return true;
-        }));
-        return payloads;
     }
 }
