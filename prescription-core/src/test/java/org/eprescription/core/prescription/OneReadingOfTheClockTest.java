@@ -12,7 +12,7 @@ import org.eprescription.core.prescription.event.PrescriptionExpired;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
 import org.eprescription.core.prescription.event.QueryAnswered;
 import org.eprescription.core.prescription.event.RefillScheduled;
-import org.eprescription.core.testsupport.TickingClock;
+import org.eprescription.core.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Instant;
@@ -35,7 +35,7 @@ class OneReadingOfTheClockTest extends PrescriptionTestSupport {
 
     @Test
     void anIssueAtMidnightIsDatedTheDayOfItsInstant() {
-        fixtureWith(TickingClock.atMidnight(ISSUE_DAY)).givenNoPriorActivity()
+        fixtureWith(MutableClock.tickingFromDaysEnd(ISSUE_DAY)).givenNoPriorActivity()
                 .when(issue())
                 .expectEvents(new PrescriptionIssued(ID, PATIENT, PRESCRIBER, LINES, 0, ISSUE_DAY.plusDays(3),
                         CODE_HASH, "k1", 0, List.of(), lastMillisecondOf(ISSUE_DAY), ISSUE_DAY));
@@ -44,7 +44,7 @@ class OneReadingOfTheClockTest extends PrescriptionTestSupport {
     @Test
     void anAcceptInTheLastMillisecondOfItsValidityIsRecordedAtThatMillisecond() {
         Object[] given = {issued()};
-        fixtureWith(TickingClock.atMidnight(DEFAULT_VALID_UNTIL)).given(given)
+        fixtureWith(MutableClock.tickingFromDaysEnd(DEFAULT_VALID_UNTIL)).given(given)
                 .when(accept(PHARMACY_A))
                 .expectEvents(new PrescriptionAccepted(ID, PHARMACY_A, pharmacistOf(PHARMACY_A), 1,
                         lastMillisecondOf(DEFAULT_VALID_UNTIL)));
@@ -53,7 +53,7 @@ class OneReadingOfTheClockTest extends PrescriptionTestSupport {
     @Test
     void aDispensingAtMidnightIsDatedTheDayOfItsInstant() {
         Object[] given = {issued(), accepted(PHARMACY_A)};
-        fixtureWith(TickingClock.atMidnight(ISSUE_DAY)).given(given)
+        fixtureWith(MutableClock.tickingFromDaysEnd(ISSUE_DAY)).given(given)
                 .when(dispense(PHARMACY_A, item(1, 14, 14)))
                 .expectEvents(new PrescriptionDispensed(ID, PHARMACY_A, pharmacistOf(PHARMACY_A), 1,
                         List.of(item(1, 14, 14)), false, lastMillisecondOf(ISSUE_DAY), ISSUE_DAY,
@@ -64,7 +64,7 @@ class OneReadingOfTheClockTest extends PrescriptionTestSupport {
     void aRefillScheduledAtMidnightIsPlannedFromTheDayOfTheDispensing() {
         Object[] given = {issued(1), accepted(PHARMACY_A)};
         Instant dispensedAt = lastMillisecondOf(ISSUE_DAY);
-        fixtureWith(TickingClock.atMidnight(ISSUE_DAY)).given(given)
+        fixtureWith(MutableClock.tickingFromDaysEnd(ISSUE_DAY)).given(given)
                 .when(dispenseEverything(PHARMACY_A))
                 .expectEvents(new PrescriptionDispensed(ID, PHARMACY_A, pharmacistOf(PHARMACY_A), 1, everything(),
                                 true, dispensedAt, ISSUE_DAY, List.of(new LineQuantity(1, qty(28)),
@@ -76,7 +76,7 @@ class OneReadingOfTheClockTest extends PrescriptionTestSupport {
     @Test
     void aCorrectionInTheLastMillisecondOfTheDispensingDayIsRecordedAtThatMillisecond() {
         Object[] given = {issued(), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14))};
-        fixtureWith(TickingClock.atMidnight(ISSUE_DAY)).given(given)
+        fixtureWith(MutableClock.tickingFromDaysEnd(ISSUE_DAY)).given(given)
                 .when(new CorrectDispensing(ID, PHARMACY_A, pharmacistOf(PHARMACY_A), 1, "entered 14, gave 10",
                         List.of(item(1, 10, 10))))
                 .expectEvents(new DispensingCorrected(ID, 1, 1, PHARMACY_A, pharmacistOf(PHARMACY_A),
@@ -91,7 +91,7 @@ class OneReadingOfTheClockTest extends PrescriptionTestSupport {
         Object[] given = {issued(), accepted(PHARMACY_A), new PrescriberQueried(ID, query, PHARMACY_A,
                 pharmacistOf(PHARMACY_A), 1, "3 days?", List.of(shorter), clock.instant())};
         Instant answeredAt = lastMillisecondOf(ISSUE_DAY);
-        fixtureWith(TickingClock.atMidnight(ISSUE_DAY)).given(given)
+        fixtureWith(MutableClock.tickingFromDaysEnd(ISSUE_DAY)).given(given)
                 .when(new AnswerQuery(ID, query, HOSPITAL, DOCTOR, "yes", true))
                 .expectEvents(new QueryAnswered(ID, query, HOSPITAL, DOCTOR, "yes", true, answeredAt),
                         new PrescriptionAmended(ID, query, HOSPITAL, DOCTOR, List.of(AMLODIPINE_LINE, shorter),
@@ -102,7 +102,7 @@ class OneReadingOfTheClockTest extends PrescriptionTestSupport {
     void anExpiryAtMidnightIsRecordedAtTheInstantOfTheDayItFound() {
         LocalDate dayAfter = DEFAULT_VALID_UNTIL.plusDays(1);
         Object[] given = {issued()};
-        fixtureWith(TickingClock.atMidnight(dayAfter)).given(given)
+        fixtureWith(MutableClock.tickingFromDaysEnd(dayAfter)).given(given)
                 .when(expire())
                 .expectEvents(new PrescriptionExpired(ID, 1, lastMillisecondOf(dayAfter), dayAfter,
                         DEFAULT_VALID_UNTIL));

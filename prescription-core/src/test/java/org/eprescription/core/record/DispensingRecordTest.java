@@ -34,7 +34,6 @@ import org.eprescription.core.record.event.DispensingRecordCorrected;
 import org.eprescription.core.record.event.DispensingRecordWithdrawn;
 import org.eprescription.core.record.event.DispensingRegistered;
 import org.eprescription.core.testsupport.MutableClock;
-import org.eprescription.core.testsupport.TickingClock;
 import org.hamcrest.Description;
 import org.hamcrest.TypeSafeMatcher;
 import org.junit.jupiter.api.BeforeEach;
@@ -225,7 +224,7 @@ class DispensingRecordTest {
     void aRegistrationAtMidnightIsDatedTheDayOfItsInstant() {
         // the clock moves a millisecond at every reading: a second reading would fall on the next day
         checking = false;
-        fixture(TickingClock.atMidnight(DAY)).givenNoPriorActivity()
+        fixture(MutableClock.tickingFromDaysEnd(DAY)).givenNoPriorActivity()
                 .when(register(PHARMACIST, item(AMLODIPINE_BRAND_A, 28, 28)))
                 .expectEvents(new DispensingRegistered(ID, PATIENT, PHARMACIST, PAPER_ISSUER,
                         List.of(item(AMLODIPINE_BRAND_A, 28, 28)), DAY, lastMillisecondOf(DAY)));
@@ -235,12 +234,12 @@ class DispensingRecordTest {
     void aCorrectionOrWithdrawalInTheLastMillisecondOfTheDayIsRecordedOnThatDayAtThatMillisecond() {
         checking = false;
         DispensingRegistered registration = registered(PHARMACIST, item(AMLODIPINE_BRAND_A, 28, 28));
-        fixture(TickingClock.atMidnight(DAY)).given(registration)
+        fixture(MutableClock.tickingFromDaysEnd(DAY)).given(registration)
                 .when(new CorrectDispensingRecord(ID, PHARMACIST, "wrong quantity entered",
                         List.of(item(AMLODIPINE_BRAND_A, 14, 14))))
                 .expectEvents(new DispensingRecordCorrected(ID, PATIENT.id(), PHARMACIST, "wrong quantity entered",
                         List.of(item(AMLODIPINE_BRAND_A, 14, 14)), 2, DAY, lastMillisecondOf(DAY)));
-        fixture(TickingClock.atMidnight(DAY)).given(registration)
+        fixture(MutableClock.tickingFromDaysEnd(DAY)).given(registration)
                 .when(new WithdrawDispensingRecord(ID, PHARMACIST, "wrong patient"))
                 .expectEvents(new DispensingRecordWithdrawn(ID, PATIENT.id(), PHARMACIST, "wrong patient", DAY,
                         lastMillisecondOf(DAY)));
