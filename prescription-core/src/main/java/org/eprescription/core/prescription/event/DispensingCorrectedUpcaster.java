@@ -20,9 +20,7 @@ public class DispensingCorrectedUpcaster extends RevisionUpcaster {
     @Override
     protected JsonNode upcast(JsonNode payload, String revision) {
         if (payload instanceof ObjectNode event) {
-            if (!event.has("substitutes")) {
-                event.putNull("substitutes");
-            }
+            nullIfAbsent(event, "substitutes");
             if (!"3".equals(revision)) {
                 event.putNull("drugs");
             }

@@ -22,11 +22,7 @@ public class InteractionCheckCompletedUpcaster extends RevisionUpcaster {
     @Override
     protected JsonNode upcast(JsonNode payload, String revision) {
         if (payload instanceof ObjectNode event) {
-            if (!event.has("unknownDrugCodes")) {
-                event.putArray("unknownDrugCodes");
-            }
-            UncheckedUpcasting.addNone(event);
-            event.putNull("drugs");
+            CheckUpcasting.addWhatOlderRevisionsLacked(event);
         }
         return payload;
     }

@@ -3,8 +3,6 @@ package org.eprescription.core.prescription.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
@@ -21,26 +19,20 @@ import java.time.ZoneId;
  * and the count of what a command moved without a check takes the longest line days it knows of the prescription
  * (docs/alerts.md, "After alerts were switched off"). Stored events are never rewritten.
  */
-public class PrescriptionDispensedUpcaster extends RevisionUpcaster {
-
-    private final ZoneId legacyZone;
+public class PrescriptionDispensedUpcaster extends LegacyDatingUpcaster {
 
     public PrescriptionDispensedUpcaster(ZoneId legacyZone) {
-        super(PrescriptionDispensed.class, "5", "1", "2", "3", "4");
-        this.legacyZone = legacyZone;
+        super(PrescriptionDispensed.class, legacyZone, "5", "1", "2", "3", "4");
     }
 
     @Override
     protected JsonNode upcast(JsonNode payload, String revision) {
         ObjectNode event = (ObjectNode) payload;
         if ("1".equals(revision)) {
-            Instant dispensedAt = StoredInstants.read(event.get("dispensedAt"));
-            event.put("dispensedOn", LocalDate.ofInstant(dispensedAt, legacyZone).toString());
+            event.put("dispensedOn", legacyDayOf(event.get("dispensedAt")));
             event.putNull("countedAsPrescribed");
         }
-        if (!event.has("substitutes")) {
-            event.putNull("substitutes");
-        }
+        nullIfAbsent(event, "substitutes");
         if (!"4".equals(revision)) {
             event.putNull("drugs");
         }

@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eprescription.core.code.ExchangeCodes;
 
-import java.time.Instant;
-import java.time.LocalDate;
 import java.time.ZoneId;
 
 /**
@@ -23,14 +21,11 @@ import java.time.ZoneId;
  *   recorded", and a view names them by the catalogue it runs with (docs/architecture.md, "Reference data").</li>
  * </ul>
  */
-public class PrescriptionIssuedUpcaster extends RevisionUpcaster {
-
-    private final ZoneId legacyZone;
+public class PrescriptionIssuedUpcaster extends LegacyDatingUpcaster {
 
     /** @param legacyZone the zone in which the exchange dated events before they recorded their dates */
     public PrescriptionIssuedUpcaster(ZoneId legacyZone) {
-        super(PrescriptionIssued.class, "5", "1", "2", "3", "4");
-        this.legacyZone = legacyZone;
+        super(PrescriptionIssued.class, legacyZone, "5", "1", "2", "3", "4");
     }
 
     @Override
@@ -46,8 +41,7 @@ public class PrescriptionIssuedUpcaster extends RevisionUpcaster {
         if (!"3".equals(revision)) {
             event.put("exchangeCodeAttempt", 0);
         }
-        Instant issuedAt = StoredInstants.read(event.get("issuedAt"));
-        event.put("issuedOn", LocalDate.ofInstant(issuedAt, legacyZone).toString());
+        event.put("issuedOn", legacyDayOf(event.get("issuedAt")));
         event.withArray("lines").forEach(line -> ((ObjectNode) line).put("asNeeded", false));
         event.withArray("acknowledgedAlerts").forEach(ack -> ((ObjectNode) ack).putNull("conflictIds"));
         return event;

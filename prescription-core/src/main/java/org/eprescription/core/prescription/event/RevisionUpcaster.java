@@ -1,6 +1,7 @@
 package org.eprescription.core.prescription.event;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.axonframework.serialization.SimpleSerializedType;
 import org.axonframework.serialization.upcasting.event.IntermediateEventRepresentation;
 import org.axonframework.serialization.upcasting.event.SingleEventUpcaster;
@@ -27,6 +28,13 @@ public abstract class RevisionUpcaster extends SingleEventUpcaster {
 
     /** The payload of the stored {@code revision} as the current revision has it. */
     protected abstract JsonNode upcast(JsonNode payload, String revision);
+
+    /** Reads a field the stored revision may not hold as null, "not recorded"; one it holds stays as stored. */
+    protected static void nullIfAbsent(ObjectNode event, String field) {
+        if (!event.has(field)) {
+            event.putNull(field);
+        }
+    }
 
     @Override
     protected final boolean canUpcast(IntermediateEventRepresentation representation) {

@@ -3,7 +3,7 @@ package org.eprescription.core.record.event;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.eprescription.core.prescription.event.RevisionUpcaster;
-import org.eprescription.core.prescription.event.UncheckedUpcasting;
+import org.eprescription.core.prescription.event.CheckUpcasting;
 
 /**
  * Reads a stored {@link DispensingRecordChecked} of revision 1, 2 or 3 as revision 4: revision 1 named no drug code it
@@ -22,11 +22,7 @@ public class DispensingRecordCheckedUpcaster extends RevisionUpcaster {
     @Override
     protected JsonNode upcast(JsonNode payload, String revision) {
         if (payload instanceof ObjectNode event) {
-            if (!event.has("unknownDrugCodes")) {
-                event.putArray("unknownDrugCodes");
-            }
-            UncheckedUpcasting.addNone(event);
-            event.putNull("drugs");
+            CheckUpcasting.addWhatOlderRevisionsLacked(event);
         }
         return payload;
     }
