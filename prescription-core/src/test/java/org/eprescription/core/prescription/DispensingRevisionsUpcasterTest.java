@@ -13,7 +13,6 @@ import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -21,7 +20,7 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.core.prescription.StoredRevisions.AGGREGATE_ID;
-import static org.eprescription.core.prescription.StoredRevisions.frozen;
+import static org.eprescription.core.prescription.StoredRevisions.storedPrescriptionEvent;
 import static org.eprescription.core.prescription.StoredRevisions.upcastAndRead;
 
 /**
@@ -36,10 +35,8 @@ class DispensingRevisionsUpcasterTest {
 
     @Test
     void aRevisionTwoDispensingReadsWithItsSubstitutesNotRecorded() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 2,
-                "e7a3c0de-0000-4000-8000-000000000021", "2026-11-29T08:40:12.417305861Z",
-                PrescriptionDispensed.class.getName(), "2", frozen("PrescriptionDispensed-revision-2.json"),
-                "{\"patientId\":\"PAT-0001\"}".getBytes(StandardCharsets.UTF_8));
+        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(2, "e7a3c0de-0000-4000-8000-000000000021", "2026-11-29T08:40:12.417305861Z",
+                PrescriptionDispensed.class, "2", "PrescriptionDispensed-revision-2.json");
 
         Object read = upcastAndRead(stored, new PrescriptionDispensedUpcaster(ZoneOffset.UTC)).getPayload();
 
@@ -51,10 +48,8 @@ class DispensingRevisionsUpcasterTest {
 
     @Test
     void aRevisionOneCorrectionReadsWithItsSubstitutesNotRecorded() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 3,
-                "e7a3c0de-0000-4000-8000-000000000022", "2026-11-29T09:02:47.5Z",
-                DispensingCorrected.class.getName(), "1", frozen("DispensingCorrected-revision-1.json"),
-                "{\"patientId\":\"PAT-0001\"}".getBytes(StandardCharsets.UTF_8));
+        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(3, "e7a3c0de-0000-4000-8000-000000000022", "2026-11-29T09:02:47.5Z",
+                DispensingCorrected.class, "1", "DispensingCorrected-revision-1.json");
 
         Object read = upcastAndRead(stored, new DispensingCorrectedUpcaster()).getPayload();
 

@@ -21,14 +21,13 @@ import org.eprescription.core.prescription.event.InteractionCheckCompletedUpcast
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.core.prescription.StoredRevisions.AGGREGATE_ID;
-import static org.eprescription.core.prescription.StoredRevisions.frozen;
+import static org.eprescription.core.prescription.StoredRevisions.storedPrescriptionEvent;
 import static org.eprescription.core.prescription.StoredRevisions.upcastAndRead;
 
 /**
@@ -40,10 +39,8 @@ class InteractionCheckCompletedUpcasterTest {
 
     @Test
     void aRevisionOneCheckReadsWithPrescriptionConflictsOnly() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 1,
-                "e7a3c0de-0000-4000-8000-000000000011", "2026-11-29T08:36:26.138752315Z",
-                InteractionCheckCompleted.class.getName(), "1", frozen("InteractionCheckCompleted-revision-1.json"),
-                "{\"patientId\":\"PAT-0001\"}".getBytes(StandardCharsets.UTF_8));
+        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(1, "e7a3c0de-0000-4000-8000-000000000011", "2026-11-29T08:36:26.138752315Z",
+                InteractionCheckCompleted.class, "1", "InteractionCheckCompleted-revision-1.json");
 
         DomainEventMessage<?> event = upcastAndRead(stored, new InteractionCheckCompletedUpcaster());
 
@@ -65,10 +62,8 @@ class InteractionCheckCompletedUpcasterTest {
 
     @Test
     void aRevisionTwoCheckReadsAsOneThatComparedEveryCourse() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 1,
-                "e7a3c0de-0000-4000-8000-000000000012", "2026-11-29T08:36:26.138752315Z",
-                InteractionCheckCompleted.class.getName(), "2", frozen("InteractionCheckCompleted-revision-2.json"),
-                "{\"patientId\":\"PAT-0001\"}".getBytes(StandardCharsets.UTF_8));
+        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(1, "e7a3c0de-0000-4000-8000-000000000012", "2026-11-29T08:36:26.138752315Z",
+                InteractionCheckCompleted.class, "2", "InteractionCheckCompleted-revision-2.json");
 
         InteractionCheckCompleted check = (InteractionCheckCompleted)
                 upcastAndRead(stored, new InteractionCheckCompletedUpcaster()).getPayload();
@@ -81,10 +76,8 @@ class InteractionCheckCompletedUpcasterTest {
 
     @Test
     void aRevisionThreeCheckKeepsItsUnknownDrugCodesAndReadsAsOneThatMetNothingUnchecked() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 1,
-                "e7a3c0de-0000-4000-8000-000000000013", "2026-11-29T08:36:26.138752315Z",
-                InteractionCheckCompleted.class.getName(), "3", frozen("InteractionCheckCompleted-revision-3.json"),
-                "{\"patientId\":\"PAT-0001\"}".getBytes(StandardCharsets.UTF_8));
+        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(1, "e7a3c0de-0000-4000-8000-000000000013", "2026-11-29T08:36:26.138752315Z",
+                InteractionCheckCompleted.class, "3", "InteractionCheckCompleted-revision-3.json");
 
         InteractionCheckCompleted check = (InteractionCheckCompleted)
                 upcastAndRead(stored, new InteractionCheckCompletedUpcaster()).getPayload();

@@ -7,12 +7,11 @@ import org.eprescription.core.prescription.event.PrescriptionExpiredUpcaster;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.core.prescription.StoredRevisions.AGGREGATE_ID;
-import static org.eprescription.core.prescription.StoredRevisions.frozen;
+import static org.eprescription.core.prescription.StoredRevisions.storedPrescriptionEvent;
 import static org.eprescription.core.prescription.StoredRevisions.upcastAndRead;
 
 /**
@@ -23,10 +22,8 @@ class PrescriptionExpiredUpcasterTest {
 
     @Test
     void aRevisionOneExpiryReadsWithoutTheDaysItDidNotRecord() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 2,
-                "e7a3c0de-0000-4000-8000-000000000021", "2026-11-29T15:10:00Z",
-                PrescriptionExpired.class.getName(), "1", frozen("PrescriptionExpired-revision-1.json"),
-                "{\"patientId\":\"PAT-0001\"}".getBytes(StandardCharsets.UTF_8));
+        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(2, "e7a3c0de-0000-4000-8000-000000000021", "2026-11-29T15:10:00Z",
+                PrescriptionExpired.class, "1", "PrescriptionExpired-revision-1.json");
 
         Object expired = upcastAndRead(stored, new PrescriptionExpiredUpcaster()).getPayload();
 

@@ -1,12 +1,7 @@
 package org.eprescription.core.prescription;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import org.axonframework.eventhandling.GenericDomainEventEntry;
 import org.axonframework.serialization.upcasting.event.EventUpcaster;
 import org.eprescription.core.prescription.event.DispensingCorrected;
@@ -30,13 +25,14 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
 import java.lang.reflect.RecordComponent;
-import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eprescription.core.prescription.StoredRevisions.frozen;
+import static org.eprescription.core.prescription.StoredRevisions.STORE_JSON;
+import static org.eprescription.core.prescription.StoredRevisions.frozenRevision;
+import static org.eprescription.core.prescription.StoredRevisions.storedRevision;
 import static org.eprescription.core.prescription.StoredRevisions.upcastAndRead;
 
 /**
@@ -44,12 +40,6 @@ import static org.eprescription.core.prescription.StoredRevisions.upcastAndRead;
  * current revision with {@code drugs} null ("not recorded", not "unknown to the catalogue") and nothing else changed.
  */
 class RecordedDrugsUpcastingTest {
-
-    /** As the exchange's store writes events: ISO dates, exact decimals. */
-    private static final ObjectMapper STORE_JSON = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
 
     static Stream<Arguments> revisionsBeforeDescriptions() {
         return Stream.of(
@@ -67,11 +57,9 @@ class RecordedDrugsUpcastingTest {
     @MethodSource("revisionsBeforeDescriptions")
     void anEventOfTheRevisionBeforeReadsWithItsDrugsNotRecordedAndEverythingElseAsStored(
             Class<? extends Record> type, String revision, EventUpcaster upcaster) throws Exception {
-        byte[] stored = frozen(type.getSimpleName() + "-revision-" + revision + ".json");
-        GenericDomainEventEntry<byte[]> entry = new GenericDomainEventEntry<>(type.getSimpleName(),
-                StoredRevisions.AGGREGATE_ID, 0, "e7a3c0de-0000-4000-8000-0000000001" + revision + "0",
-                "2025-04-01T09:15:30Z", type.getName(), revision, stored,
-                "{\"patientId\":\"patient-1\"}".getBytes(StandardCharsets.UTF_8));
+        byte[] stored = frozenRevision(type, revision);
+        GenericDomainEventEntry<byte[]> entry = storedRevision(type, revision,
+                "e7a3c0de-0000-4000-8000-0000000001" + revision + "0");
 
         Object read = upcastAndRead(entry, upcaster).getPayload();
 

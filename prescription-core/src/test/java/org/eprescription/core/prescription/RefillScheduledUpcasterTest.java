@@ -7,13 +7,12 @@ import org.eprescription.core.prescription.event.RefillScheduledUpcaster;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.core.prescription.StoredRevisions.AGGREGATE_ID;
-import static org.eprescription.core.prescription.StoredRevisions.frozen;
+import static org.eprescription.core.prescription.StoredRevisions.storedPrescriptionEvent;
 import static org.eprescription.core.prescription.StoredRevisions.upcastAndRead;
 
 /**
@@ -25,10 +24,8 @@ class RefillScheduledUpcasterTest {
 
     @Test
     void aRevisionOneRefillReadsWithTheLongestCourseALineMayHave() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("Prescription", AGGREGATE_ID, 4,
-                "e7a3c0de-0000-4000-8000-000000000041", "2026-11-29T08:36:26.138752315Z",
-                RefillScheduled.class.getName(), "1", frozen("RefillScheduled-revision-1.json"),
-                "{\"patientId\":\"PAT-0001\"}".getBytes(StandardCharsets.UTF_8));
+        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(4, "e7a3c0de-0000-4000-8000-000000000041", "2026-11-29T08:36:26.138752315Z",
+                RefillScheduled.class, "1", "RefillScheduled-revision-1.json");
 
         Object refill = upcastAndRead(stored, new RefillScheduledUpcaster()).getPayload();
 

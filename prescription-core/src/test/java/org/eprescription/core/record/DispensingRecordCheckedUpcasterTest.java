@@ -9,10 +9,9 @@ import org.eprescription.core.interaction.UncheckedCourses;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eprescription.core.prescription.StoredRevisions.frozen;
+import static org.eprescription.core.prescription.StoredRevisions.storedEvent;
 import static org.eprescription.core.prescription.StoredRevisions.upcastAndRead;
 
 /** A DispensingRecordChecked stored as revision 1 reads as revision 2, naming no drug code it could not compare. */
@@ -20,11 +19,8 @@ class DispensingRecordCheckedUpcasterTest {
 
     @Test
     void aRevisionOneCheckReadsAsOneThatComparedEveryCourse() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("DispensingRecord",
-                "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a", 1, "e7a3c0de-0000-4000-8000-000000000021",
-                "2026-11-29T08:36:26.138752315Z", DispensingRecordChecked.class.getName(), "1",
-                frozen("DispensingRecordChecked-revision-1.json"),
-                "{\"patientId\":\"PAT-0001\"}".getBytes(StandardCharsets.UTF_8));
+        GenericDomainEventEntry<byte[]> stored = storedEvent("DispensingRecord", "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a", 1, "e7a3c0de-0000-4000-8000-000000000021",
+                "2026-11-29T08:36:26.138752315Z", DispensingRecordChecked.class, "1", "DispensingRecordChecked-revision-1.json");
 
         DispensingRecordChecked check = (DispensingRecordChecked)
                 upcastAndRead(stored, new DispensingRecordCheckedUpcaster()).getPayload();
@@ -38,11 +34,8 @@ class DispensingRecordCheckedUpcasterTest {
 
     @Test
     void aRevisionTwoCheckKeepsItsUnknownDrugCodesAndReadsAsOneThatMetNothingUnchecked() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("DispensingRecord",
-                "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a", 1, "e7a3c0de-0000-4000-8000-000000000022",
-                "2026-11-29T08:36:26.138752315Z", DispensingRecordChecked.class.getName(), "2",
-                frozen("DispensingRecordChecked-revision-2.json"),
-                "{\"patientId\":\"PAT-0001\"}".getBytes(StandardCharsets.UTF_8));
+        GenericDomainEventEntry<byte[]> stored = storedEvent("DispensingRecord", "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a", 1, "e7a3c0de-0000-4000-8000-000000000022",
+                "2026-11-29T08:36:26.138752315Z", DispensingRecordChecked.class, "2", "DispensingRecordChecked-revision-2.json");
 
         DispensingRecordChecked check = (DispensingRecordChecked)
                 upcastAndRead(stored, new DispensingRecordCheckedUpcaster()).getPayload();

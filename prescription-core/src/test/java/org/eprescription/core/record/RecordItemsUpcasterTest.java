@@ -6,10 +6,9 @@ import org.eprescription.core.record.event.RecordItemsUpcaster;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eprescription.core.prescription.StoredRevisions.frozen;
+import static org.eprescription.core.prescription.StoredRevisions.storedEvent;
 import static org.eprescription.core.prescription.StoredRevisions.upcastAndRead;
 
 /**
@@ -20,11 +19,8 @@ class RecordItemsUpcasterTest {
 
     @Test
     void aRevisionOneRegistrationsItemsAreTakenOnASchedule() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = new GenericDomainEventEntry<>("DispensingRecord",
-                "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a", 0, "e7a3c0de-0000-4000-8000-000000000031",
-                "2026-11-29T08:36:26.138752315Z", DispensingRegistered.class.getName(), "1",
-                frozen("DispensingRegistered-revision-1.json"),
-                "{\"patientId\":\"PAT-0001\"}".getBytes(StandardCharsets.UTF_8));
+        GenericDomainEventEntry<byte[]> stored = storedEvent("DispensingRecord", "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a", 0, "e7a3c0de-0000-4000-8000-000000000031",
+                "2026-11-29T08:36:26.138752315Z", DispensingRegistered.class, "1", "DispensingRegistered-revision-1.json");
 
         DispensingRegistered registered = (DispensingRegistered)
                 upcastAndRead(stored, RecordItemsUpcaster.ofRegistrations()).getPayload();
