@@ -8,23 +8,12 @@ import org.axonframework.eventhandling.EventMessage;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.core.prescription.event.AlertAcknowledged;
-import org.eprescription.core.prescription.event.CancellationRequested;
-import org.eprescription.core.prescription.event.DispensingCorrected;
-import org.eprescription.core.prescription.event.DispensingWithdrawn;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.eprescription.core.interaction.RecordedAlert;
-import org.eprescription.core.prescription.event.PrescriberQueried;
-import org.eprescription.core.prescription.event.PrescriptionAccepted;
-import org.eprescription.core.prescription.event.PrescriptionAmended;
 import org.eprescription.core.prescription.event.PrescriptionCancelled;
-import org.eprescription.core.prescription.event.PrescriptionCompleted;
-import org.eprescription.core.prescription.event.PrescriptionDispensed;
 import org.eprescription.core.prescription.event.PrescriptionEvent;
 import org.eprescription.core.prescription.event.PrescriptionExpired;
 import org.eprescription.core.prescription.event.PrescriptionIssued;
-import org.eprescription.core.prescription.event.PrescriptionReleased;
-import org.eprescription.core.prescription.event.QueryAnswered;
-import org.eprescription.core.prescription.event.RefillScheduled;
 import org.eprescription.core.record.event.DispensingRecordChecked;
 import org.eprescription.core.interaction.CourseStatus;
 import org.eprescription.core.ids.PatientId;
@@ -98,91 +87,21 @@ public class PrescriptionViewProjection {
         apply(event, IssuedCode.of(event), sequence, timestamp, message);
     }
 
+    /**
+     * Every other event of a prescription evolves its row ({@link PrescriptionViewEvolver}, which refuses an event it
+     * does not know). A cancellation or expiry resolves the alerts that named its courses and an acknowledgement covers
+     * an alert another prescription shows, so those also retell the patient's other prescriptions. Axon invokes one
+     * handler of this class per event, the most specific: a {@link PrescriptionIssued} and an
+     * {@link InteractionCheckCompleted} have their own.
+     */
     @EventHandler
-    public void on(PrescriptionAccepted event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
+    public void on(PrescriptionEvent event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
                    EventMessage<?> message) {
         apply(event, null, sequence, timestamp, message);
-    }
-
-    @EventHandler
-    public void on(PrescriptionReleased event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, message);
-    }
-
-    @EventHandler
-    public void on(PrescriptionDispensed event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, message);
-    }
-
-    @EventHandler
-    public void on(RefillScheduled event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, message);
-    }
-
-    @EventHandler
-    public void on(PrescriptionCompleted event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, message);
-    }
-
-    @EventHandler
-    public void on(CancellationRequested event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, message);
-    }
-
-    @EventHandler
-    public void on(PrescriptionCancelled event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, message);
-        retellTheOtherPrescriptionsOfItsPatient(event.prescriptionId(), message);
-    }
-
-    @EventHandler
-    public void on(PrescriptionExpired event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, message);
-        retellTheOtherPrescriptionsOfItsPatient(event.prescriptionId(), message);
-    }
-
-    @EventHandler
-    public void on(AlertAcknowledged event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, message);
-        retellTheOtherPrescriptionsOfItsPatient(event.prescriptionId(), message);
-    }
-
-    @EventHandler
-    public void on(DispensingCorrected event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, message);
-    }
-
-    @EventHandler
-    public void on(DispensingWithdrawn event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, message);
-    }
-
-    @EventHandler
-    public void on(PrescriberQueried event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, message);
-    }
-
-    @EventHandler
-    public void on(QueryAnswered event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, message);
-    }
-
-    @EventHandler
-    public void on(PrescriptionAmended event, @SequenceNumber long sequence, @Timestamp Instant timestamp,
-                   EventMessage<?> message) {
-        apply(event, null, sequence, timestamp, message);
+        if (event instanceof PrescriptionCancelled || event instanceof PrescriptionExpired
+                || event instanceof AlertAcknowledged) {
+            retellTheOtherPrescriptionsOfItsPatient(event.prescriptionId(), message);
+        }
     }
 
     /**
