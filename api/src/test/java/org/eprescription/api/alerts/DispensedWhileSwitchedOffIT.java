@@ -3,16 +3,11 @@ package org.eprescription.api.alerts;
 import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
-import org.eprescription.api.support.IsolatedDatabase;
-import org.eprescription.api.support.TestClock;
+import org.eprescription.api.support.NodesOnMovedDays;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,31 +28,15 @@ import static org.eprescription.api.support.Prescriptions.unique;
 class DispensedWhileSwitchedOffIT {
 
     private static final String KEY = "dispensed-while-off-test-key-0123456789abcdef";
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
-    /** The clock of every node the test starts, so that the days run on across restarts. */
-    private static final TestClock CLOCK = new TestClock(TOKYO);
-
-    /** The test's clock in place of the system's. */
-    static class MovedClock {
-
-        @Bean
-        @Primary
-        TestClock movedClock() {
-            return CLOCK;
-        }
-    }
-
     @Test
     void aDispensingRecordedAsOneDayWhileSwitchedOffIsUncheckedForTheDaysItsQuantityCovers() {
-        String url = IsolatedDatabase.createAnother("px_dispensed_off");
-        // noon in Tokyo, so that moving whole days never crosses midnight on the way
-        CLOCK.moveTo(LocalDate.now(TOKYO).atTime(LocalTime.NOON).atZone(TOKYO).toInstant());
-        LocalDate day0 = CLOCK.today();
+        NodesOnMovedDays nodes = new NodesOnMovedDays("px_dispensed_off", KEY);
+        LocalDate day0 = nodes.day0();
         String patient = unique("PAT");
         String pharmacy = unique("PH");
         String prescription;
 
-        try (ConfigurableApplicationContext on = ExchangeNode.startWith(MovedClock.class, url, KEY)) {
+        try (ConfigurableApplicationContext on = nodes.start()) {
             HttpApi api = ExchangeNode.api(on);
             // day 0, alerts on: 28 tablets of amlodipine for 28 days, checked at issue
             Response issued = api.post("/prescriptions", issueFor(patient, unique("HOSP"), AMLODIPINE_BRAND, 28));
@@ -68,8 +47,8 @@ class DispensedWhileSwitchedOffIT {
             assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
         }
 
-        CLOCK.moveTo(day0.plusDays(20).atTime(LocalTime.NOON).atZone(TOKYO).toInstant());
-        try (ConfigurableApplicationContext off = ExchangeNode.startWith(MovedClock.class, url, KEY,
+        nodes.moveToDay(20);
+        try (ConfigurableApplicationContext off = nodes.start(
                 "--exchange.alerts.enabled=false")) {
             HttpApi api = ExchangeNode.api(off);
             // day 20, alerts off: all 28 tablets handed out, recorded as 1 day: the course runs to day 47
@@ -78,8 +57,8 @@ class DispensedWhileSwitchedOffIT {
             assertThat(dispensed.status()).as(dispensed.toString()).isEqualTo(200);
         }
 
-        CLOCK.moveTo(day0.plusDays(40).atTime(LocalTime.NOON).atZone(TOKYO).toInstant());
-        try (ConfigurableApplicationContext on = ExchangeNode.startWith(MovedClock.class, url, KEY)) {
+        nodes.moveToDay(40);
+        try (ConfigurableApplicationContext on = nodes.start()) {
             HttpApi api = ExchangeNode.api(on);
             // day 40, alerts on: another hospital issues amlodipine for the same patient
             Response issued = api.post("/prescriptions", issueFor(patient, unique("HOSP"), AMLODIPINE_BRAND, 28));

@@ -3,17 +3,12 @@ package org.eprescription.api.alerts;
 import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
-import org.eprescription.api.support.IsolatedDatabase;
-import org.eprescription.api.support.TestClock;
+import org.eprescription.api.support.NodesOnMovedDays;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Primary;
 
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,27 +35,11 @@ import static org.eprescription.api.support.Prescriptions.unique;
 class UncheckedWhileSwitchedOffIT {
 
     private static final String KEY = "unchecked-while-off-test-key-0123456789abcdef";
-    private static final ZoneId TOKYO = ZoneId.of("Asia/Tokyo");
     private static final String ATORVASTATIN = "2189015F1023";
-    /** The clock of every node the test starts, so that the days run on across restarts. */
-    private static final TestClock CLOCK = new TestClock(TOKYO);
-
-    /** The test's clock in place of the system's. */
-    static class MovedClock {
-
-        @Bean
-        @Primary
-        TestClock movedClock() {
-            return CLOCK;
-        }
-    }
-
     @Test
     void coursesPlannedWhileSwitchedOffCountAsUncheckedUntilTheyEnd() {
-        String url = IsolatedDatabase.createAnother("px_unchecked_days");
-        // noon in Tokyo, so that moving whole days never crosses midnight on the way
-        CLOCK.moveTo(LocalDate.now(TOKYO).atTime(LocalTime.NOON).atZone(TOKYO).toInstant());
-        LocalDate day0 = CLOCK.today();
+        NodesOnMovedDays nodes = new NodesOnMovedDays("px_unchecked_days", KEY);
+        LocalDate day0 = nodes.day0();
 
         String amendedPatient = unique("PAT");
         String amendedInstitution = unique("HOSP");
@@ -72,7 +51,7 @@ class UncheckedWhileSwitchedOffIT {
         String refilledPharmacy = unique("PH");
         String refilled;
 
-        try (ConfigurableApplicationContext on = ExchangeNode.startWith(MovedClock.class, url, KEY)) {
+        try (ConfigurableApplicationContext on = nodes.start()) {
             HttpApi api = ExchangeNode.api(on);
             // 90 days of amlodipine with a refill; the pharmacist asks whether nifedipine should replace it, then
             // hands out use 1 as prescribed: use 2 is planned 90 days later
@@ -107,8 +86,8 @@ class UncheckedWhileSwitchedOffIT {
             assertThat(firstHalf.status()).as(firstHalf.toString()).isEqualTo(200);
         }
 
-        CLOCK.advance(Duration.ofDays(1));
-        try (ConfigurableApplicationContext off = ExchangeNode.startWith(MovedClock.class, url, KEY,
+        nodes.advance(Duration.ofDays(1));
+        try (ConfigurableApplicationContext off = nodes.start(
                 "--exchange.alerts.enabled=false")) {
             HttpApi api = ExchangeNode.api(off);
             // the prescriber agrees on day 1: nifedipine is planned from use 2's day, day 90, for 90 days
@@ -126,11 +105,11 @@ class UncheckedWhileSwitchedOffIT {
                     .isEqualTo(day0.plusDays(29).toString());
         }
 
-        try (ConfigurableApplicationContext on = ExchangeNode.startWith(MovedClock.class, url, KEY)) {
+        try (ConfigurableApplicationContext on = nodes.start()) {
             HttpApi api = ExchangeNode.api(on);
 
             // day 52: past the refill's window (day 36) plus 14 days, inside its planned course (day 29 to 56)
-            CLOCK.moveTo(day0.plusDays(52).atTime(LocalTime.NOON).atZone(TOKYO).toInstant());
+            nodes.moveToDay(52);
             Response refillRunning = draftCheck(api, refilledPatient, refilledInstitution, ATORVASTATIN);
             assertThat(refillRunning.body().path("alertCheck").path("complete").asBoolean())
                     .as("the refill planned while alerts were off runs until day 56: " + refillRunning).isFalse();
@@ -138,7 +117,7 @@ class UncheckedWhileSwitchedOffIT {
                     .asInt()).isEqualTo(1);
 
             // day 92: past the amendment's day plus 90, inside the amended course (day 90 to 179)
-            CLOCK.moveTo(day0.plusDays(92).atTime(LocalTime.NOON).atZone(TOKYO).toInstant());
+            nodes.moveToDay(92);
             Response amendmentRunning = draftCheck(api, amendedPatient, amendedInstitution, NIFEDIPINE_CAPSULE);
             assertThat(amendmentRunning.body().path("alerts"))
                     .as("the nifedipine planned while alerts were off is not in the course record").isEmpty();
@@ -148,7 +127,7 @@ class UncheckedWhileSwitchedOffIT {
                     .asInt()).isEqualTo(1);
 
             // day 181: the amended course has ended, and nothing of either prescription can run any more
-            CLOCK.moveTo(day0.plusDays(181).atTime(LocalTime.NOON).atZone(TOKYO).toInstant());
+            nodes.moveToDay(181);
             Response ended = draftCheck(api, amendedPatient, amendedInstitution, NIFEDIPINE_CAPSULE);
             assertThat(ended.body().path("alertCheck").path("complete").asBoolean()).as(ended.toString()).isTrue();
         }

@@ -5,9 +5,11 @@ import org.eprescription.PrescriptionExchangeApplication;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.support.GenericApplicationContext;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * An exchange a test starts itself on a database of its own (a restart, another configuration, a second node): the
@@ -19,13 +21,7 @@ public final class ExchangeNode {
     }
 
     public static ConfigurableApplicationContext start(String url, String codeKey, List<String> more) {
-        List<String> arguments = new ArrayList<>(List.of(
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=" + IsolatedDatabase.user(),
-                "--spring.datasource.password=" + IsolatedDatabase.password(),
-                "--exchange.exchange-code-key=" + codeKey));
-        arguments.addAll(more);
-        return run(arguments);
+        return run(arguments(url, codeKey, more));
     }
 
     public static ConfigurableApplicationContext start(String url, String codeKey, String... more) {
@@ -39,25 +35,40 @@ public final class ExchangeNode {
      */
     public static ConfigurableApplicationContext startWith(Class<?> beans, String url, String codeKey,
                                                            String... more) {
+        return run(arguments(url, codeKey, List.of(more)), application -> application.sources(beans));
+    }
+
+    /** As {@link #start(String, String, String...)}, on {@code clock} (the test's, which it moves), not the system's. */
+    public static ConfigurableApplicationContext startOn(TestClock clock, String url, String codeKey,
+                                                         String... more) {
+        return run(arguments(url, codeKey, List.of(more)), application -> application.initializers(context ->
+                ((GenericApplicationContext) context).registerBean("movedClock", TestClock.class, () -> clock,
+                        definition -> definition.setPrimary(true))));
+    }
+
+    /** Without a database of the test's: the embedded one, or whatever {@code arguments} configure. */
+    public static ConfigurableApplicationContext run(List<String> arguments) {
+        return run(arguments, application -> { });
+    }
+
+    private static List<String> arguments(String url, String codeKey, List<String> more) {
         List<String> arguments = new ArrayList<>(List.of(
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=" + IsolatedDatabase.user(),
                 "--spring.datasource.password=" + IsolatedDatabase.password(),
                 "--exchange.exchange-code-key=" + codeKey));
-        arguments.addAll(List.of(more));
-        return run(arguments, beans);
+        arguments.addAll(more);
+        return arguments;
     }
 
-    /** Without a database of the test's: the embedded one, or whatever {@code arguments} configure. */
-    public static ConfigurableApplicationContext run(List<String> arguments) {
-        return run(arguments, new Class<?>[0]);
-    }
-
-    private static ConfigurableApplicationContext run(List<String> arguments, Class<?>... beans) {
+    /** The application with no scheduled sweeps, on a free port, with {@code arguments} and what {@code adding} adds. */
+    private static ConfigurableApplicationContext run(List<String> arguments,
+                                                      Consumer<SpringApplicationBuilder> adding) {
         List<String> all = new ArrayList<>(List.of("--exchange.scheduling.enabled=false", "--server.port=0"));
         all.addAll(arguments);
-        return new SpringApplicationBuilder(PrescriptionExchangeApplication.class).sources(beans)
-                .run(all.toArray(String[]::new));
+        SpringApplicationBuilder application = new SpringApplicationBuilder(PrescriptionExchangeApplication.class);
+        adding.accept(application);
+        return application.run(all.toArray(String[]::new));
     }
 
     public static int port(ConfigurableApplicationContext context) {
