@@ -11,17 +11,15 @@ import java.nio.charset.StandardCharsets;
  * Writes stored events as NDJSON, one line {@code {globalIndex, prescriptionId, sequence, type, timestamp, payload,
  * metadata}} each. Payload and metadata are already JSON, so their bytes are copied into the line as they are.
  */
-final class EventLineWriter implements EventExports.Lines {
-
-    private final EventLines lines;
+final class EventLineWriter extends EventLines {
 
     EventLineWriter(ObjectMapper json, OutputStream stream) throws IOException {
-        this.lines = new EventLines(json, stream);
+        super(json, stream);
     }
 
     @Override
     public void write(StoredEvent event) {
-        lines.write(event, event.aggregateId(), out -> {
+        writeLine(event, event.aggregateId(), out -> {
             out.writeFieldName("payload");
             out.writeRawValue(new String(event.payload(), StandardCharsets.UTF_8));
             out.writeFieldName("metadata");
@@ -31,15 +29,5 @@ final class EventLineWriter implements EventExports.Lines {
                 out.writeRawValue(new String(event.metadata(), StandardCharsets.UTF_8));
             }
         });
-    }
-
-    @Override
-    public void complete() throws IOException {
-        lines.complete();
-    }
-
-    @Override
-    public long written() {
-        return lines.written();
     }
 }

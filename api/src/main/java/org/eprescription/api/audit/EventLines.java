@@ -17,8 +17,10 @@ import java.time.Instant;
  *
  * <p>A complete export ends with one more line, {@code {"complete":true,"events":N}}, N the number of event lines
  * before it: a file without it was cut short, whatever the transport said (docs/operations.md, "Audit").
+ *
+ * <p>An export's writer says what its lines hold ({@link #write(StoredEvent)}, through {@link #writeLine}).
  */
-final class EventLines {
+abstract class EventLines implements EventExports.Lines {
 
     /** The fields an export writes after the event's own. */
     @FunctionalInterface
@@ -30,7 +32,7 @@ final class EventLines {
     private final JsonGenerator out;
     private long written;
 
-    EventLines(ObjectMapper json, OutputStream stream) throws IOException {
+    protected EventLines(ObjectMapper json, OutputStream stream) throws IOException {
         this.stream = stream;
         this.out = json.getFactory().createGenerator(stream);
         this.out.setRootValueSeparator(null);
@@ -40,7 +42,8 @@ final class EventLines {
         this.out.disable(JsonGenerator.Feature.FLUSH_PASSED_TO_STREAM);
     }
 
-    void write(StoredEvent event, String prescriptionId, MoreFields more) {
+    /** Writes the line of {@code event}, naming {@code prescriptionId}, with the fields {@code more} adds. */
+    protected final void writeLine(StoredEvent event, String prescriptionId, MoreFields more) {
         try {
             out.writeStartObject();
             out.writeNumberField("globalIndex", event.globalIndex());
@@ -58,13 +61,14 @@ final class EventLines {
         }
     }
 
-    /** How many event lines were written so far. */
-    long written() {
+    @Override
+    public final long written() {
         return written;
     }
 
     /** The last line, saying the export is complete and how many event lines it has; then all is sent. */
-    void complete() throws IOException {
+    @Override
+    public final void complete() throws IOException {
         out.writeStartObject();
         out.writeBooleanField("complete", true);
         out.writeNumberField("events", written);

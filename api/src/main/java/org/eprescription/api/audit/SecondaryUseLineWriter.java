@@ -15,16 +15,15 @@ import java.util.Optional;
  * timestamp, payload}} each, where {@code prescriptionId} is the prescription's pseudonym (null for consent events)
  * and {@code payload} only what {@link SecondaryUseFields} lets out. Metadata (who acted) is not exported.
  */
-final class SecondaryUseLineWriter implements EventExports.Lines {
+final class SecondaryUseLineWriter extends EventLines {
 
     private final ObjectMapper json;
     private final Pseudonyms pseudonyms;
-    private final EventLines lines;
 
     SecondaryUseLineWriter(ObjectMapper json, Pseudonyms pseudonyms, OutputStream stream) throws IOException {
+        super(json, stream);
         this.json = json;
         this.pseudonyms = pseudonyms;
-        this.lines = new EventLines(json, stream);
     }
 
     @Override
@@ -34,7 +33,7 @@ final class SecondaryUseLineWriter implements EventExports.Lines {
             return;
         }
         JsonNode prescription = exported.get().get("prescriptionId");
-        lines.write(event, prescription == null ? null : prescription.asText(), out -> {
+        writeLine(event, prescription == null ? null : prescription.asText(), out -> {
             out.writeFieldName("payload");
             json.writeTree(out, exported.get());
         });
@@ -46,15 +45,5 @@ final class SecondaryUseLineWriter implements EventExports.Lines {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    @Override
-    public void complete() throws IOException {
-        lines.complete();
-    }
-
-    @Override
-    public long written() {
-        return lines.written();
     }
 }
