@@ -1,5 +1,6 @@
 package org.eprescription.api.pharmacy;
 
+import lombok.RequiredArgsConstructor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.eprescription.api.privacy.AccessLog;
@@ -19,19 +20,13 @@ import java.util.stream.Stream;
  * of each read, for {@code GET /pharmacies/{id}/dispensing-view} and {@code GET /fhir/Task?owner=} alike.
  */
 @Component
+@RequiredArgsConstructor
 public class DispensingViews {
 
     private final QueryGateway queryGateway;
     private final Clock clock;
     private final ResourceAccess access;
     private final AccessLog accessLog;
-
-    public DispensingViews(QueryGateway queryGateway, Clock clock, ResourceAccess access, AccessLog accessLog) {
-        this.queryGateway = queryGateway;
-        this.clock = clock;
-        this.access = access;
-        this.accessLog = accessLog;
-    }
 
     /** The pharmacy's view now, the read in each patient's access log; 403 for a caller not its own. */
     public DispensingView readable(String pharmacyId) {
