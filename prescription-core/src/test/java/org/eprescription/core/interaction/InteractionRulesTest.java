@@ -37,6 +37,9 @@ class InteractionRulesTest {
 
     static final PatientId PATIENT = PatientId.of("PAT-0001");
     static final LocalDate DAY = LocalDate.of(2026, 11, 20);
+    /** The institution and prescriber of the prescription being checked, where a test names them. */
+    static final InstitutionId HOSPITAL = InstitutionId.of("HOSP-3");
+    static final PrescriberId DOCTOR = PrescriberId.of("DOC-17");
 
     private final InteractionRules rules = new InteractionRules(CATALOGUE, false);
     private final PrescriptionId newPrescription = PrescriptionId.random();
@@ -179,34 +182,26 @@ class InteractionRulesTest {
 
     @Test
     void linesOfOnePrescriptionAreCheckedAgainstEachOtherOnceOnTheLaterLine() {
-        PatientId patient = PATIENT;
-        InstitutionId hospital = InstitutionId.of("HOSP-3");
-        PrescriberId doctor = PrescriberId.of("DOC-17");
-
-        List<Finding> findings = rules.check(newPrescription, patient, hospital, doctor,
+        List<Finding> findings = rules.check(newPrescription, PATIENT, HOSPITAL, DOCTOR,
                 List.of(line(2, AMLODIPINE_GENERIC_C, DAY, 28), line(1, AMLODIPINE_BRAND_A, DAY, 28)), List.of());
 
         assertThat(findings).singleElement().satisfies(finding -> {
             assertThat(finding.lineNumber()).isEqualTo(2);
             assertThat(finding.type()).isEqualTo(AlertType.SAME_INGREDIENT);
-            assertThat(finding.conflicts()).containsExactly(new MedicationCourse(newPrescription, 1, 1, patient,
-                    AMLODIPINE_BRAND_A, DAY, DAY.plusDays(27), CourseStatus.PLANNED, hospital, doctor));
+            assertThat(finding.conflicts()).containsExactly(new MedicationCourse(newPrescription, 1, 1, PATIENT,
+                    AMLODIPINE_BRAND_A, DAY, DAY.plusDays(27), CourseStatus.PLANNED, HOSPITAL, DOCTOR));
         });
     }
 
     @Test
     void anEarlierLineOfAnotherUseIsNamedAsTheCourseOfThatUse() {
-        PatientId patient = PATIENT;
-        InstitutionId hospital = InstitutionId.of("HOSP-3");
-        PrescriberId doctor = PrescriberId.of("DOC-17");
-
-        List<Finding> findings = rules.check(newPrescription, patient, hospital, doctor,
+        List<Finding> findings = rules.check(newPrescription, PATIENT, HOSPITAL, DOCTOR,
                 List.of(new CandidateLine(1, 2, AMLODIPINE_BRAND_A, DAY, DAY.plusDays(27)),
                         new CandidateLine(2, 2, AMLODIPINE_GENERIC_C, DAY, DAY.plusDays(27))), List.of());
 
         assertThat(findings).singleElement().satisfies(finding -> assertThat(finding.conflicts())
-                .containsExactly(new MedicationCourse(newPrescription, 1, 2, patient, AMLODIPINE_BRAND_A, DAY,
-                        DAY.plusDays(27), CourseStatus.PLANNED, hospital, doctor)));
+                .containsExactly(new MedicationCourse(newPrescription, 1, 2, PATIENT, AMLODIPINE_BRAND_A, DAY,
+                        DAY.plusDays(27), CourseStatus.PLANNED, HOSPITAL, DOCTOR)));
     }
 
     @Test
