@@ -35,8 +35,9 @@ class DispensingRevisionsUpcasterTest {
 
     @Test
     void aRevisionTwoDispensingReadsWithItsSubstitutesNotRecorded() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(2, "e7a3c0de-0000-4000-8000-000000000021", "2026-11-29T08:40:12.417305861Z",
-                PrescriptionDispensed.class, "2", "PrescriptionDispensed-revision-2.json");
+        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(2,
+                "e7a3c0de-0000-4000-8000-000000000021", "2026-11-29T08:40:12.417305861Z",
+                PrescriptionDispensed.class, "2");
 
         Object read = upcastAndRead(stored, new PrescriptionDispensedUpcaster(ZoneOffset.UTC)).getPayload();
 
@@ -48,8 +49,8 @@ class DispensingRevisionsUpcasterTest {
 
     @Test
     void aRevisionOneCorrectionReadsWithItsSubstitutesNotRecorded() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(3, "e7a3c0de-0000-4000-8000-000000000022", "2026-11-29T09:02:47.5Z",
-                DispensingCorrected.class, "1", "DispensingCorrected-revision-1.json");
+        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(3,
+                "e7a3c0de-0000-4000-8000-000000000022", "2026-11-29T09:02:47.5Z", DispensingCorrected.class, "1");
 
         Object read = upcastAndRead(stored, new DispensingCorrectedUpcaster()).getPayload();
 

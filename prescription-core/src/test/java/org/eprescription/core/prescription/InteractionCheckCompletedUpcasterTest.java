@@ -39,8 +39,9 @@ class InteractionCheckCompletedUpcasterTest {
 
     @Test
     void aRevisionOneCheckReadsWithPrescriptionConflictsOnly() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(1, "e7a3c0de-0000-4000-8000-000000000011", "2026-11-29T08:36:26.138752315Z",
-                InteractionCheckCompleted.class, "1", "InteractionCheckCompleted-revision-1.json");
+        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(1,
+                "e7a3c0de-0000-4000-8000-000000000011", "2026-11-29T08:36:26.138752315Z",
+                InteractionCheckCompleted.class, "1");
 
         DomainEventMessage<?> event = upcastAndRead(stored, new InteractionCheckCompletedUpcaster());
 
@@ -62,8 +63,9 @@ class InteractionCheckCompletedUpcasterTest {
 
     @Test
     void aRevisionTwoCheckReadsAsOneThatComparedEveryCourse() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(1, "e7a3c0de-0000-4000-8000-000000000012", "2026-11-29T08:36:26.138752315Z",
-                InteractionCheckCompleted.class, "2", "InteractionCheckCompleted-revision-2.json");
+        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(1,
+                "e7a3c0de-0000-4000-8000-000000000012", "2026-11-29T08:36:26.138752315Z",
+                InteractionCheckCompleted.class, "2");
 
         InteractionCheckCompleted check = (InteractionCheckCompleted)
                 upcastAndRead(stored, new InteractionCheckCompletedUpcaster()).getPayload();
@@ -76,8 +78,9 @@ class InteractionCheckCompletedUpcasterTest {
 
     @Test
     void aRevisionThreeCheckKeepsItsUnknownDrugCodesAndReadsAsOneThatMetNothingUnchecked() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(1, "e7a3c0de-0000-4000-8000-000000000013", "2026-11-29T08:36:26.138752315Z",
-                InteractionCheckCompleted.class, "3", "InteractionCheckCompleted-revision-3.json");
+        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(1,
+                "e7a3c0de-0000-4000-8000-000000000013", "2026-11-29T08:36:26.138752315Z",
+                InteractionCheckCompleted.class, "3");
 
         InteractionCheckCompleted check = (InteractionCheckCompleted)
                 upcastAndRead(stored, new InteractionCheckCompletedUpcaster()).getPayload();

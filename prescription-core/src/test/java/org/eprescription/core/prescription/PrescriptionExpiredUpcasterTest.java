@@ -22,8 +22,8 @@ class PrescriptionExpiredUpcasterTest {
 
     @Test
     void aRevisionOneExpiryReadsWithoutTheDaysItDidNotRecord() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(2, "e7a3c0de-0000-4000-8000-000000000021", "2026-11-29T15:10:00Z",
-                PrescriptionExpired.class, "1", "PrescriptionExpired-revision-1.json");
+        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(2,
+                "e7a3c0de-0000-4000-8000-000000000021", "2026-11-29T15:10:00Z", PrescriptionExpired.class, "1");
 
         Object expired = upcastAndRead(stored, new PrescriptionExpiredUpcaster()).getPayload();
 

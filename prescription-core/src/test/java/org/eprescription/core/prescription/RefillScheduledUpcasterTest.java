@@ -24,8 +24,8 @@ class RefillScheduledUpcasterTest {
 
     @Test
     void aRevisionOneRefillReadsWithTheLongestCourseALineMayHave() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(4, "e7a3c0de-0000-4000-8000-000000000041", "2026-11-29T08:36:26.138752315Z",
-                RefillScheduled.class, "1", "RefillScheduled-revision-1.json");
+        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(4,
+                "e7a3c0de-0000-4000-8000-000000000041", "2026-11-29T08:36:26.138752315Z", RefillScheduled.class, "1");
 
         Object refill = upcastAndRead(stored, new RefillScheduledUpcaster()).getPayload();
 

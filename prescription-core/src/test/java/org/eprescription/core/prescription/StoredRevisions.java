@@ -39,17 +39,21 @@ public final class StoredRevisions {
     private StoredRevisions() {
     }
 
-    /** A prescription's event as the store kept it: the frozen payload file, stored for patient PAT-0001. */
+    /**
+     * A prescription's event as the store kept it: its frozen payload ({@link #frozenRevision}), stored for patient
+     * PAT-0001.
+     */
     public static GenericDomainEventEntry<byte[]> storedPrescriptionEvent(long sequence, String eventId,
-            String timestamp, Class<?> type, String revision, String frozenFile) throws IOException {
-        return storedEvent("Prescription", AGGREGATE_ID, sequence, eventId, timestamp, type, revision, frozenFile);
+            String timestamp, Class<?> type, String revision) throws IOException {
+        return storedEvent("Prescription", AGGREGATE_ID, sequence, eventId, timestamp, type, revision);
     }
 
-    /** An aggregate's event as the store kept it: the frozen payload file, stored for patient PAT-0001. */
+    /** An aggregate's event as the store kept it: its frozen payload ({@link #frozenRevision}), for PAT-0001. */
     public static GenericDomainEventEntry<byte[]> storedEvent(String aggregateType, String aggregateId, long sequence,
-            String eventId, String timestamp, Class<?> type, String revision, String frozenFile) throws IOException {
+            String eventId, String timestamp, Class<?> type, String revision) throws IOException {
         return new GenericDomainEventEntry<>(aggregateType, aggregateId, sequence, eventId, timestamp, type.getName(),
-                revision, frozen(frozenFile), "{\"patientId\":\"PAT-0001\"}".getBytes(StandardCharsets.UTF_8));
+                revision, frozenRevision(type, revision),
+                "{\"patientId\":\"PAT-0001\"}".getBytes(StandardCharsets.UTF_8));
     }
 
     /**

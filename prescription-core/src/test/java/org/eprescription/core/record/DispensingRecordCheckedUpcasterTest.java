@@ -19,8 +19,9 @@ class DispensingRecordCheckedUpcasterTest {
 
     @Test
     void aRevisionOneCheckReadsAsOneThatComparedEveryCourse() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = storedEvent("DispensingRecord", "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a", 1, "e7a3c0de-0000-4000-8000-000000000021",
-                "2026-11-29T08:36:26.138752315Z", DispensingRecordChecked.class, "1", "DispensingRecordChecked-revision-1.json");
+        GenericDomainEventEntry<byte[]> stored = storedEvent("DispensingRecord",
+                "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a", 1, "e7a3c0de-0000-4000-8000-000000000021",
+                "2026-11-29T08:36:26.138752315Z", DispensingRecordChecked.class, "1");
 
         DispensingRecordChecked check = (DispensingRecordChecked)
                 upcastAndRead(stored, new DispensingRecordCheckedUpcaster()).getPayload();
@@ -34,8 +35,9 @@ class DispensingRecordCheckedUpcasterTest {
 
     @Test
     void aRevisionTwoCheckKeepsItsUnknownDrugCodesAndReadsAsOneThatMetNothingUnchecked() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = storedEvent("DispensingRecord", "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a", 1, "e7a3c0de-0000-4000-8000-000000000022",
-                "2026-11-29T08:36:26.138752315Z", DispensingRecordChecked.class, "2", "DispensingRecordChecked-revision-2.json");
+        GenericDomainEventEntry<byte[]> stored = storedEvent("DispensingRecord",
+                "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a", 1, "e7a3c0de-0000-4000-8000-000000000022",
+                "2026-11-29T08:36:26.138752315Z", DispensingRecordChecked.class, "2");
 
         DispensingRecordChecked check = (DispensingRecordChecked)
                 upcastAndRead(stored, new DispensingRecordCheckedUpcaster()).getPayload();

@@ -19,8 +19,9 @@ class RecordItemsUpcasterTest {
 
     @Test
     void aRevisionOneRegistrationsItemsAreTakenOnASchedule() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = storedEvent("DispensingRecord", "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a", 0, "e7a3c0de-0000-4000-8000-000000000031",
-                "2026-11-29T08:36:26.138752315Z", DispensingRegistered.class, "1", "DispensingRegistered-revision-1.json");
+        GenericDomainEventEntry<byte[]> stored = storedEvent("DispensingRecord",
+                "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a", 0, "e7a3c0de-0000-4000-8000-000000000031",
+                "2026-11-29T08:36:26.138752315Z", DispensingRegistered.class, "1");
 
         DispensingRegistered registered = (DispensingRegistered)
                 upcastAndRead(stored, RecordItemsUpcaster.ofRegistrations()).getPayload();
