@@ -7,7 +7,6 @@ import org.eprescription.api.support.NodesOnMovedDays;
 import org.junit.jupiter.api.Test;
 import org.springframework.context.ConfigurableApplicationContext;
 
-import java.time.LocalDate;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,11 +26,9 @@ import static org.eprescription.api.support.Prescriptions.unique;
  */
 class DispensedWhileSwitchedOffIT {
 
-    private static final String KEY = "dispensed-while-off-test-key-0123456789abcdef";
     @Test
     void aDispensingRecordedAsOneDayWhileSwitchedOffIsUncheckedForTheDaysItsQuantityCovers() {
-        NodesOnMovedDays nodes = new NodesOnMovedDays("px_dispensed_off", KEY);
-        LocalDate day0 = nodes.day0();
+        NodesOnMovedDays nodes = new NodesOnMovedDays("px_dispensed_off");
         String patient = unique("PAT");
         String pharmacy = unique("PH");
         String prescription;

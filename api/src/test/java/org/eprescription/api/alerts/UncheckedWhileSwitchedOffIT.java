@@ -34,11 +34,11 @@ import static org.eprescription.api.support.Prescriptions.unique;
  */
 class UncheckedWhileSwitchedOffIT {
 
-    private static final String KEY = "unchecked-while-off-test-key-0123456789abcdef";
     private static final String ATORVASTATIN = "2189015F1023";
+
     @Test
     void coursesPlannedWhileSwitchedOffCountAsUncheckedUntilTheyEnd() {
-        NodesOnMovedDays nodes = new NodesOnMovedDays("px_unchecked_days", KEY);
+        NodesOnMovedDays nodes = new NodesOnMovedDays("px_unchecked_days");
         LocalDate day0 = nodes.day0();
 
         String amendedPatient = unique("PAT");

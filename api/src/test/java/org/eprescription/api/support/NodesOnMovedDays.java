@@ -21,9 +21,10 @@ public final class NodesOnMovedDays {
     private final String codeKey;
     private final LocalDate day0;
 
-    public NodesOnMovedDays(String databaseName, String codeKey) {
+    /** On a new database named after {@code databaseName}, with an exchange-code key of its own. */
+    public NodesOnMovedDays(String databaseName) {
         this.url = IsolatedDatabase.createAnother(databaseName);
-        this.codeKey = codeKey;
+        this.codeKey = databaseName + "-test-key-0123456789abcdef";
         this.day0 = LocalDate.now(TOKYO);
         moveToDay(0);
     }
