@@ -23,10 +23,12 @@ import static org.eprescription.api.support.Prescriptions.unique;
 /** Patients see who read their data, and decide whether providers see what other institutions prescribed. */
 class PrivacyIT extends ExchangeIntegrationTest {
 
+    /** The institution and the pharmacy of each test, new for each. */
+    private final String institution = unique("HOSP");
+    private final String pharmacy = unique("PH");
+
     @Test
     void everyReadByAnotherIsInThePatientsAccessLogAndThePatientsOwnReadsAreNot() {
-        String institution = unique("HOSP");
-        String pharmacy = unique("PH");
         Map<String, Object> body = issue(institution);
         IssuedPrescription rx = issuedAndAccepted(body, pharmacy);
         String patient = patientOf(body);
@@ -49,8 +51,6 @@ class PrivacyIT extends ExchangeIntegrationTest {
 
     @Test
     void aTokenActingForAnInstitutionAndAPharmacyIsLoggedUnderBoth() {
-        String institution = unique("HOSP");
-        String pharmacy = unique("PH");
         Map<String, Object> body = issue(unique("HOSP"));
         IssuedPrescription rx = issuedAndAccepted(body, pharmacy);
         String patient = patientOf(body);
@@ -66,7 +66,6 @@ class PrivacyIT extends ExchangeIntegrationTest {
 
     @Test
     void acceptingIsInThePatientsAccessLogAsAReadByThatPharmacy() {
-        String pharmacy = unique("PH");
         Map<String, Object> body = issue(unique("HOSP"));
         IssuedPrescription rx = issued(body);
         String patient = patientOf(body);
@@ -81,8 +80,6 @@ class PrivacyIT extends ExchangeIntegrationTest {
 
     @Test
     void theChecksOfAnIssueAndADispensingAreInThePatientsAccessLog() {
-        String institution = unique("HOSP");
-        String pharmacy = unique("PH");
         Map<String, Object> body = issue(institution);
         IssuedPrescription rx = issuedAndAccepted(body, pharmacy);
         String patient = patientOf(body);
@@ -101,7 +98,6 @@ class PrivacyIT extends ExchangeIntegrationTest {
     @Test
     void aRefusedReadShowsNothingAndIsNotInTheAccessLog() {
         String patient = unique("PAT");
-        String institution = unique("HOSP");
 
         Response unknownDrug = api().as(Identity.prescriber("DOC-" + institution, institution)).post(
                 "/duplicate-checks", Map.of("patientId", patient,
