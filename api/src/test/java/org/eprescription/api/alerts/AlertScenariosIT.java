@@ -33,15 +33,15 @@ import static org.eprescription.api.support.Prescriptions.item;
 import static org.eprescription.api.support.Prescriptions.line;
 import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
 import static org.eprescription.api.support.Prescriptions.unique;
+import static org.eprescription.api.support.Prescriptions.LOXOPROFEN_TABLET;
+import static org.eprescription.api.support.Prescriptions.TRIAZOLAM;
+import static org.eprescription.api.support.Prescriptions.ITRACONAZOLE;
+import static org.eprescription.api.support.Prescriptions.METFORMIN;
 
 /** docs/domain.md, "Duplicate and interaction alerts", scenario by scenario over HTTP on PostgreSQL. */
 class AlertScenariosIT extends ExchangeIntegrationTest {
 
-    static final String LOXOPROFEN_TABLET = "1149019F1027";
     static final String LOXOPROFEN_PATCH = "2649735S1028";
-    static final String TRIAZOLAM = "1124007F1024";
-    static final String ITRACONAZOLE = "6290002M1021";
-    static final String METFORMIN = "3962002F1024";
 
     private final String patient = unique("PAT");
 

@@ -28,6 +28,7 @@ import static org.eprescription.api.support.Prescriptions.item;
 import static org.eprescription.api.support.Prescriptions.line;
 import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
 import static org.eprescription.api.support.Prescriptions.unique;
+import static org.eprescription.api.support.Prescriptions.LOXOPROFEN_TABLET;
 
 /**
  * A pharmacist's query to the prescriber (疑義照会) over HTTP on PostgreSQL: asked by the holding pharmacy, seen live by
@@ -36,12 +37,11 @@ import static org.eprescription.api.support.Prescriptions.unique;
 class PrescriberQueryIT extends ExchangeIntegrationTest {
 
     static final Duration WAIT = Duration.ofSeconds(5);
-    static final String LOXOPROFEN = "1149019F1027";
     static final String CARBOCISTEINE = "2233002F1280";
     static final String AMLODIPINE_ATORVASTATIN = "2190103F1020";
 
     private IssuedPrescription heldBy(String patient, String institution, String pharmacy) {
-        IssuedPrescription prescription = issued(issueFor(patient, institution, LOXOPROFEN, 7));
+        IssuedPrescription prescription = issued(issueFor(patient, institution, LOXOPROFEN_TABLET, 7));
         Response accepted = api().post("/prescriptions/accept", accept(prescription.exchangeCode(), BIRTH_DATE,
                 pharmacy));
         assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
@@ -188,7 +188,7 @@ class PrescriberQueryIT extends ExchangeIntegrationTest {
         assertThat(triggers).contains("AMENDMENT");
         // the amended line is dispensed like any other
         Response dispensed = api().post(prescription.path() + "/dispense", dispense(pharmacy, true,
-                item(1, LOXOPROFEN, 7, 7), item(2, AMLODIPINE_GENERIC, 28, 28)));
+                item(1, LOXOPROFEN_TABLET, 7, 7), item(2, AMLODIPINE_GENERIC, 28, 28)));
         assertThat(dispensed.status()).as(dispensed.toString()).isEqualTo(200);
         assertThat(dispensed.text("status")).isEqualTo("COMPLETED");
         projectionsVerifyWithoutDifferences();
@@ -199,7 +199,7 @@ class PrescriberQueryIT extends ExchangeIntegrationTest {
         String institution = unique("HOSP");
         String pharmacy = unique("PH");
         IssuedPrescription prescription = heldBy(unique("PAT"), institution, pharmacy);
-        String queryId = ask(prescription, pharmacy, List.of(line(1, LOXOPROFEN, 3, 3))).text("queryId");
+        String queryId = ask(prescription, pharmacy, List.of(line(1, LOXOPROFEN_TABLET, 3, 3))).text("queryId");
 
         Response answered = answer(prescription, queryId, false);
 
@@ -232,8 +232,8 @@ class PrescriberQueryIT extends ExchangeIntegrationTest {
     void aLineAlreadyDispensedInThisUseIsNotAmended() {
         String pharmacy = unique("PH");
         IssuedPrescription prescription = heldBy(unique("PAT"), unique("HOSP"), pharmacy);
-        String queryId = ask(prescription, pharmacy, List.of(line(1, LOXOPROFEN, 3, 3))).text("queryId");
-        assertThat(dispensing(prescription, pharmacy, false, item(1, LOXOPROFEN, 2, 2)).status()).isEqualTo(200);
+        String queryId = ask(prescription, pharmacy, List.of(line(1, LOXOPROFEN_TABLET, 3, 3))).text("queryId");
+        assertThat(dispensing(prescription, pharmacy, false, item(1, LOXOPROFEN_TABLET, 2, 2)).status()).isEqualTo(200);
 
         Response refused = answer(prescription, queryId, true);
 

@@ -25,6 +25,8 @@ import static org.eprescription.api.support.Prescriptions.AMLODIPINE_GENERIC;
 import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
 import static org.eprescription.api.support.Prescriptions.issueFor;
 import static org.eprescription.api.support.Prescriptions.unique;
+import static org.eprescription.api.support.Prescriptions.METFORMIN;
+import static org.eprescription.api.support.Prescriptions.LOXOPROFEN_TABLET;
 
 /**
  * Dispensings registered without an electronic prescription (docs/alerts.md, "Registered dispensings"), over HTTP on
@@ -33,12 +35,8 @@ import static org.eprescription.api.support.Prescriptions.unique;
  */
 class DispensingRecordsIT extends ExchangeIntegrationTest {
 
-    static final String METFORMIN = "3962002F1024";
-
     @Autowired
     JdbcClient jdbc;
-
-    private static final String LOXOPROFEN = "1149019F1027";
 
     private final String patient = unique("PAT");
     private final String pharmacy = unique("PH");
@@ -154,7 +152,7 @@ class DispensingRecordsIT extends ExchangeIntegrationTest {
     @Test
     void anItemTakenAsNeededRunsFourteenDays() {
         Map<String, Object> body = record(AMLODIPINE_BRAND, 3);
-        body.put("items", List.of(Map.of("drugCode", LOXOPROFEN, "quantity", 10, "days", 3, "asNeeded", true)));
+        body.put("items", List.of(Map.of("drugCode", LOXOPROFEN_TABLET, "quantity", 10, "days", 3, "asNeeded", true)));
 
         JsonNode answer = registered(asPharmacy(), body).body();
 

@@ -21,6 +21,7 @@ import static org.eprescription.api.support.Prescriptions.ZOLPIDEM;
 import static org.eprescription.api.support.Prescriptions.ZOLPIDEM_GENERIC;
 import static org.eprescription.api.support.Prescriptions.issueFor;
 import static org.eprescription.api.support.Prescriptions.unique;
+import static org.eprescription.api.support.Prescriptions.METFORMIN;
 
 /**
  * Who sees which alert, and how much of it (docs/alerts.md, "Privacy"), for a patient without consent: two
@@ -30,8 +31,6 @@ class AlertPrivacyIT extends ExchangeIntegrationTest {
 
     @Autowired
     EventProcessingConfiguration eventProcessing;
-
-    private static final String METFORMIN = "3962002F1024";
 
     private final String patient = unique("PAT");
     private final String hospitalA = unique("HOSP");

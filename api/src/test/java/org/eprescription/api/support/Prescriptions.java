@@ -27,6 +27,8 @@ public final class Prescriptions {
     /** A contraindicated pair (併用禁忌): the hypnotic and the antifungal. */
     public static final String TRIAZOLAM = "1124007F1024";
     public static final String ITRACONAZOLE = "6290002M1021";
+    public static final String METFORMIN = "3962002F1024";
+    public static final String LOXOPROFEN_TABLET = "1149019F1027";
     private static final DrugCatalogue CATALOGUE = CatalogueCsvLoader.bundledSample();
     public static final LocalDate BIRTH_DATE = LocalDate.of(1958, 4, 2);
 
