@@ -38,7 +38,7 @@ public final class ExchangeNode {
         return run(arguments(url, codeKey, List.of(more)), application -> application.sources(beans));
     }
 
-    /** As {@link #start(String, String, String...)}, on {@code clock} (the test's, which it moves), not the system's. */
+    /** As {@link #start(String, String, String...)}, on the test's {@code clock}, which it moves. */
     public static ConfigurableApplicationContext startOn(TestClock clock, String url, String codeKey,
                                                          String... more) {
         return run(arguments(url, codeKey, List.of(more)), application -> application.initializers(context ->
@@ -61,7 +61,7 @@ public final class ExchangeNode {
         return arguments;
     }
 
-    /** The application with no scheduled sweeps, on a free port, with {@code arguments} and what {@code adding} adds. */
+    /** The application: no scheduled sweeps, a free port, {@code arguments}, and what {@code adding} adds. */
     private static ConfigurableApplicationContext run(List<String> arguments,
                                                       Consumer<SpringApplicationBuilder> adding) {
         List<String> all = new ArrayList<>(List.of("--exchange.scheduling.enabled=false", "--server.port=0"));
