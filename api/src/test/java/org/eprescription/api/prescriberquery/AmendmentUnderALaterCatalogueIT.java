@@ -18,6 +18,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.LOXOPROFEN_TABLET;
 import static org.eprescription.api.support.Prescriptions.accept;
 import static org.eprescription.api.support.Prescriptions.issueFor;
 import static org.eprescription.api.support.Prescriptions.line;
@@ -32,7 +33,6 @@ import static org.eprescription.api.support.Prescriptions.unique;
 class AmendmentUnderALaterCatalogueIT {
 
     private static final String KEY = "amendment-catalogue-test-key-0123456789abcdef";
-    private static final String LOXOPROFEN = "1149019F1027";
     private static final String LAST_YEARS_NAME = "Amlodipine 5 mg (name of last year)";
 
     @TempDir
@@ -43,7 +43,7 @@ class AmendmentUnderALaterCatalogueIT {
     /** Issued with amlodipine 28 days (line 1) and loxoprofen 7 days (line 2), held by {@code pharmacy}. */
     private static String issuedAndHeld(HttpApi api, String institution, String pharmacy, int refills) {
         Map<String, Object> body = issueFor(unique("PAT"), institution, AMLODIPINE_BRAND, 28);
-        body.put("lines", List.of(line(1, AMLODIPINE_BRAND, 28, 28), line(2, LOXOPROFEN, 21, 7)));
+        body.put("lines", List.of(line(1, AMLODIPINE_BRAND, 28, 28), line(2, LOXOPROFEN_TABLET, 21, 7)));
         body.put("refills", refills);
         Response issued = api.post("/prescriptions", body);
         assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
@@ -78,7 +78,7 @@ class AmendmentUnderALaterCatalogueIT {
         try (ConfigurableApplicationContext before = start(url, catalogueAtIssue)) {
             HttpApi api = ExchangeNode.api(before);
             prescription = issuedAndHeld(api, institution, pharmacy, 0);
-            queryId = ask(api, prescription, pharmacy, line(2, LOXOPROFEN, 9, 3));
+            queryId = ask(api, prescription, pharmacy, line(2, LOXOPROFEN_TABLET, 9, 3));
         }
 
         try (ConfigurableApplicationContext after = start(url, catalogueAtAnswer)) {
@@ -110,7 +110,7 @@ class AmendmentUnderALaterCatalogueIT {
         try (ConfigurableApplicationContext before = start(url, null)) {
             HttpApi api = ExchangeNode.api(before);
             prescription = issuedAndHeld(api, institution, pharmacy, 1);
-            aboutLoxoprofen = ask(api, prescription, pharmacy, line(2, LOXOPROFEN, 9, 3));
+            aboutLoxoprofen = ask(api, prescription, pharmacy, line(2, LOXOPROFEN_TABLET, 9, 3));
             Map<String, Object> amlodipineInTheEvening = line(1, AMLODIPINE_BRAND, 28, 28);
             amlodipineInTheEvening.put("dosage", "1 tablet once daily after supper");
             aboutAmlodipine = ask(api, prescription, pharmacy, amlodipineInTheEvening);
