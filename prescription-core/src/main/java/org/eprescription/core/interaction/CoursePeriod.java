@@ -30,7 +30,16 @@ public record CoursePeriod(LocalDate from, LocalDate to) {
      * early, and a later check would not see it.
      */
     public static CoursePeriod of(LocalDate start, int days, Drug drug, boolean asNeeded) {
-        boolean uncomputable = asNeeded || drug != null && drug.route() == Route.TOPICAL;
+        return of(start, days, drug == null ? null : drug.route(), asNeeded);
+    }
+
+    /**
+     * As {@link #of(LocalDate, int, Drug, boolean)}, for a drug given by {@code route} (null: a drug nobody described,
+     * counted by its days): the route the event that brought the drug in recorded, so that a later catalogue never
+     * changes how long a course of history lasts (docs/domain.md, "Courses").
+     */
+    public static CoursePeriod of(LocalDate start, int days, Route route, boolean asNeeded) {
+        boolean uncomputable = asNeeded || route == Route.TOPICAL;
         int counted = uncomputable ? UNCOMPUTABLE_PERIOD_DAYS : days;
         if (counted < 1) {
             throw new IllegalArgumentException("a course lasts at least one day, not " + counted);

@@ -1,6 +1,8 @@
 package org.eprescription.core.prescription;
 
 import org.eprescription.core.catalogue.DrugCatalogue;
+import org.eprescription.core.catalogue.DrugDescriptions;
+import org.eprescription.core.catalogue.Route;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PharmacyId;
 import org.eprescription.core.interaction.CoursePeriod;
@@ -29,31 +31,35 @@ final class DispensingRecords {
     /**
      * One dispensing: what it hands out now, how much of each line's prescribed drug that counted as when it was
      * recorded ({@code counted}; null for a dispensing recorded before the exchange recorded it), the substitutes it
-     * hands out as it recorded them ({@code substitutes}; null before dispensings recorded them), whether it completed
-     * its use, its day, and whether it was withdrawn.
+     * hands out as it recorded them ({@code substitutes}; null before dispensings recorded them), how it described
+     * the drugs it named ({@code drugs}; null before dispensings described them), whether it completed its use, its
+     * day, and whether it was withdrawn.
      */
     record Entry(int sequence, int use, PharmacyId pharmacy, List<DispensedItem> items, List<LineQuantity> counted,
-                 List<SubstituteSupply> substitutes, boolean completesUse, LocalDate dispensedOn, boolean withdrawn) {
+                 List<SubstituteSupply> substitutes, DrugDescriptions drugs, boolean completesUse,
+                 LocalDate dispensedOn, boolean withdrawn) {
     }
 
     private final List<Entry> entries = new ArrayList<>();
 
     void dispensed(PrescriptionDispensed event) {
         entries.add(new Entry(entries.size() + 1, event.use(), event.pharmacyId(), List.copyOf(event.items()),
-                event.countedAsPrescribed(), event.substitutes(), event.completesUse(), event.dispensedOn(), false));
+                event.countedAsPrescribed(), event.substitutes(), event.drugs(), event.completesUse(),
+                event.dispensedOn(), false));
     }
 
     void corrected(DispensingCorrected event) {
         Entry entry = entries.get(event.sequence() - 1);
         entries.set(event.sequence() - 1, new Entry(entry.sequence(), entry.use(), entry.pharmacy(), event.items(),
-                event.countedAsPrescribed(), event.substitutes(), entry.completesUse() || event.completesUse(),
-                entry.dispensedOn(), false));
+                event.countedAsPrescribed(), event.substitutes(), event.drugs(),
+                entry.completesUse() || event.completesUse(), entry.dispensedOn(), false));
     }
 
     void withdrawn(DispensingWithdrawn event) {
         Entry entry = entries.get(event.sequence() - 1);
         entries.set(event.sequence() - 1, new Entry(entry.sequence(), entry.use(), entry.pharmacy(), entry.items(),
-                entry.counted(), entry.substitutes(), entry.completesUse(), entry.dispensedOn(), true));
+                entry.counted(), entry.substitutes(), entry.drugs(), entry.completesUse(), entry.dispensedOn(),
+                true));
     }
 
     Optional<Entry> find(int sequence) {
@@ -167,10 +173,10 @@ final class DispensingRecords {
 
     /**
      * The course a line runs in {@code use} as the dispensings that count give it ({@link #courseOf(List, int,
-     * PrescribedLine, DrugCatalogue)}); empty when nothing of the line counts.
+     * PrescribedLine, CourseRoutes)}); empty when nothing of the line counts.
      */
-    Optional<RecordedCourse> courseOf(int use, PrescribedLine line, DrugCatalogue catalogue) {
-        return courseOf(counting(use).toList(), use, line, catalogue);
+    Optional<RecordedCourse> courseOf(int use, PrescribedLine line, CourseRoutes routes) {
+        return courseOf(counting(use).toList(), use, line, routes);
     }
 
     /**
@@ -179,13 +185,16 @@ final class DispensingRecords {
      * dispensing reaches and the end of the days they supplied together, as the refill counts them
      * ({@link #supplyDaysOf}): the days the items say ({@link #daysSupplied}), but never fewer than the days the
      * quantity handed out covers ({@link #daysCovered}). 14 days and 10 days later 14 more last 28 days from the
-     * first, not 24; all 28 tablets of a 28-day line recorded as 1 day last 28 days, not 1. Empty when none hands out
-     * the line.
+     * first, not 24; all 28 tablets of a 28-day line recorded as 1 day last 28 days, not 1. A topical drug counts 14
+     * days by the route its dispensing (or, for the prescribed drug itself, the issue) recorded ({@link CourseRoutes}).
+     * Empty when none hands out the line.
      */
     static Optional<RecordedCourse> courseOf(List<Entry> dispensings, int use, PrescribedLine line,
-                                             DrugCatalogue catalogue) {
+                                             CourseRoutes routes) {
+        DrugCatalogue catalogue = routes.catalogue();
         LocalDate firstDay = null;
         DrugCode firstDrug = null;
+        Route firstRoute = null;
         LocalDate latestEnd = null;
         List<DispensedItem> ofLine = new ArrayList<>();
         BigDecimal counted = BigDecimal.ZERO;
@@ -197,10 +206,12 @@ final class DispensingRecords {
                     continue;
                 }
                 DrugCode drug = drugOf(item, line);
-                LocalDate end = periodOf(entry.dispensedOn(), item.days(), drug, line, catalogue).to();
+                Route route = routes.ofDispensed(entry.drugs(), drug);
+                LocalDate end = periodOf(entry.dispensedOn(), item.days(), route, line).to();
                 if (firstDay == null) {
                     firstDay = entry.dispensedOn();
                     firstDrug = drug;
+                    firstRoute = route;
                 }
                 latestEnd = latestEnd == null || end.isAfter(latestEnd) ? end : latestEnd;
                 ofLine.add(item);
@@ -210,7 +221,7 @@ final class DispensingRecords {
             return Optional.empty();
         }
         int days = Math.max(daysSupplied(ofLine, line), daysCovered(line, counted));
-        CoursePeriod supplied = periodOf(firstDay, days, firstDrug, line, catalogue);
+        CoursePeriod supplied = periodOf(firstDay, days, firstRoute, line);
         LocalDate end = supplied.to().isAfter(latestEnd) ? supplied.to() : latestEnd;
         return Optional.of(new RecordedCourse(line.lineNumber(), use, firstDrug, supplied.from(), end,
                 CourseStatus.DISPENSED));
@@ -224,9 +235,8 @@ final class DispensingRecords {
         return item.drugCode() != null ? item.drugCode() : line.drugCode();
     }
 
-    private static CoursePeriod periodOf(LocalDate start, int days, DrugCode drug, PrescribedLine line,
-                                         DrugCatalogue catalogue) {
-        return CoursePeriod.of(start, Math.max(1, days), catalogue.find(drug).orElse(null), line.asNeeded());
+    private static CoursePeriod periodOf(LocalDate start, int days, Route route, PrescribedLine line) {
+        return CoursePeriod.of(start, Math.max(1, days), route, line.asNeeded());
     }
 
     private java.util.stream.Stream<Entry> counting(int use) {

@@ -501,7 +501,7 @@ public class Prescription {
         }
         List<RecordedCourse> changed = new ArrayList<>();
         for (int lineNumber : touched) {
-            changed.add(dispensings.courseOf(use, linesOfUse.get(lineNumber), catalogue)
+            changed.add(dispensings.courseOf(use, linesOfUse.get(lineNumber), routes(catalogue))
                     .orElseGet(() -> stoppedCourse(use, linesOfUse.get(lineNumber), dispensing, catalogue)));
         }
         List<RecordedCourse> running = changed.stream()
@@ -522,7 +522,7 @@ public class Prescription {
         int lineNumber = line.lineNumber();
         RecordedCourse last = use == currentUse ? coursesOfUse.get(lineNumber) : null;
         if (last == null) {
-            last = DispensingRecords.courseOf(List.of(withdrawn), use, line, catalogue).orElseThrow();
+            last = DispensingRecords.courseOf(List.of(withdrawn), use, line, routes(catalogue)).orElseThrow();
         }
         return new RecordedCourse(lineNumber, use, last.drugCode(), last.from(), last.to(), CourseStatus.STOPPED);
     }
@@ -535,7 +535,7 @@ public class Prescription {
         Set<Integer> dispensedLines = new LinkedHashSet<>();
         command.items().forEach(item -> dispensedLines.add(item.lineNumber()));
         return dispensedLines.stream()
-                .map(lineNumber -> dispensings.courseOf(use, lines.get(lineNumber), catalogue).orElseThrow())
+                .map(lineNumber -> dispensings.courseOf(use, lines.get(lineNumber), routes(catalogue)).orElseThrow())
                 .toList();
     }
 
@@ -567,16 +567,26 @@ public class Prescription {
                 .toList();
     }
 
-    /** Each line as a planned course of {@code use} from {@code start}, for the prescribed days. */
+    /**
+     * Each line as a planned course of {@code use} from {@code start}, for the prescribed days: a topical drug's 14 by
+     * the route its issue or amendment recorded, whatever today's catalogue says of it ({@link CourseRoutes}).
+     */
     private List<RecordedCourse> plannedCourses(int use, LocalDate start, DrugCatalogue catalogue) {
         return lines.values().stream()
-                .map(line -> {
-                    CoursePeriod period = CoursePeriod.of(start, Math.max(1, line.days()),
-                            catalogue.find(line.drugCode()).orElse(null), line.asNeeded());
-                    return new RecordedCourse(line.lineNumber(), use, line.drugCode(), period.from(), period.to(),
-                            CourseStatus.PLANNED);
-                })
+                .map(line -> plannedCourse(line, use, start, catalogue))
                 .toList();
+    }
+
+    private RecordedCourse plannedCourse(PrescribedLine line, int use, LocalDate start, DrugCatalogue catalogue) {
+        CoursePeriod period = CoursePeriod.of(start, Math.max(1, line.days()),
+                routes(catalogue).ofPrescribed(line.drugCode()), line.asNeeded());
+        return new RecordedCourse(line.lineNumber(), use, line.drugCode(), period.from(), period.to(),
+                CourseStatus.PLANNED);
+    }
+
+    /** The routes courses count their drugs by: as this prescription's events recorded them. */
+    private CourseRoutes routes(DrugCatalogue catalogue) {
+        return new CourseRoutes(prescribedAs, catalogue);
     }
 
     /**
@@ -752,10 +762,8 @@ public class Prescription {
         for (PrescribedLine line : lines.values()) {
             RecordedCourse current = coursesOfUse.get(line.lineNumber());
             if (amended.contains(line.lineNumber()) || current == null) {
-                CoursePeriod period = CoursePeriod.of(start, Math.max(1, line.days()),
-                        catalogue.find(line.drugCode()).orElse(null), line.asNeeded());
-                RecordedCourse course = new RecordedCourse(line.lineNumber(), currentUse, line.drugCode(),
-                        period.from(), period.to(), CourseStatus.PLANNED);
+                // the amendment just recorded how it describes each line's drug: an unchanged one as before
+                RecordedCourse course = plannedCourse(line, currentUse, start, catalogue);
                 compared.add(course);
                 if (amended.contains(line.lineNumber())) {
                     planned.add(course);
