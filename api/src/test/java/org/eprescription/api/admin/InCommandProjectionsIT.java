@@ -22,11 +22,15 @@ import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.issue;
+import static org.eprescription.api.support.Prescriptions.item;
+import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
 import static org.eprescription.api.support.Prescriptions.unique;
 
 /**
- * The tables kept in the commands' transactions (course_record, unchecked_course, consent_record) are projections of
+ * The tables kept in the commands' transactions (live_exchange_code, course_record, unchecked_course, consent_record)
+ * are projections of
  * the events like the others: verify rebuilds them aside and finds a damaged row, and a replay rebuilds them and swaps
  * them in while the commands that write them wait for a moment, so that none of their writes is lost
  * (docs/architecture.md, "Replays and verification").
@@ -34,7 +38,8 @@ import static org.eprescription.api.support.Prescriptions.unique;
 class InCommandProjectionsIT extends ExchangeIntegrationTest {
 
     private static final Duration WAIT = Duration.ofSeconds(60);
-    private static final List<String> IN_COMMAND = List.of("course-record", "unchecked-course", "consent-record");
+    private static final List<String> IN_COMMAND = List.of("live-exchange-code", "course-record", "unchecked-course",
+            "consent-record");
 
     @Autowired
     JdbcClient jdbc;
@@ -48,8 +53,8 @@ class InCommandProjectionsIT extends ExchangeIntegrationTest {
 
         JsonNode projections = api().get("/admin/projections").body().path("projections");
         assertThat(projections).extracting(p -> p.path("name").asText())
-                .containsExactly("prescription-view", "medication-alerts", "course-record", "unchecked-course",
-                        "consent-record");
+                .containsExactly("prescription-view", "medication-alerts", "live-exchange-code", "course-record",
+                        "unchecked-course", "consent-record");
         for (String name : IN_COMMAND) {
             JsonNode state = projections().state(name);
             assertThat(state.path("state").asText()).as(name).isEqualTo("LIVE");
@@ -143,6 +148,59 @@ class InCommandProjectionsIT extends ExchangeIntegrationTest {
         assertThat(jdbc.sql("select count(*) from unchecked_course where prescription_id = :id")
                 .param("id", UUID.fromString(checked.id())).query(Long.class).single()).isZero();
         assertThat(projections().verify("unchecked-course").path("differences").asLong()).isZero();
+    }
+
+    @Test
+    void aMissingOrWrongLiveCodeIsFoundAndARebuildHoldsOnlyTheCodesOfPrescriptionsNotFinal() {
+        IssuedPrescription live = issued(issue(unique("HOSP")));
+        IssuedPrescription cancelled = issued(issue(unique("HOSP")));
+        HttpApi.Response cancelling = api().post(cancelled.path() + "/cancel", Map.of("reason", "duplicate"),
+                prescriberHeaders(cancelled.institutionId()));
+        assertThat(cancelling.status()).as(cancelling.toString()).isEqualTo(200);
+        IssuedPrescription completed = issued(issue(unique("HOSP")));
+        String pharmacy = unique("PH");
+        accepted(completed, pharmacy);
+        HttpApi.Response dispensed = dispensing(completed, pharmacy, true, item(1, AMLODIPINE_BRAND, 28, 28));
+        assertThat(dispensed.status()).as(dispensed.toString()).isEqualTo(200);
+        assertThat(held(live)).isOne();
+        assertThat(held(cancelled)).isZero();
+        assertThat(held(completed)).isZero();
+        // the live prescription's code lost, the final ones' codes held again
+        jdbc.sql("delete from live_exchange_code where prescription_id = :id")
+                .param("id", UUID.fromString(live.id())).update();
+        for (IssuedPrescription done : List.of(cancelled, completed)) {
+            jdbc.sql("""
+                            insert into live_exchange_code (code_hash, prescription_id)
+                            select exchange_code_hash, prescription_id from prescription_view
+                             where prescription_id = :id""")
+                    .param("id", UUID.fromString(done.id())).update();
+        }
+
+        JsonNode verified = projections().verify("live-exchange-code");
+        assertThat(verified.path("differences").asLong()).as(verified.toString()).isEqualTo(3);
+        Map<String, JsonNode> examples = new java.util.HashMap<>();
+        verified.path("examples").forEach(example -> {
+            assertThat(example.path("table").asText()).isEqualTo("live_exchange_code");
+            JsonNode row = example.path("live").isNull() ? example.path("rebuilt") : example.path("live");
+            examples.put(row.path("prescription_id").asText(), example);
+        });
+        assertThat(examples.get(live.id()).path("live").isNull()).as("the live code was missing").isTrue();
+        assertThat(examples.get(cancelled.id()).path("rebuilt").isNull()).as("a cancelled code is not live").isTrue();
+        assertThat(examples.get(completed.id()).path("rebuilt").isNull()).as("a completed code is not live").isTrue();
+
+        replay("live-exchange-code");
+        assertThat(held(live)).isOne();
+        assertThat(held(cancelled)).isZero();
+        assertThat(held(completed)).isZero();
+        assertThat(projections().verify("live-exchange-code").path("differences").asLong()).isZero();
+    }
+
+    private long held(IssuedPrescription prescription) {
+        return jdbc.sql("""
+                        select count(*) from live_exchange_code c join prescription_view v
+                          on v.prescription_id = c.prescription_id and v.exchange_code_hash = c.code_hash
+                         where c.prescription_id = :id""")
+                .param("id", UUID.fromString(prescription.id())).query(Long.class).single();
     }
 
     private void replay(String projection) {

@@ -33,8 +33,8 @@ class ProjectionVerifyIT extends ExchangeIntegrationTest {
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode projections = api().get("/admin/projections").body().path("projections");
             assertThat(projections).extracting(p -> p.path("name").asText())
-                    .containsExactly("prescription-view", "medication-alerts", "course-record", "unchecked-course",
-                            "consent-record");
+                    .containsExactly("prescription-view", "medication-alerts", "live-exchange-code",
+                            "course-record", "unchecked-course", "consent-record");
             for (JsonNode projection : projections) {
                 assertThat(projection.path("state").asText()).isEqualTo("LIVE");
                 assertThat(projection.path("position").asLong()).isEqualTo(projection.path("head").asLong());
@@ -48,8 +48,8 @@ class ProjectionVerifyIT extends ExchangeIntegrationTest {
     void aHealthySystemHasNoDifferences() {
         issued(issue(unique("HOSP")));
 
-        for (String projection : List.of("prescription-view", "medication-alerts", "course-record",
-                "unchecked-course", "consent-record")) {
+        for (String projection : List.of("prescription-view", "medication-alerts",
+                "live-exchange-code", "course-record", "unchecked-course", "consent-record")) {
             HttpApi.Response verified = api().post("/admin/projections/" + projection + "/verify", Map.of());
 
             assertThat(verified.status()).as(verified.toString()).isEqualTo(200);

@@ -37,11 +37,12 @@ import static org.eprescription.api.support.Prescriptions.unique;
 class ReplayOfAllProjectionsIT extends ExchangeIntegrationTest {
 
     private static final Duration REPLAY_TIMEOUT = Duration.ofSeconds(60);
-    private static final List<String> PROJECTIONS = List.of("prescription-view", "medication-alerts", "course-record",
-            "unchecked-course", "consent-record");
+    private static final List<String> PROJECTIONS = List.of("prescription-view", "medication-alerts",
+            "live-exchange-code", "course-record", "unchecked-course", "consent-record");
     /** Every table of the projections, with the columns that order its rows. */
     private static final Map<String, String> TABLES = Map.of(
             "prescription_view", "prescription_id",
+            "live_exchange_code", "code_hash",
             "medication_course", "prescription_id, dispensing_record_id, line_number, use_number",
             "medication_alert", "alert_id",
             "patient_consent", "patient_id",

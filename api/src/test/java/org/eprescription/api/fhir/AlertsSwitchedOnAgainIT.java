@@ -144,7 +144,8 @@ class AlertsSwitchedOnAgainIT {
 
             // what the commands' transactions wrote is what the events give
             AdminProjections projections = new AdminProjections(api);
-            for (String projection : List.of("unchecked-course", "course-record", "consent-record")) {
+            for (String projection : List.of("unchecked-course", "course-record", "consent-record",
+                    "live-exchange-code")) {
                 JsonNode verified = projections.verify(projection);
                 assertThat(verified.path("differences").asLong()).as(verified.toString()).isZero();
             }

@@ -114,8 +114,8 @@ public abstract class ExchangeIntegrationTest {
 
     /** Verifying each projection (rebuilt aside, compared with the live one) finds no difference within five seconds. */
     protected void projectionsVerifyWithoutDifferences() {
-        for (String projection : java.util.List.of("prescription-view", "medication-alerts", "course-record",
-                "unchecked-course", "consent-record")) {
+        for (String projection : java.util.List.of("prescription-view", "medication-alerts",
+                "live-exchange-code", "course-record", "unchecked-course", "consent-record")) {
             org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(5)).untilAsserted(() -> {
                 HttpApi.Response verified = api().post("/admin/projections/" + projection + "/verify",
                         java.util.Map.of());

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.query.alerts.AlertProjection;
 import org.eprescription.query.alerts.store.AlertRepository;
+import org.eprescription.query.codes.LiveExchangeCodeProjection;
+import org.eprescription.query.codes.LiveExchangeCodeRepository;
 import org.eprescription.query.consent.ConsentRecordProjection;
 import org.eprescription.query.consent.ConsentRecordRepository;
 import org.eprescription.query.courses.CourseRecordProjection;
@@ -23,8 +25,9 @@ import java.util.Optional;
 /**
  * The projections that can be verified and replayed, with their tables as migrations V10 and V20 create them (and
  * later ones change: a course belongs to a prescription or to a dispensing record since V140); then the tables kept
- * in the commands' transactions, which checks and answers read: {@code course_record} (V100), {@code unchecked_course}
- * (V164) and {@code consent_record} (V163).
+ * in the commands' transactions, which issues, checks and answers read: {@code live_exchange_code} (V110),
+ * {@code course_record} (V100), {@code unchecked_course} (V164) and {@code consent_record} (V163). Those are listed
+ * in the order an issue reads them (its code first, then its check), the order in which a replay's swap locks them.
  */
 @Component
 public class ProjectionDefinitions {
@@ -56,6 +59,12 @@ public class ProjectionDefinitions {
                             return new ProjectionDefinition.Detached(AlertProjection.forReplay(store),
                                     store.replayBuffer());
                         }),
+                new ProjectionDefinition(LiveExchangeCodeProjection.PROCESSING_GROUP,
+                        List.of(new ProjectionTable("live_exchange_code", List.of("code_hash"))),
+                        () -> new ProjectionDefinition.Detached(
+                                new LiveExchangeCodeProjection(new LiveExchangeCodeRepository(client)),
+                                ReplayBuffer.NONE),
+                        true),
                 new ProjectionDefinition(CourseRecordProjection.PROCESSING_GROUP,
                         List.of(new ProjectionTable("course_record",
                                 List.of("prescription_id", "dispensing_record_id", "line_number", "use_number"))),
