@@ -2,8 +2,8 @@ package org.eprescription.api.alerts;
 
 import org.eprescription.api.config.ExchangeProperties;
 import org.eprescription.core.ids.PatientId;
-import org.eprescription.query.alerts.AlertProjection;
-import org.eprescription.query.prescription.PrescriptionViewProjection;
+import org.eprescription.api.deadletter.PendingLetters;
+import org.eprescription.query.courses.UncheckedCourseRepository;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -23,23 +23,19 @@ import java.util.stream.Collectors;
  *       ({@code deadletterentry}; a sequence is one patient), with every later event of the patient behind them;</li>
  *   <li>the patient has a prescription or registered dispensing whose courses a command moved without a check
  *       ({@code unchecked_course}) and that may still run today: its courses were never recorded, so no alert names
- *       them and the medication list lacks them. The marks count as a command's check counts them
- *       ({@code UncheckedCourseRepository#read}, "After alerts were switched off");</li>
+ *       them and the medication list lacks them. The marks count as a command's check counts them: the condition is
+ *       {@link UncheckedCourseRepository#STILL_UNCHECKED} ("After alerts were switched off");</li>
  *   <li>alerts are switched off ({@code exchange.alerts.enabled=false}): no check runs, so nothing is known of any
  *       patient's new courses.</li>
  * </ul>
- * One read-only statement for any number of patients, as a queue or a list asks.
+ * One read-only statement for any number of patients, as a queue or a list asks, made of the selects that
+ * {@link PendingLetters} and {@link UncheckedCourseRepository} keep, so that each condition is written once.
  */
 @Component
 public class AlertCompleteness {
 
-    private static final String INCOMPLETE = """
-            select sequenceidentifier from deadletterentry
-             where processinggroup in (?, ?) and sequenceidentifier = any(cast(? as varchar[]))
-            union
-            select patient_id from unchecked_course
-             where patient_id = any(cast(? as text[])) and (unchecked or pending_command is not null)
-               and greatest(planned_until, dispensed_until) >= ?""";
+    private static final String INCOMPLETE = PendingLetters.PATIENTS_WAITING + "\nunion\n"
+            + UncheckedCourseRepository.PATIENTS_UNCHECKED;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -61,8 +57,9 @@ public class AlertCompleteness {
         }
         String[] ids = new LinkedHashSet<>(patients).stream().map(PatientId::value).toArray(String[]::new);
         return jdbc.sql(INCOMPLETE)
-                .params(PrescriptionViewProjection.PROCESSING_GROUP, AlertProjection.PROCESSING_GROUP, ids, ids,
-                        LocalDate.now(clock))
+                .param("letterGroups", PendingLetters.LETTER_GROUPS)
+                .param("patients", ids)
+                .param("from", LocalDate.now(clock))
                 .query(String.class)
                 .list().stream().map(PatientId::of).collect(Collectors.toSet());
     }

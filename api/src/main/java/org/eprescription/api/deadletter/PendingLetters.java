@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -23,6 +24,18 @@ import java.util.stream.Collectors;
 @RequiredArgsConstructor
 public class PendingLetters {
 
+    /**
+     * A select of the patients among {@code :patients} (a {@code varchar[]}) with letters waiting, given
+     * {@link #LETTER_GROUPS} as {@code :letterGroups}: the one statement of it, also for a statement that asks more in
+     * the same read ({@code api.alerts.AlertCompleteness}).
+     */
+    public static final String PATIENTS_WAITING = """
+            select sequenceidentifier from deadletterentry
+             where processinggroup in (:letterGroups) and sequenceidentifier = any(cast(:patients as varchar[]))""";
+    /** The projections whose letters hold a patient's alerts or courses back. */
+    public static final List<String> LETTER_GROUPS =
+            List.of(PrescriptionViewProjection.PROCESSING_GROUP, AlertProjection.PROCESSING_GROUP);
+
     private final JdbcClient jdbc;
 
     /** Those of {@code patients} that have letters waiting. */
@@ -31,10 +44,9 @@ public class PendingLetters {
             return Set.of();
         }
         String[] ids = new LinkedHashSet<>(patients).stream().map(PatientId::value).toArray(String[]::new);
-        return jdbc.sql("""
-                        select distinct sequenceidentifier from deadletterentry
-                        where processinggroup in (?, ?) and sequenceidentifier = any(cast(? as varchar[]))""")
-                .params(PrescriptionViewProjection.PROCESSING_GROUP, AlertProjection.PROCESSING_GROUP, ids)
+        return jdbc.sql(PATIENTS_WAITING)
+                .param("letterGroups", LETTER_GROUPS)
+                .param("patients", ids)
                 .query(String.class)
                 .list().stream().map(PatientId::of).collect(Collectors.toSet());
     }

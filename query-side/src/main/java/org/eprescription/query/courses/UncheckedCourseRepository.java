@@ -21,11 +21,25 @@ import java.util.UUID;
 @RequiredArgsConstructor
 public class UncheckedCourseRepository {
 
+    /**
+     * The condition of a row that counts: its source's courses were moved without a check that is seen, and may still
+     * run on {@code :from} or later. The one statement of it, for a command's check ({@link #read}) and for the reads
+     * that say whether they show the whole picture ({@link #PATIENTS_UNCHECKED}).
+     */
+    public static final String STILL_UNCHECKED = """
+            (unchecked or pending_command is not null) and greatest(planned_until, dispensed_until) >= :from""";
+
+    /**
+     * A select of the patients among {@code :patients} (a {@code text[]}) with a row that counts on {@code :from}, for
+     * a statement that asks more in the same read (api's AlertCompleteness).
+     */
+    public static final String PATIENTS_UNCHECKED = """
+            select patient_id from unchecked_course
+             where patient_id = any(cast(:patients as text[])) and\s""" + STILL_UNCHECKED;
+
     private static final String SELECT = """
             select prescription_id, dispensing_record_id from unchecked_course
-             where patient_id = :patient and (unchecked or pending_command is not null)
-               and greatest(planned_until, dispensed_until) >= :from
-            """;
+             where patient_id = :patient and\s""" + STILL_UNCHECKED;
 
     private static final String MOVED = """
             insert into unchecked_course (prescription_id, dispensing_record_id, patient_id, pending_command,
