@@ -10,6 +10,7 @@ import org.eprescription.query.consent.ConsentRecordProjection;
 import org.eprescription.query.consent.ConsentRecordRepository;
 import org.eprescription.query.courses.CourseRecordProjection;
 import org.eprescription.query.courses.CourseRecordRepository;
+import org.eprescription.query.courses.FirstReleaseCourses;
 import org.eprescription.query.courses.UncheckedCourseProjection;
 import org.eprescription.query.courses.UncheckedCourseRepository;
 import org.eprescription.query.prescription.PrescriptionViewProjection;
@@ -67,9 +68,11 @@ public class ProjectionDefinitions {
                         true),
                 new ProjectionDefinition(CourseRecordProjection.PROCESSING_GROUP,
                         List.of(new ProjectionTable("course_record",
-                                List.of("prescription_id", "dispensing_record_id", "line_number", "use_number"))),
-                        () -> new ProjectionDefinition.Detached(new CourseRecordProjection(
-                                new CourseRecordRepository(client, new UncheckedCourseRepository(client))),
+                                List.of("prescription_id", "dispensing_record_id", "line_number", "use_number"),
+                                FirstReleaseCourses.TABLE)),
+                        () -> new ProjectionDefinition.Detached(CourseRecordProjection.forReplay(
+                                new CourseRecordRepository(client, new UncheckedCourseRepository(client)),
+                                FirstReleaseCourses.read(client)),
                                 ReplayBuffer.NONE),
                         true),
                 new ProjectionDefinition(UncheckedCourseProjection.NAME,

@@ -43,7 +43,10 @@ public class ScratchTables {
         return jdbc.sql("select current_schema()").query(String.class).single();
     }
 
-    /** Empty copies of the projection's live tables in {@code schema}: columns, constraints and index names. */
+    /**
+     * Empty copies of the projection's live tables in {@code schema}: columns, constraints and index names; a table
+     * {@link ProjectionTable#seededFrom seeded} starts with the rows of its seed.
+     */
     public void create(String schema, ProjectionDefinition projection) {
         String live = liveSchema();
         transaction.executeWithoutResult(status -> {
@@ -53,8 +56,23 @@ public class ScratchTables {
                 jdbc.sql("create table " + schema + "." + table.name()
                         + " (like " + live + "." + table.name() + " including all)").update();
                 nameIndexesAsLive(schema, live, table.name());
+                if (table.seededFrom() != null) {
+                    seed(schema, live, table);
+                }
             }
         });
+    }
+
+    private void seed(String schema, String live, ProjectionTable table) {
+        String columns = jdbc.sql("""
+                        select string_agg(quote_ident(column_name), ', ' order by ordinal_position)
+                          from information_schema.columns where table_schema = :schema and table_name = :table""")
+                .param("schema", live).param("table", table.seededFrom())
+                .query(String.class).optional().orElse(null);
+        if (columns != null) {
+            jdbc.sql("insert into " + schema + "." + table.name() + " (" + columns + ") select " + columns
+                    + " from " + live + "." + table.seededFrom()).update();
+        }
     }
 
     public void drop(String schema, ProjectionDefinition projection) {
