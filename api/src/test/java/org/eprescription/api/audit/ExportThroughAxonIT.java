@@ -89,8 +89,10 @@ class ExportThroughAxonIT extends ExchangeIntegrationTest {
         storedEvents.storeRevisionOneIssue(id, "export-revision-one-");
         // as the first start after an upgrade does (V166): the commands' tables never saw the stored event, and the
         // verify after each test compares them with a replay
-        assertThat(api().post("/admin/projections/unchecked-course/replay", Map.of()).status()).isEqualTo(202);
-        new AdminProjections(api()).awaitLive("unchecked-course", Duration.ofSeconds(30));
+        for (String projection : List.of("unchecked-course", "live-exchange-code")) {
+            assertThat(api().post("/admin/projections/" + projection + "/replay", Map.of()).status()).isEqualTo(202);
+            new AdminProjections(api()).awaitLive(projection, Duration.ofSeconds(30));
+        }
         EventLog axon = new AxonEventLog(eventStore, eventSerializer);
 
         JsonNode fromTable = json(lines(wired, new EventFilter(null, null, null), Set.of(id)).get(0));
