@@ -87,8 +87,9 @@ public final class InteractionChecker {
             return new CheckResult(List.of(), unknown);
         }
         LocalDate from = comparable.stream().map(RecordedCourse::from).min(Comparator.naturalOrder()).orElseThrow();
-        List<MedicationCourse> existing = courses.lockAndRead(patientId, from);
-        UncheckedCourses unchecked = courses.uncheckedSince(patientId, from).without(source);
+        LockedCourses read = courses.lockAndReadAll(patientId, from);
+        List<MedicationCourse> existing = read.courses();
+        UncheckedCourses unchecked = read.unchecked().without(source);
         List<CandidateLine> lines = comparable.stream()
                 .map(course -> new CandidateLine(course.lineNumber(), course.use(), course.drugCode(), course.from(),
                         course.to()))

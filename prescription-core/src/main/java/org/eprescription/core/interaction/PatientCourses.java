@@ -24,4 +24,13 @@ public interface PatientCourses {
      * give. Called after it, in the same transaction, so it reads under the same lock.
      */
     UncheckedCourses uncheckedSince(PatientId patientId, LocalDate from);
+
+    /**
+     * {@link #lockAndRead} and then {@link #uncheckedSince}, as a command's check needs both; an implementation may
+     * answer both with one read after taking the lock.
+     */
+    default LockedCourses lockAndReadAll(PatientId patientId, LocalDate from) {
+        List<MedicationCourse> courses = lockAndRead(patientId, from);
+        return new LockedCourses(courses, uncheckedSince(patientId, from));
+    }
 }

@@ -3,6 +3,7 @@ package org.eprescription.query.courses;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.core.ids.PatientId;
 import org.eprescription.core.ids.PrescriptionId;
+import org.eprescription.core.interaction.LockedCourses;
 import org.eprescription.core.interaction.MedicationCourse;
 import org.eprescription.core.interaction.PatientCourses;
 import org.eprescription.core.interaction.UncheckedCourses;
@@ -12,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -23,10 +25,26 @@ import java.util.List;
 @RequiredArgsConstructor
 public class CourseRecordRepository implements PatientCourses {
 
-    private static final String SELECT = CourseColumns.select("course_record") + """
+    private static final String COURSES = CourseColumns.select("course_record") + """
              where patient_id = :patient and status <> 'STOPPED' and end_date >= :from
-             order by start_date, prescription_id, dispensing_record_id, line_number, use_number
             """;
+
+    private static final String ORDER = "start_date, prescription_id, dispensing_record_id, line_number, use_number";
+
+    private static final String SELECT = COURSES + " order by " + ORDER;
+
+    /**
+     * {@link #SELECT}'s courses and {@link UncheckedCourseRepository#SOURCES}' rows in one statement: a source row has
+     * {@code unchecked_source} true and only its two ids.
+     */
+    private static final String SELECT_WITH_UNCHECKED_SOURCES = """
+            select false as unchecked_source, c.* from (%s) c
+            union all
+            select true, u.prescription_id, u.dispensing_record_id, null, null, null, null, null, null, null, null, null,
+                   null, null, null, null
+              from (%s) u
+             order by unchecked_source, %s
+            """.formatted(COURSES, UncheckedCourseRepository.SOURCES, ORDER);
 
     private static final String UPSERT_PRESCRIPTION_COURSE = CourseColumns.upsertPrescriptionCourse("course_record");
     private static final String UPSERT_RECORD_COURSE = CourseColumns.upsertRecordCourse("course_record");
@@ -40,6 +58,33 @@ public class CourseRecordRepository implements PatientCourses {
      */
     @Override
     public List<MedicationCourse> lockAndRead(PatientId patientId, LocalDate from) {
+        lock(patientId);
+        return read(patientId, from);
+    }
+
+    /**
+     * {@link #lockAndRead} and {@link #uncheckedSince} with one read after the lock: the statement a command's check
+     * needs besides the lock.
+     */
+    @Override
+    public LockedCourses lockAndReadAll(PatientId patientId, LocalDate from) {
+        lock(patientId);
+        List<MedicationCourse> courses = new ArrayList<>();
+        UncheckedCourseRepository.Sources unchecked = new UncheckedCourseRepository.Sources();
+        jdbc.sql(SELECT_WITH_UNCHECKED_SOURCES)
+                .param("patient", patientId.value())
+                .param("from", from)
+                .query(rs -> {
+                    if (rs.getBoolean("unchecked_source")) {
+                        unchecked.add(rs);
+                    } else {
+                        courses.add(CourseColumns.read(rs, courses.size()));
+                    }
+                });
+        return new LockedCourses(courses, unchecked.unchecked());
+    }
+
+    private void lock(PatientId patientId) {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("a patient's courses are locked for a command's transaction; none is active");
         }
@@ -47,7 +92,6 @@ public class CourseRecordRepository implements PatientCourses {
                 .param("patient", patientId.value())
                 .query((rs, n) -> null)
                 .list();
-        return read(patientId, from);
     }
 
     /**

@@ -8,6 +8,8 @@ import org.eprescription.core.interaction.UncheckedCourses;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -37,7 +39,8 @@ public class UncheckedCourseRepository {
             select patient_id from unchecked_course
              where patient_id = any(cast(:patients as text[])) and\s""" + STILL_UNCHECKED;
 
-    private static final String SELECT = """
+    /** The patient's sources with a row that counts on {@code :from}: its two id columns, one of them null. */
+    static final String SOURCES = """
             select prescription_id, dispensing_record_id from unchecked_course
              where patient_id = :patient and\s""" + STILL_UNCHECKED;
 
@@ -61,23 +64,36 @@ public class UncheckedCourseRepository {
 
     /**
      * The patient's sources whose courses a command moved without a check and that may still run on {@code from} or
-     * later. A command's check calls it after {@link CourseRecordRepository#lockAndRead}, under the patient's lock.
+     * later (a draft's check; a command's check reads {@link #SOURCES} with its courses,
+     * {@link CourseRecordRepository#lockAndReadAll}, under the patient's lock).
      */
     public UncheckedCourses read(PatientId patientId, LocalDate from) {
-        List<PrescriptionId> prescriptions = new ArrayList<>();
-        List<DispensingRecordId> records = new ArrayList<>();
-        jdbc.sql(SELECT)
+        Sources sources = new Sources();
+        jdbc.sql(SOURCES)
                 .param("patient", patientId.value())
                 .param("from", from)
-                .query(rs -> {
-                    UUID prescription = rs.getObject("prescription_id", UUID.class);
-                    if (prescription != null) {
-                        prescriptions.add(new PrescriptionId(prescription));
-                    } else {
-                        records.add(new DispensingRecordId(rs.getObject("dispensing_record_id", UUID.class)));
-                    }
-                });
-        return new UncheckedCourses(prescriptions, records);
+                .query(sources::add);
+        return sources.unchecked();
+    }
+
+    /** The sources a read of {@link #SOURCES} (or a statement that includes its rows) brought back. */
+    static final class Sources {
+
+        private final List<PrescriptionId> prescriptions = new ArrayList<>();
+        private final List<DispensingRecordId> records = new ArrayList<>();
+
+        void add(ResultSet rs) throws SQLException {
+            UUID prescription = rs.getObject("prescription_id", UUID.class);
+            if (prescription != null) {
+                prescriptions.add(new PrescriptionId(prescription));
+            } else {
+                records.add(new DispensingRecordId(rs.getObject("dispensing_record_id", UUID.class)));
+            }
+        }
+
+        UncheckedCourses unchecked() {
+            return new UncheckedCourses(prescriptions, records);
+        }
     }
 
     /**
