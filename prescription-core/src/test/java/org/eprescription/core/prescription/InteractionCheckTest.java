@@ -82,6 +82,18 @@ class InteractionCheckTest extends PrescriptionTestSupport {
                 new RecordedCourse(2, 1, LOXOPROFEN_TABLET, ISSUE_DAY, ISSUE_DAY.plusDays(6), CourseStatus.PLANNED));
     }
 
+    /** Line 1's course as a dispensing records it: from the issue day to {@code to}. */
+    private static RecordedCourse amlodipineDispensed(LocalDate to) {
+        return new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY, to, CourseStatus.DISPENSED);
+    }
+
+    /** Issued, checked, accepted by pharmacy A, and 14 of line 1's 28 days handed out on the issue day. */
+    private Object[] firstPortionOfFourteenDaysDispensed() {
+        return new Object[] {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
+                check(CheckTrigger.DISPENSING, List.of(amlodipineDispensed(ISSUE_DAY.plusDays(13))), List.of())};
+    }
+
     private InteractionCheckCompleted check(CheckTrigger trigger, List<RecordedCourse> courses,
                                             List<RecordedAlert> alerts) {
         return described(new InteractionCheckCompleted(ID, PATIENT.id(), HOSPITAL, DOCTOR, trigger, courses, alerts,
@@ -138,8 +150,7 @@ class InteractionCheckTest extends PrescriptionTestSupport {
     @Test
     void aDispensingOfAPrescriptionNoCheckRecordedDoesNotNameItselfAsUnchecked() {
         unchecked = new UncheckedCourses(List.of(ID, ISSUED_WHILE_ALERTS_WERE_OFF), List.of());
-        RecordedCourse dispensed = new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY, ISSUE_DAY.plusDays(13),
-                CourseStatus.DISPENSED);
+        RecordedCourse dispensed = amlodipineDispensed(ISSUE_DAY.plusDays(13));
 
         fixture.given(issued(), accepted(PHARMACY_A))
                 .when(dispense(PHARMACY_A, item(1, 14, 14)))
@@ -236,8 +247,7 @@ class InteractionCheckTest extends PrescriptionTestSupport {
         otherCourses.add(running);
         Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(),
                 List.of(amlodipineAlert(1, ISSUE_DAY, ISSUE_DAY.plusDays(27), running))), accepted(PHARMACY_A)};
-        RecordedCourse dispensed = new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY, ISSUE_DAY.plusDays(13),
-                CourseStatus.DISPENSED);
+        RecordedCourse dispensed = amlodipineDispensed(ISSUE_DAY.plusDays(13));
 
         fixture.given(given)
                 .when(dispense(PHARMACY_A, item(1, 14, 14)))
@@ -247,19 +257,8 @@ class InteractionCheckTest extends PrescriptionTestSupport {
 
     @Test
     void aSecondPortionExtendsTheCourseFromItsFirstDayForTheDaysBothSupplied() {
-        Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A),
-                dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
-                check(CheckTrigger.DISPENSING, List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY,
-                        ISSUE_DAY.plusDays(13), CourseStatus.DISPENSED)), List.of())};
-        LocalDate tenDaysLater = ISSUE_DAY.plusDays(10);
-        today(tenDaysLater);
-
         // 14 days and 14 more supply 28 days from the first day: the second portion's own end (day 23) comes earlier
-        fixture.given(given)
-                .when(dispense(PHARMACY_A, item(1, 14, 14)))
-                .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
-                        check(CheckTrigger.DISPENSING, List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A,
-                                ISSUE_DAY, ISSUE_DAY.plusDays(27), CourseStatus.DISPENSED)), List.of()));
+        expectSecondPortionRecordingLineOnesCourse(ISSUE_DAY.plusDays(10), 14, ISSUE_DAY.plusDays(27));
     }
 
     @Test
@@ -267,35 +266,32 @@ class InteractionCheckTest extends PrescriptionTestSupport {
         // the domain.md example: 14 days on 04-01 and 14 more on 04-10 last to 04-28; the other starts on 04-24
         MedicationCourse fromTheTwentyFourth = otherAmlodipine(ISSUE_DAY.plusDays(23), ISSUE_DAY.plusDays(50),
                 CourseStatus.PLANNED);
-        Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A),
-                dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
-                check(CheckTrigger.DISPENSING, List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY,
-                        ISSUE_DAY.plusDays(13), CourseStatus.DISPENSED)), List.of())};
         otherCourses.add(fromTheTwentyFourth);
-        today(ISSUE_DAY.plusDays(9));
 
-        fixture.given(given)
-                .when(dispense(PHARMACY_A, item(1, 14, 14)))
-                .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
-                        check(CheckTrigger.DISPENSING, List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A,
-                                        ISSUE_DAY, ISSUE_DAY.plusDays(27), CourseStatus.DISPENSED)),
-                                List.of(amlodipineAlert(1, ISSUE_DAY, ISSUE_DAY.plusDays(27), fromTheTwentyFourth))));
+        expectSecondPortionRecordingLineOnesCourse(ISSUE_DAY.plusDays(9), 14, ISSUE_DAY.plusDays(27),
+                amlodipineAlert(1, ISSUE_DAY, ISSUE_DAY.plusDays(27), fromTheTwentyFourth));
     }
 
     @Test
     void aLatePortionRunsToItsOwnEndWhenThatComesAfterTheDaysSuppliedFromTheFirstDay() {
-        Object[] given = {issued(), check(CheckTrigger.ISSUE, plannedAtIssue(), List.of()), accepted(PHARMACY_A),
-                dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
-                check(CheckTrigger.DISPENSING, List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY,
-                        ISSUE_DAY.plusDays(13), CourseStatus.DISPENSED)), List.of())};
         LocalDate twentyDaysLater = ISSUE_DAY.plusDays(20);
-        today(twentyDaysLater);
+
+        expectSecondPortionRecordingLineOnesCourse(twentyDaysLater, 7, twentyDaysLater.plusDays(6));
+    }
+
+    /**
+     * After the first 14 days of line 1 went out on the issue day, a second portion of {@code days} handed out on
+     * {@code day} records line 1's course from the issue day to {@code end}, and {@code alerts}.
+     */
+    private void expectSecondPortionRecordingLineOnesCourse(LocalDate day, int days, LocalDate end,
+                                                            RecordedAlert... alerts) {
+        Object[] given = firstPortionOfFourteenDaysDispensed();
+        today(day);
 
         fixture.given(given)
-                .when(dispense(PHARMACY_A, item(1, 7, 7)))
-                .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, 7, 7)),
-                        check(CheckTrigger.DISPENSING, List.of(new RecordedCourse(1, 1, AMLODIPINE_BRAND_A,
-                                ISSUE_DAY, twentyDaysLater.plusDays(6), CourseStatus.DISPENSED)), List.of()));
+                .when(dispense(PHARMACY_A, item(1, days, days)))
+                .expectEvents(dispensed(PHARMACY_A, 1, false, item(1, days, days)),
+                        check(CheckTrigger.DISPENSING, List.of(amlodipineDispensed(end)), List.of(alerts)));
     }
 
     @Test
@@ -310,8 +306,7 @@ class InteractionCheckTest extends PrescriptionTestSupport {
                 .when(dispenseEverything(PHARMACY_A))
                 .expectEvents(dispensedEverything(PHARMACY_A, 1), refillScheduled(2, planned),
                         check(CheckTrigger.DISPENSING, List.of(
-                                new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY, ISSUE_DAY.plusDays(27),
-                                        CourseStatus.DISPENSED),
+                                amlodipineDispensed(ISSUE_DAY.plusDays(27)),
                                 new RecordedCourse(2, 1, LOXOPROFEN_TABLET, ISSUE_DAY, ISSUE_DAY.plusDays(6),
                                         CourseStatus.DISPENSED),
                                 new RecordedCourse(1, 2, AMLODIPINE_BRAND_A, planned, planned.plusDays(27),
@@ -334,8 +329,7 @@ class InteractionCheckTest extends PrescriptionTestSupport {
                 .when(dispenseEverything(PHARMACY_A))
                 .expectEvents(dispensedEverything(PHARMACY_A, 1),
                         check(CheckTrigger.DISPENSING, List.of(
-                                new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY, ISSUE_DAY.plusDays(27),
-                                        CourseStatus.DISPENSED),
+                                amlodipineDispensed(ISSUE_DAY.plusDays(27)),
                                 new RecordedCourse(2, 1, LOXOPROFEN_TABLET, ISSUE_DAY, ISSUE_DAY.plusDays(6),
                                         CourseStatus.DISPENSED)), List.of()),
                         cancelledOnRelease());
