@@ -33,6 +33,8 @@ import static org.eprescription.core.testsupport.SampleDrugs.ZOLPIDEM_5_GENERIC;
 class DispensingCorrectionTest extends PrescriptionTestSupport {
 
     static final String REASON = "entered 14 instead of 10";
+    /** Everything line 1 and line 2 prescribe, as a correction's items. */
+    private static final DispensedItem[] EVERYTHING = everything().toArray(DispensedItem[]::new);
 
     static CorrectDispensing correct(PharmacyId pharmacy, int sequence, DispensedItem... items) {
         return new CorrectDispensing(ID, pharmacy, pharmacistOf(pharmacy), sequence, REASON, Arrays.asList(items));
@@ -158,22 +160,27 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
 
     @Test
     void aCorrectionThatSuppliesEverythingLeftCompletesTheUse() {
-        Object[] given = {issued(), accepted(PHARMACY_A),
-                dispensed(PHARMACY_A, 1, false, itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 20, 7))};
-        fixture.given(given)
-                .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7)))
-                .expectEvents(corrected(PHARMACY_A, 1, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 28, 28),
-                        itemOf(2, LOXOPROFEN_TABLET, 21, 7)), completed());
+        fixture.given(issued(), accepted(PHARMACY_A), oneLoxoprofenShort())
+                .when(correct(PHARMACY_A, 1, EVERYTHING))
+                .expectEvents(corrected(PHARMACY_A, 1, 1, true, EVERYTHING), completed());
     }
 
     @Test
     void aCorrectionThatCompletesAUseWithUsesLeftCancelsAfterItForAPendingRequest() {
-        Object[] given = {issued(1), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
-                dispensed(PHARMACY_A, 1, false, itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 20, 7))};
-        fixture.given(given)
-                .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7)))
-                .expectEvents(corrected(PHARMACY_A, 1, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 28, 28),
-                        itemOf(2, LOXOPROFEN_TABLET, 21, 7)), cancelledOnRelease());
+        fixture.given(issued(1), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A), oneLoxoprofenShort())
+                .when(correct(PHARMACY_A, 1, EVERYTHING))
+                .expectEvents(corrected(PHARMACY_A, 1, 1, true, EVERYTHING), cancelledOnRelease());
+    }
+
+    /** {@code quantity} amlodipine for {@code days} days on line 1, and line 2's 21 loxoprofen as prescribed. */
+    private static DispensedItem[] amlodipineAndAllLoxoprofen(long quantity, int days) {
+        return new DispensedItem[]{itemOf(1, AMLODIPINE_BRAND_A, quantity, days), itemOf(2, LOXOPROFEN_TABLET, 21, 7)};
+    }
+
+    /** Use 1 handed out all 28 amlodipine but 20 of the 21 loxoprofen: {@link #EVERYTHING} would complete it. */
+    private Object oneLoxoprofenShort() {
+        return dispensed(PHARMACY_A, 1, false, itemOf(1, AMLODIPINE_BRAND_A, 28, 28),
+                itemOf(2, LOXOPROFEN_TABLET, 20, 7));
     }
 
     @Test
@@ -182,9 +189,8 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
         Object[] given = {issued(1), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
                 dispensed(PHARMACY_A, 1, true, everything()), cancelledOnRelease()};
         fixture.given(given)
-                .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 20, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7)))
-                .expectEvents(corrected(PHARMACY_A, 1, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 20, 28),
-                        itemOf(2, LOXOPROFEN_TABLET, 21, 7)));
+                .when(correct(PHARMACY_A, 1, amlodipineAndAllLoxoprofen(20, 28)))
+                .expectEvents(corrected(PHARMACY_A, 1, 1, true, amlodipineAndAllLoxoprofen(20, 28)));
     }
 
     // ----- after the prescriber's cancellation: lower or fix, never raise -----
@@ -192,14 +198,13 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
     /** Use 1 of 2 completed with 10 of the 28 amlodipine while a cancellation was requested: cancelled after it. */
     private Object[] partUseEndedInTheCancellation() {
         return new Object[]{issued(1), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
-                dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 10, 10),
-                        itemOf(2, LOXOPROFEN_TABLET, 21, 7)), cancelledOnRelease()};
+                dispensed(PHARMACY_A, 1, true, amlodipineAndAllLoxoprofen(10, 10)), cancelledOnRelease()};
     }
 
     @Test
     void aCorrectionAfterTheCancellationCannotRaiseWhatTheUseHandedOut() {
         expectRefused(fixture.given(partUseEndedInTheCancellation()).when(correct(PHARMACY_A, 1,
-                        itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7))),
+                        amlodipineAndAllLoxoprofen(28, 28))),
                 Refusal.SUPPLY_STOPPED_BY_CANCELLATION);
         // nor hand out a line the dispensing did not
         expectRefused(fixture.given(issued(1), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
@@ -211,9 +216,8 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
     @Test
     void aCorrectionAfterTheCancellationMayLowerOrFixWhatTheUseHandedOut() {
         fixture.given(partUseEndedInTheCancellation())
-                .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 8, 8), itemOf(2, LOXOPROFEN_TABLET, 21, 7)))
-                .expectEvents(corrected(PHARMACY_A, 1, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 8, 8),
-                        itemOf(2, LOXOPROFEN_TABLET, 21, 7)));
+                .when(correct(PHARMACY_A, 1, amlodipineAndAllLoxoprofen(8, 8)))
+                .expectEvents(corrected(PHARMACY_A, 1, 1, true, amlodipineAndAllLoxoprofen(8, 8)));
         // the product and the days entered wrongly, the amount handed out the same
         fixture.given(partUseEndedInTheCancellation())
                 .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_GENERIC_C, 10, 14),
@@ -226,10 +230,10 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
     @Test
     void aCorrectionAfterTheCancellationOfAScheduledRefillCannotRaiseTheCompletedUse() {
         Object[] cancelledWhileAwaitingRefill = {issued(1), accepted(PHARMACY_A),
-                dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 10, 10), itemOf(2, LOXOPROFEN_TABLET, 21, 7)),
+                dispensed(PHARMACY_A, 1, true, amlodipineAndAllLoxoprofen(10, 10)),
                 refillScheduled(2, clock.today().plusDays(10)), cancelled()};
         expectRefused(fixture.given(cancelledWhileAwaitingRefill).when(correct(PHARMACY_A, 1,
-                        itemOf(1, AMLODIPINE_BRAND_A, 20, 20), itemOf(2, LOXOPROFEN_TABLET, 21, 7))),
+                        amlodipineAndAllLoxoprofen(20, 20))),
                 Refusal.SUPPLY_STOPPED_BY_CANCELLATION);
     }
 
@@ -237,18 +241,16 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
     void aCorrectionOfALastUseCompletedWhileACancellationWasRequestedCannotRaiseIt() {
         // the request lapsed as the pharmacy completed the last use with what it had handed out
         Object[] completedOnRequest = {issued(), accepted(PHARMACY_A), cancellationRequested(PHARMACY_A),
-                dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 10, 10), itemOf(2, LOXOPROFEN_TABLET, 21, 7)),
+                dispensed(PHARMACY_A, 1, true, amlodipineAndAllLoxoprofen(10, 10)),
                 completed()};
         expectRefused(fixture.given(completedOnRequest).when(correct(PHARMACY_A, 1,
-                        itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7))),
+                        amlodipineAndAllLoxoprofen(28, 28))),
                 Refusal.SUPPLY_STOPPED_BY_CANCELLATION);
         // without a request, a completed use's quantities can still be corrected up to what the line prescribes
         fixture.given(issued(), accepted(PHARMACY_A),
-                        dispensed(PHARMACY_A, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 10, 10),
-                                itemOf(2, LOXOPROFEN_TABLET, 21, 7)), completed())
-                .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7)))
-                .expectEvents(corrected(PHARMACY_A, 1, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 28, 28),
-                        itemOf(2, LOXOPROFEN_TABLET, 21, 7)));
+                        dispensed(PHARMACY_A, 1, true, amlodipineAndAllLoxoprofen(10, 10)), completed())
+                .when(correct(PHARMACY_A, 1, amlodipineAndAllLoxoprofen(28, 28)))
+                .expectEvents(corrected(PHARMACY_A, 1, 1, true, amlodipineAndAllLoxoprofen(28, 28)));
     }
 
     @Test
@@ -260,7 +262,7 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
                 .when(correct(PHARMACY_A, 1, item(1, 10, 10)))
                 .expectEvents(corrected(PHARMACY_A, 1, 1, false, item(1, 10, 10)));
         expectRefused(fixture.given(releasedIntoTheCancellation).when(correct(PHARMACY_A, 1,
-                        itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7))),
+                        amlodipineAndAllLoxoprofen(28, 28))),
                 Refusal.SUPPLY_STOPPED_BY_CANCELLATION);
     }
 
@@ -274,18 +276,16 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
     @Test
     void aCompletedUseKeepsItsCompletionWhenAQuantityIsCorrectedDown() {
         fixture.given(completedHistory())
-                .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 20, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7)))
-                .expectEvents(corrected(PHARMACY_A, 1, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 20, 28),
-                        itemOf(2, LOXOPROFEN_TABLET, 21, 7)));
+                .when(correct(PHARMACY_A, 1, amlodipineAndAllLoxoprofen(20, 28)))
+                .expectEvents(corrected(PHARMACY_A, 1, 1, true, amlodipineAndAllLoxoprofen(20, 28)));
     }
 
     @Test
     void correctingTheSupplyOfAUseThatScheduledARefillMovesTheRefill() {
         // use 1 completed today with 28 days: use 2 planned in 28 days; corrected to 14 days, it is planned in 14
         fixture.given(awaitingFirstRefill())
-                .when(correct(PHARMACY_A, 1, itemOf(1, AMLODIPINE_BRAND_A, 14, 14), itemOf(2, LOXOPROFEN_TABLET, 21, 7)))
-                .expectEvents(corrected(PHARMACY_A, 1, 1, true, itemOf(1, AMLODIPINE_BRAND_A, 14, 14),
-                                itemOf(2, LOXOPROFEN_TABLET, 21, 7)),
+                .when(correct(PHARMACY_A, 1, amlodipineAndAllLoxoprofen(14, 14)))
+                .expectEvents(corrected(PHARMACY_A, 1, 1, true, amlodipineAndAllLoxoprofen(14, 14)),
                         // planned after the 14 days supplied, its amlodipine course still runs the line's 28
                         new RefillScheduled(ID, 2, ISSUE_DAY.plusDays(14), ISSUE_DAY.plusDays(7),
                                 ISSUE_DAY.plusDays(21), clock.instant(), 28));
@@ -351,14 +351,14 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
         Object[] heldByAnother = {issued(1), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
                 released(PHARMACY_A, 1), accepted(PHARMACY_B), cancellationRequested(PHARMACY_B)};
         expectRefused(fixture.given(heldByAnother).when(correct(PHARMACY_A, 1,
-                itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7))),
+                amlodipineAndAllLoxoprofen(28, 28))),
                 Refusal.NOT_THE_HOLDING_PHARMACY);
         setUpFixture();
         // nobody holds it: a correction that supplied everything would leave a use nobody can complete
         Object[] heldByNobody = {issued(1), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)),
                 released(PHARMACY_A, 1)};
         expectRefused(fixture.given(heldByNobody).when(correct(PHARMACY_A, 1,
-                itemOf(1, AMLODIPINE_BRAND_A, 28, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7))), Refusal.NOT_HELD);
+                amlodipineAndAllLoxoprofen(28, 28))), Refusal.NOT_HELD);
     }
 
     @Test
@@ -375,7 +375,7 @@ class DispensingCorrectionTest extends PrescriptionTestSupport {
                         clock.instant(), clock.today(), clock.today().plusDays(28))};
 
         expectRefused(fixture.given(amendedAfterUseOne).when(correct(PHARMACY_A, 1,
-                        itemOf(1, AMLODIPINE_BRAND_A, 56, 28), itemOf(2, LOXOPROFEN_TABLET, 21, 7))),
+                        amlodipineAndAllLoxoprofen(56, 28))),
                 Refusal.QUANTITY_EXCEEDS_REMAINING);
     }
 }
