@@ -3,6 +3,7 @@ package org.eprescription.core.prescription;
 import org.eprescription.core.catalogue.CatalogueCsvLoader;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.DrugCode;
+import org.eprescription.core.prescription.command.CorrectDispensing;
 import org.eprescription.core.prescription.event.PrescriptionDispensed;
 import org.eprescription.core.refusal.Refusal;
 import org.junit.jupiter.api.BeforeEach;
@@ -56,18 +57,12 @@ class SubstituteLimitsTest extends PrescriptionTestSupport {
 
     @Test
     void aSubstituteThatMayNotBeRefilledIsRefusedInARefillUse() {
-        Object[] history = {issued(AMLODIPINE_ONLY, 1, DEFAULT_VALID_UNTIL), accepted(PHARMACY_A),
-                dispensed(PHARMACY_A, 1, true, item(1, 28, 28)), refillScheduled(2, ISSUE_DAY.plusDays(28))};
-        today(ISSUE_DAY.plusDays(27));
-        expectRefused(fixture.given(history).andGivenCommands(accept(PHARMACY_B))
-                .when(dispense(PHARMACY_B, itemOf(1, NOT_FOR_REFILLS, 28, 28))), Refusal.REFILL_NOT_ALLOWED);
+        expectRefusedInTheRefillUse(NOT_FOR_REFILLS, Refusal.REFILL_NOT_ALLOWED);
     }
 
     @Test
     void aCorrectionCannotHandOutASubstituteThatMayNotBeRefilledOnARefillPrescription() {
-        expectRefused(fixture.given(issued(AMLODIPINE_ONLY, 1, DEFAULT_VALID_UNTIL), accepted(PHARMACY_A),
-                        dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
-                .when(DispensingCorrectionTest.correct(PHARMACY_A, 1, itemOf(1, NOT_FOR_REFILLS, 14, 14))),
+        expectRefused(fixture.given(partlyDispensed(1, 14)).when(correctedTo(NOT_FOR_REFILLS, 14)),
                 Refusal.REFILL_NOT_ALLOWED);
     }
 
@@ -132,19 +127,13 @@ class SubstituteLimitsTest extends PrescriptionTestSupport {
 
     @Test
     void aSubstituteHandedOutInARefillUseKeepsToItsLongestSupply() {
-        Object[] history = {issued(AMLODIPINE_ONLY, 1, DEFAULT_VALID_UNTIL), accepted(PHARMACY_A),
-                dispensed(PHARMACY_A, 1, true, item(1, 28, 28)), refillScheduled(2, ISSUE_DAY.plusDays(28))};
-        today(ISSUE_DAY.plusDays(27));
-        expectRefused(fixture.given(history).andGivenCommands(accept(PHARMACY_B))
-                        .when(dispense(PHARMACY_B, itemOf(1, FOURTEEN_DAYS_AT_MOST, 28, 28))),
-                Refusal.DAYS_ABOVE_LONGEST_SUPPLY);
+        expectRefusedInTheRefillUse(FOURTEEN_DAYS_AT_MOST, Refusal.DAYS_ABOVE_LONGEST_SUPPLY);
     }
 
     @Test
     void aCorrectionMayHandOutASubstituteWithinItsLimitsAndRecordsThem() {
-        fixture.given(issued(AMLODIPINE_ONLY, 0, DEFAULT_VALID_UNTIL), accepted(PHARMACY_A),
-                        dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
-                .when(DispensingCorrectionTest.correct(PHARMACY_A, 1, itemOf(1, FOURTEEN_DAYS_AT_MOST, 14, 14)))
+        fixture.given(partlyDispensed(0, 14))
+                .when(correctedTo(FOURTEEN_DAYS_AT_MOST, 14))
                 .expectEvents(new DispensingCorrectionTest().correctedAt(clock, PHARMACY_A, 1, 1, false,
                         List.of(new SubstituteSupply(1, FOURTEEN_DAYS_AT_MOST, qty(14), true, 14)),
                         itemOf(1, FOURTEEN_DAYS_AT_MOST, 14, 14)));
@@ -152,9 +141,7 @@ class SubstituteLimitsTest extends PrescriptionTestSupport {
 
     @Test
     void aCorrectionKeepsASubstituteToItsLongestSupply() {
-        expectRefused(fixture.given(issued(AMLODIPINE_ONLY, 0, DEFAULT_VALID_UNTIL), accepted(PHARMACY_A),
-                        dispensed(PHARMACY_A, 1, false, item(1, 20, 20)))
-                .when(DispensingCorrectionTest.correct(PHARMACY_A, 1, itemOf(1, FOURTEEN_DAYS_AT_MOST, 20, 20))),
+        expectRefused(fixture.given(partlyDispensed(0, 20)).when(correctedTo(FOURTEEN_DAYS_AT_MOST, 20)),
                 Refusal.DAYS_ABOVE_LONGEST_SUPPLY);
     }
 
@@ -201,5 +188,25 @@ class SubstituteLimitsTest extends PrescriptionTestSupport {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Line 1 (with {@code refills}) accepted by pharmacy A, which handed out {@code days} days of its own drug. */
+    private Object[] partlyDispensed(int refills, int days) {
+        return new Object[]{issued(AMLODIPINE_ONLY, refills, DEFAULT_VALID_UNTIL), accepted(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, false, item(1, days, days))};
+    }
+
+    /** Pharmacy A corrects its first dispensing to {@code days} days of {@code substitute}, one tablet a day. */
+    private static CorrectDispensing correctedTo(DrugCode substitute, int days) {
+        return DispensingCorrectionTest.correct(PHARMACY_A, 1, itemOf(1, substitute, days, days));
+    }
+
+    /** Use 1 completed, its refill due tomorrow: pharmacy B holds use 2 and may not hand out 28 days of it. */
+    private void expectRefusedInTheRefillUse(DrugCode substitute, Refusal refusal) {
+        Object[] history = {issued(AMLODIPINE_ONLY, 1, DEFAULT_VALID_UNTIL), accepted(PHARMACY_A),
+                dispensed(PHARMACY_A, 1, true, item(1, 28, 28)), refillScheduled(2, ISSUE_DAY.plusDays(28))};
+        today(ISSUE_DAY.plusDays(27));
+        expectRefused(fixture.given(history).andGivenCommands(accept(PHARMACY_B))
+                .when(dispense(PHARMACY_B, itemOf(1, substitute, 28, 28))), refusal);
     }
 }
