@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.core.testsupport.RecordedEvents.recorded;
 import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
 import static org.eprescription.core.testsupport.SampleDrugs.AMLODIPINE_BRAND_A;
 import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_TABLET;
@@ -363,17 +364,6 @@ class InteractionCheckTest extends PrescriptionTestSupport {
 
     private static final org.eprescription.core.ids.AlertId AMLODIPINE_ALERT =
             AlertIds.of(ID, 1, AlertType.SAME_INGREDIENT, "amlodipine");
-
-    /** The events the command recorded, as the fixture saw them. */
-    private List<Object> recorded(org.axonframework.test.aggregate.ResultValidator<Prescription> result) {
-        List<Object> payloads = new ArrayList<>();
-        result.expectEventsMatching(org.axonframework.test.matchers.Matchers.predicate(events -> {
-            events.forEach(event -> payloads.add(((org.axonframework.eventhandling.EventMessage<?>) event)
-                    .getPayload()));
-            return true;
-        }));
-        return payloads;
-    }
 
     @Test
     void anAcknowledgementGivenOnTheDraftCoversOnlyTheConflictsTheDraftShowed() {

@@ -1,8 +1,6 @@
 package org.eprescription.core.prescription;
 
-import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.test.aggregate.ResultValidator;
-import org.axonframework.test.matchers.Matchers;
 import org.eprescription.core.catalogue.Drug;
 import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.catalogue.DrugDescriptions;
@@ -20,12 +18,13 @@ import org.eprescription.core.testsupport.ListedCourses;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.eprescription.core.testsupport.RecordedEvents.recorded;
+import static org.eprescription.core.testsupport.RecordedEvents.the;
 import static org.eprescription.core.testsupport.SampleDrugs.CATALOGUE;
 import static org.eprescription.core.testsupport.SampleDrugs.LOXOPROFEN_PATCH;
 
@@ -167,20 +166,5 @@ class RecordedRouteTest extends PrescriptionTestSupport {
                     assertThat(line1.to()).as("line 1's course as its issue recorded the patch")
                             .isEqualTo(today.plusDays(13));
                 }));
-    }
-
-    private static <T> T the(Class<T> type, List<Object> events) {
-        return events.stream().filter(type::isInstance).map(type::cast).findFirst()
-                .orElseThrow(() -> new AssertionError("no " + type.getSimpleName() + " among " + events));
-    }
-
-    private static List<Object> recorded(ResultValidator<Prescription> result) {
-        List<Object> payloads = new ArrayList<>();
-        result.expectSuccessfulHandlerExecution();
-        result.expectEventsMatching(Matchers.predicate(events -> {
-            events.forEach(event -> payloads.add(((EventMessage<?>) event).getPayload()));
-            return true;
-        }));
-        return payloads;
     }
 }
