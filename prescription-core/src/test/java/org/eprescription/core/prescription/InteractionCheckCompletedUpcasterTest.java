@@ -63,12 +63,7 @@ class InteractionCheckCompletedUpcasterTest {
 
     @Test
     void aRevisionTwoCheckReadsAsOneThatComparedEveryCourse() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(1,
-                "e7a3c0de-0000-4000-8000-000000000012", "2026-11-29T08:36:26.138752315Z",
-                InteractionCheckCompleted.class, "2");
-
-        InteractionCheckCompleted check = (InteractionCheckCompleted)
-                upcastAndRead(stored, new InteractionCheckCompletedUpcaster()).getPayload();
+        InteractionCheckCompleted check = readAsStored("2", "e7a3c0de-0000-4000-8000-000000000012");
 
         assertThat(check.unknownDrugCodes()).isEmpty();
         assertThat(check.complete()).isTrue();
@@ -78,15 +73,17 @@ class InteractionCheckCompletedUpcasterTest {
 
     @Test
     void aRevisionThreeCheckKeepsItsUnknownDrugCodesAndReadsAsOneThatMetNothingUnchecked() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(1,
-                "e7a3c0de-0000-4000-8000-000000000013", "2026-11-29T08:36:26.138752315Z",
-                InteractionCheckCompleted.class, "3");
-
-        InteractionCheckCompleted check = (InteractionCheckCompleted)
-                upcastAndRead(stored, new InteractionCheckCompletedUpcaster()).getPayload();
+        InteractionCheckCompleted check = readAsStored("3", "e7a3c0de-0000-4000-8000-000000000013");
 
         assertThat(check.unknownDrugCodes()).containsExactly(DrugCode.of("6250001M1020"));
         assertThat(check.unchecked()).isEqualTo(UncheckedCourses.NONE);
         assertThat(check.complete()).isFalse();
+    }
+
+    /** The frozen check of {@code revision}, stored as the prescription's event 1, read back as the store reads it. */
+    private static InteractionCheckCompleted readAsStored(String revision, String eventId) throws IOException {
+        GenericDomainEventEntry<byte[]> stored = storedPrescriptionEvent(1, eventId, "2026-11-29T08:36:26.138752315Z",
+                InteractionCheckCompleted.class, revision);
+        return (InteractionCheckCompleted) upcastAndRead(stored, new InteractionCheckCompletedUpcaster()).getPayload();
     }
 }

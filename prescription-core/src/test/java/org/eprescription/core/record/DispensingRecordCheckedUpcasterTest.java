@@ -19,12 +19,7 @@ class DispensingRecordCheckedUpcasterTest {
 
     @Test
     void aRevisionOneCheckReadsAsOneThatComparedEveryCourse() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = storedEvent("DispensingRecord",
-                "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a", 1, "e7a3c0de-0000-4000-8000-000000000021",
-                "2026-11-29T08:36:26.138752315Z", DispensingRecordChecked.class, "1");
-
-        DispensingRecordChecked check = (DispensingRecordChecked)
-                upcastAndRead(stored, new DispensingRecordCheckedUpcaster()).getPayload();
+        DispensingRecordChecked check = readAsStored("1", "e7a3c0de-0000-4000-8000-000000000021");
 
         assertThat(check.unknownDrugCodes()).isEmpty();
         assertThat(check.complete()).isTrue();
@@ -35,15 +30,17 @@ class DispensingRecordCheckedUpcasterTest {
 
     @Test
     void aRevisionTwoCheckKeepsItsUnknownDrugCodesAndReadsAsOneThatMetNothingUnchecked() throws IOException {
-        GenericDomainEventEntry<byte[]> stored = storedEvent("DispensingRecord",
-                "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a", 1, "e7a3c0de-0000-4000-8000-000000000022",
-                "2026-11-29T08:36:26.138752315Z", DispensingRecordChecked.class, "2");
-
-        DispensingRecordChecked check = (DispensingRecordChecked)
-                upcastAndRead(stored, new DispensingRecordCheckedUpcaster()).getPayload();
+        DispensingRecordChecked check = readAsStored("2", "e7a3c0de-0000-4000-8000-000000000022");
 
         assertThat(check.unknownDrugCodes()).containsExactly(DrugCode.of("6250001M1020"));
         assertThat(check.unchecked()).isEqualTo(UncheckedCourses.NONE);
         assertThat(check.complete()).isFalse();
+    }
+
+    /** The frozen check of {@code revision}, stored as the record's event 1, read back as the store reads it. */
+    private static DispensingRecordChecked readAsStored(String revision, String eventId) throws IOException {
+        GenericDomainEventEntry<byte[]> stored = storedEvent("DispensingRecord", "7d1e2f3a-4b5c-4d6e-8f7a-9b0c1d2e3f4a",
+                1, eventId, "2026-11-29T08:36:26.138752315Z", DispensingRecordChecked.class, revision);
+        return (DispensingRecordChecked) upcastAndRead(stored, new DispensingRecordCheckedUpcaster()).getPayload();
     }
 }
