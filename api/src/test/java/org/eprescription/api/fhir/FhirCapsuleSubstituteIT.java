@@ -6,6 +6,7 @@ import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IsolatedDatabase;
+import org.eprescription.api.support.Lifecycle;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationDispense;
@@ -21,8 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.api.fhir.FhirBundles.only;
 import static org.eprescription.api.fhir.IssueBundles.SID;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
-import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
-import static org.eprescription.api.support.Prescriptions.accept;
 import static org.eprescription.api.support.Prescriptions.dispense;
 import static org.eprescription.api.support.Prescriptions.issueFor;
 import static org.eprescription.api.support.Prescriptions.item;
@@ -81,11 +80,6 @@ class FhirCapsuleSubstituteIT {
 
     /** A prescription of 28 amlodipine tablets the pharmacy holds; its id. */
     private static String acceptedTablets(HttpApi api, String pharmacy) {
-        Response issued = api.post("/prescriptions", issueFor(unique("PAT"), unique("HOSP"), AMLODIPINE_BRAND, 28));
-        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
-        Response accepted = api.post("/prescriptions/accept", accept(issued.text("exchangeCode"), BIRTH_DATE,
-                pharmacy));
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-        return issued.text("prescriptionId");
+        return Lifecycle.acceptedBy(api, pharmacy, issueFor(unique("PAT"), unique("HOSP"), AMLODIPINE_BRAND, 28)).id();
     }
 }

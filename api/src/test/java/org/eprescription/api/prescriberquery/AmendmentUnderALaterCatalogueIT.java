@@ -6,6 +6,7 @@ import org.eprescription.api.support.ExchangeNode;
 import org.eprescription.api.support.HttpApi;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IsolatedDatabase;
+import org.eprescription.api.support.Lifecycle;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -17,9 +18,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
-import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
 import static org.eprescription.api.support.Prescriptions.LOXOPROFEN_TABLET;
-import static org.eprescription.api.support.Prescriptions.accept;
 import static org.eprescription.api.support.Prescriptions.issueFor;
 import static org.eprescription.api.support.Prescriptions.line;
 import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
@@ -45,12 +44,7 @@ class AmendmentUnderALaterCatalogueIT {
         Map<String, Object> body = issueFor(unique("PAT"), institution, AMLODIPINE_BRAND, 28);
         body.put("lines", List.of(line(1, AMLODIPINE_BRAND, 28, 28), line(2, LOXOPROFEN_TABLET, 21, 7)));
         body.put("refills", refills);
-        Response issued = api.post("/prescriptions", body);
-        assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
-        Response accepted = api.post("/prescriptions/accept", accept(issued.text("exchangeCode"), BIRTH_DATE,
-                pharmacy));
-        assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
-        return "/prescriptions/" + issued.text("prescriptionId");
+        return Lifecycle.acceptedBy(api, pharmacy, body).path();
     }
 
     private static String ask(HttpApi api, String prescription, String pharmacy, Map<String, Object> proposed) {

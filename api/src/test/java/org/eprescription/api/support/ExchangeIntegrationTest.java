@@ -52,12 +52,7 @@ public abstract class ExchangeIntegrationTest {
 
     /** Issues the body and checks it was created. */
     protected IssuedPrescription issued(java.util.Map<String, Object> body) {
-        HttpApi.Response response = api().post("/prescriptions", body);
-        org.assertj.core.api.Assertions.assertThat(response.status()).as(response.toString()).isEqualTo(201);
-        @SuppressWarnings("unchecked")
-        String institution = ((java.util.Map<String, Object>) body.get("prescriber")).get("institutionId").toString();
-        return new IssuedPrescription(response.text("prescriptionId"), response.text("exchangeCode"), institution,
-                body);
+        return Lifecycle.issued(api(), body);
     }
 
     /** The pharmacy asks to accept the prescription with its exchange code and the patient's birth date. */
@@ -68,8 +63,7 @@ public abstract class ExchangeIntegrationTest {
 
     /** The pharmacy accepts the prescription with its exchange code and the patient's birth date; checks it did. */
     protected void accepted(IssuedPrescription prescription, String pharmacy) {
-        HttpApi.Response accepted = accepting(prescription, pharmacy);
-        org.assertj.core.api.Assertions.assertThat(accepted.status()).as(accepted.toString()).isEqualTo(200);
+        Lifecycle.accepted(api(), prescription, pharmacy);
     }
 
     /** The pharmacy asks to dispense these items of the prescription. */
@@ -93,9 +87,7 @@ public abstract class ExchangeIntegrationTest {
 
     /** Issues the body, and the pharmacy accepts it. */
     protected IssuedPrescription acceptedBy(String pharmacy, java.util.Map<String, Object> body) {
-        IssuedPrescription prescription = issued(body);
-        accepted(prescription, pharmacy);
-        return prescription;
+        return Lifecycle.acceptedBy(api(), pharmacy, body);
     }
 
     /** A new prescription of a new institution, accepted by the pharmacy. */
