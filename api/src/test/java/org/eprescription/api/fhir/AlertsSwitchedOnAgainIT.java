@@ -153,12 +153,6 @@ class AlertsSwitchedOnAgainIT {
     }
 
     private static Bundle createThroughFhir(ConfigurableApplicationContext exchange, String patient) {
-        String institution = unique("HOSP");
-        Bundle sent = new IssueBundles(patient, BIRTH_DATE, "DOC-" + institution, institution)
-                .line(ZOLPIDEM_GENERIC, 14, 14, 0).bundle();
-        FhirHttp.Answer answer = new FhirHttp(ExchangeNode.port(exchange))
-                .post("/Task/$create", sent, Identity.prescriber("DOC-" + institution, institution));
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-        return answer.as(Bundle.class);
+        return new FhirTasks(ExchangeNode.port(exchange)).createdByANewHospital(patient, ZOLPIDEM_GENERIC, 14, 14);
     }
 }

@@ -23,7 +23,9 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.api.fhir.FhirBundles.all;
 import static org.eprescription.api.fhir.FhirBundles.only;
-import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
+import static org.eprescription.api.support.Prescriptions.ZOLPIDEM;
+import static org.eprescription.api.support.Prescriptions.ZOLPIDEM_GENERIC;
 import static org.eprescription.api.support.Prescriptions.issueFor;
 import static org.eprescription.api.support.Prescriptions.prescriberHeaders;
 import static org.eprescription.api.support.Prescriptions.unique;
@@ -37,22 +39,19 @@ import static org.eprescription.api.support.Prescriptions.unique;
 class DelistedDrugAnswersIT {
 
     private static final String KEY = "delisted-drug-test-key-0123456789abcdef";
-    private static final String ZOLPIDEM_BRAND = "1129009F1025";
-    private static final String ZOLPIDEM_GENERIC = "1129009F1211";
-    private static final String AMLODIPINE = "2171022F1021";
 
     @TempDir
     Path catalogueWithoutTheBrand;
 
     @Test
     void checksBesideACourseOfADelistedDrugSayTheyCouldNotCompareIt() throws IOException {
-        Catalogues.writeWithoutDrug(catalogueWithoutTheBrand, ZOLPIDEM_BRAND);
+        Catalogues.writeWithoutDrug(catalogueWithoutTheBrand, ZOLPIDEM);
         String url = IsolatedDatabase.createAnother("px_delisted");
         String patient = unique("PAT");
 
         try (ConfigurableApplicationContext before = ExchangeNode.start(url, KEY, List.of())) {
             Response brand = ExchangeNode.api(before).post("/prescriptions",
-                    issueFor(patient, "HOSP-A", ZOLPIDEM_BRAND, 30));
+                    issueFor(patient, "HOSP-A", ZOLPIDEM, 30));
             assertThat(brand.status()).as(brand.toString()).isEqualTo(201);
             assertThat(brand.body().path("alertCheck").path("complete").asBoolean()).isTrue();
         }
@@ -69,58 +68,52 @@ class DelistedDrugAnswersIT {
             assertThat(generic.body().path("alertCheck").path("complete").asBoolean())
                     .as("an empty list here is not \"nothing found\"").isFalse();
             assertThat(generic.body().path("alertCheck").path("unknownDrugCodes"))
-                    .extracting(code -> code.asText()).containsExactly(ZOLPIDEM_BRAND);
+                    .extracting(code -> code.asText()).containsExactly(ZOLPIDEM);
 
             Response draft = api.post("/duplicate-checks", Map.of("patientId", patient,
-                    "lines", List.of(Map.of("drugCode", AMLODIPINE, "days", 14))), prescriberHeaders("HOSP-B"));
+                    "lines", List.of(Map.of("drugCode", AMLODIPINE_BRAND, "days", 14))), prescriberHeaders("HOSP-B"));
             assertThat(draft.status()).as(draft.toString()).isEqualTo(200);
             assertThat(draft.body().path("alerts")).isEmpty();
             assertThat(draft.body().path("alertCheck").path("complete").asBoolean()).isFalse();
             assertThat(draft.body().path("alertCheck").path("unknownDrugCodes"))
-                    .extracting(code -> code.asText()).containsExactly(ZOLPIDEM_BRAND);
+                    .extracting(code -> code.asText()).containsExactly(ZOLPIDEM);
 
             CdsHooksClient cds = new CdsHooksClient(ExchangeNode.port(after), after.getBean(ObjectMapper.class));
             CdsHooksClient.Answer cards = cds.call("exchange-duplicate-check", cds.request("order-sign", patient,
-                    cds.encoded(CdsHooksClient.draftOrders(patient, 14, AMLODIPINE))).toString(),
+                    cds.encoded(CdsHooksClient.draftOrders(patient, 14, AMLODIPINE_BRAND))).toString(),
                     Identity.prescriber("DOC-1", "HOSP-B"));
             assertThat(cards.status()).as(String.valueOf(cards.body())).isEqualTo(200);
             assertThat(cards.body().path("cards")).singleElement().satisfies(card -> {
                 assertThat(card.path("indicator").asText()).isEqualTo("warning");
                 assertThat(card.path("summary").asText()).startsWith("Interaction check incomplete");
-                assertThat(card.path("detail").asText()).contains(ZOLPIDEM_BRAND);
+                assertThat(card.path("detail").asText()).contains(ZOLPIDEM);
             });
             CdsHooksClient.Answer strangerCards = cds.call("exchange-duplicate-check", cds.request("order-sign",
-                    patient, cds.encoded(CdsHooksClient.draftOrders(patient, 14, AMLODIPINE))).toString(),
+                    patient, cds.encoded(CdsHooksClient.draftOrders(patient, 14, AMLODIPINE_BRAND))).toString(),
                     Identity.prescriber("DOC-9", unique("HOSP")));
             assertThat(strangerCards.body().path("cards")).singleElement().satisfies(card ->
                     assertThat(card.path("detail").asText()).as("the patient's medication")
-                            .doesNotContain(ZOLPIDEM_BRAND));
+                            .doesNotContain(ZOLPIDEM));
 
-            Bundle throughFhir = createThroughFhir(after, patient, AMLODIPINE);
+            Bundle throughFhir = createThroughFhir(after, patient, AMLODIPINE_BRAND);
             assertThat(all(throughFhir, DetectedIssue.class)).isEmpty();
             OperationOutcome.OperationOutcomeIssueComponent warning =
                     only(throughFhir, OperationOutcome.class).getIssueFirstRep();
             assertThat(warning.getSeverity()).isEqualTo(OperationOutcome.IssueSeverity.WARNING);
             assertThat(warning.getCode()).isEqualTo(OperationOutcome.IssueType.INCOMPLETE);
             assertThat(warning.getDetails().getCodingFirstRep().getCode()).isEqualTo("incomplete");
-            assertThat(warning.getDiagnostics()).contains(ZOLPIDEM_BRAND);
+            assertThat(warning.getDiagnostics()).contains(ZOLPIDEM);
 
             String otherPatient = unique("PAT");
-            Response unrelated = api.post("/prescriptions", issueFor(otherPatient, "HOSP-B", AMLODIPINE, 14));
+            Response unrelated = api.post("/prescriptions", issueFor(otherPatient, "HOSP-B", AMLODIPINE_BRAND, 14));
             assertThat(unrelated.body().path("alertCheck").path("complete").asBoolean()).isTrue();
             assertThat(unrelated.body().path("alertCheck").path("unknownDrugCodes")).isEmpty();
-            assertThat(all(createThroughFhir(after, otherPatient, AMLODIPINE), OperationOutcome.class))
+            assertThat(all(createThroughFhir(after, otherPatient, AMLODIPINE_BRAND), OperationOutcome.class))
                     .as("a complete check warns of nothing").isEmpty();
         }
     }
 
     private static Bundle createThroughFhir(ConfigurableApplicationContext exchange, String patient, String drug) {
-        String institution = unique("HOSP");
-        Bundle sent = new IssueBundles(patient, BIRTH_DATE, "DOC-" + institution, institution)
-                .line(drug, 14, 14, 0).bundle();
-        FhirHttp.Answer answer = new FhirHttp(ExchangeNode.port(exchange))
-                .post("/Task/$create", sent, Identity.prescriber("DOC-" + institution, institution));
-        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
-        return answer.as(Bundle.class);
+        return new FhirTasks(ExchangeNode.port(exchange)).createdByANewHospital(patient, drug, 14, 14);
     }
 }

@@ -24,8 +24,6 @@ import static org.eprescription.api.support.Prescriptions.unique;
  */
 class FhirSubstituteDispenseIT extends ExchangeIntegrationTest {
 
-    private final String institution = unique("HOSP");
-    private final Identity prescriber = Identity.prescriber("DOC-" + institution, institution);
     private final String pharmacy = unique("PH");
     private final Identity pharmacist = Identity.pharmacist(pharmacy);
     private FhirTasks fhir;
@@ -34,9 +32,7 @@ class FhirSubstituteDispenseIT extends ExchangeIntegrationTest {
     @BeforeEach
     void aLineOfTabletsIsHeld() {
         fhir = new FhirTasks(port);
-        created = fhir.create(new IssueBundles(unique("PAT"), BIRTH_DATE, "DOC-" + institution, institution)
-                .line(NIFEDIPINE_EXTENDED_RELEASE, 28, 28, 0), prescriber);
-        assertThat(fhir.accept(created.exchangeCode(), BIRTH_DATE, pharmacist).status()).isEqualTo(200);
+        created = fhir.heldBy(pharmacist, NIFEDIPINE_EXTENDED_RELEASE, 28, 28);
     }
 
     @Test

@@ -33,8 +33,6 @@ import static org.eprescription.api.support.Prescriptions.unique;
 /** docs/fhir.md, "Task/{id}/$dispense": the JSON API's dispense, its refusals said as OperationOutcomes. */
 class FhirTaskDispenseIT extends ExchangeIntegrationTest {
 
-    private final String institution = unique("HOSP");
-    private final Identity prescriber = Identity.prescriber("DOC-" + institution, institution);
     private final String pharmacy = unique("PH");
     private final Identity pharmacist = Identity.pharmacist(pharmacy);
     private FhirTasks fhir;
@@ -43,9 +41,7 @@ class FhirTaskDispenseIT extends ExchangeIntegrationTest {
     @BeforeEach
     void issuedAndAccepted() {
         fhir = new FhirTasks(port);
-        created = fhir.create(new IssueBundles(unique("PAT"), BIRTH_DATE, "DOC-" + institution, institution)
-                .line(AMLODIPINE_BRAND, 28, 28, 0), prescriber);
-        assertThat(fhir.accept(created.exchangeCode(), BIRTH_DATE, pharmacist).status()).isEqualTo(200);
+        created = fhir.heldBy(pharmacist, AMLODIPINE_BRAND, 28, 28);
     }
 
     @Test
