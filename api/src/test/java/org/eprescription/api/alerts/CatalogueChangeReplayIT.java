@@ -27,6 +27,7 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
 import static org.eprescription.api.support.Prescriptions.accept;
 import static org.eprescription.api.support.Prescriptions.dispense;
@@ -47,7 +48,6 @@ class CatalogueChangeReplayIT {
     private static final String KEY = "catalogue-change-test-key-0123456789abcdef";
     private static final String SUVOREXANT = "1190023F1022";
     private static final String CLARITHROMYCIN = "6149003F1025";
-    private static final String AMLODIPINE = "2171022F1021";
 
     private static final String LAST_YEARS_NAME = "Amlodipine 5 mg (name of last year)";
     private static final String AMLODIPINE_JA = "アムロジピン錠5mg（先発A）";
@@ -98,8 +98,8 @@ class CatalogueChangeReplayIT {
     @Test
     void whatAPrescriptionAndARecordShowedStaysWhatTheyShowedWhenTheDrugIsRenamedAndThenDelisted()
             throws IOException, InterruptedException {
-        Catalogues.writeWithRenamedDrug(catalogueWithoutThePair, AMLODIPINE, LAST_YEARS_NAME);
-        Catalogues.writeWithoutDrug(catalogueWithoutTheDrug, AMLODIPINE);
+        Catalogues.writeWithRenamedDrug(catalogueWithoutThePair, AMLODIPINE_BRAND, LAST_YEARS_NAME);
+        Catalogues.writeWithoutDrug(catalogueWithoutTheDrug, AMLODIPINE_BRAND);
         String url = IsolatedDatabase.createAnother("px_renamed");
         String patient = unique("PAT");
         String pharmacy = unique("PH");
@@ -110,7 +110,7 @@ class CatalogueChangeReplayIT {
         try (ConfigurableApplicationContext before = start(url, "--exchange.catalogue.directory="
                 + catalogueWithoutThePair)) {
             HttpApi api = api(before);
-            Response issued = api.post("/prescriptions", issueFor(patient, "HOSP-A", AMLODIPINE, 28));
+            Response issued = api.post("/prescriptions", issueFor(patient, "HOSP-A", AMLODIPINE_BRAND, 28));
             assertThat(issued.status()).as(issued.toString()).isEqualTo(201);
             assertThat(issued.body().path("lines").get(0).path("drugName").asText()).isEqualTo(LAST_YEARS_NAME);
             prescription = issued.text("prescriptionId");
@@ -118,7 +118,7 @@ class CatalogueChangeReplayIT {
             Response registered = api.as(Identity.pharmacist(pharmacy)).post("/dispensing-records", Map.of(
                     "patient", Map.of("id", patient, "birthDate", BIRTH_DATE.toString()),
                     "prescribingInstitutionId", unique("CLINIC"),
-                    "items", List.of(Map.of("drugCode", AMLODIPINE, "quantity", 14, "days", 14))));
+                    "items", List.of(Map.of("drugCode", AMLODIPINE_BRAND, "quantity", 14, "days", 14))));
             assertThat(registered.status()).as(registered.toString()).isEqualTo(201);
             assertThat(registered.body().path("items").get(0).path("drugName").asText()).isEqualTo(LAST_YEARS_NAME);
             record = registered.text("recordId");
@@ -217,7 +217,7 @@ class CatalogueChangeReplayIT {
                 + catalogueWithoutThePair)) {
             HttpApi api = api(after);
             Response rest = api.post(prescription + "/dispense", dispense(pharmacy, false,
-                    item(1, AMLODIPINE, 14, 14)));
+                    item(1, AMLODIPINE_BRAND, 14, 14)));
             assertThat(rest.status()).as(rest.toString()).isEqualTo(200);
             assertThat(rest.body().path("status").asText()).isEqualTo("AWAITING_REFILL");
             for (String projection : List.of("prescription-view", "medication-alerts")) {
