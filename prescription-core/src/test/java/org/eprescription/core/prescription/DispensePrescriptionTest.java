@@ -305,18 +305,20 @@ class DispensePrescriptionTest extends PrescriptionTestSupport {
     @Test
     void aUseDispensedInPortionsPlansItsRefillAfterAllItsDaysOfSupply() {
         // 14 days of line 1, then the other 14 with line 2's 7 days: the use supplied 28 days, not 14
-        fixture.given(issued(1), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 14)))
-                .when(dispense(PHARMACY_A, item(1, 14, 14), item(2, 21, 7)))
-                .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 14, 14), item(2, 21, 7)),
-                        refillScheduled(2, ISSUE_DAY.plusDays(28)));
+        expectTwoPortionsOfFourteenToPlanTheRefillAfter28Days(14);
     }
 
     @Test
     void portionsCountAtMostTheirLinesDaysOfSupply() {
         // each portion recorded with the line's 28 days: the use still supplied 28 days, not 56
-        fixture.given(issued(1), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, 28)))
-                .when(dispense(PHARMACY_A, item(1, 14, 28), item(2, 21, 7)))
-                .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 14, 28), item(2, 21, 7)),
+        expectTwoPortionsOfFourteenToPlanTheRefillAfter28Days(28);
+    }
+
+    /** Line 1's 28 tablets in two portions of 14, each entered as {@code daysEntered}, the second with line 2. */
+    private void expectTwoPortionsOfFourteenToPlanTheRefillAfter28Days(int daysEntered) {
+        fixture.given(issued(1), accepted(PHARMACY_A), dispensed(PHARMACY_A, 1, false, item(1, 14, daysEntered)))
+                .when(dispense(PHARMACY_A, item(1, 14, daysEntered), item(2, 21, 7)))
+                .expectEvents(dispensed(PHARMACY_A, 1, true, item(1, 14, daysEntered), item(2, 21, 7)),
                         refillScheduled(2, ISSUE_DAY.plusDays(28)));
     }
 
