@@ -18,11 +18,13 @@ import org.eprescription.core.interaction.Severity;
 import org.eprescription.core.prescription.command.CorrectDispensing;
 import org.eprescription.core.prescription.event.InteractionCheckCompleted;
 import org.axonframework.test.aggregate.TestExecutor;
+import org.hamcrest.Matcher;
 import org.junit.jupiter.api.Test;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.axonframework.test.matchers.Matchers.predicate;
@@ -92,11 +94,10 @@ class ClashesAlertedAgainTest extends PrescriptionTestSupport {
                         dispenseCompletingUse(PHARMACY_A, item(2, 56, 28)))
                 .when(correct(1, item(2, 56, 28), item(1, 28, 28)))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayloadMatching(predicate((CommandOutcome outcome) -> {
-                    RecordedAlert again = alert(outcome.check(), LINE_1_AMLODIPINE);
+                .expectResultMessagePayloadMatching(whoseCheck(check -> {
+                    RecordedAlert again = alert(check, LINE_1_AMLODIPINE);
                     assertThat(courseKeys(again)).containsExactly(OTHER + "|1|1");
-                    assertThat(course(outcome.check(), 1, 1).status()).isEqualTo(CourseStatus.DISPENSED);
-                    return true;
+                    assertThat(course(check, 1, 1).status()).isEqualTo(CourseStatus.DISPENSED);
                 }));
     }
 
@@ -108,11 +109,10 @@ class ClashesAlertedAgainTest extends PrescriptionTestSupport {
                         dispenseCompletingUse(PHARMACY_A, item(2, 28, 28)))
                 .when(correct(1, item(2, 28, 28), item(1, 28, 28)))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayloadMatching(predicate((CommandOutcome outcome) -> {
-                    RecordedAlert again = alert(outcome.check(), LINE_2_AMLODIPINE);
+                .expectResultMessagePayloadMatching(whoseCheck(check -> {
+                    RecordedAlert again = alert(check, LINE_2_AMLODIPINE);
                     assertThat(courseKeys(again)).containsExactly(ID + "|1|1");
                     assertThat(again.conflicts().get(0).status()).isEqualTo(CourseStatus.DISPENSED);
-                    return true;
                 }));
     }
 
@@ -123,36 +123,32 @@ class ClashesAlertedAgainTest extends PrescriptionTestSupport {
                         dispense(PHARMACY_A, item(2, 56, 28)))
                 .when(dispenseCompletingUse(PHARMACY_A, item(1, 28, 28)))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayloadMatching(predicate((CommandOutcome outcome) -> {
-                    assertThat(outcome.check().alerts()).isEmpty();
-                    return true;
-                }));
+                .expectResultMessagePayloadMatching(whoseCheck(check -> assertThat(check.alerts()).isEmpty()));
     }
 
     // ----- a course lasts as long as the quantity handed out -----
 
     @Test
     void theWholeQuantityRecordedAsOneDayRunsForTheDaysTheQuantityCovers() {
-        fixture.givenCommands(issueWithLines(AMLODIPINE), accept(PHARMACY_A))
-                .when(dispenseCompletingUse(PHARMACY_A, item(1, 28, 1)))
-                .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayloadMatching(predicate((CommandOutcome outcome) -> {
-                    assertThat(outcome.check().courses()).containsExactly(new RecordedCourse(1, 1,
-                            AMLODIPINE_BRAND_A, ISSUE_DAY, ISSUE_DAY.plusDays(27), CourseStatus.DISPENSED));
-                    return true;
-                }));
+        expectTheCheckToRecordLineOnesCourseTo(dispenseCompletingUse(PHARMACY_A, item(1, 28, 1)),
+                ISSUE_DAY.plusDays(27));
     }
 
     @Test
     void halfTheQuantityRecordedAsOneDayRunsForHalfTheLinesDays() {
+        expectTheCheckToRecordLineOnesCourseTo(dispense(PHARMACY_A, item(1, 14, 1)), ISSUE_DAY.plusDays(13));
+    }
+
+    /**
+     * One line of amlodipine held by pharmacy A, then {@code dispensing}: the course its check records ends on
+     * {@code to}.
+     */
+    private void expectTheCheckToRecordLineOnesCourseTo(Object dispensing, LocalDate to) {
         fixture.givenCommands(issueWithLines(AMLODIPINE), accept(PHARMACY_A))
-                .when(dispense(PHARMACY_A, item(1, 14, 1)))
+                .when(dispensing)
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayloadMatching(predicate((CommandOutcome outcome) -> {
-                    assertThat(outcome.check().courses()).containsExactly(new RecordedCourse(1, 1,
-                            AMLODIPINE_BRAND_A, ISSUE_DAY, ISSUE_DAY.plusDays(13), CourseStatus.DISPENSED));
-                    return true;
-                }));
+                .expectResultMessagePayloadMatching(whoseCheck(check -> assertThat(check.courses()).containsExactly(
+                        new RecordedCourse(1, 1, AMLODIPINE_BRAND_A, ISSUE_DAY, to, CourseStatus.DISPENSED))));
     }
 
     @Test
@@ -161,10 +157,8 @@ class ClashesAlertedAgainTest extends PrescriptionTestSupport {
                         dispenseCompletingUse(PHARMACY_A, item(1, 28, 28)))
                 .when(correct(1, item(1, 28, 1)))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayloadMatching(predicate((CommandOutcome outcome) -> {
-                    assertThat(course(outcome.check(), 1, 1).to()).isEqualTo(ISSUE_DAY.plusDays(27));
-                    return true;
-                }));
+                .expectResultMessagePayloadMatching(whoseCheck(check -> assertThat(course(check, 1, 1).to())
+                        .isEqualTo(ISSUE_DAY.plusDays(27))));
     }
 
     // ----- each use's lines with each other -----
@@ -175,15 +169,14 @@ class ClashesAlertedAgainTest extends PrescriptionTestSupport {
         fixture.givenCommands(issue(List.of(AMLODIPINE, COMBINATION), 1, null), accept(PHARMACY_A))
                 .when(dispenseCompletingUse(PHARMACY_A, item(1, 28, 28), item(2, 28, 28)))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayloadMatching(predicate((CommandOutcome outcome) -> {
-                    RecordedAlert refill = alert(outcome.check(), LINE_2_AMLODIPINE);
+                .expectResultMessagePayloadMatching(whoseCheck(check -> {
+                    RecordedAlert refill = alert(check, LINE_2_AMLODIPINE);
                     assertThat(refill.use()).isEqualTo(2);
                     assertThat(refill.from()).isEqualTo(planned);
                     assertThat(refill.conflicts()).containsExactly(new RecordedConflict(ID, 1, 2,
                             AMLODIPINE_BRAND_A, planned, planned.plusDays(27), CourseStatus.PLANNED, HOSPITAL, DOCTOR,
                             false));
                     assertThat(refill.severity()).isEqualTo(Severity.HIGH);
-                    return true;
                 }));
     }
 
@@ -214,13 +207,12 @@ class ClashesAlertedAgainTest extends PrescriptionTestSupport {
                 .andGivenCommands(accept(PHARMACY_A))
                 .when(dispenseCompletingUse(PHARMACY_A, item(1, 28, 28), item(2, 28, 28)))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayloadMatching(predicate((CommandOutcome outcome) -> {
-                    RecordedAlert handedOut = alert(outcome.check(), LINE_2_AMLODIPINE);
+                .expectResultMessagePayloadMatching(whoseCheck(check -> {
+                    RecordedAlert handedOut = alert(check, LINE_2_AMLODIPINE);
                     assertThat(handedOut.use()).isEqualTo(2);
                     assertThat(handedOut.conflicts()).containsExactly(new RecordedConflict(ID, 1, 2,
                             AMLODIPINE_BRAND_A, planned, planned.plusDays(27), CourseStatus.DISPENSED, HOSPITAL,
                             DOCTOR, false));
-                    return true;
                 }));
     }
 
@@ -234,10 +226,7 @@ class ClashesAlertedAgainTest extends PrescriptionTestSupport {
         useOneHandedOut.andGivenCommands(accept(PHARMACY_A))
                 .when(dispense(PHARMACY_A, item(2, 28, 28)))
                 .expectSuccessfulHandlerExecution()
-                .expectResultMessagePayloadMatching(predicate((CommandOutcome outcome) -> {
-                    assertThat(outcome.check().alerts()).isEmpty();
-                    return true;
-                }));
+                .expectResultMessagePayloadMatching(whoseCheck(check -> assertThat(check.alerts()).isEmpty()));
     }
 
     private static RecordedCourse planned(RecordedCourse course) {
@@ -249,5 +238,13 @@ class ClashesAlertedAgainTest extends PrescriptionTestSupport {
                                             List<RecordedAlert> alerts) {
         return new InteractionCheckCompleted(ID, PATIENT.id(), HOSPITAL, DOCTOR, trigger, courses, alerts,
                 CATALOGUE.version(), clock.instant());
+    }
+
+    /** A command's outcome whose check meets {@code requirements} (assertions). */
+    private static Matcher<CommandOutcome> whoseCheck(Consumer<InteractionCheckCompleted> requirements) {
+        return predicate((CommandOutcome outcome) -> {
+            requirements.accept(outcome.check());
+            return true;
+        });
     }
 }
