@@ -11,7 +11,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
 import static org.eprescription.api.support.Prescriptions.NIFEDIPINE_CAPSULE;
 import static org.eprescription.api.support.Prescriptions.NIFEDIPINE_EXTENDED_RELEASE;
 import static org.eprescription.api.support.Prescriptions.dispense;

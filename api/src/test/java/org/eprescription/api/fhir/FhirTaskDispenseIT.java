@@ -24,7 +24,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.api.fhir.FhirBundles.only;
 import static org.eprescription.api.fhir.FhirHttp.FHIR_JSON;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
-import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
 import static org.eprescription.api.support.Prescriptions.VALSARTAN_AMLODIPINE;
 import static org.eprescription.api.support.Prescriptions.dispense;
 import static org.eprescription.api.support.Prescriptions.item;
