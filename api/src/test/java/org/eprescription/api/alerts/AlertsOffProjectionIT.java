@@ -31,7 +31,6 @@ import static org.eprescription.api.support.Prescriptions.unique;
  */
 class AlertsOffProjectionIT {
 
-    private static final String KEY = "alerts-off-projection-key-0123456789abcdef";
 
     @Test
     void whatHappensWhileAlertsAreOffReachesTheAlertsAndReadsSayWhatIsUnknown() {
@@ -44,7 +43,7 @@ class AlertsOffProjectionIT {
         String p2 = second.get("prescriptionId").toString();
         String p3 = third.get("prescriptionId").toString();
 
-        try (ConfigurableApplicationContext on = ExchangeNode.start(url, KEY, List.of())) {
+        try (ConfigurableApplicationContext on = ExchangeNode.startOnDatabase(url)) {
             HttpApi api = ExchangeNode.api(on);
             assertThat(api.post("/prescriptions", first).status()).isEqualTo(201);
             Response duplicate = api.post("/prescriptions", second);
@@ -53,7 +52,8 @@ class AlertsOffProjectionIT {
             assertThat(duplicate.body().path("alerts").get(0).path("type").asText()).isEqualTo("SAME_INGREDIENT");
         }
 
-        try (ConfigurableApplicationContext off = ExchangeNode.start(url, KEY, "--exchange.alerts.enabled=false")) {
+        try (ConfigurableApplicationContext off = ExchangeNode.startOnDatabase(url,
+                "--exchange.alerts.enabled=false")) {
             HttpApi api = ExchangeNode.api(off);
             Response cancelled = api.post("/prescriptions/" + p1 + "/cancel", Map.of("reason", "course changed"),
                     prescriberHeaders("HOSP-A"));
@@ -63,7 +63,7 @@ class AlertsOffProjectionIT {
             assertThat(issued.body().path("alertCheck").path("performed").asBoolean()).isFalse();
         }
 
-        try (ConfigurableApplicationContext onAgain = ExchangeNode.start(url, KEY, List.of())) {
+        try (ConfigurableApplicationContext onAgain = ExchangeNode.startOnDatabase(url)) {
             HttpApi api = ExchangeNode.api(onAgain);
 
             JsonNode verified = new AdminProjections(api).verify(AlertProjection.PROCESSING_GROUP);

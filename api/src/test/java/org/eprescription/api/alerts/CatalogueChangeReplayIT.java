@@ -45,7 +45,6 @@ import static org.eprescription.api.support.Prescriptions.unique;
  */
 class CatalogueChangeReplayIT {
 
-    private static final String KEY = "catalogue-change-test-key-0123456789abcdef";
     private static final String SUVOREXANT = "1190023F1022";
     private static final String CLARITHROMYCIN = "6149003F1025";
 
@@ -249,7 +248,7 @@ class CatalogueChangeReplayIT {
     }
 
     private static ConfigurableApplicationContext start(String url, String... more) {
-        return ExchangeNode.start(url, KEY, List.of(more));
+        return ExchangeNode.startOnDatabase(url, more);
     }
 
     private static HttpApi api(ConfigurableApplicationContext context) {

@@ -38,7 +38,6 @@ import static org.eprescription.api.support.Prescriptions.unique;
  */
 class AlertsSwitchedOnAgainIT {
 
-    private static final String KEY = "alerts-on-again-test-key-0123456789abcdef";
 
     @Test
     void checksAfterAnOffPeriodSayTheyCouldNotCompareWhatWasIssuedMeanwhile() {
@@ -47,7 +46,8 @@ class AlertsSwitchedOnAgainIT {
         String cancelledPatient = unique("PAT");
         String dispensedPatient = unique("PAT");
 
-        try (ConfigurableApplicationContext off = ExchangeNode.start(url, KEY, "--exchange.alerts.enabled=false")) {
+        try (ConfigurableApplicationContext off = ExchangeNode.startOnDatabase(url,
+                "--exchange.alerts.enabled=false")) {
             HttpApi api = ExchangeNode.api(off);
             Response zolpidem = api.post("/prescriptions", issueFor(patient, "HOSP-A", ZOLPIDEM, 30));
             assertThat(zolpidem.status()).as(zolpidem.toString()).isEqualTo(201);
@@ -79,7 +79,7 @@ class AlertsSwitchedOnAgainIT {
             assertThat(dispensed.status()).as(dispensed.toString()).isEqualTo(200);
         }
 
-        try (ConfigurableApplicationContext on = ExchangeNode.start(url, KEY, List.of())) {
+        try (ConfigurableApplicationContext on = ExchangeNode.startOnDatabase(url)) {
             HttpApi api = ExchangeNode.api(on);
 
             Response generic = api.post("/prescriptions", issueFor(patient, "HOSP-B", ZOLPIDEM_GENERIC, 14));

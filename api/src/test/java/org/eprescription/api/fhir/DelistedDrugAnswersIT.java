@@ -38,7 +38,6 @@ import static org.eprescription.api.support.Prescriptions.unique;
  */
 class DelistedDrugAnswersIT {
 
-    private static final String KEY = "delisted-drug-test-key-0123456789abcdef";
 
     @TempDir
     Path catalogueWithoutTheBrand;
@@ -49,14 +48,14 @@ class DelistedDrugAnswersIT {
         String url = IsolatedDatabase.createAnother("px_delisted");
         String patient = unique("PAT");
 
-        try (ConfigurableApplicationContext before = ExchangeNode.start(url, KEY, List.of())) {
+        try (ConfigurableApplicationContext before = ExchangeNode.startOnDatabase(url)) {
             Response brand = ExchangeNode.api(before).post("/prescriptions",
                     issueFor(patient, "HOSP-A", ZOLPIDEM, 30));
             assertThat(brand.status()).as(brand.toString()).isEqualTo(201);
             assertThat(brand.body().path("alertCheck").path("complete").asBoolean()).isTrue();
         }
 
-        try (ConfigurableApplicationContext after = ExchangeNode.start(url, KEY,
+        try (ConfigurableApplicationContext after = ExchangeNode.startOnDatabase(url,
                 List.of("--exchange.catalogue.directory=" + catalogueWithoutTheBrand))) {
             HttpApi api = ExchangeNode.api(after);
 

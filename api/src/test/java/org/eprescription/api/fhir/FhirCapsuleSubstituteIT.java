@@ -33,7 +33,6 @@ import static org.eprescription.api.support.Prescriptions.unique;
  */
 class FhirCapsuleSubstituteIT {
 
-    private static final String KEY = "capsule-substitute-test-key-0123456789abcdef";
     private static final String AMLODIPINE_CAPSULE = "2171022M1029";
 
     @TempDir
@@ -46,7 +45,7 @@ class FhirCapsuleSubstituteIT {
         String url = IsolatedDatabase.createAnother("px_capsule_substitute");
         String pharmacy = unique("PH");
 
-        try (ConfigurableApplicationContext node = ExchangeNode.start(url, KEY,
+        try (ConfigurableApplicationContext node = ExchangeNode.startOnDatabase(url,
                 List.of("--exchange.catalogue.directory=" + catalogueWithACapsule))) {
             HttpApi api = ExchangeNode.api(node);
             String viaJson = acceptedTablets(api, pharmacy);

@@ -31,7 +31,6 @@ import static org.eprescription.api.support.Prescriptions.unique;
  */
 class AmendmentUnderALaterCatalogueIT {
 
-    private static final String KEY = "amendment-catalogue-test-key-0123456789abcdef";
     private static final String LAST_YEARS_NAME = "Amlodipine 5 mg (name of last year)";
 
     @TempDir
@@ -131,7 +130,7 @@ class AmendmentUnderALaterCatalogueIT {
     }
 
     private static ConfigurableApplicationContext start(String url, Path catalogue) {
-        return catalogue == null ? ExchangeNode.start(url, KEY, List.of())
-                : ExchangeNode.start(url, KEY, List.of("--exchange.catalogue.directory=" + catalogue));
+        return catalogue == null ? ExchangeNode.startOnDatabase(url)
+                : ExchangeNode.startOnDatabase(url, List.of("--exchange.catalogue.directory=" + catalogue));
     }
 }

@@ -29,6 +29,24 @@ public final class ExchangeNode {
     }
 
     /**
+     * As {@link #start(String, String, List)}, with the exchange-code key of the test's database ({@link #codeKeyOf}):
+     * every node a test starts on {@code url} issues and reads the same codes, and no test needs a key of its own.
+     */
+    public static ConfigurableApplicationContext startOnDatabase(String url, List<String> more) {
+        return start(url, codeKeyOf(url), more);
+    }
+
+    public static ConfigurableApplicationContext startOnDatabase(String url, String... more) {
+        return startOnDatabase(url, List.of(more));
+    }
+
+    /** An exchange-code key derived from the name of the database {@code url} names. */
+    public static String codeKeyOf(String url) {
+        String database = url.substring(url.lastIndexOf('/') + 1).split("\\?")[0];
+        return database + "-test-key-0123456789abcdef";
+    }
+
+    /**
      * As {@link #start(String, String, String...)}, with the beans of {@code more} added: a class that is not a
      * {@code @Configuration} (so that no scan of the application picks it up) whose {@code @Bean} methods replace
      * the application's with {@code @Primary} ones, a fault the test injects.
