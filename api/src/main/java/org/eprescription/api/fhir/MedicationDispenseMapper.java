@@ -23,16 +23,19 @@ import java.util.Optional;
 /**
  * An item of a dispensing as a MedicationDispense (docs/fhir.md, "Task/{id}/$dispense"): the drug handed out, a
  * substitution where it is not the line's drug, the line it was dispensed against by the line's identifier. The line
- * is the one the dispensing's use was dispensed under, not the line as a later amendment changed it.
+ * is the one the dispensing's use was dispensed under, not the line as a later amendment changed it. The quantity is
+ * in the unit of the drug handed out ({@link HandedOutUnit}): 28 capsules of a substitute are not 28 tablets.
  */
 @Component
 @RequiredArgsConstructor
 class MedicationDispenseMapper {
 
-    private static final String SUBSTITUTION_TYPES = "http://terminology.hl7.org/CodeSystem/v3-substanceAdminSubstitution";
+    private static final String SUBSTITUTION_TYPES =
+            "http://terminology.hl7.org/CodeSystem/v3-substanceAdminSubstitution";
 
     private final FhirSystems systems;
     private final MedicationRequestMapper requests;
+    private final HandedOutUnit units;
 
     MedicationDispense of(PrescriptionView view, Dispensing dispensing, DispensedItem item) {
         Optional<PrescribedLine> line = view.lineDispensedUnder(dispensing, item.lineNumber());
@@ -42,7 +45,8 @@ class MedicationDispenseMapper {
                 .setMedication(new CodeableConcept().addCoding(new Coding(FhirSystems.YJ, item.drugCode().value(),
                         null)))
                 .setSubject(FhirSystems.identified(systems.patientId(), view.patient().id().value()))
-                .setQuantity(new Quantity().setValue(item.quantity()).setUnit(line.map(PrescribedLine::unit).orElse(null)))
+                .setQuantity(new Quantity().setValue(item.quantity()).setUnit(line.map(prescribed -> units.of(
+                        prescribed.drugCode(), prescribed.unit(), item.drugCode())).orElse(null)))
                 .setDaysSupply(MedicationRequestMapper.days(item.days()));
         dispense.setType(new CodeableConcept().addCoding(dispensing.use() > 1
                         ? new Coding(FhirSystems.ACT_CODE, "RF", "Refill")

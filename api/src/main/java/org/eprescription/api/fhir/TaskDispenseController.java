@@ -9,8 +9,6 @@ import org.eprescription.api.prescription.PrescriptionCommands;
 import org.eprescription.api.security.ResourceAccess;
 import org.eprescription.query.prescription.PrescriptionView;
 import org.eprescription.query.prescription.ViewLine;
-import org.eprescription.core.catalogue.Drug;
-import org.eprescription.core.catalogue.DrugCatalogue;
 import org.eprescription.core.ids.DrugCode;
 import org.eprescription.core.ids.PrescriptionId;
 import org.springframework.http.ResponseEntity;
@@ -41,7 +39,7 @@ class TaskDispenseController {
     private final ActingParties actingParties;
     private final PrescriptionCommands commands;
     private final ResourceAccess access;
-    private final DrugCatalogue catalogue;
+    private final HandedOutUnit units;
 
     @PostMapping(FhirPaths.TASK_DISPENSE)
     ResponseEntity<byte[]> dispense(@PathVariable UUID id, @RequestBody(required = false) byte[] body,
@@ -88,7 +86,7 @@ class TaskDispenseController {
             DispenseRequest.Item item = dispense.items().get(index);
             ViewLine line = view.lines().stream().filter(candidate -> candidate.lineNumber() == item.lineNumber())
                     .findFirst().orElse(null);
-            String unit = line == null ? null : unitOf(line, DrugCode.of(item.drugCode()));
+            String unit = line == null ? null : units.of(line.drugCode(), line.unit(), DrugCode.of(item.drugCode()));
             // every unit it names must be the drug's: a unit "box" with the code "tablet" is boxes, not tablets
             if (unit != null && !named.stream().allMatch(given -> given.strip().equalsIgnoreCase(unit.strip()))) {
                 throw FhirRequestException.invalidLines("MedicationDispense " + (index + 1) + ": quantity is in "
@@ -97,13 +95,5 @@ class TaskDispenseController {
                         + "handed out, as both its unit and its code");
             }
         }
-    }
-
-    /** The unit the drug handed out against {@code line} is counted in; null: a substitute the catalogue lacks. */
-    private String unitOf(ViewLine line, DrugCode handedOut) {
-        if (handedOut.equals(line.drugCode())) {
-            return line.unit();
-        }
-        return catalogue.find(handedOut).map(Drug::unit).orElse(null);
     }
 }

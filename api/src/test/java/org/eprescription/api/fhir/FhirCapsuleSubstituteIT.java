@@ -17,6 +17,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.eprescription.api.fhir.FhirBundles.only;
@@ -68,6 +69,14 @@ class FhirCapsuleSubstituteIT {
                     .isEqualTo(AMLODIPINE_CAPSULE);
             assertThat(dispensed.getQuantity().getValue()).isEqualByComparingTo("28");
             assertThat(dispensed.getSubstitution().getWasSubstituted()).isTrue();
+            assertThat(dispensed.getQuantity().getUnit()).as("28 capsules went out, not 28 tablets")
+                    .isEqualTo("capsule");
+            FhirHttp http = new FhirHttp(ExchangeNode.port(node));
+            FhirHttp.Answer searched = http.get("/MedicationDispense?prescription=" + viaFhir,
+                    Identity.pharmacist(pharmacy), Map.of());
+            assertThat(searched.status()).as(searched.toString()).isEqualTo(200);
+            assertThat(only(searched.as(Bundle.class), MedicationDispense.class).getQuantity().getUnit())
+                    .isEqualTo("capsule");
             Response jsonView = api.as(Identity.pharmacist(pharmacy)).get("/prescriptions/" + viaJson);
             Response fhirView = api.as(Identity.pharmacist(pharmacy)).get("/prescriptions/" + viaFhir);
             assertThat(fhirView.body().path("status")).isEqualTo(jsonView.body().path("status"));
