@@ -3,6 +3,8 @@ package org.eprescription.api.fhir;
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.eprescription.api.config.ExchangeProperties;
 import org.eprescription.api.prescription.IssueRequest;
+import org.eprescription.api.prescription.PrescriptionViews;
+import org.eprescription.core.ids.PrescriptionId;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.CodeableConcept;
 import org.hl7.fhir.r4.model.DateTimeType;
@@ -28,6 +30,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
@@ -42,12 +45,15 @@ class IssueBundleReader {
     private final FhirInputs inputs;
     private final ZoneId zone;
     private final Clock clock;
+    private final PrescriptionViews views;
 
-    IssueBundleReader(FhirSystems systems, FhirInputs inputs, ExchangeProperties exchange, Clock clock) {
+    IssueBundleReader(FhirSystems systems, FhirInputs inputs, ExchangeProperties exchange, Clock clock,
+                      PrescriptionViews views) {
         this.systems = systems;
         this.inputs = inputs;
         this.zone = exchange.zone();
         this.clock = clock;
+        this.views = views;
     }
 
     /** The drugs are read first: a prescription from another country's system is refused for its codes (422). */
@@ -71,14 +77,15 @@ class IssueBundleReader {
         if (!patient.hasBirthDate() || patient.getBirthDateElement().getPrecision() != TemporalPrecisionEnum.DAY) {
             throw FhirRequestException.malformed("Patient.birthDate is required, as a day (YYYY-MM-DD)");
         }
-        IssueRequest request = new IssueRequest(NamedPrescriptionId.of(bundle, requests, systems.prescriptionId()),
+        UUID named = NamedPrescriptionId.of(bundle, requests, systems.prescriptionId());
+        IssueRequest request = new IssueRequest(named,
                 new IssueRequest.Patient(identifier(patient.getIdentifier(), systems.patientId(), "Patient"),
                         LocalDate.parse(patient.getBirthDateElement().getValueAsString()),
                         patient.hasName() ? blankToNull(patient.getNameFirstRep().getNameAsSingleString()) : null),
                 new IssueRequest.Prescriber(
                         identifier(practitioner.getIdentifier(), systems.practitionerId(), "Practitioner"),
                         identifier(organization.getIdentifier(), systems.institutionId(), "Organization")),
-                lines, refills(requests), validUntil(requests), List.of());
+                lines, refills(requests), validUntil(requests, issueDay(named)), List.of());
         return inputs.requireValid(request);
     }
 
@@ -285,8 +292,11 @@ class IssueBundleReader {
         return given.stream().findFirst().orElse(null);
     }
 
-    /** The exchange has one validity per prescription: every line must end it on the same day, or none say any. */
-    private LocalDate validUntil(List<MedicationRequest> requests) {
+    /**
+     * The exchange has one validity per prescription: every line must end it on the same day, or none say any. A
+     * start is the day of issue ({@link #issueDay}).
+     */
+    private LocalDate validUntil(List<MedicationRequest> requests, IssueDay issueDay) {
         Set<LocalDate> given = requests.stream()
                 .filter(request -> request.getDispenseRequest().hasValidityPeriod())
                 .map(request -> request.getDispenseRequest().getValidityPeriod())
@@ -294,12 +304,12 @@ class IssueBundleReader {
                     if (!period.hasEnd()) {
                         throw FhirRequestException.malformed("dispenseRequest.validityPeriod needs an end");
                     }
-                    if (period.hasStart() && !day(period.getStartElement(), "start").equals(LocalDate.now(clock))) {
+                    if (period.hasStart() && !day(period.getStartElement(), "start").equals(issueDay.day())) {
                         // the exchange has no "valid from": a prescription may be dispensed from the day it is
                         // issued, so a later start would be dropped and the drug let out before it
                         throw FhirRequestException.malformed("dispenseRequest.validityPeriod.start must be the day of "
-                                + "issue, " + LocalDate.now(clock) + ", or absent; the exchange has no later start "
-                                + "(docs/fhir.md, \"Task/$create\")");
+                                + "issue, " + issueDay.day() + issueDay.which() + ", or absent; the exchange has no "
+                                + "later start (docs/fhir.md, \"Task/$create\")");
                     }
                     return day(period.getEndElement(), "end");
                 })
@@ -310,6 +320,23 @@ class IssueBundleReader {
                     + "MedicationRequests (or some give one and others none); a prescription is valid until one day");
         }
         return given.stream().findFirst().orElse(null);
+    }
+
+    /** The day a validityPeriod.start must name, and how the answer says which day that is. */
+    private record IssueDay(LocalDate day, String which) {
+    }
+
+    /**
+     * Today, unless the Bundle names a prescription already issued: then the day it was issued, so that the same
+     * Bundle sent again after midnight (a retry) reaches the aggregate, which answers it as the first time (200), as
+     * the JSON API's retry of a {@code prescriptionId}, whose body holds no day of issue (docs/fhir.md, "Retries").
+     */
+    private IssueDay issueDay(UUID named) {
+        Optional<LocalDate> issued = named == null ? Optional.empty()
+                : views.find(new PrescriptionId(named)).map(view -> view.issuedOn() != null ? view.issuedOn()
+                        : LocalDate.ofInstant(view.issuedAt(), zone));
+        return issued.map(day -> new IssueDay(day, " (prescription " + named + " was issued then)"))
+                .orElseGet(() -> new IssueDay(LocalDate.now(clock), ""));
     }
 
     /** A day as written; a moment on the day it falls on in the exchange's zone ({@link FhirInputs#day}). */

@@ -5,12 +5,15 @@ import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.Identity;
 import org.hl7.fhir.r4.model.Bundle;
+import org.hl7.fhir.r4.model.DateTimeType;
 import org.hl7.fhir.r4.model.Identifier;
 import org.hl7.fhir.r4.model.MedicationRequest;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Task;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -54,6 +57,34 @@ class FhirTaskCreateRetryIT extends ExchangeIntegrationTest {
         assertThat(retry.status()).as("as the JSON API answers the same prescriptionId and body: "
                 + retry).isEqualTo(200);
         assertThat(retry.body()).as("the same Task, exchange code and DetectedIssues").isEqualTo(first.body());
+        assertThat(prescriptions()).extracting(prescription -> prescription.path("prescriptionId").asText())
+                .containsExactly(id);
+    }
+
+    @Test
+    void theSameBundleStartingOnItsIssueDaySentAgainTheNextDayIsAnsweredAsTheJsonApisRetry() {
+        String id = UUID.randomUUID().toString();
+        LocalDate issueDay = clock.today();
+        Bundle sent = named(bundle().line(AMLODIPINE_BRAND, 28, 28, 0).validUntil(issueDay.plusDays(7)).bundle(), id);
+        all(sent, MedicationRequest.class).forEach(request -> request.getDispenseRequest().getValidityPeriod()
+                .setStartElement(new DateTimeType(issueDay.toString())));
+        String body = FhirConformance.json(sent);
+        FhirHttp.Answer first = fhir().post(CREATE, body, FHIR_JSON, prescriber, Map.of());
+        assertThat(first.status()).as(first.toString()).isEqualTo(201);
+
+        clock.advance(Duration.ofDays(1));
+        FhirHttp.Answer retry = fhir().post(CREATE, body, FHIR_JSON, prescriber, Map.of());
+        Bundle startingToday = FhirConformance.CONTEXT.newJsonParser().parseResource(Bundle.class, body);
+        all(startingToday, MedicationRequest.class).forEach(request -> request.getDispenseRequest()
+                .getValidityPeriod().setStartElement(new DateTimeType(clock.today().toString())));
+        FhirHttp.Answer other = fhir().post(CREATE, startingToday, prescriber);
+
+        assertThat(retry.status()).as("the prescription was issued yesterday: a 400 would have the EHR issue it "
+                + "again under a new id; " + retry).isEqualTo(200);
+        assertThat(retry.body()).as("the same Task, exchange code and DetectedIssues").isEqualTo(first.body());
+        assertThat(other.assertOutcome(400, OperationOutcome.IssueType.STRUCTURE).getDiagnostics())
+                .as("a start other than the day it was issued is not that prescription's")
+                .contains(issueDay.toString());
         assertThat(prescriptions()).extracting(prescription -> prescription.path("prescriptionId").asText())
                 .containsExactly(id);
     }
