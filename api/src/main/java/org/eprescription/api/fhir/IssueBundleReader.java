@@ -2,6 +2,7 @@ package org.eprescription.api.fhir;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.eprescription.api.config.ExchangeProperties;
+import org.eprescription.api.input.FieldLimits;
 import org.eprescription.api.prescription.IssueRequest;
 import org.eprescription.api.prescription.PrescriptionViews;
 import org.eprescription.core.ids.PrescriptionId;
@@ -123,7 +124,7 @@ class IssueBundleReader {
                     + "\"Task/$create\")");
         }
         Boolean asNeeded = FhirInputs.asNeeded(dosage);
-        String instructions = withReason(dosage.getText(), FhirInputs.asNeededReason(where, dosage));
+        String instructions = withReason(where, dosage.getText(), FhirInputs.asNeededReason(where, dosage));
         return new IssueRequest.Line(number, drugCode, dispense.getQuantity().getValue(), unit, instructions,
                 FhirInputs.wholeDays(where, "dispenseRequest.expectedSupplyDuration",
                         dispense.getExpectedSupplyDuration()), asNeeded);
@@ -132,15 +133,25 @@ class IssueBundleReader {
     /**
      * The dosage text with the reason to take the drug as needed ({@code asNeededCodeableConcept}, "for pain"), which
      * the exchange keeps in the line's dosage, its one place for how to take it: a pharmacy reads it there, in the
-     * JSON API's {@code dosage} and FHIR's {@code dosageInstruction.text}. A text that already says the reason is kept
-     * as written.
+     * JSON API's {@code dosage} and FHIR's {@code dosageInstruction.text}. The reason is appended as
+     * "(as needed: reason)" unless the text already ends so or holds it so (a MedicationRequest the exchange answered,
+     * sent back): a text that merely mentions the word ("no painkillers" for "pain") does not say it is the reason.
+     * A text the reason would make longer than a dosage may be is refused (400), naming the dosage.
      */
-    private static String withReason(String text, Optional<String> reason) {
-        if (reason.isEmpty() || text.toLowerCase(Locale.ROOT)
-                .contains(reason.get().toLowerCase(Locale.ROOT))) {
-            return text;
+    private static String withReason(String where, String text, Optional<String> reason) {
+        String dosage = reason.isEmpty() || text.toLowerCase(Locale.ROOT).contains(asNeeded(reason.get())
+                .toLowerCase(Locale.ROOT)) ? text : text + " " + asNeeded(reason.get());
+        if (dosage.length() > FieldLimits.TEXT) {
+            throw FhirRequestException.invalid(where + ": dosageInstruction.text" + (dosage.equals(text) ? ""
+                    : " with the reason of asNeededCodeableConcept, \"" + asNeeded(reason.get()) + "\",")
+                    + " is " + dosage.length() + " characters; a dosage has at most " + FieldLimits.TEXT
+                    + " (docs/fhir.md, \"Task/$create\")");
         }
-        return text + " (as needed: " + reason.get() + ")";
+        return dosage;
+    }
+
+    private static String asNeeded(String reason) {
+        return "(as needed: " + reason + ")";
     }
 
     /**

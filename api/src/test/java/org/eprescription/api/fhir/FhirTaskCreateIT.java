@@ -339,18 +339,43 @@ class FhirTaskCreateIT extends ExchangeIntegrationTest {
         Bundle created = answer.as(Bundle.class);
         assertThat(all(created, MedicationRequest.class)).extracting(request -> request.getDosageInstructionFirstRep()
                 .getText()).containsExactly("1 capsule, at most 3 a day (as needed: chest pain)",
-                "1 tablet when the chest pain starts");
+                "1 tablet when the chest pain starts (as needed: Chest pain)");
         String prescriptionId = identifier(only(created, Task.class).getIdentifier(), SID + "prescription-id");
         assertThat(api().get("/prescriptions/" + prescriptionId).body().path("lines"))
                 .extracting(line -> line.path("dosage").asText())
                 .containsExactly("1 capsule, at most 3 a day (as needed: chest pain)",
-                        "1 tablet when the chest pain starts");
+                        "1 tablet when the chest pain starts (as needed: Chest pain)");
 
         Bundle codedOnly = bundle().line(NIFEDIPINE_CAPSULE, 10, 3, 0).bundle();
         only(codedOnly, MedicationRequest.class).getDosageInstructionFirstRep().setAsNeeded(new CodeableConcept()
                 .addCoding(new Coding().setSystem("http://snomed.info/sct").setCode("29857009")));
         assertThat(fhir().post(CREATE, codedOnly, prescriber).assertOutcome(400, OperationOutcome.IssueType.STRUCTURE)
                 .getDiagnostics()).contains("asNeededCodeableConcept");
+    }
+
+    @Test
+    void aReasonTheDosageMerelyContainsIsKeptAndOneThatWouldMakeItTooLongIsRefusedNamingTheDosage() {
+        Bundle sent = bundle().line(NIFEDIPINE_CAPSULE, 10, 3, 0).line(AMLODIPINE_BRAND, 28, 28, 0).bundle();
+        List<MedicationRequest> lines = all(sent, MedicationRequest.class);
+        lines.get(0).getDosageInstructionFirstRep().setText("1 capsule; no painkillers with alcohol")
+                .setAsNeeded(new CodeableConcept().setText("pain"));
+        lines.get(1).getDosageInstructionFirstRep().setText("1 tablet (as needed: chest pain)")
+                .setAsNeeded(new CodeableConcept().setText("Chest pain"));
+
+        FhirHttp.Answer answer = fhir().post(CREATE, sent, prescriber);
+
+        assertThat(answer.status()).as(answer.toString()).isEqualTo(201);
+        assertThat(all(answer.as(Bundle.class), MedicationRequest.class)).extracting(request -> request
+                .getDosageInstructionFirstRep().getText()).as("\"pain\" is not the reason \"painkillers\" says")
+                .containsExactly("1 capsule; no painkillers with alcohol (as needed: pain)",
+                        "1 tablet (as needed: chest pain)");
+
+        Bundle tooLong = bundle().line(NIFEDIPINE_CAPSULE, 10, 3, 0).bundle();
+        only(tooLong, MedicationRequest.class).getDosageInstructionFirstRep().setText("x".repeat(490))
+                .setAsNeeded(new CodeableConcept().setText("chest pain"));
+        assertThat(fhir().post(CREATE, tooLong, prescriber).assertOutcome(400, OperationOutcome.IssueType.INVALID)
+                .getDiagnostics()).contains("MedicationRequest 1", "dosageInstruction.text", "as needed: chest pain",
+                "500");
     }
 
     @Test
