@@ -32,18 +32,22 @@ record TaskOperation(String code, String title, boolean instance, String who, St
                     + "the Practitioner (practitioner-id) and the Organization (institution-id) who prescribe, and one "
                     + "MedicationRequest per line (the drug as a YJ code, dispenseRequest.quantity, "
                     + "expectedSupplyDuration in days, numberOfRepeatsAllowed, validityPeriod, dosageInstruction.text, "
-                    + "optionally asNeededBoolean), optionally naming the prescription (each MedicationRequest's "
-                    + "groupIdentifier or Bundle.identifier, system prescription-id, a UUID): the same Bundle sent "
-                    + "again then issues nothing and answers 200 as the first time, another under the same id is 409; "
-                    + "without it, a retry issues again unless it carries an Idempotency-Key. Out (201): a Bundle of the Task (status ready, identifiers "
-                    + "prescription-id and exchange-code), the MedicationRequests and one DetectedIssue per alert.",
+                    + "optionally asNeededBoolean, or asNeededCodeableConcept whose reason (its text, else its "
+                    + "codings' display) is kept in the dosage text as \"(as needed: reason)\"; a reason of codes "
+                    + "alone, or one that makes the dosage longer than 500 characters, is 400), optionally naming the "
+                    + "prescription (each MedicationRequest's groupIdentifier or Bundle.identifier, system "
+                    + "prescription-id, a UUID): the same Bundle sent again, even on a later day, then issues nothing "
+                    + "and answers 200 as the first time, another under the same id is 409; without it, a retry issues "
+                    + "again unless it carries an Idempotency-Key. Out (201 when issued, 200 for the same Bundle sent "
+                    + "again): a Bundle of the Task (status ready, identifiers prescription-id and exchange-code), the "
+                    + "MedicationRequests and one DetectedIssue per alert.",
             List.of(in("bundle", "Bundle", 1, "1", "The prescription to issue"),
                     out("Bundle", "The Task, the MedicationRequests and the DetectedIssues")));
     static final TaskOperation ACCEPT = new TaskOperation("accept", "Accept a prescription with the patient's code",
             false, "a pharmacist (the token's pharmacy)",
             "The token's pharmacy takes the prescription the patient's exchange code and birth date name. Out: a "
-                    + "Bundle of the Task (in-progress, owner the pharmacy), its MedicationRequests and a DetectedIssue "
-                    + "per alert (an OperationOutcome warning where these may not be all). A code and "
+                    + "Bundle of the Task (in-progress, owner the pharmacy), its MedicationRequests and a "
+                    + "DetectedIssue per alert (an OperationOutcome warning where these may not be all). A code and "
                     + "birth date that name no prescription are 404 (one answer for both), another pharmacy holding "
                     + "it 409, too many failed attempts 429.",
             List.of(in(TaskAcceptController.EXCHANGE_CODE, "string", 1, "1", "The code the patient shows"),
