@@ -5,7 +5,6 @@ import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
 import org.eprescription.api.prescription.PrescriptionResponse;
 import org.eprescription.api.prescription.PrescriptionResponses;
-import org.eprescription.api.prescription.PrescriptionViews;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.PatientId;
@@ -24,7 +23,8 @@ import java.util.Optional;
 
 /**
  * A pharmacy's accept with the patient's code and birth date (docs/domain.md, "Refusals"). The code is looked up
- * under every key and the birth date compared here, before any command; then the attempt is decided and, if it
+ * under every key ({@link ExchangeCodeLookup}: a live code whatever the view has taken in) and the birth date
+ * compared here, before any command; then the attempt is decided and, if it
  * failed, counted ({@link AcceptAttempts}) before the pharmacy learns anything. An unknown code and a known code with
  * a wrong birth date go through the same steps (look-up, compare, count against the prescription or none, log for the
  * patient or nobody) and answer the same 404. Only a matching pair becomes an {@link AcceptPrescription}, which the
@@ -38,7 +38,7 @@ public class AcceptWithCode {
     private static final LocalDate NOBODYS_BIRTH_DATE = LocalDate.of(1, 1, 1);
 
     private final ExchangeCodes exchangeCodes;
-    private final PrescriptionViews views;
+    private final ExchangeCodeLookup lookup;
     private final AcceptAttempts attempts;
     private final AccessLog accessLog;
     private final CommandSender commands;
@@ -47,10 +47,12 @@ public class AcceptWithCode {
     /**
      * @throws TooManyAcceptAttemptsException while the pharmacy or the prescription is locked
      * @throws PrescriptionRefusedException   {@code UNKNOWN_EXCHANGE_CODE} when code and birth date name nobody
+     * @throws ExchangeCodeUnreadableException when the code is live but its prescription cannot be read now (503,
+     *                                         not counted)
      */
     public PrescriptionResponse accept(String code, LocalDate birthDate, PharmacyId pharmacy,
                                        PharmacistId pharmacist, Actor actor, String idempotencyKey) {
-        Optional<ExchangeCodeHolder> holder = views.findExchangeCodeHolder(exchangeCodes.hashesOf(code));
+        Optional<ExchangeCodeHolder> holder = lookup.holderOf(exchangeCodes.hashesOf(code));
         PrescriptionView view = holder.map(ExchangeCodeHolder::view).orElse(null);
         PrescriptionId id = view == null ? null : view.prescriptionId();
         LocalDate expected = view == null ? NOBODYS_BIRTH_DATE : view.patient().birthDate();

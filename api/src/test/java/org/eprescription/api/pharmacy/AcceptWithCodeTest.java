@@ -3,7 +3,6 @@ package org.eprescription.api.pharmacy;
 import org.eprescription.api.actor.Actor;
 import org.eprescription.api.command.CommandSender;
 import org.eprescription.api.prescription.PrescriptionResponses;
-import org.eprescription.api.prescription.PrescriptionViews;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.core.code.ExchangeCodes;
 import org.eprescription.core.ids.InstitutionId;
@@ -51,27 +50,27 @@ class AcceptWithCodeTest {
     private static final LocalDate BIRTH_DATE = LocalDate.of(1958, 4, 2);
     private static final PharmacyId PHARMACY = PharmacyId.of("PH-1");
 
-    private final PrescriptionViews views = mock(PrescriptionViews.class);
+    private final ExchangeCodeLookup lookup = mock(ExchangeCodeLookup.class);
     private final AcceptAttempts attempts = mock(AcceptAttempts.class);
     private final AccessLog accessLog = mock(AccessLog.class);
     private final CommandSender commands = mock(CommandSender.class);
     private final PrescriptionResponses responses = mock(PrescriptionResponses.class);
-    private final AcceptWithCode acceptWithCode = new AcceptWithCode(CODES, views, attempts, accessLog, commands,
+    private final AcceptWithCode acceptWithCode = new AcceptWithCode(CODES, lookup, attempts, accessLog, commands,
             responses);
 
     @Test
     void anUnknownCodeAndAKnownCodeWithAWrongBirthDateDoTheSameWork() {
         String code = CODES.codeFor(ID, "k1", 0);
 
-        when(views.findExchangeCodeHolder(anyList())).thenReturn(Optional.empty());
+        when(lookup.holderOf(anyList())).thenReturn(Optional.empty());
         List<String> unknown = refusedAfter("1111-2222-3333-4444", BIRTH_DATE);
 
-        when(views.findExchangeCodeHolder(anyList()))
+        when(lookup.holderOf(anyList()))
                 .thenReturn(Optional.of(new ExchangeCodeHolder(view(), CODES.hashOf(code, "k1"))));
         List<String> wrongBirthDate = refusedAfter(code, BIRTH_DATE.plusDays(1));
 
         assertThat(wrongBirthDate).isEqualTo(unknown).containsExactly(
-                "PrescriptionViews.findExchangeCodeHolder(List[2])",
+                "ExchangeCodeLookup.holderOf(List[2])",
                 "AcceptAttempts.decide(PharmacyId, *, false)",
                 "AccessLog.failedAccept(*, String)");
     }
@@ -81,7 +80,7 @@ class AcceptWithCodeTest {
         matchingAcceptRefusedWith(new PrescriptionRefusedException(Refusal.HELD_BY_ANOTHER_PHARMACY, "held"));
 
         assertThat(steps()).containsExactly(
-                "PrescriptionViews.findExchangeCodeHolder(List[2])",
+                "ExchangeCodeLookup.holderOf(List[2])",
                 "AcceptAttempts.decide(PharmacyId, *, true)",
                 "CommandSender.send(AcceptPrescription, Actor, *, CommandSideWrite)");
     }
@@ -91,7 +90,7 @@ class AcceptWithCodeTest {
         matchingAcceptRefusedWith(PrescriptionRefusedException.unknownExchangeCode());
 
         assertThat(steps()).containsExactly(
-                "PrescriptionViews.findExchangeCodeHolder(List[2])",
+                "ExchangeCodeLookup.holderOf(List[2])",
                 "AcceptAttempts.decide(PharmacyId, *, true)",
                 "CommandSender.send(AcceptPrescription, Actor, *, CommandSideWrite)",
                 "AcceptAttempts.failedAfterMatch(PharmacyId)");
@@ -100,7 +99,7 @@ class AcceptWithCodeTest {
     /** An accept whose code and birth date match, refused by the aggregate with {@code refusal}. */
     private void matchingAcceptRefusedWith(PrescriptionRefusedException refusal) {
         String code = CODES.codeFor(ID, "k1", 0);
-        when(views.findExchangeCodeHolder(anyList()))
+        when(lookup.holderOf(anyList()))
                 .thenReturn(Optional.of(new ExchangeCodeHolder(view(), CODES.hashOf(code, "k1"))));
         when(commands.send(any(), any(), any(), any())).thenThrow(refusal);
 
@@ -109,7 +108,7 @@ class AcceptWithCodeTest {
     }
 
     private List<String> refusedAfter(String code, LocalDate birthDate) {
-        org.mockito.Mockito.clearInvocations(views, attempts, accessLog, commands, responses);
+        org.mockito.Mockito.clearInvocations(lookup, attempts, accessLog, commands, responses);
         assertThatThrownBy(() -> acceptWithCode.accept(code, birthDate, PHARMACY, PharmacistId.of("RPH-1"),
                 Actor.system("test"), null))
                 .isInstanceOfSatisfying(PrescriptionRefusedException.class,
@@ -120,7 +119,7 @@ class AcceptWithCodeTest {
     /** Every call on a collaborator, in order, with the kinds of its arguments (a null or a value: "*"). */
     private List<String> steps() {
         List<Invocation> all = new ArrayList<>();
-        for (Object collaborator : List.of(views, attempts, accessLog, commands, responses)) {
+        for (Object collaborator : List.of(lookup, attempts, accessLog, commands, responses)) {
             all.addAll(mockingDetails(collaborator).getInvocations());
         }
         all.sort((a, b) -> Integer.compare(a.getSequenceNumber(), b.getSequenceNumber()));

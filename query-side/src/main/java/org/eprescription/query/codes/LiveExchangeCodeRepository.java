@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.util.Collection;
+import java.util.Optional;
+import java.util.UUID;
 
 /**
  * The table {@code live_exchange_code} (migration V110): the code hashes live prescriptions hold, as the commands'
@@ -30,6 +32,23 @@ public class LiveExchangeCodeRepository implements LiveExchangeCodes {
                 .param("hashes", codeHashes.toArray(String[]::new))
                 .query(Boolean.class)
                 .single();
+    }
+
+    /**
+     * The live prescription holding one of these hashes (a typed code's hash under each key). Never behind the
+     * events: the issue wrote it in its own transaction, so a pharmacy's accept finds a prescription the view has not
+     * taken in yet (docs/domain.md, "The exchange code").
+     */
+    public Optional<LiveExchangeCode> findHolder(Collection<String> codeHashes) {
+        if (codeHashes.isEmpty()) {
+            return Optional.empty();
+        }
+        return jdbc.sql("select code_hash, prescription_id from live_exchange_code where code_hash = any(:hashes) "
+                        + "order by code_hash limit 1")
+                .param("hashes", codeHashes.toArray(String[]::new))
+                .query((rs, row) -> new LiveExchangeCode(rs.getString("code_hash"),
+                        new PrescriptionId(rs.getObject("prescription_id", UUID.class))))
+                .optional();
     }
 
     /**
