@@ -1,7 +1,6 @@
 package org.eprescription.api.security;
 
 import lombok.RequiredArgsConstructor;
-import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
 import org.axonframework.modelling.command.AggregateNotFoundException;
@@ -48,8 +47,8 @@ public class ResourceAccess {
      * costs more than the read (docs/benchmarks.md, "Duplicate checks").
      */
     private final AlertQueries alertQueries;
-    /** Asked only when a command on a prescription failed: whether the prescription exists at all. */
-    private final EventStore eventStore;
+    /** Asked only when a command on a prescription was refused: who is party to it, whether it exists at all. */
+    private final PrescriptionPartiesFromEvents fromEvents;
 
     /** The roles that may read a prescription ({@code GET /prescriptions/{id}} and its FHIR twins). */
     private static final Set<Role> PRESCRIPTION_READERS =
@@ -90,9 +89,10 @@ public class ResourceAccess {
     /**
      * Runs a provider's command on a prescription (cancel, release, dispense, acknowledge). The aggregate decides
      * who may (the issuing institution, the holding pharmacy), from its own events, so a view that lags never
-     * refuses a rightful caller. When it refuses, a caller that the view does not show as involved gets 403
-     * whatever the refusal: its reason ("held by another pharmacy", "not yet accepted") would tell a stranger how the
-     * prescription stands. A prescription with no event at all is 404 for everyone (the role was checked before).
+     * refuses a rightful caller. When it refuses, a caller that neither the view nor (when the view does not show it)
+     * the prescription's own events show as involved gets 403 whatever the refusal: its reason ("held by another
+     * pharmacy", "not yet accepted") would tell a stranger how the prescription stands. A view that lags, or holds
+     * the prescription's events in its dead-letter queue, never turns a rightful caller's refusal into 403. A prescription with no event at all is 404 for everyone (the role was checked before).
      * Any other failure (the store unreachable, a concurrent change, a commit whose outcome is unknown) is not a
      * refusal and is answered as it is: a 403 would be kept for the request's key and tell a rightful caller "not
      * yours" for good.
@@ -105,11 +105,15 @@ public class ResourceAccess {
                 throw failure;
             }
             ExchangeUser user = currentUser.get();
-            Optional<PrescriptionView> view = find(id);
-            if (view.filter(shown -> issuedBy(user, shown) || handledBy(user, shown)).isPresent()) {
+            Predicate<PrescriptionView> involved = shown -> issuedBy(user, shown) || handledBy(user, shown);
+            if (find(id).filter(involved).isPresent()) {
                 throw failure;
             }
-            if (view.isEmpty() && eventStore.lastSequenceNumberFor(id.toString()).isEmpty()) {
+            Optional<PrescriptionView> recorded = fromEvents.read(id);
+            if (recorded.filter(involved).isPresent()) {
+                throw failure;
+            }
+            if (recorded.isEmpty()) {
                 throw unknownPrescription(id);
             }
             throw ForbiddenException.notYours();

@@ -23,14 +23,16 @@ import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.BIRTH_DATE;
 import static org.eprescription.api.support.Prescriptions.METFORMIN;
 import static org.eprescription.api.support.Prescriptions.accept;
+import static org.eprescription.api.support.Prescriptions.dispense;
 import static org.eprescription.api.support.Prescriptions.issue;
 import static org.eprescription.api.support.Prescriptions.issueFor;
+import static org.eprescription.api.support.Prescriptions.item;
 import static org.eprescription.api.support.Prescriptions.unique;
 
 /**
- * An accept does not depend on the prescription view having taken in the prescription: the code is looked up where
- * the issue's own transaction left it (live-exchange-code), the birth date read from the events when the view lacks
- * it (docs/domain.md, "The exchange code").
+ * An accept, and a refusal of the holding pharmacy's command, do not depend on the prescription view having taken in
+ * the prescription: the code is looked up where the issue's own transaction left it (live-exchange-code), the birth
+ * date and the caller's part read from the events when the view lacks them (docs/domain.md, "The exchange code").
  */
 class AcceptWhileTheViewLagsIT extends ExchangeIntegrationTest {
 
@@ -117,6 +119,29 @@ class AcceptWhileTheViewLagsIT extends ExchangeIntegrationTest {
         assertThat(accepted.text("status")).isEqualTo("ACCEPTED");
         assertThat(accepted.header("Answered-From-Events")).isEqualTo("true");
         assertThat(events.count(body.get("prescriptionId").toString(), "PrescriptionAccepted")).isEqualTo(1);
+    }
+
+    @Test
+    void theHoldingPharmacyWhoseAcceptanceIsDeadLetteredGetsItsRefusalNotForbidden() {
+        IssuedPrescription held = issued(issue(unique("HOSP")));
+        fault.failOnAcceptanceOf(held.id());
+        assertThat(api().post("/prescriptions/accept", accept(held.exchangeCode(), BIRTH_DATE, "PH-A")).status())
+                .isEqualTo(200);
+        await().atMost(WAIT).until(() -> !deadLetters().isEmpty());
+        Map<String, String> key = Map.of("Idempotency-Key", UUID.randomUUID().toString());
+        Map<String, Object> tooMuch = dispense("PH-A", true, item(1, AMLODIPINE_BRAND, 56, 28));
+
+        Response refused = api().post(held.path() + "/dispense", tooMuch, key);
+        Response stranger = api().post(held.path() + "/dispense",
+                dispense("PH-Z", true, item(1, AMLODIPINE_BRAND, 56, 28)));
+
+        assertRefused(refused, 422, "QUANTITY_EXCEEDS_REMAINING");
+        assertThat(stranger.status()).as("another pharmacy learns nothing: " + stranger).isEqualTo(403);
+        fault.clear();
+        for (JsonNode letter : deadLetters()) {
+            api().post("/admin/dead-letters/" + letter.path("id").asText() + "/retry", Map.of());
+        }
+        assertRefused(api().post(held.path() + "/dispense", tooMuch, key), 422, "QUANTITY_EXCEEDS_REMAINING");
     }
 
     /** Both segments of the projections' processor let go for a while: nothing is projected meanwhile. */
