@@ -6,7 +6,7 @@ import lombok.RequiredArgsConstructor;
 import org.eprescription.api.problem.ProblemHandler;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpStatus;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.ErrorResponse;
@@ -38,13 +38,17 @@ class FhirProblemAdvice {
             return null;
         }
         // a recorded command that could not be answered (202, docs/http-api.md, "Retries") says so as information
+        // with the Task as its Location (docs/fhir.md, "Errors")
         ProblemDetail detail = problem.getBody() instanceof ProblemDetail given ? given
-                : ProblemHandler.problem(HttpStatus.ACCEPTED, "command-recorded", "Command recorded",
-                "the command was recorded, but its answer could not be read now; read the resource (Location) "
-                        + "later instead of repeating the command");
+                : RecordedTaskAnswers.recorded();
         ResponseEntity<byte[]> answer = resources.answer(problem.getStatusCode(),
                 outcomes.of(problem.getStatusCode(), detail), FhirNegotiation.decidedOrJson(request));
+        HttpHeaders headers = new HttpHeaders();
+        headers.addAll(problem.getHeaders());
+        if (headers.getLocation() != null) {
+            headers.set(HttpHeaders.LOCATION, RecordedTaskAnswers.taskLocation(headers.getLocation().toString()));
+        }
         return ResponseEntity.status(answer.getStatusCode())
-                .headers(answer.getHeaders()).headers(problem.getHeaders()).body(answer.getBody());
+                .headers(answer.getHeaders()).headers(headers).body(answer.getBody());
     }
 }

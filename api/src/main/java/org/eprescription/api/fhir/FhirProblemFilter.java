@@ -6,6 +6,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.MediaType;
@@ -19,7 +20,8 @@ import java.net.URI;
 /**
  * Every error of a {@code /fhir} request as an OperationOutcome, also those answered before a FHIR controller is
  * reached: a path nothing serves (404), a method it does not take (405), a body above the limit (413), an idempotency
- * key reused or still running. They are problem documents ({@code application/problem+json}) of the platform's
+ * key reused or still running; and the platform's plain JSON 202 of a command recorded but not answered, as an
+ * informational OperationOutcome whose Location names the Task. They are problem documents ({@code application/problem+json}) of the platform's
  * filters and handler; this re-encodes the finished answer, keeping its status and headers (docs/fhir.md, "Errors").
  */
 class FhirProblemFilter extends OncePerRequestFilter {
@@ -48,9 +50,34 @@ class FhirProblemFilter extends OncePerRequestFilter {
                 ProblemDetail problem = problem(answer.getStatus(), answer.getContentAsByteArray());
                 answer.resetBuffer();
                 encoding.write(request, response, problem);
+            } else if (recordedButNotAnswered(answer) && !response.isCommitted()) {
+                String location = RecordedTaskAnswers.taskLocation(answer.getHeader(HttpHeaders.LOCATION));
+                answer.resetBuffer();
+                if (location != null) {
+                    response.setHeader(HttpHeaders.LOCATION, location);
+                }
+                encoding.write(request, response, RecordedTaskAnswers.recorded());
             } else {
                 answer.copyBodyToResponse();
             }
+        }
+    }
+
+    /**
+     * The platform's plain JSON 202 for a command recorded but not answered (a retry whose first request's node
+     * stopped after recording, docs/http-api.md, "Retries"): FHIR callers get an OperationOutcome naming the Task.
+     */
+    private boolean recordedButNotAnswered(ContentCachingResponseWrapper answer) {
+        if (answer.getStatus() != HttpStatus.ACCEPTED.value() || answer.getContentType() == null) {
+            return false;
+        }
+        try {
+            if (!MediaType.APPLICATION_JSON.equalsTypeAndSubtype(MediaType.parseMediaType(answer.getContentType()))) {
+                return false;
+            }
+            return json.readTree(answer.getContentAsByteArray()).path("recorded").asBoolean(false);
+        } catch (IOException | IllegalArgumentException unreadable) {
+            return false;
         }
     }
 
