@@ -2,7 +2,7 @@ package org.eprescription.api.pharmacy;
 
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.prescription.PrescriptionViews;
-import org.eprescription.api.prescription.PrescriptionsFromEvents;
+import org.eprescription.api.eventlog.PrescriptionsFromEvents;
 import org.eprescription.core.ids.PrescriptionId;
 import org.eprescription.query.codes.LiveExchangeCode;
 import org.eprescription.query.codes.LiveExchangeCodeRepository;

@@ -1,5 +1,6 @@
 package org.eprescription.api.prescription;
 
+import org.eprescription.api.eventlog.PrescriptionsFromEvents;
 import lombok.RequiredArgsConstructor;
 import org.eprescription.api.privacy.AccessLog;
 import org.eprescription.api.problem.AnswerMarks;

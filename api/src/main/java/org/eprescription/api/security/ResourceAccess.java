@@ -1,5 +1,6 @@
 package org.eprescription.api.security;
 
+import org.eprescription.api.eventlog.PrescriptionsFromEvents;
 import lombok.RequiredArgsConstructor;
 import org.axonframework.messaging.responsetypes.ResponseTypes;
 import org.axonframework.queryhandling.QueryGateway;
@@ -48,7 +49,7 @@ public class ResourceAccess {
      */
     private final AlertQueries alertQueries;
     /** Asked only when a command on a prescription was refused: who is party to it, whether it exists at all. */
-    private final PrescriptionPartiesFromEvents fromEvents;
+    private final PrescriptionsFromEvents fromEvents;
 
     /** The roles that may read a prescription ({@code GET /prescriptions/{id}} and its FHIR twins). */
     private static final Set<Role> PRESCRIPTION_READERS =

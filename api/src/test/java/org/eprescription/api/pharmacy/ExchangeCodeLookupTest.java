@@ -1,7 +1,7 @@
 package org.eprescription.api.pharmacy;
 
 import org.eprescription.api.prescription.PrescriptionViews;
-import org.eprescription.api.prescription.PrescriptionsFromEvents;
+import org.eprescription.api.eventlog.PrescriptionsFromEvents;
 import org.eprescription.api.problem.ProblemException;
 import org.eprescription.core.ids.InstitutionId;
 import org.eprescription.core.ids.PatientId;

@@ -1,5 +1,6 @@
 package org.eprescription.api.security;
 
+import org.eprescription.api.eventlog.PrescriptionsFromEvents;
 import org.axonframework.modelling.command.AggregateNotFoundException;
 import org.axonframework.modelling.command.ConcurrencyException;
 import org.axonframework.queryhandling.QueryGateway;
@@ -42,7 +43,7 @@ class CommandOnTest {
 
     private final CurrentUser currentUser = mock(CurrentUser.class);
     private final QueryGateway queries = mock(QueryGateway.class);
-    private final PrescriptionPartiesFromEvents events = mock(PrescriptionPartiesFromEvents.class);
+    private final PrescriptionsFromEvents events = mock(PrescriptionsFromEvents.class);
     private final ResourceAccess access = new ResourceAccess(currentUser, queries, mock(AlertQueries.class), events);
     private final PrescriptionId id = PrescriptionId.random();
 

@@ -1,4 +1,4 @@
-package org.eprescription.api.prescription;
+package org.eprescription.api.eventlog;
 
 import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventsourcing.eventstore.DomainEventStream;
