@@ -1,21 +1,19 @@
 package org.eprescription.api.command;
 
+import org.eprescription.api.support.ViewProjectionSegments;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.IssuedPrescription;
 import org.eprescription.api.support.StoredEvents;
-import org.eprescription.query.prescription.PrescriptionViewProjection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 import static org.eprescription.api.support.Prescriptions.AMLODIPINE_BRAND;
 import static org.eprescription.api.support.Prescriptions.dispense;
 import static org.eprescription.api.support.Prescriptions.issue;
@@ -24,30 +22,26 @@ import static org.eprescription.api.support.Prescriptions.unique;
 
 /**
  * A command recorded while the projection lags (its segments released, as lag under load would leave it) is answered
- * as done, from the prescription's own events, and a client that repeats only what api.md calls "not done" (a 5xx)
+ * as done, from the prescription's own events, and a client that repeats only what docs/http-api.md calls "not done" (a 5xx)
  * never records it twice (docs/http-api.md, "Retries").
  */
 class ProjectionLagIT extends ExchangeIntegrationTest {
-
-    private static final String SEGMENTS = "/admin/projections/" + PrescriptionViewProjection.PROCESSING_GROUP
-            + "/segments";
-    private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Autowired
     private StoredEvents events;
 
     @AfterEach
     void projectionRunsAgain() {
-        await().atMost(WAIT).until(() -> api().get(SEGMENTS).body().path("claimedHere").size() == 2);
+        ViewProjectionSegments.awaitBothClaimed(api());
     }
 
     @Test
     void commandsRecordedWhileTheViewLagsAreAnsweredAsDoneAndNeverRecordedTwice() {
         IssuedPrescription held = acceptedBy("PH-LAG");
         Map<String, Object> issueBody = issue(unique("HOSP"));
-        pauseTheProjection();
+        ViewProjectionSegments.pauseTheProjection(api());
 
-        // a dispensing without a key, by a client that resends what api.md's status table calls "not done" (5xx)
+        // a dispensing without a key, by a client that resends what docs/http-api.md's status table calls "not done" (5xx)
         Map<String, Object> half = dispense("PH-LAG", false, item(1, AMLODIPINE_BRAND, 14, 14));
         Response first = api().post(held.path() + "/dispense", half);
         if (first.status() >= 500) {
@@ -96,15 +90,5 @@ class ProjectionLagIT extends ExchangeIntegrationTest {
         assertThat(retry.body()).isEqualTo(rest.body());
         assertThat(events.count(held.id(), "PrescriptionDispensed")).isEqualTo(2);
         assertThat(events.count(held.id(), "PrescriptionCompleted")).isEqualTo(1);
-    }
-
-    /** Both segments of the projections' processor let go for a while: nothing is projected meanwhile. */
-    private void pauseTheProjection() {
-        await().atMost(WAIT).until(() -> api().get(SEGMENTS).body().path("claimedHere").size() == 2);
-        for (int segment = 0; segment < 2; segment++) {
-            Response released = api().post(SEGMENTS + "/" + segment + "/release?for=PT40S", Map.of());
-            assertThat(released.status()).as(released.toString()).isEqualTo(202);
-        }
-        await().atMost(WAIT).until(() -> api().get(SEGMENTS).body().path("claimedHere").isEmpty());
     }
 }

@@ -1,5 +1,6 @@
 package org.eprescription.api.fhir;
 
+import org.eprescription.api.support.StoppedBeforeAnswering;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.Identity;
 import org.eprescription.api.support.StoredEvents;
@@ -55,7 +56,7 @@ class FhirRecordedNotAnsweredIT extends ExchangeIntegrationTest {
         String body = FhirConformance.json(bundle);
         String key = UUID.randomUUID().toString();
         assertThat(create(body, prescriber, key).statusCode()).isEqualTo(201);
-        leaveAsANodeThatStoppedBeforeAnswering(key);
+        StoppedBeforeAnswering.leave(jdbc, key);
 
         HttpResponse<String> retry = create(body, prescriber, key);
         HttpResponse<String> again = create(body, prescriber, key);
@@ -82,13 +83,4 @@ class FhirRecordedNotAnsweredIT extends ExchangeIntegrationTest {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private void leaveAsANodeThatStoppedBeforeAnswering(String key) {
-        jdbc.sql("""
-                        update idempotent_request
-                        set status = null, content_type = null, body = null, location = null,
-                            created_at = now() - interval '2 minutes',
-                            command_recorded_at = now() - interval '2 minutes'
-                        where idempotency_key = ?""")
-                .param(key).update();
-    }
 }

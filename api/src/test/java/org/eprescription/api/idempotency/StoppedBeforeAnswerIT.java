@@ -1,5 +1,6 @@
 package org.eprescription.api.idempotency;
 
+import org.eprescription.api.support.StoppedBeforeAnswering;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IssuedPrescription;
@@ -54,7 +55,7 @@ class StoppedBeforeAnswerIT extends ExchangeIntegrationTest {
     void aRetryAfterTheNodeStoppedBetweenCommandAndAnswerIsPointedToThePrescriptionAndDispensesNothing() {
         IssuedPrescription rx = acceptedBy("PH-A");
         assertThat(api().post(rx.path() + "/dispense", tenTablets, key).status()).isEqualTo(200);
-        leaveAsANodeThatStoppedBeforeAnswering();
+        StoppedBeforeAnswering.leave(jdbc, keyValue);
 
         Response retry = api().post(rx.path() + "/dispense", tenTablets, key);
         Response again = api().post(rx.path() + "/dispense", tenTablets, key);
@@ -72,7 +73,7 @@ class StoppedBeforeAnswerIT extends ExchangeIntegrationTest {
     void aRetryAfterTheNodeStoppedBeforeRecordingTheCommandRunsIt() {
         IssuedPrescription rx = acceptedBy("PH-A");
         assertThat(api().post(rx.path() + "/dispense", tenTablets, key).status()).isEqualTo(200);
-        leaveAsANodeThatStoppedBeforeAnswering();
+        StoppedBeforeAnswering.leave(jdbc, keyValue);
         // as if the command had not been recorded either (its transaction did not commit)
         jdbc.sql("update idempotent_request set command_recorded_at = null where idempotency_key = ?")
                 .param(keyValue).update();
@@ -137,13 +138,4 @@ class StoppedBeforeAnswerIT extends ExchangeIntegrationTest {
                 .param(keyValue).update();
     }
 
-    private void leaveAsANodeThatStoppedBeforeAnswering() {
-        jdbc.sql("""
-                        update idempotent_request
-                        set status = null, content_type = null, body = null, location = null,
-                            created_at = now() - interval '2 minutes',
-                            command_recorded_at = now() - interval '2 minutes'
-                        where idempotency_key = ?""")
-                .param(keyValue).update();
-    }
 }

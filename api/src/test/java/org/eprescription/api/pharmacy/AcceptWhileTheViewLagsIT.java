@@ -1,12 +1,12 @@
 package org.eprescription.api.pharmacy;
 
+import org.eprescription.api.support.ViewProjectionSegments;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.eprescription.api.support.ExchangeIntegrationTest;
 import org.eprescription.api.support.HttpApi.Response;
 import org.eprescription.api.support.IssuedPrescription;
 import org.eprescription.api.support.ProjectionFault;
 import org.eprescription.api.support.StoredEvents;
-import org.eprescription.query.prescription.PrescriptionViewProjection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,8 +36,6 @@ import static org.eprescription.api.support.Prescriptions.unique;
  */
 class AcceptWhileTheViewLagsIT extends ExchangeIntegrationTest {
 
-    private static final String SEGMENTS = "/admin/projections/" + PrescriptionViewProjection.PROCESSING_GROUP
-            + "/segments";
     private static final Duration WAIT = Duration.ofSeconds(60);
 
     @Autowired
@@ -49,7 +47,7 @@ class AcceptWhileTheViewLagsIT extends ExchangeIntegrationTest {
     @AfterEach
     void projectionRunsAndHealsAgain() {
         fault.clear();
-        await().atMost(WAIT).until(() -> api().get(SEGMENTS).body().path("claimedHere").size() == 2);
+        ViewProjectionSegments.awaitBothClaimed(api());
         for (JsonNode letter : deadLetters()) {
             api().post("/admin/dead-letters/" + letter.path("id").asText() + "/retry", Map.of());
         }
@@ -108,7 +106,7 @@ class AcceptWhileTheViewLagsIT extends ExchangeIntegrationTest {
     @Test
     void anAcceptStraightAfterTheIssueWhileTheViewIsHeldBackIsAnswered() {
         Map<String, Object> body = issue(unique("HOSP"));
-        pauseTheProjection();
+        ViewProjectionSegments.pauseTheProjection(api());
         Response issuedDuringLag = api().post("/prescriptions", body);
         assertThat(issuedDuringLag.status()).as(issuedDuringLag.toString()).isEqualTo(201);
 
@@ -142,16 +140,6 @@ class AcceptWhileTheViewLagsIT extends ExchangeIntegrationTest {
             api().post("/admin/dead-letters/" + letter.path("id").asText() + "/retry", Map.of());
         }
         assertRefused(api().post(held.path() + "/dispense", tooMuch, key), 422, "QUANTITY_EXCEEDS_REMAINING");
-    }
-
-    /** Both segments of the projections' processor let go for a while: nothing is projected meanwhile. */
-    private void pauseTheProjection() {
-        await().atMost(WAIT).until(() -> api().get(SEGMENTS).body().path("claimedHere").size() == 2);
-        for (int segment = 0; segment < 2; segment++) {
-            Response released = api().post(SEGMENTS + "/" + segment + "/release?for=PT40S", Map.of());
-            assertThat(released.status()).as(released.toString()).isEqualTo(202);
-        }
-        await().atMost(WAIT).until(() -> api().get(SEGMENTS).body().path("claimedHere").isEmpty());
     }
 
     private List<JsonNode> deadLetters() {

@@ -110,7 +110,7 @@ class WorkViewsIT extends ExchangeIntegrationTest {
         assertThat(found.body().path("prescriptions").findValues("heldSince")).allSatisfy(value ->
                 assertThat(value.isNull()).isFalse());
 
-        // the service desk may read it too (api.md), and every read of it is in the patients' access logs
+        // the service desk may read it too (docs/http-api.md), and every read of it is in the patients' access logs
         HttpApi.Response byTheDesk = api().as(Identity.serviceDesk()).get("/admin/stuck-prescriptions?heldFor=PT30M");
         assertThat(byTheDesk.status()).as(byTheDesk.toString()).isEqualTo(200);
         assertThat(ids(byTheDesk.body().path("prescriptions"))).contains(stuck.id());
