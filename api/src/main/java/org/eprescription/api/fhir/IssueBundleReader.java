@@ -2,6 +2,7 @@ package org.eprescription.api.fhir;
 
 import ca.uhn.fhir.model.api.TemporalPrecisionEnum;
 import org.eprescription.api.config.ExchangeProperties;
+import org.eprescription.api.eventlog.PrescriptionsFromEvents;
 import org.eprescription.api.input.FieldLimits;
 import org.eprescription.api.prescription.IssueRequest;
 import org.eprescription.api.prescription.PrescriptionViews;
@@ -47,14 +48,16 @@ class IssueBundleReader {
     private final ZoneId zone;
     private final Clock clock;
     private final PrescriptionViews views;
+    private final PrescriptionsFromEvents fromEvents;
 
     IssueBundleReader(FhirSystems systems, FhirInputs inputs, ExchangeProperties exchange, Clock clock,
-                      PrescriptionViews views) {
+                      PrescriptionViews views, PrescriptionsFromEvents fromEvents) {
         this.systems = systems;
         this.inputs = inputs;
         this.zone = exchange.zone();
         this.clock = clock;
         this.views = views;
+        this.fromEvents = fromEvents;
     }
 
     /** The drugs are read first: a prescription from another country's system is refused for its codes (422). */
@@ -86,7 +89,7 @@ class IssueBundleReader {
                 new IssueRequest.Prescriber(
                         identifier(practitioner.getIdentifier(), systems.practitionerId(), "Practitioner"),
                         identifier(organization.getIdentifier(), systems.institutionId(), "Organization")),
-                lines, refills(requests), validUntil(requests, issueDay(named)), List.of());
+                lines, refills(requests), validUntil(requests, named), List.of());
         return inputs.requireValid(request);
     }
 
@@ -305,9 +308,10 @@ class IssueBundleReader {
 
     /**
      * The exchange has one validity per prescription: every line must end it on the same day, or none say any. A
-     * start is the day of issue ({@link #issueDay}).
+     * start is the day of issue: today, or, for a Bundle naming a prescription already issued (a resend), that day.
      */
-    private LocalDate validUntil(List<MedicationRequest> requests, IssueDay issueDay) {
+    private LocalDate validUntil(List<MedicationRequest> requests, UUID named) {
+        LocalDate today = LocalDate.now(clock);
         Set<LocalDate> given = requests.stream()
                 .filter(request -> request.getDispenseRequest().hasValidityPeriod())
                 .map(request -> request.getDispenseRequest().getValidityPeriod())
@@ -315,12 +319,16 @@ class IssueBundleReader {
                     if (!period.hasEnd()) {
                         throw FhirRequestException.malformed("dispenseRequest.validityPeriod needs an end");
                     }
-                    if (period.hasStart() && !day(period.getStartElement(), "start").equals(issueDay.day())) {
-                        // the exchange has no "valid from": a prescription may be dispensed from the day it is
-                        // issued, so a later start would be dropped and the drug let out before it
-                        throw FhirRequestException.malformed("dispenseRequest.validityPeriod.start must be the day of "
-                                + "issue, " + issueDay.day() + issueDay.which() + ", or absent; the exchange has no "
-                                + "later start (docs/fhir.md, \"Task/$create\")");
+                    if (period.hasStart()) {
+                        LocalDate start = day(period.getStartElement(), "start");
+                        if (!start.equals(today) && !issuedOn(named).filter(start::equals).isPresent()) {
+                            // the exchange has no "valid from": a prescription may be dispensed from the day it is
+                            // issued, so a later start would be dropped and the drug let out before it
+                            throw FhirRequestException.malformed("dispenseRequest.validityPeriod.start must be the "
+                                    + "day of issue (today, " + today + "; for a Bundle sent again, the day its "
+                                    + "prescription was issued) or absent; the exchange has no later start "
+                                    + "(docs/fhir.md, \"Task/$create\")");
+                        }
                     }
                     return day(period.getEndElement(), "end");
                 })
@@ -333,21 +341,14 @@ class IssueBundleReader {
         return given.stream().findFirst().orElse(null);
     }
 
-    /** The day a validityPeriod.start must name, and how the answer says which day that is. */
-    private record IssueDay(LocalDate day, String which) {
-    }
-
-    /**
-     * Today, unless the Bundle names a prescription already issued: then the day it was issued, so that the same
-     * Bundle sent again after midnight (a retry) reaches the aggregate, which answers it as the first time (200), as
-     * the JSON API's retry of a {@code prescriptionId}, whose body holds no day of issue (docs/fhir.md, "Retries").
-     */
-    private IssueDay issueDay(UUID named) {
-        Optional<LocalDate> issued = named == null ? Optional.empty()
-                : views.find(new PrescriptionId(named)).map(view -> view.issuedOn() != null ? view.issuedOn()
-                        : LocalDate.ofInstant(view.issuedAt(), zone));
-        return issued.map(day -> new IssueDay(day, " (prescription " + named + " was issued then)"))
-                .orElseGet(() -> new IssueDay(LocalDate.now(clock), ""));
+    /** The day the named prescription was issued, from the view or, while the view lags, from its events. */
+    private Optional<LocalDate> issuedOn(UUID named) {
+        if (named == null) {
+            return Optional.empty();
+        }
+        PrescriptionId id = new PrescriptionId(named);
+        return views.find(id).or(() -> fromEvents.read(id))
+                .map(view -> view.issuedOn() != null ? view.issuedOn() : LocalDate.ofInstant(view.issuedAt(), zone));
     }
 
     /** A day as written; a moment on the day it falls on in the exchange's zone ({@link FhirInputs#day}). */

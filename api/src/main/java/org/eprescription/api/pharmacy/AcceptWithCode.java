@@ -48,11 +48,19 @@ public class AcceptWithCode {
      * @throws TooManyAcceptAttemptsException while the pharmacy or the prescription is locked
      * @throws PrescriptionRefusedException   {@code UNKNOWN_EXCHANGE_CODE} when code and birth date name nobody
      * @throws ExchangeCodeUnreadableException when the code is live but its prescription cannot be read now (503,
-     *                                         not counted)
+     *                                         counted as a failed try, after the pharmacy's lock)
      */
     public PrescriptionResponse accept(String code, LocalDate birthDate, PharmacyId pharmacy,
                                        PharmacistId pharmacist, Actor actor, String idempotencyKey) {
-        Optional<ExchangeCodeHolder> holder = lookup.holderOf(exchangeCodes.hashesOf(code));
+        Optional<ExchangeCodeHolder> holder;
+        try {
+            holder = lookup.holderOf(exchangeCodes.hashesOf(code));
+        } catch (ExchangeCodeUnreadableException unreadable) {
+            // counted as a failed try, under the same lock, so that a 503 never tells a pharmacy that guesses codes
+            // (or one that is locked out) more than a 404 or a 429 would
+            attempts.decide(pharmacy, null, false);
+            throw unreadable;
+        }
         PrescriptionView view = holder.map(ExchangeCodeHolder::view).orElse(null);
         PrescriptionId id = view == null ? null : view.prescriptionId();
         LocalDate expected = view == null ? NOBODYS_BIRTH_DATE : view.patient().birthDate();

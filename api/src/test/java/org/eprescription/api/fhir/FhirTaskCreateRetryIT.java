@@ -74,19 +74,27 @@ class FhirTaskCreateRetryIT extends ExchangeIntegrationTest {
 
         clock.advance(Duration.ofDays(1));
         FhirHttp.Answer retry = fhir().post(CREATE, body, FHIR_JSON, prescriber, Map.of());
-        Bundle startingToday = FhirConformance.CONTEXT.newJsonParser().parseResource(Bundle.class, body);
-        all(startingToday, MedicationRequest.class).forEach(request -> request.getDispenseRequest()
-                .getValidityPeriod().setStartElement(new DateTimeType(clock.today().toString())));
-        FhirHttp.Answer other = fhir().post(CREATE, startingToday, prescriber);
+        Bundle startingToday = startingOn(body, clock.today());
+        FhirHttp.Answer rebuiltToday = fhir().post(CREATE, startingToday, prescriber);
+        FhirHttp.Answer otherDay = fhir().post(CREATE, startingOn(body, issueDay.minusDays(3)), prescriber);
 
         assertThat(retry.status()).as("the prescription was issued yesterday: a 400 would have the EHR issue it "
                 + "again under a new id; " + retry).isEqualTo(200);
         assertThat(retry.body()).as("the same Task, exchange code and DetectedIssues").isEqualTo(first.body());
-        assertThat(other.assertOutcome(400, OperationOutcome.IssueType.STRUCTURE).getDiagnostics())
-                .as("a start other than the day it was issued is not that prescription's")
-                .contains(issueDay.toString());
+        assertThat(rebuiltToday.status()).as("a resend the EHR rebuilt starting today is the same prescription too; "
+                + rebuiltToday).isEqualTo(200);
+        assertThat(otherDay.assertOutcome(400, OperationOutcome.IssueType.STRUCTURE).getDiagnostics())
+                .as("a start on neither day is refused, without telling the day the prescription was issued")
+                .contains("validityPeriod.start").doesNotContain(issueDay.toString());
         assertThat(prescriptions()).extracting(prescription -> prescription.path("prescriptionId").asText())
                 .containsExactly(id);
+    }
+
+    private static Bundle startingOn(String body, LocalDate start) {
+        Bundle bundle = FhirConformance.CONTEXT.newJsonParser().parseResource(Bundle.class, body);
+        all(bundle, MedicationRequest.class).forEach(request -> request.getDispenseRequest().getValidityPeriod()
+                .setStartElement(new DateTimeType(start.toString())));
+        return bundle;
     }
 
     @Test
